@@ -1,0 +1,121 @@
+// Opens the local database safely: refuses files that are not ours, corrupt or newer, then migrates.
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
+import { Kysely, Migrator, type MigrationProvider } from 'kysely'
+import { newId } from './ids'
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { openHandle, type SqliteHandle } from './sqlite/sqlite3-handle'
+import { Sqlite3Dialect } from './sqlite/sqlite3-dialect'
+import type { Database } from './tables/database'
+
+/** PRAGMA application_id of Kundenreise databases ("KREI"). */
+export const APPLICATION_ID = 0x4b524549
+
+export type DatabaseProblem = 'not_sqlite' | 'not_ours' | 'corrupt' | 'newer_version' | 'cannot_open'
+
+/** A database the app must not touch. `message` is an i18n key; `detail` is for the log. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly problem: DatabaseProblem,
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`errors.db.${problem}`)
+    this.name = 'DatabaseOpenError'
+  }
+}
+
+export interface AppDatabase {
+  db: Kysely<Database>
+  handle: SqliteHandle
+  path: string
+  clientId: string
+  close(): Promise<void>
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0'
+
+function readHeader(path: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(16)
+    const read = readSync(fd, buffer, 0, 16, 0)
+    return buffer.subarray(0, read).toString('latin1')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Looks at an existing file read-only, so a file we refuse is left exactly as it was. */
+async function inspectExisting(path: string): Promise<void> {
+  if (!existsSync(path) || statSync(path).size === 0) return
+  if (readHeader(path) !== SQLITE_HEADER) throw new DatabaseOpenError('not_sqlite', path, 'missing SQLite header')
+  let handle: SqliteHandle
+  try {
+    handle = await openHandle(path, 'readonly')
+  } catch (err) {
+    throw new DatabaseOpenError('cannot_open', path, String(err))
+  }
+  try {
+    const [app] = await handle.all<{ application_id: number }>('PRAGMA application_id')
+    const [version] = await handle.all<{ user_version: number }>('PRAGMA user_version')
+    const [tables] = await handle.all<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+    const applicationId = app?.application_id ?? 0
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || (tables?.n ?? 0) > 0)) {
+      throw new DatabaseOpenError('not_ours', path, `application_id ${applicationId}, ${tables?.n} tables`)
+    }
+    if ((version?.user_version ?? 0) > SCHEMA_VERSION) {
+      throw new DatabaseOpenError('newer_version', path, `schema ${version?.user_version} > ${SCHEMA_VERSION}`)
+    }
+    const check = await handle.all<{ quick_check: string }>('PRAGMA quick_check(1)')
+    if (check[0]?.quick_check !== 'ok') throw new DatabaseOpenError('corrupt', path, check[0]?.quick_check ?? 'no answer')
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) throw err
+    throw new DatabaseOpenError('corrupt', path, String(err))
+  } finally {
+    await handle.close()
+  }
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`migration ${failed} failed: ${String(error)}`)
+  }
+}
+
+export async function openDatabase(path: string): Promise<AppDatabase> {
+  await inspectExisting(path)
+  let handle: SqliteHandle
+  try {
+    handle = await openHandle(path, 'readwrite')
+  } catch (err) {
+    throw new DatabaseOpenError('cannot_open', path, String(err))
+  }
+  await handle.exec('PRAGMA busy_timeout = 5000')
+  // WAL with synchronous=NORMAL: a crash of the app or the OS process never loses a committed
+  // transaction; only a power cut may lose the last few, never corrupt the file.
+  await handle.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON')
+  // Marked as ours before the first table exists, so a crash during set-up never makes it "foreign".
+  await handle.exec(`PRAGMA application_id = ${APPLICATION_ID}`)
+  const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(handle) })
+  try {
+    await migrate(db)
+    await handle.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`)
+    const clientId = await ensureClientId(db)
+    return { db, handle, path, clientId, close: () => db.destroy() }
+  } catch (err) {
+    await db.destroy()
+    throw err
+  }
+}
+
+async function ensureClientId(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirst()
+  if (row) return row.value
+  const clientId = newId()
+  await db.insertInto('sync_state').values({ key: 'client_id', value: clientId }).execute()
+  return clientId
+}

@@ -1,0 +1,10 @@
+// The static, ordered migration list (bundlers cannot glob at run time). Append only.
+import type { Migration } from 'kysely'
+import * as m001 from './2026-11-22-001-customers'
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-22-001-customers': m001,
+}
+
+/** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length

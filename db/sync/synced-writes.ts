@@ -1,0 +1,71 @@
+// The only write path for synced tables: the row change and its outbox operation in one transaction.
+import { sql, type Transaction } from 'kysely'
+import { AppError } from '../../shared/ipc/result'
+import { newId } from '../ids'
+import { SCHEMA_VERSION } from '../migrations'
+import type { Database, SyncedTable } from '../tables/database'
+import { LOCAL_COLUMNS } from '../tables/sync-columns'
+
+export type ColumnValue = string | number | null
+export type Columns = Record<string, ColumnValue>
+export type FieldChanges = Record<string, { old: ColumnValue; new: ColumnValue }>
+
+const isDomainColumn = (column: string) => !(LOCAL_COLUMNS as readonly string[]).includes(column)
+
+async function appendOperation(
+  trx: Transaction<Database>,
+  op: { table: SyncedTable; rowId: string; kind: 'insert' | 'update' | 'delete'; baseVersion: number | null; fields: FieldChanges },
+  now: string,
+): Promise<void> {
+  await trx
+    .insertInto('sync_outbox')
+    .values({
+      op_id: newId(),
+      table_name: op.table,
+      row_id: op.rowId,
+      kind: op.kind,
+      base_version: op.baseVersion,
+      fields: JSON.stringify(op.fields),
+      schema_version: SCHEMA_VERSION,
+      created_at: now,
+    })
+    .execute()
+}
+
+export async function insertSynced(trx: Transaction<Database>, table: SyncedTable, row: { id: string } & Columns, now: string): Promise<void> {
+  const full: Columns = { ...row, created_at: now, updated_at: now }
+  const columns = Object.keys(full)
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(columns.map((c) => full[c]))})`.execute(trx)
+  const fields: FieldChanges = {}
+  for (const column of columns) if (isDomainColumn(column)) fields[column] = { old: null, new: full[column] ?? null }
+  await appendOperation(trx, { table, rowId: row.id, kind: 'insert', baseVersion: null, fields }, now)
+}
+
+async function loadLive(trx: Transaction<Database>, table: SyncedTable, id: string): Promise<Columns> {
+  const { rows } = await sql<Columns>`select * from ${sql.table(table)} where id = ${id} and deleted_at is null`.execute(trx)
+  const row = rows[0]
+  if (!row) throw new AppError('not_found', 'errors.notFound')
+  return row
+}
+
+/** Writes only the columns that really change; an update that changes nothing writes nothing. */
+export async function updateSynced(trx: Transaction<Database>, table: SyncedTable, id: string, patch: Columns, now: string): Promise<boolean> {
+  const before = await loadLive(trx, table, id)
+  const fields: FieldChanges = {}
+  for (const [column, value] of Object.entries(patch)) {
+    if (isDomainColumn(column) && before[column] !== value) fields[column] = { old: before[column] ?? null, new: value }
+  }
+  const changed = Object.keys(fields)
+  if (changed.length === 0) return false
+  const assignments = [...changed.map((c) => sql`${sql.ref(c)} = ${fields[c]!.new}`), sql`updated_at = ${now}`]
+  await sql`update ${sql.table(table)} set ${sql.join(assignments)} where id = ${id}`.execute(trx)
+  await appendOperation(trx, { table, rowId: id, kind: 'update', baseVersion: (before.server_version as number | null) ?? null, fields }, now)
+  return true
+}
+
+/** A delete is a tombstone, so it syncs and the row never comes back. */
+export async function deleteSynced(trx: Transaction<Database>, table: SyncedTable, id: string, now: string): Promise<void> {
+  const before = await loadLive(trx, table, id)
+  await sql`update ${sql.table(table)} set deleted_at = ${now}, updated_at = ${now} where id = ${id}`.execute(trx)
+  await appendOperation(trx, { table, rowId: id, kind: 'delete', baseVersion: (before.server_version as number | null) ?? null, fields: {} }, now)
+}

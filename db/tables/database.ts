@@ -1,0 +1,19 @@
+// The Kysely database type: every table by name.
+import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './customers.table'
+import type { AppSettingTable, SyncOutboxTable, SyncStateTable } from './local.table'
+
+export interface Database {
+  companies: CompanyTable
+  contacts: ContactTable
+  personas: PersonaTable
+  touchpoints: TouchpointTable
+  users: UserTable
+  company_journey: CompanyJourneyTable
+  app_settings: AppSettingTable
+  sync_outbox: SyncOutboxTable
+  sync_state: SyncStateTable
+}
+
+/** Tables whose writes go through the outbox. Later migrations add theirs here. */
+export const SYNCED_TABLES = ['companies', 'contacts', 'personas', 'touchpoints'] as const
+export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -1,0 +1,45 @@
+// Start-up shared by the desktop shell and web mode: open the database, know the user. No Electron here.
+import { homedir } from 'node:os'
+import path from 'node:path'
+import { openDatabase, type AppDatabase } from '../../db/database'
+import type { AppInfo } from '../../shared/domain/settings/settings.schema'
+import type { AppContext } from './ipc/handler-types'
+import { ensureCurrentUser } from './services/settings.service'
+
+export const APP_NAME = 'Kundenreise'
+export const APP_VERSION = '0.1.0'
+export const DB_ENV = 'KUNDENREISE_DB'
+
+/** The same folder Electron's app.getPath('userData') gives for an app named Kundenreise. */
+export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(homedir(), 'AppData', 'Roaming'), APP_NAME)
+  if (platform === 'darwin') return path.join(homedir(), 'Library', 'Application Support', APP_NAME)
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(homedir(), '.config'), APP_NAME)
+}
+
+/** `--db <file>` wins over $KUNDENREISE_DB, which wins over the user-data folder. */
+export function resolveDatabasePath(argv: readonly string[], env: NodeJS.ProcessEnv, userDataDir: string): string {
+  const flag = argv.findIndex((a) => a === '--db' || a.startsWith('--db='))
+  if (flag >= 0) {
+    const arg = argv[flag]!
+    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[flag + 1]
+    if (value) return path.resolve(value)
+  }
+  if (env[DB_ENV]) return path.resolve(env[DB_ENV])
+  return path.join(userDataDir, 'kundenreise.sqlite')
+}
+
+export interface Core {
+  app: AppContext
+  database: AppDatabase
+}
+
+export async function startCore(databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date()): Promise<Core> {
+  const database = await openDatabase(databasePath)
+  const ctx = { db: database.db, clock, userId: '' }
+  await ensureCurrentUser(ctx)
+  return {
+    database,
+    app: { ctx, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId } },
+  }
+}

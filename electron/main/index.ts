@@ -1,0 +1,49 @@
+// Desktop entry: lifecycle and window only. Opens the database before any window exists.
+import { app, BrowserWindow, dialog } from 'electron'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DatabaseOpenError } from '../../db/database'
+import { translate } from '../../shared/i18n'
+import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
+import { registerIpc } from './ipc/electron-ipc'
+import { createMainWindow, hardenSession, rendererLocation } from './window'
+
+const mainDir = path.dirname(fileURLToPath(import.meta.url))
+app.setName(APP_NAME)
+app.enableSandbox()
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+let core: Core | null = null
+
+async function start(): Promise<void> {
+  const databasePath = resolveDatabasePath(process.argv, process.env, app.getPath('userData'))
+  mkdirSync(path.dirname(databasePath), { recursive: true })
+  try {
+    core = await startCore(databasePath, 'desktop')
+  } catch (err) {
+    const message = err instanceof DatabaseOpenError ? translate('de', err.message, { path: err.path }) : String(err)
+    dialog.showErrorBox(APP_NAME, message)
+    app.exit(2)
+    return
+  }
+  hardenSession()
+  registerIpc(core.app, rendererLocation(mainDir))
+  await createMainWindow(mainDir)
+}
+
+app.whenReady().then(start).catch((err: unknown) => {
+  console.error('[kundenreise] start failed', err)
+  app.exit(1)
+})
+
+app.on('window-all-closed', () => {
+  void core?.database.close().finally(() => app.quit())
+})
+
+app.on('activate', () => {
+  if (core && BrowserWindow.getAllWindows().length === 0) void createMainWindow(mainDir)
+})

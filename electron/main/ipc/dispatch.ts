@@ -1,0 +1,29 @@
+// The one generic handler: checks the channel, validates input with the contract, calls the service.
+// Transport-neutral: Electron IPC and web mode both call it, so both behave the same.
+import { isChannel, type Channel } from '../../../shared/ipc/channels'
+import { contract } from '../../../shared/ipc/contract'
+import { toFieldErrors } from '../../../shared/ipc/field-errors'
+import { AppError, fail, ok, type Result } from '../../../shared/ipc/result'
+import { appHandlers } from './app.handlers'
+import { customerHandlers } from './customers.handlers'
+import type { AppContext, Handler, HandlerMap } from './handler-types'
+
+export const handlers: HandlerMap = { ...appHandlers, ...customerHandlers }
+
+export type Logger = (message: string, detail: Record<string, unknown>) => void
+const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)
+
+export async function dispatch(app: AppContext, channel: string, input: unknown, log: Logger = defaultLogger): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail({ code: 'unknown_channel', message: 'errors.unknownChannel' })
+  const parsed = contract[channel].input.safeParse(input ?? {})
+  if (!parsed.success) return fail({ code: 'validation', message: 'errors.validation', fields: toFieldErrors(parsed.error) })
+  try {
+    // The map is keyed by channel, so this handler takes exactly this channel's parsed input.
+    const handler = handlers[channel] as Handler<Channel>
+    return ok(await handler(app, parsed.data as never))
+  } catch (err) {
+    if (err instanceof AppError) return fail(err.toData())
+    log('handler failed', { channel, error: err instanceof Error ? err.stack : String(err) })
+    return fail({ code: 'internal', message: 'errors.internal' })
+  }
+}

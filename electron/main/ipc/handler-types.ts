@@ -1,0 +1,13 @@
+// Types for handler maps: one function per channel, typed from the contract.
+import type { AppInfo } from '../../../shared/domain/settings/settings.schema'
+import type { Channel } from '../../../shared/ipc/channels'
+import type { ChannelOutput, ChannelParsed } from '../../../shared/ipc/contract'
+import type { ServiceContext } from '../services/context'
+
+export interface AppContext {
+  ctx: ServiceContext
+  env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string }
+}
+
+export type Handler<C extends Channel> = (app: AppContext, input: ChannelParsed<C>) => Promise<ChannelOutput<C>>
+export type HandlerMap = { [C in Channel]: Handler<C> }

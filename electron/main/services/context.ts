@@ -1,0 +1,12 @@
+// What every use case needs: the database, a clock tests can move, and who is working.
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../db/tables/database'
+
+export interface ServiceContext {
+  db: Kysely<Database>
+  clock: () => Date
+  /** The user working on this device; set at start-up and by settings.update. */
+  userId: string
+}
+
+export const nowIso = (ctx: ServiceContext): string => ctx.clock().toISOString()

@@ -1,0 +1,54 @@
+// Device settings, the users this device knows, and facts about the running app.
+import { insertUser, listUsers as queryUsers, pendingOperationCount, readSettings, userExists, writeSetting } from '../../../db/repositories/local.repository'
+import { newId } from '../../../db/ids'
+import { SCHEMA_VERSION } from '../../../db/migrations'
+import type { User } from '../../../shared/domain/customers/customer.types'
+import { settingsSchema, type AppInfo, type Settings } from '../../../shared/domain/settings/settings.schema'
+import { fieldError } from '../../../shared/ipc/result'
+import type { ServiceContext } from './context'
+
+const DEFAULTS: Settings = { language: 'de', currentUserId: '' }
+
+export async function getSettings(ctx: ServiceContext): Promise<Settings> {
+  const stored = await readSettings(ctx.db)
+  const parsed = settingsSchema.safeParse({ ...DEFAULTS, ...stored })
+  return parsed.success ? parsed.data : DEFAULTS
+}
+
+export async function updateSettings(ctx: ServiceContext, patch: Partial<Settings>): Promise<Settings> {
+  if (patch.currentUserId && !(await userExists(ctx.db, patch.currentUserId))) throw fieldError('currentUserId', 'errors.userNotFound')
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) await writeSetting(trx, key, value)
+  })
+  if (patch.currentUserId) ctx.userId = patch.currentUserId
+  return getSettings(ctx)
+}
+
+export async function listUsers(ctx: ServiceContext): Promise<User[]> {
+  return (await queryUsers(ctx.db)).map((u) => ({ id: u.id, displayName: u.display_name, email: u.email, role: u.role }))
+}
+
+/**
+ * Before the first login to a sync server the device needs someone to own records: a local user.
+ * Returns the id of the user working on this device.
+ */
+export async function ensureCurrentUser(ctx: ServiceContext): Promise<string> {
+  const settings = await getSettings(ctx)
+  if (settings.currentUserId && (await userExists(ctx.db, settings.currentUserId))) {
+    ctx.userId = settings.currentUserId
+    return ctx.userId
+  }
+  const users = await queryUsers(ctx.db)
+  let id = users[0]?.id
+  if (!id) {
+    id = newId()
+    await insertUser(ctx.db, { id, display_name: 'Lokaler Benutzer', email: '', role: 'field_sales' })
+  }
+  await writeSetting(ctx.db, 'currentUserId', id)
+  ctx.userId = id
+  return id
+}
+
+export async function appInfo(ctx: ServiceContext, env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string }): Promise<AppInfo> {
+  return { ...env, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db) }
+}

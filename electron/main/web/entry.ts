@@ -1,0 +1,45 @@
+// `node out/main/web.js [--db file] [--port n]`: web mode, for machines without the Electron binary.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DatabaseOpenError } from '../../../db/database'
+import { translate } from '../../../shared/i18n'
+import { defaultUserDataDir, resolveDatabasePath, startCore } from '../core'
+import { startWebServer } from './server'
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const databasePath = resolveDatabasePath(argv, process.env, defaultUserDataDir())
+  const portArg = argv.find((a) => a.startsWith('--port='))?.slice('--port='.length) ?? process.env.KUNDENREISE_PORT
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const staticDir = path.resolve(here, '../renderer')
+
+  const { mkdirSync } = await import('node:fs')
+  mkdirSync(path.dirname(databasePath), { recursive: true })
+
+  let core
+  try {
+    core = await startCore(databasePath, 'web')
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) {
+      console.error(translate('de', err.message, { path: err.path }))
+      console.error(translate('en', err.message, { path: err.path }))
+      process.exit(2)
+    }
+    throw err
+  }
+  const server = await startWebServer({ app: core.app, staticDir, port: portArg ? Number(portArg) : 0 })
+  console.log(`Kundenreise (Web-Modus) läuft – im Browser öffnen: ${server.url}`)
+
+  const stop = async () => {
+    await server.close()
+    await core.database.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+void main().catch((err: unknown) => {
+  console.error('[kundenreise] start failed', err)
+  process.exit(1)
+})

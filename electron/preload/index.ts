@@ -1,0 +1,7 @@
+// Exposes exactly the contract's channels as window.api; ipcRenderer itself never reaches the page.
+import { contextBridge, ipcRenderer } from 'electron'
+import { CHANNELS } from '../../shared/ipc/channels'
+
+const api = Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]))
+
+contextBridge.exposeInMainWorld('api', Object.freeze(api))

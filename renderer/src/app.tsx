@@ -1,0 +1,42 @@
+// Routes of the app. Hash routing works the same from file:// (desktop) and http:// (web mode).
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom'
+import { AppShell } from './components/app-shell'
+import { CompanyFormPage } from './features/companies/company-form-page'
+import { CompanyListPage } from './features/companies/company-list-page'
+import { CompanyPage } from './features/companies/company-page'
+import { ContactFormPage } from './features/contacts/contact-form-page'
+import { ContactListPage } from './features/contacts/contact-list-page'
+import { PersonaFormPage, PersonaListPage } from './features/personas/persona-pages'
+import { SettingsPage } from './features/settings/settings-page'
+import { TouchpointFormPage } from './features/touchpoints/touchpoint-form-page'
+import { TouchpointListPage } from './features/touchpoints/touchpoint-list-page'
+import { I18nProvider } from './lib/i18n'
+
+export function App() {
+  return (
+    <I18nProvider>
+      <HashRouter>
+        <AppShell>
+          <Routes>
+            <Route path="/" element={<Navigate to="/companies" replace />} />
+            <Route path="/companies" element={<CompanyListPage />} />
+            <Route path="/journey/:station" element={<CompanyListPage />} />
+            <Route path="/companies/new" element={<CompanyFormPage />} />
+            <Route path="/companies/:id" element={<CompanyPage />} />
+            <Route path="/companies/:id/edit" element={<CompanyFormPage />} />
+            <Route path="/contacts" element={<ContactListPage />} />
+            <Route path="/contacts/new" element={<ContactFormPage />} />
+            <Route path="/contacts/:id/edit" element={<ContactFormPage />} />
+            <Route path="/touchpoints" element={<TouchpointListPage />} />
+            <Route path="/touchpoints/new" element={<TouchpointFormPage />} />
+            <Route path="/personas" element={<PersonaListPage />} />
+            <Route path="/personas/new" element={<PersonaFormPage />} />
+            <Route path="/personas/:id" element={<PersonaFormPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/companies" replace />} />
+          </Routes>
+        </AppShell>
+      </HashRouter>
+    </I18nProvider>
+  )
+}

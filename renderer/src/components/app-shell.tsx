@@ -1,0 +1,64 @@
+// The frame of every screen: navigation by journey station, the customer lists, settings, language switch.
+import { useEffect, useState, type ReactNode } from 'react'
+import { NavLink, useLocation } from 'react-router-dom'
+import type { StationCount } from '../../../shared/domain/customers/customer.types'
+import { STATION_NUMBER, STATION_PHASE, STATIONS } from '../../../shared/domain/journey/journey.stations'
+import { call } from '../lib/api'
+import { useI18n } from '../lib/i18n'
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, language, setLanguage, number } = useI18n()
+  const location = useLocation()
+  const [counts, setCounts] = useState<StationCount[]>([])
+
+  useEffect(() => {
+    void call('companies.stationCounts', {}).then((r) => r.ok && setCounts(r.data))
+  }, [location.pathname, location.search])
+
+  const countOf = (station: string) => counts.find((c) => c.station === station)?.count
+  const stationLink = (station: (typeof STATIONS)[number]) => (
+    <li key={station}>
+      <NavLink to={`/journey/${station}`} className="nav__link">
+        <span className="nav__number" aria-hidden="true">{STATION_NUMBER[station]}</span>
+        <span className="nav__label">{t(`enum.station.${station}`)}</span>
+        {countOf(station) !== undefined ? <span className="nav__count">{number(countOf(station)!)}</span> : null}
+      </NavLink>
+    </li>
+  )
+
+  return (
+    <div className="shell">
+      <header className="shell__top">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">K</span>
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </div>
+        <label className="lang-switch">
+          <span>{t('lang.switch')}</span>
+          <select value={language} onChange={(e) => void setLanguage(e.target.value === 'en' ? 'en' : 'de')}>
+            <option value="de">{t('lang.de')}</option>
+            <option value="en">{t('lang.en')}</option>
+          </select>
+        </label>
+      </header>
+      <nav className="shell__nav" aria-label={t('nav.main')}>
+        <h2 className="nav__heading">{t('nav.customers')}</h2>
+        <ul>
+          <li><NavLink to="/companies" className="nav__link">{t('nav.companies')}</NavLink></li>
+          <li><NavLink to="/contacts" className="nav__link">{t('nav.contacts')}</NavLink></li>
+          <li><NavLink to="/touchpoints" className="nav__link">{t('nav.touchpoints')}</NavLink></li>
+          <li><NavLink to="/personas" className="nav__link">{t('nav.personas')}</NavLink></li>
+        </ul>
+        <h2 className="nav__heading">{t('nav.journey')} · {t('nav.phase.buy')}</h2>
+        <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'buy').map(stationLink)}</ul>
+        <h2 className="nav__heading">{t('nav.journey')} · {t('nav.phase.use')}</h2>
+        <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'use').map(stationLink)}</ul>
+        <ul className="nav__bottom">
+          <li><NavLink to="/settings" className="nav__link">{t('nav.settings')}</NavLink></li>
+        </ul>
+      </nav>
+      <main className="shell__main">{children}</main>
+    </div>
+  )
+}

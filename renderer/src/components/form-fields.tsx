@@ -1,0 +1,114 @@
+// Form controls bound to react-hook-form: label, control and the error at the field, in the UI language.
+import { useId, type ReactNode } from 'react'
+import { useFormContext, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
+import type { AppErrorData } from '../../../shared/ipc/result'
+import { useI18n } from '../lib/i18n'
+
+interface BaseProps {
+  name: string
+  label: string
+  required?: boolean
+  hint?: string
+  wide?: boolean
+}
+
+function useFieldError(name: string): string | undefined {
+  const { formState } = useFormContext()
+  const error = name.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], formState.errors) as
+    | { message?: string }
+    | undefined
+  return error?.message
+}
+
+function FieldFrame({ id, label, required, hint, error, wide, children }: { id: string; label: string; required?: boolean | undefined; hint?: string | undefined; error?: string | undefined; wide?: boolean | undefined; children: ReactNode }) {
+  const { t } = useI18n()
+  return (
+    <div className={`field${wide ? ' field--wide' : ''}${error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
+      </label>
+      {children}
+      {hint && !error ? <p className="field__hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {t(error.startsWith('errors.') ? error : 'errors.invalid')}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+const describedBy = (id: string, error: string | undefined, hint: string | undefined) =>
+  error ? `${id}-error` : hint ? `${id}-hint` : undefined
+
+export function TextField({ name, label, required, hint, wide, type = 'text', autoComplete }: BaseProps & { type?: string; autoComplete?: string }) {
+  const id = useId()
+  const { register } = useFormContext()
+  const error = useFieldError(name)
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} wide={wide}>
+      <input id={id} type={type} autoComplete={autoComplete ?? 'off'} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)} />
+    </FieldFrame>
+  )
+}
+
+export function TextAreaField({ name, label, required, hint, rows = 3 }: BaseProps & { rows?: number }) {
+  const id = useId()
+  const { register } = useFormContext()
+  const error = useFieldError(name)
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} wide>
+      <textarea id={id} rows={rows} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)} />
+    </FieldFrame>
+  )
+}
+
+export interface Option {
+  value: string
+  label: string
+}
+
+export function SelectField({ name, label, required, hint, wide, options, emptyLabel }: BaseProps & { options: Option[]; emptyLabel?: string }) {
+  const id = useId()
+  const { register } = useFormContext()
+  const error = useFieldError(name)
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} wide={wide}>
+      <select id={id} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)}>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  )
+}
+
+/** Options for a closed list, labelled from the catalogue (`enum.<list>.<value>`). */
+export function useEnumOptions(list: string, values: readonly string[]): Option[] {
+  const { t } = useI18n()
+  return values.map((value) => ({ value, label: t(`enum.${list}.${value}`) }))
+}
+
+/** Puts a failed save's field errors next to their fields; returns the message for the form's top. */
+export function showServerErrors<T extends FieldValues>(form: UseFormReturn<T>, error: AppErrorData): string {
+  let placed = false
+  for (const [field, key] of Object.entries(error.fields ?? {})) {
+    form.setError(field as Path<T>, { type: 'server', message: key }, { shouldFocus: !placed })
+    placed = true
+  }
+  return error.message
+}
+
+export function FormError({ message }: { message: string | null }) {
+  const { t } = useI18n()
+  if (!message) return null
+  return (
+    <div className="form-error" role="alert">
+      {t(message)}
+    </div>
+  )
+}

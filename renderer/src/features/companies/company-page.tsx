@@ -1,0 +1,145 @@
+// The customer page: master data, current journey station, the buying center, and the timeline.
+import { useState } from 'react'
+import { Link, useNavigate, useParams } from 'react-router-dom'
+import type { TimelineEntry } from '../../../../shared/domain/customers/customer.types'
+import { Badge, EmptyState, LoadError, PageHeader, StationBadge } from '../../components/page'
+import { call } from '../../lib/api'
+import { useI18n } from '../../lib/i18n'
+import { useData } from '../../lib/use-data'
+
+const TIMELINE_PAGE = 50
+
+export function CompanyPage() {
+  const { t } = useI18n()
+  const { id = '' } = useParams()
+  const navigate = useNavigate()
+  const company = useData('companies.get', { id })
+  const contacts = useData('contacts.list', { companyId: id, limit: 500 })
+  const [timelineLimit, setTimelineLimit] = useState(TIMELINE_PAGE)
+  const timeline = useData('timeline.forCompany', { companyId: id, limit: timelineLimit })
+  const [error, setError] = useState<string | null>(null)
+
+  if (company.error) return <LoadError message={company.error} />
+  const c = company.data
+  if (!c) return <p className="page">{t('common.loading')}</p>
+
+  const remove = async () => {
+    if (!window.confirm(t('common.confirmDelete', { name: c.name }))) return
+    const result = await call('companies.delete', { id })
+    if (result.ok) navigate('/companies')
+    else setError(result.error.message)
+  }
+
+  const detail = (label: string, value: string) => (
+    <div className="details__item">
+      <dt>{label}</dt>
+      <dd>{value || t('common.none')}</dd>
+    </div>
+  )
+
+  return (
+    <section className="page">
+      <PageHeader
+        title={c.name}
+        subtitle={
+          <>
+            <Badge>{t(`enum.status.${c.status}`)}</Badge>{' '}
+            <span className="journey-position">
+              {t('company.currentStation')}: <StationBadge station={c.journey.station} />{' '}
+              <span className="muted">({t('journey.because', { reason: t(`journey.reason.${c.journey.reason}`) })})</span>
+            </span>
+          </>
+        }
+        actions={
+          <>
+            <Link className="button" to={`/companies/${id}/edit`}>{t('common.edit')}</Link>
+            <button type="button" className="button button--danger" onClick={() => void remove()}>{t('common.delete')}</button>
+          </>
+        }
+      />
+      {error ? <LoadError message={error} /> : null}
+      <div className="company-layout">
+        <div className="card">
+          <h2>{t('company.details')}</h2>
+          <dl className="details">
+            {detail(t('company.customerNumber'), c.customerNumber)}
+            {detail(t('company.address'), [c.street, [c.postalCode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', '))}
+            {detail(t('company.federalState'), c.federalState ? t(`enum.federalState.${c.federalState}`) : '')}
+            {detail(t('company.industry'), c.industry)}
+            {detail(t('company.segment'), c.segment ? t(`enum.segment.${c.segment}`) : '')}
+            {detail(t('company.owner'), c.ownerName)}
+            {detail(t('company.leadSource'), c.leadSource ? t(`enum.leadSource.${c.leadSource}`) : '')}
+          </dl>
+          {c.notes ? <p className="notes">{c.notes}</p> : null}
+        </div>
+
+        <div className="card">
+          <div className="card__header">
+            <h2>{t('contact.buyingCenter')}</h2>
+            <Link className="button button--small" to={`/contacts/new?companyId=${id}`}>{t('contact.add')}</Link>
+          </div>
+          {contacts.data && contacts.data.rows.length === 0 ? <EmptyState>{t('company.noContacts')}</EmptyState> : null}
+          <ul className="contact-cards">
+            {(contacts.data?.rows ?? []).map((k) => (
+              <li key={k.id} className="contact-card">
+                <Link to={`/contacts/${k.id}/edit`} className="contact-card__name">
+                  {[k.salutation !== 'none' ? t(`enum.salutation.${k.salutation}`) : '', k.title, k.firstName, k.lastName].filter(Boolean).join(' ')}
+                </Link>
+                <span className="muted">{k.jobFunction}</span>
+                <span className="contact-card__badges">
+                  {k.buyingRole ? <Badge tone="station">{t(`enum.buyingRole.${k.buyingRole}`)}</Badge> : null}
+                  {k.attitude ? <Badge tone={k.attitude === 'supporter' ? 'good' : k.attitude === 'sceptic' ? 'warn' : 'neutral'}>{t(`enum.attitude.${k.attitude}`)}</Badge> : null}
+                  {k.influence ? <Badge>{t('contact.influence')}: {t(`enum.influence.${k.influence}`)}</Badge> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="card card--wide">
+          <div className="card__header">
+            <h2>{t('company.timeline')}</h2>
+            <Link className="button button--small button--primary" to={`/touchpoints/new?companyId=${id}`}>{t('touchpoint.new')}</Link>
+          </div>
+          <Timeline entries={timeline.data?.rows ?? []} />
+          {timeline.data && timeline.data.total > timeline.data.rows.length ? (
+            <button type="button" className="button button--ghost" onClick={() => setTimelineLimit((l) => l + TIMELINE_PAGE)}>{t('common.loadMore')}</button>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  )
+}
+
+function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, dateTime } = useI18n()
+  if (entries.length <= 1) {
+    return <EmptyState>{t('touchpoint.noTimeline')}</EmptyState>
+  }
+  return (
+    <ol className="timeline" aria-label={t('company.timeline')}>
+      {entries.map((entry) =>
+        entry.kind === 'touchpoint' ? (
+          <li key={entry.touchpoint.id} className="timeline__item">
+            <time dateTime={entry.at}>{dateTime(entry.at)}</time>
+            <div className="timeline__body">
+              <div className="timeline__meta">
+                <Badge>{t(`enum.channel.${entry.touchpoint.channel}`)}</Badge>{' '}
+                <Badge tone="muted">{t(`enum.direction.${entry.touchpoint.direction}`)} · {t(`enum.mode.${entry.touchpoint.mode}`)}</Badge>{' '}
+                <StationBadge station={entry.touchpoint.station} />
+                {entry.touchpoint.contactName ? <span className="muted"> · {entry.touchpoint.contactName}</span> : null}
+              </div>
+              <p>{entry.touchpoint.summary}</p>
+              {entry.touchpoint.createdByName ? <p className="muted small">{t('touchpoint.by', { name: entry.touchpoint.createdByName })}</p> : null}
+            </div>
+          </li>
+        ) : (
+          <li key="created" className="timeline__item timeline__item--start">
+            <time dateTime={entry.at}>{dateTime(entry.at)}</time>
+            <div className="timeline__body"><p>{t('company.created')}</p></div>
+          </li>
+        ),
+      )}
+    </ol>
+  )
+}

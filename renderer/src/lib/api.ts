@@ -1,0 +1,59 @@
+// The renderer's only way to main: window.api (Electron preload) or the same contract over HTTP (web mode).
+import type { Channel } from '../../../shared/ipc/channels'
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
+import type { Result } from '../../../shared/ipc/result'
+
+type Invoke = (input: unknown) => Promise<unknown>
+declare global {
+  interface Window {
+    api?: Readonly<Record<Channel, Invoke>>
+  }
+}
+
+const TOKEN_KEY = 'kundenreise.token'
+
+/** Web mode: the start-up URL carries the token once; keep it for this tab and take it out of the address bar. */
+function webToken(): string {
+  const params = new URLSearchParams(window.location.search)
+  const fromUrl = params.get('token')
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    params.delete('token')
+    const query = params.toString()
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`)
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+const token = window.api ? '' : webToken()
+
+async function overHttp(channel: Channel, input: unknown): Promise<Result<unknown>> {
+  let response: Response
+  try {
+    response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kundenreise-token': token },
+      body: JSON.stringify(input ?? {}),
+    })
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'errors.offline' } }
+  }
+  if (response.status === 401) return { ok: false, error: { code: 'forbidden', message: 'errors.unauthorized' } }
+  try {
+    return (await response.json()) as Result<unknown>
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'errors.internal' } }
+  }
+}
+
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  const result = window.api ? await window.api[channel](input) : await overHttp(channel, input)
+  return result as Result<ChannelOutput<C>>
+}
+
+/** For reads whose failure the page shows as a whole: throws the error's i18n key. */
+export async function fetchData<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await call(channel, input)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.data
+}

@@ -1,0 +1,49 @@
+// Language context: German by default, the choice persisted in the device settings.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { Language } from '../../../shared/domain/customers/customer.enums'
+import { formatDate, formatDateTime, formatNumber, translate } from '../../../shared/i18n'
+import { call } from './api'
+
+interface I18n {
+  language: Language
+  setLanguage(language: Language): Promise<void>
+  t(key: string, params?: Record<string, string | number>): string
+  date(iso: string): string
+  dateTime(iso: string): string
+  number(value: number): string
+}
+
+const I18nContext = createContext<I18n | null>(null)
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>('de')
+
+  useEffect(() => {
+    void call('settings.get', {}).then((r) => r.ok && setLanguageState(r.data.language))
+  }, [])
+  useEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
+
+  const setLanguage = useCallback(async (next: Language) => {
+    setLanguageState(next)
+    await call('settings.update', { language: next })
+  }, [])
+
+  const value = useMemo<I18n>(() => ({
+    language,
+    setLanguage,
+    t: (key, params) => translate(language, key, params),
+    date: (iso) => formatDate(language, iso),
+    dateTime: (iso) => formatDateTime(language, iso),
+    number: (value) => formatNumber(language, value),
+  }), [language, setLanguage])
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext)
+  if (!value) throw new Error('useI18n outside I18nProvider')
+  return value
+}

@@ -1,0 +1,37 @@
+// Loads one channel's data for a page and reloads it on demand or when its input changes.
+import { useCallback, useEffect, useState } from 'react'
+import type { Channel } from '../../../shared/ipc/channels'
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
+import { call } from './api'
+
+export interface DataState<T> {
+  data: T | null
+  error: string | null
+  reload(): void
+}
+
+export function useData<C extends Channel>(channel: C, input: ChannelInput<C> | null): DataState<ChannelOutput<C>> {
+  const [data, setData] = useState<ChannelOutput<C> | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+  const key = JSON.stringify(input)
+
+  useEffect(() => {
+    if (input === null) return
+    let live = true
+    void call(channel, input).then((result) => {
+      if (!live) return
+      if (result.ok) {
+        setData(result.data)
+        setError(null)
+      } else setError(result.error.message)
+    })
+    return () => {
+      live = false
+    }
+    // `key` stands for `input`, compared by value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [channel, key, version])
+
+  return { data, error, reload: useCallback(() => setVersion((v) => v + 1), []) }
+}

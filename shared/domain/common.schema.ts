@@ -1,0 +1,33 @@
+// Building blocks for input schemas. Messages are i18n keys so form and handler speak the user's language.
+import { z } from 'zod'
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+export const idSchema = z.string('errors.invalid').regex(UUID_V7, 'errors.invalid')
+/** A reference the user must choose: "required" when empty, "invalid" when not an id. */
+export const requiredIdSchema = z.string('errors.required').min(1, 'errors.required').regex(UUID_V7, 'errors.invalid')
+
+/** Optional free text: trimmed, empty string when not given. */
+export const text = (max: number) => z.string('errors.invalid').trim().max(max, 'errors.tooLong')
+export const requiredText = (max: number) => text(max).min(1, 'errors.required')
+
+export const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values, 'errors.invalidChoice'), z.literal('')], 'errors.invalidChoice')
+
+export const emailSchema = text(254).refine((v) => v === '' || z.regexes.email.test(v), 'errors.email')
+export const phoneSchema = text(40).regex(/^[+0-9 ()/.-]*$/, 'errors.phone')
+export const optionalIdSchema = z.union([idSchema, z.literal('')], 'errors.invalid')
+
+/** An instant (UTC), as ISO 8601 with offset. */
+export const instantSchema = z.iso.datetime({ offset: true, error: 'errors.dateTime' })
+
+export const sortDirSchema = z.enum(['asc', 'desc'])
+export const pagingSchema = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+}
+
+export interface Page<T> {
+  rows: T[]
+  total: number
+  offset: number
+}

@@ -1,0 +1,67 @@
+// What the customer channels return. Domain objects are camelCase; db/ maps rows in one place per table.
+import type { JourneyPosition } from '../journey/journey.rules'
+import type { Station } from '../journey/journey.stations'
+import type { CompanyFields } from './company.schema'
+import type { ContactFields } from './contact.schema'
+import type { PersonaFields } from './persona.schema'
+import type { TouchpointFields } from './touchpoint.schema'
+
+interface Record_ {
+  id: string
+  createdAt: string
+  updatedAt: string
+}
+
+export type Company = CompanyFields & Record_ & { journey: JourneyPosition; ownerName: string }
+
+export interface CompanyListItem {
+  id: string
+  name: string
+  customerNumber: string
+  city: string
+  federalState: string
+  status: CompanyFields['status']
+  segment: CompanyFields['segment']
+  station: Station | null
+  ownerName: string
+  updatedAt: string
+}
+
+export type Contact = ContactFields & Record_ & { companyName: string; personaName: string }
+
+export interface ContactListItem {
+  id: string
+  companyId: string
+  companyName: string
+  salutation: ContactFields['salutation']
+  title: string
+  firstName: string
+  lastName: string
+  jobFunction: string
+  email: string
+  phone: string
+  buyingRole: ContactFields['buyingRole']
+  attitude: ContactFields['attitude']
+  influence: ContactFields['influence']
+  updatedAt: string
+}
+
+export type Persona = PersonaFields & Record_ & { contactCount: number }
+
+export type Touchpoint = TouchpointFields & Record_ & { companyName: string; contactName: string; createdByName: string }
+
+export type TimelineEntry =
+  | { kind: 'touchpoint'; at: string; touchpoint: Touchpoint }
+  | { kind: 'company_created'; at: string }
+
+export interface StationCount {
+  station: Station | 'none'
+  count: number
+}
+
+export interface User {
+  id: string
+  displayName: string
+  email: string
+  role: string
+}

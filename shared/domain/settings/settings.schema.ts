@@ -1,0 +1,22 @@
+// Local, per-device settings (not synced): UI language and who is working on this laptop.
+import { z } from 'zod'
+import { optionalIdSchema } from '../common.schema'
+import { LANGUAGES } from '../customers/customer.enums'
+
+export const settingsSchema = z.object({
+  language: z.enum(LANGUAGES, 'errors.invalidChoice'),
+  currentUserId: optionalIdSchema,
+})
+export type Settings = z.output<typeof settingsSchema>
+export const settingsUpdateSchema = settingsSchema.partial()
+
+export interface AppInfo {
+  version: string
+  mode: 'desktop' | 'web'
+  databasePath: string
+  schemaVersion: number
+  clientId: string
+  pendingChanges: number
+}
+
+export const demoLoadSchema = z.object({ size: z.enum(['small']).default('small') })
