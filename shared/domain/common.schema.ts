@@ -6,16 +6,19 @@ export const idSchema = z.string('errors.invalid').regex(UUID_V7, 'errors.invali
 /** A reference the user must choose: "required" when empty, "invalid" when not an id. */
 export const requiredIdSchema = z.string('errors.required').min(1, 'errors.required').regex(UUID_V7, 'errors.invalid')
 
-/** Optional free text: trimmed, empty string when not given. */
-export const text = (max: number) => z.string('errors.invalid').trim().max(max, 'errors.tooLong')
-export const requiredText = (max: number) => text(max).min(1, 'errors.required')
+const trimmed = (max: number) => z.string('errors.invalid').trim().max(max, 'errors.tooLong')
+/** Optional free text: trimmed; an omitted field is the empty string. */
+export const text = (max: number) => trimmed(max).default('')
+export const requiredText = (max: number) => z.string('errors.required').trim().min(1, 'errors.required').max(max, 'errors.tooLong')
+/** Optional text that must match a pattern when given. */
+export const patternText = (max: number, pattern: RegExp, message: string) => trimmed(max).regex(pattern, message).default('')
 
 export const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values, 'errors.invalidChoice'), z.literal('')], 'errors.invalidChoice')
+  z.union([z.enum(values, 'errors.invalidChoice'), z.literal('')], 'errors.invalidChoice').default('')
 
-export const emailSchema = text(254).refine((v) => v === '' || z.regexes.email.test(v), 'errors.email')
-export const phoneSchema = text(40).regex(/^[+0-9 ()/.-]*$/, 'errors.phone')
-export const optionalIdSchema = z.union([idSchema, z.literal('')], 'errors.invalid')
+export const emailSchema = trimmed(254).refine((v) => v === '' || z.regexes.email.test(v), 'errors.email').default('')
+export const phoneSchema = patternText(40, /^[+0-9 ()/.-]*$/, 'errors.phone')
+export const optionalIdSchema = z.union([idSchema, z.literal('')], 'errors.invalid').default('')
 
 /** An instant (UTC), as ISO 8601 with offset. */
 export const instantSchema = z.iso.datetime({ offset: true, error: 'errors.dateTime' })

@@ -43,20 +43,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const failure = (code: string, message: string) => ({ ok: false, error: { code, message } })
 
+/** Reads a JSON body up to the limit; past it, the rest is drained (only token holders get here) and null returned. */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolve(null)
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }

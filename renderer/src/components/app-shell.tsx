@@ -50,9 +50,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           <li><NavLink to="/touchpoints" className="nav__link">{t('nav.touchpoints')}</NavLink></li>
           <li><NavLink to="/personas" className="nav__link">{t('nav.personas')}</NavLink></li>
         </ul>
-        <h2 className="nav__heading">{t('nav.journey')} · {t('nav.phase.buy')}</h2>
+        <h2 className="nav__heading">{t('nav.journey')}</h2>
+        <h3 className="nav__phase">{t('nav.phase.buy')}</h3>
         <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'buy').map(stationLink)}</ul>
-        <h2 className="nav__heading">{t('nav.journey')} · {t('nav.phase.use')}</h2>
+        <h3 className="nav__phase">{t('nav.phase.use')}</h3>
         <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'use').map(stationLink)}</ul>
         <ul className="nav__bottom">
           <li><NavLink to="/settings" className="nav__link">{t('nav.settings')}</NavLink></li>

@@ -88,8 +88,7 @@ export function SelectField({ name, label, required, hint, wide, options, emptyL
 }
 
 /** Options for a closed list, labelled from the catalogue (`enum.<list>.<value>`). */
-export function useEnumOptions(list: string, values: readonly string[]): Option[] {
-  const { t } = useI18n()
+export function enumOptions(t: (key: string) => string, list: string, values: readonly string[]): Option[] {
   return values.map((value) => ({ value, label: t(`enum.${list}.${value}`) }))
 }
 

@@ -1,20 +1,20 @@
 // Company input and list-query schemas, used by the company form and the companies.* handlers alike.
 import { z } from 'zod'
-import { idSchema, optionalEnum, pagingSchema, requiredText, sortDirSchema, text } from '../common.schema'
+import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, patternText, requiredText, sortDirSchema, text } from '../common.schema'
 import { STATIONS } from '../journey/journey.stations'
 import { COMPANY_STATUSES, FEDERAL_STATES, LEAD_SOURCES, SEGMENTS } from './customer.enums'
 
 export const companyFieldsSchema = z.object({
   name: requiredText(200),
-  customerNumber: text(20).regex(/^[A-Za-z0-9-]*$/, 'errors.customerNumber'),
+  customerNumber: patternText(20, /^[A-Za-z0-9-]*$/, 'errors.customerNumber'),
   street: text(200),
-  postalCode: text(10).regex(/^(\d{5})?$/, 'errors.postalCode'),
+  postalCode: patternText(10, /^(\d{5})?$/, 'errors.postalCode'),
   city: text(100),
   federalState: optionalEnum(FEDERAL_STATES),
   industry: text(100),
   segment: optionalEnum(SEGMENTS),
   status: z.enum(COMPANY_STATUSES, 'errors.invalidChoice'),
-  ownerId: z.union([idSchema, z.literal('')], 'errors.invalidChoice'),
+  ownerId: optionalIdSchema,
   leadSource: optionalEnum(LEAD_SOURCES),
   notes: text(5000),
 })
@@ -29,12 +29,12 @@ export const COMPANY_SORT_FIELDS = ['name', 'customerNumber', 'city', 'status', 
 export type CompanySortField = (typeof COMPANY_SORT_FIELDS)[number]
 
 export const companyListQuerySchema = z.object({
-  search: text(100).default(''),
-  status: optionalEnum(COMPANY_STATUSES).default(''),
-  federalState: optionalEnum(FEDERAL_STATES).default(''),
-  segment: optionalEnum(SEGMENTS).default(''),
+  search: text(100),
+  status: optionalEnum(COMPANY_STATUSES),
+  federalState: optionalEnum(FEDERAL_STATES),
+  segment: optionalEnum(SEGMENTS),
   station: z.union([z.enum(STATIONS), z.literal('none'), z.literal('')]).default(''),
-  ownerId: z.union([idSchema, z.literal('')]).default(''),
+  ownerId: optionalIdSchema,
   sort: z.enum(COMPANY_SORT_FIELDS).default('name'),
   dir: sortDirSchema.default('asc'),
   ...pagingSchema,

@@ -32,10 +32,10 @@ export const CONTACT_SORT_FIELDS = ['lastName', 'companyName', 'buyingRole', 'up
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number]
 
 export const contactListQuerySchema = z.object({
-  search: text(100).default(''),
-  companyId: optionalIdSchema.default(''),
-  buyingRole: optionalEnum(BUYING_ROLES).default(''),
-  attitude: optionalEnum(ATTITUDES).default(''),
+  search: text(100),
+  companyId: optionalIdSchema,
+  buyingRole: optionalEnum(BUYING_ROLES),
+  attitude: optionalEnum(ATTITUDES),
   sort: z.enum(CONTACT_SORT_FIELDS).default('lastName'),
   dir: sortDirSchema.default('asc'),
   ...pagingSchema,

@@ -23,10 +23,10 @@ export const TOUCHPOINT_SORT_FIELDS = ['occurredAt', 'companyName', 'channel', '
 export type TouchpointSortField = (typeof TOUCHPOINT_SORT_FIELDS)[number]
 
 export const touchpointListQuerySchema = z.object({
-  search: text(100).default(''),
-  companyId: optionalIdSchema.default(''),
-  channel: optionalEnum(TOUCHPOINT_CHANNELS).default(''),
-  station: optionalEnum(STATIONS).default(''),
+  search: text(100),
+  companyId: optionalIdSchema,
+  channel: optionalEnum(TOUCHPOINT_CHANNELS),
+  station: optionalEnum(STATIONS),
   from: z.union([z.iso.date('errors.date'), z.literal('')]).default(''),
   to: z.union([z.iso.date('errors.date'), z.literal('')]).default(''),
   sort: z.enum(TOUCHPOINT_SORT_FIELDS).default('occurredAt'),

@@ -5,7 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { companyFieldsSchema, type CompanyFields, type CompanyFieldsInput } from '../../../../shared/domain/customers/company.schema'
 import { COMPANY_STATUSES, FEDERAL_STATES, LEAD_SOURCES, SEGMENTS } from '../../../../shared/domain/customers/customer.enums'
-import { FormError, SelectField, TextAreaField, TextField, showServerErrors, useEnumOptions } from '../../components/form-fields'
+import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
@@ -42,7 +42,7 @@ export function CompanyFormPage() {
     else setFormError(showServerErrors(form, result.error))
   })
 
-  const states = useEnumOptions('federalState', FEDERAL_STATES)
+  const states = enumOptions(t, 'federalState', FEDERAL_STATES)
   if (existing.error) return <LoadError message={existing.error} />
 
   return (
@@ -56,11 +56,11 @@ export function CompanyFormPage() {
             <div className="form-grid">
               <TextField name="name" label={t('company.name')} required wide />
               <TextField name="customerNumber" label={t('company.customerNumber')} />
-              <SelectField name="status" label={t('company.status')} required options={useEnumOptions('status', COMPANY_STATUSES)} />
+              <SelectField name="status" label={t('company.status')} required options={enumOptions(t, 'status', COMPANY_STATUSES)} />
               <TextField name="industry" label={t('company.industry')} />
-              <SelectField name="segment" label={t('company.segment')} options={useEnumOptions('segment', SEGMENTS)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="segment" label={t('company.segment')} options={enumOptions(t, 'segment', SEGMENTS)} emptyLabel={t('common.noEntry')} />
               <SelectField name="ownerId" label={t('company.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('common.noEntry')} />
-              <SelectField name="leadSource" label={t('company.leadSource')} options={useEnumOptions('leadSource', LEAD_SOURCES)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="leadSource" label={t('company.leadSource')} options={enumOptions(t, 'leadSource', LEAD_SOURCES)} emptyLabel={t('common.noEntry')} />
             </div>
           </fieldset>
           <fieldset>

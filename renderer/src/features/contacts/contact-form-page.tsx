@@ -5,7 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { contactFieldsSchema, type ContactFields, type ContactFieldsInput } from '../../../../shared/domain/customers/contact.schema'
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LANGUAGES, SALUTATIONS } from '../../../../shared/domain/customers/customer.enums'
-import { FormError, SelectField, TextAreaField, TextField, showServerErrors, useEnumOptions } from '../../components/form-fields'
+import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
@@ -66,12 +66,12 @@ export function ContactFormPage() {
           <fieldset>
             <legend>{t('contact.name')}</legend>
             <div className="form-grid">
-              <SelectField name="salutation" label={t('contact.salutation')} options={useEnumOptions('salutation', SALUTATIONS)} />
+              <SelectField name="salutation" label={t('contact.salutation')} options={enumOptions(t, 'salutation', SALUTATIONS)} />
               <TextField name="title" label={t('contact.personTitle')} />
               <TextField name="firstName" label={t('contact.firstName')} autoComplete="given-name" />
               <TextField name="lastName" label={t('contact.lastName')} required autoComplete="family-name" />
               <TextField name="jobFunction" label={t('contact.jobFunction')} />
-              <SelectField name="language" label={t('contact.language')} options={useEnumOptions('language', LANGUAGES)} />
+              <SelectField name="language" label={t('contact.language')} options={enumOptions(t, 'language', LANGUAGES)} />
               <TextField name="email" label={t('contact.email')} type="email" autoComplete="email" />
               <TextField name="phone" label={t('contact.phone')} type="tel" />
               <TextField name="mobile" label={t('contact.mobile')} type="tel" />
@@ -80,9 +80,9 @@ export function ContactFormPage() {
           <fieldset>
             <legend>{t('contact.buyingCenter')}</legend>
             <div className="form-grid">
-              <SelectField name="buyingRole" label={t('contact.buyingRole')} options={useEnumOptions('buyingRole', BUYING_ROLES)} emptyLabel={t('common.noEntry')} />
-              <SelectField name="attitude" label={t('contact.attitude')} options={useEnumOptions('attitude', ATTITUDES)} emptyLabel={t('common.noEntry')} />
-              <SelectField name="influence" label={t('contact.influence')} options={useEnumOptions('influence', INFLUENCE_LEVELS)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="buyingRole" label={t('contact.buyingRole')} options={enumOptions(t, 'buyingRole', BUYING_ROLES)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="attitude" label={t('contact.attitude')} options={enumOptions(t, 'attitude', ATTITUDES)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="influence" label={t('contact.influence')} options={enumOptions(t, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.noEntry')} />
               <SelectField name="personaId" label={t('contact.persona')} options={(personas.data ?? []).map((p) => ({ value: p.id, label: p.name }))} emptyLabel={t('common.noEntry')} />
               <TextAreaField name="worries" label={t('contact.worries')} />
               <TextAreaField name="goals" label={t('contact.goals')} />

@@ -5,7 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { YES_NO_UNKNOWN } from '../../../../shared/domain/customers/customer.enums'
 import { PERSONA_MATRIX_FIELDS, personaFieldsSchema, type PersonaFields, type PersonaFieldsInput } from '../../../../shared/domain/customers/persona.schema'
-import { FormError, SelectField, TextAreaField, TextField, showServerErrors, useEnumOptions } from '../../components/form-fields'
+import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
@@ -68,7 +68,7 @@ export function PersonaFormPage() {
     else setFormError(result.error.message)
   }
 
-  const yesNo = useEnumOptions('yesNo', YES_NO_UNKNOWN)
+  const yesNo = enumOptions(t, 'yesNo', YES_NO_UNKNOWN)
   if (existing.error) return <LoadError message={existing.error} />
 
   return (

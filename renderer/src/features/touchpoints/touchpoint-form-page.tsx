@@ -8,7 +8,7 @@ import { instantSchema } from '../../../../shared/domain/common.schema'
 import { DIRECTIONS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from '../../../../shared/domain/customers/customer.enums'
 import { touchpointFieldsSchema, type TouchpointFields } from '../../../../shared/domain/customers/touchpoint.schema'
 import { STATIONS } from '../../../../shared/domain/journey/journey.stations'
-import { FormError, SelectField, TextAreaField, TextField, showServerErrors, useEnumOptions } from '../../components/form-fields'
+import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
@@ -69,10 +69,10 @@ export function TouchpointFormPage() {
             <legend>{t('touchpoint.title')}</legend>
             <div className="form-grid">
               <TextField name="occurredAt" label={t('touchpoint.occurredAt')} type="datetime-local" required />
-              <SelectField name="channel" label={t('touchpoint.channel')} required options={useEnumOptions('channel', TOUCHPOINT_CHANNELS)} />
-              <SelectField name="direction" label={t('touchpoint.direction')} required options={useEnumOptions('direction', DIRECTIONS)} />
-              <SelectField name="mode" label={t('touchpoint.mode')} required options={useEnumOptions('mode', TOUCHPOINT_MODES)} />
-              <SelectField name="station" label={t('touchpoint.station')} required options={useEnumOptions('station', STATIONS)} />
+              <SelectField name="channel" label={t('touchpoint.channel')} required options={enumOptions(t, 'channel', TOUCHPOINT_CHANNELS)} />
+              <SelectField name="direction" label={t('touchpoint.direction')} required options={enumOptions(t, 'direction', DIRECTIONS)} />
+              <SelectField name="mode" label={t('touchpoint.mode')} required options={enumOptions(t, 'mode', TOUCHPOINT_MODES)} />
+              <SelectField name="station" label={t('touchpoint.station')} required options={enumOptions(t, 'station', STATIONS)} />
               <SelectField
                 name="contactId"
                 label={t('touchpoint.contact')}

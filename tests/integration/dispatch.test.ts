@@ -1,0 +1,68 @@
+// The contract through the generic handler: validation with field errors, unknown channels, hidden internals.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { dispatch } from '../../electron/main/ipc/dispatch'
+import { CHANNELS } from '../../shared/ipc/channels'
+import { contract } from '../../shared/ipc/contract'
+import { counts, openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
+
+let t: TestDb
+beforeEach(async () => {
+  t = await openTestDb()
+})
+afterEach(async () => t.cleanup())
+
+describe('dispatch', () => {
+  it('serves exactly the channels of the contract', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort())
+  })
+
+  it('creates through a channel and reads back', async () => {
+    const created = await dispatch(t.app, 'companies.create', validCompany())
+    expect(created.ok).toBe(true)
+    const list = await dispatch(t.app, 'companies.list', { search: 'Brunsviga' })
+    expect(list).toMatchObject({ ok: true, data: { total: 1 } })
+  })
+
+  it('answers a contact without last name and with an invalid e-mail with field errors, writing nothing', async () => {
+    const company = await dispatch(t.app, 'companies.create', validCompany())
+    const companyId = company.ok ? (company.data as { id: string }).id : ''
+    const before = await counts(t.ctx.db, 'contacts')
+    const result = await dispatch(t.app, 'contacts.create', { companyId, salutation: 'ms', language: 'de', lastName: '', email: 'keine-mail' })
+    expect(result).toEqual({ ok: false, error: { code: 'validation', message: 'errors.validation', fields: { lastName: 'errors.required', email: 'errors.email' } } })
+    expect(await counts(t.ctx.db, 'contacts')).toEqual(before)
+  })
+
+  it.each([
+    ['a string', 'hallo'],
+    ['an array', [1, 2]],
+    ['null fields', { name: null, status: null }],
+    ['unknown enum values', { ...validCompany(), status: 'vip' }],
+    ['extra-long text', { ...validCompany(), notes: 'x'.repeat(5001) }],
+  ])('rejects %s with field errors and writes nothing', async (_label, input) => {
+    const before = await counts(t.ctx.db, 'companies')
+    const result = await dispatch(t.app, 'companies.create', input)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.code).toBe('validation')
+    expect(await counts(t.ctx.db, 'companies')).toEqual(before)
+  })
+
+  it('refuses unknown channels', async () => {
+    expect(await dispatch(t.app, 'companies.drop', {})).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'errors.unknownChannel' } })
+    expect((await dispatch(t.app, '__proto__', {})).ok).toBe(false)
+    expect((await dispatch(t.app, 'constructor', {})).ok).toBe(false)
+  })
+
+  it('answers a missing record with not_found', async () => {
+    const result = await dispatch(t.app, 'companies.get', { id: '01a202e6-59f1-700b-b645-d59090355a50' })
+    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'errors.notFound' } })
+  })
+
+  it('logs unexpected failures with context and shows a calm message without internals', async () => {
+    const log = vi.fn()
+    await t.database.close()
+    const result = await dispatch(t.app, 'companies.list', {}, log)
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'errors.internal' } })
+    expect(log).toHaveBeenCalledWith('handler failed', expect.objectContaining({ channel: 'companies.list' }))
+    t = { ...t, cleanup: async () => {} }
+  })
+})
