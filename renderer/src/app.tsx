@@ -1,5 +1,5 @@
 // Routes of the app. Hash routing works the same from file:// (desktop) and http:// (web mode).
-import { HashRouter, Navigate, Route, Routes } from 'react-router-dom'
+import { HashRouter, Navigate, Route, Routes, useParams } from 'react-router-dom'
 import { AppShell } from './components/app-shell'
 import { CompanyFormPage } from './features/companies/company-form-page'
 import { CompanyListPage } from './features/companies/company-list-page'
@@ -12,6 +12,12 @@ import { TouchpointFormPage } from './features/touchpoints/touchpoint-form-page'
 import { TouchpointListPage } from './features/touchpoints/touchpoint-list-page'
 import { I18nProvider } from './lib/i18n'
 
+/** Each station is its own view: search and filters start fresh when the station changes. */
+function StationPage() {
+  const { station } = useParams()
+  return <CompanyListPage key={station} />
+}
+
 export function App() {
   return (
     <I18nProvider>
@@ -19,8 +25,8 @@ export function App() {
         <AppShell>
           <Routes>
             <Route path="/" element={<Navigate to="/companies" replace />} />
-            <Route path="/companies" element={<CompanyListPage />} />
-            <Route path="/journey/:station" element={<CompanyListPage />} />
+            <Route path="/companies" element={<CompanyListPage key="all" />} />
+            <Route path="/journey/:station" element={<StationPage />} />
             <Route path="/companies/new" element={<CompanyFormPage />} />
             <Route path="/companies/:id" element={<CompanyPage />} />
             <Route path="/companies/:id/edit" element={<CompanyFormPage />} />
