@@ -66,8 +66,14 @@ async function inspectExisting(path: string): Promise<void> {
     if ((version?.user_version ?? 0) > SCHEMA_VERSION) {
       throw new DatabaseOpenError('newer_version', path, `schema ${version?.user_version} > ${SCHEMA_VERSION}`)
     }
-    const check = await handle.all<{ quick_check: string }>('PRAGMA quick_check(1)')
-    if (check[0]?.quick_check !== 'ok') throw new DatabaseOpenError('corrupt', path, check[0]?.quick_check ?? 'no answer')
+    // Cheap checks only, so start-up stays fast on large files: the schema must be readable and the
+    // file as long as its header says. The full scan runs after start-up (quickCheck, below).
+    await handle.all('SELECT name, sql FROM sqlite_master')
+    const [pages] = await handle.all<{ page_count: number }>('PRAGMA page_count')
+    const [pageSize] = await handle.all<{ page_size: number }>('PRAGMA page_size')
+    if ((pages?.page_count ?? 0) * (pageSize?.page_size ?? 0) > statSync(path).size) {
+      throw new DatabaseOpenError('corrupt', path, 'file shorter than its page count')
+    }
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw err
     throw new DatabaseOpenError('corrupt', path, String(err))
@@ -97,7 +103,7 @@ export async function openDatabase(path: string): Promise<AppDatabase> {
   await handle.exec('PRAGMA busy_timeout = 5000')
   // WAL with synchronous=NORMAL: a crash of the app or the OS process never loses a committed
   // transaction; only a power cut may lose the last few, never corrupt the file.
-  await handle.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON')
+  await handle.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY')
   // Marked as ours before the first table exists, so a crash during set-up never makes it "foreign".
   await handle.exec(`PRAGMA application_id = ${APPLICATION_ID}`)
   const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(handle) })
@@ -118,4 +124,24 @@ async function ensureClientId(db: Kysely<Database>): Promise<string> {
   const clientId = newId()
   await db.insertInto('sync_state').values({ key: 'client_id', value: clientId }).execute()
   return clientId
+}
+
+export type Integrity = 'checking' | 'ok' | 'corrupt'
+
+/**
+ * The full structural check, on a second read-only connection so the app keeps working meanwhile
+ * (WAL lets readers run beside the writer). Seconds on a large file, hence not at start-up.
+ */
+export async function quickCheck(path: string): Promise<{ integrity: Exclude<Integrity, 'checking'>; detail: string }> {
+  let handle: SqliteHandle | null = null
+  try {
+    handle = await openHandle(path, 'readonly')
+    const rows = await handle.all<{ quick_check: string }>('PRAGMA quick_check(5)')
+    const detail = rows.map((r) => r.quick_check).join('; ')
+    return { integrity: detail === 'ok' ? 'ok' : 'corrupt', detail }
+  } catch (err) {
+    return { integrity: 'corrupt', detail: String(err) }
+  } finally {
+    await handle?.close()
+  }
 }

@@ -126,9 +126,11 @@ export const statements: string[] = [
   `CREATE INDEX company_journey_station ON company_journey(station)`,
   `CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   `CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  // AUTOINCREMENT: client_seq must never be reused, even after acknowledged operations are removed.
+  // No secondary indexes: the outbox holds only unpushed operations, and every write pays for an index.
   `CREATE TABLE sync_outbox (
     client_seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    op_id TEXT NOT NULL UNIQUE,
+    op_id TEXT NOT NULL,
     table_name TEXT NOT NULL,
     row_id TEXT NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('insert', 'update', 'delete')),
@@ -138,7 +140,6 @@ export const statements: string[] = [
     created_at TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     last_error TEXT)`,
-  `CREATE INDEX sync_outbox_row ON sync_outbox(table_name, row_id)`,
   ...ftsFor('companies', ['name', 'customer_number', 'city', 'industry']),
   ...ftsFor('contacts', ['first_name', 'last_name', 'email', 'job_function']),
   ...ftsFor('touchpoints', ['summary']),

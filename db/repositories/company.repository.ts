@@ -6,7 +6,16 @@ import type { CompanyTable } from '../tables/customers.table'
 import type { Database } from '../tables/database'
 
 type Parsed<T> = Required<T>
-export type CompanyRow = Selectable<CompanyTable> & { owner_name: string | null; station: string | null; reason: string | null }
+export type CompanyRow = Selectable<CompanyTable> & {
+  owner_name: string | null
+  station: string | null
+  reason: string | null
+  latest_touchpoint_at: string | null
+  latest_touchpoint_station: string | null
+}
+
+const latestTouchpoint = (column: 'occurred_at' | 'station') =>
+  sql<string | null>`(select ${sql.ref(`t.${column}`)} from touchpoints t where t.company_id = c.id and t.deleted_at is null order by t.occurred_at desc limit 1)`
 
 export function findCompany(db: Kysely<Database>, id: string): Promise<CompanyRow | undefined> {
   return db
@@ -15,6 +24,7 @@ export function findCompany(db: Kysely<Database>, id: string): Promise<CompanyRo
     .leftJoin('users as u', 'u.id', 'c.owner_id')
     .selectAll('c')
     .select(['u.display_name as owner_name', 'j.station', 'j.reason'])
+    .select([latestTouchpoint('occurred_at').as('latest_touchpoint_at'), latestTouchpoint('station').as('latest_touchpoint_station')])
     .where('c.id', '=', id)
     .where('c.deleted_at', 'is', null)
     .executeTakeFirst()
@@ -42,13 +52,11 @@ export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQ
     if (match) {
       base = base.where(sql<boolean>`c.local_seq in (select rowid from companies_fts where companies_fts match ${match})`)
     } else {
+      // Two index range scans joined by UNION; an OR across two columns would scan the whole table.
       const prefix = foldForSort(q.search.trim())
-      base = base.where((eb) =>
-        eb.or([
-          eb.and([eb('c.sort_name', '>=', prefix), eb('c.sort_name', '<', `${prefix}\uffff`)]),
-          eb('c.customer_number', '=', q.search.trim()),
-        ]),
-      )
+      base = base.where(sql<boolean>`c.local_seq in (
+        select local_seq from companies where sort_name >= ${prefix} and sort_name < ${`${prefix}\uffff`} and deleted_at is null
+        union select local_seq from companies where customer_number = ${q.search.trim()} and deleted_at is null)`)
     }
   }
   if (q.status) base = base.where('c.status', '=', q.status)

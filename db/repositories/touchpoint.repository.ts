@@ -7,27 +7,27 @@ import type { Database } from '../tables/database'
 
 export type TouchpointRow = Selectable<TouchpointTable> & { company_name: string; contact_name: string | null; created_by_name: string | null }
 
-const baseQuery = (db: Kysely<Database>) =>
-  db
-    .selectFrom('touchpoints as t')
-    .innerJoin('companies as c', 'c.id', 't.company_id')
-    .where('t.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null)
+/**
+ * No join for filtering or counting: a company's delete tombstones its touchpoints too (locally and,
+ * through the outbox, everywhere), so a live touchpoint always belongs to a live company.
+ */
+const baseQuery = (db: Kysely<Database>) => db.selectFrom('touchpoints as t').where('t.deleted_at', 'is', null)
 
 const withNames = [
+  sql<string>`(select name from companies where id = t.company_id)`.as('company_name'),
   sql<string | null>`(select trim(first_name || ' ' || last_name) from contacts where id = t.contact_id)`.as('contact_name'),
   sql<string | null>`(select display_name from users where id = t.created_by)`.as('created_by_name'),
 ] as const
 
 export function findTouchpoint(db: Kysely<Database>, id: string): Promise<TouchpointRow | undefined> {
-  return baseQuery(db).selectAll('t').select('c.name as company_name').select(withNames).where('t.id', '=', id).executeTakeFirst()
+  return baseQuery(db).selectAll('t').select(withNames).where('t.id', '=', id).executeTakeFirst()
 }
 
 const SORT_COLUMNS = {
-  occurredAt: ['t.occurred_at'],
-  companyName: ['c.sort_name', 't.occurred_at'],
-  channel: ['t.channel', 't.occurred_at'],
-  station: ['t.station', 't.occurred_at'],
+  occurredAt: [sql`t.occurred_at`],
+  companyName: [sql`(select sort_name from companies where id = t.company_id)`, sql`t.occurred_at`],
+  channel: [sql`t.channel`, sql`t.occurred_at`],
+  station: [sql`t.station`, sql`t.occurred_at`],
 } as const
 
 /** `from`/`to` are calendar days; `toExclusive` is the instant after `to`, computed by the caller. */
@@ -46,7 +46,7 @@ export async function listTouchpoints(db: Kysely<Database>, q: Required<Touchpoi
   if (range.toExclusive) base = base.where('t.occurred_at', '<', range.toExclusive)
 
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  let page = base.selectAll('t').select('c.name as company_name').select(withNames)
+  let page = base.selectAll('t').select(withNames)
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('t.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
   return { rows, total: Number(count.n) }

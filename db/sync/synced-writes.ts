@@ -1,5 +1,5 @@
 // The only write path for synced tables: the row change and its outbox operation in one transaction.
-import { sql, type Transaction } from 'kysely'
+import { CompiledQuery, sql, type Transaction } from 'kysely'
 import { AppError } from '../../shared/ipc/result'
 import { newId } from '../ids'
 import { SCHEMA_VERSION } from '../migrations'
@@ -12,30 +12,35 @@ export type FieldChanges = Record<string, { old: ColumnValue; new: ColumnValue }
 
 const isDomainColumn = (column: string) => !(LOCAL_COLUMNS as readonly string[]).includes(column)
 
+const OUTBOX_INSERT = `insert into sync_outbox (op_id, table_name, row_id, kind, base_version, fields, schema_version, created_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?)`
+
 async function appendOperation(
   trx: Transaction<Database>,
   op: { table: SyncedTable; rowId: string; kind: 'insert' | 'update' | 'delete'; baseVersion: number | null; fields: FieldChanges },
   now: string,
 ): Promise<void> {
-  await trx
-    .insertInto('sync_outbox')
-    .values({
-      op_id: newId(),
-      table_name: op.table,
-      row_id: op.rowId,
-      kind: op.kind,
-      base_version: op.baseVersion,
-      fields: JSON.stringify(op.fields),
-      schema_version: SCHEMA_VERSION,
-      created_at: now,
-    })
-    .execute()
+  await trx.executeQuery(CompiledQuery.raw(OUTBOX_INSERT, [newId(), op.table, op.rowId, op.kind, op.baseVersion, JSON.stringify(op.fields), SCHEMA_VERSION, now]))
+}
+
+/** Insert statements by table and column list: the hot write path runs fixed SQL, no query building. */
+const insertStatements = new Map<string, string>()
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`
+
+function insertStatement(table: SyncedTable, columns: string[]): string {
+  const key = `${table}:${columns.join(',')}`
+  let statement = insertStatements.get(key)
+  if (!statement) {
+    statement = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')})`
+    insertStatements.set(key, statement)
+  }
+  return statement
 }
 
 export async function insertSynced(trx: Transaction<Database>, table: SyncedTable, row: { id: string } & Columns, now: string): Promise<void> {
   const full: Columns = { ...row, created_at: now, updated_at: now }
   const columns = Object.keys(full)
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values (${sql.join(columns.map((c) => full[c]))})`.execute(trx)
+  await trx.executeQuery(CompiledQuery.raw(insertStatement(table, columns), columns.map((c) => full[c] ?? null)))
   const fields: FieldChanges = {}
   for (const column of columns) if (isDomainColumn(column)) fields[column] = { old: null, new: full[column] ?? null }
   await appendOperation(trx, { table, rowId: row.id, kind: 'insert', baseVersion: null, fields }, now)

@@ -1,7 +1,7 @@
 // Start-up shared by the desktop shell and web mode: open the database, know the user. No Electron here.
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { openDatabase, type AppDatabase } from '../../db/database'
+import { openDatabase, quickCheck, type AppDatabase } from '../../db/database'
 import type { AppInfo } from '../../shared/domain/settings/settings.schema'
 import type { AppContext } from './ipc/handler-types'
 import { ensureCurrentUser } from './services/settings.service'
@@ -32,14 +32,18 @@ export function resolveDatabasePath(argv: readonly string[], env: NodeJS.Process
 export interface Core {
   app: AppContext
   database: AppDatabase
+  /** Settles when the background integrity check is done (tests and scripts wait for it). */
+  integrityChecked: Promise<void>
 }
 
 export async function startCore(databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date()): Promise<Core> {
   const database = await openDatabase(databasePath)
-  const ctx = { db: database.db, clock, userId: '' }
+  const ctx = { db: database.db, clock, userId: '', userName: '' }
   await ensureCurrentUser(ctx)
-  return {
-    database,
-    app: { ctx, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId } },
-  }
+  const app: AppContext = { ctx, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking' } }
+  const integrityChecked = quickCheck(databasePath).then(({ integrity, detail }) => {
+    app.env.integrity = integrity
+    if (integrity === 'corrupt') console.error(`[kundenreise] database integrity check failed for ${databasePath}: ${detail}`)
+  })
+  return { database, app, integrityChecked }
 }

@@ -198,6 +198,7 @@ export const de = {
   'errors.db.not_ours': 'Die Datei {path} ist eine Datenbank eines anderen Programms. Sie wurde nicht verändert. Wählen Sie eine andere Datei.',
   'errors.db.corrupt': 'Die Datenbank {path} ist beschädigt und kann nicht geöffnet werden. Sie wurde nicht verändert. Stellen Sie eine Sicherung wieder her oder wenden Sie sich an den Support.',
   'errors.db.newer_version': 'Die Datenbank {path} stammt von einer neueren Version von Kundenreise. Sie wurde nicht verändert. Bitte aktualisieren Sie die App.',
+  'errors.db.integrity': 'Die Prüfung der Datenbank hat Schäden gefunden. Arbeiten Sie vorsichtig weiter, legen Sie eine Kopie der Datei an und wenden Sie sich an den Support: {path}',
   'errors.db.cannot_open': 'Die Datenbank {path} kann nicht geöffnet werden (Zugriffsrechte?). Sie wurde nicht verändert.',
 
   'enum.status.prospect': 'Interessent',

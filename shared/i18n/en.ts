@@ -200,6 +200,7 @@ export const en: Record<MessageKey, string> = {
   'errors.db.not_ours': "The file {path} is another program's database. It was not changed. Choose another file.",
   'errors.db.corrupt': 'The database {path} is damaged and cannot be opened. It was not changed. Restore a backup or contact support.',
   'errors.db.newer_version': 'The database {path} comes from a newer version of Kundenreise. It was not changed. Please update the app.',
+  'errors.db.integrity': 'The database check found damage. Continue carefully, make a copy of the file and contact support: {path}',
   'errors.db.cannot_open': 'The database {path} cannot be opened (permissions?). It was not changed.',
 
   'enum.status.prospect': 'Prospect',

@@ -5,11 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+export interface ApiAnswer<T> {
+  ok: boolean
+  data?: T
+  error?: { code: string; fields?: Record<string, string> }
+}
+
 export interface AppServer {
   url: string
   dbFile: string
   /** Calls a channel over HTTP the way the renderer does (for setup and for checking what was written). */
-  api<T = unknown>(channel: string, input?: unknown): Promise<{ ok: boolean; data?: T; error?: { code: string; fields?: Record<string, string> } }>
+  api<T = unknown>(channel: string, input?: unknown): Promise<ApiAnswer<T>>
   restart(): Promise<void>
   stop(): Promise<void>
 }
@@ -56,14 +62,14 @@ export const test = base.extend<{ app: AppServer; consoleErrors: string[] }>({
       get url() {
         return running.url
       },
-      async api(channel, input = {}) {
+      async api<T>(channel: string, input: unknown = {}): Promise<ApiAnswer<T>> {
         const u = new URL(running.url)
         const res = await fetch(`${u.origin}/api/${channel}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-kundenreise-token': u.searchParams.get('token') ?? '' },
           body: JSON.stringify(input),
         })
-        return res.json()
+        return (await res.json()) as ApiAnswer<T>
       },
       async restart() {
         await stopChild(running.child)

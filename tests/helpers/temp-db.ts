@@ -26,14 +26,14 @@ export async function openTestDb(): Promise<TestDb> {
   const file = path.join(dir, 'test.sqlite')
   const database = await openDatabase(file)
   let now = new Date('2026-11-20T09:00:00.000Z')
-  const ctx: ServiceContext = { db: database.db, clock: () => now, userId: '' }
+  const ctx: ServiceContext = { db: database.db, clock: () => now, userId: '', userName: '' }
   await ensureCurrentUser(ctx)
   return {
     dir,
     file,
     database,
     ctx,
-    app: { ctx, env: { version: 'test', mode: 'web', databasePath: file, clientId: database.clientId } },
+    app: { ctx, env: { version: 'test', mode: 'web', databasePath: file, clientId: database.clientId, integrity: 'ok' } },
     setNow: (iso) => {
       now = new Date(iso)
     },

@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import sqlite3 from 'sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { APPLICATION_ID, DatabaseOpenError, openDatabase } from '../../db/database'
+import { APPLICATION_ID, DatabaseOpenError, openDatabase, quickCheck } from '../../db/database'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { tempDir } from '../helpers/temp-db'
 
@@ -86,5 +86,35 @@ describe('openDatabase', () => {
     for (let i = 100; i < Math.min(bytes.length, 4096 * 3); i++) bytes[i] = (i * 31) & 0xff
     writeFileSync(file, bytes)
     await expectRefused(file, 'corrupt')
+  })
+
+  it('refuses a truncated database', async () => {
+    const file = path.join(dir(), 'truncated.sqlite')
+    const database = await openDatabase(file)
+    await database.handle.exec("INSERT INTO app_settings (key, value) VALUES ('filler', hex(randomblob(20000)))")
+    await database.close()
+    await rawExec(file, 'PRAGMA journal_mode = DELETE')
+    const bytes = readFileSync(file)
+    writeFileSync(file, bytes.subarray(0, bytes.length - 8192))
+    await expectRefused(file, 'corrupt')
+  })
+
+  it('finds damage deep inside the file with the background check, while opening stays fast', async () => {
+    const file = path.join(dir(), 'deep.sqlite')
+    const database = await openDatabase(file)
+    for (let i = 0; i < 40; i++) {
+      await database.handle.run("INSERT INTO companies (id, created_at, updated_at, name, status) VALUES (?, 'x', 'x', ?, 'customer')", [`id-${i}`, `Firma ${i} ${'x'.repeat(2000)}`])
+    }
+    expect((await quickCheck(file)).integrity).toBe('ok')
+    await database.close()
+    await rawExec(file, 'PRAGMA journal_mode = DELETE')
+    const bytes = readFileSync(file)
+    const pageSize = bytes.readUInt16BE(16)
+    const lastPage = bytes.length / pageSize - 1
+    // Scramble the cell pointers of a table page near the end, well past the schema.
+    for (let i = 8; i < 200; i++) bytes[lastPage * pageSize + i] = 0xff
+    writeFileSync(file, bytes)
+    const check = await quickCheck(file)
+    expect(check.integrity).toBe('corrupt')
   })
 })

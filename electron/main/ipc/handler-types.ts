@@ -6,7 +6,7 @@ import type { ServiceContext } from '../services/context'
 
 export interface AppContext {
   ctx: ServiceContext
-  env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string }
+  env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string; integrity: AppInfo['integrity'] }
 }
 
 export type Handler<C extends Channel> = (app: AppContext, input: ChannelParsed<C>) => Promise<ChannelOutput<C>>

@@ -5,8 +5,9 @@ import type { Database } from '../../../db/tables/database'
 export interface ServiceContext {
   db: Kysely<Database>
   clock: () => Date
-  /** The user working on this device; set at start-up and by settings.update. */
+  /** The user working on this device and their display name; set at start-up and by settings.update. */
   userId: string
+  userName: string
 }
 
 export const nowIso = (ctx: ServiceContext): string => ctx.clock().toISOString()

@@ -8,14 +8,31 @@ import { STATIONS, type Station } from '../../../shared/domain/journey/journey.s
 
 const isStation = (value: string | null): value is Station => value !== null && (STATIONS as readonly string[]).includes(value)
 
-export async function refreshJourney(db: Kysely<Database>, companyId: string, now: string): Promise<JourneyPosition> {
-  const company = await db.selectFrom('companies').select('status').where('id', '=', companyId).executeTakeFirst()
+/** What the caller already read about the company, so the refresh needs no second look-up. */
+export interface KnownCompany {
+  status: string
+  station: string | null
+  reason: string | null
+  /** The latest touchpoint's station after the write, when the caller can tell without a query. */
+  latestTouchpointStation?: string | null
+}
+
+export async function refreshJourney(db: Kysely<Database>, companyId: string, now: string, known?: KnownCompany): Promise<JourneyPosition> {
+  const company: KnownCompany | undefined = known ?? (await db
+    .selectFrom('companies as c')
+    .leftJoin('company_journey as j', 'j.company_id', 'c.id')
+    .select(['c.status', 'j.station', 'j.reason'])
+    .where('c.id', '=', companyId)
+    .executeTakeFirst())
   if (!company) throw new Error(`refreshJourney: company ${companyId} not found`)
-  const latest = await latestTouchpointStation(db, companyId)
+  const latest = company.latestTouchpointStation !== undefined ? company.latestTouchpointStation : await latestTouchpointStation(db, companyId)
   const position = currentStation({
     status: company.status as CompanyStatus,
     latestTouchpointStation: isStation(latest) ? latest : null,
   })
-  await saveJourney(db, companyId, position.station, position.reason, now)
+  // Most touchpoints do not move the customer: then there is nothing to write.
+  if (company.reason !== position.reason || company.station !== position.station) {
+    await saveJourney(db, companyId, position.station, position.reason, now)
+  }
   return position
 }

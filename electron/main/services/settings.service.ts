@@ -20,7 +20,7 @@ export async function updateSettings(ctx: ServiceContext, patch: Partial<Setting
   await ctx.db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) await writeSetting(trx, key, value)
   })
-  if (patch.currentUserId) ctx.userId = patch.currentUserId
+  if (patch.currentUserId) await ensureCurrentUser(ctx)
   return getSettings(ctx)
 }
 
@@ -34,21 +34,18 @@ export async function listUsers(ctx: ServiceContext): Promise<User[]> {
  */
 export async function ensureCurrentUser(ctx: ServiceContext): Promise<string> {
   const settings = await getSettings(ctx)
-  if (settings.currentUserId && (await userExists(ctx.db, settings.currentUserId))) {
-    ctx.userId = settings.currentUserId
-    return ctx.userId
-  }
   const users = await queryUsers(ctx.db)
-  let id = users[0]?.id
-  if (!id) {
-    id = newId()
-    await insertUser(ctx.db, { id, display_name: 'Lokaler Benutzer', email: '', role: 'field_sales' })
+  let user = users.find((u) => u.id === settings.currentUserId) ?? users[0]
+  if (!user) {
+    user = { id: newId(), display_name: 'Lokaler Benutzer', email: '', role: 'field_sales', team_id: '', server_version: null, deleted_at: null }
+    await insertUser(ctx.db, user)
   }
-  await writeSetting(ctx.db, 'currentUserId', id)
-  ctx.userId = id
-  return id
+  if (user.id !== settings.currentUserId) await writeSetting(ctx.db, 'currentUserId', user.id)
+  ctx.userId = user.id
+  ctx.userName = user.display_name
+  return user.id
 }
 
-export async function appInfo(ctx: ServiceContext, env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string }): Promise<AppInfo> {
+export async function appInfo(ctx: ServiceContext, env: Omit<AppInfo, 'schemaVersion' | 'pendingChanges'>): Promise<AppInfo> {
   return { ...env, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db) }
 }

@@ -1,7 +1,7 @@
 // Touchpoint use cases and the customer timeline built from them.
 import type { Kysely } from 'kysely'
 import { findCompany } from '../../../db/repositories/company.repository'
-import { contactCompanyId } from '../../../db/repositories/contact.repository'
+import { findContact } from '../../../db/repositories/contact.repository'
 import { findTouchpoint, listTouchpoints as queryTouchpoints } from '../../../db/repositories/touchpoint.repository'
 import { newId } from '../../../db/ids'
 import { deleteSynced, insertSynced } from '../../../db/sync/synced-writes'
@@ -23,14 +23,31 @@ export async function getTouchpoint(ctx: ServiceContext, id: string, db: Kysely<
 export async function createTouchpoint(ctx: ServiceContext, fields: TouchpointFields): Promise<Touchpoint> {
   const now = nowIso(ctx)
   return ctx.db.transaction().execute(async (trx) => {
-    if (!(await findCompany(trx, fields.companyId))) throw fieldError('companyId', 'errors.companyNotFound')
-    if (fields.contactId && (await contactCompanyId(trx, fields.contactId)) !== fields.companyId) {
-      throw fieldError('contactId', 'errors.contactNotOfCompany')
+    const company = await findCompany(trx, fields.companyId)
+    if (!company) throw fieldError('companyId', 'errors.companyNotFound')
+    let contactName = ''
+    if (fields.contactId) {
+      const contact = await findContact(trx, fields.contactId)
+      if (contact?.company_id !== fields.companyId) throw fieldError('contactId', 'errors.contactNotOfCompany')
+      contactName = `${contact.first_name} ${contact.last_name}`.trim()
     }
     const id = newId()
-    await insertSynced(trx, 'touchpoints', { id, ...touchpointColumns(fields, ctx.userId) }, now)
-    await refreshJourney(trx, fields.companyId, now)
-    return getTouchpoint(ctx, id, trx)
+    const columns = touchpointColumns(fields, ctx.userId)
+    await insertSynced(trx, 'touchpoints', { id, ...columns }, now)
+    const occurredAt = String(columns.occurred_at)
+    const newest = company.latest_touchpoint_at === null || occurredAt >= company.latest_touchpoint_at
+    await refreshJourney(trx, fields.companyId, now, { ...company, latestTouchpointStation: newest ? fields.station : company.latest_touchpoint_station })
+    // Built from what this transaction wrote and read, instead of reading it back.
+    return {
+      ...fields,
+      id,
+      occurredAt,
+      companyName: company.name,
+      contactName,
+      createdByName: ctx.userName,
+      createdAt: now,
+      updatedAt: now,
+    }
   })
 }
 

@@ -10,10 +10,24 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage, number } = useI18n()
   const location = useLocation()
   const [counts, setCounts] = useState<StationCount[]>([])
+  const [damaged, setDamaged] = useState<string | null>(null)
 
   useEffect(() => {
     void call('companies.stationCounts', {}).then((r) => r.ok && setCounts(r.data))
   }, [location.pathname, location.search])
+
+  useEffect(() => {
+    // The background integrity check takes a few seconds on a large file; ask again until it is done.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = () =>
+      void call('app.info', {}).then((r) => {
+        if (!r.ok) return
+        if (r.data.integrity === 'corrupt') setDamaged(r.data.databasePath)
+        else if (r.data.integrity === 'checking') timer = setTimeout(poll, 2000)
+      })
+    poll()
+    return () => clearTimeout(timer)
+  }, [])
 
   const countOf = (station: string) => counts.find((c) => c.station === station)?.count
   const stationLink = (station: (typeof STATIONS)[number]) => (
@@ -59,7 +73,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           <li><NavLink to="/settings" className="nav__link">{t('nav.settings')}</NavLink></li>
         </ul>
       </nav>
-      <main className="shell__main">{children}</main>
+      <main className="shell__main">
+        {damaged ? <div className="banner banner--danger" role="alert">{t('errors.db.integrity', { path: damaged })}</div> : null}
+        {children}
+      </main>
     </div>
   )
 }

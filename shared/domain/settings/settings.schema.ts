@@ -17,6 +17,8 @@ export interface AppInfo {
   schemaVersion: number
   clientId: string
   pendingChanges: number
+  /** Result of the background structural check of the database file. */
+  integrity: 'checking' | 'ok' | 'corrupt'
 }
 
 export const demoLoadSchema = z.object({ size: z.enum(['small']).default('small') })

@@ -1,0 +1,134 @@
+// `npm run bench`: prints one JSON object per line, {"name", "value", "unit"}.
+// Needs the large demo set (`npm run seed -- --size large`); seeds it first when it is missing.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import sqlite3 from 'sqlite3'
+import { openDatabase } from '../db/database'
+import { newId } from '../db/ids'
+import { startCore } from '../electron/main/core'
+import { createCompany, listCompanies } from '../electron/main/services/company.service'
+import { listContacts } from '../electron/main/services/contact.service'
+import { createTouchpoint, listTouchpoints } from '../electron/main/services/touchpoint.service'
+import { companyFieldsSchema, companyListQuerySchema } from '../shared/domain/customers/company.schema'
+import { contactListQuerySchema } from '../shared/domain/customers/contact.schema'
+import { touchpointListQuerySchema } from '../shared/domain/customers/touchpoint.schema'
+
+const BENCH_DB = path.resolve('.data/bench-large.sqlite')
+const INSERTS = Number(process.env.BENCH_INSERTS ?? 3000)
+
+const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }))
+
+async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    await fn()
+    samples.push(performance.now() - t0)
+  }
+  samples.sort((a, b) => a - b)
+  return { median: samples[Math.floor(runs / 2)]!, p95: samples[Math.min(runs - 1, Math.floor(runs * 0.95))]! }
+}
+
+async function queries(): Promise<void> {
+  const t0 = performance.now()
+  const core = await startCore(BENCH_DB, 'web')
+  emit('db.open_large_with_checks_and_migrations', performance.now() - t0, 'ms')
+  await core.integrityChecked
+  emit('db.background_integrity_check_large', performance.now() - t0, 'ms')
+  const ctx = core.app.ctx
+  const companies = (q: Record<string, unknown>) => () => listCompanies(ctx, companyListQuerySchema.parse(q) as Parameters<typeof listCompanies>[1])
+
+  const report = async (name: string, fn: () => Promise<unknown>) => {
+    const { median, p95 } = await timeIt(30, fn)
+    emit(`${name}.median`, median, 'ms')
+    emit(`${name}.p95`, p95, 'ms')
+  }
+  await report('companies.first_page.filtered_sorted', companies({ status: 'customer', federalState: 'NI', sort: 'name', dir: 'asc', limit: 100 }))
+  await report('companies.first_page.unfiltered_sorted_desc', companies({ sort: 'name', dir: 'desc', limit: 100 }))
+  await report('companies.first_page.station_filtered_sorted_by_city', companies({ station: 'offer', sort: 'city', limit: 100 }))
+  await report('companies.search.substring', companies({ search: 'präzision', limit: 100 }))
+  await report('companies.search.two_words_filtered', companies({ search: 'hanse logistik', status: 'customer', limit: 100 }))
+  await report('companies.search.prefix_short', companies({ search: 'Bö', limit: 100 }))
+  await report('contacts.search', () => listContacts(ctx, contactListQuerySchema.parse({ search: 'berger', limit: 100 }) as Parameters<typeof listContacts>[1]))
+  await report('touchpoints.search_200k', () => listTouchpoints(ctx, touchpointListQuerySchema.parse({ search: 'Reklamation', limit: 100 }) as Parameters<typeof listTouchpoints>[1]))
+  await report('touchpoints.first_page_by_date', () => listTouchpoints(ctx, touchpointListQuerySchema.parse({ station: 'support', limit: 100 }) as Parameters<typeof listTouchpoints>[1]))
+  await core.database.close()
+}
+
+async function openFresh(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-bench-'))
+  const t0 = performance.now()
+  const db = await openDatabase(path.join(dir, 'fresh.sqlite'))
+  emit('db.open_fresh_with_migrations', performance.now() - t0, 'ms')
+  await db.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+const touchpointRow = (companyId: string, i: number) => ({
+  companyId, contactId: '', occurredAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(), channel: 'phone' as const,
+  direction: 'outbound' as const, mode: 'direct' as const, station: 'offer' as const, summary: `Angebot ${i} telefonisch nachgefasst, Entscheidung bis Monatsende`,
+})
+
+/** Touchpoint creates through validation, service, outbox and journey refresh: one transaction each. */
+async function serviceInserts(): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-bench-'))
+  const core = await startCore(path.join(dir, 'service.sqlite'), 'web')
+  const company = await createCompany(core.app.ctx, companyFieldsSchema.parse({ name: 'Bench GmbH', status: 'customer' }))
+  const t0 = performance.now()
+  for (let i = 0; i < INSERTS; i++) await createTouchpoint(core.app.ctx, touchpointRow(company.id, i))
+  const perSecond = INSERTS / ((performance.now() - t0) / 1000)
+  await core.database.close()
+  rmSync(dir, { recursive: true, force: true })
+  return perSecond
+}
+
+/** The same rows with bare sqlite3 (npm): one prepared INSERT, one transaction per row, same schema and pragmas. */
+async function rawInserts(): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-bench-'))
+  const file = path.join(dir, 'raw.sqlite')
+  const schema = await openDatabase(file)
+  const companyId = newId()
+  await schema.handle.run("INSERT INTO companies (id, created_at, updated_at, name, status) VALUES (?, '2026-11-01', '2026-11-01', 'Bench GmbH', 'customer')", [companyId])
+  await schema.close()
+  const db = new sqlite3.Database(file)
+  const exec = (sql: string) => new Promise<void>((resolve, reject) => db.exec(sql, (e) => (e ? reject(e) : resolve())))
+  await exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON')
+  const stmt = db.prepare(`INSERT INTO touchpoints (id, created_at, updated_at, company_id, contact_id, occurred_at, channel, direction, mode, station, summary, created_by)
+    VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, '')`)
+  const run = (params: unknown[]) => new Promise<void>((resolve, reject) => stmt.run(params, (e: Error | null) => (e ? reject(e) : resolve())))
+  const t0 = performance.now()
+  for (let i = 0; i < INSERTS; i++) {
+    const r = touchpointRow(companyId, i)
+    const now = new Date().toISOString()
+    await exec('BEGIN IMMEDIATE')
+    await run([newId(), now, now, companyId, r.occurredAt, r.channel, r.direction, r.mode, r.station, r.summary])
+    await exec('COMMIT')
+  }
+  const perSecond = INSERTS / ((performance.now() - t0) / 1000)
+  await new Promise<void>((resolve) => stmt.finalize(() => db.close(() => resolve())))
+  rmSync(dir, { recursive: true, force: true })
+  return perSecond
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(BENCH_DB)) {
+    console.error('[bench] large demo set missing: running `npm run seed -- --size large` first (about 2 minutes)')
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--size', 'large'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    if (seeded.status !== 0) process.exit(seeded.status ?? 1)
+  }
+  await openFresh()
+  await queries()
+  const service = await serviceInserts()
+  const raw = await rawInserts()
+  emit('touchpoints.insert.service_layer', service, 'rows/s')
+  emit('touchpoints.insert.raw_sqlite3', raw, 'rows/s')
+  emit('touchpoints.insert.service_to_raw_ratio', (service / raw) * 100, '%')
+}
+
+void main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

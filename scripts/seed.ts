@@ -1,0 +1,43 @@
+// `npm run seed [-- --size small|large] [--db file]`: fills a database with German demo data.
+// large: 20,000 companies, 60,000 contacts, 200,000 touchpoints (for `npm run bench`).
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { defaultUserDataDir, resolveDatabasePath, startCore } from '../electron/main/core'
+import { DEMO_SIZES, loadDemoData } from '../electron/main/services/demo-data.service'
+
+export const BENCH_DB = path.resolve('.data/bench-large.sqlite')
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const sizeFlag = argv.indexOf('--size')
+  const sizeArg = argv.find((a) => a.startsWith('--size='))?.slice(7) ?? (sizeFlag >= 0 ? argv[sizeFlag + 1] : undefined)
+  const size = sizeArg === 'large' ? 'large' : 'small'
+  const explicitDb = argv.some((a) => a.startsWith('--db')) || process.env.KUNDENREISE_DB
+  const file = explicitDb ? resolveDatabasePath(argv, process.env, defaultUserDataDir()) : size === 'large' ? BENCH_DB : resolveDatabasePath([], {}, defaultUserDataDir())
+  mkdirSync(path.dirname(file), { recursive: true })
+  if (size === 'large' && existsSync(file)) {
+    // The large set is for measuring: start from an empty file so figures are comparable.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  }
+  const core = await startCore(file, 'web')
+  const started = performance.now()
+  let last = 0
+  const result = await loadDemoData(core.app.ctx, DEMO_SIZES[size], {
+    onProgress: (done, total) => {
+      if (done - last >= 2000 || done === total) {
+        last = done
+        process.stdout.write(`\r  ${done.toLocaleString('de-DE')} / ${total.toLocaleString('de-DE')} Firmen`)
+      }
+    },
+  })
+  await core.database.handle.exec('PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)')
+  await core.integrityChecked
+  await core.database.close()
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  console.log(`\nDemodaten (${size}) in ${file}: ${result.companies} Firmen, ${result.contacts} Ansprechpartner, ${result.touchpoints} Kontaktpunkte in ${seconds} s`)
+}
+
+void main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
