@@ -53,6 +53,7 @@ export const test = base.extend<{ app: AppServer; consoleErrors: string[] }>({
     await use(errors)
     expect(errors, 'console errors').toEqual([])
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies by destructuring; this one has none.
   app: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-e2e-'))
     const dbFile = path.join(dir, 'e2e.sqlite')
