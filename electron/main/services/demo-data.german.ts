@@ -53,13 +53,14 @@ export const FIRST_NAMES_M = ['Thomas', 'Michael', 'Andreas', 'Stefan', 'Jürgen
 export const LAST_NAMES = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Meier', 'Lehmann', 'Berger', 'Köhler']
 export const TITLES = ['', '', '', '', '', 'Dr.', '', 'Prof. Dr.', '']
 
+/** Gender-neutral function names, so they fit every generated contact. */
 export const JOB_FUNCTIONS: Record<string, string[]> = {
-  decision_maker: ['Geschäftsführer', 'Werkleiter', 'Technischer Leiter'],
-  purchaser: ['Leiterin Einkauf', 'Strategischer Einkäufer', 'Einkäuferin'],
-  user: ['Schichtleiter Produktion', 'Instandhaltung', 'Anwendungstechnikerin'],
-  controller: ['Controllerin', 'Leiter Finanzen'],
-  management: ['Vorstand', 'Kaufmännische Geschäftsführerin'],
-  influencer: ['Qualitätsmanagement', 'IT-Leiter', 'Marketingleiterin'],
+  decision_maker: ['Geschäftsführung', 'Werkleitung', 'Technische Leitung'],
+  purchaser: ['Leitung Einkauf', 'Strategischer Einkauf', 'Einkauf'],
+  user: ['Schichtleitung Produktion', 'Instandhaltung', 'Anwendungstechnik'],
+  controller: ['Controlling', 'Leitung Finanzen'],
+  management: ['Vorstand', 'Kaufmännische Geschäftsführung'],
+  influencer: ['Qualitätsmanagement', 'IT-Leitung', 'Marketingleitung'],
   gatekeeper: ['Assistenz der Geschäftsführung', 'Sekretariat Einkauf'],
 }
 

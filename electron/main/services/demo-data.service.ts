@@ -108,7 +108,8 @@ export async function loadDemoData(
           const station = status === 'prospect' ? 'offer' : rnd.pick(STATIONS)
           await insertSynced(trx, 'touchpoints', {
             id: newId(), company_id: companyId, contact_id: rnd.next() < 0.8 ? rnd.pick(contactIds) : null,
-            occurred_at: new Date(nowMs - rnd.int(1, 730) * 86_400_000 - rnd.int(0, 36_000_000)).toISOString(),
+            // A working day between 07:00 and 17:00 UTC (08:00–19:00 German time).
+            occurred_at: new Date(Math.floor(nowMs / 86_400_000 - rnd.int(1, 730)) * 86_400_000 + rnd.int(7 * 60, 17 * 60) * 60_000).toISOString(),
             channel: rnd.pick(TOUCHPOINT_CHANNELS), direction: rnd.next() < 0.5 ? 'inbound' : 'outbound',
             mode: rnd.next() < 0.85 ? 'direct' : 'indirect', station,
             summary: rnd.pick(de.TOUCHPOINT_NOTES[station] ?? ['Gespräch geführt']), created_by: rnd.pick(userIds),
