@@ -1,9 +1,11 @@
 // The static, ordered migration list (bundlers cannot glob at run time). Append only.
 import type { Migration } from 'kysely'
 import * as m001 from './2026-11-22-001-customers'
+import * as m002 from './2026-11-22-002-sync'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
+  '2026-11-22-002-sync': m002,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

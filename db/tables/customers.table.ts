@@ -15,6 +15,8 @@ export interface CompanyTable extends SyncColumns {
   owner_id: string
   lead_source: string
   notes: string
+  /** The team the company belongs to: its sync scope. Empty until the server assigns the creator's team. */
+  team_id: string
 }
 
 export interface ContactTable extends SyncColumns {

@@ -1,6 +1,6 @@
 // The Kysely database type: every table by name.
 import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './customers.table'
-import type { AppSettingTable, SyncOutboxTable, SyncStateTable } from './local.table'
+import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncStateTable } from './local.table'
 
 export interface Database {
   companies: CompanyTable
@@ -12,8 +12,9 @@ export interface Database {
   app_settings: AppSettingTable
   sync_outbox: SyncOutboxTable
   sync_state: SyncStateTable
+  sync_conflicts: SyncConflictTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
-export const SYNCED_TABLES = ['companies', 'contacts', 'personas', 'touchpoints'] as const
+export const SYNCED_TABLES = ['companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts'] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -1,5 +1,6 @@
 // Local-only tables: settings of this device and the sync bookkeeping of SYNC.md.
 import type { Generated } from 'kysely'
+import type { SyncColumns } from './sync-columns'
 
 export interface AppSettingTable {
   key: string
@@ -24,4 +25,22 @@ export interface SyncOutboxTable {
 export interface SyncStateTable {
   key: string
   value: string
+}
+
+/** A conflict the server recorded: both values, who and when. Synced; resolving it is an edit. */
+export interface SyncConflictTable extends SyncColumns {
+  table_name: string
+  row_id: string
+  field: string
+  kind: 'field' | 'deleted' | 'deleted_after_edit'
+  /** JSON-encoded values, so an empty text and no value stay apart. */
+  server_value: string | null
+  client_value: string | null
+  server_user: string
+  server_at: string
+  client_user: string
+  client_at: string
+  resolved_at: string | null
+  resolved_by: string | null
+  resolution: 'server' | 'client' | 'acknowledged' | null
 }

@@ -1,0 +1,139 @@
+// One sync run (SYNC.md): push until the outbox is empty, then pull until nothing is left.
+import { CompiledQuery, type Kysely } from 'kysely'
+import type { Database } from '../../../db/tables/database'
+import type { PushOp, PushResult } from '../../../shared/sync/protocol'
+import { applyPage, resetSyncedData, type ApplyOptions } from './apply'
+import { readState, writeState, type SyncStateValues } from './state'
+import { SyncTransportError, type SyncTransport } from './transport'
+
+export const PUSH_BATCH = 200
+export const PULL_LIMIT = 1000
+export const BOOTSTRAP_LIMIT = 5000
+
+export interface SyncProgress {
+  phase: 'push' | 'pull' | 'bootstrap'
+  done: number
+  /** Bootstrap only: what the server counted at the start. */
+  total: number | null
+}
+
+export interface SyncRunSummary {
+  pushed: number
+  pulled: number
+  conflicts: number
+  rejected: number
+}
+
+export interface EngineDeps {
+  db: Kysely<Database>
+  clientId: string
+  token: string
+  schemaVersion: number
+  transport: SyncTransport
+  clock: () => Date
+  onProgress?: (progress: SyncProgress) => void
+  /** Fault injection for tests: runs inside the page transaction after each applied change. */
+  afterChange?: ApplyOptions['afterChange']
+}
+
+interface OutboxRow {
+  client_seq: number
+  op_id: string
+  table_name: string
+  row_id: string
+  kind: 'insert' | 'update' | 'delete'
+  base_version: number | null
+  fields: string
+  schema_version: number
+  created_at: string
+}
+
+export async function pushAll(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
+  const { db } = deps
+  for (;;) {
+    const rows = (await db.selectFrom('sync_outbox').selectAll().orderBy('client_seq').limit(PUSH_BATCH).execute()) as OutboxRow[]
+    if (rows.length === 0) return
+    const ops: PushOp[] = rows.map((r) => ({
+      opId: r.op_id, clientSeq: r.client_seq, table: r.table_name, rowId: r.row_id, kind: r.kind,
+      baseVersion: r.base_version, fields: JSON.parse(r.fields), schemaVersion: r.schema_version, createdAt: r.created_at,
+    }))
+    deps.onProgress?.({ phase: 'push', done: summary.pushed, total: null })
+    let results: PushResult[]
+    try {
+      results = (await deps.transport.push(deps.token, deps.schemaVersion, { clientId: deps.clientId, schemaVersion: deps.schemaVersion, ops })).results
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      await db.updateTable('sync_outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: message.slice(0, 500) }))
+        .where('client_seq', '<=', rows[rows.length - 1]!.client_seq).execute()
+      throw err
+    }
+    await acknowledge(deps, rows, results, summary)
+  }
+}
+
+/** Acknowledged operations leave the outbox; refused ones are remembered for the rep and undone locally. */
+async function acknowledge(deps: EngineDeps, rows: OutboxRow[], results: PushResult[], summary: SyncRunSummary): Promise<void> {
+  const byOp = new Map(results.map((r) => [r.opId, r]))
+  const now = deps.clock().toISOString()
+  await deps.db.transaction().execute(async (trx) => {
+    const rejected: SyncStateValues['rejected'] = (await readState(trx, 'rejected')) ?? []
+    let acknowledged = 0
+    for (const row of rows) {
+      const result = byOp.get(row.op_id)
+      if (!result) break // the server answers in order; anything after a missing answer waits for the next push
+      await trx.executeQuery(CompiledQuery.raw('delete from sync_outbox where client_seq = ?', [row.client_seq]))
+      acknowledged++
+      if (result.status === 'conflict') summary.conflicts++
+      if (result.status === 'rejected') {
+        summary.rejected++
+        rejected.push({ table: row.table_name, rowId: row.row_id, kind: row.kind, reason: result.reason ?? '', at: now })
+        // A refused new row never reaches anyone: hide it here too, so the rep is not misled.
+        if (row.kind === 'insert') {
+          await trx.executeQuery(CompiledQuery.raw(`update "${row.table_name}" set deleted_at = ? where id = ? and server_version is null`, [now, row.row_id]))
+        }
+      }
+    }
+    summary.pushed += acknowledged
+    if (summary.rejected > 0) await writeState(trx, 'rejected', rejected.slice(-100))
+  })
+}
+
+export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
+  const { db } = deps
+  let bootstrapping = !(await readState(db, 'bootstrapped'))
+  let cursor = (await readState(db, 'cursor')) ?? 0
+  let total: number | null = null
+  let first = true
+  for (;;) {
+    const page = await deps.transport.pull(deps.token, deps.schemaVersion, {
+      clientId: deps.clientId, cursor, limit: bootstrapping ? BOOTSTRAP_LIMIT : PULL_LIMIT, bootstrap: bootstrapping, withRemaining: bootstrapping && first,
+    })
+    first = false
+    if (page.reset) {
+      await resetSyncedData(db)
+      await writeState(db, 'bootstrapped', false)
+      bootstrapping = true
+      first = true
+      cursor = 0
+      continue
+    }
+    if (page.remaining !== undefined) total = page.remaining
+    if (page.changes.length > 0) {
+      await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange })
+      summary.pulled += page.changes.length
+    }
+    cursor = page.cursor
+    deps.onProgress?.({ phase: bootstrapping ? 'bootstrap' : 'pull', done: summary.pulled, total })
+    if (!page.hasMore) break
+  }
+  if (bootstrapping) await writeState(db, 'bootstrapped', true)
+}
+
+export async function syncOnce(deps: EngineDeps): Promise<SyncRunSummary> {
+  const summary: SyncRunSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0 }
+  await pushAll(deps, summary)
+  await pullAll(deps, summary)
+  return summary
+}
+
+export { SyncTransportError }

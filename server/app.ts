@@ -1,0 +1,143 @@
+// The sync server's HTTP surface (Hono): login, push, pull, bootstrap. Stateless apart from the store.
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
+import type { z } from 'zod'
+import {
+  MAX_BODY_BYTES, loginRequestSchema, pullQuerySchema, pushRequestSchema,
+  type LoginResponse, type SyncErrorBody, type SyncErrorCode,
+} from '../shared/sync/protocol'
+import { verifyPassword } from './auth/passwords'
+import { isThrottled, recordAttempt, WINDOW_MINUTES } from './auth/rate-limit'
+import { actorForToken, createSession, revokeSession, type Actor } from './auth/sessions'
+import type { Store } from './store/open-store'
+import { pull } from './sync/pull'
+import { push, PushRefused, type PushHooks } from './sync/push'
+import type { Role } from '../shared/sync/tables'
+
+export interface ServerOptions {
+  store: Store
+  clock?: () => Date
+  /** Oldest client schema version the server accepts (older clients must update first). */
+  minSchemaVersion?: number
+  /** Honour the `x-fault` header (tests only: the fault-injection suite kills the server on cue). */
+  faults?: boolean
+  /** Where requests come from, for login throttling (the Node adapter fills it in). */
+  clientAddress?: (c: Context) => string
+}
+
+type Env = { Variables: { actor: Actor } }
+
+const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 426 | 429 | 500, error: SyncErrorCode, message: string, extra: Partial<SyncErrorBody> = {}) =>
+  c.json({ error, message, ...extra } satisfies SyncErrorBody, status)
+
+async function parseJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T> | null> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    return null
+  }
+  const parsed = schema.safeParse(body)
+  return parsed.success ? parsed.data : null
+}
+
+export function createApp(options: ServerOptions): Hono<Env> {
+  const { store } = options
+  const clock = options.clock ?? (() => new Date())
+  const minSchemaVersion = options.minSchemaVersion ?? 1
+  const app = new Hono<Env>()
+
+  app.onError((err, c) => {
+    console.error('[server]', err)
+    return problem(c, 500, 'internal', 'internal error')
+  })
+  app.notFound((c) => problem(c, 404, 'not_found', 'no such endpoint'))
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `request body over ${MAX_BODY_BYTES} bytes`) }))
+  app.use('*', compress())
+
+  app.get('/health', (c) => c.json({ ok: true, store: store.kind }))
+
+  app.post('/auth/v1/login', async (c) => {
+    const input = await parseJson(c, loginRequestSchema)
+    if (!input) return problem(c, 400, 'bad_request', 'login, password and clientId are required')
+    const login = input.login.toLowerCase()
+    const ip = options.clientAddress?.(c) ?? 'unknown'
+    const now = clock()
+    if (await isThrottled(store.db, login, ip, now)) {
+      c.header('Retry-After', String(WINDOW_MINUTES * 60))
+      return problem(c, 429, 'rate_limited', 'too many failed logins, try again later')
+    }
+    const user = await store.db.selectFrom('users').selectAll().where('login', '=', login).where('disabled_at', 'is', null).executeTakeFirst()
+    const valid = await verifyPassword(user?.password_hash ?? null, input.password)
+    await recordAttempt(store.db, login, ip, valid, now)
+    if (!user || !valid) return problem(c, 401, 'invalid_credentials', 'login or password wrong')
+    const token = await createSession(store.db, user.id, input.clientId, input.deviceName ?? '', now)
+    const body: LoginResponse = {
+      token,
+      user: { id: user.id, login: user.login, displayName: user.display_name, email: user.email, role: user.role as Role, teamId: user.team_id },
+      minSchemaVersion,
+    }
+    return c.json(body)
+  })
+
+  const bearer = (c: Context) => /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(c.req.header('authorization') ?? '')?.[1] ?? null
+
+  app.use('/sync/*', async (c, next) => {
+    const token = bearer(c)
+    const actor = token ? await actorForToken(store.db, token, clock()) : null
+    if (!actor) return problem(c, 401, 'unauthenticated', 'login required')
+    const schema = Number(c.req.header('x-kundenreise-schema') ?? '0')
+    if (!Number.isInteger(schema) || schema < minSchemaVersion) {
+      return problem(c, 426, 'client_outdated', `client schema ${schema} is older than ${minSchemaVersion}`, { minSchemaVersion })
+    }
+    c.set('actor', actor)
+    await next()
+  })
+  app.use('/auth/v1/logout', async (c, next) => {
+    const token = bearer(c)
+    if (!token || !(await actorForToken(store.db, token, clock()))) return problem(c, 401, 'unauthenticated', 'login required')
+    await next()
+  })
+
+  app.post('/auth/v1/logout', async (c) => {
+    await revokeSession(store.db, bearer(c)!, clock())
+    return c.json({ ok: true })
+  })
+
+  app.get('/sync/v1/me', (c) => {
+    const a = c.get('actor')
+    return c.json({ id: a.userId, login: a.login, displayName: a.displayName, role: a.role, teamId: a.teamId })
+  })
+
+  app.post('/sync/v1/push', async (c) => {
+    const input = await parseJson(c, pushRequestSchema)
+    if (!input) return problem(c, 400, 'bad_request', 'malformed push')
+    const fault = options.faults ? c.req.header('x-fault') : undefined
+    const hooks: PushHooks = fault === 'hang-before-commit' ? { beforeCommit: () => new Promise(() => {}) } : {}
+    try {
+      const response = await push(store, c.get('actor'), input, clock, hooks)
+      if (fault === 'exit-after-commit') process.kill(process.pid, 'SIGKILL')
+      return c.json(response)
+    } catch (err) {
+      if (err instanceof PushRefused) {
+        return err.code === 'sequence_gap'
+          ? problem(c, 409, 'sequence_gap', `expected client_seq ${err.expectedSeq}`, { expectedSeq: err.expectedSeq })
+          : problem(c, 403, 'forbidden', 'this client id belongs to another login')
+      }
+      throw err
+    }
+  })
+
+  const pullRoute = (bootstrap: boolean) => async (c: Context<Env>) => {
+    const parsed = pullQuerySchema.safeParse(c.req.query())
+    if (!parsed.success) return problem(c, 400, 'bad_request', 'malformed pull')
+    const actor = c.get('actor')
+    if (parsed.data.clientId !== actor.clientId) return problem(c, 403, 'forbidden', 'this client id belongs to another login')
+    return c.json(await pull(store, actor, { ...parsed.data, withRemaining: bootstrap && c.req.query('withRemaining') === '1' }, clock))
+  }
+  app.get('/sync/v1/pull', pullRoute(false))
+  app.get('/sync/v1/bootstrap', pullRoute(true))
+
+  return app
+}

@@ -1,0 +1,50 @@
+// Opaque bearer tokens: random, shown once, stored only as a SHA-256 hash.
+import { createHash, randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { ServerDatabase } from '../store/schema'
+import type { Role } from '../../shared/sync/tables'
+
+export const SESSION_DAYS = 90
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+
+export interface Actor {
+  userId: string
+  login: string
+  displayName: string
+  role: Role
+  teamId: string
+  clientId: string
+}
+
+export async function createSession(db: Kysely<ServerDatabase>, userId: string, clientId: string, deviceName: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url')
+  await db.insertInto('sessions').values({
+    token_hash: hashToken(token),
+    user_id: userId,
+    client_id: clientId,
+    device_name: deviceName,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+    revoked_at: null,
+  }).execute()
+  return token
+}
+
+export async function actorForToken(db: Kysely<ServerDatabase>, token: string, now: Date): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.login', 'users.display_name', 'users.role', 'users.team_id', 'sessions.client_id'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', now.toISOString())
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) return null
+  return { userId: row.id, login: row.login, displayName: row.display_name, role: row.role as Role, teamId: row.team_id, clientId: row.client_id }
+}
+
+export async function revokeSession(db: Kysely<ServerDatabase>, token: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('token_hash', '=', hashToken(token)).execute()
+}

@@ -1,0 +1,34 @@
+// `npm run server`: the sync server on the embedded SQLite store, or PostgreSQL via DATABASE_URL.
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { createApp } from './app'
+import { openStore } from './store/open-store'
+
+import { DEFAULT_STORE } from './main-defaults'
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL || DEFAULT_STORE
+  if (!/^postgres/.test(url)) mkdirSync(dirname(resolve(url.replace(/^sqlite:/, ''))), { recursive: true })
+  const store = await openStore(url)
+  const port = Number(process.env.PORT ?? 8787)
+  const hostname = process.env.HOST ?? '127.0.0.1'
+  const app = createApp({
+    store,
+    minSchemaVersion: Number(process.env.MIN_CLIENT_SCHEMA_VERSION ?? 1),
+    faults: process.env.KUNDENREISE_SERVER_FAULTS === '1',
+    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  })
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    console.log(`Kundenreise sync server (${store.kind}) listening on http://${hostname}:${info.port}`)
+  })
+  const stop = () => server.close(() => void store.close().then(() => process.exit(0)))
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main().catch((err) => {
+  console.error(String(err instanceof Error ? err.message : err))
+  process.exit(1)
+})

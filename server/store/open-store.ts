@@ -1,0 +1,63 @@
+// Opens the server's store: one SQLite file by default, PostgreSQL when DATABASE_URL says so.
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { openHandle } from '../../db/sqlite/sqlite3-handle'
+import { Sqlite3Dialect } from '../../db/sqlite/sqlite3-dialect'
+import { SERVER_MIGRATIONS } from './migrations'
+import type { ServerDatabase } from './schema'
+
+export type StoreKind = 'sqlite' | 'postgres'
+
+export interface Store {
+  db: Kysely<ServerDatabase>
+  kind: StoreKind
+  /** Serialises writers so the global sequence is assigned in commit order (SYNC.md). */
+  lockWriters(trx: Kysely<ServerDatabase>): Promise<void>
+  close(): Promise<void>
+}
+
+// int8 (bigint) columns come back as numbers: sequences stay far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value))
+
+/** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (`sqlite:` prefix optional). */
+export async function openStore(url: string, options: { schema?: string } = {}): Promise<Store> {
+  let store: Store
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    })
+    if (options.schema) {
+      const client = await pool.connect()
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`)
+      } finally {
+        client.release()
+      }
+    }
+    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) })
+    store = {
+      db,
+      kind: 'postgres',
+      // One advisory lock for all writers, held to the end of the transaction: commit order = sequence order.
+      lockWriters: async (trx) => void (await sql`select pg_advisory_xact_lock(4711)`.execute(trx)),
+      close: () => db.destroy(),
+    }
+  } else {
+    const path = url.replace(/^sqlite:/, '')
+    const handle = await openHandle(path, 'readwrite')
+    await handle.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536')
+    const db = new Kysely<ServerDatabase>({ dialect: new Sqlite3Dialect(handle) })
+    // SQLite has one writer, and our dialect opens every transaction with BEGIN IMMEDIATE.
+    store = { db, kind: 'sqlite', lockWriters: async () => {}, close: () => db.destroy() }
+  }
+  try {
+    const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => SERVER_MIGRATIONS } }).migrateToLatest()
+    if (error) throw error instanceof Error ? error : new Error(String(error))
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  return store
+}

@@ -1,0 +1,106 @@
+// The sync server's tables. One generic row store serves every synced table (docs/architecture.md).
+import type { Generated } from 'kysely'
+
+export interface TeamTable {
+  id: string
+  name: string
+  created_at: string
+}
+
+export interface ServerUserTable {
+  id: string
+  login: string
+  display_name: string
+  email: string
+  role: string
+  team_id: string
+  password_hash: string
+  created_at: string
+  disabled_at: string | null
+}
+
+export interface SessionTable {
+  /** SHA-256 of the bearer token: a leaked table does not log anybody in. */
+  token_hash: string
+  user_id: string
+  client_id: string
+  device_name: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+
+export interface LoginAttemptTable {
+  id: string
+  login: string
+  ip: string
+  at: string
+  success: number
+}
+
+export interface SyncCounterTable {
+  id: number
+  seq: number
+}
+
+/** Current state of every synced row, whatever its table: pull reads it in `version` order. */
+export interface SyncRowTable {
+  table_name: string
+  id: string
+  scope_id: string
+  /** The company a child row hangs off (company scope rule), so a company move can carry its children. */
+  parent_id: string | null
+  /** Global sequence of the last change to this row. */
+  version: number
+  deleted: number
+  /** JSON object of domain columns. */
+  data: string
+  /** JSON object column → [seq, clientId, userId, changedAt] of the last write of that column. */
+  field_versions: string
+  created_seq: number
+  updated_by: string
+}
+
+/** A row left a scope (its company moved team): clients of the old scope drop it. */
+export interface SyncEvictionTable {
+  seq: number
+  table_name: string
+  row_id: string
+  old_scope: string
+}
+
+export interface SyncClientTable {
+  client_id: string
+  user_id: string
+  /** Highest client_seq applied: the next push must start right after it (gaps are refused). */
+  last_seq: number
+  /** The scopes last served to this client; a difference means the client must start over. */
+  scopes_key: string
+  last_push_at: string | null
+  last_pull_at: string | null
+}
+
+/** Applied operation ids with their stored results: a retried push gets the same answer (exactly once). */
+export interface SyncOpTable {
+  op_id: string
+  client_id: string
+  client_seq: number
+  result: string
+  applied_at: string
+}
+
+export interface ServerMigrationMarker {
+  id: Generated<number>
+}
+
+export interface ServerDatabase {
+  teams: TeamTable
+  users: ServerUserTable
+  sessions: SessionTable
+  login_attempts: LoginAttemptTable
+  sync_counter: SyncCounterTable
+  sync_rows: SyncRowTable
+  sync_evictions: SyncEvictionTable
+  sync_clients: SyncClientTable
+  sync_ops: SyncOpTable
+}

@@ -1,0 +1,57 @@
+// Handing out changes after a cursor, in commit order, limited to the user's scopes.
+import { sql } from 'kysely'
+import type { PullChange, PullResponse, SyncValue } from '../../shared/sync/protocol'
+import type { Actor } from '../auth/sessions'
+import type { Store } from '../store/open-store'
+import { scopesKey, visibleScopes } from './scope'
+
+export interface PullRequest {
+  clientId: string
+  cursor: number
+  limit: number
+  /** Bootstrap: also count what is left, for a progress bar. */
+  withRemaining?: boolean
+}
+
+export async function pull(store: Store, actor: Actor, request: PullRequest, clock: () => Date): Promise<PullResponse> {
+  const db = store.db
+  const scopes = visibleScopes(actor)
+  const key = scopesKey(scopes)
+  const now = clock().toISOString()
+  const client = await db.selectFrom('sync_clients').select(['scopes_key']).where('client_id', '=', request.clientId).executeTakeFirst()
+  if (!client) {
+    await db.insertInto('sync_clients').values({ client_id: request.clientId, user_id: actor.userId, last_seq: 0, scopes_key: key, last_push_at: null, last_pull_at: now })
+      .onConflict((oc) => oc.column('client_id').doNothing()).execute()
+  } else if (client.scopes_key !== key) {
+    await db.updateTable('sync_clients').set({ scopes_key: key, last_pull_at: now }).where('client_id', '=', request.clientId).execute()
+    // What this client holds was chosen by the old scopes: it must drop it and start again.
+    if (request.cursor > 0) return { changes: [], cursor: 0, hasMore: true, reset: true }
+  } else {
+    await db.updateTable('sync_clients').set({ last_pull_at: now }).where('client_id', '=', request.clientId).execute()
+  }
+
+  let rowQuery = db.selectFrom('sync_rows').select(['table_name', 'id', 'version', 'deleted', 'data']).where('version', '>', request.cursor)
+  if (scopes) rowQuery = rowQuery.where('scope_id', 'in', scopes)
+  const rows = await rowQuery.orderBy('version').limit(request.limit).execute()
+  const evictions = scopes
+    ? await db.selectFrom('sync_evictions').select(['seq', 'table_name', 'row_id']).where('seq', '>', request.cursor)
+        .where('old_scope', 'in', scopes).orderBy('seq').limit(request.limit).execute()
+    : []
+
+  const changes: PullChange[] = [
+    ...rows.map((r): PullChange => r.deleted
+      ? { seq: Number(r.version), table: r.table_name, id: r.id, op: 'delete' }
+      : { seq: Number(r.version), table: r.table_name, id: r.id, op: 'upsert', data: JSON.parse(r.data) as Record<string, SyncValue> }),
+    ...evictions.map((e): PullChange => ({ seq: Number(e.seq), table: e.table_name, id: e.row_id, op: 'evict' })),
+  ].sort((a, b) => a.seq - b.seq).slice(0, request.limit)
+
+  const hasMore = changes.length === request.limit
+  const cursor = changes.length > 0 ? changes[changes.length - 1]!.seq : request.cursor
+  const response: PullResponse = { changes, cursor, hasMore, reset: false }
+  if (request.withRemaining) {
+    let countQuery = db.selectFrom('sync_rows').select(sql<number>`count(*)`.as('n')).where('version', '>', request.cursor)
+    if (scopes) countQuery = countQuery.where('scope_id', 'in', scopes)
+    response.remaining = Number((await countQuery.executeTakeFirstOrThrow()).n)
+  }
+  return response
+}

@@ -1,0 +1,283 @@
+// Applying a client's operations: exactly once, in client order, with per-field conflict checks.
+import type { Transaction } from 'kysely'
+import { newId } from '../../db/ids'
+import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/sync/protocol'
+import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/sync/tables'
+import type { Actor } from '../auth/sessions'
+import type { Store } from '../store/open-store'
+import type { ServerDatabase, SyncRowTable } from '../store/schema'
+import { canSee, scopesKey, visibleScopes } from './scope'
+import { writeWithSequence, type Sequencer } from './sequence'
+
+/** Who wrote a column last: [seq, clientId, userId, changedAt, userName]. */
+export type FieldVersion = [number, string, string, string, string]
+type Data = Record<string, SyncValue>
+type Trx = Transaction<ServerDatabase>
+
+/** A push that cannot be taken as a whole; nothing of it is written. */
+export class PushRefused extends Error {
+  constructor(
+    readonly code: 'sequence_gap' | 'forbidden',
+    readonly expectedSeq?: number,
+  ) {
+    super(code)
+  }
+}
+
+class Rejected extends Error {}
+
+interface Ctx {
+  trx: Trx
+  seq: Sequencer
+  actor: Actor
+  now: string
+}
+
+interface StoredRow extends Omit<SyncRowTable, 'data' | 'field_versions'> {
+  data: Data
+  fieldVersions: Record<string, FieldVersion>
+}
+
+async function loadRow(trx: Trx, table: string, id: string): Promise<StoredRow | null> {
+  const row = await trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', '=', id).executeTakeFirst()
+  if (!row) return null
+  const { data, field_versions, ...rest } = row
+  return { ...rest, version: Number(row.version), created_seq: Number(row.created_seq), data: JSON.parse(data), fieldVersions: JSON.parse(field_versions) }
+}
+
+export interface PushHooks {
+  /** Test hook for fault injection: runs inside the transaction, after the last write, before commit. */
+  beforeCommit?: () => Promise<void>
+}
+
+export async function push(store: Store, actor: Actor, request: PushRequest, clock: () => Date, hooks: PushHooks = {}): Promise<PushResponse> {
+  if (request.clientId !== actor.clientId) throw new PushRefused('forbidden')
+  return writeWithSequence(store, async (trx, seq) => {
+    const now = clock().toISOString()
+    const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', request.clientId).executeTakeFirst()
+    // A client new to this server starts its numbering where its outbox starts (it may have
+    // worked, or synced with another server, before); from then on every gap is refused.
+    const firstSeq = request.ops[0]?.clientSeq ?? 1
+    if (!client) {
+      await trx.insertInto('sync_clients').values({
+        client_id: request.clientId, user_id: actor.userId, last_seq: firstSeq - 1, scopes_key: scopesKey(visibleScopes(actor)), last_push_at: null, last_pull_at: null,
+      }).execute()
+    }
+    let lastSeq = client && client.last_push_at !== null ? Number(client.last_seq) : firstSeq - 1
+    const results: PushResult[] = []
+    for (const op of request.ops) {
+      const known = await trx.selectFrom('sync_ops').select('result').where('op_id', '=', op.opId).executeTakeFirst()
+      if (known) {
+        results.push({ ...(JSON.parse(known.result) as PushResult), status: 'duplicate' })
+        continue
+      }
+      if (op.clientSeq <= lastSeq) {
+        // Already past this position with another operation: never apply it out of order.
+        results.push({ opId: op.opId, status: 'rejected', version: null, reason: 'stale_sequence' })
+        continue
+      }
+      if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
+      const result = await applyOne({ trx, seq, actor, now }, op)
+      await trx.insertInto('sync_ops').values({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now }).execute()
+      lastSeq = op.clientSeq
+      results.push(result)
+    }
+    await trx.updateTable('sync_clients').set({ last_seq: lastSeq, last_push_at: now, user_id: actor.userId }).where('client_id', '=', request.clientId).execute()
+    await hooks.beforeCommit?.()
+    return { results }
+  })
+}
+
+async function applyOne(ctx: Ctx, op: PushOp): Promise<PushResult> {
+  const table = op.table as SyncTableName
+  const row = await loadRow(ctx.trx, table, op.rowId)
+  try {
+    const rule = SYNC_TABLE_RULES[table]
+    if (!rule.clientWritable) {
+      const updatable: readonly string[] = 'clientUpdatable' in rule ? rule.clientUpdatable : []
+      if (op.kind !== 'update' || Object.keys(op.fields).some((f) => !updatable.includes(f))) throw new Rejected('read_only')
+    }
+    if (op.kind === 'insert') return await applyInsert(ctx, op, rule.scope, row)
+    if (!row) throw new Rejected('not_found')
+    if (!canSee(ctx.actor, row.scope_id)) throw new Rejected('forbidden')
+    const result = op.kind === 'update' ? await applyUpdate(ctx, op, rule.scope, row) : await applyDelete(ctx, op, row)
+    if (result.status === 'conflict' && result.version === null && !row.deleted) await resend(ctx, row)
+    return result
+  } catch (err) {
+    if (!(err instanceof Rejected)) throw err
+    // The client still shows its own value: send it the server's state again so it converges.
+    if (row && !row.deleted && canSee(ctx.actor, row.scope_id) && op.kind !== 'insert') await resend(ctx, row)
+    return { opId: op.opId, status: 'rejected', version: null, reason: err.message }
+  }
+}
+
+/** A new version for an unchanged row, so every client pulls its current state once more. */
+async function resend(ctx: Ctx, row: StoredRow): Promise<void> {
+  await ctx.trx.updateTable('sync_rows').set({ version: ctx.seq.next() }).where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
+}
+
+const fieldVersion = (ctx: Ctx, seq: number): FieldVersion => [seq, ctx.actor.clientId, ctx.actor.userId, ctx.now, ctx.actor.displayName]
+
+interface Placement {
+  scope: string
+  parentId: string | null
+  /** Values the server fills in (a new company's team). */
+  patch: Data
+}
+
+async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> {
+  switch (rule.kind) {
+    case 'org':
+      return { scope: ORG_SCOPE, parentId: null, patch: {} }
+    case 'team': {
+      const requested = typeof data[rule.teamField] === 'string' ? (data[rule.teamField] as string) : ''
+      const team = requested || ctx.actor.teamId
+      if (team !== ctx.actor.teamId && !seesAllTeams(ctx.actor.role)) throw new Rejected('forbidden')
+      if (team) {
+        const exists = await ctx.trx.selectFrom('teams').select('id').where('id', '=', team).executeTakeFirst()
+        if (!exists) throw new Rejected('unknown_team')
+      }
+      return { scope: teamScope(team), parentId: null, patch: team !== requested ? { [rule.teamField]: team } : {} }
+    }
+    case 'company': {
+      const parentId = data[rule.parentField]
+      if (typeof parentId !== 'string' || !parentId) throw new Rejected('missing_parent')
+      const parent = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', parentId).executeTakeFirst()
+      if (!parent || !canSee(ctx.actor, parent.scope_id)) throw new Rejected('unknown_parent')
+      return { scope: parent.scope_id, parentId, patch: {} }
+    }
+    case 'row':
+      throw new Rejected('read_only')
+  }
+}
+
+async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
+  if (existing) throw new Rejected(existing.deleted ? 'deleted' : 'exists')
+  const data: Data = {}
+  for (const [column, change] of Object.entries(op.fields)) data[column] = change.new
+  const placement = await place(ctx, rule, data)
+  Object.assign(data, placement.patch)
+  const seq = ctx.seq.next()
+  const versions: Record<string, FieldVersion> = {}
+  for (const column of Object.keys(data)) versions[column] = fieldVersion(ctx, seq)
+  await ctx.trx.insertInto('sync_rows').values({
+    table_name: op.table, id: op.rowId, scope_id: placement.scope, parent_id: placement.parentId, version: seq, deleted: 0,
+    data: JSON.stringify(data), field_versions: JSON.stringify(versions), created_seq: seq, updated_by: ctx.actor.userId,
+  }).execute()
+  return { opId: op.opId, status: 'applied', version: seq }
+}
+
+/**
+ * A column written after the operation's base by another device is a conflict; one written by this
+ * same device is not (its operations are ordered, so it had seen its own write).
+ */
+const changedSince = (ctx: Ctx, version: FieldVersion | undefined, base: number | null): boolean =>
+  version !== undefined && version[0] > (base ?? 0) && version[1] !== ctx.actor.clientId
+
+async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow): Promise<PushResult> {
+  if (row.table_name === 'sync_conflicts' && row.data.resolved_at) {
+    // Settled elsewhere first: a second resolution of the same conflict is not a new conflict.
+    return { opId: op.opId, status: 'applied', version: null }
+  }
+  if (row.deleted) {
+    // The delete wins; the edit is kept so nobody's work disappears silently.
+    for (const [column, change] of Object.entries(op.fields)) {
+      await recordConflict(ctx, row, column, 'deleted', row.data[column] ?? null, change.new, op, row.fieldVersions[column])
+    }
+    return { opId: op.opId, status: 'conflict', version: null, reason: 'deleted' }
+  }
+  const applied: Data = {}
+  let conflicts = 0
+  for (const [column, change] of Object.entries(op.fields)) {
+    const current = row.data[column] ?? null
+    if (current === change.new) continue
+    if (changedSince(ctx, row.fieldVersions[column], op.baseVersion)) {
+      await recordConflict(ctx, row, column, 'field', current, change.new, op, row.fieldVersions[column])
+      conflicts++
+    } else {
+      applied[column] = change.new
+    }
+  }
+  let version: number | null = null
+  if (Object.keys(applied).length > 0) {
+    const data = { ...row.data, ...applied }
+    const placement = rule.kind === 'team' || rule.kind === 'company' ? await movedPlacement(ctx, rule, row, applied, data) : null
+    version = ctx.seq.next()
+    const versions = { ...row.fieldVersions }
+    for (const column of Object.keys(applied)) versions[column] = fieldVersion(ctx, version)
+    await ctx.trx.updateTable('sync_rows').set({
+      data: JSON.stringify(data), field_versions: JSON.stringify(versions), version, updated_by: ctx.actor.userId,
+      ...(placement ? { scope_id: placement.scope, parent_id: placement.parentId } : {}),
+    }).where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
+    if (placement && placement.scope !== row.scope_id) await moveScope(ctx, row, placement.scope)
+  }
+  return { opId: op.opId, status: conflicts > 0 ? 'conflict' : 'applied', version }
+}
+
+/** A changed team (companies) or parent (children) may move the row to another scope. */
+async function movedPlacement(ctx: Ctx, rule: ScopeRule, row: StoredRow, applied: Data, data: Data): Promise<Placement | null> {
+  if (rule.kind === 'team' && rule.teamField in applied) {
+    if (!seesAllTeams(ctx.actor.role)) throw new Rejected('forbidden')
+    return place(ctx, rule, data)
+  }
+  if (rule.kind === 'company' && rule.parentField in applied) return place(ctx, rule, data)
+  return null
+}
+
+/** Evictions tell the old scope's clients to drop the row; a company takes its children along. */
+async function moveScope(ctx: Ctx, row: StoredRow, newScope: string): Promise<void> {
+  await ctx.trx.insertInto('sync_evictions').values({ seq: ctx.seq.next(), table_name: row.table_name, row_id: row.id, old_scope: row.scope_id }).execute()
+  if (row.table_name !== 'companies') return
+  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'scope_id']).where('parent_id', '=', row.id).execute()
+  for (const child of children) {
+    if (child.scope_id === newScope) continue
+    await ctx.trx.insertInto('sync_evictions').values({ seq: ctx.seq.next(), table_name: child.table_name, row_id: child.id, old_scope: child.scope_id }).execute()
+    await ctx.trx.updateTable('sync_rows').set({ scope_id: newScope, version: ctx.seq.next() })
+      .where('table_name', '=', child.table_name).where('id', '=', child.id).execute()
+  }
+}
+
+async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushResult> {
+  if (row.deleted) return { opId: op.opId, status: 'applied', version: null }
+  // The delete wins, but edits its author had not seen are kept as a conflict, not dropped silently.
+  let conflicts = 0
+  for (const [column, version] of Object.entries(row.fieldVersions)) {
+    if (row.created_seq !== version[0] && changedSince(ctx, version, op.baseVersion)) {
+      await recordConflict(ctx, row, column, 'deleted_after_edit', row.data[column] ?? null, null, op, version)
+      conflicts++
+    }
+  }
+  const version = ctx.seq.next()
+  await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version, updated_by: ctx.actor.userId })
+    .where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
+  return { opId: op.opId, status: conflicts > 0 ? 'conflict' : 'applied', version }
+}
+
+async function recordConflict(
+  ctx: Ctx, row: StoredRow, field: string, kind: 'field' | 'deleted' | 'deleted_after_edit',
+  serverValue: SyncValue, clientValue: SyncValue, op: PushOp, serverVersion: FieldVersion | undefined,
+): Promise<void> {
+  const seq = ctx.seq.next()
+  const data: Data = {
+    created_at: ctx.now,
+    table_name: row.table_name,
+    row_id: row.id,
+    field,
+    kind,
+    server_value: JSON.stringify(serverValue),
+    client_value: JSON.stringify(clientValue),
+    server_user: serverVersion?.[4] ?? '',
+    server_at: serverVersion?.[3] ?? '',
+    client_user: ctx.actor.displayName,
+    client_at: op.createdAt,
+    resolved_at: null,
+    resolved_by: null,
+    resolution: null,
+  }
+  const versions: Record<string, FieldVersion> = {}
+  for (const column of Object.keys(data)) versions[column] = fieldVersion(ctx, seq)
+  await ctx.trx.insertInto('sync_rows').values({
+    table_name: 'sync_conflicts', id: newId(), scope_id: row.scope_id, parent_id: row.table_name === 'companies' ? row.id : row.parent_id,
+    version: seq, deleted: 0, data: JSON.stringify(data), field_versions: JSON.stringify(versions), created_seq: seq, updated_by: ctx.actor.userId,
+  }).execute()
+}

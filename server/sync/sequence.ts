@@ -1,0 +1,35 @@
+// The global, gap-free sequence: taken inside the writers' lock, stored at commit (SYNC.md).
+import type { Kysely, Transaction } from 'kysely'
+import type { Store } from '../store/open-store'
+import type { ServerDatabase } from '../store/schema'
+
+export interface Sequencer {
+  next(): number
+  readonly current: number
+}
+
+/**
+ * Runs `work` in one transaction holding the writers' lock. Sequence numbers it takes become
+ * visible only at commit, and no other writer can take one before that commit: cursor order is
+ * commit order, so a pull never skips a row that commits late.
+ */
+export async function writeWithSequence<T>(store: Store, work: (trx: Transaction<ServerDatabase>, seq: Sequencer) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    await store.lockWriters(trx)
+    const start = Number((await trx.selectFrom('sync_counter').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq)
+    let current = start
+    const sequencer: Sequencer = {
+      next: () => ++current,
+      get current() {
+        return current
+      },
+    }
+    const result = await work(trx, sequencer)
+    if (current !== start) await trx.updateTable('sync_counter').set({ seq: current }).where('id', '=', 1).execute()
+    return result
+  })
+}
+
+export async function currentSequence(db: Kysely<ServerDatabase>): Promise<number> {
+  return Number((await db.selectFrom('sync_counter').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq)
+}

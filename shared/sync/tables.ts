@@ -1,0 +1,43 @@
+// Which tables sync, and how the server derives each row's scope (SYNC.md guarantee 7).
+
+/**
+ * - `team`: the row names its team in `teamField` (companies).
+ * - `company`: the row hangs off a company through `parentField` and goes wherever that company goes.
+ * - `org`: everyone in the organisation sees it (personas, the user directory).
+ * - `row`: conflict records take the scope of the row they are about.
+ */
+export type ScopeRule =
+  | { kind: 'team'; teamField: string }
+  | { kind: 'company'; parentField: string }
+  | { kind: 'org' }
+  | { kind: 'row' }
+
+export interface SyncTableRule {
+  scope: ScopeRule
+  /** Clients may push inserts, updates and deletes. */
+  clientWritable: boolean
+  /** Columns a client may change when `clientWritable` is false but updates are allowed. */
+  clientUpdatable?: readonly string[]
+}
+
+export const SYNC_TABLE_RULES = {
+  companies: { scope: { kind: 'team', teamField: 'team_id' }, clientWritable: true },
+  contacts: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  touchpoints: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  personas: { scope: { kind: 'org' }, clientWritable: true },
+  sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
+  users: { scope: { kind: 'org' }, clientWritable: false },
+} as const satisfies Record<string, SyncTableRule>
+
+export type SyncTableName = keyof typeof SYNC_TABLE_RULES
+export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLE_RULES) as SyncTableName[]
+
+export const ROLES = ['field_sales', 'inside_sales', 'service', 'manager', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Managers and admins see every team; everyone else their own team and the organisation-wide rows. */
+export const seesAllTeams = (role: Role): boolean => role === 'manager' || role === 'admin'
+
+export const ORG_SCOPE = 'org'
+export const UNASSIGNED_SCOPE = 'unassigned'
+export const teamScope = (teamId: string): string => (teamId ? `team:${teamId}` : UNASSIGNED_SCOPE)

@@ -1,0 +1,143 @@
+// A sync server on a temporary store (SQLite file or a PostgreSQL schema) and app clients on
+// temporary databases, talking in-process through the server's fetch handler.
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import { openDatabase, type AppDatabase } from '../../db/database'
+import { SCHEMA_VERSION } from '../../db/migrations'
+import type { ServiceContext } from '../../electron/main/services/context'
+import { syncOnce, type EngineDeps } from '../../electron/main/sync/engine'
+import { httpTransport, type FetchLike, type SyncTransport } from '../../electron/main/sync/transport'
+import { createTeam, createUser } from '../../server/admin/accounts'
+import { createApp } from '../../server/app'
+import { openStore, type Store } from '../../server/store/open-store'
+import type { Role } from '../../shared/sync/tables'
+import { tempDir } from './temp-db'
+
+export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const PASSWORD = 'Geheim-Passwort-2026'
+
+let pgAvailable: boolean | null = null
+export async function postgresAvailable(): Promise<boolean> {
+  if (pgAvailable !== null) return pgAvailable
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    pgAvailable = true
+  } catch {
+    pgAvailable = false
+  } finally {
+    await client.end().catch(() => {})
+  }
+  return pgAvailable
+}
+
+/** The stores the server suite runs against. PostgreSQL is required in CI and skipped elsewhere only if absent. */
+export const STORE_KINDS = ['sqlite', 'postgres'] as const
+export type StoreKind = (typeof STORE_KINDS)[number]
+
+export interface TestStore {
+  store: Store
+  url: string
+  cleanup(): Promise<void>
+}
+
+export async function openTestStore(kind: StoreKind): Promise<TestStore> {
+  if (kind === 'sqlite') {
+    const dir = tempDir()
+    const url = path.join(dir, 'server.sqlite')
+    const store = await openStore(url)
+    return { store, url, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }) } }
+  }
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const store = await openStore(PG_URL, { schema })
+  return {
+    store,
+    url: `${PG_URL}?options=-c%20search_path%3D${schema}`,
+    cleanup: async () => {
+      await store.close()
+      const client = new pg.Client({ connectionString: PG_URL })
+      await client.connect()
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await client.end()
+    },
+  }
+}
+
+export interface Harness extends TestStore {
+  teams: { nord: string; sued: string }
+  fetch: FetchLike
+  /** Lets a test lose or duplicate requests on the way. */
+  setFetch(wrapper: ((inner: FetchLike) => FetchLike) | null): void
+  transport: SyncTransport
+  clock: { now: Date }
+}
+
+export async function startHarness(kind: StoreKind): Promise<Harness> {
+  const testStore = await openTestStore(kind)
+  const { store } = testStore
+  const clock = { now: new Date('2026-11-20T09:00:00.000Z') }
+  const app = createApp({ store, clock: () => clock.now })
+  const base: FetchLike = async (url, init) => app.request(url, init)
+  let current: FetchLike = base
+  const fetchImpl: FetchLike = (url, init) => current(url, init)
+  const nord = await createTeam(store, 'Vertrieb Nord')
+  const sued = await createTeam(store, 'Vertrieb Süd')
+  const users: Array<[string, string, Role, string]> = [
+    ['anna', 'Anna Becker', 'field_sales', nord],
+    ['ben', 'Ben Schulz', 'inside_sales', nord],
+    ['carla', 'Carla Öztürk', 'field_sales', sued],
+    ['max', 'Max Leitner', 'manager', ''],
+  ]
+  for (const [login, name, role, teamId] of users) await createUser(store, { login, displayName: name, role, teamId, password: PASSWORD })
+  return {
+    ...testStore,
+    teams: { nord, sued },
+    fetch: fetchImpl,
+    setFetch: (wrapper) => {
+      current = wrapper ? wrapper(base) : base
+    },
+    transport: httpTransport('http://sync.test', fetchImpl),
+    clock,
+  }
+}
+
+export interface TestClient {
+  name: string
+  dir: string
+  file: string
+  database: AppDatabase
+  ctx: ServiceContext
+  deps: EngineDeps
+  sync(): ReturnType<typeof syncOnce>
+  /** Closes and reopens the database, as after a crash or a restart of the app. */
+  restart(): Promise<void>
+  cleanup(): Promise<void>
+}
+
+export async function connectClient(h: Harness, login: string): Promise<TestClient> {
+  const dir = tempDir()
+  const file = path.join(dir, `${login}.sqlite`)
+  let database = await openDatabase(file)
+  const response = await h.transport.login({ login, password: PASSWORD, clientId: database.clientId })
+  const ctx: ServiceContext = { db: database.db, clock: () => h.clock.now, userId: response.user.id, userName: response.user.displayName }
+  const deps: EngineDeps = {
+    db: database.db, clientId: database.clientId, token: response.token, schemaVersion: SCHEMA_VERSION, transport: h.transport, clock: () => h.clock.now,
+  }
+  const client: TestClient = {
+    name: login, dir, file, database, ctx, deps,
+    sync: () => syncOnce(client.deps),
+    restart: async () => {
+      await database.close()
+      database = await openDatabase(file)
+      client.database = database
+      client.ctx.db = database.db
+      client.deps = { ...client.deps, db: database.db }
+    },
+    cleanup: async () => {
+      await database.close().catch(() => {})
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+  return client
+}
