@@ -45,7 +45,7 @@ export default tseslint.config(
     'The main process must not import renderer or server code.'),
   layer(['electron/main/services/**/*.ts'], ['electron', 'react', ...ours('renderer'), ...ours('server'), '../ipc/**', '../web/**'],
     'Services are plain Node: no electron, no transport code (ipc/, web/), no renderer.'),
-  layer(['electron/main/web/**/*.ts', 'electron/main/ipc/dispatch.ts', 'electron/main/ipc/*.handlers.ts', 'electron/main/ipc/handlers.ts'],
+  layer(['electron/main/web/**/*.ts', 'electron/main/sync/**/*.ts', 'electron/main/ipc/dispatch.ts', 'electron/main/ipc/*.handlers.ts', 'electron/main/ipc/handlers.ts'],
     ['electron', 'react', ...ours('renderer'), ...ours('server')],
     'Web mode and the transport-neutral dispatcher must run without the Electron binary.'),
   {

@@ -5,6 +5,8 @@ import { openDatabase, quickCheck, type AppDatabase } from '../../db/database'
 import type { AppInfo } from '../../shared/domain/settings/settings.schema'
 import type { AppContext } from './ipc/handler-types'
 import { ensureCurrentUser } from './services/settings.service'
+import { SyncController } from './sync/controller'
+import type { SecretBox } from './sync/state'
 
 export const APP_NAME = 'Kundenreise'
 export const APP_VERSION = '0.1.0'
@@ -36,11 +38,12 @@ export interface Core {
   integrityChecked: Promise<void>
 }
 
-export async function startCore(databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date()): Promise<Core> {
+export async function startCore(databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date(), secretBox?: SecretBox): Promise<Core> {
   const database = await openDatabase(databasePath)
   const ctx = { db: database.db, clock, userId: '', userName: '' }
   await ensureCurrentUser(ctx)
-  const app: AppContext = { ctx, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking' } }
+  const sync = new SyncController({ ctx, clientId: database.clientId, secretBox, deviceName: `${APP_NAME} ${mode}` })
+  const app: AppContext = { ctx, sync, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking' } }
   const integrityChecked = quickCheck(databasePath).then(({ integrity, detail }) => {
     app.env.integrity = integrity
     if (integrity === 'corrupt') console.error(`[kundenreise] database integrity check failed for ${databasePath}: ${detail}`)

@@ -1,5 +1,5 @@
 // Desktop entry: lifecycle and window only. Opens the database before any window exists.
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage } from 'electron'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,6 +7,7 @@ import { DatabaseOpenError } from '../../db/database'
 import { translate } from '../../shared/i18n'
 import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
 import { registerIpc } from './ipc/electron-ipc'
+import type { SecretBox } from './sync/state'
 import { createMainWindow, hardenSession, rendererLocation } from './window'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
@@ -19,11 +20,21 @@ app.on('web-contents-created', (_event, contents) => {
 
 let core: Core | null = null
 
+/** The sync token at rest: encrypted with the OS keychain where Electron can reach one. */
+function safeStorageBox(): SecretBox | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined
+  return {
+    encrypted: true,
+    seal: (plain) => `safe:${safeStorage.encryptString(plain).toString('base64')}`,
+    open: (sealed) => (sealed.startsWith('safe:') ? safeStorage.decryptString(Buffer.from(sealed.slice(5), 'base64')) : sealed),
+  }
+}
+
 async function start(): Promise<void> {
   const databasePath = resolveDatabasePath(process.argv, process.env, app.getPath('userData'))
   mkdirSync(path.dirname(databasePath), { recursive: true })
   try {
-    core = await startCore(databasePath, 'desktop')
+    core = await startCore(databasePath, 'desktop', undefined, safeStorageBox())
   } catch (err) {
     const message = err instanceof DatabaseOpenError ? translate('de', err.message, { path: err.path }) : String(err)
     dialog.showErrorBox(APP_NAME, message)
@@ -33,6 +44,7 @@ async function start(): Promise<void> {
   hardenSession()
   registerIpc(core.app, rendererLocation(mainDir))
   await createMainWindow(mainDir)
+  core.app.sync.start()
 }
 
 app.whenReady().then(start).catch((err: unknown) => {
@@ -41,7 +53,7 @@ app.whenReady().then(start).catch((err: unknown) => {
 })
 
 app.on('window-all-closed', () => {
-  void core?.database.close().finally(() => app.quit())
+  void (core?.app.sync.stop() ?? Promise.resolve()).then(() => core?.database.close()).finally(() => app.quit())
 })
 
 app.on('activate', () => {

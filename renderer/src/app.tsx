@@ -8,6 +8,7 @@ import { ContactFormPage } from './features/contacts/contact-form-page'
 import { ContactListPage } from './features/contacts/contact-list-page'
 import { PersonaFormPage, PersonaListPage } from './features/personas/persona-pages'
 import { SettingsPage } from './features/settings/settings-page'
+import { ConflictInboxPage } from './features/sync/conflict-inbox'
 import { TouchpointFormPage } from './features/touchpoints/touchpoint-form-page'
 import { TouchpointListPage } from './features/touchpoints/touchpoint-list-page'
 import { I18nProvider } from './lib/i18n'
@@ -39,6 +40,7 @@ export function App() {
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>

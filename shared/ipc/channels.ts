@@ -25,6 +25,14 @@ export const CHANNELS = [
   'touchpoints.delete',
   'timeline.forCompany',
   'demo.load',
+  'sync.status',
+  'sync.connect',
+  'sync.disconnect',
+  'sync.now',
+  'sync.configure',
+  'sync.online',
+  'conflicts.list',
+  'conflicts.resolve',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

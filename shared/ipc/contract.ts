@@ -7,6 +7,7 @@ import { personaCreateSchema, personaUpdateSchema } from '../domain/customers/pe
 import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema } from '../domain/customers/touchpoint.schema'
 import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../domain/customers/customer.types'
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../domain/settings/settings.schema'
+import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncStatus } from '../sync/status'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -44,6 +45,14 @@ export const contract = {
   'touchpoints.delete': channel<{ id: string }>()(byIdSchema),
   'timeline.forCompany': channel<Page<TimelineEntry>>()(timelineQuerySchema),
   'demo.load': channel<{ companies: number }>()(demoLoadSchema),
+  'sync.status': channel<SyncStatus>()(none),
+  'sync.connect': channel<SyncStatus>()(syncConnectSchema),
+  'sync.disconnect': channel<SyncStatus>()(none),
+  'sync.now': channel<SyncStatus>()(none),
+  'sync.configure': channel<SyncStatus>()(syncConfigureSchema),
+  'sync.online': channel<SyncStatus>()(none),
+  'conflicts.list': channel<ConflictItem[]>()(none),
+  'conflicts.resolve': channel<{ id: string }>()(conflictResolveSchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

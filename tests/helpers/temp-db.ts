@@ -6,6 +6,7 @@ import { openDatabase, type AppDatabase } from '../../db/database'
 import type { ServiceContext } from '../../electron/main/services/context'
 import { ensureCurrentUser } from '../../electron/main/services/settings.service'
 import type { AppContext } from '../../electron/main/ipc/handler-types'
+import { SyncController } from '../../electron/main/sync/controller'
 
 export interface TestDb {
   dir: string
@@ -33,7 +34,7 @@ export async function openTestDb(): Promise<TestDb> {
     file,
     database,
     ctx,
-    app: { ctx, env: { version: 'test', mode: 'web', databasePath: file, clientId: database.clientId, integrity: 'ok' } },
+    app: { ctx, sync: new SyncController({ ctx, clientId: database.clientId }), env: { version: 'test', mode: 'web', databasePath: file, clientId: database.clientId, integrity: 'ok' } },
     setNow: (iso) => {
       now = new Date(iso)
     },

@@ -3,9 +3,11 @@ import type { AppInfo } from '../../../shared/domain/settings/settings.schema'
 import type { Channel } from '../../../shared/ipc/channels'
 import type { ChannelOutput, ChannelParsed } from '../../../shared/ipc/contract'
 import type { ServiceContext } from '../services/context'
+import type { SyncController } from '../sync/controller'
 
 export interface AppContext {
   ctx: ServiceContext
+  sync: SyncController
   env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string; integrity: AppInfo['integrity'] }
 }
 

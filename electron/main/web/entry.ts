@@ -29,8 +29,10 @@ async function main(): Promise<void> {
   }
   const server = await startWebServer({ app: core.app, staticDir, port: portArg ? Number(portArg) : 0 })
   console.log(`Kundenreise (Web-Modus) läuft – im Browser öffnen: ${server.url}`)
+  core.app.sync.start()
 
   const stop = async () => {
+    await core.app.sync.stop()
     await server.close()
     await core.database.close()
     process.exit(0)

@@ -5,12 +5,15 @@ import type { StationCount } from '../../../shared/domain/customers/customer.typ
 import { STATION_NUMBER, STATION_PHASE, STATIONS } from '../../../shared/domain/journey/journey.stations'
 import { call } from '../lib/api'
 import { useI18n } from '../lib/i18n'
+import { SyncIndicator } from '../features/sync/sync-indicator'
+import { useSyncStatus } from '../features/sync/use-sync-status'
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage, number } = useI18n()
   const location = useLocation()
   const [counts, setCounts] = useState<StationCount[]>([])
   const [damaged, setDamaged] = useState<string | null>(null)
+  const { status: syncStatus } = useSyncStatus()
 
   useEffect(() => {
     void call('companies.stationCounts', {}).then((r) => r.ok && setCounts(r.data))
@@ -48,6 +51,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </div>
+        <SyncIndicator status={syncStatus} />
         <label className="lang-switch">
           <span>{t('lang.switch')}</span>
           <select value={language} onChange={(e) => void setLanguage(e.target.value === 'en' ? 'en' : 'de')}>
@@ -70,6 +74,12 @@ export function AppShell({ children }: { children: ReactNode }) {
         <h3 className="nav__phase">{t('nav.phase.use')}</h3>
         <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'use').map(stationLink)}</ul>
         <ul className="nav__bottom">
+          <li>
+            <NavLink to="/conflicts" className="nav__link">
+              <span className="nav__label">{t('nav.conflicts')}</span>
+              {syncStatus && syncStatus.openConflicts > 0 ? <span className="nav__count nav__count--warn">{number(syncStatus.openConflicts)}</span> : null}
+            </NavLink>
+          </li>
           <li><NavLink to="/settings" className="nav__link">{t('nav.settings')}</NavLink></li>
         </ul>
       </nav>

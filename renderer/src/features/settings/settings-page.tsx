@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { SyncSettings } from '../sync/sync-settings'
 
 export function SettingsPage() {
   const { t, language, setLanguage, number } = useI18n()
@@ -31,6 +32,7 @@ export function SettingsPage() {
     <section className="page">
       <PageHeader title={t('settings.title')} />
       <div className="settings-grid">
+        <SyncSettings />
         <div className="card">
           <div className="field">
             <label htmlFor="settings-language">{t('settings.language')}</label>

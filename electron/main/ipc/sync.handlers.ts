@@ -1,0 +1,24 @@
+// Handlers of the sync area: connect, status, sync now, and the conflict inbox.
+import { listConflicts, resolveConflict } from '../services/conflict.service'
+import type { HandlerMap } from './handler-types'
+
+export const syncHandlers = {
+  'sync.status': ({ sync }) => sync.status(),
+  'sync.connect': ({ sync }, input) => sync.connect(input),
+  'sync.disconnect': ({ sync }) => sync.disconnect(),
+  'sync.now': async ({ sync }) => {
+    void sync.syncNow()
+    return sync.status()
+  },
+  'sync.configure': ({ sync }, { intervalMinutes }) => sync.configure(intervalMinutes),
+  'sync.online': async ({ sync }) => {
+    void sync.online()
+    return sync.status()
+  },
+  'conflicts.list': ({ ctx }) => listConflicts(ctx),
+  'conflicts.resolve': async ({ ctx, sync }, input) => {
+    const result = await resolveConflict(ctx, input)
+    void sync.syncNow() // settle it on the other laptops soon
+    return result
+  },
+} satisfies Pick<HandlerMap, 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.now' | 'sync.configure' | 'sync.online' | 'conflicts.list' | 'conflicts.resolve'>
