@@ -71,7 +71,9 @@ async function inspectExisting(path: string): Promise<void> {
     await handle.all('SELECT name, sql FROM sqlite_master')
     const [pages] = await handle.all<{ page_count: number }>('PRAGMA page_count')
     const [pageSize] = await handle.all<{ page_size: number }>('PRAGMA page_size')
-    if ((pages?.page_count ?? 0) * (pageSize?.page_size ?? 0) > statSync(path).size) {
+    // After a crash, committed pages may still sit in the write-ahead log, not yet in the file.
+    const walSize = existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0
+    if ((pages?.page_count ?? 0) * (pageSize?.page_size ?? 0) > statSync(path).size + walSize) {
       throw new DatabaseOpenError('corrupt', path, 'file shorter than its page count')
     }
   } catch (err) {
