@@ -45,6 +45,38 @@ const stopChild = (child: ChildProcess) =>
     child.kill('SIGTERM')
   })
 
+/** A web-mode app on its own temporary database (tests that need two laptops start a second one). */
+export async function createAppServer(): Promise<AppServer & { cleanup(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-e2e-'))
+  const dbFile = path.join(dir, 'e2e.sqlite')
+  let running = await launch(dbFile)
+  const server = {
+    dbFile,
+    get url() {
+      return running.url
+    },
+    async api<T>(channel: string, input: unknown = {}): Promise<ApiAnswer<T>> {
+      const u = new URL(running.url)
+      const res = await fetch(`${u.origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kundenreise-token': u.searchParams.get('token') ?? '' },
+        body: JSON.stringify(input),
+      })
+      return (await res.json()) as ApiAnswer<T>
+    },
+    async restart() {
+      await stopChild(running.child)
+      running = await launch(dbFile)
+    },
+    stop: () => stopChild(running.child),
+    async cleanup() {
+      await stopChild(running.child)
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+  return server
+}
+
 export const test = base.extend<{ app: AppServer; consoleErrors: string[] }>({
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = []
@@ -55,32 +87,9 @@ export const test = base.extend<{ app: AppServer; consoleErrors: string[] }>({
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies by destructuring; this one has none.
   app: async ({}, use) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-e2e-'))
-    const dbFile = path.join(dir, 'e2e.sqlite')
-    let running = await launch(dbFile)
-    const server: AppServer = {
-      dbFile,
-      get url() {
-        return running.url
-      },
-      async api<T>(channel: string, input: unknown = {}): Promise<ApiAnswer<T>> {
-        const u = new URL(running.url)
-        const res = await fetch(`${u.origin}/api/${channel}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-kundenreise-token': u.searchParams.get('token') ?? '' },
-          body: JSON.stringify(input),
-        })
-        return (await res.json()) as ApiAnswer<T>
-      },
-      async restart() {
-        await stopChild(running.child)
-        running = await launch(dbFile)
-      },
-      stop: () => stopChild(running.child),
-    }
+    const server = await createAppServer()
     await use(server)
-    await stopChild(running.child)
-    rmSync(dir, { recursive: true, force: true })
+    await server.cleanup()
   },
 })
 

@@ -108,8 +108,8 @@ export class SyncController {
     try {
       response = await this.transport(serverUrl).login({ login: input.login, password: input.password, clientId: this.options.clientId, deviceName: this.options.deviceName })
     } catch (err) {
-      if (err instanceof SyncTransportError && err.code === 'invalid_credentials') throw fieldError('password', 'sync.errors.invalid_credentials')
-      if (err instanceof SyncTransportError && (err.code === 'offline' || err.code === 'timeout' || err.code === 'not_found')) throw fieldError('serverUrl', `sync.errors.${err.code === 'not_found' ? 'not_a_server' : err.code}`)
+      if (err instanceof SyncTransportError && err.code === 'invalid_credentials') throw fieldError('password', 'errors.syncInvalidCredentials')
+      if (err instanceof SyncTransportError && (err.code === 'offline' || err.code === 'timeout' || err.code === 'not_found')) throw fieldError('serverUrl', err.code === 'not_found' ? 'errors.syncNotAServer' : 'errors.syncUnreachable')
       throw new AppError('validation', errorKey(err))
     }
     const previousUrl = await readState(this.db, 'server_url')

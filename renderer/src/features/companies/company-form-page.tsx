@@ -44,6 +44,8 @@ export function CompanyFormPage() {
 
   const states = enumOptions(t, 'federalState', FEDERAL_STATES)
   if (existing.error) return <LoadError message={existing.error} />
+  // Typing into the form before the record has loaded would be overwritten when it arrives.
+  if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
 
   return (
     <section className="page">

@@ -70,6 +70,8 @@ export function PersonaFormPage() {
 
   const yesNo = enumOptions(t, 'yesNo', YES_NO_UNKNOWN)
   if (existing.error) return <LoadError message={existing.error} />
+  // Typing into the form before the record has loaded would be overwritten when it arrives.
+  if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
 
   return (
     <section className="page">
