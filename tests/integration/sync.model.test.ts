@@ -45,7 +45,7 @@ function faulty(fault: Fault): (inner: FetchLike) => FetchLike {
     if (!armed || fault === 'none' || fault === 'crash_in_pull') return inner(url, init)
     armed = false
     if (fault === 'dropped') throw new TypeError('fetch failed')
-    const response = await inner(url, init)
+    await inner(url, init)
     if (fault === 'lost_response') throw new TypeError('fetch failed')
     return inner(url, init) // duplicate: the same request arrives twice; the client sees the second answer
   }

@@ -36,7 +36,7 @@ export interface ControllerOptions {
 
 export class SyncController {
   private running: Promise<void> | null = null
-  private again = false
+  private queued: Promise<void> | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private failures = 0
   private progress: SyncProgress | null = null
@@ -157,18 +157,17 @@ export class SyncController {
     }
   }
 
-  /** One run at a time; a request during a run queues exactly one more. */
+  /** One run at a time; a request during a run queues exactly one more, and waits for it. */
   syncNow(): Promise<void> {
     if (this.running) {
-      this.again = true
-      return this.running
+      this.queued ??= this.running.catch(() => {}).then(() => {
+        this.queued = null
+        return this.stopped ? undefined : this.syncNow()
+      })
+      return this.queued
     }
     this.running = this.run().finally(() => {
       this.running = null
-      if (this.again && !this.stopped) {
-        this.again = false
-        void this.syncNow()
-      }
     })
     return this.running
   }
