@@ -11,7 +11,7 @@ import { verifyPassword } from './auth/passwords'
 import { isThrottled, recordAttempt, WINDOW_MINUTES } from './auth/rate-limit'
 import { actorForToken, createSession, revokeSession, type Actor } from './auth/sessions'
 import type { Store } from './store/open-store'
-import { pull } from './sync/pull'
+import { pull, serializePull } from './sync/pull'
 import { push, PushRefused, type PushHooks } from './sync/push'
 import type { Role } from '../shared/sync/tables'
 
@@ -134,7 +134,8 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (!parsed.success) return problem(c, 400, 'bad_request', 'malformed pull')
     const actor = c.get('actor')
     if (parsed.data.clientId !== actor.clientId) return problem(c, 403, 'forbidden', 'this client id belongs to another login')
-    return c.json(await pull(store, actor, { ...parsed.data, withRemaining: bootstrap && c.req.query('withRemaining') === '1' }, clock))
+    const response = await pull(store, actor, { ...parsed.data, withRemaining: bootstrap && c.req.query('withRemaining') === '1' }, clock)
+    return c.body(serializePull(response), 200, { 'content-type': 'application/json; charset=utf-8' })
   }
   app.get('/sync/v1/pull', pullRoute(false))
   app.get('/sync/v1/bootstrap', pullRoute(true))

@@ -1,6 +1,6 @@
 // Handing out changes after a cursor, in commit order, limited to the user's scopes.
 import { sql } from 'kysely'
-import type { PullChange, PullResponse, SyncValue } from '../../shared/sync/protocol'
+import type { PullChange, PullResponse } from '../../shared/sync/protocol'
 import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import { scopesKey, visibleScopes } from './scope'
@@ -13,7 +13,21 @@ export interface PullRequest {
   withRemaining?: boolean
 }
 
-export async function pull(store: Store, actor: Actor, request: PullRequest, clock: () => Date): Promise<PullResponse> {
+/** A change whose row data is still the stored JSON text: the server never parses what it only passes on. */
+type RawChange = Omit<PullChange, 'data'> & { raw?: string }
+export type RawPullResponse = Omit<PullResponse, 'changes'> & { changes: RawChange[] }
+
+/** The pull answer as JSON text, with each row's stored JSON spliced in unparsed. */
+export function serializePull(response: RawPullResponse): string {
+  const changes = response.changes.map((c) => {
+    const head = `{"seq":${c.seq},"table":${JSON.stringify(c.table)},"id":${JSON.stringify(c.id)},"op":"${c.op}"`
+    return c.raw !== undefined ? `${head},"data":${c.raw}}` : `${head}}`
+  })
+  const { changes: _c, ...rest } = response
+  return `{"changes":[${changes.join(',')}],${JSON.stringify(rest).slice(1)}`
+}
+
+export async function pull(store: Store, actor: Actor, request: PullRequest, clock: () => Date): Promise<RawPullResponse> {
   const db = store.db
   const scopes = visibleScopes(actor)
   const key = scopesKey(scopes)
@@ -26,8 +40,6 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
     await db.updateTable('sync_clients').set({ scopes_key: key, last_pull_at: now }).where('client_id', '=', request.clientId).execute()
     // What this client holds was chosen by the old scopes: it must drop it and start again.
     if (request.cursor > 0) return { changes: [], cursor: 0, hasMore: true, reset: true }
-  } else {
-    await db.updateTable('sync_clients').set({ last_pull_at: now }).where('client_id', '=', request.clientId).execute()
   }
 
   let rowQuery = db.selectFrom('sync_rows').select(['table_name', 'id', 'version', 'deleted', 'data']).where('version', '>', request.cursor)
@@ -38,16 +50,16 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
         .where('old_scope', 'in', scopes).orderBy('seq').limit(request.limit).execute()
     : []
 
-  const changes: PullChange[] = [
-    ...rows.map((r): PullChange => r.deleted
+  const changes: RawChange[] = [
+    ...rows.map((r): RawChange => r.deleted
       ? { seq: Number(r.version), table: r.table_name, id: r.id, op: 'delete' }
-      : { seq: Number(r.version), table: r.table_name, id: r.id, op: 'upsert', data: JSON.parse(r.data) as Record<string, SyncValue> }),
-    ...evictions.map((e): PullChange => ({ seq: Number(e.seq), table: e.table_name, id: e.row_id, op: 'evict' })),
+      : { seq: Number(r.version), table: r.table_name, id: r.id, op: 'upsert', raw: r.data }),
+    ...evictions.map((e): RawChange => ({ seq: Number(e.seq), table: e.table_name, id: e.row_id, op: 'evict' })),
   ].sort((a, b) => a.seq - b.seq).slice(0, request.limit)
 
   const hasMore = changes.length === request.limit
   const cursor = changes.length > 0 ? changes[changes.length - 1]!.seq : request.cursor
-  const response: PullResponse = { changes, cursor, hasMore, reset: false }
+  const response: RawPullResponse = { changes, cursor, hasMore, reset: false }
   if (request.withRemaining) {
     let countQuery = db.selectFrom('sync_rows').select(sql<number>`count(*)`.as('n')).where('version', '>', request.cursor)
     if (scopes) countQuery = countQuery.where('scope_id', 'in', scopes)

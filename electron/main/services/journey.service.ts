@@ -36,3 +36,28 @@ export async function refreshJourney(db: Kysely<Database>, companyId: string, no
   }
   return position
 }
+
+/**
+ * The same refresh for many companies at once (applying a pulled page): one query per few hundred
+ * companies instead of two per company.
+ */
+export async function refreshJourneys(db: Kysely<Database>, companyIds: Iterable<string>, now: string): Promise<void> {
+  const ids = [...companyIds]
+  for (let i = 0; i < ids.length; i += 400) {
+    const chunk = ids.slice(i, i + 400)
+    const rows = await db
+      .selectFrom('companies as c')
+      .leftJoin('company_journey as j', 'j.company_id', 'c.id')
+      .select((eb) => [
+        'c.id', 'c.status', 'j.station', 'j.reason',
+        eb.selectFrom('touchpoints as t').select('t.station').whereRef('t.company_id', '=', 'c.id').where('t.deleted_at', 'is', null)
+          .orderBy('t.occurred_at', 'desc').limit(1).as('latest'),
+      ])
+      .where('c.id', 'in', chunk)
+      .execute()
+    for (const row of rows) {
+      const position = currentStation({ status: row.status as CompanyStatus, latestTouchpointStation: isStation(row.latest) ? row.latest : null })
+      if (row.reason !== position.reason || row.station !== position.station) await saveJourney(db, row.id, position.station, position.reason, now)
+    }
+  }
+}

@@ -5,7 +5,7 @@ import type { Database } from '../../../db/tables/database'
 import { SYNCED_TABLES } from '../../../db/tables/database'
 import { LOCAL_COLUMNS } from '../../../db/tables/sync-columns'
 import type { PullChange, SyncValue } from '../../../shared/sync/protocol'
-import { refreshJourney } from '../services/journey.service'
+import { refreshJourneys } from '../services/journey.service'
 
 /** Tables a pull may write: the synced ones and the read-only user directory. */
 const PULLABLE = new Set<string>([...SYNCED_TABLES, 'users'])
@@ -59,16 +59,44 @@ export interface ApplySummary {
   companies: Set<string>
 }
 
-async function applyChange(trx: Transaction<Database>, cacheKey: object, change: PullChange, pending: Pending | undefined, now: string): Promise<boolean> {
+/** Upserts of rows without unpushed local changes, gathered so several go in one statement. */
+interface UpsertBatch {
+  table: string
+  columns: string[]
+  rows: SyncValue[][]
+}
+
+const ROWS_PER_STATEMENT = 100
+
+async function flushUpserts(trx: Transaction<Database>, batch: UpsertBatch | null): Promise<void> {
+  if (!batch || batch.rows.length === 0) return
+  const { table, columns } = batch
+  const updatable = columns.filter((c) => c !== 'id' && c !== 'created_at')
+  const tuple = `(${columns.map(() => '?').join(', ')})`
+  for (let i = 0; i < batch.rows.length; i += ROWS_PER_STATEMENT) {
+    const rows = batch.rows.slice(i, i + ROWS_PER_STATEMENT)
+    const statement = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${rows.map(() => tuple).join(', ')}
+      on conflict(id) do update set ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`
+    await trx.executeQuery(CompiledQuery.raw(statement, rows.flat()))
+  }
+  batch.rows = []
+}
+
+interface PageWriter {
+  batch: UpsertBatch | null
+}
+
+async function applyChange(trx: Transaction<Database>, cacheKey: object, writer: PageWriter, change: PullChange, pending: Pending | undefined, now: string): Promise<boolean> {
   if (!PULLABLE.has(change.table)) return false // a table this client's schema does not have yet
   const table = change.table
-  if (change.op === 'evict') {
-    if (table === 'companies') await trx.executeQuery(CompiledQuery.raw('delete from company_journey where company_id = ?', [change.id]))
-    await trx.executeQuery(CompiledQuery.raw(`delete from ${quote(table)} where id = ?`, [change.id]))
-    return true
-  }
-  if (change.op === 'delete') {
-    await trx.executeQuery(CompiledQuery.raw(`update ${quote(table)} set deleted_at = coalesce(deleted_at, ?), server_version = ? where id = ?`, [now, change.seq, change.id]))
+  if (change.op !== 'upsert') {
+    await flushUpserts(trx, writer.batch)
+    if (change.op === 'evict') {
+      if (table === 'companies') await trx.executeQuery(CompiledQuery.raw('delete from company_journey where company_id = ?', [change.id]))
+      await trx.executeQuery(CompiledQuery.raw(`delete from ${quote(table)} where id = ?`, [change.id]))
+    } else {
+      await trx.executeQuery(CompiledQuery.raw(`update ${quote(table)} set deleted_at = coalesce(deleted_at, ?), server_version = ? where id = ?`, [now, change.seq, change.id]))
+    }
     return true
   }
   const columns = await localColumns(trx, cacheKey, table)
@@ -80,7 +108,17 @@ async function applyChange(trx: Transaction<Database>, cacheKey: object, change:
   if (columns.has('created_at') && values.created_at == null) values.created_at = now
   if (columns.has('updated_at')) values.updated_at = now
   const insertColumns = Object.keys(values)
-  const updatable = insertColumns.filter((c) => c !== 'id' && c !== 'created_at' && !pending?.fields.has(c))
+  if (!pending) {
+    const key = insertColumns.join(',')
+    if (!writer.batch || writer.batch.table !== table || writer.batch.columns.join(',') !== key) {
+      await flushUpserts(trx, writer.batch)
+      writer.batch = { table, columns: insertColumns, rows: [] }
+    }
+    writer.batch.rows.push(insertColumns.map((c) => values[c] ?? null))
+    return true
+  }
+  await flushUpserts(trx, writer.batch)
+  const updatable = insertColumns.filter((c) => c !== 'id' && c !== 'created_at' && !pending.fields.has(c))
   const statement = `insert into ${quote(table)} (${insertColumns.map(quote).join(', ')}) values (${insertColumns.map(() => '?').join(', ')})
     on conflict(id) do update set ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`
   await trx.executeQuery(CompiledQuery.raw(statement, insertColumns.map((c) => values[c] ?? null)))
@@ -99,17 +137,16 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
       return await conn.transaction().execute(async (trx) => {
         const pending = await pendingFor(trx, changes.map((c) => c.id))
         const companies = new Set<string>()
+        const writer: PageWriter = { batch: null }
         let applied = 0
         for (const [index, change] of changes.entries()) {
-          if (await applyChange(trx, db, change, pending.get(`${change.table}:${change.id}`), options.now)) applied++
+          if (await applyChange(trx, db, writer, change, pending.get(`${change.table}:${change.id}`), options.now)) applied++
           if (change.table === 'companies') companies.add(change.id)
           else if (change.table === 'touchpoints' && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
           options.afterChange?.(index)
         }
-        for (const companyId of companies) {
-          const exists = await trx.selectFrom('companies').select('id').where('id', '=', companyId).executeTakeFirst()
-          if (exists) await refreshJourney(trx, companyId, options.now)
-        }
+        await flushUpserts(trx, writer.batch)
+        await refreshJourneys(trx, companies, options.now)
         const text = JSON.stringify(cursor)
         await trx.insertInto('sync_state').values({ key: 'cursor', value: text }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text })).execute()
         return { applied, companies }
