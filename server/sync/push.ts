@@ -31,6 +31,7 @@ interface Ctx {
   seq: Sequencer
   actor: Actor
   now: string
+  rows: RowCache
 }
 
 interface StoredRow extends Omit<SyncRowTable, 'data' | 'field_versions'> {
@@ -38,11 +39,37 @@ interface StoredRow extends Omit<SyncRowTable, 'data' | 'field_versions'> {
   fieldVersions: Record<string, FieldVersion>
 }
 
-async function loadRow(trx: Trx, table: string, id: string): Promise<StoredRow | null> {
-  const row = await trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', '=', id).executeTakeFirst()
-  if (!row) return null
+function toStored(row: SyncRowTable): StoredRow {
   const { data, field_versions, ...rest } = row
   return { ...rest, version: Number(row.version), created_seq: Number(row.created_seq), data: JSON.parse(data), fieldVersions: JSON.parse(field_versions) }
+}
+
+/** Rows of one push, read once up front; a row is read again after this push has written it. */
+class RowCache {
+  private readonly rows = new Map<string, StoredRow | null>()
+  constructor(private readonly trx: Trx) {}
+
+  async prefetch(ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)]
+    for (let i = 0; i < unique.length; i += 200) {
+      const chunk = unique.slice(i, i + 200)
+      for (const id of chunk) for (const table of Object.keys(SYNC_TABLE_RULES)) this.rows.set(`${table}:${id}`, null)
+      for (const row of await this.trx.selectFrom('sync_rows').selectAll().where('id', 'in', chunk).execute()) this.rows.set(`${row.table_name}:${row.id}`, toStored(row))
+    }
+  }
+
+  async load(table: string, id: string): Promise<StoredRow | null> {
+    const key = `${table}:${id}`
+    if (this.rows.has(key)) return this.rows.get(key)!
+    const row = await this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', '=', id).executeTakeFirst()
+    const stored = row ? toStored(row) : null
+    this.rows.set(key, stored)
+    return stored
+  }
+
+  forget(table: string, id: string): void {
+    this.rows.delete(`${table}:${id}`)
+  }
 }
 
 export interface PushHooks {
@@ -64,11 +91,20 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       }).execute()
     }
     let lastSeq = client && client.last_push_at !== null ? Number(client.last_seq) : firstSeq - 1
+    // Two queries for the whole batch instead of two per operation (round trips dominate on PostgreSQL).
+    const opIds = request.ops.map((o) => o.opId)
+    const known = new Map<string, string>()
+    for (let i = 0; i < opIds.length; i += 200) {
+      for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
+    }
+    const rows = new RowCache(trx)
+    await rows.prefetch(request.ops.map((o) => o.rowId))
     const results: PushResult[] = []
+    const applied: Array<{ op_id: string; client_id: string; client_seq: number; result: string; applied_at: string }> = []
     for (const op of request.ops) {
-      const known = await trx.selectFrom('sync_ops').select('result').where('op_id', '=', op.opId).executeTakeFirst()
-      if (known) {
-        results.push({ ...(JSON.parse(known.result) as PushResult), status: 'duplicate' })
+      const stored = known.get(op.opId)
+      if (stored) {
+        results.push({ ...(JSON.parse(stored) as PushResult), status: 'duplicate' })
         continue
       }
       if (op.clientSeq <= lastSeq) {
@@ -77,11 +113,13 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
         continue
       }
       if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
-      const result = await applyOne({ trx, seq, actor, now }, op)
-      await trx.insertInto('sync_ops').values({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now }).execute()
+      const result = await applyOne({ trx, seq, actor, now, rows }, op)
+      applied.push({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now })
+      known.set(op.opId, JSON.stringify(result))
       lastSeq = op.clientSeq
       results.push(result)
     }
+    for (let i = 0; i < applied.length; i += 100) await trx.insertInto('sync_ops').values(applied.slice(i, i + 100)).execute()
     await trx.updateTable('sync_clients').set({ last_seq: lastSeq, last_push_at: now, user_id: actor.userId }).where('client_id', '=', request.clientId).execute()
     await hooks.beforeCommit?.()
     return { results }
@@ -90,7 +128,8 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
 
 async function applyOne(ctx: Ctx, op: PushOp): Promise<PushResult> {
   const table = op.table as SyncTableName
-  const row = await loadRow(ctx.trx, table, op.rowId)
+  const row = await ctx.rows.load(table, op.rowId)
+  ctx.rows.forget(table, op.rowId) // whatever happens next may change it
   try {
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {
@@ -234,6 +273,7 @@ async function moveScope(ctx: Ctx, row: StoredRow, newScope: string): Promise<vo
     await ctx.trx.insertInto('sync_evictions').values({ seq: ctx.seq.next(), table_name: child.table_name, row_id: child.id, old_scope: child.scope_id }).execute()
     await ctx.trx.updateTable('sync_rows').set({ scope_id: newScope, version: ctx.seq.next() })
       .where('table_name', '=', child.table_name).where('id', '=', child.id).execute()
+    ctx.rows.forget(child.table_name, child.id)
   }
 }
 
