@@ -49,12 +49,19 @@ class RowCache {
   private readonly rows = new Map<string, StoredRow | null>()
   constructor(private readonly trx: Trx) {}
 
-  async prefetch(ids: string[]): Promise<void> {
-    const unique = [...new Set(ids)]
-    for (let i = 0; i < unique.length; i += 200) {
-      const chunk = unique.slice(i, i + 200)
-      for (const id of chunk) for (const table of Object.keys(SYNC_TABLE_RULES)) this.rows.set(`${table}:${id}`, null)
-      for (const row of await this.trx.selectFrom('sync_rows').selectAll().where('id', 'in', chunk).execute()) this.rows.set(`${row.table_name}:${row.id}`, toStored(row))
+  /** By table, so the primary key (table_name, id) finds each row. */
+  async prefetch(keys: Array<{ table: string; id: string }>): Promise<void> {
+    const byTable = new Map<string, Set<string>>()
+    for (const { table, id } of keys) byTable.set(table, (byTable.get(table) ?? new Set()).add(id))
+    for (const [table, idSet] of byTable) {
+      const ids = [...idSet]
+      for (let i = 0; i < ids.length; i += 200) {
+        const chunk = ids.slice(i, i + 200)
+        for (const id of chunk) this.rows.set(`${table}:${id}`, null)
+        for (const row of await this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', 'in', chunk).execute()) {
+          this.rows.set(`${row.table_name}:${row.id}`, toStored(row))
+        }
+      }
     }
   }
 
@@ -98,7 +105,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
     }
     const rows = new RowCache(trx)
-    await rows.prefetch(request.ops.map((o) => o.rowId))
+    await rows.prefetch(request.ops.map((o) => ({ table: o.table, id: o.rowId })))
     const results: PushResult[] = []
     const applied: Array<{ op_id: string; client_id: string; client_seq: number; result: string; applied_at: string }> = []
     for (const op of request.ops) {
