@@ -2,10 +2,12 @@
 import type { Migration } from 'kysely'
 import * as m001 from './2026-11-22-001-customers'
 import * as m002 from './2026-11-22-002-sync'
+import * as m003 from './2026-11-22-003-offers'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
   '2026-11-22-002-sync': m002,
+  '2026-11-22-003-offers': m003,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

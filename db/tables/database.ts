@@ -1,5 +1,6 @@
 // The Kysely database type: every table by name.
 import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './customers.table'
+import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferTable, ProductTable } from './offers.table'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncStateTable } from './local.table'
 
 export interface Database {
@@ -13,8 +14,18 @@ export interface Database {
   sync_outbox: SyncOutboxTable
   sync_state: SyncStateTable
   sync_conflicts: SyncConflictTable
+  products: ProductTable
+  conversations: ConversationTable
+  conversation_participants: ConversationParticipantTable
+  offers: OfferTable
+  offer_items: OfferItemTable
+  offer_revisions: OfferRevisionTable
+  follow_ups: FollowUpTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
-export const SYNCED_TABLES = ['companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts'] as const
+export const SYNCED_TABLES = [
+  'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
+  'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups',
+] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

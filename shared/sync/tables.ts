@@ -25,6 +25,13 @@ export const SYNC_TABLE_RULES = {
   contacts: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   touchpoints: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   personas: { scope: { kind: 'org' }, clientWritable: true },
+  products: { scope: { kind: 'org' }, clientWritable: true },
+  conversations: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  conversation_participants: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  offers: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  offer_items: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  offer_revisions: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  follow_ups: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>
