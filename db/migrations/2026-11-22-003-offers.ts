@@ -79,6 +79,8 @@ export const statements: string[] = [
   `CREATE INDEX offers_offer_date ON offers(offer_date) ${live}`,
   `CREATE INDEX offers_valid_until ON offers(valid_until) WHERE deleted_at IS NULL AND status IN ('sent', 'negotiation')`,
   `CREATE INDEX offers_number ON offers(number)`,
+  `CREATE INDEX offers_closed_at ON offers(closed_at, status) WHERE deleted_at IS NULL AND closed_at IS NOT NULL`,
+  `CREATE INDEX offers_sent_at ON offers(sent_at) WHERE deleted_at IS NULL AND sent_at IS NOT NULL`,
   `CREATE TABLE offer_items (${sync},
     offer_id TEXT NOT NULL REFERENCES offers(id),
     company_id TEXT NOT NULL REFERENCES companies(id),

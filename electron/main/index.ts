@@ -1,5 +1,5 @@
 // Desktop entry: lifecycle and window only. Opens the database before any window exists.
-import { app, BrowserWindow, dialog, safeStorage } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -41,6 +41,7 @@ async function start(): Promise<void> {
     app.exit(2)
     return
   }
+  core.app.openPath = (file) => shell.openPath(file)
   hardenSession()
   registerIpc(core.app, rendererLocation(mainDir))
   await createMainWindow(mainDir)

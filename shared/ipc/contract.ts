@@ -1,6 +1,6 @@
 // The IPC contract: per channel the input schema (validated in main) and the output type (for callers).
 import { z } from 'zod'
-import type { Page } from '../domain/common.schema'
+import { idSchema, optionalIdSchema, type Page } from '../domain/common.schema'
 import { byIdSchema, companyCreateSchema, companyListQuerySchema, companyUpdateSchema } from '../domain/customers/company.schema'
 import { contactCreateSchema, contactListQuerySchema, contactUpdateSchema } from '../domain/customers/contact.schema'
 import { personaCreateSchema, personaUpdateSchema } from '../domain/customers/persona.schema'
@@ -8,12 +8,35 @@ import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema 
 import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../domain/customers/customer.types'
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../domain/settings/settings.schema'
 import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncStatus } from '../sync/status'
+import {
+  conversationFieldsSchema, conversationUpdateSchema, followUpCompleteSchema, followUpSnoozeSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
+  offerUpdateSchema, offerWinSchema, orderRateQuerySchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema, workListQuerySchema,
+} from '../domain/offers/offer.schema'
+import type { Conversation, Offer, OfferListItem, OrderRateReport, Product, WorkList } from '../domain/offers/offer.types'
+import { companyProfileSchema, type CompanyProfileSettings } from '../domain/offers/profile.schema'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
   input: I
   /** Never set: carries the output type for callers. */
   output?: O
+}
+
+export interface ProductImportReport {
+  columns: string[]
+  imported: number
+  updated: number
+  rejected: Array<{ line: number; errors: Record<string, string> }>
+  dryRun: boolean
+}
+
+export interface OfferDocument {
+  fileName: string
+  /** The DOCX, base64-encoded (the renderer offers it as a download; the desktop app also opens it). */
+  base64: string
+  /** i18n keys of problems the document was made despite (missing logo, incomplete profile). */
+  warnings: string[]
+  savedPath: string
 }
 
 const channel = <O>() => <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input })
@@ -53,6 +76,32 @@ export const contract = {
   'sync.online': channel<SyncStatus>()(none),
   'conflicts.list': channel<ConflictItem[]>()(none),
   'conflicts.resolve': channel<{ id: string }>()(conflictResolveSchema),
+  'products.list': channel<Page<Product>>()(productListQuerySchema),
+  'products.get': channel<Product>()(byIdSchema),
+  'products.create': channel<Product>()(productFieldsSchema),
+  'products.update': channel<Product>()(productUpdateSchema),
+  'products.import': channel<ProductImportReport>()(productImportSchema),
+  'conversations.list': channel<Conversation[]>()(z.object({ companyId: idSchema })),
+  'conversations.get': channel<Conversation>()(byIdSchema),
+  'conversations.create': channel<Conversation>()(conversationFieldsSchema),
+  'conversations.update': channel<Conversation>()(conversationUpdateSchema),
+  'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),
+  'offers.get': channel<Offer>()(byIdSchema),
+  'offers.create': channel<Offer>()(offerFieldsSchema),
+  'offers.update': channel<Offer>()(offerUpdateSchema),
+  'offers.revise': channel<Offer>()(byIdSchema),
+  'offers.send': channel<Offer>()(byIdSchema),
+  'offers.win': channel<Offer>()(offerWinSchema),
+  'offers.lose': channel<Offer>()(offerLoseSchema),
+  'offers.withdraw': channel<Offer>()(byIdSchema),
+  'offers.document': channel<OfferDocument>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional() })),
+  'followUps.workList': channel<WorkList>()(workListQuerySchema),
+  'followUps.complete': channel<{ id: string; touchpointId: string }>()(followUpCompleteSchema),
+  'followUps.snooze': channel<{ id: string }>()(followUpSnoozeSchema),
+  'followUps.ics': channel<{ fileName: string; content: string }>()(z.object({ ownerId: optionalIdSchema })),
+  'reports.orderRate': channel<OrderRateReport>()(orderRateQuerySchema),
+  'profile.get': channel<CompanyProfileSettings>()(none),
+  'profile.update': channel<CompanyProfileSettings>()(companyProfileSchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

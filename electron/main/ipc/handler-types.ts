@@ -8,6 +8,8 @@ import type { SyncController } from '../sync/controller'
 export interface AppContext {
   ctx: ServiceContext
   sync: SyncController
+  /** Desktop only: opens a file with the system's application (a generated offer letter). */
+  openPath?: (path: string) => Promise<unknown>
   env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string; integrity: AppInfo['integrity'] }
 }
 

@@ -29,6 +29,7 @@ export async function refreshJourney(db: Kysely<Database>, companyId: string, no
   const position = currentStation({
     status: company.status as CompanyStatus,
     latestTouchpointStation: isStation(latest) ? latest : null,
+    openOfferCount: await openOffers(db, companyId),
   })
   // Most touchpoints do not move the customer: then there is nothing to write.
   if (company.reason !== position.reason || company.station !== position.station) {
@@ -36,6 +37,15 @@ export async function refreshJourney(db: Kysely<Database>, companyId: string, no
   }
   return position
 }
+
+/** Drafts and offers waiting for the customer's decision put the customer at the offer station. */
+async function openOffers(db: Kysely<Database>, companyId: string): Promise<number> {
+  const row = await db.selectFrom('offers').select((eb) => eb.fn.countAll().as('n')).where('company_id', '=', companyId)
+    .where('deleted_at', 'is', null).where('status', 'in', OPEN_FOR_JOURNEY).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+const OPEN_FOR_JOURNEY = ['draft', 'sent', 'negotiation']
 
 /**
  * The same refresh for many companies at once (applying a pulled page): one query per few hundred
@@ -52,11 +62,13 @@ export async function refreshJourneys(db: Kysely<Database>, companyIds: Iterable
         'c.id', 'c.status', 'j.station', 'j.reason',
         eb.selectFrom('touchpoints as t').select('t.station').whereRef('t.company_id', '=', 'c.id').where('t.deleted_at', 'is', null)
           .orderBy('t.occurred_at', 'desc').limit(1).as('latest'),
+        eb.selectFrom('offers as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.company_id', '=', 'c.id').where('o.deleted_at', 'is', null)
+          .where('o.status', 'in', OPEN_FOR_JOURNEY).as('open_offers'),
       ])
       .where('c.id', 'in', chunk)
       .execute()
     for (const row of rows) {
-      const position = currentStation({ status: row.status as CompanyStatus, latestTouchpointStation: isStation(row.latest) ? row.latest : null })
+      const position = currentStation({ status: row.status as CompanyStatus, latestTouchpointStation: isStation(row.latest) ? row.latest : null, openOfferCount: Number(row.open_offers ?? 0) })
       if (row.reason !== position.reason || row.station !== position.station) await saveJourney(db, row.id, position.station, position.reason, now)
     }
   }

@@ -1,0 +1,73 @@
+// The offer letter of a revision: built from the frozen snapshot when sent, from the live offer as a
+// preview otherwise; saved next to the database, one file per revision.
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { OfferLetterInput } from '../../../shared/domain/offers/offer-letter.types'
+import type { Offer } from '../../../shared/domain/offers/offer.types'
+import { AppError } from '../../../shared/ipc/result'
+import type { ServiceContext } from './context'
+import { getOffer } from './offer.service'
+import { getProfile } from './profile.service'
+
+export interface RevisionSnapshot {
+  offer: Offer
+  letter: OfferLetterInput
+}
+
+/** Everything the letter needs, gathered now; stored with a sent revision so its document never changes. */
+export async function buildLetterInput(ctx: ServiceContext, offer: Offer): Promise<OfferLetterInput> {
+  const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', offer.companyId).executeTakeFirstOrThrow()
+  const contact = offer.contactId ? await ctx.db.selectFrom('contacts').selectAll().where('id', '=', offer.contactId).executeTakeFirst() : undefined
+  const conversation = offer.conversationId ? await ctx.db.selectFrom('conversations').selectAll().where('id', '=', offer.conversationId).executeTakeFirst() : undefined
+  const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', offer.ownerId).executeTakeFirst()
+  const profile = await getProfile(ctx)
+  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, ...seller } = profile
+  return {
+    language: contact?.language === 'en' ? 'en' : 'de',
+    seller,
+    recipient: {
+      companyName: company.name, street: company.street, postalCode: company.postal_code, city: company.city,
+      salutation: (contact?.salutation as 'mr' | 'ms' | 'none' | undefined) ?? 'none', title: contact?.title ?? '',
+      firstName: contact?.first_name ?? '', lastName: contact?.last_name ?? '', jobFunction: contact?.job_function ?? '',
+    },
+    offerNumber: offer.number,
+    revision: offer.revision,
+    offerDate: offer.offerDate,
+    validUntil: offer.validUntil,
+    customerNumber: company.customer_number,
+    conversation: conversation
+      ? { date: conversation.held_at, needs: conversation.needs, goals: conversation.goals, worries: conversation.worries, decisionCriteria: conversation.decision_criteria }
+      : null,
+    benefits: offer.benefits,
+    introduction: offer.introduction,
+    items: offer.items.map((i) => ({
+      position: i.position, sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit, unitPriceCents: Math.round(i.unitPrice * 100),
+      discountPercent: i.discountPercent, vatRate: i.vatRate, netCents: i.netCents, optional: i.optional,
+    })),
+    totals: {
+      itemsNetCents: offer.totals.itemsNetCents, offerDiscountPercent: offer.offerDiscountPercent, offerDiscountCents: offer.totals.offerDiscountCents,
+      netCents: offer.totals.netCents, vat: offer.totals.vat, grossCents: offer.totals.grossCents, optionalNetCents: offer.totals.optionalNetCents,
+    },
+    paymentTerms: { netDays: offer.paymentNetDays, skontoPercent: offer.skontoPercent, skontoDays: offer.skontoDays },
+    deliveryTerms: offer.deliveryTerms,
+    rep: { name: owner?.display_name ?? ctx.userName, jobTitle: repJobTitle, phone: repPhone, email: owner?.email ?? '' },
+  }
+}
+
+const WARNING_KEYS: Record<string, string> = { logo_missing: 'offer.warnings.logoMissing', profile_incomplete: 'offer.warnings.profileIncomplete' }
+
+export async function offerDocument(ctx: ServiceContext, input: { id: string; revision?: number }, documentsDir: string) {
+  const offer = await getOffer(ctx, input.id)
+  const revision = input.revision ?? offer.revision
+  const stored = await ctx.db.selectFrom('offer_revisions').select('snapshot').where('offer_id', '=', offer.id).where('revision', '=', revision).where('deleted_at', 'is', null).executeTakeFirst()
+  if (!stored && revision !== offer.revision) throw new AppError('not_found', 'errors.notFound')
+  const letter = stored ? (JSON.parse(stored.snapshot) as RevisionSnapshot).letter : await buildLetterInput(ctx, offer)
+  // Loaded on first use: the docx library is not needed to start the app.
+  const { renderOfferLetter } = await import('../documents/offer-letter')
+  const { buffer, warnings } = await renderOfferLetter(letter)
+  const fileName = `Angebot-${offer.number}${revision > 1 ? `-Rev${revision}` : ''}${stored ? '' : '-Entwurf'}.docx`
+  await mkdir(documentsDir, { recursive: true })
+  const savedPath = path.join(documentsDir, fileName)
+  await writeFile(savedPath, buffer)
+  return { fileName, base64: buffer.toString('base64'), warnings: warnings.map((w) => WARNING_KEYS[w] ?? w), savedPath }
+}

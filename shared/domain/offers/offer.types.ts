@@ -1,0 +1,175 @@
+// What the offer channels answer with.
+import type { OfferTotals } from './offer.totals'
+import type { FollowUpKind, LostReason, OfferStatus } from './offer.enums'
+
+export interface Product {
+  id: string
+  sku: string
+  name: string
+  description: string
+  unit: string
+  listPrice: number
+  vatRate: 19 | 7 | 0
+  warrantyMonths: number
+  active: boolean
+}
+
+export interface Participant {
+  contactId: string
+  contactName: string
+  buyingRole: string
+  influence: string
+  attitude: string
+  caresAbout: string
+}
+
+export interface Conversation {
+  id: string
+  companyId: string
+  companyName: string
+  heldAt: string
+  situation: string
+  needs: string
+  goals: string
+  worries: string
+  decisionCriteria: string
+  budget: string
+  decisionTimeline: string
+  decisionProcess: string
+  competitors: string
+  nextSteps: string
+  participants: Participant[]
+  offerCount: number
+}
+
+export interface OfferItem {
+  id: string
+  position: number
+  productId: string
+  sku: string
+  name: string
+  description: string
+  quantity: number
+  unit: string
+  unitPrice: number
+  discountPercent: number
+  vatRate: 19 | 7 | 0
+  optional: boolean
+  netCents: number
+}
+
+export interface FollowUp {
+  id: string
+  offerId: string
+  kind: FollowUpKind
+  dueDate: string
+  plannedDate: string
+  status: 'open' | 'done' | 'cancelled'
+  doneAt: string | null
+  outcome: string
+}
+
+export interface OfferRevisionInfo {
+  revision: number
+  sentAt: string
+}
+
+export interface Offer {
+  id: string
+  number: string
+  companyId: string
+  companyName: string
+  contactId: string
+  contactName: string
+  conversationId: string
+  ownerId: string
+  ownerName: string
+  status: OfferStatus
+  revision: number
+  /** The current revision has been sent and is frozen; changing it makes a new revision. */
+  currentRevisionSent: boolean
+  offerDate: string
+  validUntil: string
+  offerDiscountPercent: number
+  paymentNetDays: number
+  skontoPercent: number
+  skontoDays: number
+  deliveryTerms: string
+  introduction: string
+  benefits: string
+  items: OfferItem[]
+  totals: OfferTotals
+  sentAt: string | null
+  closedAt: string | null
+  orderDate: string | null
+  orderValue: number | null
+  lostReason: LostReason | ''
+  lostCompetitor: string
+  lostNote: string
+  revisions: OfferRevisionInfo[]
+  followUps: FollowUp[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface OfferListItem {
+  id: string
+  number: string
+  companyId: string
+  companyName: string
+  ownerName: string
+  status: OfferStatus
+  revision: number
+  offerDate: string
+  validUntil: string
+  grossCents: number
+  withConversation: boolean
+}
+
+export interface WorkListItem {
+  id: string
+  offerId: string
+  offerNumber: string
+  companyId: string
+  companyName: string
+  contactName: string
+  contactPhone: string
+  ownerId: string
+  ownerName: string
+  kind: FollowUpKind
+  dueDate: string
+  grossCents: number
+  validUntil: string
+}
+
+export interface WorkList {
+  today: string
+  overdue: WorkListItem[]
+  dueToday: WorkListItem[]
+  upcoming: WorkListItem[]
+}
+
+export interface OrderRateRow {
+  key: string
+  decided: number
+  won: number
+  lost: number
+  wonValueCents: number
+  decidedValueCents: number
+  /** Won ÷ decided (won + lost), by count and by value; null when nothing was decided. */
+  rateByCount: number | null
+  rateByValue: number | null
+}
+
+export interface OrderRateReport {
+  total: OrderRateRow
+  byPeriod: OrderRateRow[]
+  byOwner: OrderRateRow[]
+  bySegment: OrderRateRow[]
+  withConversation: OrderRateRow
+  withoutConversation: OrderRateRow
+  /** Lost reasons, most frequent first, with the running share for the Pareto line. */
+  lostReasons: Array<{ reason: string; count: number; valueCents: number; cumulativeShare: number }>
+  /** Sent offers whose first follow-up was done on or before its due date. */
+  followUpDiscipline: { due: number; onTime: number; share: number | null }
+}
