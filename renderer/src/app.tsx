@@ -9,6 +9,13 @@ import { ContactListPage } from './features/contacts/contact-list-page'
 import { PersonaFormPage, PersonaListPage } from './features/personas/persona-pages'
 import { SettingsPage } from './features/settings/settings-page'
 import { ConflictInboxPage } from './features/sync/conflict-inbox'
+import { ConversationFormPage } from './features/offers/conversation-form-page'
+import { OfferFormPage } from './features/offers/offer-form-page'
+import { OfferListPage } from './features/offers/offer-list-page'
+import { OfferPage } from './features/offers/offer-page'
+import { OrderRatePage } from './features/offers/order-rate-page'
+import { ProductsPage } from './features/offers/products-page'
+import { WorkListPage } from './features/offers/work-list-page'
 import { TouchpointFormPage } from './features/touchpoints/touchpoint-form-page'
 import { TouchpointListPage } from './features/touchpoints/touchpoint-list-page'
 import { I18nProvider } from './lib/i18n'
@@ -41,6 +48,15 @@ export function App() {
             <Route path="/personas/:id" element={<PersonaFormPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
+            <Route path="/conversations/new" element={<ConversationFormPage />} />
+            <Route path="/conversations/:id" element={<ConversationFormPage />} />
+            <Route path="/offers" element={<OfferListPage />} />
+            <Route path="/offers/new" element={<OfferFormPage />} />
+            <Route path="/offers/:id" element={<OfferPage />} />
+            <Route path="/offers/:id/edit" element={<OfferFormPage />} />
+            <Route path="/follow-ups" element={<WorkListPage />} />
+            <Route path="/reports/order-rate" element={<OrderRatePage />} />
+            <Route path="/products" element={<ProductsPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>

@@ -118,12 +118,19 @@ describe('contacts and touchpoints', () => {
 describe('demo data', () => {
   it('creates German companies across federal states with contacts, roles and touchpoints, through the outbox', async () => {
     const result = await loadDemoData(t.ctx, DEMO_SIZES.small)
-    expect(result).toEqual({ companies: 60, contacts: 180, touchpoints: 360 })
+    expect(result).toEqual({ companies: 60, contacts: 180, touchpoints: 360, offers: 120 })
     const states = await t.ctx.db.selectFrom('companies').select('federal_state').distinct().execute()
     expect(states.length).toBeGreaterThanOrEqual(8)
     const deciders = await t.ctx.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('buying_role', '=', 'decision_maker').executeTakeFirstOrThrow()
     expect(Number(deciders.n)).toBeGreaterThanOrEqual(60)
     const ops = await t.ctx.db.selectFrom('sync_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    expect(Number(ops.n)).toBe(60 + 180 + 360 + 4)
+    // Every row written went through the outbox: one operation per synced row.
+    let rows = 0
+    for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups'] as const) {
+      rows += Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    }
+    expect(Number(ops.n)).toBe(rows)
+    const statuses = await t.ctx.db.selectFrom('offers').select('status').distinct().execute()
+    expect(statuses.length).toBeGreaterThanOrEqual(4)
   })
 })

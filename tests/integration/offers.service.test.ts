@@ -26,7 +26,7 @@ async function customer(state = 'NI') {
   return { company, contact }
 }
 
-const item = (o: Record<string, unknown> = {}) => ({ name: 'Prüfstand PS-200', quantity: 2, unit: 'Stück', unitPrice: 1499.99, discountPercent: 5, vatRate: 19, optional: false, ...o })
+const item = (o: Record<string, unknown> = {}) => ({ name: 'Prüfstand PS-200', quantity: 2, unit: 'Stück', unitPrice: 1499.99, discountPercent: 5, vatRate: 19 as 19 | 7 | 0, optional: false, ...o })
 const offerInput = (companyId: string, o: Partial<OfferFieldsInput> = {}) => offerFieldsSchema.parse({
   companyId, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 2, skontoDays: 10,
   items: [item(), item({ name: 'Schulung', quantity: 1, unit: 'Tag', unitPrice: 890, discountPercent: 0, vatRate: 19 }), item({ name: 'Fachbuch', quantity: 3, unitPrice: 49.9, discountPercent: 0, vatRate: 7 }), item({ name: 'Wartungsvertrag', quantity: 1, unitPrice: 1200, optional: true })],

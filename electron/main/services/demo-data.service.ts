@@ -7,17 +7,31 @@ import { STATIONS } from '../../../shared/domain/journey/journey.stations'
 import { nowIso, type ServiceContext } from './context'
 import * as de from './demo-data.german'
 import { refreshJourney } from './journey.service'
+import { computeOfferTotals } from '../../../shared/domain/offers/offer.totals'
+import { deviceCode } from './offer.service'
 
 export interface DemoSize {
   companies: number
   contactsPerCompany: number
   touchpointsPerCompany: number
+  offersPerCompany: number
 }
 
 export const DEMO_SIZES = {
-  small: { companies: 60, contactsPerCompany: 3, touchpointsPerCompany: 6 },
-  large: { companies: 20_000, contactsPerCompany: 3, touchpointsPerCompany: 10 },
+  small: { companies: 60, contactsPerCompany: 3, touchpointsPerCompany: 6, offersPerCompany: 2 },
+  large: { companies: 20_000, contactsPerCompany: 3, touchpointsPerCompany: 10, offersPerCompany: 5 },
 } satisfies Record<string, DemoSize>
+
+const PRODUCTS: Array<[string, string, string, number, 19 | 7, number]> = [
+  ['PS-200', 'Prüfstand PS-200', 'Stück', 1499_99, 19, 24], ['PS-400', 'Prüfstand PS-400 mit Datenlogger', 'Stück', 3890_00, 19, 24],
+  ['SE-10', 'Sensorkit Temperatur/Druck', 'Stück', 289_50, 19, 12], ['MO-1', 'Montage vor Ort', 'Stunde', 98_00, 19, 0],
+  ['IN-1', 'Inbetriebnahme und Einweisung', 'Tag', 890_00, 19, 0], ['SC-1', 'Schulung Bedienpersonal', 'Tag', 1150_00, 19, 0],
+  ['WV-12', 'Wartungsvertrag 12 Monate', 'Pauschale', 1200_00, 19, 0], ['SW-L', 'Auswertungssoftware, Lizenz', 'Lizenz', 640_00, 19, 12],
+  ['ET-5', 'Ersatzteilpaket Verschleißteile', 'Stück', 415_00, 19, 6], ['FB-1', 'Fachbuch Prüftechnik', 'Stück', 49_90, 7, 0],
+]
+const LOST = ['price', 'price', 'price', 'competitor', 'competitor', 'timing', 'no_budget', 'no_decision', 'requirements', 'relationship', 'other'] as const
+const COMPETITORS = ['Hansa Prüftechnik', 'Südmess GmbH', 'Rheinsensor AG', 'Elbtal Instruments']
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /** mulberry32: a small seeded PRNG, so the same seed gives the same demo data. */
 function random(seed: number) {
@@ -46,7 +60,7 @@ export async function loadDemoData(
   ctx: ServiceContext,
   size: DemoSize,
   options: { seed?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ companies: number; contacts: number; touchpoints: number }> {
+): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number }> {
   const rnd = random(options.seed ?? 2017)
   const now = nowIso(ctx)
   const nowMs = ctx.clock().getTime()
@@ -64,8 +78,18 @@ export async function loadDemoData(
     }
   })
 
+  const productIds = PRODUCTS.map(() => newId())
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [i, [sku, name, unit, price, vat, warranty]] of PRODUCTS.entries()) {
+      await insertSynced(trx, 'products', { id: productIds[i]!, sku, name, description: '', unit, list_price_cents: price, vat_rate: vat, warranty_months: warranty, active: 1 }, now)
+    }
+  })
+  const device = deviceCode((await ctx.db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirstOrThrow()).value)
+  let offerNumber = 0
+
   let contacts = 0
   let touchpoints = 0
+  let offers = 0
   const numberBase = 10_000 + rnd.int(0, 9) * 10_000
   for (let start = 0; start < size.companies; start += BATCH) {
     await ctx.db.transaction().execute(async (trx) => {
@@ -116,10 +140,75 @@ export async function loadDemoData(
           }, now)
         }
         touchpoints += size.touchpointsPerCompany
+
+        // Offers: a pre-offer conversation for about half, items from the price list, every stage
+        // of the funnel, lost reasons weighted as in real life (price first), follow-ups when sent.
+        const conversationId = rnd.next() < 0.5 ? newId() : null
+        if (conversationId) {
+          await insertSynced(trx, 'conversations', {
+            id: conversationId, company_id: companyId, held_at: day(nowMs - rnd.int(30, 700) * 86_400_000), situation: '', needs: rnd.pick(de.GOALS),
+            goals: rnd.pick(de.GOALS), worries: rnd.pick(de.WORRIES), decision_criteria: 'Preis, Termintreue, Service', budget: '', decision_timeline: '',
+            decision_process: '', competitors: rnd.pick(COMPETITORS), next_steps: 'Angebot bis Monatsende', created_by: rnd.pick(userIds),
+          }, now)
+        }
+        for (let o = 0; o < size.offersPerCompany; o++) {
+          const offerId = newId()
+          const ageDays = rnd.int(1, 700)
+          const offerDate = day(nowMs - ageDays * 86_400_000)
+          const validUntil = day(nowMs - (ageDays - 30) * 86_400_000)
+          const withConversation = conversationId !== null && rnd.next() < 0.7
+          const roll = rnd.next()
+          const open = ageDays < 30
+          const status = open ? (roll < 0.3 ? 'draft' : roll < 0.7 ? 'sent' : 'negotiation') : roll < (withConversation ? 0.42 : 0.28) ? 'won' : roll < 0.85 ? 'lost' : roll < 0.93 ? 'expired' : 'withdrawn'
+          const items = Array.from({ length: rnd.int(1, 4) }, () => {
+            const p = rnd.int(0, PRODUCTS.length - 1)
+            return { p, quantity: rnd.int(1, 5), discount: rnd.pick([0, 0, 3, 5, 10]) }
+          })
+          const totals = computeOfferTotals({
+            items: items.map((it) => ({ quantity: it.quantity, unitPriceCents: PRODUCTS[it.p]![3], discountPercent: it.discount, vatRate: PRODUCTS[it.p]![4], optional: false })),
+            offerDiscountPercent: 0, skontoPercent: 2,
+          })
+          const sent = status !== 'draft'
+          const closedAt = ['won', 'lost', 'expired', 'withdrawn'].includes(status) ? new Date(nowMs - (ageDays - rnd.int(5, 29)) * 86_400_000).toISOString() : null
+          const lostReason = status === 'lost' ? rnd.pick(LOST) : ''
+          offerNumber++
+          await insertSynced(trx, 'offers', {
+            id: offerId, company_id: companyId, number: `A-${offerDate.slice(0, 4)}-${device}-${String(offerNumber).padStart(4, '0')}`,
+            contact_id: contactIds[0] ?? null, conversation_id: withConversation ? conversationId : null, owner_id: rnd.pick(userIds), status, revision: 1,
+            offer_date: offerDate, valid_until: validUntil, offer_discount_percent: 0, payment_net_days: 30, skonto_percent: 2, skonto_days: 10,
+            delivery_terms: 'Lieferung frei Haus', introduction: '', benefits: '', net_cents: totals.netCents, gross_cents: totals.grossCents,
+            sent_at: sent ? `${offerDate}T09:00:00.000Z` : null, closed_at: closedAt,
+            order_date: status === 'won' ? closedAt!.slice(0, 10) : null, order_value_cents: status === 'won' ? totals.netCents : null,
+            lost_reason: lostReason, lost_competitor: lostReason === 'competitor' ? rnd.pick(COMPETITORS) : '', lost_note: '',
+          }, now)
+          for (const [index, it] of items.entries()) {
+            const [sku, name, unit, price, vat] = PRODUCTS[it.p]!
+            await insertSynced(trx, 'offer_items', {
+              id: newId(), offer_id: offerId, company_id: companyId, position: index + 1, product_id: productIds[it.p]!, sku, name, description: '',
+              quantity: it.quantity, unit, unit_price_cents: price, discount_percent: it.discount, vat_rate: vat, optional: 0,
+            }, now)
+          }
+          if (sent) {
+            const first = day(nowMs - (ageDays - 3) * 86_400_000)
+            const done = !open || rnd.next() < 0.5
+            await insertSynced(trx, 'follow_ups', {
+              id: newId(), offer_id: offerId, company_id: companyId, owner_id: rnd.pick(userIds), kind: 'after_first', due_date: first, planned_date: first,
+              status: done ? 'done' : open ? 'open' : 'cancelled', done_at: done ? `${day(nowMs - (ageDays - 3 - (rnd.next() < 0.7 ? 0 : rnd.int(1, 4))) * 86_400_000)}T10:00:00.000Z` : null,
+              outcome: done ? 'Kunde prüft das Angebot' : '', touchpoint_id: null,
+            }, now)
+            if (open) {
+              for (const [kind, offset] of [['after_second', 10], ['before_expiry', 25]] as const) {
+                const due = day(nowMs - (ageDays - offset) * 86_400_000)
+                await insertSynced(trx, 'follow_ups', { id: newId(), offer_id: offerId, company_id: companyId, owner_id: rnd.pick(userIds), kind, due_date: due, planned_date: due, status: 'open', outcome: '' }, now)
+              }
+            }
+          }
+          offers++
+        }
         await refreshJourney(trx, companyId, now)
       }
     })
     options.onProgress?.(Math.min(start + BATCH, size.companies), size.companies)
   }
-  return { companies: size.companies, contacts, touchpoints }
+  return { companies: size.companies, contacts, touchpoints, offers }
 }

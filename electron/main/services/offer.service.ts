@@ -39,7 +39,9 @@ async function clientId(db: Db): Promise<string> {
 
 export async function nextOfferNumber(db: Db, year: string): Promise<string> {
   const prefix = `A-${year}-${deviceCode(await clientId(db))}-`
-  const last = await db.selectFrom('offers').select('number').where('number', 'like', `${prefix}%`).orderBy('number', 'desc').limit(1).executeTakeFirst()
+  // Longest first, then highest: 10000 comes after 9999 although it sorts before it as text.
+  const last = await db.selectFrom('offers').select('number').where('number', 'like', `${prefix}%`)
+    .orderBy(sql`length(number)`, 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst()
   const next = last ? Number(last.number.slice(prefix.length)) + 1 : 1
   return `${prefix}${String(next).padStart(4, '0')}`
 }

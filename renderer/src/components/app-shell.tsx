@@ -68,6 +68,13 @@ export function AppShell({ children }: { children: ReactNode }) {
           <li><NavLink to="/touchpoints" className="nav__link">{t('nav.touchpoints')}</NavLink></li>
           <li><NavLink to="/personas" className="nav__link">{t('nav.personas')}</NavLink></li>
         </ul>
+        <h2 className="nav__heading">{t('nav.sales')}</h2>
+        <ul>
+          <li><NavLink to="/offers" end className="nav__link">{t('nav.offers')}</NavLink></li>
+          <li><NavLink to="/follow-ups" className="nav__link">{t('nav.followUps')}</NavLink></li>
+          <li><NavLink to="/reports/order-rate" className="nav__link">{t('nav.orderRate')}</NavLink></li>
+          <li><NavLink to="/products" className="nav__link">{t('nav.products')}</NavLink></li>
+        </ul>
         <h2 className="nav__heading">{t('nav.journey')}</h2>
         <h3 className="nav__phase">{t('nav.phase.buy')}</h3>
         <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'buy').map(stationLink)}</ul>

@@ -111,3 +111,27 @@ export function FormError({ message }: { message: string | null }) {
     </div>
   )
 }
+
+/** A number typed with the keyboard (de-DE decimal comma is handled by the browser's number input). */
+export function NumberField({ name, label, required, hint, step = 'any', min }: BaseProps & { step?: string; min?: number }) {
+  const id = useId()
+  const { register } = useFormContext()
+  const error = useFieldError(name)
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
+      <input id={id} type="number" inputMode="decimal" step={step} min={min} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name, { valueAsNumber: true })} />
+    </FieldFrame>
+  )
+}
+
+export function CheckboxField({ name, label }: { name: string; label: string }) {
+  const id = useId()
+  const { register } = useFormContext()
+  return (
+    <div className="field field--checkbox">
+      <label htmlFor={id}>
+        <input id={id} type="checkbox" {...register(name)} /> {label}
+      </label>
+    </div>
+  )
+}

@@ -18,6 +18,8 @@ export function CompanyPage() {
   const [timelineLimit, setTimelineLimit] = useState(TIMELINE_PAGE)
   const timeline = useData('timeline.forCompany', { companyId: id, limit: timelineLimit })
   const [error, setError] = useState<string | null>(null)
+  const offers = useData('offers.list', { companyId: id, limit: 100 })
+  const conversations = useData('conversations.list', { companyId: id })
 
   if (company.error) return <LoadError message={company.error} />
   const c = company.data
@@ -92,6 +94,32 @@ export function CompanyPage() {
                   {k.influence ? <Badge>{t('contact.influence')}: {t(`enum.influence.${k.influence}`)}</Badge> : null}
                 </span>
               </li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="card">
+          <div className="card__header">
+            <h2>{t('company.conversations')}</h2>
+            <Link className="button button--small" to={`/conversations/new?companyId=${id}`}>{t('conversation.new')}</Link>
+          </div>
+          {conversations.data?.length === 0 ? <EmptyState>{t('company.noConversations')}</EmptyState> : null}
+          <ul className="plain-list">
+            {(conversations.data ?? []).map((v) => (
+              <li key={v.id}><Link to={`/conversations/${v.id}`}>{t('conversation.of', { date: v.heldAt })}</Link> <span className="muted small">{v.needs.slice(0, 80)}</span></li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="card">
+          <div className="card__header">
+            <h2>{t('company.offers')}</h2>
+            <Link className="button button--small" to={`/offers/new?companyId=${id}`}>{t('offer.new')}</Link>
+          </div>
+          {offers.data?.total === 0 ? <EmptyState>{t('company.noOffers')}</EmptyState> : null}
+          <ul className="plain-list">
+            {(offers.data?.rows ?? []).map((o) => (
+              <li key={o.id}><Link to={`/offers/${o.id}`}>{o.number}</Link> · <Badge>{t(`enum.offerStatus.${o.status}`)}</Badge></li>
             ))}
           </ul>
         </div>

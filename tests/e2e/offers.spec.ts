@@ -1,0 +1,82 @@
+// The offer station end to end, as a rep and inside sales click through it: pre-offer conversation →
+// offer → send → the follow-up is on the work list → done → losing without a reason is refused →
+// lost to a competitor → the order rate and the lost-reason chart change.
+import { expect, openApp, test } from './fixtures'
+
+test('from the pre-offer conversation to a lost offer in the order-rate report', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  const company = await app.api<{ id: string }>('companies.create', {
+    name: 'Brunsviga Präzisionstechnik GmbH', status: 'prospect', street: 'Hamburger Straße 12', postalCode: '38114', city: 'Braunschweig', federalState: 'NI', segment: 'mid_market',
+  })
+  await app.api('contacts.create', { companyId: company.data!.id, salutation: 'ms', title: 'Dr.', firstName: 'Anna', lastName: 'Berger', language: 'de', buyingRole: 'purchaser' })
+
+  // Nothing decided yet: the report has no lost reasons.
+  await openApp(page, app, '/reports/order-rate')
+  await expect(page.getByText('Keine verlorenen Angebote im Zeitraum.')).toBeVisible()
+
+  // The pre-offer conversation with its buying center.
+  await page.getByRole('link', { name: 'Firmen', exact: true }).click()
+  await page.getByRole('link', { name: 'Brunsviga Präzisionstechnik GmbH' }).click()
+  await page.getByRole('link', { name: 'Gespräch erfassen' }).click()
+  const conversation = page.getByRole('form', { name: 'Vorangebotsgespräch' })
+  await conversation.getByLabel('Bedarf').fill('Prüfzeiten in der Endkontrolle halbieren')
+  await conversation.getByLabel('Sorgen und Befürchtungen').fill('Stillstand der Linie während der Umstellung')
+  await conversation.getByRole('button', { name: 'Person hinzufügen' }).click()
+  const person = conversation.getByRole('group', { name: 'Beteiligte Person 1' })
+  await person.getByLabel('Ansprechpartner').selectOption({ label: 'Anna Berger' })
+  await person.getByLabel('Rolle im Buying Center').selectOption({ label: 'Entscheider' })
+  await conversation.getByRole('button', { name: 'Speichern' }).click()
+
+  // The offer starts from the conversation: addressee and needs are taken over.
+  await page.getByRole('link', { name: 'Angebot aus diesem Gespräch erstellen' }).click()
+  const offerForm = page.getByRole('form', { name: 'Angebot' })
+  await expect(offerForm.getByText('Prüfzeiten in der Endkontrolle halbieren')).toBeVisible()
+  await expect(offerForm.getByLabel('Empfänger (Ansprechpartner)')).toHaveValue(/.+/)
+  const first = offerForm.getByRole('group', { name: 'Position 1' })
+  await first.getByLabel('Bezeichnung').fill('Prüfstand PS-200')
+  await first.getByLabel('Menge').fill('2')
+  await first.getByLabel('Einzelpreis (€, netto)').fill('1499.99')
+  await first.getByLabel('Rabatt %').fill('5')
+  await offerForm.getByLabel('Ihr Nutzen (eine Zeile je Punkt)').fill('Umstellung am Wochenende, ohne Stillstand')
+  // 2 × 1.499,99 × 0,95 = 2.849,98 € net, + 19 % = 3.391,48 € gross.
+  await expect(page.getByRole('table', { name: 'Summen' })).toContainText('3.391,48')
+  await offerForm.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Angebot A-\d{4}-/ })).toBeVisible()
+  const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Angebot ', '')
+
+  // Send: follow-ups are planned on business days.
+  await page.getByRole('button', { name: 'Versenden' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Versendet.' })).toBeVisible()
+  await expect(page.getByText('1. Nachfassen')).toBeVisible()
+
+  // Inside sales: the follow-up is on the work list; done with an outcome.
+  await page.getByRole('link', { name: 'Nachfassen', exact: true }).click()
+  const item = page.getByRole('listitem', { name: `Nachfassen ${number} – Brunsviga Präzisionstechnik GmbH` })
+  await expect(item).toBeVisible()
+  await item.getByRole('button', { name: 'Erledigt' }).click()
+  await item.getByLabel('Ergebnis des Gesprächs').fill('Frau Dr. Berger vergleicht noch mit einem Wettbewerber')
+  await item.getByRole('button', { name: 'Speichern' }).click()
+  await expect(item).toHaveCount(0)
+
+  // Lost: a reason is required, and for "Wettbewerber" which one.
+  await page.getByRole('link', { name: 'Alle Angebote' }).click()
+  await page.getByRole('link', { name: number }).click()
+  await page.getByRole('button', { name: 'Verloren' }).click()
+  const lose = page.getByRole('form', { name: 'Verloren' })
+  await lose.getByRole('button', { name: 'Als verloren buchen' }).click()
+  await expect(lose.getByText('Bitte einen Grund auswählen')).toBeVisible()
+  await lose.getByLabel('Grund für den Verlust').selectOption({ label: 'Wettbewerber' })
+  await lose.getByRole('button', { name: 'Als verloren buchen' }).click()
+  await expect(lose.getByText('Bitte den Wettbewerber nennen.')).toBeVisible()
+  await lose.getByLabel('Welcher Wettbewerber?').fill('Hansa Prüftechnik')
+  await lose.getByRole('button', { name: 'Als verloren buchen' }).click()
+  await expect(page.getByText('Wettbewerber: Hansa Prüftechnik')).toBeVisible()
+
+  // The report now counts it, with its reason in the Pareto chart.
+  await page.getByRole('link', { name: 'Auftragsquote' }).click()
+  await expect(page.getByRole('group', { name: 'Auftragsquote gesamt' })).toContainText('0 von 1 Angeboten')
+  await expect(page.getByRole('group', { name: 'Mit Vorangebotsgespräch' })).toContainText('0 von 1 Angeboten')
+  await expect(page.getByRole('img', { name: 'Pareto-Diagramm der Verlustgründe' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Gründe für verlorene Aufträge' })).toContainText('Wettbewerber: 1')
+  await page.screenshot({ path: 'test-results/order-rate.png', fullPage: true })
+})
