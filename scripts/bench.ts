@@ -8,6 +8,11 @@ import sqlite3 from 'sqlite3'
 import { openDatabase } from '../db/database'
 import { newId } from '../db/ids'
 import { startCore } from '../electron/main/core'
+import { benchSync } from './bench-sync'
+import { workList } from '../electron/main/services/follow-up.service'
+import { listOffers } from '../electron/main/services/offer.service'
+import { orderRateReport } from '../electron/main/services/order-rate.service'
+import { offerListQuerySchema } from '../shared/domain/offers/offer.schema'
 import { createCompany, listCompanies } from '../electron/main/services/company.service'
 import { listContacts } from '../electron/main/services/contact.service'
 import { createTouchpoint, listTouchpoints } from '../electron/main/services/touchpoint.service'
@@ -55,6 +60,14 @@ async function queries(): Promise<void> {
   await report('contacts.search', () => listContacts(ctx, contactListQuerySchema.parse({ search: 'berger', limit: 100 }) as Parameters<typeof listContacts>[1]))
   await report('touchpoints.search_200k', () => listTouchpoints(ctx, touchpointListQuerySchema.parse({ search: 'Reklamation', limit: 100 }) as Parameters<typeof listTouchpoints>[1]))
   await report('touchpoints.first_page_by_date', () => listTouchpoints(ctx, touchpointListQuerySchema.parse({ station: 'support', limit: 100 }) as Parameters<typeof listTouchpoints>[1]))
+  // The offer station on 100,000 offers.
+  const offers = (q: Record<string, unknown>) => () => listOffers(ctx, offerListQuerySchema.parse(q) as Parameters<typeof listOffers>[1])
+  await report('offers.first_page.open_sorted_by_date', offers({ status: 'open', limit: 100 }))
+  await report('offers.first_page.lost_sorted_by_value', offers({ status: 'lost', sort: 'grossCents', dir: 'desc', limit: 100 }))
+  await report('offers.search.number_or_company', offers({ search: 'Logistik', limit: 100 }))
+  await report('follow_ups.work_list', () => workList(ctx, { ownerId: '' }))
+  const year = new Date().getFullYear()
+  await report('reports.order_rate.year', () => orderRateReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'month', ownerId: '', segment: '' }))
   await core.database.close()
 }
 
@@ -126,9 +139,12 @@ async function main(): Promise<void> {
   emit('touchpoints.insert.service_layer', service, 'rows/s')
   emit('touchpoints.insert.raw_sqlite3', raw, 'rows/s')
   emit('touchpoints.insert.service_to_raw_ratio', (service / raw) * 100, '%')
+  const { benchOfferDocx } = await import('./bench-docx')
+  emit('docx.offer_50_items.median', (await benchOfferDocx()).ms50, 'ms')
+  if (process.env.BENCH_SYNC !== '0') await benchSync()
 }
 
-void main().catch((err: unknown) => {
+main().then(() => process.exit(0), (err: unknown) => {
   console.error(err)
   process.exit(1)
 })

@@ -12,6 +12,7 @@ import type { OfferFields, OfferItemFields } from '../../../shared/domain/offers
 import { computeOfferTotals, type OfferTotals, type VatRate } from '../../../shared/domain/offers/offer.totals'
 import type { FollowUp, Offer, OfferItem, OfferListItem } from '../../../shared/domain/offers/offer.types'
 import { AppError, fieldError } from '../../../shared/ipc/result'
+import { foldForSort, trigramQuery } from '../../../shared/domain/search'
 import { nowIso, type ServiceContext } from './context'
 import { refreshJourney } from './journey.service'
 import { buildLetterInput, type RevisionSnapshot } from './offer-document.service'
@@ -260,17 +261,28 @@ export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> 
 const SORT = { offerDate: 'o.offer_date', number: 'o.number', grossCents: 'o.gross_cents', validUntil: 'o.valid_until' } as const
 
 export async function listOffers(ctx: ServiceContext, q: { search: string; status: string; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }): Promise<Page<OfferListItem>> {
-  let query = ctx.db.selectFrom('offers as o').innerJoin('companies as c', 'c.id', 'o.company_id').where('o.deleted_at', 'is', null)
+  // Filters on the offers table alone, so the count never joins; the company name is joined for
+  // the one page shown. A search finds companies through their full-text index, or offer numbers.
+  let query = ctx.db.selectFrom('offers as o').where('o.deleted_at', 'is', null)
   if (q.status === 'open') query = query.where('o.status', 'in', ['draft', ...OPEN_OFFER_STATUSES])
   else if (q.status) query = query.where('o.status', '=', q.status)
   if (q.ownerId) query = query.where('o.owner_id', '=', q.ownerId)
   if (q.companyId) query = query.where('o.company_id', '=', q.companyId)
   if (q.search) {
-    const like = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    query = query.where((eb) => eb.or([sql<boolean>`o.number like ${like} escape '\\'`, sql<boolean>`c.name like ${like} escape '\\'`]))
+    const term = q.search.trim()
+    const match = trigramQuery(term)
+    const companies = match
+      ? sql`select id from companies where local_seq in (select rowid from companies_fts where companies_fts match ${match}) and deleted_at is null`
+      : sql`select id from companies where sort_name >= ${foldForSort(term)} and sort_name < ${`${foldForSort(term)}\uffff`} and deleted_at is null`
+    const numberLike = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+    query = query.where((eb) => eb.or([
+      sql<boolean>`o.company_id in (${companies})`,
+      // Offer numbers contain digits or start with "A-": only then is the number column searched.
+      ...(/\d|^a-/i.test(term) ? [sql<boolean>`o.number like ${numberLike} escape '\\'`] : []),
+    ]))
   }
   const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
-  const rows = await query.leftJoin('users as u', 'u.id', 'o.owner_id')
+  const rows = await query.innerJoin('companies as c', 'c.id', 'o.company_id').leftJoin('users as u', 'u.id', 'o.owner_id')
     .select(['o.id', 'o.number', 'o.company_id', 'c.name as company_name', 'u.display_name as owner_name', 'o.status', 'o.revision', 'o.offer_date', 'o.valid_until', 'o.gross_cents', 'o.conversation_id'])
     .orderBy(sql.ref(SORT[q.sort]), q.dir).orderBy('o.id', q.dir).offset(q.offset).limit(q.limit).execute()
   return {

@@ -18,76 +18,104 @@ const PERIOD: Record<Query['period'], RawBuilder<string>> = {
   year: sql<string>`substr(o.closed_at, 1, 4)`,
 }
 
-type Agg = { key: string | null; won: number; lost: number; won_value: number; decided_value: number }
+interface Group {
+  period: string
+  owner_id: string
+  segment: string
+  conv: number
+  status: string
+  lost_reason: string
+  n: number
+  value: number
+}
 
-const row = (a: Agg): OrderRateRow => {
-  const decided = Number(a.won) + Number(a.lost)
-  const decidedValue = Number(a.decided_value)
+interface Acc {
+  key: string
+  won: number
+  lost: number
+  wonValue: number
+  decidedValue: number
+}
+
+const toRow = (a: Acc): OrderRateRow => {
+  const decided = a.won + a.lost
   return {
-    key: a.key ?? '',
-    decided,
-    won: Number(a.won),
-    lost: Number(a.lost),
-    wonValueCents: Number(a.won_value),
-    decidedValueCents: decidedValue,
-    rateByCount: decided > 0 ? Number(a.won) / decided : null,
-    rateByValue: decidedValue > 0 ? Number(a.won_value) / decidedValue : null,
+    key: a.key, decided, won: a.won, lost: a.lost, wonValueCents: a.wonValue, decidedValueCents: a.decidedValue,
+    rateByCount: decided > 0 ? a.won / decided : null,
+    rateByValue: a.decidedValue > 0 ? a.wonValue / a.decidedValue : null,
   }
 }
 
-export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<OrderRateReport> {
-  // Decided offers: won, lost or expired (an offer nobody answered is not an order), by decision date.
-  const scope = sql`o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${q.from} and o.closed_at < ${`${q.to}T99`}
-    and o.status in ('won', 'lost', 'expired')
-    ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
-    ${q.segment ? sql`and c.segment = ${q.segment}` : sql``}`
-  const aggregate = (key: RawBuilder<string | null>) => sql<Agg>`
-    select ${key} as key,
-      sum(o.status = 'won') as won,
-      sum(o.status <> 'won') as lost,
-      coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) end), 0) as won_value,
-      coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0) as decided_value
-    from offers o join companies c on c.id = o.company_id left join users u on u.id = o.owner_id
-    where ${scope}
-    group by 1 order by 1`
-  const [total, byPeriod, byOwner, bySegment, byConversation, reasons] = await Promise.all([
-    aggregate(sql<string>`'total'`).execute(ctx.db),
-    aggregate(PERIOD[q.period]).execute(ctx.db),
-    aggregate(sql<string>`coalesce(u.display_name, o.owner_id)`).execute(ctx.db),
-    aggregate(sql<string>`c.segment`).execute(ctx.db),
-    aggregate(sql<string>`case when o.conversation_id is null then 'without' else 'with' end`).execute(ctx.db),
-    sql<{ reason: string; n: number; value: number }>`
-      select case when o.status = 'expired' then 'expired' else o.lost_reason end as reason, count(*) as n, coalesce(sum(o.gross_cents), 0) as value
-      from offers o join companies c on c.id = o.company_id
-      where ${scope} and o.status in ('lost', 'expired')
-      group by 1 order by n desc, reason`.execute(ctx.db),
-  ])
-  const empty: Agg = { key: '', won: 0, lost: 0, won_value: 0, decided_value: 0 }
-  const lostTotal = reasons.rows.reduce((sum, r) => sum + Number(r.n), 0)
-  let running = 0
-  const lostReasons = reasons.rows.map((r) => {
-    running += Number(r.n)
-    return { reason: r.reason, count: Number(r.n), valueCents: Number(r.value), cumulativeShare: lostTotal > 0 ? running / lostTotal : 0 }
-  })
+/** Sums groups into rows by a key, in key order. */
+function rollUp(groups: Group[], keyOf: (g: Group) => string): OrderRateRow[] {
+  const byKey = new Map<string, Acc>()
+  for (const g of groups) {
+    const key = keyOf(g)
+    const acc = byKey.get(key) ?? { key, won: 0, lost: 0, wonValue: 0, decidedValue: 0 }
+    if (g.status === 'won') {
+      acc.won += g.n
+      acc.wonValue += g.value
+    } else acc.lost += g.n
+    acc.decidedValue += g.value
+    byKey.set(key, acc)
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key)).map(toRow)
+}
 
-  // Follow-up discipline: of the offers sent in the period whose first follow-up is due by today,
-  // how many had it done on or before the planned day.
+export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<OrderRateReport> {
+  // Decided offers (won, lost, expired) by decision date, in one pass over a covering index: the
+  // groups are few (periods × owners × segments × with/without conversation × outcome), and every
+  // view of the report is a roll-up of them.
+  const result = await sql<Group>`
+    select ${PERIOD[q.period]} as period, o.owner_id, c.segment, o.conversation_id is not null as conv, o.status, o.lost_reason,
+      count(*) as n, coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0) as value
+    from offers o join companies c on c.id = o.company_id
+    where o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${q.from} and o.closed_at < ${`${q.to}T99`}
+      and o.status in ('won', 'lost', 'expired')
+      ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
+      ${q.segment ? sql`and c.segment = ${q.segment}` : sql``}
+    group by 1, 2, 3, 4, 5, 6`.execute(ctx.db)
+  const groups = result.rows.map((g) => ({ ...g, n: Number(g.n), value: Number(g.value), conv: Number(g.conv) }))
+  const owners = new Map((await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]))
+  const byConversation = rollUp(groups, (g) => (g.conv ? 'with' : 'without'))
+  const empty = (key: string) => toRow({ key, won: 0, lost: 0, wonValue: 0, decidedValue: 0 })
+
+  const reasons = new Map<string, { count: number; valueCents: number }>()
+  for (const g of groups) {
+    if (g.status === 'won') continue
+    const reason = g.status === 'expired' ? 'expired' : g.lost_reason
+    const r = reasons.get(reason) ?? { count: 0, valueCents: 0 }
+    r.count += g.n
+    r.valueCents += g.value
+    reasons.set(reason, r)
+  }
+  const lostTotal = [...reasons.values()].reduce((sum, r) => sum + r.count, 0)
+  let running = 0
+  const lostReasons = [...reasons.entries()]
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([reason, r]) => {
+      running += r.count
+      return { reason, count: r.count, valueCents: r.valueCents, cumulativeShare: lostTotal > 0 ? running / lostTotal : 0 }
+    })
+
+  // Follow-up discipline: of the first follow-ups planned in the period (and due by today), how many
+  // were done on or before the planned day. Read from one covering index.
   const today = ctx.clock().toISOString().slice(0, 10)
+  const until = q.to < today ? q.to : today
   const discipline = await sql<{ due: number; on_time: number }>`
     select count(*) as due, coalesce(sum(f.status = 'done' and substr(f.done_at, 1, 10) <= f.planned_date), 0) as on_time
-    from follow_ups f join offers o on o.id = f.offer_id join companies c on c.id = o.company_id
-    where f.deleted_at is null and f.kind = 'after_first' and f.planned_date <= ${today} and f.status <> 'cancelled'
-      and o.deleted_at is null and o.sent_at >= ${q.from} and o.sent_at < ${`${q.to}T99`}
-      ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
-      ${q.segment ? sql`and c.segment = ${q.segment}` : sql``}`.execute(ctx.db)
+    from follow_ups f
+    where f.deleted_at is null and f.kind = 'after_first' and f.planned_date >= ${q.from} and f.planned_date <= ${until} and f.status <> 'cancelled'
+      ${q.ownerId ? sql`and f.owner_id = ${q.ownerId}` : sql``}
+      ${q.segment ? sql`and f.company_id in (select id from companies where segment = ${q.segment})` : sql``}`.execute(ctx.db)
   const d = discipline.rows[0] ?? { due: 0, on_time: 0 }
   return {
-    total: row(total.rows[0] ?? { ...empty, key: 'total' }),
-    byPeriod: byPeriod.rows.map(row),
-    byOwner: byOwner.rows.map(row),
-    bySegment: bySegment.rows.map(row),
-    withConversation: row(byConversation.rows.find((r) => r.key === 'with') ?? { ...empty, key: 'with' }),
-    withoutConversation: row(byConversation.rows.find((r) => r.key === 'without') ?? { ...empty, key: 'without' }),
+    total: rollUp(groups, () => 'total')[0] ?? empty('total'),
+    byPeriod: rollUp(groups, (g) => g.period),
+    byOwner: rollUp(groups, (g) => owners.get(g.owner_id) ?? g.owner_id),
+    bySegment: rollUp(groups, (g) => g.segment),
+    withConversation: byConversation.find((r) => r.key === 'with') ?? empty('with'),
+    withoutConversation: byConversation.find((r) => r.key === 'without') ?? empty('without'),
     lostReasons,
     followUpDiscipline: { due: Number(d.due), onTime: Number(d.on_time), share: Number(d.due) > 0 ? Number(d.on_time) / Number(d.due) : null },
   }

@@ -1,6 +1,7 @@
 // One sync run (SYNC.md): push until the outbox is empty, then pull until nothing is left.
-import { CompiledQuery, type Kysely } from 'kysely'
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely'
 import type { Database } from '../../../db/tables/database'
+import type { SyncOutboxTable } from '../../../db/tables/local.table'
 import type { PushOp, PushResult } from '../../../shared/sync/protocol'
 import { applyPage, resetSyncedData, type ApplyOptions } from './apply'
 import { readState, writeState, type SyncStateValues } from './state'
@@ -36,22 +37,12 @@ export interface EngineDeps {
   afterChange?: ApplyOptions['afterChange']
 }
 
-interface OutboxRow {
-  client_seq: number
-  op_id: string
-  table_name: string
-  row_id: string
-  kind: 'insert' | 'update' | 'delete'
-  base_version: number | null
-  fields: string
-  schema_version: number
-  created_at: string
-}
+type OutboxRow = Selectable<SyncOutboxTable>
 
 export async function pushAll(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
   const { db } = deps
   for (;;) {
-    const rows = (await db.selectFrom('sync_outbox').selectAll().orderBy('client_seq').limit(PUSH_BATCH).execute()) as OutboxRow[]
+    const rows: OutboxRow[] = await db.selectFrom('sync_outbox').selectAll().orderBy('client_seq').limit(PUSH_BATCH).execute()
     if (rows.length === 0) return
     const ops: PushOp[] = rows.map((r) => ({
       opId: r.op_id, clientSeq: r.client_seq, table: r.table_name, rowId: r.row_id, kind: r.kind,
