@@ -5,6 +5,7 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { SyncSettings } from '../sync/sync-settings'
+import { ProfileSettings } from '../offers/profile-settings'
 
 export function SettingsPage() {
   const { t, language, setLanguage, number } = useI18n()
@@ -33,6 +34,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <div className="settings-grid">
         <SyncSettings />
+        <ProfileSettings />
         <div className="card">
           <div className="field">
             <label htmlFor="settings-language">{t('settings.language')}</label>
