@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   emit('touchpoints.insert.service_layer', service, 'rows/s')
   emit('touchpoints.insert.raw_sqlite3', raw, 'rows/s')
   emit('touchpoints.insert.service_to_raw_ratio', (service / raw) * 100, '%')
-  const { benchOfferDocx } = await import('./bench-docx')
+  const { benchOfferDocx } = await import('./bench-offer-docx')
   emit('docx.offer_50_items.median', (await benchOfferDocx()).ms50, 'ms')
   if (process.env.BENCH_SYNC !== '0') await benchSync()
 }

@@ -63,7 +63,7 @@ export async function offerDocument(ctx: ServiceContext, input: { id: string; re
   if (!stored && revision !== offer.revision) throw new AppError('not_found', 'errors.notFound')
   const letter = stored ? (JSON.parse(stored.snapshot) as RevisionSnapshot).letter : await buildLetterInput(ctx, offer)
   // Loaded on first use: the docx library is not needed to start the app.
-  const { renderOfferLetter } = await import('../documents/offer-letter')
+  const { renderOfferLetter } = await import('../documents/din5008-letter')
   const { buffer, warnings } = await renderOfferLetter(letter)
   const fileName = `Angebot-${offer.number}${revision > 1 ? `-Rev${revision}` : ''}${stored ? '' : '-Entwurf'}.docx`
   await mkdir(documentsDir, { recursive: true })
