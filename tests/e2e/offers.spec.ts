@@ -80,3 +80,20 @@ test('from the pre-offer conversation to a lost offer in the order-rate report',
   await expect(page.getByRole('list', { name: 'Gründe für verlorene Aufträge' })).toContainText('Wettbewerber: 1')
   await page.screenshot({ path: 'test-results/order-rate.png', fullPage: true })
 })
+
+test('screens of the offer station look right (screenshots for the README)', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  await app.api('demo.load', { size: 'small' })
+  await openApp(page, app, '/follow-ups')
+  await expect(page.getByRole('heading', { level: 1, name: 'Nachfassen' })).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/follow-ups.png' })
+  await page.getByRole('link', { name: 'Alle Angebote' }).click()
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Offen (Entwurf, versendet, in Verhandlung)' })
+  await page.getByRole('table', { name: 'Angebote' }).getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Angebot A-/ })).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/offer.png' })
+  await page.getByRole('link', { name: 'Auftragsquote' }).click()
+  await page.getByLabel('Von').fill('2024-11-01')
+  await expect(page.getByRole('img', { name: 'Pareto-Diagramm der Verlustgründe' })).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/order-rate.png', fullPage: true })
+})

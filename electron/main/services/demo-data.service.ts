@@ -153,12 +153,13 @@ export async function loadDemoData(
         }
         for (let o = 0; o < size.offersPerCompany; o++) {
           const offerId = newId()
-          const ageDays = rnd.int(1, 700)
+          // About one offer in eight is still open (recent); the rest are older and decided.
+          const open = rnd.next() < 0.12
+          const ageDays = open ? rnd.int(1, 25) : rnd.int(31, 700)
           const offerDate = day(nowMs - ageDays * 86_400_000)
           const validUntil = day(nowMs - (ageDays - 30) * 86_400_000)
           const withConversation = conversationId !== null && rnd.next() < 0.7
           const roll = rnd.next()
-          const open = ageDays < 30
           const status = open ? (roll < 0.3 ? 'draft' : roll < 0.7 ? 'sent' : 'negotiation') : roll < (withConversation ? 0.42 : 0.28) ? 'won' : roll < 0.85 ? 'lost' : roll < 0.93 ? 'expired' : 'withdrawn'
           const items = Array.from({ length: rnd.int(1, 4) }, () => {
             const p = rnd.int(0, PRODUCTS.length - 1)

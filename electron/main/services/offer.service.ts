@@ -119,8 +119,16 @@ async function loadOffer(db: Db, id: string) {
   return offer
 }
 
+/**
+ * The current revision is frozen once sent. An offer that was sent before it came into the app
+ * (imported, or demo data) has no snapshot; it counts as sent too, so it is changed by a new revision.
+ */
 async function revisionSent(db: Db, offerId: string, revision: number): Promise<boolean> {
-  return Boolean(await db.selectFrom('offer_revisions').select('id').where('offer_id', '=', offerId).where('revision', '=', revision).where('deleted_at', 'is', null).executeTakeFirst())
+  const revisions = await db.selectFrom('offer_revisions').select('revision').where('offer_id', '=', offerId).where('deleted_at', 'is', null).execute()
+  if (revisions.some((r) => r.revision === revision)) return true
+  if (revisions.length > 0) return false
+  const offer = await db.selectFrom('offers').select('sent_at').where('id', '=', offerId).executeTakeFirst()
+  return Boolean(offer?.sent_at)
 }
 
 export async function updateOffer(ctx: ServiceContext, id: string, f: OfferFields): Promise<Offer> {
@@ -247,7 +255,8 @@ export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> 
   return {
     id: o.id, number: o.number, companyId: o.company_id, companyName: o.company_name, contactId: o.contact_id ?? '',
     contactName: `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim(), conversationId: o.conversation_id ?? '', ownerId: o.owner_id, ownerName: o.owner_name ?? '',
-    status: o.status as OfferStatus, revision: o.revision, currentRevisionSent: revisions.some((r) => r.revision === o.revision),
+    status: o.status as OfferStatus, revision: o.revision,
+    currentRevisionSent: revisions.some((r) => r.revision === o.revision) || (revisions.length === 0 && o.sent_at !== null),
     offerDate: o.offer_date, validUntil: o.valid_until, offerDiscountPercent: o.offer_discount_percent, paymentNetDays: o.payment_net_days,
     skontoPercent: o.skonto_percent, skontoDays: o.skonto_days, deliveryTerms: o.delivery_terms, introduction: o.introduction, benefits: o.benefits,
     items, totals, sentAt: o.sent_at, closedAt: o.closed_at, orderDate: o.order_date, orderValue: o.order_value_cents === null ? null : o.order_value_cents / 100,

@@ -75,10 +75,11 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
   const { t, number } = useI18n()
   if (reasons.length === 0) return <p className="muted">{t('report.noLost')}</p>
   const width = 640
-  const height = 240
-  const pad = { left: 40, right: 44, top: 16, bottom: 64 }
+  const height = 280
+  const pad = { left: 40, right: 44, top: 16, bottom: 92 }
   const max = Math.max(...reasons.map((r) => r.count))
   const slot = (width - pad.left - pad.right) / reasons.length
+  const barWidth = Math.min(slot * 0.7, 90)
   const y = (count: number) => pad.top + (height - pad.top - pad.bottom) * (1 - count / max)
   const yShare = (share: number) => pad.top + (height - pad.top - pad.bottom) * (1 - share)
   const points = reasons.map((r, i) => `${pad.left + slot * (i + 0.5)},${yShare(r.cumulativeShare)}`).join(' ')
@@ -88,9 +89,9 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
         <line x1={pad.left} x2={width - pad.right} y1={height - pad.bottom} y2={height - pad.bottom} className="pareto__axis" />
         {reasons.map((r, i) => (
           <g key={r.reason}>
-            <rect x={pad.left + slot * i + slot * 0.15} width={slot * 0.7} y={y(r.count)} height={height - pad.bottom - y(r.count)} className="pareto__bar" />
+            <rect x={pad.left + slot * (i + 0.5) - barWidth / 2} width={barWidth} y={y(r.count)} height={height - pad.bottom - y(r.count)} className="pareto__bar" />
             <text x={pad.left + slot * (i + 0.5)} y={y(r.count) - 4} textAnchor="middle" className="pareto__count">{number(r.count)}</text>
-            <text x={pad.left + slot * (i + 0.5)} y={height - pad.bottom + 16} textAnchor="middle" className="pareto__label">{t(`enum.lostReason.${r.reason}`)}</text>
+            <text x={pad.left + slot * (i + 0.5)} y={height - pad.bottom + 14} textAnchor="end" transform={`rotate(-30 ${pad.left + slot * (i + 0.5)} ${height - pad.bottom + 14})`} className="pareto__label">{t(`enum.lostReason.${r.reason}`)}</text>
           </g>
         ))}
         <polyline points={points} className="pareto__line" />
