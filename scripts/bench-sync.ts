@@ -1,0 +1,215 @@
+// `npm run bench:sync` (also part of `npm run bench`): sync figures per store, as JSON lines.
+// - initial sync of the large dataset (20,000 companies, 60,000 contacts, 200,000 touchpoints) into
+//   a fresh laptop database over HTTP on loopback, rows/s;
+// - incremental sync of 100 and 1,000 changes (push on one laptop + pull on another), ms;
+// - 50 concurrent laptops each pushing 5 edits and pulling, p50/p99 ms;
+// - the same documents replicated by PouchDB to pouchdb-server, and the ratio.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import sqlite3 from 'sqlite3'
+import { openDatabase, type AppDatabase } from '../db/database'
+import { newId } from '../db/ids'
+import { SCHEMA_VERSION } from '../db/migrations'
+import { insertSynced, updateSynced } from '../db/sync/synced-writes'
+import { syncOnce, type EngineDeps } from '../electron/main/sync/engine'
+import { httpTransport } from '../electron/main/sync/transport'
+import { createTeam, createUser } from '../server/admin/accounts'
+import { importRows, type ImportRow } from '../server/admin/import'
+import { openStore, type Store } from '../server/store/open-store'
+import type { SyncValue } from '../shared/sync/protocol'
+import type { Role } from '../shared/sync/tables'
+import { tempDir } from '../tests/helpers/temp-db'
+
+const BENCH_DB = path.resolve('.data/bench-large.sqlite')
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const PASSWORD = 'Bench-Passwort-2026'
+const CONCURRENT = 50
+
+export const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }))
+
+const LOCAL = new Set(['local_seq', 'updated_at', 'server_version', 'deleted_at', 'sort_name'])
+
+/** The large dataset as it would be imported: companies first, then what hangs off them. */
+async function readDataset(): Promise<ImportRow[]> {
+  const db = new sqlite3.Database(BENCH_DB, sqlite3.OPEN_READONLY)
+  const all = (query: string) => new Promise<Array<Record<string, SyncValue>>>((resolve, reject) => db.all(query, (err, rows) => (err ? reject(err) : resolve(rows as Array<Record<string, SyncValue>>))))
+  const rows: ImportRow[] = []
+  for (const table of ['personas', 'companies', 'contacts', 'touchpoints'] as const) {
+    for (const r of await all(`select * from ${table} where deleted_at is null`)) {
+      const data: Record<string, SyncValue> = {}
+      for (const [k, v] of Object.entries(r)) if (!LOCAL.has(k) && k !== 'id') data[k] = v
+      rows.push({ table, id: String(r.id), data })
+    }
+  }
+  await new Promise<void>((resolve) => db.close(() => resolve()))
+  return rows
+}
+
+interface Laptop {
+  database: AppDatabase
+  deps: EngineDeps
+  sync(): Promise<unknown>
+}
+
+async function laptop(serverUrl: string, login: string, dir: string): Promise<Laptop> {
+  const database = await openDatabase(path.join(dir, `${login}.sqlite`))
+  const transport = httpTransport(serverUrl)
+  const { token } = await transport.login({ login, password: PASSWORD, clientId: database.clientId })
+  const deps: EngineDeps = { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() }
+  return { database, deps, sync: () => syncOnce(deps) }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
+
+async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Promise<{ initialRowsPerSecond: number; incremental: Record<number, number>; p50: number; p99: number }> {
+  const dir = tempDir()
+  const schema = `bench_${Date.now().toString(36)}`
+  const storeUrl = kind === 'sqlite' ? path.join(dir, 'server.sqlite') : `${PG_URL}?options=-c%20search_path%3D${schema}`
+  const store: Store = kind === 'sqlite' ? await openStore(storeUrl) : await openStore(PG_URL, { schema })
+  // The server runs in its own process, as in production: the 50 laptops here do not share its event loop.
+  let server: ChildProcess | null = null
+  let url = ''
+  const startServer = async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, DATABASE_URL: storeUrl, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] })
+    server = child
+    url = await new Promise<string>((resolve, reject) => {
+      child.stdout?.on('data', (c: Buffer) => {
+        const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(c.toString())
+        if (m) resolve(m[1]!)
+      })
+      child.once('exit', (code) => reject(new Error(`sync server exited with ${code}`)))
+    })
+  }
+  try {
+    const nord = await createTeam(store, 'Vertrieb Nord')
+    const load = await createTeam(store, 'Lasttest')
+    const users: Array<[string, Role, string]> = [['leitung', 'manager', ''], ['aussen', 'field_sales', nord], ...Array.from({ length: CONCURRENT }, (_, i): [string, Role, string] => [`rep${i}`, 'field_sales', load])]
+    for (const [login, role, team] of users) await createUser(store, { login, displayName: login, role, teamId: team, password: PASSWORD })
+    await importRows(store, dataset, { teamId: nord })
+    await startServer()
+
+    // Initial sync: a manager's new laptop downloads everything.
+    const manager = await laptop(url, 'leitung', dir)
+    const t0 = performance.now()
+    await manager.sync()
+    const seconds = (performance.now() - t0) / 1000
+    const received = Number((await manager.database.db.selectFrom('touchpoints').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    if (received !== dataset.filter((r) => r.table === 'touchpoints').length) throw new Error(`initial sync incomplete: ${received} touchpoints`)
+    const initialRowsPerSecond = dataset.length / seconds
+
+    // Incremental: a rep of the same team records N touchpoints; the manager pulls them.
+    const rep = await laptop(url, 'aussen', dir)
+    const companyId = (await manager.database.db.selectFrom('companies').select('id').limit(1).executeTakeFirstOrThrow()).id
+    await rep.database.db.transaction().execute((trx) => insertSynced(trx, 'companies', { id: newId(), name: 'Vorlauf GmbH', status: 'prospect' }, new Date().toISOString()))
+    // The rep's own first sync is the same team bootstrap; done before measuring.
+    await rep.sync()
+    await manager.sync()
+    const incremental: Record<number, number> = {}
+    for (const n of [100, 1000]) {
+      const now = new Date().toISOString()
+      await rep.database.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < n; i++) {
+          await insertSynced(trx, 'touchpoints', {
+            id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Nachgefasst ${i}`, created_by: '',
+          }, now)
+        }
+      })
+      const start = performance.now()
+      await rep.sync()
+      await manager.sync()
+      incremental[n] = performance.now() - start
+    }
+
+    // 50 laptops at once, each with its own company: 5 edits, then push and pull.
+    const reps = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => laptop(url, `rep${i}`, dir)))
+    for (const [i, r] of reps.entries()) {
+      await r.database.db.transaction().execute((trx) => insertSynced(trx, 'companies', { id: newId(), name: `Last ${i} GmbH`, status: 'prospect', notes: '' }, new Date().toISOString()))
+    }
+    for (const r of reps) await r.sync()
+    for (const r of reps) await r.sync() // everyone has everyone's company now
+    for (const [i, r] of reps.entries()) {
+      const own = (await r.database.db.selectFrom('companies').select('id').where('name', '=', `Last ${i} GmbH`).executeTakeFirstOrThrow()).id
+      for (let e = 0; e < 5; e++) await r.database.db.transaction().execute((trx) => updateSynced(trx, 'companies', own, { notes: `Notiz ${e}` }, new Date().toISOString()))
+    }
+    const latencies = await Promise.all(reps.map(async (r) => {
+      const start = performance.now()
+      await r.sync()
+      return performance.now() - start
+    }))
+    latencies.sort((a, b) => a - b)
+    for (const r of [...reps, rep, manager]) await r.database.close()
+    return { initialRowsPerSecond, incremental, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) }
+  } finally {
+    const running = server as ChildProcess | null
+    if (running && running.exitCode === null) {
+      running.kill('SIGTERM')
+      await new Promise((resolve) => running.once('exit', resolve))
+    }
+    await store.close()
+    if (kind === 'postgres') {
+      const client = new pg.Client({ connectionString: PG_URL })
+      await client.connect()
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      await client.end()
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+export async function benchSync(): Promise<void> {
+  if (!existsSync(BENCH_DB)) {
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--size', 'large'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    if (seeded.status !== 0) throw new Error('seeding the large dataset failed')
+  }
+  const dataset = await readDataset()
+  emit('sync.dataset_rows', dataset.length, 'rows')
+  const pgReachable = await postgresReachable()
+  const wanted = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',')
+  const stores = (['sqlite', 'postgres'] as const).filter((k) => wanted.includes(k) && (k === 'sqlite' || pgReachable))
+  const ours: Record<string, Awaited<ReturnType<typeof benchStore>>> = {}
+  for (const kind of stores) {
+    const r = await benchStore(kind, dataset)
+    ours[kind] = r
+    emit(`sync.${kind}.initial_sync`, r.initialRowsPerSecond, 'rows/s')
+    emit(`sync.${kind}.incremental_100`, r.incremental[100]!, 'ms')
+    emit(`sync.${kind}.incremental_1000`, r.incremental[1000]!, 'ms')
+    emit(`sync.${kind}.concurrent_50_p50`, r.p50, 'ms')
+    emit(`sync.${kind}.concurrent_50_p99`, r.p99, 'ms')
+  }
+  if (process.env.BENCH_POUCH === '0') return
+  const pouchDocs = Number(process.env.BENCH_POUCH_DOCS ?? dataset.length)
+  const { benchPouchReplication } = await import('./pouchdb-reference')
+  const docs = dataset.slice(0, pouchDocs).map((r) => ({ _id: `${r.table}:${r.id}`, ...r.data }))
+  const pouch = await benchPouchReplication({ docs, changeBatches: [100, 1000] })
+  emit('sync.pouchdb.documents', docs.length, 'docs')
+  emit('sync.pouchdb.initial_sync', pouch.initialRowsPerSecond, 'rows/s')
+  emit('sync.pouchdb.incremental_100', pouch.incrementalMs[100]!, 'ms')
+  emit('sync.pouchdb.incremental_1000', pouch.incrementalMs[1000]!, 'ms')
+  emit('sync.pouchdb.concurrent_50_p50', pouch.concurrentP50Ms, 'ms')
+  emit('sync.pouchdb.concurrent_50_p99', pouch.concurrentP99Ms, 'ms')
+  const sqlite = ours.sqlite!
+  emit('sync.sqlite_to_pouchdb.initial_sync_ratio', sqlite.initialRowsPerSecond / pouch.initialRowsPerSecond, 'x')
+  emit('sync.sqlite_to_pouchdb.incremental_100_ratio', pouch.incrementalMs[100]! / sqlite.incremental[100]!, 'x')
+  emit('sync.sqlite_to_pouchdb.concurrent_50_p99_ratio', pouch.concurrentP99Ms / sqlite.p99, 'x')
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchSync().then(() => process.exit(0), (err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  })
+}
