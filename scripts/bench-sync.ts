@@ -201,7 +201,8 @@ export async function benchSync(): Promise<void> {
   emit('sync.pouchdb.incremental_1000', pouch.incrementalMs[1000]!, 'ms')
   emit('sync.pouchdb.concurrent_50_p50', pouch.concurrentP50Ms, 'ms')
   emit('sync.pouchdb.concurrent_50_p99', pouch.concurrentP99Ms, 'ms')
-  const sqlite = ours.sqlite!
+  const sqlite = ours.sqlite
+  if (!sqlite) return
   emit('sync.sqlite_to_pouchdb.initial_sync_ratio', sqlite.initialRowsPerSecond / pouch.initialRowsPerSecond, 'x')
   emit('sync.sqlite_to_pouchdb.incremental_100_ratio', pouch.incrementalMs[100]! / sqlite.incremental[100]!, 'x')
   emit('sync.sqlite_to_pouchdb.concurrent_50_p99_ratio', pouch.concurrentP99Ms / sqlite.p99, 'x')
