@@ -36,7 +36,7 @@ test('company list: search, filter, sort, and the portfolio by journey station',
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Ehemaliger Kunde' })
   await expectColumn(table, 4, (status) => status === 'Ehemaliger Kunde')
 
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: /Angebot/ }).click()
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: /^Angebot \d/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Kunden in der Station Angebot' })).toBeVisible()
   await expectColumn(table, 5, (station) => station === 'Angebot')
 })
