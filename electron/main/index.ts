@@ -7,6 +7,7 @@ import { DatabaseOpenError } from '../../db/database'
 import { translate } from '../../shared/i18n'
 import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
 import { registerIpc } from './ipc/electron-ipc'
+import { startDueNotifications } from './notifications'
 import type { SecretBox } from './sync/state'
 import { createMainWindow, hardenSession, rendererLocation } from './window'
 
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
   registerIpc(core.app, rendererLocation(mainDir))
   await createMainWindow(mainDir)
   core.app.sync.start()
+  startDueNotifications(core.app.ctx)
 }
 
 app.whenReady().then(start).catch((err: unknown) => {

@@ -620,6 +620,17 @@ export const de = {
   'profile.repJobTitle': 'Meine Funktion (Signatur)',
   'profile.repPhone': 'Meine Durchwahl (Signatur)',
   'profile.defaultDeliveryTerms': 'Standard-Lieferbedingungen',
+  'errors.tooSmall': 'Der Wert ist zu klein.',
+  'errors.lostReasonsEmpty': 'Bitte mindestens einen Grund anbieten.',
+  'errors.secondAfterFirst': 'Das zweite Nachfassen muss nach dem ersten liegen.',
+  'profile.rules': 'Nachfassen und Verlustgründe',
+  'profile.followUpFirstDays': '1. Nachfassen nach … Werktagen',
+  'profile.followUpSecondDays': '2. Nachfassen nach … Werktagen',
+  'profile.followUpDaysBeforeExpiry': 'Letztes Nachfassen … Tage vor Ablauf',
+  'profile.lostReasons': 'Angebotene Verlustgründe',
+  'followUp.dueNotice': '{count} Nachfasstermin(e) heute fällig oder überfällig.',
+  'followUp.toList': 'Zur Nachfassliste',
+  'followUp.dismiss': 'Ausblenden',
 } as const
 
 export type MessageKey = keyof typeof de

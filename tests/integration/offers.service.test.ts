@@ -95,6 +95,16 @@ describe('offers', () => {
     expect(resent.followUps.filter((f) => f.status === 'open')).toHaveLength(3) // no duplicates on resend
   })
 
+  it('follows the configured cadence', async () => {
+    const { updateProfile, getProfile } = await import('../../electron/main/services/profile.service')
+    await updateProfile(t.ctx, { ...(await getProfile(t.ctx)), followUpFirstDays: 2, followUpSecondDays: 5, followUpDaysBeforeExpiry: 3 })
+    const { company } = await customer('BY')
+    const offer = await createOffer(t.ctx, offerInput(company.id))
+    const sent = await sendOffer(t.ctx, offer.id)
+    // Thu 19.11. + 2 business days = Mon 23.11.; + 5 = Thu 26.11.; 3 days before 19.12. = Wed 16.12.
+    expect(sent.followUps.map((f) => f.dueDate)).toEqual(['2026-11-23', '2026-11-26', '2026-12-16'])
+  })
+
   it('an offer without items cannot be sent, and nothing changes', async () => {
     const { company } = await customer()
     const offer = await createOffer(t.ctx, offerInput(company.id, { items: [item({ optional: true })] }))

@@ -21,7 +21,7 @@ export async function buildLetterInput(ctx: ServiceContext, offer: Offer): Promi
   const conversation = offer.conversationId ? await ctx.db.selectFrom('conversations').selectAll().where('id', '=', offer.conversationId).executeTakeFirst() : undefined
   const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', offer.ownerId).executeTakeFirst()
   const profile = await getProfile(ctx)
-  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, ...seller } = profile
+  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, followUpFirstDays: _f, followUpSecondDays: _s, followUpDaysBeforeExpiry: _e, lostReasons: _l, ...seller } = profile
   return {
     language: contact?.language === 'en' ? 'en' : 'de',
     seller,

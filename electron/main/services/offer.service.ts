@@ -16,6 +16,7 @@ import { foldForSort, trigramQuery } from '../../../shared/domain/search'
 import { nowIso, type ServiceContext } from './context'
 import { refreshJourney } from './journey.service'
 import { buildLetterInput, type RevisionSnapshot } from './offer-document.service'
+import { getProfile } from './profile.service'
 
 type Db = Kysely<Database>
 const today = (ctx: ServiceContext) => ctx.clock().toISOString().slice(0, 10)
@@ -178,7 +179,9 @@ export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer>
     await updateSynced(trx, 'offers', id, { status: offer.status === 'draft' ? 'sent' : offer.status, sent_at: offer.sent_at ?? now }, now)
     const company = await trx.selectFrom('companies').select(['federal_state', 'name']).where('id', '=', offer.company_id).executeTakeFirstOrThrow()
     const open = await trx.selectFrom('follow_ups').select(['id', 'kind']).where('offer_id', '=', id).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
-    for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state as FederalState | '')) {
+    const profile = await getProfile({ ...ctx, db: trx })
+    const cadence = { afterBusinessDays: [profile.followUpFirstDays, profile.followUpSecondDays], daysBeforeExpiry: profile.followUpDaysBeforeExpiry }
+    for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state as FederalState | '', cadence)) {
       // A new revision keeps the follow-ups already planned; only missing ones are added.
       if (open.some((o) => o.kind === planned.kind)) continue
       if (offer.sent_at && planned.kind !== 'before_expiry') continue

@@ -7,6 +7,7 @@ import { call } from '../lib/api'
 import { useI18n } from '../lib/i18n'
 import { SyncIndicator } from '../features/sync/sync-indicator'
 import { useSyncStatus } from '../features/sync/use-sync-status'
+import { DueFollowUpsBanner } from '../features/offers/due-banner'
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage, number } = useI18n()
@@ -92,6 +93,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </nav>
       <main className="shell__main">
         {damaged ? <div className="banner banner--danger" role="alert">{t('errors.db.integrity', { path: damaged })}</div> : null}
+        <DueFollowUpsBanner />
         {children}
       </main>
     </div>

@@ -1,6 +1,7 @@
 // The seller's company profile (letterhead, footer, bank details) and the rep's signature, per device.
 import { z } from 'zod'
 import { emailSchema, phoneSchema, text } from '../common.schema'
+import { DEFAULT_CADENCE, LOST_REASONS } from './offer.enums'
 
 export const companyProfileSchema = z.object({
   name: text(200),
@@ -21,5 +22,13 @@ export const companyProfileSchema = z.object({
   repJobTitle: text(100),
   repPhone: phoneSchema,
   defaultDeliveryTerms: text(2000),
+  /** Follow-up cadence: business days after sending, and days before the validity ends. */
+  followUpFirstDays: z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(60, 'errors.tooLarge').default(DEFAULT_CADENCE.afterBusinessDays[0]),
+  followUpSecondDays: z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(120, 'errors.tooLarge').default(DEFAULT_CADENCE.afterBusinessDays[1]),
+  followUpDaysBeforeExpiry: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(60, 'errors.tooLarge').default(DEFAULT_CADENCE.daysBeforeExpiry),
+  /** The lost reasons offered when an offer is lost (the catalogue; at least one). */
+  lostReasons: z.array(z.enum(LOST_REASONS)).min(1, 'errors.lostReasonsEmpty').default([...LOST_REASONS]),
+}).superRefine((p, ctx) => {
+  if (p.followUpSecondDays <= p.followUpFirstDays) ctx.addIssue({ code: 'custom', path: ['followUpSecondDays'], message: 'errors.secondAfterFirst' })
 })
 export type CompanyProfileSettings = z.output<typeof companyProfileSchema>

@@ -176,6 +176,8 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, reason: '' as never, competitor: '', note: '' } })
   const reason = form.watch('reason')
+  const profile = useData('profile.get', {})
+  const offered = LOST_REASONS.filter((r) => !profile.data || profile.data.lostReasons.includes(r))
   const submit = form.handleSubmit(async (input) => {
     const result = await call('offers.lose', input)
     if (result.ok) onDone()
@@ -186,7 +188,7 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
       <form className="card form dialog-form" onSubmit={submit} noValidate aria-label={t('offer.markLost')}>
         <FormError message={formError} />
         <div className="form-grid">
-          <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(t, 'lostReason', LOST_REASONS)} emptyLabel={t('common.choose')} required />
+          <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(t, 'lostReason', offered)} emptyLabel={t('common.choose')} required />
           {reason === 'competitor' ? <TextField name="competitor" label={t('offer.competitor')} required /> : null}
           <TextAreaField name="note" label={t('offer.lostNote')} rows={2} />
         </div>

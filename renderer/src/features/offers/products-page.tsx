@@ -88,19 +88,23 @@ function CsvImport({ onDone }: { onDone: () => void }) {
     if (!dryRun && result.data.rejected.length === 0) onDone()
   }
   return (
-    <div className="card form" aria-label={t('product.import')}>
+    <section className="card form" aria-label={t('product.import')}>
       <h2>{t('product.import')}</h2>
       <p className="muted small">{t('product.importHint')}</p>
-      <label className="field">{t('product.csvFile')}<input type="file" accept=".csv,text/csv" onChange={(e) => void load(e.target.files?.[0])} /></label>
+      <div className="field">
+        <label htmlFor="csv-file">{t('product.csvFile')}</label>
+        <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void load(e.target.files?.[0])} />
+      </div>
       {header.length > 0 ? (
         <>
           {PRODUCT_IMPORT_FIELDS.map((field) => (
-            <label key={field} className="field">{t(`product.${field}`)}
-              <select value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}>
+            <div key={field} className="field">
+              <label htmlFor={`map-${field}`}>{t(`product.${field}`)}</label>
+              <select id={`map-${field}`} value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}>
                 <option value="">{t('product.notMapped')}</option>
                 {header.map((h) => <option key={h} value={h}>{h}</option>)}
               </select>
-            </label>
+            </div>
           ))}
           <div className="form-actions">
             <button type="button" className="button" onClick={() => void run(true)}>{t('product.check')}</button>
@@ -119,6 +123,6 @@ function CsvImport({ onDone }: { onDone: () => void }) {
           ) : report.dryRun ? <p>{t('product.checkOk')}</p> : <p>{t('product.imported', { imported: report.imported, updated: report.updated })}</p>}
         </div>
       ) : null}
-    </div>
+    </section>
   )
 }

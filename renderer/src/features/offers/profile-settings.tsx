@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react'
 import type { z } from 'zod'
 import { FormProvider, useForm } from 'react-hook-form'
 import { companyProfileSchema, type CompanyProfileSettings } from '../../../../shared/domain/offers/profile.schema'
-import { FormError, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
+import { FormError, NumberField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
+import { LOST_REASONS } from '../../../../shared/domain/offers/offer.enums'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
@@ -39,6 +40,21 @@ export function ProfileSettings() {
             {FIELDS.map((field) => <TextField key={field} name={field} label={t(`profile.${field}`)} wide={field === 'logoPath'} />)}
             <TextAreaField name="defaultDeliveryTerms" label={t('profile.defaultDeliveryTerms')} rows={2} />
           </div>
+          <fieldset>
+            <legend>{t('profile.rules')}</legend>
+            <div className="form-grid">
+              <NumberField name="followUpFirstDays" label={t('profile.followUpFirstDays')} step="1" />
+              <NumberField name="followUpSecondDays" label={t('profile.followUpSecondDays')} step="1" />
+              <NumberField name="followUpDaysBeforeExpiry" label={t('profile.followUpDaysBeforeExpiry')} step="1" />
+            </div>
+            <div role="group" aria-label={t('profile.lostReasons')} className="checkbox-group">
+              <span className="checkbox-group__label">{t('profile.lostReasons')}</span>
+              {LOST_REASONS.map((r) => (
+                <label key={r}><input type="checkbox" value={r} {...form.register('lostReasons')} /> {t(`enum.lostReason.${r}`)}</label>
+              ))}
+              {form.formState.errors.lostReasons?.message ? <p className="field__error" role="alert">{t(form.formState.errors.lostReasons.message)}</p> : null}
+            </div>
+          </fieldset>
           <div className="form-actions"><button type="submit" className="button button--primary">{t('common.save')}</button></div>
           {notice ? <p className="notice" role="status">{notice}</p> : null}
         </form>
