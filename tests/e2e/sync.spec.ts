@@ -14,9 +14,11 @@ async function connect(page: Page, server: ServerProcess, login: string, name: s
   await expect(page.getByText(new RegExp(`${name} \\(`))).toBeVisible()
 }
 
+/** Clicks "Jetzt synchronisieren" and waits until that run is over (the button comes back). */
 async function syncNow(page: Page) {
   await page.getByRole('link', { name: 'Einstellungen' }).click()
   await page.getByRole('button', { name: 'Jetzt synchronisieren' }).click()
+  await expect(page.getByRole('button', { name: 'Synchronisiert …' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeEnabled()
 }
 

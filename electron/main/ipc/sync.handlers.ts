@@ -6,8 +6,9 @@ export const syncHandlers = {
   'sync.status': ({ sync }) => sync.status(),
   'sync.connect': ({ sync }, input) => sync.connect(input),
   'sync.disconnect': ({ sync }) => sync.disconnect(),
+  // "Sync now" answers when the run is over, so the rep sees its outcome.
   'sync.now': async ({ sync }) => {
-    void sync.syncNow()
+    await sync.syncNow()
     return sync.status()
   },
   'sync.configure': ({ sync }, { intervalMinutes }) => sync.configure(intervalMinutes),

@@ -26,9 +26,15 @@ export function SyncSettings() {
       refresh()
     } else setFormError(showServerErrors(form, result.error))
   })
+  const [busy, setBusy] = useState(false)
   const act = async (channel: 'sync.now' | 'sync.disconnect') => {
-    await call(channel, {})
-    refresh()
+    setBusy(true)
+    try {
+      await call(channel, {})
+    } finally {
+      setBusy(false)
+      refresh()
+    }
   }
   const setInterval = async (minutes: number) => {
     await call('sync.configure', { intervalMinutes: minutes })
@@ -80,8 +86,8 @@ export function SyncSettings() {
             </select>
           </div>
           <div className="form-actions">
-            <button type="button" className="button button--primary" disabled={status.state === 'syncing'} onClick={() => void act('sync.now')}>
-              {status.state === 'syncing' ? t('sync.syncing') : t('sync.now')}
+            <button type="button" className="button button--primary" disabled={busy || status.state === 'syncing'} onClick={() => void act('sync.now')}>
+              {busy || status.state === 'syncing' ? t('sync.syncing') : t('sync.now')}
             </button>
             <button type="button" className="button button--ghost" onClick={() => void act('sync.disconnect')}>{t('sync.logout')}</button>
           </div>
