@@ -66,15 +66,21 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
   // Decided offers (won, lost, expired) by decision date, in one pass over a covering index: the
   // groups are few (periods × owners × segments × with/without conversation × outcome), and every
   // view of the report is a roll-up of them.
-  const result = await sql<Group>`
-    select ${PERIOD[q.period]} as period, o.owner_id, c.segment, o.conversation_id is not null as conv, o.status, o.lost_reason,
-      count(*) as n, coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0) as value
-    from offers o join companies c on c.id = o.company_id
-    where o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${q.from} and o.closed_at < ${`${q.to}T99`}
+  const filters = sql`o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${q.from} and o.closed_at < ${`${q.to}T99`}
       and o.status in ('won', 'lost', 'expired')
       ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
-      ${q.segment ? sql`and c.segment = ${q.segment}` : sql``}
-    group by 1, 2, 3, 4, 5, 6`.execute(ctx.db)
+      ${q.segment ? sql`and o.company_id in (select id from companies where segment = ${q.segment})` : sql``}`
+  const value = sql`coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0)`
+  // Everything but the segment comes from the covering index alone; the segment needs the company,
+  // so it is its own, smaller grouping.
+  const result = await sql<Group>`
+    select ${PERIOD[q.period]} as period, o.owner_id, '' as segment, o.conversation_id is not null as conv, o.status, o.lost_reason, count(*) as n, ${value} as value
+    from offers o where ${filters}
+    group by 1, 2, 4, 5, 6`.execute(ctx.db)
+  const segments = await sql<Group>`
+    select '' as period, '' as owner_id, c.segment, 0 as conv, o.status, '' as lost_reason, count(*) as n, ${value} as value
+    from offers o join companies c on c.id = o.company_id where ${filters}
+    group by 3, 5`.execute(ctx.db)
   const groups = result.rows.map((g) => ({ ...g, n: Number(g.n), value: Number(g.value), conv: Number(g.conv) }))
   const owners = new Map((await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]))
   const byConversation = rollUp(groups, (g) => (g.conv ? 'with' : 'without'))
@@ -113,7 +119,7 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
     total: rollUp(groups, () => 'total')[0] ?? empty('total'),
     byPeriod: rollUp(groups, (g) => g.period),
     byOwner: rollUp(groups, (g) => owners.get(g.owner_id) ?? g.owner_id),
-    bySegment: rollUp(groups, (g) => g.segment),
+    bySegment: rollUp(segments.rows.map((g) => ({ ...g, n: Number(g.n), value: Number(g.value) })), (g) => g.segment),
     withConversation: byConversation.find((r) => r.key === 'with') ?? empty('with'),
     withoutConversation: byConversation.find((r) => r.key === 'without') ?? empty('without'),
     lostReasons,
