@@ -13,6 +13,7 @@ import { validCompany } from '../helpers/temp-db'
 const pgOk = await postgresAvailable()
 if (!pgOk && process.env.CI) throw new Error('PostgreSQL is required in CI (127.0.0.1:5432) for the sync server suite')
 
+const edited = (o: Record<string, unknown>) => companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', ...o }))
 const company = (c: TestClient, o: Record<string, unknown> = {}) => createCompany(c.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '', ...o })))
 const contact = (c: TestClient, companyId: string, lastName: string) =>
   createContact(c.ctx, contactFieldsSchema.parse({ companyId, salutation: 'mr', firstName: 'Jörg', lastName, language: 'de', buyingRole: 'decision_maker' }))
@@ -39,6 +40,15 @@ describe.each(STORE_KINDS)('sync server on %s', (kind) => {
     if (skip) return
     h = await startHarness(kind)
   })
+  /** Anna and Ben (same team) both hold the company Anna created. */
+  const bothHaveACompany = async () => {
+    const anna = await client('anna')
+    const ben = await client('ben')
+    const created = await company(anna, { name: 'Brunsviga GmbH', city: 'Braunschweig' })
+    await anna.sync()
+    await ben.sync()
+    return { anna, ben, created }
+  }
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.cleanup()
     if (!skip) await h.cleanup()
@@ -95,12 +105,8 @@ describe.each(STORE_KINDS)('sync server on %s', (kind) => {
   })
 
   it.skipIf(skip)('two colleagues edit different fields: both win', async () => {
-    const anna = await client('anna')
-    const ben = await client('ben')
-    const created = await company(anna, { name: 'Brunsviga GmbH', city: 'Braunschweig' })
-    await anna.sync()
-    await ben.sync()
-    await updateCompany(anna.ctx, created.id, companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', city: 'Wolfsburg' })))
+    const { anna, ben, created } = await bothHaveACompany()
+    await updateCompany(anna.ctx, created.id, edited({ city: 'Wolfsburg' }))
     await updateCompany(ben.ctx, created.id, companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', city: 'Braunschweig', notes: 'Rückruf Montag' })))
     await anna.sync()
     await ben.sync()
@@ -113,12 +119,8 @@ describe.each(STORE_KINDS)('sync server on %s', (kind) => {
   })
 
   it.skipIf(skip)('the same field edited on two laptops: first wins, the other value is kept as a conflict both see', async () => {
-    const anna = await client('anna')
-    const ben = await client('ben')
-    const created = await company(anna, { name: 'Brunsviga GmbH', city: 'Braunschweig' })
-    await anna.sync()
-    await ben.sync()
-    await updateCompany(anna.ctx, created.id, companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', city: 'Wolfsburg' })))
+    const { anna, ben, created } = await bothHaveACompany()
+    await updateCompany(anna.ctx, created.id, edited({ city: 'Wolfsburg' }))
     h.clock.now = new Date('2026-11-20T10:00:00.000Z')
     await updateCompany(ben.ctx, created.id, companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', city: 'Salzgitter' })))
     await anna.sync()
@@ -134,11 +136,7 @@ describe.each(STORE_KINDS)('sync server on %s', (kind) => {
   })
 
   it.skipIf(skip)('delete against edit: the delete wins and the edit is kept as a conflict', async () => {
-    const anna = await client('anna')
-    const ben = await client('ben')
-    const created = await company(anna, { name: 'Brunsviga GmbH', city: 'Braunschweig' })
-    await anna.sync()
-    await ben.sync()
+    const { anna, ben, created } = await bothHaveACompany()
     await deleteCompany(anna.ctx, created.id)
     await updateCompany(ben.ctx, created.id, companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', city: 'Peine' })))
     await anna.sync()
