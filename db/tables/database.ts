@@ -1,6 +1,6 @@
 // The Kysely database type: every table by name.
 import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './customers.table'
-import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferTable, ProductTable } from './offers.table'
+import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './offers.table'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncStateTable } from './local.table'
 
 export interface Database {
@@ -21,6 +21,7 @@ export interface Database {
   offer_items: OfferItemTable
   offer_revisions: OfferRevisionTable
   follow_ups: FollowUpTable
+  offer_stats: OfferStatsTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */

@@ -102,3 +102,15 @@ export interface FollowUpTable extends SyncColumns {
   outcome: string
   touchpoint_id: string | null
 }
+
+/** Derived, local-only: decided offers rolled up per month (migration 004, kept by triggers). */
+export interface OfferStatsTable {
+  month: string
+  owner_id: string
+  segment: string
+  conv: number
+  status: string
+  lost_reason: string
+  n: number
+  value: number
+}

@@ -1,6 +1,6 @@
 // The offer KPIs of the source documents: order rate (by count and value), lost reasons (Pareto),
 // with vs. without a pre-offer conversation, and follow-up discipline.
-import { sql, type RawBuilder } from 'kysely'
+import { sql } from 'kysely'
 import type { OrderRateReport, OrderRateRow } from '../../../shared/domain/offers/offer.types'
 import type { ServiceContext } from './context'
 
@@ -12,10 +12,28 @@ interface Query {
   segment: string
 }
 
-const PERIOD: Record<Query['period'], RawBuilder<string>> = {
-  month: sql<string>`substr(o.closed_at, 1, 7)`,
-  quarter: sql<string>`substr(o.closed_at, 1, 4) || '-Q' || ((cast(substr(o.closed_at, 6, 2) as integer) + 2) / 3)`,
-  year: sql<string>`substr(o.closed_at, 1, 4)`,
+/** A month key ("2026-11") as the report's period. */
+const periodOf = (month: string, period: Query['period']): string =>
+  period === 'month' ? month : period === 'year' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) + 2) / 3)}`
+
+const shiftMonth = (month: string, by: number): string => {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1))
+  return d.toISOString().slice(0, 7)
+}
+const lastDay = (month: string): string => new Date(Date.parse(`${shiftMonth(month, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * Splits [from, to] into whole months (read from the roll-up) and the partial months at its edges
+ * (read from the offers themselves).
+ */
+export function splitRange(from: string, to: string): { months: [string, string] | null; days: Array<[string, string]> } {
+  const first = from.endsWith('-01') ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1)
+  const last = to === lastDay(to.slice(0, 7)) ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1)
+  if (first > last) return { months: null, days: from <= to ? [[from, to]] : [] }
+  const days: Array<[string, string]> = []
+  if (!from.endsWith('-01')) days.push([from, lastDay(from.slice(0, 7))])
+  if (to !== lastDay(to.slice(0, 7))) days.push([`${to.slice(0, 7)}-01`, to])
+  return { months: [first, last], days }
 }
 
 interface Group {
@@ -66,22 +84,28 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
   // Decided offers (won, lost, expired) by decision date, in one pass over a covering index: the
   // groups are few (periods × owners × segments × with/without conversation × outcome), and every
   // view of the report is a roll-up of them.
-  const filters = sql`o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${q.from} and o.closed_at < ${`${q.to}T99`}
-      and o.status in ('won', 'lost', 'expired')
-      ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
-      ${q.segment ? sql`and o.company_id in (select id from companies where segment = ${q.segment})` : sql``}`
-  const value = sql`coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0)`
-  // Everything but the segment comes from the covering index alone; the segment needs the company,
-  // so it is its own, smaller grouping.
-  const result = await sql<Group>`
-    select ${PERIOD[q.period]} as period, o.owner_id, '' as segment, o.conversation_id is not null as conv, o.status, o.lost_reason, count(*) as n, ${value} as value
-    from offers o where ${filters}
-    group by 1, 2, 4, 5, 6`.execute(ctx.db)
-  const segments = await sql<Group>`
-    select '' as period, '' as owner_id, c.segment, 0 as conv, o.status, '' as lost_reason, count(*) as n, ${value} as value
-    from offers o join companies c on c.id = o.company_id where ${filters}
-    group by 3, 5`.execute(ctx.db)
-  const groups = result.rows.map((g) => ({ ...g, n: Number(g.n), value: Number(g.value), conv: Number(g.conv) }))
+  const { months, days } = splitRange(q.from, q.to)
+  const fromStats = months
+    ? (await sql<Group>`
+        select month as period, owner_id, segment, conv, status, lost_reason, sum(n) as n, sum(value) as value
+        from offer_stats where month >= ${months[0]} and month <= ${months[1]}
+          ${q.ownerId ? sql`and owner_id = ${q.ownerId}` : sql``}
+          ${q.segment ? sql`and segment = ${q.segment}` : sql``}
+        group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0`.execute(ctx.db)).rows
+    : []
+  const fromOffers: Group[] = []
+  for (const [fromDay, toDay] of days) {
+    fromOffers.push(...(await sql<Group>`
+      select substr(o.closed_at, 1, 7) as period, o.owner_id, coalesce(c.segment, '') as segment, o.conversation_id is not null as conv, o.status, o.lost_reason,
+        count(*) as n, coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0) as value
+      from offers o left join companies c on c.id = o.company_id
+      where o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${fromDay} and o.closed_at < ${`${toDay}T99`}
+        and o.status in ('won', 'lost', 'expired')
+        ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
+        ${q.segment ? sql`and c.segment = ${q.segment}` : sql``}
+      group by 1, 2, 3, 4, 5, 6`.execute(ctx.db)).rows)
+  }
+  const groups = [...fromStats, ...fromOffers].map((g) => ({ ...g, period: periodOf(g.period, q.period), n: Number(g.n), value: Number(g.value), conv: Number(g.conv) }))
   const owners = new Map((await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]))
   const byConversation = rollUp(groups, (g) => (g.conv ? 'with' : 'without'))
   const empty = (key: string) => toRow({ key, won: 0, lost: 0, wonValue: 0, decidedValue: 0 })
@@ -119,7 +143,7 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
     total: rollUp(groups, () => 'total')[0] ?? empty('total'),
     byPeriod: rollUp(groups, (g) => g.period),
     byOwner: rollUp(groups, (g) => owners.get(g.owner_id) ?? g.owner_id),
-    bySegment: rollUp(segments.rows.map((g) => ({ ...g, n: Number(g.n), value: Number(g.value) })), (g) => g.segment),
+    bySegment: rollUp(groups, (g) => g.segment),
     withConversation: byConversation.find((r) => r.key === 'with') ?? empty('with'),
     withoutConversation: byConversation.find((r) => r.key === 'without') ?? empty('without'),
     lostReasons,
