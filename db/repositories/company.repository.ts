@@ -12,6 +12,8 @@ export type CompanyRow = Selectable<CompanyTable> & {
   reason: string | null
   latest_touchpoint_at: string | null
   latest_touchpoint_station: string | null
+  /** Drafts and offers awaiting the customer's decision (a journey fact). */
+  open_offer_count: number
 }
 
 const latestTouchpoint = (column: 'occurred_at' | 'station') =>
@@ -25,6 +27,7 @@ export function findCompany(db: Kysely<Database>, id: string): Promise<CompanyRo
     .selectAll('c')
     .select(['u.display_name as owner_name', 'j.station', 'j.reason'])
     .select([latestTouchpoint('occurred_at').as('latest_touchpoint_at'), latestTouchpoint('station').as('latest_touchpoint_station')])
+    .select(sql<number>`(select count(*) from offers o where o.company_id = c.id and o.deleted_at is null and o.status in ('draft', 'sent', 'negotiation'))`.as('open_offer_count'))
     .where('c.id', '=', id)
     .where('c.deleted_at', 'is', null)
     .executeTakeFirst()

@@ -51,6 +51,16 @@ describe('offers', () => {
     expect(second.number).toBe(offer.number.replace(/0001$/, '0002'))
   })
 
+  it('an open offer puts the customer at the offer station; a decided one no longer does', async () => {
+    const { getCompany } = await import('../../electron/main/services/company.service')
+    const { company } = await customer()
+    const offer = await createOffer(t.ctx, offerInput(company.id))
+    expect((await getCompany(t.ctx, company.id)).journey).toEqual({ station: 'offer', reason: 'open_offer' })
+    await sendOffer(t.ctx, offer.id)
+    await winOffer(t.ctx, { id: offer.id, orderDate: '2026-11-19', orderValue: 100 })
+    expect((await getCompany(t.ctx, company.id)).journey.reason).not.toBe('open_offer')
+  })
+
   it('two databases never give the same offer number', async () => {
     const other = await openTestDb()
     try {

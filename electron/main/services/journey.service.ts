@@ -15,6 +15,8 @@ export interface KnownCompany {
   reason: string | null
   /** The latest touchpoint's station after the write, when the caller can tell without a query. */
   latestTouchpointStation?: string | null
+  /** Open offers, when the caller read them with the company (saves a query per touchpoint). */
+  open_offer_count?: number
 }
 
 export async function refreshJourney(db: Kysely<Database>, companyId: string, now: string, known?: KnownCompany): Promise<JourneyPosition> {
@@ -29,7 +31,7 @@ export async function refreshJourney(db: Kysely<Database>, companyId: string, no
   const position = currentStation({
     status: company.status as CompanyStatus,
     latestTouchpointStation: isStation(latest) ? latest : null,
-    openOfferCount: await openOffers(db, companyId),
+    openOfferCount: company.open_offer_count ?? (await openOffers(db, companyId)),
   })
   // Most touchpoints do not move the customer: then there is nothing to write.
   if (company.reason !== position.reason || company.station !== position.station) {
