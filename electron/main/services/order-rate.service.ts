@@ -1,6 +1,7 @@
 // The offer KPIs of the source documents: order rate (by count and value), lost reasons (Pareto),
 // with vs. without a pre-offer conversation, and follow-up discipline.
 import { sql } from 'kysely'
+import type { OfferStatsTable } from '../../../db/tables/offers.table'
 import type { OrderRateReport, OrderRateRow } from '../../../shared/domain/offers/offer.types'
 import type { ServiceContext } from './context'
 
@@ -36,16 +37,8 @@ export function splitRange(from: string, to: string): { months: [string, string]
   return { months: [first, last], days }
 }
 
-interface Group {
-  period: string
-  owner_id: string
-  segment: string
-  conv: number
-  status: string
-  lost_reason: string
-  n: number
-  value: number
-}
+/** One roll-up group: a row of `offer_stats`, with its month as the report's period. */
+type Group = Omit<OfferStatsTable, 'month'> & { period: string }
 
 interface Acc {
   key: string

@@ -6,6 +6,7 @@ import { SYNCED_TABLES } from '../../../db/tables/database'
 import { LOCAL_COLUMNS } from '../../../db/tables/sync-columns'
 import type { PullChange, SyncValue } from '../../../shared/sync/protocol'
 import { refreshJourneys } from '../services/journey.service'
+import { writeState } from './state'
 
 /** Tables a pull may write: the synced ones and the read-only user directory. */
 const PULLABLE = new Set<string>([...SYNCED_TABLES, 'users'])
@@ -147,8 +148,7 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
         }
         await flushUpserts(trx, writer.batch)
         await refreshJourneys(trx, companies, options.now)
-        const text = JSON.stringify(cursor)
-        await trx.insertInto('sync_state').values({ key: 'cursor', value: text }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text })).execute()
+        await writeState(trx, 'cursor', cursor)
         return { applied, companies }
       })
     } finally {
@@ -167,7 +167,7 @@ export async function resetSyncedData(db: Kysely<Database>): Promise<void> {
           await sql`delete from ${sql.table(table)} where server_version is not null and id not in (select row_id from sync_outbox)`.execute(trx)
         }
         await sql`delete from company_journey where company_id not in (select id from companies)`.execute(trx)
-        await trx.insertInto('sync_state').values({ key: 'cursor', value: '0' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '0' })).execute()
+        await writeState(trx, 'cursor', 0)
       })
     } finally {
       await sql`PRAGMA foreign_keys = ON`.execute(conn)
