@@ -1,6 +1,7 @@
 // The Kysely database type: every table by name.
 import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './customers.table'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './offers.table'
+import type { ContractItemTable, ContractTable } from './contracts.table'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncStateTable } from './local.table'
 
 export interface Database {
@@ -22,11 +23,14 @@ export interface Database {
   offer_revisions: OfferRevisionTable
   follow_ups: FollowUpTable
   offer_stats: OfferStatsTable
+  contracts: ContractTable
+  contract_items: ContractItemTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
 export const SYNCED_TABLES = [
   'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups',
+  'contracts', 'contract_items',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -64,6 +64,8 @@ export interface OfferTable extends SyncColumns {
   lost_reason: string
   lost_competitor: string
   lost_note: string
+  contract_id: string | null
+  contract_term_months: number
 }
 
 export interface OfferItemTable extends SyncColumns {

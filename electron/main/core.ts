@@ -5,6 +5,7 @@ import { openDatabase, quickCheck, type AppDatabase } from '../../db/database'
 import type { AppInfo } from '../../shared/domain/settings/settings.schema'
 import type { AppContext } from './ipc/handler-types'
 import { ensureCurrentUser } from './services/settings.service'
+import { rollContracts } from './services/contract.service'
 import { expireOffers } from './services/offer.service'
 import { SyncController } from './sync/controller'
 import type { SecretBox } from './sync/state'
@@ -45,8 +46,9 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
   await ensureCurrentUser(ctx)
   const sync = new SyncController({ ctx, clientId: database.clientId, secretBox, deviceName: `${APP_NAME} ${mode}` })
   const app: AppContext = { ctx, sync, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking' } }
-  // Offers past their validity expire by themselves: at start and every hour while the app runs.
-  const expire = () => void expireOffers(ctx).catch((err: unknown) => console.error('[kundenreise] expiring offers failed', err))
+  // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
+  // follows renewal windows: at start and every hour while the app runs.
+  const expire = () => void expireOffers(ctx).then(() => rollContracts(ctx)).catch((err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
   expire()
   setInterval(expire, 3_600_000).unref()
   const integrityChecked = quickCheck(databasePath).then(({ integrity, detail }) => {

@@ -1,6 +1,10 @@
 // Routes of the app. Hash routing works the same from file:// (desktop) and http:// (web mode).
 import { HashRouter, Navigate, Route, Routes, useParams } from 'react-router-dom'
 import { AppShell } from './components/app-shell'
+import { ContractFormPage } from './features/contracts/contract-form-page'
+import { ContractPage } from './features/contracts/contract-page'
+import { ContractsPage } from './features/contracts/contracts-page'
+import { RenewalReportPage } from './features/contracts/renewal-report-page'
 import { CompanyFormPage } from './features/companies/company-form-page'
 import { CompanyListPage } from './features/companies/company-list-page'
 import { CompanyPage } from './features/companies/company-page'
@@ -57,6 +61,11 @@ export function App() {
             <Route path="/follow-ups" element={<WorkListPage />} />
             <Route path="/reports/order-rate" element={<OrderRatePage />} />
             <Route path="/products" element={<ProductsPage />} />
+            <Route path="/contracts" element={<ContractsPage />} />
+            <Route path="/contracts/new" element={<ContractFormPage />} />
+            <Route path="/contracts/:id" element={<ContractPage />} />
+            <Route path="/contracts/:id/edit" element={<ContractFormPage />} />
+            <Route path="/reports/renewal" element={<RenewalReportPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>

@@ -59,6 +59,16 @@ export const CHANNELS = [
   'reports.orderRate',
   'profile.get',
   'profile.update',
+  'contracts.list',
+  'contracts.get',
+  'contracts.create',
+  'contracts.update',
+  'contracts.cancel',
+  'contracts.document',
+  'contracts.pipeline',
+  'contracts.completeReminder',
+  'contracts.snoozeReminder',
+  'reports.renewal',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

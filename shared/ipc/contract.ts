@@ -14,6 +14,11 @@ import {
 } from '../domain/offers/offer.schema'
 import type { Conversation, Offer, OfferListItem, OrderRateReport, Product, WorkList } from '../domain/offers/offer.types'
 import { companyProfileSchema, type CompanyProfileSettings } from '../domain/offers/profile.schema'
+import {
+  contractCancelSchema, contractFieldsSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReminderDoneSchema,
+  renewalReminderSnoozeSchema, renewalReportQuerySchema,
+} from '../domain/contracts/contract.schema'
+import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../domain/contracts/contract.types'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -102,9 +107,19 @@ export const contract = {
   'reports.orderRate': channel<OrderRateReport>()(orderRateQuerySchema),
   'profile.get': channel<CompanyProfileSettings>()(none),
   'profile.update': channel<CompanyProfileSettings>()(companyProfileSchema),
+  'contracts.list': channel<Page<ContractListItem>>()(contractListQuerySchema),
+  'contracts.get': channel<Contract>()(byIdSchema),
+  'contracts.create': channel<Contract>()(contractFieldsSchema),
+  'contracts.update': channel<Contract>()(contractUpdateSchema),
+  'contracts.cancel': channel<Contract>()(contractCancelSchema),
+  'contracts.document': channel<OfferDocument>()(byIdSchema),
+  'contracts.pipeline': channel<RenewalPipeline>()(renewalPipelineQuerySchema),
+  'contracts.completeReminder': channel<{ touchpointId: string }>()(renewalReminderDoneSchema),
+  'contracts.snoozeReminder': channel<{ contractId: string }>()(renewalReminderSnoozeSchema),
+  'reports.renewal': channel<RenewalReport>()(renewalReportQuerySchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
-export type Contract = typeof contract
-export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
-export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>
-export type ChannelOutput<C extends Channel> = NonNullable<Contract[C]['output']>
+export type IpcContract = typeof contract
+export type ChannelInput<C extends Channel> = z.input<IpcContract[C]['input']>
+export type ChannelParsed<C extends Channel> = z.output<IpcContract[C]['input']>
+export type ChannelOutput<C extends Channel> = NonNullable<IpcContract[C]['output']>

@@ -32,6 +32,8 @@ export const SYNC_TABLE_RULES = {
   offer_items: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   offer_revisions: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   follow_ups: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  contracts: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  contract_items: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

@@ -16,12 +16,14 @@ export interface AppServer {
   dbFile: string
   /** Calls a channel over HTTP the way the renderer does (for setup and for checking what was written). */
   api<T = unknown>(channel: string, input?: unknown): Promise<ApiAnswer<T>>
-  restart(): Promise<void>
+  /** Restarts on the same database; `today` moves the app's clock to that day (KUNDENREISE_TODAY). */
+  restart(options?: { today?: string }): Promise<void>
   stop(): Promise<void>
 }
 
-async function launch(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.resolve('out/main/web.js'), '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'] })
+async function launch(dbFile: string, today?: string): Promise<{ child: ChildProcess; url: string }> {
+  const env = { ...process.env, KUNDENREISE_TODAY: today ?? '' }
+  const child = spawn(process.execPath, [path.resolve('out/main/web.js'), '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], env })
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
   const url = await new Promise<string>((resolve, reject) => {
@@ -64,9 +66,9 @@ export async function createAppServer(): Promise<AppServer & { cleanup(): Promis
       })
       return (await res.json()) as ApiAnswer<T>
     },
-    async restart() {
+    async restart(options: { today?: string } = {}) {
       await stopChild(running.child)
-      running = await launch(dbFile)
+      running = await launch(dbFile, options.today)
     },
     stop: () => stopChild(running.child),
     async cleanup() {

@@ -94,3 +94,24 @@ describe.skipIf(!hasOffice)('offer letter read back through LibreOffice', () => 
     expect(existsSync(logo) && readFileSync(logo).length).toBeGreaterThan(0)
   })
 })
+
+describe.skipIf(!hasOffice)('contract confirmation read back through LibreOffice', () => {
+  it('states the terms, the cancel-by date and the renewal in the offer letter\'s style', async () => {
+    const base = letterInput()
+    const { renderContractLetter } = await import('../../electron/main/documents/contract-letter')
+    const { buffer, warnings } = await renderContractLetter({
+      language: 'de', seller: base.seller, recipient: base.recipient, rep: base.rep, customerNumber: base.customerNumber, contractNumber: 'V-2027-7KQ3M-0001',
+      offerNumber: 'A-2026-7KQ3M-0007', date: '2026-11-25', title: 'Wartung Prüfstände', typeLabel: 'Wartungsvertrag', startDate: '2027-01-01', minimumTermMonths: 12,
+      endDate: '2027-12-31', notice: { value: 3, unit: 'months' }, cancelBy: '2027-09-30', renewalMonths: 12, annualValueCents: 1_200_000,
+      items: [{ position: 1, sku: '', name: 'Wartung Prüfstände', description: 'zwei Besuche im Jahr', quantity: 1, unit: 'Pauschale', unitPriceCents: 1_200_000, discountPercent: 0, vatRate: 19, netCents: 1_200_000, optional: false }],
+    })
+    expect(warnings).toEqual([])
+    const { text } = readBack('contract', buffer)
+    for (const expected of [
+      'Vertragsbestätigung V-2027-7KQ3M-0001 – Wartung Prüfstände', 'Sehr geehrte Frau Dr. Berger,', 'auf Grundlage unseres Angebots A-2026-7KQ3M-0007',
+      'Vertragsbeginn 01.01.2027', 'Mindestlaufzeit 12 Monate', 'Ende der Laufzeit 31.12.2027', 'Kündigungsfrist 3 Monate zum Ende der Laufzeit',
+      'Kündigung spätestens bis 30.09.2027', 'stillschweigend um jeweils 12 Monate', 'Jahreswert (netto) 12.000,00 €',
+      'Eine Kündigung muss uns spätestens am 30.09.2027 zugehen', 'Mit freundlichen Grüßen nach Braunschweig', 'Seite 1 von',
+    ]) expect(text, expected).toContain(expected)
+  })
+})

@@ -26,4 +26,11 @@ describe('currentStation', () => {
     expect(currentStation({ ...all, openCaseCount: 0, inRenewalWindow: false, openOfferCount: 0 }).station).toBe('referral')
     expect(currentStation({ ...all, openCaseCount: 0, inRenewalWindow: false, openOfferCount: 0, referralOrPromoter: false })).toEqual({ station: 'usage', reason: 'active_contract' })
   })
+
+  it('puts a customer with a new contract at the contract station, ahead of referrals but behind open offers', () => {
+    const facts = { status: 'customer' as const, newContract: true, activeContract: true, referralOrPromoter: true }
+    expect(currentStation(facts)).toEqual({ station: 'contract', reason: 'new_contract' })
+    expect(currentStation({ ...facts, openOfferCount: 1 }).station).toBe('offer')
+    expect(currentStation({ ...facts, inRenewalWindow: true })).toEqual({ station: 'renewal', reason: 'renewal_window' })
+  })
 })

@@ -61,7 +61,7 @@ const TEXT = {
 
 const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' }
 
-function formats(lang: Lang) {
+export function formats(lang: Lang) {
   const money = new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'EUR' })
   const num = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 3 })
   const date = (iso: string) => {
@@ -74,13 +74,13 @@ function formats(lang: Lang) {
   return { money: (cents: number) => money.format(cents / 100), num: (n: number) => num.format(n), date }
 }
 
-const run = (text: string, o: { bold?: boolean; size?: number; color?: string; italics?: boolean } = {}) =>
+export const run = (text: string, o: { bold?: boolean; size?: number; color?: string; italics?: boolean } = {}) =>
   new TextRun({ text, font: FONT, size: o.size ?? SIZE, bold: o.bold, color: o.color, italics: o.italics })
-const para = (children: TextRun[] | string, o: Partial<IParagraphOptions> = {}) =>
+export const para = (children: TextRun[] | string, o: Partial<IParagraphOptions> = {}) =>
   new Paragraph({ spacing: { after: 120 }, ...o, children: typeof children === 'string' ? [run(children)] : children })
 
 /** "Sehr geehrte Frau Dr. Berger," / "Dear Dr Berger," / a neutral form. */
-export function salutationLine(input: OfferLetterInput): string {
+export function salutationLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>): string {
   const r = input.recipient
   const title = r.title.trim()
   if (input.language === 'en') {
@@ -93,7 +93,7 @@ export function salutationLine(input: OfferLetterInput): string {
 }
 
 /** The addressee line of the address field: "Frau Dr. Anna Berger" / "Herrn Jörg Weiß". */
-function addresseeLine(input: OfferLetterInput): string {
+function addresseeLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>): string {
   const r = input.recipient
   const name = [r.title, r.firstName, r.lastName].filter(Boolean).join(' ')
   if (!name) return ''
@@ -145,7 +145,7 @@ async function logo(path: string, warnings: string[]): Promise<ImageRun | null> 
   }
 }
 
-function itemTable(input: OfferLetterInput, f: ReturnType<typeof formats>): Table {
+export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f: ReturnType<typeof formats>): Table {
   const t = TEXT[input.language]
   const widths = [11, 50, 15, 23, 24, 17, 25] // millimetres: the 165 mm between the margins
   const cell = (text: string | TextRun[], i: number, o: { bold?: boolean; right?: boolean; shade?: boolean; extra?: Paragraph[] } = {}) =>
@@ -211,7 +211,7 @@ function totalsTable(input: OfferLetterInput, f: ReturnType<typeof formats>): Ta
   })
 }
 
-function footer(input: OfferLetterInput): Footer {
+function footer(input: Pick<OfferLetterInput, 'seller' | 'language'>): Footer {
   const s = input.seller
   const t = TEXT[input.language]
   const col = (lines: string[]) => new TableCell({
@@ -239,25 +239,33 @@ function footer(input: OfferLetterInput): Footer {
   })
 }
 
-export async function renderOfferLetter(input: OfferLetterInput): Promise<{ buffer: Buffer; warnings: string[] }> {
-  const warnings: string[] = []
-  const s = input.seller
-  if (!s.name.trim() || !s.iban.trim()) warnings.push('profile_incomplete')
-  const t = TEXT[input.language]
-  const f = formats(input.language)
-  const image = await logo(s.logoPath, warnings)
-  const r = input.recipient
-  const c = input.conversation
+/** What every letter shares: sender, addressee, the rep who signs, and the information block. */
+export interface LetterFrame {
+  language: Lang
+  seller: OfferLetterInput['seller']
+  recipient: OfferLetterInput['recipient']
+  rep: OfferLetterInput['rep']
+  /** Rows of the information block after the rep's contact details (number, date …). */
+  info: Array<[string, string]>
+  subject: string
+  /** Paragraphs between the salutation and the closing line. */
+  body: Array<Paragraph | Table>
+  closingLine: string
+}
 
+/** A DIN 5008 letter (form B): letterhead, address field, information block, subject, body, greeting, footer. */
+export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer; warnings: string[] }> {
+  const warnings: string[] = []
+  const s = frame.seller
+  if (!s.name.trim() || !s.iban.trim()) warnings.push('profile_incomplete')
+  const t = TEXT[frame.language]
+  const image = await logo(s.logoPath, warnings)
+  const r = frame.recipient
   const addressField = [
     new Paragraph({ children: [run([s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(' · '), { size: 14, color: '555555' })], spacing: { after: 120 } }),
-    ...[r.companyName, addresseeLine(input), r.street, [r.postalCode, r.city].filter(Boolean).join(' ')].filter(Boolean).map((l) => new Paragraph({ children: [run(l)] })),
+    ...[r.companyName, addresseeLine(frame), r.street, [r.postalCode, r.city].filter(Boolean).join(' ')].filter(Boolean).map((l) => new Paragraph({ children: [run(l)] })),
   ]
-  const number = input.revision > 1 ? `${input.offerNumber} (${t.rev} ${input.revision})` : input.offerNumber
-  const info: Array<[string, string]> = [
-    [t.contact, input.rep.name], [t.phone, input.rep.phone || s.phone], [t.email, input.rep.email || s.email],
-    [t.customerNumber, input.customerNumber], [t.offerNumber, number], [t.date, f.date(input.offerDate)],
-  ]
+  const info: Array<[string, string]> = [[t.contact, frame.rep.name], [t.phone, frame.rep.phone || s.phone], [t.email, frame.rep.email || s.email], ...frame.info]
   const infoBlock = new Table({
     width: { size: Math.round(78 * MM), type: WidthType.DXA },
     columnWidths: [Math.round(33 * MM), Math.round(45 * MM)],
@@ -276,13 +284,50 @@ export async function renderOfferLetter(input: OfferLetterInput): Promise<{ buff
       new TableCell({ width: { size: Math.round(78 * MM), type: WidthType.DXA }, borders: noBorders, children: [infoBlock] }),
     ] })],
   })
-
-  const firstItem = input.items.find((i) => !i.optional)?.name ?? t.request
   const body: Array<Paragraph | Table> = [
     head,
-    para([run(`${t.subject} ${number} – ${firstItem}`, { bold: true, size: 23 })], { spacing: { before: 480, after: 240 } }),
-    para(salutationLine(input)),
+    para([run(frame.subject, { bold: true, size: 23 })], { spacing: { before: 480, after: 240 } }),
+    para(salutationLine(frame)),
+    ...frame.body,
   ]
+  body.push(para(frame.closingLine, { spacing: { before: 200, after: 240 } }))
+  body.push(para(t.greeting(r.city.trim()), { keepNext: true }))
+  body.push(para(s.name, { keepNext: true, spacing: { after: 600 } }))
+  body.push(para([run(frame.rep.name)], { keepNext: true, spacing: { after: 0 } }))
+  if (frame.rep.jobTitle) body.push(para([run(frame.rep.jobTitle, { size: 19, color: '555555' })]))
+
+  const document = new Document({
+    creator: s.name || 'Kundenreise',
+    title: frame.subject,
+    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    numbering: { config: [] },
+    sections: [{
+      properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 27 * MM, bottom: 30 * MM, left: 25 * MM, right: 20 * MM, header: 10 * MM, footer: 8 * MM } } },
+      headers: {
+        default: new Header({
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              children: [...(image ? [image] : []), ...(image ? [] : [run(s.name, { bold: true, size: 28, color: '0B5C8A' })])],
+            }),
+            ...(image && s.name ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(s.name, { bold: true, size: 20, color: '0B5C8A' })] })] : []),
+          ],
+        }),
+      },
+      footers: { default: footer(frame) },
+      children: body,
+    }],
+  })
+  return { buffer: await Packer.toBuffer(document), warnings }
+}
+
+export async function renderOfferLetter(input: OfferLetterInput): Promise<{ buffer: Buffer; warnings: string[] }> {
+  const t = TEXT[input.language]
+  const f = formats(input.language)
+  const c = input.conversation
+  const number = input.revision > 1 ? `${input.offerNumber} (${t.rev} ${input.revision})` : input.offerNumber
+  const firstItem = input.items.find((i) => !i.optional)?.name ?? t.request
+  const body: Array<Paragraph | Table> = []
   if (input.introduction.trim()) {
     for (const p of input.introduction.trim().split(/\n{2,}/)) body.push(para(p.replace(/\n/g, ' ')))
   } else if (c) {
@@ -303,33 +348,9 @@ export async function renderOfferLetter(input: OfferLetterInput): Promise<{ buff
   body.push(para(t.valid(f.date(input.validUntil)), { spacing: { before: 280, after: 80 } }))
   body.push(para(t.payment(input.paymentTerms.netDays, input.paymentTerms.skontoPercent, input.paymentTerms.skontoDays, f.num), { spacing: { after: 80 } }))
   if (input.deliveryTerms.trim()) body.push(para(`${t.delivery}: ${input.deliveryTerms.trim()}`))
-  body.push(para(t.closingLine, { spacing: { before: 200, after: 240 } }))
-  body.push(para(t.greeting(r.city.trim()), { keepNext: true }))
-  body.push(para(s.name, { keepNext: true, spacing: { after: 600 } }))
-  body.push(para([run(input.rep.name)], { keepNext: true, spacing: { after: 0 } }))
-  if (input.rep.jobTitle) body.push(para([run(input.rep.jobTitle, { size: 19, color: '555555' })]))
-
-  const document = new Document({
-    creator: s.name || 'Kundenreise',
-    title: `${t.subject} ${number}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    numbering: { config: [] },
-    sections: [{
-      properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 27 * MM, bottom: 30 * MM, left: 25 * MM, right: 20 * MM, header: 10 * MM, footer: 8 * MM } } },
-      headers: {
-        default: new Header({
-          children: [
-            new Paragraph({
-              alignment: AlignmentType.RIGHT,
-              children: [...(image ? [image] : []), ...(image ? [] : [run(s.name, { bold: true, size: 28, color: '0B5C8A' })])],
-            }),
-            ...(image && s.name ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(s.name, { bold: true, size: 20, color: '0B5C8A' })] })] : []),
-          ],
-        }),
-      },
-      footers: { default: footer(input) },
-      children: body,
-    }],
+  return renderLetter({
+    language: input.language, seller: input.seller, recipient: input.recipient, rep: input.rep,
+    info: [[t.customerNumber, input.customerNumber], [t.offerNumber, number], [t.date, f.date(input.offerDate)]],
+    subject: `${t.subject} ${number} – ${firstItem}`, body, closingLine: t.closingLine,
   })
-  return { buffer: await Packer.toBuffer(document), warnings }
 }

@@ -7,6 +7,7 @@ import type { WorkList, WorkListItem } from '../../../shared/domain/offers/offer
 import { AppError, fieldError } from '../../../shared/ipc/result'
 import { nowIso, type ServiceContext } from './context'
 import { refreshJourney } from './journey.service'
+import { renewalReminders } from './renewal.service'
 
 export const UPCOMING_DAYS = 14
 
@@ -24,11 +25,14 @@ export async function workList(ctx: ServiceContext, q: { ownerId: string; today?
     .where('o.status', 'in', ['sent', 'negotiation']).where('o.deleted_at', 'is', null)
   if (q.ownerId) query = query.where('f.owner_id', '=', q.ownerId)
   const rows = await query.orderBy('f.due_date').orderBy('o.gross_cents', 'desc').limit(1000).execute()
-  const items = rows.map((r): WorkListItem => ({
-    id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
+  const followUps = rows.map((r): WorkListItem => ({
+    source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
     kind: r.kind as FollowUpKind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
   }))
+  const renewals = await renewalReminders(ctx, { ownerId: q.ownerId, horizon })
+  const value = (i: WorkListItem) => (i.source === 'offer' ? i.grossCents : i.annualValueCents)
+  const items = [...followUps, ...renewals].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || value(b) - value(a))
   return {
     today,
     overdue: items.filter((i) => i.dueDate < today),
@@ -84,8 +88,8 @@ export async function followUpsIcs(ctx: ServiceContext, q: { ownerId: string }):
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(i.dueDate)}`,
     `DTEND;VALUE=DATE:${icsDate(addCalendarDays(i.dueDate, 1))}`,
-    `SUMMARY:${icsText(`Angebot ${i.offerNumber} nachfassen – ${i.companyName}`)}`,
-    `DESCRIPTION:${icsText(`${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; gültig bis ${i.validUntil}`)}`,
+    `SUMMARY:${icsText(i.source === 'offer' ? `Angebot ${i.offerNumber} nachfassen – ${i.companyName}` : `Vertrag ${i.contractNumber} Verlängerung prüfen – ${i.companyName}`)}`,
+    `DESCRIPTION:${icsText(`${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${i.source === 'offer' ? `gültig bis ${i.validUntil}` : `Kündigung spätestens bis ${i.cancelBy}`}`)}`,
     'END:VEVENT',
   ].join('\r\n'))
   const content = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kundenreise//Nachfassen//DE', 'CALSCALE:GREGORIAN', ...events, 'END:VCALENDAR', ''].join('\r\n')

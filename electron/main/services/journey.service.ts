@@ -1,5 +1,5 @@
 // Keeps each company's derived journey position current; called inside the writing transaction.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { latestTouchpointStation, saveJourney } from '../../../db/repositories/journey.repository'
 import type { Database } from '../../../db/tables/database'
 import type { CompanyStatus } from '../../../shared/domain/customers/customer.enums'
@@ -28,10 +28,12 @@ export async function refreshJourney(db: Kysely<Database>, companyId: string, no
     .executeTakeFirst())
   if (!company) throw new Error(`refreshJourney: company ${companyId} not found`)
   const latest = company.latestTouchpointStation !== undefined ? company.latestTouchpointStation : await latestTouchpointStation(db, companyId)
+  const contracts = await db.selectNoFrom(contractFacts(sql`${companyId}`, now.slice(0, 10))).executeTakeFirstOrThrow()
   const position = currentStation({
     status: company.status as CompanyStatus,
     latestTouchpointStation: isStation(latest) ? latest : null,
     openOfferCount: company.open_offer_count ?? (await openOffers(db, companyId)),
+    ...factsOf(contracts),
   })
   // Most touchpoints do not move the customer: then there is nothing to write.
   if (company.reason !== position.reason || company.station !== position.station) {
@@ -48,6 +50,30 @@ async function openOffers(db: Kysely<Database>, companyId: string): Promise<numb
 }
 
 const OPEN_FOR_JOURNEY = ['draft', 'sent', 'negotiation']
+
+interface ContractFacts {
+  active_contract: number
+  new_contract: number
+  renewal_window: number
+}
+
+/**
+ * The contract facts of a company on `today`: a contract running (renewing, or cancelled but not yet
+ * ended); one signed and not started or started in the last 30 days; one inside its renewal window
+ * (its lead time before the cancel-by date, up to that date).
+ */
+function contractFacts(companyId: RawBuilder<unknown>, today: string) {
+  const live = sql`k.company_id = ${companyId} and k.deleted_at is null`
+  return [
+    sql<number>`exists(select 1 from contracts k where ${live} and k.start_date <= ${today} and (k.status in ('active', 'renewed')
+      or (k.status in ('cancelled_customer', 'cancelled_us') and coalesce(k.cancellation_effective_on, k.end_date) >= ${today})))`.as('active_contract'),
+    sql<number>`exists(select 1 from contracts k where ${live} and k.status <> 'ended' and k.start_date >= date(${today}, '-30 days'))`.as('new_contract'),
+    sql<number>`exists(select 1 from contracts k where ${live} and k.status in ('active', 'renewed') and k.cancel_by >= ${today}
+      and date(k.cancel_by, '-' || k.renewal_lead_days || ' days') <= ${today})`.as('renewal_window'),
+  ]
+}
+
+const factsOf = (row: ContractFacts) => ({ activeContract: Boolean(row.active_contract), newContract: Boolean(row.new_contract), inRenewalWindow: Boolean(row.renewal_window) })
 
 /**
  * The same refresh for many companies at once (applying a pulled page): one query per few hundred
@@ -66,11 +92,14 @@ export async function refreshJourneys(db: Kysely<Database>, companyIds: Iterable
           .orderBy('t.occurred_at', 'desc').limit(1).as('latest'),
         eb.selectFrom('offers as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.company_id', '=', 'c.id').where('o.deleted_at', 'is', null)
           .where('o.status', 'in', OPEN_FOR_JOURNEY).as('open_offers'),
+        ...contractFacts(sql.ref('c.id'), now.slice(0, 10)),
       ])
       .where('c.id', 'in', chunk)
       .execute()
     for (const row of rows) {
-      const position = currentStation({ status: row.status as CompanyStatus, latestTouchpointStation: isStation(row.latest) ? row.latest : null, openOfferCount: Number(row.open_offers ?? 0) })
+      const position = currentStation({
+        status: row.status as CompanyStatus, latestTouchpointStation: isStation(row.latest) ? row.latest : null, openOfferCount: Number(row.open_offers ?? 0), ...factsOf(row),
+      })
       if (row.reason !== position.reason || row.station !== position.station) await saveJourney(db, row.id, position.station, position.reason, now)
     }
   }

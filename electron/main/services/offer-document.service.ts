@@ -14,27 +14,39 @@ export interface RevisionSnapshot {
   letter: OfferLetterInput
 }
 
-/** Everything the letter needs, gathered now; stored with a sent revision so its document never changes. */
-export async function buildLetterInput(ctx: ServiceContext, offer: Offer): Promise<OfferLetterInput> {
-  const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', offer.companyId).executeTakeFirstOrThrow()
-  const contact = offer.contactId ? await ctx.db.selectFrom('contacts').selectAll().where('id', '=', offer.contactId).executeTakeFirst() : undefined
-  const conversation = offer.conversationId ? await ctx.db.selectFrom('conversations').selectAll().where('id', '=', offer.conversationId).executeTakeFirst() : undefined
-  const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', offer.ownerId).executeTakeFirst()
+/** Sender, addressee and the rep who signs: what every letter to this customer shares. */
+export async function letterParties(ctx: ServiceContext, companyId: string, contactId: string, ownerId: string) {
+  const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirstOrThrow()
+  const contact = contactId ? await ctx.db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst() : undefined
+  const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', ownerId).executeTakeFirst()
   const profile = await getProfile(ctx)
-  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, followUpFirstDays: _f, followUpSecondDays: _s, followUpDaysBeforeExpiry: _e, lostReasons: _l, ...seller } = profile
+  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, followUpFirstDays: _f, followUpSecondDays: _s, followUpDaysBeforeExpiry: _e, lostReasons: _l, renewalLeadDays: _r, ...seller } = profile
   return {
-    language: contact?.language === 'en' ? 'en' : 'de',
+    language: contact?.language === 'en' ? 'en' as const : 'de' as const,
     seller,
     recipient: {
       companyName: company.name, street: company.street, postalCode: company.postal_code, city: company.city,
       salutation: (contact?.salutation as 'mr' | 'ms' | 'none' | undefined) ?? 'none', title: contact?.title ?? '',
       firstName: contact?.first_name ?? '', lastName: contact?.last_name ?? '', jobFunction: contact?.job_function ?? '',
     },
+    customerNumber: company.customer_number,
+    rep: { name: owner?.display_name ?? ctx.userName, jobTitle: repJobTitle, phone: repPhone, email: owner?.email ?? '' },
+  }
+}
+
+/** Everything the letter needs, gathered now; stored with a sent revision so its document never changes. */
+export async function buildLetterInput(ctx: ServiceContext, offer: Offer): Promise<OfferLetterInput> {
+  const parties = await letterParties(ctx, offer.companyId, offer.contactId, offer.ownerId)
+  const conversation = offer.conversationId ? await ctx.db.selectFrom('conversations').selectAll().where('id', '=', offer.conversationId).executeTakeFirst() : undefined
+  return {
+    language: parties.language,
+    seller: parties.seller,
+    recipient: parties.recipient,
     offerNumber: offer.number,
     revision: offer.revision,
     offerDate: offer.offerDate,
     validUntil: offer.validUntil,
-    customerNumber: company.customer_number,
+    customerNumber: parties.customerNumber,
     conversation: conversation
       ? { date: conversation.held_at, needs: conversation.needs, goals: conversation.goals, worries: conversation.worries, decisionCriteria: conversation.decision_criteria }
       : null,
@@ -50,7 +62,7 @@ export async function buildLetterInput(ctx: ServiceContext, offer: Offer): Promi
     },
     paymentTerms: { netDays: offer.paymentNetDays, skontoPercent: offer.skontoPercent, skontoDays: offer.skontoDays },
     deliveryTerms: offer.deliveryTerms,
-    rep: { name: owner?.display_name ?? ctx.userName, jobTitle: repJobTitle, phone: repPhone, email: owner?.email ?? '' },
+    rep: parties.rep,
   }
 }
 

@@ -2,19 +2,21 @@
 // follow-ups), revising, won/lost/withdrawn, and expiry after the validity date.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '../../../db/ids'
-import { deleteSynced, insertSynced, updateSynced, type Columns } from '../../../db/sync/synced-writes'
+import { insertSynced, updateSynced, type Columns } from '../../../db/sync/synced-writes'
 import type { Database } from '../../../db/tables/database'
 import type { Page } from '../../../shared/domain/common.schema'
 import type { FederalState } from '../../../shared/domain/customers/customer.enums'
 import { followUpSchedule } from '../../../shared/domain/offers/follow-up.rules'
 import { CLOSED_OFFER_STATUSES, OPEN_OFFER_STATUSES, type LostReason, type OfferStatus } from '../../../shared/domain/offers/offer.enums'
-import type { OfferFields, OfferItemFields } from '../../../shared/domain/offers/offer.schema'
-import { computeOfferTotals, type OfferTotals, type VatRate } from '../../../shared/domain/offers/offer.totals'
-import type { FollowUp, Offer, OfferItem, OfferListItem } from '../../../shared/domain/offers/offer.types'
+import type { OfferFields } from '../../../shared/domain/offers/offer.schema'
+import type { OfferTotals } from '../../../shared/domain/offers/offer.totals'
+import type { FollowUp, Offer, OfferListItem } from '../../../shared/domain/offers/offer.types'
 import { AppError, fieldError } from '../../../shared/ipc/result'
 import { foldForSort, trigramQuery } from '../../../shared/domain/search'
 import { nowIso, type ServiceContext } from './context'
+import { checkRenewable, continueContract } from './contract.service'
 import { refreshJourney } from './journey.service'
+import { linesOf, OFFER_LINES, totalsOf, writeLines } from './line-items'
 import { buildLetterInput, type RevisionSnapshot } from './offer-document.service'
 import { getProfile } from './profile.service'
 
@@ -39,21 +41,16 @@ async function clientId(db: Db): Promise<string> {
   return (await db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirstOrThrow()).value
 }
 
-export async function nextOfferNumber(db: Db, year: string): Promise<string> {
-  const prefix = `A-${year}-${deviceCode(await clientId(db))}-`
+export const nextOfferNumber = (db: Db, year: string): Promise<string> => nextNumber(db, 'offers', 'A', year)
+
+/** The next number of this device for the year: A-2026-7KQ3M-0001 for offers, V-… for contracts. */
+export async function nextNumber(db: Db, table: 'offers' | 'contracts', letter: string, year: string): Promise<string> {
+  const prefix = `${letter}-${year}-${deviceCode(await clientId(db))}-`
   // Longest first, then highest: 10000 comes after 9999 although it sorts before it as text.
-  const last = await db.selectFrom('offers').select('number').where('number', 'like', `${prefix}%`)
+  const last = await db.selectFrom(table).select('number').where('number', 'like', `${prefix}%`)
     .orderBy(sql`length(number)`, 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst()
   const next = last ? Number(last.number.slice(prefix.length)) + 1 : 1
   return `${prefix}${String(next).padStart(4, '0')}`
-}
-
-function totalsOf(items: Array<Pick<OfferItemFields, 'quantity' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'optional'>>, offerDiscountPercent: number, skontoPercent: number): OfferTotals {
-  return computeOfferTotals({
-    items: items.map((i) => ({ quantity: i.quantity, unitPriceCents: cents(i.unitPrice), discountPercent: i.discountPercent, vatRate: i.vatRate as VatRate, optional: i.optional })),
-    offerDiscountPercent,
-    skontoPercent,
-  })
 }
 
 const offerColumns = (f: OfferFields, totals: OfferTotals): Columns => ({
@@ -68,6 +65,8 @@ const offerColumns = (f: OfferFields, totals: OfferTotals): Columns => ({
   delivery_terms: f.deliveryTerms,
   introduction: f.introduction,
   benefits: f.benefits,
+  contract_id: f.contractId || null,
+  contract_term_months: f.contractId ? f.contractTermMonths : 0,
   net_cents: totals.netCents,
   gross_cents: totals.grossCents,
 })
@@ -83,21 +82,7 @@ async function checkReferences(trx: Db, f: OfferFields): Promise<void> {
     const conversation = await trx.selectFrom('conversations').select('company_id').where('id', '=', f.conversationId).where('deleted_at', 'is', null).executeTakeFirst()
     if (conversation?.company_id !== f.companyId) throw fieldError('conversationId', 'errors.conversationNotOfCompany')
   }
-}
-
-async function writeItems(trx: Transaction<Database>, offerId: string, companyId: string, items: OfferItemFields[], now: string): Promise<void> {
-  const existing = await trx.selectFrom('offer_items').select('id').where('offer_id', '=', offerId).where('deleted_at', 'is', null).orderBy('position').execute()
-  // Position by position: an unchanged item writes nothing, so a colleague's edit of another item survives.
-  for (const [index, item] of items.entries()) {
-    const columns: Columns = {
-      position: index + 1, product_id: item.productId || null, sku: item.sku, name: item.name, description: item.description, quantity: item.quantity,
-      unit: item.unit, unit_price_cents: cents(item.unitPrice), discount_percent: item.discountPercent, vat_rate: item.vatRate, optional: item.optional ? 1 : 0,
-    }
-    const current = existing[index]
-    if (current) await updateSynced(trx, 'offer_items', current.id, columns, now)
-    else await insertSynced(trx, 'offer_items', { id: newId(), offer_id: offerId, company_id: companyId, ...columns }, now)
-  }
-  for (const extra of existing.slice(items.length)) await deleteSynced(trx, 'offer_items', extra.id, now)
+  if (f.contractId) await checkRenewable(trx, f.contractId, f.companyId)
 }
 
 export async function createOffer(ctx: ServiceContext, f: OfferFields): Promise<Offer> {
@@ -108,7 +93,7 @@ export async function createOffer(ctx: ServiceContext, f: OfferFields): Promise<
     const totals = totalsOf(f.items, f.offerDiscountPercent, f.skontoPercent)
     const number = await nextOfferNumber(trx, f.offerDate.slice(0, 4))
     await insertSynced(trx, 'offers', { id, company_id: f.companyId, number, owner_id: ctx.userId, status: 'draft', revision: 1, ...offerColumns(f, totals) }, now)
-    await writeItems(trx, id, f.companyId, f.items, now)
+    await writeLines(trx, OFFER_LINES, id, f.companyId, f.items, now)
     await refreshJourney(trx, f.companyId, now)
   })
   return getOffer(ctx, id)
@@ -143,7 +128,7 @@ export async function updateOffer(ctx: ServiceContext, id: string, f: OfferField
     await checkReferences(trx, f)
     const totals = totalsOf(f.items, f.offerDiscountPercent, f.skontoPercent)
     await updateSynced(trx, 'offers', id, offerColumns(f, totals), now)
-    await writeItems(trx, id, offer.company_id, f.items, now)
+    await writeLines(trx, OFFER_LINES, id, offer.company_id, f.items, now)
   })
   return getOffer(ctx, id)
 }
@@ -206,6 +191,11 @@ async function close(ctx: ServiceContext, id: string, status: OfferStatus, colum
     if (status !== 'withdrawn' && !(OPEN_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerNotSentYet')
     await updateSynced(trx, 'offers', id, { status, closed_at: now, ...columns }, now)
     await closeFollowUps(trx, id, now)
+    // A won renewal offer continues its contract with the offer's term, items and value.
+    if (status === 'won' && offer.contract_id) {
+      const detail = await getOffer({ ...ctx, db: trx }, id)
+      await continueContract(trx, ctx, { ...offer, contract_id: offer.contract_id }, Number(columns.order_value_cents), detail.items, now)
+    }
     await refreshJourney(trx, offer.company_id, now)
   })
   return getOffer(ctx, id)
@@ -242,22 +232,18 @@ export async function expireOffers(ctx: ServiceContext): Promise<number> {
 export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> {
   const db = ctx.db
   const o = await db.selectFrom('offers as o').innerJoin('companies as c', 'c.id', 'o.company_id')
-    .leftJoin('contacts as p', 'p.id', 'o.contact_id').leftJoin('users as u', 'u.id', 'o.owner_id')
-    .selectAll('o').select(['c.name as company_name', 'p.first_name', 'p.last_name', 'u.display_name as owner_name'])
+    .leftJoin('contacts as p', 'p.id', 'o.contact_id').leftJoin('users as u', 'u.id', 'o.owner_id').leftJoin('contracts as k', 'k.id', 'o.contract_id')
+    .selectAll('o').select(['c.name as company_name', 'p.first_name', 'p.last_name', 'u.display_name as owner_name', 'k.number as contract_number'])
     .where('o.id', '=', id).where('o.deleted_at', 'is', null).executeTakeFirst()
   if (!o) throw new AppError('not_found', 'errors.notFound')
   const itemRows = await db.selectFrom('offer_items').selectAll().where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute()
-  const items: OfferItem[] = itemRows.map((i) => ({
-    id: i.id, position: i.position, productId: i.product_id ?? '', sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit,
-    unitPrice: i.unit_price_cents / 100, discountPercent: i.discount_percent, vatRate: i.vat_rate as VatRate, optional: i.optional === 1, netCents: 0,
-  }))
-  const totals = totalsOf(items, o.offer_discount_percent, o.skonto_percent)
-  totals.lines.forEach((line, i) => (items[i]!.netCents = line.netCents))
+  const { items, totals } = linesOf(itemRows, o.offer_discount_percent, o.skonto_percent)
   const revisions = await db.selectFrom('offer_revisions').select(['revision', 'sent_at']).where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('revision').execute()
   const followUps = await db.selectFrom('follow_ups').selectAll().where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('due_date').execute()
   return {
     id: o.id, number: o.number, companyId: o.company_id, companyName: o.company_name, contactId: o.contact_id ?? '',
-    contactName: `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim(), conversationId: o.conversation_id ?? '', ownerId: o.owner_id, ownerName: o.owner_name ?? '',
+    contactName: `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim(), conversationId: o.conversation_id ?? '',
+    contractId: o.contract_id ?? '', contractNumber: o.contract_number ?? '', contractTermMonths: o.contract_term_months, ownerId: o.owner_id, ownerName: o.owner_name ?? '',
     status: o.status as OfferStatus, revision: o.revision,
     currentRevisionSent: revisions.some((r) => r.revision === o.revision) || (revisions.length === 0 && o.sent_at !== null),
     offerDate: o.offer_date, validUntil: o.valid_until, offerDiscountPercent: o.offer_discount_percent, paymentNetDays: o.payment_net_days,

@@ -14,7 +14,7 @@ interface Query {
 }
 
 /** A month key ("2026-11") as the report's period. */
-const periodOf = (month: string, period: Query['period']): string =>
+export const periodOf = (month: string, period: Query['period']): string =>
   period === 'month' ? month : period === 'year' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) + 2) / 3)}`
 
 const shiftMonth = (month: string, by: number): string => {

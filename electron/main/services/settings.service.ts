@@ -46,6 +46,6 @@ export async function ensureCurrentUser(ctx: ServiceContext): Promise<string> {
   return user.id
 }
 
-export async function appInfo(ctx: ServiceContext, env: Omit<AppInfo, 'schemaVersion' | 'pendingChanges'>): Promise<AppInfo> {
-  return { ...env, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db) }
+export async function appInfo(ctx: ServiceContext, env: Omit<AppInfo, 'schemaVersion' | 'pendingChanges' | 'now'>): Promise<AppInfo> {
+  return { ...env, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db), now: ctx.clock().toISOString() }
 }

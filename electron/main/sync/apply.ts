@@ -143,7 +143,7 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
         for (const [index, change] of changes.entries()) {
           if (await applyChange(trx, db, writer, change, pending.get(`${change.table}:${change.id}`), options.now)) applied++
           if (change.table === 'companies') companies.add(change.id)
-          else if ((change.table === 'touchpoints' || change.table === 'offers') && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
+          else if ((change.table === 'touchpoints' || change.table === 'offers' || change.table === 'contracts') && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
           options.afterChange?.(index)
         }
         await flushUpserts(trx, writer.batch)

@@ -6,6 +6,16 @@ import { translate } from '../../../shared/i18n'
 import { defaultUserDataDir, resolveDatabasePath, startCore } from '../core'
 import { startWebServer } from './server'
 
+/**
+ * `KUNDENREISE_TODAY=2027-07-02`: the app lives on that day (the clock runs on from 09:00 UTC), for
+ * demonstrations and end-to-end tests of date-driven work (renewal reminders, tacit renewals).
+ */
+export function movedClock(today: string | undefined): () => Date {
+  if (!today || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return () => new Date()
+  const offset = Date.parse(`${today}T09:00:00Z`) - Date.now()
+  return () => new Date(Date.now() + offset)
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const databasePath = resolveDatabasePath(argv, process.env, defaultUserDataDir())
@@ -18,7 +28,7 @@ async function main(): Promise<void> {
 
   let core
   try {
-    core = await startCore(databasePath, 'web')
+    core = await startCore(databasePath, 'web', movedClock(process.env.KUNDENREISE_TODAY))
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
       console.error(translate('de', err.message, { path: err.path }))

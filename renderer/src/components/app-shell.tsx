@@ -4,6 +4,7 @@ import { NavLink, useLocation } from 'react-router-dom'
 import type { StationCount } from '../../../shared/domain/customers/customer.types'
 import { STATION_NUMBER, STATION_PHASE, STATIONS } from '../../../shared/domain/journey/journey.stations'
 import { call } from '../lib/api'
+import { setAppNow } from '../lib/today'
 import { useI18n } from '../lib/i18n'
 import { SyncIndicator } from '../features/sync/sync-indicator'
 import { useSyncStatus } from '../features/sync/use-sync-status'
@@ -26,6 +27,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     const poll = () =>
       void call('app.info', {}).then((r) => {
         if (!r.ok) return
+        setAppNow(r.data.now)
         if (r.data.integrity === 'corrupt') setDamaged(r.data.databasePath)
         else if (r.data.integrity === 'checking') timer = setTimeout(poll, 2000)
       })
@@ -73,7 +75,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         <ul>
           <li><NavLink to="/offers" end className="nav__link">{t('nav.offers')}</NavLink></li>
           <li><NavLink to="/follow-ups" className="nav__link">{t('nav.followUps')}</NavLink></li>
+          <li><NavLink to="/contracts" className="nav__link">{t('nav.contracts')}</NavLink></li>
           <li><NavLink to="/reports/order-rate" className="nav__link">{t('nav.orderRate')}</NavLink></li>
+          <li><NavLink to="/reports/renewal" className="nav__link">{t('nav.renewalRate')}</NavLink></li>
           <li><NavLink to="/products" className="nav__link">{t('nav.products')}</NavLink></li>
         </ul>
         <h2 className="nav__heading">{t('nav.journey')}</h2>

@@ -13,6 +13,8 @@ export interface JourneyFacts {
   inRenewalWindow?: boolean
   openOfferCount?: number
   activeContract?: boolean
+  /** A contract signed but not yet started, or started within the last 30 days. */
+  newContract?: boolean
   referralOrPromoter?: boolean
 }
 
@@ -21,6 +23,7 @@ export type JourneyReason =
   | 'renewal_window'
   | 'open_offer'
   | 'referral'
+  | 'new_contract'
   | 'active_contract'
   | 'latest_touchpoint'
   | 'status'
@@ -39,6 +42,7 @@ export function currentStation(facts: JourneyFacts): JourneyPosition {
   if ((facts.openCaseCount ?? 0) > 0) return { station: 'support', reason: 'open_cases' }
   if (facts.inRenewalWindow) return { station: 'renewal', reason: 'renewal_window' }
   if ((facts.openOfferCount ?? 0) > 0) return { station: 'offer', reason: 'open_offer' }
+  if (facts.newContract) return { station: 'contract', reason: 'new_contract' }
   if (facts.referralOrPromoter) return { station: 'referral', reason: 'referral' }
   if (facts.activeContract) return { station: 'usage', reason: 'active_contract' }
   if (facts.status === 'former') return { station: null, reason: 'former_customer' }

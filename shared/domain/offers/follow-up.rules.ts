@@ -28,7 +28,8 @@ function plusBusinessDays(date: string, days: number, state: FederalState | ''):
   return current
 }
 
-function onOrBeforeWorkday(date: string, state: FederalState | ''): string {
+/** The day itself when it is a business day of the state (nationwide ones when unknown), else the one before. */
+export function onOrBeforeWorkday(date: string, state: FederalState | ''): string {
   let current = date
   while (!isWorkday(current, state)) current = addCalendarDays(current, -1)
   return current

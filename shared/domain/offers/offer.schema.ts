@@ -6,7 +6,7 @@ import { LOST_REASONS, OFFER_STATUSES } from './offer.enums'
 
 const dateSchema = z.iso.date('errors.date')
 /** Money typed by a person, in euros with up to two decimals; stored as cents. */
-const euros = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100_000_000, 'errors.tooLarge')
+export const euros = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100_000_000, 'errors.tooLarge')
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
 const percent = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100, 'errors.percentMax')
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
@@ -90,7 +90,11 @@ export const offerFieldsSchema = z.object({
   introduction: text(4000),
   benefits: text(4000),
   items: z.array(offerItemSchema).max(500, 'errors.tooMany'),
+  /** A renewal offer: the contract it continues, and the new term in months when it is won. */
+  contractId: optionalIdSchema,
+  contractTermMonths: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(240, 'errors.tooLarge').default(0),
 }).superRefine((o, ctx) => {
+  if (o.contractId && o.contractTermMonths < 1) ctx.addIssue({ code: 'custom', path: ['contractTermMonths'], message: 'errors.renewalTermRequired' })
   if (o.validUntil < o.offerDate) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'errors.validBeforeOfferDate' })
   if (o.skontoPercent > 0 && o.skontoDays === 0) ctx.addIssue({ code: 'custom', path: ['skontoDays'], message: 'errors.skontoDays' })
   if (o.skontoDays > o.paymentNetDays) ctx.addIssue({ code: 'custom', path: ['skontoDays'], message: 'errors.skontoAfterNet' })

@@ -1,3 +1,4 @@
+import type { RenewalReminderItem } from '../contracts/contract.types'
 // What the offer channels answer with.
 import type { OfferTotals } from './offer.totals'
 import type { FollowUpKind, LostReason, OfferStatus } from './offer.enums'
@@ -82,6 +83,10 @@ export interface Offer {
   contactId: string
   contactName: string
   conversationId: string
+  /** A renewal offer: the contract it continues, its number, and the new term in months. */
+  contractId: string
+  contractNumber: string
+  contractTermMonths: number
   ownerId: string
   ownerName: string
   status: OfferStatus
@@ -126,7 +131,9 @@ export interface OfferListItem {
   withConversation: boolean
 }
 
-export interface WorkListItem {
+/** An offer's follow-up on the work list. */
+export interface FollowUpItem {
+  source: 'offer'
   id: string
   offerId: string
   offerNumber: string
@@ -141,6 +148,9 @@ export interface WorkListItem {
   grossCents: number
   validUntil: string
 }
+
+/** The work list holds offer follow-ups and contract renewal reminders, by due date. */
+export type WorkListItem = FollowUpItem | RenewalReminderItem
 
 export interface WorkList {
   today: string

@@ -1,6 +1,7 @@
 // The seller's company profile (letterhead, footer, bank details) and the rep's signature, per device.
 import { z } from 'zod'
 import { emailSchema, phoneSchema, text } from '../common.schema'
+import { DEFAULT_RENEWAL_LEAD_DAYS } from '../contracts/contract.dates'
 import { DEFAULT_CADENCE, LOST_REASONS } from './offer.enums'
 
 export const companyProfileSchema = z.object({
@@ -26,6 +27,8 @@ export const companyProfileSchema = z.object({
   followUpFirstDays: z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(60, 'errors.tooLarge').default(DEFAULT_CADENCE.afterBusinessDays[0]),
   followUpSecondDays: z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(120, 'errors.tooLarge').default(DEFAULT_CADENCE.afterBusinessDays[1]),
   followUpDaysBeforeExpiry: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(60, 'errors.tooLarge').default(DEFAULT_CADENCE.daysBeforeExpiry),
+  /** Days before the cancel-by date the renewal review is due (the final reminder comes 14 days before it). */
+  renewalLeadDays: z.number('errors.number').int('errors.integer').min(15, 'errors.tooSmall').max(365, 'errors.tooLarge').default(DEFAULT_RENEWAL_LEAD_DAYS),
   /** The lost reasons offered when an offer is lost (the catalogue; at least one). */
   lostReasons: z.array(z.enum(LOST_REASONS)).min(1, 'errors.lostReasonsEmpty').default([...LOST_REASONS]),
 }).superRefine((p, ctx) => {

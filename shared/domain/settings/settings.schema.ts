@@ -19,6 +19,8 @@ export interface AppInfo {
   pendingChanges: number
   /** Result of the background structural check of the database file. */
   integrity: 'checking' | 'ok' | 'corrupt'
+  /** The app's clock (the renderer takes its "today" from it, so a moved test clock holds everywhere). */
+  now: string
 }
 
 export const demoLoadSchema = z.object({ size: z.enum(['small']).default('small') })

@@ -10,7 +10,7 @@ import { useData } from '../../lib/use-data'
 const TIMELINE_PAGE = 50
 
 export function CompanyPage() {
-  const { t } = useI18n()
+  const { t, date } = useI18n()
   const { id = '' } = useParams()
   const navigate = useNavigate()
   const company = useData('companies.get', { id })
@@ -19,6 +19,7 @@ export function CompanyPage() {
   const timeline = useData('timeline.forCompany', { companyId: id, limit: timelineLimit })
   const [error, setError] = useState<string | null>(null)
   const offers = useData('offers.list', { companyId: id, limit: 100 })
+  const contracts = useData('contracts.list', { companyId: id, limit: 100 })
   const conversations = useData('conversations.list', { companyId: id })
 
   if (company.error) return <LoadError message={company.error} />
@@ -120,6 +121,22 @@ export function CompanyPage() {
           <ul className="plain-list">
             {(offers.data?.rows ?? []).map((o) => (
               <li key={o.id}><Link to={`/offers/${o.id}`}>{o.number}</Link> · <Badge>{t(`enum.offerStatus.${o.status}`)}</Badge></li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="card">
+          <div className="card__header">
+            <h2>{t('company.contracts')}</h2>
+            <Link className="button button--small" to={`/contracts/new?companyId=${id}`}>{t('contract.new')}</Link>
+          </div>
+          {contracts.data?.total === 0 ? <EmptyState>{t('company.noContracts')}</EmptyState> : null}
+          <ul className="plain-list">
+            {(contracts.data?.rows ?? []).map((k) => (
+              <li key={k.id}>
+                <Link to={`/contracts/${k.id}`}>{k.number}</Link> · {k.title} · <Badge>{t(`enum.contractStatus.${k.status}`)}</Badge>
+                {k.status === 'active' || k.status === 'renewed' ? <div className="small muted">{t('contract.cancelByShort', { date: date(k.cancelBy) })}</div> : null}
+              </li>
             ))}
           </ul>
         </div>

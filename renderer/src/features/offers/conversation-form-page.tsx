@@ -10,6 +10,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { todayIso } from '../../lib/today'
 
 const GUIDE = ['situation', 'needs', 'goals', 'worries', 'decisionCriteria', 'decisionProcess', 'competitors', 'nextSteps'] as const
 
@@ -25,7 +26,7 @@ export function ConversationFormPage() {
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<ConversationFieldsInput, unknown, ConversationFields>({
     resolver: zodResolver(conversationFieldsSchema),
-    defaultValues: { companyId, heldAt: new Date().toISOString().slice(0, 10), participants: [] },
+    defaultValues: { companyId, heldAt: todayIso(), participants: [] },
   })
   const participants = useFieldArray({ control: form.control, name: 'participants' })
 

@@ -13,6 +13,7 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { money } from './money'
+import { todayIso } from '../../lib/today'
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 const emptyItem = { productId: '', sku: '', name: '', description: '', quantity: 1, unit: 'Stück', unitPrice: 0, discountPercent: 0, vatRate: 19 as const, optional: false }
@@ -40,18 +41,20 @@ export function OfferFormPage() {
   const existing = useData('offers.get', id ? { id } : null)
   const conversationId = params.get('conversationId') ?? ''
   const conversation = useData('conversations.get', conversationId ? { id: conversationId } : null)
-  const companyId = existing.data?.companyId ?? conversation.data?.companyId ?? params.get('companyId') ?? ''
+  const contractId = existing.data?.contractId ?? params.get('contractId') ?? ''
+  const renewing = useData('contracts.get', !id && contractId ? { id: contractId } : null)
+  const companyId = existing.data?.companyId ?? conversation.data?.companyId ?? renewing.data?.companyId ?? params.get('companyId') ?? ''
   const company = useData('companies.get', companyId ? { id: companyId } : null)
   const contacts = useData('contacts.list', companyId ? { companyId, limit: 500 } : null)
   const products = useData('products.list', { activeOnly: true, limit: 500 })
   const profile = useData('profile.get', {})
   const [formError, setFormError] = useState<string | null>(null)
-  const today = new Date().toISOString().slice(0, 10)
+  const today = todayIso()
   const form = useForm<OfferFieldsInput, unknown, OfferFields>({
     resolver: zodResolver(offerFieldsSchema),
     defaultValues: {
       companyId, contactId: '', conversationId, offerDate: today, validUntil: plusDays(today, DEFAULT_VALIDITY_DAYS), offerDiscountPercent: 0,
-      paymentNetDays: 30, skontoPercent: 2, skontoDays: 10, deliveryTerms: '', introduction: '', benefits: '', items: [emptyItem],
+      paymentNetDays: 30, skontoPercent: 2, skontoDays: 10, deliveryTerms: '', introduction: '', benefits: '', items: [emptyItem], contractId, contractTermMonths: 0,
     },
   })
   const items = useFieldArray({ control: form.control, name: 'items' })
@@ -64,7 +67,7 @@ export function OfferFormPage() {
       form.reset({
         companyId: o.companyId, contactId: o.contactId, conversationId: o.conversationId, offerDate: o.offerDate, validUntil: o.validUntil,
         offerDiscountPercent: o.offerDiscountPercent, paymentNetDays: o.paymentNetDays, skontoPercent: o.skontoPercent, skontoDays: o.skontoDays,
-        deliveryTerms: o.deliveryTerms, introduction: o.introduction, benefits: o.benefits,
+        deliveryTerms: o.deliveryTerms, introduction: o.introduction, benefits: o.benefits, contractId: o.contractId, contractTermMonths: o.contractTermMonths,
         items: o.items.map(({ id: _i, position: _p, netCents: _n, ...item }) => item),
       })
     }
@@ -77,6 +80,17 @@ export function OfferFormPage() {
     const lead = conversation.data.participants.find((p) => p.buyingRole === 'decision_maker') ?? conversation.data.participants[0]
     if (lead) form.setValue('contactId', lead.contactId)
   }, [conversation.data, id, form])
+  // A renewal offer starts from the contract: addressee, items, and the renewal term.
+  useEffect(() => {
+    const k = renewing.data
+    if (id || !k) return
+    form.setValue('companyId', k.companyId)
+    form.setValue('contactId', k.contactId)
+    form.setValue('contractId', k.id)
+    form.setValue('contractTermMonths', k.renewalMonths || k.minimumTermMonths)
+    if (k.items.length > 0) form.setValue('items', k.items.map(({ id: _i, position: _p, netCents: _n, ...item }) => item))
+    form.setValue('introduction', t('offer.renewalIntro', { number: k.number, title: k.title, end: k.endDate.split('-').reverse().join('.') }))
+  }, [renewing.data, id, form, t])
   useEffect(() => {
     if (!id && companyId) form.setValue('companyId', companyId)
   }, [companyId, id, form])
@@ -128,7 +142,9 @@ export function OfferFormPage() {
               <SelectField name="contactId" label={t('offer.contact')} options={contactOptions} emptyLabel={t('common.none')} />
               <TextField name="offerDate" label={t('offer.offerDate')} type="date" required />
               <TextField name="validUntil" label={t('offer.validUntil')} type="date" required />
+              {values.contractId ? <NumberField name="contractTermMonths" label={t('offer.contractTermMonths')} step="1" required /> : null}
             </div>
+            {values.contractId ? <p className="notice">{t('offer.isRenewal', { number: renewing.data?.number ?? existing.data?.contractNumber ?? '' })}</p> : null}
           </fieldset>
           <fieldset>
             <legend>{t('offer.items')}</legend>

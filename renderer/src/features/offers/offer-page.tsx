@@ -10,22 +10,14 @@ import type { Offer } from '../../../../shared/domain/offers/offer.types'
 import { FormError, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { Badge, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
+import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { money } from './money'
 import { TotalsTable } from './offer-form-page'
+import { todayIso } from '../../lib/today'
 
 export const statusTone = (status: string) => (status === 'won' ? 'good' : status === 'lost' || status === 'expired' ? 'warn' : status === 'draft' ? 'muted' : 'station')
-
-function download(fileName: string, base64: string, type: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 export function OfferPage() {
   const { t, date, language } = useI18n()
@@ -53,8 +45,7 @@ export function OfferPage() {
     setError(null)
     const result = await call('offers.document', revision ? { id, revision } : { id })
     if (!result.ok) return setError(result.error.message)
-    download(result.data.fileName, result.data.base64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    setMessage([t('offer.documentReady', { file: result.data.fileName }), ...result.data.warnings.map((w) => t(w))].join(' '))
+    setMessage(saveLetter(result.data, t))
   }
 
   return (
@@ -67,6 +58,7 @@ export function OfferPage() {
             <span>{t('offer.revisionLabel', { n: o.revision })}</span>
             <Link to={`/companies/${o.companyId}`}>{o.companyName}</Link>
             {o.contactName ? <span>· {o.contactName}</span> : null}
+            {o.contractId ? <Link to={`/contracts/${o.contractId}`}>· {t('offer.renewalOf', { number: o.contractNumber })}</Link> : null}
             {o.conversationId ? <Link to={`/conversations/${o.conversationId}`}>· {t('offer.withConversation')}</Link> : <span className="muted">· {t('offer.withoutConversation')}</span>}
           </>
         }
@@ -79,6 +71,7 @@ export function OfferPage() {
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('lost')}>{t('offer.markLost')}</button> : null}
             {!closed ? <button type="button" className="button button--ghost" onClick={() => void act('offers.withdraw', 'offer.withdrawn')}>{t('offer.withdraw')}</button> : null}
+            {o.status === 'won' && !o.contractId ? <Link className="button button--primary" to={`/contracts/new?offerId=${id}`}>{t('offer.createContract')}</Link> : null}
           </>
         }
       />
@@ -151,7 +144,7 @@ export function OfferPage() {
 function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { t } = useI18n()
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: new Date().toISOString().slice(0, 10), orderValue: offer.totals.netCents / 100 } })
+  const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: todayIso(), orderValue: offer.totals.netCents / 100 } })
   const submit = form.handleSubmit(async (input) => {
     const result = await call('offers.win', input)
     if (result.ok) onDone()

@@ -6,35 +6,26 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { money } from './money'
+import { todayIso } from '../../lib/today'
+import { ReportRange, type Period } from '../../components/filters'
 
-const yearStart = () => `${new Date().getFullYear()}-01-01`
-const todayIso = () => new Date().toISOString().slice(0, 10)
+const yearStart = () => `${todayIso().slice(0, 4)}-01-01`
 
 export function OrderRatePage() {
   const { t } = useI18n()
-  const [from, setFrom] = useState(yearStart())
-  const [to, setTo] = useState(todayIso())
-  const [period, setPeriod] = useState<'month' | 'quarter' | 'year'>('month')
-  const report = useData('reports.orderRate', { from, to, period })
+  const [range, setRange] = useState<{ from: string; to: string; period: Period }>({ from: yearStart(), to: todayIso(), period: 'month' })
+  const report = useData('reports.orderRate', range)
   return (
     <section className="page">
       <PageHeader title={t('report.title')} subtitle={t('report.subtitle')} />
-      <div className="toolbar">
-        <label>{t('report.from')}<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>{t('report.to')}<input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <label>{t('report.period')}
-          <select value={period} onChange={(e) => setPeriod(e.target.value as typeof period)}>
-            {(['month', 'quarter', 'year'] as const).map((p) => <option key={p} value={p}>{t(`report.period.${p}`)}</option>)}
-          </select>
-        </label>
-      </div>
+      <ReportRange {...range} onChange={setRange} />
       {report.error ? <LoadError message={report.error} /> : null}
       {report.data ? <Report r={report.data} /> : null}
     </section>
   )
 }
 
-function Rate({ value }: { value: number | null }) {
+export function Rate({ value }: { value: number | null }) {
   const { language } = useI18n()
   return <>{value === null ? '–' : new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value)}</>
 }

@@ -46,6 +46,7 @@ export function ProfileSettings() {
               <NumberField name="followUpFirstDays" label={t('profile.followUpFirstDays')} step="1" />
               <NumberField name="followUpSecondDays" label={t('profile.followUpSecondDays')} step="1" />
               <NumberField name="followUpDaysBeforeExpiry" label={t('profile.followUpDaysBeforeExpiry')} step="1" />
+              <NumberField name="renewalLeadDays" label={t('profile.renewalLeadDays')} step="1" />
             </div>
             <div role="group" aria-label={t('profile.lostReasons')} className="checkbox-group">
               <span className="checkbox-group__label">{t('profile.lostReasons')}</span>

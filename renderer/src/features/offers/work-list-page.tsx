@@ -8,11 +8,11 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { money } from './money'
+import { OwnerFilter } from '../../components/filters'
 
 export function WorkListPage() {
   const { t, number } = useI18n()
   const [ownerId, setOwnerId] = useState('')
-  const users = useData('users.list', {})
   const list = useData('followUps.workList', { ownerId })
   const exportIcs = async () => {
     const result = await call('followUps.ics', { ownerId })
@@ -31,12 +31,7 @@ export function WorkListPage() {
       <PageHeader title={t('followUp.title')} subtitle={d ? t('followUp.summary', { overdue: number(d.overdue.length), today: number(d.dueToday.length) }) : undefined}
         actions={<button type="button" className="button" onClick={() => void exportIcs()}>{t('followUp.exportIcs')}</button>} />
       <div className="toolbar">
-        <label>{t('followUp.owner')}
-          <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(users.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
-          </select>
-        </label>
+        <OwnerFilter value={ownerId} onChange={setOwnerId} />
       </div>
       {list.error ? <LoadError message={list.error} /> : null}
       {d && total === 0 ? <EmptyState>{t('followUp.empty')}</EmptyState> : null}
@@ -70,20 +65,27 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
   const [error, setError] = useState<string | null>(null)
   const submit = async () => {
     setError(null)
-    const result = mode === 'done'
-      ? await call('followUps.complete', { id: item.id, channel: channel as never, outcome })
-      : await call('followUps.snooze', { id: item.id, until })
+    const result = item.source === 'contract'
+      ? mode === 'done'
+        ? await call('contracts.completeReminder', { contractId: item.contractId, kind: item.kind, channel: channel as never, outcome })
+        : await call('contracts.snoozeReminder', { contractId: item.contractId, kind: item.kind, until })
+      : mode === 'done'
+        ? await call('followUps.complete', { id: item.id, channel: channel as never, outcome })
+        : await call('followUps.snooze', { id: item.id, until })
     if (result.ok) onChange()
     else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
   }
   return (
-    <li className="card worklist__item" aria-label={t('followUp.itemLabel', { number: item.offerNumber, company: item.companyName })}>
+    <li className={`card worklist__item worklist__item--${item.source}`}
+      aria-label={item.source === 'offer' ? t('followUp.itemLabel', { number: item.offerNumber, company: item.companyName }) : t('followUp.renewalLabel', { number: item.contractNumber, company: item.companyName })}>
       <div className="worklist__head">
         <strong>{date(item.dueDate)}</strong>
-        <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link>
+        {item.source === 'offer' ? <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link> : <Link to={`/contracts/${item.contractId}`}>{item.contractNumber}</Link>}
         <Link to={`/companies/${item.companyId}`}>{item.companyName}</Link>
         <span>{item.contactName}{item.contactPhone ? ` · ${item.contactPhone}` : ''}</span>
-        <span className="muted">{t(`enum.followUpKind.${item.kind}`)} · {money(item.grossCents, language)} · {t('followUp.validUntil', { date: date(item.validUntil) })}</span>
+        {item.source === 'offer'
+          ? <span className="muted">{t(`enum.followUpKind.${item.kind}`)} · {money(item.grossCents, language)} · {t('followUp.validUntil', { date: date(item.validUntil) })}</span>
+          : <span className="muted">{t(`enum.renewalReminderKind.${item.kind}`)} · {t('contract.annualValueShort', { value: money(item.annualValueCents, language) })} · {t('contract.cancelByShort', { date: date(item.cancelBy) })}</span>}
         <span className="muted">{item.ownerName}</span>
       </div>
       {mode === 'idle' ? (

@@ -13,6 +13,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { appNow } from '../../lib/today'
 
 /** The contract's schema, except that the browser's date-time field gives local time, made an instant here. */
 const formSchema = touchpointFieldsSchema.extend({
@@ -28,7 +29,7 @@ const formSchema = touchpointFieldsSchema.extend({
 type FormInput = z.input<typeof formSchema>
 
 const localNow = () => {
-  const now = new Date()
+  const now = appNow()
   now.setMinutes(now.getMinutes() - now.getTimezoneOffset(), 0, 0)
   return now.toISOString().slice(0, 16)
 }

@@ -1,0 +1,34 @@
+// Filters shared by the lists and reports: the owner, and a date range with its period.
+import { useI18n } from '../lib/i18n'
+import { useData } from '../lib/use-data'
+
+/** "Verantwortlich": everyone, or one colleague. */
+export function OwnerFilter({ value, onChange }: { value: string; onChange: (ownerId: string) => void }) {
+  const { t } = useI18n()
+  const users = useData('users.list', {})
+  return (
+    <label>{t('followUp.owner')}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('common.all')}</option>
+        {(users.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+      </select>
+    </label>
+  )
+}
+
+export type Period = 'month' | 'quarter' | 'year'
+
+export function ReportRange({ from, to, period, onChange }: { from: string; to: string; period: Period; onChange: (range: { from: string; to: string; period: Period }) => void }) {
+  const { t } = useI18n()
+  return (
+    <div className="toolbar">
+      <label>{t('report.from')}<input type="date" value={from} onChange={(e) => onChange({ from: e.target.value, to, period })} /></label>
+      <label>{t('report.to')}<input type="date" value={to} onChange={(e) => onChange({ from, to: e.target.value, period })} /></label>
+      <label>{t('report.period')}
+        <select value={period} onChange={(e) => onChange({ from, to, period: e.target.value as Period })}>
+          {(['month', 'quarter', 'year'] as const).map((p) => <option key={p} value={p}>{t(`report.period.${p}`)}</option>)}
+        </select>
+      </label>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+// Everything the contract confirmation needs, gathered by the contract document service.
+import type { LetterItem, OfferLetterInput } from '../offers/offer-letter.types'
+import type { NoticePeriod } from './contract.dates'
+
+export interface ContractLetterInput {
+  language: 'de' | 'en'
+  seller: OfferLetterInput['seller']
+  recipient: OfferLetterInput['recipient']
+  rep: OfferLetterInput['rep']
+  customerNumber: string
+  contractNumber: string
+  offerNumber: string
+  date: string
+  title: string
+  typeLabel: string
+  startDate: string
+  minimumTermMonths: number
+  endDate: string
+  notice: NoticePeriod
+  cancelBy: string
+  renewalMonths: number
+  annualValueCents: number
+  items: LetterItem[]
+}
