@@ -12,6 +12,7 @@ import { benchSync } from './bench-sync'
 import { workList } from '../electron/main/services/follow-up.service'
 import { listOffers } from '../electron/main/services/offer.service'
 import { orderRateReport } from '../electron/main/services/order-rate.service'
+import { renewalPipeline, renewalReport } from '../electron/main/services/renewal.service'
 import { offerListQuerySchema } from '../shared/domain/offers/offer.schema'
 import { createCompany, listCompanies } from '../electron/main/services/company.service'
 import { listContacts } from '../electron/main/services/contact.service'
@@ -68,6 +69,10 @@ async function queries(): Promise<void> {
   await report('follow_ups.work_list', () => workList(ctx, { ownerId: '' }))
   const year = new Date().getFullYear()
   await report('reports.order_rate.year', () => orderRateReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'month', ownerId: '', segment: '' }))
+  // The renewal station on 10,000 contracts: the pipeline (three horizons and the first page) and the report.
+  await report('contracts.renewal_pipeline.90_days', () => renewalPipeline(ctx, { days: 90, ownerId: '', offset: 0, limit: 200 }))
+  await report('contracts.renewal_pipeline.180_days', () => renewalPipeline(ctx, { days: 180, ownerId: '', offset: 0, limit: 200 }))
+  await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }
 

@@ -1,5 +1,5 @@
 // `npm run seed [-- --size small|large] [--db file]`: fills a database with German demo data.
-// large: 20,000 companies, 60,000 contacts, 200,000 touchpoints, 100,000 offers with items and follow-ups (for `npm run bench`).
+// large: 20,000 companies, 60,000 contacts, 200,000 touchpoints, 100,000 offers with items and follow-ups, 10,000 contracts (for `npm run bench`).
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { defaultUserDataDir, resolveDatabasePath, startCore } from '../electron/main/core'
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   await core.integrityChecked
   await core.database.close()
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  console.log(`\nDemodaten (${size}) in ${file}: ${result.companies} Firmen, ${result.contacts} Ansprechpartner, ${result.touchpoints} Kontaktpunkte, ${result.offers} Angebote in ${seconds} s`)
+  console.log(`\nDemodaten (${size}) in ${file}: ${result.companies} Firmen, ${result.contacts} Ansprechpartner, ${result.touchpoints} Kontaktpunkte, ${result.offers} Angebote, ${result.contracts} Verträge in ${seconds} s`)
 }
 
 void main().catch((err: unknown) => {

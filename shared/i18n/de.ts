@@ -711,6 +711,8 @@ export const de = {
   'contract.valueAtRisk': '{value} Jahreswert betroffen',
   'contract.pipelineList': 'Kündigungstermine in den nächsten {n} Tagen',
   'contract.pipelineEmpty': 'Keine Kündigungstermine in diesem Zeitraum.',
+  'contract.cancelByColumn': 'Kündigung bis',
+  'contract.renewalOfferColumn': 'Angebot',
   'contract.daysLeftColumn': 'Tage',
   'contract.number': 'Nummer',
   'contract.company': 'Firma',

@@ -713,6 +713,8 @@ export const en: Record<MessageKey, string> = {
   'contract.valueAtRisk': '{value} annual value at stake',
   'contract.pipelineList': 'Cancel-by dates in the next {n} days',
   'contract.pipelineEmpty': 'No cancel-by dates in this period.',
+  'contract.cancelByColumn': 'Cancel by',
+  'contract.renewalOfferColumn': 'Offer',
   'contract.daysLeftColumn': 'Days',
   'contract.number': 'Number',
   'contract.company': 'Company',

@@ -108,3 +108,21 @@ test('a cancellation dated before the contract is refused at its field; a valid 
   await page.getByRole('link', { name: 'Verlängerungsquote' }).click()
   await expect(page.getByRole('list', { name: 'Kündigungsgründe' })).toContainText('Wechsel zum Wettbewerb')
 })
+
+test('screens of the contract station look right (screenshots for the README)', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  await app.api('demo.load', { size: 'small' })
+  await openApp(page, app, '/contracts')
+  await expect(page.getByRole('heading', { level: 1, name: 'Verträge und Verlängerungen' })).toBeVisible()
+  await page.getByRole('button', { name: /Nächste 180 Tage/ }).click()
+  await page.screenshot({ path: 'docs/screenshots/renewal-pipeline.png', fullPage: true })
+  await page.getByRole('table', { name: 'Alle Verträge' }).getByRole('link', { name: /^V-/ }).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Vertrag V-/ })).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/contract.png', fullPage: true })
+  await page.getByRole('link', { name: 'Bearbeiten' }).click()
+  await expect(page.getByRole('form', { name: 'Vertrag' })).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/contract-form.png', fullPage: true })
+  await page.getByRole('link', { name: 'Verlängerungsquote' }).click()
+  await expect(page.getByRole('list', { name: 'Kündigungsgründe' })).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/renewal-rate.png', fullPage: true })
+})

@@ -85,6 +85,38 @@ describe('sync in the app', () => {
     }
   })
 
+  it('a contract reaches the colleague with its items and journey; both laptops rolling its tacit renewal stay free of conflicts', async () => {
+    const { createContract, getContract, rollContracts } = await import('../../electron/main/services/contract.service')
+    const { contractFieldsSchema } = await import('../../shared/domain/contracts/contract.schema')
+    const { getCompany } = await import('../../electron/main/services/company.service')
+    const a = await device('a')
+    const b = await device('b')
+    await a.sync.connect({ serverUrl: 'http://sync.test', login: 'anna', password: PASSWORD })
+    await b.sync.connect({ serverUrl: 'http://sync.test', login: 'ben', password: PASSWORD })
+    const company = await createCompany(a.ctx, fields({ name: 'Vertrag GmbH', status: 'customer' }))
+    const contract = await createContract(a.ctx, contractFieldsSchema.parse({
+      companyId: company.id, type: 'maintenance', title: 'Wartung', startDate: '2024-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12,
+      annualValue: 1000, notes: '', items: [{ name: 'Wartung', quantity: 1, unit: 'Pauschale', unitPrice: 1000, discountPercent: 0, vatRate: 19, optional: false }],
+    }))
+    await a.sync.syncNow()
+    await b.sync.syncNow()
+    const onB = await getContract(b.ctx, contract.id)
+    expect(onB).toMatchObject({ number: contract.number, endDate: contract.endDate, cancelBy: contract.cancelBy, items: [{ name: 'Wartung' }] })
+    expect((await getCompany(b.ctx, company.id)).journey).toEqual((await getCompany(a.ctx, company.id)).journey)
+    // A year later both laptops roll the contract into its next term before syncing: same values, no conflict.
+    h.clock.now = new Date(Date.parse(`${contract.endDate}T12:00:00Z`) + 86_400_000 * 2)
+    await rollContracts(a.ctx)
+    await rollContracts(b.ctx)
+    await a.sync.syncNow()
+    await b.sync.syncNow()
+    await a.sync.syncNow()
+    for (const d of [a, b]) {
+      expect(await listConflicts(d.ctx)).toEqual([])
+      expect((await getContract(d.ctx, contract.id)).terms).toHaveLength((await getContract(a.ctx, contract.id)).terms.length)
+    }
+    expect((await getContract(b.ctx, contract.id)).status).toBe('renewed')
+  })
+
   it('a deleted record cannot be brought back from the inbox, only acknowledged', async () => {
     const a = await device('a')
     const b = await device('b')

@@ -10,7 +10,7 @@ import type { FederalState } from '../../../shared/domain/customers/customer.enu
 import {
   cancelBy, effectiveEnd, nextTerm, renewalReminderDates, rollTerms, termEnd, type ContractTerms, type NoticePeriod, type NoticeUnit,
 } from '../../../shared/domain/contracts/contract.dates'
-import { CANCELLED_STATUSES, RENEWING_STATUSES, type CancelledBy, type ChurnReason, type ContractStatus, type ContractType, type RenewalReminderKind } from '../../../shared/domain/contracts/contract.enums'
+import { CANCELLED_STATUSES, RENEWING_STATUSES, type CancelledBy, type ChurnReason, type ContractStatus, type ContractType } from '../../../shared/domain/contracts/contract.enums'
 import { contractEnd, type ContractCancelInput, type ContractFields } from '../../../shared/domain/contracts/contract.schema'
 import type { Contract, ContractListItem, ContractTermEntry } from '../../../shared/domain/contracts/contract.types'
 import { onOrBeforeWorkday } from '../../../shared/domain/offers/follow-up.rules'
@@ -57,7 +57,9 @@ function reminderColumns(cancelByDate: string, day: string, leadDays: number, wo
  * `ended` when a contract without renewal ran out. Pure given the row, so every device that rolls a
  * contract writes the same values and their writes never conflict.
  */
-function rolledColumns(row: Row, day: string, workday: (d: string) => string): Columns | null {
+type TermRow = Pick<Row, 'status' | 'term_start' | 'end_date' | 'renewal_months' | 'notice_value' | 'notice_unit' | 'terms_log' | 'renewal_lead_days'>
+
+function rolledColumns(row: TermRow, day: string, workday: (d: string) => string): Columns | null {
   if (!RENEWING.includes(row.status) || row.end_date >= day) return null
   if (row.renewal_months <= 0) return { status: 'ended', review_due: null, final_due: null }
   const terms = rollTerms(termsOf(row), day).slice(1)
@@ -95,29 +97,39 @@ async function logTouchpoint(trx: Trx, ctx: ServiceContext, row: { company_id: s
 
 const deDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
 
+/**
+ * The term columns of a new contract on `day`: the first term, its cancel-by date and reminders, and,
+ * for a contract entered after its first term ran out, the terms it has run through since.
+ */
+export function termColumns(
+  f: Pick<ContractFields, 'startDate' | 'minimumTermMonths' | 'endDate' | 'noticeValue' | 'noticeUnit' | 'renewalMonths'>,
+  day: string, leadDays: number, workday: (d: string) => string,
+): Columns {
+  const end = contractEnd(f)!
+  const first = cancelBy(end, { value: f.noticeValue, unit: f.noticeUnit })
+  const base = {
+    status: 'active', start_date: f.startDate, minimum_term_months: f.minimumTermMonths, term_start: f.startDate, end_date: end, cancel_by: first,
+    notice_value: f.noticeValue, notice_unit: f.noticeUnit, renewal_months: f.renewalMonths, renewal_lead_days: leadDays,
+    terms_log: JSON.stringify([{ start: f.startDate, end, via: 'start' } satisfies ContractTermEntry]), ...reminderColumns(first, day, leadDays, workday),
+  }
+  return { ...base, ...(rolledColumns(base, day, workday) ?? {}) }
+}
+
 export async function createContract(ctx: ServiceContext, f: ContractFields): Promise<Contract> {
   const now = nowIso(ctx)
   const day = today(ctx)
   const id = newId()
   await ctx.db.transaction().execute(async (trx) => {
     await checkReferences(trx, f)
-    const end = contractEnd(f)!
-    const notice = { value: f.noticeValue, unit: f.noticeUnit }
     const profile = await getProfile({ ...ctx, db: trx })
     const workday = await workdayRule(trx, f.companyId)
     const number = await nextNumber(trx, 'contracts', 'V', f.startDate.slice(0, 4))
-    const first = cancelBy(end, notice)
-    const base = {
+    const row = {
       id, company_id: f.companyId, number, contact_id: f.contactId || null, offer_id: f.offerId || null, type: f.type, title: f.title, owner_id: f.ownerId || ctx.userId,
-      status: 'active', start_date: f.startDate, minimum_term_months: f.minimumTermMonths, term_start: f.startDate, end_date: end, cancel_by: first,
-      notice_value: f.noticeValue, notice_unit: f.noticeUnit, renewal_months: f.renewalMonths, renewal_lead_days: profile.renewalLeadDays,
-      annual_value_cents: cents(f.annualValue), notes: f.notes, terms_log: JSON.stringify([{ start: f.startDate, end, via: 'start' }]),
-      cancelled_by: '', cancellation_received_on: null, cancellation_effective_on: null, churn_reason: '', churn_note: '',
-      ...reminderColumns(first, day, profile.renewalLeadDays, workday),
+      annual_value_cents: cents(f.annualValue), notes: f.notes, cancelled_by: '', cancellation_received_on: null, cancellation_effective_on: null, churn_reason: '', churn_note: '',
+      ...termColumns(f, day, profile.renewalLeadDays, workday),
     }
-    // A contract entered after its first term ran out starts in the term it is in today.
-    const row = { ...base, ...(rolledColumns({ ...base, created_at: now, updated_at: now, local_seq: 0, server_version: null, deleted_at: null } as Row, day, workday) ?? {}) }
-    await insertSynced(trx, 'contracts', row as Columns & { id: string }, now)
+    await insertSynced(trx, 'contracts', row, now)
     await writeLines(trx, CONTRACT_LINES, id, f.companyId, f.items, now)
     await logTouchpoint(trx, ctx, row, 'contract', `Vertrag ${number} abgeschlossen: ${f.title}, Beginn ${deDate(f.startDate)}`, now)
     await refreshJourney(trx, f.companyId, now)
@@ -308,5 +320,4 @@ export async function listContracts(ctx: ServiceContext, q: { status: string; co
   return { total, offset: q.offset, rows: rows.map(listItem) }
 }
 
-export { LIST_COLUMNS as CONTRACT_LIST_COLUMNS, listItem as contractListItem, loadContract, RENEWING }
-export type { RenewalReminderKind }
+export { LIST_COLUMNS as CONTRACT_LIST_COLUMNS, listItem as contractListItem, workdayRule }

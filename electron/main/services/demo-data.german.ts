@@ -82,3 +82,12 @@ export const PERSONAS = [
   { name: 'Der bodenständige Anwender', motto: 'Komplexe Themen einfach erklärt.', jobFunction: 'Schichtleiter Produktion', worries: 'Schulungsaufwand, neue Abläufe', whyGoals: 'Einfache Bedienung, weniger Störungen', languageStyle: 'Bodenständig, klar, direkt', informationChannels: 'Kollegen, Außendienst vor Ort' },
   { name: 'Die Geschäftsführerin im Mittelstand', motto: 'Wir investieren nur, wenn es sich rechnet.', jobFunction: 'Geschäftsführerin', worries: 'Fehlinvestition, Fachkräftemangel', whyGoals: 'Wachstum, Wettbewerbsfähigkeit', languageStyle: 'Strategisch, knapp', informationChannels: 'Netzwerk, Verbände, Empfehlungen' },
 ] as const
+
+/** What a contract of each type is about. */
+export const CONTRACT_TITLES: Record<'supply' | 'service' | 'maintenance' | 'rental' | 'software', string> = {
+  supply: 'Rahmenvertrag Verschleißteile',
+  service: 'Kalibrierservice Prüfmittel',
+  maintenance: 'Wartung und Inspektion Prüfstände',
+  rental: 'Miete Prüfstand PS-400',
+  software: 'Auswertungssoftware im Abonnement',
+}

@@ -1,7 +1,7 @@
 // Realistic German demo data, written through the same synced path as user edits (so it syncs too).
 import { insertUser } from '../../../db/repositories/local.repository'
 import { newId } from '../../../db/ids'
-import { insertSynced } from '../../../db/sync/synced-writes'
+import { insertSynced, type Columns } from '../../../db/sync/synced-writes'
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LEAD_SOURCES, SEGMENTS, TOUCHPOINT_CHANNELS } from '../../../shared/domain/customers/customer.enums'
 import { STATIONS } from '../../../shared/domain/journey/journey.stations'
 import { nowIso, type ServiceContext } from './context'
@@ -9,17 +9,25 @@ import * as de from './demo-data.german'
 import { refreshJourney } from './journey.service'
 import { computeOfferTotals } from '../../../shared/domain/offers/offer.totals'
 import { deviceCode } from './offer.service'
+import { termColumns } from './contract.service'
+import { DEFAULT_RENEWAL_LEAD_DAYS, effectiveEnd, type NoticeUnit } from '../../../shared/domain/contracts/contract.dates'
+import { CONTRACT_TYPES } from '../../../shared/domain/contracts/contract.enums'
+import type { FederalState } from '../../../shared/domain/customers/customer.enums'
+import { onOrBeforeWorkday } from '../../../shared/domain/offers/follow-up.rules'
+import { addCalendarDays } from '../../../shared/domain/calendar/german-holidays'
 
 export interface DemoSize {
   companies: number
   contactsPerCompany: number
   touchpointsPerCompany: number
   offersPerCompany: number
+  /** Every n-th company has a contract (its customer, or a former customer who cancelled). */
+  contractEvery: number
 }
 
 export const DEMO_SIZES = {
-  small: { companies: 60, contactsPerCompany: 3, touchpointsPerCompany: 6, offersPerCompany: 2 },
-  large: { companies: 20_000, contactsPerCompany: 3, touchpointsPerCompany: 10, offersPerCompany: 5 },
+  small: { companies: 60, contactsPerCompany: 3, touchpointsPerCompany: 6, offersPerCompany: 2, contractEvery: 2 },
+  large: { companies: 20_000, contactsPerCompany: 3, touchpointsPerCompany: 10, offersPerCompany: 5, contractEvery: 2 },
 } satisfies Record<string, DemoSize>
 
 const PRODUCTS: Array<[string, string, string, number, 19 | 7, number]> = [
@@ -32,6 +40,41 @@ const PRODUCTS: Array<[string, string, string, number, 19 | 7, number]> = [
 const LOST = ['price', 'price', 'price', 'competitor', 'competitor', 'timing', 'no_budget', 'no_decision', 'requirements', 'relationship', 'other'] as const
 const COMPETITORS = ['Hansa Prüftechnik', 'Südmess GmbH', 'Rheinsensor AG', 'Elbtal Instruments']
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const NOTICES: Array<[number, NoticeUnit]> = [[3, 'months'], [3, 'months'], [3, 'months'], [1, 'months'], [6, 'weeks'], [6, 'months']]
+const CHURN = ['price', 'price', 'competitor', 'competitor', 'no_need', 'service_quality', 'product_quality', 'budget', 'insolvency', 'merger', 'other'] as const
+
+/** A contract as sales would have it: started up to three years ago (a few start soon), renewed tacitly since. */
+function demoContract(
+  rnd: ReturnType<typeof random>,
+  c: { companyId: string; contactId: string | null; ownerId: string; state: string; former: boolean; nowMs: number; device: string; n: number },
+): { id: string } & Columns {
+  const today = day(c.nowMs)
+  const startDate = day(c.nowMs - rnd.int(-45, 1100) * 86_400_000)
+  const [noticeValue, noticeUnit] = rnd.pick(NOTICES)
+  const terms = { startDate, minimumTermMonths: rnd.pick([12, 12, 24, 36]), endDate: '', noticeValue, noticeUnit, renewalMonths: rnd.next() < 0.8 ? 12 : 0 }
+  const workday = (d: string) => onOrBeforeWorkday(d, c.state as FederalState)
+  const columns = termColumns(terms, today, DEFAULT_RENEWAL_LEAD_DAYS, workday)
+  const type = rnd.pick(CONTRACT_TYPES)
+  const row: { id: string } & Columns = {
+    id: newId(), company_id: c.companyId, number: `V-${startDate.slice(0, 4)}-${c.device}-${String(c.n).padStart(4, '0')}`, contact_id: c.contactId, offer_id: null,
+    type, title: de.CONTRACT_TITLES[type], owner_id: c.ownerId, annual_value_cents: rnd.int(24, 800) * 10_000, notes: '',
+    cancelled_by: '', cancellation_received_on: null, cancellation_effective_on: null, churn_reason: '', churn_note: '', ...columns,
+  }
+  // Reviews whose natural date is more than a week past were mostly done, as in a team that works its list.
+  const natural = addCalendarDays(String(columns.cancel_by), -DEFAULT_RENEWAL_LEAD_DAYS)
+  if (row.review_due && natural < addCalendarDays(today, -7) && rnd.next() < 0.85) row.review_done_at = `${addCalendarDays(natural, rnd.int(0, 6))}T10:00:00.000Z`
+  if (c.former && startDate < today) {
+    // A former customer cancelled: the notice came in some time during the running term.
+    const received = day(Math.min(Date.parse(today), Date.parse(startDate) + rnd.int(30, 700) * 86_400_000))
+    const effective = effectiveEnd({ termStart: String(columns.term_start), end: String(columns.end_date), renewalMonths: terms.renewalMonths, notice: { value: noticeValue, unit: noticeUnit } }, received)
+    const by = rnd.next() < 0.85 ? 'customer' : 'us'
+    Object.assign(row, {
+      status: by === 'customer' ? 'cancelled_customer' : 'cancelled_us', cancelled_by: by, cancellation_received_on: received < startDate ? startDate : received,
+      cancellation_effective_on: effective, churn_reason: rnd.pick(CHURN), review_due: null, final_due: null,
+    })
+  }
+  return row
+}
 
 /** mulberry32: a small seeded PRNG, so the same seed gives the same demo data. */
 function random(seed: number) {
@@ -60,7 +103,7 @@ export async function loadDemoData(
   ctx: ServiceContext,
   size: DemoSize,
   options: { seed?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number }> {
+): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number; contracts: number }> {
   const rnd = random(options.seed ?? 2017)
   const now = nowIso(ctx)
   const nowMs = ctx.clock().getTime()
@@ -86,6 +129,8 @@ export async function loadDemoData(
   })
   const device = deviceCode((await ctx.db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirstOrThrow()).value)
   let offerNumber = 0
+  let contractNumber = 0
+  let contracts = 0
 
   let contacts = 0
   let touchpoints = 0
@@ -99,7 +144,9 @@ export async function loadDemoData(
           ? `${rnd.pick(de.FAMILY_PREFIX)} ${rnd.pick(de.NAME_TRADES)} ${rnd.pick(de.LEGAL_FORMS)}`
           : `${rnd.pick(de.NAME_STEMS)} ${rnd.pick(de.NAME_TRADES)} ${rnd.pick(de.LEGAL_FORMS)}`
         const roll = rnd.next()
-        const status = roll < 0.55 ? 'customer' : roll < 0.9 ? 'prospect' : 'former'
+        const withContract = i % size.contractEvery === 0
+        // A company with a contract is a customer, or a former one who cancelled it.
+        const status = roll < 0.55 ? 'customer' : roll < 0.9 ? (withContract ? 'customer' : 'prospect') : 'former'
         const companyId = newId()
         await insertSynced(trx, 'companies', {
           id: companyId, name, customer_number: `K-${numberBase + i}`,
@@ -206,10 +253,15 @@ export async function loadDemoData(
           }
           offers++
         }
+        if (withContract) {
+          contractNumber++
+          await insertSynced(trx, 'contracts', demoContract(rnd, { companyId, contactId: contactIds[0] ?? null, ownerId: rnd.pick(userIds), state: place.state, former: status === 'former', nowMs, device, n: contractNumber }), now)
+          contracts++
+        }
         await refreshJourney(trx, companyId, now)
       }
     })
     options.onProgress?.(Math.min(start + BATCH, size.companies), size.companies)
   }
-  return { companies: size.companies, contacts, touchpoints, offers }
+  return { companies: size.companies, contacts, touchpoints, offers, contracts }
 }

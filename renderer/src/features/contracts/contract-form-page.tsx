@@ -71,7 +71,12 @@ export function ContractFormPage() {
   if (existing.error) return <LoadError message={existing.error} />
   if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
   if (!companyId) return <LoadError message="contract.noCompany" />
-  const numbers = { ...values, minimumTermMonths: Number(values.minimumTermMonths), noticeValue: Number(values.noticeValue), endDate: values.endDate ?? '' }
+  // A renewed contract shows its running term; a new one (or one in its first term) the first term.
+  const running = existing.data && existing.data.terms.length > 1 ? existing.data : null
+  const numbers = {
+    ...values, minimumTermMonths: Number(values.minimumTermMonths), noticeValue: Number(values.noticeValue),
+    startDate: running ? running.termStart : values.startDate, endDate: running ? running.endDate : values.endDate ?? '',
+  }
   const end = (() => { try { return contractEnd(numbers) } catch { return null } })()
   const cancel = (() => { try { return end && end >= numbers.startDate ? previewCancelBy(numbers) : null } catch { return null } })()
   const items = values.items ?? []
@@ -107,7 +112,7 @@ export function ContractFormPage() {
               <NumberField name="renewalMonths" label={t('contract.renewalMonths')} step="1" hint={t('contract.renewalMonthsHint')} />
             </div>
             <dl className="details contract-preview" aria-label={t('contract.preview')}>
-              <div className="details__item"><dt>{t('contract.endOfTerm')}</dt><dd>{end ? date(end) : '–'}</dd></div>
+              <div className="details__item"><dt>{t(running ? 'contract.runningTerm' : 'contract.endOfTerm')}</dt><dd>{end ? (running ? `${date(running.termStart)} – ${date(end)}` : date(end)) : '–'}</dd></div>
               <div className="details__item"><dt>{t('contract.cancelBy')}</dt><dd><strong>{cancel ? date(cancel) : '–'}</strong></dd></div>
             </dl>
           </fieldset>

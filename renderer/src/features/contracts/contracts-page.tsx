@@ -29,7 +29,7 @@ export function ContractsPage() {
       </div>
       {pipeline.error ? <LoadError message={pipeline.error} /> : null}
       {p ? (
-        <>
+        <div className="stack">
           <div className="kpi-grid" role="group" aria-label={t('contract.horizons')}>
             {p.buckets.map((b) => (
               <button key={b.days} type="button" className={`card kpi kpi--button${b.days === days ? ' kpi--selected' : ''}`} aria-pressed={b.days === days}
@@ -43,14 +43,14 @@ export function ContractsPage() {
           <div className="card">
             <h2>{t('contract.pipelineList', { n: days })}</h2>
             {p.rows.length === 0 ? <EmptyState>{t('contract.pipelineEmpty')}</EmptyState> : (
-              <table className="data-table" aria-label={t('contract.pipelineList', { n: days })}>
-                <thead><tr><th>{t('contract.cancelBy')}</th><th className="num">{t('contract.daysLeftColumn')}</th><th>{t('contract.number')}</th><th>{t('contract.company')}</th><th>{t('contract.titleField')}</th><th className="num">{t('contract.annualValue')}</th><th>{t('contract.owner')}</th><th>{t('contract.renewalOffer')}</th></tr></thead>
+              <div className="table-scroll"><table className="data-table" aria-label={t('contract.pipelineList', { n: days })}>
+                <thead><tr><th className="nowrap">{t('contract.cancelByColumn')}</th><th className="num">{t('contract.daysLeftColumn')}</th><th>{t('contract.number')}</th><th>{t('contract.company')}</th><th>{t('contract.titleField')}</th><th className="num">{t('contract.annualValue')}</th><th>{t('contract.owner')}</th><th>{t('contract.renewalOfferColumn')}</th></tr></thead>
                 <tbody>
                   {p.rows.map((r) => (
                     <tr key={r.id} className={r.daysLeft <= 30 ? 'row--urgent' : undefined}>
-                      <td><strong>{date(r.cancelBy)}</strong></td>
+                      <td className="nowrap"><strong>{date(r.cancelBy)}</strong></td>
                       <td className="num">{number(r.daysLeft)}</td>
-                      <td><Link to={`/contracts/${r.id}`}>{r.number}</Link></td>
+                      <td className="nowrap"><Link to={`/contracts/${r.id}`}>{r.number}</Link></td>
                       <td><Link to={`/companies/${r.companyId}`}>{r.companyName}</Link></td>
                       <td>{r.title}</td>
                       <td className="num">{money(r.annualValueCents, language)}</td>
@@ -59,13 +59,13 @@ export function ContractsPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></div>
             )}
             {p.total > p.rows.length ? <p className="muted small">{t('contract.moreRows', { shown: number(p.rows.length), total: number(p.total) })}</p> : null}
           </div>
-        </>
+        </div>
       ) : null}
-      <div className="card">
+      <div className="card stack-gap">
         <h2>{t('contract.allContracts')}</h2>
         <div className="toolbar">
           <label>{t('contract.status')}
@@ -84,7 +84,7 @@ export function ContractsPage() {
             <tbody>
               {all.data.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/contracts/${r.id}`}>{r.number}</Link></td>
+                  <td className="nowrap"><Link to={`/contracts/${r.id}`}>{r.number}</Link></td>
                   <td><Link to={`/companies/${r.companyId}`}>{r.companyName}</Link></td>
                   <td>{r.title}</td>
                   <td><Badge tone={contractTone(r.status)}>{t(`enum.contractStatus.${r.status}`)}</Badge></td>

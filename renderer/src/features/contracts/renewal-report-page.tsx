@@ -48,7 +48,7 @@ function Report({ r }: { r: RenewalReport }) {
   const { t, number, language } = useI18n()
   const max = Math.max(1, ...r.churnReasons.map((c) => c.count))
   return (
-    <>
+    <div className="stack">
       <div className="kpi-grid">
         <div className="card kpi" role="group" aria-label={t('renewalReport.rate')}>
           <h2>{t('renewalReport.rate')}</h2>
@@ -73,6 +73,6 @@ function Report({ r }: { r: RenewalReport }) {
       </div>
       <RowsTable title={t('renewalReport.byPeriod')} rows={r.byPeriod} />
       <RowsTable title={t('renewalReport.byOwner')} rows={r.byOwner} />
-    </>
+    </div>
   )
 }
