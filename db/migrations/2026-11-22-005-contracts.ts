@@ -2,15 +2,10 @@
 // running term and its cancel-by date stored for the renewal pipeline, the renewal reminders as
 // dates on the contract, cancellations with a churn reason; offers may renew a contract.
 import { sql, type Kysely } from 'kysely'
+import { LIVE, SYNC_COLUMNS } from './columns'
 
-const sync = `
-  local_seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  server_version INTEGER,
-  deleted_at TEXT`
-const live = 'WHERE deleted_at IS NULL'
+const sync = SYNC_COLUMNS
+const live = LIVE
 
 export const statements: string[] = [
   `CREATE TABLE contracts (${sync},

@@ -5,6 +5,7 @@ import * as m002 from './2026-11-22-002-sync'
 import * as m003 from './2026-11-22-003-offers'
 import * as m004 from './2026-11-22-004-offer-stats'
 import * as m005 from './2026-11-22-005-contracts'
+import * as m006 from './2026-11-22-006-use-phase'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-003-offers': m003,
   '2026-11-22-004-offer-stats': m004,
   '2026-11-22-005-contracts': m005,
+  '2026-11-22-006-use-phase': m006,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -2,6 +2,7 @@
 import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './customers.table'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './offers.table'
 import type { ContractItemTable, ContractTable } from './contracts.table'
+import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from './service.table'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncStateTable } from './local.table'
 
 export interface Database {
@@ -25,12 +26,18 @@ export interface Database {
   offer_stats: OfferStatsTable
   contracts: ContractTable
   contract_items: ContractItemTable
+  assets: AssetTable
+  cases: CaseTable
+  case_lines: CaseLineTable
+  case_events: CaseEventTable
+  referrals: ReferralTable
+  feedback: FeedbackTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
 export const SYNCED_TABLES = [
   'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups',
-  'contracts', 'contract_items',
+  'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -19,6 +19,12 @@ import {
   renewalReminderSnoozeSchema, renewalReportQuerySchema,
 } from '../domain/contracts/contract.schema'
 import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../domain/contracts/contract.types'
+import {
+  assetFieldsSchema, assetUpdateSchema, caseFieldsSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
+  feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, reminderDoneSchema,
+  reminderSnoozeSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
+} from '../domain/service/service.schema'
+import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../domain/service/service.types'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -117,6 +123,28 @@ export const contract = {
   'contracts.completeReminder': channel<{ touchpointId: string }>()(renewalReminderDoneSchema),
   'contracts.snoozeReminder': channel<{ contractId: string }>()(renewalReminderSnoozeSchema),
   'reports.renewal': channel<RenewalReport>()(renewalReportQuerySchema),
+  'assets.list': channel<Asset[]>()(z.object({ companyId: idSchema })),
+  'assets.get': channel<Asset>()(byIdSchema),
+  'assets.create': channel<Asset>()(assetFieldsSchema),
+  'assets.update': channel<Asset>()(assetUpdateSchema),
+  'cases.list': channel<Page<CaseListItem>>()(caseListQuerySchema),
+  'cases.get': channel<ServiceCase>()(byIdSchema),
+  'cases.create': channel<ServiceCase>()(caseFieldsSchema),
+  'cases.transition': channel<ServiceCase>()(caseTransitionSchema),
+  'cases.complaint': channel<ServiceCase>()(complaintDetailsSchema),
+  'cases.rate': channel<ServiceCase>()(caseSatisfactionSchema),
+  'cases.warrantyDecision': channel<ServiceCase>()(warrantyDecisionSchema),
+  'cases.returnStep': channel<ServiceCase>()(returnStepSchema),
+  'cases.note': channel<ServiceCase>()(caseNoteSchema),
+  'cases.workList': channel<ServiceWorkList>()(serviceWorkListQuerySchema),
+  'referrals.list': channel<Page<Referral>>()(referralListQuerySchema),
+  'referrals.create': channel<Referral>()(referralFieldsSchema),
+  'referrals.thank': channel<Referral>()(referralThanksSchema),
+  'feedback.list': channel<Page<Feedback>>()(feedbackListQuerySchema),
+  'feedback.create': channel<Feedback>()(feedbackFieldsSchema),
+  'reports.nps': channel<NpsReport>()(npsReportQuerySchema),
+  'reminders.complete': channel<{ touchpointId: string }>()(reminderDoneSchema),
+  'reminders.snooze': channel<{ id: string }>()(reminderSnoozeSchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type IpcContract = typeof contract

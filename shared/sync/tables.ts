@@ -34,6 +34,12 @@ export const SYNC_TABLE_RULES = {
   follow_ups: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   contracts: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   contract_items: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  assets: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  cases: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  case_lines: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  case_events: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  referrals: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  feedback: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

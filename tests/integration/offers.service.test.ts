@@ -128,7 +128,7 @@ describe('offers', () => {
     const offer = await createOffer(t.ctx, offerInput(company.id, { contactId: contact.id }))
     await sendOffer(t.ctx, offer.id)
     const list = await workList(t.ctx, { ownerId: '', today: '2026-11-24' })
-    expect(list.dueToday.map((i) => [i.source === 'offer' ? i.offerNumber : i.contractNumber, i.contactName])).toEqual([[offer.number, 'Anna Berger']])
+    expect(list.dueToday.map((i) => [i.source === 'offer' ? i.offerNumber : i.source, i.contactName])).toEqual([[offer.number, 'Anna Berger']])
     t.setNow('2026-11-24T10:00:00.000Z')
     await completeFollowUp(t.ctx, { id: list.dueToday[0]!.id, channel: 'phone', outcome: 'Entscheidung nächste Woche' })
     const timeline = await t.ctx.db.selectFrom('touchpoints').select('summary').where('company_id', '=', company.id).execute()

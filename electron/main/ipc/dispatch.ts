@@ -6,12 +6,13 @@ import { toFieldErrors } from '../../../shared/ipc/field-errors'
 import { AppError, fail, ok, type Result } from '../../../shared/ipc/result'
 import { appHandlers } from './app.handlers'
 import { contractHandlers } from './contracts.handlers'
+import { serviceHandlers } from './service.handlers'
 import { customerHandlers } from './customers.handlers'
 import { syncHandlers } from './sync.handlers'
 import { offerHandlers } from './offers.handlers'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 
-export const handlers: HandlerMap = { ...appHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers }
+export const handlers: HandlerMap = { ...appHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../../shared/ipc/result'
 import { nowIso, type ServiceContext } from './context'
 import { refreshJourney } from './journey.service'
 import { renewalReminders } from './renewal.service'
+import { usePhaseReminders } from './use-reminders.service'
 
 export const UPCOMING_DAYS = 14
 
@@ -31,8 +32,9 @@ export async function workList(ctx: ServiceContext, q: { ownerId: string; today?
     kind: r.kind as FollowUpKind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
   }))
   const renewals = await renewalReminders(ctx, { ownerId: q.ownerId, horizon })
-  const value = (i: WorkListItem) => (i.source === 'offer' ? i.grossCents : i.annualValueCents)
-  const items = [...followUps, ...renewals].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || value(b) - value(a))
+  const usePhase = await usePhaseReminders(ctx, { ownerId: q.ownerId, horizon })
+  const value = (i: WorkListItem) => (i.source === 'offer' ? i.grossCents : i.source === 'contract' ? i.annualValueCents : 0)
+  const items = [...followUps, ...renewals, ...usePhase].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || value(b) - value(a))
   return {
     today,
     overdue: items.filter((i) => i.dueDate < today),
@@ -78,6 +80,10 @@ export async function snoozeFollowUp(ctx: ServiceContext, input: { id: string; u
 const icsDate = (date: string) => date.replace(/-/g, '')
 const icsText = (text: string) => text.replace(/([\\;,])/g, '\\$1').replace(/\n/g, '\\n')
 
+const USE_PHASE_TITLE = { warranty_ending: 'Garantieende: Servicevertrag anbieten', referral_thanks: 'Für die Empfehlung danken', ask_referral: 'Nach Empfehlung oder Referenz fragen' } as const
+const icsTitle = (i: WorkListItem): string =>
+  i.source === 'offer' ? `Angebot ${i.offerNumber} nachfassen` : i.source === 'contract' ? `Vertrag ${i.contractNumber} Verlängerung prüfen` : USE_PHASE_TITLE[i.kind]
+
 /** The open follow-ups as an iCalendar file (all-day events), for Outlook or any calendar. */
 export async function followUpsIcs(ctx: ServiceContext, q: { ownerId: string }): Promise<{ fileName: string; content: string }> {
   const list = await workList(ctx, { ownerId: q.ownerId })
@@ -88,8 +94,8 @@ export async function followUpsIcs(ctx: ServiceContext, q: { ownerId: string }):
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(i.dueDate)}`,
     `DTEND;VALUE=DATE:${icsDate(addCalendarDays(i.dueDate, 1))}`,
-    `SUMMARY:${icsText(i.source === 'offer' ? `Angebot ${i.offerNumber} nachfassen – ${i.companyName}` : `Vertrag ${i.contractNumber} Verlängerung prüfen – ${i.companyName}`)}`,
-    `DESCRIPTION:${icsText(`${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${i.source === 'offer' ? `gültig bis ${i.validUntil}` : `Kündigung spätestens bis ${i.cancelBy}`}`)}`,
+    `SUMMARY:${icsText(`${icsTitle(i)} – ${i.companyName}`)}`,
+    `DESCRIPTION:${icsText(`${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${i.source === 'offer' ? `gültig bis ${i.validUntil}` : i.source === 'contract' ? `Kündigung spätestens bis ${i.cancelBy}` : i.detail}`)}`,
     'END:VEVENT',
   ].join('\r\n'))
   const content = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kundenreise//Nachfassen//DE', 'CALSCALE:GREGORIAN', ...events, 'END:VCALENDAR', ''].join('\r\n')

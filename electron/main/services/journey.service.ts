@@ -28,7 +28,7 @@ export async function refreshJourney(db: Kysely<Database>, companyId: string, no
     .executeTakeFirst())
   if (!company) throw new Error(`refreshJourney: company ${companyId} not found`)
   const latest = company.latestTouchpointStation !== undefined ? company.latestTouchpointStation : await latestTouchpointStation(db, companyId)
-  const contracts = await db.selectNoFrom(contractFacts(sql`${companyId}`, now.slice(0, 10))).executeTakeFirstOrThrow()
+  const contracts = await db.selectNoFrom(stationFacts(sql`${companyId}`, now.slice(0, 10))).executeTakeFirstOrThrow()
   const position = currentStation({
     status: company.status as CompanyStatus,
     latestTouchpointStation: isStation(latest) ? latest : null,
@@ -51,18 +51,21 @@ async function openOffers(db: Kysely<Database>, companyId: string): Promise<numb
 
 const OPEN_FOR_JOURNEY = ['draft', 'sent', 'negotiation']
 
-interface ContractFacts {
+interface StationFacts {
   active_contract: number
   new_contract: number
   renewal_window: number
+  open_cases: number
+  referral: number
 }
 
 /**
- * The contract facts of a company on `today`: a contract running (renewing, or cancelled but not yet
- * ended); one signed and not started or started in the last 30 days; one inside its renewal window
- * (its lead time before the cancel-by date, up to that date).
+ * The structural facts of a company on `today`: a contract running (renewing, or cancelled but not
+ * yet ended); one signed and not started or started in the last 30 days; one inside its renewal
+ * window (its lead time before the cancel-by date, up to that date); open cases; a referral given or
+ * a promoter's answer in the last twelve months.
  */
-function contractFacts(companyId: RawBuilder<unknown>, today: string) {
+function stationFacts(companyId: RawBuilder<unknown>, today: string) {
   const live = sql`k.company_id = ${companyId} and k.deleted_at is null`
   return [
     sql<number>`exists(select 1 from contracts k where ${live} and k.start_date <= ${today} and (k.status in ('active', 'renewed')
@@ -70,10 +73,17 @@ function contractFacts(companyId: RawBuilder<unknown>, today: string) {
     sql<number>`exists(select 1 from contracts k where ${live} and k.status <> 'ended' and k.start_date >= date(${today}, '-30 days'))`.as('new_contract'),
     sql<number>`exists(select 1 from contracts k where ${live} and k.status in ('active', 'renewed') and k.cancel_by >= ${today}
       and date(k.cancel_by, '-' || k.renewal_lead_days || ' days') <= ${today})`.as('renewal_window'),
+    sql<number>`(select count(*) from cases s where s.company_id = ${companyId} and s.deleted_at is null and s.status in ('new', 'acknowledged', 'in_progress'))`.as('open_cases'),
+    // A referral given, or a promoter's NPS, in the last twelve months.
+    sql<number>`exists(select 1 from referrals r where r.company_id = ${companyId} and r.deleted_at is null and r.created_at >= date(${today}, '-12 months'))
+      or exists(select 1 from feedback f where f.company_id = ${companyId} and f.deleted_at is null and f.kind = 'nps' and f.score >= 9 and f.given_on >= date(${today}, '-12 months'))`.as('referral'),
   ]
 }
 
-const factsOf = (row: ContractFacts) => ({ activeContract: Boolean(row.active_contract), newContract: Boolean(row.new_contract), inRenewalWindow: Boolean(row.renewal_window) })
+const factsOf = (row: StationFacts) => ({
+  activeContract: Boolean(row.active_contract), newContract: Boolean(row.new_contract), inRenewalWindow: Boolean(row.renewal_window),
+  openCaseCount: Number(row.open_cases), referralOrPromoter: Boolean(row.referral),
+})
 
 /**
  * The same refresh for many companies at once (applying a pulled page): one query per few hundred
@@ -92,7 +102,7 @@ export async function refreshJourneys(db: Kysely<Database>, companyIds: Iterable
           .orderBy('t.occurred_at', 'desc').limit(1).as('latest'),
         eb.selectFrom('offers as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.company_id', '=', 'c.id').where('o.deleted_at', 'is', null)
           .where('o.status', 'in', OPEN_FOR_JOURNEY).as('open_offers'),
-        ...contractFacts(sql.ref('c.id'), now.slice(0, 10)),
+        ...stationFacts(sql.ref('c.id'), now.slice(0, 10)),
       ])
       .where('c.id', 'in', chunk)
       .execute()

@@ -20,7 +20,7 @@ export async function letterParties(ctx: ServiceContext, companyId: string, cont
   const contact = contactId ? await ctx.db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst() : undefined
   const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', ownerId).executeTakeFirst()
   const profile = await getProfile(ctx)
-  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, followUpFirstDays: _f, followUpSecondDays: _s, followUpDaysBeforeExpiry: _e, lostReasons: _l, renewalLeadDays: _r, ...seller } = profile
+  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, followUpFirstDays: _f, followUpSecondDays: _s, followUpDaysBeforeExpiry: _e, lostReasons: _l, renewalLeadDays: _r, serviceLevels: _v, ...seller } = profile
   return {
     language: contact?.language === 'en' ? 'en' as const : 'de' as const,
     seller,

@@ -16,6 +16,7 @@ import { foldForSort, trigramQuery } from '../../../shared/domain/search'
 import { nowIso, type ServiceContext } from './context'
 import { checkRenewable, continueContract } from './contract.service'
 import { refreshJourney } from './journey.service'
+import { referralsWon } from './referral.service'
 import { linesOf, OFFER_LINES, totalsOf, writeLines } from './line-items'
 import { buildLetterInput, type RevisionSnapshot } from './offer-document.service'
 import { getProfile } from './profile.service'
@@ -44,7 +45,7 @@ async function clientId(db: Db): Promise<string> {
 export const nextOfferNumber = (db: Db, year: string): Promise<string> => nextNumber(db, 'offers', 'A', year)
 
 /** The next number of this device for the year: A-2026-7KQ3M-0001 for offers, V-… for contracts. */
-export async function nextNumber(db: Db, table: 'offers' | 'contracts', letter: string, year: string): Promise<string> {
+export async function nextNumber(db: Db, table: 'offers' | 'contracts' | 'cases', letter: string, year: string): Promise<string> {
   const prefix = `${letter}-${year}-${deviceCode(await clientId(db))}-`
   // Longest first, then highest: 10000 comes after 9999 although it sorts before it as text.
   const last = await db.selectFrom(table).select('number').where('number', 'like', `${prefix}%`)
@@ -191,6 +192,8 @@ async function close(ctx: ServiceContext, id: string, status: OfferStatus, colum
     if (status !== 'withdrawn' && !(OPEN_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerNotSentYet')
     await updateSynced(trx, 'offers', id, { status, closed_at: now, ...columns }, now)
     await closeFollowUps(trx, id, now)
+    // A won offer of a referred prospect: the referrer is thanked (a reminder for the owner).
+    if (status === 'won') await referralsWon(trx, offer.company_id, now.slice(0, 10), now)
     // A won renewal offer continues its contract with the offer's term, items and value.
     if (status === 'won' && offer.contract_id) {
       const detail = await getOffer({ ...ctx, db: trx }, id)

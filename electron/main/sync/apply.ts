@@ -8,6 +8,9 @@ import type { PullChange, SyncValue } from '../../../shared/sync/protocol'
 import { refreshJourneys } from '../services/journey.service'
 import { writeState } from './state'
 
+/** Pulled rows of these tables move their company on the journey. */
+const JOURNEY_TABLES = new Set(['touchpoints', 'offers', 'contracts', 'cases', 'referrals', 'feedback'])
+
 /** Tables a pull may write: the synced ones and the read-only user directory. */
 const PULLABLE = new Set<string>([...SYNCED_TABLES, 'users'])
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`
@@ -143,7 +146,7 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
         for (const [index, change] of changes.entries()) {
           if (await applyChange(trx, db, writer, change, pending.get(`${change.table}:${change.id}`), options.now)) applied++
           if (change.table === 'companies') companies.add(change.id)
-          else if ((change.table === 'touchpoints' || change.table === 'offers' || change.table === 'contracts') && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
+          else if (JOURNEY_TABLES.has(change.table) && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
           options.afterChange?.(index)
         }
         await flushUpserts(trx, writer.batch)

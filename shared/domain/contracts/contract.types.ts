@@ -1,5 +1,5 @@
 // What the contract handlers return.
-import type { OfferItem } from '../offers/offer.types'
+import type { OfferItem, WorkItemBase } from '../offers/offer.types'
 import type { NoticeUnit } from './contract.dates'
 import type { CancelledBy, ChurnReason, ContractStatus, ContractType, RenewalReminderKind } from './contract.enums'
 
@@ -80,19 +80,11 @@ export interface RenewalPipeline {
   rows: Array<ContractListItem & { daysLeft: number; renewalOfferStatus: string }>
 }
 
-export interface RenewalReminderItem {
+export interface RenewalReminderItem extends WorkItemBase {
   source: 'contract'
-  id: string
   contractId: string
   contractNumber: string
-  companyId: string
-  companyName: string
-  contactName: string
-  contactPhone: string
-  ownerId: string
-  ownerName: string
   kind: RenewalReminderKind
-  dueDate: string
   annualValueCents: number
   cancelBy: string
 }

@@ -1,4 +1,5 @@
 import type { RenewalReminderItem } from '../contracts/contract.types'
+import type { UsePhaseReminderItem } from '../service/service.types'
 // What the offer channels answer with.
 import type { OfferTotals } from './offer.totals'
 import type { FollowUpKind, LostReason, OfferStatus } from './offer.enums'
@@ -131,26 +132,30 @@ export interface OfferListItem {
   withConversation: boolean
 }
 
-/** An offer's follow-up on the work list. */
-export interface FollowUpItem {
-  source: 'offer'
+/** What every entry of the work list has: whom to call about what, whose it is, when. */
+export interface WorkItemBase {
   id: string
-  offerId: string
-  offerNumber: string
   companyId: string
   companyName: string
   contactName: string
   contactPhone: string
   ownerId: string
   ownerName: string
-  kind: FollowUpKind
   dueDate: string
+}
+
+/** An offer's follow-up on the work list. */
+export interface FollowUpItem extends WorkItemBase {
+  source: 'offer'
+  offerId: string
+  offerNumber: string
+  kind: FollowUpKind
   grossCents: number
   validUntil: string
 }
 
 /** The work list holds offer follow-ups and contract renewal reminders, by due date. */
-export type WorkListItem = FollowUpItem | RenewalReminderItem
+export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem
 
 export interface WorkList {
   today: string

@@ -2,6 +2,8 @@
 import { z } from 'zod'
 import { emailSchema, phoneSchema, text } from '../common.schema'
 import { DEFAULT_RENEWAL_LEAD_DAYS } from '../contracts/contract.dates'
+import { PRIORITIES, type Priority } from '../service/service.enums'
+import { DEFAULT_SERVICE_LEVELS } from '../service/sla.rules'
 import { DEFAULT_CADENCE, LOST_REASONS } from './offer.enums'
 
 export const companyProfileSchema = z.object({
@@ -29,6 +31,11 @@ export const companyProfileSchema = z.object({
   followUpDaysBeforeExpiry: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(60, 'errors.tooLarge').default(DEFAULT_CADENCE.daysBeforeExpiry),
   /** Days before the cancel-by date the renewal review is due (the final reminder comes 14 days before it). */
   renewalLeadDays: z.number('errors.number').int('errors.integer').min(15, 'errors.tooSmall').max(365, 'errors.tooLarge').default(DEFAULT_RENEWAL_LEAD_DAYS),
+  /** Service levels by priority: acknowledge within hours, resolve within business days. */
+  serviceLevels: z.object(Object.fromEntries(PRIORITIES.map((p) => [p, z.object({
+    acknowledgeHours: z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(240, 'errors.tooLarge'),
+    resolveBusinessDays: z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(120, 'errors.tooLarge'),
+  })])) as Record<Priority, z.ZodObject<{ acknowledgeHours: z.ZodNumber; resolveBusinessDays: z.ZodNumber }>>).default(DEFAULT_SERVICE_LEVELS),
   /** The lost reasons offered when an offer is lost (the catalogue; at least one). */
   lostReasons: z.array(z.enum(LOST_REASONS)).min(1, 'errors.lostReasonsEmpty').default([...LOST_REASONS]),
 }).superRefine((p, ctx) => {

@@ -1,5 +1,5 @@
 // Konsequentes Nachfassen: the follow-ups due, overdue first; done with an outcome, or moved.
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router-dom'
 import { TOUCHPOINT_CHANNELS } from '../../../../shared/domain/customers/customer.enums'
 import type { WorkListItem } from '../../../../shared/domain/offers/offer.types'
@@ -65,27 +65,19 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
   const [error, setError] = useState<string | null>(null)
   const submit = async () => {
     setError(null)
-    const result = item.source === 'contract'
-      ? mode === 'done'
-        ? await call('contracts.completeReminder', { contractId: item.contractId, kind: item.kind, channel: channel as never, outcome })
-        : await call('contracts.snoozeReminder', { contractId: item.contractId, kind: item.kind, until })
-      : mode === 'done'
-        ? await call('followUps.complete', { id: item.id, channel: channel as never, outcome })
-        : await call('followUps.snooze', { id: item.id, until })
+    const result = await (mode === 'done' ? complete(item, channel, outcome) : snooze(item, until))
     if (result.ok) onChange()
     else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
   }
+  const view = describe(item, t, date, language)
   return (
-    <li className={`card worklist__item worklist__item--${item.source}`}
-      aria-label={item.source === 'offer' ? t('followUp.itemLabel', { number: item.offerNumber, company: item.companyName }) : t('followUp.renewalLabel', { number: item.contractNumber, company: item.companyName })}>
+    <li className={`card worklist__item worklist__item--${item.source}`} aria-label={view.label}>
       <div className="worklist__head">
         <strong>{date(item.dueDate)}</strong>
-        {item.source === 'offer' ? <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link> : <Link to={`/contracts/${item.contractId}`}>{item.contractNumber}</Link>}
+        {view.link}
         <Link to={`/companies/${item.companyId}`}>{item.companyName}</Link>
         <span>{item.contactName}{item.contactPhone ? ` · ${item.contactPhone}` : ''}</span>
-        {item.source === 'offer'
-          ? <span className="muted">{t(`enum.followUpKind.${item.kind}`)} · {money(item.grossCents, language)} · {t('followUp.validUntil', { date: date(item.validUntil) })}</span>
-          : <span className="muted">{t(`enum.renewalReminderKind.${item.kind}`)} · {t('contract.annualValueShort', { value: money(item.annualValueCents, language) })} · {t('contract.cancelByShort', { date: date(item.cancelBy) })}</span>}
+        <span className="muted">{view.detail}</span>
         <span className="muted">{item.ownerName}</span>
       </div>
       {mode === 'idle' ? (
@@ -112,4 +104,40 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
       )}
     </li>
   )
+}
+
+type T = (key: string, params?: Record<string, string | number>) => string
+
+/** The label, link and detail line of each kind of reminder. */
+function describe(item: WorkListItem, t: T, date: (d: string) => string, language: 'de' | 'en'): { label: string; link: ReactNode; detail: string } {
+  switch (item.source) {
+    case 'offer':
+      return {
+        label: t('followUp.itemLabel', { number: item.offerNumber, company: item.companyName }), link: <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link>,
+        detail: `${t(`enum.followUpKind.${item.kind}`)} · ${money(item.grossCents, language)} · ${t('followUp.validUntil', { date: date(item.validUntil) })}`,
+      }
+    case 'contract':
+      return {
+        label: t('followUp.renewalLabel', { number: item.contractNumber, company: item.companyName }), link: <Link to={`/contracts/${item.contractId}`}>{item.contractNumber}</Link>,
+        detail: `${t(`enum.renewalReminderKind.${item.kind}`)} · ${t('contract.annualValueShort', { value: money(item.annualValueCents, language) })} · ${t('contract.cancelByShort', { date: date(item.cancelBy) })}`,
+      }
+    default:
+      return {
+        label: t(`followUp.usePhaseLabel.${item.kind}`, { company: item.companyName }),
+        link: <span className="badge">{t(`enum.usePhaseReminder.${item.kind}`)}</span>,
+        detail: item.detail.replace(/\d{4}-\d{2}-\d{2}$/, (d) => date(d)),
+      }
+  }
+}
+
+function complete(item: WorkListItem, channel: string, outcome: string) {
+  if (item.source === 'offer') return call('followUps.complete', { id: item.id, channel: channel as never, outcome })
+  if (item.source === 'contract') return call('contracts.completeReminder', { contractId: item.contractId, kind: item.kind, channel: channel as never, outcome })
+  return call('reminders.complete', { source: item.source, id: item.subjectId, channel: channel as never, outcome })
+}
+
+function snooze(item: WorkListItem, until: string) {
+  if (item.source === 'offer') return call('followUps.snooze', { id: item.id, until })
+  if (item.source === 'contract') return call('contracts.snoozeReminder', { contractId: item.contractId, kind: item.kind, until })
+  return call('reminders.snooze', { source: item.source, id: item.subjectId, until })
 }

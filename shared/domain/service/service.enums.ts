@@ -1,0 +1,57 @@
+// Closed lists of the use phase: cases, returns, referrals, feedback. Labels in the i18n catalogues.
+
+export const CASE_TYPES = ['service_request', 'complaint', 'warranty', 'return'] as const
+export type CaseType = (typeof CASE_TYPES)[number]
+
+/** The workflow every case shares: new → acknowledged → in progress → resolved → closed, or rejected. */
+export const CASE_STATUSES = ['new', 'acknowledged', 'in_progress', 'resolved', 'closed', 'rejected'] as const
+export type CaseStatus = (typeof CASE_STATUSES)[number]
+export const OPEN_CASE_STATUSES = ['new', 'acknowledged', 'in_progress'] as const satisfies readonly CaseStatus[]
+
+/** Allowed next steps from each status. */
+export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  new: ['acknowledged', 'in_progress', 'rejected'],
+  acknowledged: ['in_progress', 'resolved', 'rejected'],
+  in_progress: ['resolved', 'rejected'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+  rejected: [],
+}
+
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const
+export type Priority = (typeof PRIORITIES)[number]
+
+export const CASE_CHANNELS = ['phone', 'email', 'portal', 'visit', 'letter', 'field_service'] as const
+export type CaseChannel = (typeof CASE_CHANNELS)[number]
+
+export const COMPLAINT_CATEGORIES = ['product_defect', 'delivery', 'installation', 'service', 'invoice', 'documentation', 'other'] as const
+export const WARRANTY_DECISIONS = ['accepted', 'rejected', 'goodwill'] as const
+export type WarrantyDecision = (typeof WARRANTY_DECISIONS)[number]
+
+/** A return's own steps; the case status follows them. */
+export const RETURN_STATUSES = ['requested', 'approved', 'received', 'inspected', 'replaced', 'credited'] as const
+export type ReturnStatus = (typeof RETURN_STATUSES)[number]
+export const RETURN_TRANSITIONS: Record<ReturnStatus, readonly ReturnStatus[]> = {
+  requested: ['approved'],
+  approved: ['received'],
+  received: ['inspected'],
+  inspected: ['replaced', 'credited'],
+  replaced: [],
+  credited: [],
+}
+export const RETURN_CASE_STATUS: Record<ReturnStatus, CaseStatus> = {
+  requested: 'new', approved: 'acknowledged', received: 'in_progress', inspected: 'in_progress', replaced: 'resolved', credited: 'resolved',
+}
+export const RETURN_REASONS = ['defective', 'wrong_item', 'damaged_in_transit', 'not_needed', 'spare_part_exchange', 'other'] as const
+
+export const CASE_EVENT_KINDS = ['created', 'status', 'note', 'decision', 'return_status'] as const
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number]
+
+/** Where a referral stands, derived from the referred company's offers. */
+export const REFERRAL_STATUSES = ['contacted', 'offer_sent', 'won', 'lost'] as const
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
+
+export const FEEDBACK_KINDS = ['nps', 'satisfaction', 'testimonial'] as const
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number]
+
+export const WARRANTY_REMINDER_DAYS = 60
