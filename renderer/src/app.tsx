@@ -5,6 +5,12 @@ import { ContractFormPage } from './features/contracts/contract-form-page'
 import { ContractPage } from './features/contracts/contract-page'
 import { ContractsPage } from './features/contracts/contracts-page'
 import { RenewalReportPage } from './features/contracts/renewal-report-page'
+import { AssetFormPage } from './features/service/asset-form-page'
+import { CaseFormPage } from './features/service/case-form-page'
+import { CasePage } from './features/service/case-page'
+import { FeedbackFormPage, NpsPage } from './features/service/feedback-pages'
+import { ReferralFormPage, ReferralListPage } from './features/service/referral-pages'
+import { ServicePage } from './features/service/service-page'
 import { CompanyFormPage } from './features/companies/company-form-page'
 import { CompanyListPage } from './features/companies/company-list-page'
 import { CompanyPage } from './features/companies/company-page'
@@ -66,6 +72,15 @@ export function App() {
             <Route path="/contracts/:id" element={<ContractPage />} />
             <Route path="/contracts/:id/edit" element={<ContractFormPage />} />
             <Route path="/reports/renewal" element={<RenewalReportPage />} />
+            <Route path="/service" element={<ServicePage />} />
+            <Route path="/cases/new" element={<CaseFormPage />} />
+            <Route path="/cases/:id" element={<CasePage />} />
+            <Route path="/assets/new" element={<AssetFormPage />} />
+            <Route path="/assets/:id/edit" element={<AssetFormPage />} />
+            <Route path="/referrals" element={<ReferralListPage />} />
+            <Route path="/referrals/new" element={<ReferralFormPage />} />
+            <Route path="/feedback/new" element={<FeedbackFormPage />} />
+            <Route path="/reports/nps" element={<NpsPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>

@@ -36,7 +36,7 @@ describe('i18n catalogue', () => {
     for (const dir of ['renderer/src', 'shared', 'electron', 'db']) walk(dir)
     const used = new Set<string>()
     for (const file of files) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/['"`]((?:errors|common|company|contact|persona|touchpoint|settings|journey|nav|lang|app|offer|conversation|followUp|report|product|sync|conflicts|profile|contract|renewalReport)\.[A-Za-z_.]+)['"`]/g)) used.add(m[1]!)
+      for (const m of readFileSync(file, 'utf8').matchAll(/['"`]((?:errors|common|company|contact|persona|touchpoint|settings|journey|nav|lang|app|offer|conversation|followUp|report|product|sync|conflicts|profile|contract|renewalReport|case|service|asset|referral|feedback|nps)\.[A-Za-z_.]+)['"`]/g)) used.add(m[1]!)
     }
     const channels: readonly string[] = CHANNELS
     const missing = [...used].filter((key) => !(key in de) && !key.endsWith('.') && !channels.includes(key))

@@ -80,6 +80,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           <li><NavLink to="/reports/renewal" className="nav__link">{t('nav.renewalRate')}</NavLink></li>
           <li><NavLink to="/products" className="nav__link">{t('nav.products')}</NavLink></li>
         </ul>
+        <h2 className="nav__heading">{t('nav.service')}</h2>
+        <ul>
+          <li><NavLink to="/service" className="nav__link">{t('nav.cases')}</NavLink></li>
+          <li><NavLink to="/referrals" end className="nav__link">{t('nav.referrals')}</NavLink></li>
+          <li><NavLink to="/reports/nps" className="nav__link">{t('nav.nps')}</NavLink></li>
+        </ul>
         <h2 className="nav__heading">{t('nav.journey')}</h2>
         <h3 className="nav__phase">{t('nav.phase.buy')}</h3>
         <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'buy').map(stationLink)}</ul>

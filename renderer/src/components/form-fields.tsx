@@ -2,6 +2,7 @@
 import { useId, type ReactNode } from 'react'
 import { useFormContext, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
 import type { AppErrorData } from '../../../shared/ipc/result'
+import { Link } from 'react-router-dom'
 import { useI18n } from '../lib/i18n'
 
 interface BaseProps {
@@ -132,6 +133,17 @@ export function CheckboxField({ name, label }: { name: string; label: string }) 
       <label htmlFor={id}>
         <input id={id} type="checkbox" {...register(name)} /> {label}
       </label>
+    </div>
+  )
+}
+
+/** Save, and a way back without saving. */
+export function SaveCancel({ cancelTo }: { cancelTo: string }) {
+  const { t } = useI18n()
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button--primary">{t('common.save')}</button>
+      <Link className="button button--ghost" to={cancelTo}>{t('common.cancel')}</Link>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 // Settings → Firmenprofil: letterhead, footer and bank details of the offer letter, and the rep's signature.
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import type { z } from 'zod'
 import { FormProvider, useForm } from 'react-hook-form'
 import { companyProfileSchema, type CompanyProfileSettings } from '../../../../shared/domain/offers/profile.schema'
@@ -9,6 +9,7 @@ import { LOST_REASONS } from '../../../../shared/domain/offers/offer.enums'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { PRIORITIES } from '../../../../shared/domain/service/service.enums'
 
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website', 'logoPath', 'managingDirectors', 'registerCourt', 'registerNumber', 'vatId', 'bankName', 'iban', 'bic', 'repJobTitle', 'repPhone'] as const
 
@@ -47,6 +48,14 @@ export function ProfileSettings() {
               <NumberField name="followUpSecondDays" label={t('profile.followUpSecondDays')} step="1" />
               <NumberField name="followUpDaysBeforeExpiry" label={t('profile.followUpDaysBeforeExpiry')} step="1" />
               <NumberField name="renewalLeadDays" label={t('profile.renewalLeadDays')} step="1" />
+            </div>
+            <div className="form-grid" role="group" aria-label={t('profile.serviceLevels')}>
+              {PRIORITIES.map((p) => (
+                <Fragment key={p}>
+                  <NumberField name={`serviceLevels.${p}.acknowledgeHours`} label={t('profile.acknowledgeHours', { priority: t(`enum.priority.${p}`) })} step="1" />
+                  <NumberField name={`serviceLevels.${p}.resolveBusinessDays`} label={t('profile.resolveBusinessDays', { priority: t(`enum.priority.${p}`) })} step="1" />
+                </Fragment>
+              ))}
             </div>
             <div role="group" aria-label={t('profile.lostReasons')} className="checkbox-group">
               <span className="checkbox-group__label">{t('profile.lostReasons')}</span>

@@ -1,0 +1,33 @@
+// A customer picked by typing part of the name: the matches from the full-text search, as a list.
+import { useEffect, useId, useState } from 'react'
+import { useFormContext, useWatch } from 'react-hook-form'
+import { useI18n } from '../../lib/i18n'
+import { useData } from '../../lib/use-data'
+
+export function CompanyPicker({ name, label, required }: { name: string; label: string; required?: boolean }) {
+  const { t } = useI18n()
+  const id = useId()
+  const { setValue, control, formState } = useFormContext()
+  const value = useWatch({ control, name }) as string
+  const chosen = useData('companies.get', value ? { id: value } : null)
+  const [search, setSearch] = useState('')
+  const matches = useData('companies.list', search.trim().length >= 2 ? { search, limit: 20 } : null)
+  const error = (formState.errors[name] as { message?: string } | undefined)?.message
+  useEffect(() => {
+    if (chosen.data && !search) setSearch(chosen.data.name)
+  }, [chosen.data, search])
+  const options = matches.data?.rows ?? []
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>{label}{required ? <span className="field__required" aria-hidden="true"> *</span> : null}</label>
+      <input id={id} list={`${id}-list`} value={search} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} autoComplete="off"
+        onChange={(e) => {
+          setSearch(e.target.value)
+          const match = options.find((o) => o.name === e.target.value)
+          setValue(name, match ? match.id : '', { shouldValidate: formState.isSubmitted })
+        }} />
+      <datalist id={`${id}-list`}>{options.map((o) => <option key={o.id} value={o.name}>{o.city}</option>)}</datalist>
+      {error ? <p className="field__error" id={`${id}-error`} role="alert">{t(error)}</p> : null}
+    </div>
+  )
+}
