@@ -13,6 +13,8 @@ import { workList } from '../electron/main/services/follow-up.service'
 import { listOffers } from '../electron/main/services/offer.service'
 import { orderRateReport } from '../electron/main/services/order-rate.service'
 import { renewalPipeline, renewalReport } from '../electron/main/services/renewal.service'
+import { serviceWorkList } from '../electron/main/services/case.service'
+import { npsReport } from '../electron/main/services/feedback.service'
 import { offerListQuerySchema } from '../shared/domain/offers/offer.schema'
 import { createCompany, listCompanies } from '../electron/main/services/company.service'
 import { listContacts } from '../electron/main/services/contact.service'
@@ -72,6 +74,10 @@ async function queries(): Promise<void> {
   // The renewal station on 10,000 contracts: the pipeline (three horizons and the first page) and the report.
   await report('contracts.renewal_pipeline.90_days', () => renewalPipeline(ctx, { days: 90, ownerId: '', offset: 0, limit: 200 }))
   await report('contracts.renewal_pipeline.180_days', () => renewalPipeline(ctx, { days: 180, ownerId: '', offset: 0, limit: 200 }))
+  // The use phase on ~30,000 assets and cases: a rep's service work list (with the team's overdue cases) and the NPS report.
+  const rep = (await ctx.db.selectFrom('cases').select('owner_id').where('status', 'in', ['new', 'acknowledged', 'in_progress']).limit(1).executeTakeFirst())?.owner_id ?? ''
+  await report('cases.service_work_list', () => serviceWorkList(ctx, { ownerId: rep }))
+  await report('reports.nps.two_years', () => npsReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' }))
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }

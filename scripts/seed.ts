@@ -1,5 +1,6 @@
 // `npm run seed [-- --size small|large] [--db file]`: fills a database with German demo data.
-// large: 20,000 companies, 60,000 contacts, 200,000 touchpoints, 100,000 offers with items and follow-ups, 10,000 contracts (for `npm run bench`).
+// large: 20,000 companies, 60,000 contacts, 200,000 touchpoints, 100,000 offers with items and follow-ups, 10,000 contracts,
+// ~30,000 assets, ~30,000 cases, 5,000 referrals and feedback (for `npm run bench`).
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { defaultUserDataDir, resolveDatabasePath, startCore } from '../electron/main/core'
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
   }
   const core = await startCore(file, 'web')
+  await core.upkeepDone
   const started = performance.now()
   let last = 0
   const result = await loadDemoData(core.app.ctx, DEMO_SIZES[size], {
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   await core.integrityChecked
   await core.database.close()
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  console.log(`\nDemodaten (${size}) in ${file}: ${result.companies} Firmen, ${result.contacts} Ansprechpartner, ${result.touchpoints} Kontaktpunkte, ${result.offers} Angebote, ${result.contracts} Verträge in ${seconds} s`)
+  console.log(`\nDemodaten (${size}) in ${file}: ${result.companies} Firmen, ${result.contacts} Ansprechpartner, ${result.touchpoints} Kontaktpunkte, ${result.offers} Angebote, ${result.contracts} Verträge, ${result.assets} Anlagen, ${result.cases} Servicefälle, ${result.referrals} Empfehlungen in ${seconds} s`)
 }
 
 void main().catch((err: unknown) => {

@@ -38,6 +38,8 @@ export interface Core {
   database: AppDatabase
   /** Settles when the background integrity check is done (tests and scripts wait for it). */
   integrityChecked: Promise<void>
+  /** Settles when the first daily upkeep (offer expiry, contract roll) is done; scripts wait for it before bulk writes. */
+  upkeepDone: Promise<void>
 }
 
 export async function startCore(databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date(), secretBox?: SecretBox): Promise<Core> {
@@ -48,12 +50,12 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
   const app: AppContext = { ctx, sync, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking' } }
   // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
   // follows renewal windows: at start and every hour while the app runs.
-  const expire = () => void expireOffers(ctx).then(() => rollContracts(ctx)).catch((err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
-  expire()
-  setInterval(expire, 3_600_000).unref()
+  const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
+  const upkeepDone = upkeep()
+  setInterval(() => void upkeep(), 3_600_000).unref()
   const integrityChecked = quickCheck(databasePath).then(({ integrity, detail }) => {
     app.env.integrity = integrity
     if (integrity === 'corrupt') console.error(`[kundenreise] database integrity check failed for ${databasePath}: ${detail}`)
   })
-  return { database, app, integrityChecked }
+  return { database, app, integrityChecked, upkeepDone }
 }

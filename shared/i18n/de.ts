@@ -912,6 +912,8 @@ export const de = {
   'referral.saveThanks': 'Dank speichern',
   'referral.recommended': 'hat empfohlen:',
   'referral.recommendedBy': 'empfohlen von',
+  'service.overdueNotice': '{count} Servicefall/-fälle über dem Service-Level.',
+  'service.toList': 'Zu den Servicefällen',
   'service.title': 'Servicefälle',
   'service.subtitle': 'Offene Fälle nach Service-Level – Überfälliges zuerst.',
   'service.mine': 'Meine offenen Fälle',

@@ -914,6 +914,8 @@ export const en: Record<MessageKey, string> = {
   'referral.saveThanks': 'Save thanks',
   'referral.recommended': 'referred:',
   'referral.recommendedBy': 'referred by',
+  'service.overdueNotice': '{count} service case(s) past their service level.',
+  'service.toList': 'Open the service cases',
   'service.title': 'Service cases',
   'service.subtitle': 'Open cases by service level – overdue first.',
   'service.mine': 'My open cases',

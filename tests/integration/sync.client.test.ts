@@ -117,6 +117,30 @@ describe('sync in the app', () => {
     expect((await getContract(b.ctx, contract.id)).status).toBe('renewed')
   })
 
+  it('a case logged offline reaches the colleague with its lines and timeline, and moves the customer to support there', async () => {
+    const { createCase, getCase, transitionCase } = await import('../../electron/main/services/case.service')
+    const { caseFieldsSchema } = await import('../../shared/domain/service/service.schema')
+    const { getCompany } = await import('../../electron/main/services/company.service')
+    const a = await device('a')
+    const b = await device('b')
+    await a.sync.connect({ serverUrl: 'http://sync.test', login: 'anna', password: PASSWORD })
+    await b.sync.connect({ serverUrl: 'http://sync.test', login: 'ben', password: PASSWORD })
+    const company = await createCompany(a.ctx, fields({ name: 'Retoure GmbH', status: 'customer' }))
+    const c = await createCase(a.ctx, caseFieldsSchema.parse({
+      type: 'return', companyId: company.id, channel: 'email', receivedAt: '2026-11-20T09:00:00.000Z', subject: 'Falsche Teile', priority: 'normal',
+      lines: [{ name: 'Sensor', quantity: 2, reason: 'wrong_item' }, { name: 'Kabel', quantity: 1, reason: 'defective' }],
+    }))
+    await a.sync.syncNow()
+    await b.sync.syncNow()
+    expect(await getCase(b.ctx, c.id)).toMatchObject({ number: c.number, rmaNumber: c.rmaNumber, lines: [{ name: 'Sensor', quantity: 2 }, { name: 'Kabel', quantity: 1 }], events: [{ kind: 'created' }] })
+    expect((await getCompany(b.ctx, company.id)).journey).toEqual({ station: 'support', reason: 'open_cases' })
+    await transitionCase(b.ctx, { id: c.id, to: 'rejected', note: '', customerInformed: true, rejectionReason: 'Ware nicht von uns' })
+    await b.sync.syncNow()
+    await a.sync.syncNow()
+    expect((await getCase(a.ctx, c.id)).status).toBe('rejected')
+    expect((await getCompany(a.ctx, company.id)).journey.reason).not.toBe('open_cases')
+  })
+
   it('a deleted record cannot be brought back from the inbox, only acknowledged', async () => {
     const a = await device('a')
     const b = await device('b')

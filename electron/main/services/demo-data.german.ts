@@ -91,3 +91,18 @@ export const CONTRACT_TITLES: Record<'supply' | 'service' | 'maintenance' | 'ren
   rental: 'Miete Prüfstand PS-400',
   software: 'Auswertungssoftware im Abonnement',
 }
+
+/** Case subjects by type, as service staff write them. */
+export const CASE_SUBJECTS: Record<'service_request' | 'complaint' | 'warranty' | 'return', string[]> = {
+  service_request: ['Kalibrierung fällig', 'Bitte um Wartungstermin', 'Frage zur Software-Aktualisierung', 'Schulung für neue Mitarbeiter', 'Ersatzteilanfrage Dichtungen'],
+  complaint: ['Messwerte weichen ab', 'Lieferung unvollständig', 'Techniker kam verspätet', 'Rechnung fehlerhaft', 'Dokumentation fehlt', 'Gerät nach Installation laut'],
+  warranty: ['Display fällt aus', 'Pumpe undicht', 'Sensor liefert keine Werte', 'Netzteil defekt'],
+  return: ['Falsche Sensoren geliefert', 'Ersatzteil passt nicht', 'Transportschaden', 'Doppelt bestellt'],
+}
+export const ROOT_CAUSES = ['Sensor nach Transport dejustiert', 'Kommissionierfehler im Lager', 'Tourenplanung zu knapp', 'Falscher Rabatt im System', 'Lagerfehler']
+export const CORRECTIVE_ACTIONS = ['Sensor justiert, Transportsicherung eingeführt', 'Nachlieferung, Vier-Augen-Prüfung im Versand', 'Puffer in der Einsatzplanung', 'Gutschrift, Stammdaten korrigiert', 'Dokument nachgeliefert']
+export const NPS_COMMENTS = ['Sehr zuverlässig', 'Schnelle Hilfe im Servicefall', 'Preis ist hoch, Qualität stimmt', 'Erreichbarkeit könnte besser sein', 'Kompetente Beratung', '', '']
+export const TESTIMONIALS = [
+  { quote: 'Seit dem neuen Prüfstand haben wir die Prüfzeit pro Teil mehr als halbiert.', before: '90 s pro Teil', after: '40 s pro Teil' },
+  { quote: 'Der Service war am nächsten Morgen da – das kennen wir von anderen Lieferanten nicht.', before: '3 Tage Stillstand', after: '4 Stunden' },
+]

@@ -10,6 +10,7 @@ import { refreshJourney } from './journey.service'
 import { computeOfferTotals } from '../../../shared/domain/offers/offer.totals'
 import { deviceCode } from './offer.service'
 import { termColumns } from './contract.service'
+import { demoFeedback, demoUsePhase } from './demo-data.use-phase'
 import { DEFAULT_RENEWAL_LEAD_DAYS, effectiveEnd, type NoticeUnit } from '../../../shared/domain/contracts/contract.dates'
 import { CONTRACT_TYPES } from '../../../shared/domain/contracts/contract.enums'
 import type { FederalState } from '../../../shared/domain/customers/customer.enums'
@@ -103,7 +104,7 @@ export async function loadDemoData(
   ctx: ServiceContext,
   size: DemoSize,
   options: { seed?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number; contracts: number }> {
+): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number; contracts: number; assets: number; cases: number; referrals: number }> {
   const rnd = random(options.seed ?? 2017)
   const now = nowIso(ctx)
   const nowMs = ctx.clock().getTime()
@@ -131,6 +132,10 @@ export async function loadDemoData(
   let offerNumber = 0
   let contractNumber = 0
   let contracts = 0
+  let caseNumber = 0
+  const used = { assets: 0, cases: 0, referrals: 0 }
+  const prospects: string[] = []
+  const warrantyProducts = PRODUCTS.map(([, name, , , , warrantyMonths], i) => ({ id: productIds[i]!, name, warrantyMonths })).filter((p) => p.warrantyMonths > 0)
 
   let contacts = 0
   let touchpoints = 0
@@ -253,6 +258,26 @@ export async function loadDemoData(
           }
           offers++
         }
+        if (status === 'prospect') prospects.push(companyId)
+        else {
+          // The installed base, cases and feedback of a customer (or a former one).
+          const n = i % 10 < 8 ? 2 : 1
+          await demoUsePhase(trx, rnd, {
+            companyId, contactId: contactIds[0] ?? null, ownerIds: userIds, state: place.state, products: warrantyProducts, assets: n, cases: n, nowMs, device,
+            nextCaseNumber: () => ++caseNumber,
+          }, now)
+          used.assets += n
+          used.cases += n
+          await demoFeedback(trx, rnd, { companyId, contactId: contactIds[0] ?? null, ownerId: rnd.pick(userIds), nowMs }, now)
+        }
+        // Every fourth company has recommended one of the prospects before it.
+        if (i % 4 === 3 && prospects.length > 0) {
+          await insertSynced(trx, 'referrals', {
+            id: newId(), company_id: companyId, contact_id: contactIds[0] ?? null, referred_company_id: rnd.pick(prospects), owner_id: rnd.pick(userIds), note: '',
+            thank_due: null, thanked_at: null, reward: '', reward_value_cents: 0,
+          }, now)
+          used.referrals++
+        }
         if (withContract) {
           contractNumber++
           await insertSynced(trx, 'contracts', demoContract(rnd, { companyId, contactId: contactIds[0] ?? null, ownerId: rnd.pick(userIds), state: place.state, former: status === 'former', nowMs, device, n: contractNumber }), now)
@@ -263,5 +288,5 @@ export async function loadDemoData(
     })
     options.onProgress?.(Math.min(start + BATCH, size.companies), size.companies)
   }
-  return { companies: size.companies, contacts, touchpoints, offers, contracts }
+  return { companies: size.companies, contacts, touchpoints, offers, contracts, ...used }
 }

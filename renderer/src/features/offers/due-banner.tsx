@@ -1,4 +1,5 @@
-// The in-app notice of due follow-ups (web mode and desktop): how many are due today or overdue.
+// The in-app notice of due work (web mode and desktop): follow-ups and reminders due today or
+// overdue, and service cases past their service level.
 import { useEffect, useState } from 'react'
 import { Link, useLocation } from 'react-router-dom'
 import { call } from '../../lib/api'
@@ -10,10 +11,14 @@ export function DueFollowUpsBanner() {
   const { t, number } = useI18n()
   const location = useLocation()
   const [due, setDue] = useState(0)
+  const [overdueCases, setOverdueCases] = useState(0)
   const [dismissed, setDismissed] = useState(-1)
   useEffect(() => {
     let live = true
-    const check = () => void call('followUps.workList', {}).then((r) => live && r.ok && setDue(r.data.overdue.length + r.data.dueToday.length))
+    const check = () => {
+      void call('followUps.workList', {}).then((r) => live && r.ok && setDue(r.data.overdue.length + r.data.dueToday.length))
+      void call('cases.workList', {}).then((r) => live && r.ok && setOverdueCases(r.data.teamOverdue.length))
+    }
     check()
     const timer = setInterval(check, EVERY_MS)
     return () => {
@@ -21,12 +26,13 @@ export function DueFollowUpsBanner() {
       clearInterval(timer)
     }
   }, [location.pathname])
-  if (due === 0 || dismissed === due || location.pathname === '/follow-ups') return null
+  const key = due * 100_000 + overdueCases
+  if ((due === 0 && overdueCases === 0) || dismissed === key || location.pathname === '/follow-ups' || location.pathname === '/service') return null
   return (
     <div className="due-banner" role="status">
-      <span>{t('followUp.dueNotice', { count: number(due) })}</span>
-      <Link to="/follow-ups">{t('followUp.toList')}</Link>
-      <button type="button" className="button button--small button--ghost" onClick={() => setDismissed(due)}>{t('followUp.dismiss')}</button>
+      {due > 0 ? <><span>{t('followUp.dueNotice', { count: number(due) })}</span><Link to="/follow-ups">{t('followUp.toList')}</Link></> : null}
+      {overdueCases > 0 ? <><span>{t('service.overdueNotice', { count: number(overdueCases) })}</span><Link to="/service">{t('service.toList')}</Link></> : null}
+      <button type="button" className="button button--small button--ghost" onClick={() => setDismissed(key)}>{t('followUp.dismiss')}</button>
     </div>
   )
 }
