@@ -118,7 +118,10 @@ describe('contacts and touchpoints', () => {
 describe('demo data', () => {
   it('creates German companies across federal states with contacts, roles and touchpoints, through the outbox', async () => {
     const result = await loadDemoData(t.ctx, DEMO_SIZES.small)
-    expect(result).toEqual({ companies: 60, contacts: 180, touchpoints: 360, offers: 120 })
+    expect(result).toMatchObject({ companies: 60, contacts: 180, touchpoints: 360, offers: 120, contracts: 30, referrals: 15 })
+    // The use phase: every customer (and former customer) has one or two assets and as many cases.
+    expect(result.assets).toBeGreaterThan(60)
+    expect(result.cases).toBe(result.assets)
     const states = await t.ctx.db.selectFrom('companies').select('federal_state').distinct().execute()
     expect(states.length).toBeGreaterThanOrEqual(8)
     const deciders = await t.ctx.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('buying_role', '=', 'decision_maker').executeTakeFirstOrThrow()
@@ -126,7 +129,7 @@ describe('demo data', () => {
     const ops = await t.ctx.db.selectFrom('sync_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     // Every row written went through the outbox: one operation per synced row.
     let rows = 0
-    for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups'] as const) {
+    for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups', 'contracts', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback'] as const) {
       rows += Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     }
     expect(Number(ops.n)).toBe(rows)

@@ -64,12 +64,13 @@ export async function demoUsePhase(trx: Transaction<Database>, rnd: Rnd, c: UseP
     const doneAt = open ? null : new Date(received + rnd.int(1, 9) * 86_400_000).toISOString()
     const asset = type === 'warranty' ? rnd.pick(assets) : null
     const number = c.nextCaseNumber()
+    const ownerId = rnd.pick(c.ownerIds)
     const id = newId()
     const caseNumber = `S-${receivedAt.slice(0, 4)}-${c.device}-${String(number).padStart(4, '0')}`
     const inWarranty = asset ? underWarranty(asset.warrantyEnd, receivedAt.slice(0, 10)) : false
     await insertSynced(trx, 'cases', {
       id, company_id: c.companyId, number: caseNumber, type, contact_id: c.contactId, asset_id: asset?.id ?? null, channel: rnd.pick(['phone', 'phone', 'email', 'email', 'portal', 'field_service']),
-      received_at: receivedAt, subject: rnd.pick(de.CASE_SUBJECTS[type]), description: '', priority, owner_id: rnd.pick(c.ownerIds), status,
+      received_at: receivedAt, subject: rnd.pick(de.CASE_SUBJECTS[type]), description: '', priority, owner_id: ownerId, status,
       acknowledge_due: ackDue, resolve_due: resolveDay, sla_due: status === 'new' ? ackDue : open ? endOfGermanDay(resolveDay) : null,
       acknowledged_at: ackAt, resolved_at: status === 'resolved' || status === 'closed' ? doneAt : null, closed_at: status === 'closed' || status === 'rejected' ? doneAt : null,
       rejection_reason: status === 'rejected' ? 'Kein Mangel feststellbar' : '',
@@ -87,7 +88,7 @@ export async function demoUsePhase(trx: Transaction<Database>, rnd: Rnd, c: UseP
         await insertSynced(trx, 'case_lines', { id: newId(), case_id: id, company_id: c.companyId, position: l + 1, product_id: p.id, name: p.name, quantity: rnd.int(1, 6), reason: rnd.pick(['defective', 'wrong_item', 'damaged_in_transit', 'spare_part_exchange']) }, now)
       }
     }
-    await insertSynced(trx, 'case_events', { id: newId(), case_id: id, company_id: c.companyId, at: receivedAt, kind: 'created', text: 'Fall angelegt', customer_informed: 0, created_by: '' }, now)
+    await insertSynced(trx, 'case_events', { id: newId(), case_id: id, company_id: c.companyId, at: receivedAt, kind: 'created', text: 'Fall angelegt', customer_informed: 0, created_by: ownerId }, now)
   }
 }
 

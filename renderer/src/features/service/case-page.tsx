@@ -268,7 +268,7 @@ function Timeline({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
       <ol className="timeline" aria-label={t('case.timeline')}>
         {c.events.map((e) => (
           <li key={e.id}>
-            <span className="muted small">{dateTime(e.at)} · {e.byName}</span>
+            <span className="muted small">{dateTime(e.at)}{e.byName ? ` · ${e.byName}` : ''}</span>
             <div>{e.text} {e.customerInformed ? <Badge tone="good">{t('case.informedBadge')}</Badge> : null}</div>
           </li>
         ))}
