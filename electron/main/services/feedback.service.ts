@@ -8,7 +8,8 @@ import type { Station } from '../../../shared/domain/journey/journey.stations'
 import type { FeedbackKind } from '../../../shared/domain/service/service.enums'
 import type { FeedbackFields } from '../../../shared/domain/service/service.schema'
 import type { Feedback, NpsReport, NpsRow } from '../../../shared/domain/service/service.types'
-import { netPromoterScore } from '../../../shared/domain/service/sla.rules'
+import { npsOf } from '../../../shared/domain/service/sla.rules'
+import { sql } from 'kysely'
 import { AppError, fieldError } from '../../../shared/ipc/result'
 import { nowIso, type ServiceContext } from './context'
 import { refreshJourney } from './journey.service'
@@ -56,22 +57,38 @@ export async function listFeedback(ctx: ServiceContext, q: { companyId: string; 
   return { total: filtered.length, offset: q.offset, rows: filtered }
 }
 
-function row(key: string, scores: number[]): NpsRow {
-  const n = netPromoterScore(scores)
-  return { key, answers: scores.length, promoters: n.promoters, passives: n.passives, detractors: n.detractors, nps: n.nps }
+interface Counts {
+  key: string
+  answers: number
+  promoters: number
+  detractors: number
+}
+const emptyCounts = (key: string): Counts => ({ key, answers: 0, promoters: 0, detractors: 0 })
+
+function toRow(c: Counts): NpsRow {
+  return { ...c, passives: c.answers - c.promoters - c.detractors, nps: npsOf(c.promoters, c.detractors, c.answers) }
 }
 
 /** NPS per period and segment, the average satisfaction, and the testimonials that may be quoted. */
 export async function npsReport(ctx: ServiceContext, q: { from: string; to: string; period: 'month' | 'quarter' | 'year' }): Promise<NpsReport> {
-  const answers = await ctx.db.selectFrom('feedback as f').innerJoin('companies as c', 'c.id', 'f.company_id')
-    .select(['f.given_on', 'f.score', 'c.segment']).where('f.kind', '=', 'nps').where('f.deleted_at', 'is', null)
-    .where('f.given_on', '>=', q.from).where('f.given_on', '<=', q.to).where('f.score', 'is not', null).execute()
-  const byPeriod = new Map<string, number[]>()
-  const bySegment = new Map<string, number[]>()
-  for (const a of answers) {
-    const p = periodOf(a.given_on.slice(0, 7), q.period)
-    byPeriod.set(p, [...(byPeriod.get(p) ?? []), a.score!])
-    bySegment.set(a.segment, [...(bySegment.get(a.segment) ?? []), a.score!])
+  // Counted in SQL per month and segment (one pass over the NPS index), folded into periods here.
+  const groups = await ctx.db.selectFrom('feedback as f').innerJoin('companies as c', 'c.id', 'f.company_id')
+    .select((eb) => [
+      sql<string>`substr(f.given_on, 1, 7)`.as('month'), 'c.segment',
+      eb.fn.countAll<number>().as('answers'), sql<number>`sum(f.score >= 9)`.as('promoters'), sql<number>`sum(f.score <= 6)`.as('detractors'),
+    ])
+    .where('f.kind', '=', 'nps').where('f.deleted_at', 'is', null).where('f.given_on', '>=', q.from).where('f.given_on', '<=', q.to).where('f.score', 'is not', null)
+    .groupBy([sql`substr(f.given_on, 1, 7)`, 'c.segment']).execute()
+  const total = emptyCounts('total')
+  const byPeriod = new Map<string, Counts>()
+  const bySegment = new Map<string, Counts>()
+  for (const g of groups) {
+    const period = periodOf(g.month, q.period)
+    for (const counts of [total, byPeriod.get(period) ?? byPeriod.set(period, emptyCounts(period)).get(period)!, bySegment.get(g.segment) ?? bySegment.set(g.segment, emptyCounts(g.segment)).get(g.segment)!]) {
+      counts.answers += Number(g.answers)
+      counts.promoters += Number(g.promoters)
+      counts.detractors += Number(g.detractors)
+    }
   }
   const satisfaction = await ctx.db.selectFrom('feedback').select((eb) => eb.fn.avg<number>('score').as('avg')).where('kind', '=', 'satisfaction').where('deleted_at', 'is', null)
     .where('given_on', '>=', q.from).where('given_on', '<=', q.to).executeTakeFirst()
@@ -79,9 +96,9 @@ export async function npsReport(ctx: ServiceContext, q: { from: string; to: stri
     .select(['f.id', 'c.name', 'k.first_name', 'k.last_name', 'f.comment', 'f.before_figure', 'f.after_figure', 'f.given_on'])
     .where('f.kind', '=', 'testimonial').where('f.quote_permission', '=', 1).where('f.deleted_at', 'is', null).orderBy('f.given_on', 'desc').limit(20).execute()
   return {
-    total: row('total', answers.map((a) => a.score!)),
-    byPeriod: [...byPeriod.entries()].map(([k, s]) => row(k, s)).sort((a, b) => a.key.localeCompare(b.key)),
-    bySegment: [...bySegment.entries()].map(([k, s]) => row(k, s)).sort((a, b) => b.answers - a.answers),
+    total: toRow(total),
+    byPeriod: [...byPeriod.values()].map(toRow).sort((a, b) => a.key.localeCompare(b.key)),
+    bySegment: [...bySegment.values()].map(toRow).sort((a, b) => b.answers - a.answers),
     satisfactionAverage: satisfaction?.avg === null || satisfaction?.avg === undefined ? null : Math.round(Number(satisfaction.avg) * 10) / 10,
     testimonials: testimonials.map((t) => ({
       id: t.id, companyName: t.name, contactName: `${t.first_name ?? ''} ${t.last_name ?? ''}`.trim(), comment: t.comment, beforeFigure: t.before_figure, afterFigure: t.after_figure, givenOn: t.given_on,

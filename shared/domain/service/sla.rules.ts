@@ -86,6 +86,9 @@ export function underWarranty(warrantyEnd: string | null, claimDate: string): bo
 export function netPromoterScore(scores: readonly number[]): { nps: number | null; promoters: number; passives: number; detractors: number } {
   const promoters = scores.filter((s) => s >= 9).length
   const detractors = scores.filter((s) => s <= 6).length
-  const passives = scores.length - promoters - detractors
-  return { nps: scores.length ? Math.round(((promoters - detractors) / scores.length) * 1000) / 10 : null, promoters, passives, detractors }
+  return { nps: npsOf(promoters, detractors, scores.length), promoters, passives: scores.length - promoters - detractors, detractors }
 }
+
+/** The score from counts, to one decimal; null without answers. */
+export const npsOf = (promoters: number, detractors: number, answers: number): number | null =>
+  answers > 0 ? Math.round(((promoters - detractors) / answers) * 1000) / 10 : null
