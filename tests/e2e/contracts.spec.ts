@@ -116,7 +116,8 @@ test('screens of the contract station look right (screenshots for the README)', 
   await expect(page.getByRole('heading', { level: 1, name: 'Verträge und Verlängerungen' })).toBeVisible()
   await page.getByRole('button', { name: /Nächste 180 Tage/ }).click()
   await page.screenshot({ path: 'docs/screenshots/renewal-pipeline.png', fullPage: true })
-  await page.getByRole('table', { name: 'Alle Verträge' }).getByRole('link', { name: /^V-/ }).first().click()
+  // A contract from the pipeline: it renews unless cancelled, so it can be edited.
+  await page.getByRole('table', { name: 'Kündigungstermine in den nächsten 180 Tagen' }).getByRole('link', { name: /^V-/ }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: /^Vertrag V-/ })).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/contract.png', fullPage: true })
   await page.getByRole('link', { name: 'Bearbeiten' }).click()

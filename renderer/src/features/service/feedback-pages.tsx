@@ -99,7 +99,7 @@ export function NpsPage() {
               <p className="kpi__value">{r.satisfactionAverage === null ? '–' : `${fmt(r.satisfactionAverage, language).replace('+', '')} / 5`}</p>
             </div>
           </div>
-          {rows(t('report.period'), r.byPeriod, (k) => k)}
+          {rows(t('renewalReport.byPeriod'), r.byPeriod, (k) => k)}
           {rows(t('nps.bySegment'), r.bySegment, (k) => (k ? t(`enum.segment.${k}`) : t('common.noEntry')))}
           <div className="card">
             <h2>{t('nps.testimonials')}</h2>
