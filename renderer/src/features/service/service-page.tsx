@@ -67,13 +67,12 @@ export function Rows({ rows, label }: { rows: CaseListItem[]; label: string }) {
   return (
     <div className="table-scroll">
       <table className="data-table" aria-label={label}>
-        <thead><tr><th>{t('case.due')}</th><th>{t('case.number')}</th><th>{t('case.type')}</th><th>{t('case.company')}</th><th>{t('case.subject')}</th><th>{t('case.priority')}</th><th>{t('case.status')}</th><th>{t('case.owner')}</th></tr></thead>
+        <thead><tr><th>{t('case.due')}</th><th>{t('case.number')}</th><th>{t('case.company')}</th><th>{t('case.subject')}</th><th>{t('case.priority')}</th><th>{t('case.status')}</th><th>{t('case.owner')}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={r.overdue ? 'row--urgent' : undefined}>
               <td className="nowrap">{r.slaDue ? <>{dateTime(r.slaDue)}{r.overdue ? <> <Badge tone="warn">{t('case.overdue')}</Badge></> : null}</> : '–'}</td>
-              <td className="nowrap"><Link to={`/cases/${r.id}`}>{r.number}</Link></td>
-              <td>{t(`enum.caseType.${r.type}`)}</td>
+              <td className="nowrap"><Link to={`/cases/${r.id}`}>{r.number}</Link><div className="small muted">{t(`enum.caseType.${r.type}`)}</div></td>
               <td><Link to={`/companies/${r.companyId}`}>{r.companyName}</Link></td>
               <td>{r.subject}</td>
               <td>{t(`enum.priority.${r.priority}`)}</td>
