@@ -788,6 +788,8 @@ export const de = {
   'asset.noWarranty': 'ohne Garantie',
   'asset.coveredBy': 'Servicevertrag {number}',
   'asset.claim': 'Garantiefall melden',
+  'case.assign': 'Bearbeiter oder Priorität ändern',
+  'case.saveAssign': 'Übernehmen',
   'case.new': 'Fall erfassen',
   'case.newSubtitle': 'Serviceanfrage, Reklamation, Garantiefall oder Retoure',
   'case.form': 'Servicefall',

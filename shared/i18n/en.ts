@@ -790,6 +790,8 @@ export const en: Record<MessageKey, string> = {
   'asset.noWarranty': 'no warranty',
   'asset.coveredBy': 'service contract {number}',
   'asset.claim': 'Report warranty claim',
+  'case.assign': 'Change owner or priority',
+  'case.saveAssign': 'Apply',
   'case.new': 'Log case',
   'case.newSubtitle': 'Service request, complaint, warranty claim or return',
   'case.form': 'Service case',

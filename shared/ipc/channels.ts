@@ -82,6 +82,7 @@ export const CHANNELS = [
   'cases.warrantyDecision',
   'cases.returnStep',
   'cases.note',
+  'cases.assign',
   'cases.workList',
   'referrals.list',
   'referrals.create',

@@ -20,7 +20,7 @@ import {
 } from '../domain/contracts/contract.schema'
 import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../domain/contracts/contract.types'
 import {
-  assetFieldsSchema, assetUpdateSchema, caseFieldsSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
+  assetFieldsSchema, assetUpdateSchema, caseAssignSchema, caseFieldsSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
   feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, reminderDoneSchema,
   reminderSnoozeSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
 } from '../domain/service/service.schema'
@@ -136,6 +136,7 @@ export const contract = {
   'cases.warrantyDecision': channel<ServiceCase>()(warrantyDecisionSchema),
   'cases.returnStep': channel<ServiceCase>()(returnStepSchema),
   'cases.note': channel<ServiceCase>()(caseNoteSchema),
+  'cases.assign': channel<ServiceCase>()(caseAssignSchema),
   'cases.workList': channel<ServiceWorkList>()(serviceWorkListQuerySchema),
   'referrals.list': channel<Page<Referral>>()(referralListQuerySchema),
   'referrals.create': channel<Referral>()(referralFieldsSchema),

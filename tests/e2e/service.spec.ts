@@ -38,6 +38,13 @@ test('a complaint from logging to the customer\'s satisfaction, on the service w
   await expect(mine.getByRole('row').filter({ hasText: number })).toContainText('Prüfstand zeigt falsche Drücke')
   await mine.getByRole('link', { name: number }).click()
 
+  // Escalated: urgent now, with earlier deadlines.
+  await page.getByText('Bearbeiter oder Priorität ändern').click()
+  await page.getByRole('form', { name: 'Bearbeiter oder Priorität ändern' }).getByLabel('Priorität').selectOption({ label: 'Dringend' })
+  await page.getByRole('button', { name: 'Übernehmen' }).click()
+  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Priorität: dringend')
+  await expect(page.getByText('Dringend', { exact: true }).first()).toBeVisible()
+
   await page.getByRole('button', { name: 'Bestätigen', exact: true }).click()
   await page.getByRole('form', { name: 'Bestätigen' }).getByLabel('Kunde informiert').check()
   await page.getByRole('button', { name: 'Bestätigen speichern' }).click()

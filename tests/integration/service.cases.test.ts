@@ -87,6 +87,19 @@ describe('cases', () => {
     expect(timeline.map((r) => r.summary)).toContain(`Kunde informiert (${c.number}): Status: gelöst – Messung wieder korrekt`)
   })
 
+  it('handing a case to a colleague with a higher priority moves its deadlines; a closed case cannot be reassigned', async () => {
+    const { assignCase } = await import('../../electron/main/services/case.service')
+    const { company } = await customer()
+    const c = await createCase(t.ctx, caseInput(company.id, { priority: 'low', receivedAt: '2026-11-24T09:00:00.000Z' }))
+    expect([c.acknowledgeDue, c.resolveDue]).toEqual(['2026-11-26T15:00:00.000Z', '2026-12-08']) // 24 service hours (7 + 9 + 8), 10 business days
+    const colleague = (await t.ctx.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id
+    const urgent = await assignCase(t.ctx, { id: c.id, ownerId: colleague, priority: 'urgent' })
+    expect(urgent).toMatchObject({ priority: 'urgent', acknowledgeDue: '2026-11-24T11:00:00.000Z', resolveDue: '2026-11-25', slaDue: '2026-11-24T11:00:00.000Z' })
+    expect(urgent.events.at(-1)!.text).toBe('Priorität: dringend')
+    await transitionCase(t.ctx, { id: c.id, to: 'rejected', note: '', customerInformed: false, rejectionReason: 'Doppelt erfasst' })
+    await expect(assignCase(t.ctx, { id: c.id, ownerId: colleague, priority: 'low' })).rejects.toMatchObject({ message: 'errors.caseClosed' })
+  })
+
   it('a warranty claim is decided by the asset\'s warranty on the claim date; accepting one outside it is refused', async () => {
     const { company } = await customer()
     const inside = await asset(company.id, '2025-06-01') // warranty to 31 May 2027

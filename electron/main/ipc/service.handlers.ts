@@ -1,7 +1,7 @@
 // Handlers of the use phase: installed base, cases, referrals, feedback, their reminders, NPS.
 import { createAsset, getAsset, listAssets, updateAsset } from '../services/asset.service'
 import {
-  addCaseNote, createCase, decideWarranty, getCase, listCases, rateCase, returnStep, serviceWorkList, transitionCase, updateComplaint,
+  addCaseNote, assignCase, createCase, decideWarranty, getCase, listCases, rateCase, returnStep, serviceWorkList, transitionCase, updateComplaint,
 } from '../services/case.service'
 import { createFeedback, listFeedback, npsReport } from '../services/feedback.service'
 import { createReferral, listReferrals, thankReferral } from '../services/referral.service'
@@ -10,7 +10,7 @@ import type { HandlerMap } from './handler-types'
 
 type ServiceChannels =
   | 'assets.list' | 'assets.get' | 'assets.create' | 'assets.update'
-  | 'cases.list' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.workList'
+  | 'cases.list' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.assign' | 'cases.workList'
   | 'referrals.list' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.create' | 'reports.nps' | 'reminders.complete' | 'reminders.snooze'
 
 export const serviceHandlers = {
@@ -27,6 +27,7 @@ export const serviceHandlers = {
   'cases.warrantyDecision': ({ ctx }, input) => decideWarranty(ctx, input),
   'cases.returnStep': ({ ctx }, input) => returnStep(ctx, input),
   'cases.note': ({ ctx }, input) => addCaseNote(ctx, input),
+  'cases.assign': ({ ctx }, input) => assignCase(ctx, input),
   'cases.workList': ({ ctx }, q) => serviceWorkList(ctx, q),
   'referrals.list': ({ ctx }, q) => listReferrals(ctx, q),
   'referrals.create': ({ ctx }, fields) => createReferral(ctx, fields),

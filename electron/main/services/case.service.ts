@@ -187,6 +187,32 @@ export async function returnStep(ctx: ServiceContext, input: { id: string; to: R
   return getCase(ctx, input.id)
 }
 
+/** Hands a case to a colleague and/or changes its priority (new deadlines, counted from when it came in). */
+export async function assignCase(ctx: ServiceContext, input: { id: string; ownerId: string; priority: Priority }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadCase(trx, input.id)
+    if (!OPEN.includes(row.status)) throw new AppError('conflict', 'errors.caseClosed')
+    const owner = await trx.selectFrom('users').select('display_name').where('id', '=', input.ownerId).executeTakeFirst()
+    if (!owner) throw fieldError('ownerId', 'errors.invalidChoice')
+    const columns: Columns = { owner_id: input.ownerId, priority: input.priority }
+    if (input.priority !== row.priority) {
+      const company = await trx.selectFrom('companies').select('federal_state').where('id', '=', row.company_id).executeTakeFirstOrThrow()
+      const level = (await getProfile({ ...ctx, db: trx })).serviceLevels[input.priority]
+      const state = company.federal_state as FederalState | ''
+      columns.acknowledge_due = acknowledgeDue(row.received_at, level.acknowledgeHours, state)
+      columns.resolve_due = resolveDue(row.received_at, level.resolveBusinessDays, state)
+      columns.sla_due = slaDue(row.status, String(columns.acknowledge_due), String(columns.resolve_due))
+    }
+    if (!(await updateSynced(trx, 'cases', row.id, columns, now))) return
+    const changes = [input.ownerId !== row.owner_id ? `Bearbeiter: ${owner.display_name}` : '', input.priority !== row.priority ? `Priorität: ${PRIORITY_LABEL[input.priority]}` : '']
+    await logEvent(trx, ctx, row, 'note', changes.filter(Boolean).join(', '), false, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+const PRIORITY_LABEL: Record<Priority, string> = { urgent: 'dringend', high: 'hoch', normal: 'normal', low: 'niedrig' }
+
 export async function addCaseNote(ctx: ServiceContext, input: { id: string; text: string; customerInformed: boolean }): Promise<ServiceCase> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {

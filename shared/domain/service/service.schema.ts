@@ -93,6 +93,9 @@ export const warrantyDecisionSchema = z.object({
 
 export const returnStepSchema = z.object({ id: idSchema, to: z.enum(RETURN_STATUSES, 'errors.invalidChoice'), note: text(2000), customerInformed: z.boolean().default(false) })
 
+/** Another owner or priority; a new priority sets new service-level deadlines from the time received. */
+export const caseAssignSchema = z.object({ id: idSchema, ownerId: requiredIdSchema, priority: z.enum(PRIORITIES, 'errors.invalidChoice') })
+
 export const caseNoteSchema = z.object({ id: idSchema, text: requiredText(4000), customerInformed: z.boolean().default(false) })
 
 export const caseListQuerySchema = z.object({

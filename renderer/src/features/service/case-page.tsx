@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import {
-  CASE_TRANSITIONS, COMPLAINT_CATEGORIES, OPEN_CASE_STATUSES, RETURN_TRANSITIONS, WARRANTY_DECISIONS, type CaseStatus, type ReturnStatus,
+  CASE_TRANSITIONS, COMPLAINT_CATEGORIES, OPEN_CASE_STATUSES, PRIORITIES, RETURN_TRANSITIONS, WARRANTY_DECISIONS, type CaseStatus, type ReturnStatus,
 } from '../../../../shared/domain/service/service.enums'
 import type { ServiceCase } from '../../../../shared/domain/service/service.types'
 import { Badge, LoadError, PageHeader } from '../../components/page'
@@ -55,6 +55,7 @@ export function CasePage() {
             {c.rejectionReason ? <div className="details__item"><dt>{t('case.rejectionReason')}</dt><dd>{c.rejectionReason}</dd></div> : null}
           </dl>
           {c.type !== 'return' || !open ? <Transitions c={c} onDone={loaded.reload} /> : null}
+          {open ? <Assign c={c} onDone={loaded.reload} /> : null}
         </div>
         <div className="card">
           {c.type === 'complaint' ? <ComplaintPanel c={c} onDone={loaded.reload} /> : null}
@@ -118,6 +119,37 @@ function Transitions({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
         </StepForm>
       ) : null}
     </div>
+  )
+}
+
+/** Hand the case to a colleague or change its priority (the service-level deadlines follow). */
+function Assign({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
+  const { t } = useI18n()
+  const users = useData('users.list', {})
+  const [ownerId, setOwnerId] = useState(c.ownerId)
+  const [priority, setPriority] = useState(c.priority)
+  const [error, setError] = useState<string | null>(null)
+  const submit = async () => {
+    const result = await call('cases.assign', { id: c.id, ownerId, priority })
+    setError(firstError(result))
+    if (result.ok) onDone()
+  }
+  return (
+    <details className="case-assign">
+      <summary>{t('case.assign')}</summary>
+      <StepForm label={t('case.assign')} submitLabel={t('case.saveAssign')} onSubmit={() => void submit()} error={error}>
+        <label>{t('case.owner')}
+          <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            {(users.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+          </select>
+        </label>
+        <label>{t('case.priority')}
+          <select value={priority} onChange={(e) => setPriority(e.target.value as typeof priority)}>
+            {PRIORITIES.map((p) => <option key={p} value={p}>{t(`enum.priority.${p}`)}</option>)}
+          </select>
+        </label>
+      </StepForm>
+    </details>
   )
 }
 
