@@ -1,8 +1,9 @@
-// Desktop: a system notification when follow-ups are due (at start, then every 30 minutes; again
+// Desktop: a system notification when follow-ups or reminders are due or service cases overdue (at start, then every 30 minutes; again
 // only when the number grows or a new day begins).
 import { Notification } from 'electron'
 import { translate } from '../../shared/i18n'
 import type { ServiceContext } from './services/context'
+import { serviceWorkList } from './services/case.service'
 import { workList } from './services/follow-up.service'
 import { getSettings } from './services/settings.service'
 
@@ -11,11 +12,14 @@ export function startDueNotifications(ctx: ServiceContext): () => void {
   const check = async () => {
     if (!Notification.isSupported()) return
     const list = await workList(ctx, { ownerId: '' })
-    const count = list.overdue.length + list.dueToday.length
+    const due = list.overdue.length + list.dueToday.length
+    const overdueCases = (await serviceWorkList(ctx, { ownerId: '' })).teamOverdue.length
+    const count = due + overdueCases
     if (count === 0 || (last.day === list.today && count <= last.count)) return
     last = { day: list.today, count }
     const { language } = await getSettings(ctx)
-    new Notification({ title: 'Kundenreise', body: translate(language, 'followUp.dueNotice', { count }) }).show()
+    const body = [due > 0 ? translate(language, 'followUp.dueNotice', { count: due }) : '', overdueCases > 0 ? translate(language, 'service.overdueNotice', { count: overdueCases }) : '']
+    new Notification({ title: 'Kundenreise', body: body.filter(Boolean).join(' ') }).show()
   }
   const run = () => void check().catch((err: unknown) => console.error('[kundenreise] due notification failed', err))
   run()
