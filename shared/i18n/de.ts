@@ -624,7 +624,7 @@ export const de = {
   'errors.tooSmall': 'Der Wert ist zu klein.',
   'errors.lostReasonsEmpty': 'Bitte mindestens einen Grund anbieten.',
   'errors.secondAfterFirst': 'Das zweite Nachfassen muss nach dem ersten liegen.',
-  'profile.rules': 'Nachfassen und Verlustgründe',
+  'profile.rules': 'Regeln: Nachfassen, Verlängerung, Service-Level, Verlustgründe',
   'profile.followUpFirstDays': '1. Nachfassen nach … Werktagen',
   'profile.followUpSecondDays': '2. Nachfassen nach … Werktagen',
   'profile.followUpDaysBeforeExpiry': 'Letztes Nachfassen … Tage vor Ablauf',

@@ -626,7 +626,7 @@ export const en: Record<MessageKey, string> = {
   'errors.tooSmall': 'The value is too small.',
   'errors.lostReasonsEmpty': 'Please offer at least one reason.',
   'errors.secondAfterFirst': 'The second follow-up must come after the first.',
-  'profile.rules': 'Follow-up and lost reasons',
+  'profile.rules': 'Rules: follow-up, renewal, service levels, lost reasons',
   'profile.followUpFirstDays': '1st follow-up after … business days',
   'profile.followUpSecondDays': '2nd follow-up after … business days',
   'profile.followUpDaysBeforeExpiry': 'Last follow-up … days before expiry',

@@ -49,6 +49,7 @@ export function ProfileSettings() {
               <NumberField name="followUpDaysBeforeExpiry" label={t('profile.followUpDaysBeforeExpiry')} step="1" />
               <NumberField name="renewalLeadDays" label={t('profile.renewalLeadDays')} step="1" />
             </div>
+            <p className="checkbox-group__label">{t('profile.serviceLevels')}</p>
             <div className="form-grid" role="group" aria-label={t('profile.serviceLevels')}>
               {PRIORITIES.map((p) => (
                 <Fragment key={p}>
