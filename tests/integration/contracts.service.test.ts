@@ -144,6 +144,51 @@ describe('contracts', () => {
   })
 })
 
+describe('races and late decisions', () => {
+  const renewalOffer = (companyId: string, contractId: string, day: string) => offerFieldsSchema.parse({
+    companyId, contractId, contractTermMonths: 12, offerDate: day, validUntil: '2028-12-31', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, items: [item],
+  })
+
+  it('the hourly roll never rolls over a cancellation written at the same time', async () => {
+    const { company } = await customer()
+    const contract = await createContract(t.ctx, contractInput(company.id))
+    t.setNow('2028-01-05T09:00:00.000Z')
+    await Promise.all([
+      rollContracts(t.ctx),
+      cancelContract(t.ctx, contractCancelSchema.parse({ id: contract.id, cancelledBy: 'customer', receivedOn: '2027-09-01', reason: 'price', note: '' })),
+    ])
+    // Whichever runs first, the cancellation stands (a roll from a stale read used to write "renewed" over it).
+    expect(await getContract(t.ctx, contract.id)).toMatchObject({ status: 'cancelled_customer', cancelledBy: 'customer', reviewDue: null })
+  })
+
+  it('one renewal offer at a time; one made before a tacit renewal and won after it replaces that term', async () => {
+    const { company } = await customer()
+    const contract = await createContract(t.ctx, contractInput(company.id))
+    t.setNow('2027-07-02T09:00:00.000Z')
+    const first = await createOffer(t.ctx, renewalOffer(company.id, contract.id, '2027-07-02'))
+    await expect(createOffer(t.ctx, renewalOffer(company.id, contract.id, '2027-07-02'))).rejects.toMatchObject({ fields: { contractId: 'errors.renewalOfferOpen' } })
+    await sendOffer(t.ctx, first.id)
+    // Nobody decided before the cancel-by date: the contract renews tacitly into 2028 ...
+    t.setNow('2028-01-03T09:00:00.000Z')
+    await rollContracts(t.ctx)
+    expect((await getContract(t.ctx, contract.id)).terms.map((x) => x.via)).toEqual(['start', 'tacit'])
+    // ... and the offer won now sets the terms of 2028 instead of starting in 2029.
+    await winOffer(t.ctx, { id: first.id, orderDate: '2028-01-03', orderValue: 13000 })
+    const after = await getContract(t.ctx, contract.id)
+    expect(after.terms.map((x) => [x.start, x.end, x.via])).toEqual([['2027-01-01', '2027-12-31', 'start'], ['2028-01-01', '2028-12-31', 'offer']])
+    expect(after.annualValueCents).toBe(1_300_000)
+  })
+
+  it('a notice entered late ends the contract at the term it was in time for', async () => {
+    const { company } = await customer()
+    const contract = await createContract(t.ctx, contractInput(company.id))
+    t.setNow('2028-01-10T09:00:00.000Z')
+    await rollContracts(t.ctx)
+    const cancelled = await cancelContract(t.ctx, contractCancelSchema.parse({ id: contract.id, cancelledBy: 'customer', receivedOn: '2027-09-15', reason: 'budget', note: '' }))
+    expect(cancelled.cancellationEffectiveOn).toBe('2027-12-31')
+  })
+})
+
 describe('bad input changes nothing', () => {
   const contracts = () => t.ctx.db.selectFrom('contracts').selectAll().execute()
 

@@ -57,6 +57,23 @@ describe('installed base', () => {
   })
 })
 
+describe('a deleted customer', () => {
+  it('takes its installed products, cases and feedback along: no reminder or overdue case of it is left', async () => {
+    const { deleteCompany } = await import('../../electron/main/services/company.service')
+    const { listFeedback } = await import('../../electron/main/services/feedback.service')
+    const { company } = await customer()
+    await asset(company.id, '2025-02-15')
+    await createCase(t.ctx, caseInput(company.id))
+    await createFeedback(t.ctx, feedbackFieldsSchema.parse({ companyId: company.id, kind: 'nps', givenOn: '2026-11-24', score: 10, comment: '' }))
+    expect((await listFeedback(t.ctx, { companyId: company.id, kind: 'nps', offset: 0, limit: 10 })).total).toBe(1)
+    await deleteCompany(t.ctx, company.id)
+    const list = await workList(t.ctx, { ownerId: '', today: '2026-12-16' })
+    expect([...list.overdue, ...list.dueToday, ...list.upcoming]).toEqual([])
+    expect((await serviceWorkList(t.ctx, { ownerId: '', now: '2027-06-01T00:00:00.000Z' })).teamOverdue).toEqual([])
+    expect((await listFeedback(t.ctx, { companyId: company.id, kind: '', offset: 0, limit: 10 })).total).toBe(0)
+  })
+})
+
 describe('cases', () => {
   it('a complaint: service levels skip the weekend, it is on the work list, resolving needs root cause and corrective action, then satisfaction', async () => {
     const { company, contact } = await customer()

@@ -13,6 +13,7 @@ const TEXT = {
     renewal: 'Verlängerung', renewalText: (m: number) => `stillschweigend um jeweils ${months('de', m)}, wenn nicht fristgerecht gekündigt wird`,
     noRenewal: 'keine stillschweigende Verlängerung', annual: 'Jahreswert (netto)', items: 'Vertragsgegenstand',
     cancelNote: (d: string) => `Eine Kündigung muss uns spätestens am ${d} zugehen, damit der Vertrag zum Ende der Laufzeit endet.`,
+    endNote: (d: string) => `Der Vertrag endet am ${d}, ohne dass es einer Kündigung bedarf.`,
     closingLine: 'Wir freuen uns auf die Zusammenarbeit und stehen für Fragen jederzeit gern zur Verfügung.',
     units: { days: ['Tag', 'Tage'], weeks: ['Woche', 'Wochen'], months: ['Monat', 'Monate'] },
   },
@@ -24,6 +25,7 @@ const TEXT = {
     renewal: 'Renewal', renewalText: (m: number) => `renews automatically for ${months('en', m)} at a time unless cancelled in time`,
     noRenewal: 'no automatic renewal', annual: 'Annual value (net)', items: 'Subject of the contract',
     cancelNote: (d: string) => `A notice of termination must reach us by ${d} at the latest for the contract to end at the end of the term.`,
+    endNote: (d: string) => `The contract ends on ${d} without any notice being required.`,
     closingLine: 'We look forward to working with you and are happy to answer any questions.',
     units: { days: ['day', 'days'], weeks: ['week', 'weeks'], months: ['month', 'months'] },
   },
@@ -68,7 +70,7 @@ export async function renderContractLetter(input: ContractLetterInput): Promise<
     para(t.intro(input.title, input.offerNumber)),
     para([run(t.terms, { bold: true })], { spacing: { before: 200, after: 120 } }),
     termsTable,
-    para(t.cancelNote(f.date(input.cancelBy)), { spacing: { before: 200, after: 120 } }),
+    para(input.renewalMonths > 0 ? t.cancelNote(f.date(input.cancelBy)) : t.endNote(f.date(input.endDate)), { spacing: { before: 200, after: 120 } }),
   ]
   if (input.items.length > 0) {
     body.push(para([run(t.items, { bold: true })], { spacing: { before: 200, after: 120 } }))

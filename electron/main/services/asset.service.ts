@@ -30,7 +30,7 @@ export function warrantyReminder(warrantyEnd: string | null, contractId: string 
   return due < day ? day : due
 }
 
-async function columnsFor(db: Db, f: AssetFields, day: string): Promise<Columns> {
+async function columnsFor(ctx: ServiceContext, db: Db, f: AssetFields, day: string): Promise<Columns> {
   const company = await db.selectFrom('companies').select(['id', 'owner_id']).where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!company) throw fieldError('companyId', 'errors.companyNotFound')
   let warrantyMonths = 0
@@ -46,7 +46,7 @@ async function columnsFor(db: Db, f: AssetFields, day: string): Promise<Columns>
   const warrantyEnd = f.warrantyEnd || warrantyEndFor(f.installedOn || f.deliveredOn || null, warrantyMonths)
   return {
     company_id: f.companyId, product_id: f.productId || null, name: f.name, serial_number: f.serialNumber, site: f.site, delivered_on: f.deliveredOn || null,
-    installed_on: f.installedOn || null, warranty_end: warrantyEnd, contract_id: f.contractId || null, notes: f.notes, owner_id: company.owner_id,
+    installed_on: f.installedOn || null, warranty_end: warrantyEnd, contract_id: f.contractId || null, notes: f.notes, owner_id: company.owner_id || ctx.userId,
     warranty_reminder_due: warrantyReminder(warrantyEnd, f.contractId || null, day),
   }
 }
@@ -55,7 +55,7 @@ export async function createAsset(ctx: ServiceContext, f: AssetFields): Promise<
   const now = nowIso(ctx)
   const id = newId()
   await ctx.db.transaction().execute(async (trx) => {
-    await insertSynced(trx, 'assets', { id, ...(await columnsFor(trx, f, today(ctx))), warranty_reminder_done_at: null }, now)
+    await insertSynced(trx, 'assets', { id, ...(await columnsFor(ctx, trx, f, today(ctx))), warranty_reminder_done_at: null }, now)
   })
   return getAsset(ctx, id)
 }
@@ -65,8 +65,8 @@ export async function updateAsset(ctx: ServiceContext, id: string, f: AssetField
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('assets').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
     if (!before) throw new AppError('not_found', 'errors.notFound')
-    if (before.company_id !== f.companyId) throw fieldError('companyId', 'errors.offerCompanyFixed')
-    const columns = await columnsFor(trx, f, today(ctx))
+    if (before.company_id !== f.companyId) throw fieldError('companyId', 'errors.companyFixed')
+    const columns = await columnsFor(ctx, trx, f, today(ctx))
     // A reminder already done stays done unless the warranty end moved.
     if (before.warranty_end === columns.warranty_end && before.contract_id === columns.contract_id) delete columns.warranty_reminder_due
     else columns.warranty_reminder_done_at = null

@@ -50,6 +50,7 @@ async function logEvent(trx: Trx, ctx: ServiceContext, row: Pick<Row, 'id' | 'co
       id: newId(), company_id: row.company_id, contact_id: row.contact_id, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'support',
       summary: `Kunde informiert (${row.number}): ${text}`, created_by: ctx.userId,
     }, now)
+    await refreshJourney(trx, row.company_id, now)
   }
 }
 
@@ -274,7 +275,7 @@ export async function listCases(ctx: ServiceContext, q: { companyId: string; own
 export async function serviceWorkList(ctx: ServiceContext, q: { ownerId: string; now?: string }): Promise<ServiceWorkList> {
   const now = q.now ?? nowIso(ctx)
   const open = () => ctx.db.selectFrom('cases as s').innerJoin('companies as c', 'c.id', 's.company_id').leftJoin('users as u', 'u.id', 's.owner_id')
-    .select([...LIST_COLUMNS]).where('s.deleted_at', 'is', null).where('s.status', 'in', [...OPEN_CASE_STATUSES])
+    .select([...LIST_COLUMNS]).where('s.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where('s.status', 'in', [...OPEN_CASE_STATUSES])
   const mine = await open().where('s.owner_id', '=', q.ownerId || ctx.userId).orderBy('s.sla_due').limit(500).execute()
   const overdue = await open().where('s.sla_due', '<', now).orderBy('s.sla_due').limit(500).execute()
   return { now, mine: mine.map((r) => listItem(r, now)), teamOverdue: overdue.map((r) => listItem(r, now)) }

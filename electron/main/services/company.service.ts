@@ -43,11 +43,15 @@ export async function updateCompany(ctx: ServiceContext, id: string, fields: Com
   })
 }
 
-/** Deleting a company tombstones its contacts and touchpoints too, each with its own outbox entry. */
+/**
+ * Deleting a company tombstones what hangs off it too (contacts, touchpoints, contracts, installed
+ * products, cases, referrals given, feedback), each with its own outbox entry, so no reminder of a
+ * deleted customer is left behind.
+ */
 export async function deleteCompany(ctx: ServiceContext, id: string): Promise<{ id: string }> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
-    for (const table of ['touchpoints', 'contacts'] as const) {
+    for (const table of ['touchpoints', 'contacts', 'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback'] as const) {
       const children = await trx.selectFrom(table).select('id').where('company_id', '=', id).where('deleted_at', 'is', null).execute()
       for (const child of children) await deleteSynced(trx, table, child.id, now)
     }

@@ -152,7 +152,7 @@ export async function updateContract(ctx: ServiceContext, id: string, f: Contrac
   const day = today(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadContract(trx, id)
-    if (f.companyId !== row.company_id) throw fieldError('companyId', 'errors.offerCompanyFixed')
+    if (f.companyId !== row.company_id) throw fieldError('companyId', 'errors.companyFixed')
     if (!RENEWING.includes(row.status)) throw new AppError('conflict', 'errors.contractNotRunning')
     await checkReferences(trx, f)
     const log = parseLog(row.terms_log)
@@ -182,6 +182,16 @@ export async function updateContract(ctx: ServiceContext, id: string, f: Contrac
 }
 
 /**
+ * Where a notice received on `received` ends the contract, also when it is entered late: the first
+ * term of the history whose cancel-by date it was in time for, else a later term.
+ */
+function effectiveEndFor(row: Row, received: string): string {
+  const notice = noticeOf(row)
+  for (const term of parseLog(row.terms_log)) if (term.end >= received && cancelBy(term.end, notice) >= received) return term.end
+  return effectiveEnd(termsOf(row), received)
+}
+
+/**
  * A notice, received by us or sent by us. It ends the contract at the end of the term it is in time
  * for, unless another effective date was agreed; the renewal reminders stop.
  */
@@ -191,7 +201,7 @@ export async function cancelContract(ctx: ServiceContext, input: ContractCancelI
     const row = await loadContract(trx, input.id)
     if (!RENEWING.includes(row.status)) throw new AppError('conflict', 'errors.contractNotRunning')
     if (input.receivedOn < row.start_date) throw fieldError('receivedOn', 'errors.cancellationBeforeContract')
-    const effective = input.effectiveOn || effectiveEnd(termsOf(row), input.receivedOn)
+    const effective = input.effectiveOn || effectiveEndFor(row, input.receivedOn)
     if (effective < input.receivedOn) throw fieldError('effectiveOn', 'errors.effectiveBeforeReceived')
     await updateSynced(trx, 'contracts', row.id, {
       status: input.cancelledBy === 'customer' ? 'cancelled_customer' : 'cancelled_us', cancelled_by: input.cancelledBy,
@@ -210,10 +220,16 @@ export async function cancelContract(ctx: ServiceContext, input: ContractCancelI
  * Checked when a renewal offer is made: the contract must still be running and renewing. A contract
  * cancelled or ended is not renewed by an offer (a new contract is).
  */
-export async function checkRenewable(db: Db, contractId: string, companyId: string): Promise<Row> {
+export async function checkRenewable(db: Db, contractId: string, companyId: string, offerId?: string): Promise<Row> {
   const row = await db.selectFrom('contracts').selectAll().where('id', '=', contractId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!row || row.company_id !== companyId) throw fieldError('contractId', 'errors.contractNotOfCompany')
   if (!RENEWING.includes(row.status)) throw fieldError('contractId', 'errors.contractNotRenewable')
+  if (offerId !== undefined) {
+    // One renewal offer at a time: a second one would renew the same term twice.
+    const other = await db.selectFrom('offers').select('id').where('contract_id', '=', contractId).where('deleted_at', 'is', null)
+      .where('status', 'in', ['draft', 'sent', 'negotiation']).where('id', '!=', offerId).executeTakeFirst()
+    if (other) throw fieldError('contractId', 'errors.renewalOfferOpen')
+  }
   return row
 }
 
@@ -223,19 +239,30 @@ export async function checkRenewable(db: Db, contractId: string, companyId: stri
  */
 export async function continueContract(
   trx: Trx, ctx: ServiceContext,
-  offer: { id: string; number: string; contract_id: string; contract_term_months: number; company_id: string; contact_id: string | null },
+  offer: { id: string; number: string; contract_id: string; contract_term_months: number; company_id: string; contact_id: string | null; sent_at: string | null; offer_date: string },
   orderValueCents: number, items: OfferItemFields[], now: string,
 ): Promise<void> {
-  const row = await checkRenewable(trx, offer.contract_id, offer.company_id).catch(() => {
+  const row = await checkRenewable(trx, offer.contract_id, offer.company_id, offer.id).catch(() => {
     throw new AppError('conflict', 'errors.contractNotRenewable')
   })
   const day = now.slice(0, 10)
   const months = offer.contract_term_months || row.renewal_months || row.minimum_term_months
-  const start = nextTerm(row.end_date, months, noticeOf(row)).start
+  let log = parseLog(row.terms_log)
+  const last = log[log.length - 1]
+  const offeredIn = (offer.sent_at ?? offer.offer_date).slice(0, 10)
+  // The term after the one the offer was made in is already settled by another renewal offer.
+  if (log.some((t) => t.via === 'offer' && t.start > offeredIn)) throw new AppError('conflict', 'errors.contractAlreadyRenewed')
+  // Made in an earlier term and won after the contract renewed tacitly: the offer's terms replace
+  // that tacit term instead of starting a year later.
+  let start = nextTerm(row.end_date, months, noticeOf(row)).start
+  if (last && last.via === 'tacit' && last.start > offeredIn) {
+    start = last.start
+    log = log.slice(0, -1)
+  }
   const end = termEnd(start, months)
   const cancel = cancelBy(end, noticeOf(row))
   const workday = await workdayRule(trx, row.company_id)
-  const log = [...parseLog(row.terms_log), { start, end, via: 'offer', offerId: offer.id } satisfies ContractTermEntry]
+  log = [...log, { start, end, via: 'offer', offerId: offer.id } satisfies ContractTermEntry]
   await updateSynced(trx, 'contracts', row.id, {
     status: 'renewed', term_start: start, end_date: end, cancel_by: cancel, annual_value_cents: orderValueCents, terms_log: JSON.stringify(log),
     ...reminderColumns(cancel, day, row.renewal_lead_days, workday),
@@ -252,10 +279,13 @@ export async function continueContract(
 export async function rollContracts(ctx: ServiceContext): Promise<{ rolled: number; refreshed: number }> {
   const now = nowIso(ctx)
   const day = today(ctx)
-  const due = await ctx.db.selectFrom('contracts').selectAll().where('deleted_at', 'is', null).where('status', 'in', [...RENEWING_STATUSES])
+  const due = await ctx.db.selectFrom('contracts').select('id').where('deleted_at', 'is', null).where('status', 'in', [...RENEWING_STATUSES])
     .where('end_date', '<', day).limit(2000).execute()
-  for (const row of due) {
+  for (const { id } of due) {
     await ctx.db.transaction().execute(async (trx) => {
+      // Read again inside the transaction: a cancellation written meanwhile must not be rolled over.
+      const row = await trx.selectFrom('contracts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+      if (!row) return
       const rolled = rolledColumns(row, day, await workdayRule(trx, row.company_id))
       if (rolled) await updateSynced(trx, 'contracts', row.id, rolled, now)
     })
@@ -270,7 +300,9 @@ export async function rollContracts(ctx: ServiceContext): Promise<{ rolled: numb
       or (start_date > ${last} and start_date <= ${day})
       or (date(start_date, '+31 days') > ${last} and date(start_date, '+31 days') <= ${day})
       or (date(coalesce(cancellation_effective_on, end_date), '+1 day') > ${last} and date(coalesce(cancellation_effective_on, end_date), '+1 day') <= ${day})
-      or id in (${sql.join(due.length ? due.map((d) => d.id) : [''])}))`.execute(ctx.db)
+      or id in (${sql.join(due.length ? due.map((d) => d.id) : [''])}))
+      union select company_id from referrals where deleted_at is null and date(created_at, '+12 months') > ${last} and date(created_at, '+12 months') <= ${day}
+      union select company_id from feedback where deleted_at is null and kind = 'nps' and score >= 9 and date(given_on, '+12 months') > ${last} and date(given_on, '+12 months') <= ${day}`.execute(ctx.db)
     await ctx.db.transaction().execute(async (trx) => {
       await refreshJourneys(trx, companies.rows.map((r) => r.company_id), now)
       await trx.insertInto('app_settings').values({ key: 'contractsRolledOn', value: day }).onConflict((oc) => oc.column('key').doUpdateSet({ value: day })).execute()
@@ -310,7 +342,11 @@ const LIST_COLUMNS = ['k.id', 'k.number', 'k.company_id', 'c.name as company_nam
 
 export async function listContracts(ctx: ServiceContext, q: { status: string; companyId: string; ownerId: string; offset: number; limit: number }): Promise<Page<ContractListItem>> {
   let query = ctx.db.selectFrom('contracts as k').where('k.deleted_at', 'is', null)
-  if (q.status === 'running') query = query.where('k.status', 'in', [...RENEWING_STATUSES, ...CANCELLED_STATUSES])
+  // Running: renewing, or cancelled but not yet at its effective end.
+  if (q.status === 'running') {
+    query = query.where((eb) => eb.or([eb('k.status', 'in', [...RENEWING_STATUSES]),
+      eb.and([eb('k.status', 'in', [...CANCELLED_STATUSES]), eb(sql`coalesce(k.cancellation_effective_on, k.end_date)`, '>=', today(ctx))])]))
+  }
   else if (q.status) query = query.where('k.status', '=', q.status)
   if (q.companyId) query = query.where('k.company_id', '=', q.companyId)
   if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)

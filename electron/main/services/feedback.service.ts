@@ -35,15 +35,23 @@ export async function createFeedback(ctx: ServiceContext, f: FeedbackFields): Pr
     }, now)
     await refreshJourney(trx, f.companyId, now)
   })
-  const [created] = await feedbackWhere(ctx, 'id', id)
+  const [created] = await feedbackRows(ctx, { id })
   if (!created) throw new AppError('not_found', 'errors.notFound')
   return created
 }
 
-async function feedbackWhere(ctx: ServiceContext, column: 'id' | 'company_id' | 'kind', value: string, offset = 0, limit = 500): Promise<Feedback[]> {
-  const rows = await ctx.db.selectFrom('feedback as f').innerJoin('companies as c', 'c.id', 'f.company_id').leftJoin('contacts as k', 'k.id', 'f.contact_id')
+function feedbackQuery(ctx: ServiceContext, q: { id?: string; companyId?: string; kind?: string }) {
+  let query = ctx.db.selectFrom('feedback as f').where('f.deleted_at', 'is', null)
+  if (q.id) query = query.where('f.id', '=', q.id)
+  if (q.companyId) query = query.where('f.company_id', '=', q.companyId)
+  if (q.kind) query = query.where('f.kind', '=', q.kind)
+  return query
+}
+
+async function feedbackRows(ctx: ServiceContext, q: { id?: string; companyId?: string; kind?: string }, offset = 0, limit = 500): Promise<Feedback[]> {
+  const rows = await feedbackQuery(ctx, q).innerJoin('companies as c', 'c.id', 'f.company_id').leftJoin('contacts as k', 'k.id', 'f.contact_id')
     .selectAll('f').select(['c.name as company_name', 'k.first_name', 'k.last_name'])
-    .where(`f.${column}`, '=', value).where('f.deleted_at', 'is', null).orderBy('f.given_on', 'desc').orderBy('f.id').offset(offset).limit(limit).execute()
+    .orderBy('f.given_on', 'desc').orderBy('f.id').offset(offset).limit(limit).execute()
   return rows.map((f) => ({
     id: f.id, companyId: f.company_id, companyName: f.company_name, contactId: f.contact_id ?? '', contactName: `${f.first_name ?? ''} ${f.last_name ?? ''}`.trim(),
     kind: f.kind as FeedbackKind, station: f.station as Station | '', givenOn: f.given_on, score: f.score, comment: f.comment, quotePermission: f.quote_permission === 1,
@@ -51,10 +59,10 @@ async function feedbackWhere(ctx: ServiceContext, column: 'id' | 'company_id' | 
   }))
 }
 
+/** Feedback of a company, or of a kind, newest first; filtered and counted in the query. */
 export async function listFeedback(ctx: ServiceContext, q: { companyId: string; kind: string; offset: number; limit: number }): Promise<Page<Feedback>> {
-  const rows = q.companyId ? await feedbackWhere(ctx, 'company_id', q.companyId, q.offset, q.limit) : await feedbackWhere(ctx, 'kind', q.kind || 'nps', q.offset, q.limit)
-  const filtered = q.companyId && q.kind ? rows.filter((r) => r.kind === q.kind) : rows
-  return { total: filtered.length, offset: q.offset, rows: filtered }
+  const total = Number((await feedbackQuery(ctx, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  return { total, offset: q.offset, rows: await feedbackRows(ctx, q, q.offset, q.limit) }
 }
 
 interface Counts {
@@ -77,7 +85,7 @@ export async function npsReport(ctx: ServiceContext, q: { from: string; to: stri
       sql<string>`substr(f.given_on, 1, 7)`.as('month'), 'c.segment',
       eb.fn.countAll<number>().as('answers'), sql<number>`sum(f.score >= 9)`.as('promoters'), sql<number>`sum(f.score <= 6)`.as('detractors'),
     ])
-    .where('f.kind', '=', 'nps').where('f.deleted_at', 'is', null).where('f.given_on', '>=', q.from).where('f.given_on', '<=', q.to).where('f.score', 'is not', null)
+    .where('f.kind', '=', 'nps').where('f.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where('f.given_on', '>=', q.from).where('f.given_on', '<=', q.to).where('f.score', 'is not', null)
     .groupBy([sql`substr(f.given_on, 1, 7)`, 'c.segment']).execute()
   const total = emptyCounts('total')
   const byPeriod = new Map<string, Counts>()

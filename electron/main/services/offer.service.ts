@@ -72,7 +72,7 @@ const offerColumns = (f: OfferFields, totals: OfferTotals): Columns => ({
   gross_cents: totals.grossCents,
 })
 
-async function checkReferences(trx: Db, f: OfferFields): Promise<void> {
+async function checkReferences(trx: Db, f: OfferFields, offerId?: string): Promise<void> {
   const company = await trx.selectFrom('companies').select('id').where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!company) throw fieldError('companyId', 'errors.companyNotFound')
   if (f.contactId) {
@@ -83,14 +83,14 @@ async function checkReferences(trx: Db, f: OfferFields): Promise<void> {
     const conversation = await trx.selectFrom('conversations').select('company_id').where('id', '=', f.conversationId).where('deleted_at', 'is', null).executeTakeFirst()
     if (conversation?.company_id !== f.companyId) throw fieldError('conversationId', 'errors.conversationNotOfCompany')
   }
-  if (f.contractId) await checkRenewable(trx, f.contractId, f.companyId)
+  if (f.contractId) await checkRenewable(trx, f.contractId, f.companyId, offerId ?? '')
 }
 
 export async function createOffer(ctx: ServiceContext, f: OfferFields): Promise<Offer> {
   const now = nowIso(ctx)
   const id = newId()
   await ctx.db.transaction().execute(async (trx) => {
-    await checkReferences(trx, f)
+    await checkReferences(trx, f, id)
     const totals = totalsOf(f.items, f.offerDiscountPercent, f.skontoPercent)
     const number = await nextOfferNumber(trx, f.offerDate.slice(0, 4))
     await insertSynced(trx, 'offers', { id, company_id: f.companyId, number, owner_id: ctx.userId, status: 'draft', revision: 1, ...offerColumns(f, totals) }, now)
@@ -126,7 +126,7 @@ export async function updateOffer(ctx: ServiceContext, id: string, f: OfferField
     // A sent revision is a document the customer holds: it never changes. Changes go into a new revision.
     if (await revisionSent(trx, id, offer.revision)) throw new AppError('conflict', 'errors.offerSentUseRevision')
     if (f.companyId !== offer.company_id) throw fieldError('companyId', 'errors.offerCompanyFixed')
-    await checkReferences(trx, f)
+    await checkReferences(trx, f, id)
     const totals = totalsOf(f.items, f.offerDiscountPercent, f.skontoPercent)
     await updateSynced(trx, 'offers', id, offerColumns(f, totals), now)
     await writeLines(trx, OFFER_LINES, id, offer.company_id, f.items, now)

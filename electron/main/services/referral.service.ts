@@ -68,6 +68,7 @@ export async function thankReferral(ctx: ServiceContext, input: { id: string; re
       id: newId(), company_id: r.company_id, contact_id: r.contact_id, occurred_at: now, channel: 'other', direction: 'outbound', mode: 'direct', station: 'referral',
       summary: `Dank für die Empfehlung von ${r.name}${input.reward ? ` (${input.reward})` : ''}${input.note ? `: ${input.note}` : ''}`, created_by: ctx.userId,
     }, now)
+    await refreshJourney(trx, r.company_id, now)
   })
   return getReferral(ctx, input.id)
 }

@@ -59,7 +59,7 @@ export async function renewalReminders(ctx: ServiceContext, q: { ownerId: string
       .leftJoin('contacts as p', 'p.id', 'k.contact_id').leftJoin('users as u', 'u.id', 'k.owner_id')
       .select(['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'p.first_name', 'p.last_name', 'p.phone', 'p.mobile', 'k.owner_id', 'u.display_name as owner_name',
         `${due} as due`, 'k.annual_value_cents', 'k.cancel_by'])
-      .where('k.deleted_at', 'is', null).where(done, 'is', null).where('k.status', 'in', [...RENEWING_STATUSES]).where(due, '<=', q.horizon)
+      .where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where(done, 'is', null).where('k.status', 'in', [...RENEWING_STATUSES]).where(due, '<=', q.horizon)
     if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
     for (const r of await query.orderBy(due).limit(1000).execute()) {
       items.push({
@@ -83,9 +83,10 @@ async function openReminder(ctx: ServiceContext, contractId: string, kind: Renew
 /** Reviewed: the outcome becomes a touchpoint at the renewal station, in the same transaction. */
 export async function completeRenewalReminder(ctx: ServiceContext, input: { contractId: string; kind: RenewalReminderKind; channel: string; outcome: string }): Promise<{ touchpointId: string }> {
   const now = nowIso(ctx)
-  const k = await openReminder(ctx, input.contractId, input.kind)
   const touchpointId = newId()
   await ctx.db.transaction().execute(async (trx) => {
+    // Checked inside the transaction: a second click finds the reminder done and writes nothing.
+    const k = await openReminder({ ...ctx, db: trx }, input.contractId, input.kind)
     await insertSynced(trx, 'touchpoints', {
       id: touchpointId, company_id: k.company_id, contact_id: k.contact_id, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct',
       station: 'renewal', summary: `Verlängerung geprüft (Vertrag ${k.number}): ${input.outcome}`, created_by: ctx.userId,

@@ -32,7 +32,7 @@ export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: strin
       from ${sql.table(s.table)} x join companies c on c.id = x.company_id
       left join contacts k on k.id = ${source === 'asset' ? sql`(select id from contacts where company_id = x.company_id and deleted_at is null order by local_seq limit 1)` : sql`x.contact_id`}
       left join users u on u.id = x.owner_id
-      where x.deleted_at is null and x.${sql.ref(s.done)} is null and x.${sql.ref(s.due)} is not null and x.${sql.ref(s.due)} <= ${q.horizon}
+      where x.deleted_at is null and c.deleted_at is null and x.${sql.ref(s.done)} is null and x.${sql.ref(s.due)} is not null and x.${sql.ref(s.due)} <= ${q.horizon}
       ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}
       order by x.${sql.ref(s.due)} limit 500`.execute(ctx.db)
     for (const r of rows.rows) {
@@ -62,10 +62,11 @@ const SUMMARY: Record<Source, string> = {
 /** Done: the outcome becomes a touchpoint, in the same transaction. (A referral's thanks with a reward go through referrals.thank.) */
 export async function completeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; channel: string; outcome: string }): Promise<{ touchpointId: string }> {
   const now = nowIso(ctx)
-  const row = await openReminder(ctx, input.source, input.id)
   const touchpointId = newId()
   const s = SOURCES[input.source]
   await ctx.db.transaction().execute(async (trx) => {
+    // Checked inside the transaction: a second click finds the reminder done and writes nothing.
+    const row = await openReminder({ ...ctx, db: trx }, input.source, input.id)
     await insertSynced(trx, 'touchpoints', {
       id: touchpointId, company_id: row.company_id, contact_id: null, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct', station: s.station,
       summary: `${SUMMARY[input.source]}: ${input.outcome}`, created_by: ctx.userId,

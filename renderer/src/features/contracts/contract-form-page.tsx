@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState } from 'react'
 import { FormProvider, useForm, useWatch } from 'react-hook-form'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
-import { NOTICE_UNITS } from '../../../../shared/domain/contracts/contract.dates'
+import { NOTICE_UNITS, termEnd } from '../../../../shared/domain/contracts/contract.dates'
 import { CONTRACT_TYPES } from '../../../../shared/domain/contracts/contract.enums'
 import { contractEnd, contractFieldsSchema, previewCancelBy, type ContractFields, type ContractFieldsInput } from '../../../../shared/domain/contracts/contract.schema'
 import { FormError, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
@@ -42,7 +42,8 @@ export function ContractFormPage() {
     if (!c) return
     form.reset({
       companyId: c.companyId, contactId: c.contactId, offerId: c.offerId, type: c.type, title: c.title, startDate: c.startDate, minimumTermMonths: c.minimumTermMonths,
-      endDate: c.terms.length <= 1 ? c.endDate : c.terms[0]!.end, noticeValue: c.noticeValue, noticeUnit: c.noticeUnit, renewalMonths: c.renewalMonths,
+      // Empty when it is the end of the minimum term, so changing start or term moves it along.
+      endDate: (c.terms[0]?.end ?? c.endDate) === termEnd(c.startDate, c.minimumTermMonths) ? '' : (c.terms[0]?.end ?? c.endDate), noticeValue: c.noticeValue, noticeUnit: c.noticeUnit, renewalMonths: c.renewalMonths,
       annualValue: c.annualValueCents / 100, ownerId: c.ownerId, notes: c.notes, items: c.items.map(({ id: _i, position: _p, netCents: _n, ...item }) => item),
     })
   }, [existing.data, form])

@@ -75,7 +75,7 @@ export function ContractPage() {
             {renewing ? (
               <div className={`details__item cancel-by${left <= 30 ? ' cancel-by--urgent' : ''}`}>
                 <dt>{t('contract.cancelBy')}</dt>
-                <dd><strong>{date(c.cancelBy)}</strong> {left >= 0 ? <span className="muted">({t('contract.daysLeft', { n: number(left) })})</span> : <span className="muted">({t('contract.cancelByPassed')})</span>}</dd>
+                <dd><strong>{date(c.cancelBy)}</strong> {left >= 0 ? <span className="muted">({t('contract.daysLeft', { n: number(left) })})</span> : <span className="muted">({t(c.renewalMonths > 0 ? 'contract.cancelByPassed' : 'contract.cancelByPassedEnds')})</span>}</dd>
               </div>
             ) : null}
             <div className="details__item"><dt>{t('contract.notice')}</dt><dd>{c.noticeValue > 0 ? t('contract.noticeText', { value: c.noticeValue, unit: t(`enum.noticeUnit.${c.noticeUnit}`) }) : '–'}</dd></div>

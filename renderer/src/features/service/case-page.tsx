@@ -54,7 +54,7 @@ export function CasePage() {
             <div className="details__item"><dt>{t('case.owner')}</dt><dd>{c.ownerName || '–'}</dd></div>
             {c.rejectionReason ? <div className="details__item"><dt>{t('case.rejectionReason')}</dt><dd>{c.rejectionReason}</dd></div> : null}
           </dl>
-          {c.type !== 'return' || !open ? <Transitions c={c} onDone={loaded.reload} /> : null}
+          <Transitions c={c} onDone={loaded.reload} />
           {open ? <Assign c={c} onDone={loaded.reload} /> : null}
         </div>
         <div className="card">

@@ -1,7 +1,7 @@
 // Feedback: an NPS answer, a satisfaction rating or a testimonial, per customer, contact and station;
 // and the NPS report by period and segment with the testimonials that may be quoted.
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { FormProvider, useForm, useWatch } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router-dom'
 import { STATIONS } from '../../../../shared/domain/journey/journey.stations'
@@ -27,6 +27,8 @@ export function FeedbackFormPage() {
     defaultValues: { companyId, contactId: '', kind: 'nps', station: '', givenOn: todayIso(), score: null, comment: '', quotePermission: false, beforeFigure: '', afterFigure: '' },
   })
   const kind = useWatch({ control: form.control, name: 'kind' })
+  // A score typed for another kind (or cleared to nothing) must not block saving a testimonial.
+  useEffect(() => form.setValue('score', null), [kind, form])
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
     const result = await call('feedback.create', { ...fields, score: fields.kind === 'testimonial' || Number.isNaN(fields.score) ? null : fields.score })
