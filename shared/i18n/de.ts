@@ -433,7 +433,7 @@ export const de = {
   'followUp.overdue': 'Überfällig',
   'followUp.today': 'Heute',
   'followUp.upcoming': 'Demnächst',
-  'followUp.itemLabel': 'Nachfassen {number} – {company}',
+  'followUp.itemLabel': '{kind} {number} – {company}',
   'followUp.validUntil': 'gültig bis {date}',
   'followUp.complete': 'Erledigt',
   'followUp.snooze': 'Verschieben',

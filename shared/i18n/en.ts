@@ -435,7 +435,7 @@ export const en: Record<MessageKey, string> = {
   'followUp.overdue': 'Overdue',
   'followUp.today': 'Today',
   'followUp.upcoming': 'Upcoming',
-  'followUp.itemLabel': 'Follow up {number} – {company}',
+  'followUp.itemLabel': '{kind} {number} – {company}',
   'followUp.validUntil': 'valid until {date}',
   'followUp.complete': 'Done',
   'followUp.snooze': 'Postpone',

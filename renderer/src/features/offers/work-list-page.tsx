@@ -113,7 +113,7 @@ function describe(item: WorkListItem, t: T, date: (d: string) => string, languag
   switch (item.source) {
     case 'offer':
       return {
-        label: t('followUp.itemLabel', { number: item.offerNumber, company: item.companyName }), link: <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link>,
+        label: t('followUp.itemLabel', { kind: t(`enum.followUpKind.${item.kind}`), number: item.offerNumber, company: item.companyName }), link: <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link>,
         detail: `${t(`enum.followUpKind.${item.kind}`)} · ${money(item.grossCents, language)} · ${t('followUp.validUntil', { date: date(item.validUntil) })}`,
       }
     case 'contract':
