@@ -10,10 +10,10 @@ import { WARRANTY_REMINDER_DAYS } from '../../../shared/domain/service/service.e
 import type { AssetFields } from '../../../shared/domain/service/service.schema'
 import type { Asset } from '../../../shared/domain/service/service.types'
 import { AppError, fieldError } from '../../../shared/ipc/result'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
 
 type Db = Kysely<Database>
-const today = (ctx: ServiceContext) => ctx.clock().toISOString().slice(0, 10)
+const today = todayOf
 
 /** The warranty's last day: the product's warranty months from installation (or delivery). */
 export function warrantyEndFor(start: string | null, warrantyMonths: number): string | null {

@@ -11,3 +11,6 @@ export interface ServiceContext {
 }
 
 export const nowIso = (ctx: ServiceContext): string => ctx.clock().toISOString()
+
+/** Today's date (YYYY-MM-DD) on the context's clock. */
+export const todayOf = (ctx: ServiceContext): string => nowIso(ctx).slice(0, 10)

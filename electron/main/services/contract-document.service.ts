@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ContractLetterInput } from '../../../shared/domain/contracts/contract-letter.types'
 import { translate } from '../../../shared/i18n'
-import type { ServiceContext } from './context'
+import { todayOf, type ServiceContext } from './context'
 import { getContract } from './contract.service'
 import { letterParties } from './offer-document.service'
 
@@ -16,7 +16,7 @@ export async function contractDocument(ctx: ServiceContext, input: { id: string 
     ...parties,
     contractNumber: contract.number,
     offerNumber: contract.offerNumber,
-    date: ctx.clock().toISOString().slice(0, 10),
+    date: todayOf(ctx),
     title: contract.title,
     typeLabel: translate(parties.language, `enum.contractType.${contract.type}`),
     startDate: contract.startDate,

@@ -16,7 +16,7 @@ import type { Contract, ContractListItem, ContractTermEntry } from '../../../sha
 import { onOrBeforeWorkday } from '../../../shared/domain/offers/follow-up.rules'
 import type { OfferItemFields } from '../../../shared/domain/offers/offer.schema'
 import { AppError, fieldError } from '../../../shared/ipc/result'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
 import { refreshJourney, refreshJourneys } from './journey.service'
 import { nextNumber } from './offer.service'
 import { CONTRACT_LINES, linesOf, writeLines } from './line-items'
@@ -25,7 +25,7 @@ import { getProfile } from './profile.service'
 type Db = Kysely<Database>
 type Trx = Transaction<Database>
 type Row = Selectable<ContractTable>
-const today = (ctx: ServiceContext) => ctx.clock().toISOString().slice(0, 10)
+const today = todayOf
 const cents = (euros: number) => Math.round(euros * 100)
 const RENEWING = RENEWING_STATUSES as readonly string[]
 

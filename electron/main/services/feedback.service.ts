@@ -11,7 +11,7 @@ import type { Feedback, NpsReport, NpsRow } from '../../../shared/domain/service
 import { npsOf } from '../../../shared/domain/service/sla.rules'
 import { sql } from 'kysely'
 import { AppError, fieldError } from '../../../shared/ipc/result'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
 import { refreshJourney } from './journey.service'
 import { periodOf } from './order-rate.service'
 
@@ -31,7 +31,7 @@ export async function createFeedback(ctx: ServiceContext, f: FeedbackFields): Pr
       id, company_id: f.companyId, contact_id: f.contactId || null, kind: f.kind, station: f.station, given_on: f.givenOn, score: f.kind === 'testimonial' ? null : f.score,
       comment: f.comment, quote_permission: f.quotePermission ? 1 : 0, before_figure: f.beforeFigure, after_figure: f.afterFigure, owner_id: company.owner_id || ctx.userId,
       // A promoter is the moment to ask for a referral or a testimonial: on the work list today.
-      ask_due: isPromoter(f.kind, f.score) ? ctx.clock().toISOString().slice(0, 10) : null, ask_done_at: null,
+      ask_due: isPromoter(f.kind, f.score) ? todayOf(ctx) : null, ask_done_at: null,
     }, now)
     await refreshJourney(trx, f.companyId, now)
   })

@@ -13,7 +13,7 @@ import type { OfferTotals } from '../../../shared/domain/offers/offer.totals'
 import type { FollowUp, Offer, OfferListItem } from '../../../shared/domain/offers/offer.types'
 import { AppError, fieldError } from '../../../shared/ipc/result'
 import { foldForSort, trigramQuery } from '../../../shared/domain/search'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
 import { checkRenewable, continueContract } from './contract.service'
 import { refreshJourney } from './journey.service'
 import { referralsWon } from './referral.service'
@@ -22,7 +22,7 @@ import { buildLetterInput, type RevisionSnapshot } from './offer-document.servic
 import { getProfile } from './profile.service'
 
 type Db = Kysely<Database>
-const today = (ctx: ServiceContext) => ctx.clock().toISOString().slice(0, 10)
+const today = todayOf
 const cents = (euros: number) => Math.round(euros * 100)
 
 /**

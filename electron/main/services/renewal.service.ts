@@ -8,12 +8,11 @@ import { cancelBy, type NoticeUnit } from '../../../shared/domain/contracts/cont
 import { PIPELINE_HORIZONS, RENEWING_STATUSES, type ChurnReason, type RenewalReminderKind } from '../../../shared/domain/contracts/contract.enums'
 import type { ContractTermEntry, RenewalPipeline, RenewalRateRow, RenewalReminderItem, RenewalReport } from '../../../shared/domain/contracts/contract.types'
 import { AppError, fieldError } from '../../../shared/ipc/result'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
 import { CONTRACT_LIST_COLUMNS, contractListItem } from './contract.service'
 import { refreshJourney } from './journey.service'
 import { periodOf } from './order-rate.service'
 
-const todayOf = (ctx: ServiceContext) => ctx.clock().toISOString().slice(0, 10)
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 
 /**

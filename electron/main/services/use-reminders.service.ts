@@ -5,7 +5,7 @@ import { newId } from '../../../db/ids'
 import { insertSynced, updateSynced } from '../../../db/sync/synced-writes'
 import type { UsePhaseReminderItem } from '../../../shared/domain/service/service.types'
 import { AppError, fieldError } from '../../../shared/ipc/result'
-import { nowIso, type ServiceContext } from './context'
+import { nowIso, todayOf, type ServiceContext } from './context'
 import { refreshJourney } from './journey.service'
 
 type Source = UsePhaseReminderItem['source']
@@ -78,7 +78,7 @@ export async function completeUsePhaseReminder(ctx: ServiceContext, input: { sou
 }
 
 export async function snoozeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; until: string }): Promise<{ id: string }> {
-  if (input.until <= ctx.clock().toISOString().slice(0, 10)) throw fieldError('until', 'errors.snoozeFuture')
+  if (input.until <= todayOf(ctx)) throw fieldError('until', 'errors.snoozeFuture')
   const row = await openReminder(ctx, input.source, input.id)
   const s = SOURCES[input.source]
   await ctx.db.transaction().execute((trx) => updateSynced(trx, s.table, row.id, { [s.due]: input.until }, nowIso(ctx)))
