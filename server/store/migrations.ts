@@ -83,6 +83,28 @@ const m001: Migration = {
   },
 }
 
+/**
+ * Operation ids belong to the client that made them: keyed by (client_id, op_id), one client's id can
+ * never return another client's stored result (and drop the sender's operation).
+ */
+const m002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('sync_ops_by_client')
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('op_id', 'text', (c) => c.notNull())
+      .addColumn('client_seq', 'bigint', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sync_ops_by_client_pk', ['client_id', 'op_id'])
+      .execute()
+    await sql`insert into sync_ops_by_client (client_id, op_id, client_seq, result, applied_at)
+      select client_id, op_id, client_seq, result, applied_at from sync_ops`.execute(db)
+    await db.schema.dropTable('sync_ops').execute()
+    await db.schema.alterTable('sync_ops_by_client').renameTo('sync_ops').execute()
+  },
+}
+
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-sync': m001,
+  '2026-11-29-002-ops-per-client': m002,
 }

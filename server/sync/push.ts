@@ -102,7 +102,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
     const opIds = request.ops.map((o) => o.opId)
     const known = new Map<string, string>()
     for (let i = 0; i < opIds.length; i += 200) {
-      for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
+      for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('client_id', '=', request.clientId).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
     }
     const rows = new RowCache(trx)
     await rows.prefetch(request.ops.map((o) => ({ table: o.table, id: o.rowId })))
