@@ -14,7 +14,7 @@ export function letterInput(items: ItemSeed[] = DEFAULT_ITEMS, overrides: Partia
     language: 'de',
     seller: {
       name: 'Nordlicht Anlagenbau GmbH', street: 'Podbielskistraße 120', postalCode: '30177', city: 'Hannover', phone: '+49 511 123456-0', email: 'vertrieb@nordlicht.example',
-      website: 'www.nordlicht.example', logoPath: '', managingDirectors: 'Dr. Karin Weber, Tobias Brandt', registerCourt: 'Amtsgericht Hannover', registerNumber: 'HRB 123456',
+      website: 'www.nordlicht.example', managingDirectors: 'Dr. Karin Weber, Tobias Brandt', registerCourt: 'Amtsgericht Hannover', registerNumber: 'HRB 123456',
       vatId: 'DE123456789', bankName: 'Sparkasse Hannover', iban: 'DE89 3704 0044 0532 0130 00', bic: 'SPKHDE2HXXX',
     },
     recipient: { companyName: 'Brunsviga Präzisionstechnik GmbH', street: 'Hamburger Straße 12', postalCode: '38114', city: 'Braunschweig', salutation: 'ms', title: 'Dr.', firstName: 'Anna', lastName: 'Berger', jobFunction: 'Leiterin Einkauf' },

@@ -233,7 +233,7 @@ describe('contract confirmation', () => {
     const { company, contact } = await customer()
     const contract = await createContract(t.ctx, contractInput(company.id, { contactId: contact.id, items: [item] }))
     const doc = await contractDocument(t.ctx, { id: contract.id }, t.dir)
-    expect(doc.fileName).toBe(`Vertragsbestaetigung-${contract.number}.docx`)
+    expect(doc.fileName).toBe(`Vertragsbestaetigung-${contract.number}-${contract.id.slice(-8)}.docx`)
     expect(Buffer.from(doc.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
     expect(doc.warnings).toEqual(['offer.warnings.profileIncomplete'])
   })

@@ -36,7 +36,8 @@ function months(lang: 'de' | 'en', n: number): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
-export async function renderContractLetter(input: ContractLetterInput): Promise<{ buffer: Buffer; warnings: string[] }> {
+/** The contract confirmation; `logo` comes from the device's profile at render time. */
+export async function renderContractLetter(input: ContractLetterInput, logo: Buffer | null = null): Promise<{ buffer: Buffer; warnings: string[] }> {
   const t = TEXT[input.language]
   const f = formats(input.language)
   const [one, many] = t.units[input.notice.unit]
@@ -79,6 +80,6 @@ export async function renderContractLetter(input: ContractLetterInput): Promise<
   return renderLetter({
     language: input.language, seller: input.seller, recipient: input.recipient, rep: input.rep,
     info: [[t.customerNumber, input.customerNumber], [t.number, input.contractNumber], [t.date, f.date(input.date)]],
-    subject: `${t.subject} ${input.contractNumber} – ${input.title}`, body, closingLine: t.closingLine,
+    subject: `${t.subject} ${input.contractNumber} – ${input.title}`, body, closingLine: t.closingLine, logo,
   })
 }

@@ -2,12 +2,12 @@
 // letterhead, address field, information block, personal salutation, an introduction that takes up
 // the pre-offer conversation, item table, totals with a VAT line per rate, terms, regional greeting
 // and a footer with the company's register and bank details. English for English-speaking contacts.
-import { readFile } from 'node:fs/promises'
 import {
   AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type IParagraphOptions,
 } from 'docx'
 import type { LetterItem, OfferLetterInput } from '../../../shared/domain/offers/offer-letter.types'
+import { logoSize, logoType } from './logo'
 
 const MM = 56.7 // twips per millimetre
 const FONT = 'Arial'
@@ -108,41 +108,16 @@ const noBorders = {
   insideHorizontal: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
 }
 
-function imageType(buffer: Buffer): 'png' | 'jpg' | null {
-  if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
-  if (buffer[0] === 0xff && buffer[1] === 0xd8) return 'jpg'
-  return null
-}
-
-/** Width and height of a PNG or JPEG, to keep the logo's proportions. */
-function imageSize(buffer: Buffer, type: 'png' | 'jpg'): { width: number; height: number } {
-  if (type === 'png') return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) }
-  let offset = 2
-  while (offset < buffer.length) {
-    const marker = buffer[offset + 1]!
-    const length = buffer.readUInt16BE(offset + 2)
-    if (marker >= 0xc0 && marker <= 0xc3) return { width: buffer.readUInt16BE(offset + 7), height: buffer.readUInt16BE(offset + 5) }
-    offset += 2 + length
-  }
-  return { width: 300, height: 100 }
-}
-
-async function logo(path: string, warnings: string[]): Promise<ImageRun | null> {
-  if (!path) return null
-  try {
-    const data = await readFile(path)
-    const type = imageType(data)
-    if (!type) {
-      warnings.push('logo_missing')
-      return null
-    }
-    const { width, height } = imageSize(data, type)
-    const targetHeight = 48
-    return new ImageRun({ type, data, transformation: { width: Math.round((width / height) * targetHeight), height: targetHeight } })
-  } catch {
+/** The logo as an image run; null with a warning when the bytes are not a PNG/JPEG of at most 2 MB. */
+function logoRun(data: Buffer, warnings: string[]): ImageRun | null {
+  const type = logoType(data)
+  if (!type) {
     warnings.push('logo_missing')
     return null
   }
+  const { width, height } = logoSize(data, type)
+  const targetHeight = 48
+  return new ImageRun({ type, data, transformation: { width: Math.max(1, Math.round((width / height) * targetHeight)), height: targetHeight } })
 }
 
 export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f: ReturnType<typeof formats>): Table {
@@ -251,6 +226,11 @@ export interface LetterFrame {
   /** Paragraphs between the salutation and the closing line. */
   body: Array<Paragraph | Table>
   closingLine: string
+  /**
+   * The logo's bytes, from this device's own company profile (never from a snapshot or other synced
+   * data); null for a letter without a logo.
+   */
+  logo: Buffer | null
 }
 
 /** A DIN 5008 letter (form B): letterhead, address field, information block, subject, body, greeting, footer. */
@@ -259,7 +239,7 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
   const s = frame.seller
   if (!s.name.trim() || !s.iban.trim()) warnings.push('profile_incomplete')
   const t = TEXT[frame.language]
-  const image = await logo(s.logoPath, warnings)
+  const image = frame.logo ? logoRun(frame.logo, warnings) : null
   const r = frame.recipient
   const addressField = [
     new Paragraph({ children: [run([s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(' · '), { size: 14, color: '555555' })], spacing: { after: 120 } }),
@@ -321,7 +301,8 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
   return { buffer: await Packer.toBuffer(document), warnings }
 }
 
-export async function renderOfferLetter(input: OfferLetterInput): Promise<{ buffer: Buffer; warnings: string[] }> {
+/** The offer letter; `logo` comes from the device's profile at render time, never from the input. */
+export async function renderOfferLetter(input: OfferLetterInput, logo: Buffer | null = null): Promise<{ buffer: Buffer; warnings: string[] }> {
   const t = TEXT[input.language]
   const f = formats(input.language)
   const c = input.conversation
@@ -351,6 +332,6 @@ export async function renderOfferLetter(input: OfferLetterInput): Promise<{ buff
   return renderLetter({
     language: input.language, seller: input.seller, recipient: input.recipient, rep: input.rep,
     info: [[t.customerNumber, input.customerNumber], [t.offerNumber, number], [t.date, f.date(input.offerDate)]],
-    subject: `${t.subject} ${number} – ${firstItem}`, body, closingLine: t.closingLine,
+    subject: `${t.subject} ${number} – ${firstItem}`, body, closingLine: t.closingLine, logo,
   })
 }

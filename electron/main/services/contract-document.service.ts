@@ -1,13 +1,10 @@
-// The contract confirmation letter, made from the contract as it is now; saved next to the database.
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+// The contract confirmation letter, made from the contract as it is now; saved in the documents folder
+// next to the database under a safe name (the contract number may come from another laptop).
 import type { ContractLetterInput } from '../../../shared/domain/contracts/contract-letter.types'
 import { translate } from '../../../shared/i18n'
 import { todayOf, type ServiceContext } from './context'
 import { getContract } from './contract.service'
-import { letterParties } from './offer-document.service'
-
-const WARNING_KEYS: Record<string, string> = { logo_missing: 'offer.warnings.logoMissing', profile_incomplete: 'offer.warnings.profileIncomplete' }
+import { letterParties, saveLetter } from './offer-document.service'
 
 export async function contractDocument(ctx: ServiceContext, input: { id: string }, documentsDir: string) {
   const contract = await getContract(ctx, input.id)
@@ -32,10 +29,5 @@ export async function contractDocument(ctx: ServiceContext, input: { id: string 
     })),
   }
   const { renderContractLetter } = await import('../documents/contract-letter')
-  const { buffer, warnings } = await renderContractLetter(letter)
-  const fileName = `Vertragsbestaetigung-${contract.number}.docx`
-  await mkdir(documentsDir, { recursive: true })
-  const savedPath = path.join(documentsDir, fileName)
-  await writeFile(savedPath, buffer)
-  return { fileName, base64: buffer.toString('base64'), warnings: warnings.map((w) => WARNING_KEYS[w] ?? w), savedPath }
+  return saveLetter(ctx, (logo) => renderContractLetter(letter, logo), { kind: 'Vertragsbestaetigung', number: contract.number, recordId: contract.id, extension: 'docx' }, documentsDir)
 }

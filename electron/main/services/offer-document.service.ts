@@ -1,13 +1,14 @@
 // The offer letter of a revision: built from the frozen snapshot when sent, from the live offer as a
-// preview otherwise; saved next to the database, one file per revision.
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+// preview otherwise; saved in the documents folder next to the database, one file per revision. The
+// number and the snapshot may come from another laptop: the file name is made safe by document-files,
+// and the logo is always this device's own (a snapshot carries none; an old one's logoPath is ignored).
 import type { OfferLetterInput } from '../../../shared/domain/offers/offer-letter.types'
 import type { Offer } from '../../../shared/domain/offers/offer.types'
 import { AppError } from '../../../shared/ipc/result'
 import type { ServiceContext } from './context'
+import { documentFileName, writeFileInside } from './document-files'
 import { getOffer } from './offer.service'
-import { getProfile } from './profile.service'
+import { deviceLogo, getProfile } from './profile.service'
 
 export interface RevisionSnapshot {
   offer: Offer
@@ -20,7 +21,7 @@ export async function letterParties(ctx: ServiceContext, companyId: string, cont
   const contact = contactId ? await ctx.db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst() : undefined
   const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', ownerId).executeTakeFirst()
   const profile = await getProfile(ctx)
-  const { repJobTitle, repPhone, defaultDeliveryTerms: _d, followUpFirstDays: _f, followUpSecondDays: _s, followUpDaysBeforeExpiry: _e, lostReasons: _l, renewalLeadDays: _r, serviceLevels: _v, ...seller } = profile
+  const { logoPath: _logo, repJobTitle, repPhone, defaultDeliveryTerms: _d, followUpFirstDays: _f, followUpSecondDays: _s, followUpDaysBeforeExpiry: _e, lostReasons: _l, renewalLeadDays: _r, serviceLevels: _v, ...seller } = profile
   return {
     language: contact?.language === 'en' ? 'en' as const : 'de' as const,
     seller,
@@ -68,18 +69,36 @@ export async function buildLetterInput(ctx: ServiceContext, offer: Offer): Promi
 
 const WARNING_KEYS: Record<string, string> = { logo_missing: 'offer.warnings.logoMissing', profile_incomplete: 'offer.warnings.profileIncomplete' }
 
+/** The letter a sent revision froze, without the logo path snapshots written before logos stayed on the device carried. */
+function frozenLetter(snapshot: string): OfferLetterInput {
+  const { letter } = JSON.parse(snapshot) as RevisionSnapshot
+  const { logoPath: _ignored, ...seller } = letter.seller as OfferLetterInput['seller'] & { logoPath?: unknown }
+  return { ...letter, seller }
+}
+
+/** Renders a letter with this device's logo and saves it under a safe name in the documents folder. */
+export async function saveLetter(
+  ctx: ServiceContext,
+  render: (logo: Buffer | null) => Promise<{ buffer: Buffer; warnings: string[] }>,
+  name: Parameters<typeof documentFileName>[0],
+  documentsDir: string,
+) {
+  const logo = await deviceLogo(ctx)
+  const { buffer, warnings } = await render(logo.data)
+  const all = [...new Set([...(logo.missing ? ['logo_missing'] : []), ...warnings])]
+  const fileName = documentFileName(name)
+  const savedPath = await writeFileInside(documentsDir, fileName, buffer)
+  return { fileName, base64: buffer.toString('base64'), warnings: all.map((w) => WARNING_KEYS[w] ?? w), savedPath }
+}
+
 export async function offerDocument(ctx: ServiceContext, input: { id: string; revision?: number }, documentsDir: string) {
   const offer = await getOffer(ctx, input.id)
   const revision = input.revision ?? offer.revision
   const stored = await ctx.db.selectFrom('offer_revisions').select('snapshot').where('offer_id', '=', offer.id).where('revision', '=', revision).where('deleted_at', 'is', null).executeTakeFirst()
   if (!stored && revision !== offer.revision) throw new AppError('not_found', 'errors.notFound')
-  const letter = stored ? (JSON.parse(stored.snapshot) as RevisionSnapshot).letter : await buildLetterInput(ctx, offer)
+  const letter = stored ? frozenLetter(stored.snapshot) : await buildLetterInput(ctx, offer)
   // Loaded on first use: the docx library is not needed to start the app.
   const { renderOfferLetter } = await import('../documents/din5008-letter')
-  const { buffer, warnings } = await renderOfferLetter(letter)
-  const fileName = `Angebot-${offer.number}${revision > 1 ? `-Rev${revision}` : ''}${stored ? '' : '-Entwurf'}.docx`
-  await mkdir(documentsDir, { recursive: true })
-  const savedPath = path.join(documentsDir, fileName)
-  await writeFile(savedPath, buffer)
-  return { fileName, base64: buffer.toString('base64'), warnings: warnings.map((w) => WARNING_KEYS[w] ?? w), savedPath }
+  const qualifiers = [revision > 1 ? `Rev${revision}` : '', stored ? '' : 'Entwurf']
+  return saveLetter(ctx, (logo) => renderOfferLetter(letter, logo), { kind: 'Angebot', number: offer.number, qualifiers, recordId: offer.id, extension: 'docx' }, documentsDir)
 }

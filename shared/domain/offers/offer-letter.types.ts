@@ -1,8 +1,12 @@
 // Everything the offer letter (DOCX, DIN 5008) needs, gathered by the offer service. Pure data:
 // amounts in cents, dates as ISO strings, texts as the user typed them.
 
+/**
+ * The seller: letterhead and footer. No logo and no other file path: a sent revision's snapshot is
+ * synced to other laptops, so the logo is never part of the letter input — each device embeds the
+ * logo of its own company profile when it renders the letter.
+ */
 export interface CompanyProfile {
-  /** The seller: letterhead and footer. */
   name: string
   street: string
   postalCode: string
@@ -10,8 +14,6 @@ export interface CompanyProfile {
   phone: string
   email: string
   website: string
-  /** Absolute path of a PNG/JPEG logo; missing or unreadable → the letter is made without it, with a warning. */
-  logoPath: string
   managingDirectors: string
   registerCourt: string
   registerNumber: string

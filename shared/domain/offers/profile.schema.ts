@@ -14,6 +14,10 @@ export const companyProfileSchema = z.object({
   phone: phoneSchema,
   email: emailSchema,
   website: text(200),
+  /**
+   * Absolute path of the PNG/JPEG logo (≤ 2 MB) the user picked on this device. Saving copies the file
+   * into the app's profile folder and letters embed that copy; this profile never leaves the device.
+   */
   logoPath: text(1000),
   managingDirectors: text(300),
   registerCourt: text(200),
