@@ -8,12 +8,15 @@ import { translate } from '../../shared/i18n'
 import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
 import { registerIpc } from './ipc/electron-ipc'
 import { startDueNotifications } from './notifications'
+import { registerAppScheme, serveRenderer } from './protocol-handler'
 import type { SecretBox } from './sync/state'
 import { createMainWindow, hardenSession, rendererLocation } from './window'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 app.setName(APP_NAME)
 app.enableSandbox()
+// app://kundenreise must be privileged before ready; the renderer is served from it, not from file://.
+registerAppScheme()
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
@@ -44,7 +47,9 @@ async function start(): Promise<void> {
   }
   core.app.openPath = (file) => shell.openPath(file)
   hardenSession()
-  registerIpc(core.app, rendererLocation(mainDir))
+  const location = rendererLocation(mainDir)
+  serveRenderer(location.rendererDir)
+  registerIpc(core.app, location)
   await createMainWindow(mainDir)
   core.app.sync.start()
   startDueNotifications(core.app.ctx)

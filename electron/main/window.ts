@@ -1,12 +1,17 @@
 // The main window, hardened: sandboxed renderer, context isolation, no navigation, no pop-ups, no permissions.
-import { BrowserWindow, session, shell } from 'electron'
+// The renderer is served over app://kundenreise (protocol-handler.ts), never from file://.
+import { app, BrowserWindow, session, shell } from 'electron'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { isTrustedRendererUrl } from './security'
+import { APP_INDEX_URL } from './protocol'
+import { isExternalLinkAllowed, isTrustedRendererUrl, mainWindowWebPreferences, type RendererLocation } from './security'
 
-export function rendererLocation(mainDir: string) {
-  const indexFile = path.join(mainDir, '../renderer/index.html')
-  return { indexFile, indexFileUrl: pathToFileURL(indexFile).href, devServerUrl: process.env.ELECTRON_RENDERER_URL }
+export function rendererLocation(mainDir: string): RendererLocation & { rendererDir: string } {
+  return {
+    rendererDir: path.join(mainDir, '../renderer'),
+    indexFileUrl: APP_INDEX_URL,
+    // The dev server only for an unpackaged app started by electron-vite; a packaged app ignores the variable.
+    devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+  }
 }
 
 export function hardenSession(): void {
@@ -23,25 +28,19 @@ export async function createMainWindow(mainDir: string): Promise<BrowserWindow> 
     minHeight: 600,
     title: 'Kundenreise',
     show: false,
-    webPreferences: {
-      preload: path.join(mainDir, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: mainWindowWebPreferences(path.join(mainDir, '../preload/index.cjs')),
   })
-  window.webContents.on('will-navigate', (event, url) => {
+  const guard = (event: { preventDefault(): void }, url: string) => {
     if (!isTrustedRendererUrl(url, location)) event.preventDefault()
-  })
+  }
+  window.webContents.on('will-navigate', guard)
+  window.webContents.on('will-redirect', guard)
   window.webContents.setWindowOpenHandler(({ url }) => {
     // Links to the web (e.g. a customer's website) open in the system browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   window.once('ready-to-show', () => window.show())
-  if (location.devServerUrl) await window.loadURL(location.devServerUrl)
-  else await window.loadFile(location.indexFile)
+  await window.loadURL(location.devServerUrl ?? location.indexFileUrl)
   return window
 }
