@@ -7,8 +7,10 @@ import {
   MAX_BODY_BYTES, loginRequestSchema, pullQuerySchema, pushRequestSchema,
   type LoginResponse, type SyncErrorBody, type SyncErrorCode,
 } from '../shared/sync/protocol'
+import { NO_TRUSTED_PROXIES, resolveClientAddress, type TrustedProxies } from './auth/client-address'
+import { isStorableText } from './auth/login-input'
 import { verifyPassword } from './auth/passwords'
-import { isThrottled, recordAttempt, WINDOW_MINUTES } from './auth/rate-limit'
+import { DEFAULT_THROTTLE, reserveLoginAttempt, settleLoginAttempt, type ThrottleLimits } from './auth/rate-limit'
 import { actorForToken, createSession, revokeSession, type Actor } from './auth/sessions'
 import type { Store } from './store/open-store'
 import { pull, serializePull } from './sync/pull'
@@ -22,8 +24,12 @@ export interface ServerOptions {
   minSchemaVersion?: number
   /** Honour the `x-fault` header (tests only: the fault-injection suite kills the server on cue). */
   faults?: boolean
-  /** Where requests come from, for login throttling (the Node adapter fills it in). */
-  clientAddress?: (c: Context) => string
+  /** The TCP peer's address, for login throttling (server/main.ts reads it from the Node adapter). */
+  peerAddress?: (c: Context) => string | undefined
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); by default none. */
+  trustedProxies?: TrustedProxies
+  /** Login throttling limits (tests use small ones). */
+  loginThrottle?: Partial<ThrottleLimits>
 }
 
 type Env = { Variables: { actor: Actor } }
@@ -46,6 +52,8 @@ export function createApp(options: ServerOptions): Hono<Env> {
   const { store } = options
   const clock = options.clock ?? (() => new Date())
   const minSchemaVersion = options.minSchemaVersion ?? 1
+  const trustedProxies = options.trustedProxies ?? NO_TRUSTED_PROXIES
+  const throttle: ThrottleLimits = { ...DEFAULT_THROTTLE, ...options.loginThrottle }
   const app = new Hono<Env>()
 
   app.onError((err, c) => {
@@ -61,16 +69,21 @@ export function createApp(options: ServerOptions): Hono<Env> {
   app.post('/auth/v1/login', async (c) => {
     const input = await parseJson(c, loginRequestSchema)
     if (!input) return problem(c, 400, 'bad_request', 'login, password and clientId are required')
+    if (![input.login, input.clientId, input.deviceName ?? ''].every(isStorableText)) {
+      return problem(c, 400, 'bad_request', 'login, clientId and deviceName must not contain NUL or unpaired surrogate characters')
+    }
     const login = input.login.toLowerCase()
-    const ip = options.clientAddress?.(c) ?? 'unknown'
+    const address = resolveClientAddress(options.peerAddress?.(c), c.req.header('x-forwarded-for'), trustedProxies)
     const now = clock()
-    if (await isThrottled(store.db, login, ip, now)) {
-      c.header('Retry-After', String(WINDOW_MINUTES * 60))
+    // Counted before the password is checked, so concurrent guesses cannot all pass (auth/rate-limit.ts).
+    const reservation = await reserveLoginAttempt(store.db, login, address, now, throttle)
+    if (!reservation.ok) {
+      c.header('Retry-After', String(reservation.retryAfterSeconds))
       return problem(c, 429, 'rate_limited', 'too many failed logins, try again later')
     }
     const user = await store.db.selectFrom('users').selectAll().where('login', '=', login).where('disabled_at', 'is', null).executeTakeFirst()
     const valid = await verifyPassword(user?.password_hash ?? null, input.password)
-    await recordAttempt(store.db, login, ip, valid, now)
+    await settleLoginAttempt(store.db, reservation, !!user && valid, now)
     if (!user || !valid) return problem(c, 401, 'invalid_credentials', 'login or password wrong')
     const token = await createSession(store.db, user.id, input.clientId, input.deviceName ?? '', now)
     const body: LoginResponse = {

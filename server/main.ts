@@ -4,12 +4,16 @@ import { dirname, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
+import { parseTrustedProxies } from './auth/client-address'
+import { startPruning } from './auth/prune'
 import { openStore } from './store/open-store'
 
 import { DEFAULT_STORE } from './main-defaults'
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || DEFAULT_STORE
+  // Before opening the store: a typo in TRUSTED_PROXIES stops the start instead of trusting nobody.
+  const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
   if (!/^postgres/.test(url)) mkdirSync(dirname(resolve(url.replace(/^sqlite:/, ''))), { recursive: true })
   const store = await openStore(url)
   const port = Number(process.env.PORT ?? 8787)
@@ -18,12 +22,16 @@ async function main(): Promise<void> {
     store,
     minSchemaVersion: Number(process.env.MIN_CLIENT_SCHEMA_VERSION ?? 1),
     faults: process.env.KUNDENREISE_SERVER_FAULTS === '1',
-    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    peerAddress: (c) => getConnInfo(c).remote.address,
+    trustedProxies,
   })
+  // Ended sessions, idle login counters and the old login log: at start and hourly.
+  const stopPruning = startPruning(store)
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     console.log(`Kundenreise sync server (${store.kind}) listening on http://${hostname}:${info.port}`)
+    if (trustedProxies.size > 0) console.log(`trusting X-Forwarded-For from ${trustedProxies.size} proxy address(es)/range(s)`)
   })
-  const stop = () => server.close(() => void store.close().then(() => process.exit(0)))
+  const stop = () => server.close(() => void stopPruning().then(() => store.close()).then(() => process.exit(0)))
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 }

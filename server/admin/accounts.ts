@@ -3,6 +3,7 @@
 import { newId } from '../../db/ids'
 import { ORG_SCOPE, ROLES, type Role } from '../../shared/sync/tables'
 import { hashPassword } from '../auth/passwords'
+import { clearLoginThrottle } from '../auth/rate-limit'
 import type { Store } from '../store/open-store'
 import type { ServerUserTable } from '../store/schema'
 import { writeWithSequence } from '../sync/sequence'
@@ -95,4 +96,9 @@ export async function disableUser(store: Store, login: string, now = new Date())
 export async function listUsers(store: Store) {
   return store.db.selectFrom('users').leftJoin('teams', 'teams.id', 'users.team_id')
     .select(['users.login', 'users.display_name', 'users.role', 'teams.name as team', 'users.disabled_at']).orderBy('users.login').execute()
+}
+
+/** Lets a user who mistyped their password too often try again at once (from every address). */
+export async function unblockLogin(store: Store, login: string): Promise<number> {
+  return clearLoginThrottle(store.db, login.trim().toLowerCase())
 }

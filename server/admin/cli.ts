@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { ROLES, type Role } from '../../shared/sync/tables'
 import { openStore } from '../store/open-store'
 import { DEFAULT_STORE } from '../main-defaults'
-import { AdminError, createTeam, createUser, disableUser, listUsers, resetPassword, setUserTeam, teamIdByName } from './accounts'
+import { AdminError, createTeam, createUser, disableUser, listUsers, resetPassword, setUserTeam, teamIdByName, unblockLogin } from './accounts'
 
 const USAGE = `Usage: npm run server:admin -- <command> [options]
   create-team  --name <name>
@@ -12,6 +12,7 @@ const USAGE = `Usage: npm run server:admin -- <command> [options]
   reset-password --login <login> [--password <pw> | password on stdin]
   set-team     --login <login> --team <team>
   disable-user --login <login>
+  unblock-login --login <login>   (forget its failed logins: no waiting after mistyped passwords)
   list-users
 The store is DATABASE_URL (postgres://…) or the embedded SQLite file ${DEFAULT_STORE}.`
 
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
       case 'disable-user':
         await disableUser(store, need('login'))
         console.log('user disabled; every session ended')
+        break
+      case 'unblock-login':
+        console.log(`${await unblockLogin(store, need('login'))} login counter(s) cleared`)
         break
       case 'list-users':
         console.table(await listUsers(store))

@@ -104,7 +104,29 @@ const m002: Migration = {
   },
 }
 
+/**
+ * Login throttling as atomic counters per (login, address), per address and per login, instead of
+ * counting `login_attempts` rows (which raced: the check ran before the failure was recorded).
+ * `login_attempts` stays as an audit log of verified attempts, pruned by time.
+ */
+const m003: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('login_throttle')
+      .addColumn('login', 'text', (c) => c.notNull())
+      .addColumn('address', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('last_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_success_at', 'bigint')
+      .addPrimaryKeyConstraint('login_throttle_pk', ['login', 'address'])
+      .execute()
+    await db.schema.createIndex('login_throttle_last_at').on('login_throttle').column('last_at').execute()
+    await db.schema.createIndex('login_attempts_at').on('login_attempts').column('at').execute()
+    await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute()
+  },
+}
+
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-sync': m001,
   '2026-11-29-002-ops-per-client': m002,
+  '2026-11-29-003-login-throttle': m003,
 }

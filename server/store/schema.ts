@@ -38,6 +38,21 @@ export interface LoginAttemptTable {
   success: number
 }
 
+/**
+ * Login throttling counters, one row per bucket: (login, address) for a pair, ('', address) for an
+ * address across logins, (login, '') for a login across addresses (server/auth/rate-limit.ts).
+ * Times are epoch milliseconds.
+ */
+export interface LoginThrottleTable {
+  login: string
+  address: string
+  /** Attempts counted since the counter last started over (failures and attempts in flight). */
+  attempts: number
+  last_at: number
+  /** Pair rows: the last successful login from this address, which makes the address known. */
+  last_success_at: number | null
+}
+
 export interface SyncCounterTable {
   id: number
   seq: number
@@ -98,6 +113,7 @@ export interface ServerDatabase {
   users: ServerUserTable
   sessions: SessionTable
   login_attempts: LoginAttemptTable
+  login_throttle: LoginThrottleTable
   sync_counter: SyncCounterTable
   sync_rows: SyncRowTable
   sync_evictions: SyncEvictionTable
