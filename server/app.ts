@@ -4,17 +4,17 @@ import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import type { z } from 'zod'
 import {
-  MAX_BODY_BYTES, loginRequestSchema, pullQuerySchema, pushRequestSchema,
+  MAX_BODY_BYTES, loginRequestSchema, pullQuerySchema, pushRequestSchema, rebindRequestSchema,
   type LoginResponse, type SyncErrorBody, type SyncErrorCode,
 } from '../shared/sync/protocol'
 import { NO_TRUSTED_PROXIES, resolveClientAddress, type TrustedProxies } from './auth/client-address'
 import { isStorableText } from './auth/login-input'
 import { verifyPassword } from './auth/passwords'
 import { DEFAULT_THROTTLE, reserveLoginAttempt, settleLoginAttempt, type ThrottleLimits } from './auth/rate-limit'
-import { actorForToken, createSession, revokeSession, type Actor } from './auth/sessions'
+import { actorForToken, createSession, rebindSession, revokeSession, type Actor } from './auth/sessions'
 import type { Store } from './store/open-store'
 import { pull, serializePull } from './sync/pull'
-import { push, PushRefused, type PushHooks } from './sync/push'
+import { push, PushRefused, SERVER_SCHEMA_VERSION, type PushHooks } from './sync/push'
 import type { Role } from '../shared/sync/tables'
 
 export interface ServerOptions {
@@ -118,6 +118,17 @@ export function createApp(options: ServerOptions): Hono<Env> {
     return c.json({ ok: true })
   })
 
+  /** A restored or copied laptop takes a new client id and needs a session bound to it. */
+  app.post('/sync/v1/rebind', async (c) => {
+    const input = await parseJson(c, rebindRequestSchema)
+    if (!input || input.newClientId === c.get('actor').clientId) return problem(c, 400, 'bad_request', 'newClientId is required and must be new')
+    const taken = await store.db.selectFrom('sync_clients').select('client_id').where('client_id', '=', input.newClientId).executeTakeFirst()
+    if (taken) return problem(c, 409, 'bad_request', 'this client id is already known')
+    const token = await rebindSession(store.db, bearer(c)!, input.newClientId, clock())
+    if (!token) return problem(c, 401, 'unauthenticated', 'login required')
+    return c.json({ token })
+  })
+
   app.get('/sync/v1/me', (c) => {
     const a = c.get('actor')
     return c.json({ id: a.userId, login: a.login, displayName: a.displayName, role: a.role, teamId: a.teamId })
@@ -134,9 +145,16 @@ export function createApp(options: ServerOptions): Hono<Env> {
       return c.json(response)
     } catch (err) {
       if (err instanceof PushRefused) {
-        return err.code === 'sequence_gap'
-          ? problem(c, 409, 'sequence_gap', `expected client_seq ${err.expectedSeq}`, { expectedSeq: err.expectedSeq })
-          : problem(c, 403, 'forbidden', 'this client id belongs to another login')
+        switch (err.code) {
+          case 'sequence_gap':
+            return problem(c, 409, 'sequence_gap', `expected client_seq ${err.expectedSeq}`, { expectedSeq: err.expectedSeq })
+          case 'client_restored':
+            return problem(c, 409, 'client_restored', 'this client id already used these positions: take a new client id', { expectedSeq: err.expectedSeq, results: err.results })
+          case 'server_outdated':
+            return problem(c, 409, 'server_outdated', `the server knows schema ${SERVER_SCHEMA_VERSION} only`, { serverSchemaVersion: SERVER_SCHEMA_VERSION })
+          case 'forbidden':
+            return problem(c, 403, 'forbidden', 'this client id belongs to another login')
+        }
       }
       throw err
     }

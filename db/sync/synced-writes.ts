@@ -1,6 +1,7 @@
 // The only write path for synced tables: the row change and its outbox operation in one transaction.
 import { CompiledQuery, sql, type Transaction } from 'kysely'
 import { AppError } from '../../shared/ipc/result'
+import { rowProblem } from '../../shared/sync/row-schemas'
 import { newId } from '../ids'
 import { SCHEMA_VERSION } from '../migrations'
 import type { Database, SyncedTable } from '../tables/database'
@@ -37,9 +38,21 @@ function insertStatement(table: SyncedTable, columns: string[]): string {
   return statement
 }
 
+/**
+ * A row that the sync server would refuse is a bug here, not something to sync: the same schema the
+ * server validates pushes with (shared/sync/row-schemas.ts) is checked before anything is written.
+ */
+function assertValid(table: SyncedTable, row: Columns, mode: 'row' | 'patch'): void {
+  const problem = rowProblem(table, row, mode)
+  if (problem) throw new Error(`refusing to write an invalid ${table} row (${problem})`)
+}
+
 export async function insertSynced(trx: Transaction<Database>, table: SyncedTable, row: { id: string } & Columns, now: string): Promise<void> {
   const full: Columns = { ...row, created_at: now, updated_at: now }
   const columns = Object.keys(full)
+  const domain: Columns = {}
+  for (const column of columns) if (isDomainColumn(column)) domain[column] = full[column] ?? null
+  assertValid(table, domain, 'row')
   await trx.executeQuery(CompiledQuery.raw(insertStatement(table, columns), columns.map((c) => full[c] ?? null)))
   const fields: FieldChanges = {}
   for (const column of columns) if (isDomainColumn(column)) fields[column] = { old: null, new: full[column] ?? null }
@@ -62,6 +75,7 @@ export async function updateSynced(trx: Transaction<Database>, table: SyncedTabl
   }
   const changed = Object.keys(fields)
   if (changed.length === 0) return false
+  assertValid(table, Object.fromEntries(changed.map((c) => [c, fields[c]!.new])), 'patch')
   const assignments = [...changed.map((c) => sql`${sql.ref(c)} = ${fields[c]!.new}`), sql`updated_at = ${now}`]
   await sql`update ${sql.table(table)} set ${sql.join(assignments)} where id = ${id}`.execute(trx)
   await appendOperation(trx, { table, rowId: id, kind: 'update', baseVersion: (before.server_version as number | null) ?? null, fields }, now)

@@ -3,7 +3,7 @@ import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, Tou
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './offers.table'
 import type { ContractItemTable, ContractTable } from './contracts.table'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from './service.table'
-import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncStateTable } from './local.table'
+import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncQuarantineTable, SyncStateTable } from './local.table'
 
 export interface Database {
   companies: CompanyTable
@@ -16,6 +16,7 @@ export interface Database {
   sync_outbox: SyncOutboxTable
   sync_state: SyncStateTable
   sync_conflicts: SyncConflictTable
+  sync_quarantine: SyncQuarantineTable
   products: ProductTable
   conversations: ConversationTable
   conversation_participants: ConversationParticipantTable

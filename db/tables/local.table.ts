@@ -44,3 +44,13 @@ export interface SyncConflictTable extends SyncColumns {
   resolved_by: string | null
   resolution: 'server' | 'client' | 'acknowledged' | null
 }
+
+/** A pulled row this laptop could not apply, set aside with the reason (local only). */
+export interface SyncQuarantineTable {
+  table_name: string
+  row_id: string
+  seq: number
+  data: string | null
+  error: string
+  at: string
+}

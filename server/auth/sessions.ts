@@ -48,3 +48,19 @@ export async function actorForToken(db: Kysely<ServerDatabase>, token: string, n
 export async function revokeSession(db: Kysely<ServerDatabase>, token: string, now: Date): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('token_hash', '=', hashToken(token)).execute()
 }
+
+/**
+ * A laptop that runs on a restored or copied database takes a new client id: the same login gets a
+ * session for it, ending no later than the one it comes from (the old one stays, for the original).
+ */
+export async function rebindSession(db: Kysely<ServerDatabase>, token: string, newClientId: string, now: Date): Promise<string | null> {
+  const old = await db.selectFrom('sessions').select(['user_id', 'device_name', 'expires_at']).where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null).where('expires_at', '>', now.toISOString()).executeTakeFirst()
+  if (!old) return null
+  const fresh = randomBytes(32).toString('base64url')
+  await db.insertInto('sessions').values({
+    token_hash: hashToken(fresh), user_id: old.user_id, client_id: newClientId, device_name: old.device_name,
+    created_at: now.toISOString(), expires_at: old.expires_at, revoked_at: null,
+  }).execute()
+  return fresh
+}

@@ -125,8 +125,26 @@ const m003: Migration = {
   },
 }
 
+/** Sent revisions stored before schema 7 carry the sender's logo path: remove it (the logo is each device's own). */
+const m004: Migration = {
+  async up(db: Kysely<unknown>) {
+    const rows = await sql<{ id: string; data: string }>`select id, data from sync_rows where table_name = 'offer_revisions'`.execute(db)
+    for (const row of rows.rows) {
+      const data = JSON.parse(row.data) as Record<string, unknown>
+      if (typeof data.snapshot !== 'string' || !/"[A-Za-z]*[Pp]ath"\s*:/.test(data.snapshot)) continue
+      try {
+        data.snapshot = JSON.stringify(JSON.parse(data.snapshot), (key, value: unknown) => (/[Pp]ath$/.test(key) ? undefined : value))
+      } catch {
+        continue // not JSON: laptops set such a row aside
+      }
+      await sql`update sync_rows set data = ${JSON.stringify(data)} where table_name = 'offer_revisions' and id = ${row.id}`.execute(db)
+    }
+  },
+}
+
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-sync': m001,
   '2026-11-29-002-ops-per-client': m002,
   '2026-11-29-003-login-throttle': m003,
+  '2026-11-29-004-snapshots-without-paths': m004,
 }

@@ -2,29 +2,40 @@
 import type { Transaction } from 'kysely'
 import { newId } from '../../db/ids'
 import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/sync/protocol'
+import { REFERENCES } from '../../shared/sync/row-schemas'
 import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/sync/tables'
 import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import type { ServerDatabase, SyncRowTable } from '../store/schema'
+import { SCHEMA_VERSION } from '../../db/migrations'
 import { canSee, scopesKey, visibleScopes } from './scope'
 import { writeWithSequence, type Sequencer } from './sequence'
+import { checkInsert, checkReferences, checkUpdate, Rejected, upgradeFields } from './validate'
 
 /** Who wrote a column last: [seq, clientId, userId, changedAt, userName]. */
 export type FieldVersion = [number, string, string, string, string]
 type Data = Record<string, SyncValue>
 type Trx = Transaction<ServerDatabase>
 
-/** A push that cannot be taken as a whole; nothing of it is written. */
+/**
+ * A push that cannot be taken as a whole; nothing of it is written.
+ * - `client_restored`: an operation the server has never seen claims a position this client already
+ *   used — the laptop runs on a restored backup or a copied database and must take a new client id.
+ * - `server_outdated`: the client's schema is newer than the server's; its operations wait in its outbox.
+ */
 export class PushRefused extends Error {
   constructor(
-    readonly code: 'sequence_gap' | 'forbidden',
+    readonly code: 'sequence_gap' | 'forbidden' | 'client_restored' | 'server_outdated',
     readonly expectedSeq?: number,
+    /** client_restored: stored results of this push's operations the server had applied before. */
+    readonly results?: PushResult[],
   ) {
     super(code)
   }
 }
 
-class Rejected extends Error {}
+/** The schema version this server validates against: operations of newer clients are not taken. */
+export const SERVER_SCHEMA_VERSION = SCHEMA_VERSION
 
 interface Ctx {
   trx: Trx
@@ -86,6 +97,7 @@ export interface PushHooks {
 
 export async function push(store: Store, actor: Actor, request: PushRequest, clock: () => Date, hooks: PushHooks = {}): Promise<PushResponse> {
   if (request.clientId !== actor.clientId) throw new PushRefused('forbidden')
+  if (request.schemaVersion > SERVER_SCHEMA_VERSION || request.ops.some((o) => o.schemaVersion > SERVER_SCHEMA_VERSION)) throw new PushRefused('server_outdated')
   return writeWithSequence(store, async (trx, seq) => {
     const now = clock().toISOString()
     const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', request.clientId).executeTakeFirst()
@@ -105,7 +117,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('client_id', '=', request.clientId).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
     }
     const rows = new RowCache(trx)
-    await rows.prefetch(request.ops.map((o) => ({ table: o.table, id: o.rowId })))
+    await rows.prefetch(request.ops.flatMap((o) => [{ table: o.table, id: o.rowId }, ...referencedRows(o)]))
     const results: PushResult[] = []
     const applied: Array<{ op_id: string; client_id: string; client_seq: number; result: string; applied_at: string }> = []
     for (const op of request.ops) {
@@ -114,11 +126,9 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
         results.push({ ...(JSON.parse(stored) as PushResult), status: 'duplicate' })
         continue
       }
-      if (op.clientSeq <= lastSeq) {
-        // Already past this position with another operation: never apply it out of order.
-        results.push({ opId: op.opId, status: 'rejected', version: null, reason: 'stale_sequence' })
-        continue
-      }
+      // Another operation already took this position: this laptop's outbox counter is behind the
+      // server's (a restored backup, or a copied database). Nothing is taken; the laptop re-identifies.
+      if (op.clientSeq <= lastSeq) throw new PushRefused('client_restored', lastSeq + 1, results.filter((r) => r.status === 'duplicate'))
       if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
       const result = await applyOne({ trx, seq, actor, now, rows }, op)
       applied.push({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now })
@@ -144,8 +154,8 @@ async function applyOne(ctx: Ctx, op: PushOp): Promise<PushResult> {
       if (op.kind !== 'update' || Object.keys(op.fields).some((f) => !updatable.includes(f))) throw new Rejected('read_only')
     }
     if (op.kind === 'insert') return await applyInsert(ctx, op, rule.scope, row)
-    if (!row) throw new Rejected('not_found')
-    if (!canSee(ctx.actor, row.scope_id)) throw new Rejected('forbidden')
+    // A row of another team answers exactly like a row that does not exist: ids cannot be probed.
+    if (!row || !canSee(ctx.actor, row.scope_id)) throw new Rejected('not_found')
     const result = op.kind === 'update' ? await applyUpdate(ctx, op, rule.scope, row) : await applyDelete(ctx, op, row)
     if (result.status === 'conflict' && result.version === null && !row.deleted) await resend(ctx, row)
     return result
@@ -161,6 +171,24 @@ async function applyOne(ctx: Ctx, op: PushOp): Promise<PushResult> {
 async function resend(ctx: Ctx, row: StoredRow): Promise<void> {
   await ctx.trx.updateTable('sync_rows').set({ version: ctx.seq.next() }).where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
 }
+
+const newValues = (op: PushOp): Data => Object.fromEntries(Object.entries(op.fields).map(([column, change]) => [column, change.new]))
+
+/** Ids an operation references, so one query per table fetches them with the rows themselves. */
+function referencedRows(op: PushOp): Array<{ table: string; id: string }> {
+  const references = REFERENCES[op.table as SyncTableName] ?? []
+  const out: Array<{ table: string; id: string }> = []
+  for (const reference of references) {
+    const value = op.fields[reference.column]?.new
+    if (typeof value === 'string' && value) out.push({ table: reference.table, id: value })
+  }
+  return out
+}
+
+const validation = (ctx: Ctx) => ({
+  load: (table: string, id: string) => ctx.rows.load(table, id),
+  canSee: (scope: string) => canSee(ctx.actor, scope),
+})
 
 const fieldVersion = (ctx: Ctx, seq: number): FieldVersion => [seq, ctx.actor.clientId, ctx.actor.userId, ctx.now, ctx.actor.displayName]
 
@@ -198,11 +226,13 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
 }
 
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
-  if (existing) throw new Rejected(existing.deleted ? 'deleted' : 'exists')
-  const data: Data = {}
-  for (const [column, change] of Object.entries(op.fields)) data[column] = change.new
+  if (existing) throw new Rejected(existing.deleted && canSee(ctx.actor, existing.scope_id) ? 'deleted' : 'exists')
+  const table = op.table as SyncTableName
+  const data: Data = upgradeFields(table, newValues(op), op.schemaVersion)
   const placement = await place(ctx, rule, data)
   Object.assign(data, placement.patch)
+  checkInsert(table, data)
+  await checkReferences(validation(ctx), table, data, Object.keys(data), placement.scope)
   const seq = ctx.seq.next()
   const versions: Record<string, FieldVersion> = {}
   for (const column of Object.keys(data)) versions[column] = fieldVersion(ctx, seq)
@@ -232,9 +262,14 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
     }
     return { opId: op.opId, status: 'conflict', version: null, reason: 'deleted' }
   }
+  const table = op.table as SyncTableName
+  const changes = upgradeFields(table, newValues(op), op.schemaVersion)
+  checkUpdate(table, row.data, changes)
+  await checkReferences(validation(ctx), table, { ...row.data, ...changes }, Object.keys(changes), row.scope_id)
   const applied: Data = {}
   let conflicts = 0
-  for (const [column, change] of Object.entries(op.fields)) {
+  for (const [column, newValue] of Object.entries(changes)) {
+    const change = { old: op.fields[column]?.old ?? null, new: newValue }
     const current = row.data[column] ?? null
     if (current === change.new) continue
     if (changedSince(ctx, row.fieldVersions[column], op.baseVersion)) {

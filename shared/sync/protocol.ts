@@ -23,12 +23,15 @@ export const pushOpSchema = z.object({
   baseVersion: z.number().int().min(0).nullable(),
   fields: z.record(fieldName, z.object({ old: valueSchema, new: valueSchema })),
   schemaVersion: z.number().int().min(1),
-  createdAt: z.string().max(40),
+  createdAt: z.string().max(40).regex(/^[0-9T:.+Z-]*$/),
 })
 export type PushOp = z.infer<typeof pushOpSchema>
 
+/** Client ids are made by the laptop (UUIDs); nothing else reaches a query as one. */
+export const clientIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/)
+
 export const pushRequestSchema = z.object({
-  clientId: z.string().min(1).max(64),
+  clientId: clientIdSchema,
   schemaVersion: z.number().int().min(1),
   ops: z.array(pushOpSchema).max(MAX_OPS_PER_PUSH),
 })
@@ -67,15 +70,18 @@ export interface PullResponse {
 }
 
 export const pullQuerySchema = z.object({
-  clientId: z.string().min(1).max(64),
+  clientId: clientIdSchema,
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
 })
 
+export const rebindRequestSchema = z.object({ newClientId: clientIdSchema })
+export type RebindRequest = z.infer<typeof rebindRequestSchema>
+
 export const loginRequestSchema = z.object({
   login: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(1000),
-  clientId: z.string().min(1).max(64),
+  clientId: clientIdSchema,
   deviceName: z.string().max(200).optional(),
 })
 export type LoginRequest = z.infer<typeof loginRequestSchema>
@@ -103,6 +109,8 @@ export type SyncErrorCode =
   | 'rate_limited'
   | 'forbidden'
   | 'sequence_gap'
+  | 'client_restored'
+  | 'server_outdated'
   | 'client_outdated'
   | 'too_large'
   | 'not_found'
@@ -114,4 +122,8 @@ export interface SyncErrorBody {
   /** sequence_gap: the client_seq the server expects next. */
   expectedSeq?: number
   minSchemaVersion?: number
+  /** client_restored: the stored results of operations of this push the server had already applied. */
+  results?: PushResult[]
+  /** server_outdated: the newest client schema this server validates. */
+  serverSchemaVersion?: number
 }

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { openDatabase, type AppDatabase } from '../../db/database'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import type { ServiceContext } from '../../electron/main/services/context'
-import { syncOnce, type EngineDeps } from '../../electron/main/sync/engine'
+import { syncOnce, takeNewClientId, type EngineDeps } from '../../electron/main/sync/engine'
 import { httpTransport, type FetchLike, type SyncTransport } from '../../electron/main/sync/transport'
 import { createTeam, createUser } from '../../server/admin/accounts'
 import { createApp } from '../../server/app'
@@ -123,6 +123,7 @@ export async function connectClient(h: Harness, login: string): Promise<TestClie
   const ctx: ServiceContext = { db: database.db, clock: () => h.clock.now, userId: response.user.id, userName: response.user.displayName }
   const deps: EngineDeps = {
     db: database.db, clientId: database.clientId, token: response.token, schemaVersion: SCHEMA_VERSION, transport: h.transport, clock: () => h.clock.now,
+    reidentify: () => takeNewClientId(client.deps.db, h.transport, client.deps.token, SCHEMA_VERSION, (t) => t),
   }
   const client: TestClient = {
     name: login, dir, file, database, ctx, deps,

@@ -57,7 +57,7 @@ describe('order-rate roll-up', () => {
     const decided = await t.ctx.db.selectFrom('offers').select(['id', 'company_id', 'status']).where('status', 'in', ['won', 'lost']).limit(6).execute()
     const company = await t.ctx.db.selectFrom('companies').select(['id', 'segment']).where('id', '=', decided[0]!.company_id).executeTakeFirstOrThrow()
     await t.ctx.db.transaction().execute(async (trx) => {
-      await updateSynced(trx, 'companies', company.id, { segment: company.segment === 'key_account' ? 'small_business' : 'key_account' }, now)
+      await updateSynced(trx, 'companies', company.id, { segment: company.segment === 'enterprise' ? 'small_business' : 'enterprise' }, now)
       await updateSynced(trx, 'offers', decided[1]!.id, { status: 'lost', lost_reason: 'price', order_value_cents: null }, now)
       await updateSynced(trx, 'offers', decided[2]!.id, { gross_cents: 123456 }, now)
       await deleteSynced(trx, 'offers', decided[3]!.id, now)

@@ -174,7 +174,7 @@ describe.each(STORE_KINDS)('sync server on %s', (kind) => {
         { opId: crypto.randomUUID(), clientSeq: 5, table: 'users', rowId: 'x3', kind: 'insert', baseVersion: null, fields: { role: { old: null, new: 'admin' } }, schemaVersion: SCHEMA_VERSION, createdAt: '' },
       ],
     }).catch((e: unknown) => e)
-    expect(crafted).toMatchObject({ results: [{ status: 'rejected', reason: 'unknown_parent' }, { status: 'rejected', reason: 'forbidden' }, { status: 'rejected', reason: 'forbidden' }, { status: 'rejected', reason: 'read_only' }] })
+    expect(crafted).toMatchObject({ results: [{ status: 'rejected', reason: 'unknown_parent' }, { status: 'rejected', reason: 'not_found' }, { status: 'rejected', reason: 'forbidden' }, { status: 'rejected', reason: 'read_only' }] })
     expect(await rowCount(h)).toBe(before)
     // A pull with another device's client id is refused.
     await expect(h.transport.pull(carla.deps.token, SCHEMA_VERSION, { clientId: anna.deps.clientId, cursor: 0, limit: 100, bootstrap: false, withRemaining: false })).rejects.toMatchObject({ code: 'forbidden' })

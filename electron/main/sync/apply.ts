@@ -5,6 +5,7 @@ import type { Database } from '../../../db/tables/database'
 import { SYNCED_TABLES } from '../../../db/tables/database'
 import { LOCAL_COLUMNS } from '../../../db/tables/sync-columns'
 import type { PullChange, SyncValue } from '../../../shared/sync/protocol'
+import { domainColumns, isSyncTable, rowProblem } from '../../../shared/sync/row-schemas'
 import { refreshJourneys } from '../services/journey.service'
 import { writeState } from './state'
 
@@ -61,6 +62,39 @@ export interface ApplyOptions {
 export interface ApplySummary {
   applied: number
   companies: Set<string>
+  /** Rows set aside because they could not be applied (see sync_quarantine). */
+  quarantined: number
+}
+
+/** A pulled row that cannot be applied: it waits in quarantine until a valid version replaces it. */
+interface SetAside {
+  table: string
+  id: string
+  seq: number
+  data: Record<string, SyncValue> | undefined
+  error: string
+}
+
+/** The row as this client's schema knows it: unknown (newer) columns are left out, the rest must be valid. */
+function pulledRowProblem(table: string, data: Record<string, SyncValue>): string | null {
+  if (!isSyncTable(table)) return null
+  const known: Record<string, SyncValue> = {}
+  for (const column of domainColumns(table)) if (column in data) known[column] = data[column] ?? null
+  return rowProblem(table, known)
+}
+
+const SAVEPOINT = 'kr_apply_row'
+async function inSavepoint(trx: Transaction<Database>, work: () => Promise<void>): Promise<unknown> {
+  await trx.executeQuery(CompiledQuery.raw(`savepoint ${SAVEPOINT}`))
+  try {
+    await work()
+    await trx.executeQuery(CompiledQuery.raw(`release ${SAVEPOINT}`))
+    return null
+  } catch (err) {
+    await trx.executeQuery(CompiledQuery.raw(`rollback to ${SAVEPOINT}`))
+    await trx.executeQuery(CompiledQuery.raw(`release ${SAVEPOINT}`))
+    return err
+  }
 }
 
 /** Upserts of rows without unpushed local changes, gathered so several go in one statement. */
@@ -68,43 +102,69 @@ interface UpsertBatch {
   table: string
   columns: string[]
   rows: SyncValue[][]
+  changes: PullChange[]
 }
 
 const ROWS_PER_STATEMENT = 100
 
-async function flushUpserts(trx: Transaction<Database>, batch: UpsertBatch | null): Promise<void> {
+/**
+ * Many rows per statement; should one of them fail in SQLite (whatever the reason), the statement is
+ * undone and its rows are written one by one, so only the failing row is set aside.
+ */
+async function flushUpserts(trx: Transaction<Database>, writer: PageWriter): Promise<void> {
+  const batch = writer.batch
   if (!batch || batch.rows.length === 0) return
   const { table, columns } = batch
   const updatable = columns.filter((c) => c !== 'id' && c !== 'created_at')
   const tuple = `(${columns.map(() => '?').join(', ')})`
+  const upsert = (count: number) => `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array(count).fill(tuple).join(', ')}
+      on conflict(id) do update set ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`
   for (let i = 0; i < batch.rows.length; i += ROWS_PER_STATEMENT) {
     const rows = batch.rows.slice(i, i + ROWS_PER_STATEMENT)
-    const statement = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${rows.map(() => tuple).join(', ')}
-      on conflict(id) do update set ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`
-    await trx.executeQuery(CompiledQuery.raw(statement, rows.flat()))
+    const failed = await inSavepoint(trx, async () => void (await trx.executeQuery(CompiledQuery.raw(upsert(rows.length), rows.flat()))))
+    if (!failed) continue
+    for (const [offset, row] of rows.entries()) {
+      const error = await inSavepoint(trx, async () => void (await trx.executeQuery(CompiledQuery.raw(upsert(1), row))))
+      if (error) {
+        writer.setAside(batch.changes[i + offset]!, error)
+        writer.failedAfterCount++
+      }
+    }
   }
   batch.rows = []
+  batch.changes = []
 }
 
 interface PageWriter {
   batch: UpsertBatch | null
+  setAside(change: PullChange, error: unknown): void
+  /** Batched rows were counted as applied when queued; these failed when written. */
+  failedAfterCount: number
 }
 
 async function applyChange(trx: Transaction<Database>, cacheKey: object, writer: PageWriter, change: PullChange, pending: Pending | undefined, now: string): Promise<boolean> {
   if (!PULLABLE.has(change.table)) return false // a table this client's schema does not have yet
   const table = change.table
   if (change.op !== 'upsert') {
-    await flushUpserts(trx, writer.batch)
-    if (change.op === 'evict') {
-      if (table === 'companies') await trx.executeQuery(CompiledQuery.raw('delete from company_journey where company_id = ?', [change.id]))
-      await trx.executeQuery(CompiledQuery.raw(`delete from ${quote(table)} where id = ?`, [change.id]))
-    } else {
-      await trx.executeQuery(CompiledQuery.raw(`update ${quote(table)} set deleted_at = coalesce(deleted_at, ?), server_version = ? where id = ?`, [now, change.seq, change.id]))
-    }
-    return true
+    await flushUpserts(trx, writer)
+    const error = await inSavepoint(trx, async () => {
+      if (change.op === 'evict') {
+        if (table === 'companies') await trx.executeQuery(CompiledQuery.raw('delete from company_journey where company_id = ?', [change.id]))
+        await trx.executeQuery(CompiledQuery.raw(`delete from ${quote(table)} where id = ?`, [change.id]))
+      } else {
+        await trx.executeQuery(CompiledQuery.raw(`update ${quote(table)} set deleted_at = coalesce(deleted_at, ?), server_version = ? where id = ?`, [now, change.seq, change.id]))
+      }
+    })
+    if (error) writer.setAside(change, error)
+    return !error
   }
   const columns = await localColumns(trx, cacheKey, table)
   const data = change.data ?? {}
+  const problem = pulledRowProblem(table, data)
+  if (problem) {
+    writer.setAside(change, problem)
+    return false
+  }
   // Columns a newer client added that this one does not know are left on the server, untouched.
   const fromServer = Object.keys(data).filter((c) => columns.has(c) && !NOT_FROM_SERVER.has(c))
   const values: Record<string, SyncValue> = { id: change.id, server_version: change.seq }
@@ -115,18 +175,20 @@ async function applyChange(trx: Transaction<Database>, cacheKey: object, writer:
   if (!pending) {
     const key = insertColumns.join(',')
     if (!writer.batch || writer.batch.table !== table || writer.batch.columns.join(',') !== key) {
-      await flushUpserts(trx, writer.batch)
-      writer.batch = { table, columns: insertColumns, rows: [] }
+      await flushUpserts(trx, writer)
+      writer.batch = { table, columns: insertColumns, rows: [], changes: [] }
     }
     writer.batch.rows.push(insertColumns.map((c) => values[c] ?? null))
+    writer.batch.changes.push(change)
     return true
   }
-  await flushUpserts(trx, writer.batch)
+  await flushUpserts(trx, writer)
   const updatable = insertColumns.filter((c) => c !== 'id' && c !== 'created_at' && !pending.fields.has(c))
   const statement = `insert into ${quote(table)} (${insertColumns.map(quote).join(', ')}) values (${insertColumns.map(() => '?').join(', ')})
-    on conflict(id) do update set ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`
-  await trx.executeQuery(CompiledQuery.raw(statement, insertColumns.map((c) => values[c] ?? null)))
-  return true
+    on conflict(id) do ${updatable.length > 0 ? `update set ${updatable.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}` : 'nothing'}`
+  const error = await inSavepoint(trx, async () => void (await trx.executeQuery(CompiledQuery.raw(statement, insertColumns.map((c) => values[c] ?? null)))))
+  if (error) writer.setAside(change, error)
+  return !error
 }
 
 /**
@@ -141,7 +203,15 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
       return await conn.transaction().execute(async (trx) => {
         const pending = await pendingFor(trx, changes.map((c) => c.id))
         const companies = new Set<string>()
-        const writer: PageWriter = { batch: null }
+        const setAside = new Map<string, SetAside>()
+        const writer: PageWriter = {
+          batch: null,
+          failedAfterCount: 0,
+          setAside: (change, error) => {
+            const message = typeof error === 'string' ? error : error instanceof Error ? error.message : String(error)
+            setAside.set(`${change.table}:${change.id}`, { table: change.table, id: change.id, seq: change.seq, data: change.data, error: message.slice(0, 500) })
+          },
+        }
         let applied = 0
         for (const [index, change] of changes.entries()) {
           if (await applyChange(trx, db, writer, change, pending.get(`${change.table}:${change.id}`), options.now)) applied++
@@ -149,15 +219,36 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
           else if (JOURNEY_TABLES.has(change.table) && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
           options.afterChange?.(index)
         }
-        await flushUpserts(trx, writer.batch)
+        await flushUpserts(trx, writer)
+        await settleQuarantine(trx, changes, setAside, options.now)
         await refreshJourneys(trx, companies, options.now)
         await writeState(trx, 'cursor', cursor)
-        return { applied, companies }
+        return { applied: applied - writer.failedAfterCount, companies, quarantined: setAside.size }
       })
     } finally {
       await sql`PRAGMA foreign_keys = ON`.execute(conn)
     }
   })
+}
+
+/**
+ * Rows set aside on this page go to quarantine with their error; a record that arrived in a valid
+ * version (or was deleted or left the scope) leaves it. The quarantine is small, so it is read whole.
+ */
+async function settleQuarantine(trx: Transaction<Database>, changes: PullChange[], setAside: Map<string, SetAside>, now: string): Promise<void> {
+  const held = new Set((await trx.selectFrom('sync_quarantine').select(['table_name', 'row_id']).execute()).map((r) => `${r.table_name}:${r.row_id}`))
+  for (const change of changes) {
+    const key = `${change.table}:${change.id}`
+    if (held.has(key) && !setAside.has(key)) {
+      await trx.deleteFrom('sync_quarantine').where('table_name', '=', change.table).where('row_id', '=', change.id).execute()
+      held.delete(key)
+    }
+  }
+  for (const row of setAside.values()) {
+    const values = { table_name: row.table, row_id: row.id, seq: row.seq, data: row.data ? JSON.stringify(row.data).slice(0, 100_000) : null, error: row.error, at: now }
+    await trx.insertInto('sync_quarantine').values(values)
+      .onConflict((oc) => oc.columns(['table_name', 'row_id']).doUpdateSet({ seq: values.seq, data: values.data, error: values.error, at: values.at })).execute()
+  }
 }
 
 /** The user's scopes changed: drop every synced row that has no unpushed change, then pull anew. */

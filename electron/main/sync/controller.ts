@@ -6,7 +6,7 @@ import type { SyncConnectInput, SyncStatus } from '../../../shared/sync/status'
 import { AppError, fieldError } from '../../../shared/ipc/result'
 import type { ServiceContext } from '../services/context'
 import { resetSyncedData } from './apply'
-import { syncOnce, type SyncProgress } from './engine'
+import { syncOnce, takeNewClientId, type SyncProgress } from './engine'
 import { clearState, plainSecretBox, readState, writeState, type SecretBox } from './state'
 import { httpTransport, normaliseServerUrl, SyncTransportError, type FetchLike, type SyncTransport } from './transport'
 
@@ -177,10 +177,12 @@ export class SyncController {
     const serverUrl = await readState(this.db, 'server_url')
     if (!token || !serverUrl) return
     this.cancelTimer()
+    const transport = this.transport(serverUrl)
     try {
       await syncOnce({
-        db: this.db, clientId: this.options.clientId, token, schemaVersion: SCHEMA_VERSION, transport: this.transport(serverUrl),
+        db: this.db, clientId: this.options.clientId, token, schemaVersion: SCHEMA_VERSION, transport,
         clock: this.options.ctx.clock, onProgress: (p) => (this.progress = p),
+        reidentify: () => this.reidentify(transport, token),
       })
       await writeState(this.db, 'last_sync_at', this.options.ctx.clock().toISOString())
       this.error = null
@@ -198,6 +200,14 @@ export class SyncController {
     } finally {
       this.progress = null
     }
+  }
+
+  /** A restored or copied database: it syncs on as a new device, its outbox intact. */
+  private async reidentify(transport: SyncTransport, token: string): Promise<{ clientId: string; token: string }> {
+    const fresh = await takeNewClientId(this.db, transport, token, SCHEMA_VERSION, (t) => this.secretBox.seal(t))
+    this.options.clientId = fresh.clientId
+    console.warn('[sync] this database was restored or copied: it now syncs as a new device')
+    return fresh
   }
 
   private cancelTimer(): void {

@@ -1,5 +1,6 @@
 // One sync run (SYNC.md): push until the outbox is empty, then pull until nothing is left.
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely'
+import { newId } from '../../../db/ids'
 import type { Database } from '../../../db/tables/database'
 import type { SyncOutboxTable } from '../../../db/tables/local.table'
 import type { PushOp, PushResult } from '../../../shared/sync/protocol'
@@ -23,6 +24,10 @@ export interface SyncRunSummary {
   pulled: number
   conflicts: number
   rejected: number
+  /** Pulled rows set aside because they could not be applied. */
+  quarantined: number
+  /** This run gave the laptop a new client id (restored or copied database). */
+  reidentified: boolean
 }
 
 export interface EngineDeps {
@@ -35,6 +40,11 @@ export interface EngineDeps {
   onProgress?: (progress: SyncProgress) => void
   /** Fault injection for tests: runs inside the page transaction after each applied change. */
   afterChange?: ApplyOptions['afterChange']
+  /**
+   * The server found this laptop's outbox behind its record of this client id (a restored backup or a
+   * copied database): take a new client id with its own session, so the outbox can be pushed as is.
+   */
+  reidentify?: () => Promise<{ clientId: string; token: string }>
 }
 
 type OutboxRow = Selectable<SyncOutboxTable>
@@ -53,6 +63,15 @@ export async function pushAll(deps: EngineDeps, summary: SyncRunSummary): Promis
     try {
       results = (await deps.transport.push(deps.token, deps.schemaVersion, { clientId: deps.clientId, schemaVersion: deps.schemaVersion, ops })).results
     } catch (err) {
+      if (err instanceof SyncTransportError && err.code === 'client_restored' && deps.reidentify && !summary.reidentified) {
+        // What the server already had of this batch is acknowledged; the rest goes again under a new id.
+        await acknowledge(deps, rows, err.body?.results ?? [], summary)
+        const fresh = await deps.reidentify()
+        deps.clientId = fresh.clientId
+        deps.token = fresh.token
+        summary.reidentified = true
+        continue
+      }
       const message = err instanceof Error ? err.message : String(err)
       await db.updateTable('sync_outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: message.slice(0, 500) }))
         .where('client_seq', '<=', rows[rows.length - 1]!.client_seq).execute()
@@ -110,8 +129,9 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
     }
     if (page.remaining !== undefined) total = page.remaining
     if (page.changes.length > 0) {
-      await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange })
+      const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange })
       summary.pulled += page.changes.length
+      summary.quarantined += applied.quarantined
     }
     cursor = page.cursor
     deps.onProgress?.({ phase: bootstrapping ? 'bootstrap' : 'pull', done: summary.pulled, total })
@@ -120,8 +140,19 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
   if (bootstrapping) await writeState(db, 'bootstrapped', true)
 }
 
+/** A new client id for this database, with a session of the same login bound to it (sealed by `seal`). */
+export async function takeNewClientId(db: Kysely<Database>, transport: SyncTransport, token: string, schemaVersion: number, seal: (token: string) => string): Promise<{ clientId: string; token: string }> {
+  const clientId = newId()
+  const fresh = await transport.rebind(token, schemaVersion, clientId)
+  await db.transaction().execute(async (trx) => {
+    await writeState(trx, 'client_id', clientId)
+    await writeState(trx, 'token', seal(fresh.token))
+  })
+  return { clientId, token: fresh.token }
+}
+
 export async function syncOnce(deps: EngineDeps): Promise<SyncRunSummary> {
-  const summary: SyncRunSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0 }
+  const summary: SyncRunSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false }
   await pushAll(deps, summary)
   await pullAll(deps, summary)
   return summary

@@ -22,6 +22,8 @@ export interface SyncTransport {
   login(request: LoginRequest): Promise<LoginResponse>
   logout(token: string): Promise<void>
   push(token: string, schemaVersion: number, request: PushRequest): Promise<PushResponse>
+  /** A session for a new client id of the same login (a restored or copied laptop). */
+  rebind(token: string, schemaVersion: number, newClientId: string): Promise<{ token: string }>
   pull(token: string, schemaVersion: number, query: { clientId: string; cursor: number; limit: number; bootstrap: boolean; withRemaining: boolean }): Promise<PullResponse>
 }
 
@@ -60,6 +62,7 @@ export function httpTransport(serverUrl: string, fetchImpl: FetchLike = fetch, t
     login: (request) => call('/auth/v1/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }),
     logout: async (token) => void (await call('/auth/v1/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } })),
     push: (token, schemaVersion, request) => call(`${PROTOCOL_PREFIX}/push`, { method: 'POST', headers: headers(token, schemaVersion), body: JSON.stringify(request) }),
+    rebind: (token, schemaVersion, newClientId) => call(`${PROTOCOL_PREFIX}/rebind`, { method: 'POST', headers: headers(token, schemaVersion), body: JSON.stringify({ newClientId }) }),
     pull: (token, schemaVersion, q) => {
       const params = new URLSearchParams({ clientId: q.clientId, cursor: String(q.cursor), limit: String(q.limit) })
       if (q.withRemaining) params.set('withRemaining', '1')

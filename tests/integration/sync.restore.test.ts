@@ -1,0 +1,99 @@
+// A laptop restored from a backup, or a database copied onto a second laptop, is behind the server's
+// record of its client id. It must notice, take a new client id, and lose nothing.
+import { copyFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/database'
+import { readState } from '../../electron/main/sync/state'
+import { createCompany } from '../../electron/main/services/company.service'
+import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
+import { connectClient, startHarness, type Harness, type TestClient } from '../helpers/sync-harness'
+import { validCompany } from '../helpers/temp-db'
+
+const company = (c: TestClient, name: string) => createCompany(c.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '', name })))
+const names = async (c: TestClient) =>
+  (await c.ctx.db.selectFrom('companies').select('name').where('deleted_at', 'is', null).orderBy('name').execute()).map((r) => r.name)
+const serverNames = async (h: Harness) =>
+  (await h.store.db.selectFrom('sync_rows').select('data').where('table_name', '=', 'companies').where('deleted', '=', 0).execute())
+    .map((r) => (JSON.parse(r.data) as { name: string }).name).sort()
+
+/** Swaps the laptop's database file for another one, as a restore from backup does. */
+async function replaceDatabase(c: TestClient, source: string): Promise<void> {
+  await c.database.close()
+  for (const suffix of ['', '-wal', '-shm']) rmSync(c.file + suffix, { force: true })
+  copyFileSync(source, c.file)
+  c.database = await openDatabase(c.file)
+  c.ctx.db = c.database.db
+  c.deps = { ...c.deps, db: c.database.db }
+}
+
+describe('restored and copied laptops', () => {
+  let h: Harness
+  const clients: TestClient[] = []
+  beforeEach(async () => {
+    h = await startHarness('sqlite')
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.cleanup()
+    await h.cleanup()
+  })
+  const client = async (login: string) => {
+    const c = await connectClient(h, login)
+    clients.push(c)
+    return c
+  }
+
+  it('a laptop restored from yesterday\'s backup re-identifies and loses neither the new work nor what it had pushed since', async () => {
+    const anna = await client('anna')
+    const ben = await client('ben')
+    await company(anna, 'Alpha GmbH')
+    await anna.sync()
+    await company(anna, 'Bravo GmbH') // in the backup, not yet pushed
+    const backup = path.join(anna.dir, 'backup.sqlite')
+    await sql`VACUUM INTO ${backup}`.execute(anna.ctx.db)
+    await anna.sync() // Bravo reaches the server after the backup
+    await company(anna, 'Charlie GmbH')
+    await anna.sync()
+    const oldClientId = anna.deps.clientId
+
+    await replaceDatabase(anna, backup)
+    await company(anna, 'Delta GmbH') // new work on the restored laptop, numbered where the backup stood
+    const summary = await anna.sync()
+    expect(summary.reidentified).toBe(true)
+    expect(anna.deps.clientId).not.toBe(oldClientId)
+    expect(await readState(anna.ctx.db, 'client_id')).toBe(anna.deps.clientId)
+    expect(await serverNames(h)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
+    expect(await names(anna)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
+    expect(await anna.ctx.db.selectFrom('sync_outbox').select('client_seq').execute()).toEqual([])
+    await ben.sync()
+    expect(await names(ben)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
+    // The next edit syncs normally under the new id.
+    await company(anna, 'Echo GmbH')
+    expect((await anna.sync()).reidentified).toBe(false)
+    expect(await serverNames(h)).toContain('Echo GmbH')
+  })
+
+  it('two laptops sharing a copied database both keep their work', async () => {
+    const anna = await client('anna')
+    await company(anna, 'Alpha GmbH')
+    await anna.sync()
+    const copy = await client('anna')
+    const copied = path.join(copy.dir, 'copied.sqlite')
+    await sql`VACUUM INTO ${copied}`.execute(anna.ctx.db)
+    await replaceDatabase(copy, copied)
+    copy.deps = { ...copy.deps, clientId: anna.deps.clientId, token: anna.deps.token }
+
+    await company(anna, 'Original GmbH')
+    await company(copy, 'Kopie GmbH')
+    await company(copy, 'Kopie Zwei GmbH')
+    await anna.sync()
+    const summary = await copy.sync()
+    expect(summary.reidentified).toBe(true)
+    await anna.sync()
+    const all = ['Alpha GmbH', 'Kopie GmbH', 'Kopie Zwei GmbH', 'Original GmbH']
+    expect(await serverNames(h)).toEqual(all)
+    expect(await names(anna)).toEqual(all)
+    expect(await names(copy)).toEqual(all)
+  })
+})
