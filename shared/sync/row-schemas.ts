@@ -39,7 +39,7 @@ const req = (type: z.ZodType): Column => ({ type, optional: false })
 const opt = (type: z.ZodType): Column => ({ type, optional: true })
 
 /** Free text: bounded, and never a NUL (no store, file name or letter takes one). */
-const text = (max = 10_000) => z.string().max(max).regex(/^[^\u0000]*$/)
+const text = (max = 10_000) => z.string().max(max).refine((value) => !value.includes('\u0000'))
 /** Text that is never a path or a markup trick: printable, no slashes, no NUL (document numbers). */
 const number = z.string().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'errors.invalid')
 const id = z.string().regex(ID)
