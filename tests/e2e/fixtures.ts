@@ -12,8 +12,14 @@ export interface ApiAnswer<T> {
 }
 
 export interface AppServer {
+  /** `http://127.0.0.1:<port>`: the app's address. Opening it needs a signed-in browser context (see openApp). */
   url: string
   dbFile: string
+  /**
+   * A fresh one-time sign-in link, as web mode prints it. Each link signs in one browser context
+   * once; openApp asks for one every time, so tests may open the app as often as they like.
+   */
+  loginUrl(): Promise<string>
   /** Calls a channel over HTTP the way the renderer does (for setup and for checking what was written). */
   api<T = unknown>(channel: string, input?: unknown): Promise<ApiAnswer<T>>
   /** Restarts on the same database; `today` moves the app's clock to that day (KUNDENREISE_TODAY). */
@@ -21,23 +27,68 @@ export interface AppServer {
   stop(): Promise<void>
 }
 
-async function launch(dbFile: string, today?: string): Promise<{ child: ChildProcess; url: string }> {
+const LOGIN_URL = /(http:\/\/127\.0\.0\.1:\d+)\/\?code=[\w-]+/
+
+interface Running {
+  child: ChildProcess
+  origin: string
+  /** The session cookie (`name=value`) the fixture's own API calls use. */
+  cookie: string
+  loginUrl(): Promise<string>
+}
+
+/**
+ * Starts web mode with `--login-links-from-stdin`: it prints one one-time sign-in link at start and
+ * another for every line written to its stdin. The server has no other way to hand out links.
+ */
+async function launch(dbFile: string, today?: string): Promise<Running> {
   const env = { ...process.env, KUNDENREISE_TODAY: today ?? '' }
-  const child = spawn(process.execPath, [path.resolve('out/main/web.js'), '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], env })
+  const child = spawn(process.execPath, [path.resolve('out/main/web.js'), '--db', dbFile, '--login-links-from-stdin'], { stdio: ['pipe', 'pipe', 'pipe'], env })
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web mode did not start: ${stderr}`)), 20_000)
-    child.stdout?.on('data', (c: Buffer) => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(c.toString())
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`web mode exited with ${code}: ${stderr}`)))
+  // Links in the order printed; each waiter takes the next one.
+  const links: string[] = []
+  const waiters: Array<(url: string) => void> = []
+  let partial = ''
+  child.stdout?.on('data', (c: Buffer) => {
+    const lines = (partial + c.toString()).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) {
+      const match = LOGIN_URL.exec(line)
+      if (!match) continue
+      const waiter = waiters.shift()
+      if (waiter) waiter(match[0])
+      else links.push(match[0])
+    }
   })
-  return { child, url }
+  const nextLink = (what: string) => new Promise<string>((resolve, reject) => {
+    const ready = links.shift()
+    if (ready) return resolve(ready)
+    const timer = setTimeout(() => reject(new Error(`web mode printed no ${what}: ${stderr}`)), 20_000)
+    const onExit = (code: number | null) => reject(new Error(`web mode exited with ${code}: ${stderr}`))
+    child.once('exit', onExit)
+    waiters.push((url) => {
+      clearTimeout(timer)
+      child.off('exit', onExit)
+      resolve(url)
+    })
+  })
+  const first = await nextLink('sign-in link')
+  const origin = LOGIN_URL.exec(first)![1]!
+  // The fixture signs itself in with the first link, as a browser would.
+  const signIn = await fetch(first, { redirect: 'manual' })
+  const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? ''
+  if (signIn.status !== 303 || !cookie) throw new Error(`sign-in failed: ${signIn.status}`)
+  let asking = Promise.resolve('')
+  const loginUrl = () => {
+    // One request at a time, so each caller gets the link printed for it.
+    asking = asking.catch(() => '').then(() => {
+      child.stdin?.write('\n')
+      return nextLink('new sign-in link')
+    })
+    return asking
+  }
+  return { child, origin, cookie, loginUrl }
 }
 
 const stopChild = (child: ChildProcess) =>
@@ -55,13 +106,13 @@ export async function createAppServer(): Promise<AppServer & { cleanup(): Promis
   const server = {
     dbFile,
     get url() {
-      return running.url
+      return running.origin
     },
+    loginUrl: () => running.loginUrl(),
     async api<T>(channel: string, input: unknown = {}): Promise<ApiAnswer<T>> {
-      const u = new URL(running.url)
-      const res = await fetch(`${u.origin}/api/${channel}`, {
+      const res = await fetch(`${running.origin}/api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-kundenreise-token': u.searchParams.get('token') ?? '' },
+        headers: { 'content-type': 'application/json', cookie: running.cookie },
         body: JSON.stringify(input),
       })
       return (await res.json()) as ApiAnswer<T>
@@ -97,8 +148,11 @@ export const test = base.extend<{ app: AppServer; consoleErrors: string[] }>({
 
 export { expect }
 
-/** Opens the app at a route, the way a user opens the printed URL. */
+/**
+ * Opens the app at a route, the way a user opens the printed URL: a fresh one-time link each time
+ * (web mode answers it with the session cookie and a redirect to `/`, keeping the route in the hash).
+ */
 export async function openApp(page: Page, app: AppServer, route = '/companies'): Promise<void> {
-  await page.goto(`${app.url}#${route}`)
+  await page.goto(`${await app.loginUrl()}#${route}`)
   await expect(page.getByRole('navigation', { name: /Hauptnavigation|Main navigation/ })).toBeVisible()
 }

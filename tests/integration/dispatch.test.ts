@@ -46,6 +46,42 @@ describe('dispatch', () => {
     expect(await counts(t.ctx.db, 'companies')).toEqual(before)
   })
 
+  it('answers an input check that throws with a calm validation error, logged without a stack', async () => {
+    const log = vi.fn()
+    const spy = vi.spyOn(contract['companies.create'].input, 'safeParse').mockImplementation(() => {
+      throw new RangeError('date is outside the years 1583 to 9999')
+    })
+    try {
+      expect(await dispatch(t.app, 'companies.create', validCompany(), log)).toEqual({ ok: false, error: { code: 'validation', message: 'errors.validation' } })
+    } finally {
+      spy.mockRestore()
+    }
+    expect(log).toHaveBeenCalledWith('input check failed', { channel: 'companies.create', error: 'RangeError: date is outside the years 1583 to 9999' })
+    expect(await counts(t.ctx.db, 'companies')).toEqual({ rows: 0, outbox: 0 })
+  })
+
+  it('answers absurd contract terms with field errors (they used to throw a RangeError in the date arithmetic)', async () => {
+    const company = await dispatch(t.app, 'companies.create', validCompany())
+    const companyId = company.ok ? (company.data as { id: string }).id : ''
+    const terms = { companyId, type: 'service', title: 'Wartung', startDate: '2027-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValue: 1000 }
+    const log = vi.fn()
+    const cases: Array<[Record<string, unknown>, Record<string, string>]> = [
+      [{ noticeValue: 100000 }, { noticeValue: 'errors.tooLarge' }],
+      [{ noticeValue: 121 }, { noticeValue: 'errors.tooLarge' }],
+      [{ noticeValue: 521, noticeUnit: 'weeks' }, { noticeValue: 'errors.tooLarge' }],
+      [{ noticeValue: 1e308 }, { noticeValue: 'errors.integer' }],
+      [{ startDate: '9999-12-01' }, { startDate: 'errors.date' }],
+      [{ startDate: '0001-01-01', noticeUnit: 'days', noticeValue: 730 }, { startDate: 'errors.date' }],
+      [{ endDate: '9999-12-31' }, { endDate: 'errors.date' }],
+    ]
+    for (const [change, fields] of cases) {
+      const result = await dispatch(t.app, 'contracts.create', { ...terms, ...change }, log)
+      expect(result, JSON.stringify(change)).toMatchObject({ ok: false, error: { code: 'validation', fields } })
+    }
+    expect(log).not.toHaveBeenCalled()
+    expect(await dispatch(t.app, 'contracts.create', { ...terms, noticeValue: 120, minimumTermMonths: 240, renewalMonths: 120 }, log)).toMatchObject({ ok: true })
+  })
+
   it('refuses unknown channels', async () => {
     expect(await dispatch(t.app, 'companies.drop', {})).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'errors.unknownChannel' } })
     expect((await dispatch(t.app, '__proto__', {})).ok).toBe(false)

@@ -19,7 +19,14 @@ const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] 
 
 export async function dispatch(app: AppContext, channel: string, input: unknown, log: Logger = defaultLogger): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail({ code: 'unknown_channel', message: 'errors.unknownChannel' })
-  const parsed = contract[channel].input.safeParse(input ?? {})
+  let parsed
+  try {
+    parsed = contract[channel].input.safeParse(input ?? {})
+  } catch (err) {
+    // A refinement that throws is a bug in the schema, but the input is what provoked it: refuse it calmly.
+    log('input check failed', { channel, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) })
+    return fail({ code: 'validation', message: 'errors.validation' })
+  }
   if (!parsed.success) return fail({ code: 'validation', message: 'errors.validation', fields: toFieldErrors(parsed.error) })
   try {
     // The map is keyed by channel, so this handler takes exactly this channel's parsed input.

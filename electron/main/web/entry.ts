@@ -1,5 +1,6 @@
-// `node out/main/web.js [--db file] [--port n]`: web mode, for machines without the Electron binary.
+// `node out/main/web.js [--db file] [--port n] [--login-links-from-stdin]`: web mode, for machines without the Electron binary.
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { DatabaseOpenError } from '../../../db/database'
 import { translate } from '../../../shared/i18n'
@@ -38,7 +39,12 @@ async function main(): Promise<void> {
     throw err
   }
   const server = await startWebServer({ app: core.app, staticDir, port: portArg ? Number(portArg) : 0 })
-  console.log(`Kundenreise (Web-Modus) läuft – im Browser öffnen: ${server.url}`)
+  console.log(`Kundenreise (Web-Modus) läuft – im Browser öffnen (der Link gilt einmal): ${server.url}`)
+  // For harnesses that open the app in several browsers (end-to-end tests): each line on stdin
+  // prints another one-time link. Off by default: a background `npm start &` must never read the terminal.
+  if (argv.includes('--login-links-from-stdin')) {
+    createInterface({ input: process.stdin }).on('line', () => console.log(`Neuer Anmeldelink (gilt einmal): ${server.issueLoginUrl()}`))
+  }
   core.app.sync.start()
 
   const stop = async () => {

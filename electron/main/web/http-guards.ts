@@ -1,4 +1,4 @@
-// Pure checks for web mode's HTTP surface: which hosts, origins and tokens are ours.
+// Pure checks for web mode's HTTP surface: which hosts, origins and cookies are ours.
 import { timingSafeEqual } from 'node:crypto'
 
 /** Only our loopback address and port: blocks DNS-rebinding pages that reach 127.0.0.1 by another name. */
@@ -11,6 +11,17 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
 }
 
+/** The value of one cookie from a `Cookie` header, or undefined. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header || !name) return undefined
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return undefined
+}
+
+/** Constant-time comparison of two secrets. */
 export function isValidToken(given: string | undefined, expected: string): boolean {
   if (!given) return false
   const a = Buffer.from(given)

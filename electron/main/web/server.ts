@@ -1,13 +1,17 @@
 // Web mode: the built renderer and the IPC contract over HTTP on 127.0.0.1, for hosts without Electron.
-import { randomBytes } from 'node:crypto'
+//
+// Sign-in: the printed URL carries a one-time code. `GET /?code=…` spends it and answers with a
+// session cookie (HttpOnly, SameSite=Strict, random per sign-in, kept only in this process's memory)
+// and a redirect to `/`. Every other request needs that cookie; the code is worthless afterwards.
+import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { dispatch } from '../ipc/dispatch'
 import type { AppContext } from '../ipc/handler-types'
-import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, isValidToken } from './http-guards'
+import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, readCookie } from './http-guards'
+import { signInPage, type SignInPage } from './pages'
 
-export const TOKEN_HEADER = 'x-kundenreise-token'
 const MAX_BODY_BYTES = 1024 * 1024
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -22,9 +26,15 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 export interface WebServer {
-  url: string
+  /** `http://127.0.0.1:<port>`: the address, no secret in it. */
+  origin: string
   port: number
-  token: string
+  /** The first one-time sign-in URL (what web mode prints at start). */
+  url: string
+  /** Another one-time sign-in URL (web mode prints one per line on stdin with `--login-links-from-stdin`). */
+  issueLoginUrl(): string
+  /** Name of this launch's session cookie (the port is part of it: cookies do not tell ports apart). */
+  cookieName: string
   close(): Promise<void>
 }
 
@@ -41,9 +51,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
+function sendPage(res: ServerResponse, status: number, page: SignInPage): void {
+  res.writeHead(status, { ...securityHeaders, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(signInPage(page))
+}
+
 const failure = (code: string, message: string) => ({ ok: false, error: { code, message } })
 
-/** Reads a JSON body up to the limit; past it, the rest is drained (only token holders get here) and null returned. */
+/** Secrets are kept (and looked up) only as hashes: no timing leak from the lookup, nothing usable in a heap dump. */
+const digest = (secret: string) => createHash('sha256').update(secret).digest('base64url')
+const newSecret = () => randomBytes(24).toString('base64url')
+
+/** Reads a JSON body up to the limit; past it, the rest is drained (only signed-in tabs get here) and null returned. */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0
@@ -57,8 +76,19 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   })
 }
 
-function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): void {
-  const relative = decodeURIComponent(urlPath.split('?')[0] ?? '/').replace(/^\/+/, '') || 'index.html'
+/** Null for a path that is not valid percent-encoding (`/%zz`): the caller answers 400. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+}
+
+function serveStatic(staticDir: string, pathname: string, res: ServerResponse): void {
+  const decoded = decodePath(pathname)
+  if (decoded === null || decoded.includes('\0')) return sendPage(res, 400, 'bad_request')
+  const relative = decoded.replace(/^\/+/, '') || 'index.html'
   const file = path.resolve(staticDir, relative)
   const inside = file.startsWith(path.resolve(staticDir) + path.sep)
   const target = inside && existsSync(file) && statSync(file).isFile() ? file : path.join(staticDir, 'index.html')
@@ -68,18 +98,36 @@ function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): v
   createReadStream(target).pipe(res)
 }
 
-export async function startWebServer(options: { app: AppContext; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url')
+export async function startWebServer(options: { app: AppContext; staticDir: string; port?: number }): Promise<WebServer> {
   let port = 0
+  let cookieName = ''
+  /** Digests of one-time codes not yet spent, and of the sessions they were exchanged for. */
+  const codes = new Set<string>()
+  const sessions = new Set<string>()
+
+  const issueCode = () => {
+    const code = newSecret()
+    codes.add(digest(code))
+    return code
+  }
+  const hasSession = (req: IncomingMessage) => {
+    const value = readCookie(req.headers.cookie, cookieName)
+    return value !== undefined && sessions.has(digest(value))
+  }
 
   const server = createServer((req, res) => {
     void (async () => {
       if (!isAllowedHost(req.headers.host, port)) return sendJson(res, 403, failure('forbidden', 'errors.forbidden'))
-      const url = req.url ?? '/'
-      if (url.startsWith('/api/')) {
+      let url: URL
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+      } catch {
+        return sendPage(res, 400, 'bad_request')
+      }
+      if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return sendJson(res, 405, failure('validation', 'errors.invalid'))
         if (!isAllowedOrigin(req.headers.origin, port)) return sendJson(res, 403, failure('forbidden', 'errors.forbidden'))
-        if (!isValidToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return sendJson(res, 401, failure('forbidden', 'errors.unauthorized'))
+        if (!hasSession(req)) return sendJson(res, 401, failure('forbidden', 'errors.unauthorized'))
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, failure('validation', 'errors.invalid'))
         const body = await readBody(req)
         if (body === null) return sendJson(res, 413, failure('validation', 'errors.tooLong'))
@@ -89,13 +137,28 @@ export async function startWebServer(options: { app: AppContext; staticDir: stri
         } catch {
           return sendJson(res, 400, failure('validation', 'errors.invalid'))
         }
-        const channel = url.slice('/api/'.length).split('?')[0] ?? ''
-        const result = await dispatch(options.app, channel, input)
+        const result = await dispatch(options.app, url.pathname.slice('/api/'.length), input)
         const status = !result.ok && result.error.code === 'unknown_channel' ? 404 : 200
         return sendJson(res, status, result)
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('validation', 'errors.invalid'))
-      serveStatic(options.staticDir, url, res)
+      if (url.pathname === '/' && url.searchParams.has('code')) {
+        // Only a GET spends a code (a HEAD, e.g. a link preview, must not).
+        if (req.method !== 'GET') return sendPage(res, 405, 'bad_request')
+        const spent = codes.delete(digest(url.searchParams.get('code') ?? ''))
+        if (!spent && !hasSession(req)) return sendPage(res, 403, 'code_used')
+        const headers: Record<string, string | string[]> = { ...securityHeaders, location: '/', 'cache-control': 'no-store' }
+        if (spent) {
+          const session = newSecret()
+          sessions.add(digest(session))
+          headers['set-cookie'] = `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`
+        }
+        // A used code in a tab that is signed in anyway (opened twice, or prefetched) just goes to the app.
+        res.writeHead(303, headers)
+        return res.end()
+      }
+      if (!hasSession(req)) return sendPage(res, 401, 'signed_out')
+      serveStatic(options.staticDir, url.pathname, res)
     })().catch((err: unknown) => {
       console.error('[kundenreise] web request failed', err)
       if (!res.headersSent) sendJson(res, 500, failure('internal', 'errors.internal'))
@@ -108,10 +171,15 @@ export async function startWebServer(options: { app: AppContext; staticDir: stri
   })
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : 0
+  cookieName = `kundenreise_session_${port}`
+  const origin = `http://127.0.0.1:${port}`
+  const issueLoginUrl = () => `${origin}/?code=${issueCode()}`
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    origin,
     port,
-    token,
+    url: issueLoginUrl(),
+    issueLoginUrl,
+    cookieName,
     close: () => new Promise((resolve) => {
       server.closeAllConnections()
       server.close(() => resolve())

@@ -10,29 +10,14 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'kundenreise.token'
-
-/** Web mode: the start-up URL carries the token once; keep it for this tab and take it out of the address bar. */
-function webToken(): string {
-  const params = new URLSearchParams(window.location.search)
-  const fromUrl = params.get('token')
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl)
-    params.delete('token')
-    const query = params.toString()
-    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`)
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? ''
-}
-
-const token = window.api ? '' : webToken()
-
 async function overHttp(channel: Channel, input: unknown): Promise<Result<unknown>> {
   let response: Response
   try {
+    // Web mode signs in by an HttpOnly session cookie the server set when the one-time link was opened.
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-kundenreise-token': token },
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     })
   } catch {

@@ -6,8 +6,25 @@ import { euros, offerItemSchema } from '../offers/offer.schema'
 import { cancelBy, nextTerm, NOTICE_UNITS, noticeLongerThanTerm, termEnd } from './contract.dates'
 import { CANCELLED_BY, CHURN_REASONS, CONTRACT_STATUSES, CONTRACT_TYPES, RENEWAL_REMINDER_KINDS } from './contract.enums'
 
-const dateSchema = z.iso.date('errors.date')
+/** Contract dates live in 1900–2199: the term, notice and renewal arithmetic stays far inside the calendar's range. */
+const FIRST_DAY = '1900-01-01'
+const LAST_DAY = '2199-12-31'
+const inRange = (d: string) => d >= FIRST_DAY && d <= LAST_DAY
+const dateSchema = z.iso.date('errors.date').refine(inRange, 'errors.date')
 const optionalDate = z.union([z.literal(''), dateSchema]).default('')
+/** The longest notice period per unit: ten years. */
+export const NOTICE_MAX: Record<(typeof NOTICE_UNITS)[number], number> = { days: 3650, weeks: 520, months: 120 }
+
+const isDay = (d: unknown): d is string => typeof d === 'string' && dateSchema.safeParse(d).success
+const isCount = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max
+
+/** Whether the term fields are all in range, so the date arithmetic of the cancel-by date cannot fail. */
+function termsComputable(c: { startDate: unknown; minimumTermMonths: unknown; endDate: unknown; noticeValue: unknown; noticeUnit: unknown; renewalMonths: unknown }): boolean {
+  const unitMax = (NOTICE_MAX as Record<string, number | undefined>)[String(c.noticeUnit)]
+  return isDay(c.startDate) && (c.endDate === '' || isDay(c.endDate)) && isCount(c.minimumTermMonths, 1, 240)
+    && unitMax !== undefined && isCount(c.noticeValue, 0, unitMax) && isCount(c.renewalMonths, 0, 120)
+}
+
 const months = (max: number) => z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(max, 'errors.tooLarge')
 
 export const contractFieldsSchema = z.object({
@@ -21,7 +38,8 @@ export const contractFieldsSchema = z.object({
   minimumTermMonths: months(240),
   /** Empty: the end of the minimum term. */
   endDate: optionalDate,
-  noticeValue: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(730, 'errors.tooLarge'),
+  /** At most ten years in any unit (NOTICE_MAX); checked per unit below. */
+  noticeValue: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(NOTICE_MAX.days, 'errors.tooLarge'),
   noticeUnit: z.enum(NOTICE_UNITS, 'errors.invalidChoice'),
   /** Months of each tacit renewal; 0: no tacit renewal. */
   renewalMonths: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(120, 'errors.tooLarge'),
@@ -30,6 +48,10 @@ export const contractFieldsSchema = z.object({
   notes: text(4000),
   items: z.array(offerItemSchema).max(500, 'errors.tooMany').default([]),
 }).superRefine((c, ctx) => {
+  const unitMax = NOTICE_MAX[c.noticeUnit] as number | undefined
+  if (unitMax !== undefined && c.noticeValue > unitMax && c.noticeValue <= NOTICE_MAX.days) ctx.addIssue({ code: 'custom', path: ['noticeValue'], message: 'errors.tooLarge' })
+  // The date checks below only on fields that passed their own checks: absurd values have their field errors already.
+  if (!termsComputable(c)) return
   const end = contractEnd(c)
   if (end && end < c.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'errors.endBeforeStart' })
@@ -56,8 +78,9 @@ export function contractEnd(c: { startDate: string; minimumTermMonths: number; e
 
 /** The cancel-by date the form shows while typing (null while incomplete). */
 export function previewCancelBy(c: { startDate: string; minimumTermMonths: number; endDate: string; noticeValue: number; noticeUnit: string }): string | null {
+  if (!termsComputable({ ...c, renewalMonths: 0 })) return null
   const end = contractEnd(c)
-  if (!end || !(NOTICE_UNITS as readonly string[]).includes(c.noticeUnit) || !(c.noticeValue >= 0)) return null
+  if (!end) return null
   return cancelBy(end, { value: c.noticeValue, unit: c.noticeUnit as (typeof NOTICE_UNITS)[number] })
 }
 
