@@ -5,7 +5,7 @@ import { compress } from 'hono/compress'
 import type { z } from 'zod'
 import {
   MAX_BODY_BYTES, loginRequestSchema, pullQuerySchema, pushRequestSchema, rebindRequestSchema,
-  type LoginResponse, type SyncErrorBody, type SyncErrorCode,
+  type ChecksumResponse, type LoginResponse, type SyncErrorBody, type SyncErrorCode,
 } from '../shared/sync/protocol'
 import { NO_TRUSTED_PROXIES, resolveClientAddress, type TrustedProxies } from './auth/client-address'
 import { isStorableText } from './auth/login-input'
@@ -13,7 +13,9 @@ import { verifyPassword } from './auth/passwords'
 import { DEFAULT_THROTTLE, reserveLoginAttempt, settleLoginAttempt, type ThrottleLimits } from './auth/rate-limit'
 import { actorForToken, createSession, rebindSession, revokeSession, type Actor } from './auth/sessions'
 import type { Store } from './store/open-store'
+import { scopeChecksums } from './sync/checksum'
 import { pull, serializePull } from './sync/pull'
+import { canSee } from './sync/scope'
 import { push, PushRefused, SERVER_SCHEMA_VERSION, type PushHooks } from './sync/push'
 import type { Role } from '../shared/sync/tables'
 
@@ -165,9 +167,15 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (!parsed.success) return problem(c, 400, 'bad_request', 'malformed pull')
     const actor = c.get('actor')
     if (parsed.data.clientId !== actor.clientId) return problem(c, 403, 'forbidden', 'this client id belongs to another login')
+    if (parsed.data.scope && !canSee(actor, parsed.data.scope)) return problem(c, 403, 'forbidden', 'not a scope of this user')
     const response = await pull(store, actor, { ...parsed.data, withRemaining: bootstrap && c.req.query('withRemaining') === '1' }, clock)
     return c.body(serializePull(response), 200, { 'content-type': 'application/json; charset=utf-8' })
   }
+  app.get('/sync/v1/checksum', async (c) => {
+    const actor = c.get('actor')
+    if (c.req.query('clientId') !== actor.clientId) return problem(c, 403, 'forbidden', 'this client id belongs to another login')
+    return c.json({ scopes: await scopeChecksums(store, actor) } satisfies ChecksumResponse)
+  })
   app.get('/sync/v1/pull', pullRoute(false))
   app.get('/sync/v1/bootstrap', pullRoute(true))
 

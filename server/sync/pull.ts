@@ -7,6 +7,8 @@ import { scopesKey, visibleScopes } from './scope'
 
 export interface PullRequest {
   clientId: string
+  /** Only this (visible) scope, without evictions: re-downloading a scope that diverged. */
+  scope?: string
   cursor: number
   limit: number
   /** Bootstrap: also count what is left, for a progress bar. */
@@ -43,9 +45,10 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
   }
 
   let rowQuery = db.selectFrom('sync_rows').select(['table_name', 'id', 'version', 'deleted', 'data']).where('version', '>', request.cursor)
-  if (scopes) rowQuery = rowQuery.where('scope_id', 'in', scopes)
+  if (request.scope) rowQuery = rowQuery.where('scope_id', '=', request.scope)
+  else if (scopes) rowQuery = rowQuery.where('scope_id', 'in', scopes)
   const rows = await rowQuery.orderBy('version').limit(request.limit).execute()
-  const evictions = scopes
+  const evictions = scopes && !request.scope
     ? await db.selectFrom('sync_evictions').select(['seq', 'table_name', 'row_id']).where('seq', '>', request.cursor)
         .where('old_scope', 'in', scopes).orderBy('seq').limit(request.limit).execute()
     : []
@@ -62,7 +65,8 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
   const response: RawPullResponse = { changes, cursor, hasMore, reset: false }
   if (request.withRemaining) {
     let countQuery = db.selectFrom('sync_rows').select(sql<number>`count(*)`.as('n')).where('version', '>', request.cursor)
-    if (scopes) countQuery = countQuery.where('scope_id', 'in', scopes)
+    if (request.scope) countQuery = countQuery.where('scope_id', '=', request.scope)
+    else if (scopes) countQuery = countQuery.where('scope_id', 'in', scopes)
     response.remaining = Number((await countQuery.executeTakeFirstOrThrow()).n)
   }
   return response

@@ -71,12 +71,24 @@ export interface PullResponse {
 
 export const pullQuerySchema = z.object({
   clientId: clientIdSchema,
+  /** Only this scope, from the cursor on, without evictions: the re-download of a diverged scope. */
+  scope: z.string().max(200).regex(/^[A-Za-z0-9:_-]+$/).optional(),
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
 })
 
 export const rebindRequestSchema = z.object({ newClientId: clientIdSchema })
 export type RebindRequest = z.infer<typeof rebindRequestSchema>
+
+/** Live rows of one scope on the server: how many, and the sum of their versions. */
+export interface ScopeChecksum {
+  scope: string
+  count: number
+  sum: number
+}
+export interface ChecksumResponse {
+  scopes: ScopeChecksum[]
+}
 
 export const loginRequestSchema = z.object({
   login: z.string().trim().min(1).max(200),

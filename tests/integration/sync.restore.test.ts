@@ -97,3 +97,36 @@ describe('restored and copied laptops', () => {
     expect(await names(copy)).toEqual(all)
   })
 })
+
+describe('divergence between a laptop and the server', () => {
+  let h: Harness
+  const clients: TestClient[] = []
+  beforeEach(async () => {
+    h = await startHarness('sqlite')
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.cleanup()
+    await h.cleanup()
+  })
+
+  it('is found by the scope checksums and repaired by downloading that scope again, keeping unpushed work', async () => {
+    const anna = await connectClient(h, 'anna')
+    clients.push(anna)
+    for (const name of ['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH']) await company(anna, name)
+    expect((await anna.sync()).redownloaded).toEqual([])
+    // Behind the sync's back: a row lost, a row the server never had, a stale version.
+    const [alpha, bravo] = await anna.ctx.db.selectFrom('companies').select(['id', 'server_version']).orderBy('name').execute()
+    await sql`PRAGMA foreign_keys = OFF`.execute(anna.ctx.db)
+    await anna.ctx.db.deleteFrom('companies').where('id', '=', alpha!.id).execute()
+    await sql`PRAGMA foreign_keys = ON`.execute(anna.ctx.db)
+    await anna.ctx.db.updateTable('companies').set({ server_version: bravo!.server_version! - 1 }).where('id', '=', bravo!.id).execute()
+    await anna.ctx.db.insertInto('companies').values({ id: '01900000-0000-7000-8000-000000000001', name: 'Geist GmbH', status: 'prospect', created_at: '2026-11-20T09:00:00.000Z', updated_at: '2026-11-20T09:00:00.000Z', server_version: 3, team_id: h.teams.nord } as never).execute()
+    await company(anna, 'Delta GmbH') // unpushed work stays
+    h.clock.now = new Date(h.clock.now.getTime() + 2 * 3600_000)
+    const summary = await anna.sync()
+    expect(summary.redownloaded).toEqual([`team:${h.teams.nord}`])
+    expect(await names(anna)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
+    expect(await serverNames(h)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
+    expect((await anna.sync()).redownloaded).toEqual([])
+  })
+})

@@ -196,7 +196,8 @@ async function applyChange(trx: Transaction<Database>, cacheKey: object, writer:
  * whole page with its cursor or neither. Foreign keys are checked by the server; pages arrive in
  * commit order, so a contact may come before the company it references was last changed.
  */
-export async function applyPage(db: Kysely<Database>, changes: PullChange[], cursor: number, options: ApplyOptions): Promise<ApplySummary> {
+/** `cursor` null: a re-download of one scope, which must not move the pull cursor. */
+export async function applyPage(db: Kysely<Database>, changes: PullChange[], cursor: number | null, options: ApplyOptions): Promise<ApplySummary> {
   return db.connection().execute(async (conn) => {
     await sql`PRAGMA foreign_keys = OFF`.execute(conn)
     try {
@@ -222,7 +223,7 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
         await flushUpserts(trx, writer)
         await settleQuarantine(trx, changes, setAside, options.now)
         await refreshJourneys(trx, companies, options.now)
-        await writeState(trx, 'cursor', cursor)
+        if (cursor !== null) await writeState(trx, 'cursor', cursor)
         return { applied: applied - writer.failedAfterCount, companies, quarantined: setAside.size }
       })
     } finally {

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/tables/database'
 import type { SyncOutboxTable } from '../../../db/tables/local.table'
 import type { PushOp, PushResult } from '../../../shared/sync/protocol'
 import { applyPage, resetSyncedData, type ApplyOptions } from './apply'
+import { divergedScopes, localChecksums, sweepScope } from './checksum'
 import { readState, writeState, type SyncStateValues } from './state'
 import { SyncTransportError, type SyncTransport } from './transport'
 
@@ -28,7 +29,12 @@ export interface SyncRunSummary {
   quarantined: number
   /** This run gave the laptop a new client id (restored or copied database). */
   reidentified: boolean
+  /** Scopes whose checksum differed from the server's twice, and were downloaded afresh. */
+  redownloaded: string[]
 }
+
+/** Without changes either way, the checksums are compared at most this often (a restored server shows here). */
+export const CHECK_INTERVAL_MS = 60 * 60_000
 
 export interface EngineDeps {
   db: Kysely<Database>
@@ -140,6 +146,53 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
   if (bootstrapping) await writeState(db, 'bootstrapped', true)
 }
 
+/**
+ * Compares the scope checksums with the server's after the pull. The server may have moved on in the
+ * meantime, so a difference first means one more pull; a scope that still differs is downloaded again
+ * (rows the server no longer has are removed, unpushed local work stays).
+ */
+export async function verifyScopes(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
+  const lastCheck = await readState(deps.db, 'checked_at')
+  const quiet = summary.pushed === 0 && summary.pulled === 0 && summary.quarantined === 0
+  if (quiet && lastCheck && deps.clock().getTime() - Date.parse(lastCheck) < CHECK_INTERVAL_MS) return
+  const compare = async () => divergedScopes((await deps.transport.checksum(deps.token, deps.schemaVersion, deps.clientId)).scopes, await localChecksums(deps.db))
+  let diverged = await compare()
+  if (diverged.length > 0) {
+    await pullAll(deps, summary)
+    diverged = await compare()
+    for (const scope of diverged) await redownloadScope(deps, scope, summary)
+    summary.redownloaded = diverged
+  }
+  await writeState(deps.db, 'checked_at', deps.clock().toISOString())
+}
+
+async function redownloadScope(deps: EngineDeps, scope: string, summary: SyncRunSummary): Promise<void> {
+  const { db } = deps
+  await db.executeQuery(CompiledQuery.raw('create temp table if not exists kr_received (table_name text not null, id text not null, primary key (table_name, id))'))
+  await db.executeQuery(CompiledQuery.raw('delete from temp.kr_received'))
+  try {
+    let cursor = 0
+    for (;;) {
+      const page = await deps.transport.pull(deps.token, deps.schemaVersion, { clientId: deps.clientId, cursor, limit: BOOTSTRAP_LIMIT, bootstrap: true, withRemaining: false, scope })
+      if (page.reset) return // the user's scopes changed: the next run starts over anyway
+      if (page.changes.length > 0) {
+        const applied = await applyPage(db, page.changes, null, { now: deps.clock().toISOString() })
+        summary.pulled += page.changes.length
+        summary.quarantined += applied.quarantined
+        for (let i = 0; i < page.changes.length; i += 400) {
+          const chunk = page.changes.slice(i, i + 400)
+          await db.executeQuery(CompiledQuery.raw(`insert or ignore into temp.kr_received (table_name, id) values ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((c) => [c.table, c.id])))
+        }
+      }
+      cursor = page.cursor
+      if (!page.hasMore) break
+    }
+    await sweepScope(db, scope)
+  } finally {
+    await db.executeQuery(CompiledQuery.raw('drop table if exists temp.kr_received'))
+  }
+}
+
 /** A new client id for this database, with a session of the same login bound to it (sealed by `seal`). */
 export async function takeNewClientId(db: Kysely<Database>, transport: SyncTransport, token: string, schemaVersion: number, seal: (token: string) => string): Promise<{ clientId: string; token: string }> {
   const clientId = newId()
@@ -152,9 +205,10 @@ export async function takeNewClientId(db: Kysely<Database>, transport: SyncTrans
 }
 
 export async function syncOnce(deps: EngineDeps): Promise<SyncRunSummary> {
-  const summary: SyncRunSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false }
+  const summary: SyncRunSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] }
   await pushAll(deps, summary)
   await pullAll(deps, summary)
+  await verifyScopes(deps, summary)
   return summary
 }
 

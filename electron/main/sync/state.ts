@@ -13,6 +13,8 @@ export interface SyncStateValues {
   bootstrapped: boolean
   last_sync_at: string
   last_error: string
+  /** When the scope checksums last agreed with the server's. */
+  checked_at: string
   /** Operations the server refused for good: shown to the user, never retried. */
   rejected: Array<{ table: string; rowId: string; kind: string; reason: string; at: string }>
 }

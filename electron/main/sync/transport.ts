@@ -1,5 +1,5 @@
 // The client's side of the wire: typed requests to the sync server, errors as codes.
-import { PROTOCOL_PREFIX, type LoginRequest, type LoginResponse, type PullResponse, type PushRequest, type PushResponse, type SyncErrorBody, type SyncErrorCode } from '../../../shared/sync/protocol'
+import { PROTOCOL_PREFIX, type ChecksumResponse, type LoginRequest, type LoginResponse, type PullResponse, type PushRequest, type PushResponse, type SyncErrorBody, type SyncErrorCode } from '../../../shared/sync/protocol'
 
 export type TransportErrorCode = SyncErrorCode | 'offline' | 'timeout' | 'bad_response'
 
@@ -24,7 +24,8 @@ export interface SyncTransport {
   push(token: string, schemaVersion: number, request: PushRequest): Promise<PushResponse>
   /** A session for a new client id of the same login (a restored or copied laptop). */
   rebind(token: string, schemaVersion: number, newClientId: string): Promise<{ token: string }>
-  pull(token: string, schemaVersion: number, query: { clientId: string; cursor: number; limit: number; bootstrap: boolean; withRemaining: boolean }): Promise<PullResponse>
+  pull(token: string, schemaVersion: number, query: { clientId: string; cursor: number; limit: number; bootstrap: boolean; withRemaining: boolean; scope?: string }): Promise<PullResponse>
+  checksum(token: string, schemaVersion: number, clientId: string): Promise<ChecksumResponse>
 }
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
@@ -62,10 +63,12 @@ export function httpTransport(serverUrl: string, fetchImpl: FetchLike = fetch, t
     login: (request) => call('/auth/v1/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }),
     logout: async (token) => void (await call('/auth/v1/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } })),
     push: (token, schemaVersion, request) => call(`${PROTOCOL_PREFIX}/push`, { method: 'POST', headers: headers(token, schemaVersion), body: JSON.stringify(request) }),
+    checksum: (token, schemaVersion, clientId) => call(`${PROTOCOL_PREFIX}/checksum?${new URLSearchParams({ clientId })}`, { method: 'GET', headers: headers(token, schemaVersion) }),
     rebind: (token, schemaVersion, newClientId) => call(`${PROTOCOL_PREFIX}/rebind`, { method: 'POST', headers: headers(token, schemaVersion), body: JSON.stringify({ newClientId }) }),
     pull: (token, schemaVersion, q) => {
       const params = new URLSearchParams({ clientId: q.clientId, cursor: String(q.cursor), limit: String(q.limit) })
       if (q.withRemaining) params.set('withRemaining', '1')
+      if (q.scope) params.set('scope', q.scope)
       return call(`${PROTOCOL_PREFIX}/${q.bootstrap ? 'bootstrap' : 'pull'}?${params}`, { method: 'GET', headers: headers(token, schemaVersion) })
     },
   }
