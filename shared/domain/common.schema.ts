@@ -6,10 +6,12 @@ export const idSchema = z.string('errors.invalid').regex(UUID_V7, 'errors.invali
 /** A reference the user must choose: "required" when empty, "invalid" when not an id. */
 export const requiredIdSchema = z.string('errors.required').min(1, 'errors.required').regex(UUID_V7, 'errors.invalid')
 
-const trimmed = (max: number) => z.string('errors.invalid').trim().max(max, 'errors.tooLong')
+/** No stored text holds a NUL (the sync server refuses rows with one); typed or pasted, it is a field error. */
+const noNul = (value: string) => !value.includes('\u0000')
+const trimmed = (max: number) => z.string('errors.invalid').trim().max(max, 'errors.tooLong').refine(noNul, 'errors.invalid')
 /** Optional free text: trimmed; an omitted field is the empty string. */
 export const text = (max: number) => trimmed(max).default('')
-export const requiredText = (max: number) => z.string('errors.required').trim().min(1, 'errors.required').max(max, 'errors.tooLong')
+export const requiredText = (max: number) => z.string('errors.required').trim().min(1, 'errors.required').max(max, 'errors.tooLong').refine(noNul, 'errors.invalid')
 /** Optional text that must match a pattern when given. */
 export const patternText = (max: number, pattern: RegExp, message: string) => trimmed(max).regex(pattern, message).default('')
 

@@ -9,7 +9,8 @@ export const foldForSort = (value: string): string =>
  * (every word must occur), or null when a word is shorter and a prefix search must be used instead.
  */
 export function trigramQuery(search: string): string | null {
-  const words = search.trim().split(/\s+/).filter(Boolean)
+  // FTS5 ends a quoted string at a NUL: such a character can never be part of a search.
+  const words = search.replaceAll('\u0000', ' ').trim().split(/\s+/).filter(Boolean)
   if (words.length === 0 || words.some((w) => [...w].length < 3)) return null
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ')
 }

@@ -27,14 +27,20 @@ describe('start-up', () => {
     const started = run(['scripts/start.mjs', '--db', db])
     let url = ''
     for (let i = 0; i < 600 && !url; i++) {
-      url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(started.output().stdout)?.[0] ?? ''
+      url = /http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]+/.exec(started.output().stdout)?.[0] ?? ''
       if (!url) await new Promise((r) => setTimeout(r, 100))
     }
     expect(url, started.output().stderr).not.toBe('')
     expect(started.output().stdout.split('\n').filter((l) => l.includes(url))).toHaveLength(1)
-    const page = await fetch(url)
+    // The one-time code becomes a session cookie; the address then serves the app with it.
+    const exchange = await fetch(url, { redirect: 'manual' })
+    expect(exchange.status).toBe(303)
+    const cookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0]!
+    expect(cookie).toMatch(/^kundenreise_session_\d+=/)
+    const page = await fetch(new URL('/', url), { headers: { cookie } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="root">')
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(403)
   }, 90_000)
 
   it('refuses a file that is not a Kundenreise database with a clear message and leaves it untouched', async () => {
