@@ -73,9 +73,14 @@ test('two laptops edit offline, sync, see the same conflict, and resolving it on
     await page.screenshot({ path: 'test-results/sync-offline.png' })
 
     // Back online: Anna's change arrives first and wins; Ben's value is kept as a conflict both see.
+    // The first sync after the restart must succeed (a stale kept-alive connection is retried at once),
+    // and Anna's change must have left her laptop before Ben syncs: the order is asserted, not timed.
     await server.start()
     await syncNow(page)
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    await expect(page.getByText('Noch nicht übertragene Änderungen')).toHaveCount(0)
     await syncNow(ben.page)
+    await expect(ben.page.getByRole('alert')).toHaveCount(0)
     await syncNow(page)
     for (const p of [page, ben.page]) {
       await expect(p.getByRole('status', { name: 'Verbindung zum Sync-Server' })).toContainText('1 Konflikt(e)')

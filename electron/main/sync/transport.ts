@@ -39,12 +39,17 @@ export function normaliseServerUrl(url: string): string {
 export function httpTransport(serverUrl: string, fetchImpl: FetchLike = fetch, timeoutMs = 60_000): SyncTransport {
   const base = normaliseServerUrl(serverUrl)
   async function call<T>(path: string, init: RequestInit): Promise<T> {
-    let response: Response
-    try {
-      response = await fetchImpl(base + path, { ...init, signal: AbortSignal.timeout(timeoutMs) })
-    } catch (err) {
-      const name = (err as Error)?.name
-      throw new SyncTransportError(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'offline', 0)
+    let response: Response | null = null
+    // A connection kept alive from before a server restart fails on first use: every request here is
+    // idempotent (pushes by their operation ids), so one that failed on the network is sent again at once.
+    for (let attempt = 0; !response; attempt++) {
+      try {
+        response = await fetchImpl(base + path, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+      } catch (err) {
+        const name = (err as Error)?.name
+        const timedOut = name === 'TimeoutError' || name === 'AbortError'
+        if (timedOut || attempt >= 1) throw new SyncTransportError(timedOut ? 'timeout' : 'offline', 0)
+      }
     }
     let body: unknown
     try {
