@@ -158,6 +158,59 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
   }
 }
 
+/**
+ * Push throughput of the SQLite store with synchronous=FULL (what the server runs) beside NORMAL (what
+ * it ran before): one laptop pushes 3,000 new touchpoints in pushes of 200, validated and applied by the
+ * server in-process, so the figure is the store's cost, not the network's.
+ */
+export async function benchPushDurability(): Promise<void> {
+  const { createApp } = await import('../server/app')
+  const { pushAll } = await import('../electron/main/sync/engine')
+  for (const synchronous of ['NORMAL', 'FULL'] as const) {
+    const dir = tempDir()
+    const store = await openStore(path.join(dir, 'server.sqlite'), { synchronous })
+    try {
+      await createUser(store, { login: 'anna', displayName: 'Anna Becker', role: 'field_sales', teamId: await createTeam(store, 'Nord'), password: PASSWORD })
+      const app = createApp({ store })
+      const transport = httpTransport('http://bench.local', async (url, init) => app.request(url, init))
+      const database = await openDatabase(path.join(dir, 'laptop.sqlite'))
+      const { token } = await transport.login({ login: 'anna', password: PASSWORD, clientId: database.clientId })
+      const deps: EngineDeps = { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() }
+      const companyId = newId()
+      const now = new Date().toISOString()
+      await database.db.transaction().execute((trx) => insertSynced(trx, 'companies', { id: companyId, name: 'Brunsviga GmbH', status: 'customer' }, now))
+      await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+      const N = 3000
+      await database.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < N; i++) {
+          await insertSynced(trx, 'touchpoints', {
+            id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Anruf ${i}`, created_by: '',
+          }, now)
+        }
+      })
+      const started = performance.now()
+      await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+      emit(`sync.sqlite.push_throughput_synchronous_${synchronous.toLowerCase()}`, N / ((performance.now() - started) / 1000), 'ops/s')
+      // The common case of a laptop syncing every few minutes: small pushes, one commit (one fsync) each.
+      const small = 300
+      let elapsed = 0
+      for (let i = 0; i < small; i++) {
+        await database.db.transaction().execute((trx) => insertSynced(trx, 'touchpoints', {
+          id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'email', direction: 'inbound', mode: 'direct', station: 'offer', summary: `Mail ${i}`, created_by: '',
+        }, now))
+        const t0 = performance.now()
+        await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+        elapsed += performance.now() - t0
+      }
+      emit(`sync.sqlite.push_single_op_synchronous_${synchronous.toLowerCase()}`, elapsed / small, 'ms')
+      await database.close()
+    } finally {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
 async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
   try {
@@ -171,6 +224,8 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 export async function benchSync(): Promise<void> {
+  await benchPushDurability()
+  if (process.env.BENCH_SYNC_ONLY === 'push') return
   if (!existsSync(BENCH_DB)) {
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--size', 'large'], { stdio: ['ignore', 'ignore', 'inherit'] })
     if (seeded.status !== 0) throw new Error('seeding the large dataset failed')

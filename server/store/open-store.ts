@@ -20,7 +20,18 @@ export interface Store {
 pg.types.setTypeParser(20, (value: string) => Number(value))
 
 /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (`sqlite:` prefix optional). */
-export async function openStore(url: string, options: { schema?: string } = {}): Promise<Store> {
+export interface StoreOptions {
+  /** PostgreSQL: a schema of its own (tests, benchmarks). */
+  schema?: string
+  /**
+   * SQLite: FULL (default) syncs the WAL at every commit, so a push acknowledged to a laptop survives a
+   * power cut — laptops drop what the server acknowledged, and a rolled-back sequence would be handed out
+   * twice. NORMAL exists only to measure the difference (`npm run bench:sync`).
+   */
+  synchronous?: 'FULL' | 'NORMAL'
+}
+
+export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   let store: Store
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({
@@ -47,7 +58,8 @@ export async function openStore(url: string, options: { schema?: string } = {}):
   } else {
     const path = url.replace(/^sqlite:/, '')
     const handle = await openHandle(path, 'readwrite')
-    await handle.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536')
+    const synchronous = options.synchronous ?? 'FULL'
+    await handle.exec(`PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA cache_size = -65536`)
     const db = new Kysely<ServerDatabase>({ dialect: new Sqlite3Dialect(handle) })
     // SQLite has one writer, and our dialect opens every transaction with BEGIN IMMEDIATE.
     store = { db, kind: 'sqlite', lockWriters: async () => {}, close: () => db.destroy() }
