@@ -33,6 +33,8 @@ export const CHANNELS = [
   'sync.online',
   'conflicts.list',
   'conflicts.resolve',
+  'sync.problems',
+  'sync.dismissRejected',
   'products.list',
   'products.get',
   'products.create',

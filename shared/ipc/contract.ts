@@ -7,7 +7,7 @@ import { personaCreateSchema, personaUpdateSchema } from '../domain/customers/pe
 import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema } from '../domain/customers/touchpoint.schema'
 import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../domain/customers/customer.types'
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../domain/settings/settings.schema'
-import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncStatus } from '../sync/status'
+import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../sync/status'
 import {
   conversationFieldsSchema, conversationUpdateSchema, followUpCompleteSchema, followUpSnoozeSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
   offerUpdateSchema, offerWinSchema, orderRateQuerySchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema, workListQuerySchema,
@@ -87,6 +87,8 @@ export const contract = {
   'sync.online': channel<SyncStatus>()(none),
   'conflicts.list': channel<ConflictItem[]>()(none),
   'conflicts.resolve': channel<{ id: string }>()(conflictResolveSchema),
+  'sync.problems': channel<SyncProblems>()(none),
+  'sync.dismissRejected': channel<SyncProblems>()(none),
   'products.list': channel<Page<Product>>()(productListQuerySchema),
   'products.get': channel<Product>()(byIdSchema),
   'products.create': channel<Product>()(productFieldsSchema),

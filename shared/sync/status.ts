@@ -14,6 +14,8 @@ export interface SyncStatus {
   openConflicts: number
   /** Changes the server refused for good (shown, never retried). */
   rejected: number
+  /** Records that arrived from the server but could not be applied here (set aside, shown). */
+  quarantined: number
   /** The first sync downloads everything the rep may see: done of total, for a progress bar. */
   progress: { phase: 'push' | 'pull' | 'bootstrap'; done: number; total: number | null } | null
   /** An i18n key (`sync.errors.*`) in words a rep understands. */
@@ -48,6 +50,34 @@ export interface ConflictItem {
   clientUser: string
   clientAt: string
   createdAt: string
+}
+
+/** A change the server refused, as the rep sees it in the inbox: "abgelehnt: …". */
+export interface RejectedChange {
+  table: string
+  rowId: string
+  /** What the record is called, or '' if it is not (or no longer) on this laptop. */
+  record: string
+  kind: string
+  /** The server's reason code (`invalid_row`, `unknown_reference`, `immutable`, …). */
+  reason: string
+  /** The column the reason is about, if any. */
+  column: string
+  at: string
+}
+
+/** A record that arrived but could not be applied on this laptop. */
+export interface QuarantinedRecord {
+  table: string
+  rowId: string
+  record: string
+  error: string
+  at: string
+}
+
+export interface SyncProblems {
+  rejected: RejectedChange[]
+  quarantined: QuarantinedRecord[]
 }
 
 export const CONFLICT_CHOICES = ['server', 'client', 'acknowledged'] as const

@@ -279,6 +279,8 @@ async function setUp(): Promise<Seeds> {
     'sync.online': () => ({}),
     'conflicts.list': () => ({}),
     'conflicts.resolve': () => ({ id: conflictIds[0], choice: 'client' }),
+    'sync.problems': () => ({}),
+    'sync.dismissRejected': () => ({}),
     'products.list': () => ({ search: 'Prüf', activeOnly: true }),
     'products.get': () => ({ id: product.id }),
     'products.create': () => ({ ...productInput, sku: 'PS-300' }),

@@ -1,5 +1,5 @@
 // Handlers of the sync area: connect, status, sync now, and the conflict inbox.
-import { listConflicts, resolveConflict } from '../services/conflict.service'
+import { dismissRejected, listConflicts, resolveConflict, syncProblems } from '../services/conflict.service'
 import type { HandlerMap } from './handler-types'
 
 export const syncHandlers = {
@@ -17,9 +17,11 @@ export const syncHandlers = {
     return sync.status()
   },
   'conflicts.list': ({ ctx }) => listConflicts(ctx),
+  'sync.problems': ({ ctx }) => syncProblems(ctx),
+  'sync.dismissRejected': ({ ctx }) => dismissRejected(ctx),
   'conflicts.resolve': async ({ ctx, sync }, input) => {
     const result = await resolveConflict(ctx, input)
     void sync.syncNow() // settle it on the other laptops soon
     return result
   },
-} satisfies Pick<HandlerMap, 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.now' | 'sync.configure' | 'sync.online' | 'conflicts.list' | 'conflicts.resolve'>
+} satisfies Pick<HandlerMap, 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.now' | 'sync.configure' | 'sync.online' | 'conflicts.list' | 'conflicts.resolve' | 'sync.problems' | 'sync.dismissRejected'>

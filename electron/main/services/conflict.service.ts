@@ -3,7 +3,8 @@ import { sql } from 'kysely'
 import { updateSynced } from '../../../db/sync/synced-writes'
 import { SYNCED_TABLES, type SyncedTable } from '../../../db/tables/database'
 import { AppError } from '../../../shared/ipc/result'
-import type { ConflictItem } from '../../../shared/sync/status'
+import type { ConflictItem, QuarantinedRecord, RejectedChange, SyncProblems } from '../../../shared/sync/status'
+import { clearState, readState } from '../sync/state'
 import { nowIso, type ServiceContext } from './context'
 
 /** How each table names a record in the inbox. */
@@ -12,6 +13,19 @@ const RECORD_LABEL: Record<string, string> = {
   contacts: "trim(first_name || ' ' || last_name)",
   personas: 'name',
   touchpoints: 'summary',
+  products: 'name',
+  offers: 'number',
+  contracts: 'number',
+  cases: 'number',
+  assets: 'name',
+  offer_items: 'name',
+  contract_items: 'name',
+}
+
+async function recordLabel(ctx: ServiceContext, table: string, id: string): Promise<string> {
+  const label = RECORD_LABEL[table]
+  if (!label) return ''
+  return (await sql<{ label: string }>`select ${sql.raw(label)} as label from ${sql.table(table)} where id = ${id}`.execute(ctx.db)).rows[0]?.label ?? ''
 }
 
 const parse = (value: string | null): string | number | null => {
@@ -28,10 +42,7 @@ export async function listConflicts(ctx: ServiceContext): Promise<ConflictItem[]
     .orderBy('created_at', 'desc').limit(500).execute()
   const items: ConflictItem[] = []
   for (const r of rows) {
-    const label = RECORD_LABEL[r.table_name]
-    const record = label
-      ? (await sql<{ label: string }>`select ${sql.raw(label)} as label from ${sql.table(r.table_name)} where id = ${r.row_id}`.execute(ctx.db)).rows[0]?.label ?? ''
-      : ''
+    const record = await recordLabel(ctx, r.table_name, r.row_id)
     items.push({
       id: r.id, table: r.table_name, rowId: r.row_id, record, field: r.field, kind: r.kind,
       serverValue: parse(r.server_value), clientValue: parse(r.client_value),
@@ -58,4 +69,33 @@ export async function resolveConflict(ctx: ServiceContext, input: { id: string; 
     await updateSynced(trx, 'sync_conflicts', conflict.id, { resolved_at: now, resolved_by: ctx.userName, resolution: input.choice }, now)
   })
   return { id: input.id }
+}
+
+/** The refused changes (from the sync state) and the records set aside in quarantine, newest first. */
+export async function syncProblems(ctx: ServiceContext): Promise<SyncProblems> {
+  const refused = (await readState(ctx.db, 'rejected')) ?? []
+  const rejected: RejectedChange[] = []
+  for (const r of [...refused].reverse()) {
+    const [reason = '', column = ''] = r.reason.split(':').map((part) => part.trim())
+    rejected.push({ table: r.table, rowId: r.rowId, record: await recordLabel(ctx, r.table, r.rowId), kind: r.kind, reason, column, at: r.at })
+  }
+  const held = await ctx.db.selectFrom('sync_quarantine').selectAll().orderBy('at', 'desc').limit(200).execute()
+  const quarantined: QuarantinedRecord[] = held.map((q) => {
+    let record = ''
+    try {
+      const data = q.data ? (JSON.parse(q.data) as Record<string, unknown>) : {}
+      const name = data.name ?? data.number ?? data.last_name ?? data.summary
+      record = typeof name === 'string' ? name.slice(0, 200) : ''
+    } catch {
+      record = ''
+    }
+    return { table: q.table_name, rowId: q.row_id, record, error: q.error, at: q.at }
+  })
+  return { rejected, quarantined }
+}
+
+/** The rep has read the refusals: they leave the list (the quarantine stays until a valid version arrives). */
+export async function dismissRejected(ctx: ServiceContext): Promise<SyncProblems> {
+  await clearState(ctx.db, ['rejected'])
+  return syncProblems(ctx)
 }

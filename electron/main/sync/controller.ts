@@ -87,6 +87,7 @@ export class SyncController {
       pending: await pendingOperationCount(this.db),
       openConflicts: Number(conflicts.n),
       rejected: rejected?.length ?? 0,
+      quarantined: Number((await this.db.selectFrom('sync_quarantine').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
       progress: this.running ? this.progress : null,
       error: this.error,
       nextAttemptAt: connected && this.nextAttemptAt ? this.nextAttemptAt.toISOString() : null,

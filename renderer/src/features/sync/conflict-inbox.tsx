@@ -1,6 +1,6 @@
 // The conflict inbox: both values of a field two people changed, who and when, and the choice.
 import { useState } from 'react'
-import type { ConflictItem } from '../../../../shared/sync/status'
+import type { ConflictItem, SyncProblems } from '../../../../shared/sync/status'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
@@ -12,6 +12,7 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 export function ConflictInboxPage() {
   const { t, dateTime } = useI18n()
   const conflicts = useData('conflicts.list', {})
+  const problems = useData('sync.problems', {})
   const [error, setError] = useState<string | null>(null)
 
   const fieldLabel = (c: ConflictItem) => {
@@ -67,6 +68,68 @@ export function ConflictInboxPage() {
           </li>
         ))}
       </ul>
+      {problems.data ? <SyncProblemsList problems={problems.data} onDismissed={() => problems.reload()} /> : null}
     </section>
+  )
+}
+
+/** Changes the server refused ("abgelehnt: …") and records this laptop had to set aside. */
+function SyncProblemsList({ problems, onDismissed }: { problems: SyncProblems; onDismissed: () => void }) {
+  const { t, dateTime } = useI18n()
+  const [busy, setBusy] = useState(false)
+  const tableLabel = (table: string) => {
+    const key = `conflicts.table.${table}`
+    const label = t(key)
+    return label === key ? table : label
+  }
+  const reason = (code: string, column: string) => {
+    const key = `sync.reasons.${code}`
+    const text = t(key, { column })
+    return text === key ? code : text
+  }
+  /** The row check's "column: reason" in words; anything else (a database error) as "could not be stored". */
+  const problem = (error: string) => {
+    const match = /^([a-z_,]+): (invalid|required|unknown_column)$/.exec(error)
+    return match ? t(`sync.quarantineReasons.${match[2]}`, { column: match[1]! }) : t('sync.quarantineReasons.other')
+  }
+  const dismiss = async () => {
+    if (busy) return
+    setBusy(true)
+    await call('sync.dismissRejected', {})
+    setBusy(false)
+    onDismissed()
+  }
+  return (
+    <>
+      {problems.rejected.length > 0 ? (
+        <section className="card stack-gap" aria-labelledby="sync-rejected-title">
+          <h2 id="sync-rejected-title">{t('sync.rejectedTitle')}</h2>
+          <p className="muted">{t('sync.rejectedIntro')}</p>
+          <ul className="plain-list">
+            {problems.rejected.map((r, i) => (
+              <li key={`${r.rowId}-${i}`}>
+                <strong>{tableLabel(r.table)}{r.record ? `: ${r.record}` : ''}</strong> – {t('sync.rejectedItem', { reason: reason(r.reason, r.column) })}
+                <span className="muted small"> ({dateTime(r.at)})</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button" disabled={busy} onClick={() => void dismiss()}>{t('sync.rejectedDismiss')}</button>
+        </section>
+      ) : null}
+      {problems.quarantined.length > 0 ? (
+        <section className="card stack-gap" aria-labelledby="sync-quarantine-title">
+          <h2 id="sync-quarantine-title">{t('sync.quarantineTitle')}</h2>
+          <p className="muted">{t('sync.quarantineIntro')}</p>
+          <ul className="plain-list">
+            {problems.quarantined.map((q) => (
+              <li key={`${q.table}-${q.rowId}`}>
+                <strong>{tableLabel(q.table)}{q.record ? `: ${q.record}` : ''}</strong>
+                <span className="muted small"> – {problem(q.error)} ({dateTime(q.at)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
   )
 }
