@@ -28,7 +28,7 @@ export const pushOpSchema = z.object({
 export type PushOp = z.infer<typeof pushOpSchema>
 
 /** Client ids are made by the laptop (UUIDs); nothing else reaches a query as one. */
-export const clientIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/)
+export const clientIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/)
 
 export const pushRequestSchema = z.object({
   clientId: clientIdSchema,

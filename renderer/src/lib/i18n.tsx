@@ -1,5 +1,5 @@
 // Language context: German by default, the choice persisted in the device settings.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Language } from '../../../shared/domain/customers/customer.enums'
 import { formatDate, formatDateTime, formatNumber, translate } from '../../../shared/i18n'
 import { call } from './api'
@@ -17,15 +17,18 @@ const I18nContext = createContext<I18n | null>(null)
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>('de')
+  // A choice the user made wins over the stored setting that may still be on its way.
+  const chosen = useRef(false)
 
   useEffect(() => {
-    void call('settings.get', {}).then((r) => r.ok && setLanguageState(r.data.language))
+    void call('settings.get', {}).then((r) => r.ok && !chosen.current && setLanguageState(r.data.language))
   }, [])
   useEffect(() => {
     document.documentElement.lang = language
   }, [language])
 
   const setLanguage = useCallback(async (next: Language) => {
+    chosen.current = true
     setLanguageState(next)
     await call('settings.update', { language: next })
   }, [])
