@@ -78,7 +78,7 @@ test('two laptops edit offline, sync, see the same conflict, and resolving it on
     await server.start()
     await syncNow(page)
     await expect(page.getByRole('alert')).toHaveCount(0)
-    await expect(page.getByText('Noch nicht übertragene Änderungen')).toHaveCount(0)
+    await expect(page.getByRole('status', { name: 'Verbindung zum Sync-Server' })).not.toContainText('ausstehend')
     await syncNow(ben.page)
     await expect(ben.page.getByRole('alert')).toHaveCount(0)
     await syncNow(page)

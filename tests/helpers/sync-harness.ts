@@ -1,6 +1,6 @@
 // A sync server on a temporary store (SQLite file or a PostgreSQL schema) and app clients on
 // temporary databases, talking in-process through the server's fetch handler.
-import { rmSync } from 'node:fs'
+import { copyFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { openDatabase, type AppDatabase } from '../../db/database'
@@ -141,4 +141,14 @@ export async function connectClient(h: Harness, login: string): Promise<TestClie
     },
   }
   return client
+}
+
+/** Swaps the laptop's database file for another one (a backup, a copy), as a restore does. */
+export async function replaceDatabase(c: TestClient, source: string): Promise<void> {
+  await c.database.close()
+  for (const suffix of ['', '-wal', '-shm']) rmSync(c.file + suffix, { force: true })
+  copyFileSync(source, c.file)
+  c.database = await openDatabase(c.file)
+  c.ctx.db = c.database.db
+  c.deps = { ...c.deps, db: c.database.db }
 }

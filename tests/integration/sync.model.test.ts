@@ -7,10 +7,8 @@
 // itself threw away (work not yet pushed when the laptop was restored).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { copyFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { openDatabase } from '../../db/database'
 import { insertSynced, updateSynced, deleteSynced } from '../../db/sync/synced-writes'
 import { newId } from '../../db/ids'
 import type { FetchLike } from '../../electron/main/sync/transport'
@@ -18,7 +16,7 @@ import { canSee } from '../../server/sync/scope'
 import { writeWithSequence } from '../../server/sync/sequence'
 import { rowProblem } from '../../shared/sync/row-schemas'
 import { teamScope, type Role } from '../../shared/sync/tables'
-import { connectClient, postgresAvailable, startHarness, type Harness, type TestClient } from '../helpers/sync-harness'
+import { connectClient, postgresAvailable, replaceDatabase, startHarness, type Harness, type TestClient } from '../helpers/sync-harness'
 
 const pgOk = await postgresAvailable()
 const LOGINS = ['anna', 'ben', 'max'] as const
@@ -83,12 +81,7 @@ async function run(h: Harness, commands: Command[]): Promise<void> {
   const restoreFrom = async (c: TestClient, backup: string) => {
     // What was queued since the backup and never pushed is gone with the restore: not a sync loss.
     const before = await outbox(c)
-    await c.database.close()
-    for (const suffix of ['', '-wal', '-shm']) rmSync(c.file + suffix, { force: true })
-    copyFileSync(backup, c.file)
-    c.database = await openDatabase(c.file)
-    c.ctx.db = c.database.db
-    c.deps = { ...c.deps, db: c.database.db }
+    await replaceDatabase(c, backup)
     const kept = new Set((await outbox(c)).map((o) => o.op_id))
     for (const op of before.filter((o) => !kept.has(o.op_id))) {
       discarded.add(op.op_id)

@@ -1,14 +1,12 @@
 // A laptop restored from a backup, or a database copied onto a second laptop, is behind the server's
 // record of its client id. It must notice, take a new client id, and lose nothing.
-import { copyFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../db/database'
 import { readState } from '../../electron/main/sync/state'
 import { createCompany } from '../../electron/main/services/company.service'
 import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
-import { connectClient, startHarness, type Harness, type TestClient } from '../helpers/sync-harness'
+import { connectClient, replaceDatabase, startHarness, type Harness, type TestClient } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
 
 const company = (c: TestClient, name: string) => createCompany(c.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '', name })))
@@ -18,17 +16,7 @@ const serverNames = async (h: Harness) =>
   (await h.store.db.selectFrom('sync_rows').select('data').where('table_name', '=', 'companies').where('deleted', '=', 0).execute())
     .map((r) => (JSON.parse(r.data) as { name: string }).name).sort()
 
-/** Swaps the laptop's database file for another one, as a restore from backup does. */
-async function replaceDatabase(c: TestClient, source: string): Promise<void> {
-  await c.database.close()
-  for (const suffix of ['', '-wal', '-shm']) rmSync(c.file + suffix, { force: true })
-  copyFileSync(source, c.file)
-  c.database = await openDatabase(c.file)
-  c.ctx.db = c.database.db
-  c.deps = { ...c.deps, db: c.database.db }
-}
-
-describe('restored and copied laptops', () => {
+describe('restored and copied laptops, and divergence from the server', () => {
   let h: Harness
   const clients: TestClient[] = []
   beforeEach(async () => {
@@ -96,22 +84,9 @@ describe('restored and copied laptops', () => {
     expect(await names(anna)).toEqual(all)
     expect(await names(copy)).toEqual(all)
   })
-})
-
-describe('divergence between a laptop and the server', () => {
-  let h: Harness
-  const clients: TestClient[] = []
-  beforeEach(async () => {
-    h = await startHarness('sqlite')
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) await c.cleanup()
-    await h.cleanup()
-  })
 
   it('is found by the scope checksums and repaired by downloading that scope again, keeping unpushed work', async () => {
-    const anna = await connectClient(h, 'anna')
-    clients.push(anna)
+    const anna = await client('anna')
     for (const name of ['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH']) await company(anna, name)
     expect((await anna.sync()).redownloaded).toEqual([])
     // Behind the sync's back: a row lost, a row the server never had, a stale version.
