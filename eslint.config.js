@@ -43,9 +43,9 @@ export default tseslint.config(
     'db/ may import only shared/.'),
   layer(['electron/main/**/*.ts'], ['react', ...ours('renderer'), ...ours('server')],
     'The main process must not import renderer or server code.'),
-  layer(['electron/main/services/**/*.ts'], ['electron', 'react', ...ours('renderer'), ...ours('server'), '../ipc/**', '../web/**'],
-    'Services are plain Node: no electron, no transport code (ipc/, web/), no renderer.'),
-  layer(['electron/main/web/**/*.ts', 'electron/main/sync/**/*.ts', 'electron/main/ipc/dispatch.ts', 'electron/main/ipc/*.handlers.ts', 'electron/main/ipc/handlers.ts'],
+  layer(['electron/main/modules/**/*.ts', 'electron/main/platform/**/*.ts'], ['electron', 'react', ...ours('renderer'), ...ours('server'), '**/web/**', '**/ipc/dispatch', '**/ipc/electron-ipc'],
+    'Modules and the platform are plain Node: no electron, no transport code (web/, the dispatcher), no renderer.'),
+  layer(['electron/main/web/**/*.ts', 'electron/main/ipc/dispatch.ts', 'electron/main/ipc/handlers.ts'],
     ['electron', 'react', ...ours('renderer'), ...ours('server')],
     'Web mode and the transport-neutral dispatcher must run without the Electron binary.'),
   {

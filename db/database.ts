@@ -1,11 +1,11 @@
 // Opens the local database safely: refuses files that are not ours, corrupt or newer, then migrates.
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
 import { Kysely, Migrator, type MigrationProvider } from 'kysely'
-import { newId } from './ids'
+import { newId } from './platform/ids'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
-import { openHandle, type SqliteHandle } from './sqlite/sqlite3-handle'
-import { Sqlite3Dialect } from './sqlite/sqlite3-dialect'
-import type { Database } from './tables/database'
+import { openHandle, type SqliteHandle } from './platform/sqlite/sqlite3-handle'
+import { Sqlite3Dialect } from './platform/sqlite/sqlite3-dialect'
+import type { Database } from './platform/database.types'
 
 /** PRAGMA application_id of Kundenreise databases ("KREI"). */
 export const APPLICATION_ID = 0x4b524549

@@ -10,16 +10,16 @@ import path from 'node:path'
 import pg from 'pg'
 import sqlite3 from 'sqlite3'
 import { openDatabase, type AppDatabase } from '../db/database'
-import { newId } from '../db/ids'
+import { newId } from '../db/platform/ids'
 import { SCHEMA_VERSION } from '../db/migrations'
-import { insertSynced, updateSynced } from '../db/sync/synced-writes'
-import { syncOnce, type EngineDeps } from '../electron/main/sync/engine'
-import { httpTransport } from '../electron/main/sync/transport'
+import { insertSynced, updateSynced } from '../db/platform/synced-writes'
+import { syncOnce, type EngineDeps } from '../electron/main/modules/sync/engine'
+import { httpTransport } from '../electron/main/modules/sync/transport'
 import { createTeam, createUser } from '../server/admin/accounts'
 import { importRows, type ImportRow } from '../server/admin/import'
 import { openStore, type Store } from '../server/store/open-store'
-import type { SyncValue } from '../shared/sync/protocol'
-import type { Role } from '../shared/sync/tables'
+import type { SyncValue } from '../shared/modules/sync/protocol'
+import type { Role } from '../shared/modules/sync/tables'
 import { tempDir } from '../tests/helpers/temp-db'
 
 const BENCH_DB = path.resolve('.data/bench-large.sqlite')
@@ -165,7 +165,7 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
  */
 export async function benchPushDurability(): Promise<void> {
   const { createApp } = await import('../server/app')
-  const { pushAll } = await import('../electron/main/sync/engine')
+  const { pushAll } = await import('../electron/main/modules/sync/engine')
   for (const synchronous of ['NORMAL', 'FULL'] as const) {
     const dir = tempDir()
     const store = await openStore(path.join(dir, 'server.sqlite'), { synchronous })

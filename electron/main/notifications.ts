@@ -2,10 +2,10 @@
 // only when the number grows or a new day begins).
 import { Notification } from 'electron'
 import { translate } from '../../shared/i18n'
-import type { ServiceContext } from './services/context'
-import { serviceWorkList } from './services/case.service'
-import { workList } from './services/follow-up.service'
-import { getSettings } from './services/settings.service'
+import type { ServiceContext } from './platform/context'
+import { serviceWorkList } from './modules/service/case.service'
+import { workList } from './modules/offers/follow-up.service'
+import { getSettings } from './modules/settings/settings.service'
 
 export function startDueNotifications(ctx: ServiceContext): () => void {
   let last = { day: '', count: 0 }

@@ -17,7 +17,7 @@
 // pass a check made before any of them was recorded. A refused claim charges nothing; claims already
 // made for an attempt that is then refused are given back.
 import { sql, type Kysely } from 'kysely'
-import { newId } from '../../db/ids'
+import { newId } from '../../db/platform/ids'
 import type { ServerDatabase } from '../store/schema'
 import { throttleKey } from './client-address'
 

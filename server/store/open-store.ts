@@ -1,8 +1,8 @@
 // Opens the server's store: one SQLite file by default, PostgreSQL when DATABASE_URL says so.
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import { openHandle } from '../../db/sqlite/sqlite3-handle'
-import { Sqlite3Dialect } from '../../db/sqlite/sqlite3-dialect'
+import { openHandle } from '../../db/platform/sqlite/sqlite3-handle'
+import { Sqlite3Dialect } from '../../db/platform/sqlite/sqlite3-dialect'
 import { SERVER_MIGRATIONS } from './migrations'
 import type { ServerDatabase } from './schema'
 

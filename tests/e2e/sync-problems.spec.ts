@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test'
 import { setUserTeam } from '../../server/admin/accounts'
 import { openStore } from '../../server/store/open-store'
 import { writeWithSequence } from '../../server/sync/sequence'
-import { teamScope } from '../../shared/sync/tables'
+import { teamScope } from '../../shared/modules/sync/tables'
 import { SERVER_PASSWORD, startServerProcess } from '../helpers/server-process'
 import { expect, openApp, test } from './fixtures'
 

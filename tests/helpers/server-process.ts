@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { createTeam, createUser } from '../../server/admin/accounts'
 import { openStore } from '../../server/store/open-store'
-import type { Role } from '../../shared/sync/tables'
+import type { Role } from '../../shared/modules/sync/tables'
 import { tempDir } from './temp-db'
 
 export const SERVER_PASSWORD = 'Geheim-Passwort-2026'

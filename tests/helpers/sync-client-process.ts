@@ -2,8 +2,8 @@
 // `tsx tests/helpers/sync-client-process.ts <db file> <server url> <login> <password> [kill after N changes]`
 import { openDatabase } from '../../db/database'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { syncOnce } from '../../electron/main/sync/engine'
-import { httpTransport } from '../../electron/main/sync/transport'
+import { syncOnce } from '../../electron/main/modules/sync/engine'
+import { httpTransport } from '../../electron/main/modules/sync/transport'
 
 const [file, serverUrl, login, password, killAfter] = process.argv.slice(2)
 const database = await openDatabase(file!)

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { openDatabase, type AppDatabase } from '../../db/database'
-import type { ServiceContext } from '../../electron/main/services/context'
-import { ensureCurrentUser } from '../../electron/main/services/settings.service'
+import type { ServiceContext } from '../../electron/main/platform/context'
+import { ensureCurrentUser } from '../../electron/main/modules/settings/settings.service'
 import type { AppContext } from '../../electron/main/ipc/handler-types'
-import { SyncController } from '../../electron/main/sync/controller'
+import { SyncController } from '../../electron/main/modules/sync/controller'
 
 export interface TestDb {
   dir: string

@@ -1,12 +1,12 @@
 // Customer services on a real database: lists with search, filters, sort and paging; journey; timeline.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCompany, getCompany, listCompanies, stationCounts, updateCompany } from '../../electron/main/services/company.service'
-import { createContact, listContacts } from '../../electron/main/services/contact.service'
-import { DEMO_SIZES, loadDemoData } from '../../electron/main/services/demo-data.service'
-import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from '../../electron/main/services/touchpoint.service'
-import { companyFieldsSchema, companyListQuerySchema } from '../../shared/domain/customers/company.schema'
-import { contactFieldsSchema, contactListQuerySchema } from '../../shared/domain/customers/contact.schema'
-import { touchpointListQuerySchema } from '../../shared/domain/customers/touchpoint.schema'
+import { createCompany, getCompany, listCompanies, stationCounts, updateCompany } from '../../electron/main/modules/customers/company.service'
+import { createContact, listContacts } from '../../electron/main/modules/customers/contact.service'
+import { DEMO_SIZES, loadDemoData } from '../../electron/main/modules/demo/demo-data.service'
+import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from '../../electron/main/modules/customers/touchpoint.service'
+import { companyFieldsSchema, companyListQuerySchema } from '../../shared/modules/customers/company.schema'
+import { contactFieldsSchema, contactListQuerySchema } from '../../shared/modules/customers/contact.schema'
+import { touchpointListQuerySchema } from '../../shared/modules/customers/touchpoint.schema'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb

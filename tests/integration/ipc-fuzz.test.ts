@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startWebServer, type WebServer } from '../../electron/main/web/server'
 import { de } from '../../shared/i18n/de'
 import { CHANNELS, type Channel } from '../../shared/ipc/channels'
-import { demoLoadSchema } from '../../shared/domain/settings/settings.schema'
-import { SYNC_TABLE_NAMES } from '../../shared/sync/tables'
+import { demoLoadSchema } from '../../shared/modules/settings/settings.schema'
+import { SYNC_TABLE_NAMES } from '../../shared/modules/sync/tables'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261120)

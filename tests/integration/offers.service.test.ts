@@ -1,16 +1,16 @@
 // The offer station's services on a real database: conversation → offer → send → follow-ups →
 // won/lost, revisions, numbering on two databases, the price-list import, the order-rate report.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCompany } from '../../electron/main/services/company.service'
-import { createContact } from '../../electron/main/services/contact.service'
-import { createConversation } from '../../electron/main/services/conversation.service'
-import { completeFollowUp, followUpsIcs, snoozeFollowUp, workList } from '../../electron/main/services/follow-up.service'
-import { createOffer, expireOffers, getOffer, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer } from '../../electron/main/services/offer.service'
-import { orderRateReport } from '../../electron/main/services/order-rate.service'
-import { importProducts, listProducts } from '../../electron/main/services/product.service'
-import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
-import { contactFieldsSchema } from '../../shared/domain/customers/contact.schema'
-import { conversationFieldsSchema, offerFieldsSchema, offerLoseSchema, type OfferFieldsInput } from '../../shared/domain/offers/offer.schema'
+import { createCompany } from '../../electron/main/modules/customers/company.service'
+import { createContact } from '../../electron/main/modules/customers/contact.service'
+import { createConversation } from '../../electron/main/modules/offers/conversation.service'
+import { completeFollowUp, followUpsIcs, snoozeFollowUp, workList } from '../../electron/main/modules/offers/follow-up.service'
+import { createOffer, expireOffers, getOffer, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer } from '../../electron/main/modules/offers/offer.service'
+import { orderRateReport } from '../../electron/main/modules/offers/order-rate.service'
+import { importProducts, listProducts } from '../../electron/main/modules/offers/product.service'
+import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
+import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
+import { conversationFieldsSchema, offerFieldsSchema, offerLoseSchema, type OfferFieldsInput } from '../../shared/modules/offers/offer.schema'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
@@ -52,7 +52,7 @@ describe('offers', () => {
   })
 
   it('an open offer puts the customer at the offer station; a decided one no longer does', async () => {
-    const { getCompany } = await import('../../electron/main/services/company.service')
+    const { getCompany } = await import('../../electron/main/modules/customers/company.service')
     const { company } = await customer()
     const offer = await createOffer(t.ctx, offerInput(company.id))
     expect((await getCompany(t.ctx, company.id)).journey).toEqual({ station: 'offer', reason: 'open_offer' })
@@ -106,7 +106,7 @@ describe('offers', () => {
   })
 
   it('follows the configured cadence', async () => {
-    const { updateProfile, getProfile } = await import('../../electron/main/services/profile.service')
+    const { updateProfile, getProfile } = await import('../../electron/main/modules/settings/profile.service')
     await updateProfile(t.ctx, { ...(await getProfile(t.ctx)), followUpFirstDays: 2, followUpSecondDays: 5, followUpDaysBeforeExpiry: 3 })
     const { company } = await customer('BY')
     const offer = await createOffer(t.ctx, offerInput(company.id))

@@ -2,9 +2,9 @@
 // and companies, it must equal a count over the offers themselves.
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { deleteSynced, updateSynced } from '../../db/sync/synced-writes'
-import { loadDemoData, DEMO_SIZES } from '../../electron/main/services/demo-data.service'
-import { orderRateReport, splitRange } from '../../electron/main/services/order-rate.service'
+import { deleteSynced, updateSynced } from '../../db/platform/synced-writes'
+import { loadDemoData, DEMO_SIZES } from '../../electron/main/modules/demo/demo-data.service'
+import { orderRateReport, splitRange } from '../../electron/main/modules/offers/order-rate.service'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb

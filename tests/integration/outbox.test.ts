@@ -1,14 +1,14 @@
 // Every write of a synced row adds exactly one outbox entry, in the same transaction; failures add neither.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { newId } from '../../db/ids'
+import { newId } from '../../db/platform/ids'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { insertSynced } from '../../db/sync/synced-writes'
-import { createCompany, deleteCompany, updateCompany } from '../../electron/main/services/company.service'
-import { createContact, updateContact } from '../../electron/main/services/contact.service'
-import { createTouchpoint } from '../../electron/main/services/touchpoint.service'
-import type { CompanyFields } from '../../shared/domain/customers/company.schema'
-import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
-import { contactFieldsSchema } from '../../shared/domain/customers/contact.schema'
+import { insertSynced } from '../../db/platform/synced-writes'
+import { createCompany, deleteCompany, updateCompany } from '../../electron/main/modules/customers/company.service'
+import { createContact, updateContact } from '../../electron/main/modules/customers/contact.service'
+import { createTouchpoint } from '../../electron/main/modules/customers/touchpoint.service'
+import type { CompanyFields } from '../../shared/modules/customers/company.schema'
+import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
+import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
 import { counts, openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb

@@ -3,22 +3,22 @@
 // their thanks, NPS with the promoter reminder, the journey, and bad input that changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
-import { createAsset } from '../../electron/main/services/asset.service'
+import { createAsset } from '../../electron/main/modules/service/asset.service'
 import {
   createCase, decideWarranty, getCase, rateCase, returnStep, serviceWorkList, transitionCase, updateComplaint,
-} from '../../electron/main/services/case.service'
-import { createCompany, getCompany } from '../../electron/main/services/company.service'
-import { createContact } from '../../electron/main/services/contact.service'
-import { createFeedback, npsReport } from '../../electron/main/services/feedback.service'
-import { workList } from '../../electron/main/services/follow-up.service'
-import { createOffer, sendOffer, winOffer } from '../../electron/main/services/offer.service'
-import { createProduct } from '../../electron/main/services/product.service'
-import { createReferral, getReferral, thankReferral } from '../../electron/main/services/referral.service'
-import { completeUsePhaseReminder } from '../../electron/main/services/use-reminders.service'
-import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
-import { contactFieldsSchema } from '../../shared/domain/customers/contact.schema'
-import { offerFieldsSchema, productFieldsSchema } from '../../shared/domain/offers/offer.schema'
-import { assetFieldsSchema, caseFieldsSchema, feedbackFieldsSchema, referralFieldsSchema, type CaseFieldsInput } from '../../shared/domain/service/service.schema'
+} from '../../electron/main/modules/service/case.service'
+import { createCompany, getCompany } from '../../electron/main/modules/customers/company.service'
+import { createContact } from '../../electron/main/modules/customers/contact.service'
+import { createFeedback, npsReport } from '../../electron/main/modules/service/feedback.service'
+import { workList } from '../../electron/main/modules/offers/follow-up.service'
+import { createOffer, sendOffer, winOffer } from '../../electron/main/modules/offers/offer.service'
+import { createProduct } from '../../electron/main/modules/offers/product.service'
+import { createReferral, getReferral, thankReferral } from '../../electron/main/modules/service/referral.service'
+import { completeUsePhaseReminder } from '../../electron/main/modules/service/use-reminders.service'
+import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
+import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
+import { offerFieldsSchema, productFieldsSchema } from '../../shared/modules/offers/offer.schema'
+import { assetFieldsSchema, caseFieldsSchema, feedbackFieldsSchema, referralFieldsSchema, type CaseFieldsInput } from '../../shared/modules/service/service.schema'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
@@ -59,8 +59,8 @@ describe('installed base', () => {
 
 describe('a deleted customer', () => {
   it('takes its installed products, cases and feedback along: no reminder or overdue case of it is left', async () => {
-    const { deleteCompany } = await import('../../electron/main/services/company.service')
-    const { listFeedback } = await import('../../electron/main/services/feedback.service')
+    const { deleteCompany } = await import('../../electron/main/modules/customers/company.service')
+    const { listFeedback } = await import('../../electron/main/modules/service/feedback.service')
     const { company } = await customer()
     await asset(company.id, '2025-02-15')
     await createCase(t.ctx, caseInput(company.id))
@@ -105,7 +105,7 @@ describe('cases', () => {
   })
 
   it('handing a case to a colleague with a higher priority moves its deadlines; a closed case cannot be reassigned', async () => {
-    const { assignCase } = await import('../../electron/main/services/case.service')
+    const { assignCase } = await import('../../electron/main/modules/service/case.service')
     const { company } = await customer()
     const c = await createCase(t.ctx, caseInput(company.id, { priority: 'low', receivedAt: '2026-11-24T09:00:00.000Z' }))
     expect([c.acknowledgeDue, c.resolveDue]).toEqual(['2026-11-26T15:00:00.000Z', '2026-12-08']) // 24 service hours (7 + 9 + 8), 10 business days

@@ -2,12 +2,12 @@
 // an expired login. Server in-process on SQLite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/database'
-import { createCompany, deleteCompany, updateCompany } from '../../electron/main/services/company.service'
-import { listConflicts, resolveConflict } from '../../electron/main/services/conflict.service'
-import type { ServiceContext } from '../../electron/main/services/context'
-import { SyncController } from '../../electron/main/sync/controller'
+import { createCompany, deleteCompany, updateCompany } from '../../electron/main/modules/customers/company.service'
+import { listConflicts, resolveConflict } from '../../electron/main/modules/sync/conflict.service'
+import type { ServiceContext } from '../../electron/main/platform/context'
+import { SyncController } from '../../electron/main/modules/sync/controller'
 import { resetPassword } from '../../server/admin/accounts'
-import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
+import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { PASSWORD, startHarness, type Harness } from '../helpers/sync-harness'
 import { tempDir, validCompany } from '../helpers/temp-db'
 import path from 'node:path'
@@ -86,9 +86,9 @@ describe('sync in the app', () => {
   })
 
   it('a contract reaches the colleague with its items and journey; both laptops rolling its tacit renewal stay free of conflicts', async () => {
-    const { createContract, getContract, rollContracts } = await import('../../electron/main/services/contract.service')
-    const { contractFieldsSchema } = await import('../../shared/domain/contracts/contract.schema')
-    const { getCompany } = await import('../../electron/main/services/company.service')
+    const { createContract, getContract, rollContracts } = await import('../../electron/main/modules/contracts/contract.service')
+    const { contractFieldsSchema } = await import('../../shared/modules/contracts/contract.schema')
+    const { getCompany } = await import('../../electron/main/modules/customers/company.service')
     const a = await device('a')
     const b = await device('b')
     await a.sync.connect({ serverUrl: 'http://sync.test', login: 'anna', password: PASSWORD })
@@ -118,9 +118,9 @@ describe('sync in the app', () => {
   })
 
   it('a case logged offline reaches the colleague with its lines and timeline, and moves the customer to support there', async () => {
-    const { createCase, getCase, transitionCase } = await import('../../electron/main/services/case.service')
-    const { caseFieldsSchema } = await import('../../shared/domain/service/service.schema')
-    const { getCompany } = await import('../../electron/main/services/company.service')
+    const { createCase, getCase, transitionCase } = await import('../../electron/main/modules/service/case.service')
+    const { caseFieldsSchema } = await import('../../shared/modules/service/service.schema')
+    const { getCompany } = await import('../../electron/main/modules/customers/company.service')
     const a = await device('a')
     const b = await device('b')
     await a.sync.connect({ serverUrl: 'http://sync.test', login: 'anna', password: PASSWORD })

@@ -9,13 +9,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { insertSynced, updateSynced, deleteSynced } from '../../db/sync/synced-writes'
-import { newId } from '../../db/ids'
-import type { FetchLike } from '../../electron/main/sync/transport'
+import { insertSynced, updateSynced, deleteSynced } from '../../db/platform/synced-writes'
+import { newId } from '../../db/platform/ids'
+import type { FetchLike } from '../../electron/main/modules/sync/transport'
 import { canSee } from '../../server/sync/scope'
 import { writeWithSequence } from '../../server/sync/sequence'
-import { rowProblem } from '../../shared/sync/row-schemas'
-import { teamScope, type Role } from '../../shared/sync/tables'
+import { rowProblem } from '../../shared/modules/sync/row-schemas'
+import { teamScope, type Role } from '../../shared/modules/sync/tables'
 import { connectClient, postgresAvailable, replaceDatabase, startHarness, type Harness, type TestClient } from '../helpers/sync-harness'
 
 const pgOk = await postgresAvailable()
@@ -150,7 +150,7 @@ async function run(h: Harness, commands: Command[]): Promise<void> {
         const deps = cmd.fault === 'crash_in_pull'
           ? { ...c.deps, afterChange: (i: number) => { if (i === 0 && !crashed) { crashed = true; throw new Error('crash while applying a pull') } } }
           : c.deps
-        const { syncOnce } = await import('../../electron/main/sync/engine')
+        const { syncOnce } = await import('../../electron/main/modules/sync/engine')
         await syncOnce(deps).catch(() => {})
         Object.assign(c.deps, { clientId: deps.clientId, token: deps.token }) // a re-identified laptop keeps its new id
         h.setFetch(null)

@@ -3,9 +3,9 @@
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readState } from '../../electron/main/sync/state'
-import { createCompany } from '../../electron/main/services/company.service'
-import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
+import { readState } from '../../electron/main/modules/sync/state'
+import { createCompany } from '../../electron/main/modules/customers/company.service'
+import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { connectClient, replaceDatabase, startHarness, type Harness, type TestClient } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
 

@@ -1,12 +1,12 @@
 // The sync server and the app's sync client, end to end in-process, on SQLite and on PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { createCompany, updateCompany, deleteCompany } from '../../electron/main/services/company.service'
-import { createContact } from '../../electron/main/services/contact.service'
+import { createCompany, updateCompany, deleteCompany } from '../../electron/main/modules/customers/company.service'
+import { createContact } from '../../electron/main/modules/customers/contact.service'
 import { setUserTeam } from '../../server/admin/accounts'
-import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
-import { contactFieldsSchema } from '../../shared/domain/customers/contact.schema'
-import { MAX_BODY_BYTES } from '../../shared/sync/protocol'
+import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
+import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
+import { MAX_BODY_BYTES } from '../../shared/modules/sync/protocol'
 import { connectClient, PASSWORD, postgresAvailable, startHarness, STORE_KINDS, type Harness, type TestClient } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
 
@@ -193,7 +193,7 @@ describe.each(STORE_KINDS)('sync server on %s', (kind) => {
     await carla.sync()
     await max.sync()
     await max.ctx.db.transaction().execute(async (trx) => {
-      const { updateSynced } = await import('../../db/sync/synced-writes')
+      const { updateSynced } = await import('../../db/platform/synced-writes')
       await updateSynced(trx, 'companies', moved.id, { team_id: h.teams.sued }, '2026-11-20T11:00:00.000Z')
     })
     await max.sync()

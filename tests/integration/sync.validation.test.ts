@@ -3,9 +3,9 @@
 // other laptop keeps syncing. On SQLite and on PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { createCompany } from '../../electron/main/services/company.service'
-import { companyFieldsSchema } from '../../shared/domain/customers/company.schema'
-import type { PushOp, PushResult, SyncValue } from '../../shared/sync/protocol'
+import { createCompany } from '../../electron/main/modules/customers/company.service'
+import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
+import type { PushOp, PushResult, SyncValue } from '../../shared/modules/sync/protocol'
 import { connectClient, postgresAvailable, startHarness, STORE_KINDS, type Harness, type TestClient } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
 
@@ -116,7 +116,7 @@ describe.each(STORE_KINDS)('validation of pushed operations on %s', (kind) => {
     const benCompany = await ben.ctx.db.selectFrom('companies').selectAll().where('id', '=', nord.id).executeTakeFirstOrThrow()
     expect(benCompany.status).not.toBeNull()
     await ben.ctx.db.transaction().execute(async (trx) => {
-      const { updateSynced } = await import('../../db/sync/synced-writes')
+      const { updateSynced } = await import('../../db/platform/synced-writes')
       await updateSynced(trx, 'companies', nord.id, { city: 'Wolfsburg' }, NOW)
     })
     await ben.sync()

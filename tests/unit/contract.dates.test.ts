@@ -2,10 +2,10 @@
 // that hold for every date (property tests).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addCalendarDays } from '../../shared/domain/calendar/german-holidays'
+import { addCalendarDays } from '../../shared/platform/calendar/german-holidays'
 import {
   addMonths, cancelBy, effectiveEnd, nextTerm, noticeEnds, noticeLongerThanTerm, renewalReminderDates, rollTerms, termEnd, type NoticePeriod,
-} from '../../shared/domain/contracts/contract.dates'
+} from '../../shared/modules/contracts/contract.dates'
 
 const months = (value: number): NoticePeriod => ({ value, unit: 'months' })
 

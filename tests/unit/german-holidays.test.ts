@@ -1,7 +1,7 @@
 // German public holidays per federal state and business-day arithmetic: known dates, counts, and fast-check properties.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FEDERAL_STATES, type FederalState } from '../../shared/domain/customers/customer.enums'
+import { FEDERAL_STATES, type FederalState } from '../../shared/modules/customers/customer.enums'
 import {
   addBusinessDays,
   addCalendarDays,
@@ -9,7 +9,7 @@ import {
   isBusinessDay,
   previousBusinessDay,
   publicHolidays,
-} from '../../shared/domain/calendar/german-holidays'
+} from '../../shared/platform/calendar/german-holidays'
 
 const holidayOn = (date: string, state: FederalState) => publicHolidays(Number(date.slice(0, 4)), state).find((h) => h.date === date)?.name
 const statesWith = (date: string, name: string) => FEDERAL_STATES.filter((state) => holidayOn(date, state) === name)

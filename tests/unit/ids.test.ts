@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { newId } from '../../db/ids'
-import { idSchema } from '../../shared/domain/common.schema'
+import { newId } from '../../db/platform/ids'
+import { idSchema } from '../../shared/platform/common.schema'
 
 describe('newId (UUIDv7)', () => {
   it('has the version 7 and variant bits and passes the id schema', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { companyFieldsSchema, companyListQuerySchema } from '../../shared/domain/customers/company.schema'
-import { contactFieldsSchema } from '../../shared/domain/customers/contact.schema'
-import { touchpointFieldsSchema } from '../../shared/domain/customers/touchpoint.schema'
-import { toFieldErrors } from '../../shared/ipc/field-errors'
-import { newId } from '../../db/ids'
+import { companyFieldsSchema, companyListQuerySchema } from '../../shared/modules/customers/company.schema'
+import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
+import { touchpointFieldsSchema } from '../../shared/modules/customers/touchpoint.schema'
+import { toFieldErrors } from '../../shared/platform/field-errors'
+import { newId } from '../../db/platform/ids'
 
 const errorsOf = (result: { success: boolean; error?: unknown }) =>
   result.success ? {} : toFieldErrors(result.error as Parameters<typeof toFieldErrors>[0])

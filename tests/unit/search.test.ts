@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldForSort, trigramQuery } from '../../shared/domain/search'
+import { foldForSort, trigramQuery } from '../../shared/platform/search'
 
 describe('foldForSort', () => {
   it('sorts umlauts as their base letter and ß as ss (DIN 5007-1)', () => {

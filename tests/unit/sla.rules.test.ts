@@ -1,6 +1,6 @@
 // Service levels skip weekends and the public holidays of the customer's state; NPS arithmetic.
 import { describe, expect, it } from 'vitest'
-import { acknowledgeDue, berlinDay, netPromoterScore, resolveDue, underWarranty } from '../../shared/domain/service/sla.rules'
+import { acknowledgeDue, berlinDay, netPromoterScore, resolveDue, underWarranty } from '../../shared/modules/service/sla.rules'
 
 describe('acknowledge due (service hours 08:00–17:00 on business days, German local time)', () => {
   it('counts hours on the same business day', () => {

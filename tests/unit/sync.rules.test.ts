@@ -1,10 +1,10 @@
 // Pure sync rules: backoff with jitter, server addresses, who sees which scope, error words.
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, errorKey } from '../../electron/main/sync/controller'
-import { normaliseServerUrl, SyncTransportError } from '../../electron/main/sync/transport'
+import { backoffDelay, errorKey } from '../../electron/main/modules/sync/controller'
+import { normaliseServerUrl, SyncTransportError } from '../../electron/main/modules/sync/transport'
 import { canSee, scopesKey, visibleScopes } from '../../server/sync/scope'
 import { translate } from '../../shared/i18n'
-import { teamScope } from '../../shared/sync/tables'
+import { teamScope } from '../../shared/modules/sync/tables'
 
 describe('backoff', () => {
   it('doubles per failure between half and the whole ceiling, up to 15 minutes', () => {

@@ -1,7 +1,7 @@
 // The sync transport sends a request that failed on the network once more, at once (a connection kept
 // alive from before a server restart fails on first use); a second failure is "offline".
 import { describe, expect, it } from 'vitest'
-import { httpTransport, type FetchLike } from '../../electron/main/sync/transport'
+import { httpTransport, type FetchLike } from '../../electron/main/modules/sync/transport'
 
 const ok = () => new Response(JSON.stringify({ results: [] }), { status: 200, headers: { 'content-type': 'application/json' } })
 const request = { clientId: 'c1', schemaVersion: 7, ops: [] }

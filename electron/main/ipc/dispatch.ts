@@ -2,14 +2,14 @@
 // Transport-neutral: Electron IPC and web mode both call it, so both behave the same.
 import { isChannel, type Channel } from '../../../shared/ipc/channels'
 import { contract } from '../../../shared/ipc/contract'
-import { toFieldErrors } from '../../../shared/ipc/field-errors'
-import { AppError, fail, ok, type Result } from '../../../shared/ipc/result'
-import { appHandlers } from './app.handlers'
-import { contractHandlers } from './contracts.handlers'
-import { serviceHandlers } from './service.handlers'
-import { customerHandlers } from './customers.handlers'
-import { syncHandlers } from './sync.handlers'
-import { offerHandlers } from './offers.handlers'
+import { toFieldErrors } from '../../../shared/platform/field-errors'
+import { AppError, fail, ok, type Result } from '../../../shared/platform/result'
+import { appHandlers } from '../modules/settings/app.handlers'
+import { contractHandlers } from '../modules/contracts/contracts.handlers'
+import { serviceHandlers } from '../modules/service/service.handlers'
+import { customerHandlers } from '../modules/customers/customers.handlers'
+import { syncHandlers } from '../modules/sync/sync.handlers'
+import { offerHandlers } from '../modules/offers/offers.handlers'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 
 export const handlers: HandlerMap = { ...appHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers }

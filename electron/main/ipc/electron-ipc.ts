@@ -1,7 +1,7 @@
 // Binds every contract channel to ipcMain; each call is checked for its sender before dispatch.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../../../shared/ipc/channels'
-import { fail } from '../../../shared/ipc/result'
+import { fail } from '../../../shared/platform/result'
 import { isTrustedRendererUrl } from '../security'
 import { dispatch } from './dispatch'
 import type { AppContext } from './handler-types'

@@ -1,9 +1,9 @@
 // Types for handler maps: one function per channel, typed from the contract.
-import type { AppInfo } from '../../../shared/domain/settings/settings.schema'
+import type { AppInfo } from '../../../shared/modules/settings/settings.schema'
 import type { Channel } from '../../../shared/ipc/channels'
 import type { ChannelOutput, ChannelParsed } from '../../../shared/ipc/contract'
-import type { ServiceContext } from '../services/context'
-import type { SyncController } from '../sync/controller'
+import type { ServiceContext } from '../platform/context'
+import type { SyncController } from '../modules/sync/controller'
 
 export interface AppContext {
   ctx: ServiceContext

@@ -1,14 +1,14 @@
 // The frame of every screen: navigation by journey station, the customer lists, settings, language switch.
 import { useEffect, useState, type ReactNode } from 'react'
 import { NavLink, useLocation } from 'react-router-dom'
-import type { StationCount } from '../../../shared/domain/customers/customer.types'
-import { STATION_NUMBER, STATION_PHASE, STATIONS } from '../../../shared/domain/journey/journey.stations'
+import type { StationCount } from '../../../shared/modules/customers/customer.types'
+import { STATION_NUMBER, STATION_PHASE, STATIONS } from '../../../shared/modules/journey/journey.stations'
 import { call } from '../lib/api'
 import { setAppNow } from '../lib/today'
 import { useI18n } from '../lib/i18n'
-import { SyncIndicator } from '../features/sync/sync-indicator'
-import { useSyncStatus } from '../features/sync/use-sync-status'
-import { DueFollowUpsBanner } from '../features/offers/due-banner'
+import { SyncIndicator } from '../modules/sync/sync-indicator'
+import { useSyncStatus } from '../modules/sync/use-sync-status'
+import { DueFollowUpsBanner } from '../modules/worklist/due-banner'
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage, number } = useI18n()

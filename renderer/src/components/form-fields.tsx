@@ -1,7 +1,7 @@
 // Form controls bound to react-hook-form: label, control and the error at the field, in the UI language.
 import { useId, type ReactNode } from 'react'
 import { useFormContext, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
-import type { AppErrorData } from '../../../shared/ipc/result'
+import type { AppErrorData } from '../../../shared/platform/result'
 import { Link } from 'react-router-dom'
 import { useI18n } from '../lib/i18n'
 

@@ -1,7 +1,7 @@
 // A table that renders only the rows on screen and fetches them page by page from the query.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
-import type { Page } from '../../../shared/domain/common.schema'
+import type { Page } from '../../../shared/platform/common.schema'
 import { useI18n } from '../lib/i18n'
 
 export interface Column<Row> {

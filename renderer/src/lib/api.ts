@@ -1,7 +1,7 @@
 // The renderer's only way to main: window.api (Electron preload) or the same contract over HTTP (web mode).
 import type { Channel } from '../../../shared/ipc/channels'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
-import type { Result } from '../../../shared/ipc/result'
+import type { Result } from '../../../shared/platform/result'
 
 type Invoke = (input: unknown) => Promise<unknown>
 declare global {

@@ -1,0 +1,102 @@
+// SQL for companies: lookups, the paged list with search, filters and sort, station counts.
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { CompanyListQuery } from '../../../shared/modules/customers/company.schema'
+import { foldForSort, trigramQuery } from '../../../shared/platform/search'
+import type { CompanyTable } from './customers.table'
+import type { Database } from '../../platform/database.types'
+
+type Parsed<T> = Required<T>
+export type CompanyRow = Selectable<CompanyTable> & {
+  owner_name: string | null
+  station: string | null
+  reason: string | null
+  latest_touchpoint_at: string | null
+  latest_touchpoint_station: string | null
+  /** Drafts and offers awaiting the customer's decision (a journey fact). */
+  open_offer_count: number
+}
+
+const latestTouchpoint = (column: 'occurred_at' | 'station') =>
+  sql<string | null>`(select ${sql.ref(`t.${column}`)} from touchpoints t where t.company_id = c.id and t.deleted_at is null order by t.occurred_at desc limit 1)`
+
+export function findCompany(db: Kysely<Database>, id: string): Promise<CompanyRow | undefined> {
+  return db
+    .selectFrom('companies as c')
+    .leftJoin('company_journey as j', 'j.company_id', 'c.id')
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .selectAll('c')
+    .select(['u.display_name as owner_name', 'j.station', 'j.reason'])
+    .select([latestTouchpoint('occurred_at').as('latest_touchpoint_at'), latestTouchpoint('station').as('latest_touchpoint_station')])
+    .select(sql<number>`(select count(*) from offers o where o.company_id = c.id and o.deleted_at is null and o.status in ('draft', 'sent', 'negotiation'))`.as('open_offer_count'))
+    .where('c.id', '=', id)
+    .where('c.deleted_at', 'is', null)
+    .executeTakeFirst()
+}
+
+export async function isCustomerNumberTaken(db: Kysely<Database>, customerNumber: string, exceptId: string | null): Promise<boolean> {
+  if (customerNumber === '') return false
+  let query = db.selectFrom('companies').select('id').where('customer_number', '=', customerNumber).where('deleted_at', 'is', null)
+  if (exceptId) query = query.where('id', '!=', exceptId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+const SORT_COLUMNS = {
+  name: ['c.sort_name'],
+  customerNumber: ['c.customer_number', 'c.sort_name'],
+  city: ['c.city', 'c.sort_name'],
+  status: ['c.status', 'c.sort_name'],
+  updatedAt: ['c.updated_at'],
+} as const
+
+export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>) {
+  let base = db.selectFrom('companies as c').where('c.deleted_at', 'is', null)
+  if (q.search) {
+    const match = trigramQuery(q.search)
+    if (match) {
+      base = base.where(sql<boolean>`c.local_seq in (select rowid from companies_fts where companies_fts match ${match})`)
+    } else {
+      // Two index range scans joined by UNION; an OR across two columns would scan the whole table.
+      const prefix = foldForSort(q.search.trim())
+      base = base.where(sql<boolean>`c.local_seq in (
+        select local_seq from companies where sort_name >= ${prefix} and sort_name < ${`${prefix}\uffff`} and deleted_at is null
+        union select local_seq from companies where customer_number = ${q.search.trim()} and deleted_at is null)`)
+    }
+  }
+  if (q.status) base = base.where('c.status', '=', q.status)
+  if (q.federalState) base = base.where('c.federal_state', '=', q.federalState)
+  if (q.segment) base = base.where('c.segment', '=', q.segment)
+  if (q.ownerId) base = base.where('c.owner_id', '=', q.ownerId)
+  if (q.station === 'none') {
+    base = base.where(sql<boolean>`c.id in (select company_id from company_journey where station is null)`)
+  } else if (q.station) {
+    base = base.where(sql<boolean>`c.id in (select company_id from company_journey where station = ${q.station})`)
+  }
+
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  let page = base
+    .select([
+      'c.id',
+      'c.name',
+      'c.customer_number',
+      'c.city',
+      'c.federal_state',
+      'c.status',
+      'c.segment',
+      'c.updated_at',
+      sql<string | null>`(select station from company_journey where company_id = c.id)`.as('station'),
+      sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name'),
+    ])
+  for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
+  const rows = await page.orderBy('c.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
+  return { rows, total: Number(count.n) }
+}
+
+export async function countByStation(db: Kysely<Database>) {
+  return db
+    .selectFrom('company_journey as j')
+    .innerJoin('companies as c', 'c.id', 'j.company_id')
+    .where('c.deleted_at', 'is', null)
+    .select(['j.station', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('j.station')
+    .execute()
+}

@@ -1,0 +1,23 @@
+// SQL for the derived, local-only journey position of each company.
+import type { Kysely } from 'kysely'
+import type { Database } from '../../platform/database.types'
+
+export async function latestTouchpointStation(db: Kysely<Database>, companyId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('touchpoints')
+    .select('station')
+    .where('company_id', '=', companyId)
+    .where('deleted_at', 'is', null)
+    .orderBy('occurred_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.station ?? null
+}
+
+export async function saveJourney(db: Kysely<Database>, companyId: string, station: string | null, reason: string, now: string): Promise<void> {
+  await db
+    .insertInto('company_journey')
+    .values({ company_id: companyId, station, reason, computed_at: now })
+    .onConflict((oc) => oc.column('company_id').doUpdateSet({ station, reason, computed_at: now }))
+    .execute()
+}

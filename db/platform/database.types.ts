@@ -1,0 +1,44 @@
+// The Kysely database type: every table by name.
+import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from '../modules/customers/customers.table'
+import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from '../modules/offers/offers.table'
+import type { ContractItemTable, ContractTable } from '../modules/contracts/contracts.table'
+import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from '../modules/service/service.table'
+import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncQuarantineTable, SyncStateTable } from './local.table'
+
+export interface Database {
+  companies: CompanyTable
+  contacts: ContactTable
+  personas: PersonaTable
+  touchpoints: TouchpointTable
+  users: UserTable
+  company_journey: CompanyJourneyTable
+  app_settings: AppSettingTable
+  sync_outbox: SyncOutboxTable
+  sync_state: SyncStateTable
+  sync_conflicts: SyncConflictTable
+  sync_quarantine: SyncQuarantineTable
+  products: ProductTable
+  conversations: ConversationTable
+  conversation_participants: ConversationParticipantTable
+  offers: OfferTable
+  offer_items: OfferItemTable
+  offer_revisions: OfferRevisionTable
+  follow_ups: FollowUpTable
+  offer_stats: OfferStatsTable
+  contracts: ContractTable
+  contract_items: ContractItemTable
+  assets: AssetTable
+  cases: CaseTable
+  case_lines: CaseLineTable
+  case_events: CaseEventTable
+  referrals: ReferralTable
+  feedback: FeedbackTable
+}
+
+/** Tables whose writes go through the outbox. Later migrations add theirs here. */
+export const SYNCED_TABLES = [
+  'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
+  'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups',
+  'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback',
+] as const
+export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -1,0 +1,27 @@
+// Handlers of the contract and renewal stations.
+import path from 'node:path'
+import { contractDocument } from './contract-document.service'
+import { cancelContract, createContract, getContract, listContracts, updateContract } from './contract.service'
+import { completeRenewalReminder, renewalPipeline, renewalReport, snoozeRenewalReminder } from './renewal.service'
+import type { HandlerMap } from '../../ipc/handler-types'
+
+type ContractChannels =
+  | 'contracts.list' | 'contracts.get' | 'contracts.create' | 'contracts.update' | 'contracts.cancel' | 'contracts.document' | 'contracts.pipeline'
+  | 'contracts.completeReminder' | 'contracts.snoozeReminder' | 'reports.renewal'
+
+export const contractHandlers = {
+  'contracts.list': ({ ctx }, q) => listContracts(ctx, q),
+  'contracts.get': ({ ctx }, { id }) => getContract(ctx, id),
+  'contracts.create': ({ ctx }, fields) => createContract(ctx, fields),
+  'contracts.update': ({ ctx }, { id, ...fields }) => updateContract(ctx, id, fields),
+  'contracts.cancel': ({ ctx }, input) => cancelContract(ctx, input),
+  'contracts.document': async (app, input) => {
+    const document = await contractDocument(app.ctx, input, path.join(path.dirname(app.env.databasePath), 'Dokumente'))
+    await app.openPath?.(document.savedPath)
+    return document
+  },
+  'contracts.pipeline': ({ ctx }, q) => renewalPipeline(ctx, q),
+  'contracts.completeReminder': ({ ctx }, input) => completeRenewalReminder(ctx, input),
+  'contracts.snoozeReminder': ({ ctx }, input) => snoozeRenewalReminder(ctx, input),
+  'reports.renewal': ({ ctx }, q) => renewalReport(ctx, q),
+} satisfies Pick<HandlerMap, ContractChannels>

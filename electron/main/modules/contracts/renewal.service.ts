@@ -1,0 +1,161 @@
+// The renewal station: the pipeline of cancel-by dates, the renewal reminders on the work list,
+// and the renewal rate with its churn reasons.
+import { sql } from 'kysely'
+import { newId } from '../../../../db/platform/ids'
+import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
+import { cancelBy, type NoticeUnit } from '../../../../shared/modules/contracts/contract.dates'
+import { PIPELINE_HORIZONS, RENEWING_STATUSES, type ChurnReason, type RenewalReminderKind } from '../../../../shared/modules/contracts/contract.enums'
+import type { ContractTermEntry, RenewalPipeline, RenewalRateRow, RenewalReminderItem, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
+import { CONTRACT_LIST_COLUMNS, contractListItem } from './contract.service'
+import { refreshJourney } from '../journey/journey.service'
+import { periodOf } from '../offers/order-rate.service'
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
+
+/**
+ * Contracts that renew unless someone cancels, by cancel-by date: how many and how much annual value
+ * is at stake in the next 30, 90 and 180 days, and the contracts of the chosen horizon, soonest first.
+ */
+export async function renewalPipeline(ctx: ServiceContext, q: { days: number; ownerId: string; today?: string; offset: number; limit: number }): Promise<RenewalPipeline> {
+  const today = q.today ?? todayOf(ctx)
+  const horizon = (days: number) => addCalendarDays(today, days)
+  let base = ctx.db.selectFrom('contracts as k').where('k.deleted_at', 'is', null).where('k.status', 'in', [...RENEWING_STATUSES])
+    .where('k.cancel_by', '>=', today).where('k.cancel_by', '<=', horizon(Math.max(...PIPELINE_HORIZONS)))
+  if (q.ownerId) base = base.where('k.owner_id', '=', q.ownerId)
+  // One pass over the pipeline index for all three horizons.
+  const sums = await base.select(PIPELINE_HORIZONS.flatMap((d) => [
+    sql<number>`sum(k.cancel_by <= ${horizon(d)})`.as(`n${d}`),
+    sql<number>`sum(case when k.cancel_by <= ${horizon(d)} then k.annual_value_cents else 0 end)`.as(`v${d}`),
+  ])).executeTakeFirstOrThrow() as Record<string, number | null>
+  const buckets = PIPELINE_HORIZONS.map((d) => ({ days: d, count: Number(sums[`n${d}`] ?? 0), annualValueCents: Number(sums[`v${d}`] ?? 0) }))
+  const rows = await base.where('k.cancel_by', '<=', horizon(q.days))
+    .innerJoin('companies as c', 'c.id', 'k.company_id').leftJoin('users as u', 'u.id', 'k.owner_id')
+    .select([...CONTRACT_LIST_COLUMNS])
+    .select((eb) => eb.selectFrom('offers as o').select('o.status').whereRef('o.contract_id', '=', 'k.id').where('o.deleted_at', 'is', null)
+      .orderBy('o.offer_date', 'desc').limit(1).as('renewal_offer_status'))
+    .orderBy('k.cancel_by').orderBy('k.annual_value_cents', 'desc').offset(q.offset).limit(q.limit).execute()
+  return {
+    today,
+    buckets,
+    total: buckets.find((b) => b.days === q.days)?.count ?? 0,
+    offset: q.offset,
+    rows: rows.map((r) => ({ ...contractListItem(r), daysLeft: daysBetween(today, r.cancel_by), renewalOfferStatus: r.renewal_offer_status ?? '' })),
+  }
+}
+
+const REMINDER_COLUMN = { renewal_review: 'review', renewal_final: 'final' } as const
+
+/** The renewal reminders due up to `horizon` (all overdue ones included), for the work list. */
+export async function renewalReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<RenewalReminderItem[]> {
+  const items: RenewalReminderItem[] = []
+  for (const kind of ['renewal_review', 'renewal_final'] as const) {
+    const due = `k.${REMINDER_COLUMN[kind]}_due` as const
+    const done = `k.${REMINDER_COLUMN[kind]}_done_at` as const
+    let query = ctx.db.selectFrom('contracts as k').innerJoin('companies as c', 'c.id', 'k.company_id')
+      .leftJoin('contacts as p', 'p.id', 'k.contact_id').leftJoin('users as u', 'u.id', 'k.owner_id')
+      .select(['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'p.first_name', 'p.last_name', 'p.phone', 'p.mobile', 'k.owner_id', 'u.display_name as owner_name',
+        `${due} as due`, 'k.annual_value_cents', 'k.cancel_by'])
+      .where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where(done, 'is', null).where('k.status', 'in', [...RENEWING_STATUSES]).where(due, '<=', q.horizon)
+    if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
+    for (const r of await query.orderBy(due).limit(1000).execute()) {
+      items.push({
+        source: 'contract', id: `${r.id}:${kind}`, contractId: r.id, contractNumber: r.number, companyId: r.company_id, companyName: r.company_name,
+        contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
+        kind, dueDate: r.due!, annualValueCents: r.annual_value_cents, cancelBy: r.cancel_by,
+      })
+    }
+  }
+  return items
+}
+
+async function openReminder(ctx: ServiceContext, contractId: string, kind: RenewalReminderKind) {
+  const k = await ctx.db.selectFrom('contracts').selectAll().where('id', '=', contractId).where('deleted_at', 'is', null).executeTakeFirst()
+  if (!k) throw new AppError('not_found', 'errors.notFound')
+  const column = REMINDER_COLUMN[kind]
+  if (k[`${column}_due`] === null || k[`${column}_done_at`] !== null || !(RENEWING_STATUSES as readonly string[]).includes(k.status)) throw new AppError('conflict', 'errors.followUpClosed')
+  return k
+}
+
+/** Reviewed: the outcome becomes a touchpoint at the renewal station, in the same transaction. */
+export async function completeRenewalReminder(ctx: ServiceContext, input: { contractId: string; kind: RenewalReminderKind; channel: string; outcome: string }): Promise<{ touchpointId: string }> {
+  const now = nowIso(ctx)
+  const touchpointId = newId()
+  await ctx.db.transaction().execute(async (trx) => {
+    // Checked inside the transaction: a second click finds the reminder done and writes nothing.
+    const k = await openReminder({ ...ctx, db: trx }, input.contractId, input.kind)
+    await insertSynced(trx, 'touchpoints', {
+      id: touchpointId, company_id: k.company_id, contact_id: k.contact_id, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct',
+      station: 'renewal', summary: `Verlängerung geprüft (Vertrag ${k.number}): ${input.outcome}`, created_by: ctx.userId,
+    }, now)
+    await updateSynced(trx, 'contracts', k.id, { [`${REMINDER_COLUMN[input.kind]}_done_at`]: now }, now)
+    await refreshJourney(trx, k.company_id, now)
+  })
+  return { touchpointId }
+}
+
+export async function snoozeRenewalReminder(ctx: ServiceContext, input: { contractId: string; kind: RenewalReminderKind; until: string }): Promise<{ contractId: string }> {
+  if (input.until <= todayOf(ctx)) throw fieldError('until', 'errors.snoozeFuture')
+  const k = await openReminder(ctx, input.contractId, input.kind)
+  // A reminder is moved at most to the cancel-by date: after it, nothing can be decided any more.
+  if (input.until > k.cancel_by) throw fieldError('until', 'errors.snoozePastCancelBy')
+  await ctx.db.transaction().execute((trx) => updateSynced(trx, 'contracts', k.id, { [`${REMINDER_COLUMN[input.kind]}_due`]: input.until }, nowIso(ctx)))
+  return { contractId: k.id }
+}
+
+const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+
+function emptyRow(key: string): RenewalRateRow {
+  return { key, due: 0, renewed: 0, churned: 0, renewedValueCents: 0, dueValueCents: 0, rateByCount: null, rateByValue: null }
+}
+
+/**
+ * Renewal rate: of the terms whose renewal was decided in the range, how many (and how much annual
+ * value) went on, tacitly or by a renewal offer. A term is decided on its cancel-by date when it
+ * renewed or ran out, and on the day the notice came in when it was cancelled.
+ */
+export async function renewalReport(ctx: ServiceContext, q: { from: string; to: string; period: 'month' | 'quarter' | 'year'; ownerId: string }): Promise<RenewalReport> {
+  let query = ctx.db.selectFrom('contracts as k').leftJoin('users as u', 'u.id', 'k.owner_id')
+    .select(['k.owner_id', 'u.display_name as owner_name', 'k.status', 'k.terms_log', 'k.notice_value', 'k.notice_unit', 'k.cancel_by', 'k.cancellation_received_on', 'k.churn_reason', 'k.annual_value_cents'])
+    .where('k.deleted_at', 'is', null).where('k.status', 'in', ['renewed', 'cancelled_customer', 'cancelled_us', 'ended'])
+  if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
+  const total = emptyRow('total')
+  const byPeriod = new Map<string, RenewalRateRow>()
+  const byOwner = new Map<string, RenewalRateRow>()
+  const reasons = new Map<ChurnReason | 'no_renewal', { count: number; valueCents: number }>()
+  const count = (date: string, owner: string, renewed: boolean, value: number) => {
+    if (date < q.from || date > q.to) return false
+    const key = periodOf(date.slice(0, 7), q.period)
+    for (const row of [total, byPeriod.get(key) ?? byPeriod.set(key, emptyRow(key)).get(key)!, byOwner.get(owner) ?? byOwner.set(owner, emptyRow(owner)).get(owner)!]) {
+      row.due++
+      row.dueValueCents += value
+      if (renewed) {
+        row.renewed++
+        row.renewedValueCents += value
+      } else row.churned++
+    }
+    return true
+  }
+  for (const k of await query.execute()) {
+    const owner = k.owner_name ?? k.owner_id
+    const notice = { value: k.notice_value, unit: k.notice_unit as NoticeUnit }
+    const log: ContractTermEntry[] = JSON.parse(k.terms_log) as ContractTermEntry[]
+    // Every term that was followed by another one was renewed, decided on its cancel-by date.
+    for (let i = 1; i < log.length; i++) count(cancelBy(log[i - 1]!.end, notice), owner, true, k.annual_value_cents)
+    const churn = k.status === 'ended' ? { date: k.cancel_by, reason: 'no_renewal' as const }
+      : k.cancellation_received_on ? { date: k.cancellation_received_on, reason: (k.churn_reason || 'other') as ChurnReason } : null
+    if (churn && count(churn.date, owner, false, k.annual_value_cents)) {
+      const r = reasons.get(churn.reason) ?? { count: 0, valueCents: 0 }
+      reasons.set(churn.reason, { count: r.count + 1, valueCents: r.valueCents + k.annual_value_cents })
+    }
+  }
+  const finish = (row: RenewalRateRow) => ({ ...row, rateByCount: rate(row.renewed, row.due), rateByValue: rate(row.renewedValueCents, row.dueValueCents) })
+  return {
+    total: finish(total),
+    byPeriod: [...byPeriod.values()].map(finish).sort((a, b) => a.key.localeCompare(b.key)),
+    byOwner: [...byOwner.values()].map(finish).sort((a, b) => b.due - a.due),
+    churnReasons: [...reasons.entries()].map(([reason, r]) => ({ reason, ...r })).sort((a, b) => b.count - a.count),
+  }
+}

@@ -1,0 +1,87 @@
+// Company use cases: each one transaction, each write through the synced path.
+import { countByStation, findCompany, isCustomerNumberTaken, listCompanies as queryCompanies } from '../../../../db/modules/customers/company.repository'
+import { newId } from '../../../../db/platform/ids'
+import { deleteSynced, insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import type { Page } from '../../../../shared/platform/common.schema'
+import type { CompanyFields, CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
+import type { Company, CompanyListItem, StationCount } from '../../../../shared/modules/customers/customer.types'
+import { STATIONS, type Station } from '../../../../shared/modules/journey/journey.stations'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { nowIso, type ServiceContext } from '../../platform/context'
+import { companyColumns, toCompany } from './customers.mappers'
+import { refreshJourney } from '../journey/journey.service'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../../db/platform/database.types'
+
+export async function getCompany(ctx: ServiceContext, id: string, db: Kysely<Database> = ctx.db): Promise<Company> {
+  const row = await findCompany(db, id)
+  if (!row) throw new AppError('not_found', 'errors.notFound')
+  return toCompany(row)
+}
+
+async function checkCustomerNumber(db: Kysely<Database>, fields: CompanyFields, exceptId: string | null) {
+  if (await isCustomerNumberTaken(db, fields.customerNumber, exceptId)) throw fieldError('customerNumber', 'errors.customerNumberTaken')
+}
+
+export async function createCompany(ctx: ServiceContext, fields: CompanyFields): Promise<Company> {
+  const now = nowIso(ctx)
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkCustomerNumber(trx, fields, null)
+    const id = newId()
+    await insertSynced(trx, 'companies', { id, ...companyColumns(fields) }, now)
+    await refreshJourney(trx, id, now)
+    return getCompany(ctx, id, trx)
+  })
+}
+
+export async function updateCompany(ctx: ServiceContext, id: string, fields: CompanyFields): Promise<Company> {
+  const now = nowIso(ctx)
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkCustomerNumber(trx, fields, id)
+    if (await updateSynced(trx, 'companies', id, companyColumns(fields), now)) await refreshJourney(trx, id, now)
+    return getCompany(ctx, id, trx)
+  })
+}
+
+/**
+ * Deleting a company tombstones what hangs off it too (contacts, touchpoints, contracts, installed
+ * products, cases, referrals given, feedback), each with its own outbox entry, so no reminder of a
+ * deleted customer is left behind.
+ */
+export async function deleteCompany(ctx: ServiceContext, id: string): Promise<{ id: string }> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const table of ['touchpoints', 'contacts', 'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback'] as const) {
+      const children = await trx.selectFrom(table).select('id').where('company_id', '=', id).where('deleted_at', 'is', null).execute()
+      for (const child of children) await deleteSynced(trx, table, child.id, now)
+    }
+    await deleteSynced(trx, 'companies', id, now)
+  })
+  return { id }
+}
+
+export async function listCompanies(ctx: ServiceContext, query: Required<CompanyListQuery>): Promise<Page<CompanyListItem>> {
+  const { rows, total } = await queryCompanies(ctx.db, query)
+  return {
+    total,
+    offset: query.offset,
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      customerNumber: r.customer_number,
+      city: r.city,
+      federalState: r.federal_state,
+      status: r.status as CompanyListItem['status'],
+      segment: r.segment as CompanyListItem['segment'],
+      station: (r.station as Station | null) ?? null,
+      ownerName: r.owner_name ?? '',
+      updatedAt: r.updated_at,
+    })),
+  }
+}
+
+export async function stationCounts(ctx: ServiceContext): Promise<StationCount[]> {
+  const rows = await countByStation(ctx.db)
+  const counts = new Map(rows.map((r) => [r.station ?? 'none', Number(r.n)]))
+  return [...STATIONS, 'none' as const].map((station) => ({ station, count: counts.get(station) ?? 0 }))
+}

@@ -1,0 +1,31 @@
+// Handlers of the customer area: companies, contacts, personas, touchpoints, timeline.
+import { createCompany, deleteCompany, getCompany, listCompanies, stationCounts, updateCompany } from './company.service'
+import { createContact, deleteContact, getContact, listContacts, updateContact } from './contact.service'
+import { createPersona, deletePersona, getPersona, listPersonas, updatePersona } from './persona.service'
+import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
+import type { HandlerMap } from '../../ipc/handler-types'
+
+type Area = 'companies' | 'contacts' | 'personas' | 'touchpoints' | 'timeline'
+
+export const customerHandlers = {
+  'companies.list': ({ ctx }, q) => listCompanies(ctx, q),
+  'companies.get': ({ ctx }, { id }) => getCompany(ctx, id),
+  'companies.create': ({ ctx }, fields) => createCompany(ctx, fields),
+  'companies.update': ({ ctx }, { id, ...fields }) => updateCompany(ctx, id, fields),
+  'companies.delete': ({ ctx }, { id }) => deleteCompany(ctx, id),
+  'companies.stationCounts': ({ ctx }) => stationCounts(ctx),
+  'contacts.list': ({ ctx }, q) => listContacts(ctx, q),
+  'contacts.get': ({ ctx }, { id }) => getContact(ctx, id),
+  'contacts.create': ({ ctx }, fields) => createContact(ctx, fields),
+  'contacts.update': ({ ctx }, { id, ...fields }) => updateContact(ctx, id, fields),
+  'contacts.delete': ({ ctx }, { id }) => deleteContact(ctx, id),
+  'personas.list': ({ ctx }) => listPersonas(ctx),
+  'personas.get': ({ ctx }, { id }) => getPersona(ctx, id),
+  'personas.create': ({ ctx }, fields) => createPersona(ctx, fields),
+  'personas.update': ({ ctx }, { id, ...fields }) => updatePersona(ctx, id, fields),
+  'personas.delete': ({ ctx }, { id }) => deletePersona(ctx, id),
+  'touchpoints.list': ({ ctx }, q) => listTouchpoints(ctx, q),
+  'touchpoints.create': ({ ctx }, fields) => createTouchpoint(ctx, fields),
+  'touchpoints.delete': ({ ctx }, { id }) => deleteTouchpoint(ctx, id),
+  'timeline.forCompany': ({ ctx }, q) => companyTimeline(ctx, q),
+} satisfies Pick<HandlerMap, Extract<keyof HandlerMap, `${Area}.${string}`>>

@@ -1,0 +1,337 @@
+// The personalised offer letter as DOCX: a German business letter after DIN 5008 (form B) with
+// letterhead, address field, information block, personal salutation, an introduction that takes up
+// the pre-offer conversation, item table, totals with a VAT line per rate, terms, regional greeting
+// and a footer with the company's register and bank details. English for English-speaking contacts.
+import {
+  AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  type IParagraphOptions,
+} from 'docx'
+import type { LetterItem, OfferLetterInput } from '../../../../shared/modules/offers/offer-letter.types'
+import { logoSize, logoType } from '../../platform/documents/logo'
+
+const MM = 56.7 // twips per millimetre
+const FONT = 'Arial'
+const SIZE = 21 // half-points: 10.5 pt
+const SMALL = 15
+
+type Lang = OfferLetterInput['language']
+
+const TEXT = {
+  de: {
+    contact: 'Ihr Ansprechpartner', phone: 'Telefon', email: 'E-Mail', customerNumber: 'Kundennummer', offerNumber: 'Angebotsnummer', date: 'Datum',
+    subject: 'Angebot', request: 'Ihre Anfrage', rev: 'Rev.',
+    pos: 'Pos.', item: 'Bezeichnung', qty: 'Menge', unit: 'Einheit', price: 'Einzelpreis', discount: 'Rabatt', total: 'Gesamt', optional: 'optional',
+    itemsNet: 'Summe der Positionen (netto)', offerDiscount: 'Angebotsrabatt', net: 'Nettobetrag', vat: (rate: number, base: string) => `zzgl. ${rate} % USt. auf ${base}`,
+    gross: 'Gesamtbetrag', optionalSum: 'Optionale Positionen (nicht im Gesamtbetrag enthalten)',
+    valid: (d: string) => `Dieses Angebot gilt bis ${d}.`,
+    payment: (net: number, skonto: number, days: number, fmt: (n: number) => string) =>
+      `Zahlbar innerhalb von ${net} Tagen netto${skonto > 0 ? `; bei Zahlung innerhalb von ${days} Tagen gewähren wir ${fmt(skonto)} % Skonto` : ''}.`,
+    delivery: 'Lieferung', closingLine: 'Wir freuen uns auf Ihren Auftrag und stehen für Fragen jederzeit gern zur Verfügung.',
+    greeting: (city: string) => (city ? `Mit freundlichen Grüßen nach ${city}` : 'Mit freundlichen Grüßen'),
+    thanksConversation: (d: string) => `vielen Dank für das angenehme Gespräch am ${d}.`,
+    thanksGeneric: 'vielen Dank für Ihr Interesse an unseren Leistungen. Gern unterbreiten wir Ihnen folgendes Angebot.',
+    needs: (n: string) => `Sie haben uns geschildert, worauf es Ihnen ankommt: ${n}`,
+    goals: (g: string) => `Ihr Ziel: ${g}`,
+    worries: (w: string) => `Ihre Sorge – ${w} – nehmen wir ernst. Deshalb bieten wir Ihnen:`,
+    benefitsIntro: 'Ihr Nutzen auf einen Blick:',
+    offerIntro: 'Auf dieser Grundlage bieten wir Ihnen an:',
+    page: 'Seite', of: 'von', managing: 'Geschäftsführung', register: 'Registergericht', vatId: 'USt-IdNr.',
+  },
+  en: {
+    contact: 'Your contact', phone: 'Phone', email: 'E-mail', customerNumber: 'Customer no.', offerNumber: 'Offer no.', date: 'Date',
+    subject: 'Offer', request: 'your enquiry', rev: 'rev.',
+    pos: 'Item', item: 'Description', qty: 'Qty', unit: 'Unit', price: 'Unit price', discount: 'Discount', total: 'Total', optional: 'optional',
+    itemsNet: 'Items (net)', offerDiscount: 'Offer discount', net: 'Net amount', vat: (rate: number, base: string) => `plus ${rate} % VAT on ${base}`,
+    gross: 'Total amount', optionalSum: 'Optional items (not included in the total)',
+    valid: (d: string) => `This offer is valid until ${d}.`,
+    payment: (net: number, skonto: number, days: number, fmt: (n: number) => string) =>
+      `Payable within ${net} days net${skonto > 0 ? `; ${fmt(skonto)} % early-payment discount if paid within ${days} days` : ''}.`,
+    delivery: 'Delivery', closingLine: 'We look forward to your order and are happy to answer any questions.',
+    greeting: (city: string) => (city ? `Kind regards to ${city}` : 'Kind regards'),
+    thanksConversation: (d: string) => `thank you for the pleasant conversation on ${d}.`,
+    thanksGeneric: 'thank you for your interest in our services. We are pleased to make you the following offer.',
+    needs: (n: string) => `You told us what matters to you: ${n}`,
+    goals: (g: string) => `Your goal: ${g}`,
+    worries: (w: string) => `We take your concern – ${w} – seriously. That is why we offer:`,
+    benefitsIntro: 'Your benefits at a glance:',
+    offerIntro: 'On this basis we are pleased to offer:',
+    page: 'Page', of: 'of', managing: 'Managing directors', register: 'Register court', vatId: 'VAT ID',
+  },
+} as const
+
+const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' }
+
+export function formats(lang: Lang) {
+  const money = new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'EUR' })
+  const num = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 3 })
+  const date = (iso: string) => {
+    const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`)
+    return lang === 'de'
+      ? new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(d)
+      : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
+  }
+  // Intl puts a no-break space before "€"; Word and PDF keep it, text extraction sees a space.
+  return { money: (cents: number) => money.format(cents / 100), num: (n: number) => num.format(n), date }
+}
+
+export const run = (text: string, o: { bold?: boolean; size?: number; color?: string; italics?: boolean } = {}) =>
+  new TextRun({ text, font: FONT, size: o.size ?? SIZE, bold: o.bold, color: o.color, italics: o.italics })
+export const para = (children: TextRun[] | string, o: Partial<IParagraphOptions> = {}) =>
+  new Paragraph({ spacing: { after: 120 }, ...o, children: typeof children === 'string' ? [run(children)] : children })
+
+/** "Sehr geehrte Frau Dr. Berger," / "Dear Dr Berger," / a neutral form. */
+export function salutationLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>): string {
+  const r = input.recipient
+  const title = r.title.trim()
+  if (input.language === 'en') {
+    if (!r.lastName || r.salutation === 'none') return 'Dear Sir or Madam,'
+    if (title) return `Dear ${title.replace(/\.$/, '').replace(/^Prof\. ?Dr$/, 'Professor')} ${r.lastName},`
+    return `Dear ${r.salutation === 'ms' ? 'Ms' : 'Mr'} ${r.lastName},`
+  }
+  if (!r.lastName || r.salutation === 'none') return 'Sehr geehrte Damen und Herren,'
+  return `${r.salutation === 'ms' ? 'Sehr geehrte Frau' : 'Sehr geehrter Herr'} ${[title, r.lastName].filter(Boolean).join(' ')},`
+}
+
+/** The addressee line of the address field: "Frau Dr. Anna Berger" / "Herrn Jörg Weiß". */
+function addresseeLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>): string {
+  const r = input.recipient
+  const name = [r.title, r.firstName, r.lastName].filter(Boolean).join(' ')
+  if (!name) return ''
+  if (r.salutation === 'none') return name
+  if (input.language === 'en') return `${r.salutation === 'ms' ? 'Ms' : 'Mr'} ${name}`
+  return `${r.salutation === 'ms' ? 'Frau' : 'Herrn'} ${name}`
+}
+
+const noBorders = {
+  top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+}
+
+/** The logo as an image run; null with a warning when the bytes are not a PNG/JPEG of at most 2 MB. */
+function logoRun(data: Buffer, warnings: string[]): ImageRun | null {
+  const type = logoType(data)
+  if (!type) {
+    warnings.push('logo_missing')
+    return null
+  }
+  const { width, height } = logoSize(data, type)
+  const targetHeight = 48
+  return new ImageRun({ type, data, transformation: { width: Math.max(1, Math.round((width / height) * targetHeight)), height: targetHeight } })
+}
+
+export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f: ReturnType<typeof formats>): Table {
+  const t = TEXT[input.language]
+  const widths = [11, 50, 15, 23, 24, 17, 25] // millimetres: the 165 mm between the margins
+  const cell = (text: string | TextRun[], i: number, o: { bold?: boolean; right?: boolean; shade?: boolean; extra?: Paragraph[] } = {}) =>
+    new TableCell({
+      width: { size: Math.round(widths[i]! * MM), type: WidthType.DXA },
+      shading: o.shade ? { fill: 'EEF2F5' } : undefined,
+      margins: { top: 50, bottom: 50, left: 50, right: 50 },
+      children: [
+        new Paragraph({ alignment: o.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: typeof text === 'string' ? [run(text, { bold: o.bold, size: 19 })] : text }),
+        ...(o.extra ?? []),
+      ],
+    })
+  const header = new TableRow({
+    tableHeader: true,
+    children: [t.pos, t.item, t.qty, t.unit, t.price, t.discount, t.total].map((h, i) => cell(h, i, { bold: true, right: i >= 2 && i !== 3, shade: true })),
+  })
+  const rows = input.items.map((item: LetterItem) => new TableRow({
+    cantSplit: true,
+    children: [
+      cell(String(item.position), 0),
+      cell([run(item.name, { size: 19, bold: !item.optional }), ...(item.optional ? [run(` (${t.optional})`, { size: 17, italics: true, color: '555555' })] : [])], 1, {
+        extra: item.description ? [new Paragraph({ children: [run(item.description, { size: 16, color: '555555' })] })] : [],
+      }),
+      cell(f.num(item.quantity), 2, { right: true }),
+      cell(item.unit, 3),
+      cell(f.money(item.unitPriceCents), 4, { right: true }),
+      cell(item.discountPercent ? `${f.num(item.discountPercent)} %` : '–', 5, { right: true }),
+      cell(item.optional ? `(${f.money(item.netCents)})` : f.money(item.netCents), 6, { right: true }),
+    ],
+  }))
+  const line = { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' }
+  return new Table({
+    width: { size: Math.round(165 * MM), type: WidthType.DXA },
+    columnWidths: widths.map((w) => Math.round(w * MM)),
+    borders: { top: line, bottom: line, left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, insideHorizontal: line, insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } },
+    rows: [header, ...rows],
+  })
+}
+
+function totalsTable(input: OfferLetterInput, f: ReturnType<typeof formats>): Table {
+  const t = TEXT[input.language]
+  const tt = input.totals
+  const lines: Array<[string, string, boolean]> = [[t.itemsNet, f.money(tt.itemsNetCents), false]]
+  if (tt.offerDiscountCents > 0) {
+    lines.push([`${t.offerDiscount} ${f.num(tt.offerDiscountPercent)} %`, `−${f.money(tt.offerDiscountCents)}`, false])
+    lines.push([t.net, f.money(tt.netCents), false])
+  }
+  for (const v of tt.vat) lines.push([t.vat(v.rate, f.money(v.baseCents)), f.money(v.vatCents), false])
+  lines.push([t.gross, f.money(tt.grossCents), true])
+  if (tt.optionalNetCents > 0) lines.push([t.optionalSum, f.money(tt.optionalNetCents), false])
+  const top = { style: BorderStyle.SINGLE, size: 8, color: '333333' }
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: lines.map(([label, value, strong]) => new TableRow({
+      children: [
+        new TableCell({ width: { size: 75, type: WidthType.PERCENTAGE }, borders: strong ? { top } : undefined, margins: { top: 40, bottom: 40, right: 120 },
+          children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { bold: strong })] })] }),
+        new TableCell({ width: { size: 25, type: WidthType.PERCENTAGE }, borders: strong ? { top } : undefined, margins: { top: 40, bottom: 40, right: 70 },
+          children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(value, { bold: strong })] })] }),
+      ],
+    })),
+  })
+}
+
+function footer(input: Pick<OfferLetterInput, 'seller' | 'language'>): Footer {
+  const s = input.seller
+  const t = TEXT[input.language]
+  const col = (lines: string[]) => new TableCell({
+    width: { size: 33, type: WidthType.PERCENTAGE }, borders: noBorders,
+    children: lines.filter(Boolean).map((l) => new Paragraph({ children: [run(l, { size: SMALL, color: '555555' })] })),
+  })
+  return new Footer({
+    children: [
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        borders: { ...noBorders, top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' } },
+        rows: [new TableRow({ children: [
+          col([s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(' ')]),
+          col([s.phone ? `${t.phone} ${s.phone}` : '', s.email, s.website, s.managingDirectors ? `${t.managing}: ${s.managingDirectors}` : '']),
+          col([[s.registerCourt, s.registerNumber].filter(Boolean).join(' '), s.vatId ? `${t.vatId} ${s.vatId}` : '', s.bankName, s.iban ? `IBAN ${s.iban}` : '', s.bic ? `BIC ${s.bic}` : '']),
+        ] })],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          new TextRun({ children: [`${t.page} `, PageNumber.CURRENT, ` ${t.of} `, PageNumber.TOTAL_PAGES], font: FONT, size: SMALL, color: '555555' }),
+        ],
+      }),
+    ],
+  })
+}
+
+/** What every letter shares: sender, addressee, the rep who signs, and the information block. */
+export interface LetterFrame {
+  language: Lang
+  seller: OfferLetterInput['seller']
+  recipient: OfferLetterInput['recipient']
+  rep: OfferLetterInput['rep']
+  /** Rows of the information block after the rep's contact details (number, date …). */
+  info: Array<[string, string]>
+  subject: string
+  /** Paragraphs between the salutation and the closing line. */
+  body: Array<Paragraph | Table>
+  closingLine: string
+  /**
+   * The logo's bytes, from this device's own company profile (never from a snapshot or other synced
+   * data); null for a letter without a logo.
+   */
+  logo: Buffer | null
+}
+
+/** A DIN 5008 letter (form B): letterhead, address field, information block, subject, body, greeting, footer. */
+export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer; warnings: string[] }> {
+  const warnings: string[] = []
+  const s = frame.seller
+  if (!s.name.trim() || !s.iban.trim()) warnings.push('profile_incomplete')
+  const t = TEXT[frame.language]
+  const image = frame.logo ? logoRun(frame.logo, warnings) : null
+  const r = frame.recipient
+  const addressField = [
+    new Paragraph({ children: [run([s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(' · '), { size: 14, color: '555555' })], spacing: { after: 120 } }),
+    ...[r.companyName, addresseeLine(frame), r.street, [r.postalCode, r.city].filter(Boolean).join(' ')].filter(Boolean).map((l) => new Paragraph({ children: [run(l)] })),
+  ]
+  const info: Array<[string, string]> = [[t.contact, frame.rep.name], [t.phone, frame.rep.phone || s.phone], [t.email, frame.rep.email || s.email], ...frame.info]
+  const infoBlock = new Table({
+    width: { size: Math.round(78 * MM), type: WidthType.DXA },
+    columnWidths: [Math.round(33 * MM), Math.round(45 * MM)],
+    borders: noBorders,
+    rows: info.filter(([, v]) => v).map(([k, v]) => new TableRow({ children: [
+      new TableCell({ width: { size: Math.round(33 * MM), type: WidthType.DXA }, borders: noBorders, margins: { left: 0, right: 40 }, children: [new Paragraph({ children: [run(`${k}:`, { size: 16, color: '555555' })] })] }),
+      new TableCell({ width: { size: Math.round(45 * MM), type: WidthType.DXA }, borders: noBorders, margins: { left: 0, right: 0 }, children: [new Paragraph({ children: [run(v, { size: 16 })] })] }),
+    ] })),
+  })
+  const head = new Table({
+    width: { size: Math.round(165 * MM), type: WidthType.DXA },
+    borders: noBorders,
+    columnWidths: [Math.round(87 * MM), Math.round(78 * MM)],
+    rows: [new TableRow({ children: [
+      new TableCell({ width: { size: Math.round(87 * MM), type: WidthType.DXA }, borders: noBorders, children: addressField }),
+      new TableCell({ width: { size: Math.round(78 * MM), type: WidthType.DXA }, borders: noBorders, children: [infoBlock] }),
+    ] })],
+  })
+  const body: Array<Paragraph | Table> = [
+    head,
+    para([run(frame.subject, { bold: true, size: 23 })], { spacing: { before: 480, after: 240 } }),
+    para(salutationLine(frame)),
+    ...frame.body,
+  ]
+  body.push(para(frame.closingLine, { spacing: { before: 200, after: 240 } }))
+  body.push(para(t.greeting(r.city.trim()), { keepNext: true }))
+  body.push(para(s.name, { keepNext: true, spacing: { after: 600 } }))
+  body.push(para([run(frame.rep.name)], { keepNext: true, spacing: { after: 0 } }))
+  if (frame.rep.jobTitle) body.push(para([run(frame.rep.jobTitle, { size: 19, color: '555555' })]))
+
+  const document = new Document({
+    creator: s.name || 'Kundenreise',
+    title: frame.subject,
+    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    numbering: { config: [] },
+    sections: [{
+      properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 27 * MM, bottom: 30 * MM, left: 25 * MM, right: 20 * MM, header: 10 * MM, footer: 8 * MM } } },
+      headers: {
+        default: new Header({
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              children: [...(image ? [image] : []), ...(image ? [] : [run(s.name, { bold: true, size: 28, color: '0B5C8A' })])],
+            }),
+            ...(image && s.name ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(s.name, { bold: true, size: 20, color: '0B5C8A' })] })] : []),
+          ],
+        }),
+      },
+      footers: { default: footer(frame) },
+      children: body,
+    }],
+  })
+  return { buffer: await Packer.toBuffer(document), warnings }
+}
+
+/** The offer letter; `logo` comes from the device's profile at render time, never from the input. */
+export async function renderOfferLetter(input: OfferLetterInput, logo: Buffer | null = null): Promise<{ buffer: Buffer; warnings: string[] }> {
+  const t = TEXT[input.language]
+  const f = formats(input.language)
+  const c = input.conversation
+  const number = input.revision > 1 ? `${input.offerNumber} (${t.rev} ${input.revision})` : input.offerNumber
+  const firstItem = input.items.find((i) => !i.optional)?.name ?? t.request
+  const body: Array<Paragraph | Table> = []
+  if (input.introduction.trim()) {
+    for (const p of input.introduction.trim().split(/\n{2,}/)) body.push(para(p.replace(/\n/g, ' ')))
+  } else if (c) {
+    body.push(para(t.thanksConversation(f.date(c.date))))
+    if (c.needs.trim()) body.push(para(t.needs(c.needs.trim())))
+    if (c.goals.trim()) body.push(para(t.goals(c.goals.trim())))
+  } else {
+    body.push(para(t.thanksGeneric))
+  }
+  const benefits = input.benefits.split('\n').map((b) => b.trim()).filter(Boolean)
+  if (c?.worries.trim() && !input.introduction.trim()) body.push(para(t.worries(c.worries.trim())))
+  else if (benefits.length > 0) body.push(para(t.benefitsIntro))
+  for (const b of benefits) body.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [run(b)] }))
+  body.push(para(t.offerIntro, { spacing: { before: 160, after: 160 } }))
+  body.push(itemTable(input, f))
+  body.push(new Paragraph({ spacing: { after: 120 }, children: [] }))
+  body.push(totalsTable(input, f))
+  body.push(para(t.valid(f.date(input.validUntil)), { spacing: { before: 280, after: 80 } }))
+  body.push(para(t.payment(input.paymentTerms.netDays, input.paymentTerms.skontoPercent, input.paymentTerms.skontoDays, f.num), { spacing: { after: 80 } }))
+  if (input.deliveryTerms.trim()) body.push(para(`${t.delivery}: ${input.deliveryTerms.trim()}`))
+  return renderLetter({
+    language: input.language, seller: input.seller, recipient: input.recipient, rep: input.rep,
+    info: [[t.customerNumber, input.customerNumber], [t.offerNumber, number], [t.date, f.date(input.offerDate)]],
+    subject: `${t.subject} ${number} – ${firstItem}`, body, closingLine: t.closingLine, logo,
+  })
+}

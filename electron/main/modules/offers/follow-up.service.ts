@@ -1,0 +1,103 @@
+// The follow-up work list of inside sales: overdue, today, upcoming; done with an outcome, or snoozed.
+import { newId } from '../../../../db/platform/ids'
+import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
+import type { FollowUpKind } from '../../../../shared/modules/offers/offer.enums'
+import type { WorkList, WorkListItem } from '../../../../shared/modules/offers/offer.types'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { nowIso, type ServiceContext } from '../../platform/context'
+import { refreshJourney } from '../journey/journey.service'
+import { renewalReminders } from '../contracts/renewal.service'
+import { usePhaseReminders } from '../service/use-reminders.service'
+
+export const UPCOMING_DAYS = 14
+
+export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string }): Promise<WorkList> {
+  const today = q.today ?? ctx.clock().toISOString().slice(0, 10)
+  const horizon = addCalendarDays(today, UPCOMING_DAYS)
+  let query = ctx.db.selectFrom('follow_ups as f')
+    .innerJoin('offers as o', 'o.id', 'f.offer_id')
+    .innerJoin('companies as c', 'c.id', 'f.company_id')
+    .leftJoin('contacts as k', 'k.id', 'o.contact_id')
+    .leftJoin('users as u', 'u.id', 'f.owner_id')
+    .select(['f.id', 'f.offer_id', 'o.number', 'f.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.phone', 'k.mobile',
+      'f.owner_id', 'u.display_name as owner_name', 'f.kind', 'f.due_date', 'o.gross_cents', 'o.valid_until'])
+    .where('f.status', '=', 'open').where('f.deleted_at', 'is', null).where('f.due_date', '<=', horizon)
+    .where('o.status', 'in', ['sent', 'negotiation']).where('o.deleted_at', 'is', null)
+  if (q.ownerId) query = query.where('f.owner_id', '=', q.ownerId)
+  const rows = await query.orderBy('f.due_date').orderBy('o.gross_cents', 'desc').limit(1000).execute()
+  const followUps = rows.map((r): WorkListItem => ({
+    source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
+    contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
+    kind: r.kind as FollowUpKind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
+  }))
+  const renewals = await renewalReminders(ctx, { ownerId: q.ownerId, horizon })
+  const usePhase = await usePhaseReminders(ctx, { ownerId: q.ownerId, horizon })
+  const value = (i: WorkListItem) => (i.source === 'offer' ? i.grossCents : i.source === 'contract' ? i.annualValueCents : 0)
+  const items = [...followUps, ...renewals, ...usePhase].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || value(b) - value(a))
+  return {
+    today,
+    overdue: items.filter((i) => i.dueDate < today),
+    dueToday: items.filter((i) => i.dueDate === today),
+    upcoming: items.filter((i) => i.dueDate > today),
+  }
+}
+
+async function openFollowUp(ctx: ServiceContext, id: string) {
+  const f = await ctx.db.selectFrom('follow_ups as f').innerJoin('offers as o', 'o.id', 'f.offer_id')
+    .select(['f.id', 'f.status', 'f.company_id', 'f.offer_id', 'o.number', 'o.contact_id', 'o.status as offer_status'])
+    .where('f.id', '=', id).where('f.deleted_at', 'is', null).executeTakeFirst()
+  if (!f) throw new AppError('not_found', 'errors.notFound')
+  if (f.status !== 'open') throw new AppError('conflict', 'errors.followUpClosed')
+  return f
+}
+
+/** Done: the outcome becomes a touchpoint on the customer's timeline, in the same transaction. */
+export async function completeFollowUp(ctx: ServiceContext, input: { id: string; channel: string; outcome: string }): Promise<{ id: string; touchpointId: string }> {
+  const now = nowIso(ctx)
+  const f = await openFollowUp(ctx, input.id)
+  const touchpointId = newId()
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertSynced(trx, 'touchpoints', {
+      id: touchpointId, company_id: f.company_id, contact_id: f.contact_id, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct',
+      station: 'offer', summary: `Nachgefasst (Angebot ${f.number}): ${input.outcome}`, created_by: ctx.userId,
+    }, now)
+    await updateSynced(trx, 'follow_ups', f.id, { status: 'done', done_at: now, outcome: input.outcome, touchpoint_id: touchpointId }, now)
+    if (f.offer_status === 'sent') await updateSynced(trx, 'offers', f.offer_id, { status: 'negotiation' }, now)
+    await refreshJourney(trx, f.company_id, now)
+  })
+  return { id: f.id, touchpointId }
+}
+
+export async function snoozeFollowUp(ctx: ServiceContext, input: { id: string; until: string }): Promise<{ id: string }> {
+  const today = ctx.clock().toISOString().slice(0, 10)
+  if (input.until <= today) throw fieldError('until', 'errors.snoozeFuture')
+  const f = await openFollowUp(ctx, input.id)
+  await ctx.db.transaction().execute((trx) => updateSynced(trx, 'follow_ups', f.id, { due_date: input.until }, nowIso(ctx)))
+  return { id: f.id }
+}
+
+const icsDate = (date: string) => date.replace(/-/g, '')
+const icsText = (text: string) => text.replace(/([\\;,])/g, '\\$1').replace(/\n/g, '\\n')
+
+const USE_PHASE_TITLE = { warranty_ending: 'Garantieende: Servicevertrag anbieten', referral_thanks: 'Für die Empfehlung danken', ask_referral: 'Nach Empfehlung oder Referenz fragen' } as const
+const icsTitle = (i: WorkListItem): string =>
+  i.source === 'offer' ? `Angebot ${i.offerNumber} nachfassen` : i.source === 'contract' ? `Vertrag ${i.contractNumber} Verlängerung prüfen` : USE_PHASE_TITLE[i.kind]
+
+/** The open follow-ups as an iCalendar file (all-day events), for Outlook or any calendar. */
+export async function followUpsIcs(ctx: ServiceContext, q: { ownerId: string }): Promise<{ fileName: string; content: string }> {
+  const list = await workList(ctx, { ownerId: q.ownerId })
+  const stamp = ctx.clock().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const events = [...list.overdue, ...list.dueToday, ...list.upcoming].map((i) => [
+    'BEGIN:VEVENT',
+    `UID:${i.id}@kundenreise`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${icsDate(i.dueDate)}`,
+    `DTEND;VALUE=DATE:${icsDate(addCalendarDays(i.dueDate, 1))}`,
+    `SUMMARY:${icsText(`${icsTitle(i)} – ${i.companyName}`)}`,
+    `DESCRIPTION:${icsText(`${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${i.source === 'offer' ? `gültig bis ${i.validUntil}` : i.source === 'contract' ? `Kündigung spätestens bis ${i.cancelBy}` : i.detail}`)}`,
+    'END:VEVENT',
+  ].join('\r\n'))
+  const content = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kundenreise//Nachfassen//DE', 'CALSCALE:GREGORIAN', ...events, 'END:VCALENDAR', ''].join('\r\n')
+  return { fileName: 'kundenreise-nachfassen.ics', content }
+}

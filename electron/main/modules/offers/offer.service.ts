@@ -1,0 +1,297 @@
+// Offers: numbering that stays unique offline, items and totals, sending (a frozen revision plus its
+// follow-ups), revising, won/lost/withdrawn, and expiry after the validity date.
+import { sql, type Kysely, type Transaction } from 'kysely'
+import { newId } from '../../../../db/platform/ids'
+import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import type { Database } from '../../../../db/platform/database.types'
+import type { Page } from '../../../../shared/platform/common.schema'
+import type { FederalState } from '../../../../shared/modules/customers/customer.enums'
+import { followUpSchedule } from '../../../../shared/modules/offers/follow-up.rules'
+import { CLOSED_OFFER_STATUSES, OPEN_OFFER_STATUSES, type LostReason, type OfferStatus } from '../../../../shared/modules/offers/offer.enums'
+import type { OfferFields } from '../../../../shared/modules/offers/offer.schema'
+import type { OfferTotals } from '../../../../shared/modules/offers/offer.totals'
+import type { FollowUp, Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { foldForSort, trigramQuery } from '../../../../shared/platform/search'
+import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
+import { checkRenewable, continueContract } from '../contracts/contract.service'
+import { refreshJourney } from '../journey/journey.service'
+import { referralsWon } from '../service/referral.service'
+import { linesOf, OFFER_LINES, totalsOf, writeLines } from '../../platform/documents/line-items'
+import { buildLetterInput, type RevisionSnapshot } from './offer-document.service'
+import { getProfile } from '../settings/profile.service'
+
+type Db = Kysely<Database>
+const today = todayOf
+const cents = (euros: number) => Math.round(euros * 100)
+
+/**
+ * A short code of this device, part of every offer number it gives: two laptops numbering offline
+ * at the same moment can never produce the same number (A-2026-7KQ3M-0001).
+ */
+export function deviceCode(clientId: string): string {
+  let hash = 0x811c9dc5
+  for (const char of clientId) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base 32: no I, L, O, U
+  let code = ''
+  for (let i = 0; i < 5; i++) code += alphabet[(hash >>> (i * 5)) & 31]
+  return code
+}
+
+async function clientId(db: Db): Promise<string> {
+  return (await db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirstOrThrow()).value
+}
+
+export const nextOfferNumber = (db: Db, year: string): Promise<string> => nextNumber(db, 'offers', 'A', year)
+
+/** The next number of this device for the year: A-2026-7KQ3M-0001 for offers, V-… for contracts. */
+export async function nextNumber(db: Db, table: 'offers' | 'contracts' | 'cases', letter: string, year: string): Promise<string> {
+  const prefix = `${letter}-${year}-${deviceCode(await clientId(db))}-`
+  // Longest first, then highest: 10000 comes after 9999 although it sorts before it as text.
+  const last = await db.selectFrom(table).select('number').where('number', 'like', `${prefix}%`)
+    .orderBy(sql`length(number)`, 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst()
+  const next = last ? Number(last.number.slice(prefix.length)) + 1 : 1
+  return `${prefix}${String(next).padStart(4, '0')}`
+}
+
+const offerColumns = (f: OfferFields, totals: OfferTotals): Columns => ({
+  contact_id: f.contactId || null,
+  conversation_id: f.conversationId || null,
+  offer_date: f.offerDate,
+  valid_until: f.validUntil,
+  offer_discount_percent: f.offerDiscountPercent,
+  payment_net_days: f.paymentNetDays,
+  skonto_percent: f.skontoPercent,
+  skonto_days: f.skontoDays,
+  delivery_terms: f.deliveryTerms,
+  introduction: f.introduction,
+  benefits: f.benefits,
+  contract_id: f.contractId || null,
+  contract_term_months: f.contractId ? f.contractTermMonths : 0,
+  net_cents: totals.netCents,
+  gross_cents: totals.grossCents,
+})
+
+async function checkReferences(trx: Db, f: OfferFields, offerId?: string): Promise<void> {
+  const company = await trx.selectFrom('companies').select('id').where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
+  if (!company) throw fieldError('companyId', 'errors.companyNotFound')
+  if (f.contactId) {
+    const contact = await trx.selectFrom('contacts').select('company_id').where('id', '=', f.contactId).where('deleted_at', 'is', null).executeTakeFirst()
+    if (contact?.company_id !== f.companyId) throw fieldError('contactId', 'errors.contactNotOfCompany')
+  }
+  if (f.conversationId) {
+    const conversation = await trx.selectFrom('conversations').select('company_id').where('id', '=', f.conversationId).where('deleted_at', 'is', null).executeTakeFirst()
+    if (conversation?.company_id !== f.companyId) throw fieldError('conversationId', 'errors.conversationNotOfCompany')
+  }
+  if (f.contractId) await checkRenewable(trx, f.contractId, f.companyId, offerId ?? '')
+}
+
+export async function createOffer(ctx: ServiceContext, f: OfferFields): Promise<Offer> {
+  const now = nowIso(ctx)
+  const id = newId()
+  await ctx.db.transaction().execute(async (trx) => {
+    await checkReferences(trx, f, id)
+    const totals = totalsOf(f.items, f.offerDiscountPercent, f.skontoPercent)
+    const number = await nextOfferNumber(trx, f.offerDate.slice(0, 4))
+    await insertSynced(trx, 'offers', { id, company_id: f.companyId, number, owner_id: ctx.userId, status: 'draft', revision: 1, ...offerColumns(f, totals) }, now)
+    await writeLines(trx, OFFER_LINES, id, f.companyId, f.items, now)
+    await refreshJourney(trx, f.companyId, now)
+  })
+  return getOffer(ctx, id)
+}
+
+async function loadOffer(db: Db, id: string) {
+  const offer = await db.selectFrom('offers').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+  if (!offer) throw new AppError('not_found', 'errors.notFound')
+  return offer
+}
+
+/**
+ * The current revision is frozen once sent. An offer that was sent before it came into the app
+ * (imported, or demo data) has no snapshot; it counts as sent too, so it is changed by a new revision.
+ */
+async function revisionSent(db: Db, offerId: string, revision: number): Promise<boolean> {
+  const revisions = await db.selectFrom('offer_revisions').select('revision').where('offer_id', '=', offerId).where('deleted_at', 'is', null).execute()
+  if (revisions.some((r) => r.revision === revision)) return true
+  if (revisions.length > 0) return false
+  const offer = await db.selectFrom('offers').select('sent_at').where('id', '=', offerId).executeTakeFirst()
+  return Boolean(offer?.sent_at)
+}
+
+export async function updateOffer(ctx: ServiceContext, id: string, f: OfferFields): Promise<Offer> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const offer = await loadOffer(trx, id)
+    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    // A sent revision is a document the customer holds: it never changes. Changes go into a new revision.
+    if (await revisionSent(trx, id, offer.revision)) throw new AppError('conflict', 'errors.offerSentUseRevision')
+    if (f.companyId !== offer.company_id) throw fieldError('companyId', 'errors.offerCompanyFixed')
+    await checkReferences(trx, f, id)
+    const totals = totalsOf(f.items, f.offerDiscountPercent, f.skontoPercent)
+    await updateSynced(trx, 'offers', id, offerColumns(f, totals), now)
+    await writeLines(trx, OFFER_LINES, id, offer.company_id, f.items, now)
+  })
+  return getOffer(ctx, id)
+}
+
+/** Opens the next revision of a sent offer for changes; the sent one stays as it was. */
+export async function reviseOffer(ctx: ServiceContext, id: string): Promise<Offer> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const offer = await loadOffer(trx, id)
+    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    if (!(await revisionSent(trx, id, offer.revision))) throw new AppError('conflict', 'errors.offerNotSentYet')
+    await updateSynced(trx, 'offers', id, { revision: offer.revision + 1, status: 'negotiation' }, now)
+  })
+  return getOffer(ctx, id)
+}
+
+/**
+ * Sending freezes the current revision (a snapshot the document is always made from) and, the first
+ * time, plans the follow-ups by the cadence and the customer's public holidays.
+ */
+export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer> {
+  const now = nowIso(ctx)
+  const day = today(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const offer = await loadOffer(trx, id)
+    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    if (await revisionSent(trx, id, offer.revision)) throw new AppError('conflict', 'errors.offerAlreadySent')
+    const detail = await getOffer({ ...ctx, db: trx }, id)
+    if (!detail.items.some((i) => !i.optional)) throw fieldError('items', 'errors.offerWithoutItems')
+    if (offer.valid_until < day) throw fieldError('validUntil', 'errors.validityPassed')
+    const snapshot: RevisionSnapshot = { offer: detail, letter: await buildLetterInput({ ...ctx, db: trx }, detail) }
+    await insertSynced(trx, 'offer_revisions', { id: newId(), offer_id: id, company_id: offer.company_id, revision: offer.revision, sent_at: now, snapshot: JSON.stringify(snapshot) }, now)
+    await updateSynced(trx, 'offers', id, { status: offer.status === 'draft' ? 'sent' : offer.status, sent_at: offer.sent_at ?? now }, now)
+    const company = await trx.selectFrom('companies').select(['federal_state', 'name']).where('id', '=', offer.company_id).executeTakeFirstOrThrow()
+    const open = await trx.selectFrom('follow_ups').select(['id', 'kind']).where('offer_id', '=', id).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
+    const profile = await getProfile({ ...ctx, db: trx })
+    const cadence = { afterBusinessDays: [profile.followUpFirstDays, profile.followUpSecondDays], daysBeforeExpiry: profile.followUpDaysBeforeExpiry }
+    for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state as FederalState | '', cadence)) {
+      // A new revision keeps the follow-ups already planned; only missing ones are added.
+      if (open.some((o) => o.kind === planned.kind)) continue
+      if (offer.sent_at && planned.kind !== 'before_expiry') continue
+      await insertSynced(trx, 'follow_ups', {
+        id: newId(), offer_id: id, company_id: offer.company_id, owner_id: offer.owner_id, kind: planned.kind, due_date: planned.date, planned_date: planned.date, status: 'open', outcome: '',
+      }, now)
+    }
+    await insertSynced(trx, 'touchpoints', {
+      id: newId(), company_id: offer.company_id, contact_id: offer.contact_id, occurred_at: now, channel: 'email', direction: 'outbound', mode: 'direct', station: 'offer',
+      summary: `Angebot ${offer.number}${offer.revision > 1 ? ` (Rev. ${offer.revision})` : ''} versendet`, created_by: ctx.userId,
+    }, now)
+    await refreshJourney(trx, offer.company_id, now)
+  })
+  return getOffer(ctx, id)
+}
+
+async function close(ctx: ServiceContext, id: string, status: OfferStatus, columns: Columns): Promise<Offer> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const offer = await loadOffer(trx, id)
+    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    if (status !== 'withdrawn' && !(OPEN_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerNotSentYet')
+    await updateSynced(trx, 'offers', id, { status, closed_at: now, ...columns }, now)
+    await closeFollowUps(trx, id, now)
+    // A won offer of a referred prospect: the referrer is thanked (a reminder for the owner).
+    if (status === 'won') await referralsWon(trx, offer.company_id, now.slice(0, 10), now)
+    // A won renewal offer continues its contract with the offer's term, items and value.
+    if (status === 'won' && offer.contract_id) {
+      const detail = await getOffer({ ...ctx, db: trx }, id)
+      await continueContract(trx, ctx, { ...offer, contract_id: offer.contract_id }, Number(columns.order_value_cents), detail.items, now)
+    }
+    await refreshJourney(trx, offer.company_id, now)
+  })
+  return getOffer(ctx, id)
+}
+
+async function closeFollowUps(trx: Transaction<Database>, offerId: string, now: string): Promise<void> {
+  const open = await trx.selectFrom('follow_ups').select('id').where('offer_id', '=', offerId).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
+  for (const f of open) await updateSynced(trx, 'follow_ups', f.id, { status: 'cancelled' }, now)
+}
+
+export const winOffer = (ctx: ServiceContext, input: { id: string; orderDate: string; orderValue: number }) =>
+  close(ctx, input.id, 'won', { order_date: input.orderDate, order_value_cents: cents(input.orderValue) })
+
+export const loseOffer = (ctx: ServiceContext, input: { id: string; reason: LostReason; competitor: string; note: string }) =>
+  close(ctx, input.id, 'lost', { lost_reason: input.reason, lost_competitor: input.reason === 'competitor' ? input.competitor : '', lost_note: input.note })
+
+export const withdrawOffer = (ctx: ServiceContext, id: string) => close(ctx, id, 'withdrawn', {})
+
+/** Offers past their validity date without a decision are expired; their follow-ups close. */
+export async function expireOffers(ctx: ServiceContext): Promise<number> {
+  const now = nowIso(ctx)
+  const due = await ctx.db.selectFrom('offers').select(['id', 'company_id']).where('deleted_at', 'is', null)
+    .where('status', 'in', [...OPEN_OFFER_STATUSES]).where('valid_until', '<', today(ctx)).limit(1000).execute()
+  for (const offer of due) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await updateSynced(trx, 'offers', offer.id, { status: 'expired', closed_at: now }, now)
+      await closeFollowUps(trx, offer.id, now)
+      await refreshJourney(trx, offer.company_id, now)
+    })
+  }
+  return due.length
+}
+
+export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> {
+  const db = ctx.db
+  const o = await db.selectFrom('offers as o').innerJoin('companies as c', 'c.id', 'o.company_id')
+    .leftJoin('contacts as p', 'p.id', 'o.contact_id').leftJoin('users as u', 'u.id', 'o.owner_id').leftJoin('contracts as k', 'k.id', 'o.contract_id')
+    .selectAll('o').select(['c.name as company_name', 'p.first_name', 'p.last_name', 'u.display_name as owner_name', 'k.number as contract_number'])
+    .where('o.id', '=', id).where('o.deleted_at', 'is', null).executeTakeFirst()
+  if (!o) throw new AppError('not_found', 'errors.notFound')
+  const itemRows = await db.selectFrom('offer_items').selectAll().where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute()
+  const { items, totals } = linesOf(itemRows, o.offer_discount_percent, o.skonto_percent)
+  const revisions = await db.selectFrom('offer_revisions').select(['revision', 'sent_at']).where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('revision').execute()
+  const followUps = await db.selectFrom('follow_ups').selectAll().where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('due_date').execute()
+  return {
+    id: o.id, number: o.number, companyId: o.company_id, companyName: o.company_name, contactId: o.contact_id ?? '',
+    contactName: `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim(), conversationId: o.conversation_id ?? '',
+    contractId: o.contract_id ?? '', contractNumber: o.contract_number ?? '', contractTermMonths: o.contract_term_months, ownerId: o.owner_id, ownerName: o.owner_name ?? '',
+    status: o.status as OfferStatus, revision: o.revision,
+    currentRevisionSent: revisions.some((r) => r.revision === o.revision) || (revisions.length === 0 && o.sent_at !== null),
+    offerDate: o.offer_date, validUntil: o.valid_until, offerDiscountPercent: o.offer_discount_percent, paymentNetDays: o.payment_net_days,
+    skontoPercent: o.skonto_percent, skontoDays: o.skonto_days, deliveryTerms: o.delivery_terms, introduction: o.introduction, benefits: o.benefits,
+    items, totals, sentAt: o.sent_at, closedAt: o.closed_at, orderDate: o.order_date, orderValue: o.order_value_cents === null ? null : o.order_value_cents / 100,
+    lostReason: o.lost_reason as LostReason | '', lostCompetitor: o.lost_competitor, lostNote: o.lost_note,
+    revisions: revisions.map((r) => ({ revision: r.revision, sentAt: r.sent_at })),
+    followUps: followUps.map((f): FollowUp => ({ id: f.id, offerId: f.offer_id, kind: f.kind as FollowUp['kind'], dueDate: f.due_date, plannedDate: f.planned_date, status: f.status as FollowUp['status'], doneAt: f.done_at, outcome: f.outcome })),
+    createdAt: o.created_at, updatedAt: o.updated_at,
+  }
+}
+
+const SORT = { offerDate: 'o.offer_date', number: 'o.number', grossCents: 'o.gross_cents', validUntil: 'o.valid_until' } as const
+
+export async function listOffers(ctx: ServiceContext, q: { search: string; status: string; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }): Promise<Page<OfferListItem>> {
+  // Filters on the offers table alone, so the count never joins; the company name is joined for
+  // the one page shown. A search finds companies through their full-text index, or offer numbers.
+  let query = ctx.db.selectFrom('offers as o').where('o.deleted_at', 'is', null)
+  if (q.status === 'open') query = query.where('o.status', 'in', ['draft', ...OPEN_OFFER_STATUSES])
+  else if (q.status) query = query.where('o.status', '=', q.status)
+  if (q.ownerId) query = query.where('o.owner_id', '=', q.ownerId)
+  if (q.companyId) query = query.where('o.company_id', '=', q.companyId)
+  if (q.search) {
+    const term = q.search.trim()
+    const match = trigramQuery(term)
+    const companies = match
+      ? sql`select id from companies where local_seq in (select rowid from companies_fts where companies_fts match ${match}) and deleted_at is null`
+      : sql`select id from companies where sort_name >= ${foldForSort(term)} and sort_name < ${`${foldForSort(term)}\uffff`} and deleted_at is null`
+    const numberLike = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+    query = query.where((eb) => eb.or([
+      sql<boolean>`o.company_id in (${companies})`,
+      // Offer numbers contain digits or start with "A-": only then is the number column searched.
+      ...(/\d|^a-/i.test(term) ? [sql<boolean>`o.number like ${numberLike} escape '\\'`] : []),
+    ]))
+  }
+  const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const rows = await query.innerJoin('companies as c', 'c.id', 'o.company_id').leftJoin('users as u', 'u.id', 'o.owner_id')
+    .select(['o.id', 'o.number', 'o.company_id', 'c.name as company_name', 'u.display_name as owner_name', 'o.status', 'o.revision', 'o.offer_date', 'o.valid_until', 'o.gross_cents', 'o.conversation_id'])
+    .orderBy(sql.ref(SORT[q.sort]), q.dir).orderBy('o.id', q.dir).offset(q.offset).limit(q.limit).execute()
+  return {
+    total,
+    offset: q.offset,
+    rows: rows.map((r) => ({
+      id: r.id, number: r.number, companyId: r.company_id, companyName: r.company_name, ownerName: r.owner_name ?? '', status: r.status as OfferStatus,
+      revision: r.revision, offerDate: r.offer_date, validUntil: r.valid_until, grossCents: r.gross_cents, withConversation: r.conversation_id !== null,
+    })),
+  }
+}

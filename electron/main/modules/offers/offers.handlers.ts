@@ -1,0 +1,50 @@
+// Handlers of the offer station: products, pre-offer conversations, offers, follow-ups, order rate.
+import path from 'node:path'
+import { createConversation, getConversation, listConversations, updateConversation } from './conversation.service'
+import { completeFollowUp, followUpsIcs, snoozeFollowUp, workList } from './follow-up.service'
+import { offerDocument } from './offer-document.service'
+import { createOffer, getOffer, listOffers, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer, withdrawOffer } from './offer.service'
+import { orderRateReport } from './order-rate.service'
+import { createProduct, getProduct, importProducts, listProducts, updateProduct } from './product.service'
+import { getProfile, updateProfile } from '../settings/profile.service'
+import type { HandlerMap } from '../../ipc/handler-types'
+
+type OfferChannels =
+  | 'products.list' | 'products.get' | 'products.create' | 'products.update' | 'products.import'
+  | 'conversations.list' | 'conversations.get' | 'conversations.create' | 'conversations.update'
+  | 'offers.list' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document'
+  | 'followUps.workList' | 'followUps.complete' | 'followUps.snooze' | 'followUps.ics'
+  | 'reports.orderRate' | 'profile.get' | 'profile.update'
+
+export const offerHandlers = {
+  'products.list': ({ ctx }, q) => listProducts(ctx, q),
+  'products.get': ({ ctx }, { id }) => getProduct(ctx, id),
+  'products.create': ({ ctx }, fields) => createProduct(ctx, fields),
+  'products.update': ({ ctx }, { id, ...fields }) => updateProduct(ctx, id, fields),
+  'products.import': ({ ctx }, input) => importProducts(ctx, input),
+  'conversations.list': ({ ctx }, { companyId }) => listConversations(ctx, companyId),
+  'conversations.get': ({ ctx }, { id }) => getConversation(ctx, id),
+  'conversations.create': ({ ctx }, fields) => createConversation(ctx, fields),
+  'conversations.update': ({ ctx }, { id, ...fields }) => updateConversation(ctx, id, fields),
+  'offers.list': ({ ctx }, q) => listOffers(ctx, q),
+  'offers.get': ({ ctx }, { id }) => getOffer(ctx, id),
+  'offers.create': ({ ctx }, fields) => createOffer(ctx, fields),
+  'offers.update': ({ ctx }, { id, ...fields }) => updateOffer(ctx, id, fields),
+  'offers.revise': ({ ctx }, { id }) => reviseOffer(ctx, id),
+  'offers.send': ({ ctx }, { id }) => sendOffer(ctx, id),
+  'offers.win': ({ ctx }, input) => winOffer(ctx, input),
+  'offers.lose': ({ ctx }, input) => loseOffer(ctx, input),
+  'offers.withdraw': ({ ctx }, { id }) => withdrawOffer(ctx, id),
+  'offers.document': async (app, input) => {
+    const document = await offerDocument(app.ctx, input, path.join(path.dirname(app.env.databasePath), 'Dokumente'))
+    await app.openPath?.(document.savedPath) // desktop: open it in the word processor
+    return document
+  },
+  'followUps.workList': ({ ctx }, q) => workList(ctx, q),
+  'followUps.complete': ({ ctx }, input) => completeFollowUp(ctx, input),
+  'followUps.snooze': ({ ctx }, input) => snoozeFollowUp(ctx, input),
+  'followUps.ics': ({ ctx }, q) => followUpsIcs(ctx, q),
+  'reports.orderRate': ({ ctx }, q) => orderRateReport(ctx, q),
+  'profile.get': ({ ctx }) => getProfile(ctx),
+  'profile.update': ({ ctx }, profile) => updateProfile(ctx, profile),
+} satisfies Pick<HandlerMap, OfferChannels>

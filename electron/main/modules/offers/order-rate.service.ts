@@ -1,0 +1,145 @@
+// The offer KPIs of the source documents: order rate (by count and value), lost reasons (Pareto),
+// with vs. without a pre-offer conversation, and follow-up discipline.
+import { sql } from 'kysely'
+import type { OfferStatsTable } from '../../../../db/modules/offers/offers.table'
+import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
+import type { ServiceContext } from '../../platform/context'
+
+interface Query {
+  from: string
+  to: string
+  period: 'month' | 'quarter' | 'year'
+  ownerId: string
+  segment: string
+}
+
+/** A month key ("2026-11") as the report's period. */
+export const periodOf = (month: string, period: Query['period']): string =>
+  period === 'month' ? month : period === 'year' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) + 2) / 3)}`
+
+const shiftMonth = (month: string, by: number): string => {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1))
+  return d.toISOString().slice(0, 7)
+}
+const lastDay = (month: string): string => new Date(Date.parse(`${shiftMonth(month, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * Splits [from, to] into whole months (read from the roll-up) and the partial months at its edges
+ * (read from the offers themselves).
+ */
+export function splitRange(from: string, to: string): { months: [string, string] | null; days: Array<[string, string]> } {
+  const first = from.endsWith('-01') ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1)
+  const last = to === lastDay(to.slice(0, 7)) ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1)
+  if (first > last) return { months: null, days: from <= to ? [[from, to]] : [] }
+  const days: Array<[string, string]> = []
+  if (!from.endsWith('-01')) days.push([from, lastDay(from.slice(0, 7))])
+  if (to !== lastDay(to.slice(0, 7))) days.push([`${to.slice(0, 7)}-01`, to])
+  return { months: [first, last], days }
+}
+
+/** One roll-up group: a row of `offer_stats`, with its month as the report's period. */
+type Group = Omit<OfferStatsTable, 'month'> & { period: string }
+
+interface Acc {
+  key: string
+  won: number
+  lost: number
+  wonValue: number
+  decidedValue: number
+}
+
+const toRow = (a: Acc): OrderRateRow => {
+  const decided = a.won + a.lost
+  return {
+    key: a.key, decided, won: a.won, lost: a.lost, wonValueCents: a.wonValue, decidedValueCents: a.decidedValue,
+    rateByCount: decided > 0 ? a.won / decided : null,
+    rateByValue: a.decidedValue > 0 ? a.wonValue / a.decidedValue : null,
+  }
+}
+
+/** Sums groups into rows by a key, in key order. */
+function rollUp(groups: Group[], keyOf: (g: Group) => string): OrderRateRow[] {
+  const byKey = new Map<string, Acc>()
+  for (const g of groups) {
+    const key = keyOf(g)
+    const acc = byKey.get(key) ?? { key, won: 0, lost: 0, wonValue: 0, decidedValue: 0 }
+    if (g.status === 'won') {
+      acc.won += g.n
+      acc.wonValue += g.value
+    } else acc.lost += g.n
+    acc.decidedValue += g.value
+    byKey.set(key, acc)
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key)).map(toRow)
+}
+
+export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<OrderRateReport> {
+  // Decided offers (won, lost, expired) by decision date, in one pass over a covering index: the
+  // groups are few (periods × owners × segments × with/without conversation × outcome), and every
+  // view of the report is a roll-up of them.
+  const { months, days } = splitRange(q.from, q.to)
+  const fromStats = months
+    ? (await sql<Group>`
+        select month as period, owner_id, segment, conv, status, lost_reason, sum(n) as n, sum(value) as value
+        from offer_stats where month >= ${months[0]} and month <= ${months[1]}
+          ${q.ownerId ? sql`and owner_id = ${q.ownerId}` : sql``}
+          ${q.segment ? sql`and segment = ${q.segment}` : sql``}
+        group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0`.execute(ctx.db)).rows
+    : []
+  const fromOffers: Group[] = []
+  for (const [fromDay, toDay] of days) {
+    fromOffers.push(...(await sql<Group>`
+      select substr(o.closed_at, 1, 7) as period, o.owner_id, coalesce(c.segment, '') as segment, o.conversation_id is not null as conv, o.status, o.lost_reason,
+        count(*) as n, coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0) as value
+      from offers o left join companies c on c.id = o.company_id
+      where o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${fromDay} and o.closed_at < ${`${toDay}T99`}
+        and o.status in ('won', 'lost', 'expired')
+        ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
+        ${q.segment ? sql`and c.segment = ${q.segment}` : sql``}
+      group by 1, 2, 3, 4, 5, 6`.execute(ctx.db)).rows)
+  }
+  const groups = [...fromStats, ...fromOffers].map((g) => ({ ...g, period: periodOf(g.period, q.period), n: Number(g.n), value: Number(g.value), conv: Number(g.conv) }))
+  const owners = new Map((await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]))
+  const byConversation = rollUp(groups, (g) => (g.conv ? 'with' : 'without'))
+  const empty = (key: string) => toRow({ key, won: 0, lost: 0, wonValue: 0, decidedValue: 0 })
+
+  const reasons = new Map<string, { count: number; valueCents: number }>()
+  for (const g of groups) {
+    if (g.status === 'won') continue
+    const reason = g.status === 'expired' ? 'expired' : g.lost_reason
+    const r = reasons.get(reason) ?? { count: 0, valueCents: 0 }
+    r.count += g.n
+    r.valueCents += g.value
+    reasons.set(reason, r)
+  }
+  const lostTotal = [...reasons.values()].reduce((sum, r) => sum + r.count, 0)
+  let running = 0
+  const lostReasons = [...reasons.entries()]
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([reason, r]) => {
+      running += r.count
+      return { reason, count: r.count, valueCents: r.valueCents, cumulativeShare: lostTotal > 0 ? running / lostTotal : 0 }
+    })
+
+  // Follow-up discipline: of the first follow-ups planned in the period (and due by today), how many
+  // were done on or before the planned day. Read from one covering index.
+  const today = ctx.clock().toISOString().slice(0, 10)
+  const until = q.to < today ? q.to : today
+  const discipline = await sql<{ due: number; on_time: number }>`
+    select count(*) as due, coalesce(sum(f.status = 'done' and substr(f.done_at, 1, 10) <= f.planned_date), 0) as on_time
+    from follow_ups f
+    where f.deleted_at is null and f.kind = 'after_first' and f.planned_date >= ${q.from} and f.planned_date <= ${until} and f.status <> 'cancelled'
+      ${q.ownerId ? sql`and f.owner_id = ${q.ownerId}` : sql``}
+      ${q.segment ? sql`and f.company_id in (select id from companies where segment = ${q.segment})` : sql``}`.execute(ctx.db)
+  const d = discipline.rows[0] ?? { due: 0, on_time: 0 }
+  return {
+    total: rollUp(groups, () => 'total')[0] ?? empty('total'),
+    byPeriod: rollUp(groups, (g) => g.period),
+    byOwner: rollUp(groups, (g) => owners.get(g.owner_id) ?? g.owner_id),
+    bySegment: rollUp(groups, (g) => g.segment),
+    withConversation: byConversation.find((r) => r.key === 'with') ?? empty('with'),
+    withoutConversation: byConversation.find((r) => r.key === 'without') ?? empty('without'),
+    lostReasons,
+    followUpDiscipline: { due: Number(d.due), onTime: Number(d.on_time), share: Number(d.due) > 0 ? Number(d.on_time) / Number(d.due) : null },
+  }
+}

@@ -1,0 +1,282 @@
+// Cases of the support station — service requests, complaints, warranty claims, returns — with one
+// workflow, service levels by priority, a timeline of actions, and the type-specific parts.
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import { newId } from '../../../../db/platform/ids'
+import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import type { Database } from '../../../../db/platform/database.types'
+import type { CaseTable } from '../../../../db/modules/service/service.table'
+import type { Page } from '../../../../shared/platform/common.schema'
+import type { FederalState } from '../../../../shared/modules/customers/customer.enums'
+import {
+  CASE_TRANSITIONS, OPEN_CASE_STATUSES, RETURN_CASE_STATUS, RETURN_TRANSITIONS, type CaseChannel, type CaseEventKind, type CaseStatus, type CaseType, type Priority, type ReturnStatus,
+  type WarrantyDecision,
+} from '../../../../shared/modules/service/service.enums'
+import type { CaseFields } from '../../../../shared/modules/service/service.schema'
+import type { CaseListItem, ServiceCase, ServiceWorkList } from '../../../../shared/modules/service/service.types'
+import { acknowledgeDue, berlinDay, berlinOffsetMs, resolveDue, underWarranty } from '../../../../shared/modules/service/sla.rules'
+import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { nowIso, type ServiceContext } from '../../platform/context'
+import { refreshJourney } from '../journey/journey.service'
+import { nextNumber } from '../offers/offer.service'
+import { getProfile } from '../settings/profile.service'
+
+type Db = Kysely<Database>
+type Trx = Transaction<Database>
+type Row = Selectable<CaseTable>
+const OPEN = OPEN_CASE_STATUSES as readonly string[]
+
+/** The instant a German calendar day ends (the resolve-by deadline as a point in time). */
+export function endOfGermanDay(day: string): string {
+  const next = Date.parse(`${addCalendarDays(day, 1)}T00:00:00.000Z`)
+  return new Date(next - berlinOffsetMs(next - 3_600_000) - 1).toISOString()
+}
+
+/** The next deadline of an open case: acknowledging while it is new, then resolving. */
+const slaDue = (status: string, ackDue: string, resolveDay: string): string | null =>
+  status === 'new' ? ackDue : OPEN.includes(status) ? endOfGermanDay(resolveDay) : null
+
+async function loadCase(db: Db, id: string): Promise<Row> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+  if (!row) throw new AppError('not_found', 'errors.notFound')
+  return row
+}
+
+async function logEvent(trx: Trx, ctx: ServiceContext, row: Pick<Row, 'id' | 'company_id' | 'contact_id' | 'number'>, kind: CaseEventKind, text: string, customerInformed: boolean, now: string): Promise<void> {
+  await insertSynced(trx, 'case_events', { id: newId(), case_id: row.id, company_id: row.company_id, at: now, kind, text, customer_informed: customerInformed ? 1 : 0, created_by: ctx.userId }, now)
+  // What the customer was told belongs on the customer's timeline too.
+  if (customerInformed) {
+    await insertSynced(trx, 'touchpoints', {
+      id: newId(), company_id: row.company_id, contact_id: row.contact_id, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'support',
+      summary: `Kunde informiert (${row.number}): ${text}`, created_by: ctx.userId,
+    }, now)
+    await refreshJourney(trx, row.company_id, now)
+  }
+}
+
+export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  const id = newId()
+  await ctx.db.transaction().execute(async (trx) => {
+    const company = await trx.selectFrom('companies').select(['id', 'federal_state']).where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
+    if (!company) throw fieldError('companyId', 'errors.caseCustomerRequired')
+    if (f.contactId) {
+      const contact = await trx.selectFrom('contacts').select('company_id').where('id', '=', f.contactId).where('deleted_at', 'is', null).executeTakeFirst()
+      if (contact?.company_id !== f.companyId) throw fieldError('contactId', 'errors.contactNotOfCompany')
+    }
+    let warrantyEnd: string | null = null
+    if (f.assetId) {
+      const asset = await trx.selectFrom('assets').select(['company_id', 'warranty_end']).where('id', '=', f.assetId).where('deleted_at', 'is', null).executeTakeFirst()
+      if (asset?.company_id !== f.companyId) throw fieldError('assetId', 'errors.assetNotOfCustomer')
+      warrantyEnd = asset.warranty_end
+    }
+    const state = company.federal_state as FederalState | ''
+    const level = (await getProfile({ ...ctx, db: trx })).serviceLevels[f.priority]
+    const ackDue = acknowledgeDue(f.receivedAt, level.acknowledgeHours, state)
+    const resolveDay = resolveDue(f.receivedAt, level.resolveBusinessDays, state)
+    const number = await nextNumber(trx, 'cases', 'S', berlinDay(f.receivedAt).slice(0, 4))
+    const row = {
+      id, company_id: f.companyId, number, type: f.type, contact_id: f.contactId || null, asset_id: f.assetId || null, channel: f.channel, received_at: new Date(f.receivedAt).toISOString(),
+      subject: f.subject, description: f.description, priority: f.priority, owner_id: f.ownerId || ctx.userId, status: 'new',
+      acknowledge_due: ackDue, resolve_due: resolveDay, sla_due: slaDue('new', ackDue, resolveDay), category: f.type === 'complaint' ? f.category : '',
+      // Whether the asset was under warranty on the day of the claim is decided here, not by the person.
+      under_warranty: f.type === 'warranty' ? (underWarranty(warrantyEnd, berlinDay(f.receivedAt)) ? 1 : 0) : null,
+      rma_number: f.type === 'return' ? `RMA-${number.slice(2)}` : '', return_status: f.type === 'return' ? 'requested' : '',
+    }
+    await insertSynced(trx, 'cases', row, now)
+    for (const [index, line] of f.lines.entries()) {
+      if (f.type !== 'return') break
+      await insertSynced(trx, 'case_lines', { id: newId(), case_id: id, company_id: f.companyId, position: index + 1, product_id: line.productId || null, name: line.name, quantity: line.quantity, reason: line.reason }, now)
+    }
+    await logEvent(trx, ctx, row, 'created', f.subject, false, now)
+    await insertSynced(trx, 'touchpoints', {
+      id: newId(), company_id: f.companyId, contact_id: row.contact_id, occurred_at: row.received_at, channel: TOUCHPOINT_OF_CHANNEL[f.channel], direction: 'inbound', mode: 'direct',
+      station: 'support', summary: `${TYPE_LABEL[f.type]} ${number}: ${f.subject}`, created_by: ctx.userId,
+    }, now)
+    await refreshJourney(trx, f.companyId, now)
+  })
+  return getCase(ctx, id)
+}
+
+const TYPE_LABEL: Record<CaseType, string> = { service_request: 'Serviceanfrage', complaint: 'Reklamation', warranty: 'Garantiefall', return: 'Retoure' }
+const TOUCHPOINT_OF_CHANNEL: Record<CaseChannel, string> = { phone: 'phone', email: 'email', portal: 'website', visit: 'visit', letter: 'letter', field_service: 'visit' }
+const STATUS_LABEL: Record<CaseStatus, string> = { new: 'neu', acknowledged: 'bestätigt', in_progress: 'in Bearbeitung', resolved: 'gelöst', closed: 'abgeschlossen', rejected: 'abgelehnt' }
+
+function statusColumns(row: Row, to: CaseStatus, now: string): Columns {
+  return {
+    status: to,
+    sla_due: slaDue(to, row.acknowledge_due, row.resolve_due),
+    acknowledged_at: row.acknowledged_at ?? (to !== 'new' ? now : null),
+    resolved_at: to === 'resolved' ? now : to === 'in_progress' ? null : row.resolved_at,
+    closed_at: to === 'closed' || to === 'rejected' ? now : null,
+  }
+}
+
+/** A step in the shared workflow; a complaint is resolved only with its root cause and corrective action. */
+export async function transitionCase(ctx: ServiceContext, input: { id: string; to: CaseStatus; note: string; customerInformed: boolean; rejectionReason: string }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadCase(trx, input.id)
+    if (!CASE_TRANSITIONS[row.status as CaseStatus].includes(input.to)) throw new AppError('conflict', 'errors.caseTransition')
+    if (row.type === 'return' && input.to !== 'rejected' && input.to !== 'closed') throw new AppError('conflict', 'errors.returnUsesSteps')
+    if (input.to === 'resolved' && row.type === 'complaint') {
+      if (!row.root_cause.trim()) throw fieldError('rootCause', 'errors.rootCauseRequired')
+      if (!row.corrective_action.trim()) throw fieldError('correctiveAction', 'errors.correctiveActionRequired')
+    }
+    if (input.to === 'resolved' && row.type === 'warranty' && !row.warranty_decision) throw fieldError('decision', 'errors.warrantyDecisionRequired')
+    await updateSynced(trx, 'cases', row.id, { ...statusColumns(row, input.to, now), rejection_reason: input.to === 'rejected' ? input.rejectionReason : row.rejection_reason }, now)
+    const text = [`Status: ${STATUS_LABEL[input.to]}`, input.to === 'rejected' ? input.rejectionReason : '', input.note].filter(Boolean).join(' – ')
+    await logEvent(trx, ctx, row, 'status', text, input.customerInformed, now)
+    await refreshJourney(trx, row.company_id, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+async function loadOfType(trx: Db, id: string, type: CaseType): Promise<Row> {
+  const row = await loadCase(trx, id)
+  if (row.type !== type) throw new AppError('conflict', 'errors.caseWrongType')
+  return row
+}
+
+export async function updateComplaint(ctx: ServiceContext, input: { id: string; category: string; rootCause: string; correctiveAction: string; goodwill: number }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadOfType(trx, input.id, 'complaint')
+    if (row.status === 'closed' || row.status === 'rejected') throw new AppError('conflict', 'errors.caseClosed')
+    await updateSynced(trx, 'cases', row.id, { category: input.category, root_cause: input.rootCause, corrective_action: input.correctiveAction, goodwill_cents: Math.round(input.goodwill * 100) }, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+/** The customer's satisfaction with how a complaint was handled, once it is resolved. */
+export async function rateCase(ctx: ServiceContext, input: { id: string; satisfaction: number }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadOfType(trx, input.id, 'complaint')
+    if (row.status !== 'resolved' && row.status !== 'closed') throw fieldError('satisfaction', 'errors.rateAfterResolution')
+    await updateSynced(trx, 'cases', row.id, { satisfaction: input.satisfaction }, now)
+    await logEvent(trx, ctx, row, 'note', `Zufriedenheit des Kunden: ${input.satisfaction} von 5`, false, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+/** The decision on a warranty claim; accepted only when the app found the asset under warranty. */
+export async function decideWarranty(ctx: ServiceContext, input: { id: string; decision: WarrantyDecision; reason: string; customerInformed: boolean }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadOfType(trx, input.id, 'warranty')
+    if (!OPEN.includes(row.status)) throw new AppError('conflict', 'errors.caseClosed')
+    if (input.decision === 'accepted' && row.under_warranty !== 1) throw fieldError('decision', 'errors.notUnderWarranty')
+    await updateSynced(trx, 'cases', row.id, { warranty_decision: input.decision, decision_reason: input.reason }, now)
+    const label = { accepted: 'anerkannt', rejected: 'abgelehnt', goodwill: 'Kulanz' }[input.decision]
+    await logEvent(trx, ctx, row, 'decision', `Garantie ${label}${input.reason ? ` – ${input.reason}` : ''}`, input.customerInformed, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+/** A return's own steps (requested → approved → received → inspected → replaced | credited); the case status follows. */
+export async function returnStep(ctx: ServiceContext, input: { id: string; to: ReturnStatus; note: string; customerInformed: boolean }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadOfType(trx, input.id, 'return')
+    if (!OPEN.includes(row.status) || !RETURN_TRANSITIONS[row.return_status as ReturnStatus].includes(input.to)) throw new AppError('conflict', 'errors.caseTransition')
+    await updateSynced(trx, 'cases', row.id, { ...statusColumns(row, RETURN_CASE_STATUS[input.to], now), return_status: input.to }, now)
+    const label = { requested: 'angefordert', approved: 'freigegeben', received: 'eingegangen', inspected: 'geprüft', replaced: 'ersetzt', credited: 'gutgeschrieben' }[input.to]
+    await logEvent(trx, ctx, row, 'return_status', `Retoure ${row.rma_number}: ${label}${input.note ? ` – ${input.note}` : ''}`, input.customerInformed, now)
+    await refreshJourney(trx, row.company_id, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+/** Hands a case to a colleague and/or changes its priority (new deadlines, counted from when it came in). */
+export async function assignCase(ctx: ServiceContext, input: { id: string; ownerId: string; priority: Priority }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadCase(trx, input.id)
+    if (!OPEN.includes(row.status)) throw new AppError('conflict', 'errors.caseClosed')
+    const owner = await trx.selectFrom('users').select('display_name').where('id', '=', input.ownerId).executeTakeFirst()
+    if (!owner) throw fieldError('ownerId', 'errors.invalidChoice')
+    const columns: Columns = { owner_id: input.ownerId, priority: input.priority }
+    if (input.priority !== row.priority) {
+      const company = await trx.selectFrom('companies').select('federal_state').where('id', '=', row.company_id).executeTakeFirstOrThrow()
+      const level = (await getProfile({ ...ctx, db: trx })).serviceLevels[input.priority]
+      const state = company.federal_state as FederalState | ''
+      columns.acknowledge_due = acknowledgeDue(row.received_at, level.acknowledgeHours, state)
+      columns.resolve_due = resolveDue(row.received_at, level.resolveBusinessDays, state)
+      columns.sla_due = slaDue(row.status, String(columns.acknowledge_due), String(columns.resolve_due))
+    }
+    if (!(await updateSynced(trx, 'cases', row.id, columns, now))) return
+    const changes = [input.ownerId !== row.owner_id ? `Bearbeiter: ${owner.display_name}` : '', input.priority !== row.priority ? `Priorität: ${PRIORITY_LABEL[input.priority]}` : '']
+    await logEvent(trx, ctx, row, 'note', changes.filter(Boolean).join(', '), false, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+const PRIORITY_LABEL: Record<Priority, string> = { urgent: 'dringend', high: 'hoch', normal: 'normal', low: 'niedrig' }
+
+export async function addCaseNote(ctx: ServiceContext, input: { id: string; text: string; customerInformed: boolean }): Promise<ServiceCase> {
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadCase(trx, input.id)
+    await logEvent(trx, ctx, row, 'note', input.text, input.customerInformed, now)
+  })
+  return getCase(ctx, input.id)
+}
+
+export async function getCase(ctx: ServiceContext, id: string): Promise<ServiceCase> {
+  const db = ctx.db
+  const r = await db.selectFrom('cases as s').innerJoin('companies as c', 'c.id', 's.company_id')
+    .leftJoin('contacts as p', 'p.id', 's.contact_id').leftJoin('users as u', 'u.id', 's.owner_id').leftJoin('assets as a', 'a.id', 's.asset_id')
+    .selectAll('s').select(['c.name as company_name', 'c.federal_state', 'p.first_name', 'p.last_name', 'u.display_name as owner_name', 'a.name as asset_name', 'a.serial_number', 'a.warranty_end'])
+    .where('s.id', '=', id).where('s.deleted_at', 'is', null).executeTakeFirst()
+  if (!r) throw new AppError('not_found', 'errors.notFound')
+  const lines = await db.selectFrom('case_lines').selectAll().where('case_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute()
+  const events = await db.selectFrom('case_events as e').leftJoin('users as u', 'u.id', 'e.created_by').select(['e.id', 'e.at', 'e.kind', 'e.text', 'e.customer_informed', 'u.display_name'])
+    .where('e.case_id', '=', id).where('e.deleted_at', 'is', null).orderBy('e.at').orderBy('e.local_seq').execute()
+  return {
+    id: r.id, number: r.number, type: r.type as CaseType, companyId: r.company_id, companyName: r.company_name, federalState: r.federal_state, contactId: r.contact_id ?? '',
+    contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), assetId: r.asset_id ?? '', assetName: r.asset_name ? `${r.asset_name}${r.serial_number ? ` (${r.serial_number})` : ''}` : '',
+    assetWarrantyEnd: r.warranty_end ?? null, channel: r.channel as CaseChannel, receivedAt: r.received_at, subject: r.subject, description: r.description,
+    priority: r.priority as Priority, ownerId: r.owner_id, ownerName: r.owner_name ?? '', status: r.status as CaseStatus, acknowledgeDue: r.acknowledge_due, resolveDue: r.resolve_due,
+    slaDue: r.sla_due, acknowledgedAt: r.acknowledged_at, resolvedAt: r.resolved_at, closedAt: r.closed_at, rejectionReason: r.rejection_reason, category: r.category,
+    rootCause: r.root_cause, correctiveAction: r.corrective_action, goodwillCents: r.goodwill_cents, satisfaction: r.satisfaction,
+    underWarranty: r.under_warranty === null ? null : r.under_warranty === 1, warrantyDecision: r.warranty_decision as WarrantyDecision | '', decisionReason: r.decision_reason,
+    rmaNumber: r.rma_number, returnStatus: r.return_status as ReturnStatus | '',
+    lines: lines.map((l) => ({ id: l.id, productId: l.product_id ?? '', name: l.name, quantity: l.quantity, reason: l.reason })),
+    events: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind as CaseEventKind, text: e.text, customerInformed: e.customer_informed === 1, byName: e.display_name ?? '' })),
+  }
+}
+
+const LIST_COLUMNS = ['s.id', 's.number', 's.type', 's.company_id', 'c.name as company_name', 's.subject', 's.priority', 's.status', 'u.display_name as owner_name', 's.received_at', 's.sla_due'] as const
+type ListRow = { id: string; number: string; type: string; company_id: string; company_name: string; subject: string; priority: string; status: string; owner_name: string | null; received_at: string; sla_due: string | null }
+const listItem = (r: ListRow, now: string): CaseListItem => ({
+  id: r.id, number: r.number, type: r.type as CaseType, companyId: r.company_id, companyName: r.company_name, subject: r.subject, priority: r.priority as Priority,
+  status: r.status as CaseStatus, ownerName: r.owner_name ?? '', receivedAt: r.received_at, slaDue: r.sla_due, overdue: r.sla_due !== null && r.sla_due < now,
+})
+
+export async function listCases(ctx: ServiceContext, q: { companyId: string; ownerId: string; type: string; status: string; offset: number; limit: number }): Promise<Page<CaseListItem>> {
+  let query = ctx.db.selectFrom('cases as s').where('s.deleted_at', 'is', null)
+  if (q.status === 'open') query = query.where('s.status', 'in', [...OPEN_CASE_STATUSES])
+  else if (q.status) query = query.where('s.status', '=', q.status)
+  if (q.type) query = query.where('s.type', '=', q.type)
+  if (q.companyId) query = query.where('s.company_id', '=', q.companyId)
+  if (q.ownerId) query = query.where('s.owner_id', '=', q.ownerId)
+  const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const rows = await query.innerJoin('companies as c', 'c.id', 's.company_id').leftJoin('users as u', 'u.id', 's.owner_id').select([...LIST_COLUMNS])
+    .orderBy('s.received_at', 'desc').orderBy('s.id').offset(q.offset).limit(q.limit).execute()
+  const now = nowIso(ctx)
+  return { total, offset: q.offset, rows: rows.map((r) => listItem(r, now)) }
+}
+
+/**
+ * The service work list: my open cases by their next service-level deadline (overdue first), and the
+ * team's overdue cases, most overdue first. Both read the open-case indexes only.
+ */
+export async function serviceWorkList(ctx: ServiceContext, q: { ownerId: string; now?: string }): Promise<ServiceWorkList> {
+  const now = q.now ?? nowIso(ctx)
+  const open = () => ctx.db.selectFrom('cases as s').innerJoin('companies as c', 'c.id', 's.company_id').leftJoin('users as u', 'u.id', 's.owner_id')
+    .select([...LIST_COLUMNS]).where('s.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where('s.status', 'in', [...OPEN_CASE_STATUSES])
+  const mine = await open().where('s.owner_id', '=', q.ownerId || ctx.userId).orderBy('s.sla_due').limit(500).execute()
+  const overdue = await open().where('s.sla_due', '<', now).orderBy('s.sla_due').limit(500).execute()
+  return { now, mine: mine.map((r) => listItem(r, now)), teamOverdue: overdue.map((r) => listItem(r, now)) }
+}

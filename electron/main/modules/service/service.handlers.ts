@@ -1,0 +1,40 @@
+// Handlers of the use phase: installed base, cases, referrals, feedback, their reminders, NPS.
+import { createAsset, getAsset, listAssets, updateAsset } from './asset.service'
+import {
+  addCaseNote, assignCase, createCase, decideWarranty, getCase, listCases, rateCase, returnStep, serviceWorkList, transitionCase, updateComplaint,
+} from './case.service'
+import { createFeedback, listFeedback, npsReport } from './feedback.service'
+import { createReferral, listReferrals, thankReferral } from './referral.service'
+import { completeUsePhaseReminder, snoozeUsePhaseReminder } from './use-reminders.service'
+import type { HandlerMap } from '../../ipc/handler-types'
+
+type ServiceChannels =
+  | 'assets.list' | 'assets.get' | 'assets.create' | 'assets.update'
+  | 'cases.list' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.assign' | 'cases.workList'
+  | 'referrals.list' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.create' | 'reports.nps' | 'reminders.complete' | 'reminders.snooze'
+
+export const serviceHandlers = {
+  'assets.list': ({ ctx }, { companyId }) => listAssets(ctx, companyId),
+  'assets.get': ({ ctx }, { id }) => getAsset(ctx, id),
+  'assets.create': ({ ctx }, fields) => createAsset(ctx, fields),
+  'assets.update': ({ ctx }, { id, ...fields }) => updateAsset(ctx, id, fields),
+  'cases.list': ({ ctx }, q) => listCases(ctx, q),
+  'cases.get': ({ ctx }, { id }) => getCase(ctx, id),
+  'cases.create': ({ ctx }, fields) => createCase(ctx, fields),
+  'cases.transition': ({ ctx }, input) => transitionCase(ctx, input),
+  'cases.complaint': ({ ctx }, input) => updateComplaint(ctx, input),
+  'cases.rate': ({ ctx }, input) => rateCase(ctx, input),
+  'cases.warrantyDecision': ({ ctx }, input) => decideWarranty(ctx, input),
+  'cases.returnStep': ({ ctx }, input) => returnStep(ctx, input),
+  'cases.note': ({ ctx }, input) => addCaseNote(ctx, input),
+  'cases.assign': ({ ctx }, input) => assignCase(ctx, input),
+  'cases.workList': ({ ctx }, q) => serviceWorkList(ctx, q),
+  'referrals.list': ({ ctx }, q) => listReferrals(ctx, q),
+  'referrals.create': ({ ctx }, fields) => createReferral(ctx, fields),
+  'referrals.thank': ({ ctx }, input) => thankReferral(ctx, input),
+  'feedback.list': ({ ctx }, q) => listFeedback(ctx, q),
+  'feedback.create': ({ ctx }, fields) => createFeedback(ctx, fields),
+  'reports.nps': ({ ctx }, q) => npsReport(ctx, q),
+  'reminders.complete': ({ ctx }, input) => completeUsePhaseReminder(ctx, input),
+  'reminders.snooze': ({ ctx }, input) => snoozeUsePhaseReminder(ctx, input),
+} satisfies Pick<HandlerMap, ServiceChannels>

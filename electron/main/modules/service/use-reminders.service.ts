@@ -1,0 +1,86 @@
+// The use phase's reminders on the work list: a warranty ending (offer a service contract), thanks
+// for a won referral, asking a promoter for a referral or testimonial. Each is a date on its row.
+import { sql } from 'kysely'
+import { newId } from '../../../../db/platform/ids'
+import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import type { UsePhaseReminderItem } from '../../../../shared/modules/service/service.types'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
+import { refreshJourney } from '../journey/journey.service'
+
+type Source = UsePhaseReminderItem['source']
+
+const SOURCES = {
+  asset: { table: 'assets', due: 'warranty_reminder_due', done: 'warranty_reminder_done_at', kind: 'warranty_ending', station: 'usage' },
+  referral: { table: 'referrals', due: 'thank_due', done: 'thanked_at', kind: 'referral_thanks', station: 'referral' },
+  feedback: { table: 'feedback', due: 'ask_due', done: 'ask_done_at', kind: 'ask_referral', station: 'referral' },
+} as const
+
+/** What each reminder is about, for the list: the asset and its warranty end, the referred company, the score. */
+const DETAIL = {
+  asset: sql<string>`x.name || coalesce(' (' || nullif(x.serial_number, '') || ')', '') || ' · ' || x.warranty_end`,
+  referral: sql<string>`(select name from companies where id = x.referred_company_id)`,
+  feedback: sql<string>`'NPS ' || x.score || coalesce(': ' || nullif(x.comment, ''), '')`,
+}
+
+export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
+  const items: UsePhaseReminderItem[] = []
+  for (const source of Object.keys(SOURCES) as Source[]) {
+    const s = SOURCES[source]
+    const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; detail: string }>`
+      select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${DETAIL[source]} as detail
+      from ${sql.table(s.table)} x join companies c on c.id = x.company_id
+      left join contacts k on k.id = ${source === 'asset' ? sql`(select id from contacts where company_id = x.company_id and deleted_at is null order by local_seq limit 1)` : sql`x.contact_id`}
+      left join users u on u.id = x.owner_id
+      where x.deleted_at is null and c.deleted_at is null and x.${sql.ref(s.done)} is null and x.${sql.ref(s.due)} is not null and x.${sql.ref(s.due)} <= ${q.horizon}
+      ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}
+      order by x.${sql.ref(s.due)} limit 500`.execute(ctx.db)
+    for (const r of rows.rows) {
+      items.push({
+        source, id: `${source}:${r.id}`, subjectId: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
+        contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: r.detail ?? '',
+      })
+    }
+  }
+  return items
+}
+
+async function openReminder(ctx: ServiceContext, source: Source, id: string) {
+  const s = SOURCES[source]
+  const { rows } = await sql<{ id: string; company_id: string; due: string | null; done: string | null }>`
+    select id, company_id, ${sql.ref(s.due)} as due, ${sql.ref(s.done)} as done from ${sql.table(s.table)} where id = ${id} and deleted_at is null`.execute(ctx.db)
+  const row = rows[0]
+  if (!row) throw new AppError('not_found', 'errors.notFound')
+  if (row.due === null || row.done !== null) throw new AppError('conflict', 'errors.followUpClosed')
+  return row
+}
+
+const SUMMARY: Record<Source, string> = {
+  asset: 'Garantieende besprochen', referral: 'Für die Empfehlung bedankt', feedback: 'Nach Empfehlung oder Referenz gefragt',
+}
+
+/** Done: the outcome becomes a touchpoint, in the same transaction. (A referral's thanks with a reward go through referrals.thank.) */
+export async function completeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; channel: string; outcome: string }): Promise<{ touchpointId: string }> {
+  const now = nowIso(ctx)
+  const touchpointId = newId()
+  const s = SOURCES[input.source]
+  await ctx.db.transaction().execute(async (trx) => {
+    // Checked inside the transaction: a second click finds the reminder done and writes nothing.
+    const row = await openReminder({ ...ctx, db: trx }, input.source, input.id)
+    await insertSynced(trx, 'touchpoints', {
+      id: touchpointId, company_id: row.company_id, contact_id: null, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct', station: s.station,
+      summary: `${SUMMARY[input.source]}: ${input.outcome}`, created_by: ctx.userId,
+    }, now)
+    await updateSynced(trx, s.table, row.id, { [s.done]: now }, now)
+    await refreshJourney(trx, row.company_id, now)
+  })
+  return { touchpointId }
+}
+
+export async function snoozeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; until: string }): Promise<{ id: string }> {
+  if (input.until <= todayOf(ctx)) throw fieldError('until', 'errors.snoozeFuture')
+  const row = await openReminder(ctx, input.source, input.id)
+  const s = SOURCES[input.source]
+  await ctx.db.transaction().execute((trx) => updateSynced(trx, s.table, row.id, { [s.due]: input.until }, nowIso(ctx)))
+  return { id: row.id }
+}

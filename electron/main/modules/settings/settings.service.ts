@@ -1,0 +1,51 @@
+// Device settings, the users this device knows, and facts about the running app.
+import { insertUser, listUsers as queryUsers, pendingOperationCount, readSettings, userExists, writeSetting } from '../../../../db/platform/local.repository'
+import { newId } from '../../../../db/platform/ids'
+import { SCHEMA_VERSION } from '../../../../db/migrations'
+import type { User } from '../../../../shared/modules/customers/customer.types'
+import { settingsSchema, type AppInfo, type Settings } from '../../../../shared/modules/settings/settings.schema'
+import { fieldError } from '../../../../shared/platform/result'
+import type { ServiceContext } from '../../platform/context'
+
+const DEFAULTS: Settings = { language: 'de', currentUserId: '' }
+
+export async function getSettings(ctx: ServiceContext): Promise<Settings> {
+  const stored = await readSettings(ctx.db)
+  const parsed = settingsSchema.safeParse({ ...DEFAULTS, ...stored })
+  return parsed.success ? parsed.data : DEFAULTS
+}
+
+export async function updateSettings(ctx: ServiceContext, patch: Partial<Settings>): Promise<Settings> {
+  if (patch.currentUserId && !(await userExists(ctx.db, patch.currentUserId))) throw fieldError('currentUserId', 'errors.userNotFound')
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) await writeSetting(trx, key, value)
+  })
+  if (patch.currentUserId) await ensureCurrentUser(ctx)
+  return getSettings(ctx)
+}
+
+export async function listUsers(ctx: ServiceContext): Promise<User[]> {
+  return (await queryUsers(ctx.db)).map((u) => ({ id: u.id, displayName: u.display_name, email: u.email, role: u.role }))
+}
+
+/**
+ * Before the first login to a sync server the device needs someone to own records: a local user.
+ * Returns the id of the user working on this device.
+ */
+export async function ensureCurrentUser(ctx: ServiceContext): Promise<string> {
+  const settings = await getSettings(ctx)
+  const users = await queryUsers(ctx.db)
+  let user = users.find((u) => u.id === settings.currentUserId) ?? users[0]
+  if (!user) {
+    user = { id: newId(), display_name: 'Lokaler Benutzer', email: '', role: 'field_sales', team_id: '', server_version: null, deleted_at: null }
+    await insertUser(ctx.db, user)
+  }
+  if (user.id !== settings.currentUserId) await writeSetting(ctx.db, 'currentUserId', user.id)
+  ctx.userId = user.id
+  ctx.userName = user.display_name
+  return user.id
+}
+
+export async function appInfo(ctx: ServiceContext, env: Omit<AppInfo, 'schemaVersion' | 'pendingChanges' | 'now'>): Promise<AppInfo> {
+  return { ...env, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db), now: ctx.clock().toISOString() }
+}

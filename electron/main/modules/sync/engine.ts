@@ -1,0 +1,215 @@
+// One sync run (SYNC.md): push until the outbox is empty, then pull until nothing is left.
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely'
+import { newId } from '../../../../db/platform/ids'
+import type { Database } from '../../../../db/platform/database.types'
+import type { SyncOutboxTable } from '../../../../db/platform/local.table'
+import type { PushOp, PushResult } from '../../../../shared/modules/sync/protocol'
+import { applyPage, resetSyncedData, type ApplyOptions } from './apply'
+import { divergedScopes, localChecksums, sweepScope } from './checksum'
+import { readState, writeState, type SyncStateValues } from './state'
+import { SyncTransportError, type SyncTransport } from './transport'
+
+export const PUSH_BATCH = 200
+export const PULL_LIMIT = 1000
+export const BOOTSTRAP_LIMIT = 5000
+
+export interface SyncProgress {
+  phase: 'push' | 'pull' | 'bootstrap'
+  done: number
+  /** Bootstrap only: what the server counted at the start. */
+  total: number | null
+}
+
+export interface SyncRunSummary {
+  pushed: number
+  pulled: number
+  conflicts: number
+  rejected: number
+  /** Pulled rows set aside because they could not be applied. */
+  quarantined: number
+  /** This run gave the laptop a new client id (restored or copied database). */
+  reidentified: boolean
+  /** Scopes whose checksum differed from the server's twice, and were downloaded afresh. */
+  redownloaded: string[]
+}
+
+/** Without changes either way, the checksums are compared at most this often (a restored server shows here). */
+export const CHECK_INTERVAL_MS = 60 * 60_000
+
+export interface EngineDeps {
+  db: Kysely<Database>
+  clientId: string
+  token: string
+  schemaVersion: number
+  transport: SyncTransport
+  clock: () => Date
+  onProgress?: (progress: SyncProgress) => void
+  /** Fault injection for tests: runs inside the page transaction after each applied change. */
+  afterChange?: ApplyOptions['afterChange']
+  /**
+   * The server found this laptop's outbox behind its record of this client id (a restored backup or a
+   * copied database): take a new client id with its own session, so the outbox can be pushed as is.
+   */
+  reidentify?: () => Promise<{ clientId: string; token: string }>
+}
+
+type OutboxRow = Selectable<SyncOutboxTable>
+
+export async function pushAll(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
+  const { db } = deps
+  for (;;) {
+    const rows: OutboxRow[] = await db.selectFrom('sync_outbox').selectAll().orderBy('client_seq').limit(PUSH_BATCH).execute()
+    if (rows.length === 0) return
+    const ops: PushOp[] = rows.map((r) => ({
+      opId: r.op_id, clientSeq: r.client_seq, table: r.table_name, rowId: r.row_id, kind: r.kind,
+      baseVersion: r.base_version, fields: JSON.parse(r.fields), schemaVersion: r.schema_version, createdAt: r.created_at,
+    }))
+    deps.onProgress?.({ phase: 'push', done: summary.pushed, total: null })
+    let results: PushResult[]
+    try {
+      results = (await deps.transport.push(deps.token, deps.schemaVersion, { clientId: deps.clientId, schemaVersion: deps.schemaVersion, ops })).results
+    } catch (err) {
+      if (err instanceof SyncTransportError && err.code === 'client_restored' && deps.reidentify && !summary.reidentified) {
+        // What the server already had of this batch is acknowledged; the rest goes again under a new id.
+        await acknowledge(deps, rows, err.body?.results ?? [], summary)
+        const fresh = await deps.reidentify()
+        deps.clientId = fresh.clientId
+        deps.token = fresh.token
+        summary.reidentified = true
+        continue
+      }
+      const message = err instanceof Error ? err.message : String(err)
+      await db.updateTable('sync_outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: message.slice(0, 500) }))
+        .where('client_seq', '<=', rows[rows.length - 1]!.client_seq).execute()
+      throw err
+    }
+    await acknowledge(deps, rows, results, summary)
+  }
+}
+
+/** Acknowledged operations leave the outbox; refused ones are remembered for the rep and undone locally. */
+async function acknowledge(deps: EngineDeps, rows: OutboxRow[], results: PushResult[], summary: SyncRunSummary): Promise<void> {
+  const byOp = new Map(results.map((r) => [r.opId, r]))
+  const now = deps.clock().toISOString()
+  await deps.db.transaction().execute(async (trx) => {
+    const rejected: SyncStateValues['rejected'] = (await readState(trx, 'rejected')) ?? []
+    let acknowledged = 0
+    for (const row of rows) {
+      const result = byOp.get(row.op_id)
+      if (!result) break // the server answers in order; anything after a missing answer waits for the next push
+      await trx.executeQuery(CompiledQuery.raw('delete from sync_outbox where client_seq = ?', [row.client_seq]))
+      acknowledged++
+      if (result.status === 'conflict') summary.conflicts++
+      if (result.status === 'rejected') {
+        summary.rejected++
+        rejected.push({ table: row.table_name, rowId: row.row_id, kind: row.kind, reason: result.reason ?? '', at: now })
+        // A refused new row never reaches anyone: hide it here too, so the rep is not misled.
+        if (row.kind === 'insert') {
+          await trx.executeQuery(CompiledQuery.raw(`update "${row.table_name}" set deleted_at = ? where id = ? and server_version is null`, [now, row.row_id]))
+        }
+      }
+    }
+    summary.pushed += acknowledged
+    if (summary.rejected > 0) await writeState(trx, 'rejected', rejected.slice(-100))
+  })
+}
+
+export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
+  const { db } = deps
+  let bootstrapping = !(await readState(db, 'bootstrapped'))
+  let cursor = (await readState(db, 'cursor')) ?? 0
+  let total: number | null = null
+  let first = true
+  for (;;) {
+    const page = await deps.transport.pull(deps.token, deps.schemaVersion, {
+      clientId: deps.clientId, cursor, limit: bootstrapping ? BOOTSTRAP_LIMIT : PULL_LIMIT, bootstrap: bootstrapping, withRemaining: bootstrapping && first,
+    })
+    first = false
+    if (page.reset) {
+      await resetSyncedData(db)
+      await writeState(db, 'bootstrapped', false)
+      bootstrapping = true
+      first = true
+      cursor = 0
+      continue
+    }
+    if (page.remaining !== undefined) total = page.remaining
+    if (page.changes.length > 0) {
+      const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange })
+      summary.pulled += page.changes.length
+      summary.quarantined += applied.quarantined
+    }
+    cursor = page.cursor
+    deps.onProgress?.({ phase: bootstrapping ? 'bootstrap' : 'pull', done: summary.pulled, total })
+    if (!page.hasMore) break
+  }
+  if (bootstrapping) await writeState(db, 'bootstrapped', true)
+}
+
+/**
+ * Compares the scope checksums with the server's after the pull. The server may have moved on in the
+ * meantime, so a difference first means one more pull; a scope that still differs is downloaded again
+ * (rows the server no longer has are removed, unpushed local work stays).
+ */
+export async function verifyScopes(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
+  const lastCheck = await readState(deps.db, 'checked_at')
+  const quiet = summary.pushed === 0 && summary.pulled === 0 && summary.quarantined === 0
+  if (quiet && lastCheck && deps.clock().getTime() - Date.parse(lastCheck) < CHECK_INTERVAL_MS) return
+  const compare = async () => divergedScopes((await deps.transport.checksum(deps.token, deps.schemaVersion, deps.clientId)).scopes, await localChecksums(deps.db))
+  let diverged = await compare()
+  if (diverged.length > 0) {
+    await pullAll(deps, summary)
+    diverged = await compare()
+    for (const scope of diverged) await redownloadScope(deps, scope, summary)
+    summary.redownloaded = diverged
+  }
+  await writeState(deps.db, 'checked_at', deps.clock().toISOString())
+}
+
+async function redownloadScope(deps: EngineDeps, scope: string, summary: SyncRunSummary): Promise<void> {
+  const { db } = deps
+  await db.executeQuery(CompiledQuery.raw('create temp table if not exists kr_received (table_name text not null, id text not null, primary key (table_name, id))'))
+  await db.executeQuery(CompiledQuery.raw('delete from temp.kr_received'))
+  try {
+    let cursor = 0
+    for (;;) {
+      const page = await deps.transport.pull(deps.token, deps.schemaVersion, { clientId: deps.clientId, cursor, limit: BOOTSTRAP_LIMIT, bootstrap: true, withRemaining: false, scope })
+      if (page.reset) return // the user's scopes changed: the next run starts over anyway
+      if (page.changes.length > 0) {
+        const applied = await applyPage(db, page.changes, null, { now: deps.clock().toISOString() })
+        summary.pulled += page.changes.length
+        summary.quarantined += applied.quarantined
+        for (let i = 0; i < page.changes.length; i += 400) {
+          const chunk = page.changes.slice(i, i + 400)
+          await db.executeQuery(CompiledQuery.raw(`insert or ignore into temp.kr_received (table_name, id) values ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((c) => [c.table, c.id])))
+        }
+      }
+      cursor = page.cursor
+      if (!page.hasMore) break
+    }
+    await sweepScope(db, scope)
+  } finally {
+    await db.executeQuery(CompiledQuery.raw('drop table if exists temp.kr_received'))
+  }
+}
+
+/** A new client id for this database, with a session of the same login bound to it (sealed by `seal`). */
+export async function takeNewClientId(db: Kysely<Database>, transport: SyncTransport, token: string, schemaVersion: number, seal: (token: string) => string): Promise<{ clientId: string; token: string }> {
+  const clientId = newId()
+  const fresh = await transport.rebind(token, schemaVersion, clientId)
+  await db.transaction().execute(async (trx) => {
+    await writeState(trx, 'client_id', clientId)
+    await writeState(trx, 'token', seal(fresh.token))
+  })
+  return { clientId, token: fresh.token }
+}
+
+export async function syncOnce(deps: EngineDeps): Promise<SyncRunSummary> {
+  const summary: SyncRunSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] }
+  await pushAll(deps, summary)
+  await pullAll(deps, summary)
+  await verifyScopes(deps, summary)
+  return summary
+}
+
+export { SyncTransportError }

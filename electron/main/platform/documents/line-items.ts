@@ -1,0 +1,52 @@
+// Item lines shared by offers and contracts: written position by position, read back with their net
+// amounts. An unchanged line writes nothing, so a colleague's edit of another line survives.
+import type { Selectable, Transaction } from 'kysely'
+import { newId } from '../../../../db/platform/ids'
+import { deleteSynced, insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import type { Database } from '../../../../db/platform/database.types'
+import type { OfferItemTable } from '../../../../db/modules/offers/offers.table'
+import type { OfferItemFields } from '../../../../shared/modules/offers/offer.schema'
+import { computeOfferTotals, type OfferTotals, type VatRate } from '../../../../shared/modules/offers/offer.totals'
+import type { OfferItem } from '../../../../shared/modules/offers/offer.types'
+
+const cents = (euros: number) => Math.round(euros * 100)
+
+type Owner = { table: 'offer_items'; column: 'offer_id' } | { table: 'contract_items'; column: 'contract_id' }
+export const OFFER_LINES: Owner = { table: 'offer_items', column: 'offer_id' }
+export const CONTRACT_LINES: Owner = { table: 'contract_items', column: 'contract_id' }
+
+export async function writeLines(trx: Transaction<Database>, owner: Owner, parentId: string, companyId: string, items: OfferItemFields[], now: string): Promise<void> {
+  // One query shape for both tables: their line columns are the same.
+  const existing = await trx.selectFrom(owner.table as 'offer_items').select('id').where(owner.column as 'offer_id', '=', parentId).where('deleted_at', 'is', null).orderBy('position').execute()
+  for (const [index, item] of items.entries()) {
+    const columns: Columns = {
+      position: index + 1, product_id: item.productId || null, sku: item.sku, name: item.name, description: item.description, quantity: item.quantity,
+      unit: item.unit, unit_price_cents: cents(item.unitPrice), discount_percent: item.discountPercent, vat_rate: item.vatRate, optional: item.optional ? 1 : 0,
+    }
+    const current = existing[index]
+    if (current) await updateSynced(trx, owner.table, current.id, columns, now)
+    else await insertSynced(trx, owner.table, { id: newId(), [owner.column]: parentId, company_id: companyId, ...columns }, now)
+  }
+  for (const extra of existing.slice(items.length)) await deleteSynced(trx, owner.table, extra.id, now)
+}
+
+export function totalsOf(items: Array<Pick<OfferItemFields, 'quantity' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'optional'>>, offerDiscountPercent: number, skontoPercent: number): OfferTotals {
+  return computeOfferTotals({
+    items: items.map((i) => ({ quantity: i.quantity, unitPriceCents: cents(i.unitPrice), discountPercent: i.discountPercent, vatRate: i.vatRate as VatRate, optional: i.optional })),
+    offerDiscountPercent,
+    skontoPercent,
+  })
+}
+
+type LineRow = Omit<Selectable<OfferItemTable>, 'offer_id'>
+
+/** Stored lines as the UI shows them, each with its net amount. */
+export function linesOf(rows: LineRow[], offerDiscountPercent = 0, skontoPercent = 0): { items: OfferItem[]; totals: OfferTotals } {
+  const items: OfferItem[] = rows.map((i) => ({
+    id: i.id, position: i.position, productId: i.product_id ?? '', sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit,
+    unitPrice: i.unit_price_cents / 100, discountPercent: i.discount_percent, vatRate: i.vat_rate as VatRate, optional: i.optional === 1, netCents: 0,
+  }))
+  const totals = totalsOf(items, offerDiscountPercent, skontoPercent)
+  totals.lines.forEach((line, i) => (items[i]!.netCents = line.netCents))
+  return { items, totals }
+}

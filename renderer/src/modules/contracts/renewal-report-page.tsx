@@ -1,0 +1,78 @@
+// Renewal rate and churn reasons, by period and owner.
+import { useState } from 'react'
+import type { RenewalRateRow, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
+import { LoadError, PageHeader } from '../../components/page'
+import { useI18n } from '../../lib/i18n'
+import { todayIso } from '../../lib/today'
+import { useData } from '../../lib/use-data'
+import { money } from '../../lib/money'
+import { Rate } from '../offers/order-rate-page'
+import { ReportRange, type Period } from '../../components/filters'
+
+export function RenewalReportPage() {
+  const { t } = useI18n()
+  const year = Number(todayIso().slice(0, 4))
+  const [range, setRange] = useState<{ from: string; to: string; period: Period }>({ from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' })
+  const report = useData('reports.renewal', range)
+  return (
+    <section className="page">
+      <PageHeader title={t('renewalReport.title')} subtitle={t('renewalReport.subtitle')} />
+      <ReportRange {...range} onChange={setRange} />
+      {report.error ? <LoadError message={report.error} /> : null}
+      {report.data ? <Report r={report.data} /> : null}
+    </section>
+  )
+}
+
+function RowsTable({ title, rows }: { title: string; rows: RenewalRateRow[] }) {
+  const { t, number, language } = useI18n()
+  return (
+    <div className="card">
+      <h2>{title}</h2>
+      {rows.length === 0 ? <p className="muted">{t('report.noData')}</p> : (
+        <table className="data-table" aria-label={title}>
+          <thead><tr><th /><th className="num">{t('renewalReport.due')}</th><th className="num">{t('renewalReport.renewed')}</th><th className="num">{t('renewalReport.churned')}</th><th className="num">{t('report.rateCount')}</th><th className="num">{t('report.rateValue')}</th><th className="num">{t('renewalReport.renewedValue')}</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}><th scope="row">{r.key}</th><td className="num">{number(r.due)}</td><td className="num">{number(r.renewed)}</td><td className="num">{number(r.churned)}</td>
+                <td className="num"><Rate value={r.rateByCount} /></td><td className="num"><Rate value={r.rateByValue} /></td><td className="num">{money(r.renewedValueCents, language)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+function Report({ r }: { r: RenewalReport }) {
+  const { t, number, language } = useI18n()
+  const max = Math.max(1, ...r.churnReasons.map((c) => c.count))
+  return (
+    <div className="stack">
+      <div className="kpi-grid">
+        <div className="card kpi" role="group" aria-label={t('renewalReport.rate')}>
+          <h2>{t('renewalReport.rate')}</h2>
+          <p className="kpi__value"><Rate value={r.total.rateByCount} /></p>
+          <p className="muted small">{t('renewalReport.byCount', { renewed: number(r.total.renewed), due: number(r.total.due) })}</p>
+          <p className="kpi__secondary"><Rate value={r.total.rateByValue} /> <span className="muted small">{t('report.byValue')}</span></p>
+        </div>
+      </div>
+      <div className="card">
+        <h2>{t('renewalReport.churnReasons')}</h2>
+        {r.churnReasons.length === 0 ? <p className="muted">{t('renewalReport.noChurn')}</p> : (
+          <ul className="bar-list" aria-label={t('renewalReport.churnReasons')}>
+            {r.churnReasons.map((c) => (
+              <li key={c.reason}>
+                <span className="bar-list__label">{t(`enum.churnReason.${c.reason}`)}</span>
+                <span className="bar-list__bar" style={{ width: `${(c.count / max) * 100}%` }} aria-hidden="true" />
+                <span className="bar-list__value">{number(c.count)} · {money(c.valueCents, language)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <RowsTable title={t('renewalReport.byPeriod')} rows={r.byPeriod} />
+      <RowsTable title={t('renewalReport.byOwner')} rows={r.byOwner} />
+    </div>
+  )
+}

@@ -1,0 +1,105 @@
+// The company list: search, filters, sort, virtualised; also the portfolio view of one journey station.
+import { useCallback, useMemo, useState } from 'react'
+import { Link, useParams } from 'react-router-dom'
+import type { CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
+import { COMPANY_STATUSES, FEDERAL_STATES, SEGMENTS } from '../../../../shared/modules/customers/customer.enums'
+import type { CompanyListItem } from '../../../../shared/modules/customers/customer.types'
+import { STATIONS, type Station } from '../../../../shared/modules/journey/journey.stations'
+import { PageHeader, StationBadge } from '../../components/page'
+import { VirtualTable, type Column } from '../../components/virtual-table'
+import { fetchData } from '../../lib/api'
+import { useDebounced } from '../../lib/use-debounced'
+import { useI18n } from '../../lib/i18n'
+import { useData } from '../../lib/use-data'
+
+type Filters = Required<Pick<CompanyListQuery, 'status' | 'federalState' | 'segment' | 'ownerId'>>
+const NO_FILTERS: Filters = { status: '', federalState: '', segment: '', ownerId: '' }
+
+export function CompanyListPage() {
+  const { t } = useI18n()
+  const params = useParams()
+  const station = (STATIONS as readonly string[]).includes(params.station ?? '') ? (params.station as Station) : null
+  const [search, setSearch] = useState('')
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [sort, setSort] = useState<{ field: NonNullable<CompanyListQuery['sort']>; dir: 'asc' | 'desc' }>({ field: 'name', dir: 'asc' })
+  const debouncedSearch = useDebounced(search)
+  const users = useData('users.list', {})
+
+  const query = useMemo(
+    (): CompanyListQuery => ({ search: debouncedSearch, ...filters, station: station ?? '', sort: sort.field, dir: sort.dir }),
+    [debouncedSearch, filters, station, sort],
+  )
+  const fetchPage = useCallback((offset: number, limit: number) => fetchData('companies.list', { ...query, offset, limit }), [query])
+  const filtered = debouncedSearch !== '' || Object.values(filters).some(Boolean)
+
+  const columns: Column<CompanyListItem>[] = [
+    { id: 'name', header: t('company.name'), sort: 'name', width: 'minmax(220px, 2.2fr)', render: (c) => <Link to={`/companies/${c.id}`}>{c.name}</Link> },
+    { id: 'number', header: t('company.customerNumber'), sort: 'customerNumber', width: '130px', render: (c) => c.customerNumber || t('common.none') },
+    { id: 'city', header: t('company.city'), sort: 'city', width: 'minmax(140px, 1fr)', render: (c) => (c.city ? `${c.city}${c.federalState ? ` (${c.federalState})` : ''}` : t('common.none')) },
+    { id: 'status', header: t('company.status'), sort: 'status', width: '150px', render: (c) => t(`enum.status.${c.status}`) },
+    { id: 'station', header: t('company.station'), width: '170px', render: (c) => <StationBadge station={c.station} /> },
+    { id: 'owner', header: t('company.owner'), width: 'minmax(130px, 1fr)', render: (c) => c.ownerName || t('common.none') },
+  ]
+
+  const setFilter = (key: keyof Filters) => (e: React.ChangeEvent<HTMLSelectElement>) => setFilters((f) => ({ ...f, [key]: e.target.value }))
+  const title = station ? t('journey.companiesAt', { station: t(`enum.station.${station}`) }) : t('company.title')
+
+  return (
+    <section className="page page--list">
+      <PageHeader title={title} actions={<Link className="button button--primary" to="/companies/new">{t('company.new')}</Link>} />
+      <div className="toolbar" role="search">
+        <label className="toolbar__search">
+          <span className="visually-hidden">{t('company.searchLabel')}</span>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('company.searchPlaceholder')} aria-label={t('company.searchLabel')} />
+        </label>
+        <label>
+          <span>{t('company.status')}</span>
+          <select value={filters.status} onChange={setFilter('status')}>
+            <option value="">{t('common.all')}</option>
+            {COMPANY_STATUSES.map((s) => <option key={s} value={s}>{t(`enum.status.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t('company.federalState')}</span>
+          <select value={filters.federalState} onChange={setFilter('federalState')}>
+            <option value="">{t('common.all')}</option>
+            {FEDERAL_STATES.map((s) => <option key={s} value={s}>{t(`enum.federalState.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t('company.segment')}</span>
+          <select value={filters.segment} onChange={setFilter('segment')}>
+            <option value="">{t('common.all')}</option>
+            {SEGMENTS.map((s) => <option key={s} value={s}>{t(`enum.segment.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t('company.owner')}</span>
+          <select value={filters.ownerId} onChange={setFilter('ownerId')}>
+            <option value="">{t('common.all')}</option>
+            {(users.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+          </select>
+        </label>
+        {filtered ? (
+          <button type="button" className="button button--ghost" onClick={() => { setSearch(''); setFilters(NO_FILTERS) }}>
+            {t('company.resetFilters')}
+          </button>
+        ) : null}
+      </div>
+      <VirtualTable
+        label={t('company.listLabel')}
+        columns={columns}
+        queryKey={JSON.stringify(query)}
+        fetchPage={fetchPage}
+        sort={sort}
+        onSort={(field) => setSort((s) => ({ field: field as typeof s.field, dir: s.field === field && s.dir === 'asc' ? 'desc' : 'asc' }))}
+        rowKey={(c) => c.id}
+        empty={
+          filtered ? t('company.emptyFiltered')
+            : station ? t('journey.stationEmpty', { station: t(`enum.station.${station}`) })
+              : t('company.empty')
+        }
+      />
+    </section>
+  )
+}

@@ -1,0 +1,105 @@
+// The pre-offer conversation (Vorangebotsgespräch): a guided form and the buying center present.
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useState } from 'react'
+import { FormProvider, useFieldArray, useForm } from 'react-hook-form'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
+import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS } from '../../../../shared/modules/customers/customer.enums'
+import { conversationFieldsSchema, type ConversationFields, type ConversationFieldsInput } from '../../../../shared/modules/offers/offer.schema'
+import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
+import { LoadError, PageHeader } from '../../components/page'
+import { call } from '../../lib/api'
+import { useI18n } from '../../lib/i18n'
+import { useData } from '../../lib/use-data'
+import { todayIso } from '../../lib/today'
+
+const GUIDE = ['situation', 'needs', 'goals', 'worries', 'decisionCriteria', 'decisionProcess', 'competitors', 'nextSteps'] as const
+
+export function ConversationFormPage() {
+  const { t } = useI18n()
+  const { id } = useParams()
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const existing = useData('conversations.get', id ? { id } : null)
+  const companyId = existing.data?.companyId ?? params.get('companyId') ?? ''
+  const company = useData('companies.get', companyId ? { id: companyId } : null)
+  const contacts = useData('contacts.list', companyId ? { companyId, limit: 500 } : null)
+  const [formError, setFormError] = useState<string | null>(null)
+  const form = useForm<ConversationFieldsInput, unknown, ConversationFields>({
+    resolver: zodResolver(conversationFieldsSchema),
+    defaultValues: { companyId, heldAt: todayIso(), participants: [] },
+  })
+  const participants = useFieldArray({ control: form.control, name: 'participants' })
+
+  useEffect(() => {
+    if (existing.data) {
+      const { id: _i, companyName: _c, offerCount: _o, participants: people, ...fields } = existing.data
+      form.reset({ ...fields, participants: people.map(({ contactName: _n, ...p }) => p) as ConversationFieldsInput['participants'] })
+    } else if (companyId) form.setValue('companyId', companyId)
+  }, [existing.data, companyId, form])
+
+  const onSubmit = form.handleSubmit(async (fields) => {
+    setFormError(null)
+    const result = id ? await call('conversations.update', { id, ...fields }) : await call('conversations.create', fields)
+    if (result.ok) navigate(`/conversations/${result.data.id}`, { replace: true, state: { saved: true } })
+    else setFormError(showServerErrors(form, result.error))
+  })
+
+  if (existing.error) return <LoadError message={existing.error} />
+  if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
+  const contactOptions = (contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))
+
+  return (
+    <section className="page">
+      <PageHeader
+        title={t('conversation.title')}
+        subtitle={company.data ? <Link to={`/companies/${company.data.id}`}>{company.data.name}</Link> : undefined}
+        actions={id ? <Link className="button button--primary" to={`/offers/new?companyId=${companyId}&conversationId=${id}`}>{t('conversation.createOffer')}</Link> : undefined}
+      />
+      <p className="muted">{t('conversation.intro')}</p>
+      <FormProvider {...form}>
+        <form onSubmit={onSubmit} noValidate className="form" aria-label={t('conversation.title')}>
+          <FormError message={formError} />
+          <fieldset>
+            <legend>{t('conversation.basics')}</legend>
+            <div className="form-grid">
+              <TextField name="heldAt" label={t('conversation.heldAt')} type="date" required />
+              <TextField name="budget" label={t('conversation.budget')} />
+              <TextField name="decisionTimeline" label={t('conversation.decisionTimeline')} />
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('conversation.guide')}</legend>
+            <div className="form-grid form-grid--two">
+              {GUIDE.map((field) => <TextAreaField key={field} name={field} label={t(`conversation.${field}`)} hint={t(`conversation.${field}Hint`)} rows={3} />)}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('conversation.buyingCenter')}</legend>
+            {participants.fields.length === 0 ? <p className="muted">{t('conversation.noParticipants')}</p> : null}
+            {participants.fields.map((field, index) => (
+              <div key={field.id} className="participant-row" role="group" aria-label={t('conversation.participant', { n: index + 1 })}>
+                <SelectField name={`participants.${index}.contactId`} label={t('conversation.contact')} options={contactOptions} emptyLabel={t('common.choose')} required />
+                <SelectField name={`participants.${index}.buyingRole`} label={t('contact.buyingRole')} options={enumOptions(t, 'buyingRole', BUYING_ROLES)} emptyLabel={t('common.none')} />
+                <SelectField name={`participants.${index}.influence`} label={t('contact.influence')} options={enumOptions(t, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.none')} />
+                <SelectField name={`participants.${index}.attitude`} label={t('contact.attitude')} options={enumOptions(t, 'attitude', ATTITUDES)} emptyLabel={t('common.none')} />
+                <TextField name={`participants.${index}.caresAbout`} label={t('conversation.caresAbout')} />
+                <button type="button" className="button button--ghost" onClick={() => participants.remove(index)}>{t('common.remove')}</button>
+              </div>
+            ))}
+            <button type="button" className="button" disabled={contactOptions.length === 0}
+              onClick={() => participants.append({ contactId: '', buyingRole: '', influence: '', attitude: '', caresAbout: '' })}>
+              {t('conversation.addParticipant')}
+            </button>
+            {contactOptions.length === 0 ? <p className="muted small">{t('conversation.noContacts')}</p> : null}
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? t('common.saving') : t('common.save')}
+            </button>
+            <Link className="button button--ghost" to={companyId ? `/companies/${companyId}` : '/offers'}>{t('common.cancel')}</Link>
+          </div>
+        </form>
+      </FormProvider>
+    </section>
+  )
+}

@@ -1,0 +1,192 @@
+// One offer: items and totals, revisions, follow-ups, and what can happen next: send, revise,
+// download the letter, won, lost (with a reason), withdrawn.
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { FormProvider, useForm } from 'react-hook-form'
+import { Link, useParams } from 'react-router-dom'
+import { LOST_REASONS } from '../../../../shared/modules/offers/offer.enums'
+import { offerLoseSchema, offerWinSchema } from '../../../../shared/modules/offers/offer.schema'
+import type { Offer } from '../../../../shared/modules/offers/offer.types'
+import { FormError, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
+import { Badge, LoadError, PageHeader } from '../../components/page'
+import { call } from '../../lib/api'
+import { saveLetter } from '../../lib/download'
+import { useI18n } from '../../lib/i18n'
+import { useData } from '../../lib/use-data'
+import { money } from '../../lib/money'
+import { TotalsTable } from './offer-form-page'
+import { todayIso } from '../../lib/today'
+
+export const statusTone = (status: string) => (status === 'won' ? 'good' : status === 'lost' || status === 'expired' ? 'warn' : status === 'draft' ? 'muted' : 'station')
+
+export function OfferPage() {
+  const { t, date, language } = useI18n()
+  const { id = '' } = useParams()
+  const offer = useData('offers.get', { id })
+  const [message, setMessage] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<'won' | 'lost' | null>(null)
+
+  if (offer.error) return <LoadError message={offer.error} />
+  const o = offer.data
+  if (!o) return <p className="page muted">{t('common.loading')}</p>
+  const closed = ['won', 'lost', 'withdrawn', 'expired'].includes(o.status)
+
+  const act = async (channel: 'offers.send' | 'offers.revise' | 'offers.withdraw', done: string) => {
+    setError(null)
+    setMessage(null)
+    const result = await call(channel, { id })
+    if (result.ok) {
+      setMessage(t(done))
+      offer.reload()
+    } else setError(result.error.fields ? Object.values(result.error.fields)[0]! : result.error.message)
+  }
+  const document = async (revision?: number) => {
+    setError(null)
+    const result = await call('offers.document', revision ? { id, revision } : { id })
+    if (!result.ok) return setError(result.error.message)
+    setMessage(saveLetter(result.data, t))
+  }
+
+  return (
+    <section className="page">
+      <PageHeader
+        title={t('offer.title', { number: o.number })}
+        subtitle={
+          <>
+            <Badge tone={statusTone(o.status)}>{t(`enum.offerStatus.${o.status}`)}</Badge>
+            <span>{t('offer.revisionLabel', { n: o.revision })}</span>
+            <Link to={`/companies/${o.companyId}`}>{o.companyName}</Link>
+            {o.contactName ? <span>· {o.contactName}</span> : null}
+            {o.contractId ? <Link to={`/contracts/${o.contractId}`}>· {t('offer.renewalOf', { number: o.contractNumber })}</Link> : null}
+            {o.conversationId ? <Link to={`/conversations/${o.conversationId}`}>· {t('offer.withConversation')}</Link> : <span className="muted">· {t('offer.withoutConversation')}</span>}
+          </>
+        }
+        actions={
+          <>
+            {!closed && !o.currentRevisionSent ? <Link className="button" to={`/offers/${id}/edit`}>{t('common.edit')}</Link> : null}
+            {!closed && o.currentRevisionSent ? <button type="button" className="button" onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
+            {!closed && !o.currentRevisionSent ? <button type="button" className="button button--primary" onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
+            <button type="button" className="button" onClick={() => void document()}>{t('offer.document')}</button>
+            {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
+            {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('lost')}>{t('offer.markLost')}</button> : null}
+            {!closed ? <button type="button" className="button button--ghost" onClick={() => void act('offers.withdraw', 'offer.withdrawn')}>{t('offer.withdraw')}</button> : null}
+            {o.status === 'won' && !o.contractId ? <Link className="button button--primary" to={`/contracts/new?offerId=${id}`}>{t('offer.createContract')}</Link> : null}
+          </>
+        }
+      />
+      {message ? <p className="notice" role="status">{message}</p> : null}
+      {error ? <p className="form-error" role="alert">{t(error)}</p> : null}
+      {dialog === 'won' ? <WinForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
+      {dialog === 'lost' ? <LoseForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
+      <div className="company-layout">
+        <div className="card">
+          <h2>{t('offer.basics')}</h2>
+          <dl className="details">
+            <div className="details__item"><dt>{t('offer.offerDate')}</dt><dd>{date(o.offerDate)}</dd></div>
+            <div className="details__item"><dt>{t('offer.validUntil')}</dt><dd>{date(o.validUntil)}</dd></div>
+            <div className="details__item"><dt>{t('offer.owner')}</dt><dd>{o.ownerName || '–'}</dd></div>
+            <div className="details__item"><dt>{t('offer.paymentTerms')}</dt><dd>{t(o.skontoPercent > 0 ? 'offer.paymentWithSkonto' : 'offer.paymentNet', { net: o.paymentNetDays, skonto: o.skontoPercent, days: o.skontoDays })}</dd></div>
+            {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{money(Math.round((o.orderValue ?? 0) * 100), language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
+            {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{t(`enum.lostReason.${o.lostReason}`)}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
+          </dl>
+        </div>
+        <div className="card">
+          <h2>{t('offer.followUps')}</h2>
+          {o.followUps.length === 0 ? <p className="muted">{t('offer.noFollowUps')}</p> : (
+            <ul className="plain-list">
+              {o.followUps.map((f) => (
+                <li key={f.id}>
+                  <strong>{date(f.dueDate)}</strong> · {t(`enum.followUpKind.${f.kind}`)} · <Badge tone={f.status === 'done' ? 'good' : f.status === 'open' ? 'station' : 'muted'}>{t(`enum.followUpStatus.${f.status}`)}</Badge>
+                  {f.outcome ? <div className="muted small">{f.outcome}</div> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t('offer.revisions')}</h2>
+          {o.revisions.length === 0 ? <p className="muted">{t('offer.notSent')}</p> : (
+            <ul className="plain-list">
+              {o.revisions.map((r) => (
+                <li key={r.revision}>
+                  {t('offer.revisionSent', { n: r.revision, when: date(r.sentAt) })}{' '}
+                  <button type="button" className="button button--small button--ghost" onClick={() => void document(r.revision)}>{t('offer.documentOfRevision', { n: r.revision })}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="card card--wide">
+          <h2>{t('offer.items')}</h2>
+          <table className="data-table">
+            <thead><tr><th>{t('offer.pos')}</th><th>{t('offer.itemName')}</th><th className="num">{t('offer.quantity')}</th><th>{t('offer.unit')}</th><th className="num">{t('offer.unitPrice')}</th><th className="num">{t('offer.discountPercent')}</th><th className="num">{t('offer.vatRate')}</th><th className="num">{t('offer.lineTotal')}</th></tr></thead>
+            <tbody>
+              {o.items.map((i) => (
+                <tr key={i.id} className={i.optional ? 'muted' : undefined}>
+                  <td>{i.position}</td>
+                  <td>{i.name}{i.optional ? ` (${t('offer.optional')})` : ''}{i.description ? <div className="small muted">{i.description}</div> : null}</td>
+                  <td className="num">{i.quantity.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB')}</td>
+                  <td>{i.unit}</td>
+                  <td className="num">{money(Math.round(i.unitPrice * 100), language)}</td>
+                  <td className="num">{i.discountPercent ? `${i.discountPercent.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB')} %` : '–'}</td>
+                  <td className="num">{i.vatRate} %</td>
+                  <td className="num">{i.optional ? `(${money(i.netCents, language)})` : money(i.netCents, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <TotalsTable totals={o.totals} />
+        </div>
+      </div>
+    </section>
+  )
+}
+
+function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
+  const { t } = useI18n()
+  const [formError, setFormError] = useState<string | null>(null)
+  const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: todayIso(), orderValue: offer.totals.netCents / 100 } })
+  const submit = form.handleSubmit(async (input) => {
+    const result = await call('offers.win', input)
+    if (result.ok) onDone()
+    else setFormError(showServerErrors(form, result.error))
+  })
+  return (
+    <FormProvider {...form}>
+      <form className="card form dialog-form" onSubmit={submit} noValidate aria-label={t('offer.markWon')}>
+        <FormError message={formError} />
+        <div className="form-grid">
+          <TextField name="orderDate" label={t('offer.orderDate')} type="date" required />
+          <NumberField name="orderValue" label={t('offer.orderValueNet')} step="0.01" required />
+        </div>
+        <div className="form-actions"><button type="submit" className="button button--primary">{t('offer.confirmWon')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
+      </form>
+    </FormProvider>
+  )
+}
+
+function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
+  const { t } = useI18n()
+  const [formError, setFormError] = useState<string | null>(null)
+  const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, reason: '' as never, competitor: '', note: '' } })
+  const reason = form.watch('reason')
+  const profile = useData('profile.get', {})
+  const offered = LOST_REASONS.filter((r) => !profile.data || profile.data.lostReasons.includes(r))
+  const submit = form.handleSubmit(async (input) => {
+    const result = await call('offers.lose', input)
+    if (result.ok) onDone()
+    else setFormError(showServerErrors(form, result.error))
+  })
+  return (
+    <FormProvider {...form}>
+      <form className="card form dialog-form" onSubmit={submit} noValidate aria-label={t('offer.markLost')}>
+        <FormError message={formError} />
+        <div className="form-grid">
+          <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(t, 'lostReason', offered)} emptyLabel={t('common.choose')} required />
+          {reason === 'competitor' ? <TextField name="competitor" label={t('offer.competitor')} required /> : null}
+          <TextAreaField name="note" label={t('offer.lostNote')} rows={2} />
+        </div>
+        <div className="form-actions"><button type="submit" className="button button--primary">{t('offer.confirmLost')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
+      </form>
+    </FormProvider>
+  )
+}

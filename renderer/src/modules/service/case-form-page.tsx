@@ -1,0 +1,103 @@
+// Logging a case: a service request, complaint, warranty claim or return, for a customer (picked or
+// given), with contact, asset, channel, when it came in, priority and owner; returns with their lines.
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useState } from 'react'
+import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form'
+import { useNavigate, useSearchParams } from 'react-router-dom'
+import { CASE_CHANNELS, CASE_TYPES, COMPLAINT_CATEGORIES, PRIORITIES, RETURN_REASONS } from '../../../../shared/modules/service/service.enums'
+import { caseFieldsSchema, type CaseFields, type CaseFieldsInput } from '../../../../shared/modules/service/service.schema'
+import { FormError, SaveCancel, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
+import { PageHeader } from '../../components/page'
+import { call } from '../../lib/api'
+import { useI18n } from '../../lib/i18n'
+import { appNow } from '../../lib/today'
+import { useData } from '../../lib/use-data'
+import { CompanyPicker } from './company-picker'
+
+/** "2026-11-24T10:15" in the browser's local time, for a datetime-local input. */
+const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+
+export function CaseFormPage() {
+  const { t } = useI18n()
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const [formError, setFormError] = useState<string | null>(null)
+  const [receivedLocal, setReceivedLocal] = useState(localInput(appNow()))
+  const form = useForm<CaseFieldsInput, unknown, CaseFields>({
+    resolver: zodResolver(caseFieldsSchema),
+    defaultValues: {
+      type: (CASE_TYPES as readonly string[]).includes(params.get('type') ?? '') ? (params.get('type') as CaseFieldsInput['type']) : 'service_request',
+      companyId: params.get('companyId') ?? '', contactId: '', assetId: params.get('assetId') ?? '', channel: 'phone', receivedAt: appNow().toISOString(),
+      subject: '', description: '', priority: 'normal', ownerId: '', category: '', lines: [],
+    },
+  })
+  const values = useWatch({ control: form.control }) as CaseFieldsInput
+  const companyId = values.companyId ?? ''
+  const contacts = useData('contacts.list', companyId ? { companyId, limit: 500 } : null)
+  const assets = useData('assets.list', companyId ? { companyId } : null)
+  const users = useData('users.list', {})
+  const lines = useFieldArray({ control: form.control, name: 'lines' })
+  useEffect(() => {
+    const at = new Date(receivedLocal)
+    if (!Number.isNaN(at.getTime())) form.setValue('receivedAt', at.toISOString())
+  }, [receivedLocal, form])
+  useEffect(() => {
+    if (values.type === 'return' && lines.fields.length === 0) lines.append({ productId: '', name: '', quantity: 1, reason: 'defective' })
+  }, [values.type, lines])
+
+  const onSubmit = form.handleSubmit(async (fields) => {
+    setFormError(null)
+    const result = await call('cases.create', fields)
+    if (result.ok) navigate(`/cases/${result.data.id}`, { replace: true })
+    else setFormError(showServerErrors(form, result.error))
+  })
+
+  return (
+    <section className="page">
+      <PageHeader title={t('case.new')} subtitle={t('case.newSubtitle')} />
+      <FormProvider {...form}>
+        <form onSubmit={onSubmit} noValidate className="form" aria-label={t('case.form')}>
+          <FormError message={formError} />
+          <fieldset>
+            <legend>{t('case.basics')}</legend>
+            <div className="form-grid">
+              <SelectField name="type" label={t('case.type')} options={enumOptions(t, 'caseType', CASE_TYPES)} required />
+              <CompanyPicker name="companyId" label={t('case.company')} required />
+              <SelectField name="contactId" label={t('case.contact')} options={(contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))} emptyLabel={t('common.none')} />
+              <SelectField name="assetId" label={t('case.asset')} required={values.type === 'warranty'}
+                options={(assets.data ?? []).map((a) => ({ value: a.id, label: `${a.name}${a.serialNumber ? ` (${a.serialNumber})` : ''}` }))} emptyLabel={t('common.none')} />
+              <SelectField name="channel" label={t('case.channel')} options={enumOptions(t, 'caseChannel', CASE_CHANNELS)} required />
+              <div className="field">
+                <label htmlFor="case-received">{t('case.receivedAt')}<span className="field__required" aria-hidden="true"> *</span></label>
+                <input id="case-received" type="datetime-local" value={receivedLocal} onChange={(e) => setReceivedLocal(e.target.value)} />
+              </div>
+              <SelectField name="priority" label={t('case.priority')} options={enumOptions(t, 'priority', PRIORITIES)} required />
+              <SelectField name="ownerId" label={t('case.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('contract.ownerMe')} />
+              {values.type === 'complaint' ? <SelectField name="category" label={t('case.category')} options={enumOptions(t, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel={t('common.none')} /> : null}
+            </div>
+            <div className="form-grid">
+              <TextField name="subject" label={t('case.subject')} required wide />
+              <TextAreaField name="description" label={t('case.description')} rows={4} />
+            </div>
+          </fieldset>
+          {values.type === 'return' ? (
+            <fieldset>
+              <legend>{t('case.lines')}</legend>
+              {form.formState.errors.lines?.message ? <p className="field__error" role="alert">{t(form.formState.errors.lines.message)}</p> : null}
+              {lines.fields.map((field, index) => (
+                <div key={field.id} className="form-grid item-row" role="group" aria-label={t('case.line', { n: index + 1 })}>
+                  <TextField name={`lines.${index}.name`} label={t('case.lineName')} required />
+                  <NumberField name={`lines.${index}.quantity`} label={t('case.lineQuantity')} step="1" required />
+                  <SelectField name={`lines.${index}.reason`} label={t('case.lineReason')} options={enumOptions(t, 'returnReason', RETURN_REASONS)} required />
+                  <div className="field field--action"><button type="button" className="button button--ghost" onClick={() => lines.remove(index)}>{t('case.removeLine')}</button></div>
+                </div>
+              ))}
+              <button type="button" className="button" onClick={() => lines.append({ productId: '', name: '', quantity: 1, reason: 'defective' })}>{t('case.addLine')}</button>
+            </fieldset>
+          ) : null}
+          <SaveCancel cancelTo={companyId ? `/companies/${companyId}` : '/service'} />
+        </form>
+      </FormProvider>
+    </section>
+  )
+}

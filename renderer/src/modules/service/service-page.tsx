@@ -1,0 +1,87 @@
+// The service work list: my open cases by their service-level deadline, the team's overdue cases,
+// and all cases by type and status.
+import { useState } from 'react'
+import { Link } from 'react-router-dom'
+import { CASE_STATUSES, CASE_TYPES } from '../../../../shared/modules/service/service.enums'
+import type { CaseListItem } from '../../../../shared/modules/service/service.types'
+import { OwnerFilter } from '../../components/filters'
+import { Badge, EmptyState, LoadError, PageHeader } from '../../components/page'
+import { useI18n } from '../../lib/i18n'
+import { useData } from '../../lib/use-data'
+import { caseTone } from './case-page'
+
+export function ServicePage() {
+  const { t } = useI18n()
+  const [ownerId, setOwnerId] = useState('')
+  const [type, setType] = useState('')
+  const [status, setStatus] = useState('open')
+  const work = useData('cases.workList', { ownerId })
+  const all = useData('cases.list', { type: type as never, status: status as never, limit: 200 })
+  return (
+    <section className="page">
+      <PageHeader title={t('service.title')} subtitle={t('service.subtitle')} actions={<Link className="button button--primary" to="/cases/new">{t('case.new')}</Link>} />
+      <div className="toolbar"><OwnerFilter value={ownerId} onChange={setOwnerId} /></div>
+      {work.error ? <LoadError message={work.error} /> : null}
+      {work.data ? (
+        <div className="stack">
+          <CaseTable title={t('service.mine')} rows={work.data.mine} empty={t('service.mineEmpty')} />
+          <CaseTable title={t('service.teamOverdue')} rows={work.data.teamOverdue} empty={t('service.noneOverdue')} />
+        </div>
+      ) : null}
+      <div className="card stack-gap">
+        <h2>{t('service.allCases')}</h2>
+        <div className="toolbar">
+          <label>{t('case.type')}
+            <select value={type} onChange={(e) => setType(e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {CASE_TYPES.map((x) => <option key={x} value={x}>{t(`enum.caseType.${x}`)}</option>)}
+            </select>
+          </label>
+          <label>{t('case.status')}
+            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="open">{t('service.statusOpen')}</option>
+              <option value="">{t('common.all')}</option>
+              {CASE_STATUSES.map((x) => <option key={x} value={x}>{t(`enum.caseStatus.${x}`)}</option>)}
+            </select>
+          </label>
+        </div>
+        {all.data ? <Rows rows={all.data.rows} label={t('service.allCases')} /> : null}
+        {all.data && all.data.rows.length === 0 ? <EmptyState>{t('service.noCases')}</EmptyState> : null}
+      </div>
+    </section>
+  )
+}
+
+function CaseTable({ title, rows, empty }: { title: string; rows: CaseListItem[]; empty: string }) {
+  return (
+    <div className="card">
+      <h2>{title} ({rows.length})</h2>
+      {rows.length === 0 ? <p className="muted">{empty}</p> : <Rows rows={rows} label={title} />}
+    </div>
+  )
+}
+
+export function Rows({ rows, label }: { rows: CaseListItem[]; label: string }) {
+  const { t, dateTime } = useI18n()
+  if (rows.length === 0) return null
+  return (
+    <div className="table-scroll">
+      <table className="data-table" aria-label={label}>
+        <thead><tr><th>{t('case.due')}</th><th>{t('case.number')}</th><th>{t('case.company')}</th><th>{t('case.subject')}</th><th>{t('case.priority')}</th><th>{t('case.status')}</th><th>{t('case.owner')}</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className={r.overdue ? 'row--urgent' : undefined}>
+              <td className="nowrap">{r.slaDue ? <>{dateTime(r.slaDue)}{r.overdue ? <> <Badge tone="warn">{t('case.overdue')}</Badge></> : null}</> : '–'}</td>
+              <td className="nowrap"><Link to={`/cases/${r.id}`}>{r.number}</Link><div className="small muted">{t(`enum.caseType.${r.type}`)}</div></td>
+              <td><Link to={`/companies/${r.companyId}`}>{r.companyName}</Link></td>
+              <td>{r.subject}</td>
+              <td>{t(`enum.priority.${r.priority}`)}</td>
+              <td><Badge tone={caseTone(r.status)}>{t(`enum.caseStatus.${r.status}`)}</Badge></td>
+              <td>{r.ownerName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

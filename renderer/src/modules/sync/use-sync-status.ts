@@ -1,0 +1,35 @@
+// The sync status, asked for every few seconds (faster while a sync runs), and a nudge when the
+// browser or the laptop comes back online.
+import { useCallback, useEffect, useState } from 'react'
+import type { SyncStatus } from '../../../../shared/modules/sync/status'
+import { call } from '../../lib/api'
+
+export function useSyncStatus(): { status: SyncStatus | null; refresh(): void } {
+  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const [tick, setTick] = useState(0)
+  const refresh = useCallback(() => setTick((n) => n + 1), [])
+
+  useEffect(() => {
+    let live = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = () =>
+      void call('sync.status', {}).then((r) => {
+        if (!live) return
+        if (r.ok) setStatus(r.data)
+        timer = setTimeout(poll, r.ok && r.data.state === 'syncing' ? 700 : 3000)
+      })
+    poll()
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [tick])
+
+  useEffect(() => {
+    const back = () => void call('sync.online', {}).then(refresh)
+    window.addEventListener('online', back)
+    return () => window.removeEventListener('online', back)
+  }, [refresh])
+
+  return { status, refresh }
+}

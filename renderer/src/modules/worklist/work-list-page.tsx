@@ -1,0 +1,143 @@
+// Konsequentes Nachfassen: the follow-ups due, overdue first; done with an outcome, or moved.
+import { useState, type ReactNode } from 'react'
+import { Link } from 'react-router-dom'
+import { TOUCHPOINT_CHANNELS } from '../../../../shared/modules/customers/customer.enums'
+import type { WorkListItem } from '../../../../shared/modules/offers/offer.types'
+import { EmptyState, LoadError, PageHeader } from '../../components/page'
+import { call } from '../../lib/api'
+import { useI18n } from '../../lib/i18n'
+import { useData } from '../../lib/use-data'
+import { money } from '../../lib/money'
+import { OwnerFilter } from '../../components/filters'
+
+export function WorkListPage() {
+  const { t, number } = useI18n()
+  const [ownerId, setOwnerId] = useState('')
+  const list = useData('followUps.workList', { ownerId })
+  const exportIcs = async () => {
+    const result = await call('followUps.ics', { ownerId })
+    if (!result.ok) return
+    const url = URL.createObjectURL(new Blob([result.data.content], { type: 'text/calendar' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = result.data.fileName
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  const d = list.data
+  const total = d ? d.overdue.length + d.dueToday.length + d.upcoming.length : 0
+  return (
+    <section className="page">
+      <PageHeader title={t('followUp.title')} subtitle={d ? t('followUp.summary', { overdue: number(d.overdue.length), today: number(d.dueToday.length) }) : undefined}
+        actions={<button type="button" className="button" onClick={() => void exportIcs()}>{t('followUp.exportIcs')}</button>} />
+      <div className="toolbar">
+        <OwnerFilter value={ownerId} onChange={setOwnerId} />
+      </div>
+      {list.error ? <LoadError message={list.error} /> : null}
+      {d && total === 0 ? <EmptyState>{t('followUp.empty')}</EmptyState> : null}
+      {d ? (
+        <>
+          <Section title={t('followUp.overdue')} items={d.overdue} tone="overdue" onChange={list.reload} />
+          <Section title={t('followUp.today')} items={d.dueToday} tone="today" onChange={list.reload} />
+          <Section title={t('followUp.upcoming')} items={d.upcoming} tone="upcoming" onChange={list.reload} />
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+function Section({ title, items, tone, onChange }: { title: string; items: WorkListItem[]; tone: string; onChange: () => void }) {
+  if (items.length === 0) return null
+  return (
+    <section className={`worklist worklist--${tone}`} aria-label={title}>
+      <h2>{title} ({items.length})</h2>
+      <ul className="worklist__items">{items.map((i) => <Item key={i.id} item={i} onChange={onChange} />)}</ul>
+    </section>
+  )
+}
+
+function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) {
+  const { t, date, language } = useI18n()
+  const [mode, setMode] = useState<'idle' | 'done' | 'snooze'>('idle')
+  const [channel, setChannel] = useState('phone')
+  const [outcome, setOutcome] = useState('')
+  const [until, setUntil] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const submit = async () => {
+    setError(null)
+    const result = await (mode === 'done' ? complete(item, channel, outcome) : snooze(item, until))
+    if (result.ok) onChange()
+    else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
+  }
+  const view = describe(item, t, date, language)
+  return (
+    <li className={`card worklist__item worklist__item--${item.source}`} aria-label={view.label}>
+      <div className="worklist__head">
+        <strong>{date(item.dueDate)}</strong>
+        {view.link}
+        <Link to={`/companies/${item.companyId}`}>{item.companyName}</Link>
+        <span>{item.contactName}{item.contactPhone ? ` · ${item.contactPhone}` : ''}</span>
+        <span className="muted">{view.detail}</span>
+        <span className="muted">{item.ownerName}</span>
+      </div>
+      {mode === 'idle' ? (
+        <div className="form-actions">
+          <button type="button" className="button button--primary" onClick={() => setMode('done')}>{t('followUp.complete')}</button>
+          <button type="button" className="button button--ghost" onClick={() => setMode('snooze')}>{t('followUp.snooze')}</button>
+        </div>
+      ) : (
+        <div className="worklist__form">
+          {mode === 'done' ? (
+            <>
+              <label>{t('touchpoint.channel')}
+                <select value={channel} onChange={(e) => setChannel(e.target.value)}>{TOUCHPOINT_CHANNELS.map((c) => <option key={c} value={c}>{t(`enum.channel.${c}`)}</option>)}</select>
+              </label>
+              <label className="grow">{t('followUp.outcome')}<input value={outcome} onChange={(e) => setOutcome(e.target.value)} /></label>
+            </>
+          ) : (
+            <label>{t('followUp.until')}<input type="date" value={until} onChange={(e) => setUntil(e.target.value)} /></label>
+          )}
+          <button type="button" className="button button--primary" onClick={() => void submit()}>{t('common.save')}</button>
+          <button type="button" className="button button--ghost" onClick={() => setMode('idle')}>{t('common.cancel')}</button>
+          {error ? <p className="field__error" role="alert">{t(error)}</p> : null}
+        </div>
+      )}
+    </li>
+  )
+}
+
+type T = (key: string, params?: Record<string, string | number>) => string
+
+/** The label, link and detail line of each kind of reminder. */
+function describe(item: WorkListItem, t: T, date: (d: string) => string, language: 'de' | 'en'): { label: string; link: ReactNode; detail: string } {
+  switch (item.source) {
+    case 'offer':
+      return {
+        label: t('followUp.itemLabel', { kind: t(`enum.followUpKind.${item.kind}`), number: item.offerNumber, company: item.companyName }), link: <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link>,
+        detail: `${t(`enum.followUpKind.${item.kind}`)} · ${money(item.grossCents, language)} · ${t('followUp.validUntil', { date: date(item.validUntil) })}`,
+      }
+    case 'contract':
+      return {
+        label: t('followUp.renewalLabel', { number: item.contractNumber, company: item.companyName }), link: <Link to={`/contracts/${item.contractId}`}>{item.contractNumber}</Link>,
+        detail: `${t(`enum.renewalReminderKind.${item.kind}`)} · ${t('contract.annualValueShort', { value: money(item.annualValueCents, language) })} · ${t('contract.cancelByShort', { date: date(item.cancelBy) })}`,
+      }
+    default:
+      return {
+        label: t(`followUp.usePhaseLabel.${item.kind}`, { company: item.companyName }),
+        link: <span className="badge">{t(`enum.usePhaseReminder.${item.kind}`)}</span>,
+        detail: item.detail.replace(/\d{4}-\d{2}-\d{2}$/, (d) => date(d)),
+      }
+  }
+}
+
+function complete(item: WorkListItem, channel: string, outcome: string) {
+  if (item.source === 'offer') return call('followUps.complete', { id: item.id, channel: channel as never, outcome })
+  if (item.source === 'contract') return call('contracts.completeReminder', { contractId: item.contractId, kind: item.kind, channel: channel as never, outcome })
+  return call('reminders.complete', { source: item.source, id: item.subjectId, channel: channel as never, outcome })
+}
+
+function snooze(item: WorkListItem, until: string) {
+  if (item.source === 'offer') return call('followUps.snooze', { id: item.id, until })
+  if (item.source === 'contract') return call('contracts.snoozeReminder', { contractId: item.contractId, kind: item.kind, until })
+  return call('reminders.snooze', { source: item.source, id: item.subjectId, until })
+}

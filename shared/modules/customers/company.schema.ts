@@ -1,0 +1,42 @@
+// Company input and list-query schemas, used by the company form and the companies.* handlers alike.
+import { z } from 'zod'
+import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, patternText, requiredText, sortDirSchema, text } from '../../platform/common.schema'
+import { STATIONS } from '../journey/journey.stations'
+import { COMPANY_STATUSES, FEDERAL_STATES, LEAD_SOURCES, SEGMENTS } from './customer.enums'
+
+export const companyFieldsSchema = z.object({
+  name: requiredText(200),
+  customerNumber: patternText(20, /^[A-Za-z0-9-]*$/, 'errors.customerNumber'),
+  street: text(200),
+  postalCode: patternText(10, /^(\d{5})?$/, 'errors.postalCode'),
+  city: text(100),
+  federalState: optionalEnum(FEDERAL_STATES),
+  industry: text(100),
+  segment: optionalEnum(SEGMENTS),
+  status: z.enum(COMPANY_STATUSES, 'errors.invalidChoice'),
+  ownerId: optionalIdSchema,
+  leadSource: optionalEnum(LEAD_SOURCES),
+  notes: text(5000),
+})
+export type CompanyFields = z.output<typeof companyFieldsSchema>
+export type CompanyFieldsInput = z.input<typeof companyFieldsSchema>
+
+export const companyCreateSchema = companyFieldsSchema
+export const companyUpdateSchema = companyFieldsSchema.extend({ id: idSchema })
+export const byIdSchema = z.object({ id: idSchema })
+
+export const COMPANY_SORT_FIELDS = ['name', 'customerNumber', 'city', 'status', 'updatedAt'] as const
+export type CompanySortField = (typeof COMPANY_SORT_FIELDS)[number]
+
+export const companyListQuerySchema = z.object({
+  search: text(100),
+  status: optionalEnum(COMPANY_STATUSES),
+  federalState: optionalEnum(FEDERAL_STATES),
+  segment: optionalEnum(SEGMENTS),
+  station: z.union([z.enum(STATIONS), z.literal('none'), z.literal('')]).default(''),
+  ownerId: optionalIdSchema,
+  sort: z.enum(COMPANY_SORT_FIELDS).default('name'),
+  dir: sortDirSchema.default('asc'),
+  ...pagingSchema,
+})
+export type CompanyListQuery = z.input<typeof companyListQuerySchema>

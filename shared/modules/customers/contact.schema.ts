@@ -1,0 +1,43 @@
+// Contact (Ansprechpartner) input and list-query schemas, shared by the contact form and handlers.
+import { z } from 'zod'
+import { emailSchema, idSchema, requiredIdSchema, optionalEnum, optionalIdSchema, pagingSchema, phoneSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
+import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LANGUAGES, SALUTATIONS } from './customer.enums'
+
+export const contactFieldsSchema = z.object({
+  companyId: requiredIdSchema,
+  salutation: z.enum(SALUTATIONS, 'errors.invalidChoice'),
+  title: text(40),
+  firstName: text(100),
+  lastName: requiredText(100),
+  jobFunction: text(100),
+  email: emailSchema,
+  phone: phoneSchema,
+  mobile: phoneSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice'),
+  buyingRole: optionalEnum(BUYING_ROLES),
+  attitude: optionalEnum(ATTITUDES),
+  influence: optionalEnum(INFLUENCE_LEVELS),
+  worries: text(2000),
+  goals: text(2000),
+  personaId: optionalIdSchema,
+  notes: text(5000),
+})
+export type ContactFields = z.output<typeof contactFieldsSchema>
+export type ContactFieldsInput = z.input<typeof contactFieldsSchema>
+
+export const contactCreateSchema = contactFieldsSchema
+export const contactUpdateSchema = contactFieldsSchema.extend({ id: idSchema })
+
+export const CONTACT_SORT_FIELDS = ['lastName', 'companyName', 'buyingRole', 'updatedAt'] as const
+export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number]
+
+export const contactListQuerySchema = z.object({
+  search: text(100),
+  companyId: optionalIdSchema,
+  buyingRole: optionalEnum(BUYING_ROLES),
+  attitude: optionalEnum(ATTITUDES),
+  sort: z.enum(CONTACT_SORT_FIELDS).default('lastName'),
+  dir: sortDirSchema.default('asc'),
+  ...pagingSchema,
+})
+export type ContactListQuery = z.input<typeof contactListQuerySchema>

@@ -1,0 +1,41 @@
+// Touchpoint (Kontaktpunkt) input and list-query schemas.
+import { z } from 'zod'
+import { idSchema, requiredIdSchema, instantSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
+import { STATIONS } from '../journey/journey.stations'
+import { DIRECTIONS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from './customer.enums'
+
+export const touchpointFieldsSchema = z.object({
+  companyId: requiredIdSchema,
+  contactId: optionalIdSchema,
+  occurredAt: instantSchema,
+  channel: z.enum(TOUCHPOINT_CHANNELS, 'errors.invalidChoice'),
+  direction: z.enum(DIRECTIONS, 'errors.invalidChoice'),
+  mode: z.enum(TOUCHPOINT_MODES, 'errors.invalidChoice'),
+  station: z.enum(STATIONS, 'errors.invalidChoice'),
+  summary: requiredText(4000),
+})
+export type TouchpointFields = z.output<typeof touchpointFieldsSchema>
+export type TouchpointFieldsInput = z.input<typeof touchpointFieldsSchema>
+
+export const touchpointCreateSchema = touchpointFieldsSchema
+
+export const TOUCHPOINT_SORT_FIELDS = ['occurredAt', 'companyName', 'channel', 'station'] as const
+export type TouchpointSortField = (typeof TOUCHPOINT_SORT_FIELDS)[number]
+
+export const touchpointListQuerySchema = z.object({
+  search: text(100),
+  companyId: optionalIdSchema,
+  channel: optionalEnum(TOUCHPOINT_CHANNELS),
+  station: optionalEnum(STATIONS),
+  from: z.union([z.iso.date('errors.date'), z.literal('')]).default(''),
+  to: z.union([z.iso.date('errors.date'), z.literal('')]).default(''),
+  sort: z.enum(TOUCHPOINT_SORT_FIELDS).default('occurredAt'),
+  dir: sortDirSchema.default('desc'),
+  ...pagingSchema,
+})
+export type TouchpointListQuery = z.input<typeof touchpointListQuerySchema>
+
+export const timelineQuerySchema = z.object({
+  companyId: idSchema,
+  ...pagingSchema,
+})

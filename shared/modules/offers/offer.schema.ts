@@ -1,0 +1,140 @@
+// Inputs of the offer station, shared by the forms and the offers.* / products.* / conversations.* handlers.
+import { z } from 'zod'
+import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
+import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, TOUCHPOINT_CHANNELS } from '../customers/customer.enums'
+import { LOST_REASONS, OFFER_STATUSES } from './offer.enums'
+
+const dateSchema = z.iso.date('errors.date')
+/** Money typed by a person, in euros with up to two decimals; stored as cents. */
+export const euros = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100_000_000, 'errors.tooLarge')
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
+const percent = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100, 'errors.percentMax')
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
+const quantity = z.number('errors.number').finite('errors.number').gt(0, 'errors.quantityPositive').max(1_000_000, 'errors.tooLarge')
+  .refine((v) => Math.abs(Math.round(v * 1000) - v * 1000) < 1e-6, 'errors.threeDecimals')
+const vatRate = z.union([z.literal(19), z.literal(7), z.literal(0)], 'errors.invalidChoice')
+
+export const productFieldsSchema = z.object({
+  sku: requiredText(40),
+  name: requiredText(200),
+  description: text(2000),
+  unit: requiredText(20),
+  listPrice: euros,
+  vatRate,
+  warrantyMonths: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(600, 'errors.tooLarge'),
+  active: z.boolean(),
+})
+export type ProductFields = z.output<typeof productFieldsSchema>
+export const productUpdateSchema = productFieldsSchema.extend({ id: idSchema })
+export const productListQuerySchema = z.object({ search: text(100), activeOnly: z.boolean().default(false), ...pagingSchema })
+
+/** CSV import: the file's text and which CSV column feeds which product field. */
+export const PRODUCT_IMPORT_FIELDS = ['sku', 'name', 'description', 'unit', 'listPrice', 'vatRate', 'warrantyMonths', 'active'] as const
+export const productImportSchema = z.object({
+  csv: z.string().min(1, 'errors.required').max(10_000_000, 'errors.tooLong'),
+  mapping: z.partialRecord(z.enum(PRODUCT_IMPORT_FIELDS), z.string().max(200)),
+  dryRun: z.boolean().default(false),
+})
+
+export const participantSchema = z.object({
+  contactId: requiredIdSchema,
+  buyingRole: optionalEnum(BUYING_ROLES),
+  influence: optionalEnum(INFLUENCE_LEVELS),
+  attitude: optionalEnum(ATTITUDES),
+  caresAbout: text(1000),
+})
+export const conversationFieldsSchema = z.object({
+  companyId: requiredIdSchema,
+  heldAt: dateSchema,
+  situation: text(4000),
+  needs: text(4000),
+  goals: text(4000),
+  worries: text(4000),
+  decisionCriteria: text(2000),
+  budget: text(500),
+  decisionTimeline: text(500),
+  decisionProcess: text(2000),
+  competitors: text(1000),
+  nextSteps: text(2000),
+  participants: z.array(participantSchema).max(50).default([]),
+})
+export type ConversationFields = z.output<typeof conversationFieldsSchema>
+export type ConversationFieldsInput = z.input<typeof conversationFieldsSchema>
+export const conversationUpdateSchema = conversationFieldsSchema.extend({ id: idSchema })
+
+export const offerItemSchema = z.object({
+  productId: optionalIdSchema,
+  sku: text(40),
+  name: requiredText(200),
+  description: text(2000),
+  quantity,
+  unit: requiredText(20),
+  unitPrice: euros,
+  discountPercent: percent,
+  vatRate,
+  optional: z.boolean(),
+})
+export type OfferItemFields = z.output<typeof offerItemSchema>
+
+export const offerFieldsSchema = z.object({
+  companyId: requiredIdSchema,
+  contactId: optionalIdSchema,
+  conversationId: optionalIdSchema,
+  offerDate: dateSchema,
+  validUntil: dateSchema,
+  offerDiscountPercent: percent,
+  paymentNetDays: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(365, 'errors.tooLarge'),
+  skontoPercent: percent,
+  skontoDays: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(365, 'errors.tooLarge'),
+  deliveryTerms: text(2000),
+  introduction: text(4000),
+  benefits: text(4000),
+  items: z.array(offerItemSchema).max(500, 'errors.tooMany'),
+  /** A renewal offer: the contract it continues, and the new term in months when it is won. */
+  contractId: optionalIdSchema,
+  contractTermMonths: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(240, 'errors.tooLarge').default(0),
+}).superRefine((o, ctx) => {
+  if (o.contractId && o.contractTermMonths < 1) ctx.addIssue({ code: 'custom', path: ['contractTermMonths'], message: 'errors.renewalTermRequired' })
+  if (o.validUntil < o.offerDate) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'errors.validBeforeOfferDate' })
+  if (o.skontoPercent > 0 && o.skontoDays === 0) ctx.addIssue({ code: 'custom', path: ['skontoDays'], message: 'errors.skontoDays' })
+  if (o.skontoDays > o.paymentNetDays) ctx.addIssue({ code: 'custom', path: ['skontoDays'], message: 'errors.skontoAfterNet' })
+})
+export type OfferFields = z.output<typeof offerFieldsSchema>
+export type OfferFieldsInput = z.input<typeof offerFieldsSchema>
+export const offerUpdateSchema = z.intersection(offerFieldsSchema, z.object({ id: idSchema }))
+
+export const offerListQuerySchema = z.object({
+  search: text(100),
+  status: z.union([z.enum(OFFER_STATUSES), z.literal('open'), z.literal('')]).default(''),
+  ownerId: optionalIdSchema,
+  companyId: optionalIdSchema,
+  sort: z.enum(['offerDate', 'number', 'grossCents', 'validUntil']).default('offerDate'),
+  dir: sortDirSchema.default('desc'),
+  ...pagingSchema,
+})
+
+export const offerLoseSchema = z.object({
+  id: idSchema,
+  reason: z.enum(LOST_REASONS, 'errors.lostReasonRequired'),
+  competitor: text(200),
+  note: text(2000),
+}).superRefine((o, ctx) => {
+  if (o.reason === 'competitor' && !o.competitor) ctx.addIssue({ code: 'custom', path: ['competitor'], message: 'errors.competitorRequired' })
+})
+export const offerWinSchema = z.object({ id: idSchema, orderDate: dateSchema, orderValue: euros })
+
+export const followUpCompleteSchema = z.object({
+  id: idSchema,
+  channel: z.enum(TOUCHPOINT_CHANNELS, 'errors.invalidChoice'),
+  outcome: requiredText(2000),
+})
+export const followUpSnoozeSchema = z.object({ id: idSchema, until: dateSchema })
+export const workListQuerySchema = z.object({ ownerId: optionalIdSchema, today: dateSchema.optional() })
+
+export const orderRateQuerySchema = z.object({
+  from: dateSchema,
+  to: dateSchema,
+  period: z.enum(['month', 'quarter', 'year']).default('month'),
+  ownerId: optionalIdSchema,
+  segment: text(40),
+})

@@ -1,0 +1,94 @@
+// Service levels: acknowledge within X service hours, resolve within Y business days. Evenings,
+// weekends and the public holidays of the customer's state do not count.
+import { addBusinessDays, addCalendarDays, isBusinessDay } from '../../platform/calendar/german-holidays'
+import type { FederalState } from '../customers/customer.enums'
+import { onOrBeforeWorkday } from '../offers/follow-up.rules'
+import type { Priority } from './service.enums'
+
+export interface ServiceLevel {
+  acknowledgeHours: number
+  resolveBusinessDays: number
+}
+
+export const DEFAULT_SERVICE_LEVELS: Record<Priority, ServiceLevel> = {
+  urgent: { acknowledgeHours: 2, resolveBusinessDays: 1 },
+  high: { acknowledgeHours: 4, resolveBusinessDays: 3 },
+  normal: { acknowledgeHours: 8, resolveBusinessDays: 5 },
+  low: { acknowledgeHours: 24, resolveBusinessDays: 10 },
+}
+
+/** A business day of the state; with no state known, a weekday that is a holiday nowhere in Germany. */
+const workday = (date: string, state: FederalState | '') => (state ? isBusinessDay(date, state) : onOrBeforeWorkday(date, '') === date)
+
+const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+
+/** How far German local time is ahead of UTC at an instant (1 or 2 hours). */
+export function berlinOffsetMs(at: number): number {
+  const p = Object.fromEntries(berlin.formatToParts(new Date(at)).map((x) => [x.type, x.value]))
+  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second))
+  return local - Math.floor(at / 1000) * 1000
+}
+
+/** The German calendar day of a UTC instant. */
+export const berlinDay = (iso: string): string => new Date(Date.parse(iso) + berlinOffsetMs(Date.parse(iso))).toISOString().slice(0, 10)
+
+/** Service hours on a business day, German local time: 08:00 to 17:00. */
+export const SERVICE_HOURS = { start: 8, end: 17 } as const
+
+/**
+ * `hours` of service time after `receivedAt` (a UTC instant): only the service hours of business
+ * days of the customer's state count, so a case received on Friday at 16:00 with 4 hours to
+ * acknowledge is due on Monday at 11:00, and one received at night starts counting at 08:00.
+ */
+export function acknowledgeDue(receivedAt: string, hours: number, state: FederalState | ''): string {
+  const start = Date.parse(receivedAt)
+  let at = start + berlinOffsetMs(start) // local wall-clock time, as if it were UTC
+  let left = hours * 3_600_000
+  const HOUR = 3_600_000
+  for (let guard = 0; guard < 2000; guard++) {
+    const day = new Date(at).toISOString().slice(0, 10)
+    const open = Date.parse(`${day}T00:00:00.000Z`) + SERVICE_HOURS.start * HOUR
+    const close = Date.parse(`${day}T00:00:00.000Z`) + SERVICE_HOURS.end * HOUR
+    if (!workday(day, state) || at >= close) {
+      at = Date.parse(`${addCalendarDays(day, 1)}T00:00:00.000Z`) + SERVICE_HOURS.start * HOUR
+      continue
+    }
+    if (at < open) at = open
+    if (at + left <= close) {
+      at += left
+      break
+    }
+    left -= close - at
+    at = close
+  }
+  return new Date(at - berlinOffsetMs(at - 3 * HOUR)).toISOString()
+}
+
+/** The day a case must be resolved by: Y business days after the day it came in (a non-business day counts from the next one). */
+export function resolveDue(receivedAt: string, businessDays: number, state: FederalState | ''): string {
+  const day = berlinDay(receivedAt)
+  if (state) return addBusinessDays(day, businessDays, state)
+  let current = day
+  while (!workday(current, '')) current = addCalendarDays(current, 1)
+  for (let left = businessDays; left > 0;) {
+    current = addCalendarDays(current, 1)
+    if (workday(current, '')) left--
+  }
+  return current
+}
+
+/** Warranty: the day the warranty ends, `months` after delivery (or installation), inclusive. */
+export function underWarranty(warrantyEnd: string | null, claimDate: string): boolean {
+  return warrantyEnd !== null && claimDate <= warrantyEnd
+}
+
+/** Net Promoter Score: % promoters (9–10) minus % detractors (0–6), or null without answers. */
+export function netPromoterScore(scores: readonly number[]): { nps: number | null; promoters: number; passives: number; detractors: number } {
+  const promoters = scores.filter((s) => s >= 9).length
+  const detractors = scores.filter((s) => s <= 6).length
+  return { nps: npsOf(promoters, detractors, scores.length), promoters, passives: scores.length - promoters - detractors, detractors }
+}
+
+/** The score from counts, to one decimal; null without answers. */
+export const npsOf = (promoters: number, detractors: number, answers: number): number | null =>
+  answers > 0 ? Math.round(((promoters - detractors) / answers) * 1000) / 10 : null

@@ -1,0 +1,26 @@
+// Local, per-device settings (not synced): UI language and who is working on this laptop.
+import { z } from 'zod'
+import { optionalIdSchema } from '../../platform/common.schema'
+import { LANGUAGES } from '../customers/customer.enums'
+
+export const settingsSchema = z.object({
+  language: z.enum(LANGUAGES, 'errors.invalidChoice'),
+  currentUserId: optionalIdSchema,
+})
+export type Settings = z.output<typeof settingsSchema>
+export const settingsUpdateSchema = settingsSchema.partial()
+
+export interface AppInfo {
+  version: string
+  mode: 'desktop' | 'web'
+  databasePath: string
+  schemaVersion: number
+  clientId: string
+  pendingChanges: number
+  /** Result of the background structural check of the database file. */
+  integrity: 'checking' | 'ok' | 'corrupt'
+  /** The app's clock (the renderer takes its "today" from it, so a moved test clock holds everywhere). */
+  now: string
+}
+
+export const demoLoadSchema = z.object({ size: z.enum(['small']).default('small') })
