@@ -1,40 +1,23 @@
 // CSV as German spreadsheets write it: `;` or `,` separated, quoted fields, decimal commas.
+import Papa from 'papaparse'
 
-/** Parses CSV text; the separator is guessed from the header line (semicolon wins over comma). */
+/**
+ * Parses CSV text with papaparse: quoted fields (with the separator, line breaks and doubled quotes
+ * inside), a leading BOM, CRLF, LF or CR line ends. The separator is guessed from the header line,
+ * the first one that is not blank (semicolon wins over comma, then tab, then comma). Lines without
+ * content are skipped; line breaks inside quoted fields come out as `\n`; header names are trimmed,
+ * cells are not.
+ */
 export function parseCsv(text: string): { header: string[]; rows: string[][] } {
-  const source = text.replace(/^\uFEFF/, '')
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? ''
-  const separator = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) && firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ','
-  const records: string[][] = []
-  let field = ''
-  let record: string[] = []
-  let quoted = false
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === separator) {
-      record.push(field)
-      field = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-    } else field += ch
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field)
-    records.push(record)
-  }
-  const nonEmpty = records.filter((r) => r.some((c) => c.trim() !== ''))
-  const [header = [], ...rows] = nonEmpty
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const firstLine = /^[^\n]*\S[^\n]*$/m.exec(source)?.[0] ?? '' // the header: the first line that is not blank
+  const semicolons = firstLine.split(';').length - 1
+  const commas = firstLine.split(',').length - 1
+  const delimiter = semicolons > 0 && semicolons >= commas ? ';' : firstLine.includes('\t') ? '\t' : ','
+  // Malformed quotes are reported in `errors` but still give their best reading, as spreadsheets do;
+  // the import checks every cell anyway, so they are not refused here.
+  const { data } = Papa.parse<string[]>(source, { delimiter, newline: '\n', quoteChar: '"', escapeChar: '"', skipEmptyLines: 'greedy', header: false })
+  const [header = [], ...rows] = data
   return { header: header.map((h) => h.trim()), rows }
 }
 
