@@ -1,5 +1,6 @@
 // Renewal rate and churn reasons, by period and owner.
 import { useState } from 'react'
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RenewalRateRow, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
 import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
@@ -44,9 +45,41 @@ function RowsTable({ title, rows }: { title: string; rows: RenewalRateRow[] }) {
   )
 }
 
-function Report({ r }: { r: RenewalReport }) {
+/** The --brand colour of styles.css (recharts takes colours as values). */
+const BAR_COLOUR = '#0b5c8a'
+const AXIS_TICK = { fontSize: 12, fill: '#5b6878' }
+
+/** Churn reasons as horizontal bars (count), most frequent first, with the annual value lost beside each (recharts). */
+function ChurnChart({ reasons }: { reasons: RenewalReport['churnReasons'] }) {
   const { t, number, language } = useI18n()
-  const max = Math.max(1, ...r.churnReasons.map((c) => c.count))
+  const data = reasons.map((c) => ({ reason: t(`enum.churnReason.${c.reason}`), count: c.count, valueCents: c.valueCents }))
+  const label = (c: { count: number; valueCents: number }) => `${number(c.count)} · ${money(c.valueCents, language)}`
+  return (
+    <figure className="churn chart">
+      <BarChart
+        layout="vertical" responsive data={data} role="img" aria-label={t('renewalReport.churnReasons')} accessibilityLayer={false}
+        className="chart__plot" style={{ height: 36 * data.length + 48 }} margin={{ top: 4, right: 150, bottom: 4, left: 8 }}
+      >
+        <CartesianGrid horizontal={false} stroke="#dde3ea" />
+        <XAxis type="number" domain={[0, 'dataMax']} allowDecimals={false} tickFormatter={(v: number) => number(v)} tick={AXIS_TICK} />
+        <YAxis type="category" dataKey="reason" width={220} tick={AXIS_TICK} tickLine={false} interval={0} />
+        <Bar dataKey="count" name={t('renewalReport.churned')} fill={BAR_COLOUR} maxBarSize={22} isAnimationActive={false}>
+          <LabelList position="right" className="chart__value" valueAccessor={(_entry, index) => label(data[index]!)} />
+        </Bar>
+        <Tooltip separator=": " cursor={{ fill: 'rgba(11, 92, 138, 0.08)' }} isAnimationActive={false}
+          formatter={(_value, _name, item) => label(item.payload as { count: number; valueCents: number })} />
+      </BarChart>
+      <figcaption>
+        <ul className="chart__legend" aria-label={t('renewalReport.churnReasons')}>
+          {reasons.map((c) => <li key={c.reason}>{t(`enum.churnReason.${c.reason}`)}: {label(c)}</li>)}
+        </ul>
+      </figcaption>
+    </figure>
+  )
+}
+
+function Report({ r }: { r: RenewalReport }) {
+  const { t, number } = useI18n()
   return (
     <div className="stack">
       <div className="kpi-grid">
@@ -59,17 +92,7 @@ function Report({ r }: { r: RenewalReport }) {
       </div>
       <div className="card">
         <h2>{t('renewalReport.churnReasons')}</h2>
-        {r.churnReasons.length === 0 ? <p className="muted">{t('renewalReport.noChurn')}</p> : (
-          <ul className="bar-list" aria-label={t('renewalReport.churnReasons')}>
-            {r.churnReasons.map((c) => (
-              <li key={c.reason}>
-                <span className="bar-list__label">{t(`enum.churnReason.${c.reason}`)}</span>
-                <span className="bar-list__bar" style={{ width: `${(c.count / max) * 100}%` }} aria-hidden="true" />
-                <span className="bar-list__value">{number(c.count)} · {money(c.valueCents, language)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        {r.churnReasons.length === 0 ? <p className="muted">{t('renewalReport.noChurn')}</p> : <ChurnChart reasons={r.churnReasons} />}
       </div>
       <RowsTable title={t('renewalReport.byPeriod')} rows={r.byPeriod} />
       <RowsTable title={t('renewalReport.byOwner')} rows={r.byOwner} />

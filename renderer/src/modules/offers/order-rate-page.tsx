@@ -1,6 +1,8 @@
 // Auftragsquote: order rate by count and value, per period, owner and segment; with vs. without a
 // pre-offer conversation; the lost reasons as a Pareto chart; follow-up discipline.
 import { useState } from 'react'
+import { Bar, CartesianGrid, ComposedChart, LabelList, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { localeOf } from '../../../../shared/i18n'
 import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
 import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
@@ -61,38 +63,61 @@ function RowsTable({ title, rows, label }: { title: string; rows: OrderRateRow[]
   )
 }
 
-/** Bars for the count of each lost reason, most frequent first, and the cumulative share as a line. */
-function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
-  const { t, number } = useI18n()
-  if (reasons.length === 0) return <p className="muted">{t('report.noLost')}</p>
-  const width = 640
-  const height = 280
-  const pad = { left: 40, right: 44, top: 16, bottom: 92 }
-  const max = Math.max(...reasons.map((r) => r.count))
-  const slot = (width - pad.left - pad.right) / reasons.length
-  const barWidth = Math.min(slot * 0.7, 90)
-  const y = (count: number) => pad.top + (height - pad.top - pad.bottom) * (1 - count / max)
-  const yShare = (share: number) => pad.top + (height - pad.top - pad.bottom) * (1 - share)
-  const points = reasons.map((r, i) => `${pad.left + slot * (i + 0.5)},${yShare(r.cumulativeShare)}`).join(' ')
+/** The --brand and --warn colours of styles.css (recharts takes colours as values). */
+const BAR_COLOUR = '#0b5c8a'
+const LINE_COLOUR = '#9a5b00'
+const AXIS_TICK = { fontSize: 12, fill: '#5b6878' }
+
+/** Chart words the catalogue does not have yet (shared/i18n is kept by another hand). */
+const CUMULATIVE_SHARE = { de: 'Kumulierter Anteil', en: 'Cumulative share' } as const
+
+/** A share as a percentage in the locale: "80 %", "66,7 %" (de-DE). */
+const percent = (value: number, locale: string) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value)
+
+/**
+ * A bar's count inside its top when the bar is tall enough, else just above it: the cumulative
+ * line runs along the bar tops and would cover a count written above every bar.
+ */
+function CountLabel({ box, value }: { box: unknown; value: string }) {
+  if (!box || typeof box !== 'object' || !('height' in box)) return null
+  const { x, y, width, height } = box as { x: number; y: number; width: number; height: number }
+  const inside = height >= 22
   return (
-    <figure className="pareto">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('report.paretoLabel')}>
-        <line x1={pad.left} x2={width - pad.right} y1={height - pad.bottom} y2={height - pad.bottom} className="pareto__axis" />
-        {reasons.map((r, i) => (
-          <g key={r.reason}>
-            <rect x={pad.left + slot * (i + 0.5) - barWidth / 2} width={barWidth} y={y(r.count)} height={height - pad.bottom - y(r.count)} className="pareto__bar" />
-            <text x={pad.left + slot * (i + 0.5)} y={y(r.count) - 4} textAnchor="middle" className="pareto__count">{number(r.count)}</text>
-            <text x={pad.left + slot * (i + 0.5)} y={height - pad.bottom + 14} textAnchor="end" transform={`rotate(-30 ${pad.left + slot * (i + 0.5)} ${height - pad.bottom + 14})`} className="pareto__label">{t(`enum.lostReason.${r.reason}`)}</text>
-          </g>
-        ))}
-        <polyline points={points} className="pareto__line" />
-        {reasons.map((r, i) => <circle key={r.reason} cx={pad.left + slot * (i + 0.5)} cy={yShare(r.cumulativeShare)} r={3} className="pareto__dot" />)}
-        <text x={width - pad.right + 6} y={yShare(1) + 4} className="pareto__label">100 %</text>
-        <text x={width - pad.right + 6} y={yShare(0.8) + 4} className="pareto__label">80 %</text>
-        <line x1={pad.left} x2={width - pad.right} y1={yShare(0.8)} y2={yShare(0.8)} className="pareto__eighty" />
-      </svg>
+    <text x={x + width / 2} y={inside ? y + 16 : y - 6} textAnchor="middle" className={inside ? 'chart__value chart__value--inside' : 'chart__value'}>
+      {value}
+    </text>
+  )
+}
+
+/** Bars for the count of each lost reason, most frequent first, and the cumulative share as a line (recharts). */
+function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
+  const { t, number, language } = useI18n()
+  if (reasons.length === 0) return <p className="muted">{t('report.noLost')}</p>
+  const data = reasons.map((r) => ({ reason: t(`enum.lostReason.${r.reason}`), count: r.count, share: r.cumulativeShare }))
+  const countName = t('enum.offerStatus.lost')
+  return (
+    <figure className="pareto chart">
+      <ComposedChart
+        responsive data={data} role="img" aria-label={t('report.paretoLabel')} accessibilityLayer={false}
+        className="chart__plot" margin={{ top: 22, right: 8, bottom: 4, left: 0 }}
+      >
+        <CartesianGrid vertical={false} stroke="#dde3ea" />
+        <XAxis dataKey="reason" interval={0} angle={-30} textAnchor="end" height={96} tick={AXIS_TICK} tickLine={false} />
+        <YAxis yAxisId="count" allowDecimals={false} tickFormatter={(v: number) => number(v)} tick={AXIS_TICK} width={44} />
+        <YAxis yAxisId="share" orientation="right" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+          tickFormatter={(v: number) => percent(v, localeOf(language))} tick={AXIS_TICK} width={52} />
+        <ReferenceLine yAxisId="share" y={0.8} stroke={LINE_COLOUR} strokeDasharray="4 4" strokeOpacity={0.6} />
+        <Bar yAxisId="count" dataKey="count" name={countName} fill={BAR_COLOUR} maxBarSize={90} isAnimationActive={false}>
+          <LabelList dataKey="count" content={(props) => <CountLabel box={props.viewBox} value={number(Number(props.value))} />} />
+        </Bar>
+        <Line yAxisId="share" dataKey="share" name={CUMULATIVE_SHARE[language]} type="linear" stroke={LINE_COLOUR} strokeWidth={2}
+          dot={{ r: 3, fill: LINE_COLOUR }} isAnimationActive={false} />
+        <Tooltip separator=": " itemSorter="dataKey" cursor={{ fill: 'rgba(11, 92, 138, 0.08)' }} isAnimationActive={false}
+          formatter={(value, _name, item) => (item.dataKey === 'share' ? percent(Number(value), localeOf(language)) : number(Number(value)))} />
+        <Legend itemSorter="dataKey" verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 12.5 }} />
+      </ComposedChart>
       <figcaption>
-        <ul className="pareto__legend" aria-label={t('report.lostReasons')}>
+        <ul className="chart__legend" aria-label={t('report.lostReasons')}>
           {reasons.map((r) => <li key={r.reason}>{t(`enum.lostReason.${r.reason}`)}: {number(r.count)}</li>)}
         </ul>
       </figcaption>
