@@ -1,34 +1,18 @@
-// Routes of the app. Hash routing works the same from file:// (desktop) and http:// (web mode).
+// The composition root: the routes of the app, each to a module's page, inside the shell. Only this
+// file and shell/ import pages (through the modules' index.ts). Hash routing works the same from
+// file:// (desktop) and http:// (web mode).
 import { HashRouter, Navigate, Route, Routes, useParams } from 'react-router-dom'
-import { AppShell } from './components/app-shell'
-import { ContractFormPage } from './modules/contracts/contract-form-page'
-import { ContractPage } from './modules/contracts/contract-page'
-import { ContractsPage } from './modules/contracts/contracts-page'
-import { RenewalReportPage } from './modules/contracts/renewal-report-page'
-import { AssetFormPage } from './modules/service/asset-form-page'
-import { CaseFormPage } from './modules/service/case-form-page'
-import { CasePage } from './modules/service/case-page'
-import { FeedbackFormPage, NpsPage } from './modules/service/feedback-pages'
-import { ReferralFormPage, ReferralListPage } from './modules/service/referral-pages'
-import { ServicePage } from './modules/service/service-page'
-import { CompanyFormPage } from './modules/customers/company-form-page'
-import { CompanyListPage } from './modules/customers/company-list-page'
-import { CompanyPage } from './modules/customers/company-page'
-import { ContactFormPage } from './modules/customers/contact-form-page'
-import { ContactListPage } from './modules/customers/contact-list-page'
-import { PersonaFormPage, PersonaListPage } from './modules/customers/persona-pages'
-import { SettingsPage } from './modules/settings/settings-page'
-import { ConflictInboxPage } from './modules/sync/conflict-inbox'
-import { ConversationFormPage } from './modules/offers/conversation-form-page'
-import { OfferFormPage } from './modules/offers/offer-form-page'
-import { OfferListPage } from './modules/offers/offer-list-page'
-import { OfferPage } from './modules/offers/offer-page'
-import { OrderRatePage } from './modules/offers/order-rate-page'
-import { ProductsPage } from './modules/offers/products-page'
-import { WorkListPage } from './modules/worklist/work-list-page'
-import { TouchpointFormPage } from './modules/customers/touchpoint-form-page'
-import { TouchpointListPage } from './modules/customers/touchpoint-list-page'
 import { I18nProvider } from './lib/i18n'
+import { ContractFormPage, ContractPage, ContractsPage, RenewalReportPage } from './modules/contracts'
+import {
+  CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, PersonaFormPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
+} from './modules/customers'
+import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
+import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
+import { SettingsPage } from './modules/settings'
+import { ConflictInboxPage, SyncSettings } from './modules/sync'
+import { WorkListPage } from './modules/worklist'
+import { AppShell } from './shell/app-shell'
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
 function StationPage() {
@@ -56,7 +40,7 @@ export function App() {
             <Route path="/personas" element={<PersonaListPage />} />
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/settings" element={<SettingsPage sections={<SyncSettings />} />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />
             <Route path="/conversations/:id" element={<ConversationFormPage />} />

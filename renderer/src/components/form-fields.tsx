@@ -1,9 +1,10 @@
 // Form controls bound to react-hook-form: label, control and the error at the field, in the UI language.
-import { useId, type ReactNode } from 'react'
-import { useFormContext, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
+import { useId, useState, type ReactNode } from 'react'
+import { useController, useFormContext, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
 import type { AppErrorData } from '../../../shared/platform/result'
 import { Link } from 'react-router-dom'
 import { useI18n } from '../lib/i18n'
+import { centsToEuros, eurosToCents, formatMoneyInput, parseMoneyInput } from '../lib/money'
 
 interface BaseProps {
   name: string
@@ -123,6 +124,48 @@ export function NumberField({ name, label, required, hint, step = 'any', min }: 
       <input id={id} type="number" inputMode="decimal" step={step} min={min} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name, { valueAsNumber: true })} />
     </FieldFrame>
   )
+}
+
+/**
+ * An amount of money typed as text in the UI language ("1.234,56" or "1250,50" in German, see
+ * parseMoneyInput). The form value stays what the contract asks for: euros as a number (NaN when
+ * the text is not an amount, so the schema answers with the field error).
+ */
+export function MoneyField({ name, label, required, hint }: BaseProps) {
+  const id = useId()
+  const { language } = useI18n()
+  const { field } = useController({ name })
+  const error = useFieldError(name)
+  const value = field.value as unknown
+  const [text, setText] = useState(() => moneyText(value, language))
+  // A value set from outside (a reset, a product picked, a language switch) replaces the text,
+  // unless the text already says that amount (so typing is never rewritten under the cursor).
+  const [shown, setShown] = useState({ value, language })
+  if (!Object.is(shown.value, value) || shown.language !== language) {
+    setShown({ value, language })
+    const replace = shown.language !== language ? valueCents(value) !== null : parseMoneyInput(text, language) !== valueCents(value)
+    if (replace) setText(moneyText(value, language))
+  }
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
+      <input
+        id={id} type="text" inputMode="decimal" autoComplete="off" aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)}
+        name={field.name} ref={field.ref} value={text} onBlur={field.onBlur}
+        onChange={(e) => {
+          setText(e.target.value)
+          const cents = parseMoneyInput(e.target.value, language)
+          field.onChange(cents === null ? Number.NaN : centsToEuros(cents))
+        }}
+      />
+    </FieldFrame>
+  )
+}
+
+const valueCents = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? eurosToCents(value) : null
+const moneyText = (value: unknown, language: 'de' | 'en'): string => {
+  const cents = valueCents(value)
+  return cents === null ? '' : formatMoneyInput(cents, language)
 }
 
 export function CheckboxField({ name, label }: { name: string; label: string }) {

@@ -23,7 +23,9 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
   )
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'station' | 'good' | 'warn' | 'muted'; children: ReactNode }) {
+export type Tone = 'neutral' | 'station' | 'good' | 'warn' | 'muted'
+
+export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
   return <span className={`badge badge--${tone}`}>{children}</span>
 }
 

@@ -1,5 +1,9 @@
-// "Today" as the app's clock has it: the main process may run on another clock than the browser
-// (a demo or test moved in time), and defaults such as an offer date must agree with it.
+// "Today" as the app's clock has it. Two rules:
+// - the clock is main's: the main process may run on another clock than the browser (a demo or a
+//   test moved in time, KUNDENREISE_TODAY), so the shell hands us `app.info.now` (setAppNow) and
+//   defaults such as an offer date agree with it;
+// - the day is the calendar day in Germany (Europe/Berlin), whatever the computer's time zone, and
+//   never the UTC date (which is still yesterday for one or two hours after German midnight).
 let offsetMs = 0
 
 export function setAppNow(iso: string): void {
@@ -8,4 +12,25 @@ export function setAppNow(iso: string): void {
 }
 
 export const appNow = (): Date => new Date(Date.now() + offsetMs)
-export const todayIso = (): string => appNow().toISOString().slice(0, 10)
+
+const BERLIN_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** The calendar day in Germany at the given instant, "YYYY-MM-DD". */
+export function berlinDate(at: Date): string {
+  const parts = Object.fromEntries(BERLIN_DAY.formatToParts(at).map((p) => [p.type, p.value]))
+  return `${parts.year}-${parts.month}-${parts.day}`
+}
+
+/** Today in Germany on the app's clock, "YYYY-MM-DD". */
+export const todayIso = (): string => berlinDate(appNow())
+
+/** The date `days` calendar days after (or before) an ISO date. */
+export const addDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * "2026-11-24T10:15" for a datetime-local input: the instant in the browser's time zone, which is
+ * also how the browser reads the input back (`new Date(value)`).
+ */
+export const localDateTimeInput = (at: Date): string =>
+  new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)

@@ -8,16 +8,15 @@ import { CANCELLED_BY, CHURN_REASONS, RENEWING_STATUSES } from '../../../../shar
 import { contractCancelSchema, type ContractCancelInput } from '../../../../shared/modules/contracts/contract.schema'
 import type { Contract } from '../../../../shared/modules/contracts/contract.types'
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
-import { Badge, LoadError, PageHeader } from '../../components/page'
+import { LoadError, PageHeader } from '../../components/page'
+import { StatusBadge } from '../../components/status-badge'
 import { call } from '../../lib/api'
 import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
-import { statusTone as offerTone } from '../offers/offer-page'
+import { eurosToCents, formatCents } from '../../lib/money'
 
-export const contractTone = (status: string) => (status === 'active' || status === 'renewed' ? 'good' : status === 'ended' ? 'muted' : 'warn')
 const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 
 export function ContractPage() {
@@ -49,7 +48,7 @@ export function ContractPage() {
         title={t('contract.title', { number: c.number })}
         subtitle={
           <>
-            <Badge tone={contractTone(c.status)}>{t(`enum.contractStatus.${c.status}`)}</Badge>
+            <StatusBadge list="contractStatus" value={c.status} />
             <span>{t(`enum.contractType.${c.type}`)} · {c.title}</span>
             <Link to={`/companies/${c.companyId}`}>{c.companyName}</Link>
             {c.offerId ? <Link to={`/offers/${c.offerId}`}>· {t('contract.fromOfferLink', { number: c.offerNumber })}</Link> : null}
@@ -81,7 +80,7 @@ export function ContractPage() {
             <div className="details__item"><dt>{t('contract.notice')}</dt><dd>{c.noticeValue > 0 ? t('contract.noticeText', { value: c.noticeValue, unit: t(`enum.noticeUnit.${c.noticeUnit}`) }) : '–'}</dd></div>
             <div className="details__item"><dt>{t('contract.renewal')}</dt><dd>{c.renewalMonths > 0 ? t('contract.renewalText', { n: c.renewalMonths }) : t('contract.noRenewal')}</dd></div>
             <div className="details__item"><dt>{t('contract.startDate')}</dt><dd>{date(c.startDate)} · {t('contract.minimumTermText', { n: c.minimumTermMonths })}</dd></div>
-            <div className="details__item"><dt>{t('contract.annualValue')}</dt><dd>{money(c.annualValueCents, language)}</dd></div>
+            <div className="details__item"><dt>{t('contract.annualValue')}</dt><dd>{formatCents(c.annualValueCents, language)}</dd></div>
             <div className="details__item"><dt>{t('contract.owner')}</dt><dd>{c.ownerName || '–'}</dd></div>
             {c.cancellationReceivedOn ? (
               <div className="details__item">
@@ -102,7 +101,7 @@ export function ContractPage() {
           <h2>{t('contract.renewalOffers')}</h2>
           {c.renewalOffers.length === 0 ? <p className="muted">{t('contract.noRenewalOffers')}</p> : (
             <ul className="plain-list">
-              {c.renewalOffers.map((o) => <li key={o.id}><Link to={`/offers/${o.id}`}>{o.number}</Link> <Badge tone={offerTone(o.status)}>{t(`enum.offerStatus.${o.status}`)}</Badge></li>)}
+              {c.renewalOffers.map((o) => <li key={o.id}><Link to={`/offers/${o.id}`}>{o.number}</Link> <StatusBadge list="offerStatus" value={o.status} /></li>)}
             </ul>
           )}
           <h2>{t('contract.terms')}</h2>
@@ -120,8 +119,8 @@ export function ContractPage() {
               <tbody>
                 {c.items.map((i) => (
                   <tr key={i.id}>
-                    <td>{i.position}</td><td>{i.name}</td><td className="num">{i.quantity.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB')}</td><td>{i.unit}</td>
-                    <td className="num">{money(Math.round(i.unitPrice * 100), language)}</td><td className="num">{money(i.netCents, language)}</td>
+                    <td>{i.position}</td><td>{i.name}</td><td className="num">{number(i.quantity)}</td><td>{i.unit}</td>
+                    <td className="num">{formatCents(eurosToCents(i.unitPrice), language)}</td><td className="num">{formatCents(i.netCents, language)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,12 +3,11 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { CONTRACT_STATUSES, PIPELINE_HORIZONS } from '../../../../shared/modules/contracts/contract.enums'
-import { Badge, EmptyState, LoadError, PageHeader } from '../../components/page'
+import { EmptyState, LoadError, PageHeader } from '../../components/page'
+import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
-import { statusTone as offerTone } from '../offers/offer-page'
-import { contractTone } from './contract-page'
+import { formatCents } from '../../lib/money'
 import { OwnerFilter } from '../../components/filters'
 
 type Horizon = (typeof PIPELINE_HORIZONS)[number]
@@ -36,7 +35,7 @@ export function ContractsPage() {
                 onClick={() => setDays(b.days as Horizon)}>
                 <span className="kpi__title">{t('contract.nextDays', { n: b.days })}</span>
                 <span className="kpi__value">{number(b.count)}</span>
-                <span className="muted small">{t('contract.valueAtRisk', { value: money(b.annualValueCents, language) })}</span>
+                <span className="muted small">{t('contract.valueAtRisk', { value: formatCents(b.annualValueCents, language) })}</span>
               </button>
             ))}
           </div>
@@ -53,9 +52,9 @@ export function ContractsPage() {
                       <td className="nowrap"><Link to={`/contracts/${r.id}`}>{r.number}</Link></td>
                       <td><Link to={`/companies/${r.companyId}`}>{r.companyName}</Link></td>
                       <td>{r.title}</td>
-                      <td className="num">{money(r.annualValueCents, language)}</td>
+                      <td className="num">{formatCents(r.annualValueCents, language)}</td>
                       <td>{r.ownerName}</td>
-                      <td>{r.renewalOfferStatus ? <Badge tone={offerTone(r.renewalOfferStatus)}>{t(`enum.offerStatus.${r.renewalOfferStatus}`)}</Badge> : <span className="muted">–</span>}</td>
+                      <td>{r.renewalOfferStatus ? <StatusBadge list="offerStatus" value={r.renewalOfferStatus} /> : <span className="muted">–</span>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -87,10 +86,10 @@ export function ContractsPage() {
                   <td className="nowrap"><Link to={`/contracts/${r.id}`}>{r.number}</Link></td>
                   <td><Link to={`/companies/${r.companyId}`}>{r.companyName}</Link></td>
                   <td>{r.title}</td>
-                  <td><Badge tone={contractTone(r.status)}>{t(`enum.contractStatus.${r.status}`)}</Badge></td>
+                  <td><StatusBadge list="contractStatus" value={r.status} /></td>
                   <td>{date(r.endDate)}</td>
                   <td>{date(r.cancelBy)}</td>
-                  <td className="num">{money(r.annualValueCents, language)}</td>
+                  <td className="num">{formatCents(r.annualValueCents, language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,13 +7,13 @@ import { z } from 'zod'
 import { instantSchema } from '../../../../shared/platform/common.schema'
 import { DIRECTIONS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from '../../../../shared/modules/customers/customer.enums'
 import { touchpointFieldsSchema, type TouchpointFields } from '../../../../shared/modules/customers/touchpoint.schema'
-import { STATIONS } from '../../../../shared/modules/journey/journey.stations'
+import { STATIONS } from '../../../../shared/modules/customers'
 import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { appNow } from '../../lib/today'
+import { appNow, localDateTimeInput } from '../../lib/today'
 
 /** The contract's schema, except that the browser's date-time field gives local time, made an instant here. */
 const formSchema = touchpointFieldsSchema.extend({
@@ -28,12 +28,6 @@ const formSchema = touchpointFieldsSchema.extend({
 })
 type FormInput = z.input<typeof formSchema>
 
-const localNow = () => {
-  const now = appNow()
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset(), 0, 0)
-  return now.toISOString().slice(0, 16)
-}
-
 export function TouchpointFormPage() {
   const { t } = useI18n()
   const [searchParams] = useSearchParams()
@@ -45,7 +39,7 @@ export function TouchpointFormPage() {
   const form = useForm<FormInput, unknown, TouchpointFields>({
     resolver: zodResolver(formSchema),
     defaultValues: {
-      companyId, contactId: '', occurredAt: localNow(), channel: 'visit', direction: 'outbound', mode: 'direct',
+      companyId, contactId: '', occurredAt: localDateTimeInput(appNow()), channel: 'visit', direction: 'outbound', mode: 'direct',
       station: company.data?.journey.station ?? 'offer', summary: '',
     },
   })

@@ -6,23 +6,23 @@ import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { DEFAULT_VALIDITY_DAYS, UNITS } from '../../../../shared/modules/offers/offer.enums'
 import { offerFieldsSchema, type OfferFields, type OfferFieldsInput } from '../../../../shared/modules/offers/offer.schema'
-import { computeOfferTotals, type OfferTotals } from '../../../../shared/modules/offers/offer.totals'
-import { CheckboxField, FormError, NumberField, SelectField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
+import { computeOfferTotals, type OfferTotals } from '../../../../shared/platform/line-item-totals'
+import { CheckboxField, FormError, MoneyField, NumberField, SelectField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
-import { todayIso } from '../../lib/today'
+import { eurosToCents, formatCents } from '../../lib/money'
+import { addDays, todayIso } from '../../lib/today'
+import { TotalsTable } from './totals-table'
 
-const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 const emptyItem = { productId: '', sku: '', name: '', description: '', quantity: 1, unit: 'Stück', unitPrice: 0, discountPercent: 0, vatRate: 19 as const, optional: false }
 
 function safeTotals(values: Partial<OfferFieldsInput>): OfferTotals | null {
   try {
     return computeOfferTotals({
       items: (values.items ?? []).map((i) => ({
-        quantity: Number(i.quantity), unitPriceCents: Math.round(Number(i.unitPrice) * 100), discountPercent: Number(i.discountPercent),
+        quantity: Number(i.quantity), unitPriceCents: eurosToCents(Number(i.unitPrice)), discountPercent: Number(i.discountPercent),
         vatRate: Number(i.vatRate) as 19 | 7 | 0, optional: Boolean(i.optional),
       })),
       offerDiscountPercent: Number(values.offerDiscountPercent ?? 0),
@@ -53,7 +53,7 @@ export function OfferFormPage() {
   const form = useForm<OfferFieldsInput, unknown, OfferFields>({
     resolver: zodResolver(offerFieldsSchema),
     defaultValues: {
-      companyId, contactId: '', conversationId, offerDate: today, validUntil: plusDays(today, DEFAULT_VALIDITY_DAYS), offerDiscountPercent: 0,
+      companyId, contactId: '', conversationId, offerDate: today, validUntil: addDays(today, DEFAULT_VALIDITY_DAYS), offerDiscountPercent: 0,
       paymentNetDays: 30, skontoPercent: 2, skontoDays: 10, deliveryTerms: '', introduction: '', benefits: '', items: [emptyItem], contractId, contractTermMonths: 0,
     },
   })
@@ -162,11 +162,11 @@ export function OfferFormPage() {
                   <TextField name={`items.${index}.name`} label={t('offer.itemName')} required />
                   <NumberField name={`items.${index}.quantity`} label={t('offer.quantity')} required />
                   <SelectField name={`items.${index}.unit`} label={t('offer.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
-                  <NumberField name={`items.${index}.unitPrice`} label={t('offer.unitPrice')} required step="0.01" />
+                  <MoneyField name={`items.${index}.unitPrice`} label={t('offer.unitPrice')} required />
                   <NumberField name={`items.${index}.discountPercent`} label={t('offer.discountPercent')} step="0.01" />
                   <SelectField name={`items.${index}.vatRate`} label={t('offer.vatRate')} options={[19, 7, 0].map((r) => ({ value: String(r), label: `${r} %` }))} />
                   <CheckboxField name={`items.${index}.optional`} label={t('offer.optional')} />
-                  <span className="item-row__total" aria-label={t('offer.lineTotal')}>{totals ? money(totals.lines[index]?.netCents ?? 0, language) : '–'}</span>
+                  <span className="item-row__total" aria-label={t('offer.lineTotal')}>{totals ? formatCents(totals.lines[index]?.netCents ?? 0, language) : '–'}</span>
                   <button type="button" className="button button--ghost" onClick={() => items.remove(index)} aria-label={t('offer.removePosition', { n: index + 1 })}>✕</button>
                   <TextAreaField name={`items.${index}.description`} label={t('offer.itemDescription')} rows={1} />
                 </div>
@@ -199,24 +199,5 @@ export function OfferFormPage() {
         </form>
       </FormProvider>
     </section>
-  )
-}
-
-export function TotalsTable({ totals }: { totals: OfferTotals }) {
-  const { t, language } = useI18n()
-  return (
-    <table className="totals" aria-label={t('offer.totals')}>
-      <tbody>
-        <tr><th scope="row">{t('offer.itemsNet')}</th><td>{money(totals.itemsNetCents, language)}</td></tr>
-        {totals.offerDiscountCents > 0 ? <tr><th scope="row">{t('offer.offerDiscount')}</th><td>−{money(totals.offerDiscountCents, language)}</td></tr> : null}
-        <tr><th scope="row">{t('offer.net')}</th><td>{money(totals.netCents, language)}</td></tr>
-        {totals.vat.map((v) => (
-          <tr key={v.rate}><th scope="row">{t('offer.vatLine', { rate: v.rate, base: money(v.baseCents, language) })}</th><td>{money(v.vatCents, language)}</td></tr>
-        ))}
-        <tr className="totals__gross"><th scope="row">{t('offer.gross')}</th><td>{money(totals.grossCents, language)}</td></tr>
-        {totals.skontoCents > 0 ? <tr><th scope="row">{t('offer.afterSkonto')}</th><td>{money(totals.grossAfterSkontoCents, language)}</td></tr> : null}
-        {totals.optionalNetCents > 0 ? <tr className="muted"><th scope="row">{t('offer.optionalNet')}</th><td>{money(totals.optionalNetCents, language)}</td></tr> : null}
-      </tbody>
-    </table>
   )
 }

@@ -2,12 +2,12 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { OFFER_STATUSES } from '../../../../shared/modules/offers/offer.enums'
-import { Badge, EmptyState, LoadError, PageHeader } from '../../components/page'
+import { EmptyState, LoadError, PageHeader } from '../../components/page'
+import { StatusBadge } from '../../components/status-badge'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
-import { statusTone } from './offer-page'
+import { formatCents } from '../../lib/money'
 
 export function OfferListPage() {
   const { t, date, language, number } = useI18n()
@@ -38,10 +38,10 @@ export function OfferListPage() {
               <tr key={o.id}>
                 <td><Link to={`/offers/${o.id}`}>{o.number}</Link>{o.revision > 1 ? <span className="muted"> · Rev. {o.revision}</span> : null}</td>
                 <td><Link to={`/companies/${o.companyId}`}>{o.companyName}</Link></td>
-                <td><Badge tone={statusTone(o.status)}>{t(`enum.offerStatus.${o.status}`)}</Badge></td>
+                <td><StatusBadge list="offerStatus" value={o.status} /></td>
                 <td>{date(o.offerDate)}</td>
                 <td>{date(o.validUntil)}</td>
-                <td className="num">{money(o.grossCents, language)}</td>
+                <td className="num">{formatCents(o.grossCents, language)}</td>
                 <td>{o.ownerName}</td>
               </tr>
             ))}

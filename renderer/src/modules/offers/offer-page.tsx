@@ -7,20 +7,19 @@ import { Link, useParams } from 'react-router-dom'
 import { LOST_REASONS } from '../../../../shared/modules/offers/offer.enums'
 import { offerLoseSchema, offerWinSchema } from '../../../../shared/modules/offers/offer.schema'
 import type { Offer } from '../../../../shared/modules/offers/offer.types'
-import { FormError, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
+import { FormError, MoneyField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { Badge, LoadError, PageHeader } from '../../components/page'
+import { StatusBadge } from '../../components/status-badge'
 import { call } from '../../lib/api'
 import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
-import { TotalsTable } from './offer-form-page'
+import { centsToEuros, eurosToCents, formatCents } from '../../lib/money'
 import { todayIso } from '../../lib/today'
-
-export const statusTone = (status: string) => (status === 'won' ? 'good' : status === 'lost' || status === 'expired' ? 'warn' : status === 'draft' ? 'muted' : 'station')
+import { TotalsTable } from './totals-table'
 
 export function OfferPage() {
-  const { t, date, language } = useI18n()
+  const { t, date, language, number } = useI18n()
   const { id = '' } = useParams()
   const offer = useData('offers.get', { id })
   const [message, setMessage] = useState<string | null>(null)
@@ -54,7 +53,7 @@ export function OfferPage() {
         title={t('offer.title', { number: o.number })}
         subtitle={
           <>
-            <Badge tone={statusTone(o.status)}>{t(`enum.offerStatus.${o.status}`)}</Badge>
+            <StatusBadge list="offerStatus" value={o.status} />
             <span>{t('offer.revisionLabel', { n: o.revision })}</span>
             <Link to={`/companies/${o.companyId}`}>{o.companyName}</Link>
             {o.contactName ? <span>· {o.contactName}</span> : null}
@@ -87,7 +86,7 @@ export function OfferPage() {
             <div className="details__item"><dt>{t('offer.validUntil')}</dt><dd>{date(o.validUntil)}</dd></div>
             <div className="details__item"><dt>{t('offer.owner')}</dt><dd>{o.ownerName || '–'}</dd></div>
             <div className="details__item"><dt>{t('offer.paymentTerms')}</dt><dd>{t(o.skontoPercent > 0 ? 'offer.paymentWithSkonto' : 'offer.paymentNet', { net: o.paymentNetDays, skonto: o.skontoPercent, days: o.skontoDays })}</dd></div>
-            {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{money(Math.round((o.orderValue ?? 0) * 100), language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
+            {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{formatCents(eurosToCents(o.orderValue ?? 0), language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
             {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{t(`enum.lostReason.${o.lostReason}`)}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
           </dl>
         </div>
@@ -124,12 +123,12 @@ export function OfferPage() {
                 <tr key={i.id} className={i.optional ? 'muted' : undefined}>
                   <td>{i.position}</td>
                   <td>{i.name}{i.optional ? ` (${t('offer.optional')})` : ''}{i.description ? <div className="small muted">{i.description}</div> : null}</td>
-                  <td className="num">{i.quantity.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB')}</td>
+                  <td className="num">{number(i.quantity)}</td>
                   <td>{i.unit}</td>
-                  <td className="num">{money(Math.round(i.unitPrice * 100), language)}</td>
-                  <td className="num">{i.discountPercent ? `${i.discountPercent.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB')} %` : '–'}</td>
+                  <td className="num">{formatCents(eurosToCents(i.unitPrice), language)}</td>
+                  <td className="num">{i.discountPercent ? `${number(i.discountPercent)} %` : '–'}</td>
                   <td className="num">{i.vatRate} %</td>
-                  <td className="num">{i.optional ? `(${money(i.netCents, language)})` : money(i.netCents, language)}</td>
+                  <td className="num">{i.optional ? `(${formatCents(i.netCents, language)})` : formatCents(i.netCents, language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -144,7 +143,7 @@ export function OfferPage() {
 function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { t } = useI18n()
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: todayIso(), orderValue: offer.totals.netCents / 100 } })
+  const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: todayIso(), orderValue: centsToEuros(offer.totals.netCents) } })
   const submit = form.handleSubmit(async (input) => {
     const result = await call('offers.win', input)
     if (result.ok) onDone()
@@ -156,7 +155,7 @@ function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
         <FormError message={formError} />
         <div className="form-grid">
           <TextField name="orderDate" label={t('offer.orderDate')} type="date" required />
-          <NumberField name="orderValue" label={t('offer.orderValueNet')} step="0.01" required />
+          <MoneyField name="orderValue" label={t('offer.orderValueNet')} required />
         </div>
         <div className="form-actions"><button type="submit" className="button button--primary">{t('offer.confirmWon')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
       </form>

@@ -6,12 +6,12 @@ import { UNITS } from '../../../../shared/modules/offers/offer.enums'
 import { PRODUCT_IMPORT_FIELDS, productFieldsSchema } from '../../../../shared/modules/offers/offer.schema'
 import { parseCsv } from '../../../../shared/modules/offers/csv'
 import type { ProductImportReport } from '../../../../shared/ipc/contract'
-import { CheckboxField, FormError, NumberField, SelectField, TextField, showServerErrors } from '../../components/form-fields'
+import { CheckboxField, FormError, MoneyField, NumberField, SelectField, TextField, showServerErrors } from '../../components/form-fields'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
+import { eurosToCents, formatCents } from '../../lib/money'
 
 export function ProductsPage() {
   const { t, language, number } = useI18n()
@@ -35,7 +35,7 @@ export function ProductsPage() {
         <table className="data-table card" aria-label={t('product.title')}>
           <thead><tr><th>{t('product.sku')}</th><th>{t('product.name')}</th><th>{t('product.unit')}</th><th className="num">{t('product.listPrice')}</th><th className="num">{t('product.vatRate')}</th><th className="num">{t('product.warrantyMonths')}</th><th>{t('product.active')}</th></tr></thead>
           <tbody>{products.data.rows.map((p) => (
-            <tr key={p.id}><td>{p.sku}</td><td>{p.name}</td><td>{p.unit}</td><td className="num">{money(Math.round(p.listPrice * 100), language)}</td><td className="num">{p.vatRate} %</td><td className="num">{p.warrantyMonths}</td><td>{p.active ? t('common.yes') : t('common.no')}</td></tr>
+            <tr key={p.id}><td>{p.sku}</td><td>{p.name}</td><td>{p.unit}</td><td className="num">{formatCents(eurosToCents(p.listPrice), language)}</td><td className="num">{p.vatRate} %</td><td className="num">{p.warrantyMonths}</td><td>{p.active ? t('common.yes') : t('common.no')}</td></tr>
           ))}</tbody>
         </table>
       ) : null}
@@ -47,7 +47,7 @@ export function ProductsPage() {
             <TextField name="sku" label={t('product.sku')} required />
             <TextField name="name" label={t('product.name')} required />
             <SelectField name="unit" label={t('product.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
-            <NumberField name="listPrice" label={t('product.listPrice')} step="0.01" required />
+            <MoneyField name="listPrice" label={t('product.listPrice')} required />
             <SelectField name="vatRate" label={t('product.vatRate')} options={[19, 7, 0].map((r) => ({ value: String(r), label: `${r} %` }))} />
             <NumberField name="warrantyMonths" label={t('product.warrantyMonths')} step="1" />
             <CheckboxField name="active" label={t('product.active')} />

@@ -10,19 +10,16 @@ import { FormError, SaveCancel, NumberField, SelectField, TextAreaField, TextFie
 import { PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
-import { appNow } from '../../lib/today'
+import { appNow, localDateTimeInput } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { CompanyPicker } from './company-picker'
-
-/** "2026-11-24T10:15" in the browser's local time, for a datetime-local input. */
-const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 
 export function CaseFormPage() {
   const { t } = useI18n()
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const [formError, setFormError] = useState<string | null>(null)
-  const [receivedLocal, setReceivedLocal] = useState(localInput(appNow()))
+  const [receivedLocal, setReceivedLocal] = useState(localDateTimeInput(appNow()))
   const form = useForm<CaseFieldsInput, unknown, CaseFields>({
     resolver: zodResolver(caseFieldsSchema),
     defaultValues: {

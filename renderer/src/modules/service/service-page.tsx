@@ -5,10 +5,10 @@ import { Link } from 'react-router-dom'
 import { CASE_STATUSES, CASE_TYPES } from '../../../../shared/modules/service/service.enums'
 import type { CaseListItem } from '../../../../shared/modules/service/service.types'
 import { OwnerFilter } from '../../components/filters'
-import { Badge, EmptyState, LoadError, PageHeader } from '../../components/page'
+import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { caseTone } from './case-page'
+import { CaseRows } from './case-table'
 
 export function ServicePage() {
   const { t } = useI18n()
@@ -45,7 +45,7 @@ export function ServicePage() {
             </select>
           </label>
         </div>
-        {all.data ? <Rows rows={all.data.rows} label={t('service.allCases')} /> : null}
+        {all.data ? <CaseRows rows={all.data.rows} label={t('service.allCases')} /> : null}
         {all.data && all.data.rows.length === 0 ? <EmptyState>{t('service.noCases')}</EmptyState> : null}
       </div>
     </section>
@@ -56,32 +56,7 @@ function CaseTable({ title, rows, empty }: { title: string; rows: CaseListItem[]
   return (
     <div className="card">
       <h2>{title} ({rows.length})</h2>
-      {rows.length === 0 ? <p className="muted">{empty}</p> : <Rows rows={rows} label={title} />}
-    </div>
-  )
-}
-
-export function Rows({ rows, label }: { rows: CaseListItem[]; label: string }) {
-  const { t, dateTime } = useI18n()
-  if (rows.length === 0) return null
-  return (
-    <div className="table-scroll">
-      <table className="data-table" aria-label={label}>
-        <thead><tr><th>{t('case.due')}</th><th>{t('case.number')}</th><th>{t('case.company')}</th><th>{t('case.subject')}</th><th>{t('case.priority')}</th><th>{t('case.status')}</th><th>{t('case.owner')}</th></tr></thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className={r.overdue ? 'row--urgent' : undefined}>
-              <td className="nowrap">{r.slaDue ? <>{dateTime(r.slaDue)}{r.overdue ? <> <Badge tone="warn">{t('case.overdue')}</Badge></> : null}</> : '–'}</td>
-              <td className="nowrap"><Link to={`/cases/${r.id}`}>{r.number}</Link><div className="small muted">{t(`enum.caseType.${r.type}`)}</div></td>
-              <td><Link to={`/companies/${r.companyId}`}>{r.companyName}</Link></td>
-              <td>{r.subject}</td>
-              <td>{t(`enum.priority.${r.priority}`)}</td>
-              <td><Badge tone={caseTone(r.status)}>{t(`enum.caseStatus.${r.status}`)}</Badge></td>
-              <td>{r.ownerName}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {rows.length === 0 ? <p className="muted">{empty}</p> : <CaseRows rows={rows} label={title} />}
     </div>
   )
 }

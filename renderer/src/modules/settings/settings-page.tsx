@@ -1,13 +1,13 @@
-// Device settings: language, who is working, where the data lives, demo data.
-import { useState } from 'react'
+// Device settings: language, who is working, where the data lives, demo data. Sections of other
+// modules (the sync connection) are handed in by the composition root, first in the grid.
+import { useState, type ReactNode } from 'react'
 import { PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { SyncSettings } from '../sync/sync-settings'
 import { ProfileSettings } from './profile-settings'
 
-export function SettingsPage() {
+export function SettingsPage({ sections }: { sections?: ReactNode }) {
   const { t, language, setLanguage, number } = useI18n()
   const info = useData('app.info', {})
   const settings = useData('settings.get', {})
@@ -33,7 +33,7 @@ export function SettingsPage() {
     <section className="page">
       <PageHeader title={t('settings.title')} />
       <div className="settings-grid">
-        <SyncSettings />
+        {sections}
         <ProfileSettings />
         <div className="card">
           <div className="field">

@@ -1,13 +1,13 @@
 // Konsequentes Nachfassen: the follow-ups due, overdue first; done with an outcome, or moved.
 import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router-dom'
-import { TOUCHPOINT_CHANNELS } from '../../../../shared/modules/customers/customer.enums'
-import type { WorkListItem } from '../../../../shared/modules/offers/offer.types'
+import { TOUCHPOINT_CHANNELS } from '../../../../shared/modules/customers'
+import type { WorkListItem } from '../../../../shared/modules/offers'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
+import { formatCents } from '../../lib/money'
 import { OwnerFilter } from '../../components/filters'
 
 export function WorkListPage() {
@@ -114,12 +114,12 @@ function describe(item: WorkListItem, t: T, date: (d: string) => string, languag
     case 'offer':
       return {
         label: t('followUp.itemLabel', { kind: t(`enum.followUpKind.${item.kind}`), number: item.offerNumber, company: item.companyName }), link: <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link>,
-        detail: `${t(`enum.followUpKind.${item.kind}`)} · ${money(item.grossCents, language)} · ${t('followUp.validUntil', { date: date(item.validUntil) })}`,
+        detail: `${t(`enum.followUpKind.${item.kind}`)} · ${formatCents(item.grossCents, language)} · ${t('followUp.validUntil', { date: date(item.validUntil) })}`,
       }
     case 'contract':
       return {
         label: t('followUp.renewalLabel', { number: item.contractNumber, company: item.companyName }), link: <Link to={`/contracts/${item.contractId}`}>{item.contractNumber}</Link>,
-        detail: `${t(`enum.renewalReminderKind.${item.kind}`)} · ${t('contract.annualValueShort', { value: money(item.annualValueCents, language) })} · ${t('contract.cancelByShort', { date: date(item.cancelBy) })}`,
+        detail: `${t(`enum.renewalReminderKind.${item.kind}`)} · ${t('contract.annualValueShort', { value: formatCents(item.annualValueCents, language) })} · ${t('contract.cancelByShort', { date: date(item.cancelBy) })}`,
       }
     default:
       return {

@@ -1,0 +1,73 @@
+// The navigation of the app: the customer lists, sales, service, the journey stations with the
+// number of customers at each, and at the bottom the sync inbox and the settings.
+import { useEffect, useState } from 'react'
+import { NavLink, useLocation } from 'react-router-dom'
+import type { StationCount } from '../../../shared/modules/customers'
+import { STATION_NUMBER, STATION_PHASE, STATIONS, type Station } from '../../../shared/modules/customers'
+import { call } from '../lib/api'
+import { useI18n } from '../lib/i18n'
+
+function useStationCounts(): StationCount[] {
+  const location = useLocation()
+  const [counts, setCounts] = useState<StationCount[]>([])
+  useEffect(() => {
+    void call('companies.stationCounts', {}).then((r) => r.ok && setCounts(r.data))
+  }, [location.pathname, location.search])
+  return counts
+}
+
+export function Navigation({ openConflicts }: { openConflicts: number }) {
+  const { t, number } = useI18n()
+  const counts = useStationCounts()
+  const countOf = (station: string) => counts.find((c) => c.station === station)?.count
+  const stationLink = (station: Station) => (
+    <li key={station}>
+      <NavLink to={`/journey/${station}`} className="nav__link">
+        <span className="nav__number" aria-hidden="true">{STATION_NUMBER[station]}</span>
+        <span className="nav__label">{t(`enum.station.${station}`)}</span>
+        {countOf(station) !== undefined ? <span className="nav__count">{number(countOf(station)!)}</span> : null}
+      </NavLink>
+    </li>
+  )
+
+  return (
+    <nav className="shell__nav" aria-label={t('nav.main')}>
+      <h2 className="nav__heading">{t('nav.customers')}</h2>
+      <ul>
+        <li><NavLink to="/companies" className="nav__link">{t('nav.companies')}</NavLink></li>
+        <li><NavLink to="/contacts" className="nav__link">{t('nav.contacts')}</NavLink></li>
+        <li><NavLink to="/touchpoints" className="nav__link">{t('nav.touchpoints')}</NavLink></li>
+        <li><NavLink to="/personas" className="nav__link">{t('nav.personas')}</NavLink></li>
+      </ul>
+      <h2 className="nav__heading">{t('nav.sales')}</h2>
+      <ul>
+        <li><NavLink to="/offers" end className="nav__link">{t('nav.offers')}</NavLink></li>
+        <li><NavLink to="/follow-ups" className="nav__link">{t('nav.followUps')}</NavLink></li>
+        <li><NavLink to="/contracts" className="nav__link">{t('nav.contracts')}</NavLink></li>
+        <li><NavLink to="/reports/order-rate" className="nav__link">{t('nav.orderRate')}</NavLink></li>
+        <li><NavLink to="/reports/renewal" className="nav__link">{t('nav.renewalRate')}</NavLink></li>
+        <li><NavLink to="/products" className="nav__link">{t('nav.products')}</NavLink></li>
+      </ul>
+      <h2 className="nav__heading">{t('nav.service')}</h2>
+      <ul>
+        <li><NavLink to="/service" className="nav__link">{t('nav.cases')}</NavLink></li>
+        <li><NavLink to="/referrals" end className="nav__link">{t('nav.referrals')}</NavLink></li>
+        <li><NavLink to="/reports/nps" className="nav__link">{t('nav.nps')}</NavLink></li>
+      </ul>
+      <h2 className="nav__heading">{t('nav.journey')}</h2>
+      <h3 className="nav__phase">{t('nav.phase.buy')}</h3>
+      <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'buy').map(stationLink)}</ul>
+      <h3 className="nav__phase">{t('nav.phase.use')}</h3>
+      <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'use').map(stationLink)}</ul>
+      <ul className="nav__bottom">
+        <li>
+          <NavLink to="/conflicts" className="nav__link">
+            <span className="nav__label">{t('nav.conflicts')}</span>
+            {openConflicts > 0 ? <span className="nav__count nav__count--warn">{number(openConflicts)}</span> : null}
+          </NavLink>
+        </li>
+        <li><NavLink to="/settings" className="nav__link">{t('nav.settings')}</NavLink></li>
+      </ul>
+    </nav>
+  )
+}
