@@ -62,4 +62,38 @@ export default tseslint.config(
     'The renderer talks to main only through lib/api.ts and the shared contract.'),
   layer(['server/**/*.ts'], ['electron', 'react', ...ours('renderer'), ...ours('electron')],
     'The sync server runs without Electron and the UI.'),
+  // Renderer boundaries (docs/architecture.md, "Renderer"); tested in tests/integration/lint-renderer.test.ts.
+  // They use typescript-eslint's copy of no-restricted-imports: flat config replaces a rule's options
+  // per file, so a second `no-restricted-imports` here would drop the renderer layer rule above.
+  {
+    files: ['renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        // The renderer's modules, the shell and the composition root; shared/modules (domain types) stays allowed.
+        group: ['**/modules', '**/modules/**', '!**/shared/modules', '!**/shared/modules/**', '**/shell', '**/shell/**', '**/app'],
+        message: 'components/ is generic UI and never imports a module, the shell or app.tsx: compose in shell/ or app.tsx, or move the generic part into components/.',
+      }] }],
+    },
+  },
+  {
+    files: ['renderer/src/modules/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/modules/*/index.ts'], // the entry re-exports its pages for app.tsx
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        {
+          regex: '^\\.\\./[^./][^/]*/(?:[^/]+/)*[^/]*-pages?(?:\\.[jt]sx?)?$', // ../offers/offer-page
+          message: "Another module's pages are imported only by app.tsx. Shared helpers live in the owning module's non-page files (exported by its index.ts) or in components/.",
+        },
+        {
+          regex: '^\\.\\./[^./][^/]*(?:/index(?:\\.[jt]sx?)?)?$', // ../offers (its index.ts)
+          importNamePattern: 'Page$',
+          message: 'Pages are for app.tsx only, not for other modules.',
+        },
+        {
+          regex: '^\\./(?:[^/]+/)*[^/]*-pages?(?:\\.[jt]sx?)?$', // ./offer-page
+          message: 'A page never imports another page: move what both need into a non-page file of the module.',
+        },
+      ] }],
+    },
+  },
 )
