@@ -3,6 +3,8 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import importX from 'eslint-plugin-import-x'
+import moduleBoundaries from './eslint-rules/module-boundaries.js'
 
 /** Our top-level folders, reached by relative paths (`../../db/database`). */
 const ours = (name) => [`**/${name}/**`]
@@ -34,6 +36,21 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    // Module boundaries and no import cycles, in every layer (docs/architecture.md, "Modules").
+    files: ['**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'module-boundaries': moduleBoundaries } }, 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
+    rules: {
+      'local/module-boundaries': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'max-lines': ['warn', { max: 250, skipBlankLines: true, skipComments: true }],
     },
   },
   layer(['shared/**/*.ts'], [...nodeBuiltins, 'electron', 'react', 'react-dom', 'kysely', 'sqlite3',

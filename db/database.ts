@@ -5,7 +5,12 @@ import { newId } from './platform/ids'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { openHandle, type SqliteHandle } from './platform/sqlite/sqlite3-handle'
 import { Sqlite3Dialect } from './platform/sqlite/sqlite3-dialect'
-import type { Database } from './platform/database.types'
+import type { Database } from './database.types'
+import { rowProblem } from '../shared/modules/sync'
+import { setRowCheck } from './platform/synced-writes'
+
+// Every synced write is checked against the row schemas the sync server validates pushes with.
+setRowCheck(rowProblem)
 
 /** PRAGMA application_id of Kundenreise databases ("KREI"). */
 export const APPLICATION_ID = 0x4b524549

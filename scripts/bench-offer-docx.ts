@@ -1,5 +1,5 @@
 // The offer letter with 50 items, generated 10 times: the median in ms (`npx tsx scripts/bench-offer-docx.ts`).
-import { renderOfferLetter } from '../electron/main/modules/offers/din5008-letter'
+import { renderOfferLetter } from '../electron/main/platform/documents/din5008-letter'
 import { manyItems } from '../tests/helpers/offer-letter-fixture'
 
 export async function benchOfferDocx(): Promise<{ ms50: number }> {

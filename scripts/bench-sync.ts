@@ -13,13 +13,13 @@ import { openDatabase, type AppDatabase } from '../db/database'
 import { newId } from '../db/platform/ids'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { insertSynced, updateSynced } from '../db/platform/synced-writes'
-import { syncOnce, type EngineDeps } from '../electron/main/modules/sync/engine'
-import { httpTransport } from '../electron/main/modules/sync/transport'
+import { syncOnce, type EngineDeps } from '../electron/main/modules/sync'
+import { httpTransport } from '../electron/main/modules/sync'
 import { createTeam, createUser } from '../server/admin/accounts'
 import { importRows, type ImportRow } from '../server/admin/import'
 import { openStore, type Store } from '../server/store/open-store'
-import type { SyncValue } from '../shared/modules/sync/protocol'
-import type { Role } from '../shared/modules/sync/tables'
+import type { SyncValue } from '../shared/modules/sync'
+import type { Role } from '../shared/modules/sync'
 import { tempDir } from '../tests/helpers/temp-db'
 
 const BENCH_DB = path.resolve('.data/bench-large.sqlite')
@@ -165,7 +165,7 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
  */
 export async function benchPushDurability(): Promise<void> {
   const { createApp } = await import('../server/app')
-  const { pushAll } = await import('../electron/main/modules/sync/engine')
+  const { pushAll } = await import('../electron/main/modules/sync')
   for (const synchronous of ['NORMAL', 'FULL'] as const) {
     const dir = tempDir()
     const store = await openStore(path.join(dir, 'server.sqlite'), { synchronous })

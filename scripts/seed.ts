@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { defaultUserDataDir, resolveDatabasePath, startCore } from '../electron/main/core'
-import { DEMO_SIZES, loadDemoData } from '../electron/main/modules/demo/demo-data.service'
+import { DEMO_SIZES, loadDemoData } from '../electron/main/modules/demo'
 
 export const BENCH_DB = path.resolve('.data/bench-large.sqlite')
 

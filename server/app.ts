@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import {
   MAX_BODY_BYTES, loginRequestSchema, pullQuerySchema, pushRequestSchema, rebindRequestSchema,
   type ChecksumResponse, type LoginResponse, type SyncErrorBody, type SyncErrorCode,
-} from '../shared/modules/sync/protocol'
+} from '../shared/modules/sync'
 import { NO_TRUSTED_PROXIES, resolveClientAddress, type TrustedProxies } from './auth/client-address'
 import { isStorableText } from './auth/login-input'
 import { verifyPassword } from './auth/passwords'
@@ -17,7 +17,7 @@ import { scopeChecksums } from './sync/checksum'
 import { pull, serializePull } from './sync/pull'
 import { canSee } from './sync/scope'
 import { push, PushRefused, SERVER_SCHEMA_VERSION, type PushHooks } from './sync/push'
-import type { Role } from '../shared/modules/sync/tables'
+import type { Role } from '../shared/modules/sync'
 
 export interface ServerOptions {
   store: Store

@@ -1,6 +1,6 @@
 // SQL for local-only data: device settings, users known to this device, the outbox size.
 import type { Kysely } from 'kysely'
-import type { Database } from './database.types'
+import type { Database } from '../database.types'
 
 export async function readSettings(db: Kysely<Database>): Promise<Record<string, string>> {
   const rows = await db.selectFrom('app_settings').selectAll().execute()

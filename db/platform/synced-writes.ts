@@ -1,10 +1,9 @@
 // The only write path for synced tables: the row change and its outbox operation in one transaction.
 import { CompiledQuery, sql, type Transaction } from 'kysely'
 import { AppError } from '../../shared/platform/result'
-import { rowProblem } from '../../shared/modules/sync/row-schemas'
 import { newId } from './ids'
 import { SCHEMA_VERSION } from '../migrations'
-import type { Database, SyncedTable } from './database.types'
+import type { Database, SyncedTable } from '../database.types'
 import { LOCAL_COLUMNS } from './sync-columns'
 
 export type ColumnValue = string | number | null
@@ -42,8 +41,17 @@ function insertStatement(table: SyncedTable, columns: string[]): string {
  * A row that the sync server would refuse is a bug here, not something to sync: the same schema the
  * server validates pushes with (shared/modules/sync/row-schemas.ts) is checked before anything is written.
  */
+export type RowCheck = (table: SyncedTable, row: Columns, mode: 'row' | 'patch') => string | null
+let rowCheck: RowCheck | null = null
+
+/** The row schemas are the sync module's (they know every module's columns); db/database.ts installs them. */
+export function setRowCheck(check: RowCheck): void {
+  rowCheck = check
+}
+
 function assertValid(table: SyncedTable, row: Columns, mode: 'row' | 'patch'): void {
-  const problem = rowProblem(table, row, mode)
+  if (!rowCheck) throw new Error('synced writes need the row check: open the database through db/database.ts')
+  const problem = rowCheck(table, row, mode)
   if (problem) throw new Error(`refusing to write an invalid ${table} row (${problem})`)
 }
 

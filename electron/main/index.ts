@@ -9,7 +9,7 @@ import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
 import { registerIpc } from './ipc/electron-ipc'
 import { startDueNotifications } from './notifications'
 import { registerAppScheme, serveRenderer } from './protocol-handler'
-import type { SecretBox } from './modules/sync/state'
+import type { SecretBox } from './modules/sync'
 import { createMainWindow, hardenSession, rendererLocation } from './window'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))

@@ -3,9 +3,9 @@
 import { Notification } from 'electron'
 import { translate } from '../../shared/i18n'
 import type { ServiceContext } from './platform/context'
-import { serviceWorkList } from './modules/service/case.service'
-import { workList } from './modules/offers/follow-up.service'
-import { getSettings } from './modules/settings/settings.service'
+import { serviceWorkList } from './modules/service'
+import { workList } from './modules/offers'
+import { getSettings } from './modules/settings'
 
 export function startDueNotifications(ctx: ServiceContext): () => void {
   let last = { day: '', count: 0 }

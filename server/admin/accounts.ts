@@ -1,7 +1,7 @@
 // Accounts and teams, as the admin command line manages them. Users are published to clients as a
 // read-only directory (table `users`), so owner names show everywhere.
 import { newId } from '../../db/platform/ids'
-import { ORG_SCOPE, ROLES, type Role } from '../../shared/modules/sync/tables'
+import { ORG_SCOPE, ROLES, type Role } from '../../shared/modules/sync'
 import { hashPassword } from '../auth/passwords'
 import { clearLoginThrottle } from '../auth/rate-limit'
 import type { Store } from '../store/open-store'

@@ -1,7 +1,7 @@
 // `npm run server:admin -- <command>`: teams, users and passwords on the sync server's store.
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { ROLES, type Role } from '../../shared/modules/sync/tables'
+import { ROLES, type Role } from '../../shared/modules/sync'
 import { openStore } from '../store/open-store'
 import { DEFAULT_STORE } from '../main-defaults'
 import { AdminError, createTeam, createUser, disableUser, listUsers, resetPassword, setUserTeam, teamIdByName, unblockLogin } from './accounts'

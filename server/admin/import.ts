@@ -1,8 +1,8 @@
 // Bulk import of existing records into the sync store (a team's data from a former system, or the
 // benchmark's large dataset): scopes by the same rules as a push, one version per row.
 import { sql } from 'kysely'
-import type { SyncValue } from '../../shared/modules/sync/protocol'
-import { ORG_SCOPE, SYNC_TABLE_RULES, teamScope, type SyncTableName } from '../../shared/modules/sync/tables'
+import type { SyncValue } from '../../shared/modules/sync'
+import { ORG_SCOPE, SYNC_TABLE_RULES, teamScope, type SyncTableName } from '../../shared/modules/sync'
 import type { Store } from '../store/open-store'
 import { writeWithSequence } from '../sync/sequence'
 

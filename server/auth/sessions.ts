@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { ServerDatabase } from '../store/schema'
-import type { Role } from '../../shared/modules/sync/tables'
+import type { Role } from '../../shared/modules/sync'
 
 export const SESSION_DAYS = 90
 

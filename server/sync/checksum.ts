@@ -1,7 +1,7 @@
 // Divergence detection: per scope the count of live rows and the sum of their versions. A laptop that
 // has applied everything up to the same point holds exactly these rows at exactly these versions.
 import { sql } from 'kysely'
-import type { ScopeChecksum } from '../../shared/modules/sync/protocol'
+import type { ScopeChecksum } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import { visibleScopes } from './scope'

@@ -1,6 +1,6 @@
 // Handing out changes after a cursor, in commit order, limited to the user's scopes.
 import { sql } from 'kysely'
-import type { PullChange, PullResponse } from '../../shared/modules/sync/protocol'
+import type { PullChange, PullResponse } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import { scopesKey, visibleScopes } from './scope'

@@ -1,9 +1,9 @@
 // Applying a client's operations: exactly once, in client order, with per-field conflict checks.
 import type { Transaction } from 'kysely'
 import { newId } from '../../db/platform/ids'
-import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/modules/sync/protocol'
-import { REFERENCES } from '../../shared/modules/sync/row-schemas'
-import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/modules/sync/tables'
+import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/modules/sync'
+import { REFERENCES } from '../../shared/modules/sync'
+import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import type { ServerDatabase, SyncRowTable } from '../store/schema'

@@ -1,5 +1,5 @@
 // Who may see and write which scope (SYNC.md guarantee 7).
-import { ORG_SCOPE, seesAllTeams, teamScope } from '../../shared/modules/sync/tables'
+import { ORG_SCOPE, seesAllTeams, teamScope } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
 
 /** The scopes a user receives; null means all of them (managers and admins). */

@@ -1,9 +1,9 @@
 // What a pushed operation must satisfy before it is applied (like CouchDB's validate_doc_update): the
 // row after the change fits the same schema the laptop's services write with, no unknown or immutable
 // column changes, and every reference points to a row the pusher may see, with the same company.
-import { IMMUTABLE_COLUMNS, REFERENCES, rowProblem, type Reference } from '../../shared/modules/sync/row-schemas'
-import type { SyncValue } from '../../shared/modules/sync/protocol'
-import type { SyncTableName } from '../../shared/modules/sync/tables'
+import { IMMUTABLE_COLUMNS, REFERENCES, rowProblem, type Reference } from '../../shared/modules/sync'
+import type { SyncValue } from '../../shared/modules/sync'
+import type { SyncTableName } from '../../shared/modules/sync'
 
 type Data = Record<string, SyncValue>
 

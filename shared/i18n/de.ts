@@ -363,6 +363,7 @@ export const de = {
   'sync.quarantineReasons.required': 'das Pflichtfeld „{column}“ fehlt',
   'sync.quarantineReasons.unknown_column': 'unbekanntes Feld „{column}“',
   'sync.quarantineReasons.other': 'konnte auf diesem Gerät nicht gespeichert werden',
+  'report.cumulativeShare': 'Kumulierter Anteil',
   'sync.errors.cannotRestore': 'Ein gelöschter Datensatz kann nicht zurückgeholt werden. Legen Sie ihn bei Bedarf neu an.',
   'conflicts.title': 'Konflikte',
   'conflicts.subtitle': 'Hier hat jemand dasselbe Feld geändert wie ein Kollege. Nichts ist verloren: Entscheiden Sie, welcher Wert gilt.',

@@ -365,6 +365,7 @@ export const en: Record<MessageKey, string> = {
   'sync.quarantineReasons.required': 'the required field “{column}” is missing',
   'sync.quarantineReasons.unknown_column': 'unknown field “{column}”',
   'sync.quarantineReasons.other': 'could not be stored on this device',
+  'report.cumulativeShare': 'Cumulative share',
   'sync.errors.cannotRestore': 'A deleted record cannot be brought back. Create it again if needed.',
   'conflicts.title': 'Conflicts',
   'conflicts.subtitle': 'Someone changed the same field as a colleague. Nothing is lost: decide which value applies.',

@@ -1,7 +1,7 @@
 // Translation and de-DE/en-GB formatting, usable in main (messages, documents) and renderer alike.
 import { de, type MessageKey } from './de'
 import { en } from './en'
-import type { Language } from '../modules/customers/customer.enums'
+import type { Language } from '../modules/customers'
 
 export type { MessageKey }
 const catalogues: Record<Language, Record<MessageKey, string>> = { de, en }

@@ -1,30 +1,30 @@
 // The IPC contract: per channel the input schema (validated in main) and the output type (for callers).
 import { z } from 'zod'
 import { idSchema, optionalIdSchema, type Page } from '../platform/common.schema'
-import { byIdSchema, companyCreateSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers/company.schema'
-import { contactCreateSchema, contactListQuerySchema, contactUpdateSchema } from '../modules/customers/contact.schema'
-import { personaCreateSchema, personaUpdateSchema } from '../modules/customers/persona.schema'
-import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema } from '../modules/customers/touchpoint.schema'
-import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../modules/customers/customer.types'
-import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../modules/settings/settings.schema'
-import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../modules/sync/status'
+import { byIdSchema, companyCreateSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
+import { contactCreateSchema, contactListQuerySchema, contactUpdateSchema } from '../modules/customers'
+import { personaCreateSchema, personaUpdateSchema } from '../modules/customers'
+import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema } from '../modules/customers'
+import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../modules/customers'
+import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../modules/settings'
+import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../modules/sync'
 import {
   conversationFieldsSchema, conversationUpdateSchema, followUpCompleteSchema, followUpSnoozeSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
   offerUpdateSchema, offerWinSchema, orderRateQuerySchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema, workListQuerySchema,
-} from '../modules/offers/offer.schema'
-import type { Conversation, Offer, OfferListItem, OrderRateReport, Product, WorkList } from '../modules/offers/offer.types'
-import { companyProfileSchema, type CompanyProfileSettings } from '../modules/offers/profile.schema'
+} from '../modules/offers'
+import type { Conversation, Offer, OfferListItem, OrderRateReport, Product, WorkList } from '../modules/offers'
+import { companyProfileSchema, type CompanyProfileSettings } from '../modules/settings'
 import {
   contractCancelSchema, contractFieldsSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReminderDoneSchema,
   renewalReminderSnoozeSchema, renewalReportQuerySchema,
-} from '../modules/contracts/contract.schema'
-import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../modules/contracts/contract.types'
+} from '../modules/contracts'
+import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../modules/contracts'
 import {
   assetFieldsSchema, assetUpdateSchema, caseAssignSchema, caseFieldsSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
   feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, reminderDoneSchema,
   reminderSnoozeSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
-} from '../modules/service/service.schema'
-import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../modules/service/service.types'
+} from '../modules/service'
+import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../modules/service'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {

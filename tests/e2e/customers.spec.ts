@@ -6,7 +6,7 @@ test('company, contact and touchpoint are on the timeline, also after a restart'
   await expect(page.getByText('Noch keine Firmen. Legen Sie Ihre erste Firma an')).toBeVisible()
 
   await page.getByRole('link', { name: 'Neue Firma' }).click()
-  await page.getByLabel('Firmenname').fill('Brunsviga Präzisionstechnik GmbH')
+  await page.getByRole('textbox', { name: 'Firmenname' }).fill('Brunsviga Präzisionstechnik GmbH')
   await page.getByLabel('Kundennummer').fill('K-38100')
   await page.getByLabel('Status').selectOption({ label: 'Kunde' })
   await page.getByLabel('Straße und Hausnummer').fill('Hamburger Straße 12')

@@ -37,7 +37,7 @@ test('a refused change and a record that cannot be applied are listed in the inb
 
     await page.getByRole('link', { name: 'Firmen', exact: true }).click()
     await page.getByRole('link', { name: 'Neue Firma' }).click()
-    await page.getByLabel('Firmenname').fill('Brunsviga Präzisionstechnik GmbH')
+    await page.getByRole('textbox', { name: 'Firmenname' }).fill('Brunsviga Präzisionstechnik GmbH')
     await page.getByLabel('Status').selectOption({ label: 'Kunde' })
     await page.getByRole('button', { name: 'Speichern' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Brunsviga Präzisionstechnik GmbH' })).toBeVisible()

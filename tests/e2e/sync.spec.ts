@@ -53,7 +53,7 @@ test('two laptops edit offline, sync, see the same conflict, and resolving it on
     // Anna records a new customer; after a sync, Ben has it too.
     await page.getByRole('link', { name: 'Firmen', exact: true }).click()
     await page.getByRole('link', { name: 'Neue Firma' }).click()
-    await page.getByLabel('Firmenname').fill('Brunsviga Präzisionstechnik GmbH')
+    await page.getByRole('textbox', { name: 'Firmenname' }).fill('Brunsviga Präzisionstechnik GmbH')
     await page.getByLabel('Status').selectOption({ label: 'Interessent' })
     await page.getByLabel('Ort').fill('Braunschweig')
     await page.getByRole('button', { name: 'Speichern' }).click()

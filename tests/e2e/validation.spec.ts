@@ -28,7 +28,7 @@ test('a contact without last name and with an invalid e-mail shows German errors
 test('an error only the backend can know (taken customer number) is shown at its field', async ({ page, app, consoleErrors: _ }) => {
   await app.api('companies.create', { name: 'Erste GmbH', status: 'customer', customerNumber: 'K-1000' })
   await openApp(page, app, '/companies/new')
-  await page.getByLabel('Firmenname').fill('Zweite GmbH')
+  await page.getByRole('textbox', { name: 'Firmenname' }).fill('Zweite GmbH')
   await page.getByLabel('Kundennummer').fill('K-1000')
   await page.getByLabel('PLZ').fill('123')
   await page.getByRole('button', { name: 'Speichern' }).click()

@@ -1,7 +1,7 @@
 // A realistic offer letter input: Nordlicht Anlagenbau (Hannover) writes to Frau Dr. Anna Berger of
 // Brunsviga Präzisionstechnik in Braunschweig after a pre-offer conversation.
-import type { LetterItem, OfferLetterInput } from '../../shared/modules/offers/offer-letter.types'
-import { computeOfferTotals } from '../../shared/modules/offers/offer.totals'
+import type { LetterItem, OfferLetterInput } from '../../shared/platform/letter.types'
+import { computeOfferTotals } from '../../shared/platform/line-item-totals'
 
 type ItemSeed = Omit<LetterItem, 'position' | 'netCents'>
 

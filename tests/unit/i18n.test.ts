@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as enums from '../../shared/modules/customers/customer.enums'
-import { STATIONS } from '../../shared/modules/journey/journey.stations'
+import { STATIONS } from '../../shared/modules/customers/journey.stations'
 import { de } from '../../shared/i18n/de'
 import { en } from '../../shared/i18n/en'
 import { formatDate, formatDateTime, formatMoney, translate } from '../../shared/i18n'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currentStation } from '../../shared/modules/journey/journey.rules'
+import { currentStation } from '../../shared/modules/customers/journey.rules'
 
 describe('currentStation', () => {
   it('places a prospect without touchpoints at the offer station', () => {

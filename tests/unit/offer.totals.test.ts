@@ -9,7 +9,7 @@ import {
   type OfferItemInput,
   type OfferTotals,
   type VatRate,
-} from '../../shared/modules/offers/offer.totals'
+} from '../../shared/platform/line-item-totals'
 
 const item = (overrides: Partial<OfferItemInput>): OfferItemInput => ({
   quantity: 1, unitPriceCents: 0, discountPercent: 0, vatRate: 19, optional: false, ...overrides,

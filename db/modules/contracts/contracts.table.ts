@@ -1,6 +1,6 @@
 // Tables of the contract and renewal stations (migration 005).
 import type { SyncColumns } from '../../platform/sync-columns'
-import type { OfferItemTable } from '../offers/offers.table'
+import type { LineItemColumns } from '../../platform/line-items.table'
 
 export interface ContractTable extends SyncColumns {
   company_id: string
@@ -35,6 +35,6 @@ export interface ContractTable extends SyncColumns {
   churn_note: string
 }
 
-export interface ContractItemTable extends Omit<OfferItemTable, 'offer_id'> {
+export interface ContractItemTable extends LineItemColumns {
   contract_id: string
 }

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { CompanyListQuery } from '../../../shared/modules/customers/company.schema'
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
 import type { CompanyTable } from './customers.table'
-import type { Database } from '../../platform/database.types'
+import type { Database } from '../../database.types'
 
 type Parsed<T> = Required<T>
 export type CompanyRow = Selectable<CompanyTable> & {

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { ContactListQuery } from '../../../shared/modules/customers/contact.schema'
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
 import type { ContactTable } from './customers.table'
-import type { Database } from '../../platform/database.types'
+import type { Database } from '../../database.types'
 
 export type ContactRow = Selectable<ContactTable> & { company_name: string; persona_name: string | null }
 

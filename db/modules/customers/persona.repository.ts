@@ -1,6 +1,6 @@
 // SQL for personas; few per company, so the list is not paged.
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { Database } from '../../platform/database.types'
+import type { Database } from '../../database.types'
 import type { PersonaTable } from './customers.table'
 
 export type PersonaRow = Selectable<PersonaTable> & { contact_count: number }

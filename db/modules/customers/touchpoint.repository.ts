@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { TouchpointListQuery } from '../../../shared/modules/customers/touchpoint.schema'
 import { trigramQuery } from '../../../shared/platform/search'
 import type { TouchpointTable } from './customers.table'
-import type { Database } from '../../platform/database.types'
+import type { Database } from '../../database.types'
 
 export type TouchpointRow = Selectable<TouchpointTable> & { company_name: string; contact_name: string | null; created_by_name: string | null }
 

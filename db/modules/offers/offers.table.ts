@@ -1,5 +1,6 @@
 // Tables of the offer station (migration 003).
 import type { SyncColumns } from '../../platform/sync-columns'
+import type { LineItemColumns } from '../../platform/line-items.table'
 
 export interface ProductTable extends SyncColumns {
   sku: string
@@ -68,20 +69,8 @@ export interface OfferTable extends SyncColumns {
   contract_term_months: number
 }
 
-export interface OfferItemTable extends SyncColumns {
+export interface OfferItemTable extends LineItemColumns {
   offer_id: string
-  company_id: string
-  position: number
-  product_id: string | null
-  sku: string
-  name: string
-  description: string
-  quantity: number
-  unit: string
-  unit_price_cents: number
-  discount_percent: number
-  vat_rate: number
-  optional: number
 }
 
 export interface OfferRevisionTable extends SyncColumns {

@@ -4,15 +4,16 @@ import { isChannel, type Channel } from '../../../shared/ipc/channels'
 import { contract } from '../../../shared/ipc/contract'
 import { toFieldErrors } from '../../../shared/platform/field-errors'
 import { AppError, fail, ok, type Result } from '../../../shared/platform/result'
-import { appHandlers } from '../modules/settings/app.handlers'
-import { contractHandlers } from '../modules/contracts/contracts.handlers'
-import { serviceHandlers } from '../modules/service/service.handlers'
-import { customerHandlers } from '../modules/customers/customers.handlers'
-import { syncHandlers } from '../modules/sync/sync.handlers'
-import { offerHandlers } from '../modules/offers/offers.handlers'
+import { appHandlers } from '../modules/settings'
+import { demoHandlers } from '../modules/demo'
+import { contractHandlers } from '../modules/contracts'
+import { serviceHandlers } from '../modules/service'
+import { customerHandlers } from '../modules/customers'
+import { syncHandlers } from '../modules/sync'
+import { offerHandlers } from '../modules/offers'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 
-export const handlers: HandlerMap = { ...appHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers }
+export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

@@ -1,9 +1,9 @@
 // Types for handler maps: one function per channel, typed from the contract.
-import type { AppInfo } from '../../../shared/modules/settings/settings.schema'
+import type { AppInfo } from '../../../shared/modules/settings'
 import type { Channel } from '../../../shared/ipc/channels'
 import type { ChannelOutput, ChannelParsed } from '../../../shared/ipc/contract'
 import type { ServiceContext } from '../platform/context'
-import type { SyncController } from '../modules/sync/controller'
+import type { SyncController } from '../modules/sync'
 
 export interface AppContext {
   ctx: ServiceContext

@@ -1,6 +1,7 @@
 // What every use case needs: the database, a clock tests can move, and who is working.
 import type { Kysely } from 'kysely'
-import type { Database } from '../../../db/platform/database.types'
+import type { Database } from '../../../db/database.types'
+import { berlinToday } from '../../../shared/platform/berlin-time'
 
 export interface ServiceContext {
   db: Kysely<Database>
@@ -12,5 +13,5 @@ export interface ServiceContext {
 
 export const nowIso = (ctx: ServiceContext): string => ctx.clock().toISOString()
 
-/** Today's date (YYYY-MM-DD) on the context's clock. */
-export const todayOf = (ctx: ServiceContext): string => nowIso(ctx).slice(0, 10)
+/** Today's date (YYYY-MM-DD) in Germany on the context's clock — never the UTC date. */
+export const todayOf = (ctx: Pick<ServiceContext, 'clock'>): string => berlinToday(ctx.clock)

@@ -1,6 +1,6 @@
 // Language context: German by default, the choice persisted in the device settings.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { Language } from '../../../shared/modules/customers/customer.enums'
+import type { Language } from '../../../shared/modules/customers'
 import { formatDate, formatDateTime, formatNumber, translate } from '../../../shared/i18n'
 import { call } from './api'
 

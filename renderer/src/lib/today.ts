@@ -1,6 +1,6 @@
 // "Today" as the app's clock has it. Two rules:
 // - the clock is main's: the main process may run on another clock than the browser (a demo or a
-//   test moved in time, KUNDENREISE_TODAY), so the shell hands us `app.info.now` (setAppNow) and
+//   test moved in time, KUNDENREISE_TODAY), so the shell hands us the app.info answer's now (setAppNow) and
 //   defaults such as an offer date agree with it;
 // - the day is the calendar day in Germany (Europe/Berlin), whatever the computer's time zone, and
 //   never the UTC date (which is still yesterday for one or two hours after German midnight).

@@ -1,5 +1,5 @@
 // Everything the contract confirmation needs, gathered by the contract document service.
-import type { LetterItem, OfferLetterInput } from '../offers/offer-letter.types'
+import type { LetterItem, OfferLetterInput } from '../../platform/letter.types'
 import type { NoticePeriod } from './contract.dates'
 
 export interface ContractLetterInput {

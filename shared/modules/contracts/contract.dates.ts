@@ -10,7 +10,7 @@
 // - The cancel-by date is never moved to a business day: § 193 BGB does not apply to notice periods
 //   (they protect the party receiving the notice; BGH, 17 Feb 2005, III ZR 172/04). Reminders are
 //   moved instead, to a business day before it.
-import { addCalendarDays } from '../../platform/calendar/german-holidays'
+import { addCalendarDays } from '../../platform/calendar/calendar-days'
 
 export const NOTICE_UNITS = ['days', 'weeks', 'months'] as const
 export type NoticeUnit = (typeof NOTICE_UNITS)[number]

@@ -1,8 +1,8 @@
 // Inputs of the contract station, shared by the forms and the contracts.* handlers.
 import { z } from 'zod'
 import { idSchema, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
-import { TOUCHPOINT_CHANNELS } from '../customers/customer.enums'
-import { euros, offerItemSchema } from '../offers/offer.schema'
+import { TOUCHPOINT_CHANNELS } from '../customers'
+import { euros, offerItemSchema } from '../../platform/line-items.schema'
 import { cancelBy, nextTerm, NOTICE_UNITS, noticeLongerThanTerm, termEnd } from './contract.dates'
 import { CANCELLED_BY, CHURN_REASONS, CONTRACT_STATUSES, CONTRACT_TYPES, RENEWAL_REMINDER_KINDS } from './contract.enums'
 

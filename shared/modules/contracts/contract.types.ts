@@ -1,5 +1,6 @@
 // What the contract handlers return.
-import type { OfferItem, WorkItemBase } from '../offers/offer.types'
+import type { OfferItem } from '../../platform/line-items.schema'
+import type { WorkItemBase } from '../../platform/work-item'
 import type { NoticeUnit } from './contract.dates'
 import type { CancelledBy, ChurnReason, ContractStatus, ContractType, RenewalReminderKind } from './contract.enums'
 

@@ -1,7 +1,7 @@
 // Company input and list-query schemas, used by the company form and the companies.* handlers alike.
 import { z } from 'zod'
 import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, patternText, requiredText, sortDirSchema, text } from '../../platform/common.schema'
-import { STATIONS } from '../journey/journey.stations'
+import { STATIONS } from './journey.stations'
 import { COMPANY_STATUSES, FEDERAL_STATES, LEAD_SOURCES, SEGMENTS } from './customer.enums'
 
 export const companyFieldsSchema = z.object({

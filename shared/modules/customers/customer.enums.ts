@@ -1,7 +1,6 @@
 // The closed value lists of the customer area. Labels live in the i18n catalogue under `enum.<list>.<value>`.
 
-export const FEDERAL_STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const
-export type FederalState = (typeof FEDERAL_STATES)[number]
+export { FEDERAL_STATES, type FederalState } from '../../platform/federal-states'
 
 export const COMPANY_STATUSES = ['prospect', 'customer', 'former'] as const
 export type CompanyStatus = (typeof COMPANY_STATUSES)[number]

@@ -1,6 +1,6 @@
 // What the customer channels return. Domain objects are camelCase; db/ maps rows in one place per table.
-import type { JourneyPosition } from '../journey/journey.rules'
-import type { Station } from '../journey/journey.stations'
+import type { JourneyPosition } from './journey.rules'
+import type { Station } from './journey.stations'
 import type { CompanyFields } from './company.schema'
 import type { ContactFields } from './contact.schema'
 import type { PersonaFields } from './persona.schema'

@@ -1,7 +1,7 @@
 // Touchpoint (Kontaktpunkt) input and list-query schemas.
 import { z } from 'zod'
 import { idSchema, requiredIdSchema, instantSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
-import { STATIONS } from '../journey/journey.stations'
+import { STATIONS } from './journey.stations'
 import { DIRECTIONS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from './customer.enums'
 
 export const touchpointFieldsSchema = z.object({

@@ -1,19 +1,13 @@
 // Inputs of the offer station, shared by the forms and the offers.* / products.* / conversations.* handlers.
 import { z } from 'zod'
 import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
-import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, TOUCHPOINT_CHANNELS } from '../customers/customer.enums'
+import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, TOUCHPOINT_CHANNELS } from '../customers'
 import { LOST_REASONS, OFFER_STATUSES } from './offer.enums'
+import { euros, offerItemSchema, percent, vatRate } from '../../platform/line-items.schema'
+
+export { euros, offerItemSchema, type OfferItemFields } from '../../platform/line-items.schema'
 
 const dateSchema = z.iso.date('errors.date')
-/** Money typed by a person, in euros with up to two decimals; stored as cents. */
-export const euros = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100_000_000, 'errors.tooLarge')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
-const percent = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100, 'errors.percentMax')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
-const quantity = z.number('errors.number').finite('errors.number').gt(0, 'errors.quantityPositive').max(1_000_000, 'errors.tooLarge')
-  .refine((v) => Math.abs(Math.round(v * 1000) - v * 1000) < 1e-6, 'errors.threeDecimals')
-const vatRate = z.union([z.literal(19), z.literal(7), z.literal(0)], 'errors.invalidChoice')
-
 export const productFieldsSchema = z.object({
   sku: requiredText(40),
   name: requiredText(200),
@@ -61,20 +55,6 @@ export const conversationFieldsSchema = z.object({
 export type ConversationFields = z.output<typeof conversationFieldsSchema>
 export type ConversationFieldsInput = z.input<typeof conversationFieldsSchema>
 export const conversationUpdateSchema = conversationFieldsSchema.extend({ id: idSchema })
-
-export const offerItemSchema = z.object({
-  productId: optionalIdSchema,
-  sku: text(40),
-  name: requiredText(200),
-  description: text(2000),
-  quantity,
-  unit: requiredText(20),
-  unitPrice: euros,
-  discountPercent: percent,
-  vatRate,
-  optional: z.boolean(),
-})
-export type OfferItemFields = z.output<typeof offerItemSchema>
 
 export const offerFieldsSchema = z.object({
   companyId: requiredIdSchema,

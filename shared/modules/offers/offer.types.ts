@@ -1,7 +1,12 @@
-import type { RenewalReminderItem } from '../contracts/contract.types'
-import type { UsePhaseReminderItem } from '../service/service.types'
+import type { RenewalReminderItem } from '../contracts'
+import type { UsePhaseReminderItem } from '../service'
 // What the offer channels answer with.
-import type { OfferTotals } from './offer.totals'
+import type { OfferTotals } from '../../platform/line-item-totals'
+import type { OfferItem } from '../../platform/line-items.schema'
+import type { WorkItemBase } from '../../platform/work-item'
+
+export type { OfferItem } from '../../platform/line-items.schema'
+export type { WorkItemBase } from '../../platform/work-item'
 import type { FollowUpKind, LostReason, OfferStatus } from './offer.enums'
 
 export interface Product {
@@ -42,22 +47,6 @@ export interface Conversation {
   nextSteps: string
   participants: Participant[]
   offerCount: number
-}
-
-export interface OfferItem {
-  id: string
-  position: number
-  productId: string
-  sku: string
-  name: string
-  description: string
-  quantity: number
-  unit: string
-  unitPrice: number
-  discountPercent: number
-  vatRate: 19 | 7 | 0
-  optional: boolean
-  netCents: number
 }
 
 export interface FollowUp {
@@ -133,16 +122,6 @@ export interface OfferListItem {
 }
 
 /** What every entry of the work list has: whom to call about what, whose it is, when. */
-export interface WorkItemBase {
-  id: string
-  companyId: string
-  companyName: string
-  contactName: string
-  contactPhone: string
-  ownerId: string
-  ownerName: string
-  dueDate: string
-}
 
 /** An offer's follow-up on the work list. */
 export interface FollowUpItem extends WorkItemBase {

@@ -1,9 +1,9 @@
 // Inputs of the use phase: assets, cases (with their type-specific parts), referrals, feedback.
 import { z } from 'zod'
 import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
-import { TOUCHPOINT_CHANNELS } from '../customers/customer.enums'
-import { STATIONS } from '../journey/journey.stations'
-import { euros } from '../offers/offer.schema'
+import { TOUCHPOINT_CHANNELS } from '../customers'
+import { STATIONS } from '../customers'
+import { euros } from '../../platform/line-items.schema'
 import {
   CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES, RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from './service.enums'

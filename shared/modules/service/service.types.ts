@@ -1,6 +1,6 @@
 // What the use-phase handlers return.
-import type { Station } from '../journey/journey.stations'
-import type { WorkItemBase } from '../offers/offer.types'
+import type { Station } from '../customers'
+import type { WorkItemBase } from '../../platform/work-item'
 import type { CaseChannel, CaseEventKind, CaseStatus, CaseType, FeedbackKind, Priority, ReferralStatus, ReturnStatus, WarrantyDecision } from './service.enums'
 
 export interface Asset {

@@ -1,9 +1,11 @@
 // Service levels: acknowledge within X service hours, resolve within Y business days. Evenings,
 // weekends and the public holidays of the customer's state do not count.
 import { addBusinessDays, addCalendarDays, isBusinessDay } from '../../platform/calendar/german-holidays'
-import type { FederalState } from '../customers/customer.enums'
-import { onOrBeforeWorkday } from '../offers/follow-up.rules'
+import type { FederalState } from '../customers'
+import { onOrBeforeWorkday } from '../../platform/business-days'
 import type { Priority } from './service.enums'
+import { berlinDay, berlinOffsetMs } from '../../platform/berlin-time'
+export { berlinDay, berlinOffsetMs } from '../../platform/berlin-time'
 
 export interface ServiceLevel {
   acknowledgeHours: number
@@ -19,18 +21,6 @@ export const DEFAULT_SERVICE_LEVELS: Record<Priority, ServiceLevel> = {
 
 /** A business day of the state; with no state known, a weekday that is a holiday nowhere in Germany. */
 const workday = (date: string, state: FederalState | '') => (state ? isBusinessDay(date, state) : onOrBeforeWorkday(date, '') === date)
-
-const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-
-/** How far German local time is ahead of UTC at an instant (1 or 2 hours). */
-export function berlinOffsetMs(at: number): number {
-  const p = Object.fromEntries(berlin.formatToParts(new Date(at)).map((x) => [x.type, x.value]))
-  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second))
-  return local - Math.floor(at / 1000) * 1000
-}
-
-/** The German calendar day of a UTC instant. */
-export const berlinDay = (iso: string): string => new Date(Date.parse(iso) + berlinOffsetMs(Date.parse(iso))).toISOString().slice(0, 10)
 
 /** Service hours on a business day, German local time: 08:00 to 17:00. */
 export const SERVICE_HOURS = { start: 8, end: 17 } as const

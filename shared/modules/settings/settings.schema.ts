@@ -1,7 +1,7 @@
 // Local, per-device settings (not synced): UI language and who is working on this laptop.
 import { z } from 'zod'
 import { optionalIdSchema } from '../../platform/common.schema'
-import { LANGUAGES } from '../customers/customer.enums'
+import { LANGUAGES } from '../customers'
 
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES, 'errors.invalidChoice'),

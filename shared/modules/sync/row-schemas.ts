@@ -4,18 +4,18 @@
 // (electron/main/modules/sync/apply.ts). The columns are the domain columns as stored (snake_case); the
 // value lists come from the domain enums, so a new status is added in one place.
 import { z } from 'zod'
-import { CANCELLED_BY, CHURN_REASONS, CONTRACT_STATUSES, CONTRACT_TYPES } from '../contracts/contract.enums'
-import { NOTICE_UNITS } from '../contracts/contract.dates'
+import { CANCELLED_BY, CHURN_REASONS, CONTRACT_STATUSES, CONTRACT_TYPES } from '../contracts'
+import { NOTICE_UNITS } from '../contracts'
 import {
   ATTITUDES, BUYING_ROLES, COMPANY_STATUSES, DIRECTIONS, FEDERAL_STATES, INFLUENCE_LEVELS, LANGUAGES, LEAD_SOURCES,
   SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, YES_NO_UNKNOWN,
-} from '../customers/customer.enums'
-import { STATIONS } from '../journey/journey.stations'
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_STATUSES } from '../offers/offer.enums'
+} from '../customers'
+import { STATIONS } from '../customers'
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_STATUSES } from '../offers'
 import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
-} from '../service/service.enums'
+} from '../service'
 import type { SyncTableName } from './tables'
 
 /** A column: its type, and whether an insert may leave it out (the table has a default or allows null). */

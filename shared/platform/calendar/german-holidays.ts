@@ -2,7 +2,7 @@
 // arithmetic on calendar dates (YYYY-MM-DD).
 import { gregorianEaster } from 'date-easter'
 import Holidays from 'date-holidays'
-import { FEDERAL_STATES, type FederalState } from '../../modules/customers/customer.enums'
+import { FEDERAL_STATES, type FederalState } from '../federal-states'
 import { checkDays, checkYear, dayNumber, DAY_MS, formatDay, parseDate, weekday } from './calendar-days'
 
 export { addCalendarDays } from './calendar-days'

@@ -4,7 +4,7 @@ import type { ContractLetterInput } from '../../../../shared/modules/contracts/c
 import { translate } from '../../../../shared/i18n'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { getContract } from './contract.service'
-import { letterParties, saveLetter } from '../offers/offer-document.service'
+import { letterParties, saveLetter } from '../../platform/documents/letters'
 
 export async function contractDocument(ctx: ServiceContext, input: { id: string }, documentsDir: string) {
   const contract = await getContract(ctx, input.id)

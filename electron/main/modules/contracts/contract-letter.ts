@@ -2,7 +2,7 @@
 // terms with the cancel-by date spelled out, the items, and the annual value.
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import type { ContractLetterInput } from '../../../../shared/modules/contracts/contract-letter.types'
-import { formats, itemTable, para, renderLetter, run } from '../offers/din5008-letter'
+import { formats, itemTable, para, renderLetter, run } from '../../platform/documents/din5008-letter'
 
 const TEXT = {
   de: {

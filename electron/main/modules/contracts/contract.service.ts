@@ -4,23 +4,25 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
 import type { ContractTable } from '../../../../db/modules/contracts/contracts.table'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { FederalState } from '../../../../shared/modules/customers/customer.enums'
+import type { FederalState } from '../../../../shared/modules/customers'
 import {
   cancelBy, effectiveEnd, nextTerm, renewalReminderDates, rollTerms, termEnd, type ContractTerms, type NoticePeriod, type NoticeUnit,
 } from '../../../../shared/modules/contracts/contract.dates'
 import { CANCELLED_STATUSES, RENEWING_STATUSES, type CancelledBy, type ChurnReason, type ContractStatus, type ContractType } from '../../../../shared/modules/contracts/contract.enums'
 import { contractEnd, type ContractCancelInput, type ContractFields } from '../../../../shared/modules/contracts/contract.schema'
 import type { Contract, ContractListItem, ContractTermEntry } from '../../../../shared/modules/contracts/contract.types'
-import { onOrBeforeWorkday } from '../../../../shared/modules/offers/follow-up.rules'
-import type { OfferItemFields } from '../../../../shared/modules/offers/offer.schema'
+import { onOrBeforeWorkday } from '../../../../shared/platform/business-days'
+import type { OfferItemFields } from '../../../../shared/platform/line-items.schema'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
-import { refreshJourney, refreshJourneys } from '../journey/journey.service'
-import { nextNumber } from '../offers/offer.service'
+import { berlinDay } from '../../../../shared/platform/berlin-time'
+import { refreshJourney, refreshJourneys } from '../customers'
+import { nextNumber } from '../../platform/numbering'
 import { CONTRACT_LINES, linesOf, writeLines } from '../../platform/documents/line-items'
-import { getProfile } from '../settings/profile.service'
+import { deviceSettings } from '../../platform/device-profile'
+import { contractSettingsSchema } from '../../../../shared/modules/contracts/contract-settings.schema'
 
 type Db = Kysely<Database>
 type Trx = Transaction<Database>
@@ -121,7 +123,7 @@ export async function createContract(ctx: ServiceContext, f: ContractFields): Pr
   const id = newId()
   await ctx.db.transaction().execute(async (trx) => {
     await checkReferences(trx, f)
-    const profile = await getProfile({ ...ctx, db: trx })
+    const profile = await deviceSettings({ db: trx }, contractSettingsSchema)
     const workday = await workdayRule(trx, f.companyId)
     const number = await nextNumber(trx, 'contracts', 'V', f.startDate.slice(0, 4))
     const row = {
@@ -245,7 +247,7 @@ export async function continueContract(
   const row = await checkRenewable(trx, offer.contract_id, offer.company_id, offer.id).catch(() => {
     throw new AppError('conflict', 'errors.contractNotRenewable')
   })
-  const day = now.slice(0, 10)
+  const day = berlinDay(now)
   const months = offer.contract_term_months || row.renewal_months || row.minimum_term_months
   let log = parseLog(row.terms_log)
   const last = log[log.length - 1]

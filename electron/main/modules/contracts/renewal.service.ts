@@ -10,8 +10,8 @@ import type { ContractTermEntry, RenewalPipeline, RenewalRateRow, RenewalReminde
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { CONTRACT_LIST_COLUMNS, contractListItem } from './contract.service'
-import { refreshJourney } from '../journey/journey.service'
-import { periodOf } from '../offers/order-rate.service'
+import { refreshJourney } from '../customers'
+import { periodOf } from '../../platform/periods'
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 

@@ -5,13 +5,13 @@ import { deleteSynced, insertSynced, updateSynced } from '../../../../db/platfor
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { CompanyFields, CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
 import type { Company, CompanyListItem, StationCount } from '../../../../shared/modules/customers/customer.types'
-import { STATIONS, type Station } from '../../../../shared/modules/journey/journey.stations'
+import { STATIONS, type Station } from '../../../../shared/modules/customers'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { companyColumns, toCompany } from './customers.mappers'
-import { refreshJourney } from '../journey/journey.service'
+import { refreshJourney } from './journey.service'
 import type { Kysely } from 'kysely'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 
 export async function getCompany(ctx: ServiceContext, id: string, db: Kysely<Database> = ctx.db): Promise<Company> {
   const row = await findCompany(db, id)

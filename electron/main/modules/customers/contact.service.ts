@@ -5,7 +5,7 @@ import { findContact, listContacts as queryContacts } from '../../../../db/modul
 import { findPersona } from '../../../../db/modules/customers/persona.repository'
 import { newId } from '../../../../db/platform/ids'
 import { deleteSynced, insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { ContactFields, ContactListQuery } from '../../../../shared/modules/customers/contact.schema'
 import type { Contact, ContactListItem } from '../../../../shared/modules/customers/customer.types'

@@ -9,8 +9,8 @@ import type { ContactFields } from '../../../../shared/modules/customers/contact
 import type { Company, Contact, Persona, Touchpoint } from '../../../../shared/modules/customers/customer.types'
 import type { PersonaFields } from '../../../../shared/modules/customers/persona.schema'
 import type { TouchpointFields } from '../../../../shared/modules/customers/touchpoint.schema'
-import { currentStation, type JourneyReason } from '../../../../shared/modules/journey/journey.rules'
-import type { Station } from '../../../../shared/modules/journey/journey.stations'
+import { currentStation, type JourneyReason } from '../../../../shared/modules/customers'
+import type { Station } from '../../../../shared/modules/customers'
 
 /** Stored values were validated on the way in; these narrow them back to their domain types. */
 const as = <T extends string>(value: string): T => value as T

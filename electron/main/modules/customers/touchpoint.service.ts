@@ -5,14 +5,14 @@ import { findContact } from '../../../../db/modules/customers/contact.repository
 import { findTouchpoint, listTouchpoints as queryTouchpoints } from '../../../../db/modules/customers/touchpoint.repository'
 import { newId } from '../../../../db/platform/ids'
 import { deleteSynced, insertSynced } from '../../../../db/platform/synced-writes'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { TimelineEntry, Touchpoint } from '../../../../shared/modules/customers/customer.types'
 import type { TouchpointFields, TouchpointListQuery } from '../../../../shared/modules/customers/touchpoint.schema'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { toTouchpoint, touchpointColumns } from './customers.mappers'
-import { refreshJourney } from '../journey/journey.service'
+import { refreshJourney } from './journey.service'
 
 export async function getTouchpoint(ctx: ServiceContext, id: string, db: Kysely<Database> = ctx.db): Promise<Touchpoint> {
   const row = await findTouchpoint(db, id)

@@ -1,5 +1,5 @@
 // German word lists for demo data: places with their federal state, names, industries, touchpoint notes.
-import type { FederalState } from '../../../../shared/modules/customers/customer.enums'
+import type { FederalState } from '../../../../shared/modules/customers'
 
 export const PLACES: ReadonlyArray<{ city: string; postalCode: string; state: FederalState }> = [
   { city: 'Braunschweig', postalCode: '38100', state: 'NI' },

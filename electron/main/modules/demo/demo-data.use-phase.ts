@@ -3,12 +3,12 @@
 import type { Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced } from '../../../../db/platform/synced-writes'
-import type { Database } from '../../../../db/platform/database.types'
-import type { FederalState } from '../../../../shared/modules/customers/customer.enums'
-import { CASE_TYPES, COMPLAINT_CATEGORIES, PRIORITIES, type CaseType } from '../../../../shared/modules/service/service.enums'
-import { acknowledgeDue, DEFAULT_SERVICE_LEVELS, resolveDue, underWarranty } from '../../../../shared/modules/service/sla.rules'
-import { warrantyEndFor, warrantyReminder } from '../service/asset.service'
-import { endOfGermanDay } from '../service/case.service'
+import type { Database } from '../../../../db/database.types'
+import type { FederalState } from '../../../../shared/modules/customers'
+import { CASE_TYPES, COMPLAINT_CATEGORIES, PRIORITIES, type CaseType } from '../../../../shared/modules/service'
+import { acknowledgeDue, DEFAULT_SERVICE_LEVELS, resolveDue, underWarranty } from '../../../../shared/modules/service'
+import { warrantyEndFor, warrantyReminder } from '../service'
+import { endOfGermanDay } from '../service'
 import * as de from './demo-data.german'
 
 export interface Rnd {

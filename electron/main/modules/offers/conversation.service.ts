@@ -1,7 +1,7 @@
 // The pre-offer conversation (Vorangebotsgespräch) and its buying center.
 import type { Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import { deleteSynced, insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
 import type { ConversationFields } from '../../../../shared/modules/offers/offer.schema'
 import type { Conversation } from '../../../../shared/modules/offers/offer.types'

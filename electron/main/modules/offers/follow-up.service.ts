@@ -5,15 +5,15 @@ import { addCalendarDays } from '../../../../shared/platform/calendar/german-hol
 import type { FollowUpKind } from '../../../../shared/modules/offers/offer.enums'
 import type { WorkList, WorkListItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
-import { nowIso, type ServiceContext } from '../../platform/context'
-import { refreshJourney } from '../journey/journey.service'
-import { renewalReminders } from '../contracts/renewal.service'
-import { usePhaseReminders } from '../service/use-reminders.service'
+import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
+import { refreshJourney } from '../customers'
+import { renewalReminders } from '../contracts'
+import { usePhaseReminders } from '../service'
 
 export const UPCOMING_DAYS = 14
 
 export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string }): Promise<WorkList> {
-  const today = q.today ?? ctx.clock().toISOString().slice(0, 10)
+  const today = q.today ?? todayOf(ctx)
   const horizon = addCalendarDays(today, UPCOMING_DAYS)
   let query = ctx.db.selectFrom('follow_ups as f')
     .innerJoin('offers as o', 'o.id', 'f.offer_id')
@@ -70,7 +70,7 @@ export async function completeFollowUp(ctx: ServiceContext, input: { id: string;
 }
 
 export async function snoozeFollowUp(ctx: ServiceContext, input: { id: string; until: string }): Promise<{ id: string }> {
-  const today = ctx.clock().toISOString().slice(0, 10)
+  const today = todayOf(ctx)
   if (input.until <= today) throw fieldError('until', 'errors.snoozeFuture')
   const f = await openFollowUp(ctx, input.id)
   await ctx.db.transaction().execute((trx) => updateSynced(trx, 'follow_ups', f.id, { due_date: input.until }, nowIso(ctx)))

@@ -3,56 +3,31 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { FederalState } from '../../../../shared/modules/customers/customer.enums'
+import type { FederalState } from '../../../../shared/modules/customers'
 import { followUpSchedule } from '../../../../shared/modules/offers/follow-up.rules'
 import { CLOSED_OFFER_STATUSES, OPEN_OFFER_STATUSES, type LostReason, type OfferStatus } from '../../../../shared/modules/offers/offer.enums'
 import type { OfferFields } from '../../../../shared/modules/offers/offer.schema'
-import type { OfferTotals } from '../../../../shared/modules/offers/offer.totals'
+import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
 import type { FollowUp, Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { foldForSort, trigramQuery } from '../../../../shared/platform/search'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
-import { checkRenewable, continueContract } from '../contracts/contract.service'
-import { refreshJourney } from '../journey/journey.service'
-import { referralsWon } from '../service/referral.service'
+import { nextNumber } from '../../platform/numbering'
+import { checkRenewable, continueContract } from '../contracts'
+import { refreshJourney } from '../customers'
+import { referralsWon } from '../service'
 import { linesOf, OFFER_LINES, totalsOf, writeLines } from '../../platform/documents/line-items'
-import { buildLetterInput, type RevisionSnapshot } from './offer-document.service'
-import { getProfile } from '../settings/profile.service'
+import { buildLetterInput, type RevisionSnapshot } from './offer-letter-input'
+import { deviceSettings } from '../../platform/device-profile'
+import { offerSettingsSchema } from '../../../../shared/modules/offers/offer-settings.schema'
 
 type Db = Kysely<Database>
 const today = todayOf
 const cents = (euros: number) => Math.round(euros * 100)
 
-/**
- * A short code of this device, part of every offer number it gives: two laptops numbering offline
- * at the same moment can never produce the same number (A-2026-7KQ3M-0001).
- */
-export function deviceCode(clientId: string): string {
-  let hash = 0x811c9dc5
-  for (const char of clientId) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base 32: no I, L, O, U
-  let code = ''
-  for (let i = 0; i < 5; i++) code += alphabet[(hash >>> (i * 5)) & 31]
-  return code
-}
-
-async function clientId(db: Db): Promise<string> {
-  return (await db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirstOrThrow()).value
-}
-
 export const nextOfferNumber = (db: Db, year: string): Promise<string> => nextNumber(db, 'offers', 'A', year)
-
-/** The next number of this device for the year: A-2026-7KQ3M-0001 for offers, V-… for contracts. */
-export async function nextNumber(db: Db, table: 'offers' | 'contracts' | 'cases', letter: string, year: string): Promise<string> {
-  const prefix = `${letter}-${year}-${deviceCode(await clientId(db))}-`
-  // Longest first, then highest: 10000 comes after 9999 although it sorts before it as text.
-  const last = await db.selectFrom(table).select('number').where('number', 'like', `${prefix}%`)
-    .orderBy(sql`length(number)`, 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst()
-  const next = last ? Number(last.number.slice(prefix.length)) + 1 : 1
-  return `${prefix}${String(next).padStart(4, '0')}`
-}
 
 const offerColumns = (f: OfferFields, totals: OfferTotals): Columns => ({
   contact_id: f.contactId || null,
@@ -165,7 +140,7 @@ export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer>
     await updateSynced(trx, 'offers', id, { status: offer.status === 'draft' ? 'sent' : offer.status, sent_at: offer.sent_at ?? now }, now)
     const company = await trx.selectFrom('companies').select(['federal_state', 'name']).where('id', '=', offer.company_id).executeTakeFirstOrThrow()
     const open = await trx.selectFrom('follow_ups').select(['id', 'kind']).where('offer_id', '=', id).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
-    const profile = await getProfile({ ...ctx, db: trx })
+    const profile = await deviceSettings({ db: trx }, offerSettingsSchema)
     const cadence = { afterBusinessDays: [profile.followUpFirstDays, profile.followUpSecondDays], daysBeforeExpiry: profile.followUpDaysBeforeExpiry }
     for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state as FederalState | '', cadence)) {
       // A new revision keeps the follow-ups already planned; only missing ones are added.
@@ -193,7 +168,7 @@ async function close(ctx: ServiceContext, id: string, status: OfferStatus, colum
     await updateSynced(trx, 'offers', id, { status, closed_at: now, ...columns }, now)
     await closeFollowUps(trx, id, now)
     // A won offer of a referred prospect: the referrer is thanked (a reminder for the owner).
-    if (status === 'won') await referralsWon(trx, offer.company_id, now.slice(0, 10), now)
+    if (status === 'won') await referralsWon(trx, offer.company_id, todayOf(ctx), now)
     // A won renewal offer continues its contract with the offer's term, items and value.
     if (status === 'won' && offer.contract_id) {
       const detail = await getOffer({ ...ctx, db: trx }, id)

@@ -6,7 +6,6 @@ import { offerDocument } from './offer-document.service'
 import { createOffer, getOffer, listOffers, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer, withdrawOffer } from './offer.service'
 import { orderRateReport } from './order-rate.service'
 import { createProduct, getProduct, importProducts, listProducts, updateProduct } from './product.service'
-import { getProfile, updateProfile } from '../settings/profile.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type OfferChannels =
@@ -14,7 +13,7 @@ type OfferChannels =
   | 'conversations.list' | 'conversations.get' | 'conversations.create' | 'conversations.update'
   | 'offers.list' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document'
   | 'followUps.workList' | 'followUps.complete' | 'followUps.snooze' | 'followUps.ics'
-  | 'reports.orderRate' | 'profile.get' | 'profile.update'
+  | 'reports.orderRate'
 
 export const offerHandlers = {
   'products.list': ({ ctx }, q) => listProducts(ctx, q),
@@ -45,6 +44,4 @@ export const offerHandlers = {
   'followUps.snooze': ({ ctx }, input) => snoozeFollowUp(ctx, input),
   'followUps.ics': ({ ctx }, q) => followUpsIcs(ctx, q),
   'reports.orderRate': ({ ctx }, q) => orderRateReport(ctx, q),
-  'profile.get': ({ ctx }) => getProfile(ctx),
-  'profile.update': ({ ctx }, profile) => updateProfile(ctx, profile),
 } satisfies Pick<HandlerMap, OfferChannels>

@@ -3,7 +3,8 @@
 import { sql } from 'kysely'
 import type { OfferStatsTable } from '../../../../db/modules/offers/offers.table'
 import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
-import type { ServiceContext } from '../../platform/context'
+import { todayOf, type ServiceContext } from '../../platform/context'
+import { periodOf } from '../../platform/periods'
 
 interface Query {
   from: string
@@ -13,9 +14,6 @@ interface Query {
   segment: string
 }
 
-/** A month key ("2026-11") as the report's period. */
-export const periodOf = (month: string, period: Query['period']): string =>
-  period === 'month' ? month : period === 'year' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) + 2) / 3)}`
 
 const shiftMonth = (month: string, by: number): string => {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1))
@@ -123,7 +121,7 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
 
   // Follow-up discipline: of the first follow-ups planned in the period (and due by today), how many
   // were done on or before the planned day. Read from one covering index.
-  const today = ctx.clock().toISOString().slice(0, 10)
+  const today = todayOf(ctx)
   const until = q.to < today ? q.to : today
   const discipline = await sql<{ due: number; on_time: number }>`
     select count(*) as due, coalesce(sum(f.status = 'done' and substr(f.done_at, 1, 10) <= f.planned_date), 0) as on_time

@@ -3,10 +3,10 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { CaseTable } from '../../../../db/modules/service/service.table'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { FederalState } from '../../../../shared/modules/customers/customer.enums'
+import type { FederalState } from '../../../../shared/modules/customers'
 import {
   CASE_TRANSITIONS, OPEN_CASE_STATUSES, RETURN_CASE_STATUS, RETURN_TRANSITIONS, type CaseChannel, type CaseEventKind, type CaseStatus, type CaseType, type Priority, type ReturnStatus,
   type WarrantyDecision,
@@ -17,9 +17,10 @@ import { acknowledgeDue, berlinDay, berlinOffsetMs, resolveDue, underWarranty } 
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
-import { refreshJourney } from '../journey/journey.service'
-import { nextNumber } from '../offers/offer.service'
-import { getProfile } from '../settings/profile.service'
+import { refreshJourney } from '../customers'
+import { nextNumber } from '../../platform/numbering'
+import { deviceSettings } from '../../platform/device-profile'
+import { serviceSettingsSchema } from '../../../../shared/modules/service/service-settings.schema'
 
 type Db = Kysely<Database>
 type Trx = Transaction<Database>
@@ -71,7 +72,7 @@ export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<Se
       warrantyEnd = asset.warranty_end
     }
     const state = company.federal_state as FederalState | ''
-    const level = (await getProfile({ ...ctx, db: trx })).serviceLevels[f.priority]
+    const level = (await deviceSettings({ db: trx }, serviceSettingsSchema)).serviceLevels[f.priority]
     const ackDue = acknowledgeDue(f.receivedAt, level.acknowledgeHours, state)
     const resolveDay = resolveDue(f.receivedAt, level.resolveBusinessDays, state)
     const number = await nextNumber(trx, 'cases', 'S', berlinDay(f.receivedAt).slice(0, 4))
@@ -199,7 +200,7 @@ export async function assignCase(ctx: ServiceContext, input: { id: string; owner
     const columns: Columns = { owner_id: input.ownerId, priority: input.priority }
     if (input.priority !== row.priority) {
       const company = await trx.selectFrom('companies').select('federal_state').where('id', '=', row.company_id).executeTakeFirstOrThrow()
-      const level = (await getProfile({ ...ctx, db: trx })).serviceLevels[input.priority]
+      const level = (await deviceSettings({ db: trx }, serviceSettingsSchema)).serviceLevels[input.priority]
       const state = company.federal_state as FederalState | ''
       columns.acknowledge_due = acknowledgeDue(row.received_at, level.acknowledgeHours, state)
       columns.resolve_due = resolveDue(row.received_at, level.resolveBusinessDays, state)

@@ -4,7 +4,7 @@
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced } from '../../../../db/platform/synced-writes'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { Station } from '../../../../shared/modules/journey/journey.stations'
+import type { Station } from '../../../../shared/modules/customers'
 import type { FeedbackKind } from '../../../../shared/modules/service/service.enums'
 import type { FeedbackFields } from '../../../../shared/modules/service/service.schema'
 import type { Feedback, NpsReport, NpsRow } from '../../../../shared/modules/service/service.types'
@@ -12,8 +12,8 @@ import { npsOf } from '../../../../shared/modules/service/sla.rules'
 import { sql } from 'kysely'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
-import { refreshJourney } from '../journey/journey.service'
-import { periodOf } from '../offers/order-rate.service'
+import { refreshJourney } from '../customers'
+import { periodOf } from '../../platform/periods'
 
 export const isPromoter = (kind: string, score: number | null) => kind === 'nps' && score !== null && score >= 9
 

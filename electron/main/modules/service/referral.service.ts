@@ -4,7 +4,7 @@
 import { sql } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { ReferralStatus } from '../../../../shared/modules/service/service.enums'
 import type { ReferralFields } from '../../../../shared/modules/service/service.schema'
@@ -12,7 +12,7 @@ import type { Referral } from '../../../../shared/modules/service/service.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import type { Transaction } from 'kysely'
 import { nowIso, type ServiceContext } from '../../platform/context'
-import { refreshJourney } from '../journey/journey.service'
+import { refreshJourney } from '../customers'
 
 export async function createReferral(ctx: ServiceContext, f: ReferralFields): Promise<Referral> {
   const now = nowIso(ctx)

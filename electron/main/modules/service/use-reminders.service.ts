@@ -6,7 +6,7 @@ import { insertSynced, updateSynced } from '../../../../db/platform/synced-write
 import type { UsePhaseReminderItem } from '../../../../shared/modules/service/service.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
-import { refreshJourney } from '../journey/journey.service'
+import { refreshJourney } from '../customers'
 
 type Source = UsePhaseReminderItem['source']
 

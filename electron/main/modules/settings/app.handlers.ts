@@ -1,6 +1,6 @@
-// Handlers of the app area: app facts, device settings, users, demo data.
-import { DEMO_SIZES, loadDemoData } from '../demo/demo-data.service'
+// Handlers of the app area: app facts, device settings, the device profile, users.
 import { appInfo, getSettings, listUsers, updateSettings } from './settings.service'
+import { getProfile, updateProfile } from './profile.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 export const appHandlers = {
@@ -8,5 +8,6 @@ export const appHandlers = {
   'settings.get': ({ ctx }) => getSettings(ctx),
   'settings.update': ({ ctx }, patch) => updateSettings(ctx, patch),
   'users.list': ({ ctx }) => listUsers(ctx),
-  'demo.load': async ({ ctx }, { size }) => ({ companies: (await loadDemoData(ctx, DEMO_SIZES[size])).companies }),
-} satisfies Pick<HandlerMap, 'app.info' | 'settings.get' | 'settings.update' | 'users.list' | 'demo.load'>
+  'profile.get': ({ ctx }) => getProfile(ctx),
+  'profile.update': ({ ctx }, profile) => updateProfile(ctx, profile),
+} satisfies Pick<HandlerMap, 'app.info' | 'settings.get' | 'settings.update' | 'users.list' | 'profile.get' | 'profile.update'>

@@ -1,97 +1,11 @@
-// The seller's company profile for letters, stored with the device settings (never synced), and the
-// company logo: copied into the app's profile folder when the profile is saved, and read only from
-// there (or, for a profile saved before logos were copied, from the profile's own path) when a letter
-// is made — never from a path that came by sync.
-import { constants } from 'node:fs'
-import { lstat, open, rm } from 'node:fs/promises'
-import path from 'node:path'
-import { sql } from 'kysely'
-import { companyProfileSchema, type CompanyProfileSettings } from '../../../../shared/modules/offers/profile.schema'
-import { fieldError } from '../../../../shared/platform/result'
-import { MAX_LOGO_BYTES, logoType } from '../../platform/documents/logo'
+// The device profile as the settings page shows and saves it: the letterhead and every station's settings.
+import { companyProfileSchema, type CompanyProfileSettings } from '../../../../shared/modules/settings'
 import type { ServiceContext } from '../../platform/context'
-import { childPath, writeFileInside } from '../../platform/documents/document-files'
+import { deviceSettings, writeDeviceProfile } from '../../platform/device-profile'
 
-const KEY = 'companyProfile'
-/** The profile folder next to the database, and the logo's copy in it. */
-const PROFILE_FOLDER = 'Profil'
-const LOGO_FILE = 'Firmenlogo'
-
-export async function getProfile(ctx: ServiceContext): Promise<CompanyProfileSettings> {
-  const row = await ctx.db.selectFrom('app_settings').select('value').where('key', '=', KEY).executeTakeFirst()
-  let stored: unknown = {}
-  try {
-    stored = row ? JSON.parse(row.value) : {}
-  } catch {
-    stored = {}
-  }
-  const parsed = companyProfileSchema.safeParse(stored)
-  return parsed.success ? parsed.data : companyProfileSchema.parse({})
-}
+export const getProfile = (ctx: ServiceContext): Promise<CompanyProfileSettings> => deviceSettings(ctx, companyProfileSchema)
 
 export async function updateProfile(ctx: ServiceContext, profile: CompanyProfileSettings): Promise<CompanyProfileSettings> {
-  const previous = await getProfile(ctx)
-  await storeLogo(ctx, profile.logoPath, previous.logoPath)
-  const value = JSON.stringify(profile)
-  await ctx.db.insertInto('app_settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  await writeDeviceProfile(ctx, profile)
   return getProfile(ctx)
-}
-
-/**
- * The logo a letter made on this device embeds: the copy in the profile folder. `missing` when the
- * profile names a logo that cannot be used (the letter is then made without it, with a warning).
- */
-export async function deviceLogo(ctx: ServiceContext): Promise<{ data: Buffer | null; missing: boolean }> {
-  const { logoPath } = await getProfile(ctx)
-  if (!logoPath) return { data: null, missing: false }
-  const folder = await profileFolder(ctx)
-  let data = folder ? await readLogo(childPath(folder, LOGO_FILE), false) : null
-  if (!data) {
-    // A profile saved before logos were copied (or a database without a folder): import it now.
-    data = await readLogo(logoPath, true)
-    if (data && folder) await writeFileInside(folder, LOGO_FILE, data).catch(() => undefined)
-  }
-  return { data, missing: data === null }
-}
-
-/** Copies the picked logo into the profile folder; a newly picked file that is no PNG/JPEG of ≤ 2 MB is refused. */
-async function storeLogo(ctx: ServiceContext, logoPath: string, previousPath: string): Promise<void> {
-  const folder = await profileFolder(ctx)
-  if (!logoPath) {
-    if (folder) await rm(childPath(folder, LOGO_FILE), { force: true })
-    return
-  }
-  const data = await readLogo(logoPath, true)
-  if (data && folder) await writeFileInside(folder, LOGO_FILE, data)
-  // An unchanged path whose file has gone keeps the copy made earlier, so other settings still save.
-  if (!data && logoPath !== previousPath) throw fieldError('logoPath', 'errors.invalidFormat')
-}
-
-/** The folder next to the database file; null for a database without a file. */
-async function profileFolder(ctx: ServiceContext): Promise<string | null> {
-  const { rows } = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(ctx.db)
-  const file = rows.find((r) => r.name === 'main')?.file ?? ''
-  return file ? path.join(path.dirname(file), PROFILE_FOLDER) : null
-}
-
-/**
- * A logo's bytes when the file is a regular file holding a PNG/JPEG of at most 2 MB, else null.
- * `followLinks` only for the path the user picked; the app's own copy is never read through a link.
- */
-async function readLogo(file: string, followLinks: boolean): Promise<Buffer | null> {
-  if (!path.isAbsolute(file)) return null
-  try {
-    if (!followLinks && !(await lstat(file)).isFile()) return null
-    const handle = await open(file, constants.O_RDONLY | (followLinks ? 0 : (constants.O_NOFOLLOW ?? 0)))
-    try {
-      const stat = await handle.stat()
-      if (!stat.isFile() || stat.size > MAX_LOGO_BYTES) return null
-      const data = await handle.readFile()
-      return logoType(data) ? data : null
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    return null
-  }
 }

@@ -2,7 +2,7 @@
 import { insertUser, listUsers as queryUsers, pendingOperationCount, readSettings, userExists, writeSetting } from '../../../../db/platform/local.repository'
 import { newId } from '../../../../db/platform/ids'
 import { SCHEMA_VERSION } from '../../../../db/migrations'
-import type { User } from '../../../../shared/modules/customers/customer.types'
+import type { User } from '../../../../shared/modules/customers'
 import { settingsSchema, type AppInfo, type Settings } from '../../../../shared/modules/settings/settings.schema'
 import { fieldError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'

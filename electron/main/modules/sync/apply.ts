@@ -1,12 +1,12 @@
 // Applying pulled changes to the local database: one page per transaction, together with the
 // cursor, without writing outbox rows, and without overwriting the rep's own unpushed edits.
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../../../../db/platform/database.types'
-import { SYNCED_TABLES } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
+import { SYNCED_TABLES } from '../../../../db/database.types'
 import { LOCAL_COLUMNS } from '../../../../db/platform/sync-columns'
 import type { PullChange, SyncValue } from '../../../../shared/modules/sync/protocol'
 import { domainColumns, isSyncTable, rowProblem } from '../../../../shared/modules/sync/row-schemas'
-import { refreshJourneys } from '../journey/journey.service'
+import { refreshJourneys } from '../customers'
 import { writeState } from './state'
 
 /** Pulled rows of these tables move their company on the journey. */

@@ -1,7 +1,7 @@
 // Divergence detection on the laptop: after a pull, the live rows of each scope (count and sum of the
 // server versions) must equal the server's. A scope that differs twice in a row is downloaded afresh.
 import { CompiledQuery, sql, type Kysely } from 'kysely'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { ScopeChecksum } from '../../../../shared/modules/sync/protocol'
 import { ORG_SCOPE, SYNC_TABLE_RULES, SYNC_TABLE_NAMES, UNASSIGNED_SCOPE } from '../../../../shared/modules/sync/tables'
 

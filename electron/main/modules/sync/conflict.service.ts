@@ -1,7 +1,7 @@
 // The conflict inbox: what the server kept when two people changed the same field, and the choice.
 import { sql } from 'kysely'
 import { updateSynced } from '../../../../db/platform/synced-writes'
-import { SYNCED_TABLES, type SyncedTable } from '../../../../db/platform/database.types'
+import { SYNCED_TABLES, type SyncedTable } from '../../../../db/database.types'
 import { AppError } from '../../../../shared/platform/result'
 import type { ConflictItem, QuarantinedRecord, RejectedChange, SyncProblems } from '../../../../shared/modules/sync/status'
 import { clearState, readState } from './state'

@@ -1,7 +1,7 @@
 // One sync run (SYNC.md): push until the outbox is empty, then pull until nothing is left.
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { SyncOutboxTable } from '../../../../db/platform/local.table'
 import type { PushOp, PushResult } from '../../../../shared/modules/sync/protocol'
 import { applyPage, resetSyncedData, type ApplyOptions } from './apply'

@@ -1,6 +1,6 @@
 // The client's sync bookkeeping in `sync_state` (key → JSON value).
 import type { Kysely } from 'kysely'
-import type { Database } from '../../../../db/platform/database.types'
+import type { Database } from '../../../../db/database.types'
 import type { SyncUser } from '../../../../shared/modules/sync/protocol'
 
 export interface SyncStateValues {

@@ -3,11 +3,11 @@
 import type { Selectable, Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { deleteSynced, insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
-import type { Database } from '../../../../db/platform/database.types'
-import type { OfferItemTable } from '../../../../db/modules/offers/offers.table'
-import type { OfferItemFields } from '../../../../shared/modules/offers/offer.schema'
-import { computeOfferTotals, type OfferTotals, type VatRate } from '../../../../shared/modules/offers/offer.totals'
-import type { OfferItem } from '../../../../shared/modules/offers/offer.types'
+import type { Database } from '../../../../db/database.types'
+import type { LineItemColumns } from '../../../../db/platform/line-items.table'
+import type { OfferItemFields } from '../../../../shared/platform/line-items.schema'
+import { computeOfferTotals, type OfferTotals, type VatRate } from '../../../../shared/platform/line-item-totals'
+import type { OfferItem } from '../../../../shared/platform/line-items.schema'
 
 const cents = (euros: number) => Math.round(euros * 100)
 
@@ -38,7 +38,7 @@ export function totalsOf(items: Array<Pick<OfferItemFields, 'quantity' | 'unitPr
   })
 }
 
-type LineRow = Omit<Selectable<OfferItemTable>, 'offer_id'>
+type LineRow = Omit<Selectable<LineItemColumns>, 'offer_id'>
 
 /** Stored lines as the UI shows them, each with its net amount. */
 export function linesOf(rows: LineRow[], offerDiscountPercent = 0, skontoPercent = 0): { items: OfferItem[]; totals: OfferTotals } {

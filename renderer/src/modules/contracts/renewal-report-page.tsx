@@ -7,7 +7,7 @@ import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { money } from '../../lib/money'
-import { Rate } from '../offers/order-rate-page'
+import { Rate } from '../../components/rate'
 import { ReportRange, type Period } from '../../components/filters'
 
 export function RenewalReportPage() {

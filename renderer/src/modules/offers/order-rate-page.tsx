@@ -6,6 +6,7 @@ import { localeOf } from '../../../../shared/i18n'
 import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
 import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
+import { Rate } from '../../components/rate'
 import { useData } from '../../lib/use-data'
 import { money } from '../../lib/money'
 import { todayIso } from '../../lib/today'
@@ -25,11 +26,6 @@ export function OrderRatePage() {
       {report.data ? <Report r={report.data} /> : null}
     </section>
   )
-}
-
-export function Rate({ value }: { value: number | null }) {
-  const { language } = useI18n()
-  return <>{value === null ? '–' : new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value)}</>
 }
 
 function Kpi({ label, row }: { label: string; row: OrderRateRow }) {
@@ -69,7 +65,6 @@ const LINE_COLOUR = '#9a5b00'
 const AXIS_TICK = { fontSize: 12, fill: '#5b6878' }
 
 /** Chart words the catalogue does not have yet (shared/i18n is kept by another hand). */
-const CUMULATIVE_SHARE = { de: 'Kumulierter Anteil', en: 'Cumulative share' } as const
 
 /** A share as a percentage in the locale: "80 %", "66,7 %" (de-DE). */
 const percent = (value: number, locale: string) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value)
@@ -110,7 +105,7 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
         <Bar yAxisId="count" dataKey="count" name={countName} fill={BAR_COLOUR} maxBarSize={90} isAnimationActive={false}>
           <LabelList dataKey="count" content={(props) => <CountLabel box={props.viewBox} value={number(Number(props.value))} />} />
         </Bar>
-        <Line yAxisId="share" dataKey="share" name={CUMULATIVE_SHARE[language]} type="linear" stroke={LINE_COLOUR} strokeWidth={2}
+        <Line yAxisId="share" dataKey="share" name={t('report.cumulativeShare')} type="linear" stroke={LINE_COLOUR} strokeWidth={2}
           dot={{ r: 3, fill: LINE_COLOUR }} isAnimationActive={false} />
         <Tooltip separator=": " itemSorter="dataKey" cursor={{ fill: 'rgba(11, 92, 138, 0.08)' }} isAnimationActive={false}
           formatter={(value, _name, item) => (item.dataKey === 'share' ? percent(Number(value), localeOf(language)) : number(Number(value)))} />

@@ -3,13 +3,13 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { Fragment, useEffect, useState } from 'react'
 import type { z } from 'zod'
 import { FormProvider, useForm } from 'react-hook-form'
-import { companyProfileSchema, type CompanyProfileSettings } from '../../../../shared/modules/offers/profile.schema'
+import { companyProfileSchema, type CompanyProfileSettings } from '../../../../shared/modules/settings'
 import { FormError, NumberField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
-import { LOST_REASONS } from '../../../../shared/modules/offers/offer.enums'
+import { LOST_REASONS } from '../../../../shared/modules/offers'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { PRIORITIES } from '../../../../shared/modules/service/service.enums'
+import { PRIORITIES } from '../../../../shared/modules/service'
 
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website', 'logoPath', 'managingDirectors', 'registerCourt', 'registerNumber', 'vatId', 'bankName', 'iban', 'bic', 'repJobTitle', 'repPhone'] as const
 

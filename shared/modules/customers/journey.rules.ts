@@ -1,5 +1,5 @@
 // Where a customer stands on the journey, decided from facts. Pure, so every client computes the same.
-import type { CompanyStatus } from '../customers/customer.enums'
+import type { CompanyStatus } from '../customers'
 import type { Station } from './journey.stations'
 
 /**

@@ -1,6 +1,6 @@
 // SQL for the derived, local-only journey position of each company.
 import type { Kysely } from 'kysely'
-import type { Database } from '../../platform/database.types'
+import type { Database } from '../../database.types'
 
 export async function latestTouchpointStation(db: Kysely<Database>, companyId: string): Promise<string | null> {
   const row = await db

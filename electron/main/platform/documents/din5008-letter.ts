@@ -6,8 +6,8 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type IParagraphOptions,
 } from 'docx'
-import type { LetterItem, OfferLetterInput } from '../../../../shared/modules/offers/offer-letter.types'
-import { logoSize, logoType } from '../../platform/documents/logo'
+import type { LetterItem, OfferLetterInput } from '../../../../shared/platform/letter.types'
+import { logoSize, logoType } from './logo'
 
 const MM = 56.7 // twips per millimetre
 const FONT = 'Arial'

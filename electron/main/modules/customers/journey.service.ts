@@ -1,10 +1,11 @@
 // Keeps each company's derived journey position current; called inside the writing transaction.
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { latestTouchpointStation, saveJourney } from '../../../../db/modules/journey/journey.repository'
-import type { Database } from '../../../../db/platform/database.types'
-import type { CompanyStatus } from '../../../../shared/modules/customers/customer.enums'
-import { currentStation, type JourneyPosition } from '../../../../shared/modules/journey/journey.rules'
-import { STATIONS, type Station } from '../../../../shared/modules/journey/journey.stations'
+import { latestTouchpointStation, saveJourney } from '../../../../db/modules/customers/journey.repository'
+import type { Database } from '../../../../db/database.types'
+import { berlinDay } from '../../../../shared/platform/berlin-time'
+import type { CompanyStatus } from '../../../../shared/modules/customers'
+import { currentStation, type JourneyPosition } from '../../../../shared/modules/customers/journey.rules'
+import { STATIONS, type Station } from '../../../../shared/modules/customers/journey.stations'
 
 const isStation = (value: string | null): value is Station => value !== null && (STATIONS as readonly string[]).includes(value)
 
@@ -28,7 +29,7 @@ export async function refreshJourney(db: Kysely<Database>, companyId: string, no
     .executeTakeFirst())
   if (!company) throw new Error(`refreshJourney: company ${companyId} not found`)
   const latest = company.latestTouchpointStation !== undefined ? company.latestTouchpointStation : await latestTouchpointStation(db, companyId)
-  const contracts = await db.selectNoFrom(stationFacts(sql`${companyId}`, now.slice(0, 10))).executeTakeFirstOrThrow()
+  const contracts = await db.selectNoFrom(stationFacts(sql`${companyId}`, berlinDay(now))).executeTakeFirstOrThrow()
   const position = currentStation({
     status: company.status as CompanyStatus,
     latestTouchpointStation: isStation(latest) ? latest : null,
@@ -102,7 +103,7 @@ export async function refreshJourneys(db: Kysely<Database>, companyIds: Iterable
           .orderBy('t.occurred_at', 'desc').limit(1).as('latest'),
         eb.selectFrom('offers as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.company_id', '=', 'c.id').where('o.deleted_at', 'is', null)
           .where('o.status', 'in', OPEN_FOR_JOURNEY).as('open_offers'),
-        ...stationFacts(sql.ref('c.id'), now.slice(0, 10)),
+        ...stationFacts(sql.ref('c.id'), berlinDay(now)),
       ])
       .where('c.id', 'in', chunk)
       .execute()

@@ -1,0 +1,3 @@
+// Public entry of the module: its services and IPC handlers; everything else in this folder is internal.
+export * from './demo-data.service'
+export * from './demo.handlers'

@@ -1,0 +1,5 @@
+// Public entry of the module: what other modules may use.
+export * from './protocol'
+export * from './row-schemas'
+export * from './status'
+export * from './tables'
