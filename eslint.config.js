@@ -62,7 +62,7 @@ export default tseslint.config(
     'The main process must not import renderer or server code.'),
   layer(['electron/main/modules/**/*.ts', 'electron/main/platform/**/*.ts'], ['electron', 'react', ...ours('renderer'), ...ours('server'), '**/web/**', '**/ipc/dispatch', '**/ipc/electron-ipc'],
     'Modules and the platform are plain Node: no electron, no transport code (web/, the dispatcher), no renderer.'),
-  layer(['electron/main/web/**/*.ts', 'electron/main/ipc/dispatch.ts', 'electron/main/ipc/handlers.ts'],
+  layer(['electron/main/web/**/*.ts', 'electron/main/ipc/dispatch.ts'],
     ['electron', 'react', ...ours('renderer'), ...ours('server')],
     'Web mode and the transport-neutral dispatcher must run without the Electron binary.'),
   {

@@ -1,4 +1,5 @@
 // The Kysely database type: every table by name.
+import type { SyncTableName } from '../shared/modules/sync'
 import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './modules/offers'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
@@ -42,3 +43,10 @@ export const SYNCED_TABLES = [
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
+
+/**
+ * The sync protocol's table list (shared/modules/sync/tables.ts) and this one name the same tables
+ * (the user directory is pulled, never written here): the typecheck fails when one gains a table alone.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+export const SYNC_TABLE_LISTS_AGREE: Same<SyncedTable | 'users', SyncTableName> = true

@@ -364,6 +364,7 @@ export const de = {
   'sync.quarantineReasons.unknown_column': 'unbekanntes Feld „{column}“',
   'sync.quarantineReasons.other': 'konnte auf diesem Gerät nicht gespeichert werden',
   'report.cumulativeShare': 'Kumulierter Anteil',
+  'errors.contractHistoryDamaged': 'Der Laufzeitverlauf dieses Vertrags ist beschädigt. Der Vertrag wurde nicht geändert; bitte wenden Sie sich an Ihre Administration.',
   'sync.errors.cannotRestore': 'Ein gelöschter Datensatz kann nicht zurückgeholt werden. Legen Sie ihn bei Bedarf neu an.',
   'conflicts.title': 'Konflikte',
   'conflicts.subtitle': 'Hier hat jemand dasselbe Feld geändert wie ein Kollege. Nichts ist verloren: Entscheiden Sie, welcher Wert gilt.',

@@ -366,6 +366,7 @@ export const en: Record<MessageKey, string> = {
   'sync.quarantineReasons.unknown_column': 'unknown field “{column}”',
   'sync.quarantineReasons.other': 'could not be stored on this device',
   'report.cumulativeShare': 'Cumulative share',
+  'errors.contractHistoryDamaged': 'The term history of this contract is damaged. The contract was not changed; please contact your administrator.',
   'sync.errors.cannotRestore': 'A deleted record cannot be brought back. Create it again if needed.',
   'conflicts.title': 'Conflicts',
   'conflicts.subtitle': 'Someone changed the same field as a colleague. Nothing is lost: decide which value applies.',

@@ -1,6 +1,7 @@
 // Contracts: from a won offer or direct, their running term and cancel-by date, tacit renewals,
 // the renewal reminders, renewal offers, cancellations with a churn reason.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
+import { z } from 'zod'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
 import type { ContractTable } from '../../../../db/modules/contracts/contracts.table'
@@ -34,12 +35,24 @@ const RENEWING = RENEWING_STATUSES as readonly string[]
 const noticeOf = (row: Pick<Row, 'notice_value' | 'notice_unit'>): NoticePeriod => ({ value: row.notice_value, unit: row.notice_unit as NoticeUnit })
 const termsOf = (row: Pick<Row, 'term_start' | 'end_date' | 'renewal_months' | 'notice_value' | 'notice_unit'>): ContractTerms =>
   ({ termStart: row.term_start, end: row.end_date, renewalMonths: row.renewal_months, notice: noticeOf(row) })
-const parseLog = (log: string): ContractTermEntry[] => {
+const termLogSchema = z.array(z.object({
+  start: z.iso.date(), end: z.iso.date(), via: z.enum(['start', 'tacit', 'offer']), offerId: z.string().optional(),
+}))
+
+/**
+ * A contract's term history. A damaged one is never read as "no terms": the next roll or renewal would
+ * rewrite the synced history from nothing. It fails loudly instead, and the contract is not changed.
+ */
+export function parseLog(log: string): ContractTermEntry[] {
+  let parsed: unknown
   try {
-    return JSON.parse(log) as ContractTermEntry[]
+    parsed = JSON.parse(log)
   } catch {
-    return []
+    parsed = undefined
   }
+  const result = termLogSchema.safeParse(parsed)
+  if (!result.success) throw new AppError('conflict', 'errors.contractHistoryDamaged')
+  return result.data
 }
 
 /** Reminders move back to a business day of the customer's state (nationwide holidays when unknown). */
@@ -284,13 +297,19 @@ export async function rollContracts(ctx: ServiceContext): Promise<{ rolled: numb
   const due = await ctx.db.selectFrom('contracts').select('id').where('deleted_at', 'is', null).where('status', 'in', [...RENEWING_STATUSES])
     .where('end_date', '<', day).limit(2000).execute()
   for (const { id } of due) {
-    await ctx.db.transaction().execute(async (trx) => {
-      // Read again inside the transaction: a cancellation written meanwhile must not be rolled over.
-      const row = await trx.selectFrom('contracts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
-      if (!row) return
-      const rolled = rolledColumns(row, day, await workdayRule(trx, row.company_id))
-      if (rolled) await updateSynced(trx, 'contracts', row.id, rolled, now)
-    })
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        // Read again inside the transaction: a cancellation written meanwhile must not be rolled over.
+        const row = await trx.selectFrom('contracts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+        if (!row) return
+        const rolled = rolledColumns(row, day, await workdayRule(trx, row.company_id))
+        if (rolled) await updateSynced(trx, 'contracts', row.id, rolled, now)
+      })
+    } catch (err) {
+      // One damaged contract stays as it is (and says so when opened); the others still roll.
+      if (!(err instanceof AppError)) throw err
+      console.error(`[contracts] not rolled: ${id} (${err.message})`)
+    }
   }
   const last = (await ctx.db.selectFrom('app_settings').select('value').where('key', '=', 'contractsRolledOn').executeTakeFirst())?.value ?? '0000-00-00'
   let refreshed = 0
