@@ -54,10 +54,6 @@ export const CHANNELS = [
   'offers.lose',
   'offers.withdraw',
   'offers.document',
-  'followUps.workList',
-  'followUps.complete',
-  'followUps.snooze',
-  'followUps.ics',
   'reports.orderRate',
   'profile.get',
   'profile.update',
@@ -68,8 +64,6 @@ export const CHANNELS = [
   'contracts.cancel',
   'contracts.document',
   'contracts.pipeline',
-  'contracts.completeReminder',
-  'contracts.snoozeReminder',
   'reports.renewal',
   'assets.list',
   'assets.get',
@@ -92,8 +86,10 @@ export const CHANNELS = [
   'feedback.list',
   'feedback.create',
   'reports.nps',
-  'reminders.complete',
-  'reminders.snooze',
+  'worklist.list',
+  'worklist.complete',
+  'worklist.snooze',
+  'worklist.ics',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -1,6 +1,6 @@
 // The IPC contract: per channel the input schema (validated in main) and the output type (for callers).
 import { z } from 'zod'
-import { idSchema, optionalIdSchema, type Page } from '../platform/common.schema'
+import { idSchema, type Page } from '../platform/common.schema'
 import { byIdSchema, companyCreateSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
 import { contactCreateSchema, contactListQuerySchema, contactUpdateSchema } from '../modules/customers'
 import { personaCreateSchema, personaUpdateSchema } from '../modules/customers'
@@ -9,20 +9,19 @@ import type { Company, CompanyListItem, Contact, ContactListItem, Persona, Stati
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../modules/settings'
 import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../modules/sync'
 import {
-  conversationFieldsSchema, conversationUpdateSchema, followUpCompleteSchema, followUpSnoozeSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
-  offerUpdateSchema, offerWinSchema, orderRateQuerySchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema, workListQuerySchema,
+  conversationFieldsSchema, conversationUpdateSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
+  offerUpdateSchema, offerWinSchema, orderRateQuerySchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema,
 } from '../modules/offers'
-import type { Conversation, Offer, OfferListItem, OrderRateReport, Product, WorkList } from '../modules/offers'
+import type { Conversation, Offer, OfferListItem, OrderRateReport, Product } from '../modules/offers'
+import { workListCompleteSchema, workListIcsQuerySchema, workListQuerySchema, workListSnoozeSchema, type WorkList } from '../modules/worklist'
 import { companyProfileSchema, type CompanyProfileSettings } from '../modules/settings'
 import {
-  contractCancelSchema, contractFieldsSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReminderDoneSchema,
-  renewalReminderSnoozeSchema, renewalReportQuerySchema,
+  contractCancelSchema, contractFieldsSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReportQuerySchema,
 } from '../modules/contracts'
 import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../modules/contracts'
 import {
   assetFieldsSchema, assetUpdateSchema, caseAssignSchema, caseFieldsSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
-  feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, reminderDoneSchema,
-  reminderSnoozeSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
+  feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
 } from '../modules/service'
 import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../modules/service'
 import type { Channel } from './channels'
@@ -108,10 +107,6 @@ export const contract = {
   'offers.lose': channel<Offer>()(offerLoseSchema),
   'offers.withdraw': channel<Offer>()(byIdSchema),
   'offers.document': channel<OfferDocument>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional() })),
-  'followUps.workList': channel<WorkList>()(workListQuerySchema),
-  'followUps.complete': channel<{ id: string; touchpointId: string }>()(followUpCompleteSchema),
-  'followUps.snooze': channel<{ id: string }>()(followUpSnoozeSchema),
-  'followUps.ics': channel<{ fileName: string; content: string }>()(z.object({ ownerId: optionalIdSchema })),
   'reports.orderRate': channel<OrderRateReport>()(orderRateQuerySchema),
   'profile.get': channel<CompanyProfileSettings>()(none),
   'profile.update': channel<CompanyProfileSettings>()(companyProfileSchema),
@@ -122,8 +117,6 @@ export const contract = {
   'contracts.cancel': channel<Contract>()(contractCancelSchema),
   'contracts.document': channel<OfferDocument>()(byIdSchema),
   'contracts.pipeline': channel<RenewalPipeline>()(renewalPipelineQuerySchema),
-  'contracts.completeReminder': channel<{ touchpointId: string }>()(renewalReminderDoneSchema),
-  'contracts.snoozeReminder': channel<{ contractId: string }>()(renewalReminderSnoozeSchema),
   'reports.renewal': channel<RenewalReport>()(renewalReportQuerySchema),
   'assets.list': channel<Asset[]>()(z.object({ companyId: idSchema })),
   'assets.get': channel<Asset>()(byIdSchema),
@@ -146,8 +139,10 @@ export const contract = {
   'feedback.list': channel<Page<Feedback>>()(feedbackListQuerySchema),
   'feedback.create': channel<Feedback>()(feedbackFieldsSchema),
   'reports.nps': channel<NpsReport>()(npsReportQuerySchema),
-  'reminders.complete': channel<{ touchpointId: string }>()(reminderDoneSchema),
-  'reminders.snooze': channel<{ id: string }>()(reminderSnoozeSchema),
+  'worklist.list': channel<WorkList>()(workListQuerySchema),
+  'worklist.complete': channel<{ touchpointId: string }>()(workListCompleteSchema),
+  'worklist.snooze': channel<{ id: string }>()(workListSnoozeSchema),
+  'worklist.ics': channel<{ fileName: string; content: string }>()(workListIcsQuerySchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type IpcContract = typeof contract

@@ -7,9 +7,9 @@ import { createCompany, getCompany } from '../../electron/main/modules/customers
 import { createContact } from '../../electron/main/modules/customers/contact.service'
 import { contractDocument } from '../../electron/main/modules/contracts/contract-document.service'
 import { cancelContract, createContract, getContract, rollContracts } from '../../electron/main/modules/contracts/contract.service'
-import { workList } from '../../electron/main/modules/offers/follow-up.service'
+import { completeWorkListItem, snoozeWorkListItem, workList } from '../../electron/main/modules/worklist/worklist.service'
 import { createOffer, sendOffer, winOffer } from '../../electron/main/modules/offers/offer.service'
-import { completeRenewalReminder, renewalPipeline, renewalReport, snoozeRenewalReminder } from '../../electron/main/modules/contracts/renewal.service'
+import { renewalPipeline, renewalReport } from '../../electron/main/modules/contracts/renewal.service'
 import { contractCancelSchema, contractFieldsSchema, type ContractFieldsInput } from '../../shared/modules/contracts/contract.schema'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
@@ -63,8 +63,11 @@ describe('contracts', () => {
     const list = await workList(t.ctx, { ownerId: '', today: '2027-07-02' })
     expect(list.dueToday).toMatchObject([{ source: 'contract', kind: 'renewal_review', contractNumber: contract.number, cancelBy: '2027-09-30', contactName: 'Jörg Weiß' }])
     t.setNow('2027-07-02T09:00:00.000Z')
-    await expect(snoozeRenewalReminder(t.ctx, { contractId: contract.id, kind: 'renewal_review', until: '2027-10-01' })).rejects.toMatchObject({ fields: { until: 'errors.snoozePastCancelBy' } })
-    await completeRenewalReminder(t.ctx, { contractId: contract.id, kind: 'renewal_review', channel: 'phone', outcome: 'Kunde will verlängern' })
+    const review = { source: 'contract', id: list.dueToday[0]!.id }
+    expect(review.id).toBe(`${contract.id}:renewal_review`)
+    await expect(snoozeWorkListItem(t.ctx, { ...review, until: '2027-10-01' })).rejects.toMatchObject({ fields: { until: 'errors.snoozePastCancelBy' } })
+    await completeWorkListItem(t.ctx, { ...review, channel: 'phone', outcome: 'Kunde will verlängern' })
+    await expect(completeWorkListItem(t.ctx, { ...review, channel: 'phone', outcome: 'noch einmal' })).rejects.toMatchObject({ code: 'conflict' })
     const after = await workList(t.ctx, { ownerId: '', today: '2027-09-16' })
     expect(after.dueToday.map((i) => i.kind)).toEqual(['renewal_final'])
     const summaries = await t.ctx.db.selectFrom('touchpoints').select('summary').where('company_id', '=', company.id).execute()

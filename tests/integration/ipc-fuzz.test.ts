@@ -207,8 +207,8 @@ async function setUp(): Promise<Seeds> {
   const draft = await must<{ id: string }>('offers.create', offerInput)
   const [sent, toWin, toLose, toWithdraw, withFollowUps, won] = [await sentOffer(), await sentOffer(), await sentOffer(), await sentOffer(), await sentOffer(), await sentOffer()]
   await must('offers.win', { id: won.id, orderDate: '2026-11-25', orderValue: 3738.97 })
-  const [followUp, laterFollowUp] = await t.ctx.db.selectFrom('follow_ups').select('id').where('offer_id', '=', withFollowUps.id).where('status', '=', 'open').orderBy('due_date').execute()
-  if (!followUp || !laterFollowUp) throw new Error('a sent offer has follow-ups')
+  const [followUp] = await t.ctx.db.selectFrom('follow_ups').select('id').where('offer_id', '=', withFollowUps.id).where('status', '=', 'open').orderBy('due_date').execute()
+  if (!followUp) throw new Error('a sent offer has follow-ups')
   const contractInput = {
     companyId: company.id, contactId: contact.id, offerId: won.id, type: 'maintenance', title: 'Wartung Prüfstände', startDate: '2027-01-01', minimumTermMonths: 12, endDate: '',
     noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValue: 12000, ownerId: '', notes: '', items: [item],
@@ -303,10 +303,6 @@ async function setUp(): Promise<Seeds> {
     'offers.lose': () => ({ id: toLose.id, reason: 'competitor', competitor: 'Wettbewerb AG', note: '' }),
     'offers.withdraw': () => ({ id: toWithdraw.id }),
     'offers.document': () => ({ id: sent.id, revision: 1 }),
-    'followUps.workList': () => ({ ownerId: '', today: '2026-12-01' }),
-    'followUps.complete': () => ({ id: followUp.id, ...reminder }),
-    'followUps.snooze': () => ({ id: laterFollowUp.id, until: '2026-12-10' }),
-    'followUps.ics': () => ({ ownerId: '' }),
     'reports.orderRate': () => ({ from: '2026-01-01', to: '2026-12-31', period: 'month', ownerId: '', segment: '' }),
     'profile.get': () => ({}),
     'profile.update': () => ({ name: 'Brunsviga Vertrieb GmbH', street: 'Hauptstraße 1', postalCode: '38100', city: 'Braunschweig', iban: 'DE89 3704 0044 0532 0130 00', followUpFirstDays: 3, followUpSecondDays: 10 }),
@@ -317,8 +313,6 @@ async function setUp(): Promise<Seeds> {
     'contracts.cancel': () => ({ id: toCancel.id, cancelledBy: 'customer', receivedOn: '2027-06-01', effectiveOn: '', reason: 'price', note: '' }),
     'contracts.document': () => ({ id: contract.id }),
     'contracts.pipeline': () => ({ days: 180, ownerId: '', today: '2027-08-01' }),
-    'contracts.completeReminder': () => ({ contractId: contract.id, kind: 'renewal_review', ...reminder }),
-    'contracts.snoozeReminder': () => ({ contractId: contract.id, kind: 'renewal_final', until: '2027-09-20' }),
     'reports.renewal': () => ({ from: '2026-01-01', to: '2028-12-31', period: 'quarter', ownerId: '' }),
     'assets.list': () => ({ companyId: company.id }),
     'assets.get': () => ({ id: asset.id }),
@@ -341,8 +335,11 @@ async function setUp(): Promise<Seeds> {
     'feedback.list': () => ({ companyId: company.id, kind: 'nps' }),
     'feedback.create': () => feedbackInput,
     'reports.nps': () => ({ from: '2026-01-01', to: '2026-12-31', period: 'quarter' }),
-    'reminders.complete': () => ({ source: 'asset', id: asset.id, ...reminder }),
-    'reminders.snooze': () => ({ source: 'feedback', id: feedback.id, until: '2026-12-24' }),
+    // One pair of channels for every source of the work list: an entry is its source and the id the list gave it.
+    'worklist.list': () => ({ ownerId: '', today: '2026-12-01' }),
+    'worklist.complete': () => ({ source: 'offer', id: followUp.id, ...reminder }),
+    'worklist.snooze': () => ({ source: 'contract', id: `${contract.id}:renewal_final`, until: '2027-09-20' }),
+    'worklist.ics': () => ({ ownerId: '' }),
   }
 }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { createContact } from '../../electron/main/modules/customers/contact.service'
 import { createConversation } from '../../electron/main/modules/offers/conversation.service'
-import { completeFollowUp, followUpsIcs, snoozeFollowUp, workList } from '../../electron/main/modules/offers/follow-up.service'
+import { completeWorkListItem, snoozeWorkListItem, workList, workListIcs } from '../../electron/main/modules/worklist/worklist.service'
 import { createOffer, expireOffers, getOffer, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer } from '../../electron/main/modules/offers/offer.service'
 import { orderRateReport } from '../../electron/main/modules/offers/order-rate.service'
 import { importProducts, listProducts } from '../../electron/main/modules/offers/product.service'
@@ -130,19 +130,19 @@ describe('offers', () => {
     const list = await workList(t.ctx, { ownerId: '', today: '2026-11-24' })
     expect(list.dueToday.map((i) => [i.source === 'offer' ? i.offerNumber : i.source, i.contactName])).toEqual([[offer.number, 'Anna Berger']])
     t.setNow('2026-11-24T10:00:00.000Z')
-    await completeFollowUp(t.ctx, { id: list.dueToday[0]!.id, channel: 'phone', outcome: 'Entscheidung nächste Woche' })
+    await completeWorkListItem(t.ctx, { source: 'offer', id: list.dueToday[0]!.id, channel: 'phone', outcome: 'Entscheidung nächste Woche' })
     const timeline = await t.ctx.db.selectFrom('touchpoints').select('summary').where('company_id', '=', company.id).execute()
     expect(timeline.map((r) => r.summary)).toContain(`Nachgefasst (Angebot ${offer.number}): Entscheidung nächste Woche`)
     expect((await getOffer(t.ctx, offer.id)).status).toBe('negotiation')
     const next = (await workList(t.ctx, { ownerId: '', today: '2026-11-24' })).upcoming[0]!
-    await expect(snoozeFollowUp(t.ctx, { id: next.id, until: '2026-11-20' })).rejects.toMatchObject({ fields: { until: 'errors.snoozeFuture' } })
-    await snoozeFollowUp(t.ctx, { id: next.id, until: '2026-12-07' })
+    await expect(snoozeWorkListItem(t.ctx, { source: 'offer', id: next.id, until: '2026-11-20' })).rejects.toMatchObject({ fields: { until: 'errors.snoozeFuture' } })
+    await snoozeWorkListItem(t.ctx, { source: 'offer', id: next.id, until: '2026-12-07' })
     expect(offerLoseSchema.safeParse({ id: offer.id, reason: '' }).success).toBe(false)
     expect(offerLoseSchema.safeParse({ id: offer.id, reason: 'competitor' }).error?.issues[0]?.message).toBe('errors.competitorRequired')
     const lost = await loseOffer(t.ctx, offerLoseSchema.parse({ id: offer.id, reason: 'competitor', competitor: 'Hansa Prüftechnik', note: '' }))
     expect(lost).toMatchObject({ status: 'lost', lostReason: 'competitor', lostCompetitor: 'Hansa Prüftechnik' })
     expect(lost.followUps.filter((f) => f.status === 'open')).toEqual([])
-    const ics = await followUpsIcs(t.ctx, { ownerId: '' })
+    const ics = await workListIcs(t.ctx, { ownerId: '' })
     expect(ics.content).toContain('BEGIN:VCALENDAR')
   })
 

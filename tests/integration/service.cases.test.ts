@@ -10,11 +10,10 @@ import {
 import { createCompany, getCompany } from '../../electron/main/modules/customers/company.service'
 import { createContact } from '../../electron/main/modules/customers/contact.service'
 import { createFeedback, npsReport } from '../../electron/main/modules/service/feedback.service'
-import { workList } from '../../electron/main/modules/offers/follow-up.service'
+import { completeWorkListItem, workList } from '../../electron/main/modules/worklist/worklist.service'
 import { createOffer, sendOffer, winOffer } from '../../electron/main/modules/offers/offer.service'
 import { createProduct } from '../../electron/main/modules/offers/product.service'
 import { createReferral, getReferral, thankReferral } from '../../electron/main/modules/service/referral.service'
-import { completeUsePhaseReminder } from '../../electron/main/modules/service/use-reminders.service'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
 import { offerFieldsSchema, productFieldsSchema } from '../../shared/modules/offers/offer.schema'
@@ -52,7 +51,8 @@ describe('installed base', () => {
     const item = list.dueToday.find((i) => i.source === 'asset')
     expect(item).toMatchObject({ kind: 'warranty_ending', companyName: 'Brunsviga Maschinenbau GmbH', contactName: 'Anna Berger' })
     expect(item!.source === 'asset' && item!.detail).toContain('2027-02-14')
-    await completeUsePhaseReminder(t.ctx, { source: 'asset', id: a.id, channel: 'phone', outcome: 'Wartungsvertrag angeboten' })
+    expect(item!.id).toBe(`asset:${a.id}`)
+    await completeWorkListItem(t.ctx, { source: 'asset', id: item!.id, channel: 'phone', outcome: 'Wartungsvertrag angeboten' })
     expect((await workList(t.ctx, { ownerId: '', today: '2026-12-16' })).dueToday.filter((i) => i.source === 'asset')).toEqual([])
   })
 })

@@ -11,9 +11,10 @@ import { serviceHandlers } from '../modules/service'
 import { customerHandlers } from '../modules/customers'
 import { syncHandlers } from '../modules/sync'
 import { offerHandlers } from '../modules/offers'
+import { workListHandlers } from '../modules/worklist'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 
-export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers }
+export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

@@ -2,12 +2,12 @@
 import path from 'node:path'
 import { contractDocument } from './contract-document.service'
 import { cancelContract, createContract, getContract, listContracts, updateContract } from './contract.service'
-import { completeRenewalReminder, renewalPipeline, renewalReport, snoozeRenewalReminder } from './renewal.service'
+import { renewalPipeline, renewalReport } from './renewal.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type ContractChannels =
   | 'contracts.list' | 'contracts.get' | 'contracts.create' | 'contracts.update' | 'contracts.cancel' | 'contracts.document' | 'contracts.pipeline'
-  | 'contracts.completeReminder' | 'contracts.snoozeReminder' | 'reports.renewal'
+  | 'reports.renewal'
 
 export const contractHandlers = {
   'contracts.list': ({ ctx }, q) => listContracts(ctx, q),
@@ -21,7 +21,5 @@ export const contractHandlers = {
     return document
   },
   'contracts.pipeline': ({ ctx }, q) => renewalPipeline(ctx, q),
-  'contracts.completeReminder': ({ ctx }, input) => completeRenewalReminder(ctx, input),
-  'contracts.snoozeReminder': ({ ctx }, input) => snoozeRenewalReminder(ctx, input),
   'reports.renewal': ({ ctx }, q) => renewalReport(ctx, q),
 } satisfies Pick<HandlerMap, ContractChannels>

@@ -105,6 +105,22 @@ export async function snoozeRenewalReminder(ctx: ServiceContext, input: { contra
   return { contractId: k.id }
 }
 
+/** A renewal reminder on the work list is `<contractId>:<kind>`; anything else is not one. */
+function reminderRef(id: string): { contractId: string; kind: RenewalReminderKind } {
+  const [contractId = '', kind = ''] = id.split(':')
+  if (!contractId || !(kind in REMINDER_COLUMN)) throw new AppError('not_found', 'errors.notFound')
+  return { contractId, kind: kind as RenewalReminderKind }
+}
+
+/** The renewal reminders as a source of the work list (registered by the worklist module). */
+export const renewalWorkListSource = {
+  source: 'contract',
+  list: renewalReminders,
+  complete: (ctx: ServiceContext, input: { id: string; channel: string; outcome: string }) =>
+    completeRenewalReminder(ctx, { ...reminderRef(input.id), channel: input.channel, outcome: input.outcome }),
+  snooze: (ctx: ServiceContext, input: { id: string; until: string }) => snoozeRenewalReminder(ctx, { ...reminderRef(input.id), until: input.until }),
+} as const
+
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 function emptyRow(key: string): RenewalRateRow {

@@ -3,7 +3,7 @@ import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import type { FollowUpKind } from '../../../../shared/modules/offers/offer.enums'
-import type { WorkList, WorkListItem } from '../../../../shared/modules/offers/offer.types'
+import type { FollowUpItem, WorkList, WorkListItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
@@ -12,9 +12,8 @@ import { usePhaseReminders } from '../service'
 
 export const UPCOMING_DAYS = 14
 
-export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string }): Promise<WorkList> {
-  const today = q.today ?? todayOf(ctx)
-  const horizon = addCalendarDays(today, UPCOMING_DAYS)
+/** The open follow-ups of offers still in play, due up to `horizon` (all overdue ones included). */
+export async function followUpItems(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<FollowUpItem[]> {
   let query = ctx.db.selectFrom('follow_ups as f')
     .innerJoin('offers as o', 'o.id', 'f.offer_id')
     .innerJoin('companies as c', 'c.id', 'f.company_id')
@@ -22,15 +21,26 @@ export async function workList(ctx: ServiceContext, q: { ownerId: string; today?
     .leftJoin('users as u', 'u.id', 'f.owner_id')
     .select(['f.id', 'f.offer_id', 'o.number', 'f.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.phone', 'k.mobile',
       'f.owner_id', 'u.display_name as owner_name', 'f.kind', 'f.due_date', 'o.gross_cents', 'o.valid_until'])
-    .where('f.status', '=', 'open').where('f.deleted_at', 'is', null).where('f.due_date', '<=', horizon)
+    .where('f.status', '=', 'open').where('f.deleted_at', 'is', null).where('f.due_date', '<=', q.horizon)
     .where('o.status', 'in', ['sent', 'negotiation']).where('o.deleted_at', 'is', null)
   if (q.ownerId) query = query.where('f.owner_id', '=', q.ownerId)
   const rows = await query.orderBy('f.due_date').orderBy('o.gross_cents', 'desc').limit(1000).execute()
-  const followUps = rows.map((r): WorkListItem => ({
+  return rows.map((r): FollowUpItem => ({
     source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
     kind: r.kind as FollowUpKind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
   }))
+}
+
+/**
+ * The work list of all sources, overdue / today / upcoming.
+ * @deprecated The work list lives in the worklist module (its registry of sources, `worklist.list`);
+ * this stays only for the desktop notifications and the bench until they move over.
+ */
+export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string }): Promise<WorkList> {
+  const today = q.today ?? todayOf(ctx)
+  const horizon = addCalendarDays(today, UPCOMING_DAYS)
+  const followUps = await followUpItems(ctx, { ownerId: q.ownerId, horizon })
   const renewals = await renewalReminders(ctx, { ownerId: q.ownerId, horizon })
   const usePhase = await usePhaseReminders(ctx, { ownerId: q.ownerId, horizon })
   const value = (i: WorkListItem) => (i.source === 'offer' ? i.grossCents : i.source === 'contract' ? i.annualValueCents : 0)
@@ -77,27 +87,10 @@ export async function snoozeFollowUp(ctx: ServiceContext, input: { id: string; u
   return { id: f.id }
 }
 
-const icsDate = (date: string) => date.replace(/-/g, '')
-const icsText = (text: string) => text.replace(/([\\;,])/g, '\\$1').replace(/\n/g, '\\n')
-
-const USE_PHASE_TITLE = { warranty_ending: 'Garantieende: Servicevertrag anbieten', referral_thanks: 'Für die Empfehlung danken', ask_referral: 'Nach Empfehlung oder Referenz fragen' } as const
-const icsTitle = (i: WorkListItem): string =>
-  i.source === 'offer' ? `Angebot ${i.offerNumber} nachfassen` : i.source === 'contract' ? `Vertrag ${i.contractNumber} Verlängerung prüfen` : USE_PHASE_TITLE[i.kind]
-
-/** The open follow-ups as an iCalendar file (all-day events), for Outlook or any calendar. */
-export async function followUpsIcs(ctx: ServiceContext, q: { ownerId: string }): Promise<{ fileName: string; content: string }> {
-  const list = await workList(ctx, { ownerId: q.ownerId })
-  const stamp = ctx.clock().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
-  const events = [...list.overdue, ...list.dueToday, ...list.upcoming].map((i) => [
-    'BEGIN:VEVENT',
-    `UID:${i.id}@kundenreise`,
-    `DTSTAMP:${stamp}`,
-    `DTSTART;VALUE=DATE:${icsDate(i.dueDate)}`,
-    `DTEND;VALUE=DATE:${icsDate(addCalendarDays(i.dueDate, 1))}`,
-    `SUMMARY:${icsText(`${icsTitle(i)} – ${i.companyName}`)}`,
-    `DESCRIPTION:${icsText(`${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${i.source === 'offer' ? `gültig bis ${i.validUntil}` : i.source === 'contract' ? `Kündigung spätestens bis ${i.cancelBy}` : i.detail}`)}`,
-    'END:VEVENT',
-  ].join('\r\n'))
-  const content = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kundenreise//Nachfassen//DE', 'CALSCALE:GREGORIAN', ...events, 'END:VCALENDAR', ''].join('\r\n')
-  return { fileName: 'kundenreise-nachfassen.ics', content }
-}
+/** The offer follow-ups as a source of the work list (registered by the worklist module). */
+export const followUpWorkListSource = {
+  source: 'offer',
+  list: followUpItems,
+  complete: completeFollowUp,
+  snooze: snoozeFollowUp,
+} as const

@@ -1,7 +1,6 @@
 // Handlers of the offer station: products, pre-offer conversations, offers, follow-ups, order rate.
 import path from 'node:path'
 import { createConversation, getConversation, listConversations, updateConversation } from './conversation.service'
-import { completeFollowUp, followUpsIcs, snoozeFollowUp, workList } from './follow-up.service'
 import { offerDocument } from './offer-document.service'
 import { createOffer, getOffer, listOffers, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer, withdrawOffer } from './offer.service'
 import { orderRateReport } from './order-rate.service'
@@ -12,7 +11,6 @@ type OfferChannels =
   | 'products.list' | 'products.get' | 'products.create' | 'products.update' | 'products.import'
   | 'conversations.list' | 'conversations.get' | 'conversations.create' | 'conversations.update'
   | 'offers.list' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document'
-  | 'followUps.workList' | 'followUps.complete' | 'followUps.snooze' | 'followUps.ics'
   | 'reports.orderRate'
 
 export const offerHandlers = {
@@ -39,9 +37,5 @@ export const offerHandlers = {
     await app.openPath?.(document.savedPath) // desktop: open it in the word processor
     return document
   },
-  'followUps.workList': ({ ctx }, q) => workList(ctx, q),
-  'followUps.complete': ({ ctx }, input) => completeFollowUp(ctx, input),
-  'followUps.snooze': ({ ctx }, input) => snoozeFollowUp(ctx, input),
-  'followUps.ics': ({ ctx }, q) => followUpsIcs(ctx, q),
   'reports.orderRate': ({ ctx }, q) => orderRateReport(ctx, q),
 } satisfies Pick<HandlerMap, OfferChannels>

@@ -5,13 +5,12 @@ import {
 } from './case.service'
 import { createFeedback, listFeedback, npsReport } from './feedback.service'
 import { createReferral, listReferrals, thankReferral } from './referral.service'
-import { completeUsePhaseReminder, snoozeUsePhaseReminder } from './use-reminders.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type ServiceChannels =
   | 'assets.list' | 'assets.get' | 'assets.create' | 'assets.update'
   | 'cases.list' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.assign' | 'cases.workList'
-  | 'referrals.list' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.create' | 'reports.nps' | 'reminders.complete' | 'reminders.snooze'
+  | 'referrals.list' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.create' | 'reports.nps'
 
 export const serviceHandlers = {
   'assets.list': ({ ctx }, { companyId }) => listAssets(ctx, companyId),
@@ -35,6 +34,4 @@ export const serviceHandlers = {
   'feedback.list': ({ ctx }, q) => listFeedback(ctx, q),
   'feedback.create': ({ ctx }, fields) => createFeedback(ctx, fields),
   'reports.nps': ({ ctx }, q) => npsReport(ctx, q),
-  'reminders.complete': ({ ctx }, input) => completeUsePhaseReminder(ctx, input),
-  'reminders.snooze': ({ ctx }, input) => snoozeUsePhaseReminder(ctx, input),
 } satisfies Pick<HandlerMap, ServiceChannels>

@@ -25,24 +25,24 @@ const DETAIL = {
 
 export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
   const items: UsePhaseReminderItem[] = []
-  for (const source of Object.keys(SOURCES) as Source[]) {
-    const s = SOURCES[source]
-    const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; detail: string }>`
-      select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${DETAIL[source]} as detail
-      from ${sql.table(s.table)} x join companies c on c.id = x.company_id
-      left join contacts k on k.id = ${source === 'asset' ? sql`(select id from contacts where company_id = x.company_id and deleted_at is null order by local_seq limit 1)` : sql`x.contact_id`}
-      left join users u on u.id = x.owner_id
-      where x.deleted_at is null and c.deleted_at is null and x.${sql.ref(s.done)} is null and x.${sql.ref(s.due)} is not null and x.${sql.ref(s.due)} <= ${q.horizon}
-      ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}
-      order by x.${sql.ref(s.due)} limit 500`.execute(ctx.db)
-    for (const r of rows.rows) {
-      items.push({
-        source, id: `${source}:${r.id}`, subjectId: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
-        contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: r.detail ?? '',
-      })
-    }
-  }
+  for (const source of Object.keys(SOURCES) as Source[]) items.push(...await remindersOf(ctx, source, q))
   return items
+}
+
+async function remindersOf(ctx: ServiceContext, source: Source, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
+  const s = SOURCES[source]
+  const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; detail: string }>`
+    select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${DETAIL[source]} as detail
+    from ${sql.table(s.table)} x join companies c on c.id = x.company_id
+    left join contacts k on k.id = ${source === 'asset' ? sql`(select id from contacts where company_id = x.company_id and deleted_at is null order by local_seq limit 1)` : sql`x.contact_id`}
+    left join users u on u.id = x.owner_id
+    where x.deleted_at is null and c.deleted_at is null and x.${sql.ref(s.done)} is null and x.${sql.ref(s.due)} is not null and x.${sql.ref(s.due)} <= ${q.horizon}
+    ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}
+    order by x.${sql.ref(s.due)} limit 500`.execute(ctx.db)
+  return rows.rows.map((r): UsePhaseReminderItem => ({
+    source, id: `${source}:${r.id}`, subjectId: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
+    contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: r.detail ?? '',
+  }))
 }
 
 async function openReminder(ctx: ServiceContext, source: Source, id: string) {
@@ -84,3 +84,20 @@ export async function snoozeUsePhaseReminder(ctx: ServiceContext, input: { sourc
   await ctx.db.transaction().execute((trx) => updateSynced(trx, s.table, row.id, { [s.due]: input.until }, nowIso(ctx)))
   return { id: row.id }
 }
+
+/** A use-phase reminder on the work list is `<source>:<row id>`; anything else is not one. */
+function subjectOf(source: Source, id: string): string {
+  if (!id.startsWith(`${source}:`) || id.length === source.length + 1) throw new AppError('not_found', 'errors.notFound')
+  return id.slice(source.length + 1)
+}
+
+/** One work-list source per kind of use-phase reminder (registered by the worklist module). */
+const usePhaseSource = <S extends Source>(source: S) => ({
+  source,
+  list: (ctx: ServiceContext, q: { ownerId: string; horizon: string }) => remindersOf(ctx, source, q),
+  complete: (ctx: ServiceContext, input: { id: string; channel: string; outcome: string }) =>
+    completeUsePhaseReminder(ctx, { source, id: subjectOf(source, input.id), channel: input.channel, outcome: input.outcome }),
+  snooze: (ctx: ServiceContext, input: { id: string; until: string }) => snoozeUsePhaseReminder(ctx, { source, id: subjectOf(source, input.id), until: input.until }),
+})
+
+export const usePhaseWorkListSources = [usePhaseSource('asset'), usePhaseSource('referral'), usePhaseSource('feedback')] as const

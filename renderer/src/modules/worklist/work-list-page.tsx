@@ -1,8 +1,9 @@
-// Konsequentes Nachfassen: the follow-ups due, overdue first; done with an outcome, or moved.
+// Konsequentes Nachfassen: the reminders of every source, overdue first; done with an outcome, or moved.
+// One pair of channels for every source (worklist.complete / worklist.snooze, by the entry's source and id).
 import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router-dom'
-import { TOUCHPOINT_CHANNELS } from '../../../../shared/modules/customers'
-import type { WorkListItem } from '../../../../shared/modules/offers'
+import { TOUCHPOINT_CHANNELS, type TouchpointChannel } from '../../../../shared/modules/customers'
+import type { WorkListItem } from '../../../../shared/modules/worklist'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
@@ -13,9 +14,9 @@ import { OwnerFilter } from '../../components/filters'
 export function WorkListPage() {
   const { t, number } = useI18n()
   const [ownerId, setOwnerId] = useState('')
-  const list = useData('followUps.workList', { ownerId })
+  const list = useData('worklist.list', { ownerId })
   const exportIcs = async () => {
-    const result = await call('followUps.ics', { ownerId })
+    const result = await call('worklist.ics', { ownerId })
     if (!result.ok) return
     const url = URL.createObjectURL(new Blob([result.data.content], { type: 'text/calendar' }))
     const a = document.createElement('a')
@@ -59,13 +60,14 @@ function Section({ title, items, tone, onChange }: { title: string; items: WorkL
 function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) {
   const { t, date, language } = useI18n()
   const [mode, setMode] = useState<'idle' | 'done' | 'snooze'>('idle')
-  const [channel, setChannel] = useState('phone')
+  const [channel, setChannel] = useState<TouchpointChannel>('phone')
   const [outcome, setOutcome] = useState('')
   const [until, setUntil] = useState('')
   const [error, setError] = useState<string | null>(null)
   const submit = async () => {
     setError(null)
-    const result = await (mode === 'done' ? complete(item, channel, outcome) : snooze(item, until))
+    const ref = { source: item.source, id: item.id }
+    const result = await (mode === 'done' ? call('worklist.complete', { ...ref, channel, outcome }) : call('worklist.snooze', { ...ref, until }))
     if (result.ok) onChange()
     else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
   }
@@ -90,7 +92,7 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
           {mode === 'done' ? (
             <>
               <label>{t('touchpoint.channel')}
-                <select value={channel} onChange={(e) => setChannel(e.target.value)}>{TOUCHPOINT_CHANNELS.map((c) => <option key={c} value={c}>{t(`enum.channel.${c}`)}</option>)}</select>
+                <select value={channel} onChange={(e) => setChannel(TOUCHPOINT_CHANNELS.find((c) => c === e.target.value) ?? 'phone')}>{TOUCHPOINT_CHANNELS.map((c) => <option key={c} value={c}>{t(`enum.channel.${c}`)}</option>)}</select>
               </label>
               <label className="grow">{t('followUp.outcome')}<input value={outcome} onChange={(e) => setOutcome(e.target.value)} /></label>
             </>
@@ -128,16 +130,4 @@ function describe(item: WorkListItem, t: T, date: (d: string) => string, languag
         detail: item.detail.replace(/\d{4}-\d{2}-\d{2}$/, (d) => date(d)),
       }
   }
-}
-
-function complete(item: WorkListItem, channel: string, outcome: string) {
-  if (item.source === 'offer') return call('followUps.complete', { id: item.id, channel: channel as never, outcome })
-  if (item.source === 'contract') return call('contracts.completeReminder', { contractId: item.contractId, kind: item.kind, channel: channel as never, outcome })
-  return call('reminders.complete', { source: item.source, id: item.subjectId, channel: channel as never, outcome })
-}
-
-function snooze(item: WorkListItem, until: string) {
-  if (item.source === 'offer') return call('followUps.snooze', { id: item.id, until })
-  if (item.source === 'contract') return call('contracts.snoozeReminder', { contractId: item.contractId, kind: item.kind, until })
-  return call('reminders.snooze', { source: item.source, id: item.subjectId, until })
 }

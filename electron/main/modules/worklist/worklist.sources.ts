@@ -1,0 +1,28 @@
+// The registry of the work list: every module that puts reminders on it registers one source here.
+// A source lists its entries up to a horizon and completes or snoozes one by the id it listed.
+// A new source (tasks, health triggers, leads) is one line below; the page and the channels stay as they are.
+import type { WorkListItem } from '../../../../shared/modules/worklist'
+import { AppError } from '../../../../shared/platform/result'
+import type { ServiceContext } from '../../platform/context'
+import { followUpWorkListSource } from '../offers'
+import { renewalWorkListSource } from '../contracts'
+import { usePhaseWorkListSources } from '../service'
+
+export interface WorkListSource {
+  /** The `source` of the entries it lists. */
+  readonly source: WorkListItem['source']
+  /** Open entries due up to `horizon` (ISO day), all overdue ones included; `ownerId` '' = everyone's. */
+  list(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<WorkListItem[]>
+  /** Done: the outcome becomes a touchpoint on the customer's timeline. */
+  complete(ctx: ServiceContext, input: { id: string; channel: string; outcome: string }): Promise<{ touchpointId: string }>
+  /** Moved to a later day (after today). */
+  snooze(ctx: ServiceContext, input: { id: string; until: string }): Promise<unknown>
+}
+
+export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources]
+
+export function workListSource(source: string): WorkListSource {
+  const found = WORK_LIST_SOURCES.find((s) => s.source === source)
+  if (!found) throw new AppError('not_found', 'errors.notFound')
+  return found
+}
