@@ -36,6 +36,9 @@ export interface ServerOptions {
 
 type Env = { Variables: { actor: Actor } }
 
+/** Devices one login may have signed in at once through rebinding (restored or copied laptops). */
+export const MAX_ACTIVE_SESSIONS = 20
+
 const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 426 | 429 | 500, error: SyncErrorCode, message: string, extra: Partial<SyncErrorBody> = {}) =>
   c.json({ error, message, ...extra } satisfies SyncErrorBody, status)
 
@@ -126,6 +129,10 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (!input || input.newClientId === c.get('actor').clientId) return problem(c, 400, 'bad_request', 'newClientId is required and must be new')
     const taken = await store.db.selectFrom('sync_clients').select('client_id').where('client_id', '=', input.newClientId).executeTakeFirst()
     if (taken) return problem(c, 409, 'bad_request', 'this client id is already known')
+    // A stolen token must not mint sessions without end: a login has at most this many active devices.
+    const active = await store.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', c.get('actor').userId).where('revoked_at', 'is', null).where('expires_at', '>', clock().toISOString()).executeTakeFirstOrThrow()
+    if (Number(active.n) >= MAX_ACTIVE_SESSIONS) return problem(c, 429, 'rate_limited', 'too many active devices for this login')
     const token = await rebindSession(store.db, bearer(c)!, input.newClientId, clock())
     if (!token) return problem(c, 401, 'unauthenticated', 'login required')
     return c.json({ token })

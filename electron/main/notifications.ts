@@ -4,7 +4,7 @@ import { Notification } from 'electron'
 import { translate } from '../../shared/i18n'
 import type { ServiceContext } from './platform/context'
 import { serviceWorkList } from './modules/service'
-import { workList } from './modules/offers'
+import { workList } from './modules/worklist'
 import { getSettings } from './modules/settings'
 
 export function startDueNotifications(ctx: ServiceContext): () => void {

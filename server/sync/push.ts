@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely'
 import { newId } from '../../db/platform/ids'
 import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/modules/sync'
-import { REFERENCES } from '../../shared/modules/sync'
+import { REFERENCES, rowProblem } from '../../shared/modules/sync'
 import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
@@ -218,6 +218,7 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
       if (typeof parentId !== 'string' || !parentId) throw new Rejected('missing_parent')
       const parent = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', parentId).executeTakeFirst()
       if (!parent || !canSee(ctx.actor, parent.scope_id)) throw new Rejected('unknown_parent')
+      if (Number(parent.deleted) === 1) throw new Rejected('deleted_parent')
       return { scope: parent.scope_id, parentId, patch: {} }
     }
     case 'row':
@@ -256,6 +257,9 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
     return { opId: op.opId, status: 'applied', version: null }
   }
   if (row.deleted) {
+    // The edit must still be a valid change of this table's columns before it is kept anywhere.
+    const problem = rowProblem(op.table as SyncTableName, newValues(op), 'patch')
+    if (problem) throw new Rejected(`invalid_row: ${problem}`)
     // The delete wins; the edit is kept so nobody's work disappears silently.
     for (const [column, change] of Object.entries(op.fields)) {
       await recordConflict(ctx, row, column, 'deleted', row.data[column] ?? null, change.new, op, row.fieldVersions[column])
@@ -332,7 +336,21 @@ async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushRe
   const version = ctx.seq.next()
   await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version, updated_by: ctx.actor.userId })
     .where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
+  if (row.table_name === 'companies') await deleteChildren(ctx, row.id)
   return { opId: op.opId, status: conflicts > 0 ? 'conflict' : 'applied', version }
+}
+
+/**
+ * A deleted company takes everything that hangs off it along, also what a laptop that deleted it had not
+ * seen yet: no laptop may hold a record whose company it never receives (its scope could not be told).
+ */
+async function deleteChildren(ctx: Ctx, companyId: string): Promise<void> {
+  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id']).where('parent_id', '=', companyId).where('deleted', '=', 0).execute()
+  for (const child of children) {
+    await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version: ctx.seq.next(), updated_by: ctx.actor.userId })
+      .where('table_name', '=', child.table_name).where('id', '=', child.id).execute()
+    ctx.rows.forget(child.table_name, child.id)
+  }
 }
 
 async function recordConflict(

@@ -79,7 +79,8 @@ export async function checkReferences(ctx: ValidationContext, table: SyncTableNa
 
 async function referenceHolds(ctx: ValidationContext, reference: Reference, target: string, row: Data, rowScope: string): Promise<boolean> {
   const found = await ctx.load(reference.table, target)
-  if (!found || !ctx.canSee(found.scope_id)) return false
+  // A deleted record cannot be referred to anew (a reference that stays unchanged is not checked again).
+  if (!found || Number(found.deleted) === 1 || !ctx.canSee(found.scope_id)) return false
   if (!reference.sameCompany) return true
   // Children of a company carry it as parent_id: the target must hang off the very same company.
   return found.scope_id === rowScope && found.parent_id === row.company_id

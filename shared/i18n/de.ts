@@ -356,6 +356,7 @@ export const de = {
   'sync.reasons.unknown_team': 'das Team ist auf dem Server nicht bekannt',
   'sync.reasons.exists': 'ein Datensatz mit dieser Kennung existiert bereits',
   'sync.reasons.deleted': 'der Datensatz wurde inzwischen gelöscht',
+  'sync.reasons.deleted_parent': 'die zugehörige Firma wurde inzwischen gelöscht',
   'sync.reasons.stale_sequence': 'veraltete Änderung eines früheren Stands dieses Geräts',
   'sync.errors.client_restored': 'Dieses Gerät läuft mit einer wiederhergestellten oder kopierten Datenbank. Es meldet sich als neues Gerät an; Ihre Änderungen bleiben erhalten.',
   'sync.errors.server_outdated': 'Der Sync-Server ist älter als diese App und nimmt ihre Änderungen noch nicht an. Bitte Administration informieren; Ihre Änderungen bleiben auf diesem Gerät gespeichert.',

@@ -358,6 +358,7 @@ export const en: Record<MessageKey, string> = {
   'sync.reasons.unknown_team': 'the server does not know the team',
   'sync.reasons.exists': 'a record with this id exists already',
   'sync.reasons.deleted': 'the record has been deleted meanwhile',
+  'sync.reasons.deleted_parent': 'the company it belongs to has been deleted meanwhile',
   'sync.reasons.stale_sequence': 'an outdated change from an earlier state of this device',
   'sync.errors.client_restored': 'This device runs on a restored or copied database. It signs in as a new device; your changes are kept.',
   'sync.errors.server_outdated': 'The sync server is older than this app and does not accept its changes yet. Please tell your administrator; your changes stay stored on this device.',

@@ -1,7 +1,8 @@
 // The work list of a rep who looks at 00:30 German time is the list of the German day, not of the UTC day.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers'
-import { createOffer, sendOffer, workList } from '../../electron/main/modules/offers'
+import { createOffer, sendOffer } from '../../electron/main/modules/offers'
+import { workList } from '../../electron/main/modules/worklist'
 import { companyFieldsSchema } from '../../shared/modules/customers'
 import { offerFieldsSchema } from '../../shared/modules/offers'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'

@@ -344,8 +344,9 @@ const COLUMNS = {
     row_id: req(id),
     field: req(text(64)),
     kind: req(oneOf(['field', 'deleted', 'deleted_after_edit'] as const)),
-    server_value: opt(nullable(text(100_000))),
-    client_value: opt(nullable(text(100_000))),
+    // JSON-encoded values: a text of 100,000 characters takes a few more once quoted and escaped.
+    server_value: opt(nullable(text(700_000))),
+    client_value: opt(nullable(text(700_000))),
     server_user: opt(text(200)),
     server_at: opt(text(40)),
     client_user: opt(text(200)),

@@ -44,14 +44,16 @@ export async function updateCompany(ctx: ServiceContext, id: string, fields: Com
 }
 
 /**
- * Deleting a company tombstones what hangs off it too (contacts, touchpoints, contracts, installed
- * products, cases, referrals given, feedback), each with its own outbox entry, so no reminder of a
- * deleted customer is left behind.
+ * Deleting a company tombstones everything that hangs off it too (contacts, touchpoints, conversations,
+ * offers with their items, revisions and follow-ups, contracts, installed products, cases, referrals
+ * given, feedback), each with its own outbox entry, so no reminder of a deleted customer is left behind
+ * and no laptop holds a record whose company is gone. The server does the same for what it holds.
  */
 export async function deleteCompany(ctx: ServiceContext, id: string): Promise<{ id: string }> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
-    for (const table of ['touchpoints', 'contacts', 'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback'] as const) {
+    for (const table of ['touchpoints', 'follow_ups', 'offer_items', 'offer_revisions', 'offers', 'conversation_participants', 'conversations', 'contacts',
+      'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback'] as const) {
       const children = await trx.selectFrom(table).select('id').where('company_id', '=', id).where('deleted_at', 'is', null).execute()
       for (const child of children) await deleteSynced(trx, table, child.id, now)
     }

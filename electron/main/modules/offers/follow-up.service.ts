@@ -1,16 +1,11 @@
-// The follow-up work list of inside sales: overdue, today, upcoming; done with an outcome, or snoozed.
+// Offer follow-ups as a source of the work list: listed by due date, done with an outcome, or snoozed.
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
-import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import type { FollowUpKind } from '../../../../shared/modules/offers/offer.enums'
-import type { FollowUpItem, WorkList, WorkListItem } from '../../../../shared/modules/offers/offer.types'
+import type { FollowUpItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
-import { renewalReminders } from '../contracts'
-import { usePhaseReminders } from '../service'
-
-export const UPCOMING_DAYS = 14
 
 /** The open follow-ups of offers still in play, due up to `horizon` (all overdue ones included). */
 export async function followUpItems(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<FollowUpItem[]> {
@@ -30,27 +25,6 @@ export async function followUpItems(ctx: ServiceContext, q: { ownerId: string; h
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
     kind: r.kind as FollowUpKind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
   }))
-}
-
-/**
- * The work list of all sources, overdue / today / upcoming.
- * @deprecated The work list lives in the worklist module (its registry of sources, `worklist.list`);
- * this stays only for the desktop notifications and the bench until they move over.
- */
-export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string }): Promise<WorkList> {
-  const today = q.today ?? todayOf(ctx)
-  const horizon = addCalendarDays(today, UPCOMING_DAYS)
-  const followUps = await followUpItems(ctx, { ownerId: q.ownerId, horizon })
-  const renewals = await renewalReminders(ctx, { ownerId: q.ownerId, horizon })
-  const usePhase = await usePhaseReminders(ctx, { ownerId: q.ownerId, horizon })
-  const value = (i: WorkListItem) => (i.source === 'offer' ? i.grossCents : i.source === 'contract' ? i.annualValueCents : 0)
-  const items = [...followUps, ...renewals, ...usePhase].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || value(b) - value(a))
-  return {
-    today,
-    overdue: items.filter((i) => i.dueDate < today),
-    dueToday: items.filter((i) => i.dueDate === today),
-    upcoming: items.filter((i) => i.dueDate > today),
-  }
 }
 
 async function openFollowUp(ctx: ServiceContext, id: string) {

@@ -246,7 +246,7 @@ async function settleQuarantine(trx: Transaction<Database>, changes: PullChange[
     }
   }
   for (const row of setAside.values()) {
-    const values = { table_name: row.table, row_id: row.id, seq: row.seq, data: row.data ? JSON.stringify(row.data).slice(0, 100_000) : null, error: row.error, at: now }
+    const values = { table_name: row.table, row_id: row.id, seq: row.seq, data: row.data ? JSON.stringify(row.data) : null, error: row.error, at: now }
     await trx.insertInto('sync_quarantine').values(values)
       .onConflict((oc) => oc.columns(['table_name', 'row_id']).doUpdateSet({ seq: values.seq, data: values.data, error: values.error, at: values.at })).execute()
   }

@@ -56,7 +56,13 @@ export async function localChecksums(db: Kysely<Database>): Promise<Sums> {
     const { rows: local } = await db.executeQuery<{ scope: string; v: number }>(CompiledQuery.raw(`select scope, v from (${scopedRows(table)}) where id = ?`, [q.row_id]))
     for (const l of local) add(sums, l.scope, -1, -Number(l.v))
     if (q.data === null) continue // a delete that could not be applied: the server has no live row
-    const scope = await quarantinedScope(db, table, JSON.parse(q.data) as Record<string, unknown>)
+    let data: Record<string, unknown>
+    try {
+      data = JSON.parse(q.data) as Record<string, unknown>
+    } catch {
+      continue // unreadable: it cannot be placed in a scope, so it is left out (the scope may then re-download)
+    }
+    const scope = await quarantinedScope(db, table, data)
     if (scope) add(sums, scope, 1, q.seq)
   }
   return sums
