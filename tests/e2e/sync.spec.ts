@@ -26,9 +26,12 @@ async function editCity(page: Page, company: string, city: string) {
   await page.getByRole('link', { name: 'Firmen', exact: true }).click()
   await page.getByRole('link', { name: company }).click()
   await page.getByRole('link', { name: 'Bearbeiten' }).click()
+  // The form shows the stored company first; typing before it has loaded would be overwritten.
+  await expect(page.getByRole('textbox', { name: 'Firmenname' })).toHaveValue(company)
   await page.getByLabel('Ort').fill(city)
   await page.getByRole('button', { name: 'Speichern' }).click()
   await expect(page.getByRole('heading', { level: 1, name: company })).toBeVisible()
+  await expect(page.getByText(city).first()).toBeVisible()
 }
 
 async function secondLaptop(browser: Browser): Promise<{ app: AppServer & { cleanup(): Promise<void> }; page: Page; close(): Promise<void> }> {

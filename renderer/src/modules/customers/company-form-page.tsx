@@ -25,11 +25,14 @@ export function CompanyFormPage() {
   const users = useData('users.list', {})
   const settings = useData('settings.get', {})
   const form = useForm<CompanyFieldsInput, unknown, CompanyFields>({ resolver: zodResolver(companyFieldsSchema), defaultValues: EMPTY })
+  // The form is shown once it holds the stored record: typing before that would be overwritten by it.
+  const [loadedId, setLoadedId] = useState<string | null>(null)
 
   useEffect(() => {
     if (existing.data) {
       const { id: _id, createdAt: _c, updatedAt: _u, journey: _j, ownerName: _o, ...fields } = existing.data
       form.reset(fields)
+      setLoadedId(existing.data.id)
     } else if (!id && settings.data && !form.getValues('ownerId')) {
       form.setValue('ownerId', settings.data.currentUserId)
     }
@@ -45,7 +48,7 @@ export function CompanyFormPage() {
   const states = enumOptions(t, 'federalState', FEDERAL_STATES)
   if (existing.error) return <LoadError message={existing.error} />
   // Typing into the form before the record has loaded would be overwritten when it arrives.
-  if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
+  if (id && (!existing.data || loadedId !== id)) return <p className="muted" role="status">{t('common.loading')}</p>
 
   return (
     <section className="page">
