@@ -1,6 +1,7 @@
 // The offer station end to end, as a rep and inside sales click through it: pre-offer conversation →
 // offer → send → the follow-up is on the work list → done → losing without a reason is refused →
 // lost to a competitor → the order rate and the lost-reason chart change.
+import { readFileSync } from 'node:fs'
 import { expect, openApp, test } from './fixtures'
 
 test('from the pre-offer conversation to a lost offer in the order-rate report', async ({ page, app, consoleErrors }) => {
@@ -54,6 +55,15 @@ test('from the pre-offer conversation to a lost offer in the order-rate report',
   await page.getByRole('link', { name: 'Nachfassen', exact: true }).click()
   const item = page.getByRole('listitem', { name: `1. Nachfassen ${number} – Brunsviga Präzisionstechnik GmbH` })
   await expect(item).toBeVisible()
+  // The list as a calendar file for Outlook: one all-day event per follow-up.
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Als Kalender (ICS) exportieren' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('kundenreise-nachfassen.ics')
+  const calendar = readFileSync((await file.path())!, 'utf8')
+  expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\n/)
+  expect(calendar).toContain(`SUMMARY:Angebot ${number} nachfassen`)
+  expect(calendar).toMatch(/DTSTART;VALUE=DATE:\d{8}/)
   await item.getByRole('button', { name: 'Erledigt' }).click()
   await item.getByLabel('Ergebnis des Gesprächs').fill('Frau Dr. Berger vergleicht noch mit einem Wettbewerber')
   await item.getByRole('button', { name: 'Speichern' }).click()

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers'
 import { createOffer, sendOffer } from '../../electron/main/modules/offers'
-import { workList } from '../../electron/main/modules/worklist'
+import { workList, workListIcs } from '../../electron/main/modules/worklist'
 import { companyFieldsSchema } from '../../shared/modules/customers'
 import { offerFieldsSchema } from '../../shared/modules/offers'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
@@ -32,5 +32,15 @@ describe('today in Germany', () => {
     const night = await workList(t.ctx, { ownerId: '' })
     expect(night.today).toBe('2027-03-02')
     expect(night.dueToday.map((i) => [i.source, i.dueDate])).toEqual([['offer', '2027-03-02']])
+
+    // The same entries as a calendar file for Outlook: all-day events, CRLF, folded lines, stable UIDs.
+    const ics = await workListIcs(t.ctx, { ownerId: '' })
+    expect(ics.content.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true)
+    expect(ics.content).toContain('DTSTART;VALUE=DATE:20270302')
+    expect(ics.content).toContain('DTEND;VALUE=DATE:20270303')
+    expect(ics.content).toContain(`SUMMARY:Angebot ${offer.number} nachfassen`)
+    expect(ics.content).toContain(`UID:${night.dueToday[0]!.id}@kundenreise`)
+    // Folded at 75 characters (the library counts characters; RFC 5545 asks for octets, clients read both).
+    for (const line of ics.content.split('\r\n')) expect([...line].length).toBeLessThanOrEqual(75)
   })
 })

@@ -1,5 +1,6 @@
 // The one work list: the reminders of every registered source, overdue / today / upcoming;
 // done with an outcome, or snoozed; and the same entries as an iCalendar file.
+import { createEvents, type EventAttributes } from 'ics'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import type { WorkList, WorkListItem } from '../../../../shared/modules/worklist'
 import { todayOf, type ServiceContext } from '../../platform/context'
@@ -34,8 +35,7 @@ export async function snoozeWorkListItem(ctx: ServiceContext, input: { source: s
   return { id: input.id }
 }
 
-const icsDate = (date: string) => date.replace(/-/g, '')
-const icsText = (text: string) => text.replace(/([\\;,])/g, '\\$1').replace(/\n/g, '\\n')
+const dateArray = (date: string): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]
 
 const USE_PHASE_TITLE = { warranty_ending: 'Garantieende: Servicevertrag anbieten', referral_thanks: 'Für die Empfehlung danken', ask_referral: 'Nach Empfehlung oder Referenz fragen' } as const
 const icsTitle = (i: WorkListItem): string =>
@@ -43,20 +43,22 @@ const icsTitle = (i: WorkListItem): string =>
 const icsDetail = (i: WorkListItem): string =>
   i.source === 'offer' ? `gültig bis ${i.validUntil}` : i.source === 'contract' ? `Kündigung spätestens bis ${i.cancelBy}` : i.detail
 
-/** The open work list as an iCalendar file (all-day events), for Outlook or any calendar. */
+/**
+ * The open work list as an iCalendar file (all-day events), for Outlook or any calendar. Written by the
+ * `ics` library (escaping, line folding, CRLF); one event per entry, its id as the UID so a re-import
+ * updates instead of duplicating.
+ */
 export async function workListIcs(ctx: ServiceContext, q: { ownerId: string }): Promise<{ fileName: string; content: string }> {
   const list = await workList(ctx, { ownerId: q.ownerId })
-  const stamp = ctx.clock().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
-  const events = [...list.overdue, ...list.dueToday, ...list.upcoming].map((i) => [
-    'BEGIN:VEVENT',
-    `UID:${i.id}@kundenreise`,
-    `DTSTAMP:${stamp}`,
-    `DTSTART;VALUE=DATE:${icsDate(i.dueDate)}`,
-    `DTEND;VALUE=DATE:${icsDate(addCalendarDays(i.dueDate, 1))}`,
-    `SUMMARY:${icsText(`${icsTitle(i)} – ${i.companyName}`)}`,
-    `DESCRIPTION:${icsText(`${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${icsDetail(i)}`)}`,
-    'END:VEVENT',
-  ].join('\r\n'))
-  const content = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kundenreise//Nachfassen//DE', 'CALSCALE:GREGORIAN', ...events, 'END:VCALENDAR', ''].join('\r\n')
-  return { fileName: 'kundenreise-nachfassen.ics', content }
+  const events: EventAttributes[] = [...list.overdue, ...list.dueToday, ...list.upcoming].map((i) => ({
+    uid: `${i.id}@kundenreise`,
+    start: dateArray(i.dueDate),
+    end: dateArray(addCalendarDays(i.dueDate, 1)),
+    title: `${icsTitle(i)} – ${i.companyName}`,
+    description: `${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${icsDetail(i)}`,
+    timestamp: ctx.clock().getTime(),
+  }))
+  const { error, value } = createEvents(events, { productId: '-//Kundenreise//Nachfassen//DE', calName: 'Kundenreise' })
+  if (error || !value) throw error ?? new Error('calendar could not be written')
+  return { fileName: 'kundenreise-nachfassen.ics', content: value }
 }
