@@ -37,7 +37,7 @@ export function upgradeFields(table: SyncTableName, fields: Data, fromVersion: n
 
 function withoutPaths(snapshot: string): string {
   try {
-    return JSON.stringify(JSON.parse(snapshot), (key, value: unknown) => (/[Pp]ath$/.test(key) ? undefined : value))
+    return JSON.stringify(JSON.parse(snapshot), (key, value: unknown) => (/path$/i.test(key) ? undefined : value))
   } catch {
     return snapshot // not JSON: validation refuses it
   }

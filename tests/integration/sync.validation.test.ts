@@ -97,6 +97,7 @@ describe.each(STORE_KINDS)('validation of pushed operations on %s', (kind) => {
       { op: { table: 'offers', rowId: newRowId(), kind: 'insert', fields: offerFields(nord.id, '/../../../../tmp/x') }, reason: /^invalid_row: number/ },
       { op: { table: 'offers', rowId: newRowId(), kind: 'insert', fields: offerFields(nord.id, '..\\..\\x') }, reason: /^invalid_row: number/ },
       { op: { table: 'offer_revisions', rowId: newRowId(), kind: 'insert', fields: { created_at: NOW, offer_id: nordOffer, company_id: nord.id, revision: 1, sent_at: NOW, snapshot } }, reason: /^invalid_row: snapshot/ },
+      { op: { table: 'offer_revisions', rowId: newRowId(), kind: 'insert', fields: { created_at: NOW, offer_id: nordOffer, company_id: nord.id, revision: 1, sent_at: NOW, snapshot: '{"letter":{"seller":{"logo\\u0050ath":"/etc/passwd"}}}' } }, reason: /^invalid_row: snapshot/ },
       { op: { table: 'contacts', rowId: newRowId(), kind: 'insert', fields: { created_at: NOW, company_id: nord.id, last_name: 'Nul\u0000l' } }, reason: /^invalid_row: last_name/ },
       { op: { table: 'contacts', rowId: newRowId(), kind: 'insert', fields: { created_at: NOW, company_id: sued.id, last_name: 'Fremd' } }, reason: /^unknown_parent/ },
       { op: { table: 'companies', rowId: sued.id, kind: 'update', fields: { name: 'Gekapert' } }, reason: /^not_found$/ },

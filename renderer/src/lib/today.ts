@@ -4,6 +4,9 @@
 //   defaults such as an offer date agree with it;
 // - the day is the calendar day in Germany (Europe/Berlin), whatever the computer's time zone, and
 //   never the UTC date (which is still yesterday for one or two hours after German midnight).
+import { berlinDay, berlinToday } from '../../../shared/platform/berlin-time'
+import { addCalendarDays } from '../../../shared/platform/calendar/calendar-days'
+
 let offsetMs = 0
 
 export function setAppNow(iso: string): void {
@@ -13,20 +16,14 @@ export function setAppNow(iso: string): void {
 
 export const appNow = (): Date => new Date(Date.now() + offsetMs)
 
-const BERLIN_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** The calendar day in Germany at the given instant, "YYYY-MM-DD". */
-export function berlinDate(at: Date): string {
-  const parts = Object.fromEntries(BERLIN_DAY.formatToParts(at).map((p) => [p.type, p.value]))
-  return `${parts.year}-${parts.month}-${parts.day}`
-}
+/** The calendar day in Germany at the given instant, "YYYY-MM-DD" (the same function main uses). */
+export const berlinDate = (at: Date): string => berlinDay(at.toISOString())
 
 /** Today in Germany on the app's clock, "YYYY-MM-DD". */
-export const todayIso = (): string => berlinDate(appNow())
+export const todayIso = (): string => berlinToday(appNow)
 
 /** The date `days` calendar days after (or before) an ISO date. */
-export const addDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+export const addDays = (isoDate: string, days: number): string => addCalendarDays(isoDate, days)
 
 /**
  * "2026-11-24T10:15" for a datetime-local input: the instant in the browser's time zone, which is

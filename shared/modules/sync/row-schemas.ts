@@ -54,11 +54,16 @@ const nullable = (type: z.ZodType) => type.nullable()
 const money = int(-1_000_000_000_000, 1_000_000_000_000)
 const vatRate = z.union([z.literal(0), z.literal(7), z.literal(19)])
 
-/** A sent revision's frozen letter input: JSON, and no file paths in it (the logo is the device's own). */
+/** Any key, at any depth, that names a path (logoPath, logo_path, …): checked on the parsed keys, so escapes cannot hide one. */
+const hasPathKey = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null &&
+  Object.entries(value).some(([key, inner]) => /path$/i.test(key) || hasPathKey(inner))
+
+/** A sent revision's frozen letter input: a JSON object, and no file paths in it (the logo is the device's own). */
 const snapshot = z.string().max(100_000).refine((value) => {
   try {
     const parsed: unknown = JSON.parse(value)
-    return typeof parsed === 'object' && parsed !== null && !/"[A-Za-z]*[Pp]ath"\s*:/.test(value)
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && !hasPathKey(parsed)
   } catch {
     return false
   }
