@@ -1,4 +1,4 @@
-// The journey stations this app covers (DOMAIN.md), in journey order; 1–3 are marketing's and out of scope.
+// The journey stations this app covers (docs/domain.md), in journey order; 1–3 are marketing's and out of scope.
 export const STATIONS = ['offer', 'contract', 'usage', 'support', 'referral', 'renewal'] as const
 export type Station = (typeof STATIONS)[number]
 
