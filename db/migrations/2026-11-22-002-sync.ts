@@ -1,4 +1,4 @@
-// Sync with the server: companies belong to a team (the scope rule of SYNC.md), and conflicts
+// Sync with the server: companies belong to a team (the scope rule of docs/sync.md), and conflicts
 // pulled from the server live in a synced table, so resolving one syncs like any edit.
 import { sql, type Kysely } from 'kysely'
 

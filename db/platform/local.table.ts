@@ -1,4 +1,4 @@
-// Local-only tables: settings of this device and the sync bookkeeping of SYNC.md.
+// Local-only tables: settings of this device and the sync bookkeeping (docs/sync.md).
 import type { Generated } from 'kysely'
 import type { SyncColumns } from './sync-columns'
 

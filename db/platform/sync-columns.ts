@@ -1,4 +1,4 @@
-// Columns every synced table carries (SYNC.md); `local_seq` is a local rowid alias for FTS, never synced.
+// Columns every synced table carries (docs/sync.md); `local_seq` is a local rowid alias for FTS, never synced.
 import type { ColumnType, Generated } from 'kysely'
 
 export interface SyncColumns {

@@ -11,7 +11,7 @@ export type StoreKind = 'sqlite' | 'postgres'
 export interface Store {
   db: Kysely<ServerDatabase>
   kind: StoreKind
-  /** Serialises writers so the global sequence is assigned in commit order (SYNC.md). */
+  /** Serialises writers so the global sequence is assigned in commit order (docs/sync.md). */
   lockWriters(trx: Kysely<ServerDatabase>): Promise<void>
   close(): Promise<void>
 }

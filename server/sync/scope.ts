@@ -1,4 +1,4 @@
-// Who may see and write which scope (SYNC.md guarantee 7).
+// Who may see and write which scope (docs/sync.md, guarantee 7).
 import { ORG_SCOPE, seesAllTeams, teamScope } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
 

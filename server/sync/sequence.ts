@@ -1,4 +1,4 @@
-// The global, gap-free sequence: taken inside the writers' lock, stored at commit (SYNC.md).
+// The global, gap-free sequence: taken inside the writers' lock, stored at commit (docs/sync.md).
 import type { Kysely, Transaction } from 'kysely'
 import type { Store } from '../store/open-store'
 import type { ServerDatabase } from '../store/schema'

@@ -1,4 +1,4 @@
-// The sync wire protocol (SYNC.md): push, pull, bootstrap and login, shared by client and server.
+// The sync wire protocol (docs/sync.md): push, pull, bootstrap and login, shared by client and server.
 import { z } from 'zod'
 import { ROLES, SYNC_TABLE_NAMES } from './tables'
 

@@ -1,4 +1,4 @@
-// Which tables sync, and how the server derives each row's scope (SYNC.md guarantee 7).
+// Which tables sync, and how the server derives each row's scope (docs/sync.md, guarantee 7).
 
 /**
  * - `team`: the row names its team in `teamField` (companies).

@@ -1,4 +1,4 @@
-// One sync run (SYNC.md): push until the outbox is empty, then pull until nothing is left.
+// One sync run (docs/sync.md): push until the outbox is empty, then pull until nothing is left.
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import type { Database } from '../../../../db/database.types'
