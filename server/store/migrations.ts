@@ -1,5 +1,6 @@
 // The server's own migrations: portable schema-builder code that runs on SQLite and PostgreSQL.
 import { sql, type Kysely, type Migration } from 'kysely'
+import { upgradeEventFields } from '../sync/upgrade-events'
 
 const m001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -142,9 +143,24 @@ const m004: Migration = {
   },
 }
 
+/** Touchpoints and case events stored as German sentences before schema 8 get their message key and parameters. */
+const m005: Migration = {
+  async up(db: Kysely<unknown>) {
+    const rows = await sql<{ table_name: string; id: string; data: string }>`select table_name, id, data from sync_rows
+      where table_name in ('touchpoints', 'case_events') and deleted = 0`.execute(db)
+    for (const row of rows.rows) {
+      const data = JSON.parse(row.data) as Record<string, string | number | null>
+      const upgraded = upgradeEventFields(row.table_name, data)
+      if (upgraded === data) continue
+      await sql`update sync_rows set data = ${JSON.stringify(upgraded)} where table_name = ${row.table_name} and id = ${row.id}`.execute(db)
+    }
+  },
+}
+
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-sync': m001,
   '2026-11-29-002-ops-per-client': m002,
   '2026-11-29-003-login-throttle': m003,
   '2026-11-29-004-snapshots-without-paths': m004,
+  '2026-11-29-005-event-messages': m005,
 }

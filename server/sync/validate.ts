@@ -4,6 +4,7 @@
 import { IMMUTABLE_COLUMNS, REFERENCES, rowProblem, type Reference } from '../../shared/modules/sync'
 import type { SyncValue } from '../../shared/modules/sync'
 import type { SyncTableName } from '../../shared/modules/sync'
+import { upgradeEventFields } from './upgrade-events'
 
 type Data = Record<string, SyncValue>
 
@@ -32,6 +33,7 @@ export function upgradeFields(table: SyncTableName, fields: Data, fromVersion: n
     // Up to schema 6 a snapshot carried the sender's logo path; the logo is now the device's own.
     data = { ...data, snapshot: withoutPaths(data.snapshot) }
   }
+  if (fromVersion < 8) data = upgradeEventFields(table, data)
   return data
 }
 

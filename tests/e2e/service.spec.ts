@@ -42,7 +42,7 @@ test('a complaint from logging to the customer\'s satisfaction, on the service w
   await page.getByText('Bearbeiter oder Priorität ändern').click()
   await page.getByRole('form', { name: 'Bearbeiter oder Priorität ändern' }).getByLabel('Priorität').selectOption({ label: 'Dringend' })
   await page.getByRole('button', { name: 'Übernehmen' }).click()
-  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Priorität: dringend')
+  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Priorität: Dringend')
   await expect(page.getByText('Dringend', { exact: true }).first()).toBeVisible()
 
   await page.getByRole('button', { name: 'Bestätigen', exact: true }).click()
@@ -69,7 +69,7 @@ test('a complaint from logging to the customer\'s satisfaction, on the service w
   await rating.getByLabel('Zufriedenheit des Kunden').selectOption({ label: '4 – zufrieden' })
   await rating.getByRole('button', { name: 'Zufriedenheit speichern' }).click()
   await expect(page.getByText('Erfasst: 4 von 5')).toBeVisible()
-  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Status: gelöst')
+  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Status: Gelöst')
   await expect(page.getByRole('list', { name: 'Verlauf' }).getByText('Kunde informiert')).toHaveCount(2)
   await page.screenshot({ path: 'docs/screenshots/complaint.png', fullPage: true })
 })
@@ -92,7 +92,7 @@ test('warranty claims inside and outside the warranty are decided by the app; a 
   const decision = page.getByRole('form', { name: 'Entscheidung' })
   await expect(decision.getByLabel('Entscheidung')).toHaveValue('accepted')
   await decision.getByRole('button', { name: 'Entscheidung speichern' }).click()
-  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Garantie anerkannt')
+  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Garantie: Anerkannt')
 
   await openApp(page, app, `/companies/${companyId}`)
   await page.getByRole('list', { name: 'Installierte Produkte' }).getByRole('listitem').filter({ hasText: 'Prüfstand alt' }).getByRole('link', { name: 'Garantiefall melden' }).click()
@@ -107,7 +107,7 @@ test('warranty claims inside and outside the warranty are decided by the app; a 
   await outside.getByLabel('Entscheidung').selectOption({ label: 'Kulanz' })
   await outside.getByLabel('Begründung').fill('Langjähriger Kunde: Pumpe zum halben Preis')
   await outside.getByRole('button', { name: 'Entscheidung speichern' }).click()
-  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Garantie Kulanz – Langjähriger Kunde')
+  await expect(page.getByRole('list', { name: 'Verlauf' })).toContainText('Garantie: Kulanz – Langjähriger Kunde')
 
   // A return of two lines: a line with quantity 0 is refused first.
   await openApp(page, app, `/cases/new?companyId=${companyId}&type=return`)

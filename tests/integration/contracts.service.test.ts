@@ -14,6 +14,7 @@ import { contractCancelSchema, contractFieldsSchema, type ContractFieldsInput } 
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
 import { offerFieldsSchema } from '../../shared/modules/offers/offer.schema'
+import { eventLine } from '../../shared/i18n/event-text'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
@@ -70,8 +71,9 @@ describe('contracts', () => {
     await expect(completeWorkListItem(t.ctx, { ...review, channel: 'phone', outcome: 'noch einmal' })).rejects.toMatchObject({ code: 'conflict' })
     const after = await workList(t.ctx, { ownerId: '', today: '2027-09-16' })
     expect(after.dueToday.map((i) => i.kind)).toEqual(['renewal_final'])
-    const summaries = await t.ctx.db.selectFrom('touchpoints').select('summary').where('company_id', '=', company.id).execute()
-    expect(summaries.map((s) => s.summary)).toContain(`Verlängerung geprüft (Vertrag ${contract.number}): Kunde will verlängern`)
+    const lines = (await t.ctx.db.selectFrom('touchpoints').select(['summary', 'message_key', 'message_params']).where('company_id', '=', company.id).execute())
+      .map((r) => eventLine('de', { messageKey: r.message_key, messageParams: r.message_params, text: r.summary }))
+    expect(lines).toContain(`Verlängerung geprüft (Vertrag ${contract.number}) – Kunde will verlängern`)
   })
 
   it('inside the renewal window the customer is at the renewal station; after the end it renews tacitly, term after term', async () => {

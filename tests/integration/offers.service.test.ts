@@ -11,6 +11,7 @@ import { importProducts, listProducts } from '../../electron/main/modules/offers
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
 import { conversationFieldsSchema, offerFieldsSchema, offerLoseSchema, type OfferFieldsInput } from '../../shared/modules/offers/offer.schema'
+import { eventLine } from '../../shared/i18n/event-text'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
@@ -131,8 +132,9 @@ describe('offers', () => {
     expect(list.dueToday.map((i) => [i.source === 'offer' ? i.offerNumber : i.source, i.contactName])).toEqual([[offer.number, 'Anna Berger']])
     t.setNow('2026-11-24T10:00:00.000Z')
     await completeWorkListItem(t.ctx, { source: 'offer', id: list.dueToday[0]!.id, channel: 'phone', outcome: 'Entscheidung nächste Woche' })
-    const timeline = await t.ctx.db.selectFrom('touchpoints').select('summary').where('company_id', '=', company.id).execute()
-    expect(timeline.map((r) => r.summary)).toContain(`Nachgefasst (Angebot ${offer.number}): Entscheidung nächste Woche`)
+    const timeline = (await t.ctx.db.selectFrom('touchpoints').select(['summary', 'message_key', 'message_params']).where('company_id', '=', company.id).execute())
+      .map((r) => eventLine('de', { messageKey: r.message_key, messageParams: r.message_params, text: r.summary }))
+    expect(timeline).toContain(`Nachgefasst (Angebot ${offer.number}) – Entscheidung nächste Woche`)
     expect((await getOffer(t.ctx, offer.id)).status).toBe('negotiation')
     const next = (await workList(t.ctx, { ownerId: '', today: '2026-11-24' })).upcoming[0]!
     await expect(snoozeWorkListItem(t.ctx, { source: 'offer', id: next.id, until: '2026-11-20' })).rejects.toMatchObject({ fields: { until: 'errors.snoozeFuture' } })

@@ -18,6 +18,7 @@ import { companyFieldsSchema } from '../../shared/modules/customers/company.sche
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
 import { offerFieldsSchema, productFieldsSchema } from '../../shared/modules/offers/offer.schema'
 import { assetFieldsSchema, caseFieldsSchema, feedbackFieldsSchema, referralFieldsSchema, type CaseFieldsInput } from '../../shared/modules/service/service.schema'
+import { eventLine } from '../../shared/i18n/event-text'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
@@ -98,10 +99,11 @@ describe('cases', () => {
     await transitionCase(t.ctx, { id: c.id, to: 'resolved', note: 'Messung wieder korrekt', customerInformed: true, rejectionReason: '' })
     const resolved = await rateCase(t.ctx, { id: c.id, satisfaction: 4 })
     expect(resolved).toMatchObject({ status: 'resolved', slaDue: null, satisfaction: 4, goodwillCents: 15000, rootCause: 'Sensor falsch kalibriert' })
-    expect(resolved.events.filter((e) => e.customerInformed).map((e) => e.text)).toEqual(['Status: bestätigt – Techniker informiert', 'Status: gelöst – Messung wieder korrekt'])
+    expect(resolved.events.filter((e) => e.customerInformed).map((e) => eventLine('de', e))).toEqual(['Status: Bestätigt – Techniker informiert', 'Status: Gelöst – Messung wieder korrekt'])
     expect((await getCompany(t.ctx, company.id)).journey.reason).not.toBe('open_cases')
-    const timeline = await t.ctx.db.selectFrom('touchpoints').select('summary').where('company_id', '=', company.id).execute()
-    expect(timeline.map((r) => r.summary)).toContain(`Kunde informiert (${c.number}): Status: gelöst – Messung wieder korrekt`)
+    const timeline = (await t.ctx.db.selectFrom('touchpoints').select(['summary', 'message_key', 'message_params']).where('company_id', '=', company.id).execute())
+      .map((r) => eventLine('de', { messageKey: r.message_key, messageParams: r.message_params, text: r.summary }))
+    expect(timeline).toContain(`Kunde informiert (${c.number}): Status: Gelöst – Messung wieder korrekt`)
   })
 
   it('handing a case to a colleague with a higher priority moves its deadlines; a closed case cannot be reassigned', async () => {
@@ -112,7 +114,7 @@ describe('cases', () => {
     const colleague = (await t.ctx.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id
     const urgent = await assignCase(t.ctx, { id: c.id, ownerId: colleague, priority: 'urgent' })
     expect(urgent).toMatchObject({ priority: 'urgent', acknowledgeDue: '2026-11-24T11:00:00.000Z', resolveDue: '2026-11-25', slaDue: '2026-11-24T11:00:00.000Z' })
-    expect(urgent.events.at(-1)!.text).toBe('Priorität: dringend')
+    expect(eventLine('de', urgent.events.at(-1)!)).toBe('Priorität: Dringend')
     await transitionCase(t.ctx, { id: c.id, to: 'rejected', note: '', customerInformed: false, rejectionReason: 'Doppelt erfasst' })
     await expect(assignCase(t.ctx, { id: c.id, ownerId: colleague, priority: 'low' })).rejects.toMatchObject({ message: 'errors.caseClosed' })
   })

@@ -67,6 +67,9 @@ export interface TouchpointTable extends SyncColumns {
   mode: string
   station: string
   summary: string
+  /** An event the app recorded (shared/platform/event-message.ts): its key and JSON parameters; null for what a user wrote. */
+  message_key: string | null
+  message_params: string | null
   created_by: string
 }
 

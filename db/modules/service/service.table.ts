@@ -65,6 +65,8 @@ export interface CaseEventTable extends SyncColumns {
   at: string
   kind: string
   text: string
+  message_key: string | null
+  message_params: string | null
   customer_informed: number
   created_by: string
 }

@@ -5,6 +5,7 @@ import type { CompanyFields } from './company.schema'
 import type { ContactFields } from './contact.schema'
 import type { PersonaFields } from './persona.schema'
 import type { TouchpointFields } from './touchpoint.schema'
+import type { EventParams } from '../../platform/event-message'
 
 interface Record_ {
   id: string
@@ -48,7 +49,17 @@ export interface ContactListItem {
 
 export type Persona = PersonaFields & Record_ & { contactCount: number }
 
-export type Touchpoint = TouchpointFields & Record_ & { companyName: string; contactName: string; createdByName: string }
+/**
+ * `summary` is what a user wrote; an event the app recorded (a contract signed, an offer sent) also has its
+ * message key and parameters, rendered in the reader's language (shared/i18n/event-text.ts).
+ */
+export type Touchpoint = TouchpointFields & Record_ & {
+  companyName: string
+  contactName: string
+  createdByName: string
+  messageKey: string | null
+  messageParams: EventParams
+}
 
 export type TimelineEntry =
   | { kind: 'touchpoint'; at: string; touchpoint: Touchpoint }

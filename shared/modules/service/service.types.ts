@@ -1,6 +1,7 @@
 // What the use-phase handlers return.
 import type { Station } from '../customers'
 import type { WorkItemBase } from '../../platform/work-item'
+import type { EventParams } from '../../platform/event-message'
 import type { CaseChannel, CaseEventKind, CaseStatus, CaseType, FeedbackKind, Priority, ReferralStatus, ReturnStatus, WarrantyDecision } from './service.enums'
 
 export interface Asset {
@@ -32,7 +33,10 @@ export interface CaseEvent {
   id: string
   at: string
   kind: CaseEventKind
+  /** What the user wrote; the event itself is the message key and parameters (shared/i18n/event-text.ts). */
   text: string
+  messageKey: string | null
+  messageParams: EventParams
   customerInformed: boolean
   byName: string
 }

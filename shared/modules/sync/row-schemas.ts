@@ -4,19 +4,20 @@
 // (electron/main/modules/sync/apply.ts). The columns are the domain columns as stored (snake_case); the
 // value lists come from the domain enums, so a new status is added in one place.
 import { z } from 'zod'
-import { CANCELLED_BY, CHURN_REASONS, CONTRACT_STATUSES, CONTRACT_TYPES } from '../contracts'
+import { CANCELLED_BY, CHURN_REASONS, CONTRACT_EVENTS, CONTRACT_STATUSES, CONTRACT_TYPES } from '../contracts'
 import { NOTICE_UNITS } from '../contracts'
 import {
   ATTITUDES, BUYING_ROLES, COMPANY_STATUSES, DIRECTIONS, FEDERAL_STATES, INFLUENCE_LEVELS, LANGUAGES, LEAD_SOURCES,
   SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, YES_NO_UNKNOWN,
 } from '../customers'
 import { STATIONS } from '../customers'
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_STATUSES } from '../offers'
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES } from '../offers'
 import {
-  CASE_CHANNELS, CASE_EVENT_KINDS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
+  CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from '../service'
 import type { SyncTableName } from './tables'
+import { eventParamsJson } from '../../platform/event-message'
 
 /** A column: its type, and whether an insert may leave it out (the table has a default or allows null). */
 interface Column {
@@ -53,6 +54,10 @@ const oneOfOrEmpty = <const T extends readonly [string, ...string[]]>(values: T)
 const nullable = (type: z.ZodType) => type.nullable()
 const money = int(-1_000_000_000_000, 1_000_000_000_000)
 const vatRate = z.union([z.literal(0), z.literal(7), z.literal(19)])
+const keysOf = (...definitions: Record<string, unknown>[]) => definitions.flatMap((d) => Object.keys(d)) as [string, ...string[]]
+/** The events the app records on a customer's timeline and on a case's: a closed list of message keys. */
+const touchpointEvent = z.enum(keysOf(OFFER_EVENTS, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS))
+const caseEvent = z.enum(keysOf(CASE_EVENTS))
 
 /** Any key, at any depth, that names a path (logoPath, logo_path, …): checked on the parsed keys, so escapes cannot hide one. */
 const hasPathKey = (value: unknown): boolean =>
@@ -145,6 +150,8 @@ const COLUMNS = {
     mode: req(oneOf(TOUCHPOINT_MODES)),
     station: req(oneOf(STATIONS)),
     summary: req(text()),
+    message_key: opt(nullable(touchpointEvent)),
+    message_params: opt(nullable(eventParamsJson)),
     created_by: opt(text(64)),
   },
   products: {
@@ -315,6 +322,8 @@ const COLUMNS = {
     at: req(dateOrTime),
     kind: req(oneOf(CASE_EVENT_KINDS)),
     text: opt(text()),
+    message_key: opt(nullable(caseEvent)),
+    message_params: opt(nullable(eventParamsJson)),
     customer_informed: opt(flag),
     created_by: opt(text(64)),
   },
@@ -386,7 +395,7 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   assets: ['company_id'],
   cases: ['company_id', 'number', 'type'],
   case_lines: ['company_id', 'case_id'],
-  case_events: ['company_id', 'case_id', 'at', 'kind', 'created_by'],
+  case_events: ['company_id', 'case_id', 'at', 'kind', 'message_key', 'message_params', 'created_by'],
   referrals: ['company_id', 'referred_company_id'],
   feedback: ['company_id'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],

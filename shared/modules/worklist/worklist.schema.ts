@@ -1,14 +1,15 @@
 // Inputs of the one work list: reminders of every source, addressed by (source, item id).
 import { z } from 'zod'
 import { optionalIdSchema, requiredText } from '../../platform/common.schema'
-import { TOUCHPOINT_CHANNELS } from '../customers'
+import { LANGUAGES, TOUCHPOINT_CHANNELS } from '../customers'
 
 /** Work-list days live in 1900–2199: the horizon (today + 14 days) stays far inside the calendar's range. */
 const inRange = (d: string) => d >= '1900-01-01' && d <= '2199-12-31'
 const dateSchema = z.iso.date('errors.date').refine(inRange, 'errors.date')
 
 export const workListQuerySchema = z.object({ ownerId: optionalIdSchema, today: dateSchema.optional() })
-export const workListIcsQuerySchema = z.object({ ownerId: optionalIdSchema })
+/** The calendar file is written in the language of whoever exports it. */
+export const workListIcsQuerySchema = z.object({ ownerId: optionalIdSchema, language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de') })
 
 /** An entry of the work list: its `source` and its `id`, exactly as the list returned them. */
 const itemRef = { source: z.string().trim().min(1).max(40), id: z.string().trim().min(1).max(120) }

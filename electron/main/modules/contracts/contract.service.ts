@@ -14,6 +14,8 @@ import {
 import { CANCELLED_STATUSES, RENEWING_STATUSES, type CancelledBy, type ChurnReason, type ContractStatus, type ContractType } from '../../../../shared/modules/contracts/contract.enums'
 import { contractEnd, type ContractCancelInput, type ContractFields } from '../../../../shared/modules/contracts/contract.schema'
 import type { Contract, ContractListItem, ContractTermEntry } from '../../../../shared/modules/contracts/contract.types'
+import type { ContractEventKey } from '../../../../shared/modules/contracts/contract.events'
+import { eventColumns, type EventParams } from '../../../../shared/platform/event-message'
 import { onOrBeforeWorkday } from '../../../../shared/platform/business-days'
 import type { OfferItemFields } from '../../../../shared/platform/line-items.schema'
 import { AppError, fieldError } from '../../../../shared/platform/result'
@@ -104,13 +106,16 @@ async function checkReferences(trx: Db, f: ContractFields): Promise<void> {
   }
 }
 
-async function logTouchpoint(trx: Trx, ctx: ServiceContext, row: { company_id: string; contact_id: string | null }, station: 'contract' | 'renewal', summary: string, now: string, direction = 'outbound'): Promise<void> {
+/** The contract's event on the customer's timeline: a message key and its parameters, shown in the reader's language. */
+async function logTouchpoint(
+  trx: Trx, ctx: ServiceContext, row: { company_id: string; contact_id: string | null }, station: 'contract' | 'renewal',
+  event: { key: ContractEventKey; params: EventParams }, now: string, direction = 'outbound',
+): Promise<void> {
   await insertSynced(trx, 'touchpoints', {
-    id: newId(), company_id: row.company_id, contact_id: row.contact_id, occurred_at: now, channel: 'other', direction, mode: 'direct', station, summary, created_by: ctx.userId,
+    id: newId(), company_id: row.company_id, contact_id: row.contact_id, occurred_at: now, channel: 'other', direction, mode: 'direct', station,
+    summary: '', ...eventColumns(event.key, event.params), created_by: ctx.userId,
   }, now)
 }
-
-const deDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
 
 /**
  * The term columns of a new contract on `day`: the first term, its cancel-by date and reminders, and,
@@ -146,7 +151,7 @@ export async function createContract(ctx: ServiceContext, f: ContractFields): Pr
     }
     await insertSynced(trx, 'contracts', row, now)
     await writeLines(trx, CONTRACT_LINES, id, f.companyId, f.items, now)
-    await logTouchpoint(trx, ctx, row, 'contract', `Vertrag ${number} abgeschlossen: ${f.title}, Beginn ${deDate(f.startDate)}`, now)
+    await logTouchpoint(trx, ctx, row, 'contract', { key: 'contract.signed', params: { number, title: f.title, start: f.startDate } }, now)
     await refreshJourney(trx, f.companyId, now)
   })
   return getContract(ctx, id)
@@ -223,9 +228,10 @@ export async function cancelContract(ctx: ServiceContext, input: ContractCancelI
       cancellation_received_on: input.receivedOn, cancellation_effective_on: effective, churn_reason: input.reason, churn_note: input.note ?? '',
       review_due: null, final_due: null,
     }, now)
-    const who = input.cancelledBy === 'customer' ? 'vom Kunden gekündigt' : 'von uns gekündigt'
-    await logTouchpoint(trx, ctx, row, 'renewal', `Vertrag ${row.number} ${who} zum ${deDate(effective)} (Eingang ${deDate(input.receivedOn)})`, now,
-      input.cancelledBy === 'customer' ? 'inbound' : 'outbound')
+    const byCustomer = input.cancelledBy === 'customer'
+    await logTouchpoint(trx, ctx, row, 'renewal', {
+      key: byCustomer ? 'contract.cancelledByCustomer' : 'contract.cancelledByUs', params: { number: row.number, effective, received: input.receivedOn },
+    }, now, byCustomer ? 'inbound' : 'outbound')
     await refreshJourney(trx, row.company_id, now)
   })
   return getContract(ctx, input.id)
@@ -283,7 +289,7 @@ export async function continueContract(
     ...reminderColumns(cancel, day, row.renewal_lead_days, workday),
   }, now)
   await writeLines(trx, CONTRACT_LINES, row.id, row.company_id, items, now)
-  await logTouchpoint(trx, ctx, row, 'renewal', `Vertrag ${row.number} verlängert bis ${deDate(end)} (Angebot ${offer.number})`, now)
+  await logTouchpoint(trx, ctx, row, 'renewal', { key: 'contract.renewed', params: { number: row.number, end, offer: offer.number } }, now)
 }
 
 /**

@@ -8,6 +8,7 @@ import { cancelBy, type NoticeUnit } from '../../../../shared/modules/contracts/
 import { PIPELINE_HORIZONS, RENEWING_STATUSES, type ChurnReason, type RenewalReminderKind } from '../../../../shared/modules/contracts/contract.enums'
 import type { ContractTermEntry, RenewalPipeline, RenewalRateRow, RenewalReminderItem, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
+import { eventColumns } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { CONTRACT_LIST_COLUMNS, contractListItem } from './contract.service'
 import { refreshJourney } from '../customers'
@@ -88,7 +89,7 @@ export async function completeRenewalReminder(ctx: ServiceContext, input: { cont
     const k = await openReminder({ ...ctx, db: trx }, input.contractId, input.kind)
     await insertSynced(trx, 'touchpoints', {
       id: touchpointId, company_id: k.company_id, contact_id: k.contact_id, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct',
-      station: 'renewal', summary: `Verlängerung geprüft (Vertrag ${k.number}): ${input.outcome}`, created_by: ctx.userId,
+      station: 'renewal', summary: input.outcome, ...eventColumns('contract.renewalReviewed', { number: k.number }), created_by: ctx.userId,
     }, now)
     await updateSynced(trx, 'contracts', k.id, { [`${REMINDER_COLUMN[input.kind]}_done_at`]: now }, now)
     await refreshJourney(trx, k.company_id, now)

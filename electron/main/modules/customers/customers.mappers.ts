@@ -10,6 +10,7 @@ import type { Company, Contact, Persona, Touchpoint } from '../../../../shared/m
 import type { PersonaFields } from '../../../../shared/modules/customers/persona.schema'
 import type { TouchpointFields } from '../../../../shared/modules/customers/touchpoint.schema'
 import { currentStation, type JourneyReason } from '../../../../shared/modules/customers'
+import { parseEventParams } from '../../../../shared/platform/event-message'
 import type { Station } from '../../../../shared/modules/customers'
 
 /** Stored values were validated on the way in; these narrow them back to their domain types. */
@@ -161,6 +162,8 @@ export const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
   mode: as(r.mode),
   station: as(r.station),
   summary: r.summary,
+  messageKey: r.message_key,
+  messageParams: parseEventParams(r.message_params),
   createdByName: r.created_by_name ?? '',
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -45,6 +45,8 @@ export async function createTouchpoint(ctx: ServiceContext, fields: TouchpointFi
       companyName: company.name,
       contactName,
       createdByName: ctx.userName,
+      messageKey: null,
+      messageParams: {},
       createdAt: now,
       updatedAt: now,
     }

@@ -9,6 +9,7 @@ import { CASE_TYPES, COMPLAINT_CATEGORIES, PRIORITIES, type CaseType } from '../
 import { acknowledgeDue, DEFAULT_SERVICE_LEVELS, resolveDue, underWarranty } from '../../../../shared/modules/service'
 import { warrantyEndFor, warrantyReminder } from '../service'
 import { endOfGermanDay } from '../service'
+import { eventColumns } from '../../../../shared/platform/event-message'
 import * as de from './demo-data.german'
 
 export interface Rnd {
@@ -88,7 +89,7 @@ export async function demoUsePhase(trx: Transaction<Database>, rnd: Rnd, c: UseP
         await insertSynced(trx, 'case_lines', { id: newId(), case_id: id, company_id: c.companyId, position: l + 1, product_id: p.id, name: p.name, quantity: rnd.int(1, 6), reason: rnd.pick(['defective', 'wrong_item', 'damaged_in_transit', 'spare_part_exchange']) }, now)
       }
     }
-    await insertSynced(trx, 'case_events', { id: newId(), case_id: id, company_id: c.companyId, at: receivedAt, kind: 'created', text: 'Fall angelegt', customer_informed: 0, created_by: ownerId }, now)
+    await insertSynced(trx, 'case_events', { id: newId(), case_id: id, company_id: c.companyId, at: receivedAt, kind: 'created', text: '', ...eventColumns('case.created'), customer_informed: 0, created_by: ownerId }, now)
   }
 }
 

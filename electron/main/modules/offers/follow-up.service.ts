@@ -4,6 +4,7 @@ import { insertSynced, updateSynced } from '../../../../db/platform/synced-write
 import type { FollowUpKind } from '../../../../shared/modules/offers/offer.enums'
 import type { FollowUpItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
+import { eventColumns } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 
@@ -44,7 +45,7 @@ export async function completeFollowUp(ctx: ServiceContext, input: { id: string;
   await ctx.db.transaction().execute(async (trx) => {
     await insertSynced(trx, 'touchpoints', {
       id: touchpointId, company_id: f.company_id, contact_id: f.contact_id, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct',
-      station: 'offer', summary: `Nachgefasst (Angebot ${f.number}): ${input.outcome}`, created_by: ctx.userId,
+      station: 'offer', summary: input.outcome, ...eventColumns('offer.followedUp', { number: f.number }), created_by: ctx.userId,
     }, now)
     await updateSynced(trx, 'follow_ups', f.id, { status: 'done', done_at: now, outcome: input.outcome, touchpoint_id: touchpointId }, now)
     if (f.offer_status === 'sent') await updateSynced(trx, 'offers', f.offer_id, { status: 'negotiation' }, now)

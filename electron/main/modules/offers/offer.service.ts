@@ -12,6 +12,7 @@ import type { OfferFields } from '../../../../shared/modules/offers/offer.schema
 import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
 import type { FollowUp, Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
+import { eventColumns } from '../../../../shared/platform/event-message'
 import { foldForSort, trigramQuery } from '../../../../shared/platform/search'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { nextNumber } from '../../platform/numbering'
@@ -152,7 +153,8 @@ export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer>
     }
     await insertSynced(trx, 'touchpoints', {
       id: newId(), company_id: offer.company_id, contact_id: offer.contact_id, occurred_at: now, channel: 'email', direction: 'outbound', mode: 'direct', station: 'offer',
-      summary: `Angebot ${offer.number}${offer.revision > 1 ? ` (Rev. ${offer.revision})` : ''} versendet`, created_by: ctx.userId,
+      summary: '', ...(offer.revision > 1 ? eventColumns('offer.sentRevision', { number: offer.number, revision: offer.revision }) : eventColumns('offer.sent', { number: offer.number })),
+      created_by: ctx.userId,
     }, now)
     await refreshJourney(trx, offer.company_id, now)
   })

@@ -13,6 +13,8 @@ import {
 } from '../../../../shared/modules/service/service.enums'
 import type { CaseFields } from '../../../../shared/modules/service/service.schema'
 import type { CaseListItem, ServiceCase, ServiceWorkList } from '../../../../shared/modules/service/service.types'
+import type { CaseEventKey } from '../../../../shared/modules/service/service.events'
+import { eventColumns, parseEventParams, type EventParams } from '../../../../shared/platform/event-message'
 import { acknowledgeDue, berlinDay, berlinOffsetMs, resolveDue, underWarranty } from '../../../../shared/modules/service/sla.rules'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import { AppError, fieldError } from '../../../../shared/platform/result'
@@ -43,13 +45,27 @@ async function loadCase(db: Db, id: string): Promise<Row> {
   return row
 }
 
-async function logEvent(trx: Trx, ctx: ServiceContext, row: Pick<Row, 'id' | 'company_id' | 'contact_id' | 'number'>, kind: CaseEventKind, text: string, customerInformed: boolean, now: string): Promise<void> {
-  await insertSynced(trx, 'case_events', { id: newId(), case_id: row.id, company_id: row.company_id, at: now, kind, text, customer_informed: customerInformed ? 1 : 0, created_by: ctx.userId }, now)
+/** An entry on the case's timeline: what happened as a message key and parameters, and the user's own text. */
+interface CaseEvent {
+  kind: CaseEventKind
+  key?: CaseEventKey
+  params?: EventParams
+  text: string
+}
+
+async function logEvent(trx: Trx, ctx: ServiceContext, row: Pick<Row, 'id' | 'company_id' | 'contact_id' | 'number'>, e: CaseEvent, customerInformed: boolean, now: string): Promise<void> {
+  const message = e.key ? eventColumns(e.key, e.params) : { message_key: null, message_params: null }
+  await insertSynced(trx, 'case_events', {
+    id: newId(), case_id: row.id, company_id: row.company_id, at: now, kind: e.kind, text: e.text, ...message, customer_informed: customerInformed ? 1 : 0, created_by: ctx.userId,
+  }, now)
   // What the customer was told belongs on the customer's timeline too.
   if (customerInformed) {
+    const told = e.key
+      ? eventColumns('case.customerInformedOf', { number: row.number, detail: e.key, ...e.params })
+      : eventColumns('case.customerInformed', { number: row.number })
     await insertSynced(trx, 'touchpoints', {
       id: newId(), company_id: row.company_id, contact_id: row.contact_id, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'support',
-      summary: `Kunde informiert (${row.number}): ${text}`, created_by: ctx.userId,
+      summary: e.text, ...told, created_by: ctx.userId,
     }, now)
     await refreshJourney(trx, row.company_id, now)
   }
@@ -89,19 +105,17 @@ export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<Se
       if (f.type !== 'return') break
       await insertSynced(trx, 'case_lines', { id: newId(), case_id: id, company_id: f.companyId, position: index + 1, product_id: line.productId || null, name: line.name, quantity: line.quantity, reason: line.reason }, now)
     }
-    await logEvent(trx, ctx, row, 'created', f.subject, false, now)
+    await logEvent(trx, ctx, row, { kind: 'created', key: 'case.created', text: f.subject }, false, now)
     await insertSynced(trx, 'touchpoints', {
       id: newId(), company_id: f.companyId, contact_id: row.contact_id, occurred_at: row.received_at, channel: TOUCHPOINT_OF_CHANNEL[f.channel], direction: 'inbound', mode: 'direct',
-      station: 'support', summary: `${TYPE_LABEL[f.type]} ${number}: ${f.subject}`, created_by: ctx.userId,
+      station: 'support', summary: f.subject, ...eventColumns('case.opened', { type: f.type, number }), created_by: ctx.userId,
     }, now)
     await refreshJourney(trx, f.companyId, now)
   })
   return getCase(ctx, id)
 }
 
-const TYPE_LABEL: Record<CaseType, string> = { service_request: 'Serviceanfrage', complaint: 'Reklamation', warranty: 'Garantiefall', return: 'Retoure' }
 const TOUCHPOINT_OF_CHANNEL: Record<CaseChannel, string> = { phone: 'phone', email: 'email', portal: 'website', visit: 'visit', letter: 'letter', field_service: 'visit' }
-const STATUS_LABEL: Record<CaseStatus, string> = { new: 'neu', acknowledged: 'bestätigt', in_progress: 'in Bearbeitung', resolved: 'gelöst', closed: 'abgeschlossen', rejected: 'abgelehnt' }
 
 function statusColumns(row: Row, to: CaseStatus, now: string): Columns {
   return {
@@ -126,8 +140,8 @@ export async function transitionCase(ctx: ServiceContext, input: { id: string; t
     }
     if (input.to === 'resolved' && row.type === 'warranty' && !row.warranty_decision) throw fieldError('decision', 'errors.warrantyDecisionRequired')
     await updateSynced(trx, 'cases', row.id, { ...statusColumns(row, input.to, now), rejection_reason: input.to === 'rejected' ? input.rejectionReason : row.rejection_reason }, now)
-    const text = [`Status: ${STATUS_LABEL[input.to]}`, input.to === 'rejected' ? input.rejectionReason : '', input.note].filter(Boolean).join(' – ')
-    await logEvent(trx, ctx, row, 'status', text, input.customerInformed, now)
+    const text = [input.to === 'rejected' ? input.rejectionReason : '', input.note].filter(Boolean).join(' – ')
+    await logEvent(trx, ctx, row, { kind: 'status', key: 'case.status', params: { to: input.to }, text }, input.customerInformed, now)
     await refreshJourney(trx, row.company_id, now)
   })
   return getCase(ctx, input.id)
@@ -156,7 +170,7 @@ export async function rateCase(ctx: ServiceContext, input: { id: string; satisfa
     const row = await loadOfType(trx, input.id, 'complaint')
     if (row.status !== 'resolved' && row.status !== 'closed') throw fieldError('satisfaction', 'errors.rateAfterResolution')
     await updateSynced(trx, 'cases', row.id, { satisfaction: input.satisfaction }, now)
-    await logEvent(trx, ctx, row, 'note', `Zufriedenheit des Kunden: ${input.satisfaction} von 5`, false, now)
+    await logEvent(trx, ctx, row, { kind: 'note', key: 'case.satisfaction', params: { score: input.satisfaction }, text: '' }, false, now)
   })
   return getCase(ctx, input.id)
 }
@@ -169,8 +183,7 @@ export async function decideWarranty(ctx: ServiceContext, input: { id: string; d
     if (!OPEN.includes(row.status)) throw new AppError('conflict', 'errors.caseClosed')
     if (input.decision === 'accepted' && row.under_warranty !== 1) throw fieldError('decision', 'errors.notUnderWarranty')
     await updateSynced(trx, 'cases', row.id, { warranty_decision: input.decision, decision_reason: input.reason }, now)
-    const label = { accepted: 'anerkannt', rejected: 'abgelehnt', goodwill: 'Kulanz' }[input.decision]
-    await logEvent(trx, ctx, row, 'decision', `Garantie ${label}${input.reason ? ` – ${input.reason}` : ''}`, input.customerInformed, now)
+    await logEvent(trx, ctx, row, { kind: 'decision', key: 'case.warrantyDecision', params: { decision: input.decision }, text: input.reason }, input.customerInformed, now)
   })
   return getCase(ctx, input.id)
 }
@@ -182,8 +195,7 @@ export async function returnStep(ctx: ServiceContext, input: { id: string; to: R
     const row = await loadOfType(trx, input.id, 'return')
     if (!OPEN.includes(row.status) || !RETURN_TRANSITIONS[row.return_status as ReturnStatus].includes(input.to)) throw new AppError('conflict', 'errors.caseTransition')
     await updateSynced(trx, 'cases', row.id, { ...statusColumns(row, RETURN_CASE_STATUS[input.to], now), return_status: input.to }, now)
-    const label = { requested: 'angefordert', approved: 'freigegeben', received: 'eingegangen', inspected: 'geprüft', replaced: 'ersetzt', credited: 'gutgeschrieben' }[input.to]
-    await logEvent(trx, ctx, row, 'return_status', `Retoure ${row.rma_number}: ${label}${input.note ? ` – ${input.note}` : ''}`, input.customerInformed, now)
+    await logEvent(trx, ctx, row, { kind: 'return_status', key: 'case.returnStep', params: { rma: row.rma_number, status: input.to }, text: input.note }, input.customerInformed, now)
     await refreshJourney(trx, row.company_id, now)
   })
   return getCase(ctx, input.id)
@@ -207,19 +219,20 @@ export async function assignCase(ctx: ServiceContext, input: { id: string; owner
       columns.sla_due = slaDue(row.status, String(columns.acknowledge_due), String(columns.resolve_due))
     }
     if (!(await updateSynced(trx, 'cases', row.id, columns, now))) return
-    const changes = [input.ownerId !== row.owner_id ? `Bearbeiter: ${owner.display_name}` : '', input.priority !== row.priority ? `Priorität: ${PRIORITY_LABEL[input.priority]}` : '']
-    await logEvent(trx, ctx, row, 'note', changes.filter(Boolean).join(', '), false, now)
+    const reassigned = input.ownerId !== row.owner_id
+    const reprioritised = input.priority !== row.priority
+    const key = reassigned && reprioritised ? 'case.reassignedReprioritised' : reassigned ? 'case.reassigned' : 'case.reprioritised'
+    await logEvent(trx, ctx, row, { kind: 'note', key, params: { ...(reassigned ? { owner: owner.display_name } : {}), ...(reprioritised ? { priority: input.priority } : {}) }, text: '' }, false, now)
   })
   return getCase(ctx, input.id)
 }
 
-const PRIORITY_LABEL: Record<Priority, string> = { urgent: 'dringend', high: 'hoch', normal: 'normal', low: 'niedrig' }
 
 export async function addCaseNote(ctx: ServiceContext, input: { id: string; text: string; customerInformed: boolean }): Promise<ServiceCase> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, input.id)
-    await logEvent(trx, ctx, row, 'note', input.text, input.customerInformed, now)
+    await logEvent(trx, ctx, row, { kind: 'note', text: input.text }, input.customerInformed, now)
   })
   return getCase(ctx, input.id)
 }
@@ -232,7 +245,7 @@ export async function getCase(ctx: ServiceContext, id: string): Promise<ServiceC
     .where('s.id', '=', id).where('s.deleted_at', 'is', null).executeTakeFirst()
   if (!r) throw new AppError('not_found', 'errors.notFound')
   const lines = await db.selectFrom('case_lines').selectAll().where('case_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute()
-  const events = await db.selectFrom('case_events as e').leftJoin('users as u', 'u.id', 'e.created_by').select(['e.id', 'e.at', 'e.kind', 'e.text', 'e.customer_informed', 'u.display_name'])
+  const events = await db.selectFrom('case_events as e').leftJoin('users as u', 'u.id', 'e.created_by').select(['e.id', 'e.at', 'e.kind', 'e.text', 'e.message_key', 'e.message_params', 'e.customer_informed', 'u.display_name'])
     .where('e.case_id', '=', id).where('e.deleted_at', 'is', null).orderBy('e.at').orderBy('e.local_seq').execute()
   return {
     id: r.id, number: r.number, type: r.type as CaseType, companyId: r.company_id, companyName: r.company_name, federalState: r.federal_state, contactId: r.contact_id ?? '',
@@ -244,7 +257,7 @@ export async function getCase(ctx: ServiceContext, id: string): Promise<ServiceC
     underWarranty: r.under_warranty === null ? null : r.under_warranty === 1, warrantyDecision: r.warranty_decision as WarrantyDecision | '', decisionReason: r.decision_reason,
     rmaNumber: r.rma_number, returnStatus: r.return_status as ReturnStatus | '',
     lines: lines.map((l) => ({ id: l.id, productId: l.product_id ?? '', name: l.name, quantity: l.quantity, reason: l.reason })),
-    events: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind as CaseEventKind, text: e.text, customerInformed: e.customer_informed === 1, byName: e.display_name ?? '' })),
+    events: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind as CaseEventKind, text: e.text, messageKey: e.message_key, messageParams: parseEventParams(e.message_params), customerInformed: e.customer_informed === 1, byName: e.display_name ?? '' })),
   }
 }
 

@@ -10,6 +10,7 @@ import type { ReferralStatus } from '../../../../shared/modules/service/service.
 import type { ReferralFields } from '../../../../shared/modules/service/service.schema'
 import type { Referral } from '../../../../shared/modules/service/service.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
+import { eventColumns } from '../../../../shared/platform/event-message'
 import type { Transaction } from 'kysely'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
@@ -27,7 +28,7 @@ export async function createReferral(ctx: ServiceContext, f: ReferralFields): Pr
     const prospectId = newId()
     await insertSynced(trx, 'companies', {
       id: prospectId, name: f.prospectName, customer_number: '', street: '', postal_code: '', city: f.prospectCity, federal_state: '', industry: '', segment: '',
-      status: 'prospect', owner_id: referrer.owner_id || ctx.userId, lead_source: 'referral', notes: `Empfohlen von ${referrer.name}`, team_id: referrer.team_id,
+      status: 'prospect', owner_id: referrer.owner_id || ctx.userId, lead_source: 'referral', notes: '', team_id: referrer.team_id,
     }, now)
     const [first, ...rest] = f.prospectContactName.trim().split(/\s+/)
     if (first) {
@@ -42,7 +43,7 @@ export async function createReferral(ctx: ServiceContext, f: ReferralFields): Pr
     }, now)
     await insertSynced(trx, 'touchpoints', {
       id: newId(), company_id: f.companyId, contact_id: f.contactId || null, occurred_at: now, channel: 'other', direction: 'inbound', mode: 'direct', station: 'referral',
-      summary: `Empfehlung: ${f.prospectName}`, created_by: ctx.userId,
+      summary: '', ...eventColumns('referral.received', { prospect: f.prospectName }), created_by: ctx.userId,
     }, now)
     await refreshJourney(trx, prospectId, now)
     await refreshJourney(trx, f.companyId, now)
@@ -66,7 +67,8 @@ export async function thankReferral(ctx: ServiceContext, input: { id: string; re
     await updateSynced(trx, 'referrals', r.id, { thanked_at: now, reward: input.reward, reward_value_cents: Math.round(input.rewardValue * 100) }, now)
     await insertSynced(trx, 'touchpoints', {
       id: newId(), company_id: r.company_id, contact_id: r.contact_id, occurred_at: now, channel: 'other', direction: 'outbound', mode: 'direct', station: 'referral',
-      summary: `Dank für die Empfehlung von ${r.name}${input.reward ? ` (${input.reward})` : ''}${input.note ? `: ${input.note}` : ''}`, created_by: ctx.userId,
+      summary: input.note, created_by: ctx.userId,
+      ...(input.reward ? eventColumns('referral.thankedReward', { prospect: r.name, reward: input.reward }) : eventColumns('referral.thanked', { prospect: r.name })),
     }, now)
     await refreshJourney(trx, r.company_id, now)
   })

@@ -3,6 +3,8 @@
 import { createEvents, type EventAttributes } from 'ics'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import type { WorkList, WorkListItem } from '../../../../shared/modules/worklist'
+import type { Language } from '../../../../shared/modules/customers'
+import { eventMessage } from '../../../../shared/i18n/event-text'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { WORK_LIST_SOURCES, workListSource } from './worklist.sources'
 
@@ -37,25 +39,28 @@ export async function snoozeWorkListItem(ctx: ServiceContext, input: { source: s
 
 const dateArray = (date: string): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]
 
-const USE_PHASE_TITLE = { warranty_ending: 'Garantieende: Servicevertrag anbieten', referral_thanks: 'Für die Empfehlung danken', ask_referral: 'Nach Empfehlung oder Referenz fragen' } as const
-const icsTitle = (i: WorkListItem): string =>
-  i.source === 'offer' ? `Angebot ${i.offerNumber} nachfassen` : i.source === 'contract' ? `Vertrag ${i.contractNumber} Verlängerung prüfen` : USE_PHASE_TITLE[i.kind]
-const icsDetail = (i: WorkListItem): string =>
-  i.source === 'offer' ? `gültig bis ${i.validUntil}` : i.source === 'contract' ? `Kündigung spätestens bis ${i.cancelBy}` : i.detail
+const icsTitle = (language: Language, i: WorkListItem): string =>
+  i.source === 'offer' ? eventMessage(language, 'calendar.offer', { number: i.offerNumber })
+    : i.source === 'contract' ? eventMessage(language, 'calendar.contract', { number: i.contractNumber })
+      : eventMessage(language, `calendar.${i.kind}`, {})
+const icsDetail = (language: Language, i: WorkListItem): string =>
+  i.source === 'offer' ? eventMessage(language, 'calendar.offerDetail', { date: i.validUntil })
+    : i.source === 'contract' ? eventMessage(language, 'calendar.contractDetail', { date: i.cancelBy }) : i.detail
 
 /**
  * The open work list as an iCalendar file (all-day events), for Outlook or any calendar. Written by the
  * `ics` library (escaping, line folding, CRLF); one event per entry, its id as the UID so a re-import
  * updates instead of duplicating.
  */
-export async function workListIcs(ctx: ServiceContext, q: { ownerId: string }): Promise<{ fileName: string; content: string }> {
+export async function workListIcs(ctx: ServiceContext, q: { ownerId: string; language?: Language }): Promise<{ fileName: string; content: string }> {
+  const language = q.language ?? 'de'
   const list = await workList(ctx, { ownerId: q.ownerId })
   const events: EventAttributes[] = [...list.overdue, ...list.dueToday, ...list.upcoming].map((i) => ({
     uid: `${i.id}@kundenreise`,
     start: dateArray(i.dueDate),
     end: dateArray(addCalendarDays(i.dueDate, 1)),
-    title: `${icsTitle(i)} – ${i.companyName}`,
-    description: `${i.contactName}${i.contactPhone ? `, Tel. ${i.contactPhone}` : ''}; ${icsDetail(i)}`,
+    title: `${icsTitle(language, i)} – ${i.companyName}`,
+    description: `${i.contactName}${i.contactPhone ? `, ${eventMessage(language, 'calendar.phone', { phone: i.contactPhone })}` : ''}; ${icsDetail(language, i)}`,
     timestamp: ctx.clock().getTime(),
   }))
   const { error, value } = createEvents(events, { productId: '-//Kundenreise//Nachfassen//DE', calName: 'Kundenreise' })

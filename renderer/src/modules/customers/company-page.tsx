@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../../../../shared/modules/customers/custome
 import { Badge, EmptyState, LoadError, PageHeader, StationBadge } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
+import { touchpointLine } from '../../../../shared/i18n/event-text'
 import { useData } from '../../lib/use-data'
 
 const TIMELINE_PAGE = 50
@@ -187,7 +188,7 @@ export function CompanyPage() {
 }
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, language } = useI18n()
   if (entries.length <= 1) {
     return <EmptyState>{t('touchpoint.noTimeline')}</EmptyState>
   }
@@ -204,7 +205,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <StationBadge station={entry.touchpoint.station} />
                 {entry.touchpoint.contactName ? <span className="muted"> · {entry.touchpoint.contactName}</span> : null}
               </div>
-              <p>{entry.touchpoint.summary}</p>
+              <p>{touchpointLine(language, entry.touchpoint)}</p>
               {entry.touchpoint.createdByName ? <p className="muted small">{t('touchpoint.by', { name: entry.touchpoint.createdByName })}</p> : null}
             </div>
           </li>

@@ -10,9 +10,10 @@ import { VirtualTable, type Column } from '../../components/virtual-table'
 import { fetchData } from '../../lib/api'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
+import { touchpointLine } from '../../../../shared/i18n/event-text'
 
 export function TouchpointListPage() {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, language } = useI18n()
   const [search, setSearch] = useState('')
   const [channel, setChannel] = useState('')
   const [station, setStation] = useState('')
@@ -33,7 +34,10 @@ export function TouchpointListPage() {
     { id: 'channel', header: t('touchpoint.channel'), sort: 'channel', width: '130px', render: (p) => t(`enum.channel.${p.channel}`) },
     { id: 'station', header: t('touchpoint.station'), sort: 'station', width: '150px', render: (p) => <StationBadge station={p.station} /> },
     { id: 'contact', header: t('touchpoint.contact'), width: 'minmax(130px, 0.8fr)', render: (p) => p.contactName || t('common.none') },
-    { id: 'summary', header: t('touchpoint.summary'), width: 'minmax(240px, 2fr)', render: (p) => <span className="ellipsis" title={p.summary}>{p.summary}</span> },
+    { id: 'summary', header: t('touchpoint.summary'), width: 'minmax(240px, 2fr)', render: (p) => {
+      const line = touchpointLine(language, p)
+      return <span className="ellipsis" title={line}>{line}</span>
+    } },
   ]
 
   return (

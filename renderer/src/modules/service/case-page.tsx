@@ -9,6 +9,7 @@ import { Badge, LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
+import { eventLine } from '../../../../shared/i18n/event-text'
 import { appNow } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { ComplaintPanel, ReturnPanel, WarrantyPanel } from './case-panels'
@@ -130,7 +131,7 @@ function Assign({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
   )
 }
 function Timeline({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
-  const { t, dateTime } = useI18n()
+  const { t, dateTime, language } = useI18n()
   const [text, setText] = useState('')
   const [informed, setInformed] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -150,7 +151,7 @@ function Timeline({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
         {c.events.map((e) => (
           <li key={e.id}>
             <span className="muted small">{dateTime(e.at)}{e.byName ? ` · ${e.byName}` : ''}</span>
-            <div>{e.text} {e.customerInformed ? <Badge tone="good">{t('case.informedBadge')}</Badge> : null}</div>
+            <div>{eventLine(language, e)} {e.customerInformed ? <Badge tone="good">{t('case.informedBadge')}</Badge> : null}</div>
           </li>
         ))}
       </ol>

@@ -1,0 +1,28 @@
+// What the contract and renewal stations record on a customer's timeline, as message keys
+// (shared/platform/event-message.ts); dates are stored as ISO days and shown in the reader's format.
+import type { EventDefinitions } from '../../platform/event-message'
+
+export const CONTRACT_EVENTS = {
+  'contract.signed': {
+    format: { start: 'date' },
+    de: 'Vertrag {number} abgeschlossen: {title}, Beginn {start}',
+    en: 'Contract {number} signed: {title}, starting {start}',
+  },
+  'contract.cancelledByCustomer': {
+    format: { effective: 'date', received: 'date' },
+    de: 'Vertrag {number} vom Kunden gekündigt zum {effective} (Eingang {received})',
+    en: 'Contract {number} cancelled by the customer as of {effective} (received {received})',
+  },
+  'contract.cancelledByUs': {
+    format: { effective: 'date', received: 'date' },
+    de: 'Vertrag {number} von uns gekündigt zum {effective} (Eingang {received})',
+    en: 'Contract {number} cancelled by us as of {effective} (received {received})',
+  },
+  'contract.renewed': {
+    format: { end: 'date' },
+    de: 'Vertrag {number} verlängert bis {end} (Angebot {offer})',
+    en: 'Contract {number} renewed until {end} (offer {offer})',
+  },
+  'contract.renewalReviewed': { de: 'Verlängerung geprüft (Vertrag {number})', en: 'Renewal reviewed (contract {number})' },
+} as const satisfies EventDefinitions
+export type ContractEventKey = keyof typeof CONTRACT_EVENTS

@@ -1,0 +1,9 @@
+// What the offer station records on a customer's timeline, as message keys (shared/platform/event-message.ts).
+import type { EventDefinitions } from '../../platform/event-message'
+
+export const OFFER_EVENTS = {
+  'offer.sent': { de: 'Angebot {number} versendet', en: 'Offer {number} sent' },
+  'offer.sentRevision': { de: 'Angebot {number} (Rev. {revision}) versendet', en: 'Offer {number} (rev. {revision}) sent' },
+  'offer.followedUp': { de: 'Nachgefasst (Angebot {number})', en: 'Followed up (offer {number})' },
+} as const satisfies EventDefinitions
+export type OfferEventKey = keyof typeof OFFER_EVENTS

@@ -1,0 +1,57 @@
+// Events the app records on its own (a contract signed, a case moved on) are stored as a message key and
+// its parameters, never as a sentence: every reader sees them in their own language. The texts live with
+// their module (`<module>.events.ts`); shared/i18n/events.ts renders them.
+import { z } from 'zod'
+
+/** A parameter's value as stored: a short text (a number, a name, an ISO date, an enum value) or a number. */
+export type EventParams = Record<string, string | number>
+
+/**
+ * How a parameter is shown: `date` an ISO day in the reader's format, `label` the text of `<prefix>.<value>`
+ * (a status, a decision), `message` the text of another event key rendered with the same parameters.
+ */
+export type ParamFormat = 'date' | { label: string } | 'message'
+
+export interface EventDefinition {
+  /** Parameters that are not shown as they are. */
+  readonly format?: Readonly<Record<string, ParamFormat>>
+  readonly de: string
+  readonly en: string
+}
+export type EventDefinitions = Readonly<Record<string, EventDefinition>>
+
+/** The catalogue texts of a module's events: `event.<key>` in one language, keys kept as literal types. */
+export function eventTexts<const E extends EventDefinitions>(events: E, language: 'de' | 'en'): { [K in keyof E & string as `event.${K}`]: string } {
+  return Object.fromEntries(Object.entries(events).map(([key, definition]) => [`event.${key}`, definition[language]])) as { [K in keyof E & string as `event.${K}`]: string }
+}
+
+const PARAM_NAME = /^[A-Za-z][A-Za-z0-9]{0,31}$/
+
+/** Stored parameters: a JSON object of at most 12 short texts or finite numbers, names plain identifiers, no NUL. */
+export const eventParamsJson = z.string().max(4000).refine((value) => {
+  try {
+    const parsed: unknown = JSON.parse(value)
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false
+    const entries = Object.entries(parsed)
+    return entries.length <= 12 && entries.every(([name, v]) => PARAM_NAME.test(name) &&
+      ((typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000')) || (typeof v === 'number' && Number.isFinite(v))))
+  } catch {
+    return false
+  }
+}, 'errors.invalid')
+
+/** The stored parameters read back; anything unreadable is no parameters (the row schema refuses such rows). */
+export function parseEventParams(value: string | null): EventParams {
+  if (!value) return {}
+  try {
+    const parsed: unknown = JSON.parse(value)
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'))
+  } catch {
+    return {}
+  }
+}
+
+/** The two stored columns of an event (`message_key`, `message_params`). */
+export const eventColumns = <K extends string>(key: K, params: EventParams = {}): { message_key: K; message_params: string } =>
+  ({ message_key: key, message_params: JSON.stringify(params) })
