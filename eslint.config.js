@@ -1,4 +1,4 @@
-// Lint rules, chief among them the layering of ARCHITECTURE.md: which folder may import what.
+// Lint rules, chief among them the layering of docs/architecture.md: which folder may import what.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    // Module boundaries and no import cycles, in every layer (docs/architecture.md, "Modules").
+    // Module boundaries and no import cycles, in every layer (docs/architecture.md, "Shape").
     files: ['**/*.{ts,tsx}'],
     plugins: { local: { rules: { 'module-boundaries': moduleBoundaries } }, 'import-x': importX },
     settings: {

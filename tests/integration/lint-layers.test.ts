@@ -1,4 +1,4 @@
-// The layering of ARCHITECTURE.md is enforced: forbidden imports fail the lint step.
+// The layering of docs/architecture.md is enforced: forbidden imports fail the lint step.
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
