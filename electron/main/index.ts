@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseOpenError } from '../../db/database'
-import { translate } from '../../shared/i18n'
+import { translateFromData } from '../../shared/i18n'
 import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
 import { registerIpc } from './ipc/electron-ipc'
 import { startDueNotifications } from './notifications'
@@ -40,7 +40,7 @@ async function start(): Promise<void> {
   try {
     core = await startCore(databasePath, 'desktop', undefined, safeStorageBox())
   } catch (err) {
-    const message = err instanceof DatabaseOpenError ? translate('de', err.message, { path: err.path }) : String(err)
+    const message = err instanceof DatabaseOpenError ? translateFromData('de', err.message, { path: err.path }) : String(err)
     dialog.showErrorBox(APP_NAME, message)
     app.exit(2)
     return

@@ -1,21 +1,120 @@
 // Translation and de-DE/en-GB formatting, usable in main (messages, documents) and renderer alike.
-import { de, type MessageKey } from './de'
-import { en } from './en'
-import type { Language } from '../modules/customers'
+// The texts live with their module (`shared/modules/<module>/<module>.texts.ts`, the platform's in
+// `shared/platform/`); this file composes them. Texts are ICU messages rendered by FormatJS
+// intl-messageformat: `{name}`, plurals (`{count, plural, one {# Tag} other {# Tage}}`), selects.
+// Keys are typed: `translate` takes only a key of the catalogue, with the parameters its texts name.
+import { IntlMessageFormat } from 'intl-messageformat'
+import { CONTRACT_TEXTS } from '../modules/contracts'
+import { CUSTOMER_TEXTS, type Language } from '../modules/customers'
+import { DEMO_TEXTS } from '../modules/demo'
+import { OFFER_TEXTS } from '../modules/offers'
+import { SERVICE_TEXTS } from '../modules/service'
+import { SETTINGS_TEXTS } from '../modules/settings'
+import { SYNC_TEXTS } from '../modules/sync'
+import { WORKLIST_TEXTS } from '../modules/worklist'
+import { PLATFORM_TEXTS } from '../platform/platform.texts'
+import type { Texts } from '../platform/texts'
+import { EVENT_TEXTS_DE, EVENT_TEXTS_EN } from './events'
+import type { ParamsArgs } from './message-params'
 
-export type { MessageKey }
-const catalogues: Record<Language, Record<MessageKey, string>> = { de, en }
+/** Every catalogue, by where it lives; a key belongs to exactly one (tests/unit/i18n.test.ts). */
+export const TEXT_SOURCES = {
+  'shared/platform/platform.texts.ts': PLATFORM_TEXTS,
+  'shared/modules/customers/customers.texts.ts': CUSTOMER_TEXTS,
+  'shared/modules/contracts/contracts.texts.ts': CONTRACT_TEXTS,
+  'shared/modules/service/service.texts.ts': SERVICE_TEXTS,
+  'shared/modules/offers/offers.texts.ts': OFFER_TEXTS,
+  'shared/modules/settings/settings.texts.ts': SETTINGS_TEXTS,
+  'shared/modules/worklist/worklist.texts.ts': WORKLIST_TEXTS,
+  'shared/modules/sync/sync.texts.ts': SYNC_TEXTS,
+  'shared/modules/demo/demo.texts.ts': DEMO_TEXTS,
+} as const satisfies Record<string, Texts>
 
-export const isMessageKey = (key: string): key is MessageKey => key in de
-
-/** Unknown keys come back as they are, so a missing text is visible instead of blank. */
-export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  const template = isMessageKey(key) ? catalogues[language][key] : key
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`))
+const TEXTS = {
+  ...PLATFORM_TEXTS, ...CUSTOMER_TEXTS, ...CONTRACT_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS,
+  ...DEMO_TEXTS,
 }
+type TextKey = keyof typeof TEXTS
+
+/** A key of the catalogue: a typo is a compile error. */
+export type MessageKey = TextKey | keyof typeof EVENT_TEXTS_DE
+
+/** The parameters `translate(language, key, …)` takes for a key (none, or exactly those its texts name). */
+export type MessageParams<K extends MessageKey> = ParamsArgs<K extends TextKey ? (typeof TEXTS)[K]['de'] | (typeof TEXTS)[K]['en'] : string>
+
+/** The renderer's `t`: translate in the current language. */
+export type Translate = <K extends MessageKey>(key: K, ...params: MessageParams<K>) => string
+
+function catalogue(language: Language): Readonly<Record<string, string>> {
+  const texts: Record<string, string> = Object.fromEntries(Object.entries(TEXTS).map(([key, text]) => [key, text[language]]))
+  return { ...texts, ...(language === 'de' ? EVENT_TEXTS_DE : EVENT_TEXTS_EN) }
+}
+const CATALOGUES: Record<Language, Readonly<Record<string, string>>> = { de: catalogue('de'), en: catalogue('en') }
+
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(CATALOGUES.de, key)
+
+/** The raw ICU text of a key (for tests and tools; the app renders through `translate`). */
+export const messageText = (language: Language, key: MessageKey): string => CATALOGUES[language][key] ?? key
 
 const LOCALE: Record<Language, string> = { de: 'de-DE', en: 'en-GB' }
 export const localeOf = (language: Language): string => LOCALE[language]
+
+interface Compiled {
+  format: IntlMessageFormat
+  /** Argument names, so a missing parameter shows as `{name}` (as before ICU) instead of throwing. */
+  names: string[]
+}
+const compiled = new Map<string, Compiled>()
+
+function compile(language: Language, key: string, text: string): Compiled {
+  const id = `${language}\u0000${key}`
+  let message = compiled.get(id)
+  if (!message) {
+    // ignoreTag: `<` and `>` are text, not markup.
+    message = { format: new IntlMessageFormat(text, LOCALE[language], undefined, { ignoreTag: true }), names: [...new Set(Array.from(text.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g), (m) => m[1]!))] }
+    compiled.set(id, message)
+  }
+  return message
+}
+
+function render(language: Language, key: string, text: string, params: Readonly<Record<string, string | number>>): string {
+  try {
+    const { format, names } = compile(language, key, text)
+    const values: Record<string, string | number> = {}
+    for (const name of names) values[name] = Object.hasOwn(params, name) ? params[name]! : `{${name}}`
+    const out = format.format<string>(values)
+    return Array.isArray(out) ? out.join('') : String(out)
+  } catch {
+    // Every catalogue text compiles (tests/unit/i18n.test.ts); this keeps a broken text visible, never a crash.
+    return text
+  }
+}
+
+/** The text of `key` in `language`, its parameters filled in (numbers pick the plural form and are formatted). */
+export function translate<K extends MessageKey>(language: Language, key: K, ...[params]: MessageParams<K>): string {
+  return render(language, key, CATALOGUES[language][key] ?? key, params ?? {})
+}
+
+/**
+ * For a key that arrives as data at run time (an error key from main or the server, a stored event key):
+ * checked against the catalogue; an unknown key comes back as it is, so a missing text is visible instead of blank.
+ */
+export function translateFromData(language: Language, key: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return isMessageKey(key) ? render(language, key, CATALOGUES[language][key] ?? key, params) : key
+}
+
+type EnumKeys = Extract<MessageKey, `enum.${string}`>
+type ListOf<K> = K extends `enum.${infer L}.${string}` ? L : never
+type ValueOf<K, L extends string> = K extends `enum.${L}.${infer V}` ? V : never
+/** A closed list with labels in the catalogue (`enum.<list>.<value>`): `status`, `caseType` … */
+export type EnumList = ListOf<EnumKeys>
+export type EnumValue<L extends EnumList> = ValueOf<EnumKeys, L>
+
+/** The label of a value of a closed list (`enum.<list>.<value>`): only lists and values the catalogue has compile. */
+export function translateEnum<L extends EnumList>(language: Language, list: L, value: EnumValue<L>): string {
+  const key = `enum.${list}.${value}`
+  return render(language, key, CATALOGUES[language][key] ?? key, {})
+}
 
 export const formatDate = (language: Language, iso: string): string =>
   new Intl.DateTimeFormat(LOCALE[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' }).format(new Date(iso))

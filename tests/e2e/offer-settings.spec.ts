@@ -12,7 +12,7 @@ test('a price list with a bad row imports nothing; fixed, it imports all rows', 
   await expect(importer.getByLabel('Artikelnummer', { exact: true })).toHaveValue('Artikelnummer')
   await expect(importer.getByLabel('Listenpreis (€, netto)')).toHaveValue('Preis')
   await importer.getByRole('button', { name: 'Importieren' }).click()
-  await expect(importer.getByText('1 Zeile(n) fehlerhaft – es wurde nichts importiert.')).toBeVisible()
+  await expect(importer.getByText('1 Zeile fehlerhaft – es wurde nichts importiert.')).toBeVisible()
   await expect(importer.getByText(/Zeile 3: Listenpreis/)).toBeVisible()
   await expect(page.getByText('Noch keine Produkte.')).toBeVisible()
   const good = bad.replace('XX-1;Ohne Preis;;19', 'BU-1;Fachbuch;49,90;7')

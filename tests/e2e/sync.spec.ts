@@ -86,7 +86,7 @@ test('two laptops edit offline, sync, see the same conflict, and resolving it on
     await expect(ben.page.getByRole('alert')).toHaveCount(0)
     await syncNow(page)
     for (const p of [page, ben.page]) {
-      await expect(p.getByRole('status', { name: 'Verbindung zum Sync-Server' })).toContainText('1 Konflikt(e)')
+      await expect(p.getByRole('status', { name: 'Verbindung zum Sync-Server' })).toContainText('1 Konflikt')
       await p.getByRole('link', { name: /^Konflikte/ }).click()
       const conflict = p.getByRole('listitem', { name: 'Konflikt: Brunsviga Präzisionstechnik GmbH – Ort' })
       await expect(conflict).toContainText('Wolfsburg')

@@ -11,7 +11,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startWebServer, type WebServer } from '../../electron/main/web/server'
-import { de } from '../../shared/i18n/de'
+import { isMessageKey } from '../../shared/i18n'
 import { CHANNELS, type Channel } from '../../shared/ipc/channels'
 import { demoLoadSchema } from '../../shared/modules/settings/settings.schema'
 import { SYNC_TABLE_NAMES } from '../../shared/modules/sync/tables'
@@ -393,7 +393,7 @@ function inputs(channel: Channel): fc.Arbitrary<{ input: unknown; proto: number 
 const KNOWN_INTERNAL: Array<{ bug: string; hits: (channel: Channel, body: string) => boolean }> = []
 
 const ERROR_CODES = new Set(['validation', 'not_found', 'conflict', 'forbidden', 'internal'])
-const isKey = (s: unknown) => typeof s === 'string' && s in de
+const isKey = (s: unknown) => typeof s === 'string' && isMessageKey(s)
 let last: { changes: number; print: Fingerprint }
 const internalErrors: string[] = []
 const knownInternal = new Map<string, number>()

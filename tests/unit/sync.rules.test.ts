@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { backoffDelay, errorKey } from '../../electron/main/modules/sync/controller'
 import { normaliseServerUrl, SyncTransportError } from '../../electron/main/modules/sync/transport'
 import { canSee, scopesKey, visibleScopes } from '../../server/sync/scope'
-import { translate } from '../../shared/i18n'
+import { translateFromData } from '../../shared/i18n'
 import { teamScope } from '../../shared/modules/sync/tables'
 
 describe('backoff', () => {
@@ -51,8 +51,8 @@ describe('errors in words a rep understands', () => {
   it('has German and English text for every transport error', () => {
     for (const code of ['offline', 'timeout', 'invalid_credentials', 'unauthenticated', 'rate_limited', 'client_outdated', 'sequence_gap', 'forbidden', 'too_large', 'bad_request', 'bad_response', 'not_found', 'internal'] as const) {
       const key = errorKey(new SyncTransportError(code, 0))
-      expect(translate('de', key)).not.toBe(key)
-      expect(translate('en', key)).not.toBe(key)
+      expect(translateFromData('de', key)).not.toBe(key)
+      expect(translateFromData('en', key)).not.toBe(key)
     }
     expect(errorKey(new Error('boom'))).toBe('sync.errors.internal')
   })

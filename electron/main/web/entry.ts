@@ -3,7 +3,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { DatabaseOpenError } from '../../../db/database'
-import { translate } from '../../../shared/i18n'
+import { translateFromData } from '../../../shared/i18n'
 import { defaultUserDataDir, resolveDatabasePath, startCore } from '../core'
 import { startWebServer } from './server'
 
@@ -32,8 +32,8 @@ async function main(): Promise<void> {
     core = await startCore(databasePath, 'web', movedClock(process.env.KUNDENREISE_TODAY))
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
-      console.error(translate('de', err.message, { path: err.path }))
-      console.error(translate('en', err.message, { path: err.path }))
+      console.error(translateFromData('de', err.message, { path: err.path }))
+      console.error(translateFromData('en', err.message, { path: err.path }))
       process.exit(2)
     }
     throw err

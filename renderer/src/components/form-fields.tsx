@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react'
 import { useController, useFormContext, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
 import type { AppErrorData } from '../../../shared/platform/result'
 import { Link } from 'react-router-dom'
+import type { EnumList, EnumValue } from '../../../shared/i18n'
 import { useI18n } from '../lib/i18n'
 import { centsToEuros, eurosToCents, formatMoneyInput, parseMoneyInput } from '../lib/money'
 
@@ -23,7 +24,7 @@ function useFieldError(name: string): string | undefined {
 }
 
 function FieldFrame({ id, label, required, hint, error, wide, children }: { id: string; label: string; required?: boolean | undefined; hint?: string | undefined; error?: string | undefined; wide?: boolean | undefined; children: ReactNode }) {
-  const { t } = useI18n()
+  const { tFromData } = useI18n()
   return (
     <div className={`field${wide ? ' field--wide' : ''}${error ? ' field--error' : ''}`}>
       <label htmlFor={id}>
@@ -34,7 +35,7 @@ function FieldFrame({ id, label, required, hint, error, wide, children }: { id: 
       {hint && !error ? <p className="field__hint" id={`${id}-hint`}>{hint}</p> : null}
       {error ? (
         <p className="field__error" id={`${id}-error`} role="alert">
-          {t(error.startsWith('errors.') ? error : 'errors.invalid')}
+          {tFromData(error.startsWith('errors.') ? error : 'errors.invalid')}
         </p>
       ) : null}
     </div>
@@ -89,9 +90,9 @@ export function SelectField({ name, label, required, hint, wide, options, emptyL
   )
 }
 
-/** Options for a closed list, labelled from the catalogue (`enum.<list>.<value>`). */
-export function enumOptions(t: (key: string) => string, list: string, values: readonly string[]): Option[] {
-  return values.map((value) => ({ value, label: t(`enum.${list}.${value}`) }))
+/** Options for a closed list, labelled from the catalogue (`enum.<list>.<value>`): `enumOptions(enumLabel, 'status', COMPANY_STATUSES)`. */
+export function enumOptions<L extends EnumList>(label: (list: L, value: EnumValue<L>) => string, list: L, values: readonly EnumValue<L>[]): Option[] {
+  return values.map((value) => ({ value, label: label(list, value) }))
 }
 
 /** Puts a failed save's field errors next to their fields; returns the message for the form's top. */
@@ -105,11 +106,11 @@ export function showServerErrors<T extends FieldValues>(form: UseFormReturn<T>, 
 }
 
 export function FormError({ message }: { message: string | null }) {
-  const { t } = useI18n()
+  const { tFromData } = useI18n()
   if (!message) return null
   return (
     <div className="form-error" role="alert">
-      {t(message)}
+      {tFromData(message)}
     </div>
   )
 }

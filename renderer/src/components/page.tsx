@@ -1,5 +1,6 @@
 // Small building blocks of a screen: header with actions, empty state, badges, a confirm-and-delete button.
 import type { ReactNode } from 'react'
+import type { Station } from '../../../shared/modules/customers'
 import { useI18n } from '../lib/i18n'
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
@@ -29,12 +30,13 @@ export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: R
   return <span className={`badge badge--${tone}`}>{children}</span>
 }
 
-export function StationBadge({ station }: { station: string | null }) {
-  const { t } = useI18n()
-  return <Badge tone={station ? 'station' : 'muted'}>{t(`enum.station.${station ?? 'none'}`)}</Badge>
+export function StationBadge({ station }: { station: Station | 'none' | null }) {
+  const { enumLabel } = useI18n()
+  return <Badge tone={station ? 'station' : 'muted'}>{enumLabel('station', station ?? 'none')}</Badge>
 }
 
+/** A failed load: the error key from main (or a key of the page), shown in words. */
 export function LoadError({ message }: { message: string }) {
-  const { t } = useI18n()
-  return <div className="form-error" role="alert">{t(message)}</div>
+  const { tFromData } = useI18n()
+  return <div className="form-error" role="alert">{tFromData(message)}</div>
 }

@@ -21,7 +21,8 @@ export function statusTone(list: StatusList, value: string): Tone {
   return (TONES[list] as Record<string, Tone>)[value] ?? 'neutral'
 }
 
+/** The value may come from another module's data (typed as text there) or a newer laptop: checked, shown as it is when unknown. */
 export function StatusBadge({ list, value }: { list: StatusList; value: string }) {
-  const { t } = useI18n()
-  return <Badge tone={statusTone(list, value)}>{t(`enum.${list}.${value}`)}</Badge>
+  const { tFromData } = useI18n()
+  return <Badge tone={statusTone(list, value)}>{tFromData(`enum.${list}.${value}`)}</Badge>
 }

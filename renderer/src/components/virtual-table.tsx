@@ -29,7 +29,7 @@ const PAGE_SIZE = 100
 const ROW_HEIGHT = 44
 
 export function VirtualTable<Row>({ label, columns, queryKey, fetchPage, sort, onSort, empty, rowKey }: Props<Row>) {
-  const { t, number } = useI18n()
+  const { t, tFromData } = useI18n()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [total, setTotal] = useState<number | null>(null)
   const [pages, setPages] = useState<Map<number, Row[]>>(new Map())
@@ -86,9 +86,9 @@ export function VirtualTable<Row>({ label, columns, queryKey, fetchPage, sort, o
   return (
     <div className="vtable">
       <div className="vtable__status" aria-live="polite">
-        {total === null ? t('common.loading') : t('common.results', { count: number(total) })}
+        {total === null ? t('common.loading') : t('common.results', { count: total })}
       </div>
-      {error ? <div className="form-error" role="alert">{t(error)}</div> : null}
+      {error ? <div className="form-error" role="alert">{tFromData(error)}</div> : null}
       <div role="table" aria-label={label} aria-rowcount={(total ?? 0) + 1} className="vtable__table">
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="vtable__row vtable__row--head" style={{ gridTemplateColumns: template }}>

@@ -1,5 +1,6 @@
 // Hands a generated file to the browser as a download (the desktop app also opens it itself).
 import type { OfferDocument } from '../../../shared/ipc/contract'
+import type { I18n } from './i18n'
 
 export function download(fileName: string, base64: string, type: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
@@ -12,7 +13,7 @@ export function download(fileName: string, base64: string, type: string): void {
 }
 
 /** Downloads a DOCX letter and says what happened (file name, and any warnings such as a missing logo). */
-export function saveLetter(letter: OfferDocument, t: (key: string, params?: Record<string, string | number>) => string): string {
+export function saveLetter(letter: OfferDocument, { t, tFromData }: Pick<I18n, 't' | 'tFromData'>): string {
   download(letter.fileName, letter.base64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-  return [t('offer.documentReady', { file: letter.fileName }), ...letter.warnings.map((w) => t(w))].join(' ')
+  return [t('offer.documentReady', { file: letter.fileName }), ...letter.warnings.map((w) => tFromData(w))].join(' ')
 }

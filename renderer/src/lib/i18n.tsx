@@ -1,13 +1,19 @@
-// Language context: German by default, the choice persisted in the device settings.
+// Language context: German by default, the choice persisted in the device settings. `t` takes only keys
+// of the catalogue (shared/i18n) with the parameters their texts name; a key that arrives as data at run
+// time (an error from main) goes through `tFromData`, which checks it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Language } from '../../../shared/modules/customers'
-import { formatDate, formatDateTime, formatNumber, translate } from '../../../shared/i18n'
+import { formatDate, formatDateTime, formatNumber, translate, translateEnum, translateFromData, type EnumList, type EnumValue, type Translate } from '../../../shared/i18n'
 import { call } from './api'
 
-interface I18n {
+export interface I18n {
   language: Language
   setLanguage(language: Language): Promise<void>
-  t(key: string, params?: Record<string, string | number>): string
+  t: Translate
+  /** For a key that came as data (an error key from main or the server): unknown keys show as they are. */
+  tFromData(key: string, params?: Record<string, string | number>): string
+  /** The label of a value of a closed list: `enumLabel('status', company.status)`. */
+  enumLabel<L extends EnumList>(list: L, value: EnumValue<L>): string
   date(iso: string): string
   dateTime(iso: string): string
   number(value: number): string
@@ -36,7 +42,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => ({
     language,
     setLanguage,
-    t: (key, params) => translate(language, key, params),
+    t: (key, ...params) => translate(language, key, ...params),
+    tFromData: (key, params) => translateFromData(language, key, params),
+    enumLabel: (list, value) => translateEnum(language, list, value),
     date: (iso) => formatDate(language, iso),
     dateTime: (iso) => formatDateTime(language, iso),
     number: (value) => formatNumber(language, value),

@@ -1,3 +1,4 @@
 // Public entry of the module: what other modules may use.
 export * from './settings.schema'
 export * from './profile.schema'
+export * from './settings.texts'

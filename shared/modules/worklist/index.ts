@@ -2,3 +2,4 @@
 export * from './worklist.schema'
 export type { WorkList, WorkListItem } from '../offers'
 export * from './worklist.calendar'
+export * from './worklist.texts'

@@ -16,7 +16,7 @@ import { useData } from '../../lib/use-data'
 import { centsToEuros, eurosToCents, formatCents } from '../../lib/money'
 
 export function ContractFormPage() {
-  const { t, date, language } = useI18n()
+  const { t, enumLabel, date, language } = useI18n()
   const { id } = useParams()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -95,7 +95,7 @@ export function ContractFormPage() {
           <fieldset>
             <legend>{t('contract.basics')}</legend>
             <div className="form-grid">
-              <SelectField name="type" label={t('contract.type')} options={enumOptions(t, 'contractType', CONTRACT_TYPES)} required />
+              <SelectField name="type" label={t('contract.type')} options={enumOptions(enumLabel, 'contractType', CONTRACT_TYPES)} required />
               <TextField name="title" label={t('contract.titleField')} required wide />
               <SelectField name="contactId" label={t('contract.contact')} options={(contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))} emptyLabel={t('common.none')} />
               <SelectField name="ownerId" label={t('contract.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('contract.ownerMe')} />
@@ -109,7 +109,7 @@ export function ContractFormPage() {
               <NumberField name="minimumTermMonths" label={t('contract.minimumTermMonths')} step="1" required />
               <TextField name="endDate" label={t('contract.endDate')} type="date" hint={t('contract.endDateHint')} />
               <NumberField name="noticeValue" label={t('contract.noticeValue')} step="1" required />
-              <SelectField name="noticeUnit" label={t('contract.noticeUnit')} options={enumOptions(t, 'noticeUnit', NOTICE_UNITS)} required />
+              <SelectField name="noticeUnit" label={t('contract.noticeUnit')} options={enumOptions(enumLabel, 'noticeUnit', NOTICE_UNITS)} required />
               <NumberField name="renewalMonths" label={t('contract.renewalMonths')} step="1" hint={t('contract.renewalMonthsHint')} />
             </div>
             <dl className="details contract-preview" aria-label={t('contract.preview')}>

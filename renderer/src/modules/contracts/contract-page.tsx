@@ -20,7 +20,7 @@ import { eurosToCents, formatCents } from '../../lib/money'
 const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 
 export function ContractPage() {
-  const { t, date, language, number } = useI18n()
+  const { t, tFromData, date, language, number } = useI18n()
   const { id = '' } = useParams()
   const contract = useData('contracts.get', { id })
   const [message, setMessage] = useState<string | null>(null)
@@ -39,7 +39,7 @@ export function ContractPage() {
     setError(null)
     const result = await call('contracts.document', { id })
     if (!result.ok) return setError(result.error.message)
-    setMessage(saveLetter(result.data, t))
+    setMessage(saveLetter(result.data, { t, tFromData }))
   }
 
   return (
@@ -64,7 +64,7 @@ export function ContractPage() {
         }
       />
       {message ? <p className="notice" role="status">{message}</p> : null}
-      {error ? <p className="form-error" role="alert">{t(error)}</p> : null}
+      {error ? <p className="form-error" role="alert">{tFromData(error)}</p> : null}
       {cancelling ? <CancelForm contract={c} onDone={() => { setCancelling(false); contract.reload() }} onClose={() => setCancelling(false)} /> : null}
       <div className="company-layout">
         <div className="card">
@@ -74,10 +74,10 @@ export function ContractPage() {
             {renewing ? (
               <div className={`details__item cancel-by${left <= 30 ? ' cancel-by--urgent' : ''}`}>
                 <dt>{t('contract.cancelBy')}</dt>
-                <dd><strong>{date(c.cancelBy)}</strong> {left >= 0 ? <span className="muted">({t('contract.daysLeft', { n: number(left) })})</span> : <span className="muted">({t(c.renewalMonths > 0 ? 'contract.cancelByPassed' : 'contract.cancelByPassedEnds')})</span>}</dd>
+                <dd><strong>{date(c.cancelBy)}</strong> {left >= 0 ? <span className="muted">({t('contract.daysLeft', { n: left })})</span> : <span className="muted">({t(c.renewalMonths > 0 ? 'contract.cancelByPassed' : 'contract.cancelByPassedEnds')})</span>}</dd>
               </div>
             ) : null}
-            <div className="details__item"><dt>{t('contract.notice')}</dt><dd>{c.noticeValue > 0 ? t('contract.noticeText', { value: c.noticeValue, unit: t(`enum.noticeUnit.${c.noticeUnit}`) }) : '–'}</dd></div>
+            <div className="details__item"><dt>{t('contract.notice')}</dt><dd>{c.noticeValue > 0 ? t('contract.noticeText', { period: t(`contract.period.${c.noticeUnit}`, { count: c.noticeValue }) }) : '–'}</dd></div>
             <div className="details__item"><dt>{t('contract.renewal')}</dt><dd>{c.renewalMonths > 0 ? t('contract.renewalText', { n: c.renewalMonths }) : t('contract.noRenewal')}</dd></div>
             <div className="details__item"><dt>{t('contract.startDate')}</dt><dd>{date(c.startDate)} · {t('contract.minimumTermText', { n: c.minimumTermMonths })}</dd></div>
             <div className="details__item"><dt>{t('contract.annualValue')}</dt><dd>{formatCents(c.annualValueCents, language)}</dd></div>
@@ -133,7 +133,7 @@ export function ContractPage() {
 }
 
 function CancelForm({ contract, onDone, onClose }: { contract: Contract; onDone: () => void; onClose: () => void }) {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<ContractCancelInput>({
     resolver: zodResolver(contractCancelSchema),
@@ -150,10 +150,10 @@ function CancelForm({ contract, onDone, onClose }: { contract: Contract; onDone:
       <form onSubmit={onSubmit} noValidate className="form card" aria-label={t('contract.recordCancellation')}>
         <FormError message={formError} />
         <div className="form-grid">
-          <SelectField name="cancelledBy" label={t('contract.cancelledBy')} options={enumOptions(t, 'cancelledBy', CANCELLED_BY)} required />
+          <SelectField name="cancelledBy" label={t('contract.cancelledBy')} options={enumOptions(enumLabel, 'cancelledBy', CANCELLED_BY)} required />
           <TextField name="receivedOn" label={t('contract.receivedOn')} type="date" required />
           <TextField name="effectiveOn" label={t('contract.effectiveOn')} type="date" hint={t('contract.effectiveOnHint')} />
-          <SelectField name="reason" label={t('contract.churnReason')} options={enumOptions(t, 'churnReason', CHURN_REASONS)} emptyLabel={t('common.choose')} required />
+          <SelectField name="reason" label={t('contract.churnReason')} options={enumOptions(enumLabel, 'churnReason', CHURN_REASONS)} emptyLabel={t('common.choose')} required />
           <TextAreaField name="note" label={t('contract.churnNote')} rows={2} />
         </div>
         <div className="form-actions">

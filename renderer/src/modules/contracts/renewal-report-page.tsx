@@ -86,7 +86,7 @@ function Report({ r }: { r: RenewalReport }) {
         <div className="card kpi" role="group" aria-label={t('renewalReport.rate')}>
           <h2>{t('renewalReport.rate')}</h2>
           <p className="kpi__value"><Rate value={r.total.rateByCount} /></p>
-          <p className="muted small">{t('renewalReport.byCount', { renewed: number(r.total.renewed), due: number(r.total.due) })}</p>
+          <p className="muted small">{t('renewalReport.byCount', { renewed: number(r.total.renewed), due: r.total.due })}</p>
           <p className="kpi__secondary"><Rate value={r.total.rateByValue} /> <span className="muted small">{t('report.byValue')}</span></p>
         </div>
       </div>

@@ -17,7 +17,7 @@ const EMPTY: CompanyFieldsInput = {
 }
 
 export function CompanyFormPage() {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const { id } = useParams()
   const navigate = useNavigate()
   const [formError, setFormError] = useState<string | null>(null)
@@ -45,7 +45,7 @@ export function CompanyFormPage() {
     else setFormError(showServerErrors(form, result.error))
   })
 
-  const states = enumOptions(t, 'federalState', FEDERAL_STATES)
+  const states = enumOptions(enumLabel, 'federalState', FEDERAL_STATES)
   if (existing.error) return <LoadError message={existing.error} />
   // Typing into the form before the record has loaded would be overwritten when it arrives.
   if (id && (!existing.data || loadedId !== id)) return <p className="muted" role="status">{t('common.loading')}</p>
@@ -61,11 +61,11 @@ export function CompanyFormPage() {
             <div className="form-grid">
               <TextField name="name" label={t('company.name')} required wide />
               <TextField name="customerNumber" label={t('company.customerNumber')} />
-              <SelectField name="status" label={t('company.status')} required options={enumOptions(t, 'status', COMPANY_STATUSES)} />
+              <SelectField name="status" label={t('company.status')} required options={enumOptions(enumLabel, 'status', COMPANY_STATUSES)} />
               <TextField name="industry" label={t('company.industry')} />
-              <SelectField name="segment" label={t('company.segment')} options={enumOptions(t, 'segment', SEGMENTS)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="segment" label={t('company.segment')} options={enumOptions(enumLabel, 'segment', SEGMENTS)} emptyLabel={t('common.noEntry')} />
               <SelectField name="ownerId" label={t('company.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('common.noEntry')} />
-              <SelectField name="leadSource" label={t('company.leadSource')} options={enumOptions(t, 'leadSource', LEAD_SOURCES)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="leadSource" label={t('company.leadSource')} options={enumOptions(enumLabel, 'leadSource', LEAD_SOURCES)} emptyLabel={t('common.noEntry')} />
             </div>
           </fieldset>
           <fieldset>

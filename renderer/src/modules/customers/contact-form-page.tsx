@@ -17,7 +17,7 @@ const empty = (companyId: string): ContactFieldsInput => ({
 })
 
 export function ContactFormPage() {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const { id } = useParams()
   const [searchParams] = useSearchParams()
   const navigate = useNavigate()
@@ -68,12 +68,12 @@ export function ContactFormPage() {
           <fieldset>
             <legend>{t('contact.name')}</legend>
             <div className="form-grid">
-              <SelectField name="salutation" label={t('contact.salutation')} options={enumOptions(t, 'salutation', SALUTATIONS)} />
+              <SelectField name="salutation" label={t('contact.salutation')} options={enumOptions(enumLabel, 'salutation', SALUTATIONS)} />
               <TextField name="title" label={t('contact.personTitle')} />
               <TextField name="firstName" label={t('contact.firstName')} autoComplete="given-name" />
               <TextField name="lastName" label={t('contact.lastName')} required autoComplete="family-name" />
               <TextField name="jobFunction" label={t('contact.jobFunction')} />
-              <SelectField name="language" label={t('contact.language')} options={enumOptions(t, 'language', LANGUAGES)} />
+              <SelectField name="language" label={t('contact.language')} options={enumOptions(enumLabel, 'language', LANGUAGES)} />
               <TextField name="email" label={t('contact.email')} type="email" autoComplete="email" />
               <TextField name="phone" label={t('contact.phone')} type="tel" />
               <TextField name="mobile" label={t('contact.mobile')} type="tel" />
@@ -82,9 +82,9 @@ export function ContactFormPage() {
           <fieldset>
             <legend>{t('contact.buyingCenter')}</legend>
             <div className="form-grid">
-              <SelectField name="buyingRole" label={t('contact.buyingRole')} options={enumOptions(t, 'buyingRole', BUYING_ROLES)} emptyLabel={t('common.noEntry')} />
-              <SelectField name="attitude" label={t('contact.attitude')} options={enumOptions(t, 'attitude', ATTITUDES)} emptyLabel={t('common.noEntry')} />
-              <SelectField name="influence" label={t('contact.influence')} options={enumOptions(t, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="buyingRole" label={t('contact.buyingRole')} options={enumOptions(enumLabel, 'buyingRole', BUYING_ROLES)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="attitude" label={t('contact.attitude')} options={enumOptions(enumLabel, 'attitude', ATTITUDES)} emptyLabel={t('common.noEntry')} />
+              <SelectField name="influence" label={t('contact.influence')} options={enumOptions(enumLabel, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.noEntry')} />
               <SelectField name="personaId" label={t('contact.persona')} options={(personas.data ?? []).map((p) => ({ value: p.id, label: p.name }))} emptyLabel={t('common.noEntry')} />
               <TextAreaField name="worries" label={t('contact.worries')} />
               <TextAreaField name="goals" label={t('contact.goals')} />

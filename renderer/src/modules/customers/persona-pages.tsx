@@ -40,7 +40,7 @@ const EMPTY: PersonaFieldsInput = {
 }
 
 export function PersonaFormPage() {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const { id } = useParams()
   const navigate = useNavigate()
   const existing = useData('personas.get', id ? { id } : null)
@@ -68,7 +68,7 @@ export function PersonaFormPage() {
     else setFormError(result.error.message)
   }
 
-  const yesNo = enumOptions(t, 'yesNo', YES_NO_UNKNOWN)
+  const yesNo = enumOptions(enumLabel, 'yesNo', YES_NO_UNKNOWN)
   if (existing.error) return <LoadError message={existing.error} />
   // Typing into the form before the record has loaded would be overwritten when it arrives.
   if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>

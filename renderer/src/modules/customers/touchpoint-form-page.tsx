@@ -29,7 +29,7 @@ const formSchema = touchpointFieldsSchema.extend({
 type FormInput = z.input<typeof formSchema>
 
 export function TouchpointFormPage() {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const [searchParams] = useSearchParams()
   const navigate = useNavigate()
   const companyId = searchParams.get('companyId') ?? ''
@@ -64,10 +64,10 @@ export function TouchpointFormPage() {
             <legend>{t('touchpoint.title')}</legend>
             <div className="form-grid">
               <TextField name="occurredAt" label={t('touchpoint.occurredAt')} type="datetime-local" required />
-              <SelectField name="channel" label={t('touchpoint.channel')} required options={enumOptions(t, 'channel', TOUCHPOINT_CHANNELS)} />
-              <SelectField name="direction" label={t('touchpoint.direction')} required options={enumOptions(t, 'direction', DIRECTIONS)} />
-              <SelectField name="mode" label={t('touchpoint.mode')} required options={enumOptions(t, 'mode', TOUCHPOINT_MODES)} />
-              <SelectField name="station" label={t('touchpoint.station')} required options={enumOptions(t, 'station', STATIONS)} />
+              <SelectField name="channel" label={t('touchpoint.channel')} required options={enumOptions(enumLabel, 'channel', TOUCHPOINT_CHANNELS)} />
+              <SelectField name="direction" label={t('touchpoint.direction')} required options={enumOptions(enumLabel, 'direction', DIRECTIONS)} />
+              <SelectField name="mode" label={t('touchpoint.mode')} required options={enumOptions(enumLabel, 'mode', TOUCHPOINT_MODES)} />
+              <SelectField name="station" label={t('touchpoint.station')} required options={enumOptions(enumLabel, 'station', STATIONS)} />
               <SelectField
                 name="contactId"
                 label={t('touchpoint.contact')}

@@ -15,7 +15,7 @@ import { todayIso } from '../../lib/today'
 const GUIDE = ['situation', 'needs', 'goals', 'worries', 'decisionCriteria', 'decisionProcess', 'competitors', 'nextSteps'] as const
 
 export function ConversationFormPage() {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const { id } = useParams()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -79,9 +79,9 @@ export function ConversationFormPage() {
             {participants.fields.map((field, index) => (
               <div key={field.id} className="participant-row" role="group" aria-label={t('conversation.participant', { n: index + 1 })}>
                 <SelectField name={`participants.${index}.contactId`} label={t('conversation.contact')} options={contactOptions} emptyLabel={t('common.choose')} required />
-                <SelectField name={`participants.${index}.buyingRole`} label={t('contact.buyingRole')} options={enumOptions(t, 'buyingRole', BUYING_ROLES)} emptyLabel={t('common.none')} />
-                <SelectField name={`participants.${index}.influence`} label={t('contact.influence')} options={enumOptions(t, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.none')} />
-                <SelectField name={`participants.${index}.attitude`} label={t('contact.attitude')} options={enumOptions(t, 'attitude', ATTITUDES)} emptyLabel={t('common.none')} />
+                <SelectField name={`participants.${index}.buyingRole`} label={t('contact.buyingRole')} options={enumOptions(enumLabel, 'buyingRole', BUYING_ROLES)} emptyLabel={t('common.none')} />
+                <SelectField name={`participants.${index}.influence`} label={t('contact.influence')} options={enumOptions(enumLabel, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.none')} />
+                <SelectField name={`participants.${index}.attitude`} label={t('contact.attitude')} options={enumOptions(enumLabel, 'attitude', ATTITUDES)} emptyLabel={t('common.none')} />
                 <TextField name={`participants.${index}.caresAbout`} label={t('conversation.caresAbout')} />
                 <button type="button" className="button button--ghost" onClick={() => participants.remove(index)}>{t('common.remove')}</button>
               </div>

@@ -34,7 +34,7 @@ function safeTotals(values: Partial<OfferFieldsInput>): OfferTotals | null {
 }
 
 export function OfferFormPage() {
-  const { t, language } = useI18n()
+  const { t, tFromData, language } = useI18n()
   const { id } = useParams()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -148,7 +148,7 @@ export function OfferFormPage() {
           </fieldset>
           <fieldset>
             <legend>{t('offer.items')}</legend>
-            {form.formState.errors.items?.message ? <p className="field__error" role="alert">{t(form.formState.errors.items.message)}</p> : null}
+            {form.formState.errors.items?.message ? <p className="field__error" role="alert">{tFromData(form.formState.errors.items.message)}</p> : null}
             <div className="item-list">
               {items.fields.map((field, index) => (
                 <div key={field.id} className="item-row" role="group" aria-label={t('offer.position', { n: index + 1 })}>

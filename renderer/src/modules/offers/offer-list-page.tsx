@@ -10,14 +10,14 @@ import { useData } from '../../lib/use-data'
 import { formatCents } from '../../lib/money'
 
 export function OfferListPage() {
-  const { t, date, language, number } = useI18n()
+  const { t, date, language } = useI18n()
   const [search, setSearch] = useState('')
   const [status, setStatus] = useState('')
   const term = useDebounced(search, 200)
   const offers = useData('offers.list', { search: term, status: status as never, limit: 200 })
   return (
     <section className="page">
-      <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? t('common.results', { count: number(offers.data.total) }) : undefined} />
+      <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? t('common.results', { count: offers.data.total }) : undefined} />
       <div className="toolbar">
         <label>{t('offer.search')}<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('offer.searchPlaceholder')} /></label>
         <label>{t('offer.status')}

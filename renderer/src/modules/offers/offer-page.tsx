@@ -19,7 +19,7 @@ import { todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
 
 export function OfferPage() {
-  const { t, date, language, number } = useI18n()
+  const { t, tFromData, enumLabel, date, language, number } = useI18n()
   const { id = '' } = useParams()
   const offer = useData('offers.get', { id })
   const [message, setMessage] = useState<string | null>(null)
@@ -31,7 +31,7 @@ export function OfferPage() {
   if (!o) return <p className="page muted">{t('common.loading')}</p>
   const closed = ['won', 'lost', 'withdrawn', 'expired'].includes(o.status)
 
-  const act = async (channel: 'offers.send' | 'offers.revise' | 'offers.withdraw', done: string) => {
+  const act = async (channel: 'offers.send' | 'offers.revise' | 'offers.withdraw', done: 'offer.revised' | 'offer.sentNotice' | 'offer.withdrawn') => {
     setError(null)
     setMessage(null)
     const result = await call(channel, { id })
@@ -44,7 +44,7 @@ export function OfferPage() {
     setError(null)
     const result = await call('offers.document', revision ? { id, revision } : { id })
     if (!result.ok) return setError(result.error.message)
-    setMessage(saveLetter(result.data, t))
+    setMessage(saveLetter(result.data, { t, tFromData }))
   }
 
   return (
@@ -75,7 +75,7 @@ export function OfferPage() {
         }
       />
       {message ? <p className="notice" role="status">{message}</p> : null}
-      {error ? <p className="form-error" role="alert">{t(error)}</p> : null}
+      {error ? <p className="form-error" role="alert">{tFromData(error)}</p> : null}
       {dialog === 'won' ? <WinForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
       {dialog === 'lost' ? <LoseForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
       <div className="company-layout">
@@ -87,7 +87,7 @@ export function OfferPage() {
             <div className="details__item"><dt>{t('offer.owner')}</dt><dd>{o.ownerName || '–'}</dd></div>
             <div className="details__item"><dt>{t('offer.paymentTerms')}</dt><dd>{t(o.skontoPercent > 0 ? 'offer.paymentWithSkonto' : 'offer.paymentNet', { net: o.paymentNetDays, skonto: o.skontoPercent, days: o.skontoDays })}</dd></div>
             {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{formatCents(eurosToCents(o.orderValue ?? 0), language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
-            {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{t(`enum.lostReason.${o.lostReason}`)}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
+            {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{o.lostReason ? enumLabel('lostReason', o.lostReason) : ''}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
           </dl>
         </div>
         <div className="card">
@@ -164,7 +164,7 @@ function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
 }
 
 function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, reason: '' as never, competitor: '', note: '' } })
   const reason = form.watch('reason')
@@ -180,7 +180,7 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
       <form className="card form dialog-form" onSubmit={submit} noValidate aria-label={t('offer.markLost')}>
         <FormError message={formError} />
         <div className="form-grid">
-          <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(t, 'lostReason', offered)} emptyLabel={t('common.choose')} required />
+          <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(enumLabel, 'lostReason', offered)} emptyLabel={t('common.choose')} required />
           {reason === 'competitor' ? <TextField name="competitor" label={t('offer.competitor')} required /> : null}
           <TextAreaField name="note" label={t('offer.lostNote')} rows={2} />
         </div>

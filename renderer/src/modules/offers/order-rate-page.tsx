@@ -34,7 +34,7 @@ function Kpi({ label, row }: { label: string; row: OrderRateRow }) {
     <div className="card kpi" role="group" aria-label={label}>
       <h2>{label}</h2>
       <p className="kpi__value"><Rate value={row.rateByCount} /></p>
-      <p className="muted small">{t('report.byCount', { won: number(row.won), decided: number(row.decided) })}</p>
+      <p className="muted small">{t('report.byCount', { won: number(row.won), decided: row.decided })}</p>
       <p className="kpi__secondary"><Rate value={row.rateByValue} /> <span className="muted small">{t('report.byValue')}</span></p>
     </div>
   )
@@ -86,9 +86,9 @@ function CountLabel({ box, value }: { box: unknown; value: string }) {
 
 /** Bars for the count of each lost reason, most frequent first, and the cumulative share as a line (recharts). */
 function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
-  const { t, number, language } = useI18n()
+  const { t, tFromData, number, language } = useI18n()
   if (reasons.length === 0) return <p className="muted">{t('report.noLost')}</p>
-  const data = reasons.map((r) => ({ reason: t(`enum.lostReason.${r.reason}`), count: r.count, share: r.cumulativeShare }))
+  const data = reasons.map((r) => ({ reason: tFromData(`enum.lostReason.${r.reason}`), count: r.count, share: r.cumulativeShare }))
   const countName = t('enum.offerStatus.lost')
   return (
     <figure className="pareto chart">
@@ -113,7 +113,7 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
       </ComposedChart>
       <figcaption>
         <ul className="chart__legend" aria-label={t('report.lostReasons')}>
-          {reasons.map((r) => <li key={r.reason}>{t(`enum.lostReason.${r.reason}`)}: {number(r.count)}</li>)}
+          {reasons.map((r) => <li key={r.reason}>{tFromData(`enum.lostReason.${r.reason}`)}: {number(r.count)}</li>)}
         </ul>
       </figcaption>
     </figure>
@@ -121,7 +121,7 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
 }
 
 function Report({ r }: { r: OrderRateReport }) {
-  const { t, number } = useI18n()
+  const { t, tFromData, number } = useI18n()
   const d = r.followUpDiscipline
   return (
     <>
@@ -132,7 +132,7 @@ function Report({ r }: { r: OrderRateReport }) {
         <div className="card kpi" role="group" aria-label={t('report.discipline')}>
           <h2>{t('report.discipline')}</h2>
           <p className="kpi__value"><Rate value={d.share} /></p>
-          <p className="muted small">{t('report.disciplineDetail', { onTime: number(d.onTime), due: number(d.due) })}</p>
+          <p className="muted small">{t('report.disciplineDetail', { onTime: number(d.onTime), due: d.due })}</p>
         </div>
       </div>
       <div className="card">
@@ -142,7 +142,7 @@ function Report({ r }: { r: OrderRateReport }) {
       <div className="report-grid">
         <RowsTable title={t('report.byPeriod')} rows={r.byPeriod} label={(k) => k} />
         <RowsTable title={t('report.byOwner')} rows={r.byOwner} label={(k) => k || '–'} />
-        <RowsTable title={t('report.bySegment')} rows={r.bySegment} label={(k) => (k ? t(`enum.segment.${k}`) : t('report.noSegment'))} />
+        <RowsTable title={t('report.bySegment')} rows={r.bySegment} label={(k) => (k ? tFromData(`enum.segment.${k}`) : t('report.noSegment'))} />
       </div>
     </>
   )

@@ -14,7 +14,7 @@ import { useData } from '../../lib/use-data'
 import { eurosToCents, formatCents } from '../../lib/money'
 
 export function ProductsPage() {
-  const { t, language, number } = useI18n()
+  const { t, language } = useI18n()
   const products = useData('products.list', { limit: 500 })
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(productFieldsSchema), defaultValues: { sku: '', name: '', description: '', unit: 'Stück', listPrice: 0, vatRate: 19 as const, warrantyMonths: 0, active: true } })
@@ -28,7 +28,7 @@ export function ProductsPage() {
   })
   return (
     <section className="page">
-      <PageHeader title={t('product.title')} subtitle={products.data ? t('common.results', { count: number(products.data.total) }) : undefined} />
+      <PageHeader title={t('product.title')} subtitle={products.data ? t('common.results', { count: products.data.total }) : undefined} />
       {products.error ? <LoadError message={products.error} /> : null}
       {products.data?.total === 0 ? <EmptyState>{t('product.empty')}</EmptyState> : null}
       {products.data && products.data.total > 0 ? (
@@ -61,7 +61,7 @@ export function ProductsPage() {
 }
 
 function CsvImport({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n()
+  const { t, tFromData } = useI18n()
   const [csv, setCsv] = useState('')
   const [mapping, setMapping] = useState<Record<string, string>>({})
   const [report, setReport] = useState<ProductImportReport | null>(null)
@@ -112,13 +112,13 @@ function CsvImport({ onDone }: { onDone: () => void }) {
           </div>
         </>
       ) : null}
-      {error ? <p className="form-error" role="alert">{t(error)}</p> : null}
+      {error ? <p className="form-error" role="alert">{tFromData(error)}</p> : null}
       {report ? (
         <div role="status">
           {report.rejected.length > 0 ? (
             <>
               <p className="form-error">{t('product.rejected', { count: report.rejected.length })}</p>
-              <ul className="plain-list small">{report.rejected.map((r) => <li key={r.line}>{t('product.line', { line: r.line })}: {Object.entries(r.errors).map(([f, k]) => `${t(`product.${f}`)} – ${t(k)}`).join('; ')}</li>)}</ul>
+              <ul className="plain-list small">{report.rejected.map((r) => <li key={r.line}>{t('product.line', { line: r.line })}: {Object.entries(r.errors).map(([f, k]) => `${tFromData(`product.${f}`)} – ${tFromData(k)}`).join('; ')}</li>)}</ul>
             </>
           ) : report.dryRun ? <p>{t('product.checkOk')}</p> : <p>{t('product.imported', { imported: report.imported, updated: report.updated })}</p>}
         </div>

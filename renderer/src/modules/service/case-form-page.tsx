@@ -15,7 +15,7 @@ import { useData } from '../../lib/use-data'
 import { CompanyPicker } from './company-picker'
 
 export function CaseFormPage() {
-  const { t } = useI18n()
+  const { t, tFromData, enumLabel } = useI18n()
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const [formError, setFormError] = useState<string | null>(null)
@@ -58,19 +58,19 @@ export function CaseFormPage() {
           <fieldset>
             <legend>{t('case.basics')}</legend>
             <div className="form-grid">
-              <SelectField name="type" label={t('case.type')} options={enumOptions(t, 'caseType', CASE_TYPES)} required />
+              <SelectField name="type" label={t('case.type')} options={enumOptions(enumLabel, 'caseType', CASE_TYPES)} required />
               <CompanyPicker name="companyId" label={t('case.company')} required />
               <SelectField name="contactId" label={t('case.contact')} options={(contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))} emptyLabel={t('common.none')} />
               <SelectField name="assetId" label={t('case.asset')} required={values.type === 'warranty'}
                 options={(assets.data ?? []).map((a) => ({ value: a.id, label: `${a.name}${a.serialNumber ? ` (${a.serialNumber})` : ''}` }))} emptyLabel={t('common.none')} />
-              <SelectField name="channel" label={t('case.channel')} options={enumOptions(t, 'caseChannel', CASE_CHANNELS)} required />
+              <SelectField name="channel" label={t('case.channel')} options={enumOptions(enumLabel, 'caseChannel', CASE_CHANNELS)} required />
               <div className="field">
                 <label htmlFor="case-received">{t('case.receivedAt')}<span className="field__required" aria-hidden="true"> *</span></label>
                 <input id="case-received" type="datetime-local" value={receivedLocal} onChange={(e) => setReceivedLocal(e.target.value)} />
               </div>
-              <SelectField name="priority" label={t('case.priority')} options={enumOptions(t, 'priority', PRIORITIES)} required />
+              <SelectField name="priority" label={t('case.priority')} options={enumOptions(enumLabel, 'priority', PRIORITIES)} required />
               <SelectField name="ownerId" label={t('case.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('contract.ownerMe')} />
-              {values.type === 'complaint' ? <SelectField name="category" label={t('case.category')} options={enumOptions(t, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel={t('common.none')} /> : null}
+              {values.type === 'complaint' ? <SelectField name="category" label={t('case.category')} options={enumOptions(enumLabel, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel={t('common.none')} /> : null}
             </div>
             <div className="form-grid">
               <TextField name="subject" label={t('case.subject')} required wide />
@@ -80,12 +80,12 @@ export function CaseFormPage() {
           {values.type === 'return' ? (
             <fieldset>
               <legend>{t('case.lines')}</legend>
-              {form.formState.errors.lines?.message ? <p className="field__error" role="alert">{t(form.formState.errors.lines.message)}</p> : null}
+              {form.formState.errors.lines?.message ? <p className="field__error" role="alert">{tFromData(form.formState.errors.lines.message)}</p> : null}
               {lines.fields.map((field, index) => (
                 <div key={field.id} className="form-grid item-row" role="group" aria-label={t('case.line', { n: index + 1 })}>
                   <TextField name={`lines.${index}.name`} label={t('case.lineName')} required />
                   <NumberField name={`lines.${index}.quantity`} label={t('case.lineQuantity')} step="1" required />
-                  <SelectField name={`lines.${index}.reason`} label={t('case.lineReason')} options={enumOptions(t, 'returnReason', RETURN_REASONS)} required />
+                  <SelectField name={`lines.${index}.reason`} label={t('case.lineReason')} options={enumOptions(enumLabel, 'returnReason', RETURN_REASONS)} required />
                   <div className="field field--action"><button type="button" className="button button--ghost" onClick={() => lines.remove(index)}>{t('case.removeLine')}</button></div>
                 </div>
               ))}

@@ -60,7 +60,7 @@ export function ComplaintPanel({ c, onDone }: { c: ServiceCase; onDone: () => vo
           <label>{t('case.satisfaction')}
             <select value={satisfaction} onChange={(e) => setSatisfaction(e.target.value)}>
               <option value="">{t('common.choose')}</option>
-              {[5, 4, 3, 2, 1].map((n) => <option key={n} value={n}>{t(`case.satisfactionLevel.${n}`)}</option>)}
+              {([5, 4, 3, 2, 1] as const).map((n) => <option key={n} value={n}>{t(`case.satisfactionLevel.${n}`)}</option>)}
             </select>
           </label>
           {c.satisfaction ? <p className="muted small">{t('case.satisfactionRecorded', { n: c.satisfaction })}</p> : null}
@@ -106,7 +106,7 @@ export function WarrantyPanel({ c, onDone }: { c: ServiceCase; onDone: () => voi
 }
 
 export function ReturnPanel({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
-  const { t } = useI18n()
+  const { t, tFromData } = useI18n()
   const [note, setNote] = useState('')
   const [informed, setInformed] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -126,14 +126,14 @@ export function ReturnPanel({ c, onDone }: { c: ServiceCase; onDone: () => void 
       <p>{t('case.returnStatus')}: <Badge tone="station">{t(`enum.returnStatus.${c.returnStatus || 'requested'}`)}</Badge></p>
       <table className="data-table" aria-label={t('case.lines')}>
         <thead><tr><th>{t('case.lineName')}</th><th className="num">{t('case.lineQuantity')}</th><th>{t('case.lineReason')}</th></tr></thead>
-        <tbody>{c.lines.map((l) => <tr key={l.id}><td>{l.name}</td><td className="num">{l.quantity}</td><td>{t(`enum.returnReason.${l.reason}`)}</td></tr>)}</tbody>
+        <tbody>{c.lines.map((l) => <tr key={l.id}><td>{l.name}</td><td className="num">{l.quantity}</td><td>{tFromData(`enum.returnReason.${l.reason}`)}</td></tr>)}</tbody>
       </table>
       {next.length > 0 ? (
         <div className="step-form">
           <label>{t('case.note')}<input value={note} onChange={(e) => setNote(e.target.value)} /></label>
           <Informed value={informed} onChange={setInformed} />
           <div className="form-actions">{next.map((s) => <button key={s} type="button" className="button button--primary" onClick={() => void step(s)}>{t(`case.returnTo.${s}`)}</button>)}</div>
-          {error ? <p className="field__error" role="alert">{t(error)}</p> : null}
+          {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
         </div>
       ) : null}
     </section>

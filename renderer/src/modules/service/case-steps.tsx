@@ -8,12 +8,12 @@ export const firstError = (r: StepResult) => (r.ok ? null : (Object.values(r.err
 
 /** A small form: what to write, whether the customer was informed, and the button. */
 export function StepForm({ label, children, onSubmit, submitLabel, error }: { label: string; children?: ReactNode; onSubmit: () => void; submitLabel: string; error: string | null }) {
-  const { t } = useI18n()
+  const { tFromData } = useI18n()
   return (
     <form className="step-form" aria-label={label} onSubmit={(e) => { e.preventDefault(); onSubmit() }} noValidate>
       {children}
       <div className="form-actions"><button type="submit" className="button button--primary">{submitLabel}</button></div>
-      {error ? <p className="field__error" role="alert">{t(error)}</p> : null}
+      {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
     </form>
   )
 }

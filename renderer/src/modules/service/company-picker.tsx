@@ -5,7 +5,7 @@ import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
 export function CompanyPicker({ name, label, required }: { name: string; label: string; required?: boolean }) {
-  const { t } = useI18n()
+  const { tFromData } = useI18n()
   const id = useId()
   const { setValue, control, formState } = useFormContext()
   const value = useWatch({ control, name }) as string
@@ -27,7 +27,7 @@ export function CompanyPicker({ name, label, required }: { name: string; label: 
           setValue(name, match ? match.id : '', { shouldValidate: formState.isSubmitted })
         }} />
       <datalist id={`${id}-list`}>{options.map((o) => <option key={o.id} value={o.name}>{o.city}</option>)}</datalist>
-      {error ? <p className="field__error" id={`${id}-error`} role="alert">{t(error)}</p> : null}
+      {error ? <p className="field__error" id={`${id}-error`} role="alert">{tFromData(error)}</p> : null}
     </div>
   )
 }

@@ -18,7 +18,7 @@ import { useData } from '../../lib/use-data'
 import { useCompanyContext } from './company-context'
 
 export function FeedbackFormPage() {
-  const { t } = useI18n()
+  const { t, enumLabel } = useI18n()
   const navigate = useNavigate()
   const { companyId, company, contactOptions } = useCompanyContext()
   const [formError, setFormError] = useState<string | null>(null)
@@ -43,9 +43,9 @@ export function FeedbackFormPage() {
         <form onSubmit={onSubmit} noValidate className="form" aria-label={t('feedback.form')}>
           <FormError message={formError} />
           <div className="form-grid">
-            <SelectField name="kind" label={t('feedback.kind')} options={enumOptions(t, 'feedbackKind', FEEDBACK_KINDS)} required />
+            <SelectField name="kind" label={t('feedback.kind')} options={enumOptions(enumLabel, 'feedbackKind', FEEDBACK_KINDS)} required />
             <SelectField name="contactId" label={t('case.contact')} options={contactOptions} emptyLabel={t('common.none')} />
-            <SelectField name="station" label={t('feedback.station')} options={enumOptions(t, 'station', STATIONS)} emptyLabel={t('common.none')} />
+            <SelectField name="station" label={t('feedback.station')} options={enumOptions(enumLabel, 'station', STATIONS)} emptyLabel={t('common.none')} />
             <TextField name="givenOn" label={t('feedback.givenOn')} type="date" required />
             {kind !== 'testimonial' ? <NumberField name="score" label={t(kind === 'nps' ? 'feedback.npsScore' : 'feedback.satisfactionScore')} step="1" required hint={t(kind === 'nps' ? 'feedback.npsHint' : 'feedback.satisfactionHint')} /> : null}
           </div>
@@ -67,7 +67,7 @@ export function FeedbackFormPage() {
 const fmt = (v: number | null, language: string) => (v === null ? '–' : new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v))
 
 export function NpsPage() {
-  const { t, language, number, date } = useI18n()
+  const { t, tFromData, language, number, date } = useI18n()
   const year = Number(todayIso().slice(0, 4))
   const [range, setRange] = useState<{ from: string; to: string; period: Period }>({ from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' })
   const report = useData('reports.nps', range)
@@ -94,7 +94,7 @@ export function NpsPage() {
             <div className="card kpi" role="group" aria-label="NPS">
               <h2>Net Promoter Score</h2>
               <p className="kpi__value">{fmt(r.total.nps, language)}</p>
-              <p className="muted small">{t('nps.summary', { answers: number(r.total.answers), promoters: number(r.total.promoters), detractors: number(r.total.detractors) })}</p>
+              <p className="muted small">{t('nps.summary', { answers: r.total.answers, promoters: r.total.promoters, detractors: r.total.detractors })}</p>
             </div>
             <div className="card kpi" role="group" aria-label={t('nps.satisfaction')}>
               <h2>{t('nps.satisfaction')}</h2>
@@ -102,7 +102,7 @@ export function NpsPage() {
             </div>
           </div>
           {rows(t('renewalReport.byPeriod'), r.byPeriod, (k) => k)}
-          {rows(t('nps.bySegment'), r.bySegment, (k) => (k ? t(`enum.segment.${k}`) : t('common.noEntry')))}
+          {rows(t('nps.bySegment'), r.bySegment, (k) => (k ? tFromData(`enum.segment.${k}`) : t('common.noEntry')))}
           <div className="card">
             <h2>{t('nps.testimonials')}</h2>
             {r.testimonials.length === 0 ? <p className="muted">{t('nps.noTestimonials')}</p> : (

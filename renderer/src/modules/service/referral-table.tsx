@@ -36,7 +36,7 @@ export function ReferralTable({ rows, onChange }: { rows: Referral[]; onChange: 
 }
 
 function ThankForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
-  const { t, language } = useI18n()
+  const { t, tFromData, language } = useI18n()
   const [reward, setReward] = useState('')
   const [value, setValue] = useState(formatMoneyInput(0, language))
   const [error, setError] = useState<string | null>(null)
@@ -52,7 +52,7 @@ function ThankForm({ referral, onDone }: { referral: Referral; onDone: () => voi
       <label>{t('referral.reward')}<input value={reward} onChange={(e) => setReward(e.target.value)} /></label>
       <label>{t('referral.rewardValue')}<input type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} /></label>
       <button type="submit" className="button button--primary button--small">{t('referral.saveThanks')}</button>
-      {error ? <p className="field__error" role="alert">{t(error)}</p> : null}
+      {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
     </form>
   )
 }

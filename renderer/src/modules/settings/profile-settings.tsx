@@ -14,7 +14,7 @@ import { PRIORITIES } from '../../../../shared/modules/service'
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website', 'logoPath', 'managingDirectors', 'registerCourt', 'registerNumber', 'vatId', 'bankName', 'iban', 'bic', 'repJobTitle', 'repPhone'] as const
 
 export function ProfileSettings() {
-  const { t } = useI18n()
+  const { t, tFromData } = useI18n()
   const profile = useData('profile.get', {})
   const [notice, setNotice] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
@@ -63,7 +63,7 @@ export function ProfileSettings() {
               {LOST_REASONS.map((r) => (
                 <label key={r}><input type="checkbox" value={r} {...form.register('lostReasons')} /> {t(`enum.lostReason.${r}`)}</label>
               ))}
-              {form.formState.errors.lostReasons?.message ? <p className="field__error" role="alert">{t(form.formState.errors.lostReasons.message)}</p> : null}
+              {form.formState.errors.lostReasons?.message ? <p className="field__error" role="alert">{tFromData(form.formState.errors.lostReasons.message)}</p> : null}
             </div>
           </fieldset>
           <div className="form-actions"><button type="submit" className="button button--primary">{t('common.save')}</button></div>

@@ -8,7 +8,7 @@ import { useData } from '../../lib/use-data'
 import { ProfileSettings } from './profile-settings'
 
 export function SettingsPage({ sections }: { sections?: ReactNode }) {
-  const { t, language, setLanguage, number } = useI18n()
+  const { t, tFromData, language, setLanguage, number } = useI18n()
   const info = useData('app.info', {})
   const settings = useData('settings.get', {})
   const users = useData('users.list', {})
@@ -19,7 +19,7 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
     setBusy(true)
     const result = await call('demo.load', {})
     setBusy(false)
-    setNotice(result.ok ? t('settings.demoLoaded', { count: result.data.companies }) : t(result.error.message))
+    setNotice(result.ok ? t('settings.demoLoaded', { count: result.data.companies }) : tFromData(result.error.message))
     info.reload()
     users.reload()
   }

@@ -10,14 +10,14 @@ const PREFIX: Record<string, string> = { companies: 'company', contacts: 'contac
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
 export function ConflictInboxPage() {
-  const { t, dateTime } = useI18n()
+  const { t, tFromData, dateTime } = useI18n()
   const conflicts = useData('conflicts.list', {})
   const problems = useData('sync.problems', {})
   const [error, setError] = useState<string | null>(null)
 
   const fieldLabel = (c: ConflictItem) => {
     const key = `${PREFIX[c.table] ?? c.table}.${camel(c.field)}`
-    const label = t(key)
+    const label = tFromData(key)
     return label === key ? c.field : label
   }
   const show = (value: ConflictItem['serverValue']) => (value === null || value === '' ? t('sync.emptyValue') : String(value))
@@ -25,7 +25,7 @@ export function ConflictInboxPage() {
   const resolve = async (c: ConflictItem, choice: 'server' | 'client' | 'acknowledged') => {
     setError(null)
     const result = await call('conflicts.resolve', { id: c.id, choice })
-    if (!result.ok) setError(t(result.error.message))
+    if (!result.ok) setError(tFromData(result.error.message))
     conflicts.reload()
   }
 
@@ -37,9 +37,9 @@ export function ConflictInboxPage() {
       {conflicts.data?.length === 0 ? <EmptyState>{t('conflicts.empty')}</EmptyState> : null}
       <ul className="conflict-list">
         {(conflicts.data ?? []).map((c) => (
-          <li key={c.id} className="card conflict" aria-label={t('conflicts.itemLabel', { record: c.record || t(`conflicts.table.${c.table}`), field: fieldLabel(c) })}>
+          <li key={c.id} className="card conflict" aria-label={t('conflicts.itemLabel', { record: c.record || tFromData(`conflicts.table.${c.table}`), field: fieldLabel(c) })}>
             <h2>
-              <span className="muted">{t(`conflicts.table.${c.table}`)}:</span> {c.record || t('conflicts.recordGone')}
+              <span className="muted">{tFromData(`conflicts.table.${c.table}`)}:</span> {c.record || t('conflicts.recordGone')}
               {c.kind === 'field' ? <> – {fieldLabel(c)}</> : null}
             </h2>
             {c.kind === 'field' ? (
@@ -75,22 +75,22 @@ export function ConflictInboxPage() {
 
 /** Changes the server refused ("abgelehnt: …") and records this laptop had to set aside. */
 function SyncProblemsList({ problems, onDismissed }: { problems: SyncProblems; onDismissed: () => void }) {
-  const { t, dateTime } = useI18n()
+  const { t, tFromData, dateTime } = useI18n()
   const [busy, setBusy] = useState(false)
   const tableLabel = (table: string) => {
     const key = `conflicts.table.${table}`
-    const label = t(key)
+    const label = tFromData(key)
     return label === key ? table : label
   }
   const reason = (code: string, column: string) => {
     const key = `sync.reasons.${code}`
-    const text = t(key, { column })
+    const text = tFromData(key, { column })
     return text === key ? code : text
   }
   /** The row check's "column: reason" in words; anything else (a database error) as "could not be stored". */
   const problem = (error: string) => {
     const match = /^([a-z_,]+): (invalid|required|unknown_column)$/.exec(error)
-    return match ? t(`sync.quarantineReasons.${match[2]}`, { column: match[1]! }) : t('sync.quarantineReasons.other')
+    return match ? tFromData(`sync.quarantineReasons.${match[2]}`, { column: match[1]! }) : t('sync.quarantineReasons.other')
   }
   const dismiss = async () => {
     if (busy) return

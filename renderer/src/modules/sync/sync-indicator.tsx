@@ -33,7 +33,7 @@ export function SyncIndicator({ status }: { status: SyncStatus | null }) {
       </Link>
       <SyncProgress status={status} />
       {status.pending > 0 ? <span className="sync__pending">{t('sync.pendingShort', { count: number(status.pending) })}</span> : null}
-      {status.openConflicts > 0 ? <Link to="/conflicts" className="sync__conflicts">{t('sync.conflictsShort', { count: number(status.openConflicts) })}</Link> : null}
+      {status.openConflicts > 0 ? <Link to="/conflicts" className="sync__conflicts">{t('sync.conflictsShort', { count: status.openConflicts })}</Link> : null}
       {status.rejected > 0 ? <Link to="/conflicts" className="sync__conflicts">{t('sync.rejectedShort', { count: number(status.rejected) })}</Link> : null}
       {status.quarantined > 0 ? <Link to="/conflicts" className="sync__conflicts">{t('sync.quarantinedShort', { count: number(status.quarantined) })}</Link> : null}
     </div>

@@ -13,7 +13,7 @@ import { useSyncStatus } from './use-sync-status'
 const INTERVALS = [1, 5, 15, 30, 60]
 
 export function SyncSettings() {
-  const { t, dateTime, number } = useI18n()
+  const { t, tFromData, dateTime, number } = useI18n()
   const { status, refresh } = useSyncStatus()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<SyncConnectInput>({ resolver: zodResolver(syncConnectSchema), defaultValues: { serverUrl: '', login: '', password: '' } })
@@ -66,18 +66,18 @@ export function SyncSettings() {
         <>
           <dl className="details">
             <div className="details__item"><dt>{t('sync.server')}</dt><dd className="mono">{status.serverUrl}</dd></div>
-            <div className="details__item"><dt>{t('sync.loggedInAs')}</dt><dd>{status.user ? `${status.user.displayName} (${t(`enum.role.${status.user.role}`)})` : '–'}</dd></div>
+            <div className="details__item"><dt>{t('sync.loggedInAs')}</dt><dd>{status.user ? `${status.user.displayName} (${tFromData(`enum.role.${status.user.role}`)})` : '–'}</dd></div>
             <div className="details__item"><dt>{t('sync.lastSuccess')}</dt><dd>{status.lastSyncAt ? dateTime(status.lastSyncAt) : t('sync.neverSynced')}</dd></div>
             <div className="details__item"><dt>{t('sync.pending')}</dt><dd>{number(status.pending)}</dd></div>
             <div className="details__item">
               <dt>{t('sync.conflicts')}</dt>
-              <dd>{status.openConflicts > 0 ? <Link to="/conflicts">{t('sync.conflictsShort', { count: number(status.openConflicts) })}</Link> : number(0)}</dd>
+              <dd>{status.openConflicts > 0 ? <Link to="/conflicts">{t('sync.conflictsShort', { count: status.openConflicts })}</Link> : number(0)}</dd>
             </div>
             {status.rejected > 0 ? <div className="details__item"><dt>{t('sync.rejected')}</dt><dd>{number(status.rejected)}</dd></div> : null}
             {status.nextAttemptAt ? <div className="details__item"><dt>{t('sync.next')}</dt><dd>{dateTime(status.nextAttemptAt)}</dd></div> : null}
           </dl>
           <SyncProgress status={status} />
-          {status.error ? <p className="form-error" role="alert">{t(status.error)}</p> : null}
+          {status.error ? <p className="form-error" role="alert">{tFromData(status.error)}</p> : null}
           {!status.tokenEncrypted ? <p className="muted small">{t('sync.tokenPlain')}</p> : null}
           <div className="field field--inline">
             <label htmlFor="sync-interval">{t('sync.interval')}</label>

@@ -8,7 +8,7 @@ import { useI18n } from '../../lib/i18n'
 const EVERY_MS = 60_000
 
 export function DueFollowUpsBanner() {
-  const { t, number } = useI18n()
+  const { t } = useI18n()
   const location = useLocation()
   const [due, setDue] = useState(0)
   const [overdueCases, setOverdueCases] = useState(0)
@@ -30,8 +30,8 @@ export function DueFollowUpsBanner() {
   if ((due === 0 && overdueCases === 0) || dismissed === key || location.pathname === '/follow-ups' || location.pathname === '/service') return null
   return (
     <div className="due-banner" role="status">
-      {due > 0 ? <><span>{t('followUp.dueNotice', { count: number(due) })}</span><Link to="/follow-ups">{t('followUp.toList')}</Link></> : null}
-      {overdueCases > 0 ? <><span>{t('service.overdueNotice', { count: number(overdueCases) })}</span><Link to="/service">{t('service.toList')}</Link></> : null}
+      {due > 0 ? <><span>{t('followUp.dueNotice', { count: due })}</span><Link to="/follow-ups">{t('followUp.toList')}</Link></> : null}
+      {overdueCases > 0 ? <><span>{t('service.overdueNotice', { count: overdueCases })}</span><Link to="/service">{t('service.toList')}</Link></> : null}
       <button type="button" className="button button--small button--ghost" onClick={() => setDismissed(key)}>{t('followUp.dismiss')}</button>
     </div>
   )

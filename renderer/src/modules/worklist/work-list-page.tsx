@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router-dom'
 import { TOUCHPOINT_CHANNELS, type TouchpointChannel } from '../../../../shared/modules/customers'
 import type { WorkListItem } from '../../../../shared/modules/worklist'
+import type { Translate } from '../../../../shared/i18n'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
@@ -58,7 +59,7 @@ function Section({ title, items, tone, onChange }: { title: string; items: WorkL
 }
 
 function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) {
-  const { t, date, language } = useI18n()
+  const { t, tFromData, date, language } = useI18n()
   const [mode, setMode] = useState<'idle' | 'done' | 'snooze'>('idle')
   const [channel, setChannel] = useState<TouchpointChannel>('phone')
   const [outcome, setOutcome] = useState('')
@@ -101,17 +102,15 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
           )}
           <button type="button" className="button button--primary" onClick={() => void submit()}>{t('common.save')}</button>
           <button type="button" className="button button--ghost" onClick={() => setMode('idle')}>{t('common.cancel')}</button>
-          {error ? <p className="field__error" role="alert">{t(error)}</p> : null}
+          {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
         </div>
       )}
     </li>
   )
 }
 
-type T = (key: string, params?: Record<string, string | number>) => string
-
 /** The label, link and detail line of each kind of reminder. */
-function describe(item: WorkListItem, t: T, date: (d: string) => string, language: 'de' | 'en'): { label: string; link: ReactNode; detail: string } {
+function describe(item: WorkListItem, t: Translate, date: (d: string) => string, language: 'de' | 'en'): { label: string; link: ReactNode; detail: string } {
   switch (item.source) {
     case 'offer':
       return {

@@ -1,0 +1,27 @@
+// Texts of the work list: due follow-ups and reminders of every source, and the notice of what is due.
+// Keys are stable (code and tests use them); add a text with both languages.
+import type { Texts } from '../../platform/texts'
+
+export const WORKLIST_TEXTS = {
+  'followUp.title': { de: 'Nachfassen', en: 'Follow-up' },
+  'followUp.summary': { de: '{overdue} überfällig, {today} heute', en: '{overdue} overdue, {today} today' },
+  'followUp.exportIcs': { de: 'Als Kalender (ICS) exportieren', en: 'Export as calendar (ICS)' },
+  'followUp.owner': { de: 'Zuständig', en: 'Owner' },
+  'followUp.empty': { de: 'Nichts nachzufassen. Versendete Angebote erscheinen hier automatisch zu den Nachfassterminen.', en: 'Nothing to follow up. Sent offers appear here automatically on their follow-up dates.' },
+  'followUp.overdue': { de: 'Überfällig', en: 'Overdue' },
+  'followUp.today': { de: 'Heute', en: 'Today' },
+  'followUp.upcoming': { de: 'Demnächst', en: 'Upcoming' },
+  'followUp.itemLabel': { de: '{kind} {number} – {company}', en: '{kind} {number} – {company}' },
+  'followUp.validUntil': { de: 'gültig bis {date}', en: 'valid until {date}' },
+  'followUp.complete': { de: 'Erledigt', en: 'Done' },
+  'followUp.snooze': { de: 'Verschieben', en: 'Postpone' },
+  'followUp.outcome': { de: 'Ergebnis des Gesprächs', en: 'Outcome of the call' },
+  'followUp.until': { de: 'Neuer Termin', en: 'New date' },
+  'followUp.dueNotice': { de: '{count, plural, one {# Nachfasstermin} other {# Nachfasstermine}} heute fällig oder überfällig.', en: '{count, plural, one {# follow-up} other {# follow-ups}} due today or overdue.' },
+  'followUp.toList': { de: 'Zur Nachfassliste', en: 'Open the follow-up list' },
+  'followUp.dismiss': { de: 'Ausblenden', en: 'Dismiss' },
+  'followUp.renewalLabel': { de: 'Verlängerung {number} – {company}', en: 'Renewal {number} – {company}' },
+  'followUp.usePhaseLabel.warranty_ending': { de: 'Garantieende – {company}', en: 'Warranty ending – {company}' },
+  'followUp.usePhaseLabel.referral_thanks': { de: 'Dank für Empfehlung – {company}', en: 'Thanks for referral – {company}' },
+  'followUp.usePhaseLabel.ask_referral': { de: 'Nach Empfehlung fragen – {company}', en: 'Ask for a referral – {company}' },
+} as const satisfies Texts
