@@ -4,14 +4,15 @@
 // intl-messageformat: `{name}`, plurals (`{count, plural, one {# Tag} other {# Tage}}`), selects.
 // Keys are typed: `translate` takes only a key of the catalogue, with the parameters its texts name.
 import { IntlMessageFormat } from 'intl-messageformat'
-import { CONTRACT_TEXTS } from '../modules/contracts'
+import { CONTRACT_TEXTS, CONTRACT_LETTER_TEXTS } from '../modules/contracts'
 import { CUSTOMER_TEXTS, type Language } from '../modules/customers'
 import { DEMO_TEXTS } from '../modules/demo'
-import { OFFER_TEXTS } from '../modules/offers'
+import { OFFER_TEXTS, OFFER_LETTER_TEXTS } from '../modules/offers'
 import { SERVICE_TEXTS } from '../modules/service'
 import { SETTINGS_TEXTS } from '../modules/settings'
 import { SYNC_TEXTS } from '../modules/sync'
 import { WORKLIST_TEXTS } from '../modules/worklist'
+import { LETTER_TEXTS } from '../platform/letter.texts'
 import { PLATFORM_TEXTS } from '../platform/platform.texts'
 import type { Texts } from '../platform/texts'
 import { EVENT_TEXTS_DE, EVENT_TEXTS_EN } from './events'
@@ -20,10 +21,13 @@ import type { ParamsArgs } from './message-params'
 /** Every catalogue, by where it lives; a key belongs to exactly one (tests/unit/i18n.test.ts). */
 export const TEXT_SOURCES = {
   'shared/platform/platform.texts.ts': PLATFORM_TEXTS,
+  'shared/platform/letter.texts.ts': LETTER_TEXTS,
   'shared/modules/customers/customers.texts.ts': CUSTOMER_TEXTS,
   'shared/modules/contracts/contracts.texts.ts': CONTRACT_TEXTS,
+  'shared/modules/contracts/contract-letter.texts.ts': CONTRACT_LETTER_TEXTS,
   'shared/modules/service/service.texts.ts': SERVICE_TEXTS,
   'shared/modules/offers/offers.texts.ts': OFFER_TEXTS,
+  'shared/modules/offers/offer-letter.texts.ts': OFFER_LETTER_TEXTS,
   'shared/modules/settings/settings.texts.ts': SETTINGS_TEXTS,
   'shared/modules/worklist/worklist.texts.ts': WORKLIST_TEXTS,
   'shared/modules/sync/sync.texts.ts': SYNC_TEXTS,
@@ -31,8 +35,8 @@ export const TEXT_SOURCES = {
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
-  ...PLATFORM_TEXTS, ...CUSTOMER_TEXTS, ...CONTRACT_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS,
-  ...DEMO_TEXTS,
+  ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
+  ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

@@ -31,6 +31,9 @@ function typeChecks(status: CompanyStatus, anyText: string) {
   t('common.results', { count: 1234 })
   // @ts-expect-error the plural form is chosen from a number, not from a formatted "1.234"
   t('common.results', { count: '1.234' })
+  translate('en', 'letter.offer.payment', { netDays: 30, withSkonto: 'yes', skonto: '2', skontoDays: 10 })
+  // @ts-expect-error a plural nested in a select branch is found too
+  translate('en', 'letter.offer.payment', { netDays: 30, withSkonto: 'yes', skonto: '2', skontoDays: '10' })
 }
 
 describe('typed keys', () => {

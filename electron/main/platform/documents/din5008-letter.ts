@@ -2,10 +2,13 @@
 // letterhead, address field, information block, personal salutation, an introduction that takes up
 // the pre-offer conversation, item table, totals with a VAT line per rate, terms, regional greeting
 // and a footer with the company's register and bank details. English for English-speaking contacts.
+// The texts are in the catalogues (`letter.common.*` in shared/platform/letter.texts.ts, the offer's
+// `letter.offer.*` in shared/modules/offers/offer-letter.texts.ts), rendered in the letter's language.
 import {
   AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type IParagraphOptions,
 } from 'docx'
+import { translate } from '../../../../shared/i18n'
 import type { LetterItem, OfferLetterInput } from '../../../../shared/platform/letter.types'
 import { logoSize, logoType } from './logo'
 
@@ -15,49 +18,6 @@ const SIZE = 21 // half-points: 10.5 pt
 const SMALL = 15
 
 type Lang = OfferLetterInput['language']
-
-const TEXT = {
-  de: {
-    contact: 'Ihr Ansprechpartner', phone: 'Telefon', email: 'E-Mail', customerNumber: 'Kundennummer', offerNumber: 'Angebotsnummer', date: 'Datum',
-    subject: 'Angebot', request: 'Ihre Anfrage', rev: 'Rev.',
-    pos: 'Pos.', item: 'Bezeichnung', qty: 'Menge', unit: 'Einheit', price: 'Einzelpreis', discount: 'Rabatt', total: 'Gesamt', optional: 'optional',
-    itemsNet: 'Summe der Positionen (netto)', offerDiscount: 'Angebotsrabatt', net: 'Nettobetrag', vat: (rate: number, base: string) => `zzgl. ${rate} % USt. auf ${base}`,
-    gross: 'Gesamtbetrag', optionalSum: 'Optionale Positionen (nicht im Gesamtbetrag enthalten)',
-    valid: (d: string) => `Dieses Angebot gilt bis ${d}.`,
-    payment: (net: number, skonto: number, days: number, fmt: (n: number) => string) =>
-      `Zahlbar innerhalb von ${net} Tagen netto${skonto > 0 ? `; bei Zahlung innerhalb von ${days} Tagen gewähren wir ${fmt(skonto)} % Skonto` : ''}.`,
-    delivery: 'Lieferung', closingLine: 'Wir freuen uns auf Ihren Auftrag und stehen für Fragen jederzeit gern zur Verfügung.',
-    greeting: (city: string) => (city ? `Mit freundlichen Grüßen nach ${city}` : 'Mit freundlichen Grüßen'),
-    thanksConversation: (d: string) => `vielen Dank für das angenehme Gespräch am ${d}.`,
-    thanksGeneric: 'vielen Dank für Ihr Interesse an unseren Leistungen. Gern unterbreiten wir Ihnen folgendes Angebot.',
-    needs: (n: string) => `Sie haben uns geschildert, worauf es Ihnen ankommt: ${n}`,
-    goals: (g: string) => `Ihr Ziel: ${g}`,
-    worries: (w: string) => `Ihre Sorge – ${w} – nehmen wir ernst. Deshalb bieten wir Ihnen:`,
-    benefitsIntro: 'Ihr Nutzen auf einen Blick:',
-    offerIntro: 'Auf dieser Grundlage bieten wir Ihnen an:',
-    page: 'Seite', of: 'von', managing: 'Geschäftsführung', register: 'Registergericht', vatId: 'USt-IdNr.',
-  },
-  en: {
-    contact: 'Your contact', phone: 'Phone', email: 'E-mail', customerNumber: 'Customer no.', offerNumber: 'Offer no.', date: 'Date',
-    subject: 'Offer', request: 'your enquiry', rev: 'rev.',
-    pos: 'Item', item: 'Description', qty: 'Qty', unit: 'Unit', price: 'Unit price', discount: 'Discount', total: 'Total', optional: 'optional',
-    itemsNet: 'Items (net)', offerDiscount: 'Offer discount', net: 'Net amount', vat: (rate: number, base: string) => `plus ${rate} % VAT on ${base}`,
-    gross: 'Total amount', optionalSum: 'Optional items (not included in the total)',
-    valid: (d: string) => `This offer is valid until ${d}.`,
-    payment: (net: number, skonto: number, days: number, fmt: (n: number) => string) =>
-      `Payable within ${net} days net${skonto > 0 ? `; ${fmt(skonto)} % early-payment discount if paid within ${days} days` : ''}.`,
-    delivery: 'Delivery', closingLine: 'We look forward to your order and are happy to answer any questions.',
-    greeting: (city: string) => (city ? `Kind regards to ${city}` : 'Kind regards'),
-    thanksConversation: (d: string) => `thank you for the pleasant conversation on ${d}.`,
-    thanksGeneric: 'thank you for your interest in our services. We are pleased to make you the following offer.',
-    needs: (n: string) => `You told us what matters to you: ${n}`,
-    goals: (g: string) => `Your goal: ${g}`,
-    worries: (w: string) => `We take your concern – ${w} – seriously. That is why we offer:`,
-    benefitsIntro: 'Your benefits at a glance:',
-    offerIntro: 'On this basis we are pleased to offer:',
-    page: 'Page', of: 'of', managing: 'Managing directors', register: 'Register court', vatId: 'VAT ID',
-  },
-} as const
 
 const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' }
 
@@ -83,13 +43,14 @@ export const para = (children: TextRun[] | string, o: Partial<IParagraphOptions>
 export function salutationLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>): string {
   const r = input.recipient
   const title = r.title.trim()
-  if (input.language === 'en') {
-    if (!r.lastName || r.salutation === 'none') return 'Dear Sir or Madam,'
-    if (title) return `Dear ${title.replace(/\.$/, '').replace(/^Prof\. ?Dr$/, 'Professor')} ${r.lastName},`
-    return `Dear ${r.salutation === 'ms' ? 'Ms' : 'Mr'} ${r.lastName},`
-  }
-  if (!r.lastName || r.salutation === 'none') return 'Sehr geehrte Damen und Herren,'
-  return `${r.salutation === 'ms' ? 'Sehr geehrte Frau' : 'Sehr geehrter Herr'} ${[title, r.lastName].filter(Boolean).join(' ')},`
+  return translate(input.language, 'letter.common.salutation', {
+    salutation: !r.lastName || r.salutation === 'none' ? 'none' : r.salutation,
+    hasTitle: title ? 'yes' : 'no',
+    title,
+    // English drops the abbreviation's dot ("Dr Berger") and addresses a professor as such.
+    shortTitle: title.replace(/\.$/, '').replace(/^Prof\. ?Dr$/, 'Professor'),
+    lastName: r.lastName,
+  })
 }
 
 /** The addressee line of the address field: "Frau Dr. Anna Berger" / "Herrn Jörg Weiß". */
@@ -97,9 +58,7 @@ function addresseeLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>):
   const r = input.recipient
   const name = [r.title, r.firstName, r.lastName].filter(Boolean).join(' ')
   if (!name) return ''
-  if (r.salutation === 'none') return name
-  if (input.language === 'en') return `${r.salutation === 'ms' ? 'Ms' : 'Mr'} ${name}`
-  return `${r.salutation === 'ms' ? 'Frau' : 'Herrn'} ${name}`
+  return translate(input.language, 'letter.common.addressee', { salutation: r.salutation, name })
 }
 
 const noBorders = {
@@ -121,7 +80,7 @@ function logoRun(data: Buffer, warnings: string[]): ImageRun | null {
 }
 
 export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f: ReturnType<typeof formats>): Table {
-  const t = TEXT[input.language]
+  const lang = input.language
   const widths = [11, 50, 15, 23, 24, 17, 25] // millimetres: the 165 mm between the margins
   const cell = (text: string | TextRun[], i: number, o: { bold?: boolean; right?: boolean; shade?: boolean; extra?: Paragraph[] } = {}) =>
     new TableCell({
@@ -135,13 +94,14 @@ export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f
     })
   const header = new TableRow({
     tableHeader: true,
-    children: [t.pos, t.item, t.qty, t.unit, t.price, t.discount, t.total].map((h, i) => cell(h, i, { bold: true, right: i >= 2 && i !== 3, shade: true })),
+    children: (['letter.common.position', 'letter.common.item', 'letter.common.quantity', 'letter.common.unit', 'letter.common.unitPrice', 'letter.common.discount', 'letter.common.total'] as const)
+      .map((key) => translate(lang, key)).map((h, i) => cell(h, i, { bold: true, right: i >= 2 && i !== 3, shade: true })),
   })
   const rows = input.items.map((item: LetterItem) => new TableRow({
     cantSplit: true,
     children: [
       cell(String(item.position), 0),
-      cell([run(item.name, { size: 19, bold: !item.optional }), ...(item.optional ? [run(` (${t.optional})`, { size: 17, italics: true, color: '555555' })] : [])], 1, {
+      cell([run(item.name, { size: 19, bold: !item.optional }), ...(item.optional ? [run(` (${translate(lang, 'letter.common.optional')})`, { size: 17, italics: true, color: '555555' })] : [])], 1, {
         extra: item.description ? [new Paragraph({ children: [run(item.description, { size: 16, color: '555555' })] })] : [],
       }),
       cell(f.num(item.quantity), 2, { right: true }),
@@ -161,16 +121,16 @@ export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f
 }
 
 function totalsTable(input: OfferLetterInput, f: ReturnType<typeof formats>): Table {
-  const t = TEXT[input.language]
+  const lang = input.language
   const tt = input.totals
-  const lines: Array<[string, string, boolean]> = [[t.itemsNet, f.money(tt.itemsNetCents), false]]
+  const lines: Array<[string, string, boolean]> = [[translate(lang, 'letter.offer.itemsNet'), f.money(tt.itemsNetCents), false]]
   if (tt.offerDiscountCents > 0) {
-    lines.push([`${t.offerDiscount} ${f.num(tt.offerDiscountPercent)} %`, `−${f.money(tt.offerDiscountCents)}`, false])
-    lines.push([t.net, f.money(tt.netCents), false])
+    lines.push([translate(lang, 'letter.offer.offerDiscount', { percent: f.num(tt.offerDiscountPercent) }), `−${f.money(tt.offerDiscountCents)}`, false])
+    lines.push([translate(lang, 'letter.offer.net'), f.money(tt.netCents), false])
   }
-  for (const v of tt.vat) lines.push([t.vat(v.rate, f.money(v.baseCents)), f.money(v.vatCents), false])
-  lines.push([t.gross, f.money(tt.grossCents), true])
-  if (tt.optionalNetCents > 0) lines.push([t.optionalSum, f.money(tt.optionalNetCents), false])
+  for (const v of tt.vat) lines.push([translate(lang, 'letter.offer.vat', { rate: v.rate, base: f.money(v.baseCents) }), f.money(v.vatCents), false])
+  lines.push([translate(lang, 'letter.offer.gross'), f.money(tt.grossCents), true])
+  if (tt.optionalNetCents > 0) lines.push([translate(lang, 'letter.offer.optionalSum'), f.money(tt.optionalNetCents), false])
   const top = { style: BorderStyle.SINGLE, size: 8, color: '333333' }
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -188,7 +148,7 @@ function totalsTable(input: OfferLetterInput, f: ReturnType<typeof formats>): Ta
 
 function footer(input: Pick<OfferLetterInput, 'seller' | 'language'>): Footer {
   const s = input.seller
-  const t = TEXT[input.language]
+  const lang = input.language
   const col = (lines: string[]) => new TableCell({
     width: { size: 33, type: WidthType.PERCENTAGE }, borders: noBorders,
     children: lines.filter(Boolean).map((l) => new Paragraph({ children: [run(l, { size: SMALL, color: '555555' })] })),
@@ -200,14 +160,14 @@ function footer(input: Pick<OfferLetterInput, 'seller' | 'language'>): Footer {
         borders: { ...noBorders, top: { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' } },
         rows: [new TableRow({ children: [
           col([s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(' ')]),
-          col([s.phone ? `${t.phone} ${s.phone}` : '', s.email, s.website, s.managingDirectors ? `${t.managing}: ${s.managingDirectors}` : '']),
-          col([[s.registerCourt, s.registerNumber].filter(Boolean).join(' '), s.vatId ? `${t.vatId} ${s.vatId}` : '', s.bankName, s.iban ? `IBAN ${s.iban}` : '', s.bic ? `BIC ${s.bic}` : '']),
+          col([s.phone ? `${translate(lang, 'letter.common.phone')} ${s.phone}` : '', s.email, s.website, s.managingDirectors ? `${translate(lang, 'letter.common.managingDirectors')}: ${s.managingDirectors}` : '']),
+          col([[s.registerCourt, s.registerNumber].filter(Boolean).join(' '), s.vatId ? `${translate(lang, 'letter.common.vatId')} ${s.vatId}` : '', s.bankName, s.iban ? `IBAN ${s.iban}` : '', s.bic ? `BIC ${s.bic}` : '']),
         ] })],
       }),
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [
-          new TextRun({ children: [`${t.page} `, PageNumber.CURRENT, ` ${t.of} `, PageNumber.TOTAL_PAGES], font: FONT, size: SMALL, color: '555555' }),
+          new TextRun({ children: [`${translate(lang, 'letter.common.page')} `, PageNumber.CURRENT, ` ${translate(lang, 'letter.common.pageOf')} `, PageNumber.TOTAL_PAGES], font: FONT, size: SMALL, color: '555555' }),
         ],
       }),
     ],
@@ -238,14 +198,17 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
   const warnings: string[] = []
   const s = frame.seller
   if (!s.name.trim() || !s.iban.trim()) warnings.push('profile_incomplete')
-  const t = TEXT[frame.language]
+  const lang = frame.language
   const image = frame.logo ? logoRun(frame.logo, warnings) : null
   const r = frame.recipient
   const addressField = [
     new Paragraph({ children: [run([s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(' · '), { size: 14, color: '555555' })], spacing: { after: 120 } }),
     ...[r.companyName, addresseeLine(frame), r.street, [r.postalCode, r.city].filter(Boolean).join(' ')].filter(Boolean).map((l) => new Paragraph({ children: [run(l)] })),
   ]
-  const info: Array<[string, string]> = [[t.contact, frame.rep.name], [t.phone, frame.rep.phone || s.phone], [t.email, frame.rep.email || s.email], ...frame.info]
+  const info: Array<[string, string]> = [
+    [translate(lang, 'letter.common.contact'), frame.rep.name], [translate(lang, 'letter.common.phone'), frame.rep.phone || s.phone],
+    [translate(lang, 'letter.common.email'), frame.rep.email || s.email], ...frame.info,
+  ]
   const infoBlock = new Table({
     width: { size: Math.round(78 * MM), type: WidthType.DXA },
     columnWidths: [Math.round(33 * MM), Math.round(45 * MM)],
@@ -271,7 +234,8 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
     ...frame.body,
   ]
   body.push(para(frame.closingLine, { spacing: { before: 200, after: 240 } }))
-  body.push(para(t.greeting(r.city.trim()), { keepNext: true }))
+  const city = r.city.trim()
+  body.push(para(city ? translate(lang, 'letter.common.greetingTo', { city }) : translate(lang, 'letter.common.greeting'), { keepNext: true }))
   body.push(para(s.name, { keepNext: true, spacing: { after: 600 } }))
   body.push(para([run(frame.rep.name)], { keepNext: true, spacing: { after: 0 } }))
   if (frame.rep.jobTitle) body.push(para([run(frame.rep.jobTitle, { size: 19, color: '555555' })]))
@@ -303,35 +267,39 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
 
 /** The offer letter; `logo` comes from the device's profile at render time, never from the input. */
 export async function renderOfferLetter(input: OfferLetterInput, logo: Buffer | null = null): Promise<{ buffer: Buffer; warnings: string[] }> {
-  const t = TEXT[input.language]
-  const f = formats(input.language)
+  const lang = input.language
+  const f = formats(lang)
   const c = input.conversation
-  const number = input.revision > 1 ? `${input.offerNumber} (${t.rev} ${input.revision})` : input.offerNumber
-  const firstItem = input.items.find((i) => !i.optional)?.name ?? t.request
+  const number = input.revision > 1 ? translate(lang, 'letter.offer.numberWithRevision', { number: input.offerNumber, revision: input.revision }) : input.offerNumber
+  const firstItem = input.items.find((i) => !i.optional)?.name ?? translate(lang, 'letter.offer.yourRequest')
   const body: Array<Paragraph | Table> = []
   if (input.introduction.trim()) {
     for (const p of input.introduction.trim().split(/\n{2,}/)) body.push(para(p.replace(/\n/g, ' ')))
   } else if (c) {
-    body.push(para(t.thanksConversation(f.date(c.date))))
-    if (c.needs.trim()) body.push(para(t.needs(c.needs.trim())))
-    if (c.goals.trim()) body.push(para(t.goals(c.goals.trim())))
+    body.push(para(translate(lang, 'letter.offer.thanksConversation', { date: f.date(c.date) })))
+    if (c.needs.trim()) body.push(para(translate(lang, 'letter.offer.needs', { needs: c.needs.trim() })))
+    if (c.goals.trim()) body.push(para(translate(lang, 'letter.offer.goals', { goals: c.goals.trim() })))
   } else {
-    body.push(para(t.thanksGeneric))
+    body.push(para(translate(lang, 'letter.offer.thanksGeneric')))
   }
   const benefits = input.benefits.split('\n').map((b) => b.trim()).filter(Boolean)
-  if (c?.worries.trim() && !input.introduction.trim()) body.push(para(t.worries(c.worries.trim())))
-  else if (benefits.length > 0) body.push(para(t.benefitsIntro))
+  if (c?.worries.trim() && !input.introduction.trim()) body.push(para(translate(lang, 'letter.offer.worries', { worries: c.worries.trim() })))
+  else if (benefits.length > 0) body.push(para(translate(lang, 'letter.offer.benefitsIntro')))
   for (const b of benefits) body.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [run(b)] }))
-  body.push(para(t.offerIntro, { spacing: { before: 160, after: 160 } }))
+  body.push(para(translate(lang, 'letter.offer.offerIntro'), { spacing: { before: 160, after: 160 } }))
   body.push(itemTable(input, f))
   body.push(new Paragraph({ spacing: { after: 120 }, children: [] }))
   body.push(totalsTable(input, f))
-  body.push(para(t.valid(f.date(input.validUntil)), { spacing: { before: 280, after: 80 } }))
-  body.push(para(t.payment(input.paymentTerms.netDays, input.paymentTerms.skontoPercent, input.paymentTerms.skontoDays, f.num), { spacing: { after: 80 } }))
-  if (input.deliveryTerms.trim()) body.push(para(`${t.delivery}: ${input.deliveryTerms.trim()}`))
+  body.push(para(translate(lang, 'letter.offer.validUntil', { date: f.date(input.validUntil) }), { spacing: { before: 280, after: 80 } }))
+  const terms = input.paymentTerms
+  const payment = translate(lang, 'letter.offer.payment', {
+    netDays: terms.netDays, withSkonto: terms.skontoPercent > 0 ? 'yes' : 'no', skonto: f.num(terms.skontoPercent), skontoDays: terms.skontoDays,
+  })
+  body.push(para(payment, { spacing: { after: 80 } }))
+  if (input.deliveryTerms.trim()) body.push(para(translate(lang, 'letter.offer.delivery', { terms: input.deliveryTerms.trim() })))
   return renderLetter({
-    language: input.language, seller: input.seller, recipient: input.recipient, rep: input.rep,
-    info: [[t.customerNumber, input.customerNumber], [t.offerNumber, number], [t.date, f.date(input.offerDate)]],
-    subject: `${t.subject} ${number} – ${firstItem}`, body, closingLine: t.closingLine, logo,
+    language: lang, seller: input.seller, recipient: input.recipient, rep: input.rep,
+    info: [[translate(lang, 'letter.common.customerNumber'), input.customerNumber], [translate(lang, 'letter.offer.offerNumber'), number], [translate(lang, 'letter.common.date'), f.date(input.offerDate)]],
+    subject: translate(lang, 'letter.offer.subject', { number, item: firstItem }), body, closingLine: translate(lang, 'letter.offer.closingLine'), logo,
   })
 }
