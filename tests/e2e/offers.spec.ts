@@ -85,8 +85,8 @@ test('from the pre-offer conversation to a lost offer in the order-rate report',
 
   // The report now counts it, with its reason in the Pareto chart.
   await page.getByRole('link', { name: 'Auftragsquote' }).click()
-  await expect(page.getByRole('group', { name: 'Auftragsquote gesamt' })).toContainText('0 von 1 Angeboten')
-  await expect(page.getByRole('group', { name: 'Mit Vorangebotsgespräch' })).toContainText('0 von 1 Angeboten')
+  await expect(page.getByRole('group', { name: 'Auftragsquote gesamt' })).toContainText('0 von 1 Angebot')
+  await expect(page.getByRole('group', { name: 'Mit Vorangebotsgespräch' })).toContainText('0 von 1 Angebot')
   await expect(page.getByRole('img', { name: 'Pareto-Diagramm der Verlustgründe' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Gründe für verlorene Aufträge' })).toContainText('Wettbewerber: 1')
   await page.screenshot({ path: 'test-results/order-rate.png', fullPage: true })
