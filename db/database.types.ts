@@ -43,6 +43,7 @@ export const SYNCED_TABLES = [
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
+export const isSyncedTable = (table: string): table is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(table)
 
 /**
  * The sync protocol's table list (shared/modules/sync/tables.ts) and this one name the same tables

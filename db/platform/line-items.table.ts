@@ -1,17 +1,18 @@
 // The columns of a line item, shared by offer_items and contract_items.
-import type { SyncColumns } from './sync-columns'
+import type { Default, SyncColumns } from './sync-columns'
+import type { VatRate } from '../../shared/platform/line-item-totals'
 
 export interface LineItemColumns extends SyncColumns {
   company_id: string
   position: number
   product_id: string | null
-  sku: string
+  sku: Default<string>
   name: string
-  description: string
+  description: Default<string>
   quantity: number
-  unit: string
+  unit: Default<string>
   unit_price_cents: number
-  discount_percent: number
-  vat_rate: number
-  optional: number
+  discount_percent: Default<number>
+  vat_rate: Default<VatRate>
+  optional: Default<number>
 }

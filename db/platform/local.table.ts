@@ -1,6 +1,6 @@
 // Local-only tables: settings of this device and the sync bookkeeping (docs/sync.md).
 import type { Generated } from 'kysely'
-import type { SyncColumns } from './sync-columns'
+import type { Default, SyncColumns } from './sync-columns'
 
 export interface AppSettingTable {
   key: string
@@ -36,10 +36,10 @@ export interface SyncConflictTable extends SyncColumns {
   /** JSON-encoded values, so an empty text and no value stay apart. */
   server_value: string | null
   client_value: string | null
-  server_user: string
-  server_at: string
-  client_user: string
-  client_at: string
+  server_user: Default<string>
+  server_at: Default<string>
+  client_user: Default<string>
+  client_at: Default<string>
   resolved_at: string | null
   resolved_by: string | null
   resolution: 'server' | 'client' | 'acknowledged' | null

@@ -15,5 +15,15 @@ export interface SyncColumns {
 /** Columns maintained by SQLite itself (generated): readable, never written. */
 export type ReadOnly<T> = ColumnType<T, never, never>
 
+/**
+ * A NOT NULL column with a DEFAULT in its migration: an insert may leave it out (the database fills it in),
+ * an update sets it like any other. Columns that allow null are optional on insert without it (Kysely's
+ * `Insertable`); every other column is required, so the compiler catches a row that lacks one.
+ */
+export type Default<T> = ColumnType<T, T | undefined, T>
+
+/** The bookkeeping columns of `SyncColumns`: written by the synced-write path and the sync engine only. */
+export type SyncColumnName = keyof SyncColumns
+
 /** Columns that never travel in an outbox operation: local bookkeeping, not domain data. */
 export const LOCAL_COLUMNS = ['local_seq', 'id', 'updated_at', 'server_version', 'deleted_at'] as const

@@ -1,14 +1,28 @@
 // The only write path for synced tables: the row change and its outbox operation in one transaction.
-import { CompiledQuery, sql, type Transaction } from 'kysely'
+import { CompiledQuery, sql, type Insertable, type Transaction, type Updateable } from 'kysely'
 import { AppError } from '../../shared/platform/result'
 import { newId } from './ids'
 import { SCHEMA_VERSION } from '../migrations'
 import type { Database, SyncedTable } from '../database.types'
-import { LOCAL_COLUMNS } from './sync-columns'
+import { LOCAL_COLUMNS, type SyncColumnName } from './sync-columns'
 
 export type ColumnValue = string | number | null
+/** Columns by name, untyped: only for column names known at run time (a conflict's field); see `updateSyncedColumns`. */
 export type Columns = Record<string, ColumnValue>
 export type FieldChanges = Record<string, { old: ColumnValue; new: ColumnValue }>
+
+/**
+ * The row an insert into `T` writes, derived from the table's interface (db/database.types.ts): its domain
+ * columns with their types (enum columns as their unions) and the row's `id`; the other bookkeeping columns
+ * are this file's and the sync engine's. Required are the columns that are NOT NULL without a DEFAULT in the
+ * migration; a column that allows null, or that is marked `Default<…>` (NOT NULL with a DEFAULT), may be left
+ * out. So a misspelt column, a value of the wrong type or a missing required column fails the typecheck.
+ */
+export type InsertRow<T extends SyncedTable> = T extends SyncedTable ? { id: string } & Omit<Insertable<Database[T]>, SyncColumnName> : never
+/** The columns of a new row without its id: the shape of a helper that builds a row for `insertSynced`. */
+export type InsertColumns<T extends SyncedTable> = T extends SyncedTable ? Omit<Insertable<Database[T]>, SyncColumnName> : never
+/** What an update of `T` may change: any of its domain columns, each with its type. */
+export type UpdatePatch<T extends SyncedTable> = T extends SyncedTable ? Omit<Updateable<Database[T]>, SyncColumnName> : never
 
 const isDomainColumn = (column: string) => !(LOCAL_COLUMNS as readonly string[]).includes(column)
 
@@ -55,8 +69,22 @@ function assertValid(table: SyncedTable, row: Columns, mode: 'row' | 'patch'): v
   if (problem) throw new Error(`refusing to write an invalid ${table} row (${problem})`)
 }
 
-export async function insertSynced(trx: Transaction<Database>, table: SyncedTable, row: { id: string } & Columns, now: string): Promise<void> {
-  const full: Columns = { ...row, created_at: now, updated_at: now }
+/**
+ * A typed row or patch as stored values. A key whose value is `undefined` is left out (an insert then gets
+ * the column's default), as Kysely does; anything that is not a stored value is a bug.
+ */
+function storedValues(row: object): Columns {
+  const columns: Columns = {}
+  for (const [column, value] of Object.entries(row)) {
+    if (value === undefined) continue
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`${column}: not a stored value (${typeof value})`)
+    columns[column] = value
+  }
+  return columns
+}
+
+export async function insertSynced<T extends SyncedTable>(trx: Transaction<Database>, table: T, row: InsertRow<T>, now: string): Promise<void> {
+  const full: Columns = { ...storedValues(row), created_at: now, updated_at: now }
   const columns = Object.keys(full)
   const domain: Columns = {}
   for (const column of columns) if (isDomainColumn(column)) domain[column] = full[column] ?? null
@@ -74,8 +102,19 @@ async function loadLive(trx: Transaction<Database>, table: SyncedTable, id: stri
   return row
 }
 
+/** The version of the row the server last acknowledged (null: never), which an update or delete is based on. */
+const serverVersion = (row: Columns): number | null => (typeof row.server_version === 'number' ? row.server_version : null)
+
 /** Writes only the columns that really change; an update that changes nothing writes nothing. */
-export async function updateSynced(trx: Transaction<Database>, table: SyncedTable, id: string, patch: Columns, now: string): Promise<boolean> {
+export function updateSynced<T extends SyncedTable>(trx: Transaction<Database>, table: T, id: string, patch: UpdatePatch<T>, now: string): Promise<boolean> {
+  return updateSyncedColumns(trx, table, id, storedValues(patch), now)
+}
+
+/**
+ * The same for columns named at run time (resolving a conflict on the field the server named): not checked
+ * by the compiler, so the row check refuses an unknown column or a wrong value before anything is written.
+ */
+export async function updateSyncedColumns(trx: Transaction<Database>, table: SyncedTable, id: string, patch: Columns, now: string): Promise<boolean> {
   const before = await loadLive(trx, table, id)
   const fields: FieldChanges = {}
   for (const [column, value] of Object.entries(patch)) {
@@ -86,7 +125,7 @@ export async function updateSynced(trx: Transaction<Database>, table: SyncedTabl
   assertValid(table, Object.fromEntries(changed.map((c) => [c, fields[c]!.new])), 'patch')
   const assignments = [...changed.map((c) => sql`${sql.ref(c)} = ${fields[c]!.new}`), sql`updated_at = ${now}`]
   await sql`update ${sql.table(table)} set ${sql.join(assignments)} where id = ${id}`.execute(trx)
-  await appendOperation(trx, { table, rowId: id, kind: 'update', baseVersion: (before.server_version as number | null) ?? null, fields }, now)
+  await appendOperation(trx, { table, rowId: id, kind: 'update', baseVersion: serverVersion(before), fields }, now)
   return true
 }
 
@@ -94,5 +133,5 @@ export async function updateSynced(trx: Transaction<Database>, table: SyncedTabl
 export async function deleteSynced(trx: Transaction<Database>, table: SyncedTable, id: string, now: string): Promise<void> {
   const before = await loadLive(trx, table, id)
   await sql`update ${sql.table(table)} set deleted_at = ${now}, updated_at = ${now} where id = ${id}`.execute(trx)
-  await appendOperation(trx, { table, rowId: id, kind: 'delete', baseVersion: (before.server_version as number | null) ?? null, fields: {} }, now)
+  await appendOperation(trx, { table, rowId: id, kind: 'delete', baseVersion: serverVersion(before), fields: {} }, now)
 }

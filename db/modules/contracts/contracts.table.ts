@@ -1,38 +1,40 @@
-// Tables of the contract and renewal stations (migration 005).
-import type { SyncColumns } from '../../platform/sync-columns'
+// Tables of the contract and renewal stations (migration 005). Enum columns carry their value lists' types;
+// `Default<…>` marks a column the migration gives a default (optional on insert, see sync-columns.ts).
+import type { Default, SyncColumns } from '../../platform/sync-columns'
 import type { LineItemColumns } from '../../platform/line-items.table'
+import type { CancelledBy, ChurnReason, ContractStatus, ContractType, NoticeUnit } from '../../../shared/modules/contracts'
 
 export interface ContractTable extends SyncColumns {
   company_id: string
   number: string
   contact_id: string | null
   offer_id: string | null
-  type: string
+  type: ContractType
   title: string
-  owner_id: string
-  status: string
+  owner_id: Default<string>
+  status: ContractStatus
   start_date: string
   minimum_term_months: number
   term_start: string
   end_date: string
   cancel_by: string
   notice_value: number
-  notice_unit: string
-  renewal_months: number
-  renewal_lead_days: number
-  annual_value_cents: number
-  notes: string
+  notice_unit: NoticeUnit
+  renewal_months: Default<number>
+  renewal_lead_days: Default<number>
+  annual_value_cents: Default<number>
+  notes: Default<string>
   /** JSON: the terms so far, [{ start, end, via, offerId? }]. */
-  terms_log: string
+  terms_log: Default<string>
   review_due: string | null
   review_done_at: string | null
   final_due: string | null
   final_done_at: string | null
-  cancelled_by: string
+  cancelled_by: Default<CancelledBy | ''>
   cancellation_received_on: string | null
   cancellation_effective_on: string | null
-  churn_reason: string
-  churn_note: string
+  churn_reason: Default<ChurnReason | ''>
+  churn_note: Default<string>
 }
 
 export interface ContractItemTable extends LineItemColumns {

@@ -1,23 +1,26 @@
 // SQL for companies: lookups, the paged list with search, filters and sort, station counts.
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { CompanyListQuery } from '../../../shared/modules/customers/company.schema'
+import type { JourneyReason } from '../../../shared/modules/customers/journey.rules'
+import type { Station } from '../../../shared/modules/customers/journey.stations'
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
-import type { CompanyTable } from './customers.table'
+import type { CompanyTable, TouchpointTable } from './customers.table'
 import type { Database } from '../../database.types'
+import { journeyFacts } from './journey.facts'
 
 type Parsed<T> = Required<T>
 export type CompanyRow = Selectable<CompanyTable> & {
   owner_name: string | null
-  station: string | null
-  reason: string | null
+  station: Station | null
+  reason: JourneyReason | null
   latest_touchpoint_at: string | null
-  latest_touchpoint_station: string | null
-  /** Drafts and offers awaiting the customer's decision (a journey fact). */
+  latest_touchpoint_station: Station | null
+  /** Offers not decided yet, drafts included (the journey fact `openOfferCount`). */
   open_offer_count: number
 }
 
-const latestTouchpoint = (column: 'occurred_at' | 'station') =>
-  sql<string | null>`(select ${sql.ref(`t.${column}`)} from touchpoints t where t.company_id = c.id and t.deleted_at is null order by t.occurred_at desc limit 1)`
+const latestTouchpoint = <C extends 'occurred_at' | 'station'>(column: C) =>
+  sql<Selectable<TouchpointTable>[C] | null>`(select ${sql.ref(`t.${column}`)} from touchpoints t where t.company_id = c.id and t.deleted_at is null order by t.occurred_at desc limit 1)`
 
 export function findCompany(db: Kysely<Database>, id: string): Promise<CompanyRow | undefined> {
   return db
@@ -27,7 +30,7 @@ export function findCompany(db: Kysely<Database>, id: string): Promise<CompanyRo
     .selectAll('c')
     .select(['u.display_name as owner_name', 'j.station', 'j.reason'])
     .select([latestTouchpoint('occurred_at').as('latest_touchpoint_at'), latestTouchpoint('station').as('latest_touchpoint_station')])
-    .select(sql<number>`(select count(*) from offers o where o.company_id = c.id and o.deleted_at is null and o.status in ('draft', 'sent', 'negotiation'))`.as('open_offer_count'))
+    .select(journeyFacts().openOfferCount(sql.ref('c.id')).as('open_offer_count'))
     .where('c.id', '=', id)
     .where('c.deleted_at', 'is', null)
     .executeTakeFirst()
@@ -83,7 +86,7 @@ export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQ
       'c.status',
       'c.segment',
       'c.updated_at',
-      sql<string | null>`(select station from company_journey where company_id = c.id)`.as('station'),
+      sql<Station | null>`(select station from company_journey where company_id = c.id)`.as('station'),
       sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name'),
     ])
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)

@@ -1,85 +1,94 @@
-// Row types of the customer tables (snake_case, as stored).
-import type { ReadOnly, SyncColumns } from '../../platform/sync-columns'
+// Row types of the customer tables (snake_case, as stored). Enum columns carry their value lists' types;
+// `Default<…>` marks a column the migration gives a default (optional on insert, see sync-columns.ts).
+import type { Default, ReadOnly, SyncColumns } from '../../platform/sync-columns'
+import type {
+  Attitude, BuyingRole, CompanyStatus, Direction, FederalState, InfluenceLevel, JourneyReason, Language, LeadSource, Salutation, Segment, Station,
+  TouchpointChannel, TouchpointMode, YesNoUnknown,
+} from '../../../shared/modules/customers'
 
 export interface CompanyTable extends SyncColumns {
   name: string
   sort_name: ReadOnly<string>
-  customer_number: string
-  street: string
-  postal_code: string
-  city: string
-  federal_state: string
-  industry: string
-  segment: string
-  status: string
-  owner_id: string
-  lead_source: string
-  notes: string
+  customer_number: Default<string>
+  street: Default<string>
+  postal_code: Default<string>
+  city: Default<string>
+  federal_state: Default<FederalState | ''>
+  industry: Default<string>
+  segment: Default<Segment | ''>
+  status: CompanyStatus
+  owner_id: Default<string>
+  lead_source: Default<LeadSource | ''>
+  notes: Default<string>
   /** The team the company belongs to: its sync scope. Empty until the server assigns the creator's team. */
-  team_id: string
+  team_id: Default<string>
 }
 
 export interface ContactTable extends SyncColumns {
   company_id: string
-  salutation: string
-  title: string
-  first_name: string
+  salutation: Default<Salutation>
+  title: Default<string>
+  first_name: Default<string>
   last_name: string
   sort_name: ReadOnly<string>
-  job_function: string
-  email: string
-  phone: string
-  mobile: string
-  language: string
-  buying_role: string
-  attitude: string
-  influence: string
-  worries: string
-  goals: string
+  job_function: Default<string>
+  email: Default<string>
+  phone: Default<string>
+  mobile: Default<string>
+  language: Default<Language>
+  buying_role: Default<BuyingRole | ''>
+  attitude: Default<Attitude | ''>
+  influence: Default<InfluenceLevel | ''>
+  worries: Default<string>
+  goals: Default<string>
   persona_id: string | null
-  notes: string
+  notes: Default<string>
 }
 
 export interface PersonaTable extends SyncColumns {
   name: string
-  motto: string
-  who: string
-  why_goals: string
-  wants_to_know: string
-  job_function: string
-  language_style: string
-  information_prejudices: string
-  worries: string
-  information_channels: string
-  values_attitudes: string
-  contact_channel: string
-  trigger_events: string
-  former_customer: string
-  knows_competitors: string
+  motto: Default<string>
+  who: Default<string>
+  why_goals: Default<string>
+  wants_to_know: Default<string>
+  job_function: Default<string>
+  language_style: Default<string>
+  information_prejudices: Default<string>
+  worries: Default<string>
+  information_channels: Default<string>
+  values_attitudes: Default<string>
+  contact_channel: Default<string>
+  trigger_events: Default<string>
+  former_customer: Default<YesNoUnknown>
+  knows_competitors: Default<string>
 }
 
 export interface TouchpointTable extends SyncColumns {
   company_id: string
   contact_id: string | null
   occurred_at: string
-  channel: string
-  direction: string
-  mode: string
-  station: string
+  channel: TouchpointChannel
+  direction: Direction
+  mode: TouchpointMode
+  station: Station
   summary: string
-  /** An event the app recorded (shared/platform/event-message.ts): its key and JSON parameters; null for what a user wrote. */
+  /**
+   * An event the app recorded (shared/platform/event-message.ts): its key and JSON parameters; null for what a
+   * user wrote. The keys belong to the modules that record them (offers, contracts, service), which this
+   * module may not import: the row schema holds the closed list.
+   */
   message_key: string | null
   message_params: string | null
-  created_by: string
+  created_by: Default<string>
 }
 
 /** Users come from the sync server (read-only here); one local user exists before the first login. */
 export interface UserTable {
   id: string
   display_name: string
-  email: string
-  role: string
-  team_id: string
+  email: Default<string>
+  role: Default<string>
+  team_id: Default<string>
   server_version: number | null
   deleted_at: string | null
 }
@@ -87,7 +96,7 @@ export interface UserTable {
 /** Derived, local-only: each client recomputes it from synced facts. */
 export interface CompanyJourneyTable {
   company_id: string
-  station: string | null
-  reason: string
+  station: Station | null
+  reason: JourneyReason
   computed_at: string
 }

@@ -2,6 +2,7 @@
 export * from './company.repository'
 export * from './contact.repository'
 export * from './customers.table'
+export * from './journey.facts'
 export * from './journey.repository'
 export * from './persona.repository'
 export * from './touchpoint.repository'

@@ -1,8 +1,10 @@
 // SQL for the derived, local-only journey position of each company.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../database.types'
+import type { JourneyReason } from '../../../shared/modules/customers/journey.rules'
+import type { Station } from '../../../shared/modules/customers/journey.stations'
 
-export async function latestTouchpointStation(db: Kysely<Database>, companyId: string): Promise<string | null> {
+export async function latestTouchpointStation(db: Kysely<Database>, companyId: string): Promise<Station | null> {
   const row = await db
     .selectFrom('touchpoints')
     .select('station')
@@ -14,7 +16,7 @@ export async function latestTouchpointStation(db: Kysely<Database>, companyId: s
   return row?.station ?? null
 }
 
-export async function saveJourney(db: Kysely<Database>, companyId: string, station: string | null, reason: string, now: string): Promise<void> {
+export async function saveJourney(db: Kysely<Database>, companyId: string, station: Station | null, reason: JourneyReason, now: string): Promise<void> {
   await db
     .insertInto('company_journey')
     .values({ company_id: companyId, station, reason, computed_at: now })

@@ -1,42 +1,46 @@
-// Tables of the offer station (migration 003).
-import type { SyncColumns } from '../../platform/sync-columns'
+// Tables of the offer station (migration 003). Enum columns carry their value lists' types;
+// `Default<…>` marks a column the migration gives a default (optional on insert, see sync-columns.ts).
+import type { Default, SyncColumns } from '../../platform/sync-columns'
 import type { LineItemColumns } from '../../platform/line-items.table'
+import type { VatRate } from '../../../shared/platform/line-item-totals'
+import type { Attitude, BuyingRole, InfluenceLevel, Segment } from '../../../shared/modules/customers'
+import type { DecidedOfferStatus, FollowUpKind, FollowUpStatus, LostReason, OfferStatus } from '../../../shared/modules/offers'
 
 export interface ProductTable extends SyncColumns {
   sku: string
   name: string
-  description: string
-  unit: string
+  description: Default<string>
+  unit: Default<string>
   list_price_cents: number
-  vat_rate: number
-  warranty_months: number
-  active: number
+  vat_rate: Default<VatRate>
+  warranty_months: Default<number>
+  active: Default<number>
 }
 
 export interface ConversationTable extends SyncColumns {
   company_id: string
   held_at: string
-  situation: string
-  needs: string
-  goals: string
-  worries: string
-  decision_criteria: string
-  budget: string
-  decision_timeline: string
-  decision_process: string
-  competitors: string
-  next_steps: string
-  created_by: string
+  situation: Default<string>
+  needs: Default<string>
+  goals: Default<string>
+  worries: Default<string>
+  decision_criteria: Default<string>
+  budget: Default<string>
+  decision_timeline: Default<string>
+  decision_process: Default<string>
+  competitors: Default<string>
+  next_steps: Default<string>
+  created_by: Default<string>
 }
 
 export interface ConversationParticipantTable extends SyncColumns {
   conversation_id: string
   company_id: string
   contact_id: string
-  buying_role: string
-  influence: string
-  attitude: string
-  cares_about: string
+  buying_role: Default<BuyingRole | ''>
+  influence: Default<InfluenceLevel | ''>
+  attitude: Default<Attitude | ''>
+  cares_about: Default<string>
 }
 
 export interface OfferTable extends SyncColumns {
@@ -44,29 +48,29 @@ export interface OfferTable extends SyncColumns {
   number: string
   contact_id: string | null
   conversation_id: string | null
-  owner_id: string
-  status: string
-  revision: number
+  owner_id: Default<string>
+  status: OfferStatus
+  revision: Default<number>
   offer_date: string
   valid_until: string
-  offer_discount_percent: number
-  payment_net_days: number
-  skonto_percent: number
-  skonto_days: number
-  delivery_terms: string
-  introduction: string
-  benefits: string
-  net_cents: number
-  gross_cents: number
+  offer_discount_percent: Default<number>
+  payment_net_days: Default<number>
+  skonto_percent: Default<number>
+  skonto_days: Default<number>
+  delivery_terms: Default<string>
+  introduction: Default<string>
+  benefits: Default<string>
+  net_cents: Default<number>
+  gross_cents: Default<number>
   sent_at: string | null
   closed_at: string | null
   order_date: string | null
   order_value_cents: number | null
-  lost_reason: string
-  lost_competitor: string
-  lost_note: string
+  lost_reason: Default<LostReason | ''>
+  lost_competitor: Default<string>
+  lost_note: Default<string>
   contract_id: string | null
-  contract_term_months: number
+  contract_term_months: Default<number>
 }
 
 export interface OfferItemTable extends LineItemColumns {
@@ -84,13 +88,13 @@ export interface OfferRevisionTable extends SyncColumns {
 export interface FollowUpTable extends SyncColumns {
   offer_id: string
   company_id: string
-  owner_id: string
-  kind: string
+  owner_id: Default<string>
+  kind: FollowUpKind
   due_date: string
   planned_date: string
-  status: string
+  status: Default<FollowUpStatus>
   done_at: string | null
-  outcome: string
+  outcome: Default<string>
   touchpoint_id: string | null
 }
 
@@ -98,10 +102,10 @@ export interface FollowUpTable extends SyncColumns {
 export interface OfferStatsTable {
   month: string
   owner_id: string
-  segment: string
+  segment: Segment | ''
   conv: number
-  status: string
-  lost_reason: string
+  status: DecidedOfferStatus
+  lost_reason: LostReason | ''
   n: number
   value: number
 }

@@ -1,18 +1,23 @@
-// Tables of the use phase (migration 006).
-import type { SyncColumns } from '../../platform/sync-columns'
+// Tables of the use phase (migration 006). Enum columns carry their value lists' types;
+// `Default<…>` marks a column the migration gives a default (optional on insert, see sync-columns.ts).
+import type { Default, SyncColumns } from '../../platform/sync-columns'
+import type { Station } from '../../../shared/modules/customers'
+import type {
+  CaseChannel, CaseEventKind, CaseStatus, CaseType, ComplaintCategory, FeedbackKind, Priority, ReturnReason, ReturnStatus, WarrantyDecision,
+} from '../../../shared/modules/service'
 
 export interface AssetTable extends SyncColumns {
   company_id: string
   product_id: string | null
   name: string
-  serial_number: string
-  site: string
+  serial_number: Default<string>
+  site: Default<string>
   delivered_on: string | null
   installed_on: string | null
   warranty_end: string | null
   contract_id: string | null
-  owner_id: string
-  notes: string
+  owner_id: Default<string>
+  notes: Default<string>
   warranty_reminder_due: string | null
   warranty_reminder_done_at: string | null
 }
@@ -20,33 +25,33 @@ export interface AssetTable extends SyncColumns {
 export interface CaseTable extends SyncColumns {
   company_id: string
   number: string
-  type: string
+  type: CaseType
   contact_id: string | null
   asset_id: string | null
-  channel: string
+  channel: CaseChannel
   received_at: string
   subject: string
-  description: string
-  priority: string
-  owner_id: string
-  status: string
+  description: Default<string>
+  priority: Priority
+  owner_id: Default<string>
+  status: CaseStatus
   acknowledge_due: string
   resolve_due: string
   sla_due: string | null
   acknowledged_at: string | null
   resolved_at: string | null
   closed_at: string | null
-  rejection_reason: string
-  category: string
-  root_cause: string
-  corrective_action: string
-  goodwill_cents: number
+  rejection_reason: Default<string>
+  category: Default<ComplaintCategory | ''>
+  root_cause: Default<string>
+  corrective_action: Default<string>
+  goodwill_cents: Default<number>
   satisfaction: number | null
   under_warranty: number | null
-  warranty_decision: string
-  decision_reason: string
-  rma_number: string
-  return_status: string
+  warranty_decision: Default<WarrantyDecision | ''>
+  decision_reason: Default<string>
+  rma_number: Default<string>
+  return_status: Default<ReturnStatus | ''>
 }
 
 export interface CaseLineTable extends SyncColumns {
@@ -56,45 +61,45 @@ export interface CaseLineTable extends SyncColumns {
   product_id: string | null
   name: string
   quantity: number
-  reason: string
+  reason: ReturnReason
 }
 
 export interface CaseEventTable extends SyncColumns {
   case_id: string
   company_id: string
   at: string
-  kind: string
-  text: string
+  kind: CaseEventKind
+  text: Default<string>
   message_key: string | null
   message_params: string | null
-  customer_informed: number
-  created_by: string
+  customer_informed: Default<number>
+  created_by: Default<string>
 }
 
 export interface ReferralTable extends SyncColumns {
   company_id: string
   contact_id: string | null
   referred_company_id: string
-  owner_id: string
-  note: string
+  owner_id: Default<string>
+  note: Default<string>
   thank_due: string | null
   thanked_at: string | null
-  reward: string
-  reward_value_cents: number
+  reward: Default<string>
+  reward_value_cents: Default<number>
 }
 
 export interface FeedbackTable extends SyncColumns {
   company_id: string
   contact_id: string | null
-  kind: string
-  station: string
+  kind: FeedbackKind
+  station: Default<Station | ''>
   given_on: string
   score: number | null
-  comment: string
-  quote_permission: number
-  before_figure: string
-  after_figure: string
-  owner_id: string
+  comment: Default<string>
+  quote_permission: Default<number>
+  before_figure: Default<string>
+  after_figure: Default<string>
+  owner_id: Default<string>
   ask_due: string | null
   ask_done_at: string | null
 }

@@ -3,15 +3,17 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import { z } from 'zod'
 import { newId } from '../../../../db/platform/ids'
-import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import { insertSynced, updateSynced, type InsertColumns, type InsertRow, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import type { ContractTable } from '../../../../db/modules/contracts/contracts.table'
+import { renewingContract, runningContract } from '../../../../db/modules/contracts/contract.predicates'
+import { companiesWithFlippedFacts } from '../../../../db/modules/customers'
 import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { FederalState } from '../../../../shared/modules/customers'
+import type { Direction } from '../../../../shared/modules/customers'
 import {
-  cancelBy, effectiveEnd, nextTerm, renewalReminderDates, rollTerms, termEnd, type ContractTerms, type NoticePeriod, type NoticeUnit,
+  cancelBy, effectiveEnd, nextTerm, renewalReminderDates, rollTerms, termEnd, type ContractTerms, type NoticePeriod,
 } from '../../../../shared/modules/contracts/contract.dates'
-import { CANCELLED_STATUSES, RENEWING_STATUSES, type CancelledBy, type ChurnReason, type ContractStatus, type ContractType } from '../../../../shared/modules/contracts/contract.enums'
+import { isRenewing, type ContractStatus } from '../../../../shared/modules/contracts/contract.enums'
 import { contractEnd, type ContractCancelInput, type ContractFields } from '../../../../shared/modules/contracts/contract.schema'
 import type { Contract, ContractListItem, ContractTermEntry } from '../../../../shared/modules/contracts/contract.types'
 import type { ContractEventKey } from '../../../../shared/modules/contracts/contract.events'
@@ -32,9 +34,9 @@ type Trx = Transaction<Database>
 type Row = Selectable<ContractTable>
 const today = todayOf
 const cents = (euros: number) => Math.round(euros * 100)
-const RENEWING = RENEWING_STATUSES as readonly string[]
+type ContractPatch = UpdatePatch<'contracts'>
 
-const noticeOf = (row: Pick<Row, 'notice_value' | 'notice_unit'>): NoticePeriod => ({ value: row.notice_value, unit: row.notice_unit as NoticeUnit })
+const noticeOf = (row: Pick<Row, 'notice_value' | 'notice_unit'>): NoticePeriod => ({ value: row.notice_value, unit: row.notice_unit })
 const termsOf = (row: Pick<Row, 'term_start' | 'end_date' | 'renewal_months' | 'notice_value' | 'notice_unit'>): ContractTerms =>
   ({ termStart: row.term_start, end: row.end_date, renewalMonths: row.renewal_months, notice: noticeOf(row) })
 const termLogSchema = z.array(z.object({
@@ -60,11 +62,13 @@ export function parseLog(log: string): ContractTermEntry[] {
 /** Reminders move back to a business day of the customer's state (nationwide holidays when unknown). */
 async function workdayRule(db: Db, companyId: string): Promise<(date: string) => string> {
   const company = await db.selectFrom('companies').select('federal_state').where('id', '=', companyId).executeTakeFirst()
-  const state = (company?.federal_state ?? '') as FederalState | ''
+  const state = company?.federal_state ?? ''
   return (date) => onOrBeforeWorkday(date, state)
 }
 
-function reminderColumns(cancelByDate: string, day: string, leadDays: number, workday: (d: string) => string): Columns {
+type ReminderColumns = Pick<InsertColumns<'contracts'>, 'review_due' | 'review_done_at' | 'final_due' | 'final_done_at'>
+
+function reminderColumns(cancelByDate: string, day: string, leadDays: number, workday: (d: string) => string): ReminderColumns {
   const { review, final } = renewalReminderDates(cancelByDate, day, leadDays, workday)
   return { review_due: review, review_done_at: null, final_due: final, final_done_at: null }
 }
@@ -76,8 +80,8 @@ function reminderColumns(cancelByDate: string, day: string, leadDays: number, wo
  */
 type TermRow = Pick<Row, 'status' | 'term_start' | 'end_date' | 'renewal_months' | 'notice_value' | 'notice_unit' | 'terms_log' | 'renewal_lead_days'>
 
-function rolledColumns(row: TermRow, day: string, workday: (d: string) => string): Columns | null {
-  if (!RENEWING.includes(row.status) || row.end_date >= day) return null
+function rolledColumns(row: TermRow, day: string, workday: (d: string) => string): ContractPatch | null {
+  if (!isRenewing(row.status) || row.end_date >= day) return null
   if (row.renewal_months <= 0) return { status: 'ended', review_due: null, final_due: null }
   const terms = rollTerms(termsOf(row), day).slice(1)
   const current = terms[terms.length - 1]!
@@ -109,7 +113,7 @@ async function checkReferences(trx: Db, f: ContractFields): Promise<void> {
 /** The contract's event on the customer's timeline: a message key and its parameters, shown in the reader's language. */
 async function logTouchpoint(
   trx: Trx, ctx: ServiceContext, row: { company_id: string; contact_id: string | null }, station: 'contract' | 'renewal',
-  event: { key: ContractEventKey; params: EventParams }, now: string, direction = 'outbound',
+  event: { key: ContractEventKey; params: EventParams }, now: string, direction: Direction = 'outbound',
 ): Promise<void> {
   await insertSynced(trx, 'touchpoints', {
     id: newId(), company_id: row.company_id, contact_id: row.contact_id, occurred_at: now, channel: 'other', direction, mode: 'direct', station,
@@ -121,13 +125,17 @@ async function logTouchpoint(
  * The term columns of a new contract on `day`: the first term, its cancel-by date and reminders, and,
  * for a contract entered after its first term ran out, the terms it has run through since.
  */
+type TermColumns = ReminderColumns & Pick<InsertColumns<'contracts'>,
+  'start_date' | 'minimum_term_months' | 'term_start' | 'end_date' | 'cancel_by' | 'notice_value' | 'notice_unit'> &
+  Required<Pick<InsertColumns<'contracts'>, 'status' | 'renewal_months' | 'renewal_lead_days' | 'terms_log'>>
+
 export function termColumns(
   f: Pick<ContractFields, 'startDate' | 'minimumTermMonths' | 'endDate' | 'noticeValue' | 'noticeUnit' | 'renewalMonths'>,
   day: string, leadDays: number, workday: (d: string) => string,
-): Columns {
+): TermColumns {
   const end = contractEnd(f)!
   const first = cancelBy(end, { value: f.noticeValue, unit: f.noticeUnit })
-  const base = {
+  const base: TermColumns = {
     status: 'active', start_date: f.startDate, minimum_term_months: f.minimumTermMonths, term_start: f.startDate, end_date: end, cancel_by: first,
     notice_value: f.noticeValue, notice_unit: f.noticeUnit, renewal_months: f.renewalMonths, renewal_lead_days: leadDays,
     terms_log: JSON.stringify([{ start: f.startDate, end, via: 'start' } satisfies ContractTermEntry]), ...reminderColumns(first, day, leadDays, workday),
@@ -144,14 +152,14 @@ export async function createContract(ctx: ServiceContext, f: ContractFields): Pr
     const profile = await deviceSettings({ db: trx }, contractSettingsSchema)
     const workday = await workdayRule(trx, f.companyId)
     const number = await nextNumber(trx, 'contracts', 'V', f.startDate.slice(0, 4))
-    const row = {
+    const row: InsertRow<'contracts'> = {
       id, company_id: f.companyId, number, contact_id: f.contactId || null, offer_id: f.offerId || null, type: f.type, title: f.title, owner_id: f.ownerId || ctx.userId,
       annual_value_cents: cents(f.annualValue), notes: f.notes, cancelled_by: '', cancellation_received_on: null, cancellation_effective_on: null, churn_reason: '', churn_note: '',
       ...termColumns(f, day, profile.renewalLeadDays, workday),
     }
     await insertSynced(trx, 'contracts', row, now)
     await writeLines(trx, CONTRACT_LINES, id, f.companyId, f.items, now)
-    await logTouchpoint(trx, ctx, row, 'contract', { key: 'contract.signed', params: { number, title: f.title, start: f.startDate } }, now)
+    await logTouchpoint(trx, ctx, { company_id: f.companyId, contact_id: f.contactId || null }, 'contract', { key: 'contract.signed', params: { number, title: f.title, start: f.startDate } }, now)
     await refreshJourney(trx, f.companyId, now)
   })
   return getContract(ctx, id)
@@ -173,7 +181,7 @@ export async function updateContract(ctx: ServiceContext, id: string, f: Contrac
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadContract(trx, id)
     if (f.companyId !== row.company_id) throw fieldError('companyId', 'errors.companyFixed')
-    if (!RENEWING.includes(row.status)) throw new AppError('conflict', 'errors.contractNotRunning')
+    if (!isRenewing(row.status)) throw new AppError('conflict', 'errors.contractNotRunning')
     await checkReferences(trx, f)
     const log = parseLog(row.terms_log)
     const firstTerm = log.length <= 1
@@ -184,7 +192,7 @@ export async function updateContract(ctx: ServiceContext, id: string, f: Contrac
     const notice = { value: f.noticeValue, unit: f.noticeUnit }
     const cancel = cancelBy(endDate, notice)
     const workday = await workdayRule(trx, row.company_id)
-    const columns: Columns = {
+    const columns: ContractPatch = {
       contact_id: f.contactId || null, type: f.type, title: f.title, owner_id: f.ownerId || row.owner_id, start_date: f.startDate, minimum_term_months: f.minimumTermMonths,
       term_start: termStart, end_date: endDate, cancel_by: cancel, notice_value: f.noticeValue, notice_unit: f.noticeUnit, renewal_months: f.renewalMonths,
       annual_value_cents: cents(f.annualValue), notes: f.notes, terms_log: firstTerm ? JSON.stringify([{ start: f.startDate, end, via: 'start' }]) : row.terms_log,
@@ -219,7 +227,7 @@ export async function cancelContract(ctx: ServiceContext, input: ContractCancelI
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadContract(trx, input.id)
-    if (!RENEWING.includes(row.status)) throw new AppError('conflict', 'errors.contractNotRunning')
+    if (!isRenewing(row.status)) throw new AppError('conflict', 'errors.contractNotRunning')
     if (input.receivedOn < row.start_date) throw fieldError('receivedOn', 'errors.cancellationBeforeContract')
     const effective = input.effectiveOn || effectiveEndFor(row, input.receivedOn)
     if (effective < input.receivedOn) throw fieldError('effectiveOn', 'errors.effectiveBeforeReceived')
@@ -238,19 +246,14 @@ export async function cancelContract(ctx: ServiceContext, input: ContractCancelI
 }
 
 /**
- * Checked when a renewal offer is made: the contract must still be running and renewing. A contract
- * cancelled or ended is not renewed by an offer (a new contract is).
+ * Checked when a renewal offer is made or won: the contract must still be running and renewing. A contract
+ * cancelled or ended is not renewed by an offer (a new contract is). That only one renewal offer is undecided
+ * at a time is the offers' rule (offer.service.ts), asked with their own predicate.
  */
-export async function checkRenewable(db: Db, contractId: string, companyId: string, offerId?: string): Promise<Row> {
+export async function checkRenewable(db: Db, contractId: string, companyId: string): Promise<Row> {
   const row = await db.selectFrom('contracts').selectAll().where('id', '=', contractId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!row || row.company_id !== companyId) throw fieldError('contractId', 'errors.contractNotOfCompany')
-  if (!RENEWING.includes(row.status)) throw fieldError('contractId', 'errors.contractNotRenewable')
-  if (offerId !== undefined) {
-    // One renewal offer at a time: a second one would renew the same term twice.
-    const other = await db.selectFrom('offers').select('id').where('contract_id', '=', contractId).where('deleted_at', 'is', null)
-      .where('status', 'in', ['draft', 'sent', 'negotiation']).where('id', '!=', offerId).executeTakeFirst()
-    if (other) throw fieldError('contractId', 'errors.renewalOfferOpen')
-  }
+  if (!isRenewing(row.status)) throw fieldError('contractId', 'errors.contractNotRenewable')
   return row
 }
 
@@ -263,7 +266,7 @@ export async function continueContract(
   offer: { id: string; number: string; contract_id: string; contract_term_months: number; company_id: string; contact_id: string | null; sent_at: string | null; offer_date: string },
   orderValueCents: number, items: OfferItemFields[], now: string,
 ): Promise<void> {
-  const row = await checkRenewable(trx, offer.contract_id, offer.company_id, offer.id).catch(() => {
+  const row = await checkRenewable(trx, offer.contract_id, offer.company_id).catch(() => {
     throw new AppError('conflict', 'errors.contractNotRenewable')
   })
   const day = berlinDay(now)
@@ -300,7 +303,7 @@ export async function continueContract(
 export async function rollContracts(ctx: ServiceContext): Promise<{ rolled: number; refreshed: number }> {
   const now = nowIso(ctx)
   const day = today(ctx)
-  const due = await ctx.db.selectFrom('contracts').select('id').where('deleted_at', 'is', null).where('status', 'in', [...RENEWING_STATUSES])
+  const due = await ctx.db.selectFrom('contracts').select('id').where('deleted_at', 'is', null).where(renewingContract())
     .where('end_date', '<', day).limit(2000).execute()
   for (const { id } of due) {
     try {
@@ -320,16 +323,10 @@ export async function rollContracts(ctx: ServiceContext): Promise<{ rolled: numb
   const last = (await ctx.db.selectFrom('app_settings').select('value').where('key', '=', 'contractsRolledOn').executeTakeFirst())?.value ?? '0000-00-00'
   let refreshed = 0
   if (last < day || due.length > 0) {
-    // Every date on which a contract fact flips, between the last run and today.
-    const companies = await sql<{ company_id: string }>`select distinct company_id from contracts where deleted_at is null and (
-      (date(cancel_by, '-' || renewal_lead_days || ' days') > ${last} and date(cancel_by, '-' || renewal_lead_days || ' days') <= ${day})
-      or (date(cancel_by, '+1 day') > ${last} and date(cancel_by, '+1 day') <= ${day})
-      or (start_date > ${last} and start_date <= ${day})
-      or (date(start_date, '+31 days') > ${last} and date(start_date, '+31 days') <= ${day})
-      or (date(coalesce(cancellation_effective_on, end_date), '+1 day') > ${last} and date(coalesce(cancellation_effective_on, end_date), '+1 day') <= ${day})
-      or id in (${sql.join(due.length ? due.map((d) => d.id) : [''])}))
-      union select company_id from referrals where deleted_at is null and date(created_at, '+12 months') > ${last} and date(created_at, '+12 months') <= ${day}
-      union select company_id from feedback where deleted_at is null and kind = 'nps' and score >= 9 and date(given_on, '+12 months') > ${last} and date(given_on, '+12 months') <= ${day}`.execute(ctx.db)
+    // Every company whose journey facts flip with the date between the last run and today (each module
+    // says when its facts do), and those of the contracts just rolled.
+    const companies = await sql<{ company_id: string }>`${companiesWithFlippedFacts(last, day)}
+      union select company_id from contracts where deleted_at is null and id in (${sql.join(due.length ? due.map((d) => d.id) : [''])})`.execute(ctx.db)
     await ctx.db.transaction().execute(async (trx) => {
       await refreshJourneys(trx, companies.rows.map((r) => r.company_id), now)
       await trx.insertInto('app_settings').values({ key: 'contractsRolledOn', value: day }).onConflict((oc) => oc.column('key').doUpdateSet({ value: day })).execute()
@@ -350,30 +347,29 @@ export async function getContract(ctx: ServiceContext, id: string): Promise<Cont
   const renewalOffers = await db.selectFrom('offers').select(['id', 'number', 'status']).where('contract_id', '=', id).where('deleted_at', 'is', null).orderBy('offer_date', 'desc').execute()
   return {
     id: k.id, number: k.number, companyId: k.company_id, companyName: k.company_name, contactId: k.contact_id ?? '', contactName: `${k.first_name ?? ''} ${k.last_name ?? ''}`.trim(),
-    offerId: k.offer_id ?? '', offerNumber: k.offer_number ?? '', type: k.type as ContractType, title: k.title, ownerId: k.owner_id, ownerName: k.owner_name ?? '',
-    status: k.status as ContractStatus, startDate: k.start_date, minimumTermMonths: k.minimum_term_months, termStart: k.term_start, endDate: k.end_date, cancelBy: k.cancel_by,
-    noticeValue: k.notice_value, noticeUnit: k.notice_unit as NoticeUnit, renewalMonths: k.renewal_months, renewalLeadDays: k.renewal_lead_days,
+    offerId: k.offer_id ?? '', offerNumber: k.offer_number ?? '', type: k.type, title: k.title, ownerId: k.owner_id, ownerName: k.owner_name ?? '',
+    status: k.status, startDate: k.start_date, minimumTermMonths: k.minimum_term_months, termStart: k.term_start, endDate: k.end_date, cancelBy: k.cancel_by,
+    noticeValue: k.notice_value, noticeUnit: k.notice_unit, renewalMonths: k.renewal_months, renewalLeadDays: k.renewal_lead_days,
     annualValueCents: k.annual_value_cents, notes: k.notes, items: linesOf(items).items, terms: parseLog(k.terms_log),
     reviewDue: k.review_done_at ? null : k.review_due, finalDue: k.final_done_at ? null : k.final_due,
-    cancelledBy: k.cancelled_by as CancelledBy | '', cancellationReceivedOn: k.cancellation_received_on, cancellationEffectiveOn: k.cancellation_effective_on,
-    churnReason: k.churn_reason as ChurnReason | '', churnNote: k.churn_note, renewalOffers, createdAt: k.created_at, updatedAt: k.updated_at,
+    cancelledBy: k.cancelled_by, cancellationReceivedOn: k.cancellation_received_on, cancellationEffectiveOn: k.cancellation_effective_on,
+    churnReason: k.churn_reason, churnNote: k.churn_note, renewalOffers, createdAt: k.created_at, updatedAt: k.updated_at,
   }
 }
 
-const listItem = (r: { id: string; number: string; company_id: string; company_name: string; title: string; type: string; owner_name: string | null; status: string; end_date: string; cancel_by: string; annual_value_cents: number }): ContractListItem => ({
-  id: r.id, number: r.number, companyId: r.company_id, companyName: r.company_name, title: r.title, type: r.type as ContractType, ownerName: r.owner_name ?? '',
-  status: r.status as ContractStatus, endDate: r.end_date, cancelBy: r.cancel_by, annualValueCents: r.annual_value_cents,
+type ListRow = Pick<Row, 'id' | 'number' | 'company_id' | 'title' | 'type' | 'status' | 'end_date' | 'cancel_by' | 'annual_value_cents'> & { company_name: string; owner_name: string | null }
+const listItem = (r: ListRow): ContractListItem => ({
+  id: r.id, number: r.number, companyId: r.company_id, companyName: r.company_name, title: r.title, type: r.type, ownerName: r.owner_name ?? '',
+  status: r.status, endDate: r.end_date, cancelBy: r.cancel_by, annualValueCents: r.annual_value_cents,
 })
 
 const LIST_COLUMNS = ['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'k.title', 'k.type', 'u.display_name as owner_name', 'k.status', 'k.end_date', 'k.cancel_by', 'k.annual_value_cents'] as const
 
-export async function listContracts(ctx: ServiceContext, q: { status: string; companyId: string; ownerId: string; offset: number; limit: number }): Promise<Page<ContractListItem>> {
+export async function listContracts(
+  ctx: ServiceContext, q: { status: ContractStatus | 'running' | ''; companyId: string; ownerId: string; offset: number; limit: number },
+): Promise<Page<ContractListItem>> {
   let query = ctx.db.selectFrom('contracts as k').where('k.deleted_at', 'is', null)
-  // Running: renewing, or cancelled but not yet at its effective end.
-  if (q.status === 'running') {
-    query = query.where((eb) => eb.or([eb('k.status', 'in', [...RENEWING_STATUSES]),
-      eb.and([eb('k.status', 'in', [...CANCELLED_STATUSES]), eb(sql`coalesce(k.cancellation_effective_on, k.end_date)`, '>=', today(ctx))])]))
-  }
+  if (q.status === 'running') query = query.where(runningContract(today(ctx), 'k'))
   else if (q.status) query = query.where('k.status', '=', q.status)
   if (q.companyId) query = query.where('k.company_id', '=', q.companyId)
   if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)

@@ -1,12 +1,18 @@
 // The renewal station: the pipeline of cancel-by dates, the renewal reminders on the work list,
 // and the renewal rate with its churn reasons.
 import { sql } from 'kysely'
+import { z } from 'zod'
 import { newId } from '../../../../db/platform/ids'
-import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import { insertSynced, updateSynced, type UpdatePatch } from '../../../../db/platform/synced-writes'
+import { renewingContract } from '../../../../db/modules/contracts/contract.predicates'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
-import { cancelBy, type NoticeUnit } from '../../../../shared/modules/contracts/contract.dates'
-import { PIPELINE_HORIZONS, RENEWING_STATUSES, type ChurnReason, type RenewalReminderKind } from '../../../../shared/modules/contracts/contract.enums'
-import type { ContractTermEntry, RenewalPipeline, RenewalRateRow, RenewalReminderItem, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
+import { isOneOf } from '../../../../shared/platform/value-lists'
+import { cancelBy } from '../../../../shared/modules/contracts/contract.dates'
+import {
+  isRenewing, PIPELINE_HORIZONS, RENEWAL_REMINDER_KINDS, type ChurnReason, type RenewalReminderKind,
+} from '../../../../shared/modules/contracts/contract.enums'
+import type { RenewalPipeline, RenewalRateRow, RenewalReminderItem, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
+import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { eventColumns } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
@@ -23,14 +29,14 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 export async function renewalPipeline(ctx: ServiceContext, q: { days: number; ownerId: string; today?: string; offset: number; limit: number }): Promise<RenewalPipeline> {
   const today = q.today ?? todayOf(ctx)
   const horizon = (days: number) => addCalendarDays(today, days)
-  let base = ctx.db.selectFrom('contracts as k').where('k.deleted_at', 'is', null).where('k.status', 'in', [...RENEWING_STATUSES])
+  let base = ctx.db.selectFrom('contracts as k').where('k.deleted_at', 'is', null).where(renewingContract('k'))
     .where('k.cancel_by', '>=', today).where('k.cancel_by', '<=', horizon(Math.max(...PIPELINE_HORIZONS)))
   if (q.ownerId) base = base.where('k.owner_id', '=', q.ownerId)
   // One pass over the pipeline index for all three horizons.
   const sums = await base.select(PIPELINE_HORIZONS.flatMap((d) => [
-    sql<number>`sum(k.cancel_by <= ${horizon(d)})`.as(`n${d}`),
-    sql<number>`sum(case when k.cancel_by <= ${horizon(d)} then k.annual_value_cents else 0 end)`.as(`v${d}`),
-  ])).executeTakeFirstOrThrow() as Record<string, number | null>
+    sql<number | null>`sum(k.cancel_by <= ${horizon(d)})`.as(`n${d}` as const),
+    sql<number | null>`sum(case when k.cancel_by <= ${horizon(d)} then k.annual_value_cents else 0 end)`.as(`v${d}` as const),
+  ])).executeTakeFirstOrThrow()
   const buckets = PIPELINE_HORIZONS.map((d) => ({ days: d, count: Number(sums[`n${d}`] ?? 0), annualValueCents: Number(sums[`v${d}`] ?? 0) }))
   const rows = await base.where('k.cancel_by', '<=', horizon(q.days))
     .innerJoin('companies as c', 'c.id', 'k.company_id').leftJoin('users as u', 'u.id', 'k.owner_id')
@@ -47,7 +53,12 @@ export async function renewalPipeline(ctx: ServiceContext, q: { days: number; ow
   }
 }
 
-const REMINDER_COLUMN = { renewal_review: 'review', renewal_final: 'final' } as const
+const REMINDER_COLUMN = { renewal_review: 'review', renewal_final: 'final' } as const satisfies Record<RenewalReminderKind, string>
+/** A reminder done, or moved to `until`: the columns of its kind. */
+const reminderDone = (kind: RenewalReminderKind, now: string): UpdatePatch<'contracts'> =>
+  kind === 'renewal_review' ? { review_done_at: now } : { final_done_at: now }
+const reminderMoved = (kind: RenewalReminderKind, until: string): UpdatePatch<'contracts'> =>
+  kind === 'renewal_review' ? { review_due: until } : { final_due: until }
 
 /** The renewal reminders due up to `horizon` (all overdue ones included), for the work list. */
 export async function renewalReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<RenewalReminderItem[]> {
@@ -59,7 +70,7 @@ export async function renewalReminders(ctx: ServiceContext, q: { ownerId: string
       .leftJoin('contacts as p', 'p.id', 'k.contact_id').leftJoin('users as u', 'u.id', 'k.owner_id')
       .select(['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'p.first_name', 'p.last_name', 'p.phone', 'p.mobile', 'k.owner_id', 'u.display_name as owner_name',
         `${due} as due`, 'k.annual_value_cents', 'k.cancel_by'])
-      .where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where(done, 'is', null).where('k.status', 'in', [...RENEWING_STATUSES]).where(due, '<=', q.horizon)
+      .where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where(done, 'is', null).where(renewingContract('k')).where(due, '<=', q.horizon)
     if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
     for (const r of await query.orderBy(due).limit(1000).execute()) {
       items.push({
@@ -76,12 +87,12 @@ async function openReminder(ctx: ServiceContext, contractId: string, kind: Renew
   const k = await ctx.db.selectFrom('contracts').selectAll().where('id', '=', contractId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!k) throw new AppError('not_found', 'errors.notFound')
   const column = REMINDER_COLUMN[kind]
-  if (k[`${column}_due`] === null || k[`${column}_done_at`] !== null || !(RENEWING_STATUSES as readonly string[]).includes(k.status)) throw new AppError('conflict', 'errors.followUpClosed')
+  if (k[`${column}_due`] === null || k[`${column}_done_at`] !== null || !isRenewing(k.status)) throw new AppError('conflict', 'errors.followUpClosed')
   return k
 }
 
 /** Reviewed: the outcome becomes a touchpoint at the renewal station, in the same transaction. */
-export async function completeRenewalReminder(ctx: ServiceContext, input: { contractId: string; kind: RenewalReminderKind; channel: string; outcome: string }): Promise<{ touchpointId: string }> {
+export async function completeRenewalReminder(ctx: ServiceContext, input: { contractId: string; kind: RenewalReminderKind; channel: TouchpointChannel; outcome: string }): Promise<{ touchpointId: string }> {
   const now = nowIso(ctx)
   const touchpointId = newId()
   await ctx.db.transaction().execute(async (trx) => {
@@ -91,7 +102,7 @@ export async function completeRenewalReminder(ctx: ServiceContext, input: { cont
       id: touchpointId, company_id: k.company_id, contact_id: k.contact_id, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct',
       station: 'renewal', summary: input.outcome, ...eventColumns('contract.renewalReviewed', { number: k.number }), created_by: ctx.userId,
     }, now)
-    await updateSynced(trx, 'contracts', k.id, { [`${REMINDER_COLUMN[input.kind]}_done_at`]: now }, now)
+    await updateSynced(trx, 'contracts', k.id, reminderDone(input.kind, now), now)
     await refreshJourney(trx, k.company_id, now)
   })
   return { touchpointId }
@@ -102,27 +113,34 @@ export async function snoozeRenewalReminder(ctx: ServiceContext, input: { contra
   const k = await openReminder(ctx, input.contractId, input.kind)
   // A reminder is moved at most to the cancel-by date: after it, nothing can be decided any more.
   if (input.until > k.cancel_by) throw fieldError('until', 'errors.snoozePastCancelBy')
-  await ctx.db.transaction().execute((trx) => updateSynced(trx, 'contracts', k.id, { [`${REMINDER_COLUMN[input.kind]}_due`]: input.until }, nowIso(ctx)))
+  await ctx.db.transaction().execute((trx) => updateSynced(trx, 'contracts', k.id, reminderMoved(input.kind, input.until), nowIso(ctx)))
   return { contractId: k.id }
 }
 
 /** A renewal reminder on the work list is `<contractId>:<kind>`; anything else is not one. */
 function reminderRef(id: string): { contractId: string; kind: RenewalReminderKind } {
   const [contractId = '', kind = ''] = id.split(':')
-  if (!contractId || !(kind in REMINDER_COLUMN)) throw new AppError('not_found', 'errors.notFound')
-  return { contractId, kind: kind as RenewalReminderKind }
+  if (!contractId || !isOneOf(RENEWAL_REMINDER_KINDS, kind)) throw new AppError('not_found', 'errors.notFound')
+  return { contractId, kind }
 }
 
 /** The renewal reminders as a source of the work list (registered by the worklist module). */
 export const renewalWorkListSource = {
   source: 'contract',
   list: renewalReminders,
-  complete: (ctx: ServiceContext, input: { id: string; channel: string; outcome: string }) =>
+  complete: (ctx: ServiceContext, input: { id: string; channel: TouchpointChannel; outcome: string }) =>
     completeRenewalReminder(ctx, { ...reminderRef(input.id), channel: input.channel, outcome: input.outcome }),
   snooze: (ctx: ServiceContext, input: { id: string; until: string }) => snoozeRenewalReminder(ctx, { ...reminderRef(input.id), until: input.until }),
 } as const
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
+
+/**
+ * The end dates of a contract's terms, all the report needs. The row schema guarantees each term's start
+ * and end; a history that is not even that fails the report, as it always did.
+ */
+const termEndsSchema = z.array(z.object({ end: z.string() }))
+const termEnds = (log: string): string[] => termEndsSchema.parse(JSON.parse(log)).map((t) => t.end)
 
 function emptyRow(key: string): RenewalRateRow {
   return { key, due: 0, renewed: 0, churned: 0, renewedValueCents: 0, dueValueCents: 0, rateByCount: null, rateByValue: null }
@@ -157,12 +175,12 @@ export async function renewalReport(ctx: ServiceContext, q: { from: string; to: 
   }
   for (const k of await query.execute()) {
     const owner = k.owner_name ?? k.owner_id
-    const notice = { value: k.notice_value, unit: k.notice_unit as NoticeUnit }
-    const log: ContractTermEntry[] = JSON.parse(k.terms_log) as ContractTermEntry[]
+    const notice = { value: k.notice_value, unit: k.notice_unit }
+    const ends = termEnds(k.terms_log)
     // Every term that was followed by another one was renewed, decided on its cancel-by date.
-    for (let i = 1; i < log.length; i++) count(cancelBy(log[i - 1]!.end, notice), owner, true, k.annual_value_cents)
+    for (let i = 1; i < ends.length; i++) count(cancelBy(ends[i - 1]!, notice), owner, true, k.annual_value_cents)
     const churn = k.status === 'ended' ? { date: k.cancel_by, reason: 'no_renewal' as const }
-      : k.cancellation_received_on ? { date: k.cancellation_received_on, reason: (k.churn_reason || 'other') as ChurnReason } : null
+      : k.cancellation_received_on ? { date: k.cancellation_received_on, reason: k.churn_reason || 'other' } : null
     if (churn && count(churn.date, owner, false, k.annual_value_cents)) {
       const r = reasons.get(churn.reason) ?? { count: 0, valueCents: 0 }
       reasons.set(churn.reason, { count: r.count + 1, valueCents: r.valueCents + k.annual_value_cents })

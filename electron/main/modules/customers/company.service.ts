@@ -5,7 +5,7 @@ import { deleteSynced, insertSynced, updateSynced } from '../../../../db/platfor
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { CompanyFields, CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
 import type { Company, CompanyListItem, StationCount } from '../../../../shared/modules/customers/customer.types'
-import { STATIONS, type Station } from '../../../../shared/modules/customers'
+import { STATIONS } from '../../../../shared/modules/customers'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { companyColumns, toCompany } from './customers.mappers'
@@ -73,9 +73,9 @@ export async function listCompanies(ctx: ServiceContext, query: Required<Company
       customerNumber: r.customer_number,
       city: r.city,
       federalState: r.federal_state,
-      status: r.status as CompanyListItem['status'],
-      segment: r.segment as CompanyListItem['segment'],
-      station: (r.station as Station | null) ?? null,
+      status: r.status,
+      segment: r.segment,
+      station: r.station,
       ownerName: r.owner_name ?? '',
       updatedAt: r.updated_at,
     })),

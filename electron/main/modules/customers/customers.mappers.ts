@@ -3,20 +3,16 @@ import type { CompanyRow } from '../../../../db/modules/customers/company.reposi
 import type { ContactRow } from '../../../../db/modules/customers/contact.repository'
 import type { PersonaRow } from '../../../../db/modules/customers/persona.repository'
 import type { TouchpointRow } from '../../../../db/modules/customers/touchpoint.repository'
-import type { Columns } from '../../../../db/platform/synced-writes'
+import type { InsertColumns } from '../../../../db/platform/synced-writes'
 import type { CompanyFields } from '../../../../shared/modules/customers/company.schema'
 import type { ContactFields } from '../../../../shared/modules/customers/contact.schema'
 import type { Company, Contact, Persona, Touchpoint } from '../../../../shared/modules/customers/customer.types'
 import type { PersonaFields } from '../../../../shared/modules/customers/persona.schema'
 import type { TouchpointFields } from '../../../../shared/modules/customers/touchpoint.schema'
-import { currentStation, type JourneyReason } from '../../../../shared/modules/customers'
+import { currentStation } from '../../../../shared/modules/customers'
 import { parseEventParams } from '../../../../shared/platform/event-message'
-import type { Station } from '../../../../shared/modules/customers'
 
-/** Stored values were validated on the way in; these narrow them back to their domain types. */
-const as = <T extends string>(value: string): T => value as T
-
-export const companyColumns = (f: CompanyFields): Columns => ({
+export const companyColumns = (f: CompanyFields): InsertColumns<'companies'> => ({
   name: f.name,
   customer_number: f.customerNumber,
   street: f.street,
@@ -38,22 +34,22 @@ export const toCompany = (r: CompanyRow): Company => ({
   street: r.street,
   postalCode: r.postal_code,
   city: r.city,
-  federalState: as(r.federal_state),
+  federalState: r.federal_state,
   industry: r.industry,
-  segment: as(r.segment),
-  status: as(r.status),
+  segment: r.segment,
+  status: r.status,
   ownerId: r.owner_id,
   ownerName: r.owner_name ?? '',
-  leadSource: as(r.lead_source),
+  leadSource: r.lead_source,
   notes: r.notes,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   journey: r.reason
-    ? { station: r.station ? as<Station>(r.station) : null, reason: as<JourneyReason>(r.reason) }
-    : currentStation({ status: as(r.status) }),
+    ? { station: r.station, reason: r.reason }
+    : currentStation({ status: r.status }),
 })
 
-export const contactColumns = (f: ContactFields): Columns => ({
+export const contactColumns = (f: ContactFields): InsertColumns<'contacts'> => ({
   company_id: f.companyId,
   salutation: f.salutation,
   title: f.title,
@@ -77,7 +73,7 @@ export const toContact = (r: ContactRow): Contact => ({
   id: r.id,
   companyId: r.company_id,
   companyName: r.company_name,
-  salutation: as(r.salutation),
+  salutation: r.salutation,
   title: r.title,
   firstName: r.first_name,
   lastName: r.last_name,
@@ -85,10 +81,10 @@ export const toContact = (r: ContactRow): Contact => ({
   email: r.email,
   phone: r.phone,
   mobile: r.mobile,
-  language: as(r.language),
-  buyingRole: as(r.buying_role),
-  attitude: as(r.attitude),
-  influence: as(r.influence),
+  language: r.language,
+  buyingRole: r.buying_role,
+  attitude: r.attitude,
+  influence: r.influence,
   worries: r.worries,
   goals: r.goals,
   personaId: r.persona_id ?? '',
@@ -98,7 +94,7 @@ export const toContact = (r: ContactRow): Contact => ({
   updatedAt: r.updated_at,
 })
 
-export const personaColumns = (f: PersonaFields): Columns => ({
+export const personaColumns = (f: PersonaFields): InsertColumns<'personas'> => ({
   name: f.name,
   motto: f.motto,
   who: f.who,
@@ -131,14 +127,14 @@ export const toPersona = (r: PersonaRow): Persona => ({
   valuesAttitudes: r.values_attitudes,
   contactChannel: r.contact_channel,
   triggerEvents: r.trigger_events,
-  formerCustomer: as(r.former_customer),
+  formerCustomer: r.former_customer,
   knowsCompetitors: r.knows_competitors,
   contactCount: Number(r.contact_count),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 })
 
-export const touchpointColumns = (f: TouchpointFields, createdBy: string): Columns => ({
+export const touchpointColumns = (f: TouchpointFields, createdBy: string): InsertColumns<'touchpoints'> => ({
   company_id: f.companyId,
   contact_id: f.contactId || null,
   occurred_at: new Date(f.occurredAt).toISOString(),
@@ -157,10 +153,10 @@ export const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
   contactId: r.contact_id ?? '',
   contactName: r.contact_name ?? '',
   occurredAt: r.occurred_at,
-  channel: as(r.channel),
-  direction: as(r.direction),
-  mode: as(r.mode),
-  station: as(r.station),
+  channel: r.channel,
+  direction: r.direction,
+  mode: r.mode,
+  station: r.station,
   summary: r.summary,
   messageKey: r.message_key,
   messageParams: parseEventParams(r.message_params),

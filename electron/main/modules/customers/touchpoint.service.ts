@@ -34,7 +34,7 @@ export async function createTouchpoint(ctx: ServiceContext, fields: TouchpointFi
     const id = newId()
     const columns = touchpointColumns(fields, ctx.userId)
     await insertSynced(trx, 'touchpoints', { id, ...columns }, now)
-    const occurredAt = String(columns.occurred_at)
+    const occurredAt = columns.occurred_at
     const newest = company.latest_touchpoint_at === null || occurredAt >= company.latest_touchpoint_at
     await refreshJourney(trx, fields.companyId, now, { ...company, latestTouchpointStation: newest ? fields.station : company.latest_touchpoint_station })
     // Built from what this transaction wrote and read, instead of reading it back.

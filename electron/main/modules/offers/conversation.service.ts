@@ -2,13 +2,13 @@
 import type { Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import type { Database } from '../../../../db/database.types'
-import { deleteSynced, insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import { deleteSynced, insertSynced, updateSynced, type InsertColumns, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import type { ConversationFields } from '../../../../shared/modules/offers/offer.schema'
 import type { Conversation } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 
-const columns = (f: ConversationFields): Columns => ({
+const columns = (f: ConversationFields): Omit<InsertColumns<'conversations'>, 'company_id'> => ({
   held_at: f.heldAt, situation: f.situation, needs: f.needs, goals: f.goals, worries: f.worries, decision_criteria: f.decisionCriteria,
   budget: f.budget, decision_timeline: f.decisionTimeline, decision_process: f.decisionProcess, competitors: f.competitors, next_steps: f.nextSteps,
 })
@@ -20,7 +20,7 @@ async function saveParticipants(trx: Transaction<Database>, conversationId: stri
   }
   const existing = await trx.selectFrom('conversation_participants').select(['id', 'contact_id']).where('conversation_id', '=', conversationId).where('deleted_at', 'is', null).execute()
   for (const p of f.participants) {
-    const values: Columns = { buying_role: p.buyingRole, influence: p.influence, attitude: p.attitude, cares_about: p.caresAbout }
+    const values: UpdatePatch<'conversation_participants'> = { buying_role: p.buyingRole, influence: p.influence, attitude: p.attitude, cares_about: p.caresAbout }
     const current = existing.find((e) => e.contact_id === p.contactId)
     if (current) await updateSynced(trx, 'conversation_participants', current.id, values, now)
     else await insertSynced(trx, 'conversation_participants', { id: newId(), conversation_id: conversationId, company_id: f.companyId, contact_id: p.contactId, ...values }, now)

@@ -1,14 +1,15 @@
 // Offer follow-ups as a source of the work list: listed by due date, done with an outcome, or snoozed.
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
-import type { FollowUpKind } from '../../../../shared/modules/offers/offer.enums'
+import { openOffer } from '../../../../db/modules/offers/offer.predicates'
+import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import type { FollowUpItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { eventColumns } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 
-/** The open follow-ups of offers still in play, due up to `horizon` (all overdue ones included). */
+/** The open follow-ups of open offers (sent, awaiting the decision), due up to `horizon` (all overdue ones included). */
 export async function followUpItems(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<FollowUpItem[]> {
   let query = ctx.db.selectFrom('follow_ups as f')
     .innerJoin('offers as o', 'o.id', 'f.offer_id')
@@ -18,13 +19,13 @@ export async function followUpItems(ctx: ServiceContext, q: { ownerId: string; h
     .select(['f.id', 'f.offer_id', 'o.number', 'f.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.phone', 'k.mobile',
       'f.owner_id', 'u.display_name as owner_name', 'f.kind', 'f.due_date', 'o.gross_cents', 'o.valid_until'])
     .where('f.status', '=', 'open').where('f.deleted_at', 'is', null).where('f.due_date', '<=', q.horizon)
-    .where('o.status', 'in', ['sent', 'negotiation']).where('o.deleted_at', 'is', null)
+    .where(openOffer('o')).where('o.deleted_at', 'is', null)
   if (q.ownerId) query = query.where('f.owner_id', '=', q.ownerId)
   const rows = await query.orderBy('f.due_date').orderBy('o.gross_cents', 'desc').limit(1000).execute()
   return rows.map((r): FollowUpItem => ({
     source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
-    kind: r.kind as FollowUpKind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
+    kind: r.kind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
   }))
 }
 
@@ -38,7 +39,7 @@ async function openFollowUp(ctx: ServiceContext, id: string) {
 }
 
 /** Done: the outcome becomes a touchpoint on the customer's timeline, in the same transaction. */
-export async function completeFollowUp(ctx: ServiceContext, input: { id: string; channel: string; outcome: string }): Promise<{ id: string; touchpointId: string }> {
+export async function completeFollowUp(ctx: ServiceContext, input: { id: string; channel: TouchpointChannel; outcome: string }): Promise<{ id: string; touchpointId: string }> {
   const now = nowIso(ctx)
   const f = await openFollowUp(ctx, input.id)
   const touchpointId = newId()

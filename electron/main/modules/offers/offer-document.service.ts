@@ -11,6 +11,10 @@ import { saveLetter } from '../../platform/documents/letters'
 
 /** The letter a sent revision froze, without the logo path snapshots written before logos stayed on the device carried. */
 function frozenLetter(snapshot: string): OfferLetterInput {
+  // A cast on a stored value, kept on purpose: the snapshot is JSON this app wrote from a typed RevisionSnapshot
+  // (sendOffer), and the row schema lets only an object without path keys in, so it is read back as that type;
+  // checking the whole letter again would need a schema of it. Snapshots from before logos stayed on the device
+  // may still carry the sender's logoPath, hence the wider seller type.
   const { letter } = JSON.parse(snapshot) as RevisionSnapshot
   const { logoPath: _ignored, ...seller } = letter.seller as OfferLetterInput['seller'] & { logoPath?: unknown }
   return { ...letter, seller }

@@ -2,12 +2,12 @@
 // follow-ups), revising, won/lost/withdrawn, and expiry after the validity date.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
-import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import { insertSynced, updateSynced, type InsertColumns, type UpdatePatch } from '../../../../db/platform/synced-writes'
+import { openOffer, undecidedOffer } from '../../../../db/modules/offers/offer.predicates'
 import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { FederalState } from '../../../../shared/modules/customers'
 import { followUpSchedule } from '../../../../shared/modules/offers/follow-up.rules'
-import { CLOSED_OFFER_STATUSES, OPEN_OFFER_STATUSES, type LostReason, type OfferStatus } from '../../../../shared/modules/offers/offer.enums'
+import { isClosedOffer, isOpenOffer, type LostReason, type OfferStatus } from '../../../../shared/modules/offers/offer.enums'
 import type { OfferFields } from '../../../../shared/modules/offers/offer.schema'
 import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
 import type { FollowUp, Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
@@ -30,7 +30,10 @@ const cents = (euros: number) => Math.round(euros * 100)
 
 export const nextOfferNumber = (db: Db, year: string): Promise<string> => nextNumber(db, 'offers', 'A', year)
 
-const offerColumns = (f: OfferFields, totals: OfferTotals): Columns => ({
+/** The columns the offer form edits: the two dates every offer needs, and the rest of its terms and totals. */
+type OfferFieldColumns = Pick<InsertColumns<'offers'>, 'offer_date' | 'valid_until'> & UpdatePatch<'offers'>
+
+const offerColumns = (f: OfferFields, totals: OfferTotals): OfferFieldColumns => ({
   contact_id: f.contactId || null,
   conversation_id: f.conversationId || null,
   offer_date: f.offerDate,
@@ -59,7 +62,17 @@ async function checkReferences(trx: Db, f: OfferFields, offerId?: string): Promi
     const conversation = await trx.selectFrom('conversations').select('company_id').where('id', '=', f.conversationId).where('deleted_at', 'is', null).executeTakeFirst()
     if (conversation?.company_id !== f.companyId) throw fieldError('conversationId', 'errors.conversationNotOfCompany')
   }
-  if (f.contractId) await checkRenewable(trx, f.contractId, f.companyId, offerId ?? '')
+  if (f.contractId) {
+    await checkRenewable(trx, f.contractId, f.companyId)
+    if (await otherRenewalOffer(trx, f.contractId, offerId ?? '')) throw fieldError('contractId', 'errors.renewalOfferOpen')
+  }
+}
+
+/** One renewal offer per contract is undecided at a time: a second one would renew the same term twice. */
+async function otherRenewalOffer(db: Db, contractId: string, offerId: string): Promise<boolean> {
+  const other = await db.selectFrom('offers').select('id').where('contract_id', '=', contractId).where('deleted_at', 'is', null)
+    .where(undecidedOffer()).where('id', '!=', offerId).executeTakeFirst()
+  return other !== undefined
 }
 
 export async function createOffer(ctx: ServiceContext, f: OfferFields): Promise<Offer> {
@@ -98,7 +111,7 @@ export async function updateOffer(ctx: ServiceContext, id: string, f: OfferField
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const offer = await loadOffer(trx, id)
-    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    if (isClosedOffer(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
     // A sent revision is a document the customer holds: it never changes. Changes go into a new revision.
     if (await revisionSent(trx, id, offer.revision)) throw new AppError('conflict', 'errors.offerSentUseRevision')
     if (f.companyId !== offer.company_id) throw fieldError('companyId', 'errors.offerCompanyFixed')
@@ -115,7 +128,7 @@ export async function reviseOffer(ctx: ServiceContext, id: string): Promise<Offe
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const offer = await loadOffer(trx, id)
-    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    if (isClosedOffer(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
     if (!(await revisionSent(trx, id, offer.revision))) throw new AppError('conflict', 'errors.offerNotSentYet')
     await updateSynced(trx, 'offers', id, { revision: offer.revision + 1, status: 'negotiation' }, now)
   })
@@ -131,7 +144,7 @@ export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer>
   const day = today(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const offer = await loadOffer(trx, id)
-    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    if (isClosedOffer(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
     if (await revisionSent(trx, id, offer.revision)) throw new AppError('conflict', 'errors.offerAlreadySent')
     const detail = await getOffer({ ...ctx, db: trx }, id)
     if (!detail.items.some((i) => !i.optional)) throw fieldError('items', 'errors.offerWithoutItems')
@@ -143,7 +156,7 @@ export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer>
     const open = await trx.selectFrom('follow_ups').select(['id', 'kind']).where('offer_id', '=', id).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
     const profile = await deviceSettings({ db: trx }, offerSettingsSchema)
     const cadence = { afterBusinessDays: [profile.followUpFirstDays, profile.followUpSecondDays], daysBeforeExpiry: profile.followUpDaysBeforeExpiry }
-    for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state as FederalState | '', cadence)) {
+    for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state, cadence)) {
       // A new revision keeps the follow-ups already planned; only missing ones are added.
       if (open.some((o) => o.kind === planned.kind)) continue
       if (offer.sent_at && planned.kind !== 'before_expiry') continue
@@ -161,18 +174,19 @@ export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer>
   return getOffer(ctx, id)
 }
 
-async function close(ctx: ServiceContext, id: string, status: OfferStatus, columns: Columns): Promise<Offer> {
+async function close(ctx: ServiceContext, id: string, status: OfferStatus, columns: UpdatePatch<'offers'>): Promise<Offer> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const offer = await loadOffer(trx, id)
-    if ((CLOSED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
-    if (status !== 'withdrawn' && !(OPEN_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new AppError('conflict', 'errors.offerNotSentYet')
+    if (isClosedOffer(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
+    if (status !== 'withdrawn' && !isOpenOffer(offer.status)) throw new AppError('conflict', 'errors.offerNotSentYet')
     await updateSynced(trx, 'offers', id, { status, closed_at: now, ...columns }, now)
     await closeFollowUps(trx, id, now)
     // A won offer of a referred prospect: the referrer is thanked (a reminder for the owner).
     if (status === 'won') await referralsWon(trx, offer.company_id, todayOf(ctx), now)
     // A won renewal offer continues its contract with the offer's term, items and value.
     if (status === 'won' && offer.contract_id) {
+      if (await otherRenewalOffer(trx, offer.contract_id, id)) throw new AppError('conflict', 'errors.contractNotRenewable')
       const detail = await getOffer({ ...ctx, db: trx }, id)
       await continueContract(trx, ctx, { ...offer, contract_id: offer.contract_id }, Number(columns.order_value_cents), detail.items, now)
     }
@@ -198,7 +212,7 @@ export const withdrawOffer = (ctx: ServiceContext, id: string) => close(ctx, id,
 export async function expireOffers(ctx: ServiceContext): Promise<number> {
   const now = nowIso(ctx)
   const due = await ctx.db.selectFrom('offers').select(['id', 'company_id']).where('deleted_at', 'is', null)
-    .where('status', 'in', [...OPEN_OFFER_STATUSES]).where('valid_until', '<', today(ctx)).limit(1000).execute()
+    .where(openOffer()).where('valid_until', '<', today(ctx)).limit(1000).execute()
   for (const offer of due) {
     await ctx.db.transaction().execute(async (trx) => {
       await updateSynced(trx, 'offers', offer.id, { status: 'expired', closed_at: now }, now)
@@ -224,25 +238,26 @@ export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> 
     id: o.id, number: o.number, companyId: o.company_id, companyName: o.company_name, contactId: o.contact_id ?? '',
     contactName: `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim(), conversationId: o.conversation_id ?? '',
     contractId: o.contract_id ?? '', contractNumber: o.contract_number ?? '', contractTermMonths: o.contract_term_months, ownerId: o.owner_id, ownerName: o.owner_name ?? '',
-    status: o.status as OfferStatus, revision: o.revision,
+    status: o.status, revision: o.revision,
     currentRevisionSent: revisions.some((r) => r.revision === o.revision) || (revisions.length === 0 && o.sent_at !== null),
     offerDate: o.offer_date, validUntil: o.valid_until, offerDiscountPercent: o.offer_discount_percent, paymentNetDays: o.payment_net_days,
     skontoPercent: o.skonto_percent, skontoDays: o.skonto_days, deliveryTerms: o.delivery_terms, introduction: o.introduction, benefits: o.benefits,
     items, totals, sentAt: o.sent_at, closedAt: o.closed_at, orderDate: o.order_date, orderValue: o.order_value_cents === null ? null : o.order_value_cents / 100,
-    lostReason: o.lost_reason as LostReason | '', lostCompetitor: o.lost_competitor, lostNote: o.lost_note,
+    lostReason: o.lost_reason, lostCompetitor: o.lost_competitor, lostNote: o.lost_note,
     revisions: revisions.map((r) => ({ revision: r.revision, sentAt: r.sent_at })),
-    followUps: followUps.map((f): FollowUp => ({ id: f.id, offerId: f.offer_id, kind: f.kind as FollowUp['kind'], dueDate: f.due_date, plannedDate: f.planned_date, status: f.status as FollowUp['status'], doneAt: f.done_at, outcome: f.outcome })),
+    followUps: followUps.map((f): FollowUp => ({ id: f.id, offerId: f.offer_id, kind: f.kind, dueDate: f.due_date, plannedDate: f.planned_date, status: f.status, doneAt: f.done_at, outcome: f.outcome })),
     createdAt: o.created_at, updatedAt: o.updated_at,
   }
 }
 
 const SORT = { offerDate: 'o.offer_date', number: 'o.number', grossCents: 'o.gross_cents', validUntil: 'o.valid_until' } as const
 
-export async function listOffers(ctx: ServiceContext, q: { search: string; status: string; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }): Promise<Page<OfferListItem>> {
+export async function listOffers(ctx: ServiceContext, q: { search: string; status: OfferStatus | 'open' | ''; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }): Promise<Page<OfferListItem>> {
   // Filters on the offers table alone, so the count never joins; the company name is joined for
   // the one page shown. A search finds companies through their full-text index, or offer numbers.
   let query = ctx.db.selectFrom('offers as o').where('o.deleted_at', 'is', null)
-  if (q.status === 'open') query = query.where('o.status', 'in', ['draft', ...OPEN_OFFER_STATUSES])
+  // The list's "open" filter shows every offer still undecided, drafts included.
+  if (q.status === 'open') query = query.where(undecidedOffer('o'))
   else if (q.status) query = query.where('o.status', '=', q.status)
   if (q.ownerId) query = query.where('o.owner_id', '=', q.ownerId)
   if (q.companyId) query = query.where('o.company_id', '=', q.companyId)
@@ -267,7 +282,7 @@ export async function listOffers(ctx: ServiceContext, q: { search: string; statu
     total,
     offset: q.offset,
     rows: rows.map((r) => ({
-      id: r.id, number: r.number, companyId: r.company_id, companyName: r.company_name, ownerName: r.owner_name ?? '', status: r.status as OfferStatus,
+      id: r.id, number: r.number, companyId: r.company_id, companyName: r.company_name, ownerName: r.owner_name ?? '', status: r.status,
       revision: r.revision, offerDate: r.offer_date, validUntil: r.valid_until, grossCents: r.gross_cents, withConversation: r.conversation_id !== null,
     })),
   }

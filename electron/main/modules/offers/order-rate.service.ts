@@ -2,6 +2,7 @@
 // with vs. without a pre-offer conversation, and follow-up discipline.
 import { sql } from 'kysely'
 import type { OfferStatsTable } from '../../../../db/modules/offers/offers.table'
+import { decidedOffer } from '../../../../db/modules/offers/offer.predicates'
 import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { periodOf } from '../../platform/periods'
@@ -91,7 +92,7 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
         count(*) as n, coalesce(sum(case when o.status = 'won' then coalesce(o.order_value_cents, o.gross_cents) else o.gross_cents end), 0) as value
       from offers o left join companies c on c.id = o.company_id
       where o.deleted_at is null and o.closed_at is not null and o.closed_at >= ${fromDay} and o.closed_at < ${`${toDay}T99`}
-        and o.status in ('won', 'lost', 'expired')
+        and ${decidedOffer('o')}
         ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
         ${q.segment ? sql`and c.segment = ${q.segment}` : sql``}
       group by 1, 2, 3, 4, 5, 6`.execute(ctx.db)).rows)

@@ -1,7 +1,8 @@
 // The price list: products, and their import from CSV with a column mapping (all rows or none).
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
-import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import { insertSynced, updateSynced, type InsertColumns } from '../../../../db/platform/synced-writes'
+import type { ProductTable } from '../../../../db/modules/offers/offers.table'
 import type { Page } from '../../../../shared/platform/common.schema'
 import { productFieldsSchema, type ProductFields, PRODUCT_IMPORT_FIELDS } from '../../../../shared/modules/offers/offer.schema'
 import type { Product } from '../../../../shared/modules/offers/offer.types'
@@ -10,13 +11,13 @@ import { AppError, fieldError } from '../../../../shared/platform/result'
 import { toFieldErrors } from '../../../../shared/platform/field-errors'
 import { nowIso, type ServiceContext } from '../../platform/context'
 
-const columns = (f: ProductFields): Columns => ({
+const columns = (f: ProductFields): InsertColumns<'products'> => ({
   sku: f.sku, name: f.name, description: f.description, unit: f.unit, list_price_cents: Math.round(f.listPrice * 100), vat_rate: f.vatRate, warranty_months: f.warrantyMonths, active: f.active ? 1 : 0,
 })
 
-type ProductRow = { id: string; sku: string; name: string; description: string; unit: string; list_price_cents: number; vat_rate: number; warranty_months: number; active: number }
+type ProductRow = Pick<Selectable<ProductTable>, 'id' | 'sku' | 'name' | 'description' | 'unit' | 'list_price_cents' | 'vat_rate' | 'warranty_months' | 'active'>
 const toProduct = (r: ProductRow): Product => ({
-  id: r.id, sku: r.sku, name: r.name, description: r.description, unit: r.unit, listPrice: r.list_price_cents / 100, vatRate: r.vat_rate as Product['vatRate'], warrantyMonths: r.warranty_months, active: r.active === 1,
+  id: r.id, sku: r.sku, name: r.name, description: r.description, unit: r.unit, listPrice: r.list_price_cents / 100, vatRate: r.vat_rate, warrantyMonths: r.warranty_months, active: r.active === 1,
 })
 
 async function skuTaken(ctx: ServiceContext, sku: string, exceptId: string | null): Promise<boolean> {

@@ -2,7 +2,7 @@
 // warranty; a reminder before the warranty ends suggests offering a service contract.
 import type { Kysely } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
-import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import { insertSynced, updateSynced, type InsertColumns } from '../../../../db/platform/synced-writes'
 import type { Database } from '../../../../db/database.types'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import { termEnd } from '../../../../shared/modules/contracts'
@@ -30,7 +30,7 @@ export function warrantyReminder(warrantyEnd: string | null, contractId: string 
   return due < day ? day : due
 }
 
-async function columnsFor(ctx: ServiceContext, db: Db, f: AssetFields, day: string): Promise<Columns> {
+async function columnsFor(ctx: ServiceContext, db: Db, f: AssetFields, day: string): Promise<InsertColumns<'assets'>> {
   const company = await db.selectFrom('companies').select(['id', 'owner_id']).where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!company) throw fieldError('companyId', 'errors.companyNotFound')
   let warrantyMonths = 0

@@ -2,14 +2,15 @@
 // workflow, service levels by priority, a timeline of actions, and the type-specific parts.
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
-import { insertSynced, updateSynced, type Columns } from '../../../../db/platform/synced-writes'
+import { insertSynced, updateSynced, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import type { Database } from '../../../../db/database.types'
 import type { CaseTable } from '../../../../db/modules/service/service.table'
+import { openCase, overdueCase } from '../../../../db/modules/service/service.predicates'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { FederalState } from '../../../../shared/modules/customers'
+import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import {
-  CASE_TRANSITIONS, OPEN_CASE_STATUSES, RETURN_CASE_STATUS, RETURN_TRANSITIONS, type CaseChannel, type CaseEventKind, type CaseStatus, type CaseType, type Priority, type ReturnStatus,
-  type WarrantyDecision,
+  CASE_TRANSITIONS, isOpenCase, isOverdueCase, RETURN_CASE_STATUS, RETURN_TRANSITIONS, type CaseChannel, type CaseEventKind, type CaseStatus, type CaseType,
+  type ComplaintCategory, type Priority, type ReturnStatus, type WarrantyDecision,
 } from '../../../../shared/modules/service/service.enums'
 import type { CaseFields } from '../../../../shared/modules/service/service.schema'
 import type { CaseListItem, ServiceCase, ServiceWorkList } from '../../../../shared/modules/service/service.types'
@@ -27,7 +28,6 @@ import { serviceSettingsSchema } from '../../../../shared/modules/service/servic
 type Db = Kysely<Database>
 type Trx = Transaction<Database>
 type Row = Selectable<CaseTable>
-const OPEN = OPEN_CASE_STATUSES as readonly string[]
 
 /** The instant a German calendar day ends (the resolve-by deadline as a point in time). */
 export function endOfGermanDay(day: string): string {
@@ -36,8 +36,8 @@ export function endOfGermanDay(day: string): string {
 }
 
 /** The next deadline of an open case: acknowledging while it is new, then resolving. */
-const slaDue = (status: string, ackDue: string, resolveDay: string): string | null =>
-  status === 'new' ? ackDue : OPEN.includes(status) ? endOfGermanDay(resolveDay) : null
+const slaDue = (status: CaseStatus, ackDue: string, resolveDay: string): string | null =>
+  status === 'new' ? ackDue : isOpenCase(status) ? endOfGermanDay(resolveDay) : null
 
 async function loadCase(db: Db, id: string): Promise<Row> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
@@ -87,27 +87,28 @@ export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<Se
       if (asset?.company_id !== f.companyId) throw fieldError('assetId', 'errors.assetNotOfCustomer')
       warrantyEnd = asset.warranty_end
     }
-    const state = company.federal_state as FederalState | ''
+    const state = company.federal_state
     const level = (await deviceSettings({ db: trx }, serviceSettingsSchema)).serviceLevels[f.priority]
     const ackDue = acknowledgeDue(f.receivedAt, level.acknowledgeHours, state)
     const resolveDay = resolveDue(f.receivedAt, level.resolveBusinessDays, state)
     const number = await nextNumber(trx, 'cases', 'S', berlinDay(f.receivedAt).slice(0, 4))
-    const row = {
-      id, company_id: f.companyId, number, type: f.type, contact_id: f.contactId || null, asset_id: f.assetId || null, channel: f.channel, received_at: new Date(f.receivedAt).toISOString(),
+    const contactId = f.contactId || null
+    const receivedAt = new Date(f.receivedAt).toISOString()
+    await insertSynced(trx, 'cases', {
+      id, company_id: f.companyId, number, type: f.type, contact_id: contactId, asset_id: f.assetId || null, channel: f.channel, received_at: receivedAt,
       subject: f.subject, description: f.description, priority: f.priority, owner_id: f.ownerId || ctx.userId, status: 'new',
       acknowledge_due: ackDue, resolve_due: resolveDay, sla_due: slaDue('new', ackDue, resolveDay), category: f.type === 'complaint' ? f.category : '',
       // Whether the asset was under warranty on the day of the claim is decided here, not by the person.
       under_warranty: f.type === 'warranty' ? (underWarranty(warrantyEnd, berlinDay(f.receivedAt)) ? 1 : 0) : null,
       rma_number: f.type === 'return' ? `RMA-${number.slice(2)}` : '', return_status: f.type === 'return' ? 'requested' : '',
-    }
-    await insertSynced(trx, 'cases', row, now)
+    }, now)
     for (const [index, line] of f.lines.entries()) {
       if (f.type !== 'return') break
       await insertSynced(trx, 'case_lines', { id: newId(), case_id: id, company_id: f.companyId, position: index + 1, product_id: line.productId || null, name: line.name, quantity: line.quantity, reason: line.reason }, now)
     }
-    await logEvent(trx, ctx, row, { kind: 'created', key: 'case.created', text: f.subject }, false, now)
+    await logEvent(trx, ctx, { id, company_id: f.companyId, contact_id: contactId, number }, { kind: 'created', key: 'case.created', text: f.subject }, false, now)
     await insertSynced(trx, 'touchpoints', {
-      id: newId(), company_id: f.companyId, contact_id: row.contact_id, occurred_at: row.received_at, channel: TOUCHPOINT_OF_CHANNEL[f.channel], direction: 'inbound', mode: 'direct',
+      id: newId(), company_id: f.companyId, contact_id: contactId, occurred_at: receivedAt, channel: TOUCHPOINT_OF_CHANNEL[f.channel], direction: 'inbound', mode: 'direct',
       station: 'support', summary: f.subject, ...eventColumns('case.opened', { type: f.type, number }), created_by: ctx.userId,
     }, now)
     await refreshJourney(trx, f.companyId, now)
@@ -115,9 +116,9 @@ export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<Se
   return getCase(ctx, id)
 }
 
-const TOUCHPOINT_OF_CHANNEL: Record<CaseChannel, string> = { phone: 'phone', email: 'email', portal: 'website', visit: 'visit', letter: 'letter', field_service: 'visit' }
+const TOUCHPOINT_OF_CHANNEL: Record<CaseChannel, TouchpointChannel> = { phone: 'phone', email: 'email', portal: 'website', visit: 'visit', letter: 'letter', field_service: 'visit' }
 
-function statusColumns(row: Row, to: CaseStatus, now: string): Columns {
+function statusColumns(row: Row, to: CaseStatus, now: string): UpdatePatch<'cases'> {
   return {
     status: to,
     sla_due: slaDue(to, row.acknowledge_due, row.resolve_due),
@@ -132,7 +133,7 @@ export async function transitionCase(ctx: ServiceContext, input: { id: string; t
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, input.id)
-    if (!CASE_TRANSITIONS[row.status as CaseStatus].includes(input.to)) throw new AppError('conflict', 'errors.caseTransition')
+    if (!CASE_TRANSITIONS[row.status].includes(input.to)) throw new AppError('conflict', 'errors.caseTransition')
     if (row.type === 'return' && input.to !== 'rejected' && input.to !== 'closed') throw new AppError('conflict', 'errors.returnUsesSteps')
     if (input.to === 'resolved' && row.type === 'complaint') {
       if (!row.root_cause.trim()) throw fieldError('rootCause', 'errors.rootCauseRequired')
@@ -153,7 +154,7 @@ async function loadOfType(trx: Db, id: string, type: CaseType): Promise<Row> {
   return row
 }
 
-export async function updateComplaint(ctx: ServiceContext, input: { id: string; category: string; rootCause: string; correctiveAction: string; goodwill: number }): Promise<ServiceCase> {
+export async function updateComplaint(ctx: ServiceContext, input: { id: string; category: ComplaintCategory | ''; rootCause: string; correctiveAction: string; goodwill: number }): Promise<ServiceCase> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadOfType(trx, input.id, 'complaint')
@@ -180,7 +181,7 @@ export async function decideWarranty(ctx: ServiceContext, input: { id: string; d
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadOfType(trx, input.id, 'warranty')
-    if (!OPEN.includes(row.status)) throw new AppError('conflict', 'errors.caseClosed')
+    if (!isOpenCase(row.status)) throw new AppError('conflict', 'errors.caseClosed')
     if (input.decision === 'accepted' && row.under_warranty !== 1) throw fieldError('decision', 'errors.notUnderWarranty')
     await updateSynced(trx, 'cases', row.id, { warranty_decision: input.decision, decision_reason: input.reason }, now)
     await logEvent(trx, ctx, row, { kind: 'decision', key: 'case.warrantyDecision', params: { decision: input.decision }, text: input.reason }, input.customerInformed, now)
@@ -193,7 +194,7 @@ export async function returnStep(ctx: ServiceContext, input: { id: string; to: R
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadOfType(trx, input.id, 'return')
-    if (!OPEN.includes(row.status) || !RETURN_TRANSITIONS[row.return_status as ReturnStatus].includes(input.to)) throw new AppError('conflict', 'errors.caseTransition')
+    if (!isOpenCase(row.status) || row.return_status === '' || !RETURN_TRANSITIONS[row.return_status].includes(input.to)) throw new AppError('conflict', 'errors.caseTransition')
     await updateSynced(trx, 'cases', row.id, { ...statusColumns(row, RETURN_CASE_STATUS[input.to], now), return_status: input.to }, now)
     await logEvent(trx, ctx, row, { kind: 'return_status', key: 'case.returnStep', params: { rma: row.rma_number, status: input.to }, text: input.note }, input.customerInformed, now)
     await refreshJourney(trx, row.company_id, now)
@@ -206,17 +207,16 @@ export async function assignCase(ctx: ServiceContext, input: { id: string; owner
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, input.id)
-    if (!OPEN.includes(row.status)) throw new AppError('conflict', 'errors.caseClosed')
+    if (!isOpenCase(row.status)) throw new AppError('conflict', 'errors.caseClosed')
     const owner = await trx.selectFrom('users').select('display_name').where('id', '=', input.ownerId).executeTakeFirst()
     if (!owner) throw fieldError('ownerId', 'errors.invalidChoice')
-    const columns: Columns = { owner_id: input.ownerId, priority: input.priority }
+    let columns: UpdatePatch<'cases'> = { owner_id: input.ownerId, priority: input.priority }
     if (input.priority !== row.priority) {
       const company = await trx.selectFrom('companies').select('federal_state').where('id', '=', row.company_id).executeTakeFirstOrThrow()
       const level = (await deviceSettings({ db: trx }, serviceSettingsSchema)).serviceLevels[input.priority]
-      const state = company.federal_state as FederalState | ''
-      columns.acknowledge_due = acknowledgeDue(row.received_at, level.acknowledgeHours, state)
-      columns.resolve_due = resolveDue(row.received_at, level.resolveBusinessDays, state)
-      columns.sla_due = slaDue(row.status, String(columns.acknowledge_due), String(columns.resolve_due))
+      const ackDue = acknowledgeDue(row.received_at, level.acknowledgeHours, company.federal_state)
+      const resolveDay = resolveDue(row.received_at, level.resolveBusinessDays, company.federal_state)
+      columns = { ...columns, acknowledge_due: ackDue, resolve_due: resolveDay, sla_due: slaDue(row.status, ackDue, resolveDay) }
     }
     if (!(await updateSynced(trx, 'cases', row.id, columns, now))) return
     const reassigned = input.ownerId !== row.owner_id
@@ -248,29 +248,29 @@ export async function getCase(ctx: ServiceContext, id: string): Promise<ServiceC
   const events = await db.selectFrom('case_events as e').leftJoin('users as u', 'u.id', 'e.created_by').select(['e.id', 'e.at', 'e.kind', 'e.text', 'e.message_key', 'e.message_params', 'e.customer_informed', 'u.display_name'])
     .where('e.case_id', '=', id).where('e.deleted_at', 'is', null).orderBy('e.at').orderBy('e.local_seq').execute()
   return {
-    id: r.id, number: r.number, type: r.type as CaseType, companyId: r.company_id, companyName: r.company_name, federalState: r.federal_state, contactId: r.contact_id ?? '',
+    id: r.id, number: r.number, type: r.type, companyId: r.company_id, companyName: r.company_name, federalState: r.federal_state, contactId: r.contact_id ?? '',
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), assetId: r.asset_id ?? '', assetName: r.asset_name ? `${r.asset_name}${r.serial_number ? ` (${r.serial_number})` : ''}` : '',
-    assetWarrantyEnd: r.warranty_end ?? null, channel: r.channel as CaseChannel, receivedAt: r.received_at, subject: r.subject, description: r.description,
-    priority: r.priority as Priority, ownerId: r.owner_id, ownerName: r.owner_name ?? '', status: r.status as CaseStatus, acknowledgeDue: r.acknowledge_due, resolveDue: r.resolve_due,
+    assetWarrantyEnd: r.warranty_end ?? null, channel: r.channel, receivedAt: r.received_at, subject: r.subject, description: r.description,
+    priority: r.priority, ownerId: r.owner_id, ownerName: r.owner_name ?? '', status: r.status, acknowledgeDue: r.acknowledge_due, resolveDue: r.resolve_due,
     slaDue: r.sla_due, acknowledgedAt: r.acknowledged_at, resolvedAt: r.resolved_at, closedAt: r.closed_at, rejectionReason: r.rejection_reason, category: r.category,
     rootCause: r.root_cause, correctiveAction: r.corrective_action, goodwillCents: r.goodwill_cents, satisfaction: r.satisfaction,
-    underWarranty: r.under_warranty === null ? null : r.under_warranty === 1, warrantyDecision: r.warranty_decision as WarrantyDecision | '', decisionReason: r.decision_reason,
-    rmaNumber: r.rma_number, returnStatus: r.return_status as ReturnStatus | '',
+    underWarranty: r.under_warranty === null ? null : r.under_warranty === 1, warrantyDecision: r.warranty_decision, decisionReason: r.decision_reason,
+    rmaNumber: r.rma_number, returnStatus: r.return_status,
     lines: lines.map((l) => ({ id: l.id, productId: l.product_id ?? '', name: l.name, quantity: l.quantity, reason: l.reason })),
-    events: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind as CaseEventKind, text: e.text, messageKey: e.message_key, messageParams: parseEventParams(e.message_params), customerInformed: e.customer_informed === 1, byName: e.display_name ?? '' })),
+    events: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, text: e.text, messageKey: e.message_key, messageParams: parseEventParams(e.message_params), customerInformed: e.customer_informed === 1, byName: e.display_name ?? '' })),
   }
 }
 
 const LIST_COLUMNS = ['s.id', 's.number', 's.type', 's.company_id', 'c.name as company_name', 's.subject', 's.priority', 's.status', 'u.display_name as owner_name', 's.received_at', 's.sla_due'] as const
-type ListRow = { id: string; number: string; type: string; company_id: string; company_name: string; subject: string; priority: string; status: string; owner_name: string | null; received_at: string; sla_due: string | null }
+type ListRow = Pick<Row, 'id' | 'number' | 'type' | 'company_id' | 'subject' | 'priority' | 'status' | 'received_at' | 'sla_due'> & { company_name: string; owner_name: string | null }
 const listItem = (r: ListRow, now: string): CaseListItem => ({
-  id: r.id, number: r.number, type: r.type as CaseType, companyId: r.company_id, companyName: r.company_name, subject: r.subject, priority: r.priority as Priority,
-  status: r.status as CaseStatus, ownerName: r.owner_name ?? '', receivedAt: r.received_at, slaDue: r.sla_due, overdue: r.sla_due !== null && r.sla_due < now,
+  id: r.id, number: r.number, type: r.type, companyId: r.company_id, companyName: r.company_name, subject: r.subject, priority: r.priority,
+  status: r.status, ownerName: r.owner_name ?? '', receivedAt: r.received_at, slaDue: r.sla_due, overdue: isOverdueCase({ status: r.status, slaDue: r.sla_due }, now),
 })
 
-export async function listCases(ctx: ServiceContext, q: { companyId: string; ownerId: string; type: string; status: string; offset: number; limit: number }): Promise<Page<CaseListItem>> {
+export async function listCases(ctx: ServiceContext, q: { companyId: string; ownerId: string; type: CaseType | ''; status: CaseStatus | 'open' | ''; offset: number; limit: number }): Promise<Page<CaseListItem>> {
   let query = ctx.db.selectFrom('cases as s').where('s.deleted_at', 'is', null)
-  if (q.status === 'open') query = query.where('s.status', 'in', [...OPEN_CASE_STATUSES])
+  if (q.status === 'open') query = query.where(openCase('s'))
   else if (q.status) query = query.where('s.status', '=', q.status)
   if (q.type) query = query.where('s.type', '=', q.type)
   if (q.companyId) query = query.where('s.company_id', '=', q.companyId)
@@ -288,9 +288,9 @@ export async function listCases(ctx: ServiceContext, q: { companyId: string; own
  */
 export async function serviceWorkList(ctx: ServiceContext, q: { ownerId: string; now?: string }): Promise<ServiceWorkList> {
   const now = q.now ?? nowIso(ctx)
-  const open = () => ctx.db.selectFrom('cases as s').innerJoin('companies as c', 'c.id', 's.company_id').leftJoin('users as u', 'u.id', 's.owner_id')
-    .select([...LIST_COLUMNS]).where('s.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where('s.status', 'in', [...OPEN_CASE_STATUSES])
-  const mine = await open().where('s.owner_id', '=', q.ownerId || ctx.userId).orderBy('s.sla_due').limit(500).execute()
-  const overdue = await open().where('s.sla_due', '<', now).orderBy('s.sla_due').limit(500).execute()
+  const cases = () => ctx.db.selectFrom('cases as s').innerJoin('companies as c', 'c.id', 's.company_id').leftJoin('users as u', 'u.id', 's.owner_id')
+    .select([...LIST_COLUMNS]).where('s.deleted_at', 'is', null).where('c.deleted_at', 'is', null)
+  const mine = await cases().where(openCase('s')).where('s.owner_id', '=', q.ownerId || ctx.userId).orderBy('s.sla_due').limit(500).execute()
+  const overdue = await cases().where(overdueCase(now, 's')).orderBy('s.sla_due').limit(500).execute()
   return { now, mine: mine.map((r) => listItem(r, now)), teamOverdue: overdue.map((r) => listItem(r, now)) }
 }

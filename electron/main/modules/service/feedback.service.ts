@@ -3,9 +3,9 @@
 // ask for a referral or a testimonial. The NPS report by period and segment.
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced } from '../../../../db/platform/synced-writes'
+import { detractorScore, promoterScore } from '../../../../db/modules/service/service.predicates'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { Station } from '../../../../shared/modules/customers'
-import type { FeedbackKind } from '../../../../shared/modules/service/service.enums'
+import { isPromoter, type FeedbackKind } from '../../../../shared/modules/service/service.enums'
 import type { FeedbackFields } from '../../../../shared/modules/service/service.schema'
 import type { Feedback, NpsReport, NpsRow } from '../../../../shared/modules/service/service.types'
 import { npsOf } from '../../../../shared/modules/service/sla.rules'
@@ -14,8 +14,6 @@ import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 import { periodOf } from '../../platform/periods'
-
-export const isPromoter = (kind: string, score: number | null) => kind === 'nps' && score !== null && score >= 9
 
 export async function createFeedback(ctx: ServiceContext, f: FeedbackFields): Promise<Feedback> {
   const now = nowIso(ctx)
@@ -40,7 +38,7 @@ export async function createFeedback(ctx: ServiceContext, f: FeedbackFields): Pr
   return created
 }
 
-function feedbackQuery(ctx: ServiceContext, q: { id?: string; companyId?: string; kind?: string }) {
+function feedbackQuery(ctx: ServiceContext, q: { id?: string; companyId?: string; kind?: FeedbackKind | '' }) {
   let query = ctx.db.selectFrom('feedback as f').where('f.deleted_at', 'is', null)
   if (q.id) query = query.where('f.id', '=', q.id)
   if (q.companyId) query = query.where('f.company_id', '=', q.companyId)
@@ -48,19 +46,19 @@ function feedbackQuery(ctx: ServiceContext, q: { id?: string; companyId?: string
   return query
 }
 
-async function feedbackRows(ctx: ServiceContext, q: { id?: string; companyId?: string; kind?: string }, offset = 0, limit = 500): Promise<Feedback[]> {
+async function feedbackRows(ctx: ServiceContext, q: { id?: string; companyId?: string; kind?: FeedbackKind | '' }, offset = 0, limit = 500): Promise<Feedback[]> {
   const rows = await feedbackQuery(ctx, q).innerJoin('companies as c', 'c.id', 'f.company_id').leftJoin('contacts as k', 'k.id', 'f.contact_id')
     .selectAll('f').select(['c.name as company_name', 'k.first_name', 'k.last_name'])
     .orderBy('f.given_on', 'desc').orderBy('f.id').offset(offset).limit(limit).execute()
   return rows.map((f) => ({
     id: f.id, companyId: f.company_id, companyName: f.company_name, contactId: f.contact_id ?? '', contactName: `${f.first_name ?? ''} ${f.last_name ?? ''}`.trim(),
-    kind: f.kind as FeedbackKind, station: f.station as Station | '', givenOn: f.given_on, score: f.score, comment: f.comment, quotePermission: f.quote_permission === 1,
+    kind: f.kind, station: f.station, givenOn: f.given_on, score: f.score, comment: f.comment, quotePermission: f.quote_permission === 1,
     beforeFigure: f.before_figure, afterFigure: f.after_figure, askDue: f.ask_done_at ? null : f.ask_due,
   }))
 }
 
 /** Feedback of a company, or of a kind, newest first; filtered and counted in the query. */
-export async function listFeedback(ctx: ServiceContext, q: { companyId: string; kind: string; offset: number; limit: number }): Promise<Page<Feedback>> {
+export async function listFeedback(ctx: ServiceContext, q: { companyId: string; kind: FeedbackKind | ''; offset: number; limit: number }): Promise<Page<Feedback>> {
   const total = Number((await feedbackQuery(ctx, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
   return { total, offset: q.offset, rows: await feedbackRows(ctx, q, q.offset, q.limit) }
 }
@@ -83,7 +81,7 @@ export async function npsReport(ctx: ServiceContext, q: { from: string; to: stri
   const groups = await ctx.db.selectFrom('feedback as f').innerJoin('companies as c', 'c.id', 'f.company_id')
     .select((eb) => [
       sql<string>`substr(f.given_on, 1, 7)`.as('month'), 'c.segment',
-      eb.fn.countAll<number>().as('answers'), sql<number>`sum(f.score >= 9)`.as('promoters'), sql<number>`sum(f.score <= 6)`.as('detractors'),
+      eb.fn.countAll<number>().as('answers'), sql<number>`sum(${promoterScore('f')})`.as('promoters'), sql<number>`sum(${detractorScore('f')})`.as('detractors'),
     ])
     .where('f.kind', '=', 'nps').where('f.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where('f.given_on', '>=', q.from).where('f.given_on', '<=', q.to).where('f.score', 'is not', null)
     .groupBy([sql`substr(f.given_on, 1, 7)`, 'c.segment']).execute()

@@ -4,9 +4,9 @@
 import { sql } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import { referralStatusOf } from '../../../../db/modules/service/service.predicates'
 import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
-import type { ReferralStatus } from '../../../../shared/modules/service/service.enums'
 import type { ReferralFields } from '../../../../shared/modules/service/service.schema'
 import type { Referral } from '../../../../shared/modules/service/service.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
@@ -75,19 +75,12 @@ export async function thankReferral(ctx: ServiceContext, input: { id: string; re
   return getReferral(ctx, input.id)
 }
 
-/** Won beats an open offer beats lost; without offers the prospect has been contacted. */
-const STATUS_SQL = sql<ReferralStatus>`(select case
-  when sum(o.status = 'won') > 0 then 'won'
-  when sum(o.status in ('sent', 'negotiation')) > 0 then 'offer_sent'
-  when sum(o.status = 'lost') > 0 then 'lost'
-  else 'contacted' end
-  from offers o where o.company_id = r.referred_company_id and o.deleted_at is null)`
-
 function referralQuery(ctx: ServiceContext) {
   return ctx.db.selectFrom('referrals as r').innerJoin('companies as c', 'c.id', 'r.company_id').innerJoin('companies as p', 'p.id', 'r.referred_company_id')
     .leftJoin('contacts as k', 'k.id', 'r.contact_id')
     .select(['r.id', 'r.company_id', 'c.name as company_name', 'r.contact_id', 'k.first_name', 'k.last_name', 'r.referred_company_id', 'p.name as referred_name', 'r.note', 'r.created_at',
-      'r.thank_due', 'r.thanked_at', 'r.reward', 'r.reward_value_cents', STATUS_SQL.as('status')])
+      // Won beats an open offer beats lost; without offers the prospect has been contacted (read from the offers).
+      'r.thank_due', 'r.thanked_at', 'r.reward', 'r.reward_value_cents', referralStatusOf(sql.ref<string>('r.referred_company_id')).as('status')])
     .where('r.deleted_at', 'is', null)
 }
 

@@ -1,8 +1,10 @@
 // The use phase's reminders on the work list: a warranty ending (offer a service contract), thanks
 // for a won referral, asking a promoter for a referral or testimonial. Each is a date on its row.
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import type { Database } from '../../../../db/database.types'
+import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import type { UsePhaseReminderItem } from '../../../../shared/modules/service/service.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
@@ -14,7 +16,17 @@ const SOURCES = {
   asset: { table: 'assets', due: 'warranty_reminder_due', done: 'warranty_reminder_done_at', kind: 'warranty_ending', station: 'usage' },
   referral: { table: 'referrals', due: 'thank_due', done: 'thanked_at', kind: 'referral_thanks', station: 'referral' },
   feedback: { table: 'feedback', due: 'ask_due', done: 'ask_done_at', kind: 'ask_referral', station: 'referral' },
-} as const
+} as const satisfies Record<Source, unknown>
+const SOURCE_NAMES: readonly Source[] = ['asset', 'referral', 'feedback']
+
+/** Writes a reminder's dates (a key left undefined is not written): each source's own table and columns. */
+function writeReminder(trx: Transaction<Database>, source: Source, id: string, dates: { due?: string; done?: string }, now: string): Promise<boolean> {
+  switch (source) {
+    case 'asset': return updateSynced(trx, 'assets', id, { [SOURCES.asset.due]: dates.due, [SOURCES.asset.done]: dates.done }, now)
+    case 'referral': return updateSynced(trx, 'referrals', id, { [SOURCES.referral.due]: dates.due, [SOURCES.referral.done]: dates.done }, now)
+    case 'feedback': return updateSynced(trx, 'feedback', id, { [SOURCES.feedback.due]: dates.due, [SOURCES.feedback.done]: dates.done }, now)
+  }
+}
 
 /** What each reminder is about, for the list: the asset and its warranty end, the referred company, the score. */
 const DETAIL = {
@@ -25,7 +37,7 @@ const DETAIL = {
 
 export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
   const items: UsePhaseReminderItem[] = []
-  for (const source of Object.keys(SOURCES) as Source[]) items.push(...await remindersOf(ctx, source, q))
+  for (const source of SOURCE_NAMES) items.push(...await remindersOf(ctx, source, q))
   return items
 }
 
@@ -60,7 +72,7 @@ const SUMMARY: Record<Source, string> = {
 }
 
 /** Done: the outcome becomes a touchpoint, in the same transaction. (A referral's thanks with a reward go through referrals.thank.) */
-export async function completeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; channel: string; outcome: string }): Promise<{ touchpointId: string }> {
+export async function completeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; channel: TouchpointChannel; outcome: string }): Promise<{ touchpointId: string }> {
   const now = nowIso(ctx)
   const touchpointId = newId()
   const s = SOURCES[input.source]
@@ -71,7 +83,7 @@ export async function completeUsePhaseReminder(ctx: ServiceContext, input: { sou
       id: touchpointId, company_id: row.company_id, contact_id: null, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct', station: s.station,
       summary: `${SUMMARY[input.source]}: ${input.outcome}`, created_by: ctx.userId,
     }, now)
-    await updateSynced(trx, s.table, row.id, { [s.done]: now }, now)
+    await writeReminder(trx, input.source, row.id, { done: now }, now)
     await refreshJourney(trx, row.company_id, now)
   })
   return { touchpointId }
@@ -80,8 +92,7 @@ export async function completeUsePhaseReminder(ctx: ServiceContext, input: { sou
 export async function snoozeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; until: string }): Promise<{ id: string }> {
   if (input.until <= todayOf(ctx)) throw fieldError('until', 'errors.snoozeFuture')
   const row = await openReminder(ctx, input.source, input.id)
-  const s = SOURCES[input.source]
-  await ctx.db.transaction().execute((trx) => updateSynced(trx, s.table, row.id, { [s.due]: input.until }, nowIso(ctx)))
+  await ctx.db.transaction().execute((trx) => writeReminder(trx, input.source, row.id, { due: input.until }, nowIso(ctx)))
   return { id: row.id }
 }
 
@@ -95,7 +106,7 @@ function subjectOf(source: Source, id: string): string {
 const usePhaseSource = <S extends Source>(source: S) => ({
   source,
   list: (ctx: ServiceContext, q: { ownerId: string; horizon: string }) => remindersOf(ctx, source, q),
-  complete: (ctx: ServiceContext, input: { id: string; channel: string; outcome: string }) =>
+  complete: (ctx: ServiceContext, input: { id: string; channel: TouchpointChannel; outcome: string }) =>
     completeUsePhaseReminder(ctx, { source, id: subjectOf(source, input.id), channel: input.channel, outcome: input.outcome }),
   snooze: (ctx: ServiceContext, input: { id: string; until: string }) => snoozeUsePhaseReminder(ctx, { source, id: subjectOf(source, input.id), until: input.until }),
 })

@@ -4,6 +4,8 @@ import { CompiledQuery, sql, type Kysely } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import type { ScopeChecksum } from '../../../../shared/modules/sync/protocol'
 import { ORG_SCOPE, SYNC_TABLE_RULES, SYNC_TABLE_NAMES, UNASSIGNED_SCOPE } from '../../../../shared/modules/sync/tables'
+import { isOneOf } from '../../../../shared/platform/value-lists'
+import { parseRecord } from './json-record'
 
 type Sums = Map<string, { count: number; sum: number }>
 
@@ -51,17 +53,13 @@ export async function localChecksums(db: Kysely<Database>): Promise<Sums> {
   }
   const quarantined = await db.selectFrom('sync_quarantine').selectAll().execute()
   for (const q of quarantined) {
-    if (!(CHECKED_TABLES as readonly string[]).includes(q.table_name)) continue
-    const table = q.table_name as (typeof CHECKED_TABLES)[number]
+    const table = q.table_name
+    if (!isOneOf(CHECKED_TABLES, table)) continue
     const { rows: local } = await db.executeQuery<{ scope: string; v: number }>(CompiledQuery.raw(`select scope, v from (${scopedRows(table)}) where id = ?`, [q.row_id]))
     for (const l of local) add(sums, l.scope, -1, -Number(l.v))
     if (q.data === null) continue // a delete that could not be applied: the server has no live row
-    let data: Record<string, unknown>
-    try {
-      data = JSON.parse(q.data) as Record<string, unknown>
-    } catch {
-      continue // unreadable: it cannot be placed in a scope, so it is left out (the scope may then re-download)
-    }
+    const data = parseRecord(q.data)
+    if (!data) continue // unreadable: it cannot be placed in a scope, so it is left out (the scope may then re-download)
     const scope = await quarantinedScope(db, table, data)
     if (scope) add(sums, scope, 1, q.seq)
   }
@@ -72,7 +70,8 @@ async function quarantinedScope(db: Kysely<Database>, table: (typeof CHECKED_TAB
   const rule = SYNC_TABLE_RULES[table].scope
   if (rule.kind === 'org') return ORG_SCOPE
   if (rule.kind === 'team') {
-    const team = typeof data[rule.teamField] === 'string' ? (data[rule.teamField] as string) : ''
+    const value = data[rule.teamField]
+    const team = typeof value === 'string' ? value : ''
     return team ? `team:${team}` : UNASSIGNED_SCOPE
   }
   if (rule.kind === 'company') {

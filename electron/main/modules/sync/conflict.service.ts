@@ -1,7 +1,8 @@
 // The conflict inbox: what the server kept when two people changed the same field, and the choice.
 import { sql } from 'kysely'
-import { updateSynced } from '../../../../db/platform/synced-writes'
-import { SYNCED_TABLES, type SyncedTable } from '../../../../db/database.types'
+import { updateSynced, updateSyncedColumns, type ColumnValue } from '../../../../db/platform/synced-writes'
+import { parseRecord } from './json-record'
+import { isSyncedTable } from '../../../../db/database.types'
 import { AppError } from '../../../../shared/platform/result'
 import type { ConflictItem, QuarantinedRecord, RejectedChange, SyncProblems } from '../../../../shared/modules/sync/status'
 import { clearState, readState } from './state'
@@ -28,10 +29,12 @@ async function recordLabel(ctx: ServiceContext, table: string, id: string): Prom
   return (await sql<{ label: string }>`select ${sql.raw(label)} as label from ${sql.table(table)} where id = ${id}`.execute(ctx.db)).rows[0]?.label ?? ''
 }
 
-const parse = (value: string | null): string | number | null => {
+/** A conflict's JSON-encoded value: a text, a number or null; anything else is shown as it was stored. */
+const parse = (value: string | null): ColumnValue => {
   if (value === null) return null
   try {
-    return JSON.parse(value) as string | number | null
+    const parsed: unknown = JSON.parse(value)
+    return typeof parsed === 'string' || typeof parsed === 'number' || parsed === null ? parsed : value
   } catch {
     return value
   }
@@ -63,8 +66,10 @@ export async function resolveConflict(ctx: ServiceContext, input: { id: string; 
     if (!conflict) throw new AppError('not_found', 'errors.notFound')
     if (conflict.resolved_at) throw new AppError('conflict', 'sync.errors.alreadyResolved')
     if (input.choice === 'client') {
-      if (conflict.kind !== 'field' || !(SYNCED_TABLES as readonly string[]).includes(conflict.table_name)) throw new AppError('validation', 'sync.errors.cannotRestore')
-      await updateSynced(trx, conflict.table_name as SyncedTable, conflict.row_id, { [conflict.field]: parse(conflict.client_value) }, now)
+      const table = conflict.table_name
+      if (conflict.kind !== 'field' || !isSyncedTable(table)) throw new AppError('validation', 'sync.errors.cannotRestore')
+      // The field is data (the server named it): the row check refuses one the table does not have.
+      await updateSyncedColumns(trx, table, conflict.row_id, { [conflict.field]: parse(conflict.client_value) }, now)
     }
     await updateSynced(trx, 'sync_conflicts', conflict.id, { resolved_at: now, resolved_by: ctx.userName, resolution: input.choice }, now)
   })
@@ -81,14 +86,9 @@ export async function syncProblems(ctx: ServiceContext): Promise<SyncProblems> {
   }
   const held = await ctx.db.selectFrom('sync_quarantine').selectAll().orderBy('at', 'desc').limit(200).execute()
   const quarantined: QuarantinedRecord[] = held.map((q) => {
-    let record = ''
-    try {
-      const data = q.data ? (JSON.parse(q.data) as Record<string, unknown>) : {}
-      const name = data.name ?? data.number ?? data.last_name ?? data.summary
-      record = typeof name === 'string' ? name.slice(0, 200) : ''
-    } catch {
-      record = ''
-    }
+    const data = (q.data ? parseRecord(q.data) : null) ?? {}
+    const name = data.name ?? data.number ?? data.last_name ?? data.summary
+    const record = typeof name === 'string' ? name.slice(0, 200) : ''
     return { table: q.table_name, rowId: q.row_id, record, error: q.error, at: q.at }
   })
   return { rejected, quarantined }

@@ -24,6 +24,8 @@ type Db = Pick<Kysely<Database>, 'selectFrom' | 'insertInto' | 'deleteFrom'>
 export async function readState<K extends keyof SyncStateValues>(db: Db, key: K): Promise<SyncStateValues[K] | null> {
   const row = await db.selectFrom('sync_state').select('value').where('key', '=', key).executeTakeFirst()
   if (!row) return null
+  // Local bookkeeping, never synced: each value was written by writeState under the same key, from the
+  // same type, so it is read back as that type (the one place that ties a key to its value's type).
   if (key === 'client_id') return row.value as SyncStateValues[K]
   return JSON.parse(row.value) as SyncStateValues[K]
 }

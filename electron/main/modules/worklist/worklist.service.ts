@@ -3,7 +3,7 @@
 import { createEvents, type EventAttributes } from 'ics'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import type { WorkList, WorkListItem } from '../../../../shared/modules/worklist'
-import type { Language } from '../../../../shared/modules/customers'
+import type { Language, TouchpointChannel } from '../../../../shared/modules/customers'
 import { eventMessage } from '../../../../shared/i18n/event-text'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { WORK_LIST_SOURCES, workListSource } from './worklist.sources'
@@ -27,7 +27,7 @@ export async function workList(ctx: ServiceContext, q: { ownerId: string; today?
   }
 }
 
-export async function completeWorkListItem(ctx: ServiceContext, input: { source: string; id: string; channel: string; outcome: string }): Promise<{ touchpointId: string }> {
+export async function completeWorkListItem(ctx: ServiceContext, input: { source: string; id: string; channel: TouchpointChannel; outcome: string }): Promise<{ touchpointId: string }> {
   const { touchpointId } = await workListSource(input.source).complete(ctx, { id: input.id, channel: input.channel, outcome: input.outcome })
   return { touchpointId }
 }

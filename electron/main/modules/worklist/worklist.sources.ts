@@ -2,6 +2,7 @@
 // A source lists its entries up to a horizon and completes or snoozes one by the id it listed.
 // A new source (tasks, health triggers, leads) is one line below; the page and the channels stay as they are.
 import type { WorkListItem } from '../../../../shared/modules/worklist'
+import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import { AppError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'
 import { followUpWorkListSource } from '../offers'
@@ -14,7 +15,7 @@ export interface WorkListSource {
   /** Open entries due up to `horizon` (ISO day), all overdue ones included; `ownerId` '' = everyone's. */
   list(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<WorkListItem[]>
   /** Done: the outcome becomes a touchpoint on the customer's timeline. */
-  complete(ctx: ServiceContext, input: { id: string; channel: string; outcome: string }): Promise<{ touchpointId: string }>
+  complete(ctx: ServiceContext, input: { id: string; channel: TouchpointChannel; outcome: string }): Promise<{ touchpointId: string }>
   /** Moved to a later day (after today). */
   snooze(ctx: ServiceContext, input: { id: string; until: string }): Promise<unknown>
 }

@@ -18,7 +18,7 @@ export async function letterParties(ctx: ServiceContext, companyId: string, cont
     seller,
     recipient: {
       companyName: company.name, street: company.street, postalCode: company.postal_code, city: company.city,
-      salutation: (contact?.salutation as 'mr' | 'ms' | 'none' | undefined) ?? 'none', title: contact?.title ?? '',
+      salutation: contact?.salutation ?? 'none', title: contact?.title ?? '',
       firstName: contact?.first_name ?? '', lastName: contact?.last_name ?? '', jobFunction: contact?.job_function ?? '',
     },
     customerNumber: company.customer_number,
