@@ -13,11 +13,11 @@ import { formatCents } from '../../lib/money'
 import { OwnerFilter } from '../../components/filters'
 
 export function WorkListPage() {
-  const { t, number } = useI18n()
+  const { t, number, language } = useI18n()
   const [ownerId, setOwnerId] = useState('')
   const list = useData('worklist.list', { ownerId })
   const exportIcs = async () => {
-    const result = await call('worklist.ics', { ownerId })
+    const result = await call('worklist.ics', { ownerId, language })
     if (!result.ok) return
     const url = URL.createObjectURL(new Blob([result.data.content], { type: 'text/calendar' }))
     const a = document.createElement('a')
