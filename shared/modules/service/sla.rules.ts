@@ -3,7 +3,7 @@
 import { addBusinessDays, addCalendarDays, isBusinessDay } from '../../platform/calendar/german-holidays'
 import type { FederalState } from '../customers'
 import { onOrBeforeWorkday } from '../../platform/business-days'
-import type { Priority } from './service.enums'
+import { DETRACTOR_MAX_SCORE, PROMOTER_MIN_SCORE, type Priority } from './service.enums'
 import { berlinDay, berlinOffsetMs } from '../../platform/berlin-time'
 export { berlinDay, berlinOffsetMs } from '../../platform/berlin-time'
 
@@ -74,8 +74,8 @@ export function underWarranty(warrantyEnd: string | null, claimDate: string): bo
 
 /** Net Promoter Score: % promoters (9–10) minus % detractors (0–6), or null without answers. */
 export function netPromoterScore(scores: readonly number[]): { nps: number | null; promoters: number; passives: number; detractors: number } {
-  const promoters = scores.filter((s) => s >= 9).length
-  const detractors = scores.filter((s) => s <= 6).length
+  const promoters = scores.filter((s) => s >= PROMOTER_MIN_SCORE).length
+  const detractors = scores.filter((s) => s <= DETRACTOR_MAX_SCORE).length
   return { nps: npsOf(promoters, detractors, scores.length), promoters, passives: scores.length - promoters - detractors, detractors }
 }
 

@@ -5,7 +5,7 @@ import { newId } from '../../../../db/platform/ids'
 import { insertSynced } from '../../../../db/platform/synced-writes'
 import type { Database } from '../../../../db/database.types'
 import type { FederalState } from '../../../../shared/modules/customers'
-import { CASE_TYPES, COMPLAINT_CATEGORIES, PRIORITIES, type CaseType } from '../../../../shared/modules/service'
+import { CASE_TYPES, COMPLAINT_CATEGORIES, isPromoter, PRIORITIES, type CaseType } from '../../../../shared/modules/service'
 import { acknowledgeDue, DEFAULT_SERVICE_LEVELS, resolveDue, underWarranty } from '../../../../shared/modules/service'
 import { warrantyEndFor, warrantyReminder } from '../service'
 import { endOfGermanDay } from '../service'
@@ -98,11 +98,12 @@ export async function demoFeedback(trx: Transaction<Database>, rnd: Rnd, c: { co
   if (rnd.next() < 0.65) {
     const score = rnd.pick([10, 10, 9, 9, 9, 8, 8, 7, 7, 6, 5, 3])
     const givenOn = day(c.nowMs - rnd.int(1, 700) * 86_400_000)
+    const promoter = isPromoter('nps', score)
     await insertSynced(trx, 'feedback', {
       id: newId(), company_id: c.companyId, contact_id: c.contactId, kind: 'nps', station: rnd.pick(['usage', 'support', 'offer']), given_on: givenOn, score,
       comment: rnd.pick(de.NPS_COMMENTS), quote_permission: 0, before_figure: '', after_figure: '', owner_id: c.ownerId,
       // Promoters of the last weeks are still to be asked; older ones were.
-      ask_due: score >= 9 ? givenOn : null, ask_done_at: score >= 9 && givenOn < day(c.nowMs - 14 * 86_400_000) ? `${givenOn}T15:00:00.000Z` : null,
+      ask_due: promoter ? givenOn : null, ask_done_at: promoter && givenOn < day(c.nowMs - 14 * 86_400_000) ? `${givenOn}T15:00:00.000Z` : null,
     }, now)
   }
   if (rnd.next() < 0.3) {
