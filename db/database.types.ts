@@ -1,5 +1,6 @@
 // The Kysely database type: every table by name.
 import type { SyncTableName } from '../shared/modules/sync'
+import { isOneOf } from '../shared/platform/value-lists'
 import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './modules/offers'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
@@ -43,7 +44,7 @@ export const SYNCED_TABLES = [
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
-export const isSyncedTable = (table: string): table is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(table)
+export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)
 
 /**
  * The sync protocol's table list (shared/modules/sync/tables.ts) and this one name the same tables

@@ -1,6 +1,7 @@
 // The only write path for synced tables: the row change and its outbox operation in one transaction.
 import { CompiledQuery, sql, type Insertable, type Transaction, type Updateable } from 'kysely'
 import { AppError } from '../../shared/platform/result'
+import { isOneOf } from '../../shared/platform/value-lists'
 import { newId } from './ids'
 import { SCHEMA_VERSION } from '../migrations'
 import type { Database, SyncedTable } from '../database.types'
@@ -24,7 +25,7 @@ export type InsertColumns<T extends SyncedTable> = T extends SyncedTable ? Omit<
 /** What an update of `T` may change: any of its domain columns, each with its type. */
 export type UpdatePatch<T extends SyncedTable> = T extends SyncedTable ? Omit<Updateable<Database[T]>, SyncColumnName> : never
 
-const isDomainColumn = (column: string) => !(LOCAL_COLUMNS as readonly string[]).includes(column)
+const isDomainColumn = (column: string) => !isOneOf(LOCAL_COLUMNS, column)
 
 const OUTBOX_INSERT = `insert into sync_outbox (op_id, table_name, row_id, kind, base_version, fields, schema_version, created_at)
   values (?, ?, ?, ?, ?, ?, ?, ?)`
