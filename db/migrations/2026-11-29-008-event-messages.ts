@@ -17,6 +17,7 @@ export const statements: string[] = [
 const TOUCHPOINT_CANDIDATES = `select id, summary from touchpoints where summary like 'Angebot %' or summary like 'Nachgefasst (%'
   or summary like 'Vertrag %' or summary like 'Verlängerung geprüft (%' or summary like 'Kunde informiert (%'
   or summary like 'Serviceanfrage S-%' or summary like 'Reklamation S-%' or summary like 'Garantiefall S-%' or summary like 'Retoure S-%'
+  or summary like 'Garantieende besprochen: %' or summary like 'Für die Empfehlung bedankt: %' or summary like 'Nach Empfehlung oder Referenz gefragt: %'
   or summary like 'Empfehlung: %' or summary like 'Dank für die Empfehlung von %'`
 
 export async function up(db: Kysely<unknown>): Promise<void> {

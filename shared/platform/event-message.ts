@@ -2,6 +2,7 @@
 // its parameters, never as a sentence: every reader sees them in their own language. The texts live with
 // their module (`<module>.events.ts`); shared/i18n/events.ts renders them.
 import { z } from 'zod'
+import type { ParamsArgs } from '../i18n/message-params'
 
 /** A parameter's value as stored: a short text (a number, a name, an ISO date, an enum value) or a number. */
 export type EventParams = Record<string, string | number>
@@ -52,6 +53,23 @@ export function parseEventParams(value: string | null): EventParams {
   }
 }
 
+/**
+ * Every event the app can record, by key: each module adds its definitions by augmenting this interface
+ * in its `<module>.events.ts` (the platform cannot import modules). `eventColumns` checks against it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
+export interface EventRegistry {}
+export type RegisteredEventKey = keyof EventRegistry & string
+
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never
+/**
+ * The parameters of one event, read from its German and English texts: all must be given (a typo in the key
+ * or a missing parameter fails the typecheck). For a key only known as one of several, any parameters.
+ */
+type EventArgs<K extends RegisteredEventKey> = true extends IsUnion<K>
+  ? [params?: EventParams]
+  : EventRegistry[K] extends { de: infer D; en: infer E } ? ParamsArgs<D | E> : [params?: EventParams]
+
 /** The two stored columns of an event (`message_key`, `message_params`). */
-export const eventColumns = <K extends string>(key: K, params: EventParams = {}): { message_key: K; message_params: string } =>
-  ({ message_key: key, message_params: JSON.stringify(params) })
+export const eventColumns = <K extends RegisteredEventKey>(key: K, ...[params]: EventArgs<K>): { message_key: K; message_params: string } =>
+  ({ message_key: key, message_params: JSON.stringify(params ?? {}) })

@@ -26,3 +26,9 @@ export const CONTRACT_EVENTS = {
   'contract.renewalReviewed': { de: 'Verlängerung geprüft (Vertrag {number})', en: 'Renewal reviewed (contract {number})' },
 } as const satisfies EventDefinitions
 export type ContractEventKey = keyof typeof CONTRACT_EVENTS
+
+type ContractEventDefinitions = typeof CONTRACT_EVENTS
+declare module '../../platform/event-message' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's events to the registry
+  interface EventRegistry extends ContractEventDefinitions {}
+}

@@ -7,3 +7,9 @@ export const OFFER_EVENTS = {
   'offer.followedUp': { de: 'Nachgefasst (Angebot {number})', en: 'Followed up (offer {number})' },
 } as const satisfies EventDefinitions
 export type OfferEventKey = keyof typeof OFFER_EVENTS
+
+type OfferEventDefinitions = typeof OFFER_EVENTS
+declare module '../../platform/event-message' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's events to the registry
+  interface EventRegistry extends OfferEventDefinitions {}
+}

@@ -28,8 +28,18 @@ export const SERVICE_TOUCHPOINT_EVENTS = {
     de: 'Kunde informiert ({number}): {detail}',
     en: 'Customer informed ({number}): {detail}',
   },
+  'asset.warrantyEndDiscussed': { de: 'Garantieende besprochen', en: 'End of warranty discussed' },
+  'referral.thanksSaid': { de: 'Für die Empfehlung bedankt', en: 'Thanked for the referral' },
+  'feedback.referralAsked': { de: 'Nach Empfehlung oder Referenz gefragt', en: 'Asked for a referral or reference' },
   'referral.received': { de: 'Empfehlung: {prospect}', en: 'Referral: {prospect}' },
   'referral.thanked': { de: 'Dank für die Empfehlung von {prospect}', en: 'Thanked for the referral of {prospect}' },
   'referral.thankedReward': { de: 'Dank für die Empfehlung von {prospect} ({reward})', en: 'Thanked for the referral of {prospect} ({reward})' },
 } as const satisfies EventDefinitions
 export type ServiceTouchpointEventKey = keyof typeof SERVICE_TOUCHPOINT_EVENTS
+
+type CaseEventDefinitions = typeof CASE_EVENTS
+type ServiceTouchpointEventDefinitions = typeof SERVICE_TOUCHPOINT_EVENTS
+declare module '../../platform/event-message' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's events to the registry
+  interface EventRegistry extends CaseEventDefinitions, ServiceTouchpointEventDefinitions {}
+}

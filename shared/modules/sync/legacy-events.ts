@@ -24,6 +24,9 @@ const CASE_STATUS: Record<string, string> = { neu: 'new', bestätigt: 'acknowled
 const WARRANTY: Record<string, string> = { anerkannt: 'accepted', abgelehnt: 'rejected', Kulanz: 'goodwill' }
 const RETURN: Record<string, string> = { angefordert: 'requested', freigegeben: 'approved', eingegangen: 'received', geprüft: 'inspected', ersetzt: 'replaced', gutgeschrieben: 'credited' }
 const CASE_TYPE: Record<string, string> = { Serviceanfrage: 'service_request', Reklamation: 'complaint', Garantiefall: 'warranty', Retoure: 'return' }
+const USE_PHASE_DONE: Record<string, string> = {
+  'Garantieende besprochen': 'asset.warrantyEndDiscussed', 'Für die Empfehlung bedankt': 'referral.thanksSaid', 'Nach Empfehlung oder Referenz gefragt': 'feedback.referralAsked',
+}
 const PRIORITY: Record<string, string> = { dringend: 'urgent', hoch: 'high', normal: 'normal', niedrig: 'low' }
 
 /** A case event's text as written before schema 8, by its kind. */
@@ -74,6 +77,9 @@ export function legacyTouchpoint(summary: string): ConvertedEvent {
   }
   if ((m = /^(Serviceanfrage|Reklamation|Garantiefall|Retoure) (S-[A-Za-z0-9-]+): ([\s\S]*)$/.exec(summary))) {
     return event('case.opened', { type: CASE_TYPE[m[1]!]!, number: m[2]! }, m[3]!)
+  }
+  if ((m = /^(Garantieende besprochen|Für die Empfehlung bedankt|Nach Empfehlung oder Referenz gefragt): ([\s\S]*)$/.exec(summary))) {
+    return event(USE_PHASE_DONE[m[1]!]!, {}, m[2]!)
   }
   if ((m = /^Empfehlung: ([\s\S]+)$/.exec(summary))) return event('referral.received', { prospect: m[1]! })
   if ((m = /^Dank für die Empfehlung von ([\s\S]+?)(?: \(([^()]*)\))?(?:: ([\s\S]*))?$/.exec(summary))) {

@@ -9,6 +9,8 @@ import type { UsePhaseReminderItem } from '../../../../shared/modules/service/se
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
+import { eventColumns } from '../../../../shared/platform/event-message'
+import type { ServiceTouchpointEventKey } from '../../../../shared/modules/service/service.events'
 
 type Source = UsePhaseReminderItem['source']
 
@@ -67,9 +69,8 @@ async function openReminder(ctx: ServiceContext, source: Source, id: string) {
   return row
 }
 
-const SUMMARY: Record<Source, string> = {
-  asset: 'Garantieende besprochen', referral: 'Für die Empfehlung bedankt', feedback: 'Nach Empfehlung oder Referenz gefragt',
-}
+/** What was done, as an event on the customer's timeline (the outcome the user typed follows it). */
+const DONE_EVENT = { asset: 'asset.warrantyEndDiscussed', referral: 'referral.thanksSaid', feedback: 'feedback.referralAsked' } as const satisfies Record<Source, ServiceTouchpointEventKey>
 
 /** Done: the outcome becomes a touchpoint, in the same transaction. (A referral's thanks with a reward go through referrals.thank.) */
 export async function completeUsePhaseReminder(ctx: ServiceContext, input: { source: Source; id: string; channel: TouchpointChannel; outcome: string }): Promise<{ touchpointId: string }> {
@@ -81,7 +82,7 @@ export async function completeUsePhaseReminder(ctx: ServiceContext, input: { sou
     const row = await openReminder({ ...ctx, db: trx }, input.source, input.id)
     await insertSynced(trx, 'touchpoints', {
       id: touchpointId, company_id: row.company_id, contact_id: null, occurred_at: now, channel: input.channel, direction: 'outbound', mode: 'direct', station: s.station,
-      summary: `${SUMMARY[input.source]}: ${input.outcome}`, created_by: ctx.userId,
+      summary: input.outcome, ...eventColumns(DONE_EVENT[input.source]), created_by: ctx.userId,
     }, now)
     await writeReminder(trx, input.source, row.id, { done: now }, now)
     await refreshJourney(trx, row.company_id, now)
