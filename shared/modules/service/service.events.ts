@@ -40,6 +40,5 @@ export type ServiceTouchpointEventKey = keyof typeof SERVICE_TOUCHPOINT_EVENTS
 type CaseEventDefinitions = typeof CASE_EVENTS
 type ServiceTouchpointEventDefinitions = typeof SERVICE_TOUCHPOINT_EVENTS
 declare module '../../platform/event-message' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's events to the registry
   interface EventRegistry extends CaseEventDefinitions, ServiceTouchpointEventDefinitions {}
 }
