@@ -13,5 +13,12 @@ export function berlinOffsetMs(at: number): number {
 /** The German calendar day of a UTC instant. */
 export const berlinDay = (iso: string): string => new Date(Date.parse(iso) + berlinOffsetMs(Date.parse(iso))).toISOString().slice(0, 10)
 
+/** The instant a German calendar day begins (its midnight in Europe/Berlin), as a UTC ISO string. */
+export function berlinDayStart(day: string): string {
+  const utcMidnight = Date.parse(`${day}T00:00:00.000Z`)
+  // German midnight lies one or two hours before UTC midnight; the offset an hour earlier is the one in force.
+  return new Date(utcMidnight - berlinOffsetMs(utcMidnight - 3_600_000)).toISOString()
+}
+
 /** Today in Germany on a clock: the one function every "today" of the app goes through. */
 export const berlinToday = (clock: () => Date): string => berlinDay(clock().toISOString())

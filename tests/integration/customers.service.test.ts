@@ -101,7 +101,9 @@ describe('contacts and touchpoints', () => {
     await touchpoint(c.id, { occurredAt: '2026-11-01T23:30:00.000Z' })
     await touchpoint(c.id, { occurredAt: '2026-11-02T08:00:00.000Z' })
     const list = (q: Record<string, unknown>) => listTouchpoints(t.ctx, touchpointListQuerySchema.parse(q) as Parameters<typeof listTouchpoints>[1])
-    expect((await list({ from: '2026-11-02', to: '2026-11-02' })).total).toBe(1)
+    // 23:30 UTC on 1 November is 00:30 on 2 November in Germany: both are on the German 2 November.
+    expect((await list({ from: '2026-11-02', to: '2026-11-02' })).total).toBe(2)
+    expect((await list({ from: '2026-11-01', to: '2026-11-01' })).total).toBe(0)
     await expect(list({ from: '2026-11-03', to: '2026-11-02' })).rejects.toMatchObject({ fields: { to: 'errors.rangeEndBeforeStart' } })
   })
 

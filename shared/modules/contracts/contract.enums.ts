@@ -19,6 +19,8 @@ export type RenewingStatus = (typeof RENEWING_STATUSES)[number]
 export const CANCELLED_STATUSES = ['cancelled_customer', 'cancelled_us'] as const satisfies readonly ContractStatus[]
 /** The statuses of a contract that can be running: renewing ones always, cancelled ones until their effective end. */
 export const RUNNING_CONTRACT_STATUSES = [...RENEWING_STATUSES, ...CANCELLED_STATUSES] as const satisfies readonly ContractStatus[]
+/** A renewal has been decided at least once: renewed, cancelled, or ran out (every status but a first term still running). */
+export const RENEWAL_DECIDED_STATUSES = ['renewed', ...CANCELLED_STATUSES, 'ended'] as const satisfies readonly ContractStatus[]
 
 export const isRenewing = (status: string): status is RenewingStatus => isOneOf(RENEWING_STATUSES, status)
 

@@ -8,6 +8,7 @@ import { renewingContract } from '../../../../db/modules/contracts/contract.pred
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { cancelBy } from '../../../../shared/modules/contracts/contract.dates'
+import { RENEWAL_DECIDED_STATUSES } from '../../../../shared/modules/contracts/contract.enums'
 import {
   isRenewing, PIPELINE_HORIZONS, RENEWAL_REMINDER_KINDS, type ChurnReason, type RenewalReminderKind,
 } from '../../../../shared/modules/contracts/contract.enums'
@@ -154,7 +155,7 @@ function emptyRow(key: string): RenewalRateRow {
 export async function renewalReport(ctx: ServiceContext, q: { from: string; to: string; period: 'month' | 'quarter' | 'year'; ownerId: string }): Promise<RenewalReport> {
   let query = ctx.db.selectFrom('contracts as k').leftJoin('users as u', 'u.id', 'k.owner_id')
     .select(['k.owner_id', 'u.display_name as owner_name', 'k.status', 'k.terms_log', 'k.notice_value', 'k.notice_unit', 'k.cancel_by', 'k.cancellation_received_on', 'k.churn_reason', 'k.annual_value_cents'])
-    .where('k.deleted_at', 'is', null).where('k.status', 'in', ['renewed', 'cancelled_customer', 'cancelled_us', 'ended'])
+    .where('k.deleted_at', 'is', null).where('k.status', 'in', RENEWAL_DECIDED_STATUSES)
   if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
   const total = emptyRow('total')
   const byPeriod = new Map<string, RenewalRateRow>()

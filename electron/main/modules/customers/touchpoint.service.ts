@@ -13,6 +13,8 @@ import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { toTouchpoint, touchpointColumns } from './customers.mappers'
 import { refreshJourney } from './journey.service'
+import { berlinDayStart } from '../../../../shared/platform/berlin-time'
+import { addCalendarDays } from '../../../../shared/platform/calendar/calendar-days'
 
 export async function getTouchpoint(ctx: ServiceContext, id: string, db: Kysely<Database> = ctx.db): Promise<Touchpoint> {
   const row = await findTouchpoint(db, id)
@@ -64,9 +66,9 @@ export async function deleteTouchpoint(ctx: ServiceContext, id: string): Promise
   return { id }
 }
 
-/** Calendar days are taken as UTC days, like every stored instant. */
-const dayStart = (day: string) => `${day}T00:00:00.000Z`
-const nextDayStart = (day: string) => new Date(Date.parse(dayStart(day)) + 86_400_000).toISOString()
+/** A filter day is a German calendar day: from its midnight in Europe/Berlin to the next one (instants are stored in UTC). */
+const dayStart = (day: string) => berlinDayStart(day)
+const nextDayStart = (day: string) => berlinDayStart(addCalendarDays(day, 1))
 
 export async function listTouchpoints(ctx: ServiceContext, query: Required<TouchpointListQuery>): Promise<Page<Touchpoint>> {
   if (query.from && query.to && query.from > query.to) throw fieldError('to', 'errors.rangeEndBeforeStart')

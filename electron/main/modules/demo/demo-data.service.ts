@@ -17,6 +17,7 @@ import { isClosedOffer } from '../../../../shared/modules/offers'
 import type { FederalState } from '../../../../shared/modules/customers'
 import { onOrBeforeWorkday } from '../../../../shared/platform/business-days'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
+import { berlinDay } from '../../../../shared/platform/berlin-time'
 
 export interface DemoSize {
   companies: number
@@ -41,7 +42,8 @@ const PRODUCTS: Array<[string, string, string, number, 19 | 7, number]> = [
 ]
 const LOST = ['price', 'price', 'price', 'competitor', 'competitor', 'timing', 'no_budget', 'no_decision', 'requirements', 'relationship', 'other'] as const
 const COMPETITORS = ['Hansa Prüftechnik', 'Südmess GmbH', 'Rheinsensor AG', 'Elbtal Instruments']
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+/** The German calendar day of an instant (demo dates are days as the users see them). */
+const day = (ms: number) => berlinDay(new Date(ms).toISOString())
 const NOTICES: Array<[number, NoticeUnit]> = [[3, 'months'], [3, 'months'], [3, 'months'], [1, 'months'], [6, 'weeks'], [6, 'months']]
 const CHURN = ['price', 'price', 'competitor', 'competitor', 'no_need', 'service_quality', 'product_quality', 'budget', 'insolvency', 'merger', 'other'] as const
 

@@ -3,6 +3,7 @@
 import { sql } from 'kysely'
 import type { OfferStatsTable } from '../../../../db/modules/offers/offers.table'
 import { decidedOffer } from '../../../../db/modules/offers/offer.predicates'
+import { berlinDayEnd } from '../../../../db/platform/berlin-sql'
 import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { periodOf } from '../../platform/periods'
@@ -121,11 +122,11 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
     })
 
   // Follow-up discipline: of the first follow-ups planned in the period (and due by today), how many
-  // were done on or before the planned day. Read from one covering index.
+  // were done on or before the planned (German) day. Read from one covering index.
   const today = todayOf(ctx)
   const until = q.to < today ? q.to : today
   const discipline = await sql<{ due: number; on_time: number }>`
-    select count(*) as due, coalesce(sum(f.status = 'done' and substr(f.done_at, 1, 10) <= f.planned_date), 0) as on_time
+    select count(*) as due, coalesce(sum(f.status = 'done' and f.done_at < ${berlinDayEnd(sql.ref('f.planned_date'))}), 0) as on_time
     from follow_ups f
     where f.deleted_at is null and f.kind = 'after_first' and f.planned_date >= ${q.from} and f.planned_date <= ${until} and f.status <> 'cancelled'
       ${q.ownerId ? sql`and f.owner_id = ${q.ownerId}` : sql``}
