@@ -17,7 +17,6 @@ import { scopeChecksums } from './sync/checksum'
 import { pull, serializePull } from './sync/pull'
 import { canSee } from './sync/scope'
 import { push, PushRefused, SERVER_SCHEMA_VERSION, type PushHooks } from './sync/push'
-import type { Role } from '../shared/modules/sync'
 
 export interface ServerOptions {
   store: Store
@@ -93,7 +92,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const token = await createSession(store.db, user.id, input.clientId, input.deviceName ?? '', now)
     const body: LoginResponse = {
       token,
-      user: { id: user.id, login: user.login, displayName: user.display_name, email: user.email, role: user.role as Role, teamId: user.team_id },
+      user: { id: user.id, login: user.login, displayName: user.display_name, email: user.email, role: user.role, teamId: user.team_id },
       minSchemaVersion,
     }
     return c.json(body)

@@ -1,7 +1,8 @@
 // `npm run server:admin -- <command>`: teams, users and passwords on the sync server's store.
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { ROLES, type Role } from '../../shared/modules/sync'
+import { ROLES } from '../../shared/modules/sync'
+import { isOneOf } from '../../shared/platform/value-lists'
 import { openStore } from '../store/open-store'
 import { DEFAULT_STORE } from '../main-defaults'
 import { AdminError, createTeam, createUser, disableUser, listUsers, resetPassword, setUserTeam, teamIdByName, unblockLogin } from './accounts'
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
         console.log(`team ${await createTeam(store, need('name'))} created`)
         break
       case 'create-user': {
-        const role = need('role') as Role
+        const role = need('role')
+        if (!isOneOf(ROLES, role)) throw new AdminError(`role must be one of ${ROLES.join(', ')}`)
         const teamId = values.team ? await teamIdByName(store, values.team) : ''
         const id = await createUser(store, { login: need('login'), displayName: need('name'), role, teamId, email: values.email, password: await readPassword(values.password) })
         console.log(`user ${id} created`)

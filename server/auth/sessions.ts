@@ -42,7 +42,7 @@ export async function actorForToken(db: Kysely<ServerDatabase>, token: string, n
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst()
   if (!row) return null
-  return { userId: row.id, login: row.login, displayName: row.display_name, role: row.role as Role, teamId: row.team_id, clientId: row.client_id }
+  return { userId: row.id, login: row.login, displayName: row.display_name, role: row.role, teamId: row.team_id, clientId: row.client_id }
 }
 
 export async function revokeSession(db: Kysely<ServerDatabase>, token: string, now: Date): Promise<void> {

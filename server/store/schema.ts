@@ -1,5 +1,6 @@
 // The sync server's tables. One generic row store serves every synced table (docs/architecture.md).
 import type { Generated } from 'kysely'
+import type { Role } from '../../shared/modules/sync'
 
 export interface TeamTable {
   id: string
@@ -12,7 +13,7 @@ export interface ServerUserTable {
   login: string
   display_name: string
   email: string
-  role: string
+  role: Role
   team_id: string
   password_hash: string
   created_at: string
