@@ -1,14 +1,14 @@
 // The offer letter with 50 items, generated 10 times: the median in ms (`npx tsx scripts/bench-offer-docx.ts`).
-import { renderOfferLetter } from '../electron/main/platform/documents/din5008-letter'
+import { offerLetterDocx } from '../electron/main/modules/offers'
 import { manyItems } from '../tests/helpers/offer-letter-fixture'
 
 export async function benchOfferDocx(): Promise<{ ms50: number }> {
   const input = manyItems(50)
-  for (let i = 0; i < 3; i++) await renderOfferLetter(input)
+  for (let i = 0; i < 3; i++) await offerLetterDocx(input)
   const samples: number[] = []
   for (let i = 0; i < 10; i++) {
     const t0 = performance.now()
-    await renderOfferLetter(input)
+    await offerLetterDocx(input)
     samples.push(performance.now() - t0)
   }
   samples.sort((a, b) => a - b)

@@ -127,6 +127,3 @@ export const formatDateTime = (language: Language, iso: string): string =>
   new Intl.DateTimeFormat(LOCALE[language], { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(iso))
 
 export const formatNumber = (language: Language, value: number): string => new Intl.NumberFormat(LOCALE[language]).format(value)
-
-export const formatMoney = (language: Language, cents: number): string =>
-  new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency: 'EUR' }).format(cents / 100)

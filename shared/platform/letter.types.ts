@@ -1,5 +1,6 @@
-// Everything the offer letter (DOCX, DIN 5008) needs, gathered by the offer service. Pure data:
-// amounts in cents, dates as ISO strings, texts as the user typed them.
+// What every letter (DOCX, DIN 5008) is made from: the parties and the item lines. Pure data: amounts
+// in cents, dates as ISO strings, texts as the user typed them. What one kind of letter adds lives with
+// its module (OfferLetterInput in shared/modules/offers, ContractLetterInput in shared/modules/contracts).
 
 /**
  * The seller: letterhead and footer. No logo and no other file path: a sent revision's snapshot is
@@ -39,51 +40,31 @@ export interface LetterItem {
   optional: boolean
 }
 
-export interface LetterTotals {
-  itemsNetCents: number
-  offerDiscountPercent: number
-  offerDiscountCents: number
-  netCents: number
-  vat: Array<{ rate: number; baseCents: number; vatCents: number }>
-  grossCents: number
-  optionalNetCents: number
+/** The customer company and the addressee. */
+export interface LetterRecipient {
+  companyName: string
+  street: string
+  postalCode: string
+  city: string
+  salutation: 'mr' | 'ms' | 'none'
+  title: string
+  firstName: string
+  lastName: string
+  jobFunction: string
 }
 
-export interface OfferLetterInput {
+/** The rep who signs. */
+export interface LetterRep {
+  name: string
+  jobTitle: string
+  phone: string
+  email: string
+}
+
+/** Who writes to whom, and in which language: what every letter to a customer shares. */
+export interface LetterParties {
   language: 'de' | 'en'
   seller: CompanyProfile
-  /** The customer company and the addressee. */
-  recipient: {
-    companyName: string
-    street: string
-    postalCode: string
-    city: string
-    salutation: 'mr' | 'ms' | 'none'
-    title: string
-    firstName: string
-    lastName: string
-    jobFunction: string
-  }
-  offerNumber: string
-  revision: number
-  offerDate: string
-  validUntil: string
-  customerNumber: string
-  /** From the pre-offer conversation (empty without one): what the letter's introduction takes up. */
-  conversation: {
-    date: string
-    needs: string
-    goals: string
-    worries: string
-    decisionCriteria: string
-  } | null
-  /** Benefits the rep wrote in answer to the needs and worries (one per line). */
-  benefits: string
-  /** Free introduction text (optional; replaces the generated opening paragraph when set). */
-  introduction: string
-  items: LetterItem[]
-  totals: LetterTotals
-  paymentTerms: { netDays: number; skontoPercent: number; skontoDays: number }
-  deliveryTerms: string
-  rep: { name: string; jobTitle: string; phone: string; email: string }
+  recipient: LetterRecipient
+  rep: LetterRep
 }

@@ -1,4 +1,4 @@
-// Offer money math in integer cents: line nets, offer discount and VAT per VAT group, Skonto, formatting.
+// Offer money math in integer cents: line nets, offer discount and VAT per VAT group, Skonto (formatting: money.ts).
 
 export const VAT_RATES = [19, 7, 0] as const
 export type VatRate = (typeof VAT_RATES)[number]
@@ -167,22 +167,4 @@ export function computeOfferTotals(input: OfferTotalsInput): OfferTotals {
     grossAfterSkontoCents: toSafeNumber(gross - skontoAmount, 'gross after Skonto'),
     optionalNetCents: toSafeNumber(optionalNet, 'optional net total'),
   }
-}
-
-const CURRENCY_FORMATS = {
-  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }),
-  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
-} as const
-
-/**
- * Formats integer cents as euros: "1.234,56 €" (de-DE, with a no-break space before €) or
- * "€1,234.56" (en-GB). The amount is handed to Intl as an exact decimal string, so large amounts
- * are not rounded through floating point.
- * @throws RangeError when `cents` is not a safe integer.
- */
-export function formatCents(cents: number, language: 'de' | 'en'): string {
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`cents must be a whole number (got ${String(cents)})`)
-  const abs = Math.abs(cents)
-  const decimal = `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
-  return CURRENCY_FORMATS[language].format(decimal as Intl.StringNumericLiteral)
 }

@@ -1,6 +1,7 @@
 // A realistic offer letter input: Nordlicht Anlagenbau (Hannover) writes to Frau Dr. Anna Berger of
 // Brunsviga Präzisionstechnik in Braunschweig after a pre-offer conversation.
-import type { LetterItem, OfferLetterInput } from '../../shared/platform/letter.types'
+import type { LetterItem } from '../../shared/platform/letter.types'
+import type { OfferLetterInput } from '../../shared/modules/offers/offer-letter.types'
 import { computeOfferTotals } from '../../shared/platform/line-item-totals'
 
 type ItemSeed = Omit<LetterItem, 'position' | 'netCents'>

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { renderOfferLetter, salutationLine } from '../../electron/main/platform/documents/din5008-letter'
+import { salutationLine } from '../../electron/main/platform/documents/din5008-letter'
+import { renderOfferLetter } from '../../electron/main/modules/offers/offer-letter'
 import { letterInput } from '../helpers/offer-letter-fixture'
 
 const hasOffice = (() => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import {
   VAT_RATES,
   computeOfferTotals,
-  formatCents,
   lineNetCents,
   type OfferItemInput,
   type OfferTotals,
@@ -292,26 +291,5 @@ describe('computeOfferTotals: properties', () => {
       expect(t.offerDiscountCents).toBe(0)
       expect(t.netCents).toBe(t.itemsNetCents)
     }))
-  })
-})
-
-describe('formatCents', () => {
-  it('formats in de-DE and en-GB', () => {
-    expect(formatCents(123_456, 'de')).toBe('1.234,56\u00a0€')
-    expect(formatCents(123_456, 'en')).toBe('€1,234.56')
-    expect(formatCents(0, 'de')).toBe('0,00\u00a0€')
-    expect(formatCents(5, 'en')).toBe('€0.05')
-    expect(formatCents(-5, 'de')).toBe('-0,05\u00a0€')
-    expect(formatCents(-123_456, 'en')).toBe('-€1,234.56')
-  })
-
-  it('formats the largest safe amounts exactly', () => {
-    expect(formatCents(Number.MAX_SAFE_INTEGER, 'de')).toBe('90.071.992.547.409,91\u00a0€')
-    expect(formatCents(Number.MAX_SAFE_INTEGER, 'en')).toBe('€90,071,992,547,409.91')
-  })
-
-  it('rejects fractional cents', () => {
-    expect(() => formatCents(1.5, 'de')).toThrow(RangeError)
-    expect(() => formatCents(Number.NaN, 'en')).toThrow(RangeError)
   })
 })

@@ -1,12 +1,8 @@
 // Everything the contract confirmation needs, gathered by the contract document service.
-import type { LetterItem, OfferLetterInput } from '../../platform/letter.types'
+import type { LetterItem, LetterParties } from '../../platform/letter.types'
 import type { NoticePeriod } from './contract.dates'
 
-export interface ContractLetterInput {
-  language: 'de' | 'en'
-  seller: OfferLetterInput['seller']
-  recipient: OfferLetterInput['recipient']
-  rep: OfferLetterInput['rep']
+export interface ContractLetterInput extends LetterParties {
   customerNumber: string
   contractNumber: string
   offerNumber: string

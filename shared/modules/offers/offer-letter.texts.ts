@@ -1,4 +1,4 @@
-// Texts of the offer letter (electron/main/platform/documents/din5008-letter.ts, renderOfferLetter):
+// Texts of the offer letter (electron/main/modules/offers/offer-letter.ts, renderOfferLetter):
 // subject, the introduction that takes up the pre-offer conversation, totals and terms.
 import type { Texts } from '../../platform/texts'
 

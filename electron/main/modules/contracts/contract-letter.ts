@@ -4,6 +4,7 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import { translate } from '../../../../shared/i18n'
 import type { ContractLetterInput } from '../../../../shared/modules/contracts/contract-letter.types'
+import { formatCents } from '../../../../shared/platform/money'
 import { formats, itemTable, para, renderLetter, run } from '../../platform/documents/din5008-letter'
 
 /** The contract confirmation; `logo` comes from the device's profile at render time. */
@@ -22,7 +23,7 @@ export async function renderContractLetter(input: ContractLetterInput, logo: Buf
     [translate(lang, 'letter.contract.notice'), notice, false],
     [translate(lang, 'letter.contract.cancelBy'), f.date(input.cancelBy), true],
     [translate(lang, 'letter.contract.renewal'), renewal, false],
-    [translate(lang, 'letter.contract.annualValue'), f.money(input.annualValueCents), true],
+    [translate(lang, 'letter.contract.annualValue'), formatCents(input.annualValueCents, lang), true],
   ]
   const line = { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' }
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }

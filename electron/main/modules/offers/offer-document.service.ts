@@ -2,7 +2,7 @@
 // preview otherwise; saved in the documents folder next to the database, one file per revision. The
 // number and the snapshot may come from another laptop: the file name is made safe by document-files,
 // and the logo is always this device's own (a snapshot carries none; an old one's logoPath is ignored).
-import type { OfferLetterInput } from '../../../../shared/platform/letter.types'
+import type { OfferLetterInput } from '../../../../shared/modules/offers/offer-letter.types'
 import { AppError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'
 import { getOffer } from './offer.service'
@@ -26,8 +26,12 @@ export async function offerDocument(ctx: ServiceContext, input: { id: string; re
   const stored = await ctx.db.selectFrom('offer_revisions').select('snapshot').where('offer_id', '=', offer.id).where('revision', '=', revision).where('deleted_at', 'is', null).executeTakeFirst()
   if (!stored && revision !== offer.revision) throw new AppError('not_found', 'errors.notFound')
   const letter = stored ? frozenLetter(stored.snapshot) : await buildLetterInput(ctx, offer)
-  // Loaded on first use: the docx library is not needed to start the app.
-  const { renderOfferLetter } = await import('../../platform/documents/din5008-letter')
   const qualifiers = [revision > 1 ? `Rev${revision}` : '', stored ? '' : 'Entwurf']
-  return saveLetter(ctx, (logo) => renderOfferLetter(letter, logo), { kind: 'Angebot', number: offer.number, qualifiers, recordId: offer.id, extension: 'docx' }, documentsDir)
+  return saveLetter(ctx, (logo) => offerLetterDocx(letter, logo), { kind: 'Angebot', number: offer.number, qualifiers, recordId: offer.id, extension: 'docx' }, documentsDir)
+}
+
+/** The offer letter as DOCX (offer-letter.ts), loaded on first use: the docx library is not needed to start the app. */
+export async function offerLetterDocx(letter: OfferLetterInput, logo: Buffer | null = null): Promise<{ buffer: Buffer; warnings: string[] }> {
+  const { renderOfferLetter } = await import('./offer-letter')
+  return renderOfferLetter(letter, logo)
 }

@@ -1,6 +1,6 @@
 // What an offer letter says, gathered from the offer, the conversation and the parties: stored with a
 // sent revision (its snapshot), so the document of that revision never changes.
-import type { OfferLetterInput } from '../../../../shared/platform/letter.types'
+import type { OfferLetterInput } from '../../../../shared/modules/offers/offer-letter.types'
 import type { Offer } from '../../../../shared/modules/offers/offer.types'
 import type { ServiceContext } from '../../platform/context'
 import { letterParties } from '../../platform/documents/letters'

@@ -1,15 +1,16 @@
-// The personalised offer letter as DOCX: a German business letter after DIN 5008 (form B) with
-// letterhead, address field, information block, personal salutation, an introduction that takes up
-// the pre-offer conversation, item table, totals with a VAT line per rate, terms, regional greeting
-// and a footer with the company's register and bank details. English for English-speaking contacts.
-// The texts are in the catalogues (`letter.common.*` in shared/platform/letter.texts.ts, the offer's
-// `letter.offer.*` in shared/modules/offers/offer-letter.texts.ts), rendered in the letter's language.
+// The building blocks of every letter as DOCX: a German business letter after DIN 5008 (form B) with
+// letterhead, address field, information block, personal salutation, regional greeting and a footer
+// with the company's register and bank details, and the item table offers and contracts share. What a
+// letter says lives with its module (the offer letter: modules/offers/offer-letter.ts; the contract
+// confirmation: modules/contracts/contract-letter.ts). The texts every letter shares are
+// `letter.common.*` (shared/platform/letter.texts.ts), rendered in the letter's language.
 import {
   AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type IParagraphOptions,
 } from 'docx'
 import { translate } from '../../../../shared/i18n'
-import type { LetterItem, OfferLetterInput } from '../../../../shared/platform/letter.types'
+import { formatCents } from '../../../../shared/platform/money'
+import type { LetterItem, LetterParties } from '../../../../shared/platform/letter.types'
 import { logoSize, logoType } from './logo'
 
 const MM = 56.7 // twips per millimetre
@@ -17,12 +18,12 @@ const FONT = 'Arial'
 const SIZE = 21 // half-points: 10.5 pt
 const SMALL = 15
 
-type Lang = OfferLetterInput['language']
+type Lang = LetterParties['language']
 
 const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' }
 
+/** Numbers and dates as a letter writes them (amounts: formatCents, the app's one money formatter). */
 export function formats(lang: Lang) {
-  const money = new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'EUR' })
   const num = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 3 })
   const date = (iso: string) => {
     const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`)
@@ -30,8 +31,7 @@ export function formats(lang: Lang) {
       ? new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(d)
       : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
   }
-  // Intl puts a no-break space before "€"; Word and PDF keep it, text extraction sees a space.
-  return { money: (cents: number) => money.format(cents / 100), num: (n: number) => num.format(n), date }
+  return { num: (n: number) => num.format(n), date }
 }
 
 export const run = (text: string, o: { bold?: boolean; size?: number; color?: string; italics?: boolean } = {}) =>
@@ -40,7 +40,7 @@ export const para = (children: TextRun[] | string, o: Partial<IParagraphOptions>
   new Paragraph({ spacing: { after: 120 }, ...o, children: typeof children === 'string' ? [run(children)] : children })
 
 /** "Sehr geehrte Frau Dr. Berger," / "Dear Dr Berger," / a neutral form. */
-export function salutationLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>): string {
+export function salutationLine(input: Pick<LetterParties, 'recipient' | 'language'>): string {
   const r = input.recipient
   const title = r.title.trim()
   return translate(input.language, 'letter.common.salutation', {
@@ -54,14 +54,14 @@ export function salutationLine(input: Pick<OfferLetterInput, 'recipient' | 'lang
 }
 
 /** The addressee line of the address field: "Frau Dr. Anna Berger" / "Herrn Jörg Weiß". */
-function addresseeLine(input: Pick<OfferLetterInput, 'recipient' | 'language'>): string {
+function addresseeLine(input: Pick<LetterParties, 'recipient' | 'language'>): string {
   const r = input.recipient
   const name = [r.title, r.firstName, r.lastName].filter(Boolean).join(' ')
   if (!name) return ''
   return translate(input.language, 'letter.common.addressee', { salutation: r.salutation, name })
 }
 
-const noBorders = {
+export const noBorders = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
   left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
   insideHorizontal: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -79,7 +79,7 @@ function logoRun(data: Buffer, warnings: string[]): ImageRun | null {
   return new ImageRun({ type, data, transformation: { width: Math.max(1, Math.round((width / height) * targetHeight)), height: targetHeight } })
 }
 
-export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f: ReturnType<typeof formats>): Table {
+export function itemTable(input: { items: LetterItem[]; language: Lang }, f: ReturnType<typeof formats>): Table {
   const lang = input.language
   const widths = [11, 50, 15, 23, 24, 17, 25] // millimetres: the 165 mm between the margins
   const cell = (text: string | TextRun[], i: number, o: { bold?: boolean; right?: boolean; shade?: boolean; extra?: Paragraph[] } = {}) =>
@@ -106,9 +106,9 @@ export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f
       }),
       cell(f.num(item.quantity), 2, { right: true }),
       cell(item.unit, 3),
-      cell(f.money(item.unitPriceCents), 4, { right: true }),
+      cell(formatCents(item.unitPriceCents, lang), 4, { right: true }),
       cell(item.discountPercent ? `${f.num(item.discountPercent)} %` : '–', 5, { right: true }),
-      cell(item.optional ? `(${f.money(item.netCents)})` : f.money(item.netCents), 6, { right: true }),
+      cell(item.optional ? `(${formatCents(item.netCents, lang)})` : formatCents(item.netCents, lang), 6, { right: true }),
     ],
   }))
   const line = { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' }
@@ -120,33 +120,7 @@ export function itemTable(input: Pick<OfferLetterInput, 'items' | 'language'>, f
   })
 }
 
-function totalsTable(input: OfferLetterInput, f: ReturnType<typeof formats>): Table {
-  const lang = input.language
-  const tt = input.totals
-  const lines: Array<[string, string, boolean]> = [[translate(lang, 'letter.offer.itemsNet'), f.money(tt.itemsNetCents), false]]
-  if (tt.offerDiscountCents > 0) {
-    lines.push([translate(lang, 'letter.offer.offerDiscount', { percent: f.num(tt.offerDiscountPercent) }), `−${f.money(tt.offerDiscountCents)}`, false])
-    lines.push([translate(lang, 'letter.offer.net'), f.money(tt.netCents), false])
-  }
-  for (const v of tt.vat) lines.push([translate(lang, 'letter.offer.vat', { rate: v.rate, base: f.money(v.baseCents) }), f.money(v.vatCents), false])
-  lines.push([translate(lang, 'letter.offer.gross'), f.money(tt.grossCents), true])
-  if (tt.optionalNetCents > 0) lines.push([translate(lang, 'letter.offer.optionalSum'), f.money(tt.optionalNetCents), false])
-  const top = { style: BorderStyle.SINGLE, size: 8, color: '333333' }
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: lines.map(([label, value, strong]) => new TableRow({
-      children: [
-        new TableCell({ width: { size: 75, type: WidthType.PERCENTAGE }, borders: strong ? { top } : undefined, margins: { top: 40, bottom: 40, right: 120 },
-          children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { bold: strong })] })] }),
-        new TableCell({ width: { size: 25, type: WidthType.PERCENTAGE }, borders: strong ? { top } : undefined, margins: { top: 40, bottom: 40, right: 70 },
-          children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(value, { bold: strong })] })] }),
-      ],
-    })),
-  })
-}
-
-function footer(input: Pick<OfferLetterInput, 'seller' | 'language'>): Footer {
+function footer(input: Pick<LetterParties, 'seller' | 'language'>): Footer {
   const s = input.seller
   const lang = input.language
   const col = (lines: string[]) => new TableCell({
@@ -177,9 +151,9 @@ function footer(input: Pick<OfferLetterInput, 'seller' | 'language'>): Footer {
 /** What every letter shares: sender, addressee, the rep who signs, and the information block. */
 export interface LetterFrame {
   language: Lang
-  seller: OfferLetterInput['seller']
-  recipient: OfferLetterInput['recipient']
-  rep: OfferLetterInput['rep']
+  seller: LetterParties['seller']
+  recipient: LetterParties['recipient']
+  rep: LetterParties['rep']
   /** Rows of the information block after the rep's contact details (number, date …). */
   info: Array<[string, string]>
   subject: string
@@ -263,43 +237,4 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
     }],
   })
   return { buffer: await Packer.toBuffer(document), warnings }
-}
-
-/** The offer letter; `logo` comes from the device's profile at render time, never from the input. */
-export async function renderOfferLetter(input: OfferLetterInput, logo: Buffer | null = null): Promise<{ buffer: Buffer; warnings: string[] }> {
-  const lang = input.language
-  const f = formats(lang)
-  const c = input.conversation
-  const number = input.revision > 1 ? translate(lang, 'letter.offer.numberWithRevision', { number: input.offerNumber, revision: input.revision }) : input.offerNumber
-  const firstItem = input.items.find((i) => !i.optional)?.name ?? translate(lang, 'letter.offer.yourRequest')
-  const body: Array<Paragraph | Table> = []
-  if (input.introduction.trim()) {
-    for (const p of input.introduction.trim().split(/\n{2,}/)) body.push(para(p.replace(/\n/g, ' ')))
-  } else if (c) {
-    body.push(para(translate(lang, 'letter.offer.thanksConversation', { date: f.date(c.date) })))
-    if (c.needs.trim()) body.push(para(translate(lang, 'letter.offer.needs', { needs: c.needs.trim() })))
-    if (c.goals.trim()) body.push(para(translate(lang, 'letter.offer.goals', { goals: c.goals.trim() })))
-  } else {
-    body.push(para(translate(lang, 'letter.offer.thanksGeneric')))
-  }
-  const benefits = input.benefits.split('\n').map((b) => b.trim()).filter(Boolean)
-  if (c?.worries.trim() && !input.introduction.trim()) body.push(para(translate(lang, 'letter.offer.worries', { worries: c.worries.trim() })))
-  else if (benefits.length > 0) body.push(para(translate(lang, 'letter.offer.benefitsIntro')))
-  for (const b of benefits) body.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [run(b)] }))
-  body.push(para(translate(lang, 'letter.offer.offerIntro'), { spacing: { before: 160, after: 160 } }))
-  body.push(itemTable(input, f))
-  body.push(new Paragraph({ spacing: { after: 120 }, children: [] }))
-  body.push(totalsTable(input, f))
-  body.push(para(translate(lang, 'letter.offer.validUntil', { date: f.date(input.validUntil) }), { spacing: { before: 280, after: 80 } }))
-  const terms = input.paymentTerms
-  const payment = translate(lang, 'letter.offer.payment', {
-    netDays: terms.netDays, withSkonto: terms.skontoPercent > 0 ? 'yes' : 'no', skonto: f.num(terms.skontoPercent), skontoDays: terms.skontoDays,
-  })
-  body.push(para(payment, { spacing: { after: 80 } }))
-  if (input.deliveryTerms.trim()) body.push(para(translate(lang, 'letter.offer.delivery', { terms: input.deliveryTerms.trim() })))
-  return renderLetter({
-    language: lang, seller: input.seller, recipient: input.recipient, rep: input.rep,
-    info: [[translate(lang, 'letter.common.customerNumber'), input.customerNumber], [translate(lang, 'letter.offer.offerNumber'), number], [translate(lang, 'letter.common.date'), f.date(input.offerDate)]],
-    subject: translate(lang, 'letter.offer.subject', { number, item: firstItem }), body, closingLine: translate(lang, 'letter.offer.closingLine'), logo,
-  })
 }

@@ -6,7 +6,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 import { Rate } from '../../components/rate'
 import { ReportRange, type Period } from '../../components/filters'
 
@@ -36,7 +36,7 @@ function RowsTable({ title, rows }: { title: string; rows: RenewalRateRow[] }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}><th scope="row">{r.key}</th><td className="num">{number(r.due)}</td><td className="num">{number(r.renewed)}</td><td className="num">{number(r.churned)}</td>
-                <td className="num"><Rate value={r.rateByCount} /></td><td className="num"><Rate value={r.rateByValue} /></td><td className="num">{money(r.renewedValueCents, language)}</td></tr>
+                <td className="num"><Rate value={r.rateByCount} /></td><td className="num"><Rate value={r.rateByValue} /></td><td className="num">{formatCents(r.renewedValueCents, language)}</td></tr>
             ))}
           </tbody>
         </table>
@@ -53,7 +53,7 @@ const AXIS_TICK = { fontSize: 12, fill: '#5b6878' }
 function ChurnChart({ reasons }: { reasons: RenewalReport['churnReasons'] }) {
   const { t, number, language } = useI18n()
   const data = reasons.map((c) => ({ reason: t(`enum.churnReason.${c.reason}`), count: c.count, valueCents: c.valueCents }))
-  const label = (c: { count: number; valueCents: number }) => `${number(c.count)} · ${money(c.valueCents, language)}`
+  const label = (c: { count: number; valueCents: number }) => `${number(c.count)} · ${formatCents(c.valueCents, language)}`
   return (
     <figure className="churn chart">
       <BarChart

@@ -8,7 +8,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { Rate } from '../../components/rate'
 import { useData } from '../../lib/use-data'
-import { money } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 import { todayIso } from '../../lib/today'
 import { ReportRange, type Period } from '../../components/filters'
 
@@ -50,7 +50,7 @@ function RowsTable({ title, rows, label }: { title: string; rows: OrderRateRow[]
           <thead><tr><th /><th className="num">{t('report.decided')}</th><th className="num">{t('report.won')}</th><th className="num">{t('report.rateCount')}</th><th className="num">{t('report.rateValue')}</th><th className="num">{t('report.wonValue')}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key}><th scope="row">{label(r.key)}</th><td className="num">{number(r.decided)}</td><td className="num">{number(r.won)}</td><td className="num"><Rate value={r.rateByCount} /></td><td className="num"><Rate value={r.rateByValue} /></td><td className="num">{money(r.wonValueCents, language)}</td></tr>
+              <tr key={r.key}><th scope="row">{label(r.key)}</th><td className="num">{number(r.decided)}</td><td className="num">{number(r.won)}</td><td className="num"><Rate value={r.rateByCount} /></td><td className="num"><Rate value={r.rateByValue} /></td><td className="num">{formatCents(r.wonValueCents, language)}</td></tr>
             ))}
           </tbody>
         </table>
