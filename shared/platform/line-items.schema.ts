@@ -1,11 +1,9 @@
-// Line items as offers and contracts share them: typed by a person in euros (stored as cents), with
-// quantity, discount and one of the three German VAT rates.
+// Line items as offers and contracts share them: a unit price in integer cents, with quantity,
+// discount and one of the three German VAT rates.
 import { z } from 'zod'
 import { optionalIdSchema, requiredText, text } from './common.schema'
+import { amountCents } from './money'
 
-/** Money typed by a person, in euros with up to two decimals; stored as cents. */
-export const euros = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100_000_000, 'errors.tooLarge')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
 export const percent = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100, 'errors.percentMax')
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
 export const quantity = z.number('errors.number').finite('errors.number').gt(0, 'errors.quantityPositive').max(1_000_000, 'errors.tooLarge')
@@ -19,7 +17,7 @@ export const offerItemSchema = z.object({
   description: text(2000),
   quantity,
   unit: requiredText(20),
-  unitPrice: euros,
+  unitPriceCents: amountCents,
   discountPercent: percent,
   vatRate,
   optional: z.boolean(),
@@ -37,7 +35,7 @@ export interface OfferItem {
   description: string
   quantity: number
   unit: string
-  unitPrice: number
+  unitPriceCents: number
   discountPercent: number
   vatRate: 19 | 7 | 0
   optional: boolean

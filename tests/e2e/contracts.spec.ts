@@ -12,7 +12,7 @@ test('from a won offer to a contract that runs on after its renewal offer is won
   await app.api('contacts.create', { companyId, salutation: 'mr', firstName: 'Jörg', lastName: 'Weiß', language: 'de', buyingRole: 'decision_maker' })
   const offer = await app.api<{ id: string; number: string }>('offers.create', {
     companyId, offerDate: '2026-11-20', validUntil: '2027-06-30', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0,
-    items: [{ name: 'Wartung Prüfstände', quantity: 1, unit: 'Pauschale', unitPrice: 12000, discountPercent: 0, vatRate: 19, optional: false }],
+    items: [{ name: 'Wartung Prüfstände', quantity: 1, unit: 'Pauschale', unitPriceCents: 1_200_000, discountPercent: 0, vatRate: 19, optional: false }],
   })
   await app.api('offers.send', { id: offer.data!.id })
 
@@ -89,7 +89,7 @@ test('a cancellation dated before the contract is refused at its field; a valid 
   const company = await app.api<{ id: string }>('companies.create', { name: 'Nordlicht Logistik AG', status: 'customer', federalState: 'HH', segment: 'enterprise' })
   const contract = await app.api<{ id: string; number: string }>('contracts.create', {
     companyId: company.data!.id, type: 'software', title: 'Flottenportal', startDate: '2026-01-01', minimumTermMonths: 24, noticeValue: 3, noticeUnit: 'months',
-    renewalMonths: 12, annualValue: 30000,
+    renewalMonths: 12, annualValueCents: 3_000_000,
   })
   await openApp(page, app, `/contracts/${contract.data!.id}`)
   await page.getByRole('button', { name: 'Kündigung erfassen' }).click()

@@ -77,7 +77,7 @@ test('a complaint from logging to the customer\'s satisfaction, on the service w
 test('warranty claims inside and outside the warranty are decided by the app; a return with two lines goes through its steps', async ({ page, app, consoleErrors }) => {
   void consoleErrors
   const companyId = await customer(app, 'Hanse Kältetechnik GmbH')
-  const product = await app.api<{ id: string }>('products.create', { sku: 'PS-200', name: 'Prüfstand PS-200', description: '', unit: 'Stück', listPrice: 1499.99, vatRate: 19, warrantyMonths: 24, active: true })
+  const product = await app.api<{ id: string }>('products.create', { sku: 'PS-200', name: 'Prüfstand PS-200', description: '', unit: 'Stück', listPriceCents: 149_999, vatRate: 19, warrantyMonths: 24, active: true })
   await app.api('assets.create', { companyId, productId: product.data!.id, name: 'Prüfstand neu', serialNumber: 'SN-NEU', deliveredOn: '2026-03-01' })
   await app.api('assets.create', { companyId, productId: product.data!.id, name: 'Prüfstand alt', serialNumber: 'SN-ALT', deliveredOn: '2023-05-01' })
 
@@ -151,7 +151,7 @@ test('a referral creates the prospect whose won offer raises the thank-you remin
 
   const offer = await app.api<{ id: string }>('offers.create', {
     companyId: prospectId, offerDate: '2026-11-20', validUntil: '2027-06-30', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0,
-    items: [{ name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPrice: 1499.99, discountPercent: 0, vatRate: 19, optional: false }],
+    items: [{ name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPriceCents: 149_999, discountPercent: 0, vatRate: 19, optional: false }],
   })
   await app.api('offers.send', { id: offer.data!.id })
   await openApp(page, app, `/offers/${offer.data!.id}`)

@@ -7,7 +7,7 @@ test('an English user sees the contract and case entries of a timeline in Englis
   const company = await app.api<{ id: string }>('companies.create', { name: 'Nordlicht Logistik AG', status: 'customer', federalState: 'HH', segment: 'enterprise' })
   const companyId = company.data!.id
   const contract = await app.api<{ id: string; number: string }>('contracts.create', {
-    companyId, type: 'software', title: 'Flottenportal', startDate: '2026-01-01', minimumTermMonths: 24, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValue: 30000,
+    companyId, type: 'software', title: 'Flottenportal', startDate: '2026-01-01', minimumTermMonths: 24, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValueCents: 3_000_000,
   })
   await app.api('contracts.cancel', { id: contract.data!.id, cancelledBy: 'customer', receivedOn: '2026-11-20', reason: 'competitor', note: '' })
   const created = await app.api<{ id: string; number: string }>('cases.create', {

@@ -19,12 +19,12 @@ describe('contract term history', () => {
     const company = await createCompany(t.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '', federalState: 'BY', status: 'customer' })))
     const contract = await createContract(t.ctx, contractFieldsSchema.parse({
       companyId: company.id, type: 'maintenance', title: 'Wartung', startDate: '2025-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months',
-      renewalMonths: 12, annualValue: 12000, notes: '',
+      renewalMonths: 12, annualValueCents: 1_200_000, notes: '',
     }))
     expect((await getContract(t.ctx, contract.id)).terms.length).toBeGreaterThan(0)
     const other = await createContract(t.ctx, contractFieldsSchema.parse({
       companyId: company.id, type: 'service', title: 'Hotline', startDate: '2025-01-01', minimumTermMonths: 12, noticeValue: 1, noticeUnit: 'months',
-      renewalMonths: 12, annualValue: 2400, notes: '',
+      renewalMonths: 12, annualValueCents: 240_000, notes: '',
     }))
     // Damaged behind the app's back (the sync checks every pulled row; this simulates a broken file).
     await t.ctx.db.updateTable('contracts').set({ terms_log: '{not json' }).where('id', '=', contract.id).execute()

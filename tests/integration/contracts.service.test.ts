@@ -30,10 +30,10 @@ async function customer() {
   return { company, contact }
 }
 
-const item = { name: 'Wartung Prüfstände', quantity: 1, unit: 'Pauschale', unitPrice: 12000, discountPercent: 0, vatRate: 19 as const, optional: false }
+const item = { name: 'Wartung Prüfstände', quantity: 1, unit: 'Pauschale', unitPriceCents: 1_200_000, discountPercent: 0, vatRate: 19 as const, optional: false }
 const contractInput = (companyId: string, o: Partial<ContractFieldsInput> = {}) => contractFieldsSchema.parse({
   companyId, type: 'maintenance', title: 'Wartung Prüfstände', startDate: '2027-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months',
-  renewalMonths: 12, annualValue: 12000, notes: '', ...o,
+  renewalMonths: 12, annualValueCents: 1_200_000, notes: '', ...o,
 })
 
 async function wonOffer(companyId: string, contactId: string) {
@@ -41,7 +41,7 @@ async function wonOffer(companyId: string, contactId: string) {
     companyId, contactId, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, items: [item],
   }))
   await sendOffer(t.ctx, offer.id)
-  return winOffer(t.ctx, { id: offer.id, orderDate: '2026-11-25', orderValue: 12000 })
+  return winOffer(t.ctx, { id: offer.id, orderDate: '2026-11-25', orderValueCents: 1_200_000 })
 }
 
 describe('contracts', () => {
@@ -101,15 +101,15 @@ describe('contracts', () => {
     t.setNow('2027-07-02T09:00:00.000Z')
     const renewal = await createOffer(t.ctx, offerFieldsSchema.parse({
       companyId: company.id, contactId: contact.id, contractId: contract.id, contractTermMonths: 24, offerDate: '2027-07-02', validUntil: '2027-08-02',
-      offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, items: [{ ...item, unitPrice: 12600 }],
+      offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, items: [{ ...item, unitPriceCents: 1_260_000 }],
     }))
     expect(renewal).toMatchObject({ contractId: contract.id, contractNumber: contract.number, contractTermMonths: 24 })
     await sendOffer(t.ctx, renewal.id)
-    await winOffer(t.ctx, { id: renewal.id, orderDate: '2027-07-20', orderValue: 12600 })
+    await winOffer(t.ctx, { id: renewal.id, orderDate: '2027-07-20', orderValueCents: 1_260_000 })
     const after = await getContract(t.ctx, contract.id)
     expect(after).toMatchObject({ status: 'renewed', termStart: '2028-01-01', endDate: '2029-12-31', cancelBy: '2029-09-30', annualValueCents: 1_260_000 })
     expect(after.terms.at(-1)).toMatchObject({ via: 'offer', offerId: renewal.id })
-    expect(after.items[0]!.unitPrice).toBe(12600)
+    expect(after.items[0]!.unitPriceCents).toBe(1_260_000)
   })
 
   it('a cancellation: effective at the end of the term it is in time for; reminders stop; churn reason in the report', async () => {
@@ -140,9 +140,9 @@ describe('contracts', () => {
   it('the pipeline groups cancel-by dates by 30, 90, 180 days with the value at stake', async () => {
     const { company } = await customer()
     t.setNow('2027-01-01T09:00:00.000Z')
-    await createContract(t.ctx, contractInput(company.id, { startDate: '2026-04-01', annualValue: 1000 })) // cancel by 31 Dec 2026 → renewed: 31 Dec 2027
-    await createContract(t.ctx, contractInput(company.id, { startDate: '2027-04-15', minimumTermMonths: 1, renewalMonths: 1, noticeValue: 2, noticeUnit: 'weeks', annualValue: 500 }))
-    await createContract(t.ctx, contractInput(company.id, { startDate: '2027-06-01', annualValue: 2000 })) // cancel by 29 Feb? no: 28 Feb 2028
+    await createContract(t.ctx, contractInput(company.id, { startDate: '2026-04-01', annualValueCents: 100_000 })) // cancel by 31 Dec 2026 → renewed: 31 Dec 2027
+    await createContract(t.ctx, contractInput(company.id, { startDate: '2027-04-15', minimumTermMonths: 1, renewalMonths: 1, noticeValue: 2, noticeUnit: 'weeks', annualValueCents: 50_000 }))
+    await createContract(t.ctx, contractInput(company.id, { startDate: '2027-06-01', annualValueCents: 200_000 })) // cancel by 29 Feb? no: 28 Feb 2028
     const p = await renewalPipeline(t.ctx, { days: 180, ownerId: '', offset: 0, limit: 50 })
     expect(p.buckets).toEqual([{ days: 30, count: 0, annualValueCents: 0 }, { days: 90, count: 0, annualValueCents: 0 }, { days: 180, count: 1, annualValueCents: 50_000 }])
     expect(p.rows.map((r) => [r.cancelBy, r.daysLeft])).toEqual([['2027-04-30', 119]])
@@ -178,7 +178,7 @@ describe('races and late decisions', () => {
     await rollContracts(t.ctx)
     expect((await getContract(t.ctx, contract.id)).terms.map((x) => x.via)).toEqual(['start', 'tacit'])
     // ... and the offer won now sets the terms of 2028 instead of starting in 2029.
-    await winOffer(t.ctx, { id: first.id, orderDate: '2028-01-03', orderValue: 13000 })
+    await winOffer(t.ctx, { id: first.id, orderDate: '2028-01-03', orderValueCents: 1_300_000 })
     const after = await getContract(t.ctx, contract.id)
     expect(after.terms.map((x) => [x.start, x.end, x.via])).toEqual([['2027-01-01', '2027-12-31', 'start'], ['2028-01-01', '2028-12-31', 'offer']])
     expect(after.annualValueCents).toBe(1_300_000)

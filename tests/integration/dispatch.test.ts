@@ -63,7 +63,7 @@ describe('dispatch', () => {
   it('answers absurd contract terms with field errors (they used to throw a RangeError in the date arithmetic)', async () => {
     const company = await dispatch(t.app, 'companies.create', validCompany())
     const companyId = company.ok ? (company.data as { id: string }).id : ''
-    const terms = { companyId, type: 'service', title: 'Wartung', startDate: '2027-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValue: 1000 }
+    const terms = { companyId, type: 'service', title: 'Wartung', startDate: '2027-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValueCents: 100_000 }
     const log = vi.fn()
     const cases: Array<[Record<string, unknown>, Record<string, string>]> = [
       [{ noticeValue: 100000 }, { noticeValue: 'errors.tooLarge' }],

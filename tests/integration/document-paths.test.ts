@@ -57,13 +57,13 @@ async function customer() {
   return { company, contact }
 }
 
-const item = { name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPrice: 1000, discountPercent: 0, vatRate: 19 as const, optional: false }
+const item = { name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPriceCents: 100_000, discountPercent: 0, vatRate: 19 as const, optional: false }
 const newOffer = (companyId: string, contactId: string) => createOffer(t.ctx, offerFieldsSchema.parse({
   companyId, contactId, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, items: [item],
 }))
 const newContract = (companyId: string, contactId: string) => createContract(t.ctx, contractFieldsSchema.parse({
   companyId, contactId, type: 'maintenance', title: 'Wartung', startDate: '2027-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months',
-  renewalMonths: 12, annualValue: 12000, notes: '', items: [item],
+  renewalMonths: 12, annualValueCents: 1_200_000, notes: '', items: [item],
 }))
 
 /** Every file under `dir`, relative to it. */

@@ -29,7 +29,7 @@ beforeEach(async () => {
 })
 afterEach(async () => t.cleanup())
 
-const item = { name: 'Wartung Prüfstände', quantity: 1, unit: 'Pauschale', unitPrice: 12000, discountPercent: 0, vatRate: 19 as const, optional: false }
+const item = { name: 'Wartung Prüfstände', quantity: 1, unit: 'Pauschale', unitPriceCents: 1_200_000, discountPercent: 0, vatRate: 19 as const, optional: false }
 
 async function customer() {
   const company = await createCompany(t.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '', federalState: 'BY', status: 'customer' })))
@@ -49,7 +49,7 @@ describe('timeline entries in the reader\'s language', () => {
     const { company, contact } = await customer()
     const contract = await createContract(t.ctx, contractFieldsSchema.parse({
       companyId: company.id, contactId: contact.id, type: 'maintenance', title: 'Wartung Prüfstände', startDate: '2027-01-01', minimumTermMonths: 12,
-      noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValue: 12000, notes: '', items: [item],
+      noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValueCents: 1_200_000, notes: '', items: [item],
     }))
     t.setNow('2027-07-02T09:00:00.000Z')
     const renewal = await createOffer(t.ctx, offerFieldsSchema.parse({
@@ -57,7 +57,7 @@ describe('timeline entries in the reader\'s language', () => {
       offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, items: [item],
     }))
     await sendOffer(t.ctx, renewal.id)
-    await winOffer(t.ctx, { id: renewal.id, orderDate: '2027-07-20', orderValue: 12000 })
+    await winOffer(t.ctx, { id: renewal.id, orderDate: '2027-07-20', orderValueCents: 1_200_000 })
     t.setNow('2028-08-01T09:00:00.000Z')
     await cancelContract(t.ctx, contractCancelSchema.parse({ id: contract.id, cancelledBy: 'customer', receivedOn: '2028-08-01', reason: 'competitor', note: '' }))
 
@@ -89,7 +89,7 @@ describe('timeline entries in the reader\'s language', () => {
     }))
     await transitionCase(t.ctx, { id: complaint.id, to: 'acknowledged', note: 'Techniker informiert', customerInformed: true, rejectionReason: '' })
     await transitionCase(t.ctx, { id: complaint.id, to: 'in_progress', note: '', customerInformed: false, rejectionReason: '' })
-    await updateComplaint(t.ctx, { id: complaint.id, category: 'product_defect', rootCause: 'Sensor', correctiveAction: 'Getauscht', goodwill: 0 })
+    await updateComplaint(t.ctx, { id: complaint.id, category: 'product_defect', rootCause: 'Sensor', correctiveAction: 'Getauscht', goodwillCents: 0 })
     await transitionCase(t.ctx, { id: complaint.id, to: 'resolved', note: '', customerInformed: true, rejectionReason: '' })
     await rateCase(t.ctx, { id: complaint.id, satisfaction: 4 })
     const events = (await getCase(t.ctx, complaint.id)).events

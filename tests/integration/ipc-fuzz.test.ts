@@ -186,17 +186,17 @@ async function setUp(): Promise<Seeds> {
   const touchpointInput = { companyId: company.id, contactId: contact.id, occurredAt: '2026-11-19T09:00:00.000Z', channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: 'Bedarf besprochen' }
   await must('touchpoints.create', touchpointInput)
   const doomedTouchpoint = await must<{ id: string }>('touchpoints.create', { ...touchpointInput, summary: 'Löschbar' })
-  const productInput = { sku: 'PS-200', name: 'Prüfstand PS-200', description: '', unit: 'Stück', listPrice: 1499.99, vatRate: 19, warrantyMonths: 24, active: true }
+  const productInput = { sku: 'PS-200', name: 'Prüfstand PS-200', description: '', unit: 'Stück', listPriceCents: 149_999, vatRate: 19, warrantyMonths: 24, active: true }
   const product = await must<{ id: string }>('products.create', productInput)
   const conversationInput = {
     companyId: company.id, heldAt: '2026-11-12', needs: 'Prüfzeiten halbieren', worries: 'Stillstand',
     participants: [{ contactId: contact.id, buyingRole: 'decision_maker', influence: 'high', attitude: 'supporter', caresAbout: 'Termintreue' }],
   }
   const conversation = await must<{ id: string }>('conversations.create', conversationInput)
-  const item = { productId: product.id, sku: 'PS-200', name: 'Prüfstand PS-200', description: '', quantity: 2, unit: 'Stück', unitPrice: 1499.99, discountPercent: 5, vatRate: 19, optional: false }
+  const item = { productId: product.id, sku: 'PS-200', name: 'Prüfstand PS-200', description: '', quantity: 2, unit: 'Stück', unitPriceCents: 149_999, discountPercent: 5, vatRate: 19, optional: false }
   const offerInput = {
     companyId: company.id, contactId: contact.id, conversationId: conversation.id, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0,
-    paymentNetDays: 30, skontoPercent: 2, skontoDays: 10, deliveryTerms: 'frei Haus', introduction: '', benefits: '', items: [item, { ...item, productId: '', name: 'Schulung', unit: 'Tag', quantity: 1, unitPrice: 890, optional: true }],
+    paymentNetDays: 30, skontoPercent: 2, skontoDays: 10, deliveryTerms: 'frei Haus', introduction: '', benefits: '', items: [item, { ...item, productId: '', name: 'Schulung', unit: 'Tag', quantity: 1, unitPriceCents: 89_000, optional: true }],
   }
   // One offer per transition, so each channel's valid input meets an offer it can act on.
   const sentOffer = async () => {
@@ -206,12 +206,12 @@ async function setUp(): Promise<Seeds> {
   }
   const draft = await must<{ id: string }>('offers.create', offerInput)
   const [sent, toWin, toLose, toWithdraw, withFollowUps, won] = [await sentOffer(), await sentOffer(), await sentOffer(), await sentOffer(), await sentOffer(), await sentOffer()]
-  await must('offers.win', { id: won.id, orderDate: '2026-11-25', orderValue: 3738.97 })
+  await must('offers.win', { id: won.id, orderDate: '2026-11-25', orderValueCents: 373_897 })
   const [followUp] = await t.ctx.db.selectFrom('follow_ups').select('id').where('offer_id', '=', withFollowUps.id).where('status', '=', 'open').orderBy('due_date').execute()
   if (!followUp) throw new Error('a sent offer has follow-ups')
   const contractInput = {
     companyId: company.id, contactId: contact.id, offerId: won.id, type: 'maintenance', title: 'Wartung Prüfstände', startDate: '2027-01-01', minimumTermMonths: 12, endDate: '',
-    noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValue: 12000, ownerId: '', notes: '', items: [item],
+    noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValueCents: 1_200_000, ownerId: '', notes: '', items: [item],
   }
   const contract = await must<{ id: string }>('contracts.create', contractInput)
   const toCancel = await must<{ id: string }>('contracts.create', { ...contractInput, offerId: '' })
@@ -222,7 +222,7 @@ async function setUp(): Promise<Seeds> {
   const returnCase = await must<{ id: string }>('cases.create', { ...caseInput, type: 'return', subject: 'Rücksendung', lines: [{ productId: product.id, name: 'Prüfstand PS-200', quantity: 1, reason: 'defective' }] })
   const warranty = await must<{ id: string }>('cases.create', { ...caseInput, type: 'warranty', assetId: asset.id, subject: 'Garantie' })
   const resolved = await must<{ id: string }>('cases.create', { ...caseInput, subject: 'Gelöst' })
-  await must('cases.complaint', { id: resolved.id, category: 'delivery', rootCause: 'Spedition', correctiveAction: 'Andere Spedition', goodwill: 100 })
+  await must('cases.complaint', { id: resolved.id, category: 'delivery', rootCause: 'Spedition', correctiveAction: 'Andere Spedition', goodwillCents: 10_000 })
   for (const to of ['acknowledged', 'in_progress', 'resolved']) await must('cases.transition', { id: resolved.id, to, note: '' })
   const referralInput = { companyId: company.id, contactId: contact.id, prospectName: 'Wolfsburger Prüftechnik GmbH', prospectCity: 'Wolfsburg', prospectContactName: 'Jörg Weiß', prospectPhone: '+49 5361 1234', note: '' }
   const referral = await must<{ id: string }>('referrals.create', referralInput)
@@ -299,7 +299,7 @@ async function setUp(): Promise<Seeds> {
     'offers.update': () => ({ ...offerInput, id: draft.id }),
     'offers.revise': () => ({ id: sent.id }),
     'offers.send': () => ({ id: draft.id }),
-    'offers.win': () => ({ id: toWin.id, orderDate: '2026-11-26', orderValue: 100 }),
+    'offers.win': () => ({ id: toWin.id, orderDate: '2026-11-26', orderValueCents: 10_000 }),
     'offers.lose': () => ({ id: toLose.id, reason: 'competitor', competitor: 'Wettbewerb AG', note: '' }),
     'offers.withdraw': () => ({ id: toWithdraw.id }),
     'offers.document': () => ({ id: sent.id, revision: 1 }),
@@ -322,7 +322,7 @@ async function setUp(): Promise<Seeds> {
     'cases.get': () => ({ id: complaint.id }),
     'cases.create': () => caseInput,
     'cases.transition': () => ({ id: complaint.id, to: 'acknowledged', note: 'Angenommen', customerInformed: true }),
-    'cases.complaint': () => ({ id: complaint.id, category: 'product_defect', rootCause: 'Sensor verschmutzt', correctiveAction: 'Reinigung', goodwill: 0 }),
+    'cases.complaint': () => ({ id: complaint.id, category: 'product_defect', rootCause: 'Sensor verschmutzt', correctiveAction: 'Reinigung', goodwillCents: 0 }),
     'cases.rate': () => ({ id: resolved.id, satisfaction: 4 }),
     'cases.warrantyDecision': () => ({ id: warranty.id, decision: 'accepted', reason: '' }),
     'cases.returnStep': () => ({ id: returnCase.id, to: 'approved', note: '' }),
@@ -331,7 +331,7 @@ async function setUp(): Promise<Seeds> {
     'cases.workList': () => ({ ownerId: '', now: '2026-11-25T09:00:00.000Z' }),
     'referrals.list': () => ({ companyId: company.id }),
     'referrals.create': () => referralInput,
-    'referrals.thank': () => ({ id: referral.id, reward: 'Gutschein', rewardValue: 50, note: '' }),
+    'referrals.thank': () => ({ id: referral.id, reward: 'Gutschein', rewardValueCents: 5000, note: '' }),
     'feedback.list': () => ({ companyId: company.id, kind: 'nps' }),
     'feedback.create': () => feedbackInput,
     'reports.nps': () => ({ from: '2026-01-01', to: '2026-12-31', period: 'quarter' }),

@@ -28,11 +28,11 @@ describe('renderer components/', () => {
 
   it('may import lib/, other components and the shared domain', async () => {
     const code = [
-      "import { formatCents } from '../lib/money'",
+      "import { todayIso } from '../lib/today'",
       "import { Badge } from './page'",
       "import type { OfferStatus } from '../../../shared/modules/offers'",
       "import type { CaseStatus } from '../../../shared/modules/service/service.enums'",
-      'export const x: [typeof formatCents, typeof Badge, OfferStatus, CaseStatus] | null = null',
+      'export const x: [typeof todayIso, typeof Badge, OfferStatus, CaseStatus] | null = null',
       '',
     ].join('\n')
     expect(await boundaryErrors('renderer/src/components/x.tsx', code)).toEqual([])
@@ -59,9 +59,9 @@ describe('renderer modules/', () => {
       "import { useCompanyContext } from './company-context'",
       "import { StatusBadge } from '../../components/status-badge'",
       "import { PageHeader } from '../../components/page'",
-      "import { formatCents } from '../../lib/money'",
+      "import { todayIso } from '../../lib/today'",
       "import type { Offer } from '../../../../shared/modules/offers/offer.types'",
-      'export const x: [unknown, unknown, unknown, unknown, unknown, Offer | null] = [SyncSettings, useCompanyContext, StatusBadge, PageHeader, formatCents, null]',
+      'export const x: [unknown, unknown, unknown, unknown, unknown, Offer | null] = [SyncSettings, useCompanyContext, StatusBadge, PageHeader, todayIso, null]',
       '',
     ].join('\n')
     expect(await boundaryErrors('renderer/src/modules/service/x.tsx', code)).toEqual([])

@@ -27,10 +27,10 @@ async function customer(state = 'NI') {
   return { company, contact }
 }
 
-const item = (o: Record<string, unknown> = {}) => ({ name: 'Prüfstand PS-200', quantity: 2, unit: 'Stück', unitPrice: 1499.99, discountPercent: 5, vatRate: 19 as 19 | 7 | 0, optional: false, ...o })
+const item = (o: Record<string, unknown> = {}) => ({ name: 'Prüfstand PS-200', quantity: 2, unit: 'Stück', unitPriceCents: 149_999, discountPercent: 5, vatRate: 19 as 19 | 7 | 0, optional: false, ...o })
 const offerInput = (companyId: string, o: Partial<OfferFieldsInput> = {}) => offerFieldsSchema.parse({
   companyId, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 2, skontoDays: 10,
-  items: [item(), item({ name: 'Schulung', quantity: 1, unit: 'Tag', unitPrice: 890, discountPercent: 0, vatRate: 19 }), item({ name: 'Fachbuch', quantity: 3, unitPrice: 49.9, discountPercent: 0, vatRate: 7 }), item({ name: 'Wartungsvertrag', quantity: 1, unitPrice: 1200, optional: true })],
+  items: [item(), item({ name: 'Schulung', quantity: 1, unit: 'Tag', unitPriceCents: 89_000, discountPercent: 0, vatRate: 19 }), item({ name: 'Fachbuch', quantity: 3, unitPriceCents: 4990, discountPercent: 0, vatRate: 7 }), item({ name: 'Wartungsvertrag', quantity: 1, unitPriceCents: 120_000, optional: true })],
   ...o,
 })
 
@@ -58,7 +58,7 @@ describe('offers', () => {
     const offer = await createOffer(t.ctx, offerInput(company.id))
     expect((await getCompany(t.ctx, company.id)).journey).toEqual({ station: 'offer', reason: 'open_offer' })
     await sendOffer(t.ctx, offer.id)
-    await winOffer(t.ctx, { id: offer.id, orderDate: '2026-11-19', orderValue: 100 })
+    await winOffer(t.ctx, { id: offer.id, orderDate: '2026-11-19', orderValueCents: 10_000 })
     expect((await getCompany(t.ctx, company.id)).journey.reason).not.toBe('open_offer')
   })
 
@@ -79,11 +79,11 @@ describe('offers', () => {
   it('bad input: negative quantity, discount over 100 %, validity before the offer date are field errors', () => {
     const bad = offerFieldsSchema.safeParse(offerInput('01a20309-f425-7005-9f7f-eb16f4f89d31', {}) && {
       companyId: '01a20309-f425-7005-9f7f-eb16f4f89d31', offerDate: '2026-11-19', validUntil: '2026-11-01', offerDiscountPercent: 120, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0,
-      items: [item({ quantity: -1, unitPrice: -5 })],
+      items: [item({ quantity: -1, unitPriceCents: -500 })],
     })
     expect(bad.success).toBe(false)
     const paths = bad.error!.issues.map((i) => `${i.path.join('.')}:${i.message}`)
-    expect(paths).toEqual(expect.arrayContaining(['items.0.quantity:errors.quantityPositive', 'items.0.unitPrice:errors.notNegative', 'offerDiscountPercent:errors.percentMax', 'validUntil:errors.validBeforeOfferDate']))
+    expect(paths).toEqual(expect.arrayContaining(['items.0.quantity:errors.quantityPositive', 'items.0.unitPriceCents:errors.notNegative', 'offerDiscountPercent:errors.percentMax', 'validUntil:errors.validBeforeOfferDate']))
   })
 
   it('sending freezes the revision, plans follow-ups on business days of the customer\'s state, and refuses edits in place', async () => {
@@ -160,7 +160,7 @@ describe('offers', () => {
     const b = await make(true)
     const c = await make(false)
     const d = await make(false)
-    await winOffer(t.ctx, { id: a.id, orderDate: '2026-11-19', orderValue: 4000 })
+    await winOffer(t.ctx, { id: a.id, orderDate: '2026-11-19', orderValueCents: 400_000 })
     await loseOffer(t.ctx, { id: b.id, reason: 'price', competitor: '', note: '' })
     await loseOffer(t.ctx, { id: c.id, reason: 'competitor', competitor: 'Hansa', note: '' })
     await loseOffer(t.ctx, { id: d.id, reason: 'price', competitor: '', note: '' })
@@ -194,7 +194,7 @@ describe('price list import', () => {
     const report = await importProducts(t.ctx, { csv, mapping, dryRun: false })
     expect(report).toMatchObject({ imported: 2, updated: 0, rejected: [] })
     const products = await listProducts(t.ctx, { search: '', activeOnly: false, offset: 0, limit: 10 })
-    expect(products.rows.map((p) => [p.sku, p.listPrice, p.vatRate])).toEqual([['BU-1', 49.9, 7], ['PS-200', 1499.99, 19]])
+    expect(products.rows.map((p) => [p.sku, p.listPriceCents, p.vatRate])).toEqual([['BU-1', 4990, 7], ['PS-200', 149_999, 19]])
   })
 
   it('a file with a bad row imports nothing and reports the line and field', async () => {

@@ -35,7 +35,7 @@ async function customer(name = 'Brunsviga Maschinenbau GmbH') {
 }
 
 async function asset(companyId: string, deliveredOn: string) {
-  const product = await createProduct(t.ctx, productFieldsSchema.parse({ sku: `PS-${deliveredOn}`, name: 'Prüfstand PS-200', description: '', unit: 'Stück', listPrice: 1499.99, vatRate: 19, warrantyMonths: 24, active: true }))
+  const product = await createProduct(t.ctx, productFieldsSchema.parse({ sku: `PS-${deliveredOn}`, name: 'Prüfstand PS-200', description: '', unit: 'Stück', listPriceCents: 149_999, vatRate: 19, warrantyMonths: 24, active: true }))
   return createAsset(t.ctx, assetFieldsSchema.parse({ companyId, productId: product.id, name: 'Prüfstand PS-200', serialNumber: `SN-${deliveredOn}`, site: 'Halle 3', deliveredOn, notes: '' }))
 }
 
@@ -95,7 +95,7 @@ describe('cases', () => {
     await expect(transitionCase(t.ctx, { id: c.id, to: 'resolved', note: '', customerInformed: true, rejectionReason: '' })).rejects.toMatchObject({ fields: { rootCause: 'errors.rootCauseRequired' } })
     expect((await getCase(t.ctx, c.id)).status).toBe('in_progress')
     await expect(rateCase(t.ctx, { id: c.id, satisfaction: 4 })).rejects.toMatchObject({ fields: { satisfaction: 'errors.rateAfterResolution' } })
-    await updateComplaint(t.ctx, { id: c.id, category: 'product_defect', rootCause: 'Sensor falsch kalibriert', correctiveAction: 'Sensor getauscht, Kalibrierprotokoll ergänzt', goodwill: 150 })
+    await updateComplaint(t.ctx, { id: c.id, category: 'product_defect', rootCause: 'Sensor falsch kalibriert', correctiveAction: 'Sensor getauscht, Kalibrierprotokoll ergänzt', goodwillCents: 15_000 })
     await transitionCase(t.ctx, { id: c.id, to: 'resolved', note: 'Messung wieder korrekt', customerInformed: true, rejectionReason: '' })
     const resolved = await rateCase(t.ctx, { id: c.id, satisfaction: 4 })
     expect(resolved).toMatchObject({ status: 'resolved', slaDue: null, satisfaction: 4, goodwillCents: 15000, rootCause: 'Sensor falsch kalibriert' })
@@ -162,15 +162,15 @@ describe('referrals and feedback', () => {
     expect((await getCompany(t.ctx, company.id)).journey).toEqual({ station: 'referral', reason: 'referral' })
     const offer = await createOffer(t.ctx, offerFieldsSchema.parse({
       companyId: prospect.id, offerDate: '2026-11-24', validUntil: '2026-12-24', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0,
-      items: [{ name: 'Prüfstand', quantity: 1, unit: 'Stück', unitPrice: 1000, discountPercent: 0, vatRate: 19, optional: false }],
+      items: [{ name: 'Prüfstand', quantity: 1, unit: 'Stück', unitPriceCents: 100_000, discountPercent: 0, vatRate: 19, optional: false }],
     }))
     await sendOffer(t.ctx, offer.id)
     expect((await getReferral(t.ctx, referral.id)).status).toBe('offer_sent')
-    await winOffer(t.ctx, { id: offer.id, orderDate: '2026-11-24', orderValue: 1000 })
+    await winOffer(t.ctx, { id: offer.id, orderDate: '2026-11-24', orderValueCents: 100_000 })
     expect(await getReferral(t.ctx, referral.id)).toMatchObject({ status: 'won', thankDue: '2026-11-24' })
     const item = (await workList(t.ctx, { ownerId: '' })).dueToday.find((i) => i.source === 'referral')
     expect(item).toMatchObject({ kind: 'referral_thanks', companyName: 'Brunsviga Maschinenbau GmbH', detail: 'Harzer Feinmechanik GmbH' })
-    await thankReferral(t.ctx, { id: referral.id, reward: 'Gutschein', rewardValue: 100, note: '' })
+    await thankReferral(t.ctx, { id: referral.id, reward: 'Gutschein', rewardValueCents: 10_000, note: '' })
     expect((await workList(t.ctx, { ownerId: '' })).dueToday.find((i) => i.source === 'referral')).toBeUndefined()
   })
 

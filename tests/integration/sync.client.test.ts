@@ -96,7 +96,7 @@ describe('sync in the app', () => {
     const company = await createCompany(a.ctx, fields({ name: 'Vertrag GmbH', status: 'customer' }))
     const contract = await createContract(a.ctx, contractFieldsSchema.parse({
       companyId: company.id, type: 'maintenance', title: 'Wartung', startDate: '2024-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12,
-      annualValue: 1000, notes: '', items: [{ name: 'Wartung', quantity: 1, unit: 'Pauschale', unitPrice: 1000, discountPercent: 0, vatRate: 19, optional: false }],
+      annualValueCents: 100_000, notes: '', items: [{ name: 'Wartung', quantity: 1, unit: 'Pauschale', unitPriceCents: 100_000, discountPercent: 0, vatRate: 19, optional: false }],
     }))
     await a.sync.syncNow()
     await b.sync.syncNow()

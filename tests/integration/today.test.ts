@@ -19,7 +19,7 @@ describe('today in Germany', () => {
     const company = await createCompany(t.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '', federalState: 'NI' })))
     const offer = await createOffer(t.ctx, offerFieldsSchema.parse({
       companyId: company.id, offerDate: '2027-02-25', validUntil: '2027-03-27', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0,
-      items: [{ name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPrice: 1250.5, discountPercent: 0, vatRate: 7, optional: false }],
+      items: [{ name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPriceCents: 125_050, discountPercent: 0, vatRate: 7, optional: false }],
     }))
     await sendOffer(t.ctx, offer.id) // first follow-up: 3 business days later, Tuesday 2 March
 

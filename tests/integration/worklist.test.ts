@@ -21,7 +21,7 @@ async function sentOffer() {
   const company = await createCompany(t.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '', federalState: 'NI' })))
   const offer = await createOffer(t.ctx, offerFieldsSchema.parse({
     companyId: company.id, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0,
-    items: [{ name: 'Prüfstand', quantity: 1, unit: 'Stück', unitPrice: 1000, discountPercent: 0, vatRate: 19, optional: false }],
+    items: [{ name: 'Prüfstand', quantity: 1, unit: 'Stück', unitPriceCents: 100_000, discountPercent: 0, vatRate: 19, optional: false }],
   }))
   await sendOffer(t.ctx, offer.id)
   return offer

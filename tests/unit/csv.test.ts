@@ -2,7 +2,7 @@
 // the separator guess, decimal commas; and a round trip of generated files through the parser.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseCsv, parseGermanNumber } from '../../shared/modules/offers/csv'
+import { parseCsv, parseGermanCents, parseGermanNumber } from '../../shared/modules/offers/csv'
 
 describe('parseCsv', () => {
   it('reads a German price list: `;` separated, decimal commas, header names trimmed', () => {
@@ -91,5 +91,20 @@ describe('parseGermanNumber', () => {
 
   it.each(['', 'abc', '1,2,3', '12.34,5', '€'])('%j → NaN', (text) => {
     expect(parseGermanNumber(text)).toBeNaN()
+  })
+})
+
+describe('parseGermanCents', () => {
+  it.each([
+    ['1.234,56', 123_456], ['1234,56', 123_456], ['1234.56', 123_456], ['12', 1_200], ['1.499,99 €', 149_999], [' 49,90 ', 4_990],
+    ['1.000.000', 100_000_000], ['1.23', 123], ['1.234', 123_400], ['0,05', 5], ['-3,5', -350], ['1250,50', 125_050],
+    // Read as digits, not through a float (0.29 × 100 is 28.999999999999996, 4.35 × 100 is 434.99999999999994), up to the largest safe amount.
+    ['0,29', 29], ['4,35', 435], ['1,15', 115], ['90.071.992.547.409,91', Number.MAX_SAFE_INTEGER],
+  ])('%s → %d cents', (text, cents) => {
+    expect(parseGermanCents(text)).toBe(cents)
+  })
+
+  it.each(['', 'abc', '1,2,3', '12.34,5', '€', '12,345', '1,234.56', '99999999999999999999'])('%j → null', (text) => {
+    expect(parseGermanCents(text)).toBeNull()
   })
 })

@@ -5,7 +5,7 @@ import type { AppErrorData } from '../../../shared/platform/result'
 import { Link } from 'react-router-dom'
 import type { EnumList, EnumValue } from '../../../shared/i18n'
 import { useI18n } from '../lib/i18n'
-import { centsToEuros, eurosToCents, formatMoneyInput, parseMoneyInput } from '../lib/money'
+import { formatMoneyInput, parseMoneyInput } from '../../../shared/platform/money'
 
 interface BaseProps {
   name: string
@@ -72,13 +72,17 @@ export interface Option {
   label: string
 }
 
-export function SelectField({ name, label, required, hint, wide, options, emptyLabel }: BaseProps & { options: Option[]; emptyLabel?: string }) {
+/**
+ * A choice from a list. `numeric`: the options are numbers (a VAT rate) and the form value is the
+ * number, not the option's text ("7" → 7), as the schema asks.
+ */
+export function SelectField({ name, label, required, hint, wide, options, emptyLabel, numeric }: BaseProps & { options: Option[]; emptyLabel?: string; numeric?: boolean }) {
   const id = useId()
   const { register } = useFormContext()
   const error = useFieldError(name)
   return (
     <FieldFrame id={id} label={label} required={required} hint={hint} error={error} wide={wide}>
-      <select id={id} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)}>
+      <select id={id} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name, numeric ? { setValueAs: toNumber } : {})}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -89,6 +93,8 @@ export function SelectField({ name, label, required, hint, wide, options, emptyL
     </FieldFrame>
   )
 }
+
+const toNumber = (value: unknown): unknown => (typeof value === 'string' && value !== '' ? Number(value) : value)
 
 /** Options for a closed list, labelled from the catalogue (`enum.<list>.<value>`): `enumOptions(enumLabel, 'status', COMPANY_STATUSES)`. */
 export function enumOptions<L extends EnumList>(label: (list: L, value: EnumValue<L>) => string, list: L, values: readonly EnumValue<L>[]): Option[] {
@@ -129,8 +135,8 @@ export function NumberField({ name, label, required, hint, step = 'any', min }: 
 
 /**
  * An amount of money typed as text in the UI language ("1.234,56" or "1250,50" in German, see
- * parseMoneyInput). The form value stays what the contract asks for: euros as a number (NaN when
- * the text is not an amount, so the schema answers with the field error).
+ * parseMoneyInput). The form value is what the contract asks for: integer cents (NaN when the text
+ * is not an amount, so the schema answers with the field error).
  */
 export function MoneyField({ name, label, required, hint }: BaseProps) {
   const id = useId()
@@ -155,7 +161,7 @@ export function MoneyField({ name, label, required, hint }: BaseProps) {
         onChange={(e) => {
           setText(e.target.value)
           const cents = parseMoneyInput(e.target.value, language)
-          field.onChange(cents === null ? Number.NaN : centsToEuros(cents))
+          field.onChange(cents ?? Number.NaN)
         }}
       />
     </FieldFrame>
@@ -163,7 +169,7 @@ export function MoneyField({ name, label, required, hint }: BaseProps) {
 }
 
 const valueCents = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? eurosToCents(value) : null
+  typeof value === 'number' && Number.isSafeInteger(value) ? value : null
 const moneyText = (value: unknown, language: 'de' | 'en'): string => {
   const cents = valueCents(value)
   return cents === null ? '' : formatMoneyInput(cents, language)

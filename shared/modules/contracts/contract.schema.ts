@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { idSchema, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
 import { TOUCHPOINT_CHANNELS } from '../customers'
-import { euros, offerItemSchema } from '../../platform/line-items.schema'
+import { offerItemSchema } from '../../platform/line-items.schema'
+import { amountCents } from '../../platform/money'
 import { cancelBy, nextTerm, NOTICE_UNITS, noticeLongerThanTerm, termEnd } from './contract.dates'
 import { CANCELLED_BY, CHURN_REASONS, CONTRACT_STATUSES, CONTRACT_TYPES, RENEWAL_REMINDER_KINDS } from './contract.enums'
 
@@ -43,7 +44,7 @@ export const contractFieldsSchema = z.object({
   noticeUnit: z.enum(NOTICE_UNITS, 'errors.invalidChoice'),
   /** Months of each tacit renewal; 0: no tacit renewal. */
   renewalMonths: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(120, 'errors.tooLarge'),
-  annualValue: euros,
+  annualValueCents: amountCents,
   ownerId: optionalIdSchema,
   notes: text(4000),
   items: z.array(offerItemSchema).max(500, 'errors.tooMany').default([]),

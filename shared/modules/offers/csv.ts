@@ -1,5 +1,6 @@
 // CSV as German spreadsheets write it: `;` or `,` separated, quoted fields, decimal commas.
 import Papa from 'papaparse'
+import { parseMoneyInput } from '../../platform/money'
 
 /**
  * Parses CSV text with papaparse: quoted fields (with the separator, line breaks and doubled quotes
@@ -21,7 +22,14 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
   return { header: header.map((h) => h.trim()), rows }
 }
 
-/** "1.234,56", "1234,56", "1234.56", "12" → number; anything else → NaN. */
+/**
+ * An amount of a price list in cents, read as German text without a detour through a float:
+ * "1.234,56" → 123456, "1234,56" and "1234.56" → 123456, "1.234" → 123400, "49,90 €" → 4990; more
+ * than two decimals or anything else → null. The rules are the money fields' (parseMoneyInput).
+ */
+export const parseGermanCents = (text: string): number | null => parseMoneyInput(text, 'de')
+
+/** A count or rate as German text: "1.234,56", "1234,56", "1234.56", "12" → number; anything else → NaN. */
 export function parseGermanNumber(text: string): number {
   const t = text.replace(/[€\s]/g, '')
   if (!t) return Number.NaN

@@ -3,9 +3,10 @@ import { z } from 'zod'
 import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, TOUCHPOINT_CHANNELS } from '../customers'
 import { LOST_REASONS, OFFER_STATUSES } from './offer.enums'
-import { euros, offerItemSchema, percent, vatRate } from '../../platform/line-items.schema'
+import { offerItemSchema, percent, vatRate } from '../../platform/line-items.schema'
+import { amountCents } from '../../platform/money'
 
-export { euros, offerItemSchema, type OfferItemFields } from '../../platform/line-items.schema'
+export { offerItemSchema, type OfferItemFields } from '../../platform/line-items.schema'
 
 const dateSchema = z.iso.date('errors.date')
 export const productFieldsSchema = z.object({
@@ -13,7 +14,7 @@ export const productFieldsSchema = z.object({
   name: requiredText(200),
   description: text(2000),
   unit: requiredText(20),
-  listPrice: euros,
+  listPriceCents: amountCents,
   vatRate,
   warrantyMonths: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(600, 'errors.tooLarge'),
   active: z.boolean(),
@@ -22,7 +23,10 @@ export type ProductFields = z.output<typeof productFieldsSchema>
 export const productUpdateSchema = productFieldsSchema.extend({ id: idSchema })
 export const productListQuerySchema = z.object({ search: text(100), activeOnly: z.boolean().default(false), ...pagingSchema })
 
-/** CSV import: the file's text and which CSV column feeds which product field. */
+/**
+ * CSV import: the file's text and which CSV column feeds which product field. The price column holds
+ * a price as a German price list writes it ("1.234,56"), read into `listPriceCents`.
+ */
 export const PRODUCT_IMPORT_FIELDS = ['sku', 'name', 'description', 'unit', 'listPrice', 'vatRate', 'warrantyMonths', 'active'] as const
 export const productImportSchema = z.object({
   csv: z.string().min(1, 'errors.required').max(10_000_000, 'errors.tooLong'),
@@ -101,7 +105,7 @@ export const offerLoseSchema = z.object({
 }).superRefine((o, ctx) => {
   if (o.reason === 'competitor' && !o.competitor) ctx.addIssue({ code: 'custom', path: ['competitor'], message: 'errors.competitorRequired' })
 })
-export const offerWinSchema = z.object({ id: idSchema, orderDate: dateSchema, orderValue: euros })
+export const offerWinSchema = z.object({ id: idSchema, orderDate: dateSchema, orderValueCents: amountCents })
 
 export const followUpCompleteSchema = z.object({
   id: idSchema,

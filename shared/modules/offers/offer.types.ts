@@ -15,7 +15,7 @@ export interface Product {
   name: string
   description: string
   unit: string
-  listPrice: number
+  listPriceCents: number
   vatRate: 19 | 7 | 0
   warrantyMonths: number
   active: boolean
@@ -97,7 +97,7 @@ export interface Offer {
   sentAt: string | null
   closedAt: string | null
   orderDate: string | null
-  orderValue: number | null
+  orderValueCents: number | null
   lostReason: LostReason | ''
   lostCompetitor: string
   lostNote: string

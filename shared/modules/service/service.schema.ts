@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
 import { TOUCHPOINT_CHANNELS } from '../customers'
 import { STATIONS } from '../customers'
-import { euros } from '../../platform/line-items.schema'
+import { amountCents } from '../../platform/money'
 import {
   CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES, RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from './service.enums'
@@ -75,7 +75,7 @@ export const complaintDetailsSchema = z.object({
   category: optionalEnum(COMPLAINT_CATEGORIES),
   rootCause: text(4000),
   correctiveAction: text(4000),
-  goodwill: euros,
+  goodwillCents: amountCents,
 })
 export const caseSatisfactionSchema = z.object({
   id: idSchema,
@@ -119,7 +119,7 @@ export const referralFieldsSchema = z.object({
   note: text(2000),
 })
 export type ReferralFields = z.output<typeof referralFieldsSchema>
-export const referralThanksSchema = z.object({ id: idSchema, reward: text(200), rewardValue: euros, note: text(1000) })
+export const referralThanksSchema = z.object({ id: idSchema, reward: text(200), rewardValueCents: amountCents, note: text(1000) })
 export const referralListQuerySchema = z.object({ companyId: optionalIdSchema, ...pagingSchema })
 
 export const feedbackFieldsSchema = z.object({

@@ -24,7 +24,7 @@ export async function contractDocument(ctx: ServiceContext, input: { id: string 
     renewalMonths: contract.renewalMonths,
     annualValueCents: contract.annualValueCents,
     items: contract.items.map((i) => ({
-      position: i.position, sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit, unitPriceCents: Math.round(i.unitPrice * 100),
+      position: i.position, sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit, unitPriceCents: i.unitPriceCents,
       discountPercent: i.discountPercent, vatRate: i.vatRate, netCents: i.netCents, optional: i.optional,
     })),
   }

@@ -33,7 +33,6 @@ type Db = Kysely<Database>
 type Trx = Transaction<Database>
 type Row = Selectable<ContractTable>
 const today = todayOf
-const cents = (euros: number) => Math.round(euros * 100)
 type ContractPatch = UpdatePatch<'contracts'>
 
 const noticeOf = (row: Pick<Row, 'notice_value' | 'notice_unit'>): NoticePeriod => ({ value: row.notice_value, unit: row.notice_unit })
@@ -154,7 +153,7 @@ export async function createContract(ctx: ServiceContext, f: ContractFields): Pr
     const number = await nextNumber(trx, 'contracts', 'V', f.startDate.slice(0, 4))
     const row: InsertRow<'contracts'> = {
       id, company_id: f.companyId, number, contact_id: f.contactId || null, offer_id: f.offerId || null, type: f.type, title: f.title, owner_id: f.ownerId || ctx.userId,
-      annual_value_cents: cents(f.annualValue), notes: f.notes, cancelled_by: '', cancellation_received_on: null, cancellation_effective_on: null, churn_reason: '', churn_note: '',
+      annual_value_cents: f.annualValueCents, notes: f.notes, cancelled_by: '', cancellation_received_on: null, cancellation_effective_on: null, churn_reason: '', churn_note: '',
       ...termColumns(f, day, profile.renewalLeadDays, workday),
     }
     await insertSynced(trx, 'contracts', row, now)
@@ -195,7 +194,7 @@ export async function updateContract(ctx: ServiceContext, id: string, f: Contrac
     const columns: ContractPatch = {
       contact_id: f.contactId || null, type: f.type, title: f.title, owner_id: f.ownerId || row.owner_id, start_date: f.startDate, minimum_term_months: f.minimumTermMonths,
       term_start: termStart, end_date: endDate, cancel_by: cancel, notice_value: f.noticeValue, notice_unit: f.noticeUnit, renewal_months: f.renewalMonths,
-      annual_value_cents: cents(f.annualValue), notes: f.notes, terms_log: firstTerm ? JSON.stringify([{ start: f.startDate, end, via: 'start' }]) : row.terms_log,
+      annual_value_cents: f.annualValueCents, notes: f.notes, terms_log: firstTerm ? JSON.stringify([{ start: f.startDate, end, via: 'start' }]) : row.terms_log,
     }
     // Reminders are planned again only when the cancel-by date moved; done ones stay done otherwise.
     if (cancel !== row.cancel_by) Object.assign(columns, reminderColumns(cancel, day, row.renewal_lead_days, workday))

@@ -29,7 +29,7 @@ export async function buildLetterInput(ctx: ServiceContext, offer: Offer): Promi
     benefits: offer.benefits,
     introduction: offer.introduction,
     items: offer.items.map((i) => ({
-      position: i.position, sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit, unitPriceCents: Math.round(i.unitPrice * 100),
+      position: i.position, sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit, unitPriceCents: i.unitPriceCents,
       discountPercent: i.discountPercent, vatRate: i.vatRate, netCents: i.netCents, optional: i.optional,
     })),
     totals: {

@@ -26,7 +26,6 @@ import { offerSettingsSchema } from '../../../../shared/modules/offers/offer-set
 
 type Db = Kysely<Database>
 const today = todayOf
-const cents = (euros: number) => Math.round(euros * 100)
 
 export const nextOfferNumber = (db: Db, year: string): Promise<string> => nextNumber(db, 'offers', 'A', year)
 
@@ -200,8 +199,8 @@ async function closeFollowUps(trx: Transaction<Database>, offerId: string, now: 
   for (const f of open) await updateSynced(trx, 'follow_ups', f.id, { status: 'cancelled' }, now)
 }
 
-export const winOffer = (ctx: ServiceContext, input: { id: string; orderDate: string; orderValue: number }) =>
-  close(ctx, input.id, 'won', { order_date: input.orderDate, order_value_cents: cents(input.orderValue) })
+export const winOffer = (ctx: ServiceContext, input: { id: string; orderDate: string; orderValueCents: number }) =>
+  close(ctx, input.id, 'won', { order_date: input.orderDate, order_value_cents: input.orderValueCents })
 
 export const loseOffer = (ctx: ServiceContext, input: { id: string; reason: LostReason; competitor: string; note: string }) =>
   close(ctx, input.id, 'lost', { lost_reason: input.reason, lost_competitor: input.reason === 'competitor' ? input.competitor : '', lost_note: input.note })
@@ -242,7 +241,7 @@ export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> 
     currentRevisionSent: revisions.some((r) => r.revision === o.revision) || (revisions.length === 0 && o.sent_at !== null),
     offerDate: o.offer_date, validUntil: o.valid_until, offerDiscountPercent: o.offer_discount_percent, paymentNetDays: o.payment_net_days,
     skontoPercent: o.skonto_percent, skontoDays: o.skonto_days, deliveryTerms: o.delivery_terms, introduction: o.introduction, benefits: o.benefits,
-    items, totals, sentAt: o.sent_at, closedAt: o.closed_at, orderDate: o.order_date, orderValue: o.order_value_cents === null ? null : o.order_value_cents / 100,
+    items, totals, sentAt: o.sent_at, closedAt: o.closed_at, orderDate: o.order_date, orderValueCents: o.order_value_cents,
     lostReason: o.lost_reason, lostCompetitor: o.lost_competitor, lostNote: o.lost_note,
     revisions: revisions.map((r) => ({ revision: r.revision, sentAt: r.sent_at })),
     followUps: followUps.map((f): FollowUp => ({ id: f.id, offerId: f.offer_id, kind: f.kind, dueDate: f.due_date, plannedDate: f.planned_date, status: f.status, doneAt: f.done_at, outcome: f.outcome })),

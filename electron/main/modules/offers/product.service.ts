@@ -6,18 +6,18 @@ import type { ProductTable } from '../../../../db/modules/offers/offers.table'
 import type { Page } from '../../../../shared/platform/common.schema'
 import { productFieldsSchema, type ProductFields, PRODUCT_IMPORT_FIELDS } from '../../../../shared/modules/offers/offer.schema'
 import type { Product } from '../../../../shared/modules/offers/offer.types'
-import { parseCsv, parseGermanNumber } from '../../../../shared/modules/offers/csv'
+import { parseCsv, parseGermanCents, parseGermanNumber } from '../../../../shared/modules/offers/csv'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { toFieldErrors } from '../../../../shared/platform/field-errors'
 import { nowIso, type ServiceContext } from '../../platform/context'
 
 const columns = (f: ProductFields): InsertColumns<'products'> => ({
-  sku: f.sku, name: f.name, description: f.description, unit: f.unit, list_price_cents: Math.round(f.listPrice * 100), vat_rate: f.vatRate, warranty_months: f.warrantyMonths, active: f.active ? 1 : 0,
+  sku: f.sku, name: f.name, description: f.description, unit: f.unit, list_price_cents: f.listPriceCents, vat_rate: f.vatRate, warranty_months: f.warrantyMonths, active: f.active ? 1 : 0,
 })
 
 type ProductRow = Pick<Selectable<ProductTable>, 'id' | 'sku' | 'name' | 'description' | 'unit' | 'list_price_cents' | 'vat_rate' | 'warranty_months' | 'active'>
 const toProduct = (r: ProductRow): Product => ({
-  id: r.id, sku: r.sku, name: r.name, description: r.description, unit: r.unit, listPrice: r.list_price_cents / 100, vatRate: r.vat_rate, warrantyMonths: r.warranty_months, active: r.active === 1,
+  id: r.id, sku: r.sku, name: r.name, description: r.description, unit: r.unit, listPriceCents: r.list_price_cents, vatRate: r.vat_rate, warrantyMonths: r.warranty_months, active: r.active === 1,
 })
 
 async function skuTaken(ctx: ServiceContext, sku: string, exceptId: string | null): Promise<boolean> {
@@ -65,6 +65,10 @@ export interface ImportReport {
   dryRun: boolean
 }
 
+/** A rejected row's errors named by the import fields the user mapped (the price column feeds `listPriceCents`). */
+const importFieldErrors = (errors: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(errors).map(([field, key]) => [field === 'listPriceCents' ? 'listPrice' : field, key]))
+
 const truthy = (v: string) => /^(1|ja|yes|true|x|aktiv|active)$/i.test(v.trim())
 
 /**
@@ -86,14 +90,14 @@ export async function importProducts(ctx: ServiceContext, input: { csv: string; 
   const seen = new Set<string>()
   rows.forEach((row, index) => {
     const line = index + 2
-    const price = parseGermanNumber(cell(row, 'listPrice'))
+    const price = parseGermanCents(cell(row, 'listPrice'))
     const vat = cell(row, 'vatRate') ? parseGermanNumber(cell(row, 'vatRate').replace('%', '')) : 19
     const warranty = cell(row, 'warrantyMonths') ? parseGermanNumber(cell(row, 'warrantyMonths')) : 0
     const result = productFieldsSchema.safeParse({
       sku: cell(row, 'sku'), name: cell(row, 'name'), description: cell(row, 'description'), unit: cell(row, 'unit') || 'Stück',
-      listPrice: price, vatRate: vat, warrantyMonths: warranty, active: input.mapping.active ? truthy(cell(row, 'active')) : true,
+      listPriceCents: price ?? Number.NaN, vatRate: vat, warrantyMonths: warranty, active: input.mapping.active ? truthy(cell(row, 'active')) : true,
     })
-    if (!result.success) return void rejected.push({ line, errors: toFieldErrors(result.error) })
+    if (!result.success) return void rejected.push({ line, errors: importFieldErrors(toFieldErrors(result.error)) })
     if (seen.has(result.data.sku)) return void rejected.push({ line, errors: { sku: 'errors.skuDuplicateInFile' } })
     seen.add(result.data.sku)
     parsed.push(result.data)

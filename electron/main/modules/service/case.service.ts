@@ -154,12 +154,12 @@ async function loadOfType(trx: Db, id: string, type: CaseType): Promise<Row> {
   return row
 }
 
-export async function updateComplaint(ctx: ServiceContext, input: { id: string; category: ComplaintCategory | ''; rootCause: string; correctiveAction: string; goodwill: number }): Promise<ServiceCase> {
+export async function updateComplaint(ctx: ServiceContext, input: { id: string; category: ComplaintCategory | ''; rootCause: string; correctiveAction: string; goodwillCents: number }): Promise<ServiceCase> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadOfType(trx, input.id, 'complaint')
     if (row.status === 'closed' || row.status === 'rejected') throw new AppError('conflict', 'errors.caseClosed')
-    await updateSynced(trx, 'cases', row.id, { category: input.category, root_cause: input.rootCause, corrective_action: input.correctiveAction, goodwill_cents: Math.round(input.goodwill * 100) }, now)
+    await updateSynced(trx, 'cases', row.id, { category: input.category, root_cause: input.rootCause, corrective_action: input.correctiveAction, goodwill_cents: input.goodwillCents }, now)
   })
   return getCase(ctx, input.id)
 }

@@ -57,14 +57,14 @@ export async function referralsWon(trx: Transaction<Database>, companyId: string
   for (const r of open) await updateSynced(trx, 'referrals', r.id, { thank_due: day }, now)
 }
 
-export async function thankReferral(ctx: ServiceContext, input: { id: string; reward: string; rewardValue: number; note: string }): Promise<Referral> {
+export async function thankReferral(ctx: ServiceContext, input: { id: string; reward: string; rewardValueCents: number; note: string }): Promise<Referral> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('referrals as r').innerJoin('companies as p', 'p.id', 'r.referred_company_id').select(['r.id', 'r.company_id', 'r.contact_id', 'r.thanked_at', 'p.name'])
       .where('r.id', '=', input.id).where('r.deleted_at', 'is', null).executeTakeFirst()
     if (!r) throw new AppError('not_found', 'errors.notFound')
     if (r.thanked_at) throw new AppError('conflict', 'errors.referralThanked')
-    await updateSynced(trx, 'referrals', r.id, { thanked_at: now, reward: input.reward, reward_value_cents: Math.round(input.rewardValue * 100) }, now)
+    await updateSynced(trx, 'referrals', r.id, { thanked_at: now, reward: input.reward, reward_value_cents: input.rewardValueCents }, now)
     await insertSynced(trx, 'touchpoints', {
       id: newId(), company_id: r.company_id, contact_id: r.contact_id, occurred_at: now, channel: 'other', direction: 'outbound', mode: 'direct', station: 'referral',
       summary: input.note, created_by: ctx.userId,

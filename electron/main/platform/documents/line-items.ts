@@ -9,8 +9,6 @@ import type { OfferItemFields } from '../../../../shared/platform/line-items.sch
 import { computeOfferTotals, type OfferTotals } from '../../../../shared/platform/line-item-totals'
 import type { OfferItem } from '../../../../shared/platform/line-items.schema'
 
-const cents = (euros: number) => Math.round(euros * 100)
-
 type Owner = { table: 'offer_items'; column: 'offer_id' } | { table: 'contract_items'; column: 'contract_id' }
 export const OFFER_LINES: Owner = { table: 'offer_items', column: 'offer_id' }
 export const CONTRACT_LINES: Owner = { table: 'contract_items', column: 'contract_id' }
@@ -22,7 +20,7 @@ export async function writeLines(trx: Transaction<Database>, owner: Owner, paren
   for (const [index, item] of items.entries()) {
     const columns: Omit<InsertColumns<'offer_items'>, 'offer_id' | 'company_id'> = {
       position: index + 1, product_id: item.productId || null, sku: item.sku, name: item.name, description: item.description, quantity: item.quantity,
-      unit: item.unit, unit_price_cents: cents(item.unitPrice), discount_percent: item.discountPercent, vat_rate: item.vatRate, optional: item.optional ? 1 : 0,
+      unit: item.unit, unit_price_cents: item.unitPriceCents, discount_percent: item.discountPercent, vat_rate: item.vatRate, optional: item.optional ? 1 : 0,
     }
     const current = existing[index]
     if (current) await updateSynced(trx, owner.table, current.id, columns, now)
@@ -32,9 +30,9 @@ export async function writeLines(trx: Transaction<Database>, owner: Owner, paren
   for (const extra of existing.slice(items.length)) await deleteSynced(trx, owner.table, extra.id, now)
 }
 
-export function totalsOf(items: Array<Pick<OfferItemFields, 'quantity' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'optional'>>, offerDiscountPercent: number, skontoPercent: number): OfferTotals {
+export function totalsOf(items: Array<Pick<OfferItemFields, 'quantity' | 'unitPriceCents' | 'discountPercent' | 'vatRate' | 'optional'>>, offerDiscountPercent: number, skontoPercent: number): OfferTotals {
   return computeOfferTotals({
-    items: items.map((i) => ({ quantity: i.quantity, unitPriceCents: cents(i.unitPrice), discountPercent: i.discountPercent, vatRate: i.vatRate, optional: i.optional })),
+    items: items.map((i) => ({ quantity: i.quantity, unitPriceCents: i.unitPriceCents, discountPercent: i.discountPercent, vatRate: i.vatRate, optional: i.optional })),
     offerDiscountPercent,
     skontoPercent,
   })
@@ -46,7 +44,7 @@ type LineRow = Omit<Selectable<LineItemColumns>, 'offer_id'>
 export function linesOf(rows: LineRow[], offerDiscountPercent = 0, skontoPercent = 0): { items: OfferItem[]; totals: OfferTotals } {
   const items: OfferItem[] = rows.map((i) => ({
     id: i.id, position: i.position, productId: i.product_id ?? '', sku: i.sku, name: i.name, description: i.description, quantity: i.quantity, unit: i.unit,
-    unitPrice: i.unit_price_cents / 100, discountPercent: i.discount_percent, vatRate: i.vat_rate, optional: i.optional === 1, netCents: 0,
+    unitPriceCents: i.unit_price_cents, discountPercent: i.discount_percent, vatRate: i.vat_rate, optional: i.optional === 1, netCents: 0,
   }))
   const totals = totalsOf(items, offerDiscountPercent, skontoPercent)
   totals.lines.forEach((line, i) => (items[i]!.netCents = line.netCents))

@@ -13,7 +13,7 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
-import { centsToEuros, eurosToCents, formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 
 export function ContractFormPage() {
   const { t, enumLabel, date, language } = useI18n()
@@ -32,7 +32,7 @@ export function ContractFormPage() {
     resolver: zodResolver(contractFieldsSchema),
     defaultValues: {
       companyId, contactId: '', offerId, type: 'service', title: '', startDate: todayIso(), minimumTermMonths: 12, endDate: '', noticeValue: 3, noticeUnit: 'months',
-      renewalMonths: 12, annualValue: 0, ownerId: '', notes: '', items: [],
+      renewalMonths: 12, annualValueCents: 0, ownerId: '', notes: '', items: [],
     },
   })
   const values = useWatch({ control: form.control }) as ContractFieldsInput
@@ -44,7 +44,7 @@ export function ContractFormPage() {
       companyId: c.companyId, contactId: c.contactId, offerId: c.offerId, type: c.type, title: c.title, startDate: c.startDate, minimumTermMonths: c.minimumTermMonths,
       // Empty when it is the end of the minimum term, so changing start or term moves it along.
       endDate: (c.terms[0]?.end ?? c.endDate) === termEnd(c.startDate, c.minimumTermMonths) ? '' : (c.terms[0]?.end ?? c.endDate), noticeValue: c.noticeValue, noticeUnit: c.noticeUnit, renewalMonths: c.renewalMonths,
-      annualValue: centsToEuros(c.annualValueCents), ownerId: c.ownerId, notes: c.notes, items: c.items.map(({ id: _i, position: _p, netCents: _n, ...item }) => item),
+      annualValueCents: c.annualValueCents, ownerId: c.ownerId, notes: c.notes, items: c.items.map(({ id: _i, position: _p, netCents: _n, ...item }) => item),
     })
   }, [existing.data, form])
   // From a won offer: the addressee, the items and the order value are the contract's.
@@ -54,7 +54,7 @@ export function ContractFormPage() {
     form.setValue('companyId', o.companyId)
     form.setValue('contactId', o.contactId)
     form.setValue('title', o.items.find((i) => !i.optional)?.name ?? '')
-    form.setValue('annualValue', o.orderValue ?? centsToEuros(o.totals.netCents))
+    form.setValue('annualValueCents', o.orderValueCents ?? o.totals.netCents)
     form.setValue('startDate', o.orderDate ?? todayIso())
     form.setValue('items', o.items.filter((i) => !i.optional).map(({ id: _i, position: _p, netCents: _n, ...item }) => item))
   }, [offer.data, id, form])
@@ -99,7 +99,7 @@ export function ContractFormPage() {
               <TextField name="title" label={t('contract.titleField')} required wide />
               <SelectField name="contactId" label={t('contract.contact')} options={(contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))} emptyLabel={t('common.none')} />
               <SelectField name="ownerId" label={t('contract.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('contract.ownerMe')} />
-              <MoneyField name="annualValue" label={t('contract.annualValue')} required />
+              <MoneyField name="annualValueCents" label={t('contract.annualValue')} required />
             </div>
           </fieldset>
           <fieldset>
@@ -121,7 +121,7 @@ export function ContractFormPage() {
             <fieldset>
               <legend>{t('contract.items')}</legend>
               <ul className="plain-list">
-                {items.map((i, n) => <li key={n}>{i.quantity} {i.unit} · {i.name} · {formatCents(eurosToCents(Number(i.unitPrice)), language)}</li>)}
+                {items.map((i, n) => <li key={n}>{i.quantity} {i.unit} · {i.name} · {formatCents(Number(i.unitPriceCents), language)}</li>)}
               </ul>
             </fieldset>
           ) : null}

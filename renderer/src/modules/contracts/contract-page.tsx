@@ -15,7 +15,7 @@ import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
-import { eurosToCents, formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 
 const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 
@@ -120,7 +120,7 @@ export function ContractPage() {
                 {c.items.map((i) => (
                   <tr key={i.id}>
                     <td>{i.position}</td><td>{i.name}</td><td className="num">{number(i.quantity)}</td><td>{i.unit}</td>
-                    <td className="num">{formatCents(eurosToCents(i.unitPrice), language)}</td><td className="num">{formatCents(i.netCents, language)}</td>
+                    <td className="num">{formatCents(i.unitPriceCents, language)}</td><td className="num">{formatCents(i.netCents, language)}</td>
                   </tr>
                 ))}
               </tbody>

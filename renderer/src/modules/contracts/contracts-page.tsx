@@ -7,7 +7,7 @@ import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 import { OwnerFilter } from '../../components/filters'
 
 type Horizon = (typeof PIPELINE_HORIZONS)[number]

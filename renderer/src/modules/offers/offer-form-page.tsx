@@ -6,23 +6,23 @@ import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { DEFAULT_VALIDITY_DAYS, UNITS } from '../../../../shared/modules/offers/offer.enums'
 import { offerFieldsSchema, type OfferFields, type OfferFieldsInput } from '../../../../shared/modules/offers/offer.schema'
-import { computeOfferTotals, type OfferTotals } from '../../../../shared/platform/line-item-totals'
+import { VAT_RATES, computeOfferTotals, type OfferTotals } from '../../../../shared/platform/line-item-totals'
 import { CheckboxField, FormError, MoneyField, NumberField, SelectField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { eurosToCents, formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 import { addDays, todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
 
-const emptyItem = { productId: '', sku: '', name: '', description: '', quantity: 1, unit: 'Stück', unitPrice: 0, discountPercent: 0, vatRate: 19 as const, optional: false }
+const emptyItem = { productId: '', sku: '', name: '', description: '', quantity: 1, unit: 'Stück', unitPriceCents: 0, discountPercent: 0, vatRate: 19 as const, optional: false }
 
 function safeTotals(values: Partial<OfferFieldsInput>): OfferTotals | null {
   try {
     return computeOfferTotals({
       items: (values.items ?? []).map((i) => ({
-        quantity: Number(i.quantity), unitPriceCents: eurosToCents(Number(i.unitPrice)), discountPercent: Number(i.discountPercent),
+        quantity: Number(i.quantity), unitPriceCents: Number(i.unitPriceCents), discountPercent: Number(i.discountPercent),
         vatRate: Number(i.vatRate) as 19 | 7 | 0, optional: Boolean(i.optional),
       })),
       offerDiscountPercent: Number(values.offerDiscountPercent ?? 0),
@@ -101,7 +101,7 @@ export function OfferFormPage() {
   const pickProduct = (index: number, productId: string) => {
     const p = products.data?.rows.find((r) => r.id === productId)
     if (!p) return form.setValue(`items.${index}.productId`, '')
-    form.setValue(`items.${index}`, { ...form.getValues(`items.${index}`), productId: p.id, sku: p.sku, name: p.name, description: p.description, unit: p.unit, unitPrice: p.listPrice, vatRate: p.vatRate })
+    form.setValue(`items.${index}`, { ...form.getValues(`items.${index}`), productId: p.id, sku: p.sku, name: p.name, description: p.description, unit: p.unit, unitPriceCents: p.listPriceCents, vatRate: p.vatRate })
   }
 
   const onSubmit = form.handleSubmit(async (fields) => {
@@ -162,9 +162,9 @@ export function OfferFormPage() {
                   <TextField name={`items.${index}.name`} label={t('offer.itemName')} required />
                   <NumberField name={`items.${index}.quantity`} label={t('offer.quantity')} required />
                   <SelectField name={`items.${index}.unit`} label={t('offer.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
-                  <MoneyField name={`items.${index}.unitPrice`} label={t('offer.unitPrice')} required />
+                  <MoneyField name={`items.${index}.unitPriceCents`} label={t('offer.unitPrice')} required />
                   <NumberField name={`items.${index}.discountPercent`} label={t('offer.discountPercent')} step="0.01" />
-                  <SelectField name={`items.${index}.vatRate`} label={t('offer.vatRate')} options={[19, 7, 0].map((r) => ({ value: String(r), label: `${r} %` }))} />
+                  <SelectField name={`items.${index}.vatRate`} label={t('offer.vatRate')} options={VAT_RATES.map((r) => ({ value: String(r), label: `${r} %` }))} numeric />
                   <CheckboxField name={`items.${index}.optional`} label={t('offer.optional')} />
                   <span className="item-row__total" aria-label={t('offer.lineTotal')}>{totals ? formatCents(totals.lines[index]?.netCents ?? 0, language) : '–'}</span>
                   <button type="button" className="button button--ghost" onClick={() => items.remove(index)} aria-label={t('offer.removePosition', { n: index + 1 })}>✕</button>

@@ -7,7 +7,7 @@ import { StatusBadge } from '../../components/status-badge'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 
 export function OfferListPage() {
   const { t, date, language } = useI18n()

@@ -14,7 +14,7 @@ import { call } from '../../lib/api'
 import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { centsToEuros, eurosToCents, formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 import { todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
 
@@ -86,7 +86,7 @@ export function OfferPage() {
             <div className="details__item"><dt>{t('offer.validUntil')}</dt><dd>{date(o.validUntil)}</dd></div>
             <div className="details__item"><dt>{t('offer.owner')}</dt><dd>{o.ownerName || '–'}</dd></div>
             <div className="details__item"><dt>{t('offer.paymentTerms')}</dt><dd>{t(o.skontoPercent > 0 ? 'offer.paymentWithSkonto' : 'offer.paymentNet', { net: o.paymentNetDays, skonto: o.skontoPercent, days: o.skontoDays })}</dd></div>
-            {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{formatCents(eurosToCents(o.orderValue ?? 0), language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
+            {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{formatCents(o.orderValueCents ?? 0, language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
             {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{o.lostReason ? enumLabel('lostReason', o.lostReason) : ''}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
           </dl>
         </div>
@@ -125,7 +125,7 @@ export function OfferPage() {
                   <td>{i.name}{i.optional ? ` (${t('offer.optional')})` : ''}{i.description ? <div className="small muted">{i.description}</div> : null}</td>
                   <td className="num">{number(i.quantity)}</td>
                   <td>{i.unit}</td>
-                  <td className="num">{formatCents(eurosToCents(i.unitPrice), language)}</td>
+                  <td className="num">{formatCents(i.unitPriceCents, language)}</td>
                   <td className="num">{i.discountPercent ? `${number(i.discountPercent)} %` : '–'}</td>
                   <td className="num">{i.vatRate} %</td>
                   <td className="num">{i.optional ? `(${formatCents(i.netCents, language)})` : formatCents(i.netCents, language)}</td>
@@ -143,7 +143,7 @@ export function OfferPage() {
 function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { t } = useI18n()
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: todayIso(), orderValue: centsToEuros(offer.totals.netCents) } })
+  const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: todayIso(), orderValueCents: offer.totals.netCents } })
   const submit = form.handleSubmit(async (input) => {
     const result = await call('offers.win', input)
     if (result.ok) onDone()
@@ -155,7 +155,7 @@ function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
         <FormError message={formError} />
         <div className="form-grid">
           <TextField name="orderDate" label={t('offer.orderDate')} type="date" required />
-          <MoneyField name="orderValue" label={t('offer.orderValueNet')} required />
+          <MoneyField name="orderValueCents" label={t('offer.orderValueNet')} required />
         </div>
         <div className="form-actions"><button type="submit" className="button button--primary">{t('offer.confirmWon')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
       </form>

@@ -11,16 +11,17 @@ import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { eurosToCents, formatCents } from '../../lib/money'
+import { VAT_RATES } from '../../../../shared/platform/line-item-totals'
+import { formatCents } from '../../../../shared/platform/money'
 
 export function ProductsPage() {
   const { t, language } = useI18n()
   const products = useData('products.list', { limit: 500 })
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm({ resolver: zodResolver(productFieldsSchema), defaultValues: { sku: '', name: '', description: '', unit: 'Stück', listPrice: 0, vatRate: 19 as const, warrantyMonths: 0, active: true } })
+  const form = useForm({ resolver: zodResolver(productFieldsSchema), defaultValues: { sku: '', name: '', description: '', unit: 'Stück', listPriceCents: 0, vatRate: 19 as const, warrantyMonths: 0, active: true } })
   const save = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = await call('products.create', { ...fields, vatRate: Number(fields.vatRate) as 19 | 7 | 0 })
+    const result = await call('products.create', fields)
     if (result.ok) {
       form.reset()
       products.reload()
@@ -35,7 +36,7 @@ export function ProductsPage() {
         <table className="data-table card" aria-label={t('product.title')}>
           <thead><tr><th>{t('product.sku')}</th><th>{t('product.name')}</th><th>{t('product.unit')}</th><th className="num">{t('product.listPrice')}</th><th className="num">{t('product.vatRate')}</th><th className="num">{t('product.warrantyMonths')}</th><th>{t('product.active')}</th></tr></thead>
           <tbody>{products.data.rows.map((p) => (
-            <tr key={p.id}><td>{p.sku}</td><td>{p.name}</td><td>{p.unit}</td><td className="num">{formatCents(eurosToCents(p.listPrice), language)}</td><td className="num">{p.vatRate} %</td><td className="num">{p.warrantyMonths}</td><td>{p.active ? t('common.yes') : t('common.no')}</td></tr>
+            <tr key={p.id}><td>{p.sku}</td><td>{p.name}</td><td>{p.unit}</td><td className="num">{formatCents(p.listPriceCents, language)}</td><td className="num">{p.vatRate} %</td><td className="num">{p.warrantyMonths}</td><td>{p.active ? t('common.yes') : t('common.no')}</td></tr>
           ))}</tbody>
         </table>
       ) : null}
@@ -47,8 +48,8 @@ export function ProductsPage() {
             <TextField name="sku" label={t('product.sku')} required />
             <TextField name="name" label={t('product.name')} required />
             <SelectField name="unit" label={t('product.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
-            <MoneyField name="listPrice" label={t('product.listPrice')} required />
-            <SelectField name="vatRate" label={t('product.vatRate')} options={[19, 7, 0].map((r) => ({ value: String(r), label: `${r} %` }))} />
+            <MoneyField name="listPriceCents" label={t('product.listPrice')} required />
+            <SelectField name="vatRate" label={t('product.vatRate')} options={VAT_RATES.map((r) => ({ value: String(r), label: `${r} %` }))} numeric />
             <NumberField name="warrantyMonths" label={t('product.warrantyMonths')} step="1" />
             <CheckboxField name="active" label={t('product.active')} />
             <div className="form-actions"><button type="submit" className="button button--primary">{t('common.save')}</button></div>

@@ -2,7 +2,7 @@
 // optional items apart. Shown while the offer is edited and on the offer itself.
 import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
 import { useI18n } from '../../lib/i18n'
-import { formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 
 export function TotalsTable({ totals }: { totals: OfferTotals }) {
   const { t, language } = useI18n()

@@ -8,7 +8,7 @@ import type { ServiceCase } from '../../../../shared/modules/service/service.typ
 import { Badge } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
-import { centsToEuros, formatCents, formatMoneyInput, parseMoneyInput } from '../../lib/money'
+import { formatCents, formatMoneyInput, parseMoneyInput } from '../../../../shared/platform/money'
 import { Informed, StepForm, firstError } from './case-steps'
 
 export function ComplaintPanel({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
@@ -24,7 +24,7 @@ export function ComplaintPanel({ c, onDone }: { c: ServiceCase; onDone: () => vo
   const save = async () => {
     // Empty means no goodwill; text that is not an amount goes as NaN and comes back as the field's error.
     const cents = goodwill.trim() === '' ? 0 : parseMoneyInput(goodwill, language)
-    const result = await call('cases.complaint', { id: c.id, category: category as never, rootCause, correctiveAction: action, goodwill: cents === null ? Number.NaN : centsToEuros(cents) })
+    const result = await call('cases.complaint', { id: c.id, category: category as never, rootCause, correctiveAction: action, goodwillCents: cents ?? Number.NaN })
     setError(firstError(result))
     if (result.ok) onDone()
   }

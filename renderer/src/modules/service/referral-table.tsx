@@ -6,7 +6,7 @@ import type { Referral } from '../../../../shared/modules/service/service.types'
 import { StatusBadge } from '../../components/status-badge'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
-import { centsToEuros, formatCents, formatMoneyInput, parseMoneyInput } from '../../lib/money'
+import { formatCents, formatMoneyInput, parseMoneyInput } from '../../../../shared/platform/money'
 
 export function ReferralTable({ rows, onChange }: { rows: Referral[]; onChange: () => void }) {
   const { t, date, language } = useI18n()
@@ -43,7 +43,7 @@ function ThankForm({ referral, onDone }: { referral: Referral; onDone: () => voi
   const submit = async () => {
     // Empty means no value; text that is not an amount goes as NaN and comes back as the field's error.
     const cents = value.trim() === '' ? 0 : parseMoneyInput(value, language)
-    const result = await call('referrals.thank', { id: referral.id, reward, rewardValue: cents === null ? Number.NaN : centsToEuros(cents), note: '' })
+    const result = await call('referrals.thank', { id: referral.id, reward, rewardValueCents: cents ?? Number.NaN, note: '' })
     if (result.ok) onDone()
     else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
   }

@@ -9,7 +9,7 @@ import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { formatCents } from '../../lib/money'
+import { formatCents } from '../../../../shared/platform/money'
 import { OwnerFilter } from '../../components/filters'
 
 export function WorkListPage() {

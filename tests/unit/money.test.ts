@@ -1,13 +1,27 @@
-// The renderer's one money formatter and its parser for typed amounts (renderer/src/lib/money.ts).
+// The one money formatter, the parser for typed amounts and the cents field of every channel
+// (shared/platform/money.ts).
 import { describe, expect, it } from 'vitest'
-import { centsToEuros, eurosToCents, formatCents, formatMoneyInput, parseMoneyInput } from '../../renderer/src/lib/money'
+import { formatCents, formatMoneyInput, parseMoneyInput } from '../../shared/platform/money'
 
 describe('formatCents', () => {
   it('shows German amounts as 1.234,56 € and English ones as €1,234.56 (as the app does today)', () => {
     expect(formatCents(123_456, 'de')).toBe('1.234,56\u00a0€')
     expect(formatCents(123_456, 'en')).toBe('€1,234.56')
-    expect(formatCents(-5, 'de')).toBe('-0,05\u00a0€')
+    expect(formatCents(0, 'de')).toBe('0,00\u00a0€')
     expect(formatCents(0, 'en')).toBe('€0.00')
+    expect(formatCents(5, 'en')).toBe('€0.05')
+    expect(formatCents(-5, 'de')).toBe('-0,05\u00a0€')
+    expect(formatCents(-123_456, 'en')).toBe('-€1,234.56')
+  })
+
+  it('formats the largest safe amounts exactly', () => {
+    expect(formatCents(Number.MAX_SAFE_INTEGER, 'de')).toBe('90.071.992.547.409,91\u00a0€')
+    expect(formatCents(Number.MAX_SAFE_INTEGER, 'en')).toBe('€90,071,992,547,409.91')
+  })
+
+  it('rejects fractional cents', () => {
+    expect(() => formatCents(1.5, 'de')).toThrow(RangeError)
+    expect(() => formatCents(Number.NaN, 'en')).toThrow(RangeError)
   })
 })
 
@@ -89,16 +103,5 @@ describe('formatMoneyInput', () => {
     expect(formatMoneyInput(149_999, 'en')).toBe('1499.99')
     expect(formatMoneyInput(-5, 'de')).toBe('-0,05')
     expect(formatMoneyInput(Number.NaN, 'de')).toBe('')
-  })
-})
-
-describe('euros and cents', () => {
-  it('converts the contract’s float euros exactly', () => {
-    expect(eurosToCents(1.005)).toBe(101)
-    expect(eurosToCents(1499.99)).toBe(149_999)
-    expect(eurosToCents(0.1 + 0.2)).toBe(30)
-    expect(eurosToCents(12000)).toBe(1_200_000)
-    expect(eurosToCents(Number.NaN)).toBeNaN()
-    expect(centsToEuros(149_999)).toBe(1499.99)
   })
 })
