@@ -9,16 +9,18 @@ import type { Database } from './database.types'
 import { rowProblem } from '../shared/modules/sync'
 import { setRowCheck } from './platform/synced-writes'
 import { setJourneyFacts } from './modules/customers'
-import { CONTRACT_JOURNEY_FACTS, CONTRACT_JOURNEY_FLIPS } from './modules/contracts'
-import { OFFER_JOURNEY_FACTS, REFERRAL_STATUS_FROM_OFFERS } from './modules/offers'
+import { CONTRACT_JOURNEY_FACTS, CONTRACT_JOURNEY_FLIPS, setUndecidedRenewalOffer } from './modules/contracts'
+import { OFFER_JOURNEY_FACTS, REFERRAL_STATUS_FROM_OFFERS, undecidedOffer } from './modules/offers'
 import { SERVICE_JOURNEY_FACTS, SERVICE_JOURNEY_FLIPS, setReferralStatusQuery } from './modules/service'
 
 // Every synced write is checked against the row schemas the sync server validates pushes with.
 setRowCheck(rowProblem)
 // A module's business predicates that a module below it needs (docs/architecture.md, "Business predicates"):
-// the journey's facts about offers, contracts and the use phase, and a referral's status from the offers.
+// the journey's facts about offers, contracts and the use phase, a referral's status from the offers, and
+// which of a contract's renewal offers is still undecided.
 setJourneyFacts({ ...OFFER_JOURNEY_FACTS, ...CONTRACT_JOURNEY_FACTS, ...SERVICE_JOURNEY_FACTS }, [CONTRACT_JOURNEY_FLIPS, SERVICE_JOURNEY_FLIPS])
 setReferralStatusQuery(REFERRAL_STATUS_FROM_OFFERS)
+setUndecidedRenewalOffer(undecidedOffer)
 
 /** PRAGMA application_id of Kundenreise databases ("KREI"). */
 export const APPLICATION_ID = 0x4b524549

@@ -16,6 +16,7 @@ import { renewalPipeline, renewalReport } from '../electron/main/modules/contrac
 import { serviceWorkList } from '../electron/main/modules/service'
 import { npsReport } from '../electron/main/modules/service'
 import { offerListQuerySchema } from '../shared/modules/offers'
+import { OPEN_CASE_STATUSES } from '../shared/modules/service'
 import { createCompany, listCompanies } from '../electron/main/modules/customers'
 import { listContacts } from '../electron/main/modules/customers'
 import { createTouchpoint, listTouchpoints } from '../electron/main/modules/customers'
@@ -75,7 +76,7 @@ async function queries(): Promise<void> {
   await report('contracts.renewal_pipeline.90_days', () => renewalPipeline(ctx, { days: 90, ownerId: '', offset: 0, limit: 200 }))
   await report('contracts.renewal_pipeline.180_days', () => renewalPipeline(ctx, { days: 180, ownerId: '', offset: 0, limit: 200 }))
   // The use phase on ~30,000 assets and cases: a rep's service work list (with the team's overdue cases) and the NPS report.
-  const rep = (await ctx.db.selectFrom('cases').select('owner_id').where('status', 'in', ['new', 'acknowledged', 'in_progress']).limit(1).executeTakeFirst())?.owner_id ?? ''
+  const rep = (await ctx.db.selectFrom('cases').select('owner_id').where('status', 'in', OPEN_CASE_STATUSES).limit(1).executeTakeFirst())?.owner_id ?? ''
   await report('cases.service_work_list', () => serviceWorkList(ctx, { ownerId: rep }))
   await report('reports.nps.two_years', () => npsReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' }))
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))

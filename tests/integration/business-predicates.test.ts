@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import { decidedOffer, openOffer, undecidedOffer } from '../../db/modules/offers'
-import { inRenewalWindow, renewingContract, runningContract } from '../../db/modules/contracts'
+import { inRenewalWindow, renewingContract, runningContract, undecidedRenewalOffer } from '../../db/modules/contracts'
 import { openCase, overdueCase, promoterFeedback } from '../../db/modules/service'
 import { installedSlot } from '../../db/platform/installed'
 import { DECIDED_OFFER_STATUSES, isOpenOffer, isUndecidedOffer, OFFER_STATUSES } from '../../shared/modules/offers'
@@ -31,6 +31,9 @@ describe('offer predicates in SQL', () => {
     expect(await matching('o', ['status'], statuses, openOffer('o'))).toEqual(OFFER_STATUSES.filter(isOpenOffer))
     expect(await matching('o', ['status'], statuses, undecidedOffer('o'))).toEqual(OFFER_STATUSES.filter(isUndecidedOffer))
     expect(await matching('o', ['status'], statuses, decidedOffer('o'))).toEqual([...DECIDED_OFFER_STATUSES])
+  })
+  it("a contract's undecided renewal offer is the offers' undecided (installed by db/database.ts)", async () => {
+    expect(await matching('o', ['status'], statuses, undecidedRenewalOffer('o'))).toEqual(OFFER_STATUSES.filter(isUndecidedOffer))
   })
 })
 

@@ -3,6 +3,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import { CANCELLED_STATUSES, RENEWING_STATUSES, type ContractStatus } from '../../../shared/modules/contracts'
 import { column, inList } from '../../platform/sql-values'
+import { installedSlot } from '../../platform/installed'
 import type { CompanyIdSql, JourneyFactQueries, JourneyFlips } from '../customers'
 
 /** Renewing: active or renewed (`k` is the contracts table's alias, if any). */
@@ -53,3 +54,13 @@ export const CONTRACT_JOURNEY_FLIPS: JourneyFlips = (after, until) => sql<{ comp
   or ${flipsIn(sql`start_date`, after, until)}
   or ${flipsIn(sql`date(start_date, ${sql.lit(`+${NEW_CONTRACT_DAYS + 1} days`)})`, after, until)}
   or ${flipsIn(sql`date(${effectiveEnd()}, '+1 day')`, after, until)})`
+
+/**
+ * Whether a renewal offer is still undecided (a draft, sent or in negotiation): while one is, the contract
+ * gets no second one. That is the offer module's predicate, and offers depend on this module: db/database.ts
+ * installs it (`o` is the offers table's alias).
+ */
+export type UndecidedOfferPredicate = (o: string) => RawBuilder<SqlBool>
+const undecidedRenewal = installedSlot<UndecidedOfferPredicate>("the offers' undecided predicate (for renewal offers)")
+export const setUndecidedRenewalOffer = (predicate: UndecidedOfferPredicate): void => undecidedRenewal.install(predicate)
+export const undecidedRenewalOffer = (o: string): RawBuilder<SqlBool> => undecidedRenewal.get()(o)

@@ -47,8 +47,8 @@ export interface Contract {
   cancellationEffectiveOn: string | null
   churnReason: ChurnReason | ''
   churnNote: string
-  /** Open renewal offers (sent or in negotiation, or drafts) for this contract. */
-  renewalOffers: Array<{ id: string; number: string; status: string }>
+  /** The renewal offers made for this contract, newest first; `undecided`: a draft, sent or in negotiation (at most one). */
+  renewalOffers: Array<{ id: string; number: string; status: string; undecided: boolean }>
   createdAt: string
   updatedAt: string
 }

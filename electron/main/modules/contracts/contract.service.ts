@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type InsertColumns, type InsertRow, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import type { ContractTable } from '../../../../db/modules/contracts/contracts.table'
-import { renewingContract, runningContract } from '../../../../db/modules/contracts/contract.predicates'
+import { renewingContract, runningContract, undecidedRenewalOffer } from '../../../../db/modules/contracts/contract.predicates'
 import { companiesWithFlippedFacts } from '../../../../db/modules/customers'
 import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
@@ -343,7 +343,8 @@ export async function getContract(ctx: ServiceContext, id: string): Promise<Cont
     .where('k.id', '=', id).where('k.deleted_at', 'is', null).executeTakeFirst()
   if (!k) throw new AppError('not_found', 'errors.notFound')
   const items = await db.selectFrom('contract_items').selectAll().where('contract_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute()
-  const renewalOffers = await db.selectFrom('offers').select(['id', 'number', 'status']).where('contract_id', '=', id).where('deleted_at', 'is', null).orderBy('offer_date', 'desc').execute()
+  const renewalOffers = await db.selectFrom('offers as o').select(['o.id', 'o.number', 'o.status', undecidedRenewalOffer('o').as('undecided')])
+    .where('o.contract_id', '=', id).where('o.deleted_at', 'is', null).orderBy('o.offer_date', 'desc').execute()
   return {
     id: k.id, number: k.number, companyId: k.company_id, companyName: k.company_name, contactId: k.contact_id ?? '', contactName: `${k.first_name ?? ''} ${k.last_name ?? ''}`.trim(),
     offerId: k.offer_id ?? '', offerNumber: k.offer_number ?? '', type: k.type, title: k.title, ownerId: k.owner_id, ownerName: k.owner_name ?? '',
@@ -352,7 +353,7 @@ export async function getContract(ctx: ServiceContext, id: string): Promise<Cont
     annualValueCents: k.annual_value_cents, notes: k.notes, items: linesOf(items).items, terms: parseLog(k.terms_log),
     reviewDue: k.review_done_at ? null : k.review_due, finalDue: k.final_done_at ? null : k.final_due,
     cancelledBy: k.cancelled_by, cancellationReceivedOn: k.cancellation_received_on, cancellationEffectiveOn: k.cancellation_effective_on,
-    churnReason: k.churn_reason, churnNote: k.churn_note, renewalOffers, createdAt: k.created_at, updatedAt: k.updated_at,
+    churnReason: k.churn_reason, churnNote: k.churn_note, renewalOffers: renewalOffers.map((o) => ({ ...o, undecided: Boolean(o.undecided) })), createdAt: k.created_at, updatedAt: k.updated_at,
   }
 }
 

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useParams } from 'react-router-dom'
-import { CANCELLED_BY, CHURN_REASONS, RENEWING_STATUSES } from '../../../../shared/modules/contracts/contract.enums'
+import { CANCELLED_BY, CHURN_REASONS, isRenewing } from '../../../../shared/modules/contracts/contract.enums'
 import { contractCancelSchema, type ContractCancelInput } from '../../../../shared/modules/contracts/contract.schema'
 import type { Contract } from '../../../../shared/modules/contracts/contract.types'
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
@@ -30,10 +30,10 @@ export function ContractPage() {
   if (contract.error) return <LoadError message={contract.error} />
   const c = contract.data
   if (!c) return <p className="page muted">{t('common.loading')}</p>
-  const renewing = (RENEWING_STATUSES as readonly string[]).includes(c.status)
+  const renewing = isRenewing(c.status)
   const today = todayIso()
   const left = daysUntil(today, c.cancelBy)
-  const openRenewal = c.renewalOffers.find((o) => ['draft', 'sent', 'negotiation'].includes(o.status))
+  const openRenewal = c.renewalOffers.find((o) => o.undecided)
 
   const document = async () => {
     setError(null)

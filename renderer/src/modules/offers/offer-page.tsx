@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useParams } from 'react-router-dom'
-import { LOST_REASONS } from '../../../../shared/modules/offers/offer.enums'
+import { LOST_REASONS, isClosedOffer } from '../../../../shared/modules/offers/offer.enums'
 import { offerLoseSchema, offerWinSchema } from '../../../../shared/modules/offers/offer.schema'
 import type { Offer } from '../../../../shared/modules/offers/offer.types'
 import { FormError, MoneyField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
@@ -29,7 +29,7 @@ export function OfferPage() {
   if (offer.error) return <LoadError message={offer.error} />
   const o = offer.data
   if (!o) return <p className="page muted">{t('common.loading')}</p>
-  const closed = ['won', 'lost', 'withdrawn', 'expired'].includes(o.status)
+  const closed = isClosedOffer(o.status)
 
   const act = async (channel: 'offers.send' | 'offers.revise' | 'offers.withdraw', done: 'offer.revised' | 'offer.sentNotice' | 'offer.withdrawn') => {
     setError(null)

@@ -3,7 +3,7 @@
 // the timeline of everything done.
 import { useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
-import { CASE_TRANSITIONS, OPEN_CASE_STATUSES, PRIORITIES, type CaseStatus } from '../../../../shared/modules/service/service.enums'
+import { CASE_TRANSITIONS, PRIORITIES, isOpenCase, isOverdueCase, type CaseStatus } from '../../../../shared/modules/service/service.enums'
 import type { ServiceCase } from '../../../../shared/modules/service/service.types'
 import { Badge, LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
@@ -22,8 +22,8 @@ export function CasePage() {
   if (loaded.error) return <LoadError message={loaded.error} />
   const c = loaded.data
   if (!c) return <p className="page muted">{t('common.loading')}</p>
-  const open = (OPEN_CASE_STATUSES as readonly string[]).includes(c.status)
-  const overdue = c.slaDue !== null && c.slaDue < appNow().toISOString()
+  const open = isOpenCase(c.status)
+  const overdue = isOverdueCase(c, appNow().toISOString())
   return (
     <section className="page">
       <PageHeader
@@ -43,9 +43,9 @@ export function CasePage() {
           {c.description ? <p className="prewrap">{c.description}</p> : null}
           <dl className="details">
             <div className="details__item"><dt>{t('case.receivedAt')}</dt><dd>{dateTime(c.receivedAt)} · {t(`enum.caseChannel.${c.channel}`)}</dd></div>
-            <div className={`details__item${open && c.status === 'new' && overdue ? ' sla--overdue' : ''}`}><dt>{t('case.acknowledgeDue')}</dt><dd>{dateTime(c.acknowledgeDue)}{c.acknowledgedAt ? ` · ${t('case.doneAt', { when: dateTime(c.acknowledgedAt) })}` : ''}</dd></div>
-            <div className={`details__item${open && c.status !== 'new' && overdue ? ' sla--overdue' : ''}`}><dt>{t('case.resolveDue')}</dt><dd>{date(c.resolveDue)}{c.resolvedAt ? ` · ${t('case.doneAt', { when: dateTime(c.resolvedAt) })}` : ''}</dd></div>
-            {open && overdue ? <div className="details__item sla--overdue"><dt>{t('case.sla')}</dt><dd role="status">{t('case.overdue')}</dd></div> : null}
+            <div className={`details__item${c.status === 'new' && overdue ? ' sla--overdue' : ''}`}><dt>{t('case.acknowledgeDue')}</dt><dd>{dateTime(c.acknowledgeDue)}{c.acknowledgedAt ? ` · ${t('case.doneAt', { when: dateTime(c.acknowledgedAt) })}` : ''}</dd></div>
+            <div className={`details__item${c.status !== 'new' && overdue ? ' sla--overdue' : ''}`}><dt>{t('case.resolveDue')}</dt><dd>{date(c.resolveDue)}{c.resolvedAt ? ` · ${t('case.doneAt', { when: dateTime(c.resolvedAt) })}` : ''}</dd></div>
+            {overdue ? <div className="details__item sla--overdue"><dt>{t('case.sla')}</dt><dd role="status">{t('case.overdue')}</dd></div> : null}
             {c.assetName ? <div className="details__item"><dt>{t('case.asset')}</dt><dd>{c.assetName}{c.assetWarrantyEnd ? ` · ${t('asset.warrantyUntil', { date: date(c.assetWarrantyEnd) })}` : ''}</dd></div> : null}
             <div className="details__item"><dt>{t('case.owner')}</dt><dd>{c.ownerName || '–'}</dd></div>
             {c.rejectionReason ? <div className="details__item"><dt>{t('case.rejectionReason')}</dt><dd>{c.rejectionReason}</dd></div> : null}

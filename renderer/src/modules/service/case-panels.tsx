@@ -2,7 +2,7 @@
 // a warranty claim's decision, and a return's steps with its lines.
 import { useState } from 'react'
 import {
-  COMPLAINT_CATEGORIES, OPEN_CASE_STATUSES, RETURN_TRANSITIONS, WARRANTY_DECISIONS, type ReturnStatus,
+  COMPLAINT_CATEGORIES, RETURN_TRANSITIONS, WARRANTY_DECISIONS, isOpenCase, type ReturnStatus,
 } from '../../../../shared/modules/service/service.enums'
 import type { ServiceCase } from '../../../../shared/modules/service/service.types'
 import { Badge } from '../../components/page'
@@ -76,7 +76,7 @@ export function WarrantyPanel({ c, onDone }: { c: ServiceCase; onDone: () => voi
   const [reason, setReason] = useState(c.decisionReason)
   const [informed, setInformed] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const open = (OPEN_CASE_STATUSES as readonly string[]).includes(c.status)
+  const open = isOpenCase(c.status)
   const submit = async () => {
     const result = await call('cases.warrantyDecision', { id: c.id, decision: decision as never, reason, customerInformed: informed })
     setError(firstError(result))
@@ -110,7 +110,7 @@ export function ReturnPanel({ c, onDone }: { c: ServiceCase; onDone: () => void 
   const [note, setNote] = useState('')
   const [informed, setInformed] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const next = c.returnStatus && (OPEN_CASE_STATUSES as readonly string[]).includes(c.status) ? RETURN_TRANSITIONS[c.returnStatus] : []
+  const next = c.returnStatus && isOpenCase(c.status) ? RETURN_TRANSITIONS[c.returnStatus] : []
   const step = async (to: ReturnStatus) => {
     const result = await call('cases.returnStep', { id: c.id, to, note, customerInformed: informed })
     setError(firstError(result))
