@@ -22,6 +22,14 @@ export const emailSchema = trimmed(254).refine((v) => v === '' || z.regexes.emai
 export const phoneSchema = patternText(40, /^[+0-9 ()/.-]*$/, 'errors.phone')
 export const optionalIdSchema = z.union([idSchema, z.literal('')], 'errors.invalid').default('')
 
+/**
+ * A calendar day the app works with: 1900–2199. Term, notice, business-day and time-zone arithmetic stays
+ * far inside the calendar's range (year 0000 is a valid ISO date, but no customer's day).
+ */
+export const FIRST_DAY = '1900-01-01'
+export const LAST_DAY = '2199-12-31'
+export const daySchema = z.iso.date('errors.date').refine((d) => d >= FIRST_DAY && d <= LAST_DAY, 'errors.date')
+
 /** An instant (UTC), as ISO 8601 with offset. */
 export const instantSchema = z.iso.datetime({ offset: true, error: 'errors.dateTime' })
 

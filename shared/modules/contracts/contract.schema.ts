@@ -1,17 +1,14 @@
 // Inputs of the contract station, shared by the forms and the contracts.* handlers.
 import { z } from 'zod'
-import { idSchema, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
+import { daySchema, idSchema, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
 import { TOUCHPOINT_CHANNELS } from '../customers'
 import { offerItemSchema } from '../../platform/line-items.schema'
 import { amountCents } from '../../platform/money'
 import { cancelBy, nextTerm, NOTICE_UNITS, noticeLongerThanTerm, termEnd } from './contract.dates'
 import { CANCELLED_BY, CHURN_REASONS, CONTRACT_STATUSES, CONTRACT_TYPES, RENEWAL_REMINDER_KINDS } from './contract.enums'
 
-/** Contract dates live in 1900–2199: the term, notice and renewal arithmetic stays far inside the calendar's range. */
-const FIRST_DAY = '1900-01-01'
-const LAST_DAY = '2199-12-31'
-const inRange = (d: string) => d >= FIRST_DAY && d <= LAST_DAY
-const dateSchema = z.iso.date('errors.date').refine(inRange, 'errors.date')
+/** Contract dates live in 1900–2199 (daySchema): the term, notice and renewal arithmetic stays far inside the calendar's range. */
+const dateSchema = daySchema
 const optionalDate = z.union([z.literal(''), dateSchema]).default('')
 /** The longest notice period per unit: ten years. */
 export const NOTICE_MAX: Record<(typeof NOTICE_UNITS)[number], number> = { days: 3650, weeks: 520, months: 120 }

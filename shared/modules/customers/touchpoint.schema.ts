@@ -1,6 +1,6 @@
 // Touchpoint (Kontaktpunkt) input and list-query schemas.
 import { z } from 'zod'
-import { idSchema, requiredIdSchema, instantSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
+import { daySchema, idSchema, requiredIdSchema, instantSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
 import { STATIONS } from './journey.stations'
 import { DIRECTIONS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from './customer.enums'
 
@@ -27,8 +27,8 @@ export const touchpointListQuerySchema = z.object({
   companyId: optionalIdSchema,
   channel: optionalEnum(TOUCHPOINT_CHANNELS),
   station: optionalEnum(STATIONS),
-  from: z.union([z.iso.date('errors.date'), z.literal('')]).default(''),
-  to: z.union([z.iso.date('errors.date'), z.literal('')]).default(''),
+  from: z.union([daySchema, z.literal('')]).default(''),
+  to: z.union([daySchema, z.literal('')]).default(''),
   sort: z.enum(TOUCHPOINT_SORT_FIELDS).default('occurredAt'),
   dir: sortDirSchema.default('desc'),
   ...pagingSchema,

@@ -1,6 +1,6 @@
 // Inputs of the offer station, shared by the forms and the offers.* / products.* / conversations.* handlers.
 import { z } from 'zod'
-import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
+import { daySchema, idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, TOUCHPOINT_CHANNELS } from '../customers'
 import { LOST_REASONS, OFFER_STATUSES } from './offer.enums'
 import { offerItemSchema, percent, vatRate } from '../../platform/line-items.schema'
@@ -8,7 +8,8 @@ import { amountCents } from '../../platform/money'
 
 export { offerItemSchema, type OfferItemFields } from '../../platform/line-items.schema'
 
-const dateSchema = z.iso.date('errors.date')
+/** A day in 1900–2199 (daySchema). */
+const dateSchema = daySchema
 export const productFieldsSchema = z.object({
   sku: requiredText(40),
   name: requiredText(200),

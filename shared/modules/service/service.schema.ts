@@ -1,6 +1,6 @@
 // Inputs of the use phase: assets, cases (with their type-specific parts), referrals, feedback.
 import { z } from 'zod'
-import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
+import { daySchema, idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
 import { TOUCHPOINT_CHANNELS } from '../customers'
 import { STATIONS } from '../customers'
 import { amountCents } from '../../platform/money'
@@ -8,7 +8,8 @@ import {
   CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES, RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from './service.enums'
 
-const dateSchema = z.iso.date('errors.date')
+/** A day in 1900–2199 (daySchema). */
+const dateSchema = daySchema
 const optionalDate = z.union([z.literal(''), dateSchema]).default('')
 const instant = z.iso.datetime({ offset: true, message: 'errors.date' })
 

@@ -1,11 +1,10 @@
 // Inputs of the one work list: reminders of every source, addressed by (source, item id).
 import { z } from 'zod'
-import { optionalIdSchema, requiredText } from '../../platform/common.schema'
+import { daySchema, optionalIdSchema, requiredText } from '../../platform/common.schema'
 import { LANGUAGES, TOUCHPOINT_CHANNELS } from '../customers'
 
-/** Work-list days live in 1900–2199: the horizon (today + 14 days) stays far inside the calendar's range. */
-const inRange = (d: string) => d >= '1900-01-01' && d <= '2199-12-31'
-const dateSchema = z.iso.date('errors.date').refine(inRange, 'errors.date')
+/** Work-list days live in 1900–2199 (daySchema): the horizon (today + 14 days) stays far inside the calendar's range. */
+const dateSchema = daySchema
 
 export const workListQuerySchema = z.object({ ownerId: optionalIdSchema, today: dateSchema.optional() })
 /** The calendar file is written in the language of whoever exports it. */
