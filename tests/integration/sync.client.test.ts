@@ -86,7 +86,8 @@ describe('sync in the app', () => {
   })
 
   it('a contract reaches the colleague with its items and journey; both laptops rolling its tacit renewal stay free of conflicts', async () => {
-    const { createContract, getContract, rollContracts } = await import('../../electron/main/modules/contracts/contract.service')
+    const { createContract, getContract } = await import('../../electron/main/modules/contracts/contract.service')
+    const { rollContracts } = await import('../../electron/main/modules/contracts/contract-roll.service')
     const { contractFieldsSchema } = await import('../../shared/modules/contracts/contract.schema')
     const { getCompany } = await import('../../electron/main/modules/customers/company.service')
     const a = await device('a')

@@ -1,7 +1,8 @@
 // Handlers of the contract and renewal stations.
 import path from 'node:path'
 import { contractDocument } from './contract-document.service'
-import { cancelContract, createContract, getContract, listContracts, updateContract } from './contract.service'
+import { cancelContract } from './cancellation.service'
+import { createContract, getContract, listContracts, updateContract } from './contract.service'
 import { renewalPipeline, renewalReport } from './renewal.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
