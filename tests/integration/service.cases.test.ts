@@ -4,9 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { createAsset } from '../../electron/main/modules/service/asset.service'
-import {
-  createCase, decideWarranty, getCase, rateCase, returnStep, serviceWorkList, transitionCase, updateComplaint,
-} from '../../electron/main/modules/service/case.service'
+import { createCase, getCase, serviceWorkList } from '../../electron/main/modules/service/case.service'
+import { decideWarranty, rateCase, returnStep, transitionCase, updateComplaint } from '../../electron/main/modules/service/case-workflow.service'
 import { createCompany, getCompany } from '../../electron/main/modules/customers/company.service'
 import { createContact } from '../../electron/main/modules/customers/contact.service'
 import { createFeedback, npsReport } from '../../electron/main/modules/service/feedback.service'
@@ -107,7 +106,7 @@ describe('cases', () => {
   })
 
   it('handing a case to a colleague with a higher priority moves its deadlines; a closed case cannot be reassigned', async () => {
-    const { assignCase } = await import('../../electron/main/modules/service/case.service')
+    const { assignCase } = await import('../../electron/main/modules/service/case-workflow.service')
     const { company } = await customer()
     const c = await createCase(t.ctx, caseInput(company.id, { priority: 'low', receivedAt: '2026-11-24T09:00:00.000Z' }))
     expect([c.acknowledgeDue, c.resolveDue]).toEqual(['2026-11-26T15:00:00.000Z', '2026-12-08']) // 24 service hours (7 + 9 + 8), 10 business days

@@ -119,7 +119,8 @@ describe('sync in the app', () => {
   })
 
   it('a case logged offline reaches the colleague with its lines and timeline, and moves the customer to support there', async () => {
-    const { createCase, getCase, transitionCase } = await import('../../electron/main/modules/service/case.service')
+    const { createCase, getCase } = await import('../../electron/main/modules/service/case.service')
+    const { transitionCase } = await import('../../electron/main/modules/service/case-workflow.service')
     const { caseFieldsSchema } = await import('../../shared/modules/service/service.schema')
     const { getCompany } = await import('../../electron/main/modules/customers/company.service')
     const a = await device('a')

@@ -1,8 +1,7 @@
 // Handlers of the use phase: installed base, cases, referrals, feedback, their reminders, NPS.
 import { createAsset, getAsset, listAssets, updateAsset } from './asset.service'
-import {
-  addCaseNote, assignCase, createCase, decideWarranty, getCase, listCases, rateCase, returnStep, serviceWorkList, transitionCase, updateComplaint,
-} from './case.service'
+import { addCaseNote, assignCase, decideWarranty, rateCase, returnStep, transitionCase, updateComplaint } from './case-workflow.service'
+import { createCase, getCase, listCases, serviceWorkList } from './case.service'
 import { createFeedback, listFeedback, npsReport } from './feedback.service'
 import { createReferral, listReferrals, thankReferral } from './referral.service'
 import type { HandlerMap } from '../../ipc/handler-types'
