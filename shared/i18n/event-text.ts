@@ -2,6 +2,7 @@
 // user typed with it (an outcome, a note) follows after a dash.
 import type { Language } from '../modules/customers'
 import { parseEventParams, type EventDefinition, type EventParams, type ParamFormat } from '../platform/event-message'
+import { formatCents } from '../platform/money'
 import { EVENTS, type EventKey } from './events'
 import { formatDate, translate, translateFromData } from './index'
 
@@ -9,6 +10,7 @@ const isEventKey = (key: string): key is EventKey => key in EVENTS
 
 function formatParam(language: Language, format: ParamFormat | undefined, value: string | number, params: EventParams, depth: number): string {
   if (format === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return formatDate(language, `${value.slice(0, 10)}T12:00:00Z`)
+  if (format === 'cents' && typeof value === 'number') return formatCents(value, language)
   if (format === 'message' && depth === 0) return eventMessage(language, String(value), params, 1)
   if (typeof format === 'object') return translateFromData(language, `${format.label}.${value}`)
   return String(value)

@@ -8,10 +8,11 @@ import type { ParamsArgs } from '../i18n/message-params'
 export type EventParams = Record<string, string | number>
 
 /**
- * How a parameter is shown: `date` an ISO day in the reader's format, `label` the text of `<prefix>.<value>`
- * (a status, a decision), `message` the text of another event key rendered with the same parameters.
+ * How a parameter is shown: `date` an ISO day in the reader's format, `cents` an amount of money, `label` the
+ * text of `<prefix>.<value>` (a status, a decision), `message` the text of another event key rendered with
+ * the same parameters.
  */
-export type ParamFormat = 'date' | { label: string } | 'message'
+export type ParamFormat = 'date' | 'cents' | { label: string } | 'message'
 
 export interface EventDefinition {
   /** Parameters that are not shown as they are. */
@@ -69,6 +70,15 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
 type EventArgs<K extends RegisteredEventKey> = true extends IsUnion<K>
   ? [params?: EventParams]
   : EventRegistry[K] extends { de: infer D; en: infer E } ? ParamsArgs<D | E> : [params?: EventParams]
+
+/** A message to render in the reader's language: a registered key and its parameters (a work-list line, a calendar title). */
+export interface MessageRef {
+  key: RegisteredEventKey
+  params: EventParams
+}
+
+/** A message reference, its parameters checked like `eventColumns`. */
+export const messageRef = <K extends RegisteredEventKey>(key: K, ...[params]: EventArgs<K>): MessageRef => ({ key, params: params ?? {} })
 
 /** The two stored columns of an event (`message_key`, `message_params`). */
 export const eventColumns = <K extends RegisteredEventKey>(key: K, ...[params]: EventArgs<K>): { message_key: K; message_params: string } =>

@@ -8,6 +8,8 @@ import { createOffer, sendOffer } from '../../electron/main/modules/offers/offer
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { offerFieldsSchema } from '../../shared/modules/offers/offer.schema'
 import type { WorkList } from '../../shared/modules/worklist'
+import type { MessageRef } from '../../shared/platform/event-message'
+import { eventMessage } from '../../shared/i18n/event-text'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
@@ -60,5 +62,22 @@ describe('the work list registry', () => {
     expect(await dispatch(t.app, 'worklist.complete', { source: 'offer', id: offerId, channel: 'pigeon', outcome: 'x' })).toMatchObject({ ok: false, error: { code: 'validation', fields: { channel: 'errors.invalidChoice' } } })
     expect(await dispatch(t.app, 'worklist.list', { ownerId: '', today: '0000-01-01' })).toMatchObject({ ok: false, error: { code: 'validation', fields: { today: 'errors.date' } } })
     expect(await touchpoints()).toBe(before)
+  })
+})
+
+describe('each entry brings its own view', () => {
+  it('the page and the calendar need nothing of the source: label, subject, detail and calendar texts render in either language', async () => {
+    const offer = await sentOffer()
+    const list = await dispatch(t.app, 'worklist.list', { ownerId: '', today: '2026-11-30' })
+    if (!list.ok) throw new Error(list.error.message)
+    const entry = (list.data as WorkList).overdue[0]!
+    const text = (language: 'de' | 'en', m: MessageRef) => eventMessage(language, m.key, m.params)
+    expect(entry.view.subject).toEqual({ text: offer.number, href: `/offers/${offer.id}` })
+    expect(text('de', entry.view.label)).toBe(`1. Nachfassen ${offer.number} – ${entry.companyName}`)
+    expect(text('en', entry.view.label)).toBe(`1st follow-up ${offer.number} – ${entry.companyName}`)
+    expect(text('de', entry.view.detail)).toBe('1. Nachfassen · 1.190,00\u00a0€ · gültig bis 19.12.2026')
+    expect(text('en', entry.view.detail)).toBe('1st follow-up · €1,190.00 · valid until 19/12/2026')
+    expect(text('en', entry.view.calendarTitle)).toBe(`Follow up offer ${offer.number}`)
+    expect(entry.view.valueCents).toBe(119_000)
   })
 })

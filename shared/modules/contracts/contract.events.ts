@@ -24,6 +24,15 @@ export const CONTRACT_EVENTS = {
     en: 'Contract {number} renewed until {end} (offer {offer})',
   },
   'contract.renewalReviewed': { de: 'Verlängerung geprüft (Vertrag {number})', en: 'Renewal reviewed (contract {number})' },
+  // A renewal reminder on the work list and in its calendar file.
+  'worklist.renewal': { de: 'Verlängerung {number} – {company}', en: 'Renewal {number} – {company}' },
+  'worklist.renewalDetail': {
+    format: { kind: { label: 'enum.renewalReminderKind' }, annual: 'cents', cancelBy: 'date' },
+    de: '{kind} · Jahreswert {annual} · Kündigung bis {cancelBy}',
+    en: '{kind} · annual value {annual} · cancel by {cancelBy}',
+  },
+  'worklist.renewalCalendar': { de: 'Vertrag {number} Verlängerung prüfen', en: 'Review renewal of contract {number}' },
+  'worklist.renewalCalendarDetail': { format: { cancelBy: 'date' }, de: 'Kündigung spätestens bis {cancelBy}', en: 'Cancel by {cancelBy} at the latest' },
 } as const satisfies EventDefinitions
 export type ContractEventKey = keyof typeof CONTRACT_EVENTS
 

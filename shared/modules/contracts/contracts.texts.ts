@@ -16,7 +16,6 @@ export const CONTRACT_TEXTS = {
   'contract.owner': { de: 'Verantwortlich', en: 'Owner' },
   'contract.ownerMe': { de: 'ich', en: 'me' },
   'contract.annualValue': { de: 'Jahreswert (€, netto)', en: 'Annual value (€, net)' },
-  'contract.annualValueShort': { de: 'Jahreswert {value}', en: 'annual value {value}' },
   'contract.term': { de: 'Laufzeit und Kündigung', en: 'Term and notice' },
   'contract.startDate': { de: 'Vertragsbeginn', en: 'Start date' },
   'contract.minimumTermMonths': { de: 'Mindestlaufzeit (Monate)', en: 'Minimum term (months)' },

@@ -5,6 +5,15 @@ export const OFFER_EVENTS = {
   'offer.sent': { de: 'Angebot {number} versendet', en: 'Offer {number} sent' },
   'offer.sentRevision': { de: 'Angebot {number} (Rev. {revision}) versendet', en: 'Offer {number} (rev. {revision}) sent' },
   'offer.followedUp': { de: 'Nachgefasst (Angebot {number})', en: 'Followed up (offer {number})' },
+  // An offer's follow-up on the work list and in its calendar file.
+  'worklist.followUp': { format: { kind: { label: 'enum.followUpKind' } }, de: '{kind} {number} – {company}', en: '{kind} {number} – {company}' },
+  'worklist.followUpDetail': {
+    format: { kind: { label: 'enum.followUpKind' }, gross: 'cents', validUntil: 'date' },
+    de: '{kind} · {gross} · gültig bis {validUntil}',
+    en: '{kind} · {gross} · valid until {validUntil}',
+  },
+  'worklist.followUpCalendar': { de: 'Angebot {number} nachfassen', en: 'Follow up offer {number}' },
+  'worklist.followUpCalendarDetail': { format: { validUntil: 'date' }, de: 'gültig bis {validUntil}', en: 'valid until {validUntil}' },
 } as const satisfies EventDefinitions
 export type OfferEventKey = keyof typeof OFFER_EVENTS
 

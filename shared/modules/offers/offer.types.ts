@@ -1,5 +1,3 @@
-import type { RenewalReminderItem } from '../contracts'
-import type { UsePhaseReminderItem } from '../service'
 // What the offer channels answer with.
 import type { OfferTotals } from '../../platform/line-item-totals'
 import type { OfferItem } from '../../platform/line-items.schema'
@@ -131,16 +129,6 @@ export interface FollowUpItem extends WorkItemBase {
   kind: FollowUpKind
   grossCents: number
   validUntil: string
-}
-
-/** The work list holds offer follow-ups and contract renewal reminders, by due date. */
-export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem
-
-export interface WorkList {
-  today: string
-  overdue: WorkListItem[]
-  dueToday: WorkListItem[]
-  upcoming: WorkListItem[]
 }
 
 export interface OrderRateRow {

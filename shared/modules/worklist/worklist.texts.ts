@@ -11,8 +11,6 @@ export const WORKLIST_TEXTS = {
   'followUp.overdue': { de: 'Überfällig', en: 'Overdue' },
   'followUp.today': { de: 'Heute', en: 'Today' },
   'followUp.upcoming': { de: 'Demnächst', en: 'Upcoming' },
-  'followUp.itemLabel': { de: '{kind} {number} – {company}', en: '{kind} {number} – {company}' },
-  'followUp.validUntil': { de: 'gültig bis {date}', en: 'valid until {date}' },
   'followUp.complete': { de: 'Erledigt', en: 'Done' },
   'followUp.snooze': { de: 'Verschieben', en: 'Postpone' },
   'followUp.outcome': { de: 'Ergebnis des Gesprächs', en: 'Outcome of the call' },
@@ -20,8 +18,4 @@ export const WORKLIST_TEXTS = {
   'followUp.dueNotice': { de: '{count, plural, one {# Nachfasstermin} other {# Nachfasstermine}} heute fällig oder überfällig.', en: '{count, plural, one {# follow-up} other {# follow-ups}} due today or overdue.' },
   'followUp.toList': { de: 'Zur Nachfassliste', en: 'Open the follow-up list' },
   'followUp.dismiss': { de: 'Ausblenden', en: 'Dismiss' },
-  'followUp.renewalLabel': { de: 'Verlängerung {number} – {company}', en: 'Renewal {number} – {company}' },
-  'followUp.usePhaseLabel.warranty_ending': { de: 'Garantieende – {company}', en: 'Warranty ending – {company}' },
-  'followUp.usePhaseLabel.referral_thanks': { de: 'Dank für Empfehlung – {company}', en: 'Thanks for referral – {company}' },
-  'followUp.usePhaseLabel.ask_referral': { de: 'Nach Empfehlung fragen – {company}', en: 'Ask for a referral – {company}' },
 } as const satisfies Texts

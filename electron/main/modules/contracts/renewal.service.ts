@@ -15,7 +15,7 @@ import {
 import type { RenewalPipeline, RenewalRateRow, RenewalReminderItem, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
 import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import { AppError, fieldError } from '../../../../shared/platform/result'
-import { eventColumns } from '../../../../shared/platform/event-message'
+import { eventColumns, messageRef } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { CONTRACT_LIST_COLUMNS, contractListItem } from './contract.service'
 import { refreshJourney } from '../customers'
@@ -78,6 +78,14 @@ export async function renewalReminders(ctx: ServiceContext, q: { ownerId: string
         source: 'contract', id: `${r.id}:${kind}`, contractId: r.id, contractNumber: r.number, companyId: r.company_id, companyName: r.company_name,
         contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
         kind, dueDate: r.due!, annualValueCents: r.annual_value_cents, cancelBy: r.cancel_by,
+        view: {
+          label: messageRef('worklist.renewal', { number: r.number, company: r.company_name }),
+          subject: { text: r.number, href: `/contracts/${r.id}` },
+          detail: messageRef('worklist.renewalDetail', { kind, annual: r.annual_value_cents, cancelBy: r.cancel_by }),
+          calendarTitle: messageRef('worklist.renewalCalendar', { number: r.number }),
+          calendarDetail: messageRef('worklist.renewalCalendarDetail', { cancelBy: r.cancel_by }),
+          valueCents: r.annual_value_cents,
+        },
       })
     }
   }

@@ -5,7 +5,7 @@ import { openOffer } from '../../../../db/modules/offers/offer.predicates'
 import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import type { FollowUpItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
-import { eventColumns } from '../../../../shared/platform/event-message'
+import { eventColumns, messageRef } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 
@@ -26,6 +26,14 @@ export async function followUpItems(ctx: ServiceContext, q: { ownerId: string; h
     source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
     kind: r.kind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
+    view: {
+      label: messageRef('worklist.followUp', { kind: r.kind, number: r.number, company: r.company_name }),
+      subject: { text: r.number, href: `/offers/${r.offer_id}` },
+      detail: messageRef('worklist.followUpDetail', { kind: r.kind, gross: r.gross_cents, validUntil: r.valid_until }),
+      calendarTitle: messageRef('worklist.followUpCalendar', { number: r.number }),
+      calendarDetail: messageRef('worklist.followUpCalendarDetail', { validUntil: r.valid_until }),
+      valueCents: r.gross_cents,
+    },
   }))
 }
 

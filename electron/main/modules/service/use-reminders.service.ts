@@ -9,7 +9,8 @@ import type { UsePhaseReminderItem } from '../../../../shared/modules/service/se
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
-import { eventColumns } from '../../../../shared/platform/event-message'
+import { eventColumns, messageRef } from '../../../../shared/platform/event-message'
+import type { WorkItemView } from '../../../../shared/platform/work-item'
 import type { ServiceTouchpointEventKey } from '../../../../shared/modules/service/service.events'
 
 type Source = UsePhaseReminderItem['source']
@@ -36,6 +37,30 @@ const DETAIL = {
   referral: sql<string>`(select name from companies where id = x.referred_company_id)`,
   feedback: sql<string>`'NPS ' || x.score || coalesce(': ' || nullif(x.comment, ''), '')`,
 }
+/** The same facts one by one, for the entry's view: `a` the asset (with serial), the referred company or the score; `b` the warranty end or the comment. */
+const FACTS = {
+  asset: sql`x.name || coalesce(' (' || nullif(x.serial_number, '') || ')', '') as a, x.warranty_end as b`,
+  referral: sql`(select name from companies where id = x.referred_company_id) as a, null as b`,
+  feedback: sql`cast(x.score as text) as a, x.comment as b`,
+}
+
+const LABEL = { asset: 'worklist.warrantyEnding', referral: 'worklist.referralThanks', feedback: 'worklist.askReferral' } as const satisfies Record<Source, ServiceTouchpointEventKey>
+
+/** How an entry shows on the work list and in the calendar file. */
+function viewOf(source: Source, r: { company_name: string; a: string | null; b: string | null }): WorkItemView {
+  const kind = SOURCES[source].kind
+  const detail = source === 'asset' ? messageRef('worklist.assetDetail', { asset: r.a ?? '', warrantyEnd: r.b ?? '' })
+    : source === 'referral' ? messageRef('worklist.referralDetail', { prospect: r.a ?? '' })
+      : r.b ? messageRef('worklist.feedbackDetailComment', { score: r.a ?? '', comment: r.b }) : messageRef('worklist.feedbackDetail', { score: r.a ?? '' })
+  return {
+    label: messageRef(LABEL[source], { company: r.company_name }),
+    subject: { badge: messageRef('worklist.usePhaseKind', { kind }) },
+    detail,
+    calendarTitle: messageRef('worklist.usePhaseKind', { kind }),
+    calendarDetail: detail,
+    valueCents: 0,
+  }
+}
 
 export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
   const items: UsePhaseReminderItem[] = []
@@ -45,8 +70,8 @@ export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: strin
 
 async function remindersOf(ctx: ServiceContext, source: Source, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
   const s = SOURCES[source]
-  const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; detail: string }>`
-    select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${DETAIL[source]} as detail
+  const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; detail: string; a: string | null; b: string | null }>`
+    select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${DETAIL[source]} as detail, ${FACTS[source]}
     from ${sql.table(s.table)} x join companies c on c.id = x.company_id
     left join contacts k on k.id = ${source === 'asset' ? sql`(select id from contacts where company_id = x.company_id and deleted_at is null order by local_seq limit 1)` : sql`x.contact_id`}
     left join users u on u.id = x.owner_id
@@ -55,7 +80,7 @@ async function remindersOf(ctx: ServiceContext, source: Source, q: { ownerId: st
     order by x.${sql.ref(s.due)} limit 500`.execute(ctx.db)
   return rows.rows.map((r): UsePhaseReminderItem => ({
     source, id: `${source}:${r.id}`, subjectId: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
-    contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: r.detail ?? '',
+    contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: r.detail ?? '', view: viewOf(source, r),
   }))
 }
 

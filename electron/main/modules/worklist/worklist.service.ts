@@ -3,6 +3,7 @@
 import { createEvents, type EventAttributes } from 'ics'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import type { WorkList, WorkListItem } from '../../../../shared/modules/worklist'
+import type { MessageRef } from '../../../../shared/platform/event-message'
 import type { Language, TouchpointChannel } from '../../../../shared/modules/customers'
 import { eventMessage } from '../../../../shared/i18n/event-text'
 import { todayOf, type ServiceContext } from '../../platform/context'
@@ -10,15 +11,13 @@ import { WORK_LIST_SOURCES, workListSource } from './worklist.sources'
 
 export const UPCOMING_DAYS = 14
 
-/** What an entry is worth, for the order within a day (bigger first). */
-const value = (i: WorkListItem) => ('grossCents' in i ? i.grossCents : 'annualValueCents' in i ? i.annualValueCents : 0)
 
 export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string }): Promise<WorkList> {
   const today = q.today ?? todayOf(ctx)
   const horizon = addCalendarDays(today, UPCOMING_DAYS)
   const items: WorkListItem[] = []
   for (const source of WORK_LIST_SOURCES) items.push(...await source.list(ctx, { ownerId: q.ownerId, horizon }))
-  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || value(b) - value(a))
+  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || b.view.valueCents - a.view.valueCents)
   return {
     today,
     overdue: items.filter((i) => i.dueDate < today),
@@ -39,13 +38,8 @@ export async function snoozeWorkListItem(ctx: ServiceContext, input: { source: s
 
 const dateArray = (date: string): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]
 
-const icsTitle = (language: Language, i: WorkListItem): string =>
-  i.source === 'offer' ? eventMessage(language, 'calendar.offer', { number: i.offerNumber })
-    : i.source === 'contract' ? eventMessage(language, 'calendar.contract', { number: i.contractNumber })
-      : eventMessage(language, `calendar.${i.kind}`, {})
-const icsDetail = (language: Language, i: WorkListItem): string =>
-  i.source === 'offer' ? eventMessage(language, 'calendar.offerDetail', { date: i.validUntil })
-    : i.source === 'contract' ? eventMessage(language, 'calendar.contractDetail', { date: i.cancelBy }) : i.detail
+/** A message of an entry's view in the reader's language. */
+const render = (language: Language, m: MessageRef): string => eventMessage(language, m.key, m.params)
 
 /**
  * The open work list as an iCalendar file (all-day events), for Outlook or any calendar. Written by the
@@ -59,8 +53,8 @@ export async function workListIcs(ctx: ServiceContext, q: { ownerId: string; lan
     uid: `${i.id}@kundenreise`,
     start: dateArray(i.dueDate),
     end: dateArray(addCalendarDays(i.dueDate, 1)),
-    title: `${icsTitle(language, i)} – ${i.companyName}`,
-    description: `${i.contactName}${i.contactPhone ? `, ${eventMessage(language, 'calendar.phone', { phone: i.contactPhone })}` : ''}; ${icsDetail(language, i)}`,
+    title: `${render(language, i.view.calendarTitle)} – ${i.companyName}`,
+    description: `${i.contactName}${i.contactPhone ? `, ${eventMessage(language, 'calendar.phone', { phone: i.contactPhone })}` : ''}; ${render(language, i.view.calendarDetail)}`,
     timestamp: ctx.clock().getTime(),
   }))
   const { error, value } = createEvents(events, { productId: '-//Kundenreise//Nachfassen//DE', calName: 'Kundenreise' })

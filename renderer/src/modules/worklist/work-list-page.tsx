@@ -1,15 +1,16 @@
 // Konsequentes Nachfassen: the reminders of every source, overdue first; done with an outcome, or moved.
-// One pair of channels for every source (worklist.complete / worklist.snooze, by the entry's source and id).
-import { useState, type ReactNode } from 'react'
+// One pair of channels for every source (worklist.complete / worklist.snooze, by the entry's source and id);
+// each entry brings its own view (label, subject, detail as messages), so a new source needs nothing here.
+import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { TOUCHPOINT_CHANNELS, type TouchpointChannel } from '../../../../shared/modules/customers'
-import type { WorkListItem } from '../../../../shared/modules/worklist'
-import type { Translate } from '../../../../shared/i18n'
+import type { WorkItemBase } from '../../../../shared/platform/work-item'
+import type { MessageRef } from '../../../../shared/platform/event-message'
+import { eventMessage } from '../../../../shared/i18n/event-text'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { formatCents } from '../../../../shared/platform/money'
 import { OwnerFilter } from '../../components/filters'
 
 export function WorkListPage() {
@@ -48,7 +49,7 @@ export function WorkListPage() {
   )
 }
 
-function Section({ title, items, tone, onChange }: { title: string; items: WorkListItem[]; tone: string; onChange: () => void }) {
+function Section({ title, items, tone, onChange }: { title: string; items: WorkItemBase[]; tone: string; onChange: () => void }) {
   if (items.length === 0) return null
   return (
     <section className={`worklist worklist--${tone}`} aria-label={title}>
@@ -58,8 +59,10 @@ function Section({ title, items, tone, onChange }: { title: string; items: WorkL
   )
 }
 
-function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) {
+function Item({ item, onChange }: { item: WorkItemBase; onChange: () => void }) {
   const { t, tFromData, date, language } = useI18n()
+  const text = (m: MessageRef) => eventMessage(language, m.key, m.params)
+  const { view } = item
   const [mode, setMode] = useState<'idle' | 'done' | 'snooze'>('idle')
   const [channel, setChannel] = useState<TouchpointChannel>('phone')
   const [outcome, setOutcome] = useState('')
@@ -72,15 +75,14 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
     if (result.ok) onChange()
     else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
   }
-  const view = describe(item, t, date, language)
   return (
-    <li className={`card worklist__item worklist__item--${item.source}`} aria-label={view.label}>
+    <li className={`card worklist__item worklist__item--${item.source}`} aria-label={text(view.label)}>
       <div className="worklist__head">
         <strong>{date(item.dueDate)}</strong>
-        {view.link}
+        {'href' in view.subject ? <Link to={view.subject.href}>{view.subject.text}</Link> : <span className="badge">{text(view.subject.badge)}</span>}
         <Link to={`/companies/${item.companyId}`}>{item.companyName}</Link>
         <span>{item.contactName}{item.contactPhone ? ` · ${item.contactPhone}` : ''}</span>
-        <span className="muted">{view.detail}</span>
+        <span className="muted">{text(view.detail)}</span>
         <span className="muted">{item.ownerName}</span>
       </div>
       {mode === 'idle' ? (
@@ -107,26 +109,4 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
       )}
     </li>
   )
-}
-
-/** The label, link and detail line of each kind of reminder. */
-function describe(item: WorkListItem, t: Translate, date: (d: string) => string, language: 'de' | 'en'): { label: string; link: ReactNode; detail: string } {
-  switch (item.source) {
-    case 'offer':
-      return {
-        label: t('followUp.itemLabel', { kind: t(`enum.followUpKind.${item.kind}`), number: item.offerNumber, company: item.companyName }), link: <Link to={`/offers/${item.offerId}`}>{item.offerNumber}</Link>,
-        detail: `${t(`enum.followUpKind.${item.kind}`)} · ${formatCents(item.grossCents, language)} · ${t('followUp.validUntil', { date: date(item.validUntil) })}`,
-      }
-    case 'contract':
-      return {
-        label: t('followUp.renewalLabel', { number: item.contractNumber, company: item.companyName }), link: <Link to={`/contracts/${item.contractId}`}>{item.contractNumber}</Link>,
-        detail: `${t(`enum.renewalReminderKind.${item.kind}`)} · ${t('contract.annualValueShort', { value: formatCents(item.annualValueCents, language) })} · ${t('contract.cancelByShort', { date: date(item.cancelBy) })}`,
-      }
-    default:
-      return {
-        label: t(`followUp.usePhaseLabel.${item.kind}`, { company: item.companyName }),
-        link: <span className="badge">{t(`enum.usePhaseReminder.${item.kind}`)}</span>,
-        detail: item.detail.replace(/\d{4}-\d{2}-\d{2}$/, (d) => date(d)),
-      }
-  }
 }
