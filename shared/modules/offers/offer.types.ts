@@ -6,6 +6,7 @@ import type { WorkItemBase } from '../../platform/work-item'
 export type { OfferItem } from '../../platform/line-items.schema'
 export type { WorkItemBase } from '../../platform/work-item'
 import type { FollowUpKind, LostReason, OfferStatus } from './offer.enums'
+import type { Segment } from '../customers'
 
 export interface Product {
   id: string
@@ -131,8 +132,9 @@ export interface FollowUpItem extends WorkItemBase {
   validUntil: string
 }
 
-export interface OrderRateRow {
-  key: string
+/** One row of the order-rate report; `K` is what its key names (a period, an owner, a segment). */
+export interface OrderRateRow<K extends string = string> {
+  key: K
   decided: number
   won: number
   lost: number
@@ -143,15 +145,18 @@ export interface OrderRateRow {
   rateByValue: number | null
 }
 
+/** Why a decided offer was not won: its lost reason ('' when none was given), or `expired`. */
+export type ParetoReason = LostReason | 'expired' | ''
+
 export interface OrderRateReport {
   total: OrderRateRow
   byPeriod: OrderRateRow[]
   byOwner: OrderRateRow[]
-  bySegment: OrderRateRow[]
+  bySegment: OrderRateRow<Segment | ''>[]
   withConversation: OrderRateRow
   withoutConversation: OrderRateRow
   /** Lost reasons, most frequent first, with the running share for the Pareto line. */
-  lostReasons: Array<{ reason: string; count: number; valueCents: number; cumulativeShare: number }>
+  lostReasons: Array<{ reason: ParetoReason; count: number; valueCents: number; cumulativeShare: number }>
   /** Sent offers whose first follow-up was done on or before its due date. */
   followUpDiscipline: { due: number; onTime: number; share: number | null }
 }

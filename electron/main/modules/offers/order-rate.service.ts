@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import type { OfferStatsTable } from '../../../../db/modules/offers/offers.table'
 import { decidedOffer } from '../../../../db/modules/offers/offer.predicates'
 import { berlinDayEnd } from '../../../../db/platform/berlin-sql'
-import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
+import type { OrderRateReport, OrderRateRow, ParetoReason } from '../../../../shared/modules/offers/offer.types'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { periodOf } from '../../platform/periods'
 
@@ -40,15 +40,15 @@ export function splitRange(from: string, to: string): { months: [string, string]
 /** One roll-up group: a row of `offer_stats`, with its month as the report's period. */
 type Group = Omit<OfferStatsTable, 'month'> & { period: string }
 
-interface Acc {
-  key: string
+interface Acc<K extends string> {
+  key: K
   won: number
   lost: number
   wonValue: number
   decidedValue: number
 }
 
-const toRow = (a: Acc): OrderRateRow => {
+const toRow = <K extends string>(a: Acc<K>): OrderRateRow<K> => {
   const decided = a.won + a.lost
   return {
     key: a.key, decided, won: a.won, lost: a.lost, wonValueCents: a.wonValue, decidedValueCents: a.decidedValue,
@@ -58,8 +58,8 @@ const toRow = (a: Acc): OrderRateRow => {
 }
 
 /** Sums groups into rows by a key, in key order. */
-function rollUp(groups: Group[], keyOf: (g: Group) => string): OrderRateRow[] {
-  const byKey = new Map<string, Acc>()
+function rollUp<K extends string>(groups: Group[], keyOf: (g: Group) => K): OrderRateRow<K>[] {
+  const byKey = new Map<K, Acc<K>>()
   for (const g of groups) {
     const key = keyOf(g)
     const acc = byKey.get(key) ?? { key, won: 0, lost: 0, wonValue: 0, decidedValue: 0 }
@@ -103,10 +103,10 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
   const byConversation = rollUp(groups, (g) => (g.conv ? 'with' : 'without'))
   const empty = (key: string) => toRow({ key, won: 0, lost: 0, wonValue: 0, decidedValue: 0 })
 
-  const reasons = new Map<string, { count: number; valueCents: number }>()
+  const reasons = new Map<ParetoReason, { count: number; valueCents: number }>()
   for (const g of groups) {
     if (g.status === 'won') continue
-    const reason = g.status === 'expired' ? 'expired' : g.lost_reason
+    const reason: ParetoReason = g.status === 'expired' ? 'expired' : g.lost_reason
     const r = reasons.get(reason) ?? { count: 0, valueCents: 0 }
     r.count += g.n
     r.valueCents += g.value

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { Bar, CartesianGrid, ComposedChart, LabelList, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { localeOf } from '../../../../shared/i18n'
-import type { OrderRateReport, OrderRateRow } from '../../../../shared/modules/offers/offer.types'
+import type { OrderRateReport, OrderRateRow, ParetoReason } from '../../../../shared/modules/offers/offer.types'
 import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { Rate } from '../../components/rate'
@@ -40,7 +40,7 @@ function Kpi({ label, row }: { label: string; row: OrderRateRow }) {
   )
 }
 
-function RowsTable({ title, rows, label }: { title: string; rows: OrderRateRow[]; label: (key: string) => string }) {
+function RowsTable<K extends string>({ title, rows, label }: { title: string; rows: OrderRateRow<K>[]; label: (key: K) => string }) {
   const { t, number, language } = useI18n()
   return (
     <div className="card">
@@ -86,9 +86,10 @@ function CountLabel({ box, value }: { box: unknown; value: string }) {
 
 /** Bars for the count of each lost reason, most frequent first, and the cumulative share as a line (recharts). */
 function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
-  const { t, tFromData, number, language } = useI18n()
+  const { t, number, language } = useI18n()
   if (reasons.length === 0) return <p className="muted">{t('report.noLost')}</p>
-  const data = reasons.map((r) => ({ reason: tFromData(`enum.lostReason.${r.reason}`), count: r.count, share: r.cumulativeShare }))
+  const reasonText = (reason: ParetoReason) => (reason ? t(`enum.lostReason.${reason}`) : t('common.noEntry'))
+  const data = reasons.map((r) => ({ reason: reasonText(r.reason), count: r.count, share: r.cumulativeShare }))
   const countName = t('enum.offerStatus.lost')
   return (
     <figure className="pareto chart">
@@ -113,7 +114,7 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
       </ComposedChart>
       <figcaption>
         <ul className="chart__legend" aria-label={t('report.lostReasons')}>
-          {reasons.map((r) => <li key={r.reason}>{tFromData(`enum.lostReason.${r.reason}`)}: {number(r.count)}</li>)}
+          {reasons.map((r) => <li key={r.reason}>{reasonText(r.reason)}: {number(r.count)}</li>)}
         </ul>
       </figcaption>
     </figure>
@@ -121,7 +122,7 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
 }
 
 function Report({ r }: { r: OrderRateReport }) {
-  const { t, tFromData, number } = useI18n()
+  const { t, number } = useI18n()
   const d = r.followUpDiscipline
   return (
     <>
@@ -142,7 +143,7 @@ function Report({ r }: { r: OrderRateReport }) {
       <div className="report-grid">
         <RowsTable title={t('report.byPeriod')} rows={r.byPeriod} label={(k) => k} />
         <RowsTable title={t('report.byOwner')} rows={r.byOwner} label={(k) => k || '–'} />
-        <RowsTable title={t('report.bySegment')} rows={r.bySegment} label={(k) => (k ? tFromData(`enum.segment.${k}`) : t('report.noSegment'))} />
+        <RowsTable title={t('report.bySegment')} rows={r.bySegment} label={(k) => (k ? t(`enum.segment.${k}`) : t('report.noSegment'))} />
       </div>
     </>
   )
