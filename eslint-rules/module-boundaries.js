@@ -1,4 +1,4 @@
-// Module boundaries inside every layer (docs/architecture.md, "Modules"):
+// Module boundaries inside every layer (docs/architecture.md, "Shape"):
 // - another module is reached only through its public entry (`<layer>/modules/<name>/index.ts`);
 // - modules depend on each other one way, as MODULE_DEPENDENCIES allows;
 // - the platform pieces of a layer (`<layer>/platform/`) never import a module.
