@@ -1,6 +1,6 @@
 // Form controls bound to react-hook-form: label, control and the error at the field, in the UI language.
 import { useId, useState, type ReactNode } from 'react'
-import { useController, useFormContext, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
+import { useController, useFormContext, useFormState, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
 import type { AppErrorData } from '../../../shared/platform/result'
 import { Link } from 'react-router-dom'
 import type { EnumList, EnumValue } from '../../../shared/i18n'
@@ -102,7 +102,7 @@ export function enumOptions<L extends EnumList>(label: (list: L, value: EnumValu
 }
 
 /** Puts a failed save's field errors next to their fields; returns the message for the form's top. */
-export function showServerErrors<T extends FieldValues>(form: UseFormReturn<T>, error: AppErrorData): string {
+export function showServerErrors<T extends FieldValues, C, O>(form: UseFormReturn<T, C, O>, error: AppErrorData): string {
   let placed = false
   for (const [field, key] of Object.entries(error.fields ?? {})) {
     form.setError(field as Path<T>, { type: 'server', message: key }, { shouldFocus: !placed })
@@ -136,21 +136,23 @@ export function NumberField({ name, label, required, hint, step = 'any', min }: 
 /**
  * An amount of money typed as text in the UI language ("1.234,56" or "1250,50" in German, see
  * parseMoneyInput). The form value is what the contract asks for: integer cents (NaN when the text
- * is not an amount, so the schema answers with the field error).
+ * is not an amount, so the schema answers with the field error). `emptyCents`: what an empty field
+ * means where an amount is optional (no goodwill: 0); without it an empty field is not an amount.
  */
-export function MoneyField({ name, label, required, hint }: BaseProps) {
+export function MoneyField({ name, label, required, hint, emptyCents }: BaseProps & { emptyCents?: number }) {
   const id = useId()
   const { language } = useI18n()
   const { field } = useController({ name })
   const error = useFieldError(name)
   const value = field.value as unknown
   const [text, setText] = useState(() => moneyText(value, language))
+  const textCents = (typed: string) => (emptyCents !== undefined && typed.trim() === '' ? emptyCents : parseMoneyInput(typed, language))
   // A value set from outside (a reset, a product picked, a language switch) replaces the text,
   // unless the text already says that amount (so typing is never rewritten under the cursor).
   const [shown, setShown] = useState({ value, language })
   if (!Object.is(shown.value, value) || shown.language !== language) {
     setShown({ value, language })
-    const replace = shown.language !== language ? valueCents(value) !== null : parseMoneyInput(text, language) !== valueCents(value)
+    const replace = shown.language !== language ? valueCents(value) !== null : textCents(text) !== valueCents(value)
     if (replace) setText(moneyText(value, language))
   }
   return (
@@ -160,8 +162,7 @@ export function MoneyField({ name, label, required, hint }: BaseProps) {
         name={field.name} ref={field.ref} value={text} onBlur={field.onBlur}
         onChange={(e) => {
           setText(e.target.value)
-          const cents = parseMoneyInput(e.target.value, language)
-          field.onChange(cents ?? Number.NaN)
+          field.onChange(textCents(e.target.value) ?? Number.NaN)
         }}
       />
     </FieldFrame>
@@ -187,12 +188,13 @@ export function CheckboxField({ name, label }: { name: string; label: string }) 
   )
 }
 
-/** Save, and a way back without saving. */
+/** Save, and a way back without saving. Save is off while its form is being saved, so a double click sends once. */
 export function SaveCancel({ cancelTo }: { cancelTo: string }) {
   const { t } = useI18n()
+  const { isSubmitting } = useFormState()
   return (
     <div className="form-actions">
-      <button type="submit" className="button button--primary">{t('common.save')}</button>
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>{isSubmitting ? t('common.saving') : t('common.save')}</button>
       <Link className="button button--ghost" to={cancelTo}>{t('common.cancel')}</Link>
     </div>
   )
