@@ -137,7 +137,8 @@ function CancelForm({ contract, onDone, onClose }: { contract: Contract; onDone:
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<ContractCancelInput>({
     resolver: zodResolver(contractCancelSchema),
-    defaultValues: { id: contract.id, cancelledBy: 'customer', receivedOn: todayIso(), effectiveOn: '', reason: undefined as never, note: '' },
+    // No churn reason yet: the select starts at "please choose", and saving without one is refused at the field.
+    defaultValues: { id: contract.id, cancelledBy: 'customer', receivedOn: todayIso(), effectiveOn: '', note: '' },
   })
   const onSubmit = form.handleSubmit(async (input) => {
     setFormError(null)

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { OFFER_STATUSES } from '../../../../shared/modules/offers/offer.enums'
+import { isOneOf } from '../../../../shared/platform/value-lists'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
 import { useDebounced } from '../../lib/use-debounced'
@@ -9,19 +10,22 @@ import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
 
+/** The status filter's choices: all, the open ones, or one status. */
+const STATUS_FILTERS = ['', 'open', ...OFFER_STATUSES] as const
+
 export function OfferListPage() {
   const { t, date, language } = useI18n()
   const [search, setSearch] = useState('')
-  const [status, setStatus] = useState('')
+  const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>('')
   const term = useDebounced(search, 200)
-  const offers = useData('offers.list', { search: term, status: status as never, limit: 200 })
+  const offers = useData('offers.list', { search: term, status, limit: 200 })
   return (
     <section className="page">
       <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? t('common.results', { count: offers.data.total }) : undefined} />
       <div className="toolbar">
         <label>{t('offer.search')}<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('offer.searchPlaceholder')} /></label>
         <label>{t('offer.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select value={status} onChange={(e) => { if (isOneOf(STATUS_FILTERS, e.target.value)) setStatus(e.target.value) }}>
             <option value="">{t('common.all')}</option>
             <option value="open">{t('offer.openOnly')}</option>
             {OFFER_STATUSES.map((s) => <option key={s} value={s}>{t(`enum.offerStatus.${s}`)}</option>)}

@@ -166,7 +166,7 @@ function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
 function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { t, enumLabel } = useI18n()
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, reason: '' as never, competitor: '', note: '' } })
+  const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, competitor: '', note: '' } })
   const reason = form.watch('reason')
   const profile = useData('profile.get', {})
   const offered = LOST_REASONS.filter((r) => !profile.data || profile.data.lostReasons.includes(r))

@@ -6,6 +6,7 @@ import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { useNavigate, useSearchParams } from 'react-router-dom'
 import { CASE_CHANNELS, CASE_TYPES, COMPLAINT_CATEGORIES, PRIORITIES, RETURN_REASONS } from '../../../../shared/modules/service/service.enums'
 import { caseFieldsSchema, type CaseFields, type CaseFieldsInput } from '../../../../shared/modules/service/service.schema'
+import { isOneOf } from '../../../../shared/platform/value-lists'
 import { FormError, SaveCancel, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
@@ -20,16 +21,16 @@ export function CaseFormPage() {
   const navigate = useNavigate()
   const [formError, setFormError] = useState<string | null>(null)
   const [receivedLocal, setReceivedLocal] = useState(localDateTimeInput(appNow()))
+  const typeParam = params.get('type') ?? ''
   const form = useForm<CaseFieldsInput, unknown, CaseFields>({
     resolver: zodResolver(caseFieldsSchema),
     defaultValues: {
-      type: (CASE_TYPES as readonly string[]).includes(params.get('type') ?? '') ? (params.get('type') as CaseFieldsInput['type']) : 'service_request',
+      type: isOneOf(CASE_TYPES, typeParam) ? typeParam : 'service_request',
       companyId: params.get('companyId') ?? '', contactId: '', assetId: params.get('assetId') ?? '', channel: 'phone', receivedAt: appNow().toISOString(),
       subject: '', description: '', priority: 'normal', ownerId: '', category: '', lines: [],
     },
   })
-  const values = useWatch({ control: form.control }) as CaseFieldsInput
-  const companyId = values.companyId ?? ''
+  const [type, companyId] = useWatch({ control: form.control, name: ['type', 'companyId'] })
   const contacts = useData('contacts.list', companyId ? { companyId, limit: 500 } : null)
   const assets = useData('assets.list', companyId ? { companyId } : null)
   const users = useData('users.list', {})
@@ -39,8 +40,8 @@ export function CaseFormPage() {
     if (!Number.isNaN(at.getTime())) form.setValue('receivedAt', at.toISOString())
   }, [receivedLocal, form])
   useEffect(() => {
-    if (values.type === 'return' && lines.fields.length === 0) lines.append({ productId: '', name: '', quantity: 1, reason: 'defective' })
-  }, [values.type, lines])
+    if (type === 'return' && lines.fields.length === 0) lines.append({ productId: '', name: '', quantity: 1, reason: 'defective' })
+  }, [type, lines])
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
@@ -61,7 +62,7 @@ export function CaseFormPage() {
               <SelectField name="type" label={t('case.type')} options={enumOptions(enumLabel, 'caseType', CASE_TYPES)} required />
               <CompanyPicker name="companyId" label={t('case.company')} required />
               <SelectField name="contactId" label={t('case.contact')} options={(contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))} emptyLabel={t('common.none')} />
-              <SelectField name="assetId" label={t('case.asset')} required={values.type === 'warranty'}
+              <SelectField name="assetId" label={t('case.asset')} required={type === 'warranty'}
                 options={(assets.data ?? []).map((a) => ({ value: a.id, label: `${a.name}${a.serialNumber ? ` (${a.serialNumber})` : ''}` }))} emptyLabel={t('common.none')} />
               <SelectField name="channel" label={t('case.channel')} options={enumOptions(enumLabel, 'caseChannel', CASE_CHANNELS)} required />
               <div className="field">
@@ -70,14 +71,14 @@ export function CaseFormPage() {
               </div>
               <SelectField name="priority" label={t('case.priority')} options={enumOptions(enumLabel, 'priority', PRIORITIES)} required />
               <SelectField name="ownerId" label={t('case.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('contract.ownerMe')} />
-              {values.type === 'complaint' ? <SelectField name="category" label={t('case.category')} options={enumOptions(enumLabel, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel={t('common.none')} /> : null}
+              {type === 'complaint' ? <SelectField name="category" label={t('case.category')} options={enumOptions(enumLabel, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel={t('common.none')} /> : null}
             </div>
             <div className="form-grid">
               <TextField name="subject" label={t('case.subject')} required wide />
               <TextAreaField name="description" label={t('case.description')} rows={4} />
             </div>
           </fieldset>
-          {values.type === 'return' ? (
+          {type === 'return' ? (
             <fieldset>
               <legend>{t('case.lines')}</legend>
               {form.formState.errors.lines?.message ? <p className="field__error" role="alert">{tFromData(form.formState.errors.lines.message)}</p> : null}

@@ -4,19 +4,24 @@ import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { CASE_STATUSES, CASE_TYPES } from '../../../../shared/modules/service/service.enums'
 import type { CaseListItem } from '../../../../shared/modules/service/service.types'
+import { isOneOf } from '../../../../shared/platform/value-lists'
 import { OwnerFilter } from '../../components/filters'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { CaseRows } from './case-table'
 
+/** The filters' choices: all types or one; the open cases, all, or one status. */
+const TYPE_FILTERS = ['', ...CASE_TYPES] as const
+const STATUS_FILTERS = ['open', '', ...CASE_STATUSES] as const
+
 export function ServicePage() {
   const { t } = useI18n()
   const [ownerId, setOwnerId] = useState('')
-  const [type, setType] = useState('')
-  const [status, setStatus] = useState('open')
+  const [type, setType] = useState<(typeof TYPE_FILTERS)[number]>('')
+  const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>('open')
   const work = useData('cases.workList', { ownerId })
-  const all = useData('cases.list', { type: type as never, status: status as never, limit: 200 })
+  const all = useData('cases.list', { type, status, limit: 200 })
   return (
     <section className="page">
       <PageHeader title={t('service.title')} subtitle={t('service.subtitle')} actions={<Link className="button button--primary" to="/cases/new">{t('case.new')}</Link>} />
@@ -32,13 +37,13 @@ export function ServicePage() {
         <h2>{t('service.allCases')}</h2>
         <div className="toolbar">
           <label>{t('case.type')}
-            <select value={type} onChange={(e) => setType(e.target.value)}>
+            <select value={type} onChange={(e) => { if (isOneOf(TYPE_FILTERS, e.target.value)) setType(e.target.value) }}>
               <option value="">{t('common.all')}</option>
               {CASE_TYPES.map((x) => <option key={x} value={x}>{t(`enum.caseType.${x}`)}</option>)}
             </select>
           </label>
           <label>{t('case.status')}
-            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <select value={status} onChange={(e) => { if (isOneOf(STATUS_FILTERS, e.target.value)) setStatus(e.target.value) }}>
               <option value="open">{t('service.statusOpen')}</option>
               <option value="">{t('common.all')}</option>
               {CASE_STATUSES.map((x) => <option key={x} value={x}>{t(`enum.caseStatus.${x}`)}</option>)}
