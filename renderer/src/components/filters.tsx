@@ -1,6 +1,7 @@
 // Filters shared by the lists and reports: the owner, and a date range with its period.
 import { useI18n } from '../lib/i18n'
 import { useData } from '../lib/use-data'
+import { isOneOf } from '../../../shared/platform/value-lists'
 
 /** "Verantwortlich": everyone, or one colleague. */
 export function OwnerFilter({ value, onChange }: { value: string; onChange: (ownerId: string) => void }) {
@@ -16,7 +17,8 @@ export function OwnerFilter({ value, onChange }: { value: string; onChange: (own
   )
 }
 
-export type Period = 'month' | 'quarter' | 'year'
+const PERIODS = ['month', 'quarter', 'year'] as const
+export type Period = (typeof PERIODS)[number]
 
 export function ReportRange({ from, to, period, onChange }: { from: string; to: string; period: Period; onChange: (range: { from: string; to: string; period: Period }) => void }) {
   const { t } = useI18n()
@@ -25,8 +27,8 @@ export function ReportRange({ from, to, period, onChange }: { from: string; to: 
       <label>{t('report.from')}<input type="date" value={from} onChange={(e) => onChange({ from: e.target.value, to, period })} /></label>
       <label>{t('report.to')}<input type="date" value={to} onChange={(e) => onChange({ from, to: e.target.value, period })} /></label>
       <label>{t('report.period')}
-        <select value={period} onChange={(e) => onChange({ from, to, period: e.target.value as Period })}>
-          {(['month', 'quarter', 'year'] as const).map((p) => <option key={p} value={p}>{t(`report.period.${p}`)}</option>)}
+        <select value={period} onChange={(e) => onChange({ from, to, period: isOneOf(PERIODS, e.target.value) ? e.target.value : period })}>
+          {PERIODS.map((p) => <option key={p} value={p}>{t(`report.period.${p}`)}</option>)}
         </select>
       </label>
     </div>

@@ -8,17 +8,22 @@ import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
+import { isOneOf } from '../../../../shared/platform/value-lists'
 import { OwnerFilter } from '../../components/filters'
 
 type Horizon = (typeof PIPELINE_HORIZONS)[number]
+
+/** What the contract list filters by: the running ones, one status, or all (''). */
+const STATUS_FILTERS = ['running', ...CONTRACT_STATUSES, ''] as const
+type ContractStatusFilter = (typeof STATUS_FILTERS)[number]
 
 export function ContractsPage() {
   const { t, number, date, language } = useI18n()
   const [days, setDays] = useState<Horizon>(90)
   const [ownerId, setOwnerId] = useState('')
-  const [status, setStatus] = useState('running')
+  const [status, setStatus] = useState<ContractStatusFilter>('running')
   const pipeline = useData('contracts.pipeline', { days, ownerId, limit: 200 })
-  const all = useData('contracts.list', { status: status as 'running', ownerId, limit: 200 })
+  const all = useData('contracts.list', { status, ownerId, limit: 200 })
   const p = pipeline.data
   return (
     <section className="page">
@@ -68,7 +73,7 @@ export function ContractsPage() {
         <h2>{t('contract.allContracts')}</h2>
         <div className="toolbar">
           <label>{t('contract.status')}
-            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <select value={status} onChange={(e) => setStatus(isOneOf(STATUS_FILTERS, e.target.value) ? e.target.value : 'running')}>
               <option value="running">{t('contract.statusRunning')}</option>
               <option value="">{t('common.all')}</option>
               {CONTRACT_STATUSES.map((s) => <option key={s} value={s}>{t(`enum.contractStatus.${s}`)}</option>)}

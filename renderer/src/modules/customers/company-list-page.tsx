@@ -11,6 +11,7 @@ import { fetchData } from '../../lib/api'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { isOneOf } from '../../../../shared/platform/value-lists'
 
 type Filters = Required<Pick<CompanyListQuery, 'status' | 'federalState' | 'segment' | 'ownerId'>>
 const NO_FILTERS: Filters = { status: '', federalState: '', segment: '', ownerId: '' }
@@ -18,7 +19,7 @@ const NO_FILTERS: Filters = { status: '', federalState: '', segment: '', ownerId
 export function CompanyListPage() {
   const { t } = useI18n()
   const params = useParams()
-  const station = (STATIONS as readonly string[]).includes(params.station ?? '') ? (params.station as Station) : null
+  const station: Station | null = params.station && isOneOf(STATIONS, params.station) ? params.station : null
   const [search, setSearch] = useState('')
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [sort, setSort] = useState<{ field: NonNullable<CompanyListQuery['sort']>; dir: 'asc' | 'desc' }>({ field: 'name', dir: 'asc' })
