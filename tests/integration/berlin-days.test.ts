@@ -32,7 +32,7 @@ describe('German days', () => {
   it('the SQL end of a German day agrees with the time-zone data on every day of 2026–2030', async () => {
     const { rows } = await sql<{ day: string; end: string }>`
       with recursive days(day) as (select '2026-01-01' union all select date(day, '+1 day') from days where day < '2030-12-31')
-      select day, ${berlinDayEnd(sql.ref('day'))} as end from days`.execute(t.ctx.db)
+      select day, ${berlinDayEnd(sql.ref('day'), 2026, 2030)} as end from days`.execute(t.ctx.db)
     expect(rows).toHaveLength(1826)
     const wrong = rows.filter((r) => r.end !== berlinDayStart(addCalendarDays(r.day, 1)))
     expect(wrong).toEqual([])

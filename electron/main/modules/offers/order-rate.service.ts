@@ -126,7 +126,7 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
   const today = todayOf(ctx)
   const until = q.to < today ? q.to : today
   const discipline = await sql<{ due: number; on_time: number }>`
-    select count(*) as due, coalesce(sum(f.status = 'done' and f.done_at < ${berlinDayEnd(sql.ref('f.planned_date'))}), 0) as on_time
+    select count(*) as due, coalesce(sum(f.status = 'done' and f.done_at < ${berlinDayEnd(sql.ref('f.planned_date'), Number(q.from.slice(0, 4)), Number(until.slice(0, 4)))}), 0) as on_time
     from follow_ups f
     where f.deleted_at is null and f.kind = 'after_first' and f.planned_date >= ${q.from} and f.planned_date <= ${until} and f.status <> 'cancelled'
       ${q.ownerId ? sql`and f.owner_id = ${q.ownerId}` : sql``}
