@@ -343,9 +343,12 @@ async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushRe
 /**
  * A deleted company takes everything that hangs off it along, also what a laptop that deleted it had not
  * seen yet: no laptop may hold a record whose company it never receives (its scope could not be told).
+ * Conflict records stay: one about the company is what tells the colleague whose edit lost to the delete
+ * (the delete records it just before; taking it along dropped that edit silently — found by the model test).
  */
 async function deleteChildren(ctx: Ctx, companyId: string): Promise<void> {
-  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id']).where('parent_id', '=', companyId).where('deleted', '=', 0).execute()
+  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id']).where('parent_id', '=', companyId).where('deleted', '=', 0)
+    .where('table_name', '<>', 'sync_conflicts').execute()
   for (const child of children) {
     await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version: ctx.seq.next(), updated_by: ctx.actor.userId })
       .where('table_name', '=', child.table_name).where('id', '=', child.id).execute()

@@ -230,6 +230,12 @@ describe('sync model: three clients, one server', () => {
           { kind: 'backup', client: 0 }, { kind: 'create', client: 0 }, { kind: 'sync', client: 0, fault: 'none' },
           { kind: 'restore', client: 0 }, { kind: 'create', client: 0 }, { kind: 'edit', client: 0, pick: 0, field: 'city' }, { kind: 'corrupt' },
           { kind: 'sync', client: 1, fault: 'none' }, { kind: 'fix', pick: 0 },
+        ]], [[
+          // Found with seed 641727042: a company deleted by one laptop after another edited it. The delete
+          // recorded the conflict and then took it along with the company's children, so no laptop ever saw it.
+          { kind: 'create', client: 1 }, { kind: 'sync', client: 1, fault: 'none' }, { kind: 'sync', client: 0, fault: 'none' },
+          { kind: 'edit', client: 1, pick: 0, field: 'name' }, { kind: 'delete', client: 0, pick: 0 },
+          { kind: 'sync', client: 1, fault: 'lost_response' }, { kind: 'sync', client: 2, fault: 'dropped' },
         ]]],
       },
     )
