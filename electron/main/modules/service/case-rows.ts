@@ -8,7 +8,7 @@ import type { CaseTable } from '../../../../db/modules/service/service.table'
 import { isOpenCase, type CaseEventKind, type CaseStatus, type CaseType } from '../../../../shared/modules/service/service.enums'
 import type { CaseEventKey } from '../../../../shared/modules/service/service.events'
 import { eventColumns, type EventParams } from '../../../../shared/platform/event-message'
-import { berlinOffsetMs } from '../../../../shared/modules/service/sla.rules'
+import { berlinDayStart } from '../../../../shared/platform/berlin-time'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import { AppError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'
@@ -20,8 +20,7 @@ type Row = Selectable<CaseTable>
 
 /** The instant a German calendar day ends (the resolve-by deadline as a point in time). */
 export function endOfGermanDay(day: string): string {
-  const next = Date.parse(`${addCalendarDays(day, 1)}T00:00:00.000Z`)
-  return new Date(next - berlinOffsetMs(next - 3_600_000) - 1).toISOString()
+  return new Date(Date.parse(berlinDayStart(addCalendarDays(day, 1))) - 1).toISOString()
 }
 
 /** The next deadline of an open case: acknowledging while it is new, then resolving. */

@@ -31,13 +31,7 @@ function writeReminder(trx: Transaction<Database>, source: Source, id: string, d
   }
 }
 
-/** What each reminder is about, for the list: the asset and its warranty end, the referred company, the score. */
-const DETAIL = {
-  asset: sql<string>`x.name || coalesce(' (' || nullif(x.serial_number, '') || ')', '') || ' · ' || x.warranty_end`,
-  referral: sql<string>`(select name from companies where id = x.referred_company_id)`,
-  feedback: sql<string>`'NPS ' || x.score || coalesce(': ' || nullif(x.comment, ''), '')`,
-}
-/** The same facts one by one, for the entry's view: `a` the asset (with serial), the referred company or the score; `b` the warranty end or the comment. */
+/** What each reminder is about: `a` the asset (with serial), the referred company or the score; `b` the warranty end or the comment. */
 const FACTS = {
   asset: sql`x.name || coalesce(' (' || nullif(x.serial_number, '') || ')', '') as a, x.warranty_end as b`,
   referral: sql`(select name from companies where id = x.referred_company_id) as a, null as b`,
@@ -45,6 +39,10 @@ const FACTS = {
 }
 
 const LABEL = { asset: 'worklist.warrantyEnding', referral: 'worklist.referralThanks', feedback: 'worklist.askReferral' } as const satisfies Record<Source, ServiceTouchpointEventKey>
+
+/** The facts as one line of text (the item's `detail`, for scripts and tests): "Prüfstand (SN-1) · 2027-02-14", a company, "NPS 9: …". */
+const plainDetail = (source: Source, r: { a: string | null; b: string | null }): string =>
+  source === 'asset' ? `${r.a ?? ''} · ${r.b ?? ''}` : source === 'referral' ? r.a ?? '' : `NPS ${r.a ?? ''}${r.b ? `: ${r.b}` : ''}`
 
 /** How an entry shows on the work list and in the calendar file. */
 function viewOf(source: Source, r: { company_name: string; a: string | null; b: string | null }): WorkItemView {
@@ -70,8 +68,8 @@ export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: strin
 
 async function remindersOf(ctx: ServiceContext, source: Source, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
   const s = SOURCES[source]
-  const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; detail: string; a: string | null; b: string | null }>`
-    select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${DETAIL[source]} as detail, ${FACTS[source]}
+  const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; a: string | null; b: string | null }>`
+    select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${FACTS[source]}
     from ${sql.table(s.table)} x join companies c on c.id = x.company_id
     left join contacts k on k.id = ${source === 'asset' ? sql`(select id from contacts where company_id = x.company_id and deleted_at is null order by local_seq limit 1)` : sql`x.contact_id`}
     left join users u on u.id = x.owner_id
@@ -80,7 +78,7 @@ async function remindersOf(ctx: ServiceContext, source: Source, q: { ownerId: st
     order by x.${sql.ref(s.due)} limit 500`.execute(ctx.db)
   return rows.rows.map((r): UsePhaseReminderItem => ({
     source, id: `${source}:${r.id}`, subjectId: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
-    contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: r.detail ?? '', view: viewOf(source, r),
+    contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: plainDetail(source, r), view: viewOf(source, r),
   }))
 }
 
