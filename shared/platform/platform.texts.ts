@@ -82,6 +82,7 @@ export const PLATFORM_TEXTS = {
   'errors.invalidFormat': { de: 'Ungültiges Format.', en: 'Invalid format.' },
   'errors.tooShort': { de: 'Zu kurz.', en: 'Too short.' },
   'errors.tooLong': { de: 'Zu lang.', en: 'Too long.' },
+  'errors.requestKeyReused': { de: 'Diese Anfrage wurde schon mit anderem Inhalt gesendet. Bitte laden Sie die Seite neu.', en: 'This request was already sent with different content. Please reload the page.' },
   'errors.email': { de: 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@firma.de.', en: 'Please enter a valid e-mail address, e.g. name@company.com.' },
   'errors.phone': { de: 'Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.', en: 'Please use only digits, spaces and + ( ) / -.' },
   'errors.date': { de: 'Bitte ein gültiges Datum eingeben.', en: 'Please enter a valid date.' },

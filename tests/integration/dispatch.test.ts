@@ -52,7 +52,7 @@ describe('dispatch', () => {
       throw new RangeError('date is outside the years 1583 to 9999')
     })
     try {
-      expect(await dispatch(t.app, 'companies.create', validCompany(), log)).toEqual({ ok: false, error: { code: 'validation', message: 'errors.validation' } })
+      expect(await dispatch(t.app, 'companies.create', validCompany(), { log })).toEqual({ ok: false, error: { code: 'validation', message: 'errors.validation' } })
     } finally {
       spy.mockRestore()
     }
@@ -75,11 +75,11 @@ describe('dispatch', () => {
       [{ endDate: '9999-12-31' }, { endDate: 'errors.date' }],
     ]
     for (const [change, fields] of cases) {
-      const result = await dispatch(t.app, 'contracts.create', { ...terms, ...change }, log)
+      const result = await dispatch(t.app, 'contracts.create', { ...terms, ...change }, { log })
       expect(result, JSON.stringify(change)).toMatchObject({ ok: false, error: { code: 'validation', fields } })
     }
     expect(log).not.toHaveBeenCalled()
-    expect(await dispatch(t.app, 'contracts.create', { ...terms, noticeValue: 120, minimumTermMonths: 240, renewalMonths: 120 }, log)).toMatchObject({ ok: true })
+    expect(await dispatch(t.app, 'contracts.create', { ...terms, noticeValue: 120, minimumTermMonths: 240, renewalMonths: 120 }, { log })).toMatchObject({ ok: true })
   })
 
   it('refuses unknown channels', async () => {
@@ -96,9 +96,45 @@ describe('dispatch', () => {
   it('logs unexpected failures with context and shows a calm message without internals', async () => {
     const log = vi.fn()
     await t.database.close()
-    const result = await dispatch(t.app, 'companies.list', {}, log)
+    const result = await dispatch(t.app, 'companies.list', {}, { log })
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'errors.internal' } })
     expect(log).toHaveBeenCalledWith('handler failed', expect.objectContaining({ channel: 'companies.list' }))
     t = { ...t, cleanup: async () => {} }
+  })
+
+  describe('one submission, one change (request keys)', () => {
+    it('runs a double submission once: both answers are the first one, one company and one outbox row', async () => {
+      const key = 'k-0123456789abcdef'
+      const [first, second] = await Promise.all([
+        dispatch(t.app, 'companies.create', validCompany(), { requestKey: key }),
+        dispatch(t.app, 'companies.create', validCompany(), { requestKey: key }),
+      ])
+      expect(first.ok).toBe(true)
+      expect(second).toEqual(first)
+      // A late repeat (a retry after a lost answer) gets the same answer too.
+      expect(await dispatch(t.app, 'companies.create', validCompany(), { requestKey: key })).toEqual(first)
+      expect(await counts(t.ctx.db, 'companies')).toEqual({ rows: 1, outbox: 1 })
+      // Without a key, or with a new one, it is a new submission.
+      expect((await dispatch(t.app, 'companies.create', validCompany({ customerNumber: 'K-10002' }), { requestKey: 'k-other-0123456789' })).ok).toBe(true)
+      expect((await counts(t.ctx.db, 'companies')).rows).toBe(2)
+    })
+
+    it('forgets a refused submission, so the corrected one saves with the same key', async () => {
+      const key = 'k-refused-000000001'
+      const refused = await dispatch(t.app, 'companies.create', { ...validCompany(), name: '' }, { requestKey: key })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } })
+      expect((await dispatch(t.app, 'companies.create', validCompany(), { requestKey: key })).ok).toBe(true)
+      expect((await counts(t.ctx.db, 'companies')).rows).toBe(1)
+    })
+
+    it('refuses a key reused for a different request and a malformed key, writing nothing', async () => {
+      const key = 'k-reused-0000000001'
+      expect((await dispatch(t.app, 'companies.create', validCompany(), { requestKey: key })).ok).toBe(true)
+      expect(await dispatch(t.app, 'companies.create', validCompany({ customerNumber: 'K-10002' }), { requestKey: key }))
+        .toEqual({ ok: false, error: { code: 'conflict', message: 'errors.requestKeyReused' } })
+      expect(await dispatch(t.app, 'companies.create', validCompany(), { requestKey: '../../etc/passwd' }))
+        .toEqual({ ok: false, error: { code: 'validation', message: 'errors.invalid' } })
+      expect((await counts(t.ctx.db, 'companies')).rows).toBe(1)
+    })
   })
 })

@@ -13,13 +13,31 @@ import { syncHandlers } from '../modules/sync'
 import { offerHandlers } from '../modules/offers'
 import { workListHandlers } from '../modules/worklist'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
+import { REQUEST_KEY, RequestLedger } from './request-ledger'
 
 export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)
 
-export async function dispatch(app: AppContext, channel: string, input: unknown, log: Logger = defaultLogger): Promise<Result<unknown>> {
+export interface DispatchOptions {
+  log?: Logger
+  /** The submission's key (see request-ledger.ts): the same key runs the handler once. */
+  requestKey?: string | undefined
+}
+
+const ledgers = new WeakMap<AppContext, RequestLedger>()
+
+export function dispatch(app: AppContext, channel: string, input: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
+  const { requestKey, log = defaultLogger } = options
+  if (requestKey === undefined) return dispatchOnce(app, channel, input, log)
+  if (!REQUEST_KEY.test(requestKey)) return Promise.resolve(fail({ code: 'validation', message: 'errors.invalid' }))
+  let ledger = ledgers.get(app)
+  if (!ledger) ledgers.set(app, (ledger = new RequestLedger()))
+  return ledger.run(channel, requestKey, input, () => dispatchOnce(app, channel, input, log))
+}
+
+async function dispatchOnce(app: AppContext, channel: string, input: unknown, log: Logger): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail({ code: 'unknown_channel', message: 'errors.unknownChannel' })
   let parsed
   try {

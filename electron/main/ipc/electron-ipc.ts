@@ -8,10 +8,11 @@ import type { AppContext } from './handler-types'
 
 export function registerIpc(app: AppContext, location: { indexFileUrl: string; devServerUrl?: string | undefined }): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown, options: unknown) => {
       const senderUrl = event.senderFrame?.url ?? ''
       if (!isTrustedRendererUrl(senderUrl, location)) return fail({ code: 'forbidden', message: 'errors.forbidden' })
-      return dispatch(app, channel, input)
+      const requestKey = typeof options === 'object' && options !== null && 'requestKey' in options ? options.requestKey : undefined
+      return dispatch(app, channel, input, { requestKey: typeof requestKey === 'string' ? requestKey : undefined })
     })
   }
 }

@@ -137,7 +137,8 @@ export async function startWebServer(options: { app: AppContext; staticDir: stri
         } catch {
           return sendJson(res, 400, failure('validation', 'errors.invalid'))
         }
-        const result = await dispatch(options.app, url.pathname.slice('/api/'.length), input)
+        const requestKey = req.headers['idempotency-key']
+        const result = await dispatch(options.app, url.pathname.slice('/api/'.length), input, { requestKey: typeof requestKey === 'string' ? requestKey : undefined })
         const status = !result.ok && result.error.code === 'unknown_channel' ? 404 : 200
         return sendJson(res, status, result)
       }

@@ -3,21 +3,26 @@ import type { Channel } from '../../../shared/ipc/channels'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/platform/result'
 
-type Invoke = (input: unknown) => Promise<unknown>
+type Invoke = (input: unknown, options?: CallOptions) => Promise<unknown>
+
+export interface CallOptions {
+  /** The submission's key: main runs the same key once (electron/main/ipc/request-ledger.ts). */
+  requestKey?: string
+}
 declare global {
   interface Window {
     api?: Readonly<Record<Channel, Invoke>>
   }
 }
 
-async function overHttp(channel: Channel, input: unknown): Promise<Result<unknown>> {
+async function overHttp(channel: Channel, input: unknown, options: CallOptions): Promise<Result<unknown>> {
   let response: Response
   try {
     // Web mode signs in by an HttpOnly session cookie the server set when the one-time link was opened.
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(options.requestKey ? { 'idempotency-key': options.requestKey } : {}) },
       body: JSON.stringify(input ?? {}),
     })
   } catch {
@@ -31,8 +36,8 @@ async function overHttp(channel: Channel, input: unknown): Promise<Result<unknow
   }
 }
 
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
-  const result = window.api ? await window.api[channel](input) : await overHttp(channel, input)
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>, options: CallOptions = {}): Promise<Result<ChannelOutput<C>>> {
+  const result = window.api ? await window.api[channel](input, options) : await overHttp(channel, input, options)
   return result as Result<ChannelOutput<C>>
 }
 
