@@ -99,4 +99,9 @@ export interface CompanyJourneyTable {
   station: Station | null
   reason: JourneyReason
   computed_at: string
+  /**
+   * Whether the company had business (a won offer, a running contract) when this laptop last refreshed it
+   * (1/0; null: not refreshed since migration 009). The status automation acts on its change.
+   */
+  business: number | null
 }
