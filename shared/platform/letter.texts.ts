@@ -7,11 +7,13 @@ export const LETTER_TEXTS = {
   'letter.common.contact': { de: 'Ihr Ansprechpartner', en: 'Your contact' },
   'letter.common.phone': { de: 'Telefon', en: 'Phone' },
   'letter.common.email': { de: 'E-Mail', en: 'E-mail' },
+  'letter.common.mobile': { de: 'Mobil', en: 'Mobile' },
   'letter.common.customerNumber': { de: 'Kundennummer', en: 'Customer no.' },
   'letter.common.date': { de: 'Datum', en: 'Date' },
+  // `anonymous`: no contact name ("Damen und Herren"); `none`: a named contact addressed without Frau/Herr.
   'letter.common.salutation': {
-    de: '{salutation, select, none {Sehr geehrte Damen und Herren,} ms {Sehr geehrte Frau {hasTitle, select, yes {{title} } other {}}{lastName},} other {Sehr geehrter Herr {hasTitle, select, yes {{title} } other {}}{lastName},}}',
-    en: '{salutation, select, none {Dear Sir or Madam,} other {Dear {hasTitle, select, yes {{shortTitle}} other {{salutation, select, ms {Ms} other {Mr}}}} {lastName},}}',
+    de: '{salutation, select, anonymous {Sehr geehrte Damen und Herren,} none {Guten Tag {name},} ms {Sehr geehrte Frau {hasTitle, select, yes {{title} } other {}}{lastName},} other {Sehr geehrter Herr {hasTitle, select, yes {{title} } other {}}{lastName},}}',
+    en: '{salutation, select, anonymous {Dear Sir or Madam,} none {Dear {name},} other {Dear {hasTitle, select, yes {{shortTitle}} other {{salutation, select, ms {Ms} other {Mr}}}} {lastName},}}',
   },
   'letter.common.addressee': { de: '{salutation, select, ms {Frau {name}} mr {Herrn {name}} other {{name}}}', en: '{salutation, select, ms {Ms {name}} mr {Mr {name}} other {{name}}}' },
   'letter.common.greeting': { de: 'Mit freundlichen Grüßen', en: 'Kind regards' },
@@ -30,4 +32,10 @@ export const LETTER_TEXTS = {
   'letter.common.pageOf': { de: 'von', en: 'of' },
   'letter.common.managingDirectors': { de: 'Geschäftsführung', en: 'Managing directors' },
   'letter.common.vatId': { de: 'USt-IdNr.', en: 'VAT ID' },
+  'letter.common.registeredOffice': { de: 'Sitz: {city}', en: 'Registered office: {city}' },
+
+  'errors.letterDetailsMissing': {
+    de: 'Das Angebot kann noch nicht versendet werden: Im Profil fehlen Ihr Name oder Pflichtangaben des Briefkopfs (Firma, Anschrift, Geschäftsführung, Registergericht und -nummer, USt-IdNr., IBAN).',
+    en: 'The offer cannot be sent yet: the profile lacks your name or details a business letter must carry (company, address, managing directors, register court and number, VAT ID, IBAN).',
+  },
 } as const satisfies Texts

@@ -53,12 +53,14 @@ export interface LetterRecipient {
   jobFunction: string
 }
 
-/** The rep who signs. */
+/** The rep who signs: their direct line is already joined to the main number (letter-profile.ts, joinPhone). */
 export interface LetterRep {
   name: string
   jobTitle: string
   phone: string
   email: string
+  /** Absent in snapshots frozen before the mobile number was asked for. */
+  mobile?: string
 }
 
 /** Who writes to whom, and in which language: what every letter to a customer shares. */

@@ -1,5 +1,6 @@
 // The seller's letterhead on this device (company, footer, bank, the rep's signature, the logo the user
-// picked): what every letter shares. Stored with the device profile, never synced.
+// picked): what every letter shares. Stored with the device profile, never synced. Which of these a
+// letter cannot go out without: letter-profile.ts.
 import { z } from 'zod'
 import { emailSchema, phoneSchema, text } from './common.schema'
 
@@ -23,7 +24,12 @@ export const letterheadSchema = z.object({
   bankName: text(200),
   iban: text(40).refine((v) => v === '' || /^[A-Z]{2}\d{2}[A-Z0-9 ]{10,32}$/.test(v.toUpperCase()), 'errors.iban'),
   bic: text(20),
+  /** The user's own name, e-mail and title as they sign letters (their users row is updated with the name while no sync server names them). */
+  repName: text(200),
+  repEmail: emailSchema,
   repJobTitle: text(100),
+  /** The user's extension, joined to `phone` in letters ("12" → "+49 511 987650-12"), or a full direct number. */
   repPhone: phoneSchema,
+  repMobile: phoneSchema,
 })
 export type Letterhead = z.output<typeof letterheadSchema>

@@ -13,9 +13,19 @@ export const OFFER_LETTER_TEXTS = {
     de: 'vielen Dank für Ihr Interesse an unseren Leistungen. Gern unterbreiten wir Ihnen folgendes Angebot.',
     en: 'thank you for your interest in our services. We are pleased to make you the following offer.',
   },
-  'letter.offer.needs': { de: 'Sie haben uns geschildert, worauf es Ihnen ankommt: {needs}', en: 'You told us what matters to you: {needs}' },
-  'letter.offer.goals': { de: 'Ihr Ziel: {goals}', en: 'Your goal: {goals}' },
-  'letter.offer.worries': { de: 'Ihre Sorge – {worries} – nehmen wir ernst. Deshalb bieten wir Ihnen:', en: 'We take your concern – {worries} – seriously. That is why we offer:' },
+  // {list} is the conversation's points joined as prose ("A, B und C", offer-letter.rules.ts); {count} how many.
+  'letter.offer.needs': {
+    de: 'Sie haben uns geschildert, worauf es Ihnen ankommt: {list}.',
+    en: 'You explained to us what matters most to you: {list}.',
+  },
+  'letter.offer.goals': {
+    de: '{count, plural, one {Ihr Ziel dabei ist klar: {list}.} other {Ihre Ziele dabei sind klar: {list}.}}',
+    en: '{count, plural, one {Your goal is clear: {list}.} other {Your goals are clear: {list}.}}',
+  },
+  'letter.offer.worries': {
+    de: '{count, plural, one {Offen angesprochen haben Sie auch Ihre Sorge: {list}.} other {Offen angesprochen haben Sie auch Ihre Sorgen: {list}.}} {benefits, select, yes {Wir nehmen das ernst und bieten Ihnen deshalb:} other {Wir nehmen das ernst und haben unser Angebot darauf abgestimmt.}}',
+    en: '{count, plural, one {You were also open about your concern: {list}.} other {You were also open about your concerns: {list}.}} {benefits, select, yes {We take this seriously, which is why we offer you:} other {We take this seriously and have tailored our offer accordingly.}}',
+  },
   'letter.offer.benefitsIntro': { de: 'Ihr Nutzen auf einen Blick:', en: 'Your benefits at a glance:' },
   'letter.offer.offerIntro': { de: 'Auf dieser Grundlage bieten wir Ihnen an:', en: 'On this basis we are pleased to offer:' },
 

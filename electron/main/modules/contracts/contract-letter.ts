@@ -5,7 +5,7 @@ import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, Widt
 import { translate } from '../../../../shared/i18n'
 import type { ContractLetterInput } from '../../../../shared/modules/contracts/contract-letter.types'
 import { formatCents } from '../../../../shared/platform/money'
-import { formats, itemTable, para, renderLetter, run } from '../../platform/documents/din5008-letter'
+import { formats, itemTable, keepWithClosing, para, renderLetter, run } from '../../platform/documents/din5008-letter'
 
 /** The contract confirmation; `logo` comes from the device's profile at render time. */
 export async function renderContractLetter(input: ContractLetterInput, logo: Buffer | null = null): Promise<{ buffer: Buffer; warnings: string[] }> {
@@ -50,12 +50,14 @@ export async function renderContractLetter(input: ContractLetterInput, logo: Buf
     para(intro),
     para([run(translate(lang, 'letter.contract.terms'), { bold: true })], { spacing: { before: 200, after: 120 } }),
     termsTable,
-    para(note, { spacing: { before: 200, after: 120 } }),
   ]
   if (input.items.length > 0) {
     body.push(para([run(translate(lang, 'letter.contract.items'), { bold: true })], { spacing: { before: 200, after: 120 } }))
+    // The item table has a discount column: a discounted line shows its percentage, the others "–".
     body.push(itemTable(input, f))
   }
+  // The note on the cancel-by date is the last paragraph: it stays with the closing.
+  body.push(para(note, { ...keepWithClosing, spacing: { before: 200, after: 120 } }))
   return renderLetter({
     language: lang, seller: input.seller, recipient: input.recipient, rep: input.rep,
     info: [

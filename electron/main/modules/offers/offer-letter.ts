@@ -6,7 +6,8 @@ import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, Widt
 import { translate } from '../../../../shared/i18n'
 import type { OfferLetterInput } from '../../../../shared/modules/offers/offer-letter.types'
 import { formatCents } from '../../../../shared/platform/money'
-import { formats, itemTable, noBorders, para, renderLetter, run } from '../../platform/documents/din5008-letter'
+import { joinPoints, notePoints } from '../../../../shared/modules/offers/offer-letter.rules'
+import { formats, itemTable, keepWithClosing, noBorders, para, renderLetter, run } from '../../platform/documents/din5008-letter'
 
 function totalsTable(input: OfferLetterInput, f: ReturnType<typeof formats>): Table {
   const lang = input.language
@@ -42,30 +43,38 @@ export async function renderOfferLetter(input: OfferLetterInput, logo: Buffer | 
   const number = input.revision > 1 ? translate(lang, 'letter.offer.numberWithRevision', { number: input.offerNumber, revision: input.revision }) : input.offerNumber
   const firstItem = input.items.find((i) => !i.optional)?.name ?? translate(lang, 'letter.offer.yourRequest')
   const body: Array<Paragraph | Table> = []
+  const benefits = input.benefits.split('\n').map((b) => b.trim()).filter(Boolean)
+  /** A sentence about one field of the conversation, with its points as a list in prose; null when it is empty. */
+  const about = (note: string, key: 'letter.offer.needs' | 'letter.offer.goals') => {
+    const points = notePoints(note)
+    return points.length ? translate(lang, key, { list: joinPoints(points, lang), count: points.length }) : null
+  }
+  const worries = c && !input.introduction.trim() ? notePoints(c.worries) : []
   if (input.introduction.trim()) {
     for (const p of input.introduction.trim().split(/\n{2,}/)) body.push(para(p.replace(/\n/g, ' ')))
   } else if (c) {
     body.push(para(translate(lang, 'letter.offer.thanksConversation', { date: f.date(c.date) })))
-    if (c.needs.trim()) body.push(para(translate(lang, 'letter.offer.needs', { needs: c.needs.trim() })))
-    if (c.goals.trim()) body.push(para(translate(lang, 'letter.offer.goals', { goals: c.goals.trim() })))
+    const needs = [about(c.needs, 'letter.offer.needs'), about(c.goals, 'letter.offer.goals')].filter((x) => x !== null)
+    if (needs.length) body.push(para(needs.join(' ')))
   } else {
     body.push(para(translate(lang, 'letter.offer.thanksGeneric')))
   }
-  const benefits = input.benefits.split('\n').map((b) => b.trim()).filter(Boolean)
-  if (c?.worries.trim() && !input.introduction.trim()) body.push(para(translate(lang, 'letter.offer.worries', { worries: c.worries.trim() })))
-  else if (benefits.length > 0) body.push(para(translate(lang, 'letter.offer.benefitsIntro')))
+  if (worries.length) {
+    body.push(para(translate(lang, 'letter.offer.worries', { list: joinPoints(worries, lang), count: worries.length, benefits: benefits.length ? 'yes' : 'no' })))
+  } else if (benefits.length > 0) body.push(para(translate(lang, 'letter.offer.benefitsIntro')))
   for (const b of benefits) body.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [run(b)] }))
   body.push(para(translate(lang, 'letter.offer.offerIntro'), { spacing: { before: 160, after: 160 } }))
   body.push(itemTable(input, f))
   body.push(new Paragraph({ spacing: { after: 120 }, children: [] }))
   body.push(totalsTable(input, f))
-  body.push(para(translate(lang, 'letter.offer.validUntil', { date: f.date(input.validUntil) }), { spacing: { before: 280, after: 80 } }))
+  // Validity, payment and delivery are the letter's last paragraphs: they stay with the closing.
+  body.push(para(translate(lang, 'letter.offer.validUntil', { date: f.date(input.validUntil) }), { ...keepWithClosing, spacing: { before: 280, after: 80 } }))
   const terms = input.paymentTerms
   const payment = translate(lang, 'letter.offer.payment', {
     netDays: terms.netDays, withSkonto: terms.skontoPercent > 0 ? 'yes' : 'no', skonto: f.num(terms.skontoPercent), skontoDays: terms.skontoDays,
   })
-  body.push(para(payment, { spacing: { after: 80 } }))
-  if (input.deliveryTerms.trim()) body.push(para(translate(lang, 'letter.offer.delivery', { terms: input.deliveryTerms.trim() })))
+  body.push(para(payment, { ...keepWithClosing, spacing: { after: 80 } }))
+  if (input.deliveryTerms.trim()) body.push(para(translate(lang, 'letter.offer.delivery', { terms: input.deliveryTerms.trim() }), keepWithClosing))
   return renderLetter({
     language: lang, seller: input.seller, recipient: input.recipient, rep: input.rep,
     info: [[translate(lang, 'letter.common.customerNumber'), input.customerNumber], [translate(lang, 'letter.offer.offerNumber'), number], [translate(lang, 'letter.common.date'), f.date(input.offerDate)]],

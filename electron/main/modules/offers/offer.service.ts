@@ -12,6 +12,7 @@ import type { OfferFields } from '../../../../shared/modules/offers/offer.schema
 import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
 import type { FollowUp, Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
+import { missingLetterDetailsOf } from '../../../../shared/platform/letter-profile'
 import { eventColumns } from '../../../../shared/platform/event-message'
 import { foldForSort, trigramQuery } from '../../../../shared/platform/search'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
@@ -148,7 +149,10 @@ export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer>
     const detail = await getOffer({ ...ctx, db: trx }, id)
     if (!detail.items.some((i) => !i.optional)) throw fieldError('items', 'errors.offerWithoutItems')
     if (offer.valid_until < day) throw fieldError('validUntil', 'errors.validityPassed')
-    const snapshot: RevisionSnapshot = { offer: detail, letter: await buildLetterInput({ ...ctx, db: trx }, detail) }
+    const letter = await buildLetterInput({ ...ctx, db: trx }, detail)
+    // A business letter without the sender's legal details or a signer's name never goes out (letter-profile.ts).
+    if (missingLetterDetailsOf(letter).length > 0) throw new AppError('conflict', 'errors.letterDetailsMissing')
+    const snapshot: RevisionSnapshot = { offer: detail, letter }
     await insertSynced(trx, 'offer_revisions', { id: newId(), offer_id: id, company_id: offer.company_id, revision: offer.revision, sent_at: now, snapshot: JSON.stringify(snapshot) }, now)
     await updateSynced(trx, 'offers', id, { status: offer.status === 'draft' ? 'sent' : offer.status, sent_at: offer.sent_at ?? now }, now)
     const company = await trx.selectFrom('companies').select(['federal_state', 'name']).where('id', '=', offer.company_id).executeTakeFirstOrThrow()

@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from '../../../../db/migrations'
 import type { User } from '../../../../shared/modules/customers'
 import { settingsSchema, type AppInfo, type Settings } from '../../../../shared/modules/settings/settings.schema'
 import { fieldError } from '../../../../shared/platform/result'
+import { LOCAL_USER_NAME } from '../../../../shared/platform/letter-profile'
 import type { ServiceContext } from '../../platform/context'
 
 const DEFAULTS: Settings = { language: 'de', currentUserId: '' }
@@ -37,7 +38,7 @@ export async function ensureCurrentUser(ctx: ServiceContext): Promise<string> {
   const users = await queryUsers(ctx.db)
   let user = users.find((u) => u.id === settings.currentUserId) ?? users[0]
   if (!user) {
-    user = { id: newId(), display_name: 'Lokaler Benutzer', email: '', role: 'field_sales', team_id: '', server_version: null, deleted_at: null }
+    user = { id: newId(), display_name: LOCAL_USER_NAME, email: '', role: 'field_sales', team_id: '', server_version: null, deleted_at: null }
     await insertUser(ctx.db, user)
   }
   if (user.id !== settings.currentUserId) await writeSetting(ctx.db, 'currentUserId', user.id)

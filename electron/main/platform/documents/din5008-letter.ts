@@ -10,6 +10,7 @@ import {
 } from 'docx'
 import { translate } from '../../../../shared/i18n'
 import { formatCents } from '../../../../shared/platform/money'
+import { missingLetterDetailsOf } from '../../../../shared/platform/letter-profile'
 import type { LetterItem, LetterParties } from '../../../../shared/platform/letter.types'
 import { logoSize, logoType } from './logo'
 
@@ -39,17 +40,27 @@ export const run = (text: string, o: { bold?: boolean; size?: number; color?: st
 export const para = (children: TextRun[] | string, o: Partial<IParagraphOptions> = {}) =>
   new Paragraph({ spacing: { after: 120 }, ...o, children: typeof children === 'string' ? [run(children)] : children })
 
-/** "Sehr geehrte Frau Dr. Berger," / "Dear Dr Berger," / a neutral form. */
+/**
+ * "Sehr geehrte Frau Dr. Berger," / "Sehr geehrter Herr Weiß," / "Dear Dr Berger,"; a contact addressed
+ * without Frau or Herr by their full name ("Guten Tag Kim Wagner," / "Dear Kim Wagner,"); "Sehr
+ * geehrte Damen und Herren," / "Dear Sir or Madam," without a last name.
+ */
 export function salutationLine(input: Pick<LetterParties, 'recipient' | 'language'>): string {
   const r = input.recipient
   const title = r.title.trim()
+  const lastName = r.lastName.trim()
+  // English drops the abbreviation's dot ("Dr Berger") and addresses a professor as such.
+  const shortTitle = title.replace(/\.$/, '').replace(/^Prof\. ?Dr$/, 'Professor')
+  const name = input.language === 'de'
+    ? [title, r.firstName.trim(), lastName]
+    : title ? [shortTitle, lastName] : [r.firstName.trim(), lastName]
   return translate(input.language, 'letter.common.salutation', {
-    salutation: !r.lastName || r.salutation === 'none' ? 'none' : r.salutation,
+    salutation: lastName ? r.salutation : 'anonymous',
     hasTitle: title ? 'yes' : 'no',
     title,
-    // English drops the abbreviation's dot ("Dr Berger") and addresses a professor as such.
-    shortTitle: title.replace(/\.$/, '').replace(/^Prof\. ?Dr$/, 'Professor'),
-    lastName: r.lastName,
+    shortTitle,
+    lastName,
+    name: name.filter(Boolean).join(' '),
   })
 }
 
@@ -60,6 +71,9 @@ function addresseeLine(input: Pick<LetterParties, 'recipient' | 'language'>): st
   if (!name) return ''
   return translate(input.language, 'letter.common.addressee', { salutation: r.salutation, name })
 }
+
+/** Paragraph options for a letter's last paragraphs: kept whole and on the page of the closing that follows. */
+export const keepWithClosing = { keepNext: true, keepLines: true } as const satisfies Partial<IParagraphOptions>
 
 export const noBorders = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -135,7 +149,7 @@ function footer(input: Pick<LetterParties, 'seller' | 'language'>): Footer {
         rows: [new TableRow({ children: [
           col([s.name, s.street, [s.postalCode, s.city].filter(Boolean).join(' ')]),
           col([s.phone ? `${translate(lang, 'letter.common.phone')} ${s.phone}` : '', s.email, s.website, s.managingDirectors ? `${translate(lang, 'letter.common.managingDirectors')}: ${s.managingDirectors}` : '']),
-          col([[s.registerCourt, s.registerNumber].filter(Boolean).join(' '), s.vatId ? `${translate(lang, 'letter.common.vatId')} ${s.vatId}` : '', s.bankName, s.iban ? `IBAN ${s.iban}` : '', s.bic ? `BIC ${s.bic}` : '']),
+          col([s.registerCourt && s.city ? translate(lang, 'letter.common.registeredOffice', { city: s.city }) : '', [s.registerCourt, s.registerNumber].filter(Boolean).join(' '), s.vatId ? `${translate(lang, 'letter.common.vatId')} ${s.vatId}` : '', s.bankName, s.iban ? `IBAN ${s.iban}` : '', s.bic ? `BIC ${s.bic}` : '']),
         ] })],
       }),
       new Paragraph({
@@ -171,7 +185,7 @@ export interface LetterFrame {
 export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer; warnings: string[] }> {
   const warnings: string[] = []
   const s = frame.seller
-  if (!s.name.trim() || !s.iban.trim()) warnings.push('profile_incomplete')
+  if (missingLetterDetailsOf(frame).length > 0) warnings.push('profile_incomplete')
   const lang = frame.language
   const image = frame.logo ? logoRun(frame.logo, warnings) : null
   const r = frame.recipient
@@ -181,7 +195,7 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
   ]
   const info: Array<[string, string]> = [
     [translate(lang, 'letter.common.contact'), frame.rep.name], [translate(lang, 'letter.common.phone'), frame.rep.phone || s.phone],
-    [translate(lang, 'letter.common.email'), frame.rep.email || s.email], ...frame.info,
+    [translate(lang, 'letter.common.mobile'), frame.rep.mobile ?? ''], [translate(lang, 'letter.common.email'), frame.rep.email || s.email], ...frame.info,
   ]
   const infoBlock = new Table({
     width: { size: Math.round(78 * MM), type: WidthType.DXA },
@@ -207,7 +221,9 @@ export async function renderLetter(frame: LetterFrame): Promise<{ buffer: Buffer
     para(salutationLine(frame)),
     ...frame.body,
   ]
-  body.push(para(frame.closingLine, { spacing: { before: 200, after: 240 } }))
+  // The closing line, greeting and signature stay on one page, together with the letter's last
+  // paragraphs (the letters mark them with `keepWithClosing`): a page never holds only the signature.
+  body.push(para(frame.closingLine, { ...keepWithClosing, spacing: { before: 200, after: 240 } }))
   const city = r.city.trim()
   body.push(para(city ? translate(lang, 'letter.common.greetingTo', { city }) : translate(lang, 'letter.common.greeting'), { keepNext: true }))
   body.push(para(s.name, { keepNext: true, spacing: { after: 600 } }))

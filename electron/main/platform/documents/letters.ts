@@ -4,6 +4,8 @@
 import type { ServiceContext } from '../context'
 import { deviceLetterhead, deviceLogo } from '../device-profile'
 import { documentFileName, writeFileInside } from './document-files'
+import { joinPhone, signerName } from '../../../../shared/platform/letter-profile'
+import type { LetterRep } from '../../../../shared/platform/letter.types'
 
 const WARNING_KEYS: Record<string, string> = { logo_missing: 'offer.warnings.logoMissing', profile_incomplete: 'offer.warnings.profileIncomplete' }
 
@@ -12,7 +14,16 @@ export async function letterParties(ctx: ServiceContext, companyId: string, cont
   const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirstOrThrow()
   const contact = contactId ? await ctx.db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst() : undefined
   const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', ownerId).executeTakeFirst()
-  const { logoPath: _logo, repJobTitle, repPhone, ...seller } = await deviceLetterhead(ctx)
+  const { logoPath: _logo, repName, repEmail, repJobTitle, repPhone, repMobile, ...seller } = await deviceLetterhead(ctx)
+  // The signature details on this device are its user's: a colleague's record is signed with the
+  // colleague's name and e-mail and the company's main number, never with this user's title or line.
+  const mine = !owner || owner.id === ctx.userId
+  const rep: LetterRep = mine
+    ? {
+        name: repName || signerName(owner?.display_name ?? ctx.userName), jobTitle: repJobTitle, phone: joinPhone(seller.phone, repPhone),
+        mobile: repMobile, email: repEmail || owner?.email || '',
+      }
+    : { name: signerName(owner.display_name), jobTitle: '', phone: seller.phone, email: owner.email }
   return {
     language: contact?.language === 'en' ? 'en' as const : 'de' as const,
     seller,
@@ -22,7 +33,7 @@ export async function letterParties(ctx: ServiceContext, companyId: string, cont
       firstName: contact?.first_name ?? '', lastName: contact?.last_name ?? '', jobFunction: contact?.job_function ?? '',
     },
     customerNumber: company.customer_number,
-    rep: { name: owner?.display_name ?? ctx.userName, jobTitle: repJobTitle, phone: repPhone, email: owner?.email ?? '' },
+    rep,
   }
 }
 
