@@ -47,7 +47,7 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
   const ctx = { db: database.db, clock, userId: '', userName: '' }
   await ensureCurrentUser(ctx)
   const sync = new SyncController({ ctx, clientId: database.clientId, secretBox, deviceName: `${APP_NAME} ${mode}` })
-  const app: AppContext = { ctx, sync, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking' } }
+  const app: AppContext = { ctx, sync, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking', database: 'real' } }
   // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
   // follows renewal windows: at start and every hour while the app runs.
   const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))

@@ -5,12 +5,22 @@ import type { ChannelOutput, ChannelParsed } from '../../../shared/ipc/contract'
 import type { ServiceContext } from '../platform/context'
 import type { SyncController } from '../modules/sync'
 
+/** The user's own database or the separate demo database (see electron/main/core.ts). */
+export type DatabaseKind = NonNullable<AppInfo['database']>
+
+/**
+ * What every handler gets. The object stays the same for the life of the app; switching between the
+ * user's database and the demo database replaces `ctx`, `sync` and the facts in `env` on it, so a
+ * handler reads the open database when it starts and runs on that one to its end.
+ */
 export interface AppContext {
   ctx: ServiceContext
   sync: SyncController
   /** Desktop only: opens a file with the system's application (a generated offer letter). */
   openPath?: (path: string) => Promise<unknown>
-  env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string; integrity: AppInfo['integrity'] }
+  /** Switches the running app to the demo database or back to the user's own (installed by startCore). */
+  switchDatabase?: (to: DatabaseKind) => Promise<void>
+  env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string; integrity: AppInfo['integrity']; database?: DatabaseKind }
 }
 
 export type Handler<C extends Channel> = (app: AppContext, input: ChannelParsed<C>) => Promise<ChannelOutput<C>>

@@ -19,6 +19,8 @@ export interface AppInfo {
   pendingChanges: number
   /** Result of the background structural check of the database file. */
   integrity: 'checking' | 'ok' | 'corrupt'
+  /** Which database is open: the user's own ('real') or the separate demo database ('demo'; the frame shows a banner). Absent means 'real'. */
+  database?: 'real' | 'demo'
   /** The app's clock (the renderer takes its "today" from it, so a moved test clock holds everywhere). */
   now: string
 }
