@@ -134,7 +134,9 @@ describe('demo data', () => {
     for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups', 'contracts', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback'] as const) {
       rows += Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     }
-    expect(Number(ops.n)).toBe(rows)
+    // …and one update per status the business moved (a demo prospect with a won offer becomes a customer; issue 13, item 7).
+    const moved = await t.ctx.db.selectFrom('touchpoints').select((eb) => eb.fn.countAll<number>().as('n')).where('message_key', 'like', 'company.became%').executeTakeFirstOrThrow()
+    expect(Number(ops.n)).toBe(rows + Number(moved.n))
     const statuses = await t.ctx.db.selectFrom('offers').select('status').distinct().execute()
     expect(statuses.length).toBeGreaterThanOrEqual(4)
   })

@@ -16,10 +16,14 @@ export async function latestTouchpointStation(db: Kysely<Database>, companyId: s
   return row?.station ?? null
 }
 
-export async function saveJourney(db: Kysely<Database>, companyId: string, station: Station | null, reason: JourneyReason, now: string): Promise<void> {
+/** Saves the position; `business` (the status automation's fact, 0/1) only when given, else it stays as stored. */
+export async function saveJourney(
+  db: Kysely<Database>, companyId: string, station: Station | null, reason: JourneyReason, now: string, business?: number,
+): Promise<void> {
+  const seen = business === undefined ? {} : { business }
   await db
     .insertInto('company_journey')
-    .values({ company_id: companyId, station, reason, computed_at: now })
-    .onConflict((oc) => oc.column('company_id').doUpdateSet({ station, reason, computed_at: now }))
+    .values({ company_id: companyId, station, reason, computed_at: now, ...seen })
+    .onConflict((oc) => oc.column('company_id').doUpdateSet({ station, reason, computed_at: now, ...seen }))
     .execute()
 }

@@ -10,7 +10,7 @@ import {
   ATTITUDES, BUYING_ROLES, COMPANY_STATUSES, DIRECTIONS, FEDERAL_STATES, INFLUENCE_LEVELS, LANGUAGES, LEAD_SOURCES,
   SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, YES_NO_UNKNOWN,
 } from '../customers'
-import { STATIONS } from '../customers'
+import { CUSTOMER_EVENTS, STATIONS } from '../customers'
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES } from '../offers'
 import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
@@ -56,7 +56,7 @@ const money = int(-1_000_000_000_000, 1_000_000_000_000)
 const vatRate = z.union([z.literal(0), z.literal(7), z.literal(19)])
 const keysOf = (...definitions: Record<string, unknown>[]) => definitions.flatMap((d) => Object.keys(d)) as [string, ...string[]]
 /** The events the app records on a customer's timeline and on a case's: a closed list of message keys. */
-const touchpointEvent = z.enum(keysOf(OFFER_EVENTS, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS))
+const touchpointEvent = z.enum(keysOf(CUSTOMER_EVENTS, OFFER_EVENTS, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS))
 const caseEvent = z.enum(keysOf(CASE_EVENTS))
 
 /** Any key, at any depth, that names a path (logoPath, logo_path, …): checked on the parsed keys, so escapes cannot hide one. */

@@ -42,7 +42,8 @@ export async function rollContracts(ctx: ServiceContext): Promise<{ rolled: numb
     const companies = await sql<{ company_id: string }>`${companiesWithFlippedFacts(last, day)}
       union select company_id from contracts where deleted_at is null and id in (${sql.join(due.length ? due.map((d) => d.id) : [''])})`.execute(ctx.db)
     await ctx.db.transaction().execute(async (trx) => {
-      await refreshJourneys(trx, companies.rows.map((r) => r.company_id), now)
+      // This device moves the status of the companies it owns when their last contract ended (one device per company).
+      await refreshJourneys(trx, companies.rows.map((r) => r.company_id), now, ctx.userId)
       await trx.insertInto('app_settings').values({ key: 'contractsRolledOn', value: day }).onConflict((oc) => oc.column('key').doUpdateSet({ value: day })).execute()
     })
     refreshed = companies.rows.length

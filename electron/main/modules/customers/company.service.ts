@@ -5,7 +5,7 @@ import { deleteSynced, insertSynced, updateSynced } from '../../../../db/platfor
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { CompanyFields, CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
 import type { Company, CompanyListItem, StationCount } from '../../../../shared/modules/customers/customer.types'
-import { STATIONS } from '../../../../shared/modules/customers'
+import { LOCAL_WRITE, MANUAL_STATUS, STATIONS } from '../../../../shared/modules/customers'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { companyColumns, toCompany } from './customers.mappers'
@@ -28,7 +28,8 @@ export async function createCompany(ctx: ServiceContext, fields: CompanyFields):
   return ctx.db.transaction().execute(async (trx) => {
     await checkCustomerNumber(trx, fields, null)
     const id = newId()
-    await insertSynced(trx, 'companies', { id, ...companyColumns(fields) }, now)
+    // Without an owner chosen, the company is the current user's (who is working on this device).
+    await insertSynced(trx, 'companies', { id, ...companyColumns(fields), owner_id: fields.ownerId || ctx.userId }, now)
     await refreshJourney(trx, id, now)
     return getCompany(ctx, id, trx)
   })
@@ -38,7 +39,10 @@ export async function updateCompany(ctx: ServiceContext, id: string, fields: Com
   const now = nowIso(ctx)
   return ctx.db.transaction().execute(async (trx) => {
     await checkCustomerNumber(trx, fields, id)
-    if (await updateSynced(trx, 'companies', id, companyColumns(fields), now)) await refreshJourney(trx, id, now)
+    const before = await trx.selectFrom('companies').select('status').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    // A status the user changes by hand is their choice: the business seen so far counts as seen, nothing moves it.
+    const policy = before && before.status !== fields.status ? MANUAL_STATUS : LOCAL_WRITE
+    if (await updateSynced(trx, 'companies', id, companyColumns(fields), now)) await refreshJourney(trx, id, now, undefined, policy)
     return getCompany(ctx, id, trx)
   })
 }

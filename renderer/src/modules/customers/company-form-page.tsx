@@ -33,10 +33,11 @@ export function CompanyFormPage() {
       const { id: _id, createdAt: _c, updatedAt: _u, journey: _j, ownerName: _o, ...fields } = existing.data
       form.reset(fields)
       setLoadedId(existing.data.id)
-    } else if (!id && settings.data && !form.getValues('ownerId')) {
+    } else if (!id && settings.data && users.data && !form.getValues('ownerId')) {
+      // Once the owners are listed: a value set before its option exists shows as "no entry" in the select.
       form.setValue('ownerId', settings.data.currentUserId)
     }
-  }, [existing.data, settings.data, id, form])
+  }, [existing.data, settings.data, users.data, id, form])
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
