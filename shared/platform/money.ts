@@ -59,18 +59,18 @@ function integerDigits(part: string, group: string): string | null {
   return groupedDigits(group).test(part) ? part.split(group).join('') : null
 }
 
-function toCents(negative: boolean, whole: string, fraction: string): number | null {
-  if (fraction.length > 2 || !/^\d*$/.test(fraction)) return null
-  const cents = Number(`${whole}${fraction.padEnd(2, '0')}`)
-  if (!Number.isSafeInteger(cents)) return null
-  return negative && cents !== 0 ? -cents : cents
+function toScaled(negative: boolean, whole: string, fraction: string, decimals: number): number | null {
+  if (fraction.length > decimals || !/^\d*$/.test(fraction)) return null
+  const scaled = Number(`${whole}${fraction.padEnd(decimals, '0')}`)
+  if (!Number.isSafeInteger(scaled)) return null
+  return negative && scaled !== 0 ? -scaled : scaled
 }
 
 /**
- * Cents from a typed amount, or null when the text is empty or not an amount (see the rules above).
- * parseMoneyInput('1.234,56', 'de') → 123456; parseMoneyInput('1250.50', 'de') → 125050.
+ * A typed number as an integer in units of 10^-decimals (cents for 2), or null when the text is empty
+ * or not a number with at most `decimals` decimals (see the rules above).
  */
-export function parseMoneyInput(text: string, language: Language): number | null {
+export function parseScaledInput(text: string, language: Language, decimals: number): number | null {
   const { decimal, group } = SEPARATORS[language]
   const currency = /^(?:€|eur)|(?:€|eur)$/gi
   let s = text.replace(/[\s\u00a0\u202f]/g, '').replace(currency, '')
@@ -78,20 +78,50 @@ export function parseMoneyInput(text: string, language: Language): number | null
   if (negative) s = s.slice(1).replace(currency, '')
   if (s === '' || !/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null
 
-  const decimals = s.split(decimal)
-  if (decimals.length > 2) return null
-  if (decimals.length === 2) {
-    const whole = integerDigits(decimals[0]!, group)
-    return whole === null ? null : toCents(negative, whole, decimals[1]!)
+  const decimalParts = s.split(decimal)
+  if (decimalParts.length > 2) return null
+  if (decimalParts.length === 2) {
+    const whole = integerDigits(decimalParts[0]!, group)
+    return whole === null ? null : toScaled(negative, whole, decimalParts[1]!, decimals)
   }
 
   const parts = s.split(group)
   if (parts.length === 2 && parts[1]!.length !== 3) {
     // One grouping character not followed by three digits: typed as a decimal point.
-    return parts[0] === '' && parts[1] === '' ? null : toCents(negative, parts[0] || '0', parts[1]!)
+    return parts[0] === '' && parts[1] === '' ? null : toScaled(negative, parts[0] || '0', parts[1]!, decimals)
   }
   const whole = integerDigits(s, group)
-  return whole === null ? null : toCents(negative, whole, '')
+  return whole === null ? null : toScaled(negative, whole, '', decimals)
+}
+
+/**
+ * Cents from a typed amount, or null when the text is empty or not an amount (see the rules above).
+ * parseMoneyInput('1.234,56', 'de') → 123456; parseMoneyInput('1250.50', 'de') → 125050.
+ */
+export const parseMoneyInput = (text: string, language: Language): number | null => parseScaledInput(text, language, 2)
+
+/**
+ * A typed quantity, percentage or count (the same rules, at most `decimals` decimals):
+ * parseDecimalInput('1.250', 'de', 3) → 1250 (a German user means thousands), ('2,5', 'de', 3) → 2.5,
+ * ('7,5', 'de', 0) → null (a whole number was asked for).
+ */
+export function parseDecimalInput(text: string, language: Language, decimals: number): number | null {
+  const scaled = parseScaledInput(text, language, decimals)
+  return scaled === null ? null : Number((scaled / 10 ** decimals).toFixed(decimals))
+}
+
+const DECIMAL_FORMATS = new Map<string, Intl.NumberFormat>()
+/**
+ * A number for an input field after the user left it, as the UI language writes it, grouped so that
+ * what was read is plain ("1250" → "1.250"; money with two decimals: "1.250,00").
+ */
+export function formatDecimalInput(value: number, language: Language, options: { minDecimals?: number; maxDecimals?: number } = {}): string {
+  if (!Number.isFinite(value)) return ''
+  const { minDecimals = 0, maxDecimals = 3 } = options
+  const key = `${language}:${minDecimals}:${maxDecimals}`
+  let format = DECIMAL_FORMATS.get(key)
+  if (!format) DECIMAL_FORMATS.set(key, (format = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals })))
+  return format.format(value)
 }
 
 /**

@@ -36,6 +36,8 @@ export const PLATFORM_TEXTS = {
 
   'common.save': { de: 'Speichern', en: 'Save' },
   'common.saving': { de: 'Speichert …', en: 'Saving …' },
+  'common.pickDate': { de: 'Datum im Kalender wählen', en: 'Pick a date from the calendar' },
+  'common.characterCount': { de: '{count, number} von {max} Zeichen', en: '{count, number} of {max} characters' },
   'common.cancel': { de: 'Abbrechen', en: 'Cancel' },
   'common.edit': { de: 'Bearbeiten', en: 'Edit' },
   'common.delete': { de: 'Löschen', en: 'Delete' },
@@ -82,6 +84,7 @@ export const PLATFORM_TEXTS = {
   'errors.invalidFormat': { de: 'Ungültiges Format.', en: 'Invalid format.' },
   'errors.tooShort': { de: 'Zu kurz.', en: 'Too short.' },
   'errors.tooLong': { de: 'Zu lang.', en: 'Too long.' },
+  'errors.tooLongMax': { de: 'Zu lang: höchstens {max} Zeichen (jetzt {count}).', en: 'Too long: at most {max} characters (now {count}).' },
   'errors.requestKeyReused': { de: 'Diese Anfrage wurde schon mit anderem Inhalt gesendet. Bitte laden Sie die Seite neu.', en: 'This request was already sent with different content. Please reload the page.' },
   'errors.email': { de: 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@firma.de.', en: 'Please enter a valid e-mail address, e.g. name@company.com.' },
   'errors.phone': { de: 'Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.', en: 'Please use only digits, spaces and + ( ) / -.' },

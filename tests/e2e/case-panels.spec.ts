@@ -103,7 +103,7 @@ test('the case page with its panels open looks right at 1280×720', async ({ pag
   await openApp(page, app, `/cases/${complaint.data!.id}`)
   await page.getByText('Bearbeiter oder Priorität ändern').click()
   await page.getByRole('button', { name: 'Ablehnen', exact: true }).click()
-  await page.getByRole('button', { name: 'Ablehnen speichern' }).click()
+  await page.getByRole('button', { name: 'Fall ablehnen' }).click()
   await expect(page.getByRole('form', { name: 'Ablehnen' }).getByRole('alert')).toBeVisible()
   await page.screenshot({ path: 'test-results/case-panels-complaint.png' })
   // The main area scrolls on its own; its lower half is the second picture.

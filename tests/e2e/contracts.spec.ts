@@ -66,7 +66,7 @@ test('from a won offer to a contract that runs on after its renewal offer is won
   await offerForm.getByRole('group', { name: 'Position 1' }).getByLabel('Einzelpreis (€, netto)').fill('12600')
   await offerForm.getByRole('button', { name: 'Speichern' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /^Angebot A-2027-/ })).toBeVisible()
-  await page.getByRole('button', { name: 'Versenden' }).click()
+  await page.getByRole('button', { name: 'Als versendet markieren' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Versendet.' })).toBeVisible()
   await page.getByRole('button', { name: 'Gewonnen' }).click()
   await page.getByRole('form', { name: 'Gewonnen' }).getByRole('button', { name: 'Als gewonnen buchen' }).click()

@@ -46,7 +46,7 @@ test('from the pre-offer conversation to a lost offer in the order-rate report',
   const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Angebot ', '')
 
   // Send: follow-ups are planned on business days.
-  await page.getByRole('button', { name: 'Versenden' }).click()
+  await page.getByRole('button', { name: 'Als versendet markieren' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Versendet.' })).toBeVisible()
   await expect(page.getByText('1. Nachfassen')).toBeVisible()
 

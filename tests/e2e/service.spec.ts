@@ -47,12 +47,12 @@ test('a complaint from logging to the customer\'s satisfaction, on the service w
 
   await page.getByRole('button', { name: 'Bestätigen', exact: true }).click()
   await page.getByRole('form', { name: 'Bestätigen' }).getByLabel('Kunde informiert').check()
-  await page.getByRole('button', { name: 'Bestätigen speichern' }).click()
+  await page.getByRole('button', { name: 'Eingang bestätigen' }).click()
   await expect(page.getByText('Bestätigt', { exact: true })).toBeVisible()
 
   // Resolving without a root cause is refused, at the field, and the case stays open.
   await page.getByRole('button', { name: 'Lösen', exact: true }).click()
-  await page.getByRole('button', { name: 'Lösen speichern' }).click()
+  await page.getByRole('button', { name: 'Als gelöst speichern' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'Ohne Ursache kann die Reklamation nicht gelöst werden.' })).toBeVisible()
   await expect(page.getByText('Bestätigt', { exact: true })).toBeVisible()
 
@@ -62,7 +62,7 @@ test('a complaint from logging to the customer\'s satisfaction, on the service w
   await analysis.getByRole('button', { name: 'Analyse speichern' }).click()
   await page.getByRole('button', { name: 'Lösen', exact: true }).click()
   await page.getByRole('form', { name: 'Lösen' }).getByLabel('Kunde informiert').check()
-  await page.getByRole('button', { name: 'Lösen speichern' }).click()
+  await page.getByRole('button', { name: 'Als gelöst speichern' }).click()
   await expect(page.getByText('Gelöst', { exact: true })).toBeVisible()
 
   const rating = page.getByRole('form', { name: 'Zufriedenheit des Kunden' })

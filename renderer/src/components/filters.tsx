@@ -2,6 +2,7 @@
 import { useI18n } from '../lib/i18n'
 import { useData } from '../lib/use-data'
 import { isOneOf } from '../../../shared/platform/value-lists'
+import { DateInput } from './form-fields'
 
 /** "Verantwortlich": everyone, or one colleague. */
 export function OwnerFilter({ value, onChange }: { value: string; onChange: (ownerId: string) => void }) {
@@ -24,8 +25,8 @@ export function ReportRange({ from, to, period, onChange }: { from: string; to: 
   const { t } = useI18n()
   return (
     <div className="toolbar">
-      <label>{t('report.from')}<input type="date" value={from} onChange={(e) => onChange({ from: e.target.value, to, period })} /></label>
-      <label>{t('report.to')}<input type="date" value={to} onChange={(e) => onChange({ from, to: e.target.value, period })} /></label>
+      <DateInput label={t('report.from')} value={from} onChange={(day) => onChange({ from: day, to, period })} />
+      <DateInput label={t('report.to')} value={to} onChange={(day) => onChange({ from, to: day, period })} />
       <label>{t('report.period')}
         <select value={period} onChange={(e) => onChange({ from, to, period: isOneOf(PERIODS, e.target.value) ? e.target.value : period })}>
           {PERIODS.map((p) => <option key={p} value={p}>{t(`report.period.${p}`)}</option>)}

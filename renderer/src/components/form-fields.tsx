@@ -1,51 +1,22 @@
 // Form controls bound to react-hook-form: label, control and the error at the field, in the UI language.
-import { useId, useState, type ReactNode } from 'react'
-import { useController, useFormContext, useFormState, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
+import { useId } from 'react'
+import { useFormContext, useFormState, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
 import type { AppErrorData } from '../../../shared/platform/result'
 import { Link } from 'react-router-dom'
 import type { EnumList, EnumValue } from '../../../shared/i18n'
 import { useI18n } from '../lib/i18n'
-import { formatMoneyInput, parseMoneyInput } from '../../../shared/platform/money'
 
-interface BaseProps {
-  name: string
-  label: string
-  required?: boolean
-  hint?: string
-  wide?: boolean
-}
+import { FieldFrame, describedBy, useFieldError, type BaseProps } from './field-frame'
+import { DateField } from './typed-fields'
 
-function useFieldError(name: string): string | undefined {
-  const { formState } = useFormContext()
-  const error = name.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], formState.errors) as
-    | { message?: string }
-    | undefined
-  return error?.message
-}
-
-function FieldFrame({ id, label, required, hint, error, wide, children }: { id: string; label: string; required?: boolean | undefined; hint?: string | undefined; error?: string | undefined; wide?: boolean | undefined; children: ReactNode }) {
-  const { tFromData } = useI18n()
-  return (
-    <div className={`field${wide ? ' field--wide' : ''}${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
-      </label>
-      {children}
-      {hint && !error ? <p className="field__hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {tFromData(error.startsWith('errors.') ? error : 'errors.invalid')}
-        </p>
-      ) : null}
-    </div>
-  )
-}
-
-const describedBy = (id: string, error: string | undefined, hint: string | undefined) =>
-  error ? `${id}-error` : hint ? `${id}-hint` : undefined
+export { DateField, DateInput, MoneyField, NumberField } from './typed-fields'
 
 export function TextField({ name, label, required, hint, wide, type = 'text', autoComplete }: BaseProps & { type?: string; autoComplete?: string }) {
+  if (type === 'date') return <DateField name={name} label={label} required={required} hint={hint} wide={wide} />
+  return <PlainTextField name={name} label={label} required={required} hint={hint} wide={wide} type={type} autoComplete={autoComplete} />
+}
+
+function PlainTextField({ name, label, required, hint, wide, type, autoComplete }: BaseProps & { type: string; autoComplete?: string | undefined }) {
   const id = useId()
   const { register } = useFormContext()
   const error = useFieldError(name)
@@ -56,13 +27,23 @@ export function TextField({ name, label, required, hint, wide, type = 'text', au
   )
 }
 
-export function TextAreaField({ name, label, required, hint, rows = 3 }: BaseProps & { rows?: number }) {
+/**
+ * Free text over several lines. `maxLength` (the schema's limit) shows a counter as the limit nears
+ * and says the limit when the text is too long, instead of a bare "too long".
+ */
+export function TextAreaField({ name, label, required, hint, rows = 3, maxLength }: BaseProps & { rows?: number; maxLength?: number }) {
   const id = useId()
-  const { register } = useFormContext()
+  const { t, number } = useI18n()
+  const { register, watch } = useFormContext()
   const error = useFieldError(name)
+  const length = maxLength ? String((watch(name) as unknown) ?? '').length : 0
+  const counter = maxLength && length >= maxLength * 0.8 ? t('common.characterCount', { count: length, max: number(maxLength) }) : undefined
+  const shownError = error === 'errors.tooLong' && maxLength ? undefined : error
   return (
-    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} wide>
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={shownError} wide>
       <textarea id={id} rows={rows} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name)} />
+      {counter ? <p className={`field__counter${length > maxLength! ? ' field__counter--over' : ''}`} aria-live="polite">{counter}</p> : null}
+      {shownError !== error ? <p className="field__error" id={`${id}-error`} role="alert">{t('errors.tooLongMax', { max: number(maxLength!), count: number(length) })}</p> : null}
     </FieldFrame>
   )
 }
@@ -119,61 +100,6 @@ export function FormError({ message }: { message: string | null }) {
       {tFromData(message)}
     </div>
   )
-}
-
-/** A number typed with the keyboard (de-DE decimal comma is handled by the browser's number input). */
-export function NumberField({ name, label, required, hint, step = 'any', min }: BaseProps & { step?: string; min?: number }) {
-  const id = useId()
-  const { register } = useFormContext()
-  const error = useFieldError(name)
-  return (
-    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
-      <input id={id} type="number" inputMode="decimal" step={step} min={min} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...register(name, { valueAsNumber: true })} />
-    </FieldFrame>
-  )
-}
-
-/**
- * An amount of money typed as text in the UI language ("1.234,56" or "1250,50" in German, see
- * parseMoneyInput). The form value is what the contract asks for: integer cents (NaN when the text
- * is not an amount, so the schema answers with the field error). `emptyCents`: what an empty field
- * means where an amount is optional (no goodwill: 0); without it an empty field is not an amount.
- */
-export function MoneyField({ name, label, required, hint, emptyCents }: BaseProps & { emptyCents?: number }) {
-  const id = useId()
-  const { language } = useI18n()
-  const { field } = useController({ name })
-  const error = useFieldError(name)
-  const value = field.value as unknown
-  const [text, setText] = useState(() => moneyText(value, language))
-  const textCents = (typed: string) => (emptyCents !== undefined && typed.trim() === '' ? emptyCents : parseMoneyInput(typed, language))
-  // A value set from outside (a reset, a product picked, a language switch) replaces the text,
-  // unless the text already says that amount (so typing is never rewritten under the cursor).
-  const [shown, setShown] = useState({ value, language })
-  if (!Object.is(shown.value, value) || shown.language !== language) {
-    setShown({ value, language })
-    const replace = shown.language !== language ? valueCents(value) !== null : textCents(text) !== valueCents(value)
-    if (replace) setText(moneyText(value, language))
-  }
-  return (
-    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
-      <input
-        id={id} type="text" inputMode="decimal" autoComplete="off" aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)}
-        name={field.name} ref={field.ref} value={text} onBlur={field.onBlur}
-        onChange={(e) => {
-          setText(e.target.value)
-          field.onChange(textCents(e.target.value) ?? Number.NaN)
-        }}
-      />
-    </FieldFrame>
-  )
-}
-
-const valueCents = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isSafeInteger(value) ? value : null
-const moneyText = (value: unknown, language: 'de' | 'en'): string => {
-  const cents = valueCents(value)
-  return cents === null ? '' : formatMoneyInput(cents, language)
 }
 
 export function CheckboxField({ name, label }: { name: string; label: string }) {

@@ -5,14 +5,21 @@ import { NavLink, useLocation } from 'react-router-dom'
 import type { StationCount } from '../../../shared/modules/customers'
 import { STATION_NUMBER, STATION_PHASE, STATIONS, type Station } from '../../../shared/modules/customers'
 import { call } from '../lib/api'
+import { useDataVersion } from '../lib/data-events'
 import { useI18n } from '../lib/i18n'
 
 function useStationCounts(): StationCount[] {
   const location = useLocation()
   const [counts, setCounts] = useState<StationCount[]>([])
+  // Again after every change and sync, not only when the user navigates.
+  const version = useDataVersion()
   useEffect(() => {
-    void call('companies.stationCounts', {}).then((r) => r.ok && setCounts(r.data))
-  }, [location.pathname, location.search])
+    let live = true
+    void call('companies.stationCounts', {}).then((r) => live && r.ok && setCounts(r.data))
+    return () => {
+      live = false
+    }
+  }, [location.pathname, location.search, version])
   return counts
 }
 

@@ -9,7 +9,8 @@ import { offerFieldsSchema, type OfferFields, type OfferFieldsInput } from '../.
 import { VAT_RATES, computeOfferTotals, type OfferTotals } from '../../../../shared/platform/line-item-totals'
 import { CheckboxField, FormError, MoneyField, NumberField, SelectField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
+import { CompanyPicker } from '../../components/company-picker'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
@@ -34,7 +35,8 @@ function safeTotals(values: Partial<OfferFieldsInput>): OfferTotals | null {
 }
 
 export function OfferFormPage() {
-  const { t, tFromData, language } = useI18n()
+  const { t, tFromData, language, date } = useI18n()
+  const { run } = useAction()
   const { id } = useParams()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -45,7 +47,8 @@ export function OfferFormPage() {
   const renewing = useData('contracts.get', !id && contractId ? { id: contractId } : null)
   const companyId = existing.data?.companyId ?? conversation.data?.companyId ?? renewing.data?.companyId ?? params.get('companyId') ?? ''
   const company = useData('companies.get', companyId ? { id: companyId } : null)
-  const contacts = useData('contacts.list', companyId ? { companyId, limit: 500 } : null)
+  const [pickedCompanyId, setPickedCompanyId] = useState('')
+  const contacts = useData('contacts.list', companyId || pickedCompanyId ? { companyId: companyId || pickedCompanyId, limit: 500 } : null)
   const products = useData('products.list', { activeOnly: true, limit: 500 })
   const profile = useData('profile.get', {})
   const [formError, setFormError] = useState<string | null>(null)
@@ -60,6 +63,9 @@ export function OfferFormPage() {
   const items = useFieldArray({ control: form.control, name: 'items' })
   const values = useWatch({ control: form.control }) as Partial<OfferFieldsInput>
   const totals = useMemo(() => safeTotals(values), [values])
+  useEffect(() => {
+    if (!companyId && values.companyId !== pickedCompanyId) setPickedCompanyId(values.companyId ?? '')
+  }, [companyId, values.companyId, pickedCompanyId])
 
   useEffect(() => {
     if (existing.data) {
@@ -89,8 +95,8 @@ export function OfferFormPage() {
     form.setValue('contractId', k.id)
     form.setValue('contractTermMonths', k.renewalMonths || k.minimumTermMonths)
     if (k.items.length > 0) form.setValue('items', k.items.map(({ id: _i, position: _p, netCents: _n, ...item }) => item))
-    form.setValue('introduction', t('offer.renewalIntro', { number: k.number, title: k.title, end: k.endDate.split('-').reverse().join('.') }))
-  }, [renewing.data, id, form, t])
+    form.setValue('introduction', t('offer.renewalIntro', { number: k.number, title: k.title, end: date(k.endDate) }))
+  }, [renewing.data, id, form, t, date])
   useEffect(() => {
     if (!id && companyId) form.setValue('companyId', companyId)
   }, [companyId, id, form])
@@ -106,14 +112,15 @@ export function OfferFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await call('offers.update', { id, ...fields }) : await call('offers.create', fields)
+    const result = id ? await run('offers.update', { id, ...fields }) : await run('offers.create', fields)
     if (result.ok) navigate(`/offers/${result.data.id}`, { replace: true })
     else setFormError(showServerErrors(form, result.error))
   })
 
   if (existing.error) return <LoadError message={existing.error} />
   if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
-  if (!companyId) return <LoadError message="offer.noCompany" />
+  // Started from "Alle Angebote": the customer is chosen first, in the form.
+  const chooseCompany = !id && !companyId
   const contactOptions = (contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))
   const c = conversation.data
 
@@ -121,14 +128,14 @@ export function OfferFormPage() {
     <section className="page">
       <PageHeader
         title={id ? t('offer.editTitle', { number: existing.data?.number ?? '' }) : t('offer.new')}
-        subtitle={company.data ? <Link to={`/companies/${company.data.id}`}>{company.data.name}</Link> : undefined}
+        subtitle={company.data && !chooseCompany ? <Link to={`/companies/${company.data.id}`}>{company.data.name}</Link> : undefined}
       />
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate className="form" aria-label={t('offer.form')}>
           <FormError message={formError} />
           {c ? (
             <div className="card conversation-brief" aria-label={t('offer.fromConversation')}>
-              <h2>{t('offer.fromConversation')} ({c.heldAt})</h2>
+              <h2>{t('offer.fromConversation')} ({date(c.heldAt)})</h2>
               <dl className="details">
                 {c.needs ? <div className="details__item"><dt>{t('conversation.needs')}</dt><dd>{c.needs}</dd></div> : null}
                 {c.worries ? <div className="details__item"><dt>{t('conversation.worries')}</dt><dd>{c.worries}</dd></div> : null}
@@ -139,6 +146,7 @@ export function OfferFormPage() {
           <fieldset>
             <legend>{t('offer.basics')}</legend>
             <div className="form-grid">
+              {chooseCompany ? <CompanyPicker name="companyId" label={t('offer.customer')} required /> : null}
               <SelectField name="contactId" label={t('offer.contact')} options={contactOptions} emptyLabel={t('common.none')} />
               <TextField name="offerDate" label={t('offer.offerDate')} type="date" required />
               <TextField name="validUntil" label={t('offer.validUntil')} type="date" required />
@@ -160,7 +168,7 @@ export function OfferFormPage() {
                     </select>
                   </div>
                   <TextField name={`items.${index}.name`} label={t('offer.itemName')} required />
-                  <NumberField name={`items.${index}.quantity`} label={t('offer.quantity')} required />
+                  <NumberField name={`items.${index}.quantity`} label={t('offer.quantity')} decimals={3} required />
                   <SelectField name={`items.${index}.unit`} label={t('offer.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
                   <MoneyField name={`items.${index}.unitPriceCents`} label={t('offer.unitPrice')} required />
                   <NumberField name={`items.${index}.discountPercent`} label={t('offer.discountPercent')} step="0.01" />
@@ -168,7 +176,7 @@ export function OfferFormPage() {
                   <CheckboxField name={`items.${index}.optional`} label={t('offer.optional')} />
                   <span className="item-row__total" aria-label={t('offer.lineTotal')}>{totals ? formatCents(totals.lines[index]?.netCents ?? 0, language) : '–'}</span>
                   <button type="button" className="button button--ghost" onClick={() => items.remove(index)} aria-label={t('offer.removePosition', { n: index + 1 })}>✕</button>
-                  <TextAreaField name={`items.${index}.description`} label={t('offer.itemDescription')} rows={1} />
+                  <TextAreaField name={`items.${index}.description`} label={t('offer.itemDescription')} rows={1} maxLength={2000} />
                 </div>
               ))}
             </div>
@@ -181,20 +189,20 @@ export function OfferFormPage() {
               <NumberField name="paymentNetDays" label={t('offer.paymentNetDays')} step="1" />
               <NumberField name="skontoPercent" label={t('offer.skontoPercent')} step="0.01" />
               <NumberField name="skontoDays" label={t('offer.skontoDays')} step="1" />
-              <TextAreaField name="deliveryTerms" label={t('offer.deliveryTerms')} rows={2} />
+              <TextAreaField name="deliveryTerms" label={t('offer.deliveryTerms')} rows={2} maxLength={2000} />
             </div>
           </fieldset>
           <fieldset>
             <legend>{t('offer.personal')}</legend>
-            <TextAreaField name="introduction" label={t('offer.introduction')} hint={t('offer.introductionHint')} rows={3} />
-            <TextAreaField name="benefits" label={t('offer.benefits')} hint={t('offer.benefitsHint')} rows={4} />
+            <TextAreaField name="introduction" label={t('offer.introduction')} hint={t('offer.introductionHint')} rows={3} maxLength={4000} />
+            <TextAreaField name="benefits" label={t('offer.benefits')} hint={t('offer.benefitsHint')} rows={4} maxLength={4000} />
           </fieldset>
-          {totals ? <TotalsTable totals={totals} /> : null}
+          {totals ? <TotalsTable totals={totals} offerDiscountPercent={Number(values.offerDiscountPercent) || undefined} /> : null}
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
               {form.formState.isSubmitting ? t('common.saving') : t('common.save')}
             </button>
-            <Link className="button button--ghost" to={id ? `/offers/${id}` : `/companies/${companyId}`}>{t('common.cancel')}</Link>
+            <Link className="button button--ghost" to={id ? `/offers/${id}` : companyId ? `/companies/${companyId}` : '/offers'}>{t('common.cancel')}</Link>
           </div>
         </form>
       </FormProvider>

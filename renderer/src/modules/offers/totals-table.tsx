@@ -4,14 +4,14 @@ import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
 import { useI18n } from '../../lib/i18n'
 import { formatCents } from '../../../../shared/platform/money'
 
-export function TotalsTable({ totals }: { totals: OfferTotals }) {
-  const { t, language } = useI18n()
+export function TotalsTable({ totals, offerDiscountPercent }: { totals: OfferTotals; offerDiscountPercent?: number | undefined }) {
+  const { t, language, number } = useI18n()
   const money = (cents: number) => formatCents(cents, language)
   return (
     <table className="totals" aria-label={t('offer.totals')}>
       <tbody>
         <tr><th scope="row">{t('offer.itemsNet')}</th><td>{money(totals.itemsNetCents)}</td></tr>
-        {totals.offerDiscountCents > 0 ? <tr><th scope="row">{t('offer.offerDiscount')}</th><td>−{money(totals.offerDiscountCents)}</td></tr> : null}
+        {totals.offerDiscountCents > 0 ? <tr><th scope="row">{offerDiscountPercent ? t('offer.offerDiscountLine', { percent: number(offerDiscountPercent) }) : t('offer.offerDiscountShort')}</th><td>−{money(totals.offerDiscountCents)}</td></tr> : null}
         <tr><th scope="row">{t('offer.net')}</th><td>{money(totals.netCents)}</td></tr>
         {totals.vat.map((v) => (
           <tr key={v.rate}><th scope="row">{t('offer.vatLine', { rate: v.rate, base: money(v.baseCents) })}</th><td>{money(v.vatCents)}</td></tr>

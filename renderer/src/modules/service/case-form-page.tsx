@@ -13,7 +13,7 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { appNow, localDateTimeInput } from '../../lib/today'
 import { useData } from '../../lib/use-data'
-import { CompanyPicker } from './company-picker'
+import { CompanyPicker } from '../../components/company-picker'
 
 export function CaseFormPage() {
   const { t, tFromData, enumLabel } = useI18n()

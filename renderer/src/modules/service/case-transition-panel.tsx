@@ -31,7 +31,7 @@ export function TransitionPanel({ c, onDone }: { c: ServiceCase; onDone: () => v
         {next.map((s) => <button key={s} type="button" className={`button${to === s ? ' button--primary' : ''}`} aria-pressed={to === s} onClick={() => choose(s)}>{t(`case.to.${s}`)}</button>)}
       </div>
       {to ? (
-        <PanelForm panel={panel} label={t(`case.to.${to}`)} actions={<SaveButton label={t('case.confirmStep', { step: t(`case.to.${to}`) })} />}>
+        <PanelForm panel={panel} label={t(`case.to.${to}`)} actions={<SaveButton label={t(`case.confirm.${to}`)} />}>
           {to === 'rejected' ? <TextField name="rejectionReason" label={t('case.rejectionReason')} required wide /> : null}
           <TextField name="note" label={t('case.note')} wide />
           <CheckboxField name="customerInformed" label={t('case.customerInformed')} />

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { Link, useLocation } from 'react-router-dom'
 import { call } from '../../lib/api'
+import { useDataVersion } from '../../lib/data-events'
 import { useI18n } from '../../lib/i18n'
 
 const EVERY_MS = 60_000
@@ -13,6 +14,7 @@ export function DueFollowUpsBanner() {
   const [due, setDue] = useState(0)
   const [overdueCases, setOverdueCases] = useState(0)
   const [dismissed, setDismissed] = useState(-1)
+  const version = useDataVersion()
   useEffect(() => {
     let live = true
     const check = () => {
@@ -25,7 +27,7 @@ export function DueFollowUpsBanner() {
       live = false
       clearInterval(timer)
     }
-  }, [location.pathname])
+  }, [location.pathname, version])
   const key = due * 100_000 + overdueCases
   if ((due === 0 && overdueCases === 0) || dismissed === key || location.pathname === '/follow-ups' || location.pathname === '/service') return null
   return (

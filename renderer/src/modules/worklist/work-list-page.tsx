@@ -12,6 +12,8 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { OwnerFilter } from '../../components/filters'
+import { DateInput } from '../../components/form-fields'
+import { useAction } from '../../lib/use-action'
 
 export function WorkListPage() {
   const { t, number, language } = useI18n()
@@ -68,10 +70,11 @@ function Item({ item, onChange }: { item: WorkItemBase; onChange: () => void }) 
   const [outcome, setOutcome] = useState('')
   const [until, setUntil] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const { run, busy } = useAction()
   const submit = async () => {
     setError(null)
     const ref = { source: item.source, id: item.id }
-    const result = await (mode === 'done' ? call('worklist.complete', { ...ref, channel, outcome }) : call('worklist.snooze', { ...ref, until }))
+    const result = await (mode === 'done' ? run('worklist.complete', { ...ref, channel, outcome }) : run('worklist.snooze', { ...ref, until }))
     if (result.ok) onChange()
     else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
   }
@@ -100,9 +103,9 @@ function Item({ item, onChange }: { item: WorkItemBase; onChange: () => void }) 
               <label className="grow">{t('followUp.outcome')}<input value={outcome} onChange={(e) => setOutcome(e.target.value)} /></label>
             </>
           ) : (
-            <label>{t('followUp.until')}<input type="date" value={until} onChange={(e) => setUntil(e.target.value)} /></label>
+            <DateInput label={t('followUp.until')} value={until} onChange={setUntil} />
           )}
-          <button type="button" className="button button--primary" onClick={() => void submit()}>{t('common.save')}</button>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void submit()}>{busy ? t('common.saving') : t('common.save')}</button>
           <button type="button" className="button button--ghost" onClick={() => setMode('idle')}>{t('common.cancel')}</button>
           {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
         </div>

@@ -1,8 +1,8 @@
 // A customer picked by typing part of the name: the matches from the full-text search, as a list.
 import { useEffect, useId, useState } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
-import { useI18n } from '../../lib/i18n'
-import { useData } from '../../lib/use-data'
+import { useI18n } from '../lib/i18n'
+import { useData } from '../lib/use-data'
 
 export function CompanyPicker({ name, label, required }: { name: string; label: string; required?: boolean }) {
   const { tFromData } = useI18n()

@@ -1,0 +1,41 @@
+// Dates at the boundary of a form: typed and shown as the UI language writes them, whatever the
+// browser's locale ("01.12.2026" in German, "01/12/2026" in English — day first in both: the app's
+// English is British), handed to the data layer as ISO days ("2026-12-01").
+//
+// Read: day, month, year separated by ".", "/" or "-" ("1.12.2026", "01.12.26" — a two-digit year is
+// 2000–2099), or an ISO day as pasted from elsewhere ("2026-12-01"). Anything else, and days that do
+// not exist (31.02.2026), are refused (null). Our own code: no library reads German partial dates
+// without a locale of the browser, and the rules fit in a dozen lines.
+
+type Language = 'de' | 'en'
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+function isoDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || year < 1 || year > 9999) return null
+  const date = new Date(Date.UTC(2000, month - 1, day))
+  date.setUTCFullYear(year)
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
+}
+
+/** An ISO day from a typed date, or null when it is not one (see above). */
+export function parseDateInput(text: string): string | null {
+  const s = text.trim()
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
+  if (iso) return isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(s)
+  if (!dmy) return null
+  const year = dmy[3]!.length === 2 ? 2000 + Number(dmy[3]) : Number(dmy[3])
+  return isoDay(year, Number(dmy[2]), Number(dmy[1]))
+}
+
+/** An ISO day as the UI language writes it in a field: "01.12.2026" / "01/12/2026"; other text as it is. */
+export function formatDateInput(value: string, language: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return value
+  return language === 'de' ? `${m[3]}.${m[2]}.${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`
+}
+
+/** What the field shows while empty: the pattern to type. */
+export const DATE_PATTERN_HINT: Record<Language, string> = { de: 'TT.MM.JJJJ', en: 'DD/MM/YYYY' }
