@@ -5,7 +5,8 @@ import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LANGUAGES, SALUTATIONS } fro
 
 export const contactFieldsSchema = z.object({
   companyId: requiredIdSchema,
-  salutation: z.enum(SALUTATIONS, 'errors.invalidChoice'),
+  // Required, no default: a contact is never silently "Frau"; 'none' greets by full name.
+  salutation: z.enum(SALUTATIONS, 'errors.salutationRequired'),
   title: text(40),
   firstName: text(100),
   lastName: requiredText(100),

@@ -193,11 +193,16 @@ export const CUSTOMER_TEXTS = {
   'enum.station.renewal': { de: 'Erneuerung', en: 'Renewal' },
   'enum.station.none': { de: 'Außerhalb der Journey', en: 'Outside the journey' },
 
+  // A long note or touchpoint text on the customer page, collapsed to its first lines.
+  'company.showMore': { de: 'mehr anzeigen', en: 'show more' },
+  'company.showLess': { de: 'weniger', en: 'show less' },
+
   'errors.postalCode': { de: 'Bitte eine fünfstellige Postleitzahl eingeben.', en: 'Please enter a five-digit postal code.' },
   'errors.customerNumber': { de: 'Nur Buchstaben, Ziffern und Bindestriche.', en: 'Letters, digits and hyphens only.' },
   'errors.customerNumberTaken': { de: 'Diese Kundennummer ist bereits vergeben.', en: 'This customer number is already taken.' },
   'errors.rangeEndBeforeStart': { de: 'Das Ende liegt vor dem Anfang.', en: 'The end is before the start.' },
   'errors.companyNotFound': { de: 'Diese Firma gibt es nicht (mehr).', en: 'This company does not exist (any more).' },
   'errors.personaNotFound': { de: 'Diese Persona gibt es nicht (mehr).', en: 'This persona does not exist (any more).' },
+  'errors.salutationRequired': { de: 'Bitte eine Anrede wählen („Ohne Anrede“ begrüßt mit dem vollen Namen).', en: 'Please choose a salutation ("No salutation" greets by the full name).' },
   'errors.contactNotOfCompany': { de: 'Der Ansprechpartner gehört nicht zu dieser Firma.', en: 'This contact does not belong to this company.' },
 } as const satisfies Texts

@@ -7,6 +7,8 @@ import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
+import { localeOf } from '../../../../shared/i18n'
+import type { Language } from '../../../../shared/modules/customers'
 import { Rate } from '../../components/rate'
 import { ReportRange, type Period } from '../../components/filters'
 
@@ -25,7 +27,19 @@ export function RenewalReportPage() {
   )
 }
 
-function RowsTable({ title, rows }: { title: string; rows: RenewalRateRow[] }) {
+/**
+ * A period key of the report ("2026-01", "2026-Q1", "2026") as a reader writes it: "Jan. 2026" / "Jan 2026",
+ * "Q1 2026", "2026". Other keys (owner names) stay as they are.
+ */
+function periodLabel(key: string, language: Language): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(key)
+  if (month) return new Intl.DateTimeFormat(localeOf(language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15)))
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key)
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`
+  return key
+}
+
+function RowsTable({ title, rows, periods }: { title: string; rows: RenewalRateRow[]; periods?: boolean }) {
   const { t, number, language } = useI18n()
   return (
     <div className="card">
@@ -35,7 +49,7 @@ function RowsTable({ title, rows }: { title: string; rows: RenewalRateRow[] }) {
           <thead><tr><th /><th className="num">{t('renewalReport.due')}</th><th className="num">{t('renewalReport.renewed')}</th><th className="num">{t('renewalReport.churned')}</th><th className="num">{t('report.rateCount')}</th><th className="num">{t('report.rateValue')}</th><th className="num">{t('renewalReport.renewedValue')}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key}><th scope="row">{r.key}</th><td className="num">{number(r.due)}</td><td className="num">{number(r.renewed)}</td><td className="num">{number(r.churned)}</td>
+              <tr key={r.key}><th scope="row">{periods ? periodLabel(r.key, language) : r.key}</th><td className="num">{number(r.due)}</td><td className="num">{number(r.renewed)}</td><td className="num">{number(r.churned)}</td>
                 <td className="num"><Rate value={r.rateByCount} /></td><td className="num"><Rate value={r.rateByValue} /></td><td className="num">{formatCents(r.renewedValueCents, language)}</td></tr>
             ))}
           </tbody>
@@ -94,7 +108,7 @@ function Report({ r }: { r: RenewalReport }) {
         <h2>{t('renewalReport.churnReasons')}</h2>
         {r.churnReasons.length === 0 ? <p className="muted">{t('renewalReport.noChurn')}</p> : <ChurnChart reasons={r.churnReasons} />}
       </div>
-      <RowsTable title={t('renewalReport.byPeriod')} rows={r.byPeriod} />
+      <RowsTable title={t('renewalReport.byPeriod')} rows={r.byPeriod} periods />
       <RowsTable title={t('renewalReport.byOwner')} rows={r.byOwner} />
     </div>
   )

@@ -7,6 +7,7 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { touchpointLine } from '../../../../shared/i18n/event-text'
 import { useData } from '../../lib/use-data'
+import { CollapsibleText } from './collapsible-text'
 
 const TIMELINE_PAGE = 50
 
@@ -78,7 +79,7 @@ export function CompanyPage() {
             {detail(t('company.owner'), c.ownerName)}
             {detail(t('company.leadSource'), c.leadSource ? t(`enum.leadSource.${c.leadSource}`) : '')}
           </dl>
-          {c.notes ? <p className="notes">{c.notes}</p> : null}
+          {c.notes ? <CollapsibleText className="notes" text={c.notes} /> : null}
         </div>
 
         <Section title={t('contact.buyingCenter')} actionTo={`/contacts/new?companyId=${id}`} actionLabel={t('contact.add')} empty={contacts.data && contacts.data.rows.length === 0 ? t('company.noContacts') : null}>
@@ -102,7 +103,7 @@ export function CompanyPage() {
         <Section title={t('company.conversations')} actionTo={`/conversations/new?companyId=${id}`} actionLabel={t('conversation.new')} empty={conversations.data?.length === 0 ? t('company.noConversations') : null}>
         <ul className="plain-list">
           {(conversations.data ?? []).map((v) => (
-            <li key={v.id}><Link to={`/conversations/${v.id}`}>{t('conversation.of', { date: v.heldAt })}</Link> <span className="muted small">{v.needs.slice(0, 80)}</span></li>
+            <li key={v.id}><Link to={`/conversations/${v.id}`}>{t('conversation.of', { date: date(v.heldAt) })}</Link> <span className="muted small">{v.needs.slice(0, 80)}</span></li>
           ))}
         </ul>
         </Section>
@@ -205,7 +206,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <StationBadge station={entry.touchpoint.station} />
                 {entry.touchpoint.contactName ? <span className="muted"> · {entry.touchpoint.contactName}</span> : null}
               </div>
-              <p>{touchpointLine(language, entry.touchpoint)}</p>
+              <CollapsibleText className="prewrap" text={touchpointLine(language, entry.touchpoint)} />
               {entry.touchpoint.createdByName ? <p className="muted small">{t('touchpoint.by', { name: entry.touchpoint.createdByName })}</p> : null}
             </div>
           </li>

@@ -11,8 +11,10 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
-const empty = (companyId: string): ContactFieldsInput => ({
-  companyId, salutation: 'ms', title: '', firstName: '', lastName: '', jobFunction: '', email: '', phone: '', mobile: '',
+// No salutation yet: the select starts at "Bitte wählen …" and saving without a choice is refused at the field
+// ("Ohne Anrede" is a choice: the letter greets by full name).
+const empty = (companyId: string): Partial<ContactFieldsInput> => ({
+  companyId, title: '', firstName: '', lastName: '', jobFunction: '', email: '', phone: '', mobile: '',
   language: 'de', buyingRole: '', attitude: '', influence: '', worries: '', goals: '', personaId: '', notes: '',
 })
 
@@ -68,7 +70,7 @@ export function ContactFormPage() {
           <fieldset>
             <legend>{t('contact.name')}</legend>
             <div className="form-grid">
-              <SelectField name="salutation" label={t('contact.salutation')} options={enumOptions(enumLabel, 'salutation', SALUTATIONS)} />
+              <SelectField name="salutation" label={t('contact.salutation')} options={enumOptions(enumLabel, 'salutation', SALUTATIONS)} emptyLabel={t('common.choose')} required />
               <TextField name="title" label={t('contact.personTitle')} />
               <TextField name="firstName" label={t('contact.firstName')} autoComplete="given-name" />
               <TextField name="lastName" label={t('contact.lastName')} required autoComplete="family-name" />
