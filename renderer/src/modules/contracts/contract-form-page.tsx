@@ -48,16 +48,17 @@ export function ContractFormPage() {
     })
   }, [existing.data, form])
   // From a won offer: the addressee, the items and the order value are the contract's.
+  // Once the contacts are listed: a contact set before its option exists would show as "none" in the select.
   useEffect(() => {
     const o = offer.data
-    if (id || !o) return
+    if (id || !o || !contacts.data) return
     form.setValue('companyId', o.companyId)
     form.setValue('contactId', o.contactId)
     form.setValue('title', o.items.find((i) => !i.optional)?.name ?? '')
     form.setValue('annualValueCents', o.orderValueCents ?? o.totals.netCents)
     form.setValue('startDate', o.orderDate ?? todayIso())
     form.setValue('items', o.items.filter((i) => !i.optional).map(({ id: _i, position: _p, netCents: _n, ...item }) => item))
-  }, [offer.data, id, form])
+  }, [offer.data, contacts.data, id, form])
   useEffect(() => {
     if (!id && companyId) form.setValue('companyId', companyId)
   }, [companyId, id, form])

@@ -81,6 +81,7 @@ export function ContractPage() {
             <div className="details__item"><dt>{t('contract.renewal')}</dt><dd>{c.renewalMonths > 0 ? t('contract.renewalText', { n: c.renewalMonths }) : t('contract.noRenewal')}</dd></div>
             <div className="details__item"><dt>{t('contract.startDate')}</dt><dd>{date(c.startDate)} · {t('contract.minimumTermText', { n: c.minimumTermMonths })}</dd></div>
             <div className="details__item"><dt>{t('contract.annualValue')}</dt><dd>{formatCents(c.annualValueCents, language)}</dd></div>
+            <div className="details__item"><dt>{t('contract.contact')}</dt><dd>{c.contactId ? <Link to={`/contacts/${c.contactId}/edit`}>{c.contactName || '–'}</Link> : '–'}</dd></div>
             <div className="details__item"><dt>{t('contract.owner')}</dt><dd>{c.ownerName || '–'}</dd></div>
             {c.cancellationReceivedOn ? (
               <div className="details__item">
@@ -115,12 +116,16 @@ export function ContractPage() {
           <div className="card card--wide">
             <h2>{t('contract.items')}</h2>
             <table className="data-table">
-              <thead><tr><th>{t('offer.pos')}</th><th>{t('offer.itemName')}</th><th className="num">{t('offer.quantity')}</th><th>{t('offer.unit')}</th><th className="num">{t('offer.unitPrice')}</th><th className="num">{t('offer.lineTotal')}</th></tr></thead>
+              <thead><tr><th>{t('offer.pos')}</th><th>{t('offer.itemName')}</th><th className="num">{t('offer.quantity')}</th><th>{t('offer.unit')}</th><th className="num">{t('offer.unitPrice')}</th><th className="num">{t('offer.discountPercent')}</th><th className="num">{t('offer.vatRate')}</th><th className="num">{t('offer.lineTotal')}</th></tr></thead>
               <tbody>
                 {c.items.map((i) => (
                   <tr key={i.id}>
                     <td>{i.position}</td><td>{i.name}</td><td className="num">{number(i.quantity)}</td><td>{i.unit}</td>
-                    <td className="num">{formatCents(i.unitPriceCents, language)}</td><td className="num">{formatCents(i.netCents, language)}</td>
+                    {/* The list price, its discount and the discounted line total, as on the offer. */}
+                    <td className="num">{formatCents(i.unitPriceCents, language)}</td>
+                    <td className="num">{i.discountPercent ? `${number(i.discountPercent)} %` : '–'}</td>
+                    <td className="num">{i.vatRate} %</td>
+                    <td className="num">{formatCents(i.netCents, language)}</td>
                   </tr>
                 ))}
               </tbody>

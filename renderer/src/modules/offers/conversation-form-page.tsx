@@ -1,6 +1,6 @@
 // The pre-offer conversation (Vorangebotsgespräch): a guided form and the buying center present.
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS } from '../../../../shared/modules/customers'
@@ -11,6 +11,9 @@ import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { todayIso } from '../../lib/today'
+
+/** What the buying center takes over from a contact when the contact is picked for a row. */
+const FROM_CONTACT = ['buyingRole', 'influence', 'attitude'] as const
 
 const GUIDE = ['situation', 'needs', 'goals', 'worries', 'decisionCriteria', 'decisionProcess', 'competitors', 'nextSteps'] as const
 
@@ -29,6 +32,28 @@ export function ConversationFormPage() {
     defaultValues: { companyId, heldAt: todayIso(), participants: [] },
   })
   const participants = useFieldArray({ control: form.control, name: 'participants' })
+  // Values this form filled in from a picked contact, by field path: those (and empty fields) follow the next
+  // contact picked for the row; a value the user chose stays.
+  const filled = useRef(new Map<string, string>())
+
+  useEffect(() => {
+    const rows = contacts.data?.rows ?? []
+    const subscription = form.watch((values, { name }) => {
+      const picked = name ? /^participants\.(\d+)\.contactId$/.exec(name) : null
+      if (!picked) return
+      const index = Number(picked[1])
+      const contact = rows.find((c) => c.id === values.participants?.[index]?.contactId)
+      for (const field of FROM_CONTACT) {
+        const path = `participants.${index}.${field}` as const
+        const current = form.getValues(path) ?? ''
+        if (current !== '' && current !== filled.current.get(path)) continue
+        const value = contact?.[field] ?? ''
+        form.setValue(path, value)
+        filled.current.set(path, value)
+      }
+    })
+    return () => subscription.unsubscribe()
+  }, [form, contacts.data])
 
   useEffect(() => {
     if (existing.data) {
@@ -83,7 +108,7 @@ export function ConversationFormPage() {
                 <SelectField name={`participants.${index}.influence`} label={t('contact.influence')} options={enumOptions(enumLabel, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.none')} />
                 <SelectField name={`participants.${index}.attitude`} label={t('contact.attitude')} options={enumOptions(enumLabel, 'attitude', ATTITUDES)} emptyLabel={t('common.none')} />
                 <TextField name={`participants.${index}.caresAbout`} label={t('conversation.caresAbout')} />
-                <button type="button" className="button button--ghost" onClick={() => participants.remove(index)}>{t('common.remove')}</button>
+                <button type="button" className="button button--ghost" onClick={() => { participants.remove(index); filled.current.clear() }}>{t('common.remove')}</button>
               </div>
             ))}
             <button type="button" className="button" disabled={contactOptions.length === 0}
