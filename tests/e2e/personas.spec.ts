@@ -15,6 +15,7 @@ test('a persona from the typing matrix is assigned to a contact', async ({ page,
   await expect(page.getByRole('link', { name: 'Der bodenständige Anwender' })).toBeVisible()
 
   await page.goto(`${new URL(page.url()).origin}/#/contacts/new?companyId=${company.data!.id}`)
+  await page.getByLabel('Anrede').selectOption({ label: 'Herr' })
   await page.getByLabel('Nachname').fill('Hartmann')
   await page.getByLabel('Persona').selectOption({ label: 'Der bodenständige Anwender' })
   await page.getByRole('button', { name: 'Speichern' }).click()

@@ -49,6 +49,7 @@ test('a refused change and a record that cannot be applied are listed in the inb
     await page.getByRole('link', { name: 'Firmen', exact: true }).click()
     await page.getByRole('link', { name: 'Brunsviga Präzisionstechnik GmbH' }).click()
     await page.getByRole('link', { name: 'Ansprechpartner hinzufügen' }).click()
+    await page.getByLabel('Anrede').selectOption({ label: 'Frau' })
     await page.getByLabel('Nachname').fill('Berger')
     await page.getByRole('button', { name: 'Speichern' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Brunsviga Präzisionstechnik GmbH' })).toBeVisible()

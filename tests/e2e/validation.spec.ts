@@ -1,7 +1,7 @@
 // Bad input is answered at the field, in German, and nothing is written.
 import { expect, openApp, test } from './fixtures'
 
-test('a contact without last name and with an invalid e-mail shows German errors at the fields and writes nothing', async ({ page, app, consoleErrors: _ }) => {
+test('a contact without salutation and last name and with an invalid e-mail shows German errors at the fields and writes nothing', async ({ page, app, consoleErrors: _ }) => {
   const company = await app.api<{ id: string }>('companies.create', { name: 'Harz Logistik GmbH', status: 'prospect' })
   await openApp(page, app, `/contacts/new?companyId=${company.data!.id}`)
 
@@ -12,13 +12,16 @@ test('a contact without last name and with an invalid e-mail shows German errors
   await expect(page.getByLabel('Nachname')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByLabel('Nachname')).toHaveAccessibleDescription('Bitte ausfüllen.')
   await expect(page.getByLabel('E-Mail')).toHaveAccessibleDescription('Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@firma.de.')
-  await expect(page.getByLabel('Nachname')).toBeFocused()
+  // No salutation is chosen for the user (issue 13, item 8a): the first field in error, so it has the focus.
+  await expect(page.getByLabel('Anrede')).toHaveAccessibleDescription('Bitte eine Anrede wählen („Ohne Anrede“ begrüßt mit dem vollen Namen).')
+  await expect(page.getByLabel('Anrede')).toBeFocused()
 
   const contacts = await app.api<{ total: number }>('contacts.list', {})
   expect(contacts.data!.total).toBe(0)
   const info = await app.api<{ pendingChanges: number }>('app.info', {})
   expect(info.data!.pendingChanges).toBe(1) // only the company
 
+  await page.getByLabel('Anrede').selectOption({ label: 'Herr' })
   await page.getByLabel('Nachname').fill('Krause')
   await page.getByLabel('E-Mail').fill('j.krause@harz-logistik.example')
   await page.getByRole('button', { name: 'Speichern' }).click()
