@@ -98,8 +98,24 @@ const stopChild = (child: ChildProcess) =>
     child.kill('SIGTERM')
   })
 
+/**
+ * A complete letter profile (the user's name and contact details, the company's legal details), so
+ * offers can be sent and the first-start assistant does not open. Tests of the assistant start fresh.
+ */
+export const COMPLETE_PROFILE = {
+  repName: 'Jan Petersen', repEmail: 'j.petersen@nordlicht.example', repJobTitle: 'Vertrieb Norddeutschland', repPhone: '42',
+  name: 'Nordlicht Anlagenbau GmbH', street: 'Podbielskistraße 120', postalCode: '30177', city: 'Hannover', phone: '+49 511 123456-0',
+  email: 'vertrieb@nordlicht.example', managingDirectors: 'Dr. Karin Weber', registerCourt: 'Amtsgericht Hannover', registerNumber: 'HRB 123456',
+  vatId: 'DE123456789', bankName: 'Sparkasse Hannover', iban: 'DE89 3704 0044 0532 0130 00', bic: 'SPKHDE2HXXX',
+}
+
+export interface AppServerOptions {
+  /** Leave the profile empty, as on a real first start (the assistant opens; offers cannot be sent). */
+  fresh?: boolean
+}
+
 /** A web-mode app on its own temporary database (tests that need two laptops start a second one). */
-export async function createAppServer(): Promise<AppServer & { cleanup(): Promise<void> }> {
+export async function createAppServer(options: AppServerOptions = {}): Promise<AppServer & { cleanup(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-e2e-'))
   const dbFile = path.join(dir, 'e2e.sqlite')
   let running = await launch(dbFile)
@@ -127,10 +143,16 @@ export async function createAppServer(): Promise<AppServer & { cleanup(): Promis
       rmSync(dir, { recursive: true, force: true })
     },
   }
+  if (!options.fresh) {
+    const saved = await server.api('profile.update', COMPLETE_PROFILE)
+    if (!saved.ok) throw new Error(`could not fill the profile: ${JSON.stringify(saved.error)}`)
+  }
   return server
 }
 
-export const test = base.extend<{ app: AppServer; consoleErrors: string[] }>({
+export const test = base.extend<{ app: AppServer; consoleErrors: string[]; appOptions: AppServerOptions }>({
+  /** `test.use({ appOptions: { fresh: true } })` starts the app as on a first start. */
+  appOptions: [{}, { option: true }],
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = []
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -138,9 +160,8 @@ export const test = base.extend<{ app: AppServer; consoleErrors: string[] }>({
     await use(errors)
     expect(errors, 'console errors').toEqual([])
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures name their dependencies by destructuring; this one has none.
-  app: async ({}, use) => {
-    const server = await createAppServer()
+  app: async ({ appOptions }, use) => {
+    const server = await createAppServer(appOptions)
     await use(server)
     await server.cleanup()
   },

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../electron/main/platform/context'
 import { ensureCurrentUser } from '../../electron/main/modules/settings/settings.service'
 import type { AppContext } from '../../electron/main/ipc/handler-types'
 import { SyncController } from '../../electron/main/modules/sync/controller'
+import { completeLetterProfile } from './letter-profile'
 
 export interface TestDb {
   dir: string
@@ -22,13 +23,15 @@ export function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'kundenreise-test-'))
 }
 
-export async function openTestDb(): Promise<TestDb> {
+/** A fresh database; its letter profile is complete (offers can be sent) unless `fresh`. */
+export async function openTestDb(options: { fresh?: boolean } = {}): Promise<TestDb> {
   const dir = tempDir()
   const file = path.join(dir, 'test.sqlite')
   const database = await openDatabase(file)
   let now = new Date('2026-11-20T09:00:00.000Z')
   const ctx: ServiceContext = { db: database.db, clock: () => now, userId: '', userName: '' }
   await ensureCurrentUser(ctx)
+  if (!options.fresh) await completeLetterProfile(ctx)
   return {
     dir,
     file,

@@ -34,10 +34,11 @@ function readBack(name: string, docx: Buffer): { text: string; pdf: string } {
 }
 
 describe('salutation', () => {
-  it('is personal, with title, in the contact\'s language, and neutral without a name', () => {
+  it('is personal, with title, in the contact\'s language, by full name without Frau/Herr, and neutral without a name', () => {
     expect(salutationLine(letterInput())).toBe('Sehr geehrte Frau Dr. Berger,')
     expect(salutationLine(letterInput(undefined, { recipient: { ...letterInput().recipient, salutation: 'mr', title: '', lastName: 'Weiß' } }))).toBe('Sehr geehrter Herr Weiß,')
-    expect(salutationLine(letterInput(undefined, { recipient: { ...letterInput().recipient, salutation: 'none' } }))).toBe('Sehr geehrte Damen und Herren,')
+    expect(salutationLine(letterInput(undefined, { recipient: { ...letterInput().recipient, salutation: 'none' } }))).toBe('Guten Tag Dr. Anna Berger,')
+    expect(salutationLine(letterInput(undefined, { recipient: { ...letterInput().recipient, firstName: '', lastName: '' } }))).toBe('Sehr geehrte Damen und Herren,')
     expect(salutationLine(letterInput(undefined, { language: 'en' }))).toBe('Dear Dr Berger,')
     expect(salutationLine(letterInput(undefined, { language: 'en', recipient: { ...letterInput().recipient, title: '', salutation: 'mr', lastName: 'Smith' } }))).toBe('Dear Mr Smith,')
   })
