@@ -1,11 +1,16 @@
-// Start-up shared by the desktop shell and web mode: open the database, know the user. No Electron here.
+// Start-up shared by the desktop shell and web mode: open the database, know the user, and switch the
+// running app between the user's database and the demo database. No Electron here.
+import { existsSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { openDatabase, quickCheck, type AppDatabase } from '../../db/database'
+import { DatabaseOpenError, openDatabase, quickCheck, type AppDatabase } from '../../db/database'
 import type { AppInfo } from '../../shared/modules/settings'
-import type { AppContext } from './ipc/handler-types'
+import { AppError } from '../../shared/platform/result'
+import type { AppContext, DatabaseKind } from './ipc/handler-types'
+import type { ServiceContext } from './platform/context'
 import { ensureCurrentUser } from './modules/settings'
 import { rollContracts } from './modules/contracts'
+import { ensureDemoData, isDemoDatabase, markDemoDatabase } from './modules/demo'
 import { expireOffers } from './modules/offers'
 import { SyncController } from './modules/sync'
 import type { SecretBox } from './modules/sync'
@@ -33,29 +38,162 @@ export function resolveDatabasePath(argv: readonly string[], env: NodeJS.Process
   return path.join(userDataDir, 'kundenreise.sqlite')
 }
 
+/**
+ * The demo database of a database file: next to it, named after it (`kundenreise.sqlite` →
+ * `kundenreise-demo.sqlite`), so it is never the same file. Derived here only, never from renderer input.
+ */
+export function demoDatabasePath(databasePath: string): string {
+  const ext = path.extname(databasePath)
+  return path.join(path.dirname(databasePath), `${path.basename(databasePath, ext)}-demo${ext || '.sqlite'}`)
+}
+
 export interface Core {
+  /** The same object for the life of the app; a switch replaces its `ctx`, `sync` and `env` facts. */
   app: AppContext
+  /** The open database (the user's own or the demo database). */
+  readonly database: AppDatabase
+  /** Settles when the background integrity check of the open database is done (tests and scripts wait for it). */
+  readonly integrityChecked: Promise<void>
+  /** Settles when the first daily upkeep (offer expiry, contract roll) of the open database is done; scripts wait for it before bulk writes. */
+  readonly upkeepDone: Promise<void>
+  /** Starts syncing the open database (and every database switched to later; a demo database never connects). */
+  startSync(): void
+  /** Calls `listener` after every switch (the desktop restarts its due notifications on the new database). */
+  onSwitch(listener: (kind: DatabaseKind) => void): void
+  /** Stops sync and upkeep and closes the open database. */
+  close(): Promise<void>
+}
+
+/** One open database with everything that belongs to it. */
+interface Opened {
+  kind: DatabaseKind
   database: AppDatabase
-  /** Settles when the background integrity check is done (tests and scripts wait for it). */
-  integrityChecked: Promise<void>
-  /** Settles when the first daily upkeep (offer expiry, contract roll) is done; scripts wait for it before bulk writes. */
+  ctx: ServiceContext
+  sync: SyncController
+  timer: ReturnType<typeof setInterval>
   upkeepDone: Promise<void>
+  integrity: AppInfo['integrity']
+  integrityChecked: Promise<void>
 }
 
 export async function startCore(databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date(), secretBox?: SecretBox): Promise<Core> {
-  const database = await openDatabase(databasePath)
-  const ctx = { db: database.db, clock, userId: '', userName: '' }
-  await ensureCurrentUser(ctx)
-  const sync = new SyncController({ ctx, clientId: database.clientId, secretBox, deviceName: `${APP_NAME} ${mode}` })
-  const app: AppContext = { ctx, sync, env: { version: APP_VERSION, mode, databasePath, clientId: database.clientId, integrity: 'checking', database: 'real' } }
-  // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
-  // follows renewal windows: at start and every hour while the app runs.
-  const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
-  const upkeepDone = upkeep()
-  setInterval(() => void upkeep(), 3_600_000).unref()
-  const integrityChecked = quickCheck(databasePath).then(({ integrity, detail }) => {
-    app.env.integrity = integrity
-    if (integrity === 'corrupt') console.error(`[kundenreise] database integrity check failed for ${databasePath}: ${detail}`)
-  })
-  return { database, app, integrityChecked, upkeepDone }
+  const files: Record<DatabaseKind, string> = { real: databasePath, demo: demoDatabasePath(databasePath) }
+  /** The open database (set by the first open) and the facts about it that handlers read. */
+  let openDb: Opened | undefined
+  const env: AppContext['env'] = { version: APP_VERSION, mode, databasePath, clientId: '', integrity: 'checking', database: 'real' }
+  let syncing = false
+  const listeners: Array<(kind: DatabaseKind) => void> = []
+
+  /** Opens one of the two files and starts its upkeep. The demo file is made, marked and filled on first use. */
+  async function open(kind: DatabaseKind): Promise<Opened> {
+    const file = files[kind]
+    const created = !existsSync(file) || statSync(file).size === 0
+    const database = await openDatabase(file)
+    const ctx: ServiceContext = { db: database.db, clock, userId: '', userName: '' }
+    let demo = false
+    try {
+      if (kind === 'demo') {
+        // Demo data goes only into a file made as the demo database: a file of that name that is
+        // anything else (a real database renamed) is left as it is.
+        if (created) await markDemoDatabase(database.db)
+        else if (!(await isDemoDatabase(database.db))) throw new AppError('conflict', 'demo.errors.notDemoDatabase')
+        await ensureDemoData(ctx)
+        demo = true
+      } else {
+        // Started with `--db` on a demo file: it still never connects to a server.
+        demo = await isDemoDatabase(database.db)
+      }
+      await ensureCurrentUser(ctx)
+    } catch (err) {
+      await database.close()
+      throw err
+    }
+    const sync = new SyncController({
+      ctx, clientId: database.clientId, secretBox, deviceName: `${APP_NAME} ${mode}`, ...(demo ? { refuseConnect: 'demo.syncUnavailable' } : {}),
+    })
+    // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
+    // follows renewal windows: at start and every hour while the database is open.
+    const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
+    const opened: Opened = {
+      kind, database, ctx, sync, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking', integrityChecked: Promise.resolve(),
+    }
+    opened.timer.unref()
+    opened.integrityChecked = quickCheck(file).then(({ integrity, detail }) => {
+      opened.integrity = integrity
+      // A check of a database that was switched away from in the meantime says nothing about the open one.
+      if (openDb === opened) env.integrity = integrity
+      if (integrity === 'corrupt') console.error(`[kundenreise] database integrity check failed for ${file}: ${detail}`)
+    })
+    return opened
+  }
+
+  /** Stops what runs on a database that is switched away from or closed, then closes it (queued queries finish first). */
+  async function shut(opened: Opened): Promise<void> {
+    clearInterval(opened.timer)
+    await opened.sync.stop()
+    await opened.upkeepDone
+    await opened.database.close()
+  }
+
+  // The app always starts on the user's own database: after a restart nobody wonders whose data this is.
+  const first = await open('real')
+  openDb = first
+  const current = (): Opened => openDb ?? first
+  Object.assign(env, { clientId: first.database.clientId, integrity: first.integrity })
+  const theApp: AppContext = { ctx: first.ctx, sync: first.sync, env }
+
+  const switchTo = async (kind: DatabaseKind): Promise<void> => {
+    if (current().kind === kind) return
+    let next: Opened
+    try {
+      next = await open(kind)
+    } catch (err) {
+      // The open database stays as it was.
+      if (err instanceof AppError) throw err
+      console.error(`[kundenreise] could not open the ${kind} database ${files[kind]}`, err instanceof DatabaseOpenError ? `${err.message} ${err.path}` : err)
+      throw new AppError('conflict', 'demo.errors.openFailed')
+    }
+    const previous = current()
+    // The old database's sync stops before the new one is visible; handlers started before the swap
+    // finish on the database they started on (its close waits for their queued queries).
+    await previous.sync.stop()
+    openDb = next
+    theApp.ctx = next.ctx
+    theApp.sync = next.sync
+    Object.assign(theApp.env, { databasePath: next.database.path, clientId: next.database.clientId, integrity: next.integrity, database: kind })
+    if (syncing) next.sync.start()
+    await shut(previous)
+    for (const listener of listeners) listener(kind)
+  }
+  // One switch at a time; a failed one leaves the open database as it was and does not block the next.
+  let switching: Promise<void> = Promise.resolve()
+  theApp.switchDatabase = (kind) => {
+    const run = switching.then(() => switchTo(kind))
+    switching = run.catch(() => {})
+    return run
+  }
+
+  return {
+    app: theApp,
+    get database() {
+      return current().database
+    },
+    get integrityChecked() {
+      return current().integrityChecked
+    },
+    get upkeepDone() {
+      return current().upkeepDone
+    },
+    startSync() {
+      syncing = true
+      theApp.sync.start()
+    },
+    onSwitch(listener) {
+      listeners.push(listener)
+    },
+    async close() {
+      await switching
+      await shut(current())
+    },
+  }
 }

@@ -51,8 +51,14 @@ async function start(): Promise<void> {
   serveRenderer(location.rendererDir)
   registerIpc(core.app, location)
   await createMainWindow(mainDir)
-  core.app.sync.start()
-  startDueNotifications(core.app.ctx)
+  core.startSync()
+  // Due notifications read the open database: after a switch to the demo or back, they start over on it.
+  let stopNotifications = startDueNotifications(core.app.ctx)
+  const started = core
+  started.onSwitch(() => {
+    stopNotifications()
+    stopNotifications = startDueNotifications(started.app.ctx)
+  })
 }
 
 app.whenReady().then(start).catch((err: unknown) => {
@@ -61,7 +67,7 @@ app.whenReady().then(start).catch((err: unknown) => {
 })
 
 app.on('window-all-closed', () => {
-  void (core?.app.sync.stop() ?? Promise.resolve()).then(() => core?.database.close()).finally(() => app.quit())
+  void (core?.close() ?? Promise.resolve()).finally(() => app.quit())
 })
 
 app.on('activate', () => {

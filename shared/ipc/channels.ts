@@ -25,6 +25,8 @@ export const CHANNELS = [
   'touchpoints.delete',
   'timeline.forCompany',
   'demo.load',
+  'demo.open',
+  'demo.close',
   'sync.status',
   'sync.connect',
   'sync.disconnect',

@@ -78,6 +78,8 @@ export const contract = {
   'touchpoints.delete': channel<{ id: string }>()(byIdSchema),
   'timeline.forCompany': channel<Page<TimelineEntry>>()(timelineQuerySchema),
   'demo.load': channel<{ companies: number }>()(demoLoadSchema),
+  'demo.open': channel<{ database: 'demo' }>()(none),
+  'demo.close': channel<{ database: 'real' }>()(none),
   'sync.status': channel<SyncStatus>()(none),
   'sync.connect': channel<SyncStatus>()(syncConnectSchema),
   'sync.disconnect': channel<SyncStatus>()(none),

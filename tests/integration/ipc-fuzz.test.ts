@@ -271,6 +271,9 @@ async function setUp(): Promise<Seeds> {
     'touchpoints.delete': () => ({ id: doomedTouchpoint.id }),
     'timeline.forCompany': () => ({ companyId: company.id, offset: 0, limit: 20 }),
     'demo.load': () => ({ size: 'small' }),
+    // The fuzz app has no second database to switch to: both are refused (demo.test.ts tests the switch).
+    'demo.open': () => ({}),
+    'demo.close': () => ({}),
     'sync.status': () => ({}),
     'sync.connect': () => ({ serverUrl: closedPortUrl, login: 'anna', password: 'geheim' }),
     'sync.disconnect': () => ({}),

@@ -45,12 +45,11 @@ async function main(): Promise<void> {
   if (argv.includes('--login-links-from-stdin')) {
     createInterface({ input: process.stdin }).on('line', () => console.log(`Neuer Anmeldelink (gilt einmal): ${server.issueLoginUrl()}`))
   }
-  core.app.sync.start()
+  core.startSync()
 
   const stop = async () => {
-    await core.app.sync.stop()
     await server.close()
-    await core.database.close()
+    await core.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop())

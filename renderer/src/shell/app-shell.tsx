@@ -1,20 +1,68 @@
-// The frame of every screen, composed from the modules: the header with the sync line and the
-// language switch, the navigation, the damaged-file warning and the due-work banner above the page.
+// The frame of every screen, composed from the modules: the skip link, the header with the sync line
+// and the language switch, the navigation, the demo banner, the damaged-file warning and the due-work
+// banner above the page.
 // The shell is part of the composition root (with app.tsx): it may use module entries; components/ may not.
-import type { ReactNode } from 'react'
+import { useState, type CSSProperties, type ReactNode } from 'react'
 import { useI18n } from '../lib/i18n'
+import { useAction } from '../lib/use-action'
 import { SyncIndicator, useSyncStatus } from '../modules/sync'
 import { DueFollowUpsBanner } from '../modules/worklist'
 import { Navigation } from './navigation'
-import { useAppInfo } from './use-app-info'
+import { reloadOnStartPage, useAppInfo } from './use-app-info'
+
+// Until styles.css has rules for them (.skip-link, .banner--demo), the few that matter are set here.
+const SKIP_LINK_SHOWN: CSSProperties = { position: 'fixed', top: 8, left: 8, zIndex: 1000, padding: '8px 12px', background: '#fff', border: '2px solid var(--brand)', borderRadius: 4 }
+const DEMO_BANNER: CSSProperties = { display: 'flex', gap: 12, alignItems: 'center', background: 'var(--warn-soft)', color: 'var(--warn)', borderBottom: '1px solid #f0d7ab' }
+
+/** The first thing Tab reaches: skips the header and the navigation to the page (hidden until focused). */
+function SkipLink() {
+  const { t } = useI18n()
+  const [focused, setFocused] = useState(false)
+  return (
+    <a
+      href="#main"
+      className={focused ? 'skip-link' : 'skip-link visually-hidden'}
+      style={focused ? SKIP_LINK_SHOWN : undefined}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      // The router lives in the hash: move the focus instead of following the link.
+      onClick={(e) => {
+        e.preventDefault()
+        document.getElementById('main')?.focus()
+      }}
+    >
+      {t('shell.skipToContent')}
+    </a>
+  )
+}
+
+/** While the demo database is open: says so on every screen, and leads back to the user's own data. */
+function DemoBanner() {
+  const { t, tFromData } = useI18n()
+  const { run, busy } = useAction()
+  const [error, setError] = useState<string | null>(null)
+  const back = async () => {
+    const result = await run('demo.close', {})
+    if (result.ok) reloadOnStartPage()
+    else setError(tFromData(result.error.message))
+  }
+  return (
+    <div className="banner banner--demo" role="region" aria-label={t('settings.demo')} style={DEMO_BANNER}>
+      <span>{t('demo.banner')}</span>
+      <button type="button" className="button" disabled={busy} onClick={() => void back()}>{busy ? t('demo.switching') : t('demo.back')}</button>
+      {error ? <span role="alert">{error}</span> : null}
+    </div>
+  )
+}
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useI18n()
-  const { damagedDatabase } = useAppInfo()
+  const { damagedDatabase, demo } = useAppInfo()
   const { status: syncStatus } = useSyncStatus()
 
   return (
     <div className="shell">
+      <SkipLink />
       <header className="shell__top">
         <div className="brand">
           <span className="brand__mark" aria-hidden="true">K</span>
@@ -31,7 +79,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         </label>
       </header>
       <Navigation openConflicts={syncStatus?.openConflicts ?? 0} />
-      <main className="shell__main">
+      <main id="main" tabIndex={-1} className="shell__main">
+        {demo ? <DemoBanner /> : null}
         {damagedDatabase ? <div className="banner banner--danger" role="alert">{t('errors.db.integrity', { path: damagedDatabase })}</div> : null}
         <DueFollowUpsBanner />
         {children}

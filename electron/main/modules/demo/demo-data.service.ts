@@ -1,4 +1,5 @@
-// Realistic German demo data, written through the same synced path as user edits (so it syncs too).
+// Realistic German demo data, written through the same synced path as user edits. The app writes it only
+// into the demo database (demo-database.ts); `npm run seed` also into a file of its own for benchmarks.
 import { insertUser } from '../../../../db/platform/local.repository'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced } from '../../../../db/platform/synced-writes'
@@ -8,7 +9,6 @@ import { nowIso, type ServiceContext } from '../../platform/context'
 import * as de from './demo-data.german'
 import { refreshJourney } from '../customers'
 import { computeOfferTotals } from '../../../../shared/platform/line-item-totals'
-import { deviceCode } from '../../platform/numbering'
 import { demoContract } from './demo-data.contracts'
 import { day, random } from './demo-data.random'
 import { demoFeedback, demoUsePhase } from './demo-data.use-phase'
@@ -47,6 +47,12 @@ const REPS = [
 
 const BATCH = 500
 
+/**
+ * The device code of every number the demo data gives (A-2026-DEMO0-0001). A real device code is five
+ * Crockford base-32 characters, which never contain an O, so a demo number can never equal a real one.
+ */
+export const DEMO_DEVICE_CODE = 'DEMO0'
+
 export async function loadDemoData(
   ctx: ServiceContext,
   size: DemoSize,
@@ -75,7 +81,7 @@ export async function loadDemoData(
       await insertSynced(trx, 'products', { id: productIds[i]!, sku, name, description: '', unit, list_price_cents: price, vat_rate: vat, warranty_months: warranty, active: 1 }, now)
     }
   })
-  const device = deviceCode((await ctx.db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirstOrThrow()).value)
+  const device = DEMO_DEVICE_CODE
   let offerNumber = 0
   let contractNumber = 0
   let contracts = 0
@@ -217,10 +223,11 @@ export async function loadDemoData(
           used.cases += n
           await demoFeedback(trx, rnd, { companyId, contactId: contactIds[0] ?? null, ownerId: rnd.pick(userIds), nowMs }, now)
         }
-        // Every fourth company has recommended one of the prospects before it.
-        if (i % 4 === 3 && prospects.length > 0) {
+        // Every fourth company has recommended one of the prospects before it (never itself).
+        const referable = status === 'prospect' ? prospects.length - 1 : prospects.length
+        if (i % 4 === 3 && referable > 0) {
           await insertSynced(trx, 'referrals', {
-            id: newId(), company_id: companyId, contact_id: contactIds[0] ?? null, referred_company_id: rnd.pick(prospects), owner_id: rnd.pick(userIds), note: '',
+            id: newId(), company_id: companyId, contact_id: contactIds[0] ?? null, referred_company_id: prospects[rnd.int(0, referable - 1)]!, owner_id: rnd.pick(userIds), note: '',
             thank_due: null, thanked_at: null, reward: '', reward_value_cents: 0,
           }, now)
           used.referrals++

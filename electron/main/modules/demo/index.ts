@@ -1,3 +1,4 @@
 // Public entry of the module: its services and IPC handlers; everything else in this folder is internal.
 export * from './demo-data.service'
+export * from './demo-database'
 export * from './demo.handlers'

@@ -31,6 +31,8 @@ export interface ControllerOptions {
   secretBox?: SecretBox
   fetchImpl?: FetchLike
   deviceName?: string
+  /** A database that must never reach a server (the demo database): connecting is refused with this message key, and it never syncs. */
+  refuseConnect?: string
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout }
 }
 
@@ -98,6 +100,7 @@ export class SyncController {
 
   /** Logs in; a different server or user than before starts the local copy afresh. */
   async connect(input: SyncConnectInput): Promise<SyncStatus> {
+    if (this.options.refuseConnect) throw new AppError('forbidden', this.options.refuseConnect)
     let serverUrl: string
     try {
       serverUrl = normaliseServerUrl(input.serverUrl)
@@ -176,7 +179,7 @@ export class SyncController {
   private async run(): Promise<void> {
     const token = await this.token()
     const serverUrl = await readState(this.db, 'server_url')
-    if (!token || !serverUrl) return
+    if (!token || !serverUrl || this.options.refuseConnect) return
     this.cancelTimer()
     const transport = this.transport(serverUrl)
     try {

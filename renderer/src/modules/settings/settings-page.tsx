@@ -1,28 +1,75 @@
-// Device settings: language, who is working, where the data lives, demo data. Sections of other
-// modules (the sync connection) are handed in by the composition root, first in the grid.
-import { useState, type ReactNode } from 'react'
+// Device settings: language, who is working, where the data lives, the demo. Sections of other
+// modules (the sync connection) are handed in by the composition root, first in the grid; in the demo
+// database they give way to a note why it never syncs.
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
+import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { ProfileSettings } from './profile-settings'
 
+/** After a switch between the user's database and the demo database: start afresh on the start page. */
+function reloadOnStartPage(): void {
+  window.location.hash = '/'
+  window.location.reload()
+}
+
+/** "Demo ausprobieren" with a confirmation that says what happens; in the demo, the way back. */
+function DemoSection({ demo }: { demo: boolean }) {
+  const { t, tFromData } = useI18n()
+  const { run, busy } = useAction()
+  const [asking, setAsking] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const dialog = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const d = dialog.current
+    if (!d) return
+    if (asking && !d.open) d.showModal()
+    if (!asking && d.open) d.close()
+  }, [asking])
+
+  const switchTo = async (channel: 'demo.open' | 'demo.close') => {
+    setError(null)
+    const result = await run(channel, {})
+    if (result.ok) return reloadOnStartPage()
+    setAsking(false)
+    setError(tFromData(result.error.message))
+  }
+
+  return (
+    <div className="card">
+      <h2>{t('settings.demo')}</h2>
+      {demo ? (
+        <>
+          <p>{t('settings.demoActive')}</p>
+          <button type="button" className="button" disabled={busy} onClick={() => void switchTo('demo.close')}>{busy ? t('demo.switching') : t('demo.back')}</button>
+        </>
+      ) : (
+        <>
+          <p>{t('settings.demoHint')}</p>
+          <button type="button" className="button" onClick={() => setAsking(true)}>{t('settings.demoTry')}</button>
+        </>
+      )}
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      <dialog ref={dialog} aria-labelledby="demo-confirm-title" aria-describedby="demo-confirm-text" onClose={() => setAsking(false)}>
+        <h2 id="demo-confirm-title">{t('demo.confirmTitle')}</h2>
+        <p id="demo-confirm-text">{t('demo.confirmText')}</p>
+        <div className="form-actions">
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void switchTo('demo.open')}>{busy ? t('demo.switching') : t('demo.confirm')}</button>
+          <button type="button" className="button" disabled={busy} onClick={() => setAsking(false)}>{t('common.cancel')}</button>
+        </div>
+      </dialog>
+    </div>
+  )
+}
+
 export function SettingsPage({ sections }: { sections?: ReactNode }) {
-  const { t, tFromData, language, setLanguage, number } = useI18n()
+  const { t, language, setLanguage, number } = useI18n()
   const info = useData('app.info', {})
   const settings = useData('settings.get', {})
   const users = useData('users.list', {})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const loadDemo = async () => {
-    setBusy(true)
-    const result = await call('demo.load', {})
-    setBusy(false)
-    setNotice(result.ok ? t('settings.demoLoaded', { count: result.data.companies }) : tFromData(result.error.message))
-    info.reload()
-    users.reload()
-  }
+  const demo = info.data?.database === 'demo'
 
   const changeUser = async (currentUserId: string) => {
     const result = await call('settings.update', { currentUserId })
@@ -33,7 +80,12 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
     <section className="page">
       <PageHeader title={t('settings.title')} />
       <div className="settings-grid">
-        {sections}
+        {demo ? (
+          <div className="card">
+            <h2>{t('sync.title')}</h2>
+            <p>{t('demo.syncUnavailable')}</p>
+          </div>
+        ) : sections}
         <ProfileSettings />
         <div className="card">
           <div className="field">
@@ -62,12 +114,7 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
             </dl>
           ) : null}
         </div>
-        <div className="card">
-          <h2>{t('settings.demo')}</h2>
-          <p>{t('settings.demoHint')}</p>
-          <button type="button" className="button" disabled={busy} onClick={() => void loadDemo()}>{busy ? t('common.loading') : t('settings.demoLoad')}</button>
-          {notice ? <p role="status">{notice}</p> : null}
-        </div>
+        {info.data ? <DemoSection demo={demo} /> : null}
       </div>
     </section>
   )
