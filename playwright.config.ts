@@ -20,4 +20,10 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
+  // Every spec in a German browser; what reads typed numbers and dates again in a US-English one, since
+  // the app's language, never the browser's locale, must decide how "1.250" and "01.12.2026" are read.
+  projects: [
+    { name: 'de-DE', use: { locale: 'de-DE' } },
+    { name: 'en-US', use: { locale: 'en-US' }, testMatch: /(money-input|german-input)\.spec\.ts$/ },
+  ],
 })

@@ -1,20 +1,19 @@
-// Prices typed the German way in a US-English browser (issue 12 item 6, issue 13 items 1 and 2): the app's
-// language, not the browser's locale, reads what a German user types; the VAT select hands over the number;
-// the offer shows German amounts and stores exact integer cents.
+// Prices typed the German way, in a German and in a US-English browser (the en-US project of
+// playwright.config.ts; issue 12 item 6, issue 13 items 1 and 2): the app's language, not the browser's
+// locale, reads what a German user types; the VAT select hands over the number; the offer shows German
+// amounts and stores exact integer cents.
 import { expect, openApp, test } from './fixtures'
-
-test.use({ locale: 'en-US' })
 
 interface StoredOffer {
   items: Array<{ name: string; unitPriceCents: number; vatRate: number }>
   totals: { netCents: number; vatCents: number; grossCents: number }
 }
 
-test('a German user in an en-US browser types 1.234,56 and 1250,50 at 7 % VAT: shown in German, stored as cents', async ({ page, app, consoleErrors }) => {
+test('a German user types 1.234,56 and 1250,50 at 7 % VAT: shown in German, stored as cents', async ({ page, app, consoleErrors }) => {
   void consoleErrors
   const company = await app.api<{ id: string }>('companies.create', { name: 'Brunsviga Präzisionstechnik GmbH', status: 'prospect', city: 'Braunschweig', federalState: 'NI' })
   await openApp(page, app, `/offers/new?companyId=${company.data!.id}`)
-  expect(await page.evaluate('navigator.language')).toBe('en-US')
+  expect(await page.evaluate('navigator.language')).toBe(test.info().project.use.locale)
   await expect(page.locator('html')).toHaveAttribute('lang', 'de')
 
   const form = page.getByRole('form', { name: 'Angebot' })

@@ -17,6 +17,12 @@ export function CompanyPicker({ name, label, required }: { name: string; label: 
     if (chosen.data && !search) setSearch(chosen.data.name)
   }, [chosen.data, search])
   const options = matches.data?.rows ?? []
+  // A name typed or pasted in full is chosen once the matches for it have arrived.
+  useEffect(() => {
+    if (value) return
+    const match = (matches.data?.rows ?? []).find((o) => o.name === search)
+    if (match) setValue(name, match.id, { shouldValidate: formState.isSubmitted })
+  }, [matches.data, search, value, name, setValue, formState.isSubmitted])
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id}>{label}{required ? <span className="field__required" aria-hidden="true"> *</span> : null}</label>

@@ -144,7 +144,7 @@ function CalendarPicker({ label, value, onPick }: { label: string; value: string
   return (
     <>
       <button type="button" className="field__picker" aria-label={label} title={label} onClick={() => picker.current?.showPicker?.()}>
-        <span aria-hidden="true">📅</span>
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4"><rect x="2" y="3" width="12" height="11" rx="1.5" /><path d="M2 6.5h12M5 1.5v3M11 1.5v3" /></svg>
       </button>
       <input ref={picker} type="date" className="field__picker-input" tabIndex={-1} aria-hidden="true" value={value} onChange={(e) => e.target.value && onPick(e.target.value)} />
     </>
@@ -154,6 +154,7 @@ function CalendarPicker({ label, value, onPick }: { label: string; value: string
 /** A date outside a form (a list's filter): the same text and picker as DateField; value and onChange in ISO days. */
 export function DateInput({ label, value, onChange }: { label: string; value: string; onChange(day: string): void }) {
   const { language, t } = useI18n()
+  const id = useId()
   const [text, setText] = useState(() => formatDateInput(value, language))
   const [seen, setSeen] = useState({ value, language })
   if (seen.value !== value || seen.language !== language) {
@@ -162,10 +163,10 @@ export function DateInput({ label, value, onChange }: { label: string; value: st
   }
   const invalid = text.trim() !== '' && parseDateInput(text) === null
   return (
-    <label className="date-input">
-      {label}
+    <div className="date-input">
+      <label htmlFor={id}>{label}</label>
       <span className="field__with-unit">
-        <input type="text" inputMode="numeric" placeholder={DATE_PATTERN_HINT[language]} value={text} aria-invalid={invalid || undefined}
+        <input id={id} type="text" inputMode="numeric" placeholder={DATE_PATTERN_HINT[language]} value={text} aria-invalid={invalid || undefined}
           onChange={(e) => {
             setText(e.target.value)
             const day = e.target.value.trim() === '' ? '' : parseDateInput(e.target.value)
@@ -178,7 +179,7 @@ export function DateInput({ label, value, onChange }: { label: string; value: st
         />
         <CalendarPicker label={t('common.pickDate')} value={value} onPick={onChange} />
       </span>
-    </label>
+    </div>
   )
 }
 

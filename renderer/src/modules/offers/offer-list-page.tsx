@@ -21,7 +21,8 @@ export function OfferListPage() {
   const offers = useData('offers.list', { search: term, status, limit: 200 })
   return (
     <section className="page">
-      <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? t('common.results', { count: offers.data.total }) : undefined} />
+      <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? t('common.results', { count: offers.data.total }) : undefined}
+        actions={<Link className="button button--primary" to="/offers/new">{t('offer.new')}</Link>} />
       <div className="toolbar">
         <label>{t('offer.search')}<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('offer.searchPlaceholder')} /></label>
         <label>{t('offer.status')}

@@ -8,7 +8,7 @@ import { parseCsv } from '../../../../shared/modules/offers/csv'
 import type { ProductImportReport } from '../../../../shared/ipc/contract'
 import { CheckboxField, FormError, MoneyField, NumberField, SelectField, TextField, showServerErrors } from '../../components/form-fields'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { VAT_RATES } from '../../../../shared/platform/line-item-totals'
@@ -16,12 +16,13 @@ import { formatCents } from '../../../../shared/platform/money'
 
 export function ProductsPage() {
   const { t, language } = useI18n()
+  const action = useAction()
   const products = useData('products.list', { limit: 500 })
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(productFieldsSchema), defaultValues: { sku: '', name: '', description: '', unit: 'Stück', listPriceCents: 0, vatRate: 19 as const, warrantyMonths: 0, active: true } })
   const save = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = await call('products.create', fields)
+    const result = await action.run('products.create', fields)
     if (result.ok) {
       form.reset()
       products.reload()
@@ -52,7 +53,7 @@ export function ProductsPage() {
             <SelectField name="vatRate" label={t('product.vatRate')} options={VAT_RATES.map((r) => ({ value: String(r), label: `${r} %` }))} numeric />
             <NumberField name="warrantyMonths" label={t('product.warrantyMonths')} step="1" />
             <CheckboxField name="active" label={t('product.active')} />
-            <div className="form-actions"><button type="submit" className="button button--primary">{t('common.save')}</button></div>
+            <div className="form-actions"><button type="submit" className="button button--primary" disabled={action.busy}>{action.busy ? t('common.saving') : t('common.save')}</button></div>
           </form>
         </FormProvider>
         <CsvImport onDone={products.reload} />
@@ -63,6 +64,7 @@ export function ProductsPage() {
 
 function CsvImport({ onDone }: { onDone: () => void }) {
   const { t, tFromData } = useI18n()
+  const action = useAction()
   const [csv, setCsv] = useState('')
   const [mapping, setMapping] = useState<Record<string, string>>({})
   const [report, setReport] = useState<ProductImportReport | null>(null)
@@ -83,7 +85,7 @@ function CsvImport({ onDone }: { onDone: () => void }) {
   }
   const run = async (dryRun: boolean) => {
     setError(null)
-    const result = await call('products.import', { csv, mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)), dryRun })
+    const result = await action.run('products.import', { csv, mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)), dryRun })
     if (!result.ok) return setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
     setReport(result.data)
     if (!dryRun && result.data.rejected.length === 0) onDone()
@@ -108,8 +110,8 @@ function CsvImport({ onDone }: { onDone: () => void }) {
             </div>
           ))}
           <div className="form-actions">
-            <button type="button" className="button" onClick={() => void run(true)}>{t('product.check')}</button>
-            <button type="button" className="button button--primary" onClick={() => void run(false)}>{t('product.runImport')}</button>
+            <button type="button" className="button" disabled={action.busy} onClick={() => void run(true)}>{t('product.check')}</button>
+            <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void run(false)}>{t('product.runImport')}</button>
           </div>
         </>
       ) : null}

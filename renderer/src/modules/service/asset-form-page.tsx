@@ -7,12 +7,13 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { assetFieldsSchema, type AssetFields, type AssetFieldsInput } from '../../../../shared/modules/service/service.schema'
 import { FormError, SaveCancel, SelectField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
 export function AssetFormPage() {
   const { t } = useI18n()
+  const action = useAction()
   const { id } = useParams()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -35,7 +36,7 @@ export function AssetFormPage() {
   }
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await call('assets.update', { id, ...fields }) : await call('assets.create', fields)
+    const result = id ? await action.run('assets.update', { id, ...fields }) : await action.run('assets.create', fields)
     if (result.ok) navigate(`/companies/${result.data.companyId}`, { replace: true })
     else setFormError(showServerErrors(form, result.error))
   })

@@ -9,7 +9,7 @@ import { caseFieldsSchema, type CaseFields, type CaseFieldsInput } from '../../.
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { FormError, SaveCancel, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { appNow, localDateTimeInput } from '../../lib/today'
 import { useData } from '../../lib/use-data'
@@ -17,6 +17,7 @@ import { CompanyPicker } from '../../components/company-picker'
 
 export function CaseFormPage() {
   const { t, tFromData, enumLabel } = useI18n()
+  const action = useAction()
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const [formError, setFormError] = useState<string | null>(null)
@@ -45,7 +46,7 @@ export function CaseFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = await call('cases.create', fields)
+    const result = await action.run('cases.create', fields)
     if (result.ok) navigate(`/cases/${result.data.id}`, { replace: true })
     else setFormError(showServerErrors(form, result.error))
   })

@@ -11,7 +11,7 @@ import type { ChannelInput } from '../../../../shared/ipc/contract'
 import type { AppErrorData } from '../../../../shared/platform/result'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { FormError, showServerErrors } from '../../components/form-fields'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 
 interface PanelOptions<C extends Channel, I extends FieldValues, O> {
   /** The channel the panel saves through; its input schema is the form's. */
@@ -32,9 +32,10 @@ interface PanelOptions<C extends Channel, I extends FieldValues, O> {
 export function usePanel<C extends Channel, I extends FieldValues, O extends ChannelInput<C>>({ channel, schema, defaultValues, shown, onSaved, clearAfterSave }: PanelOptions<C, I, O>) {
   const [error, setError] = useState<string | null>(null)
   const form = useForm<I, unknown, O>({ resolver: zodResolver(schema), defaultValues })
+  const action = useAction()
   const save = async (values: O) => {
     setError(null)
-    const result = await call(channel, values)
+    const result = await action.run(channel, values)
     if (result.ok) {
       if (clearAfterSave) form.reset()
       onSaved()

@@ -11,7 +11,7 @@ import type { NpsRow } from '../../../../shared/modules/service/service.types'
 import { CheckboxField, FormError, SaveCancel, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { ReportRange, type Period } from '../../components/filters'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
@@ -19,6 +19,7 @@ import { useCompanyContext } from './company-context'
 
 export function FeedbackFormPage() {
   const { t, enumLabel } = useI18n()
+  const action = useAction()
   const navigate = useNavigate()
   const { companyId, company, contactOptions } = useCompanyContext()
   const [formError, setFormError] = useState<string | null>(null)
@@ -31,7 +32,7 @@ export function FeedbackFormPage() {
   useEffect(() => form.setValue('score', null), [kind, form])
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = await call('feedback.create', { ...fields, score: fields.kind === 'testimonial' || Number.isNaN(fields.score) ? null : fields.score })
+    const result = await action.run('feedback.create', { ...fields, score: fields.kind === 'testimonial' || Number.isNaN(fields.score) ? null : fields.score })
     if (result.ok) navigate(`/companies/${companyId}`, { replace: true })
     else setFormError(showServerErrors(form, result.error))
   })

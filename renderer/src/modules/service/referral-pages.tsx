@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom'
 import { referralFieldsSchema } from '../../../../shared/modules/service/service.schema'
 import { FormError, SaveCancel, SelectField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { useCompanyContext } from './company-context'
@@ -15,13 +15,14 @@ import { ReferralTable } from './referral-table'
 
 export function ReferralFormPage() {
   const { t } = useI18n()
+  const action = useAction()
   const navigate = useNavigate()
   const { companyId, company, contactOptions } = useCompanyContext()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(referralFieldsSchema), defaultValues: { companyId, contactId: '', prospectName: '', prospectCity: '', prospectContactName: '', prospectPhone: '', note: '' } })
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = await call('referrals.create', fields)
+    const result = await action.run('referrals.create', fields)
     if (result.ok) navigate(`/companies/${result.data.referredCompanyId}`, { replace: true })
     else setFormError(showServerErrors(form, result.error))
   })

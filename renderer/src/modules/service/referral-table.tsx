@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import type { Referral } from '../../../../shared/modules/service/service.types'
 import { StatusBadge } from '../../components/status-badge'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { formatCents, formatMoneyInput, parseMoneyInput } from '../../../../shared/platform/money'
 
@@ -37,13 +37,14 @@ export function ReferralTable({ rows, onChange }: { rows: Referral[]; onChange: 
 
 function ThankForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const { t, tFromData, language } = useI18n()
+  const action = useAction()
   const [reward, setReward] = useState('')
   const [value, setValue] = useState(formatMoneyInput(0, language))
   const [error, setError] = useState<string | null>(null)
   const submit = async () => {
     // Empty means no value; text that is not an amount goes as NaN and comes back as the field's error.
     const cents = value.trim() === '' ? 0 : parseMoneyInput(value, language)
-    const result = await call('referrals.thank', { id: referral.id, reward, rewardValueCents: cents ?? Number.NaN, note: '' })
+    const result = await action.run('referrals.thank', { id: referral.id, reward, rewardValueCents: cents ?? Number.NaN, note: '' })
     if (result.ok) onDone()
     else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
   }
@@ -51,7 +52,7 @@ function ThankForm({ referral, onDone }: { referral: Referral; onDone: () => voi
     <form className="step-form" aria-label={t('referral.thank')} onSubmit={(e) => { e.preventDefault(); void submit() }}>
       <label>{t('referral.reward')}<input value={reward} onChange={(e) => setReward(e.target.value)} /></label>
       <label>{t('referral.rewardValue')}<input type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} /></label>
-      <button type="submit" className="button button--primary button--small">{t('referral.saveThanks')}</button>
+      <button type="submit" className="button button--primary button--small" disabled={action.busy}>{t('referral.saveThanks')}</button>
       {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
     </form>
   )

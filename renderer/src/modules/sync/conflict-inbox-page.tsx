@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { ConflictItem, SyncProblems } from '../../../../shared/modules/sync/status'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
@@ -11,6 +11,7 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 
 export function ConflictInboxPage() {
   const { t, tFromData, dateTime } = useI18n()
+  const action = useAction()
   const conflicts = useData('conflicts.list', {})
   const problems = useData('sync.problems', {})
   const [error, setError] = useState<string | null>(null)
@@ -24,7 +25,7 @@ export function ConflictInboxPage() {
   const when = (iso: string) => (iso ? dateTime(iso) : '')
   const resolve = async (c: ConflictItem, choice: 'server' | 'client' | 'acknowledged') => {
     setError(null)
-    const result = await call('conflicts.resolve', { id: c.id, choice })
+    const result = await action.run('conflicts.resolve', { id: c.id, choice })
     if (!result.ok) setError(tFromData(result.error.message))
     conflicts.reload()
   }
@@ -48,13 +49,13 @@ export function ConflictInboxPage() {
                   <h3>{t('conflicts.current')}</h3>
                   <p className="conflict__text">{show(c.serverValue)}</p>
                   <p className="muted small">{t('conflicts.by', { user: c.serverUser || '–', when: when(c.serverAt) })}</p>
-                  <button type="button" className="button" onClick={() => void resolve(c, 'server')}>{t('conflicts.keepCurrent')}</button>
+                  <button type="button" className="button" disabled={action.busy} onClick={() => void resolve(c, 'server')}>{t('conflicts.keepCurrent')}</button>
                 </div>
                 <div className="conflict__value conflict__value--lost">
                   <h3>{t('conflicts.notApplied')}</h3>
                   <p className="conflict__text">{show(c.clientValue)}</p>
                   <p className="muted small">{t('conflicts.by', { user: c.clientUser || '–', when: when(c.clientAt) })}</p>
-                  <button type="button" className="button button--primary" onClick={() => void resolve(c, 'client')}>{t('conflicts.useThis')}</button>
+                  <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void resolve(c, 'client')}>{t('conflicts.useThis')}</button>
                 </div>
               </div>
             ) : (
@@ -62,7 +63,7 @@ export function ConflictInboxPage() {
                 <p>{c.kind === 'deleted'
                   ? t('conflicts.deletedBefore', { field: fieldLabel(c), value: show(c.clientValue), user: c.clientUser || '–', when: when(c.clientAt) })
                   : t('conflicts.deletedAfter', { field: fieldLabel(c), value: show(c.serverValue), user: c.serverUser || '–', deleter: c.clientUser || '–' })}</p>
-                <button type="button" className="button" onClick={() => void resolve(c, 'acknowledged')}>{t('conflicts.acknowledge')}</button>
+                <button type="button" className="button" disabled={action.busy} onClick={() => void resolve(c, 'acknowledged')}>{t('conflicts.acknowledge')}</button>
               </div>
             )}
           </li>
@@ -76,6 +77,7 @@ export function ConflictInboxPage() {
 /** Changes the server refused ("abgelehnt: …") and records this laptop had to set aside. */
 function SyncProblemsList({ problems, onDismissed }: { problems: SyncProblems; onDismissed: () => void }) {
   const { t, tFromData, dateTime } = useI18n()
+  const action = useAction()
   const [busy, setBusy] = useState(false)
   const tableLabel = (table: string) => {
     const key = `conflicts.table.${table}`
@@ -95,7 +97,7 @@ function SyncProblemsList({ problems, onDismissed }: { problems: SyncProblems; o
   const dismiss = async () => {
     if (busy) return
     setBusy(true)
-    await call('sync.dismissRejected', {})
+    await action.run('sync.dismissRejected', {})
     setBusy(false)
     onDismissed()
   }

@@ -5,7 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form'
 import { Link } from 'react-router-dom'
 import { syncConnectSchema, type SyncConnectInput } from '../../../../shared/modules/sync/status'
 import { FormError, TextField, showServerErrors } from '../../components/form-fields'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { SyncProgress } from './sync-indicator'
 import { useSyncStatus } from './use-sync-status'
@@ -14,13 +14,14 @@ const INTERVALS = [1, 5, 15, 30, 60]
 
 export function SyncSettings() {
   const { t, tFromData, dateTime, number } = useI18n()
+  const action = useAction()
   const { status, refresh } = useSyncStatus()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<SyncConnectInput>({ resolver: zodResolver(syncConnectSchema), defaultValues: { serverUrl: '', login: '', password: '' } })
 
   const connect = form.handleSubmit(async (input) => {
     setFormError(null)
-    const result = await call('sync.connect', input)
+    const result = await action.run('sync.connect', input)
     if (result.ok) {
       form.reset({ serverUrl: input.serverUrl, login: input.login, password: '' })
       refresh()
@@ -30,14 +31,14 @@ export function SyncSettings() {
   const act = async (channel: 'sync.now' | 'sync.disconnect') => {
     setBusy(true)
     try {
-      await call(channel, {})
+      await action.run(channel, {})
     } finally {
       setBusy(false)
       refresh()
     }
   }
   const setInterval = async (minutes: number) => {
-    await call('sync.configure', { intervalMinutes: minutes })
+    await action.run('sync.configure', { intervalMinutes: minutes })
     refresh()
   }
 
