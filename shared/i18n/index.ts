@@ -127,3 +127,15 @@ export const formatDateTime = (language: Language, iso: string): string =>
   new Intl.DateTimeFormat(LOCALE[language], { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(iso))
 
 export const formatNumber = (language: Language, value: number): string => new Intl.NumberFormat(LOCALE[language]).format(value)
+
+/**
+ * A report period key ("2026-01", "2026-Q1", "2026") as a reader writes it: "Jan. 2026" (English
+ * "Jan 2026"), "Q1 2026", "2026". Other keys stay as they are.
+ */
+export function formatPeriod(language: Language, key: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(key)
+  if (month) return new Intl.DateTimeFormat(LOCALE[language], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15)))
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key)
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`
+  return key
+}

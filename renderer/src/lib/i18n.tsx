@@ -3,7 +3,7 @@
 // time (an error from main) goes through `tFromData`, which checks it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Language } from '../../../shared/modules/customers'
-import { formatDate, formatDateTime, formatNumber, translate, translateEnum, translateFromData, type EnumList, type EnumValue, type Translate } from '../../../shared/i18n'
+import { formatDate, formatDateTime, formatNumber, formatPeriod, translate, translateEnum, translateFromData, type EnumList, type EnumValue, type Translate } from '../../../shared/i18n'
 import { call } from './api'
 
 export interface I18n {
@@ -17,6 +17,8 @@ export interface I18n {
   date(iso: string): string
   dateTime(iso: string): string
   number(value: number): string
+  /** A report period key ("2026-01", "2026-Q1") as a reader writes it: "Jan. 2026", "Q1 2026". */
+  period(key: string): string
 }
 
 const I18nContext = createContext<I18n | null>(null)
@@ -48,6 +50,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     date: (iso) => formatDate(language, iso),
     dateTime: (iso) => formatDateTime(language, iso),
     number: (value) => formatNumber(language, value),
+    period: (key) => formatPeriod(language, key),
   }), [language, setLanguage])
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

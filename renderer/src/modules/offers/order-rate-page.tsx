@@ -122,7 +122,7 @@ function Pareto({ reasons }: { reasons: OrderRateReport['lostReasons'] }) {
 }
 
 function Report({ r }: { r: OrderRateReport }) {
-  const { t, number } = useI18n()
+  const { t, number, period } = useI18n()
   const d = r.followUpDiscipline
   return (
     <>
@@ -141,7 +141,7 @@ function Report({ r }: { r: OrderRateReport }) {
         <Pareto reasons={r.lostReasons} />
       </div>
       <div className="report-grid">
-        <RowsTable title={t('report.byPeriod')} rows={r.byPeriod} label={(k) => k} />
+        <RowsTable title={t('report.byPeriod')} rows={r.byPeriod} label={period} />
         <RowsTable title={t('report.byOwner')} rows={r.byOwner} label={(k) => k || '–'} />
         <RowsTable title={t('report.bySegment')} rows={r.bySegment} label={(k) => (k ? t(`enum.segment.${k}`) : t('report.noSegment'))} />
       </div>

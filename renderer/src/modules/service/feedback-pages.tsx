@@ -68,7 +68,7 @@ export function FeedbackFormPage() {
 const fmt = (v: number | null, language: string) => (v === null ? '–' : new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v))
 
 export function NpsPage() {
-  const { t, tFromData, language, number, date } = useI18n()
+  const { t, tFromData, language, number, date, period } = useI18n()
   const year = Number(todayIso().slice(0, 4))
   const [range, setRange] = useState<{ from: string; to: string; period: Period }>({ from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' })
   const report = useData('reports.nps', range)
@@ -102,7 +102,7 @@ export function NpsPage() {
               <p className="kpi__value">{r.satisfactionAverage === null ? '–' : `${fmt(r.satisfactionAverage, language).replace('+', '')} / 5`}</p>
             </div>
           </div>
-          {rows(t('renewalReport.byPeriod'), r.byPeriod, (k) => k)}
+          {rows(t('renewalReport.byPeriod'), r.byPeriod, period)}
           {rows(t('nps.bySegment'), r.bySegment, (k) => (k ? tFromData(`enum.segment.${k}`) : t('common.noEntry')))}
           <div className="card">
             <h2>{t('nps.testimonials')}</h2>
