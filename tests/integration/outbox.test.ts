@@ -17,7 +17,8 @@ beforeEach(async () => {
 })
 afterEach(async () => t.cleanup())
 
-const company = (o: Record<string, unknown> = {}): CompanyFields => companyFieldsSchema.parse(validCompany(o))
+// The company as the form sends it: owned by the current user (a new company without an owner is theirs).
+const company = (o: Record<string, unknown> = {}): CompanyFields => companyFieldsSchema.parse(validCompany({ ownerId: t.ctx.userId, ...o }))
 const outbox = () => t.ctx.db.selectFrom('sync_outbox').selectAll().orderBy('client_seq').execute()
 
 describe('synced writes', () => {

@@ -152,7 +152,7 @@ describe('sync in the app', () => {
     await a.sync.syncNow()
     await b.sync.syncNow()
     await deleteCompany(a.ctx, company.id)
-    await updateCompany(b.ctx, company.id, fields({ name: 'Weg GmbH', city: 'Peine' }))
+    await updateCompany(b.ctx, company.id, fields({ name: 'Weg GmbH', city: 'Peine', ownerId: company.ownerId }))
     await a.sync.syncNow()
     await b.sync.syncNow()
     const [conflict] = await listConflicts(b.ctx)

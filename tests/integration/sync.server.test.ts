@@ -139,7 +139,7 @@ describe.each(STORE_KINDS)('sync server on %s', (kind) => {
   it.skipIf(skip)('delete against edit: the delete wins and the edit is kept as a conflict', async () => {
     const { anna, ben, created } = await bothHaveACompany()
     await deleteCompany(anna.ctx, created.id)
-    await updateCompany(ben.ctx, created.id, companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', city: 'Peine' })))
+    await updateCompany(ben.ctx, created.id, companyFieldsSchema.parse(validCompany({ customerNumber: '', name: 'Brunsviga GmbH', city: 'Peine', ownerId: created.ownerId })))
     await anna.sync()
     await ben.sync()
     await anna.sync()
