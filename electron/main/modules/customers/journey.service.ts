@@ -100,7 +100,7 @@ export async function refreshJourneys(db: Transaction<Database>, companyIds: Ite
         journeyFacts().openOfferCount(id).as('open_offers'),
         ...structuralFacts(id, berlinDay(now)),
         wonOfferOfItsOwn(id).as('wonOffer'),
-        (statusBy === undefined ? sql<number>`0` : statusMovedBy(id, sql.ref<string>('c.owner_id'), statusBy)).as('moves'),
+        (statusBy ? statusMovedBy(id, sql.ref<string>('c.owner_id'), statusBy) : sql<number>`0`).as('moves'),
       ])
       .where('c.id', 'in', chunk)
       .execute()
