@@ -7,8 +7,6 @@ import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
-import { localeOf } from '../../../../shared/i18n'
-import type { Language } from '../../../../shared/modules/customers'
 import { Rate } from '../../components/rate'
 import { ReportRange, type Period } from '../../components/filters'
 
@@ -27,20 +25,8 @@ export function RenewalReportPage() {
   )
 }
 
-/**
- * A period key of the report ("2026-01", "2026-Q1", "2026") as a reader writes it: "Jan. 2026" / "Jan 2026",
- * "Q1 2026", "2026". Other keys (owner names) stay as they are.
- */
-function periodLabel(key: string, language: Language): string {
-  const month = /^(\d{4})-(\d{2})$/.exec(key)
-  if (month) return new Intl.DateTimeFormat(localeOf(language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15)))
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(key)
-  if (quarter) return `Q${quarter[2]} ${quarter[1]}`
-  return key
-}
-
 function RowsTable({ title, rows, periods }: { title: string; rows: RenewalRateRow[]; periods?: boolean }) {
-  const { t, number, language } = useI18n()
+  const { t, number, language, period } = useI18n()
   return (
     <div className="card">
       <h2>{title}</h2>
@@ -49,7 +35,7 @@ function RowsTable({ title, rows, periods }: { title: string; rows: RenewalRateR
           <thead><tr><th /><th className="num">{t('renewalReport.due')}</th><th className="num">{t('renewalReport.renewed')}</th><th className="num">{t('renewalReport.churned')}</th><th className="num">{t('report.rateCount')}</th><th className="num">{t('report.rateValue')}</th><th className="num">{t('renewalReport.renewedValue')}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key}><th scope="row">{periods ? periodLabel(r.key, language) : r.key}</th><td className="num">{number(r.due)}</td><td className="num">{number(r.renewed)}</td><td className="num">{number(r.churned)}</td>
+              <tr key={r.key}><th scope="row">{periods ? period(r.key) : r.key}</th><td className="num">{number(r.due)}</td><td className="num">{number(r.renewed)}</td><td className="num">{number(r.churned)}</td>
                 <td className="num"><Rate value={r.rateByCount} /></td><td className="num"><Rate value={r.rateByValue} /></td><td className="num">{formatCents(r.renewedValueCents, language)}</td></tr>
             ))}
           </tbody>
