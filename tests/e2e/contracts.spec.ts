@@ -111,7 +111,7 @@ test('a cancellation dated before the contract is refused at its field; a valid 
 
 test('screens of the contract station look right (screenshots for the README)', async ({ page, app, consoleErrors }) => {
   void consoleErrors
-  await app.api('demo.load', { size: 'small' })
+  await app.api('demo.open')
   await openApp(page, app, '/contracts')
   await expect(page.getByRole('heading', { level: 1, name: 'Verträge und Verlängerungen' })).toBeVisible()
   await page.getByRole('button', { name: /Nächste 180 Tage/ }).click()

@@ -42,7 +42,7 @@ test('follow-up rules and lost reasons are set in the settings; a bad value is r
 
 test('due follow-ups are announced in the app', async ({ page, app, consoleErrors }) => {
   void consoleErrors
-  await app.api('demo.load', { size: 'small' })
+  await app.api('demo.open')
   await openApp(page, app, '/companies')
   const notice = page.getByRole('status').filter({ hasText: 'heute fällig oder überfällig' })
   await expect(notice).toBeVisible()

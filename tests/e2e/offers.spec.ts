@@ -94,7 +94,7 @@ test('from the pre-offer conversation to a lost offer in the order-rate report',
 
 test('screens of the offer station look right (screenshots for the README)', async ({ page, app, consoleErrors }) => {
   void consoleErrors
-  await app.api('demo.load', { size: 'small' })
+  await app.api('demo.open')
   await openApp(page, app, '/follow-ups')
   await expect(page.getByRole('heading', { level: 1, name: 'Nachfassen' })).toBeVisible()
   // The demo's entries of every source, each described by its own view.

@@ -194,7 +194,7 @@ test('a referral creates the prospect whose won offer raises the thank-you remin
 
 test('screens of the service station look right (screenshots for the README)', async ({ page, app, consoleErrors }) => {
   void consoleErrors
-  await app.api('demo.load', { size: 'small' })
+  await app.api('demo.open')
   await openApp(page, app, '/service')
   await expect(page.getByRole('heading', { level: 1, name: 'Servicefälle' })).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/service-work-list.png', fullPage: true })

@@ -7,8 +7,20 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { readSettings, writeSetting } from '../../../../db/platform/local.repository'
 import { AppError } from '../../../../shared/platform/result'
+import { companyProfileSchema } from '../../../../shared/modules/settings'
 import type { ServiceContext } from '../../platform/context'
+import { rollContracts } from '../contracts'
+import { expireOffers } from '../offers'
+import { ensureCurrentUser, updateProfile } from '../settings'
 import { DEMO_DEVICE_CODE, DEMO_SIZES, loadDemoData } from './demo-data.service'
+
+/** The demo's own letterhead (the first sample colleague signs), so offers can be sent and the first-start assistant stays closed. */
+const DEMO_PROFILE = {
+  repName: 'Anna Schneider', repEmail: 'a.schneider@kundenreise.example', repJobTitle: 'Vertrieb Niedersachsen', repPhone: '12',
+  name: 'Demo Prüftechnik GmbH', street: 'Hamburger Straße 267', postalCode: '38114', city: 'Braunschweig', phone: '+49 531 000000-0',
+  email: 'vertrieb@demo.kundenreise.example', website: '', managingDirectors: 'Erika Mustermann', registerCourt: 'Amtsgericht Braunschweig', registerNumber: 'HRB 000000',
+  vatId: 'DE000000000', bankName: 'Demobank', iban: 'DE89 3704 0044 0532 0130 00', bic: 'DEMODEFFXXX',
+}
 
 /** app_settings keys of a demo database (local, never synced). */
 const MARK = 'database'
@@ -35,6 +47,12 @@ export async function ensureDemoData(ctx: ServiceContext): Promise<{ companies: 
   if (settings[MARK] !== 'demo') throw new AppError('forbidden', 'demo.errors.loadRefused')
   if (!settings[FILLED]) {
     await loadDemoData(ctx, DEMO_SIZES.small)
+    await ensureCurrentUser(ctx)
+    await updateProfile(ctx, companyProfileSchema.parse(DEMO_PROFILE))
+    // Today's upkeep before the outbox is dropped, so what it writes (offers expired, contracts rolled,
+    // statuses following the business) is not left waiting for a server either.
+    await expireOffers(ctx)
+    await rollContracts(ctx)
     await ctx.db.transaction().execute(async (trx) => {
       // The demo can never be connected, so these operations could never be pushed: no "1,618 changes not yet synced".
       await trx.deleteFrom('sync_outbox').execute()
