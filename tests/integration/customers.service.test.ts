@@ -120,7 +120,11 @@ describe('contacts and touchpoints', () => {
 describe('demo data', () => {
   it('creates German companies across federal states with contacts, roles and touchpoints, through the outbox', async () => {
     const result = await loadDemoData(t.ctx, DEMO_SIZES.small)
-    expect(result).toMatchObject({ companies: 60, contacts: 180, touchpoints: 360, offers: 120, contracts: 30, referrals: 15 })
+    expect(result).toMatchObject({ companies: 60, contacts: 180, touchpoints: 360, offers: 120, contracts: 30, referrals: 14 })
+    // Every demo company that recommended someone recommended another company, never itself (issue 13, item 11).
+    expect(await t.ctx.db.selectFrom('referrals').select('id').whereRef('company_id', '=', 'referred_company_id').execute()).toEqual([])
+    // Demo numbers are visibly demo and can never equal a device's own (a real device code has no O).
+    for (const n of (await t.ctx.db.selectFrom('offers').select('number').execute()).map((r) => r.number)) expect(n).toMatch(/^A-\d{4}-DEMO0-\d{4}$/)
     // The use phase: every customer (and former customer) has one or two assets and as many cases.
     expect(result.assets).toBeGreaterThan(60)
     expect(result.cases).toBe(result.assets)
