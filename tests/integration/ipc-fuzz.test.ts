@@ -354,9 +354,9 @@ async function setUp(): Promise<Seeds> {
  * input; only the named valid-but-costly or outward-reaching inputs are replaced.
  */
 function tame(channel: Channel, input: unknown): unknown {
-  // `demo.load` with any object that has no bad `size` is valid (size defaults to small) and adds 60
-  // companies with everything around them each time: random calls get only inputs its check refuses;
-  // the one valid call is made at the end (after which fingerprints are no longer cheap).
+  // `demo.load` with any object that has no bad `size` is valid (size defaults to small); on this database
+  // (the user's, not the demo database) it is refused anyway. Random calls get only inputs its check
+  // refuses; the one valid call is made at the end.
   if (channel === 'demo.load' && demoLoadSchema.safeParse(input).success) return { size: 'large' }
   // `sync.connect` logs in over the network: every URL it could accept is our closed port, so no
   // random host is ever looked up or contacted.
@@ -500,7 +500,7 @@ describe('IPC fuzz through web mode', () => {
     await fc.assert(fc.asyncProperty(fc.constantFrom(...CHANNELS).chain((c) => inputs(c).map((i) => ({ channel: c, ...i }))), ({ channel, input, proto }) => check(channel, input, proto)), {
       numRuns: INTERLEAVED, seed: SEED, endOnFailure: true,
     })
-    // demo.load's valid call, once (see tame()).
+    // demo.load's valid call, once (see tame()): refused on the user's database.
     await check('demo.load', { size: 'small' }, 0)
     expect(stats.calls).toBeGreaterThan(2000)
     // Nothing was polluted by the `__proto__` and `constructor` keys.
