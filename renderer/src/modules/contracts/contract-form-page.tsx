@@ -9,7 +9,7 @@ import { CONTRACT_TYPES } from '../../../../shared/modules/contracts/contract.en
 import { contractEnd, contractFieldsSchema, previewCancelBy, type ContractFields, type ContractFieldsInput } from '../../../../shared/modules/contracts/contract.schema'
 import { FormError, MoneyField, NumberField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
@@ -17,6 +17,7 @@ import { formatCents } from '../../../../shared/platform/money'
 
 export function ContractFormPage() {
   const { t, enumLabel, date, language } = useI18n()
+  const { run } = useAction()
   const { id } = useParams()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -65,7 +66,7 @@ export function ContractFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await call('contracts.update', { id, ...fields }) : await call('contracts.create', fields)
+    const result = id ? await run('contracts.update', { id, ...fields }) : await run('contracts.create', fields)
     if (result.ok) navigate(`/contracts/${result.data.id}`, { replace: true })
     else setFormError(showServerErrors(form, result.error))
   })

@@ -11,6 +11,7 @@ import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServ
 import { LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
 import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
@@ -139,6 +140,7 @@ export function ContractPage() {
 
 function CancelForm({ contract, onDone, onClose }: { contract: Contract; onDone: () => void; onClose: () => void }) {
   const { t, enumLabel } = useI18n()
+  const { run } = useAction()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<ContractCancelInput>({
     resolver: zodResolver(contractCancelSchema),
@@ -147,7 +149,7 @@ function CancelForm({ contract, onDone, onClose }: { contract: Contract; onDone:
   })
   const onSubmit = form.handleSubmit(async (input) => {
     setFormError(null)
-    const result = await call('contracts.cancel', input)
+    const result = await run('contracts.cancel', input)
     if (result.ok) onDone()
     else setFormError(showServerErrors(form, result.error))
   })

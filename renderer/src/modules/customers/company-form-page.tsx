@@ -7,7 +7,7 @@ import { companyFieldsSchema, type CompanyFields, type CompanyFieldsInput } from
 import { COMPANY_STATUSES, FEDERAL_STATES, LEAD_SOURCES, SEGMENTS } from '../../../../shared/modules/customers/customer.enums'
 import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
@@ -18,6 +18,7 @@ const EMPTY: CompanyFieldsInput = {
 
 export function CompanyFormPage() {
   const { t, enumLabel } = useI18n()
+  const { run } = useAction()
   const { id } = useParams()
   const navigate = useNavigate()
   const [formError, setFormError] = useState<string | null>(null)
@@ -41,7 +42,7 @@ export function CompanyFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await call('companies.update', { id, ...fields }) : await call('companies.create', fields)
+    const result = id ? await run('companies.update', { id, ...fields }) : await run('companies.create', fields)
     if (result.ok) navigate(`/companies/${result.data.id}`)
     else setFormError(showServerErrors(form, result.error))
   })

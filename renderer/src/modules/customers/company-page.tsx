@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { TimelineEntry } from '../../../../shared/modules/customers/customer.types'
 import { Badge, EmptyState, LoadError, PageHeader, StationBadge } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { touchpointLine } from '../../../../shared/i18n/event-text'
 import { useData } from '../../lib/use-data'
@@ -13,6 +13,7 @@ const TIMELINE_PAGE = 50
 
 export function CompanyPage() {
   const { t, date } = useI18n()
+  const { run } = useAction()
   const { id = '' } = useParams()
   const navigate = useNavigate()
   const company = useData('companies.get', { id })
@@ -34,7 +35,7 @@ export function CompanyPage() {
 
   const remove = async () => {
     if (!window.confirm(t('common.confirmDelete', { name: c.name }))) return
-    const result = await call('companies.delete', { id })
+    const result = await run('companies.delete', { id })
     if (result.ok) navigate('/companies')
     else setError(result.error.message)
   }

@@ -7,7 +7,7 @@ import { contactFieldsSchema, type ContactFields, type ContactFieldsInput } from
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LANGUAGES, SALUTATIONS } from '../../../../shared/modules/customers/customer.enums'
 import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
@@ -20,6 +20,7 @@ const empty = (companyId: string): Partial<ContactFieldsInput> => ({
 
 export function ContactFormPage() {
   const { t, enumLabel } = useI18n()
+  const { run } = useAction()
   const { id } = useParams()
   const [searchParams] = useSearchParams()
   const navigate = useNavigate()
@@ -40,14 +41,14 @@ export function ContactFormPage() {
   const backTo = companyId ? `/companies/${companyId}` : '/contacts'
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await call('contacts.update', { id, ...fields }) : await call('contacts.create', fields)
+    const result = id ? await run('contacts.update', { id, ...fields }) : await run('contacts.create', fields)
     if (result.ok) navigate(`/companies/${result.data.companyId}`)
     else setFormError(showServerErrors(form, result.error))
   })
 
   const remove = async () => {
     if (!id || !existing.data || !window.confirm(t('common.confirmDelete', { name: `${existing.data.firstName} ${existing.data.lastName}`.trim() }))) return
-    const result = await call('contacts.delete', { id })
+    const result = await run('contacts.delete', { id })
     if (result.ok) navigate(backTo)
     else setFormError(result.error.message)
   }

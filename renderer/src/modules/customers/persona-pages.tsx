@@ -7,7 +7,7 @@ import { YES_NO_UNKNOWN } from '../../../../shared/modules/customers/customer.en
 import { PERSONA_MATRIX_FIELDS, personaFieldsSchema, type PersonaFields, type PersonaFieldsInput } from '../../../../shared/modules/customers/persona.schema'
 import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
@@ -41,6 +41,7 @@ const EMPTY: PersonaFieldsInput = {
 
 export function PersonaFormPage() {
   const { t, enumLabel } = useI18n()
+  const { run } = useAction()
   const { id } = useParams()
   const navigate = useNavigate()
   const existing = useData('personas.get', id ? { id } : null)
@@ -56,14 +57,14 @@ export function PersonaFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await call('personas.update', { id, ...fields }) : await call('personas.create', fields)
+    const result = id ? await run('personas.update', { id, ...fields }) : await run('personas.create', fields)
     if (result.ok) navigate('/personas')
     else setFormError(showServerErrors(form, result.error))
   })
 
   const remove = async () => {
     if (!id || !existing.data || !window.confirm(t('common.confirmDelete', { name: existing.data.name }))) return
-    const result = await call('personas.delete', { id })
+    const result = await run('personas.delete', { id })
     if (result.ok) navigate('/personas')
     else setFormError(result.error.message)
   }

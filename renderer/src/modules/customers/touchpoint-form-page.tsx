@@ -10,7 +10,7 @@ import { touchpointFieldsSchema, type TouchpointFields } from '../../../../share
 import { STATIONS } from '../../../../shared/modules/customers'
 import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { appNow, localDateTimeInput } from '../../lib/today'
@@ -30,6 +30,7 @@ type FormInput = z.input<typeof formSchema>
 
 export function TouchpointFormPage() {
   const { t, enumLabel } = useI18n()
+  const { run } = useAction()
   const [searchParams] = useSearchParams()
   const navigate = useNavigate()
   const companyId = searchParams.get('companyId') ?? ''
@@ -46,7 +47,7 @@ export function TouchpointFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = await call('touchpoints.create', fields)
+    const result = await run('touchpoints.create', fields)
     if (result.ok) navigate(`/companies/${companyId}`)
     else setFormError(showServerErrors(form, result.error))
   })

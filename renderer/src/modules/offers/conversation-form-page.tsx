@@ -7,7 +7,7 @@ import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS } from '../../../../shared/mo
 import { conversationFieldsSchema, type ConversationFields, type ConversationFieldsInput } from '../../../../shared/modules/offers/offer.schema'
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { todayIso } from '../../lib/today'
@@ -19,6 +19,7 @@ const GUIDE = ['situation', 'needs', 'goals', 'worries', 'decisionCriteria', 'de
 
 export function ConversationFormPage() {
   const { t, enumLabel } = useI18n()
+  const { run } = useAction()
   const { id } = useParams()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -64,7 +65,7 @@ export function ConversationFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await call('conversations.update', { id, ...fields }) : await call('conversations.create', fields)
+    const result = id ? await run('conversations.update', { id, ...fields }) : await run('conversations.create', fields)
     if (result.ok) navigate(`/conversations/${result.data.id}`, { replace: true, state: { saved: true } })
     else setFormError(showServerErrors(form, result.error))
   })
