@@ -9,7 +9,7 @@ import {
 } from './modules/customers'
 import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
-import { SettingsPage } from './modules/settings'
+import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { ConflictInboxPage, SyncSettings } from './modules/sync'
 import { WorkListPage } from './modules/worklist'
 import { AppShell } from './shell/app-shell'
@@ -25,6 +25,7 @@ export function App() {
     <I18nProvider>
       <HashRouter>
         <AppShell>
+          <FirstStartRedirect />
           <Routes>
             <Route path="/" element={<Navigate to="/companies" replace />} />
             <Route path="/companies" element={<CompanyListPage key="all" />} />
@@ -41,6 +42,7 @@ export function App() {
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
             <Route path="/settings" element={<SettingsPage sections={<SyncSettings />} />} />
+            <Route path="/setup" element={<SetupPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />
             <Route path="/conversations/:id" element={<ConversationFormPage />} />

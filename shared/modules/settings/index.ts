@@ -2,3 +2,4 @@
 export * from './settings.schema'
 export * from './profile.schema'
 export * from './settings.texts'
+export * from './setup.schema'

@@ -75,7 +75,13 @@ export function OfferPage() {
         }
       />
       {message ? <p className="notice" role="status">{message}</p> : null}
-      {error ? <p className="form-error" role="alert">{tFromData(error)}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {tFromData(error)}
+          {/* Sending is refused while the letter's details are missing: the assistant asks for them, then comes back here. */}
+          {error === 'errors.letterDetailsMissing' ? <> <Link to="/setup" state={{ from: `/offers/${id}` }}>{t('setup.completeProfile')}</Link></> : null}
+        </p>
+      ) : null}
       {dialog === 'won' ? <WinForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
       {dialog === 'lost' ? <LoseForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
       <div className="company-layout">
