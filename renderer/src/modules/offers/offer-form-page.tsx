@@ -171,7 +171,7 @@ export function OfferFormPage() {
                   <NumberField name={`items.${index}.quantity`} label={t('offer.quantity')} decimals={3} required />
                   <SelectField name={`items.${index}.unit`} label={t('offer.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
                   <MoneyField name={`items.${index}.unitPriceCents`} label={t('offer.unitPrice')} required />
-                  <NumberField name={`items.${index}.discountPercent`} label={t('offer.discountPercent')} step="0.01" />
+                  <NumberField name={`items.${index}.discountPercent`} label={t('offer.discountPercent')} step="0.01" emptyValue={0} />
                   <SelectField name={`items.${index}.vatRate`} label={t('offer.vatRate')} options={VAT_RATES.map((r) => ({ value: String(r), label: `${r} %` }))} numeric />
                   <CheckboxField name={`items.${index}.optional`} label={t('offer.optional')} />
                   <span className="item-row__total" aria-label={t('offer.lineTotal')}>{totals ? formatCents(totals.lines[index]?.netCents ?? 0, language) : '–'}</span>
@@ -185,9 +185,9 @@ export function OfferFormPage() {
           <fieldset>
             <legend>{t('offer.terms')}</legend>
             <div className="form-grid">
-              <NumberField name="offerDiscountPercent" label={t('offer.offerDiscount')} step="0.01" />
+              <NumberField name="offerDiscountPercent" label={t('offer.offerDiscount')} step="0.01" emptyValue={0} />
               <NumberField name="paymentNetDays" label={t('offer.paymentNetDays')} step="1" />
-              <NumberField name="skontoPercent" label={t('offer.skontoPercent')} step="0.01" />
+              <NumberField name="skontoPercent" label={t('offer.skontoPercent')} step="0.01" emptyValue={0} />
               <NumberField name="skontoDays" label={t('offer.skontoDays')} step="1" />
               <TextAreaField name="deliveryTerms" label={t('offer.deliveryTerms')} rows={2} maxLength={2000} />
             </div>
