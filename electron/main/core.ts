@@ -1,6 +1,6 @@
 // Start-up shared by the desktop shell and web mode: open the database, know the user, and switch the
 // running app between the user's database and the demo database. No Electron here.
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { DatabaseOpenError, openDatabase, quickCheck, type AppDatabase } from '../../db/database'
@@ -39,12 +39,14 @@ export function resolveDatabasePath(argv: readonly string[], env: NodeJS.Process
 }
 
 /**
- * The demo database of a database file: next to it, named after it (`kundenreise.sqlite` →
- * `kundenreise-demo.sqlite`), so it is never the same file. Derived here only, never from renderer input.
+ * The demo database of a database file: in a folder `Demo` next to it, named after it (`kundenreise.sqlite`
+ * → `Demo/kundenreise-demo.sqlite`), so it is never the same file, and what lives next to a database (the
+ * letters in `Dokumente/`, the logo copy in `Profil/`) is the demo's own. Derived here only, never from
+ * renderer input.
  */
 export function demoDatabasePath(databasePath: string): string {
   const ext = path.extname(databasePath)
-  return path.join(path.dirname(databasePath), `${path.basename(databasePath, ext)}-demo${ext || '.sqlite'}`)
+  return path.join(path.dirname(databasePath), 'Demo', `${path.basename(databasePath, ext)}-demo${ext || '.sqlite'}`)
 }
 
 export interface Core {
@@ -87,6 +89,7 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
   /** Opens one of the two files and starts its upkeep. The demo file is made, marked and filled on first use. */
   async function open(kind: DatabaseKind): Promise<Opened> {
     const file = files[kind]
+    if (kind === 'demo') mkdirSync(path.dirname(file), { recursive: true })
     const created = !existsSync(file) || statSync(file).size === 0
     const database = await openDatabase(file)
     const ctx: ServiceContext = { db: database.db, clock, userId: '', userName: '' }

@@ -1,7 +1,7 @@
 // The demo lives in a database of its own (issue 13, item 5): switching to it and back through the
 // channels leaves the user's database exactly as it was, demo numbers never equal real ones, the demo
 // never connects to a server, and demo data is refused in the user's database.
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/database'
@@ -14,6 +14,7 @@ const TABLES = ['companies', 'contacts', 'touchpoints', 'offers', 'contracts', '
 
 let dir: string
 let core: Core
+const DEMO_FILE = () => path.join(dir, 'Demo', 'kundenreise-demo.sqlite')
 
 async function must<T>(channel: string, input: unknown = {}): Promise<T> {
   const result = await dispatch(core.app, channel, input)
@@ -52,10 +53,10 @@ afterEach(async () => {
 })
 
 describe('the demo database', () => {
-  it('lies next to the user’s database, named after it, and is never the same file', () => {
-    expect(demoDatabasePath('/data/kundenreise.sqlite')).toBe(path.join('/data', 'kundenreise-demo.sqlite'))
-    expect(demoDatabasePath('/data/team.db')).toBe(path.join('/data', 'team-demo.db'))
-    expect(demoDatabasePath('/data/kundenreise-demo.sqlite')).not.toBe('/data/kundenreise-demo.sqlite')
+  it('lies in a folder of its own next to the user’s database, named after it, and is never the same file', () => {
+    expect(demoDatabasePath('/data/kundenreise.sqlite')).toBe(path.join('/data', 'Demo', 'kundenreise-demo.sqlite'))
+    expect(demoDatabasePath('/data/team.db')).toBe(path.join('/data', 'Demo', 'team-demo.db'))
+    expect(demoDatabasePath('/data/Demo/kundenreise-demo.sqlite')).not.toBe('/data/Demo/kundenreise-demo.sqlite')
   })
 
   it('switching to the demo and back leaves the user’s database as it was; the demo has its own data and numbers', async () => {
@@ -66,7 +67,7 @@ describe('the demo database', () => {
 
     expect(await must('demo.open')).toEqual({ database: 'demo' })
     const info = await must<{ database?: string; databasePath: string; pendingChanges: number }>('app.info')
-    expect(info).toMatchObject({ database: 'demo', databasePath: path.join(dir, 'kundenreise-demo.sqlite'), pendingChanges: 0 })
+    expect(info).toMatchObject({ database: 'demo', databasePath: DEMO_FILE(), pendingChanges: 0 })
     const demoCompanies = await must<{ total: number; rows: Array<{ name: string }> }>('companies.list', { limit: 100 })
     expect(demoCompanies.total).toBe(60)
     expect(demoCompanies.rows.map((c) => c.name)).not.toContain('Eigene Firma GmbH')
@@ -91,6 +92,23 @@ describe('the demo database', () => {
     expect(own.rows.map((c) => c.name)).toEqual(['Eigene Firma GmbH'])
   })
 
+  it('keeps its letters and its logo copy to itself: the user’s Profil/ and Dokumente/ stay as they were', async () => {
+    // What lives next to the user's database: the copy of their logo and a letter made earlier.
+    const logo = path.join(dir, 'Profil', 'Firmenlogo')
+    mkdirSync(path.dirname(logo), { recursive: true })
+    writeFileSync(logo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
+    mkdirSync(path.join(dir, 'Dokumente'))
+    writeFileSync(path.join(dir, 'Dokumente', 'Angebot-A-2026-7KQ3M-0001-12345678.docx'), 'letter')
+    await must('demo.open')
+    // A letter made in the demo goes to the demo's own folder.
+    const sent = await core.app.ctx.db.selectFrom('offers').select('id').where('status', '=', 'sent').executeTakeFirstOrThrow()
+    await must('offers.document', { id: sent.id })
+    await must('demo.close')
+    expect(readFileSync(logo)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
+    expect(readdirSync(path.join(dir, 'Dokumente'))).toEqual(['Angebot-A-2026-7KQ3M-0001-12345678.docx'])
+    expect(readdirSync(path.join(dir, 'Demo', 'Dokumente')).length).toBe(1)
+  })
+
   it('is filled once: opening it again keeps what was changed there', async () => {
     await must('demo.open')
     await must('companies.create', validCompany({ name: 'In der Demo angelegt GmbH', customerNumber: '' }))
@@ -113,14 +131,15 @@ describe('the demo database', () => {
     const load = await dispatch(core.app, 'demo.load', { size: 'small' })
     expect(load).toEqual({ ok: false, error: { code: 'forbidden', message: 'demo.errors.loadRefused' } })
     expect(await snapshot()).toEqual(before)
-    expect(existsSync(path.join(dir, 'kundenreise-demo.sqlite'))).toBe(false)
+    expect(existsSync(DEMO_FILE())).toBe(false)
   })
 
   it('a file at the demo path that is not a demo database is left alone, and the app stays on the user’s data', async () => {
     await ownData()
     await core.close()
     // A copy of a real database under the demo name (someone renamed a file).
-    const other = await openDatabase(path.join(dir, 'kundenreise-demo.sqlite'))
+    mkdirSync(path.dirname(DEMO_FILE()), { recursive: true })
+    const other = await openDatabase(DEMO_FILE())
     await other.close()
     core = await startCore(path.join(dir, 'kundenreise.sqlite'), 'web', clock)
     const before = await snapshot()
@@ -128,13 +147,14 @@ describe('the demo database', () => {
     expect(open).toEqual({ ok: false, error: { code: 'conflict', message: 'demo.errors.notDemoDatabase' } })
     expect(core.app.env.database).toBe('real')
     expect(await snapshot()).toEqual(before)
-    const check = await openDatabase(path.join(dir, 'kundenreise-demo.sqlite'))
+    const check = await openDatabase(DEMO_FILE())
     expect(Number((await check.db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(0)
     await check.close()
   })
 
   it('a damaged demo file is refused calmly and the app stays on the user’s data', async () => {
-    writeFileSync(path.join(dir, 'kundenreise-demo.sqlite'), 'not a database at all, just text')
+    mkdirSync(path.dirname(DEMO_FILE()), { recursive: true })
+    writeFileSync(DEMO_FILE(), 'not a database at all, just text')
     const open = await dispatch(core.app, 'demo.open', {}, { log: () => {} })
     expect(open).toEqual({ ok: false, error: { code: 'conflict', message: 'demo.errors.openFailed' } })
     expect(core.app.env.database).toBe('real')
