@@ -27,7 +27,7 @@ test('from a won offer to a contract that runs on after its renewal offer is won
   const form = page.getByRole('form', { name: 'Vertrag' })
   await expect(form.getByText(`Aus dem gewonnenen Angebot ${offer.data!.number}`)).toBeVisible()
   await expect(form.getByLabel('Bezeichnung')).toHaveValue('Wartung Prüfstände')
-  await expect(form.getByLabel('Jahreswert (€, netto)')).toHaveValue('12000')
+  await expect(form.getByLabel('Jahreswert (€, netto)')).toHaveValue('12.000,00')
   await form.getByLabel('Vertragsart').selectOption({ label: 'Wartungsvertrag' })
   await form.getByLabel('Vertragsbeginn').fill('2027-01-01')
   // The notice does not fit into a two-month term: refused at the field, nothing saved.

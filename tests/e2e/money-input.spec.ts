@@ -78,7 +78,7 @@ test('a product at 7 % with a German list price saves, and an offer item picked 
   await openApp(page, app, `/offers/new?companyId=${company.data!.id}`)
   const first = page.getByRole('form', { name: 'Angebot' }).getByRole('group', { name: 'Position 1' })
   await first.getByLabel('Produkt').selectOption({ label: 'FB-1 – Fachbuch Prüftechnik' })
-  await expect(first.getByLabel('Einzelpreis (€, netto)')).toHaveValue('1499,99')
+  await expect(first.getByLabel('Einzelpreis (€, netto)')).toHaveValue('1.499,99')
   await expect(first.getByLabel('USt.')).toHaveValue('7')
   await expect(page.getByRole('table', { name: 'Summen' })).toContainText('zzgl. 7 % USt. auf 1.499,99\u00a0€')
 })

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react'
 import { useController } from 'react-hook-form'
 import { useI18n } from '../lib/i18n'
-import { formatDecimalInput, formatMoneyInput, parseDecimalInput, parseMoneyInput } from '../../../shared/platform/money'
+import { formatDecimalInput, parseDecimalInput, parseMoneyInput } from '../../../shared/platform/money'
 import { DATE_PATTERN_HINT, formatDateInput, parseDateInput } from '../../../shared/platform/date-input'
 import { FieldFrame, describedBy, useFieldError, type BaseProps } from './field-frame'
 
@@ -11,14 +11,14 @@ import { FieldFrame, describedBy, useFieldError, type BaseProps } from './field-
  * A field typed as text and held as a value (cents, a number, an ISO day): the one mechanism behind
  * MoneyField, NumberField and DateField, so every one of them reads German input whatever the
  * browser's locale. `parse` turns the text into the value (null: not readable → the form value is
- * `invalid`, so the schema answers with the field error); `edit` writes a value for typing, `shown`
- * writes it back when the user leaves the field, so what was read is plain ("1.250" → "1.250,00").
+ * `invalid`, so the schema answers with the field error); `show` writes a value as the field shows it,
+ * also when the user leaves the field, so what was read is plain ("1250,5" → "1.250,50").
  */
-function useTypedText<V>(name: string, codec: { parse(text: string): V | null; edit(value: V): string; shown(value: V): string; isValue(value: unknown): value is V; empty: unknown; invalid: unknown }) {
+function useTypedText<V>(name: string, codec: { parse(text: string): V | null; show(value: V): string; isValue(value: unknown): value is V; empty: unknown; invalid: unknown }) {
   const { language } = useI18n()
   const { field } = useController({ name })
   const value = field.value as unknown
-  const toText = (v: unknown) => (codec.isValue(v) ? codec.edit(v) : '')
+  const toText = (v: unknown) => (codec.isValue(v) ? codec.show(v) : '')
   const [text, setText] = useState(() => toText(value))
   const read = (typed: string): unknown => (typed.trim() === '' ? codec.empty : (codec.parse(typed) ?? codec.invalid))
   // A value set from outside (a reset, a product picked, a language switch) replaces the text,
@@ -41,7 +41,7 @@ function useTypedText<V>(name: string, codec: { parse(text: string): V | null; e
       },
       onBlur: () => {
         const v = read(text)
-        if (codec.isValue(v) && text.trim() !== '') setText(codec.shown(v))
+        if (codec.isValue(v) && text.trim() !== '') setText(codec.show(v))
         field.onBlur()
       },
     },
@@ -64,8 +64,7 @@ export function NumberField({ name, label, required, hint, decimals: given, step
   const error = useFieldError(name)
   const { input } = useTypedText<number>(name, {
     parse: (text) => parseDecimalInput(text, language, decimals),
-    edit: (v) => formatDecimalInput(v, language, { maxDecimals: decimals }).replace(language === 'de' ? /\./g : /,/g, ''),
-    shown: (v) => formatDecimalInput(v, language, { maxDecimals: decimals }),
+    show: (v) => formatDecimalInput(v, language, { maxDecimals: decimals }),
     isValue: isFiniteNumber,
     empty: emptyValue ?? Number.NaN,
     invalid: Number.NaN,
@@ -93,8 +92,7 @@ export function MoneyField({ name, label, required, hint, emptyCents }: BaseProp
   const error = useFieldError(name)
   const { input } = useTypedText<number>(name, {
     parse: (text) => parseMoneyInput(text, language),
-    edit: (cents) => formatMoneyInput(cents, language),
-    shown: (cents) => formatDecimalInput(cents / 100, language, { minDecimals: 2, maxDecimals: 2 }),
+    show: (cents) => formatDecimalInput(cents / 100, language, { minDecimals: 2, maxDecimals: 2 }),
     isValue: isSafeInteger,
     empty: emptyCents ?? Number.NaN,
     invalid: Number.NaN,
@@ -122,8 +120,7 @@ export function DateField({ name, label, required, hint, wide }: BaseProps) {
   const error = useFieldError(name)
   const { input, field } = useTypedText<string>(name, {
     parse: parseDateInput,
-    edit: (day) => formatDateInput(day, language),
-    shown: (day) => formatDateInput(day, language),
+    show: (day) => formatDateInput(day, language),
     isValue: isIsoDay,
     empty: '',
     invalid: 'invalid-date',

@@ -10,7 +10,7 @@ import type { Offer } from '../../../../shared/modules/offers/offer.types'
 import { FormError, MoneyField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { Badge, LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
-import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
@@ -20,6 +20,7 @@ import { TotalsTable } from './totals-table'
 
 export function OfferPage() {
   const { t, tFromData, enumLabel, date, language, number } = useI18n()
+  const action = useAction()
   const { id = '' } = useParams()
   const offer = useData('offers.get', { id })
   const [message, setMessage] = useState<string | null>(null)
@@ -34,7 +35,7 @@ export function OfferPage() {
   const act = async (channel: 'offers.send' | 'offers.revise' | 'offers.withdraw', done: 'offer.revised' | 'offer.sentNotice' | 'offer.withdrawn') => {
     setError(null)
     setMessage(null)
-    const result = await call(channel, { id })
+    const result = await action.run(channel, { id })
     if (result.ok) {
       setMessage(t(done))
       offer.reload()
@@ -42,7 +43,7 @@ export function OfferPage() {
   }
   const document = async (revision?: number) => {
     setError(null)
-    const result = await call('offers.document', revision ? { id, revision } : { id })
+    const result = await action.run('offers.document', revision ? { id, revision } : { id })
     if (!result.ok) return setError(result.error.message)
     setMessage(saveLetter(result.data, { t, tFromData }))
   }
@@ -64,12 +65,12 @@ export function OfferPage() {
         actions={
           <>
             {!closed && !o.currentRevisionSent ? <Link className="button" to={`/offers/${id}/edit`}>{t('common.edit')}</Link> : null}
-            {!closed && o.currentRevisionSent ? <button type="button" className="button" onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
-            {!closed && !o.currentRevisionSent ? <button type="button" className="button button--primary" onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
-            <button type="button" className="button" onClick={() => void document()}>{t('offer.document')}</button>
+            {!closed && o.currentRevisionSent ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
+            {!closed && !o.currentRevisionSent ? <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
+            <button type="button" className="button" disabled={action.busy} onClick={() => void document()}>{t('offer.document')}</button>
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('lost')}>{t('offer.markLost')}</button> : null}
-            {!closed ? <button type="button" className="button button--ghost" onClick={() => void act('offers.withdraw', 'offer.withdrawn')}>{t('offer.withdraw')}</button> : null}
+            {!closed ? <button type="button" className="button button--ghost" disabled={action.busy} onClick={() => void act('offers.withdraw', 'offer.withdrawn')}>{t('offer.withdraw')}</button> : null}
             {o.status === 'won' && !o.contractId ? <Link className="button button--primary" to={`/contracts/new?offerId=${id}`}>{t('offer.createContract')}</Link> : null}
           </>
         }
@@ -139,7 +140,7 @@ export function OfferPage() {
               ))}
             </tbody>
           </table>
-          <TotalsTable totals={o.totals} />
+          <TotalsTable totals={o.totals} offerDiscountPercent={o.offerDiscountPercent} />
         </div>
       </div>
     </section>
@@ -148,10 +149,11 @@ export function OfferPage() {
 
 function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { t } = useI18n()
+  const action = useAction()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(offerWinSchema), defaultValues: { id: offer.id, orderDate: todayIso(), orderValueCents: offer.totals.netCents } })
   const submit = form.handleSubmit(async (input) => {
-    const result = await call('offers.win', input)
+    const result = await action.run('offers.win', input)
     if (result.ok) onDone()
     else setFormError(showServerErrors(form, result.error))
   })
@@ -163,7 +165,7 @@ function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
           <TextField name="orderDate" label={t('offer.orderDate')} type="date" required />
           <MoneyField name="orderValueCents" label={t('offer.orderValueNet')} required />
         </div>
-        <div className="form-actions"><button type="submit" className="button button--primary">{t('offer.confirmWon')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
+        <div className="form-actions"><button type="submit" className="button button--primary" disabled={action.busy}>{t('offer.confirmWon')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
       </form>
     </FormProvider>
   )
@@ -171,13 +173,14 @@ function WinForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
 
 function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { t, enumLabel } = useI18n()
+  const action = useAction()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, competitor: '', note: '' } })
   const reason = form.watch('reason')
   const profile = useData('profile.get', {})
   const offered = LOST_REASONS.filter((r) => !profile.data || profile.data.lostReasons.includes(r))
   const submit = form.handleSubmit(async (input) => {
-    const result = await call('offers.lose', input)
+    const result = await action.run('offers.lose', input)
     if (result.ok) onDone()
     else setFormError(showServerErrors(form, result.error))
   })
@@ -190,7 +193,7 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
           {reason === 'competitor' ? <TextField name="competitor" label={t('offer.competitor')} required /> : null}
           <TextAreaField name="note" label={t('offer.lostNote')} rows={2} />
         </div>
-        <div className="form-actions"><button type="submit" className="button button--primary">{t('offer.confirmLost')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
+        <div className="form-actions"><button type="submit" className="button button--primary" disabled={action.busy}>{t('offer.confirmLost')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
       </form>
     </FormProvider>
   )
