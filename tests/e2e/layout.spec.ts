@@ -56,10 +56,12 @@ test('no main page scrolls sideways at 1280×720', async ({ page, app, consoleEr
     await openApp(page, app, filled.endsWith('/new') ? `${filled}?companyId=${ids.companies}` : filled)
     await page.waitForLoadState('networkidle')
     await expect(page.getByRole('heading', { level: 1 }).first(), filled).toBeVisible()
-    const overflow = await page.evaluate(() => {
-      const main = document.querySelector('.shell__main') ?? document.documentElement
-      return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, main: main.scrollWidth - main.clientWidth }
-    })
+    // A string, so the test (type-checked without DOM types) names the page's globals only there.
+    const overflow = (await page.evaluate(`(() => {
+      const root = document.documentElement
+      const main = document.querySelector('.shell__main') ?? root
+      return { page: root.scrollWidth - root.clientWidth, main: main.scrollWidth - main.clientWidth }
+    })()`)) as { page: number; main: number }
     if (overflow.page > 0 || overflow.main > 0) overflowing.push(`${filled}: ${Math.max(overflow.page, overflow.main)} px`)
   }
   expect(overflowing).toEqual([])

@@ -1,5 +1,6 @@
 // The renderer's only way to main: window.api (Electron preload) or the same contract over HTTP (web mode).
 import type { Channel } from '../../../shared/ipc/channels'
+import type { ReadChannel } from '../../../shared/ipc/channel-kinds'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/platform/result'
 
@@ -36,13 +37,20 @@ async function overHttp(channel: Channel, input: unknown, options: CallOptions):
   }
 }
 
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>, options: CallOptions = {}): Promise<Result<ChannelOutput<C>>> {
+/**
+ * Sends a request to main. Only lib/ uses it for changes (useAction, the language setting); pages and
+ * components read with `call`, which takes read channels only (shared/ipc/channel-kinds.ts).
+ */
+export async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>, options: CallOptions = {}): Promise<Result<ChannelOutput<C>>> {
   const result = window.api ? await window.api[channel](input, options) : await overHttp(channel, input, options)
   return result as Result<ChannelOutput<C>>
 }
 
+/** A read: pages and components load data with it (or with useData). Changes go through useAction. */
+export const call = <C extends ReadChannel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> => invoke(channel, input)
+
 /** For reads whose failure the page shows as a whole: throws the error's i18n key. */
-export async function fetchData<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function fetchData<C extends ReadChannel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await call(channel, input)
   if (!result.ok) throw new Error(result.error.message)
   return result.data

@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Language } from '../../../shared/modules/customers'
 import { formatDate, formatDateTime, formatNumber, formatPeriod, translate, translateEnum, translateFromData, type EnumList, type EnumValue, type Translate } from '../../../shared/i18n'
-import { call } from './api'
+import { call, invoke } from './api'
 
 export interface I18n {
   language: Language
@@ -38,7 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLanguage = useCallback(async (next: Language) => {
     chosen.current = true
     setLanguageState(next)
-    await call('settings.update', { language: next })
+    await invoke('settings.update', { language: next })
   }, [])
 
   const value = useMemo<I18n>(() => ({

@@ -7,10 +7,10 @@
 //      gets the first answer instead of a second record;
 //   3. a success tells the rest of the window that the data changed (data-events.ts).
 import { useCallback, useRef, useState } from 'react'
-import type { Channel } from '../../../shared/ipc/channels'
+import type { ChangeChannel } from '../../../shared/ipc/channel-kinds'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/platform/result'
-import { call } from './api'
+import { invoke } from './api'
 import { notifyDataChanged } from './data-events'
 
 /** How long the same input counts as the same submission after it succeeded. */
@@ -26,17 +26,17 @@ interface Sent {
 const newKey = (): string => crypto.randomUUID()
 
 export interface Action {
-  run<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
+  run<C extends ChangeChannel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
   /** True while any change started here runs: buttons show it and are disabled. */
   busy: boolean
 }
 
 export function useAction(): Action {
-  const running = useRef(new Map<Channel, Promise<Result<unknown>>>())
-  const sent = useRef(new Map<Channel, Sent>())
+  const running = useRef(new Map<ChangeChannel, Promise<Result<unknown>>>())
+  const sent = useRef(new Map<ChangeChannel, Sent>())
   const [busy, setBusy] = useState(false)
 
-  const run = useCallback(<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> => {
+  const run = useCallback(<C extends ChangeChannel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> => {
     const inFlight = running.current.get(channel)
     if (inFlight) return inFlight as Promise<Result<ChannelOutput<C>>>
     const text = JSON.stringify(input)
@@ -45,7 +45,7 @@ export function useAction(): Action {
     const submission: Sent = same ? last : { key: newKey(), input: text }
     sent.current.set(channel, submission)
     setBusy(true)
-    const answer = call(channel, input, { requestKey: submission.key }).then((result) => {
+    const answer = invoke(channel, input, { requestKey: submission.key }).then((result) => {
       if (result.ok) {
         submission.okAt ??= Date.now()
         notifyDataChanged()

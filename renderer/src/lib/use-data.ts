@@ -1,6 +1,6 @@
 // Loads one channel's data for a page and reloads it on demand or when its input changes.
 import { useCallback, useEffect, useState } from 'react'
-import type { Channel } from '../../../shared/ipc/channels'
+import type { ReadChannel } from '../../../shared/ipc/channel-kinds'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import { call } from './api'
 
@@ -10,7 +10,7 @@ export interface DataState<T> {
   reload(): void
 }
 
-export function useData<C extends Channel>(channel: C, input: ChannelInput<C> | null): DataState<ChannelOutput<C>> {
+export function useData<C extends ReadChannel>(channel: C, input: ChannelInput<C> | null): DataState<ChannelOutput<C>> {
   const [data, setData] = useState<ChannelOutput<C> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [version, setVersion] = useState(0)

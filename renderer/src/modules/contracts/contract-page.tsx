@@ -10,7 +10,6 @@ import type { Contract } from '../../../../shared/modules/contracts/contract.typ
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
-import { call } from '../../lib/api'
 import { useAction } from '../../lib/use-action'
 import { saveLetter } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
@@ -27,6 +26,7 @@ export function ContractPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [cancelling, setCancelling] = useState(false)
+  const letter = useAction()
 
   if (contract.error) return <LoadError message={contract.error} />
   const c = contract.data
@@ -38,7 +38,7 @@ export function ContractPage() {
 
   const document = async () => {
     setError(null)
-    const result = await call('contracts.document', { id })
+    const result = await letter.run('contracts.document', { id })
     if (!result.ok) return setError(result.error.message)
     setMessage(saveLetter(result.data, { t, tFromData }))
   }
@@ -58,7 +58,7 @@ export function ContractPage() {
         actions={
           <>
             {renewing ? <Link className="button" to={`/contracts/${id}/edit`}>{t('common.edit')}</Link> : null}
-            <button type="button" className="button" onClick={() => void document()}>{t('contract.document')}</button>
+            <button type="button" className="button" disabled={letter.busy} onClick={() => void document()}>{t('contract.document')}</button>
             {renewing && !openRenewal ? <Link className="button button--primary" to={`/offers/new?contractId=${id}`}>{t('contract.renewalOffer')}</Link> : null}
             {renewing ? <button type="button" className="button button--ghost" onClick={() => setCancelling(true)}>{t('contract.recordCancellation')}</button> : null}
           </>

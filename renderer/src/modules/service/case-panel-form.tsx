@@ -6,14 +6,14 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useState, type ReactNode } from 'react'
 import { FormProvider, useForm, useFormState, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form'
 import type { z } from 'zod'
-import type { Channel } from '../../../../shared/ipc/channels'
+import type { ChangeChannel } from '../../../../shared/ipc/channel-kinds'
 import type { ChannelInput } from '../../../../shared/ipc/contract'
 import type { AppErrorData } from '../../../../shared/platform/result'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { FormError, showServerErrors } from '../../components/form-fields'
 import { useAction } from '../../lib/use-action'
 
-interface PanelOptions<C extends Channel, I extends FieldValues, O> {
+interface PanelOptions<C extends ChangeChannel, I extends FieldValues, O> {
   /** The channel the panel saves through; its input schema is the form's. */
   channel: C
   schema: z.ZodType<O, I>
@@ -29,7 +29,7 @@ interface PanelOptions<C extends Channel, I extends FieldValues, O> {
  * A panel's form, typed by its channel's schema and validated with it before anything is sent, and
  * its save: the values go to the channel as the schema gave them; a refusal is shown (showPanelErrors).
  */
-export function usePanel<C extends Channel, I extends FieldValues, O extends ChannelInput<C>>({ channel, schema, defaultValues, shown, onSaved, clearAfterSave }: PanelOptions<C, I, O>) {
+export function usePanel<C extends ChangeChannel, I extends FieldValues, O extends ChannelInput<C>>({ channel, schema, defaultValues, shown, onSaved, clearAfterSave }: PanelOptions<C, I, O>) {
   const [error, setError] = useState<string | null>(null)
   const form = useForm<I, unknown, O>({ resolver: zodResolver(schema), defaultValues })
   const action = useAction()

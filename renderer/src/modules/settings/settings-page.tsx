@@ -3,7 +3,6 @@
 // database they give way to a note why it never syncs.
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
@@ -70,9 +69,10 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
   const settings = useData('settings.get', {})
   const users = useData('users.list', {})
   const demo = info.data?.database === 'demo'
+  const action = useAction()
 
   const changeUser = async (currentUserId: string) => {
-    const result = await call('settings.update', { currentUserId })
+    const result = await action.run('settings.update', { currentUserId })
     if (result.ok) settings.reload()
   }
 

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SyncStatus } from '../../../../shared/modules/sync/status'
 import { call } from '../../lib/api'
+import { useAction } from '../../lib/use-action'
 import { notifyDataChanged, useDataVersion } from '../../lib/data-events'
 
 export function useSyncStatus(): { status: SyncStatus | null; refresh(): void } {
@@ -12,6 +13,7 @@ export function useSyncStatus(): { status: SyncStatus | null; refresh(): void } 
   // A change made here is pending at once: ask again right away instead of at the next poll.
   const version = useDataVersion()
   const lastPull = useRef<string | null | undefined>(undefined)
+  const { run: nudge } = useAction()
 
   useEffect(() => {
     let live = true
@@ -35,10 +37,10 @@ export function useSyncStatus(): { status: SyncStatus | null; refresh(): void } 
   }, [tick, version])
 
   useEffect(() => {
-    const back = () => void call('sync.online', {}).then(refresh)
+    const back = () => void nudge('sync.online', {}).then(refresh)
     window.addEventListener('online', back)
     return () => window.removeEventListener('online', back)
-  }, [refresh])
+  }, [refresh, nudge])
 
   return { status, refresh }
 }

@@ -1,0 +1,11 @@
+// Which channels only read and which change data. Pages read with useData/fetchData (lib/api `call`,
+// typed to read channels only); every change — a form's save, an action button — goes through
+// useAction (lib/use-action.ts), the one guard against double submission. A channel named `.list`,
+// `.get` or `reports.…` reads; the others that read are named here. Anything else changes data, so a
+// new channel is guarded unless it is declared a read.
+import type { Channel } from './channels'
+
+type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' | 'sync.status' | 'sync.problems' | 'contracts.pipeline' | 'cases.workList' | 'worklist.ics'
+
+export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
+export type ChangeChannel = Exclude<Channel, ReadChannel>
