@@ -18,6 +18,13 @@ const layer = (files, forbidden, message) => ({
   },
 })
 
+/** Changes reach main only through useAction (lib/use-action.ts), the one guard against double submission. */
+const INVOKE_ONLY_IN_LIB = {
+  group: ['**/lib/api'],
+  importNames: ['invoke'],
+  message: 'Change data through useAction (lib/use-action.ts), the one guard against double submission; read with call, fetchData or useData.',
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
   js.configs.recommended,
@@ -89,7 +96,7 @@ export default tseslint.config(
         // The renderer's modules, the shell and the composition root; shared/modules (domain types) stays allowed.
         group: ['**/modules', '**/modules/**', '!**/shared/modules', '!**/shared/modules/**', '**/shell', '**/shell/**', '**/app'],
         message: 'components/ is generic UI and never imports a module, the shell or app.tsx: compose in shell/ or app.tsx, or move the generic part into components/.',
-      }] }],
+      }, INVOKE_ONLY_IN_LIB] }],
     },
   },
   {
@@ -110,6 +117,7 @@ export default tseslint.config(
           regex: '^\\./(?:[^/]+/)*[^/]*-pages?(?:\\.[jt]sx?)?$', // ./offer-page
           message: 'A page never imports another page: move what both need into a non-page file of the module.',
         },
+        INVOKE_ONLY_IN_LIB,
       ] }],
     },
   },

@@ -82,3 +82,14 @@ describe('the composition root', () => {
     expect(await boundaryErrors('renderer/src/shell/x.tsx', "import { SyncIndicator } from '../modules/sync'\nexport const x = SyncIndicator\n")).toEqual([])
   })
 })
+
+describe('one way to change data', () => {
+  it.each(['renderer/src/modules/offers/x.tsx', 'renderer/src/components/x.tsx'])('%s may not send a change past useAction (invoke)', async (file) => {
+    const code = "import { invoke } from '../../lib/api'\nexport const x = invoke\n".replace('../../', file.includes('components') ? '../' : '../../')
+    expect(await boundaryErrors(file, code)).toEqual([expect.stringContaining('useAction')])
+  })
+
+  it('pages may read with call', async () => {
+    expect(await boundaryErrors('renderer/src/modules/offers/x.tsx', "import { call } from '../../lib/api'\nexport const x = call\n")).toEqual([])
+  })
+})
