@@ -1,6 +1,6 @@
 // Start-up shared by the desktop shell and web mode: open the database, know the user, and switch the
 // running app between the user's database and the demo database. No Electron here.
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { DatabaseOpenError, openDatabase, quickCheck, type AppDatabase } from '../../db/database'
@@ -86,11 +86,28 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
   let syncing = false
   const listeners: Array<(kind: DatabaseKind) => void> = []
 
+  /**
+   * Makes the demo database under a temporary name, marks and fills it, and renames it when it is
+   * complete: a filling that is interrupted (the app closed meanwhile) leaves no half-filled demo.
+   */
+  async function makeDemoDatabase(file: string): Promise<void> {
+    mkdirSync(path.dirname(file), { recursive: true })
+    const partial = `${file}.partial`
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(partial + suffix, { force: true })
+    const database = await openDatabase(partial)
+    try {
+      await markDemoDatabase(database.db)
+      await ensureDemoData({ db: database.db, clock, userId: '', userName: '' })
+    } finally {
+      await database.close()
+    }
+    renameSync(partial, file)
+  }
+
   /** Opens one of the two files and starts its upkeep. The demo file is made, marked and filled on first use. */
   async function open(kind: DatabaseKind): Promise<Opened> {
     const file = files[kind]
-    if (kind === 'demo') mkdirSync(path.dirname(file), { recursive: true })
-    const created = !existsSync(file) || statSync(file).size === 0
+    if (kind === 'demo' && (!existsSync(file) || statSync(file).size === 0)) await makeDemoDatabase(file)
     const database = await openDatabase(file)
     const ctx: ServiceContext = { db: database.db, clock, userId: '', userName: '' }
     let demo = false
@@ -98,8 +115,7 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
       if (kind === 'demo') {
         // Demo data goes only into a file made as the demo database: a file of that name that is
         // anything else (a real database renamed) is left as it is.
-        if (created) await markDemoDatabase(database.db)
-        else if (!(await isDemoDatabase(database.db))) throw new AppError('conflict', 'demo.errors.notDemoDatabase')
+        if (!(await isDemoDatabase(database.db))) throw new AppError('conflict', 'demo.errors.notDemoDatabase')
         await ensureDemoData(ctx)
         demo = true
       } else {

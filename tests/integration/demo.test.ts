@@ -118,6 +118,14 @@ describe('the demo database', () => {
     expect(await must('demo.load')).toEqual({ companies: 61 })
   })
 
+  it('a filling that was interrupted leaves no half-filled demo: the next opening makes it afresh', async () => {
+    mkdirSync(path.dirname(DEMO_FILE()), { recursive: true })
+    writeFileSync(`${DEMO_FILE()}.partial`, 'what an interrupted filling left behind')
+    await must('demo.open')
+    expect((await must<{ total: number }>('companies.list', { limit: 1 })).total).toBe(60)
+    expect(readdirSync(path.dirname(DEMO_FILE())).filter((f) => f.includes('.partial'))).toEqual([])
+  })
+
   it('never connects to a sync server', async () => {
     await must('demo.open')
     const connect = await dispatch(core.app, 'sync.connect', { serverUrl: 'http://127.0.0.1:9', login: 'anna', password: 'geheim' })
