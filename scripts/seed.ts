@@ -1,10 +1,11 @@
-// `npm run seed [-- --size small|large] [--db file]`: fills a database with German demo data.
+// `npm run seed [-- --size small|large] [--db file]`: fills a database with German demo data (without
+// --db: the small set goes into the app's demo database, never the user's own; the large one into the bench file).
 // large: 20,000 companies, 60,000 contacts, 200,000 touchpoints, 100,000 offers with items and follow-ups, 10,000 contracts,
 // ~30,000 assets, ~30,000 cases, 5,000 referrals and feedback (for `npm run bench`).
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { defaultUserDataDir, resolveDatabasePath, startCore } from '../electron/main/core'
-import { DEMO_SIZES, loadDemoData } from '../electron/main/modules/demo'
+import { defaultUserDataDir, demoDatabasePath, resolveDatabasePath, startCore } from '../electron/main/core'
+import { DEMO_SIZES, ensureDemoData, loadDemoData, markDemoDatabase } from '../electron/main/modules/demo'
 
 export const BENCH_DB = path.resolve('.data/bench-large.sqlite')
 
@@ -14,13 +15,25 @@ async function main(): Promise<void> {
   const sizeArg = argv.find((a) => a.startsWith('--size='))?.slice(7) ?? (sizeFlag >= 0 ? argv[sizeFlag + 1] : undefined)
   const size = sizeArg === 'large' ? 'large' : 'small'
   const explicitDb = argv.some((a) => a.startsWith('--db')) || process.env.KUNDENREISE_DB
-  const file = explicitDb ? resolveDatabasePath(argv, process.env, defaultUserDataDir()) : size === 'large' ? BENCH_DB : resolveDatabasePath([], {}, defaultUserDataDir())
+  // Without --db, never the user's own database: the large set goes to the bench file, the small one to
+  // the app's demo database (the one "Demo ausprobieren" opens).
+  const toDemo = !explicitDb && size === 'small'
+  const file = explicitDb ? resolveDatabasePath(argv, process.env, defaultUserDataDir()) : size === 'large' ? BENCH_DB : demoDatabasePath(resolveDatabasePath([], {}, defaultUserDataDir()))
   mkdirSync(path.dirname(file), { recursive: true })
   if (size === 'large' && existsSync(file)) {
     // The large set is for measuring: start from an empty file so figures are comparable.
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
   }
   const core = await startCore(file, 'web')
+  if (toDemo) {
+    // The app's demo database: marked and filled the way "Demo ausprobieren" does it (once).
+    await markDemoDatabase(core.app.ctx.db)
+    const { companies } = await ensureDemoData(core.app.ctx)
+    await core.integrityChecked
+    await core.database.close()
+    console.log(`Demodatenbank ${file}: ${companies} Firmen`)
+    return
+  }
   await core.upkeepDone
   const started = performance.now()
   let last = 0

@@ -9,3 +9,9 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>
+
+/**
+ * Changes that are meant to happen again with the same input ("sync now" twice a minute apart): a
+ * double click still sends once (the running one is returned), but a later click is a new request.
+ */
+export const REPEATABLE_CHANNELS: ReadonlySet<ChangeChannel> = new Set<ChangeChannel>(['sync.now', 'sync.online', 'sync.dismissRejected'])

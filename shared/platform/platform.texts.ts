@@ -36,6 +36,7 @@ export const PLATFORM_TEXTS = {
 
   'common.save': { de: 'Speichern', en: 'Save' },
   'common.saving': { de: 'Speichert …', en: 'Saving …' },
+'shell.skipToContent': { de: 'Zum Inhalt springen', en: 'Skip to content' },
   'common.pickDate': { de: 'Datum im Kalender wählen', en: 'Pick a date from the calendar' },
   'common.characterCount': { de: '{count, number} von {max} Zeichen', en: '{count, number} of {max} characters' },
   'common.cancel': { de: 'Abbrechen', en: 'Cancel' },

@@ -24,7 +24,7 @@ test('an English user sees the contract and case entries of a timeline in Englis
   await page.getByRole('button', { name: 'Acknowledge', exact: true }).click()
   const step = page.getByRole('form', { name: 'Acknowledge' })
   await step.getByLabel('Customer informed').check()
-  await step.getByRole('button', { name: 'Save: Acknowledge' }).click()
+  await step.getByRole('button', { name: 'Confirm receipt' }).click()
   const caseTimeline = page.getByRole('list', { name: 'Timeline' })
   await expect(caseTimeline).toContainText('Case opened – Portal langsam')
   await expect(caseTimeline).toContainText('Status: Acknowledged')

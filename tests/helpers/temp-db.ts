@@ -37,7 +37,7 @@ export async function openTestDb(options: { fresh?: boolean } = {}): Promise<Tes
     file,
     database,
     ctx,
-    app: { ctx, sync: new SyncController({ ctx, clientId: database.clientId }), env: { version: 'test', mode: 'web', databasePath: file, clientId: database.clientId, integrity: 'ok' } },
+    app: { ctx, sync: new SyncController({ ctx, clientId: database.clientId }), env: { version: 'test', mode: 'web', databasePath: file, clientId: database.clientId, integrity: 'ok', database: 'real' } },
     setNow: (iso) => {
       now = new Date(iso)
     },

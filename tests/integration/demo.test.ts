@@ -109,6 +109,13 @@ describe('the demo database', () => {
     expect(readdirSync(path.join(dir, 'Demo', 'Dokumente')).length).toBe(1)
   })
 
+  it('numbers what is made there by hand with DEMO0 too, never with a real device code', async () => {
+    await must('demo.open')
+    await ownData()
+    const own = (await numbers('offers')).filter((n) => !/-DEMO0-/.test(n))
+    expect(own).toEqual([])
+  })
+
   it('is filled once: opening it again keeps what was changed there', async () => {
     await must('demo.open')
     await must('companies.create', validCompany({ name: 'In der Demo angelegt GmbH', customerNumber: '' }))

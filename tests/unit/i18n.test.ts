@@ -108,7 +108,6 @@ describe('plural forms', () => {
   it('English: one and other, numbers formatted in en-GB', () => {
     expect([0, 1, 2, 1234].map((count) => translate('en', 'common.results', { count }))).toEqual(['0 results', '1 result', '2 results', '1,234 results'])
     expect([1, 2].map((count) => translate('en', 'persona.contactCount', { count }))).toEqual(['1 contact', '2 contacts'])
-    expect([1, 2].map((count) => translate('en', 'settings.demoLoaded', { count }))).toEqual(['1 company created.', '2 companies created.'])
     expect([1, 5].map((n) => translate('en', 'contract.daysLeft', { n }))).toEqual(['1 day left', '5 days left'])
     expect([1, 24].map((n) => translate('en', 'asset.warrantyMonths', { n }))).toEqual(['1 month warranty', '24 months warranty'])
     expect(translate('en', 'report.byCount', { won: '1', decided: 1 })).toBe('1 of 1 offer')

@@ -22,9 +22,18 @@ async function clientId(db: Db): Promise<string> {
   return (await db.selectFrom('sync_state').select('value').where('key', '=', 'client_id').executeTakeFirstOrThrow()).value
 }
 
+/**
+ * The code in this device's numbers: hashed from the client id, or the one the file was given (the demo
+ * database's DEMO0 — never a real code, which has no O — so a demo number never equals a real one).
+ */
+async function deviceCodeOf(db: Db): Promise<string> {
+  const own = await db.selectFrom('app_settings').select('value').where('key', '=', 'deviceCode').executeTakeFirst()
+  return own?.value ?? deviceCode(await clientId(db))
+}
+
 /** The next number of this device for the year: A-2026-7KQ3M-0001 for offers, V-… for contracts. */
 export async function nextNumber(db: Db, table: 'offers' | 'contracts' | 'cases', letter: string, year: string): Promise<string> {
-  const prefix = `${letter}-${year}-${deviceCode(await clientId(db))}-`
+  const prefix = `${letter}-${year}-${await deviceCodeOf(db)}-`
   // Longest first, then highest: 10000 comes after 9999 although it sorts before it as text.
   const last = await db.selectFrom(table).select('number').where('number', 'like', `${prefix}%`)
     .orderBy(sql`length(number)`, 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst()

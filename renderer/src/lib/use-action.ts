@@ -4,10 +4,10 @@
 //      sends once, even before React has re-rendered the button as disabled);
 //   2. each submission carries a request key, and main runs a key once (request-ledger.ts): the same
 //      input sent again shortly after it succeeded, or retried after a lost answer, reuses the key and
-//      gets the first answer instead of a second record;
+//      gets the first answer instead of a second record (except REPEATABLE_CHANNELS, "sync now");
 //   3. a success tells the rest of the window that the data changed (data-events.ts).
 import { useCallback, useRef, useState } from 'react'
-import type { ChangeChannel } from '../../../shared/ipc/channel-kinds'
+import { REPEATABLE_CHANNELS, type ChangeChannel } from '../../../shared/ipc/channel-kinds'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/platform/result'
 import { invoke } from './api'
@@ -41,7 +41,7 @@ export function useAction(): Action {
     if (inFlight) return inFlight as Promise<Result<ChannelOutput<C>>>
     const text = JSON.stringify(input)
     const last = sent.current.get(channel)
-    const same = last !== undefined && last.input === text && (last.okAt === undefined || Date.now() - last.okAt < SAME_SUBMISSION_MS)
+    const same = !REPEATABLE_CHANNELS.has(channel) && last !== undefined && last.input === text && (last.okAt === undefined || Date.now() - last.okAt < SAME_SUBMISSION_MS)
     const submission: Sent = same ? last : { key: newKey(), input: text }
     sent.current.set(channel, submission)
     setBusy(true)

@@ -2,17 +2,13 @@
 // and the language switch, the navigation, the demo banner, the damaged-file warning and the due-work
 // banner above the page.
 // The shell is part of the composition root (with app.tsx): it may use module entries; components/ may not.
-import { useState, type CSSProperties, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useI18n } from '../lib/i18n'
 import { useAction } from '../lib/use-action'
 import { SyncIndicator, useSyncStatus } from '../modules/sync'
 import { DueFollowUpsBanner } from '../modules/worklist'
 import { Navigation } from './navigation'
 import { reloadOnStartPage, useAppInfo } from './use-app-info'
-
-// Until styles.css has rules for them (.skip-link, .banner--demo), the few that matter are set here.
-const SKIP_LINK_SHOWN: CSSProperties = { position: 'fixed', top: 8, left: 8, zIndex: 1000, padding: '8px 12px', background: '#fff', border: '2px solid var(--brand)', borderRadius: 4 }
-const DEMO_BANNER: CSSProperties = { display: 'flex', gap: 12, alignItems: 'center', background: 'var(--warn-soft)', color: 'var(--warn)', borderBottom: '1px solid #f0d7ab' }
 
 /** The first thing Tab reaches: skips the header and the navigation to the page (hidden until focused). */
 function SkipLink() {
@@ -22,7 +18,6 @@ function SkipLink() {
     <a
       href="#main"
       className={focused ? 'skip-link' : 'skip-link visually-hidden'}
-      style={focused ? SKIP_LINK_SHOWN : undefined}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
       // The router lives in the hash: move the focus instead of following the link.
@@ -47,7 +42,7 @@ function DemoBanner() {
     else setError(tFromData(result.error.message))
   }
   return (
-    <div className="banner banner--demo" role="region" aria-label={t('settings.demo')} style={DEMO_BANNER}>
+    <div className="banner banner--demo" role="region" aria-label={t('settings.demo')}>
       <span>{t('demo.banner')}</span>
       <button type="button" className="button" disabled={busy} onClick={() => void back()}>{busy ? t('demo.switching') : t('demo.back')}</button>
       {error ? <span role="alert">{error}</span> : null}

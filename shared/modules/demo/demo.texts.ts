@@ -14,7 +14,6 @@ export const DEMO_TEXTS = {
     en: 'You are working in the demo database. What you change here stays in the demo.',
   },
   // Not shown any more (the demo is filled when it is first opened); tests/unit/i18n.test.ts still renders its plural.
-  'settings.demoLoaded': { de: '{count, plural, one {# Firma angelegt.} other {# Firmen angelegt.}}', en: '{count, plural, one {# company created.} other {# companies created.}}' },
   'demo.confirmTitle': { de: 'Demo ausprobieren?', en: 'Try the demo?' },
   'demo.confirmText': {
     de: 'Die App wechselt zu einer eigenen Demo-Datenbank mit 60 Beispielfirmen samt Ansprechpartnern, Angeboten, Verträgen und Servicefällen. Ihre eigenen Daten bleiben unberührt: Nichts aus der Demo kommt in Ihre Datenbank oder zum Sync-Server Ihres Teams. Über das Banner oben kehren Sie jederzeit zu Ihren Daten zurück.',
@@ -42,5 +41,4 @@ export const DEMO_TEXTS = {
   },
   'demo.errors.unavailable': { de: 'Der Wechsel der Datenbank ist hier nicht möglich.', en: 'Switching the database is not possible here.' },
   // The frame's skip link (belongs with the shell's texts in shared/platform/platform.texts.ts; kept here until it moves).
-  'shell.skipToContent': { de: 'Zum Inhalt springen', en: 'Skip to content' },
 } as const satisfies Texts

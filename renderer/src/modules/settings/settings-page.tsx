@@ -51,7 +51,7 @@ function DemoSection({ demo }: { demo: boolean }) {
         </>
       )}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
-      <dialog ref={dialog} style={{ maxWidth: 560, border: '1px solid var(--line)', borderRadius: 8, padding: '20px 24px' }} aria-labelledby="demo-confirm-title" aria-describedby="demo-confirm-text" onClose={() => setAsking(false)}>
+      <dialog ref={dialog} className="dialog" aria-labelledby="demo-confirm-title" aria-describedby="demo-confirm-text" onClose={() => setAsking(false)}>
         <h2 id="demo-confirm-title">{t('demo.confirmTitle')}</h2>
         <p id="demo-confirm-text">{t('demo.confirmText')}</p>
         <div className="form-actions">
