@@ -39,3 +39,25 @@ export function formatDateInput(value: string, language: Language): string {
 
 /** What the field shows while empty: the pattern to type. */
 export const DATE_PATTERN_HINT: Record<Language, string> = { de: 'TT.MM.JJJJ', en: 'DD/MM/YYYY' }
+
+/**
+ * A local date and time ("YYYY-MM-DDTHH:MM", as the browser's date-time field gives it) from what was
+ * typed: a date as above, then the time of day ("29.11.2026 14:30", "29.11.26, 9:05"); null otherwise.
+ */
+export function parseDateTimeInput(text: string): string | null {
+  const m = /^(.+?)(?:,\s*|\s+|T)(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$/i.exec(text.trim())
+  if (!m) return null
+  const day = parseDateInput(m[1]!)
+  const hour = Number(m[2])
+  const minute = Number(m[3])
+  if (!day || hour > 23 || minute > 59) return null
+  return `${day}T${pad(hour)}:${pad(minute)}`
+}
+
+/** A local date and time for a field in the UI language: "29.11.2026 14:30" / "29/11/2026 14:30"; other text as it is. */
+export function formatDateTimeInput(value: string, language: Language): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value)
+  return m ? `${formatDateInput(m[1]!, language)} ${m[2]}` : value
+}
+
+export const DATE_TIME_PATTERN_HINT: Record<Language, string> = { de: 'TT.MM.JJJJ HH:MM', en: 'DD/MM/YYYY HH:MM' }

@@ -37,7 +37,7 @@ test('company, contact and touchpoint are on the timeline, also after a restart'
   await expect(contactCard).toContainText('Befürworter')
 
   await page.getByRole('link', { name: 'Kontaktpunkt erfassen' }).click()
-  await page.getByLabel('Zeitpunkt').fill('2026-11-19T14:30')
+  await page.getByLabel('Zeitpunkt').fill('19.11.2026 14:30')
   await page.getByLabel('Kanal').selectOption({ label: 'Besuch' })
   await page.getByLabel('Station').selectOption({ label: 'Angebot' })
   await page.getByLabel('Ansprechpartner').selectOption({ label: 'Katrin Berger' })

@@ -101,3 +101,25 @@ test('"Neues Angebot" from all offers: the customer is chosen in the form (issue
   await expect(page.getByRole('heading', { level: 1, name: /^Angebot A-\d{4}-/ })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Weserland Armaturen GmbH' }).first()).toBeVisible()
 })
+
+test('a touchpoint: the time typed as TT.MM.JJJJ HH:MM; a note over the limit says the limit and counts, and nothing is saved', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  const company = await app.api<{ id: string }>('companies.create', { name: 'Weserland Armaturen GmbH', status: 'customer' })
+  await openApp(page, app, `/touchpoints/new?companyId=${company.data!.id}`)
+  const when = page.getByLabel('Zeitpunkt')
+  await expect(when).toHaveAttribute('placeholder', 'TT.MM.JJJJ HH:MM')
+  await when.fill('19.11.2026 14:30')
+  const summary = page.getByLabel('Zusammenfassung')
+  await summary.fill('Rückruf. '.repeat(460))
+  await expect(page.getByText('4.140 von 4.000 Zeichen')).toBeVisible()
+  await page.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'höchstens 4.000 Zeichen' })).toBeVisible()
+  expect((await app.api<{ total: number }>('touchpoints.list', { companyId: company.data!.id })).data!.total).toBe(0)
+
+  await summary.fill('Rückruf wegen Wartungstermin')
+  await page.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Weserland Armaturen GmbH' })).toBeVisible()
+  const stored = await app.api<{ rows: Array<{ occurredAt: string }> }>('touchpoints.list', { companyId: company.data!.id })
+  // 14:30 in Berlin in November is 13:30 UTC.
+  expect(stored.data!.rows.map((r) => r.occurredAt)).toEqual(['2026-11-19T13:30:00.000Z'])
+})

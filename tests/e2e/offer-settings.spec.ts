@@ -28,10 +28,10 @@ test('follow-up rules and lost reasons are set in the settings; a bad value is r
   void consoleErrors
   await openApp(page, app, '/settings')
   const form = page.getByRole('form', { name: 'Firmenprofil für Angebote' })
-  await form.getByLabel('2. Nachfassen nach … Werktagen').fill('2')
+  await form.getByLabel('2. Nachfassen nach … Arbeitstagen (Mo–Fr)').fill('2')
   await form.getByRole('button', { name: 'Speichern' }).click()
   await expect(form.getByText('Das zweite Nachfassen muss nach dem ersten liegen.')).toBeVisible()
-  await form.getByLabel('2. Nachfassen nach … Werktagen').fill('7')
+  await form.getByLabel('2. Nachfassen nach … Arbeitstagen (Mo–Fr)').fill('7')
   await form.getByRole('group', { name: 'Angebotene Verlustgründe' }).getByLabel('Beziehung').uncheck()
   await form.getByRole('button', { name: 'Speichern' }).click()
   await expect(form.getByText('Firmenprofil gespeichert.')).toBeVisible()

@@ -2,7 +2,7 @@
 // browser's locale (the app's language decides).
 import { describe, expect, it } from 'vitest'
 import { formatDecimalInput, parseDecimalInput, parseMoneyInput } from '../../shared/platform/money'
-import { formatDateInput, parseDateInput } from '../../shared/platform/date-input'
+import { formatDateInput, formatDateTimeInput, parseDateInput, parseDateTimeInput } from '../../shared/platform/date-input'
 
 describe('quantities, percentages and counts', () => {
   it.each([
@@ -59,5 +59,25 @@ describe('dates typed as TT.MM.JJJJ', () => {
   it('shows an ISO day in the UI language, day first', () => {
     expect(formatDateInput('2026-12-01', 'de')).toBe('01.12.2026')
     expect(formatDateInput('2026-12-01', 'en')).toBe('01/12/2026')
+  })
+})
+
+describe('date and time typed as TT.MM.JJJJ HH:MM', () => {
+  it.each([
+    ['19.11.2026 14:30', '2026-11-19T14:30'],
+    ['19.11.26, 9:05', '2026-11-19T09:05'],
+    ['19.11.2026 14.30 Uhr', '2026-11-19T14:30'],
+    ['2026-11-19T14:30', '2026-11-19T14:30'],
+  ])('reads %s as %s', (text, local) => {
+    expect(parseDateTimeInput(text)).toBe(local)
+  })
+
+  it.each(['19.11.2026', '19.11.2026 24:00', '31.11.2026 10:00', '14:30', '11/19/2026 2:30 PM'])('refuses %s', (text) => {
+    expect(parseDateTimeInput(text)).toBeNull()
+  })
+
+  it('shows a local date-time in the UI language', () => {
+    expect(formatDateTimeInput('2026-11-19T14:30', 'de')).toBe('19.11.2026 14:30')
+    expect(formatDateTimeInput('2026-11-19T14:30', 'en')).toBe('19/11/2026 14:30')
   })
 })

@@ -7,12 +7,13 @@ import type { EnumList, EnumValue } from '../../../shared/i18n'
 import { useI18n } from '../lib/i18n'
 
 import { FieldFrame, describedBy, useFieldError, type BaseProps } from './field-frame'
-import { DateField } from './typed-fields'
+import { DateField, DateTimeField } from './typed-fields'
 
-export { DateField, DateInput, MoneyField, NumberField } from './typed-fields'
+export { DateField, DateInput, DateTimeField, MoneyField, NumberField } from './typed-fields'
 
 export function TextField({ name, label, required, hint, wide, type = 'text', autoComplete }: BaseProps & { type?: string; autoComplete?: string }) {
   if (type === 'date') return <DateField name={name} label={label} required={required} hint={hint} wide={wide} />
+  if (type === 'datetime-local') return <DateTimeField name={name} label={label} required={required} hint={hint} wide={wide} />
   return <PlainTextField name={name} label={label} required={required} hint={hint} wide={wide} type={type} autoComplete={autoComplete} />
 }
 

@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react'
 import { useController } from 'react-hook-form'
 import { useI18n } from '../lib/i18n'
 import { formatDecimalInput, parseDecimalInput, parseMoneyInput } from '../../../shared/platform/money'
-import { DATE_PATTERN_HINT, formatDateInput, parseDateInput } from '../../../shared/platform/date-input'
+import { DATE_PATTERN_HINT, DATE_TIME_PATTERN_HINT, formatDateInput, formatDateTimeInput, parseDateInput, parseDateTimeInput } from '../../../shared/platform/date-input'
 import { FieldFrame, describedBy, useFieldError, type BaseProps } from './field-frame'
 
 /**
@@ -131,6 +131,30 @@ export function DateField({ name, label, required, hint, wide }: BaseProps) {
         <input id={id} type="text" inputMode="numeric" autoComplete="off" placeholder={DATE_PATTERN_HINT[language]} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...input} />
         <CalendarPicker label={t('common.pickDate')} value={isIsoDay(field.value) ? field.value : ''} onPick={(day) => { input.onChange({ target: { value: formatDateInput(day, language) } }); field.onBlur() }} />
       </span>
+    </FieldFrame>
+  )
+}
+
+const isLocalDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)
+
+/**
+ * A date and time typed as the UI language writes them ("29.11.2026 14:30"), whatever the browser's
+ * locale. The form value is the local date-time "YYYY-MM-DDTHH:MM" (the typed text when it is not one).
+ */
+export function DateTimeField({ name, label, required, hint, wide }: BaseProps) {
+  const id = useId()
+  const { language } = useI18n()
+  const error = useFieldError(name)
+  const { input } = useTypedText<string>(name, {
+    parse: parseDateTimeInput,
+    show: (value) => formatDateTimeInput(value, language),
+    isValue: isLocalDateTime,
+    empty: '',
+    invalid: 'invalid-date-time',
+  })
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error} wide={wide}>
+      <input id={id} type="text" autoComplete="off" placeholder={DATE_TIME_PATTERN_HINT[language]} aria-required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...input} />
     </FieldFrame>
   )
 }

@@ -102,6 +102,7 @@ export const CUSTOMER_TEXTS = {
 
   'touchpoint.title': { de: 'Kontaktpunkte', en: 'Touchpoints' },
   'touchpoint.new': { de: 'Kontaktpunkt erfassen', en: 'Log touchpoint' },
+  'touchpoint.section': { de: 'Der Kontakt', en: 'The contact' },
   'touchpoint.company': { de: 'Firma', en: 'Company' },
   'touchpoint.contact': { de: 'Ansprechpartner', en: 'Contact' },
   'touchpoint.occurredAt': { de: 'Zeitpunkt', en: 'Date and time' },

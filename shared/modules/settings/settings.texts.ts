@@ -51,14 +51,14 @@ export const SETTINGS_TEXTS = {
   },
   'profile.defaultDeliveryTerms': { de: 'Standard-Lieferbedingungen', en: 'Default delivery terms' },
   'profile.rules': { de: 'Regeln: Nachfassen, Verlängerung, Service-Level, Verlustgründe', en: 'Rules: follow-up, renewal, service levels, lost reasons' },
-  'profile.followUpFirstDays': { de: '1. Nachfassen nach … Werktagen', en: '1st follow-up after … business days' },
-  'profile.followUpSecondDays': { de: '2. Nachfassen nach … Werktagen', en: '2nd follow-up after … business days' },
+  'profile.followUpFirstDays': { de: '1. Nachfassen nach … Arbeitstagen (Mo–Fr)', en: '1st follow-up after … business days' },
+  'profile.followUpSecondDays': { de: '2. Nachfassen nach … Arbeitstagen (Mo–Fr)', en: '2nd follow-up after … business days' },
   'profile.followUpDaysBeforeExpiry': { de: 'Letztes Nachfassen … Tage vor Ablauf', en: 'Last follow-up … days before expiry' },
   'profile.lostReasons': { de: 'Angebotene Verlustgründe', en: 'Lost reasons offered' },
   'profile.renewalLeadDays': { de: 'Verlängerung prüfen … Tage vor dem Kündigungstermin', en: 'Review renewal … days before the cancel-by date' },
   'profile.serviceLevels': { de: 'Service-Level nach Priorität', en: 'Service levels by priority' },
   'profile.acknowledgeHours': { de: '{priority}: bestätigen in … Stunden', en: '{priority}: acknowledge within … hours' },
-  'profile.resolveBusinessDays': { de: '{priority}: lösen in … Werktagen', en: '{priority}: resolve within … business days' },
+  'profile.resolveBusinessDays': { de: '{priority}: lösen in … Arbeitstagen (Mo–Fr)', en: '{priority}: resolve within … business days' },
 
   'setup.title': { de: 'Einrichtung', en: 'Setup' },
   'setup.welcome': {

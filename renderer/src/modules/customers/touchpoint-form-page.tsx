@@ -19,7 +19,7 @@ import { appNow, localDateTimeInput } from '../../lib/today'
 const formSchema = touchpointFieldsSchema.extend({
   occurredAt: z.string().min(1, 'errors.dateTime').transform((local, ctx) => {
     const date = new Date(local)
-    if (Number.isNaN(date.getTime())) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: 'custom', message: 'errors.dateTime' })
       return z.NEVER
     }
@@ -62,7 +62,7 @@ export function TouchpointFormPage() {
         <form onSubmit={onSubmit} noValidate className="form">
           <FormError message={formError} />
           <fieldset>
-            <legend>{t('touchpoint.title')}</legend>
+            <legend>{t('touchpoint.section')}</legend>
             <div className="form-grid">
               <TextField name="occurredAt" label={t('touchpoint.occurredAt')} type="datetime-local" required />
               <SelectField name="channel" label={t('touchpoint.channel')} required options={enumOptions(enumLabel, 'channel', TOUCHPOINT_CHANNELS)} />
@@ -75,7 +75,7 @@ export function TouchpointFormPage() {
                 options={(contacts.data?.rows ?? []).map((k) => ({ value: k.id, label: `${k.firstName} ${k.lastName}`.trim() }))}
                 emptyLabel={t('common.noEntry')}
               />
-              <TextAreaField name="summary" label={t('touchpoint.summary')} required rows={5} />
+              <TextAreaField name="summary" label={t('touchpoint.summary')} required rows={5} maxLength={4000} />
             </div>
           </fieldset>
           <div className="form-actions">
