@@ -127,7 +127,7 @@ export function ContractFormPage() {
               </ul>
             </fieldset>
           ) : null}
-          <TextAreaField name="notes" label={t('contract.notes')} rows={3} />
+          <TextAreaField name="notes" label={t('contract.notes')} rows={3} maxLength={4000} />
           <div className="form-actions">
             <button type="submit" className="button button--primary">{t('common.save')}</button>
             <Link className="button button--ghost" to={id ? `/contracts/${id}` : `/companies/${companyId}`}>{t('common.cancel')}</Link>

@@ -162,7 +162,7 @@ function CancelForm({ contract, onDone, onClose }: { contract: Contract; onDone:
           <TextField name="receivedOn" label={t('contract.receivedOn')} type="date" required />
           <TextField name="effectiveOn" label={t('contract.effectiveOn')} type="date" hint={t('contract.effectiveOnHint')} />
           <SelectField name="reason" label={t('contract.churnReason')} options={enumOptions(enumLabel, 'churnReason', CHURN_REASONS)} emptyLabel={t('common.choose')} required />
-          <TextAreaField name="note" label={t('contract.churnNote')} rows={2} />
+          <TextAreaField name="note" label={t('contract.churnNote')} rows={2} maxLength={2000} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary">{t('contract.saveCancellation')}</button>

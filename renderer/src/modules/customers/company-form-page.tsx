@@ -81,7 +81,7 @@ export function CompanyFormPage() {
           </fieldset>
           <fieldset>
             <legend>{t('company.notes')}</legend>
-            <TextAreaField name="notes" label={t('company.notes')} rows={4} />
+            <TextAreaField name="notes" label={t('company.notes')} rows={4} maxLength={5000} />
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>

@@ -89,9 +89,9 @@ export function ContactFormPage() {
               <SelectField name="attitude" label={t('contact.attitude')} options={enumOptions(enumLabel, 'attitude', ATTITUDES)} emptyLabel={t('common.noEntry')} />
               <SelectField name="influence" label={t('contact.influence')} options={enumOptions(enumLabel, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.noEntry')} />
               <SelectField name="personaId" label={t('contact.persona')} options={(personas.data ?? []).map((p) => ({ value: p.id, label: p.name }))} emptyLabel={t('common.noEntry')} />
-              <TextAreaField name="worries" label={t('contact.worries')} />
-              <TextAreaField name="goals" label={t('contact.goals')} />
-              <TextAreaField name="notes" label={t('contact.notes')} />
+              <TextAreaField name="worries" label={t('contact.worries')} maxLength={2000} />
+              <TextAreaField name="goals" label={t('contact.goals')} maxLength={2000} />
+              <TextAreaField name="notes" label={t('contact.notes')} maxLength={5000} />
             </div>
           </fieldset>
           <div className="form-actions">

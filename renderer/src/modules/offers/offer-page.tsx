@@ -191,7 +191,7 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
         <div className="form-grid">
           <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(enumLabel, 'lostReason', offered)} emptyLabel={t('common.choose')} required />
           {reason === 'competitor' ? <TextField name="competitor" label={t('offer.competitor')} required /> : null}
-          <TextAreaField name="note" label={t('offer.lostNote')} rows={2} />
+          <TextAreaField name="note" label={t('offer.lostNote')} rows={2} maxLength={2000} />
         </div>
         <div className="form-actions"><button type="submit" className="button button--primary" disabled={action.busy}>{t('offer.confirmLost')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
       </form>

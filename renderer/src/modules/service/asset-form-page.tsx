@@ -64,7 +64,7 @@ export function AssetFormPage() {
             <TextField name="warrantyEnd" label={t('asset.warrantyEnd')} type="date" hint={t('asset.warrantyEndHint')} />
             <SelectField name="contractId" label={t('asset.contract')} options={(contracts.data?.rows ?? []).map((k) => ({ value: k.id, label: `${k.number} · ${k.title}` }))} emptyLabel={t('common.none')} />
           </div>
-          <TextAreaField name="notes" label={t('contract.notes')} rows={2} />
+          <TextAreaField name="notes" label={t('contract.notes')} rows={2} maxLength={2000} />
           <SaveCancel cancelTo={`/companies/${companyId}`} />
         </form>
       </FormProvider>

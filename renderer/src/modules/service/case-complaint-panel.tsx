@@ -37,8 +37,8 @@ function AnalysisForm({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
   return (
     <PanelForm panel={panel} label={t('case.analysis')} actions={<SaveButton label={t('case.saveAnalysis')} />}>
       <SelectField name="category" label={t('case.category')} options={enumOptions(enumLabel, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel="–" />
-      <TextAreaField name="rootCause" label={t('case.rootCause')} rows={2} />
-      <TextAreaField name="correctiveAction" label={t('case.correctiveAction')} rows={2} />
+      <TextAreaField name="rootCause" label={t('case.rootCause')} rows={2} maxLength={4000} />
+      <TextAreaField name="correctiveAction" label={t('case.correctiveAction')} rows={2} maxLength={4000} />
       <MoneyField name="goodwillCents" label={t('case.goodwill')} emptyCents={0} />
     </PanelForm>
   )

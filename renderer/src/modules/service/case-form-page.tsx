@@ -76,7 +76,7 @@ export function CaseFormPage() {
             </div>
             <div className="form-grid">
               <TextField name="subject" label={t('case.subject')} required wide />
-              <TextAreaField name="description" label={t('case.description')} rows={4} />
+              <TextAreaField name="description" label={t('case.description')} rows={4} maxLength={8000} />
             </div>
           </fieldset>
           {type === 'return' ? (

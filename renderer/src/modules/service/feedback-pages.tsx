@@ -50,7 +50,7 @@ export function FeedbackFormPage() {
             <TextField name="givenOn" label={t('feedback.givenOn')} type="date" required />
             {kind !== 'testimonial' ? <NumberField name="score" label={t(kind === 'nps' ? 'feedback.npsScore' : 'feedback.satisfactionScore')} step="1" required hint={t(kind === 'nps' ? 'feedback.npsHint' : 'feedback.satisfactionHint')} /> : null}
           </div>
-          <TextAreaField name="comment" label={t(kind === 'testimonial' ? 'feedback.testimonialText' : 'feedback.comment')} rows={3} required={kind === 'testimonial'} />
+          <TextAreaField name="comment" label={t(kind === 'testimonial' ? 'feedback.testimonialText' : 'feedback.comment')} rows={3} required={kind === 'testimonial'} maxLength={4000} />
           {kind === 'testimonial' ? (
             <div className="form-grid">
               <CheckboxField name="quotePermission" label={t('feedback.quotePermission')} />

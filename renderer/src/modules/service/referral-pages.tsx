@@ -47,7 +47,7 @@ export function ReferralFormPage() {
               <TextField name="prospectContactName" label={t('referral.prospectContactName')} />
               <TextField name="prospectPhone" label={t('referral.prospectPhone')} />
             </div>
-            <TextAreaField name="note" label={t('referral.note')} rows={2} />
+            <TextAreaField name="note" label={t('referral.note')} rows={2} maxLength={2000} />
           </fieldset>
           <SaveCancel cancelTo={`/companies/${companyId}`} />
         </form>
