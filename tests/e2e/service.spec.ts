@@ -166,8 +166,12 @@ test('a referral creates the prospect whose won offer raises the thank-you remin
   await expect(row).toContainText('Gewonnen')
   await row.getByRole('button', { name: 'Danken' }).click()
   await row.getByLabel('Prämie').fill('Präsentkorb')
-  await row.getByRole('button', { name: 'Dank speichern' }).click()
+  await row.getByLabel('Wert (€)').fill('49,9')
+  await row.getByLabel('Wert (€)').blur()
+  await expect(row.getByLabel('Wert (€)')).toHaveValue('49,90')
+  await row.getByRole('button', { name: 'Dank speichern' }).dblclick()
   await expect(row).toContainText('Präsentkorb')
+  await expect(row).toContainText('49,90\u00a0€')
   await page.getByRole('link', { name: 'Nachfassen', exact: true }).click()
   await expect(page.getByRole('listitem', { name: 'Dank für Empfehlung – Nordsee Messtechnik GmbH' })).toHaveCount(0)
 

@@ -1,12 +1,14 @@
 // Referrals as a table: when, who recommended whom, how far the prospect got, and the thanks (with a
 // small form to record them).
 import { useState } from 'react'
+import { referralThanksSchema } from '../../../../shared/modules/service/service.schema'
+import { MoneyField, TextField } from '../../components/form-fields'
+import { PanelForm, SaveButton, usePanel } from './case-panel-form'
 import { Link } from 'react-router-dom'
 import type { Referral } from '../../../../shared/modules/service/service.types'
 import { StatusBadge } from '../../components/status-badge'
-import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
-import { formatCents, formatMoneyInput, parseMoneyInput } from '../../../../shared/platform/money'
+import { formatCents } from '../../../../shared/platform/money'
 
 export function ReferralTable({ rows, onChange }: { rows: Referral[]; onChange: () => void }) {
   const { t, date, language } = useI18n()
@@ -35,25 +37,17 @@ export function ReferralTable({ rows, onChange }: { rows: Referral[]; onChange: 
   )
 }
 
+/** The thanks for a referral: the reward and its value (typed the German way; empty is none). */
 function ThankForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
-  const { t, tFromData, language } = useI18n()
-  const action = useAction()
-  const [reward, setReward] = useState('')
-  const [value, setValue] = useState(formatMoneyInput(0, language))
-  const [error, setError] = useState<string | null>(null)
-  const submit = async () => {
-    // Empty means no value; text that is not an amount goes as NaN and comes back as the field's error.
-    const cents = value.trim() === '' ? 0 : parseMoneyInput(value, language)
-    const result = await action.run('referrals.thank', { id: referral.id, reward, rewardValueCents: cents ?? Number.NaN, note: '' })
-    if (result.ok) onDone()
-    else setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message)
-  }
+  const { t } = useI18n()
+  const panel = usePanel({
+    channel: 'referrals.thank', schema: referralThanksSchema, defaultValues: { id: referral.id, reward: '', rewardValueCents: 0, note: '' },
+    shown: ['reward', 'rewardValueCents'], onSaved: onDone,
+  })
   return (
-    <form className="step-form" aria-label={t('referral.thank')} onSubmit={(e) => { e.preventDefault(); void submit() }}>
-      <label>{t('referral.reward')}<input value={reward} onChange={(e) => setReward(e.target.value)} /></label>
-      <label>{t('referral.rewardValue')}<input type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} /></label>
-      <button type="submit" className="button button--primary button--small" disabled={action.busy}>{t('referral.saveThanks')}</button>
-      {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
-    </form>
+    <PanelForm panel={panel} label={t('referral.thank')} actions={<SaveButton label={t('referral.saveThanks')} />}>
+      <TextField name="reward" label={t('referral.reward')} />
+      <MoneyField name="rewardValueCents" label={t('referral.rewardValue')} emptyCents={0} />
+    </PanelForm>
   )
 }
