@@ -98,7 +98,8 @@ test('screens of the offer station look right (screenshots for the README)', asy
   await openApp(page, app, '/follow-ups')
   await expect(page.getByRole('heading', { level: 1, name: 'Nachfassen' })).toBeVisible()
   // The demo's entries of every source, each described by its own view.
-  await expect(page.getByRole('listitem').first()).toBeVisible()
+  await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Demo' })).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/follow-ups.png' })
   await page.getByRole('link', { name: 'Alle Angebote' }).click()
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Offen (Entwurf, versendet, in Verhandlung)' })
