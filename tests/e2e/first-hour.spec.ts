@@ -2,25 +2,12 @@
 // assistant (name, profile) → a company → a contact with a chosen salutation → an offer with a 7 % and a
 // 19 % item typed with German decimals → the letter with the user's name, the full phone number and the
 // legal footer → sent → won → the company is a customer.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
+import { docxText, requireOfficeInCi } from '../helpers/office'
 import { expect, openApp, test, type AppServer } from './fixtures'
 
 test.use({ appOptions: { fresh: true }, viewport: { width: 1280, height: 720 } })
-
-/** The offer's letter as the customer reads it: DOCX → PDF (LibreOffice) → text. */
-function letterText(base64: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-e2e-first-hour-'))
-  try {
-    writeFileSync(path.join(dir, 'letter.docx'), Buffer.from(base64, 'base64'))
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'letter.docx')], { stdio: 'ignore', timeout: 120_000 })
-    return execFileSync('pdftotext', [path.join(dir, 'letter.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+requireOfficeInCi()
 
 const offerIdOf = (url: string) => /#\/offers\/([\w-]+)$/.exec(url)![1]!
 
@@ -110,7 +97,7 @@ test('first start to the first won offer', async ({ page, app, consoleErrors }) 
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Anschreiben (DOCX)' }).click()
   const file = await download
-  const text = letterText(readFileSync(await file.path()).toString('base64'))
+  const text = docxText(readFileSync(await file.path()))
   for (const expected of ['Sehr geehrter Herr Wagner', 'Jan Petersen', 'Vertrieb Norddeutschland', '+49 511 987650-12', 'Amtsgericht Hannover HRB 123456', 'USt-IdNr. DE123456789', 'Dr. Karin Weber', '2.128,82']) {
     expect(text, expected).toContain(expected)
   }

@@ -2,34 +2,14 @@
 // contact details and the company's legal details before the first letter; "Später" puts it off for
 // the session; sending an offer without them is refused with a link to the assistant; the settings open
 // it again. German first, English second.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
+import { docxText, hasOffice } from '../helpers/office'
 import { expect, openApp, test, type AppServer } from './fixtures'
-
-const hasOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' })
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 /** The sent offer's letter as the customer reads it: DOCX → PDF (LibreOffice) → text. */
 async function letterText(app: AppServer, id: string): Promise<string> {
   const doc = await app.api<{ base64: string }>('offers.document', { id })
-  const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-e2e-letter-'))
-  try {
-    writeFileSync(path.join(dir, 'letter.docx'), Buffer.from(doc.data!.base64, 'base64'))
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'letter.docx')], { stdio: 'ignore', timeout: 120_000 })
-    return execFileSync('pdftotext', [path.join(dir, 'letter.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  return docxText(Buffer.from(doc.data!.base64, 'base64'))
 }
 
 async function draftOffer(app: AppServer): Promise<string> {

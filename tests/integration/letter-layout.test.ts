@@ -9,17 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { renderOfferLetter } from '../../electron/main/modules/offers/offer-letter'
 import { renderContractLetter } from '../../electron/main/modules/contracts/contract-letter'
 import { letterInput } from '../helpers/offer-letter-fixture'
+import { hasOffice, requireOfficeInCi } from '../helpers/office'
 
-const hasOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' })
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-if (!hasOffice && process.env.CI) throw new Error('LibreOffice (soffice) and poppler-utils (pdftotext) are required in CI')
+requireOfficeInCi()
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-layout-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

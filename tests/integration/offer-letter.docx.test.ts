@@ -8,17 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { salutationLine } from '../../electron/main/platform/documents/din5008-letter'
 import { renderOfferLetter } from '../../electron/main/modules/offers/offer-letter'
 import { letterInput } from '../helpers/offer-letter-fixture'
+import { hasOffice, requireOfficeInCi } from '../helpers/office'
 
-const hasOffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' })
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-if (!hasOffice && process.env.CI) throw new Error('LibreOffice (soffice) and poppler-utils (pdftotext) are required in CI')
+requireOfficeInCi()
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-letter-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
