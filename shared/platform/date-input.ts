@@ -3,7 +3,7 @@
 // English is British), handed to the data layer as ISO days ("2026-12-01").
 //
 // Read: day, month, year separated by ".", "/" or "-" ("1.12.2026", "01.12.26" — a two-digit year is
-// 2000–2099), or an ISO day as pasted from elsewhere ("2026-12-01"). Anything else, and days that do
+// the nearest one not more than 20 years ahead), or an ISO day as pasted from elsewhere ("2026-12-01"). Anything else, and days that do
 // not exist (31.02.2026), are refused (null). Our own code: no library reads German partial dates
 // without a locale of the browser, and the rules fit in a dozen lines.
 
@@ -19,14 +19,26 @@ function isoDay(year: number, month: number, day: number): string | null {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
 }
 
-/** An ISO day from a typed date, or null when it is not one (see above). */
-export function parseDateInput(text: string): string | null {
+function twoDigitYear(yy: number, thisYear: number): number {
+  // The window of a hundred years that ends 20 years ahead of this year.
+  let year = Math.floor(thisYear / 100) * 100 + yy
+  if (year > thisYear + 20) year -= 100
+  if (year <= thisYear - 80) year += 100
+  return year
+}
+
+/**
+ * An ISO day from a typed date, or null when it is not one (see above). A two-digit year is the one
+ * within 20 years ahead of `thisYear` or else the century before ("01.01.98" in 2026 is 1998,
+ * "01.01.45" is 2045), as German forms read it.
+ */
+export function parseDateInput(text: string, thisYear: number = new Date().getFullYear()): string | null {
   const s = text.trim()
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
   if (iso) return isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))
   const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(s)
   if (!dmy) return null
-  const year = dmy[3]!.length === 2 ? 2000 + Number(dmy[3]) : Number(dmy[3])
+  const year = dmy[3]!.length === 2 ? twoDigitYear(Number(dmy[3]), thisYear) : Number(dmy[3])
   return isoDay(year, Number(dmy[2]), Number(dmy[1]))
 }
 

@@ -52,6 +52,13 @@ describe('dates typed as TT.MM.JJJJ', () => {
     expect(parseDateInput(text)).toBe(iso)
   })
 
+  it('reads a two-digit year as the nearest one at most 20 years ahead', () => {
+    expect(parseDateInput('01.01.98', 2026)).toBe('1998-01-01')
+    expect(parseDateInput('01.01.46', 2026)).toBe('2046-01-01')
+    expect(parseDateInput('01.01.47', 2026)).toBe('1947-01-01')
+    expect(parseDateInput('01.01.05', 2090)).toBe('2105-01-01')
+  })
+
   it.each(['31.02.2026', '29.02.2027', '12/31/2026', '2026-13-01', '1.1', 'morgen', ''])('refuses %s', (text) => {
     expect(parseDateInput(text)).toBeNull()
   })

@@ -2,15 +2,18 @@
 // or a retry after a lost answer sends the same request key, and the ledger answers it with the first
 // request's result instead of running the handler again. The one idempotency mechanism of all forms
 // and action buttons (the renderer's useAction gives every submission its key).
+import { createHash } from 'node:crypto'
 import { fail, type Result } from '../../../shared/platform/result'
 
 /** Request keys are made by the renderer (crypto.randomUUID); anything else is refused. */
 export const REQUEST_KEY = /^[A-Za-z0-9_-]{8,64}$/
 
 interface Entry {
+  /** A hash of the channel and input (an import's whole CSV is not kept for ten minutes). */
   fingerprint: string
   result: Promise<Result<unknown>>
-  at: number
+  /** When it succeeded; undefined while it runs (a running request is never forgotten). */
+  settledAt?: number
 }
 
 export class RequestLedger {
@@ -29,18 +32,18 @@ export class RequestLedger {
    */
   run(channel: string, key: string, input: unknown, execute: () => Promise<Result<unknown>>): Promise<Result<unknown>> {
     this.forgetOld()
-    const fingerprint = `${channel}\u0000${JSON.stringify(input ?? {})}`
+    const fingerprint = createHash('sha256').update(`${channel}\u0000${JSON.stringify(input ?? {})}`).digest('base64')
     const known = this.entries.get(key)
     if (known) {
       if (known.fingerprint !== fingerprint) return Promise.resolve(fail({ code: 'conflict', message: 'errors.requestKeyReused' }))
       return known.result
     }
-    const entry: Entry = { fingerprint, at: this.now(), result: execute() }
+    const entry: Entry = { fingerprint, result: execute() }
     this.entries.set(key, entry)
     void entry.result.then(
       (result) => {
         if (!result.ok) this.entries.delete(key)
-        else entry.at = this.now()
+        else entry.settledAt = this.now()
       },
       () => this.entries.delete(key),
     )
@@ -51,11 +54,16 @@ export class RequestLedger {
     return this.entries.size
   }
 
+  /** Forgets answers older than keepMs, and the oldest answers beyond maxEntries; never a running request. */
   private forgetOld(): void {
     const oldest = this.now() - this.keepMs
+    let settled = 0
+    for (const entry of this.entries.values()) if (entry.settledAt !== undefined) settled++
     for (const [key, entry] of this.entries) {
-      if (entry.at >= oldest && this.entries.size <= this.maxEntries) break
+      if (entry.settledAt === undefined) continue
+      if (entry.settledAt >= oldest && settled <= this.maxEntries) continue
       this.entries.delete(key)
+      settled--
     }
   }
 }

@@ -4,7 +4,9 @@
 //   defaults such as an offer date agree with it;
 // - the day is the calendar day in Germany (Europe/Berlin), whatever the computer's time zone, and
 //   never the UTC date (which is still yesterday for one or two hours after German midnight).
+import { z } from 'zod'
 import { berlinDay, berlinToday } from '../../../shared/platform/berlin-time'
+import { instantSchema } from '../../../shared/platform/common.schema'
 import { addCalendarDays } from '../../../shared/platform/calendar/calendar-days'
 
 let offsetMs = 0
@@ -31,3 +33,17 @@ export const addDays = (isoDate: string, days: number): string => addCalendarDay
  */
 export const localDateTimeInput = (at: Date): string =>
   new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+
+/**
+ * A form field holding a local date-time ("2026-11-24T10:15", as DateTimeField gives it) that the
+ * channel takes as an instant: read in the browser's time zone, handed on as ISO; anything else is
+ * the field's error.
+ */
+export const localDateTimeSchema = z.string().min(1, 'errors.dateTime').transform((local, ctx) => {
+  const date = new Date(local)
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'errors.dateTime' })
+    return z.NEVER
+  }
+  return date.toISOString()
+}).pipe(instantSchema)

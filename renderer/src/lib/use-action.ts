@@ -13,8 +13,13 @@ import type { Result } from '../../../shared/platform/result'
 import { invoke } from './api'
 import { notifyDataChanged } from './data-events'
 
-/** How long the same input counts as the same submission after it succeeded. */
-export const SAME_SUBMISSION_MS = 10_000
+/**
+ * How long the same input counts as the same submission after it succeeded: for a new record ten
+ * seconds (a second "Speichern" on the same form content is never meant as a second record); for an
+ * action only a double click's time, since "Überarbeiten", "Versenden", "Überarbeiten" within seconds
+ * is three steps the user meant.
+ */
+const sameSubmissionMs = (channel: ChangeChannel) => (channel.endsWith('.create') ? 10_000 : 1_500)
 
 interface Sent {
   key: string
@@ -41,7 +46,7 @@ export function useAction(): Action {
     if (inFlight) return inFlight as Promise<Result<ChannelOutput<C>>>
     const text = JSON.stringify(input)
     const last = sent.current.get(channel)
-    const same = !REPEATABLE_CHANNELS.has(channel) && last !== undefined && last.input === text && (last.okAt === undefined || Date.now() - last.okAt < SAME_SUBMISSION_MS)
+    const same = !REPEATABLE_CHANNELS.has(channel) && last !== undefined && last.input === text && (last.okAt === undefined || Date.now() - last.okAt < sameSubmissionMs(channel))
     const submission: Sent = same ? last : { key: newKey(), input: text }
     sent.current.set(channel, submission)
     setBusy(true)

@@ -112,7 +112,7 @@ export function ContractFormPage() {
               <TextField name="endDate" label={t('contract.endDate')} type="date" hint={t('contract.endDateHint')} />
               <NumberField name="noticeValue" label={t('contract.noticeValue')} step="1" required />
               <SelectField name="noticeUnit" label={t('contract.noticeUnit')} options={enumOptions(enumLabel, 'noticeUnit', NOTICE_UNITS)} required />
-              <NumberField name="renewalMonths" label={t('contract.renewalMonths')} step="1" hint={t('contract.renewalMonthsHint')} />
+              <NumberField name="renewalMonths" label={t('contract.renewalMonths')} step="1" emptyValue={0} hint={t('contract.renewalMonthsHint')} />
             </div>
             <dl className="details contract-preview" aria-label={t('contract.preview')}>
               <div className="details__item"><dt>{t(running ? 'contract.runningTerm' : 'contract.endOfTerm')}</dt><dd>{end ? (running ? `${date(running.termStart)} – ${date(end)}` : date(end)) : '–'}</dd></div>

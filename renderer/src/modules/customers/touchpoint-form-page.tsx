@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { z } from 'zod'
-import { instantSchema } from '../../../../shared/platform/common.schema'
 import { DIRECTIONS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from '../../../../shared/modules/customers/customer.enums'
 import { touchpointFieldsSchema, type TouchpointFields } from '../../../../shared/modules/customers/touchpoint.schema'
 import { STATIONS } from '../../../../shared/modules/customers'
@@ -13,19 +12,10 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { appNow, localDateTimeInput } from '../../lib/today'
+import { appNow, localDateTimeInput, localDateTimeSchema } from '../../lib/today'
 
-/** The contract's schema, except that the browser's date-time field gives local time, made an instant here. */
-const formSchema = touchpointFieldsSchema.extend({
-  occurredAt: z.string().min(1, 'errors.dateTime').transform((local, ctx) => {
-    const date = new Date(local)
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'errors.dateTime' })
-      return z.NEVER
-    }
-    return date.toISOString()
-  }).pipe(instantSchema),
-})
+/** The contract's schema, except that the date-time field gives local time, made an instant here. */
+const formSchema = touchpointFieldsSchema.extend({ occurredAt: localDateTimeSchema })
 type FormInput = z.input<typeof formSchema>
 
 export function TouchpointFormPage() {

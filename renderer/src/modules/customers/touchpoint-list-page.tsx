@@ -10,6 +10,7 @@ import { VirtualTable, type Column } from '../../components/virtual-table'
 import { fetchData } from '../../lib/api'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
+import { DateInput } from '../../components/form-fields'
 import { touchpointLine } from '../../../../shared/i18n/event-text'
 
 export function TouchpointListPage() {
@@ -62,14 +63,8 @@ export function TouchpointListPage() {
             {STATIONS.map((s) => <option key={s} value={s}>{t(`enum.station.${s}`)}</option>)}
           </select>
         </label>
-        <label>
-          <span>{t('touchpoint.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          <span>{t('touchpoint.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateInput label={t('touchpoint.from')} value={from} onChange={setFrom} />
+        <DateInput label={t('touchpoint.to')} value={to} onChange={setTo} />
       </div>
       <VirtualTable
         label={t('touchpoint.listLabel')}

@@ -186,9 +186,9 @@ export function OfferFormPage() {
             <legend>{t('offer.terms')}</legend>
             <div className="form-grid">
               <NumberField name="offerDiscountPercent" label={t('offer.offerDiscount')} step="0.01" emptyValue={0} />
-              <NumberField name="paymentNetDays" label={t('offer.paymentNetDays')} step="1" />
+              <NumberField name="paymentNetDays" label={t('offer.paymentNetDays')} step="1" emptyValue={0} />
               <NumberField name="skontoPercent" label={t('offer.skontoPercent')} step="0.01" emptyValue={0} />
-              <NumberField name="skontoDays" label={t('offer.skontoDays')} step="1" />
+              <NumberField name="skontoDays" label={t('offer.skontoDays')} step="1" emptyValue={0} />
               <TextAreaField name="deliveryTerms" label={t('offer.deliveryTerms')} rows={2} maxLength={2000} />
             </div>
           </fieldset>

@@ -51,7 +51,7 @@ export function ProductsPage() {
             <SelectField name="unit" label={t('product.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
             <MoneyField name="listPriceCents" label={t('product.listPrice')} required />
             <SelectField name="vatRate" label={t('product.vatRate')} options={VAT_RATES.map((r) => ({ value: String(r), label: `${r} %` }))} numeric />
-            <NumberField name="warrantyMonths" label={t('product.warrantyMonths')} step="1" />
+            <NumberField name="warrantyMonths" label={t('product.warrantyMonths')} step="1" emptyValue={0} />
             <CheckboxField name="active" label={t('product.active')} />
             <div className="form-actions"><button type="submit" className="button button--primary" disabled={action.busy}>{action.busy ? t('common.saving') : t('common.save')}</button></div>
           </form>

@@ -11,9 +11,12 @@ import { FormError, SaveCancel, NumberField, SelectField, TextAreaField, TextFie
 import { PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
-import { appNow, localDateTimeInput } from '../../lib/today'
+import { appNow, localDateTimeInput, localDateTimeSchema } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { CompanyPicker } from '../../components/company-picker'
+
+/** The contract's schema, except that "Eingang" is typed as a local date-time, made an instant here. */
+const formSchema = caseFieldsSchema.extend({ receivedAt: localDateTimeSchema })
 
 export function CaseFormPage() {
   const { t, tFromData, enumLabel } = useI18n()
@@ -21,13 +24,12 @@ export function CaseFormPage() {
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const [formError, setFormError] = useState<string | null>(null)
-  const [receivedLocal, setReceivedLocal] = useState(localDateTimeInput(appNow()))
   const typeParam = params.get('type') ?? ''
   const form = useForm<CaseFieldsInput, unknown, CaseFields>({
-    resolver: zodResolver(caseFieldsSchema),
+    resolver: zodResolver(formSchema),
     defaultValues: {
       type: isOneOf(CASE_TYPES, typeParam) ? typeParam : 'service_request',
-      companyId: params.get('companyId') ?? '', contactId: '', assetId: params.get('assetId') ?? '', channel: 'phone', receivedAt: appNow().toISOString(),
+      companyId: params.get('companyId') ?? '', contactId: '', assetId: params.get('assetId') ?? '', channel: 'phone', receivedAt: localDateTimeInput(appNow()),
       subject: '', description: '', priority: 'normal', ownerId: '', category: '', lines: [],
     },
   })
@@ -36,10 +38,6 @@ export function CaseFormPage() {
   const assets = useData('assets.list', companyId ? { companyId } : null)
   const users = useData('users.list', {})
   const lines = useFieldArray({ control: form.control, name: 'lines' })
-  useEffect(() => {
-    const at = new Date(receivedLocal)
-    if (!Number.isNaN(at.getTime())) form.setValue('receivedAt', at.toISOString())
-  }, [receivedLocal, form])
   useEffect(() => {
     if (type === 'return' && lines.fields.length === 0) lines.append({ productId: '', name: '', quantity: 1, reason: 'defective' })
   }, [type, lines])
@@ -66,10 +64,7 @@ export function CaseFormPage() {
               <SelectField name="assetId" label={t('case.asset')} required={type === 'warranty'}
                 options={(assets.data ?? []).map((a) => ({ value: a.id, label: `${a.name}${a.serialNumber ? ` (${a.serialNumber})` : ''}` }))} emptyLabel={t('common.none')} />
               <SelectField name="channel" label={t('case.channel')} options={enumOptions(enumLabel, 'caseChannel', CASE_CHANNELS)} required />
-              <div className="field">
-                <label htmlFor="case-received">{t('case.receivedAt')}<span className="field__required" aria-hidden="true"> *</span></label>
-                <input id="case-received" type="datetime-local" value={receivedLocal} onChange={(e) => setReceivedLocal(e.target.value)} />
-              </div>
+              <TextField name="receivedAt" label={t('case.receivedAt')} type="datetime-local" required />
               <SelectField name="priority" label={t('case.priority')} options={enumOptions(enumLabel, 'priority', PRIORITIES)} required />
               <SelectField name="ownerId" label={t('case.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('contract.ownerMe')} />
               {type === 'complaint' ? <SelectField name="category" label={t('case.category')} options={enumOptions(enumLabel, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel={t('common.none')} /> : null}
