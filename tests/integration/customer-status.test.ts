@@ -93,6 +93,29 @@ describe('the company status follows the business', () => {
     expect(await statusEvents(company.id)).toHaveLength(1)
   })
 
+  it('a form opened before an automatic move and saved with the status untouched keeps the move', async () => {
+    const { company, contact } = await prospect()
+    // The form was opened while the company was a prospect; meanwhile the offer is won.
+    const form = companyFieldsSchema.parse(validCompany({ customerNumber: '', status: 'prospect', ownerId: t.ctx.userId }))
+    await wonOffer(company.id, contact.id)
+    await updateCompany(t.ctx, company.id, { ...form, phone: '+49 531 1234', statusLoaded: 'prospect' })
+    expect(await statusOf(company.id)).toBe('customer')
+    // Changed in the form on purpose, it is the user's choice.
+    await updateCompany(t.ctx, company.id, { ...form, status: 'former', statusLoaded: 'customer' })
+    expect(await statusOf(company.id)).toBe('former')
+  })
+
+  it('a laptop that never looked (upgraded) takes the present as seen: an old won offer raises nothing', async () => {
+    const { company, contact } = await prospect()
+    await wonOffer(company.id, contact.id)
+    const fields = companyFieldsSchema.parse(validCompany({ customerNumber: '', status: 'former', ownerId: t.ctx.userId }))
+    await updateCompany(t.ctx, company.id, { ...fields, statusLoaded: 'customer' })
+    // As after the upgrade to this version: the fact was never stored.
+    await t.ctx.db.updateTable('company_journey').set({ business: null }).where('company_id', '=', company.id).execute()
+    await updateCompany(t.ctx, company.id, { ...fields, notes: 'Neue Notiz', statusLoaded: 'former' })
+    expect(await statusOf(company.id)).toBe('former')
+  })
+
   it('the last contract ending makes a customer a former customer, on the account owner\'s device, once', async () => {
     const { company } = await prospect('customer')
     const contract = await createContract(t.ctx, contractInput(company.id))

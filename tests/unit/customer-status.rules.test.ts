@@ -5,7 +5,7 @@ import { LOCAL_WRITE, MANUAL_STATUS, PULLED, ROLL_OWNER, statusDecision } from '
 describe('statusDecision', () => {
   it('business appearing makes a prospect or a former customer a customer, where the write happened', () => {
     expect(statusDecision('prospect', 0, true, LOCAL_WRITE)).toEqual({ move: 'customer', record: true })
-    expect(statusDecision('former', null, true, LOCAL_WRITE)).toEqual({ move: 'customer', record: true })
+    expect(statusDecision('former', 0, true, LOCAL_WRITE)).toEqual({ move: 'customer', record: true })
     expect(statusDecision('customer', 0, true, LOCAL_WRITE)).toEqual({ move: null, record: true })
   })
 
@@ -25,8 +25,16 @@ describe('statusDecision', () => {
     expect(statusDecision('prospect', 0, true, MANUAL_STATUS)).toEqual({ move: null, record: true })
   })
 
-  it('applying a pull never moves; a move a colleague made counts as seen', () => {
-    expect(statusDecision('prospect', 0, true, PULLED)).toEqual({ move: null, record: false })
+  it('applying a pull never moves; business that came with it counts as seen, with the status that came along', () => {
+    // A colleague set "Interessent" by hand despite the won offer: a later local write here must not undo it.
+    expect(statusDecision('prospect', 0, true, PULLED)).toEqual({ move: null, record: true })
+    expect(statusDecision('prospect', 1, true, LOCAL_WRITE)).toEqual({ move: null, record: true })
     expect(statusDecision('customer', 0, true, PULLED)).toEqual({ move: null, record: true })
+  })
+
+  it('a device that never looked takes the present as seen (an upgraded laptop, an old won offer)', () => {
+    expect(statusDecision('former', null, true, LOCAL_WRITE)).toEqual({ move: null, record: true })
+    expect(statusDecision('prospect', null, true, ROLL_OWNER)).toEqual({ move: null, record: true })
+    expect(statusDecision('customer', null, false, ROLL_OWNER)).toEqual({ move: null, record: true })
   })
 })

@@ -22,7 +22,12 @@ export type CompanyFields = z.output<typeof companyFieldsSchema>
 export type CompanyFieldsInput = z.input<typeof companyFieldsSchema>
 
 export const companyCreateSchema = companyFieldsSchema
-export const companyUpdateSchema = companyFieldsSchema.extend({ id: idSchema })
+/**
+ * `statusLoaded`: the status the form showed when it was opened. The status counts as chosen by hand
+ * only when the user changed it from that; otherwise an automatic move made meanwhile (an offer won on
+ * this laptop, a colleague's change pulled) is kept instead of being overwritten by the stale form.
+ */
+export const companyUpdateSchema = companyFieldsSchema.extend({ id: idSchema, statusLoaded: z.enum(COMPANY_STATUSES, 'errors.invalidChoice').optional() })
 export const byIdSchema = z.object({ id: idSchema })
 
 export const COMPANY_SORT_FIELDS = ['name', 'customerNumber', 'city', 'status', 'updatedAt'] as const

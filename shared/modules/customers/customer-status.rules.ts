@@ -34,11 +34,15 @@ export interface StatusDecision {
 }
 
 /**
- * `seen` is the fact this device stored last (null: never, read as no business), `business` the fact now.
- * A change the policy may not act on stays pending unless the status already agrees with it (a colleague's
- * device moved it and the move came with the sync) or the user chose the status in this write.
+ * `seen` is the fact this device stored last, `business` the fact now. A device that never looked
+ * (seen null: a laptop that upgraded, a company pulled before it had a journey row) takes the present as
+ * seen: a won offer from long ago must not move a status someone chose since. Business that appeared
+ * elsewhere came with the sync, together with the status its device chose (or a colleague chose by hand
+ * since): a pull takes it as seen, so a later local write cannot raise it over that choice. Only an
+ * ending stays pending, for the device that moves this company by the date (its owner's roll).
  */
 export function statusDecision(status: CompanyStatus, seen: number | null, business: boolean, policy: StatusPolicy): StatusDecision {
+  if (seen === null) return { move: null, record: true }
   const had = seen === 1
   let wanted: CompanyStatus | null = null
   if (!had && business && status !== 'customer') wanted = 'customer'
@@ -46,5 +50,6 @@ export function statusDecision(status: CompanyStatus, seen: number | null, busin
   if (!wanted) return { move: null, record: true }
   if (policy.manual) return { move: null, record: true }
   const allowed = wanted === 'customer' ? policy.raise : policy.lapse
-  return allowed ? { move: wanted, record: true } : { move: null, record: false }
+  if (allowed) return { move: wanted, record: true }
+  return { move: null, record: wanted === 'customer' }
 }

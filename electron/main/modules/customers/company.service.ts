@@ -4,6 +4,7 @@ import { newId } from '../../../../db/platform/ids'
 import { deleteSynced, insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { CompanyFields, CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
+import type { CompanyStatus } from '../../../../shared/modules/customers/customer.enums'
 import type { Company, CompanyListItem, StationCount } from '../../../../shared/modules/customers/customer.types'
 import { LOCAL_WRITE, MANUAL_STATUS, STATIONS } from '../../../../shared/modules/customers'
 import { AppError, fieldError } from '../../../../shared/platform/result'
@@ -35,12 +36,16 @@ export async function createCompany(ctx: ServiceContext, fields: CompanyFields):
   })
 }
 
-export async function updateCompany(ctx: ServiceContext, id: string, fields: CompanyFields): Promise<Company> {
+export async function updateCompany(ctx: ServiceContext, id: string, input: CompanyFields & { statusLoaded?: CompanyStatus | undefined }): Promise<Company> {
+  const { statusLoaded, ...given } = input
   const now = nowIso(ctx)
   return ctx.db.transaction().execute(async (trx) => {
-    await checkCustomerNumber(trx, fields, id)
+    await checkCustomerNumber(trx, given, id)
     const before = await trx.selectFrom('companies').select('status').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
-    // A status the user changes by hand is their choice: the business seen so far counts as seen, nothing moves it.
+    // A status the user changes by hand is their choice: the business seen so far counts as seen, nothing
+    // moves it. A status left as the form loaded it keeps what the company has now (it may have moved since).
+    const chosen = given.status !== (statusLoaded ?? before?.status)
+    const fields = { ...given, status: chosen || !before ? given.status : before.status }
     const policy = before && before.status !== fields.status ? MANUAL_STATUS : LOCAL_WRITE
     if (await updateSynced(trx, 'companies', id, companyColumns(fields), now)) await refreshJourney(trx, id, now, undefined, policy)
     return getCompany(ctx, id, trx)

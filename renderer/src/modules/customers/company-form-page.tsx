@@ -42,7 +42,7 @@ export function CompanyFormPage() {
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
-    const result = id ? await run('companies.update', { id, ...fields }) : await run('companies.create', fields)
+    const result = id ? await run('companies.update', { id, ...fields, statusLoaded: existing.data?.status }) : await run('companies.create', fields)
     if (result.ok) navigate(`/companies/${result.data.id}`)
     else setFormError(showServerErrors(form, result.error))
   })
