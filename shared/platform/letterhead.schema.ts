@@ -31,5 +31,7 @@ export const letterheadSchema = z.object({
   /** The user's extension, joined to `phone` in letters ("12" → "+49 511 987650-12"), or a full direct number. */
   repPhone: phoneSchema,
   repMobile: phoneSchema,
+  /** Whose signature details these are (set when they are saved): after "who is working" changes, they are not the new user's. */
+  repUserId: text(60),
 })
 export type Letterhead = z.output<typeof letterheadSchema>

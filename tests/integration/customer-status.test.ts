@@ -98,7 +98,7 @@ describe('the company status follows the business', () => {
     // The form was opened while the company was a prospect; meanwhile the offer is won.
     const form = companyFieldsSchema.parse(validCompany({ customerNumber: '', status: 'prospect', ownerId: t.ctx.userId }))
     await wonOffer(company.id, contact.id)
-    await updateCompany(t.ctx, company.id, { ...form, phone: '+49 531 1234', statusLoaded: 'prospect' })
+    await updateCompany(t.ctx, company.id, { ...form, notes: 'Telefon geändert', statusLoaded: 'prospect' })
     expect(await statusOf(company.id)).toBe('customer')
     // Changed in the form on purpose, it is the user's choice.
     await updateCompany(t.ctx, company.id, { ...form, status: 'former', statusLoaded: 'customer' })

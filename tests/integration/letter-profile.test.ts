@@ -96,4 +96,19 @@ describe('the signer', () => {
     expect((await listUsers(t.ctx))[0]!.displayName).toBe('J. Petersen (Server)')
     expect((await buildLetterInput(t.ctx, await draftOffer())).rep.name).toBe('Jan Petersen')
   })
+
+  it('after a colleague is chosen as "who is working": their server row is never renamed, and their letters are not signed with the previous user\'s details', async () => {
+    t = await openTestDb()
+    await completeLetterProfile(t.ctx) // Jan Petersen's details, saved as his
+    // A colleague the sync server sent is chosen on this laptop.
+    await t.ctx.db.insertInto('users').values({ id: 'bernd', display_name: 'Bernd Kaiser', email: 'b.kaiser@nordlicht.example', role: 'inside_sales', team_id: 't', server_version: 7, deleted_at: null }).execute()
+    t.ctx.userId = 'bernd'
+    t.ctx.userName = 'Bernd Kaiser'
+    const letter = await buildLetterInput(t.ctx, await draftOffer())
+    expect(letter.rep).toEqual({ name: 'Bernd Kaiser', jobTitle: '', phone: COMPLETE_LETTER_PROFILE.phone, email: 'b.kaiser@nordlicht.example' })
+    // The profile shows Bernd his own (empty) signature details, and saving them never renames his row.
+    expect((await getProfile(t.ctx)).repJobTitle).toBe('')
+    await completeLetterProfile(t.ctx, { repName: 'Jan Petersen' })
+    expect((await t.ctx.db.selectFrom('users').select('display_name').where('id', '=', 'bernd').executeTakeFirstOrThrow()).display_name).toBe('Bernd Kaiser')
+  })
 })

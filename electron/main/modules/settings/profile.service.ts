@@ -17,18 +17,25 @@ async function currentUser(ctx: ServiceContext) {
   } catch {
     // Damaged bookkeeping: treat the user as local.
   }
-  return { user, local: !user || user.id !== serverUserId }
+  // Only this device's own placeholder row is renamed: never a row a sync server sent (a colleague chosen
+  // as "who is working", or the signed-in user), whose name is the server's.
+  return { user, local: !!user && user.server_version === null && user.id !== serverUserId && serverUserId === '' }
 }
+
+const REP_FIELDS = { repName: '', repEmail: '', repJobTitle: '', repPhone: '', repMobile: '' } as const
 
 /** The profile; a name and e-mail not typed here yet come from the user's row (never the local placeholder). */
 export async function getProfile(ctx: ServiceContext): Promise<CompanyProfileSettings> {
-  const profile = await deviceSettings(ctx, companyProfileSchema)
+  const stored = await deviceSettings(ctx, companyProfileSchema)
+  // Signature details saved for another user of this device are not this user's: they are asked anew.
+  const profile = stored.repUserId && stored.repUserId !== ctx.userId ? { ...stored, ...REP_FIELDS, repUserId: '' } : stored
   const { user } = await currentUser(ctx)
   return { ...profile, repName: profile.repName || signerName(user?.display_name ?? ''), repEmail: profile.repEmail || (user?.email ?? '') }
 }
 
 export async function updateProfile(ctx: ServiceContext, profile: CompanyProfileSettings): Promise<CompanyProfileSettings> {
-  await writeDeviceProfile(ctx, profile)
+  const own: CompanyProfileSettings = { ...profile, repUserId: ctx.userId }
+  await writeDeviceProfile(ctx, own)
   const { user, local } = await currentUser(ctx)
   // The users table is pulled from the server, never pushed: a local user's row is this device's own.
   if (user && local && profile.repName) {

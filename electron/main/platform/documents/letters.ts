@@ -14,16 +14,17 @@ export async function letterParties(ctx: ServiceContext, companyId: string, cont
   const company = await ctx.db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirstOrThrow()
   const contact = contactId ? await ctx.db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst() : undefined
   const owner = await ctx.db.selectFrom('users').selectAll().where('id', '=', ownerId).executeTakeFirst()
-  const { logoPath: _logo, repName, repEmail, repJobTitle, repPhone, repMobile, ...seller } = await deviceLetterhead(ctx)
+  const { logoPath: _logo, repName, repEmail, repJobTitle, repPhone, repMobile, repUserId, ...seller } = await deviceLetterhead(ctx)
   // The signature details on this device are its user's: a colleague's record is signed with the
   // colleague's name and e-mail and the company's main number, never with this user's title or line.
-  const mine = !owner || owner.id === ctx.userId
+  // ... and only while they are still the current user's (another colleague may be working on it now).
+  const mine = (!owner || owner.id === ctx.userId) && (!repUserId || repUserId === ctx.userId)
   const rep: LetterRep = mine
     ? {
         name: repName || signerName(owner?.display_name ?? ctx.userName), jobTitle: repJobTitle, phone: joinPhone(seller.phone, repPhone),
         mobile: repMobile, email: repEmail || owner?.email || '',
       }
-    : { name: signerName(owner.display_name), jobTitle: '', phone: seller.phone, email: owner.email }
+    : { name: signerName(owner?.display_name ?? ctx.userName), jobTitle: '', phone: seller.phone, email: owner?.email ?? '' }
   return {
     language: contact?.language === 'en' ? 'en' as const : 'de' as const,
     seller,
