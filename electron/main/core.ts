@@ -5,6 +5,7 @@ import { homedir } from 'node:os'
 import path from 'node:path'
 import { DatabaseOpenError, openDatabase, quickCheck, type AppDatabase } from '../../db/database'
 import type { AppInfo } from '../../shared/modules/settings'
+import { whenIdle } from './platform/activity'
 import { AppError } from '../../shared/platform/result'
 import type { AppContext, DatabaseKind } from './ipc/handler-types'
 import type { ServiceContext } from './platform/context'
@@ -174,13 +175,15 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
     }
     const previous = current()
     // The old database's sync stops before the new one is visible; handlers started before the swap
-    // finish on the database they started on (its close waits for their queued queries).
+    // finish on the database they started on (the close waits until none runs there any more).
     await previous.sync.stop()
     openDb = next
     theApp.ctx = next.ctx
     theApp.sync = next.sync
     Object.assign(theApp.env, { databasePath: next.database.path, clientId: next.database.clientId, integrity: next.integrity, database: kind })
     if (syncing) next.sync.start()
+    // Requests that started on the old database (a save, a letter) finish there before it is closed.
+    await whenIdle(previous.ctx)
     await shut(previous)
     for (const listener of listeners) listener(kind)
   }

@@ -86,6 +86,7 @@ export const PLATFORM_TEXTS = {
   'errors.tooShort': { de: 'Zu kurz.', en: 'Too short.' },
   'errors.tooLong': { de: 'Zu lang.', en: 'Too long.' },
   'errors.tooLongMax': { de: 'Zu lang: höchstens {max} Zeichen (jetzt {count}).', en: 'Too long: at most {max} characters (now {count}).' },
+  'errors.databaseSwitched': { de: 'In einem anderen Fenster wurde zwischen Demo und Ihren Daten gewechselt. Bitte laden Sie die Seite neu; nichts wurde gespeichert.', en: 'Another window switched between the demo and your data. Please reload the page; nothing was saved.' },
   'errors.requestKeyReused': { de: 'Diese Anfrage wurde schon mit anderem Inhalt gesendet. Bitte laden Sie die Seite neu.', en: 'This request was already sent with different content. Please reload the page.' },
   'errors.email': { de: 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@firma.de.', en: 'Please enter a valid e-mail address, e.g. name@company.com.' },
   'errors.phone': { de: 'Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden.', en: 'Please use only digits, spaces and + ( ) / -.' },

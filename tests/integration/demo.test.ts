@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/database'
 import { demoDatabasePath, startCore, type Core } from '../../electron/main/core'
 import { dispatch } from '../../electron/main/ipc/dispatch'
+import { track } from '../../electron/main/platform/activity'
 import { tempDir, validCompany } from '../helpers/temp-db'
 
 const clock = () => new Date('2026-11-20T09:00:00.000Z')
@@ -107,6 +108,23 @@ describe('the demo database', () => {
     expect(readFileSync(logo)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
     expect(readdirSync(path.join(dir, 'Dokumente'))).toEqual(['Angebot-A-2026-7KQ3M-0001-12345678.docx'])
     expect(readdirSync(path.join(dir, 'Demo', 'Dokumente')).length).toBe(1)
+  })
+
+  it('waits for what runs on the user\'s database before closing it, and refuses a change from a window still showing the other one', async () => {
+    const db = core.app.ctx.db
+    // A save in progress on the user's database when the switch is asked for.
+    const saving = track(core.app.ctx, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      return db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    })
+    const switched = must('demo.open')
+    expect(await saving).toEqual({ n: expect.any(Number) })
+    await switched
+    // A tab that still shows the user's data sends a change: refused, nothing lands in the demo.
+    const before = (await must<{ total: number }>('companies.list', { limit: 1 })).total
+    const stale = await dispatch(core.app, 'companies.create', validCompany({ name: 'Falsches Fenster GmbH', customerNumber: '' }), { database: 'real' })
+    expect(stale).toEqual({ ok: false, error: { code: 'conflict', message: 'errors.databaseSwitched' } })
+    expect((await must<{ total: number }>('companies.list', { limit: 1 })).total).toBe(before)
   })
 
   it('numbers what is made there by hand with DEMO0 too, never with a real device code', async () => {

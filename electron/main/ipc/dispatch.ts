@@ -14,6 +14,7 @@ import { offerHandlers } from '../modules/offers'
 import { workListHandlers } from '../modules/worklist'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 import { REQUEST_KEY, RequestLedger } from './request-ledger'
+import { track } from '../platform/activity'
 
 export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers }
 
@@ -24,12 +25,23 @@ export interface DispatchOptions {
   log?: Logger
   /** The submission's key (see request-ledger.ts): the same key runs the handler once. */
   requestKey?: string | undefined
+  /**
+   * The database the window that sent a change shows ('real' or 'demo'). A window still showing the
+   * other one (a second tab not yet reloaded after a switch) is refused, so nothing lands in the wrong file.
+   */
+  database?: string | undefined
 }
+
+/** The channels that switch the database: they run while the old one drains, so they are not counted on it. */
+const SWITCHING_CHANNELS: ReadonlySet<string> = new Set(['demo.open', 'demo.close'])
 
 const ledgers = new WeakMap<AppContext, RequestLedger>()
 
 export function dispatch(app: AppContext, channel: string, input: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
   const { requestKey, log = defaultLogger } = options
+  if (options.database !== undefined && options.database !== (app.env.database ?? 'real')) {
+    return Promise.resolve(fail({ code: 'conflict', message: 'errors.databaseSwitched' }))
+  }
   if (requestKey === undefined) return dispatchOnce(app, channel, input, log)
   if (!REQUEST_KEY.test(requestKey)) return Promise.resolve(fail({ code: 'validation', message: 'errors.invalid' }))
   let ledger = ledgers.get(app)
@@ -51,7 +63,8 @@ async function dispatchOnce(app: AppContext, channel: string, input: unknown, lo
   try {
     // The map is keyed by channel, so this handler takes exactly this channel's parsed input.
     const handler = handlers[channel] as Handler<Channel>
-    return ok(await handler(app, parsed.data as never))
+    const data = parsed.data as never
+    return ok(await (SWITCHING_CHANNELS.has(channel) ? handler(app, data) : track(app.ctx, () => handler(app, data))))
   } catch (err) {
     if (err instanceof AppError) return fail(err.toData())
     log('handler failed', { channel, error: err instanceof Error ? err.stack : String(err) })

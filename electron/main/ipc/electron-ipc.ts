@@ -11,8 +11,9 @@ export function registerIpc(app: AppContext, location: { indexFileUrl: string; d
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown, options: unknown) => {
       const senderUrl = event.senderFrame?.url ?? ''
       if (!isTrustedRendererUrl(senderUrl, location)) return fail({ code: 'forbidden', message: 'errors.forbidden' })
-      const requestKey = typeof options === 'object' && options !== null && 'requestKey' in options ? options.requestKey : undefined
-      return dispatch(app, channel, input, { requestKey: typeof requestKey === 'string' ? requestKey : undefined })
+      const given = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {}
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+      return dispatch(app, channel, input, { requestKey: text(given.requestKey), database: text(given.database) })
     })
   }
 }

@@ -138,7 +138,11 @@ export async function startWebServer(options: { app: AppContext; staticDir: stri
           return sendJson(res, 400, failure('validation', 'errors.invalid'))
         }
         const requestKey = req.headers['idempotency-key']
-        const result = await dispatch(options.app, url.pathname.slice('/api/'.length), input, { requestKey: typeof requestKey === 'string' ? requestKey : undefined })
+        const database = req.headers['x-kundenreise-database']
+        const result = await dispatch(options.app, url.pathname.slice('/api/'.length), input, {
+          requestKey: typeof requestKey === 'string' ? requestKey : undefined,
+          database: typeof database === 'string' ? database : undefined,
+        })
         const status = !result.ok && result.error.code === 'unknown_channel' ? 404 : 200
         return sendJson(res, status, result)
       }

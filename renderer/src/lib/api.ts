@@ -9,7 +9,17 @@ type Invoke = (input: unknown, options?: CallOptions) => Promise<unknown>
 export interface CallOptions {
   /** The submission's key: main runs the same key once (electron/main/ipc/request-ledger.ts). */
   requestKey?: string
+  /** The database this window shows: main refuses a change meant for the other one (after a switch elsewhere). */
+  database?: string
 }
+
+let openDatabase: string | undefined
+/** Which database this window shows ('real' or 'demo'), as app.info said when the window loaded. */
+export function setOpenDatabase(kind: string): void {
+  openDatabase = kind
+}
+/** Options every change carries: the database this window shows. */
+export const changeOptions = (requestKey: string): CallOptions => (openDatabase ? { requestKey, database: openDatabase } : { requestKey })
 declare global {
   interface Window {
     api?: Readonly<Record<Channel, Invoke>>
@@ -23,7 +33,11 @@ async function overHttp(channel: Channel, input: unknown, options: CallOptions):
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', ...(options.requestKey ? { 'idempotency-key': options.requestKey } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(options.requestKey ? { 'idempotency-key': options.requestKey } : {}),
+        ...(options.database ? { 'x-kundenreise-database': options.database } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     })
   } catch {

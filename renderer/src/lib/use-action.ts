@@ -10,7 +10,7 @@ import { useCallback, useRef, useState } from 'react'
 import { REPEATABLE_CHANNELS, type ChangeChannel } from '../../../shared/ipc/channel-kinds'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/platform/result'
-import { invoke } from './api'
+import { changeOptions, invoke } from './api'
 import { notifyDataChanged } from './data-events'
 
 /**
@@ -50,7 +50,7 @@ export function useAction(): Action {
     const submission: Sent = same ? last : { key: newKey(), input: text }
     sent.current.set(channel, submission)
     setBusy(true)
-    const answer = invoke(channel, input, { requestKey: submission.key }).then((result) => {
+    const answer = invoke(channel, input, changeOptions(submission.key)).then((result) => {
       if (result.ok) {
         submission.okAt ??= Date.now()
         notifyDataChanged()

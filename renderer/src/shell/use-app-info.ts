@@ -2,7 +2,7 @@
 // see lib/today.ts), which database is open (the demo shows a banner) and the background integrity
 // check, asked again until it is done. A switch of the database reloads the window, so once is enough.
 import { useEffect, useState } from 'react'
-import { call } from '../lib/api'
+import { call, setOpenDatabase } from '../lib/api'
 import { setAppNow } from '../lib/today'
 
 export interface AppFacts {
@@ -23,6 +23,7 @@ export function useAppInfo(): AppFacts {
         if (!r.ok) return
         setAppNow(r.data.now)
         setDemo(r.data.database === 'demo')
+        setOpenDatabase(r.data.database ?? 'real')
         if (r.data.integrity === 'corrupt') setDamaged(r.data.databasePath)
         else if (r.data.integrity === 'checking') timer = setTimeout(poll, 2000)
       })
