@@ -123,3 +123,22 @@ test('a touchpoint: the time typed as TT.MM.JJJJ HH:MM; a note over the limit sa
   // 14:30 in Berlin in November is 13:30 UTC.
   expect(stored.data!.rows.map((r) => r.occurredAt)).toEqual(['2026-11-19T13:30:00.000Z'])
 })
+
+test('a service case: "Eingegangen am" typed as TT.MM.JJJJ HH:MM, a mistyped time refused at the field instead of silently kept', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  const company = await app.api<{ id: string }>('companies.create', { name: 'Weserland Armaturen GmbH', status: 'customer' })
+  await openApp(page, app, `/cases/new?companyId=${company.data!.id}`)
+  const form = page.getByRole('form', { name: 'Servicefall' })
+  await form.getByLabel('Betreff').fill('Kugelhahn undicht')
+  const received = form.getByLabel('Eingegangen am')
+  await received.fill('20.11.2026 25:15')
+  await form.getByRole('button', { name: 'Speichern' }).click()
+  await expect(received).toHaveAttribute('aria-invalid', 'true')
+  expect((await app.api<{ total: number }>('cases.list', { companyId: company.data!.id })).data!.total).toBe(0)
+  await received.fill('20.11.2026 09:15')
+  await form.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: / S-\d{4}-/ })).toBeVisible()
+  const id = /#\/cases\/([\w-]+)$/.exec(page.url())![1]!
+  // 09:15 in Berlin in November is 08:15 UTC.
+  expect((await app.api<{ receivedAt: string }>('cases.get', { id })).data!.receivedAt).toBe('2026-11-20T08:15:00.000Z')
+})

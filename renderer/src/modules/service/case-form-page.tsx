@@ -16,7 +16,7 @@ import { useData } from '../../lib/use-data'
 import { CompanyPicker } from '../../components/company-picker'
 
 /** The contract's schema, except that "Eingang" is typed as a local date-time, made an instant here. */
-const formSchema = caseFieldsSchema.extend({ receivedAt: localDateTimeSchema })
+const formSchema = caseFieldsSchema.safeExtend({ receivedAt: localDateTimeSchema })
 
 export function CaseFormPage() {
   const { t, tFromData, enumLabel } = useI18n()
