@@ -44,3 +44,12 @@ export interface Page<T> {
   total: number
   offset: number
 }
+
+/**
+ * The most characters a text field of a schema takes (`text(4000)` → 4000), for the form's counter, so
+ * the limit is said once, in the schema. Undefined for anything that is not a limited text.
+ */
+export function maxLengthOf(field: z.ZodType): number | undefined {
+  const inner = field instanceof z.ZodDefault || field instanceof z.ZodOptional ? field.unwrap() : field
+  return inner instanceof z.ZodString ? (inner.maxLength ?? undefined) : undefined
+}

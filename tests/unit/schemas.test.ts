@@ -50,3 +50,14 @@ describe('touchpoint schema', () => {
     expect(errorsOf(result)).toEqual({ occurredAt: 'errors.dateTime', channel: 'errors.invalidChoice', station: 'errors.invalidChoice', summary: 'errors.required' })
   })
 })
+
+describe('maxLengthOf: the limit a form counter shows comes from the schema', () => {
+  it('reads text(n), required text and optional text; nothing for other fields', async () => {
+    const { maxLengthOf } = await import('../../shared/platform/common.schema')
+    const { conversationFieldsSchema } = await import('../../shared/modules/offers/offer.schema')
+    expect(maxLengthOf(conversationFieldsSchema.shape.needs)).toBe(4000)
+    expect(maxLengthOf(conversationFieldsSchema.shape.budget)).toBe(500)
+    expect(maxLengthOf(touchpointFieldsSchema.shape.summary)).toBe(4000)
+    expect(maxLengthOf(conversationFieldsSchema.shape.participants)).toBeUndefined()
+  })
+})

@@ -11,6 +11,7 @@ import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { todayIso } from '../../lib/today'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 /** What the buying center takes over from a contact when the contact is picked for a row. */
 const FROM_CONTACT = ['buyingRole', 'influence', 'attitude'] as const
@@ -96,7 +97,7 @@ export function ConversationFormPage() {
           <fieldset>
             <legend>{t('conversation.guide')}</legend>
             <div className="form-grid form-grid--two">
-              {GUIDE.map((field) => <TextAreaField key={field} name={field} label={t(`conversation.${field}`)} hint={t(`conversation.${field}Hint`)} rows={3} />)}
+              {GUIDE.map((field) => <TextAreaField key={field} name={field} label={t(`conversation.${field}`)} hint={t(`conversation.${field}Hint`)} rows={3} maxLength={maxLengthOf(conversationFieldsSchema.shape[field])} />)}
             </div>
           </fieldset>
           <fieldset>
