@@ -14,6 +14,7 @@ import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function ContractFormPage() {
   const { t, enumLabel, date, language } = useI18n()
@@ -127,7 +128,7 @@ export function ContractFormPage() {
               </ul>
             </fieldset>
           ) : null}
-          <TextAreaField name="notes" label={t('contract.notes')} rows={3} maxLength={4000} />
+          <TextAreaField name="notes" label={t('contract.notes')} rows={3} maxLength={maxLengthOf(contractFieldsSchema.shape.notes)} />
           <div className="form-actions">
             <button type="submit" className="button button--primary">{t('common.save')}</button>
             <Link className="button button--ghost" to={id ? `/contracts/${id}` : `/companies/${companyId}`}>{t('common.cancel')}</Link>

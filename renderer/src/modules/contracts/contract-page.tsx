@@ -16,6 +16,7 @@ import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 const daysUntil = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 
@@ -162,7 +163,7 @@ function CancelForm({ contract, onDone, onClose }: { contract: Contract; onDone:
           <TextField name="receivedOn" label={t('contract.receivedOn')} type="date" required />
           <TextField name="effectiveOn" label={t('contract.effectiveOn')} type="date" hint={t('contract.effectiveOnHint')} />
           <SelectField name="reason" label={t('contract.churnReason')} options={enumOptions(enumLabel, 'churnReason', CHURN_REASONS)} emptyLabel={t('common.choose')} required />
-          <TextAreaField name="note" label={t('contract.churnNote')} rows={2} maxLength={2000} />
+          <TextAreaField name="note" label={t('contract.churnNote')} rows={2} maxLength={maxLengthOf(contractCancelSchema.shape.note)} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary">{t('contract.saveCancellation')}</button>

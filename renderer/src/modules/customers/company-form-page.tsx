@@ -10,6 +10,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 const EMPTY: CompanyFieldsInput = {
   name: '', customerNumber: '', street: '', postalCode: '', city: '', federalState: '', industry: '',
@@ -81,7 +82,7 @@ export function CompanyFormPage() {
           </fieldset>
           <fieldset>
             <legend>{t('company.notes')}</legend>
-            <TextAreaField name="notes" label={t('company.notes')} rows={4} maxLength={5000} />
+            <TextAreaField name="notes" label={t('company.notes')} rows={4} maxLength={maxLengthOf(companyFieldsSchema.shape.notes)} />
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>

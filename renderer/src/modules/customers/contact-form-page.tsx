@@ -10,6 +10,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 // No salutation yet: the select starts at "Bitte wählen …" and saving without a choice is refused at the field
 // ("Ohne Anrede" is a choice: the letter greets by full name).
@@ -89,9 +90,9 @@ export function ContactFormPage() {
               <SelectField name="attitude" label={t('contact.attitude')} options={enumOptions(enumLabel, 'attitude', ATTITUDES)} emptyLabel={t('common.noEntry')} />
               <SelectField name="influence" label={t('contact.influence')} options={enumOptions(enumLabel, 'influence', INFLUENCE_LEVELS)} emptyLabel={t('common.noEntry')} />
               <SelectField name="personaId" label={t('contact.persona')} options={(personas.data ?? []).map((p) => ({ value: p.id, label: p.name }))} emptyLabel={t('common.noEntry')} />
-              <TextAreaField name="worries" label={t('contact.worries')} maxLength={2000} />
-              <TextAreaField name="goals" label={t('contact.goals')} maxLength={2000} />
-              <TextAreaField name="notes" label={t('contact.notes')} maxLength={5000} />
+              <TextAreaField name="worries" label={t('contact.worries')} maxLength={maxLengthOf(contactFieldsSchema.shape.worries)} />
+              <TextAreaField name="goals" label={t('contact.goals')} maxLength={maxLengthOf(contactFieldsSchema.shape.goals)} />
+              <TextAreaField name="notes" label={t('contact.notes')} maxLength={maxLengthOf(contactFieldsSchema.shape.notes)} />
             </div>
           </fieldset>
           <div className="form-actions">

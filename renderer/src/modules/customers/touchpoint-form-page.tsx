@@ -13,6 +13,7 @@ import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { appNow, localDateTimeInput, localDateTimeSchema } from '../../lib/today'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 /** The contract's schema, except that the date-time field gives local time, made an instant here. */
 const formSchema = touchpointFieldsSchema.extend({ occurredAt: localDateTimeSchema })
@@ -65,7 +66,7 @@ export function TouchpointFormPage() {
                 options={(contacts.data?.rows ?? []).map((k) => ({ value: k.id, label: `${k.firstName} ${k.lastName}`.trim() }))}
                 emptyLabel={t('common.noEntry')}
               />
-              <TextAreaField name="summary" label={t('touchpoint.summary')} required rows={5} maxLength={4000} />
+              <TextAreaField name="summary" label={t('touchpoint.summary')} required rows={5} maxLength={maxLengthOf(formSchema.shape.summary)} />
             </div>
           </fieldset>
           <div className="form-actions">

@@ -16,6 +16,7 @@ import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
 import { addDays, todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 const emptyItem = { productId: '', sku: '', name: '', description: '', quantity: 1, unit: 'Stück', unitPriceCents: 0, discountPercent: 0, vatRate: 19 as const, optional: false }
 
@@ -176,7 +177,7 @@ export function OfferFormPage() {
                   <CheckboxField name={`items.${index}.optional`} label={t('offer.optional')} />
                   <span className="item-row__total" aria-label={t('offer.lineTotal')}>{totals ? formatCents(totals.lines[index]?.netCents ?? 0, language) : '–'}</span>
                   <button type="button" className="button button--ghost" onClick={() => items.remove(index)} aria-label={t('offer.removePosition', { n: index + 1 })}>✕</button>
-                  <TextAreaField name={`items.${index}.description`} label={t('offer.itemDescription')} rows={1} maxLength={2000} />
+                  <TextAreaField name={`items.${index}.description`} label={t('offer.itemDescription')} rows={1} maxLength={maxLengthOf(offerFieldsSchema.shape.items.element.shape.description)} />
                 </div>
               ))}
             </div>
@@ -189,13 +190,13 @@ export function OfferFormPage() {
               <NumberField name="paymentNetDays" label={t('offer.paymentNetDays')} step="1" emptyValue={0} />
               <NumberField name="skontoPercent" label={t('offer.skontoPercent')} step="0.01" emptyValue={0} />
               <NumberField name="skontoDays" label={t('offer.skontoDays')} step="1" emptyValue={0} />
-              <TextAreaField name="deliveryTerms" label={t('offer.deliveryTerms')} rows={2} maxLength={2000} />
+              <TextAreaField name="deliveryTerms" label={t('offer.deliveryTerms')} rows={2} maxLength={maxLengthOf(offerFieldsSchema.shape.deliveryTerms)} />
             </div>
           </fieldset>
           <fieldset>
             <legend>{t('offer.personal')}</legend>
-            <TextAreaField name="introduction" label={t('offer.introduction')} hint={t('offer.introductionHint')} rows={3} maxLength={4000} />
-            <TextAreaField name="benefits" label={t('offer.benefits')} hint={t('offer.benefitsHint')} rows={4} maxLength={4000} />
+            <TextAreaField name="introduction" label={t('offer.introduction')} hint={t('offer.introductionHint')} rows={3} maxLength={maxLengthOf(offerFieldsSchema.shape.introduction)} />
+            <TextAreaField name="benefits" label={t('offer.benefits')} hint={t('offer.benefitsHint')} rows={4} maxLength={maxLengthOf(offerFieldsSchema.shape.benefits)} />
           </fieldset>
           {totals ? <TotalsTable totals={totals} offerDiscountPercent={Number(values.offerDiscountPercent) || undefined} /> : null}
           <div className="form-actions">

@@ -17,6 +17,7 @@ import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
 import { todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function OfferPage() {
   const { t, tFromData, enumLabel, date, language, number } = useI18n()
@@ -191,7 +192,7 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
         <div className="form-grid">
           <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(enumLabel, 'lostReason', offered)} emptyLabel={t('common.choose')} required />
           {reason === 'competitor' ? <TextField name="competitor" label={t('offer.competitor')} required /> : null}
-          <TextAreaField name="note" label={t('offer.lostNote')} rows={2} maxLength={2000} />
+          <TextAreaField name="note" label={t('offer.lostNote')} rows={2} maxLength={maxLengthOf(offerLoseSchema.shape.note)} />
         </div>
         <div className="form-actions"><button type="submit" className="button button--primary" disabled={action.busy}>{t('offer.confirmLost')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>
       </form>

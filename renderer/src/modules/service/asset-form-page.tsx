@@ -10,6 +10,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function AssetFormPage() {
   const { t } = useI18n()
@@ -64,7 +65,7 @@ export function AssetFormPage() {
             <TextField name="warrantyEnd" label={t('asset.warrantyEnd')} type="date" hint={t('asset.warrantyEndHint')} />
             <SelectField name="contractId" label={t('asset.contract')} options={(contracts.data?.rows ?? []).map((k) => ({ value: k.id, label: `${k.number} · ${k.title}` }))} emptyLabel={t('common.none')} />
           </div>
-          <TextAreaField name="notes" label={t('contract.notes')} rows={2} maxLength={2000} />
+          <TextAreaField name="notes" label={t('contract.notes')} rows={2} maxLength={maxLengthOf(assetFieldsSchema.shape.notes)} />
           <SaveCancel cancelTo={`/companies/${companyId}`} />
         </form>
       </FormProvider>

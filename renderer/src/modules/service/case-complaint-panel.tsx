@@ -8,6 +8,7 @@ import { isOneOf } from '../../../../shared/platform/value-lists'
 import { MoneyField, SelectField, TextAreaField, enumOptions } from '../../components/form-fields'
 import { useI18n } from '../../lib/i18n'
 import { PanelForm, SaveButton, usePanel } from './case-panel-form'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function ComplaintPanel({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
   const { t, language } = useI18n()
@@ -37,8 +38,8 @@ function AnalysisForm({ c, onDone }: { c: ServiceCase; onDone: () => void }) {
   return (
     <PanelForm panel={panel} label={t('case.analysis')} actions={<SaveButton label={t('case.saveAnalysis')} />}>
       <SelectField name="category" label={t('case.category')} options={enumOptions(enumLabel, 'complaintCategory', COMPLAINT_CATEGORIES)} emptyLabel="–" />
-      <TextAreaField name="rootCause" label={t('case.rootCause')} rows={2} maxLength={4000} />
-      <TextAreaField name="correctiveAction" label={t('case.correctiveAction')} rows={2} maxLength={4000} />
+      <TextAreaField name="rootCause" label={t('case.rootCause')} rows={2} maxLength={maxLengthOf(complaintDetailsSchema.shape.rootCause)} />
+      <TextAreaField name="correctiveAction" label={t('case.correctiveAction')} rows={2} maxLength={maxLengthOf(complaintDetailsSchema.shape.correctiveAction)} />
       <MoneyField name="goodwillCents" label={t('case.goodwill')} emptyCents={0} />
     </PanelForm>
   )

@@ -14,6 +14,7 @@ import { useI18n } from '../../lib/i18n'
 import { appNow, localDateTimeInput, localDateTimeSchema } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { CompanyPicker } from '../../components/company-picker'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 /** The contract's schema, except that "Eingang" is typed as a local date-time, made an instant here. */
 const formSchema = caseFieldsSchema.safeExtend({ receivedAt: localDateTimeSchema })
@@ -71,7 +72,7 @@ export function CaseFormPage() {
             </div>
             <div className="form-grid">
               <TextField name="subject" label={t('case.subject')} required wide />
-              <TextAreaField name="description" label={t('case.description')} rows={4} maxLength={8000} />
+              <TextAreaField name="description" label={t('case.description')} rows={4} maxLength={maxLengthOf(formSchema.shape.description)} />
             </div>
           </fieldset>
           {type === 'return' ? (

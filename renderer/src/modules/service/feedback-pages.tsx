@@ -16,6 +16,7 @@ import { useI18n } from '../../lib/i18n'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { useCompanyContext } from './company-context'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function FeedbackFormPage() {
   const { t, enumLabel } = useI18n()
@@ -50,7 +51,7 @@ export function FeedbackFormPage() {
             <TextField name="givenOn" label={t('feedback.givenOn')} type="date" required />
             {kind !== 'testimonial' ? <NumberField name="score" label={t(kind === 'nps' ? 'feedback.npsScore' : 'feedback.satisfactionScore')} step="1" required hint={t(kind === 'nps' ? 'feedback.npsHint' : 'feedback.satisfactionHint')} /> : null}
           </div>
-          <TextAreaField name="comment" label={t(kind === 'testimonial' ? 'feedback.testimonialText' : 'feedback.comment')} rows={3} required={kind === 'testimonial'} maxLength={4000} />
+          <TextAreaField name="comment" label={t(kind === 'testimonial' ? 'feedback.testimonialText' : 'feedback.comment')} rows={3} required={kind === 'testimonial'} maxLength={maxLengthOf(feedbackFieldsSchema.shape.comment)} />
           {kind === 'testimonial' ? (
             <div className="form-grid">
               <CheckboxField name="quotePermission" label={t('feedback.quotePermission')} />

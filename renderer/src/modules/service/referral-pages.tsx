@@ -12,6 +12,7 @@ import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { useCompanyContext } from './company-context'
 import { ReferralTable } from './referral-table'
+import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function ReferralFormPage() {
   const { t } = useI18n()
@@ -47,7 +48,7 @@ export function ReferralFormPage() {
               <TextField name="prospectContactName" label={t('referral.prospectContactName')} />
               <TextField name="prospectPhone" label={t('referral.prospectPhone')} />
             </div>
-            <TextAreaField name="note" label={t('referral.note')} rows={2} maxLength={2000} />
+            <TextAreaField name="note" label={t('referral.note')} rows={2} maxLength={maxLengthOf(referralFieldsSchema.shape.note)} />
           </fieldset>
           <SaveCancel cancelTo={`/companies/${companyId}`} />
         </form>
