@@ -127,6 +127,15 @@ describe('the demo database', () => {
     expect((await must<{ total: number }>('companies.list', { limit: 1 })).total).toBe(before)
   })
 
+  it('its statuses agree with its business: filling and the first upkeep move none (no prospect has won an offer)', async () => {
+    await must('demo.open')
+    const moves = await core.app.ctx.db.selectFrom('touchpoints').select('id').where('message_key', 'like', 'company.became%').execute()
+    expect(moves).toEqual([])
+    const prospectsWithWins = await core.app.ctx.db.selectFrom('offers').innerJoin('companies', 'companies.id', 'offers.company_id')
+      .select('offers.id').where('companies.status', '=', 'prospect').where('offers.status', '=', 'won').execute()
+    expect(prospectsWithWins).toEqual([])
+  })
+
   it('numbers what is made there by hand with DEMO0 too, never with a real device code', async () => {
     await must('demo.open')
     await ownData()

@@ -105,6 +105,8 @@ export async function loadDemoData(
         const withContract = i % size.contractEvery === 0
         // A company with a contract is a customer, or a former one who cancelled it.
         const status = roll < 0.55 ? 'customer' : roll < 0.9 ? (withContract ? 'customer' : 'prospect') : 'former'
+        // A prospect has never won anything: a won offer would make it a customer (the status follows the business).
+        const canWin = status !== 'prospect'
         const companyId = newId()
         await insertSynced(trx, 'companies', {
           id: companyId, name, customer_number: `K-${numberBase + i}`,
@@ -165,7 +167,8 @@ export async function loadDemoData(
           const validUntil = day(nowMs - (ageDays - 30) * 86_400_000)
           const withConversation = conversationId !== null && rnd.next() < 0.7
           const roll = rnd.next()
-          const status = open ? (roll < 0.3 ? 'draft' : roll < 0.7 ? 'sent' : 'negotiation') : roll < (withConversation ? 0.42 : 0.28) ? 'won' : roll < 0.85 ? 'lost' : roll < 0.93 ? 'expired' : 'withdrawn'
+          const decided = roll < (withConversation ? 0.42 : 0.28) ? (canWin ? 'won' : 'lost') : roll < 0.85 ? 'lost' : roll < 0.93 ? 'expired' : 'withdrawn'
+          const status = open ? (roll < 0.3 ? 'draft' : roll < 0.7 ? 'sent' : 'negotiation') : decided
           const items = Array.from({ length: rnd.int(1, 4) }, () => {
             const p = rnd.int(0, PRODUCTS.length - 1)
             return { p, quantity: rnd.int(1, 5), discount: rnd.pick([0, 0, 3, 5, 10]) }
