@@ -1,7 +1,8 @@
 // The IPC contract: per channel the input schema (validated in main) and the output type (for callers).
 import { z } from 'zod'
 import { idSchema, type Page } from '../platform/common.schema'
-import { byIdSchema, companyCreateSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
+import { byIdSchema, companyCreateSchema, companyExportSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
+import type { ExportFile } from '../platform/export-file'
 import { contactCreateSchema, contactListQuerySchema, contactUpdateSchema } from '../modules/customers'
 import { personaCreateSchema, personaUpdateSchema } from '../modules/customers'
 import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema } from '../modules/customers'
@@ -9,7 +10,7 @@ import type { Company, CompanyListItem, Contact, ContactListItem, Persona, Stati
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../modules/settings'
 import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../modules/sync'
 import {
-  conversationFieldsSchema, conversationUpdateSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
+  conversationFieldsSchema, conversationUpdateSchema, offerExportSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
   offerUpdateSchema, offerWinSchema, orderRateQuerySchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema,
 } from '../modules/offers'
 import type { Conversation, Offer, OfferListItem, OrderRateReport, Product } from '../modules/offers'
@@ -63,6 +64,7 @@ export const contract = {
   'companies.update': channel<Company>()(companyUpdateSchema),
   'companies.delete': channel<{ id: string }>()(byIdSchema),
   'companies.stationCounts': channel<StationCount[]>()(none),
+  'companies.export': channel<ExportFile>()(companyExportSchema),
   'contacts.list': channel<Page<ContactListItem>>()(contactListQuerySchema),
   'contacts.get': channel<Contact>()(byIdSchema),
   'contacts.create': channel<Contact>()(contactCreateSchema),
@@ -100,6 +102,7 @@ export const contract = {
   'conversations.create': channel<Conversation>()(conversationFieldsSchema),
   'conversations.update': channel<Conversation>()(conversationUpdateSchema),
   'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),
+  'offers.export': channel<ExportFile>()(offerExportSchema),
   'offers.get': channel<Offer>()(byIdSchema),
   'offers.create': channel<Offer>()(offerFieldsSchema),
   'offers.update': channel<Offer>()(offerUpdateSchema),

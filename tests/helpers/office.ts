@@ -1,7 +1,7 @@
 // Reading generated letters back as a customer would: LibreOffice turns the DOCX into a PDF, poppler's
 // pdftotext reads it. CI installs both (.ci/run); elsewhere the tests that need them say so and skip.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -18,6 +18,14 @@ export const hasOffice = (() => {
 /** In CI a missing LibreOffice or poppler is a broken machine, not a reason to skip. */
 export function requireOfficeInCi(): void {
   if (!hasOffice && process.env.CI) throw new Error('LibreOffice (soffice) and poppler-utils (pdftotext) are required in CI')
+}
+
+/** LibreOffice Calc as Debian installs it (libreoffice-calc-nogui): the list exports' CSV is opened with it. */
+export const hasCalc = hasOffice && existsSync('/usr/lib/libreoffice/program/libsclo.so')
+
+/** In CI a missing Calc is a broken machine (.ci/run installs it), not a reason to skip. */
+export function requireCalcInCi(): void {
+  if (!hasCalc && process.env.CI) throw new Error('LibreOffice Calc (libreoffice-calc-nogui) is required in CI')
 }
 
 /** A DOCX as its PDF's text, spaces normalised. */

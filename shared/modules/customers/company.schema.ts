@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, patternText, requiredText, sortDirSchema, text } from '../../platform/common.schema'
 import { STATIONS } from './journey.stations'
-import { COMPANY_STATUSES, FEDERAL_STATES, LEAD_SOURCES, SEGMENTS } from './customer.enums'
+import { COMPANY_STATUSES, FEDERAL_STATES, LANGUAGES, LEAD_SOURCES, SEGMENTS } from './customer.enums'
+import { exportFormatSchema } from '../../platform/export-file'
 
 export const companyFieldsSchema = z.object({
   name: requiredText(200),
@@ -45,3 +46,10 @@ export const companyListQuerySchema = z.object({
   ...pagingSchema,
 })
 export type CompanyListQuery = z.input<typeof companyListQuerySchema>
+
+/** The company list as a file: the list's search, filters and sort, every matching row (no paging). */
+export const companyExportSchema = companyListQuerySchema.omit({ offset: true, limit: true }).extend({
+  format: exportFormatSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de'),
+})
+export type CompanyExportQuery = z.input<typeof companyExportSchema>

@@ -1,7 +1,8 @@
 // Inputs of the offer station, shared by the forms and the offers.* / products.* / conversations.* handlers.
 import { z } from 'zod'
 import { daySchema, idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
-import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, TOUCHPOINT_CHANNELS } from '../customers'
+import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LANGUAGES, TOUCHPOINT_CHANNELS } from '../customers'
+import { exportFormatSchema } from '../../platform/export-file'
 import { LOST_REASONS, OFFER_STATUSES } from './offer.enums'
 import { offerItemSchema, percent, vatRate } from '../../platform/line-items.schema'
 import { amountCents } from '../../platform/money'
@@ -96,6 +97,12 @@ export const offerListQuerySchema = z.object({
   sort: z.enum(['offerDate', 'number', 'grossCents', 'validUntil']).default('offerDate'),
   dir: sortDirSchema.default('desc'),
   ...pagingSchema,
+})
+
+/** All offers as a file: the list's search, status filter and sort, every matching row (no paging). */
+export const offerExportSchema = offerListQuerySchema.omit({ offset: true, limit: true }).extend({
+  format: exportFormatSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de'),
 })
 
 export const offerLoseSchema = z.object({

@@ -88,6 +88,7 @@ export const OFFER_TEXTS = {
   'offer.openOnly': { de: 'Offen (Entwurf, versendet, in Verhandlung)', en: 'Open (draft, sent, negotiating)' },
   'offer.empty': { de: 'Keine Angebote. Legen Sie ein Angebot von der Firmenseite aus an – am besten nach einem Vorangebotsgespräch.', en: 'No offers. Create an offer from the company page – ideally after a pre-offer conversation.' },
   'offer.number': { de: 'Nummer', en: 'Number' },
+  'offer.revision': { de: 'Revision', en: 'Revision' },
   'offer.customer': { de: 'Firma', en: 'Company' },
   'offer.warnings.logoMissing': { de: 'Hinweis: Das Logo fehlt (Firmenprofil in den Einstellungen prüfen); das Dokument wurde ohne Logo erstellt.', en: 'Note: the logo is missing (check the company profile in the settings); the document was made without it.' },
   'offer.warnings.profileIncomplete': { de: 'Hinweis: Das Firmenprofil ist unvollständig (Name oder Bankverbindung fehlen).', en: 'Note: the company profile is incomplete (name or bank details missing).' },

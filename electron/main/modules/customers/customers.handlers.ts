@@ -3,6 +3,7 @@ import { createCompany, deleteCompany, getCompany, listCompanies, stationCounts,
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contact.service'
 import { createPersona, deletePersona, getPersona, listPersonas, updatePersona } from './persona.service'
 import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
+import { exportCompanies } from './company-export.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type Area = 'companies' | 'contacts' | 'personas' | 'touchpoints' | 'timeline'
@@ -14,6 +15,7 @@ export const customerHandlers = {
   'companies.update': ({ ctx }, { id, ...fields }) => updateCompany(ctx, id, fields),
   'companies.delete': ({ ctx }, { id }) => deleteCompany(ctx, id),
   'companies.stationCounts': ({ ctx }) => stationCounts(ctx),
+  'companies.export': ({ ctx }, q) => exportCompanies(ctx, q),
   'contacts.list': ({ ctx }, q) => listContacts(ctx, q),
   'contacts.get': ({ ctx }, { id }) => getContact(ctx, id),
   'contacts.create': ({ ctx }, fields) => createContact(ctx, fields),

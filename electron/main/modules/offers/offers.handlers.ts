@@ -3,6 +3,7 @@ import path from 'node:path'
 import { createConversation, getConversation, listConversations, updateConversation } from './conversation.service'
 import { offerDocument } from './offer-document.service'
 import { createOffer, getOffer, listOffers, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer, withdrawOffer } from './offer.service'
+import { exportOffers } from './offer-export.service'
 import { orderRateReport } from './order-rate.service'
 import { createProduct, getProduct, importProducts, listProducts, updateProduct } from './product.service'
 import type { HandlerMap } from '../../ipc/handler-types'
@@ -10,7 +11,7 @@ import type { HandlerMap } from '../../ipc/handler-types'
 type OfferChannels =
   | 'products.list' | 'products.get' | 'products.create' | 'products.update' | 'products.import'
   | 'conversations.list' | 'conversations.get' | 'conversations.create' | 'conversations.update'
-  | 'offers.list' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document'
+  | 'offers.list' | 'offers.export' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document'
   | 'reports.orderRate'
 
 export const offerHandlers = {
@@ -24,6 +25,7 @@ export const offerHandlers = {
   'conversations.create': ({ ctx }, fields) => createConversation(ctx, fields),
   'conversations.update': ({ ctx }, { id, ...fields }) => updateConversation(ctx, id, fields),
   'offers.list': ({ ctx }, q) => listOffers(ctx, q),
+  'offers.export': ({ ctx }, q) => exportOffers(ctx, q),
   'offers.get': ({ ctx }, { id }) => getOffer(ctx, id),
   'offers.create': ({ ctx }, fields) => createOffer(ctx, fields),
   'offers.update': ({ ctx }, { id, ...fields }) => updateOffer(ctx, id, fields),

@@ -7,7 +7,8 @@ import type { CompanyListItem } from '../../../../shared/modules/customers/custo
 import { STATIONS, type Station } from '../../../../shared/modules/customers'
 import { PageHeader, StationBadge } from '../../components/page'
 import { VirtualTable, type Column } from '../../components/virtual-table'
-import { fetchData } from '../../lib/api'
+import { ExportButtons } from '../../components/export-buttons'
+import { call, fetchData } from '../../lib/api'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
@@ -17,7 +18,7 @@ type Filters = Required<Pick<CompanyListQuery, 'status' | 'federalState' | 'segm
 const NO_FILTERS: Filters = { status: '', federalState: '', segment: '', ownerId: '' }
 
 export function CompanyListPage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const params = useParams()
   const station: Station | null = params.station && isOneOf(STATIONS, params.station) ? params.station : null
   const [search, setSearch] = useState('')
@@ -47,7 +48,10 @@ export function CompanyListPage() {
 
   return (
     <section className="page page--list">
-      <PageHeader title={title} actions={<Link className="button button--primary" to="/companies/new">{t('company.new')}</Link>} />
+      <PageHeader title={title} actions={<>
+        <ExportButtons onExport={(format) => call('companies.export', { ...query, format, language })} />
+        <Link className="button button--primary" to="/companies/new">{t('company.new')}</Link>
+      </>} />
       <div className="toolbar" role="search">
         <label className="toolbar__search">
           <span className="visually-hidden">{t('company.searchLabel')}</span>

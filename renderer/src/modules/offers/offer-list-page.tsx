@@ -5,6 +5,8 @@ import { OFFER_STATUSES } from '../../../../shared/modules/offers/offer.enums'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
@@ -22,7 +24,10 @@ export function OfferListPage() {
   return (
     <section className="page">
       <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? t('common.results', { count: offers.data.total }) : undefined}
-        actions={<Link className="button button--primary" to="/offers/new">{t('offer.new')}</Link>} />
+        actions={<>
+          <ExportButtons onExport={(format) => call('offers.export', { search: term, status, format, language })} />
+          <Link className="button button--primary" to="/offers/new">{t('offer.new')}</Link>
+        </>} />
       <div className="toolbar">
         <label>{t('offer.search')}<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('offer.searchPlaceholder')} /></label>
         <label>{t('offer.status')}
