@@ -16,6 +16,8 @@ export const CHANNELS = [
   'contacts.create',
   'contacts.update',
   'contacts.delete',
+  'contacts.export',
+  'contacts.vcard',
   'personas.list',
   'personas.get',
   'personas.create',

@@ -259,6 +259,8 @@ async function setUp(): Promise<Seeds> {
     'companies.stationCounts': () => ({}),
     'contacts.list': () => ({ search: 'Ber', companyId: company.id, sort: 'lastName', dir: 'asc' }),
     'contacts.get': () => ({ id: contact.id }),
+    'contacts.export': () => ({ search: 'Ber', companyId: company.id, sort: 'lastName', dir: 'asc', format: 'csv', language: 'de' }),
+    'contacts.vcard': () => ({ id: contact.id }),
     'contacts.create': () => contactInput,
     'contacts.update': () => ({ ...contactInput, id: contact.id, personaId: persona.id }),
     'contacts.delete': () => ({ id: doomedContact.id }),

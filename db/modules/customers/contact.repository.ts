@@ -58,6 +58,8 @@ export async function listContacts(db: Kysely<Database>, q: Required<ContactList
     'k.job_function',
     'k.email',
     'k.phone',
+    'k.mobile',
+    'k.language',
     'k.buying_role',
     'k.attitude',
     'k.influence',
@@ -67,3 +69,23 @@ export async function listContacts(db: Kysely<Database>, q: Required<ContactList
   const rows = await page.orderBy('k.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
   return { rows, total: Number(count.n) }
 }
+
+/** Contacts with their company's name and address, for vCards; in the order of `ids`. */
+export async function contactCards(db: Kysely<Database>, ids: readonly string[]) {
+  const found = []
+  // SQLite limits the number of bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    found.push(...await db
+      .selectFrom('contacts as k')
+      .innerJoin('companies as c', 'c.id', 'k.company_id')
+      .selectAll('k')
+      .select(['c.name as company_name', 'c.street as company_street', 'c.postal_code as company_postal_code', 'c.city as company_city'])
+      .where('k.id', 'in', chunk)
+      .where('k.deleted_at', 'is', null)
+      .execute())
+  }
+  const byId = new Map(found.map((r) => [r.id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+export type ContactCardRow = Awaited<ReturnType<typeof contactCards>>[number]

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { emailSchema, idSchema, requiredIdSchema, optionalEnum, optionalIdSchema, pagingSchema, phoneSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LANGUAGES, SALUTATIONS } from './customer.enums'
+import { exportFormatSchema } from '../../platform/export-file'
 
 export const contactFieldsSchema = z.object({
   companyId: requiredIdSchema,
@@ -42,3 +43,14 @@ export const contactListQuerySchema = z.object({
   ...pagingSchema,
 })
 export type ContactListQuery = z.input<typeof contactListQuerySchema>
+
+/** The contact list as a file: the list's search, filters and sort, every matching row (no paging). */
+export const contactExportSchema = contactListQuerySchema.omit({ offset: true, limit: true }).extend({
+  format: exportFormatSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de'),
+})
+export type ContactExportQuery = z.input<typeof contactExportSchema>
+
+/** Contacts as one vCard 4 file: one contact (`id`), or else every contact the list's query matches. */
+export const contactVcardSchema = contactListQuerySchema.omit({ offset: true, limit: true }).extend({ id: optionalIdSchema })
+export type ContactVcardQuery = z.input<typeof contactVcardSchema>

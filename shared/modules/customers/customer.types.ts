@@ -41,6 +41,8 @@ export interface ContactListItem {
   jobFunction: string
   email: string
   phone: string
+  mobile: string
+  language: ContactFields['language']
   buyingRole: ContactFields['buyingRole']
   attitude: ContactFields['attitude']
   influence: ContactFields['influence']

@@ -76,6 +76,10 @@ export const CUSTOMER_TEXTS = {
   'contact.empty': { de: 'Noch keine Ansprechpartner. Öffnen Sie eine Firma und legen Sie dort Ansprechpartner an.', en: 'No contacts yet. Open a company and add its contacts there.' },
   'contact.emptyFiltered': { de: 'Kein Ansprechpartner passt zu Suche und Filtern.', en: 'No contact matches the search and filters.' },
   'contact.listLabel': { de: 'Liste der Ansprechpartner', en: 'Contact list' },
+  'contact.vcard': { de: 'vCard', en: 'vCard' },
+  'contact.vcardExport': { de: 'Als vCard exportieren', en: 'Export as vCard' },
+  'contact.vcardListLabel': { de: 'Liste als vCard-Datei exportieren', en: 'Export the list as a vCard file' },
+  'contact.vcardDone': { de: '{file} mit {count, plural, one {# Kontakt} other {# Kontakten}} heruntergeladen.', en: '{file} downloaded with {count, plural, one {# contact} other {# contacts}}.' },
   'contact.add': { de: 'Ansprechpartner hinzufügen', en: 'Add contact' },
 
   'persona.title': { de: 'Personas', en: 'Personas' },

@@ -64,6 +64,8 @@ export async function listContacts(ctx: ServiceContext, query: Required<ContactL
       jobFunction: r.job_function,
       email: r.email,
       phone: r.phone,
+      mobile: r.mobile,
+      language: r.language,
       buyingRole: r.buying_role,
       attitude: r.attitude,
       influence: r.influence,

@@ -4,6 +4,7 @@ import { createContact, deleteContact, getContact, listContacts, updateContact }
 import { createPersona, deletePersona, getPersona, listPersonas, updatePersona } from './persona.service'
 import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
 import { exportCompanies } from './company-export.service'
+import { exportContacts, exportVcards } from './contact-export.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type Area = 'companies' | 'contacts' | 'personas' | 'touchpoints' | 'timeline'
@@ -18,6 +19,8 @@ export const customerHandlers = {
   'companies.export': ({ ctx }, q) => exportCompanies(ctx, q),
   'contacts.list': ({ ctx }, q) => listContacts(ctx, q),
   'contacts.get': ({ ctx }, { id }) => getContact(ctx, id),
+  'contacts.export': ({ ctx }, q) => exportContacts(ctx, q),
+  'contacts.vcard': ({ ctx }, q) => exportVcards(ctx, q),
   'contacts.create': ({ ctx }, fields) => createContact(ctx, fields),
   'contacts.update': ({ ctx }, { id, ...fields }) => updateContact(ctx, id, fields),
   'contacts.delete': ({ ctx }, { id }) => deleteContact(ctx, id),

@@ -10,6 +10,7 @@ import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { VcardExportButton } from './vcard-export-button'
 import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 // No salutation yet: the select starts at "Bitte wählen …" and saving without a choice is refused at the field
@@ -63,7 +64,10 @@ export function ContactFormPage() {
       <PageHeader
         title={id ? t('contact.edit') : t('contact.new')}
         subtitle={company.data ? `${t('contact.company')}: ${company.data.name}` : undefined}
-        actions={id ? <button type="button" className="button button--danger" onClick={() => void remove()}>{t('common.delete')}</button> : undefined}
+        actions={id ? <>
+          <VcardExportButton id={id} />
+          <button type="button" className="button button--danger" onClick={() => void remove()}>{t('common.delete')}</button>
+        </> : undefined}
       />
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate className="form">

@@ -6,12 +6,13 @@ import { ATTITUDES, BUYING_ROLES } from '../../../../shared/modules/customers/cu
 import type { ContactListItem } from '../../../../shared/modules/customers/customer.types'
 import { PageHeader } from '../../components/page'
 import { VirtualTable, type Column } from '../../components/virtual-table'
-import { fetchData } from '../../lib/api'
+import { ExportButtons } from '../../components/export-buttons'
+import { call, fetchData } from '../../lib/api'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 
 export function ContactListPage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const [search, setSearch] = useState('')
   const [buyingRole, setBuyingRole] = useState('')
   const [attitude, setAttitude] = useState('')
@@ -35,7 +36,17 @@ export function ContactListPage() {
 
   return (
     <section className="page page--list">
-      <PageHeader title={t('contact.title')} />
+      <PageHeader title={t('contact.title')} actions={
+        <ExportButtons
+          onExport={(format) => call('contacts.export', { ...query, format, language })}
+          extra={[{
+            label: t('contact.vcard'),
+            ariaLabel: t('contact.vcardListLabel'),
+            onExport: () => call('contacts.vcard', query),
+            done: (file) => t('contact.vcardDone', { file: file.fileName, count: file.rows }),
+          }]}
+        />
+      } />
       <div className="toolbar" role="search">
         <label className="toolbar__search">
           <span className="visually-hidden">{t('contact.searchLabel')}</span>
