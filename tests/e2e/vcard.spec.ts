@@ -6,12 +6,12 @@ import { expect, openApp, test } from './fixtures'
 
 async function seed(app: Parameters<typeof openApp>[1]) {
   const company = await app.api<{ id: string }>('companies.create', { name: 'Müller; Söhne, Gärtnerei', status: 'customer', street: 'Hauptstraße 1', postalCode: '38100', city: 'Braunschweig' })
-  if (!company.ok) throw new Error('company not created')
+  if (!company.ok || !company.data) throw new Error('company not created')
   const contact = await app.api<{ id: string }>('contacts.create', {
     companyId: company.data.id, salutation: 'ms', title: 'Dr.', firstName: 'Anna', lastName: 'Müller', jobFunction: 'Einkauf',
     email: 'anna.mueller@example.de', phone: '0531 123-45', mobile: '0170 1234567', language: 'de', buyingRole: 'purchaser',
   })
-  if (!contact.ok) throw new Error('contact not created')
+  if (!contact.ok || !contact.data) throw new Error('contact not created')
   expect((await app.api('contacts.create', { companyId: company.data.id, salutation: 'mr', firstName: 'Jan', lastName: 'Özdemir', language: 'de', buyingRole: 'user' })).ok).toBe(true)
   return { companyId: company.data.id, contactId: contact.data.id }
 }
