@@ -18,6 +18,7 @@ export const CHANNELS = [
   'contacts.delete',
   'contacts.export',
   'contacts.vcard',
+  'contacts.importVcard',
   'personas.list',
   'personas.get',
   'personas.create',

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { idSchema, type Page } from '../platform/common.schema'
 import { byIdSchema, companyCreateSchema, companyExportSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
 import type { ExportFile } from '../platform/export-file'
-import { contactCreateSchema, contactExportSchema, contactListQuerySchema, contactUpdateSchema, contactVcardSchema } from '../modules/customers'
+import { contactCreateSchema, contactExportSchema, contactListQuerySchema, contactUpdateSchema, contactVcardImportSchema, contactVcardSchema, type VcardImportReport } from '../modules/customers'
 import { personaCreateSchema, personaUpdateSchema } from '../modules/customers'
 import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema } from '../modules/customers'
 import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../modules/customers'
@@ -72,6 +72,7 @@ export const contract = {
   'contacts.delete': channel<{ id: string }>()(byIdSchema),
   'contacts.export': channel<ExportFile>()(contactExportSchema),
   'contacts.vcard': channel<ExportFile>()(contactVcardSchema),
+  'contacts.importVcard': channel<VcardImportReport>()(contactVcardImportSchema),
   'personas.list': channel<Persona[]>()(none),
   'personas.get': channel<Persona>()(byIdSchema),
   'personas.create': channel<Persona>()(personaCreateSchema),

@@ -46,3 +46,29 @@ test('the filtered contact list exported as one vCard file', async ({ page, app,
   const card = new ICAL.Component(ICAL.parse(text) as [string, unknown[], unknown[]])
   expect(card.getFirstPropertyValue('fn')).toBe('Dr. Anna Müller')
 })
+
+test('a .vcf imported on the contact list: checked first, written on confirmation, then on the company page', async ({ page, app, consoleErrors: _ }) => {
+  const company = await app.api<{ id: string }>('companies.create', { name: 'Brunsviga Maschinenbau GmbH', status: 'customer' })
+  if (!company.ok || !company.data) throw new Error('company not created')
+  const vcf = [
+    'BEGIN:VCARD', 'VERSION:3.0', 'N:Müller;Anna;;Dr.;', 'FN:Dr. Anna Müller', 'ORG:Unbekannte Firma', 'EMAIL;TYPE=INTERNET,WORK:anna.mueller@example.de',
+    'TEL;TYPE=CELL:0170 1234567', 'END:VCARD',
+    'BEGIN:VCARD', 'VERSION:3.0', 'N:Kaputt;Karl;;;', 'ORG:Unbekannte Firma', 'EMAIL:karl(at)example', 'END:VCARD', '',
+  ].join('\r\n')
+  await openApp(page, app, '/contacts')
+  const importer = page.getByRole('region', { name: 'vCard importieren' })
+  await importer.getByLabel('vCard-Datei (.vcf)').setInputFiles({ name: 'kontakte.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcf) })
+  await expect(importer.getByRole('status')).toContainText('0 neu, 0 aktualisiert, 2 übersprungen. Noch nichts gespeichert.')
+  await expect(importer.getByRole('status')).toContainText('Karte 1, Firma: Keine bekannte Firma')
+
+  const picker = importer.getByLabel('Firma für Karten ohne bekannte Firma')
+  await picker.fill('Brunsviga Maschinenbau GmbH')
+  await expect(importer.getByRole('status')).toContainText('1 neu, 0 aktualisiert, 1 übersprungen. Noch nichts gespeichert.')
+  await expect(importer.getByRole('status')).toContainText('Karte 2, E-Mail:')
+  expect((await app.api<{ total: number }>('contacts.list', {})).data?.total).toBe(0)
+
+  await importer.getByRole('button', { name: 'Importieren' }).click()
+  await expect(importer.getByRole('status')).toContainText('Importiert: 1 neu, 0 aktualisiert, 1 übersprungen.')
+  await openApp(page, app, `/companies/${company.data.id}`)
+  await expect(page.getByText(/Anna Müller/).first()).toBeVisible()
+})

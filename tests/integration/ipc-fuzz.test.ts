@@ -261,6 +261,7 @@ async function setUp(): Promise<Seeds> {
     'contacts.get': () => ({ id: contact.id }),
     'contacts.export': () => ({ search: 'Ber', companyId: company.id, sort: 'lastName', dir: 'asc', format: 'csv', language: 'de' }),
     'contacts.vcard': () => ({ id: contact.id }),
+    'contacts.importVcard': () => ({ base64: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Fuzz;Anna;;;\r\nEND:VCARD\r\n').toString('base64'), companyId: company.id, dryRun: true }),
     'contacts.create': () => contactInput,
     'contacts.update': () => ({ ...contactInput, id: contact.id, personaId: persona.id }),
     'contacts.delete': () => ({ id: doomedContact.id }),

@@ -1,5 +1,5 @@
 // Contact (Ansprechpartner) use cases.
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { findCompany } from '../../../../db/modules/customers/company.repository'
 import { findContact, listContacts as queryContacts } from '../../../../db/modules/customers/contact.repository'
 import { findPersona } from '../../../../db/modules/customers/persona.repository'
@@ -24,21 +24,29 @@ async function checkReferences(db: Kysely<Database>, fields: ContactFields) {
   if (fields.personaId && !(await findPersona(db, fields.personaId))) throw fieldError('personaId', 'errors.personaNotFound')
 }
 
+/** Inserts a contact within the caller's transaction (the vCard import writes many in one); its new id. */
+export async function insertContact(trx: Transaction<Database>, fields: ContactFields, now: string): Promise<string> {
+  await checkReferences(trx, fields)
+  const id = newId()
+  await insertSynced(trx, 'contacts', { id, ...contactColumns(fields) }, now)
+  return id
+}
+
+/** Updates a contact within the caller's transaction. */
+export async function writeContact(trx: Transaction<Database>, id: string, fields: ContactFields, now: string): Promise<void> {
+  await checkReferences(trx, fields)
+  await updateSynced(trx, 'contacts', id, contactColumns(fields), now)
+}
+
 export async function createContact(ctx: ServiceContext, fields: ContactFields): Promise<Contact> {
   const now = nowIso(ctx)
-  return ctx.db.transaction().execute(async (trx) => {
-    await checkReferences(trx, fields)
-    const id = newId()
-    await insertSynced(trx, 'contacts', { id, ...contactColumns(fields) }, now)
-    return getContact(ctx, id, trx)
-  })
+  return ctx.db.transaction().execute(async (trx) => getContact(ctx, await insertContact(trx, fields, now), trx))
 }
 
 export async function updateContact(ctx: ServiceContext, id: string, fields: ContactFields): Promise<Contact> {
   const now = nowIso(ctx)
   return ctx.db.transaction().execute(async (trx) => {
-    await checkReferences(trx, fields)
-    await updateSynced(trx, 'contacts', id, contactColumns(fields), now)
+    await writeContact(trx, id, fields, now)
     return getContact(ctx, id, trx)
   })
 }

@@ -5,6 +5,7 @@ import { createPersona, deletePersona, getPersona, listPersonas, updatePersona }
 import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
 import { exportCompanies } from './company-export.service'
 import { exportContacts, exportVcards } from './contact-export.service'
+import { importVcards } from './contact-import.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type Area = 'companies' | 'contacts' | 'personas' | 'touchpoints' | 'timeline'
@@ -21,6 +22,7 @@ export const customerHandlers = {
   'contacts.get': ({ ctx }, { id }) => getContact(ctx, id),
   'contacts.export': ({ ctx }, q) => exportContacts(ctx, q),
   'contacts.vcard': ({ ctx }, q) => exportVcards(ctx, q),
+  'contacts.importVcard': ({ ctx }, input) => importVcards(ctx, input),
   'contacts.create': ({ ctx }, fields) => createContact(ctx, fields),
   'contacts.update': ({ ctx }, { id, ...fields }) => updateContact(ctx, id, fields),
   'contacts.delete': ({ ctx }, { id }) => deleteContact(ctx, id),

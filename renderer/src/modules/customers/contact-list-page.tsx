@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page'
 import { VirtualTable, type Column } from '../../components/virtual-table'
 import { ExportButtons } from '../../components/export-buttons'
 import { call, fetchData } from '../../lib/api'
+import { VcardImport } from './vcard-import'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 
@@ -17,6 +18,7 @@ export function ContactListPage() {
   const [buyingRole, setBuyingRole] = useState('')
   const [attitude, setAttitude] = useState('')
   const [sort, setSort] = useState<{ field: NonNullable<ContactListQuery['sort']>; dir: 'asc' | 'desc' }>({ field: 'lastName', dir: 'asc' })
+  const [reloads, setReloads] = useState(0)
   const debouncedSearch = useDebounced(search)
   const query = useMemo(
     () => ({ search: debouncedSearch, buyingRole, attitude, sort: sort.field, dir: sort.dir }) as ContactListQuery,
@@ -70,13 +72,14 @@ export function ContactListPage() {
       <VirtualTable
         label={t('contact.listLabel')}
         columns={columns}
-        queryKey={JSON.stringify(query)}
+        queryKey={`${JSON.stringify(query)}#${reloads}`}
         fetchPage={fetchPage}
         sort={sort}
         onSort={(field) => setSort((s) => ({ field: field as typeof s.field, dir: s.field === field && s.dir === 'asc' ? 'desc' : 'asc' }))}
         rowKey={(k) => k.id}
         empty={filtered ? t('contact.emptyFiltered') : t('contact.empty')}
       />
+      <VcardImport onDone={() => setReloads((n) => n + 1)} />
     </section>
   )
 }
