@@ -65,6 +65,7 @@ export const CHANNELS = [
   'profile.get',
   'profile.update',
   'contracts.list',
+  'contracts.export',
   'contracts.get',
   'contracts.create',
   'contracts.update',

@@ -17,7 +17,7 @@ import type { Conversation, Offer, OfferListItem, OrderRateReport, Product } fro
 import { workListCompleteSchema, workListIcsQuerySchema, workListQuerySchema, workListSnoozeSchema, type WorkList } from '../modules/worklist'
 import { companyProfileSchema, type CompanyProfileSettings } from '../modules/settings'
 import {
-  contractCancelSchema, contractFieldsSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReportQuerySchema,
+  contractCancelSchema, contractFieldsSchema, contractExportSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReportQuerySchema,
 } from '../modules/contracts'
 import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../modules/contracts'
 import {
@@ -119,6 +119,7 @@ export const contract = {
   'profile.get': channel<CompanyProfileSettings>()(none),
   'profile.update': channel<CompanyProfileSettings>()(companyProfileSchema),
   'contracts.list': channel<Page<ContractListItem>>()(contractListQuerySchema),
+  'contracts.export': channel<ExportFile>()(contractExportSchema),
   'contracts.get': channel<Contract>()(byIdSchema),
   'contracts.create': channel<Contract>()(contractFieldsSchema),
   'contracts.update': channel<Contract>()(contractUpdateSchema),

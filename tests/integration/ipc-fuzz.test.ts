@@ -315,6 +315,7 @@ async function setUp(): Promise<Seeds> {
     'profile.get': () => ({}),
     'profile.update': () => ({ name: 'Brunsviga Vertrieb GmbH', street: 'Hauptstraße 1', postalCode: '38100', city: 'Braunschweig', iban: 'DE89 3704 0044 0532 0130 00', followUpFirstDays: 3, followUpSecondDays: 10 }),
     'contracts.list': () => ({ status: 'running', companyId: company.id }),
+    'contracts.export': () => ({ status: 'running', companyId: company.id, format: 'csv', language: 'en' }),
     'contracts.get': () => ({ id: contract.id }),
     'contracts.create': () => ({ ...contractInput, offerId: '' }),
     'contracts.update': () => ({ ...contractInput, id: contract.id }),

@@ -1,4 +1,4 @@
-// The company and offer lists exported through their channels: the list's filters and sort, every
+// The company, offer and contract lists (and below: touchpoints, service cases) exported through their channels: the list's filters and sort, every
 // matching row, umlauts, a company named like a formula defused, amounts and days as numbers and dates in
 // the XLSX; the CSV read back by papaparse, the XLSX by exceljs, and the CSV opened by LibreOffice Calc.
 import { execFileSync } from 'node:child_process'
@@ -15,6 +15,7 @@ import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 requireCalcInCi()
 
 let t: TestDb
+let ids: string[] = []
 beforeAll(async () => {
   t = await openTestDb()
   const companies = [
@@ -23,7 +24,7 @@ beforeAll(async () => {
     validCompany({ name: 'Brunsviga Maschinenbau GmbH', customerNumber: 'K-3', federalState: 'NI', status: 'prospect' }),
     validCompany({ name: 'Bäckerei Öztürk', customerNumber: 'K-4', federalState: 'BY', status: 'customer', city: 'München' }),
   ]
-  const ids: string[] = []
+  ids = []
   for (const c of companies) {
     const created = await dispatch(t.app, 'companies.create', c)
     if (!created.ok) throw new Error(JSON.stringify(created.error))
@@ -38,7 +39,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t.cleanup())
 
-async function exported(channel: 'companies.export' | 'offers.export', input: Record<string, unknown>): Promise<ExportFile & { bytes: Buffer }> {
+async function exported(channel: 'companies.export' | 'offers.export' | 'contracts.export' | 'touchpoints.export' | 'cases.export', input: Record<string, unknown>): Promise<ExportFile & { bytes: Buffer }> {
   const answer = await dispatch(t.app, channel, input)
   if (!answer.ok) throw new Error(JSON.stringify(answer.error))
   const file = answer.data as ExportFile
@@ -116,6 +117,38 @@ describe('offer list export', () => {
     expect(row.getCell(7).type).toBe(ExcelJS.ValueType.Number)
     expect(row.getCell(7).value).toBe(1234.56)
     expect(row.getCell(7).numFmt).toContain('€')
+  })
+})
+
+describe('contract list export', () => {
+  beforeAll(async () => {
+    const terms = { type: 'maintenance', title: 'Wartung Prüfstände', startDate: '2027-01-01', minimumTermMonths: 12, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValueCents: 1_234_567 }
+    for (const input of [{ ...terms, companyId: ids[0] }, { ...terms, companyId: ids[3], type: 'rental', title: 'Miete Kühltheke', annualValueCents: 99 }]) {
+      const created = await dispatch(t.app, 'contracts.create', input)
+      if (!created.ok) throw new Error(JSON.stringify(created.error))
+    }
+  })
+
+  it('writes the filtered contracts as CSV with German headers, labels, days and amounts', async () => {
+    expect((await exported('contracts.export', { status: '', format: 'csv' })).rows).toBe(2)
+    const file = await exported('contracts.export', { status: 'active', companyId: ids[3], format: 'csv' })
+    expect(file).toMatchObject({ fileName: 'Alle-Vertraege-2026-11-20.csv', rows: 1 })
+    const rows = csvRows(file.bytes)
+    expect(rows[0]).toEqual(['Nummer', 'Firma', 'Bezeichnung', 'Vertragsart', 'Status', 'Vertragsbeginn', 'Laufzeitende', 'Kündigung spätestens bis', 'Jahreswert (€, netto)', 'Verantwortlich'])
+    expect(rows.slice(1).map((r) => r.slice(1, 9))).toEqual([['Bäckerei Öztürk', 'Miete Kühltheke', 'Mietvertrag', 'Aktiv', '01.01.2027', '31.12.2027', '30.09.2027', '0,99']])
+  })
+
+  it('writes the same list as XLSX in English: labels, dates as dates, the annual value as a number', async () => {
+    const file = await exported('contracts.export', { status: 'running', companyId: ids[0], format: 'xlsx', language: 'en' })
+    const sheet = await sheetOf(file.bytes)
+    expect(sheet.rowCount).toBe(2)
+    expect(sheet.getRow(1).getCell(4).value).toBe('Contract type')
+    const row = sheet.getRow(2)
+    expect(row.getCell(2).value).toBe('Müller & Söhne Gärtnerei')
+    expect(row.getCell(4).value).toBe('Maintenance contract')
+    expect(row.getCell(5).value).toBe('Active')
+    expect(row.getCell(6).value).toEqual(new Date(Date.UTC(2027, 0, 1)))
+    expect(row.getCell(9).value).toBe(12345.67)
   })
 })
 

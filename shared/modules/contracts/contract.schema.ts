@@ -1,7 +1,8 @@
 // Inputs of the contract station, shared by the forms and the contracts.* handlers.
 import { z } from 'zod'
 import { daySchema, idSchema, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
-import { TOUCHPOINT_CHANNELS } from '../customers'
+import { LANGUAGES, TOUCHPOINT_CHANNELS } from '../customers'
+import { exportFormatSchema } from '../../platform/export-file'
 import { offerItemSchema } from '../../platform/line-items.schema'
 import { amountCents } from '../../platform/money'
 import { cancelBy, nextTerm, NOTICE_UNITS, noticeLongerThanTerm, termEnd } from './contract.dates'
@@ -101,6 +102,13 @@ export const contractListQuerySchema = z.object({
   ownerId: optionalIdSchema,
   ...pagingSchema,
 })
+
+/** All contracts as a file: the list's status and owner filter, every matching row (no paging). */
+export const contractExportSchema = contractListQuerySchema.omit({ offset: true, limit: true }).extend({
+  format: exportFormatSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de'),
+})
+export type ContractExportQuery = z.input<typeof contractExportSchema>
 
 export const renewalPipelineQuerySchema = z.object({
   days: z.union([z.literal(30), z.literal(90), z.literal(180)]).default(90),

@@ -62,6 +62,7 @@ export interface ContractListItem {
   type: ContractType
   ownerName: string
   status: ContractStatus
+  startDate: string
   endDate: string
   cancelBy: string
   annualValueCents: number

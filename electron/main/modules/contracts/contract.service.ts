@@ -126,13 +126,13 @@ export async function getContract(ctx: ServiceContext, id: string): Promise<Cont
   }
 }
 
-type ListRow = Pick<Row, 'id' | 'number' | 'company_id' | 'title' | 'type' | 'status' | 'end_date' | 'cancel_by' | 'annual_value_cents'> & { company_name: string; owner_name: string | null }
+type ListRow = Pick<Row, 'id' | 'number' | 'company_id' | 'title' | 'type' | 'status' | 'start_date' | 'end_date' | 'cancel_by' | 'annual_value_cents'> & { company_name: string; owner_name: string | null }
 const listItem = (r: ListRow): ContractListItem => ({
   id: r.id, number: r.number, companyId: r.company_id, companyName: r.company_name, title: r.title, type: r.type, ownerName: r.owner_name ?? '',
-  status: r.status, endDate: r.end_date, cancelBy: r.cancel_by, annualValueCents: r.annual_value_cents,
+  status: r.status, startDate: r.start_date, endDate: r.end_date, cancelBy: r.cancel_by, annualValueCents: r.annual_value_cents,
 })
 
-const LIST_COLUMNS = ['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'k.title', 'k.type', 'u.display_name as owner_name', 'k.status', 'k.end_date', 'k.cancel_by', 'k.annual_value_cents'] as const
+const LIST_COLUMNS = ['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'k.title', 'k.type', 'u.display_name as owner_name', 'k.status', 'k.start_date', 'k.end_date', 'k.cancel_by', 'k.annual_value_cents'] as const
 
 export async function listContracts(
   ctx: ServiceContext, q: { status: ContractStatus | 'running' | ''; companyId: string; ownerId: string; offset: number; limit: number },

@@ -3,15 +3,17 @@ import path from 'node:path'
 import { contractDocument } from './contract-document.service'
 import { cancelContract } from './cancellation.service'
 import { createContract, getContract, listContracts, updateContract } from './contract.service'
+import { exportContracts } from './contract-export.service'
 import { renewalPipeline, renewalReport } from './renewal.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type ContractChannels =
-  | 'contracts.list' | 'contracts.get' | 'contracts.create' | 'contracts.update' | 'contracts.cancel' | 'contracts.document' | 'contracts.pipeline'
+  | 'contracts.list' | 'contracts.export' | 'contracts.get' | 'contracts.create' | 'contracts.update' | 'contracts.cancel' | 'contracts.document' | 'contracts.pipeline'
   | 'reports.renewal'
 
 export const contractHandlers = {
   'contracts.list': ({ ctx }, q) => listContracts(ctx, q),
+  'contracts.export': ({ ctx }, q) => exportContracts(ctx, q),
   'contracts.get': ({ ctx }, { id }) => getContract(ctx, id),
   'contracts.create': ({ ctx }, fields) => createContract(ctx, fields),
   'contracts.update': ({ ctx }, { id, ...fields }) => updateContract(ctx, id, fields),

@@ -5,6 +5,8 @@ import { Link } from 'react-router-dom'
 import { CONTRACT_STATUSES, PIPELINE_HORIZONS } from '../../../../shared/modules/contracts/contract.enums'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { StatusBadge } from '../../components/status-badge'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
@@ -79,6 +81,7 @@ export function ContractsPage() {
               {CONTRACT_STATUSES.map((s) => <option key={s} value={s}>{t(`enum.contractStatus.${s}`)}</option>)}
             </select>
           </label>
+          <ExportButtons onExport={(format) => call('contracts.export', { status, ownerId, format, language })} />
         </div>
         {all.error ? <LoadError message={all.error} /> : null}
         {all.data && all.data.rows.length === 0 ? <EmptyState>{t('contract.empty')}</EmptyState> : null}
