@@ -25,6 +25,7 @@ export const CHANNELS = [
   'personas.update',
   'personas.delete',
   'touchpoints.list',
+  'touchpoints.export',
   'touchpoints.create',
   'touchpoints.delete',
   'timeline.forCompany',

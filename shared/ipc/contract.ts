@@ -5,7 +5,7 @@ import { byIdSchema, companyCreateSchema, companyExportSchema, companyListQueryS
 import type { ExportFile } from '../platform/export-file'
 import { contactCreateSchema, contactExportSchema, contactListQuerySchema, contactUpdateSchema, contactVcardImportSchema, contactVcardSchema, type VcardImportReport } from '../modules/customers'
 import { personaCreateSchema, personaUpdateSchema } from '../modules/customers'
-import { timelineQuerySchema, touchpointCreateSchema, touchpointListQuerySchema } from '../modules/customers'
+import { timelineQuerySchema, touchpointCreateSchema, touchpointExportSchema, touchpointListQuerySchema } from '../modules/customers'
 import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../modules/customers'
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../modules/settings'
 import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../modules/sync'
@@ -79,6 +79,7 @@ export const contract = {
   'personas.update': channel<Persona>()(personaUpdateSchema),
   'personas.delete': channel<{ id: string }>()(byIdSchema),
   'touchpoints.list': channel<Page<Touchpoint>>()(touchpointListQuerySchema),
+  'touchpoints.export': channel<ExportFile>()(touchpointExportSchema),
   'touchpoints.create': channel<Touchpoint>()(touchpointCreateSchema),
   'touchpoints.delete': channel<{ id: string }>()(byIdSchema),
   'timeline.forCompany': channel<Page<TimelineEntry>>()(timelineQuerySchema),

@@ -271,6 +271,7 @@ async function setUp(): Promise<Seeds> {
     'personas.update': () => ({ ...personaInput, id: persona.id }),
     'personas.delete': () => ({ id: doomedPersona.id }),
     'touchpoints.list': () => ({ search: 'Bedarf', companyId: company.id, from: '2026-01-01', to: '2026-12-31' }),
+    'touchpoints.export': () => ({ search: 'Bedarf', companyId: company.id, channel: 'phone', station: '', from: '2026-01-01', to: '2026-12-31', format: 'xlsx', language: 'de' }),
     'touchpoints.create': () => touchpointInput,
     'touchpoints.delete': () => ({ id: doomedTouchpoint.id }),
     'timeline.forCompany': () => ({ companyId: company.id, offset: 0, limit: 20 }),

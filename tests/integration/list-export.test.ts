@@ -152,6 +152,46 @@ describe('contract list export', () => {
   })
 })
 
+// Runs after the contract list's tests: their contracts' "signed" events are touchpoints rendered in the reader's language.
+describe('touchpoint list export', () => {
+  beforeAll(async () => {
+    const touchpoint = { companyId: ids[0], contactId: '', channel: 'phone', direction: 'inbound', mode: 'direct', station: 'offer' }
+    for (const input of [
+      // 23:30 UTC on the 18th is the 19th in Berlin.
+      { ...touchpoint, occurredAt: '2026-11-18T23:30:00.000Z', summary: 'Rückruf wegen Kühltheke' },
+      { ...touchpoint, occurredAt: '2026-11-10T09:00:00.000Z', channel: 'email', direction: 'outbound', summary: 'Unterlagen geschickt' },
+    ]) {
+      const created = await dispatch(t.app, 'touchpoints.create', input)
+      if (!created.ok) throw new Error(JSON.stringify(created.error))
+    }
+  })
+
+  it('writes the filtered touchpoints as CSV: the Berlin day, German labels, umlauts', async () => {
+    const file = await exported('touchpoints.export', { channel: 'phone', companyId: ids[0], format: 'csv' })
+    expect(file).toMatchObject({ fileName: 'Kontaktpunkte-2026-11-20.csv', rows: 1 })
+    const rows = csvRows(file.bytes)
+    expect(rows).toEqual([
+      ['Zeitpunkt', 'Firma', 'Ansprechpartner', 'Kanal', 'Richtung', 'Station', 'Zusammenfassung'],
+      ['19.11.2026', 'Müller & Söhne Gärtnerei', '', 'Telefon', 'Eingehend', 'Angebot', 'Rückruf wegen Kühltheke'],
+    ])
+    const searched = await exported('touchpoints.export', { search: 'Unterlagen', format: 'csv' })
+    expect(csvRows(searched.bytes).slice(1).map((r) => [r[3], r[4]])).toEqual([['E-Mail', 'Ausgehend']])
+  })
+
+  it('renders an app event\'s line in the exporter\'s language, in the XLSX as well', async () => {
+    const query = { station: 'contract', companyId: ids[3] }
+    const de = csvRows((await exported('touchpoints.export', { ...query, format: 'csv' })).bytes)
+    expect(de.slice(1).map((r) => [r[5], r[6]])).toEqual([['Vertrag', expect.stringMatching(/^Vertrag .+ abgeschlossen: Miete Kühltheke, Beginn 01\.01\.2027$/)]])
+    const sheet = await sheetOf((await exported('touchpoints.export', { ...query, format: 'xlsx', language: 'en' })).bytes)
+    expect(sheet.rowCount).toBe(2)
+    expect(sheet.getRow(1).getCell(7).value).toBe('Summary')
+    expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date)
+    expect(sheet.getRow(2).getCell(2).value).toBe('Bäckerei Öztürk')
+    expect(sheet.getRow(2).getCell(6).value).toBe('Contract')
+    expect(sheet.getRow(2).getCell(7).value).toMatch(/^Contract .+ signed: Miete Kühltheke, starting /)
+  })
+})
+
 describe.skipIf(!hasCalc)('the CSV opened by LibreOffice Calc', () => {
   it('shows the umlauts, takes the amounts as numbers and the days as dates, and runs no formula', async () => {
     const csv = path.join(t.dir, 'Angebote.csv')

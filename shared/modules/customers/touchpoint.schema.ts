@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { daySchema, idSchema, requiredIdSchema, instantSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredText, sortDirSchema, text } from '../../platform/common.schema'
 import { STATIONS } from './journey.stations'
-import { DIRECTIONS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from './customer.enums'
+import { DIRECTIONS, LANGUAGES, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES } from './customer.enums'
+import { exportFormatSchema } from '../../platform/export-file'
 
 export const touchpointFieldsSchema = z.object({
   companyId: requiredIdSchema,
@@ -34,6 +35,13 @@ export const touchpointListQuerySchema = z.object({
   ...pagingSchema,
 })
 export type TouchpointListQuery = z.input<typeof touchpointListQuerySchema>
+
+/** All touchpoints as a file: the list's search, filters and sort, every matching row (no paging). */
+export const touchpointExportSchema = touchpointListQuerySchema.omit({ offset: true, limit: true }).extend({
+  format: exportFormatSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de'),
+})
+export type TouchpointExportQuery = z.input<typeof touchpointExportSchema>
 
 export const timelineQuerySchema = z.object({
   companyId: idSchema,

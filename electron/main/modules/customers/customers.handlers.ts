@@ -3,6 +3,7 @@ import { createCompany, deleteCompany, getCompany, listCompanies, stationCounts,
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contact.service'
 import { createPersona, deletePersona, getPersona, listPersonas, updatePersona } from './persona.service'
 import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
+import { exportTouchpoints } from './touchpoint-export.service'
 import { exportCompanies } from './company-export.service'
 import { exportContacts, exportVcards } from './contact-export.service'
 import { importVcards } from './contact-import.service'
@@ -32,6 +33,7 @@ export const customerHandlers = {
   'personas.update': ({ ctx }, { id, ...fields }) => updatePersona(ctx, id, fields),
   'personas.delete': ({ ctx }, { id }) => deletePersona(ctx, id),
   'touchpoints.list': ({ ctx }, q) => listTouchpoints(ctx, q),
+  'touchpoints.export': ({ ctx }, q) => exportTouchpoints(ctx, q),
   'touchpoints.create': ({ ctx }, fields) => createTouchpoint(ctx, fields),
   'touchpoints.delete': ({ ctx }, { id }) => deleteTouchpoint(ctx, id),
   'timeline.forCompany': ({ ctx }, q) => companyTimeline(ctx, q),

@@ -7,7 +7,8 @@ import type { TouchpointListQuery } from '../../../../shared/modules/customers/t
 import { STATIONS } from '../../../../shared/modules/customers'
 import { PageHeader, StationBadge } from '../../components/page'
 import { VirtualTable, type Column } from '../../components/virtual-table'
-import { fetchData } from '../../lib/api'
+import { call, fetchData } from '../../lib/api'
+import { ExportButtons } from '../../components/export-buttons'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 import { DateInput } from '../../components/form-fields'
@@ -43,7 +44,7 @@ export function TouchpointListPage() {
 
   return (
     <section className="page page--list">
-      <PageHeader title={t('touchpoint.title')} />
+      <PageHeader title={t('touchpoint.title')} actions={<ExportButtons onExport={(format) => call('touchpoints.export', { ...query, format, language })} />} />
       <div className="toolbar" role="search">
         <label className="toolbar__search">
           <span className="visually-hidden">{t('touchpoint.searchLabel')}</span>

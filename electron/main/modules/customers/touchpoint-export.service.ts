@@ -1,0 +1,38 @@
+// "Kontaktpunkte" as a CSV or XLSX file: the list's own query (search, channel, station, days, sort), every
+// matching touchpoint rather than the loaded part; the day in Berlin as a date, labels and the summary (an
+// app event's line rendered) in the reader's language.
+import { translate, translateEnum } from '../../../../shared/i18n'
+import { touchpointLine } from '../../../../shared/i18n/event-text'
+import type { TouchpointExportQuery } from '../../../../shared/modules/customers/touchpoint.schema'
+import { berlinDay } from '../../../../shared/platform/berlin-time'
+import type { ExportFile } from '../../../../shared/platform/export-file'
+import { todayOf, type ServiceContext } from '../../platform/context'
+import { allRows, exportFile, type ExportTable } from '../../platform/exports/table-export'
+import { listTouchpoints } from './touchpoint.service'
+
+export async function exportTouchpoints(ctx: ServiceContext, q: Required<TouchpointExportQuery>): Promise<ExportFile> {
+  const { format, language, ...query } = q
+  const rows = await allRows((limit) => listTouchpoints(ctx, { ...query, offset: 0, limit }))
+  const table: ExportTable = {
+    title: translate(language, 'touchpoint.title'),
+    columns: [
+      { header: translate(language, 'touchpoint.occurredAt'), kind: 'date', width: 14 },
+      { header: translate(language, 'touchpoint.company'), kind: 'text', width: 40 },
+      { header: translate(language, 'touchpoint.contact'), kind: 'text', width: 24 },
+      { header: translate(language, 'touchpoint.channel'), kind: 'text' },
+      { header: translate(language, 'touchpoint.direction'), kind: 'text' },
+      { header: translate(language, 'touchpoint.station'), kind: 'text' },
+      { header: translate(language, 'touchpoint.summary'), kind: 'text', width: 60 },
+    ],
+    rows: rows.map((p) => [
+      berlinDay(p.occurredAt),
+      p.companyName,
+      p.contactName,
+      translateEnum(language, 'channel', p.channel),
+      translateEnum(language, 'direction', p.direction),
+      translateEnum(language, 'station', p.station),
+      touchpointLine(language, p),
+    ]),
+  }
+  return exportFile(table, { format, language, today: todayOf(ctx) })
+}
