@@ -79,6 +79,7 @@ export const CHANNELS = [
   'assets.create',
   'assets.update',
   'cases.list',
+  'cases.export',
   'cases.get',
   'cases.create',
   'cases.transition',

@@ -21,7 +21,7 @@ import {
 } from '../modules/contracts'
 import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../modules/contracts'
 import {
-  assetFieldsSchema, assetUpdateSchema, caseAssignSchema, caseFieldsSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
+  assetFieldsSchema, assetUpdateSchema, caseAssignSchema, caseFieldsSchema, caseExportSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
   feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
 } from '../modules/service'
 import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../modules/service'
@@ -133,6 +133,7 @@ export const contract = {
   'assets.create': channel<Asset>()(assetFieldsSchema),
   'assets.update': channel<Asset>()(assetUpdateSchema),
   'cases.list': channel<Page<CaseListItem>>()(caseListQuerySchema),
+  'cases.export': channel<ExportFile>()(caseExportSchema),
   'cases.get': channel<ServiceCase>()(byIdSchema),
   'cases.create': channel<ServiceCase>()(caseFieldsSchema),
   'cases.transition': channel<ServiceCase>()(caseTransitionSchema),

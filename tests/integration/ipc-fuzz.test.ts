@@ -329,6 +329,7 @@ async function setUp(): Promise<Seeds> {
     'assets.create': () => ({ ...assetInput, serialNumber: 'SN-4712' }),
     'assets.update': () => ({ ...assetInput, id: asset.id }),
     'cases.list': () => ({ companyId: company.id, status: 'open' }),
+    'cases.export': () => ({ companyId: company.id, type: 'complaint', status: 'open', format: 'csv', language: 'de' }),
     'cases.get': () => ({ id: complaint.id }),
     'cases.create': () => caseInput,
     'cases.transition': () => ({ id: complaint.id, to: 'acknowledged', note: 'Angenommen', customerInformed: true }),

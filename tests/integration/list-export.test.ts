@@ -192,6 +192,38 @@ describe('touchpoint list export', () => {
   })
 })
 
+describe('service case list export', () => {
+  beforeAll(async () => {
+    const base = { contactId: '', channel: 'email', description: '' }
+    for (const input of [
+      { ...base, type: 'complaint', companyId: ids[0], receivedAt: '2026-11-18T23:30:00.000Z', subject: 'Prüfstand misst falsch', priority: 'high' },
+      { ...base, type: 'service_request', companyId: ids[3], receivedAt: '2026-11-17T10:00:00.000Z', subject: 'Kühltheke wartet auf Ersatzteil', priority: 'normal' },
+    ]) {
+      const created = await dispatch(t.app, 'cases.create', input)
+      if (!created.ok) throw new Error(JSON.stringify(created.error))
+    }
+  })
+
+  it('writes the filtered cases as CSV with German headers and labels, the Berlin day received', async () => {
+    expect((await exported('cases.export', { status: '', format: 'csv' })).rows).toBe(2)
+    const file = await exported('cases.export', { type: 'complaint', status: 'open', format: 'csv' })
+    expect(file).toMatchObject({ fileName: 'Alle-Faelle-2026-11-20.csv', rows: 1 })
+    const rows = csvRows(file.bytes)
+    expect(rows[0]).toEqual(['Nummer', 'Art', 'Kunde', 'Betreff', 'Status', 'Priorität', 'Eingegangen am', 'Bearbeiter'])
+    expect(rows.slice(1).map((r) => r.slice(1, 7))).toEqual([['Reklamation', 'Müller & Söhne Gärtnerei', 'Prüfstand misst falsch', 'Neu', 'Hoch', '19.11.2026']])
+  })
+
+  it('writes the same list as XLSX in English, the day received as a date', async () => {
+    const sheet = await sheetOf((await exported('cases.export', { type: 'service_request', format: 'xlsx', language: 'en' })).bytes)
+    expect(sheet.rowCount).toBe(2)
+    expect(sheet.getRow(1).getCell(6).value).toBe('Priority')
+    const row = sheet.getRow(2)
+    expect([row.getCell(2).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value, row.getCell(6).value])
+      .toEqual(['Service request', 'Bäckerei Öztürk', 'Kühltheke wartet auf Ersatzteil', 'New', 'Normal'])
+    expect(row.getCell(7).value).toEqual(new Date(Date.UTC(2026, 10, 17)))
+  })
+})
+
 describe.skipIf(!hasCalc)('the CSV opened by LibreOffice Calc', () => {
   it('shows the umlauts, takes the amounts as numbers and the days as dates, and runs no formula', async () => {
     const csv = path.join(t.dir, 'Angebote.csv')

@@ -1,7 +1,8 @@
 // Inputs of the use phase: assets, cases (with their type-specific parts), referrals, feedback.
 import { z } from 'zod'
 import { daySchema, idSchema, optionalEnum, optionalIdSchema, pagingSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
-import { TOUCHPOINT_CHANNELS } from '../customers'
+import { LANGUAGES, TOUCHPOINT_CHANNELS } from '../customers'
+import { exportFormatSchema } from '../../platform/export-file'
 import { STATIONS } from '../customers'
 import { amountCents } from '../../platform/money'
 import {
@@ -106,6 +107,12 @@ export const caseListQuerySchema = z.object({
   status: z.union([z.enum(CASE_STATUSES), z.literal('open'), z.literal('')]).default('open'),
   ...pagingSchema,
 })
+/** All cases as a file: the list's type and status filter, every matching row (no paging). */
+export const caseExportSchema = caseListQuerySchema.omit({ offset: true, limit: true }).extend({
+  format: exportFormatSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de'),
+})
+export type CaseExportQuery = z.input<typeof caseExportSchema>
 export const serviceWorkListQuerySchema = z.object({ ownerId: optionalIdSchema, now: instant.optional() })
 
 export const referralFieldsSchema = z.object({

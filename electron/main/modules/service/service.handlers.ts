@@ -2,13 +2,14 @@
 import { createAsset, getAsset, listAssets, updateAsset } from './asset.service'
 import { addCaseNote, assignCase, decideWarranty, rateCase, returnStep, transitionCase, updateComplaint } from './case-workflow.service'
 import { createCase, getCase, listCases, serviceWorkList } from './case.service'
+import { exportCases } from './case-export.service'
 import { createFeedback, listFeedback, npsReport } from './feedback.service'
 import { createReferral, listReferrals, thankReferral } from './referral.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type ServiceChannels =
   | 'assets.list' | 'assets.get' | 'assets.create' | 'assets.update'
-  | 'cases.list' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.assign' | 'cases.workList'
+  | 'cases.list' | 'cases.export' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.assign' | 'cases.workList'
   | 'referrals.list' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.create' | 'reports.nps'
 
 export const serviceHandlers = {
@@ -17,6 +18,7 @@ export const serviceHandlers = {
   'assets.create': ({ ctx }, fields) => createAsset(ctx, fields),
   'assets.update': ({ ctx }, { id, ...fields }) => updateAsset(ctx, id, fields),
   'cases.list': ({ ctx }, q) => listCases(ctx, q),
+  'cases.export': ({ ctx }, q) => exportCases(ctx, q),
   'cases.get': ({ ctx }, { id }) => getCase(ctx, id),
   'cases.create': ({ ctx }, fields) => createCase(ctx, fields),
   'cases.transition': ({ ctx }, input) => transitionCase(ctx, input),

@@ -6,6 +6,8 @@ import { CASE_STATUSES, CASE_TYPES } from '../../../../shared/modules/service/se
 import type { CaseListItem } from '../../../../shared/modules/service/service.types'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { OwnerFilter } from '../../components/filters'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
@@ -16,7 +18,7 @@ const TYPE_FILTERS = ['', ...CASE_TYPES] as const
 const STATUS_FILTERS = ['open', '', ...CASE_STATUSES] as const
 
 export function ServicePage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const [ownerId, setOwnerId] = useState('')
   const [type, setType] = useState<(typeof TYPE_FILTERS)[number]>('')
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>('open')
@@ -49,6 +51,7 @@ export function ServicePage() {
               {CASE_STATUSES.map((x) => <option key={x} value={x}>{t(`enum.caseStatus.${x}`)}</option>)}
             </select>
           </label>
+          <ExportButtons onExport={(format) => call('cases.export', { type, status, format, language })} />
         </div>
         {all.data ? <CaseRows rows={all.data.rows} label={t('service.allCases')} /> : null}
         {all.data && all.data.rows.length === 0 ? <EmptyState>{t('service.noCases')}</EmptyState> : null}
