@@ -4,38 +4,25 @@ import { translate, translateEnum } from '../../../../shared/i18n'
 import type { ContractExportQuery } from '../../../../shared/modules/contracts/contract.schema'
 import type { ExportFile } from '../../../../shared/platform/export-file'
 import { todayOf, type ServiceContext } from '../../platform/context'
-import { allRows, exportFile, type ExportTable } from '../../platform/exports/table-export'
+import { exportList } from '../../platform/exports/table-export'
 import { listContracts } from './contract.service'
 
 export async function exportContracts(ctx: ServiceContext, q: Required<ContractExportQuery>): Promise<ExportFile> {
   const { format, language, ...query } = q
-  const rows = await allRows((limit) => listContracts(ctx, { ...query, offset: 0, limit }))
-  const table: ExportTable = {
+  return exportList({
     title: translate(language, 'contract.allContracts'),
+    page: (limit) => listContracts(ctx, { ...query, offset: 0, limit }),
     columns: [
-      { header: translate(language, 'contract.number'), kind: 'text', width: 18 },
-      { header: translate(language, 'contract.company'), kind: 'text', width: 40 },
-      { header: translate(language, 'contract.titleField'), kind: 'text', width: 32 },
-      { header: translate(language, 'contract.type'), kind: 'text', width: 24 },
-      { header: translate(language, 'contract.status'), kind: 'text' },
-      { header: translate(language, 'contract.startDate'), kind: 'date', width: 14 },
-      { header: translate(language, 'contract.endOfTerm'), kind: 'date', width: 14 },
-      { header: translate(language, 'contract.cancelBy'), kind: 'date', width: 14 },
-      { header: translate(language, 'contract.annualValue'), kind: 'cents', width: 20 },
-      { header: translate(language, 'contract.owner'), kind: 'text', width: 24 },
+      { header: translate(language, 'contract.number'), kind: 'text', width: 18, value: (k) => k.number },
+      { header: translate(language, 'contract.company'), kind: 'text', width: 40, value: (k) => k.companyName },
+      { header: translate(language, 'contract.titleField'), kind: 'text', width: 32, value: (k) => k.title },
+      { header: translate(language, 'contract.type'), kind: 'text', width: 24, value: (k) => translateEnum(language, 'contractType', k.type) },
+      { header: translate(language, 'contract.status'), kind: 'text', value: (k) => translateEnum(language, 'contractStatus', k.status) },
+      { header: translate(language, 'contract.startDate'), kind: 'date', width: 14, value: (k) => k.startDate },
+      { header: translate(language, 'contract.endOfTerm'), kind: 'date', width: 14, value: (k) => k.endDate },
+      { header: translate(language, 'contract.cancelBy'), kind: 'date', width: 14, value: (k) => k.cancelBy },
+      { header: translate(language, 'contract.annualValue'), kind: 'cents', width: 20, value: (k) => k.annualValueCents },
+      { header: translate(language, 'contract.owner'), kind: 'text', width: 24, value: (k) => k.ownerName },
     ],
-    rows: rows.map((k) => [
-      k.number,
-      k.companyName,
-      k.title,
-      translateEnum(language, 'contractType', k.type),
-      translateEnum(language, 'contractStatus', k.status),
-      k.startDate,
-      k.endDate,
-      k.cancelBy,
-      k.annualValueCents,
-      k.ownerName,
-    ]),
-  }
-  return exportFile(table, { format, language, today: todayOf(ctx) })
+  }, { format, language, today: todayOf(ctx) })
 }

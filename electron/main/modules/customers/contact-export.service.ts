@@ -7,43 +7,29 @@ import type { ExportFile } from '../../../../shared/platform/export-file'
 import { AppError } from '../../../../shared/platform/result'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { safeNamePart } from '../../platform/documents/document-files'
-import { allRows, exportFile, type ExportTable } from '../../platform/exports/table-export'
+import { allRows, exportList } from '../../platform/exports/table-export'
 import { listContacts } from './contact.service'
 import { toVcards } from './contact-vcard'
 
 export async function exportContacts(ctx: ServiceContext, q: Required<ContactExportQuery>): Promise<ExportFile> {
   const { format, language, ...query } = q
-  const rows = await allRows((limit) => listContacts(ctx, { ...query, offset: 0, limit }))
-  const table: ExportTable = {
+  return exportList({
     title: translate(language, 'contact.title'),
+    page: (limit) => listContacts(ctx, { ...query, offset: 0, limit }),
     columns: [
-      { header: translate(language, 'contact.salutation'), kind: 'text' },
-      { header: translate(language, 'contact.personTitle'), kind: 'text' },
-      { header: translate(language, 'contact.firstName'), kind: 'text', width: 20 },
-      { header: translate(language, 'contact.lastName'), kind: 'text', width: 24 },
-      { header: translate(language, 'contact.company'), kind: 'text', width: 40 },
-      { header: translate(language, 'contact.jobFunction'), kind: 'text', width: 24 },
-      { header: translate(language, 'contact.email'), kind: 'text', width: 32 },
-      { header: translate(language, 'contact.phone'), kind: 'text', width: 20 },
-      { header: translate(language, 'contact.mobile'), kind: 'text', width: 20 },
-      { header: translate(language, 'contact.buyingRole'), kind: 'text', width: 20 },
-      { header: translate(language, 'contact.language'), kind: 'text' },
+      { header: translate(language, 'contact.salutation'), kind: 'text', value: (k) => translateEnum(language, 'salutation', k.salutation) },
+      { header: translate(language, 'contact.personTitle'), kind: 'text', value: (k) => k.title },
+      { header: translate(language, 'contact.firstName'), kind: 'text', width: 20, value: (k) => k.firstName },
+      { header: translate(language, 'contact.lastName'), kind: 'text', width: 24, value: (k) => k.lastName },
+      { header: translate(language, 'contact.company'), kind: 'text', width: 40, value: (k) => k.companyName },
+      { header: translate(language, 'contact.jobFunction'), kind: 'text', width: 24, value: (k) => k.jobFunction },
+      { header: translate(language, 'contact.email'), kind: 'text', width: 32, value: (k) => k.email },
+      { header: translate(language, 'contact.phone'), kind: 'text', width: 20, value: (k) => k.phone },
+      { header: translate(language, 'contact.mobile'), kind: 'text', width: 20, value: (k) => k.mobile },
+      { header: translate(language, 'contact.buyingRole'), kind: 'text', width: 20, value: (k) => k.buyingRole ? translateEnum(language, 'buyingRole', k.buyingRole) : '' },
+      { header: translate(language, 'contact.language'), kind: 'text', value: (k) => translateEnum(language, 'language', k.language) },
     ],
-    rows: rows.map((k) => [
-      translateEnum(language, 'salutation', k.salutation),
-      k.title,
-      k.firstName,
-      k.lastName,
-      k.companyName,
-      k.jobFunction,
-      k.email,
-      k.phone,
-      k.mobile,
-      k.buyingRole ? translateEnum(language, 'buyingRole', k.buyingRole) : '',
-      translateEnum(language, 'language', k.language),
-    ]),
-  }
-  return exportFile(table, { format, language, today: todayOf(ctx) })
+  }, { format, language, today: todayOf(ctx) })
 }
 
 export async function exportVcards(ctx: ServiceContext, q: Required<ContactVcardQuery>): Promise<ExportFile> {

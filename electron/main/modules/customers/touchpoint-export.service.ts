@@ -7,32 +7,22 @@ import type { TouchpointExportQuery } from '../../../../shared/modules/customers
 import { berlinDay } from '../../../../shared/platform/berlin-time'
 import type { ExportFile } from '../../../../shared/platform/export-file'
 import { todayOf, type ServiceContext } from '../../platform/context'
-import { allRows, exportFile, type ExportTable } from '../../platform/exports/table-export'
+import { exportList } from '../../platform/exports/table-export'
 import { listTouchpoints } from './touchpoint.service'
 
 export async function exportTouchpoints(ctx: ServiceContext, q: Required<TouchpointExportQuery>): Promise<ExportFile> {
   const { format, language, ...query } = q
-  const rows = await allRows((limit) => listTouchpoints(ctx, { ...query, offset: 0, limit }))
-  const table: ExportTable = {
+  return exportList({
     title: translate(language, 'touchpoint.title'),
+    page: (limit) => listTouchpoints(ctx, { ...query, offset: 0, limit }),
     columns: [
-      { header: translate(language, 'touchpoint.occurredAt'), kind: 'date', width: 14 },
-      { header: translate(language, 'touchpoint.company'), kind: 'text', width: 40 },
-      { header: translate(language, 'touchpoint.contact'), kind: 'text', width: 24 },
-      { header: translate(language, 'touchpoint.channel'), kind: 'text' },
-      { header: translate(language, 'touchpoint.direction'), kind: 'text' },
-      { header: translate(language, 'touchpoint.station'), kind: 'text' },
-      { header: translate(language, 'touchpoint.summary'), kind: 'text', width: 60 },
+      { header: translate(language, 'touchpoint.occurredAt'), kind: 'date', width: 14, value: (p) => berlinDay(p.occurredAt) },
+      { header: translate(language, 'touchpoint.company'), kind: 'text', width: 40, value: (p) => p.companyName },
+      { header: translate(language, 'touchpoint.contact'), kind: 'text', width: 24, value: (p) => p.contactName },
+      { header: translate(language, 'touchpoint.channel'), kind: 'text', value: (p) => translateEnum(language, 'channel', p.channel) },
+      { header: translate(language, 'touchpoint.direction'), kind: 'text', value: (p) => translateEnum(language, 'direction', p.direction) },
+      { header: translate(language, 'touchpoint.station'), kind: 'text', value: (p) => translateEnum(language, 'station', p.station) },
+      { header: translate(language, 'touchpoint.summary'), kind: 'text', width: 60, value: (p) => touchpointLine(language, p) },
     ],
-    rows: rows.map((p) => [
-      berlinDay(p.occurredAt),
-      p.companyName,
-      p.contactName,
-      translateEnum(language, 'channel', p.channel),
-      translateEnum(language, 'direction', p.direction),
-      translateEnum(language, 'station', p.station),
-      touchpointLine(language, p),
-    ]),
-  }
-  return exportFile(table, { format, language, today: todayOf(ctx) })
+  }, { format, language, today: todayOf(ctx) })
 }

@@ -5,34 +5,23 @@ import type { CaseExportQuery } from '../../../../shared/modules/service/service
 import { berlinDay } from '../../../../shared/platform/berlin-time'
 import type { ExportFile } from '../../../../shared/platform/export-file'
 import { todayOf, type ServiceContext } from '../../platform/context'
-import { allRows, exportFile, type ExportTable } from '../../platform/exports/table-export'
+import { exportList } from '../../platform/exports/table-export'
 import { listCases } from './case.service'
 
 export async function exportCases(ctx: ServiceContext, q: Required<CaseExportQuery>): Promise<ExportFile> {
   const { format, language, ...query } = q
-  const rows = await allRows((limit) => listCases(ctx, { ...query, offset: 0, limit }))
-  const table: ExportTable = {
+  return exportList({
     title: translate(language, 'service.allCases'),
+    page: (limit) => listCases(ctx, { ...query, offset: 0, limit }),
     columns: [
-      { header: translate(language, 'case.number'), kind: 'text', width: 18 },
-      { header: translate(language, 'case.type'), kind: 'text', width: 18 },
-      { header: translate(language, 'case.company'), kind: 'text', width: 40 },
-      { header: translate(language, 'case.subject'), kind: 'text', width: 40 },
-      { header: translate(language, 'case.status'), kind: 'text' },
-      { header: translate(language, 'case.priority'), kind: 'text' },
-      { header: translate(language, 'case.receivedAt'), kind: 'date', width: 14 },
-      { header: translate(language, 'case.owner'), kind: 'text', width: 24 },
+      { header: translate(language, 'case.number'), kind: 'text', width: 18, value: (c) => c.number },
+      { header: translate(language, 'case.type'), kind: 'text', width: 18, value: (c) => translateEnum(language, 'caseType', c.type) },
+      { header: translate(language, 'case.company'), kind: 'text', width: 40, value: (c) => c.companyName },
+      { header: translate(language, 'case.subject'), kind: 'text', width: 40, value: (c) => c.subject },
+      { header: translate(language, 'case.status'), kind: 'text', value: (c) => translateEnum(language, 'caseStatus', c.status) },
+      { header: translate(language, 'case.priority'), kind: 'text', value: (c) => translateEnum(language, 'priority', c.priority) },
+      { header: translate(language, 'case.receivedAt'), kind: 'date', width: 14, value: (c) => berlinDay(c.receivedAt) },
+      { header: translate(language, 'case.owner'), kind: 'text', width: 24, value: (c) => c.ownerName },
     ],
-    rows: rows.map((c) => [
-      c.number,
-      translateEnum(language, 'caseType', c.type),
-      c.companyName,
-      c.subject,
-      translateEnum(language, 'caseStatus', c.status),
-      translateEnum(language, 'priority', c.priority),
-      berlinDay(c.receivedAt),
-      c.ownerName,
-    ]),
-  }
-  return exportFile(table, { format, language, today: todayOf(ctx) })
+  }, { format, language, today: todayOf(ctx) })
 }

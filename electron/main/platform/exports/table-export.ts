@@ -96,3 +96,22 @@ export async function exportFile(table: ExportTable, options: { format: ExportFo
     rows: table.rows.length,
   }
 }
+
+/** A list column with how each row fills it: header, kind and value stay together, so they cannot drift apart. */
+export interface ListColumn<R> extends ExportColumn {
+  value: (row: R) => ExportValue
+}
+
+/** A paged list query exported whole (see allRows) as one table: what every list export does. */
+export async function exportList<R>(
+  list: { title: string; columns: ListColumn<R>[]; page: (limit: number) => Promise<{ total: number; rows: R[] }> },
+  options: { format: ExportFormat; language: Language; today: string },
+): Promise<ExportFile> {
+  const rows = await allRows(list.page)
+  const table: ExportTable = {
+    title: list.title,
+    columns: list.columns.map(({ value: _value, ...column }) => column),
+    rows: rows.map((row) => list.columns.map((column) => column.value(row))),
+  }
+  return exportFile(table, options)
+}
