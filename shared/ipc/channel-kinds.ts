@@ -8,6 +8,8 @@ import type { Channel } from './channels'
 type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' | 'sync.status' | 'sync.problems' | 'contracts.pipeline' | 'cases.workList' | 'worklist.ics'
   // List exports read the list and answer a file; they write nothing.
   | 'companies.export' | 'offers.export' | 'contacts.export' | 'contacts.vcard' | 'contracts.export' | 'touchpoints.export' | 'cases.export'
+  // An import's dry run and its progress read the uploaded file and the data; they write nothing.
+  | 'imports.analyse' | 'imports.progress'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

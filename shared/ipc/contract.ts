@@ -25,6 +25,10 @@ import {
   feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
 } from '../modules/service'
 import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../modules/service'
+import {
+  importAnalyseSchema, importIdOnlySchema, importRunSchema, importUploadSchema, savedMappingDeleteSchema, savedMappingSchema,
+  type ImportAnalysis, type ImportProgress, type SavedMapping,
+} from '../modules/customers'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -73,6 +77,13 @@ export const contract = {
   'contacts.export': channel<ExportFile>()(contactExportSchema),
   'contacts.vcard': channel<ExportFile>()(contactVcardSchema),
   'contacts.importVcard': channel<VcardImportReport>()(contactVcardImportSchema),
+  'imports.upload': channel<{ received: number }>()(importUploadSchema),
+  'imports.analyse': channel<ImportAnalysis>()(importAnalyseSchema),
+  'imports.run': channel<ImportProgress>()(importRunSchema),
+  'imports.progress': channel<ImportProgress>()(importIdOnlySchema),
+  'imports.cancel': channel<ImportProgress>()(importIdOnlySchema),
+  'imports.saveMapping': channel<SavedMapping[]>()(savedMappingSchema),
+  'imports.deleteMapping': channel<SavedMapping[]>()(savedMappingDeleteSchema),
   'personas.list': channel<Persona[]>()(none),
   'personas.get': channel<Persona>()(byIdSchema),
   'personas.create': channel<Persona>()(personaCreateSchema),

@@ -100,6 +100,7 @@ async function totalChanges(): Promise<number> {
 // Values that break things.
 
 const ID_A = '01a202e6-59f1-700b-b645-d59090355a50' // well-formed UUIDv7 of nothing
+const IMPORT_ID = '01a202e6-59f1-700b-b645-d59090355b01' // the fuzz run's upload
 const NASTY_CONSTANTS: unknown[] = [
   null, true, false, 0, -0, -1, 1, 0.5, 1e-300, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1,
   12.345, 0.1 + 0.2, 100_000, 100_000_000.01,
@@ -229,6 +230,9 @@ async function setUp(): Promise<Seeds> {
   const feedbackInput = { companyId: company.id, contactId: contact.id, kind: 'nps', station: 'usage', givenOn: '2026-11-19', score: 10, comment: 'Sehr gut', quotePermission: false }
   const feedback = await must<{ id: string }>('feedback.create', feedbackInput)
   const users = await must<Array<{ id: string }>>('users.list', {})
+  const importCsv = Buffer.from('Firma;Kundennummer\nFuzz Import GmbH;FZ-1\n', 'utf8')
+  const importUpload = { importId: IMPORT_ID, target: 'companies', size: importCsv.length, offset: 0, base64: importCsv.toString('base64') }
+  await must('imports.upload', importUpload)
   // Conflicts come only from a sync pull, which writes them directly (no outbox): so does the set-up.
   const conflictIds = [ID_A.replace(/a50$/, 'a51'), ID_A.replace(/a50$/, 'a52')]
   for (const id of conflictIds) {
@@ -263,6 +267,13 @@ async function setUp(): Promise<Seeds> {
     'contacts.vcard': () => ({ id: contact.id }),
     'contacts.importVcard': () => ({ base64: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Fuzz;Anna;;;\r\nEND:VCARD\r\n').toString('base64'), companyId: company.id, dryRun: true }),
     'contacts.create': () => contactInput,
+    'imports.upload': () => importUpload,
+    'imports.analyse': () => ({ importId: IMPORT_ID }),
+    'imports.run': () => ({ importId: IMPORT_ID, mapping: { name: 0, customerNumber: 1 }, matchBy: 'customerNumber' }),
+    'imports.progress': () => ({ importId: IMPORT_ID }),
+    'imports.cancel': () => ({ importId: IMPORT_ID }),
+    'imports.saveMapping': () => ({ target: 'companies', name: 'Fuzz', columns: { name: 'Firma' }, matchBy: 'customerNumber' }),
+    'imports.deleteMapping': () => ({ target: 'companies', name: 'Fuzz' }),
     'contacts.update': () => ({ ...contactInput, id: contact.id, personaId: persona.id }),
     'contacts.delete': () => ({ id: doomedContact.id }),
     'personas.list': () => ({}),

@@ -7,9 +7,10 @@ import { exportTouchpoints } from './touchpoint-export.service'
 import { exportCompanies } from './company-export.service'
 import { exportContacts, exportVcards } from './contact-export.service'
 import { importVcards } from './contact-import.service'
+import { analyseImport, cancelImport, deleteMapping, importProgress, runImport, saveMapping, uploadChunk } from './customer-import.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
-type Area = 'companies' | 'contacts' | 'personas' | 'touchpoints' | 'timeline'
+type Area = 'companies' | 'contacts' | 'imports' | 'personas' | 'touchpoints' | 'timeline'
 
 export const customerHandlers = {
   'companies.list': ({ ctx }, q) => listCompanies(ctx, q),
@@ -25,6 +26,13 @@ export const customerHandlers = {
   'contacts.vcard': ({ ctx }, q) => exportVcards(ctx, q),
   'contacts.importVcard': ({ ctx }, input) => importVcards(ctx, input),
   'contacts.create': ({ ctx }, fields) => createContact(ctx, fields),
+  'imports.upload': async ({ ctx }, input) => uploadChunk(ctx, input),
+  'imports.analyse': ({ ctx }, input) => analyseImport(ctx, input),
+  'imports.run': ({ ctx }, input) => runImport(ctx, input),
+  'imports.progress': async ({ ctx }, { importId }) => importProgress(ctx, importId),
+  'imports.cancel': async ({ ctx }, { importId }) => cancelImport(ctx, importId),
+  'imports.saveMapping': ({ ctx }, mapping) => saveMapping(ctx, mapping),
+  'imports.deleteMapping': ({ ctx }, { target, name }) => deleteMapping(ctx, target, name),
   'contacts.update': ({ ctx }, { id, ...fields }) => updateContact(ctx, id, fields),
   'contacts.delete': ({ ctx }, { id }) => deleteContact(ctx, id),
   'personas.list': ({ ctx }) => listPersonas(ctx),
