@@ -16,7 +16,7 @@ import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from '../service'
-import type { SyncTableName } from './tables'
+import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { eventParamsJson } from '../../platform/event-message'
 
 /** A column: its type, and whether an insert may leave it out (the table has a default or allows null). */
@@ -357,7 +357,7 @@ const COLUMNS = {
     table_name: req(text(64)),
     row_id: req(id),
     field: req(text(64)),
-    kind: req(oneOf(['field', 'deleted', 'deleted_after_edit'] as const)),
+    kind: req(oneOf(CONFLICT_KINDS)),
     // JSON-encoded values: a text of 100,000 characters takes a few more once quoted and escaped.
     server_value: opt(nullable(text(700_000))),
     client_value: opt(nullable(text(700_000))),

@@ -1,5 +1,6 @@
 // What the app shows about sync: the status line, the settings page and the conflict inbox.
 import { z } from 'zod'
+import type { ConflictKind } from './tables'
 
 export const SYNC_STATES = ['disconnected', 'idle', 'syncing', 'error'] as const
 export type SyncState = (typeof SYNC_STATES)[number]
@@ -42,7 +43,7 @@ export interface ConflictItem {
   /** What the record is called (company name, contact name …), or '' if it is gone. */
   record: string
   field: string
-  kind: 'field' | 'deleted' | 'deleted_after_edit'
+  kind: ConflictKind
   serverValue: string | number | null
   clientValue: string | number | null
   serverUser: string

@@ -47,6 +47,17 @@ export const SYNC_TABLE_RULES = {
 export type SyncTableName = keyof typeof SYNC_TABLE_RULES
 export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLE_RULES) as SyncTableName[]
 
+/**
+ * What a conflict record (`sync_conflicts.kind`) is about, written only by the server:
+ * - `field`: two people changed the same field; the first to reach the server applies.
+ * - `deleted`: an edit of a record that was deleted meanwhile.
+ * - `deleted_after_edit`: a delete by someone who had not seen a colleague's edit.
+ * - `duplicate_number`: a company's customer number another company already holds; the company was
+ *   kept without it (insert) or with its previous number (update) (server/sync/customer-numbers.ts).
+ */
+export const CONFLICT_KINDS = ['field', 'deleted', 'deleted_after_edit', 'duplicate_number'] as const
+export type ConflictKind = (typeof CONFLICT_KINDS)[number]
+
 export const ROLES = ['field_sales', 'inside_sales', 'service', 'manager', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
