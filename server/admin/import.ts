@@ -1,9 +1,11 @@
 // Bulk import of existing records into the sync store (a team's data from a former system, or the
 // benchmark's large dataset): scopes by the same rules as a push, one version per row.
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { SyncValue } from '../../shared/modules/sync'
 import { ORG_SCOPE, SYNC_TABLE_RULES, teamScope, type SyncTableName } from '../../shared/modules/sync'
 import type { Store } from '../store/open-store'
+import type { ServerDatabase } from '../store/schema'
+import { customerNumberKey, numberHolder } from '../sync/customer-numbers'
 import { writeWithSequence } from '../sync/sequence'
 
 export interface ImportRow {
@@ -31,6 +33,7 @@ export async function importRows(store: Store, rows: Iterable<ImportRow>, option
       let parentId: string | null = null
       const data = { ...row.data }
       if (rule.kind === 'team') {
+        await claimNumber(trx, row.id, data.customer_number)
         data[rule.teamField] = options.teamId
         scope = teamScope(options.teamId)
         companyScopes.set(row.id, scope)
@@ -53,4 +56,13 @@ export async function importRows(store: Store, rows: Iterable<ImportRow>, option
   if (store.kind === 'postgres') await sql`analyze sync_rows`.execute(store.db)
   else await sql`analyze`.execute(store.db)
   return count
+}
+
+// Customer numbers are unique across the organisation: an import that repeats one is refused whole.
+async function claimNumber(trx: Transaction<ServerDatabase>, companyId: string, value: SyncValue | undefined): Promise<void> {
+  const key = customerNumberKey(value)
+  if (!key) return
+  const holder = await numberHolder(trx, key, companyId)
+  if (holder) throw new Error(`import: customer number ${key} of company ${companyId} is already held by company ${holder}`)
+  await trx.insertInto('customer_numbers').values({ number: key, company_id: companyId }).execute()
 }

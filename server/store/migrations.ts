@@ -1,6 +1,9 @@
 // The server's own migrations: portable schema-builder code that runs on SQLite and PostgreSQL.
-import { sql, type Kysely, type Migration } from 'kysely'
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely'
+import { backfillCustomerNumbers } from '../sync/customer-numbers'
+import { WRITERS_LOCK_KEY, withSequence } from '../sync/sequence'
 import { upgradeEventFields } from '../sync/upgrade-events'
+import type { ServerDatabase } from './schema'
 
 const m001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -157,10 +160,30 @@ const m005: Migration = {
   },
 }
 
+/**
+ * Customer numbers unique across the organisation: who holds which number (trimmed, upper-cased), one
+ * indexed lookup per push. Existing stores are filled in `created_seq` order: the first company keeps a
+ * number, later ones lose it and their team gets a `duplicate_number` conflict (server/sync/customer-numbers.ts).
+ */
+const m006: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('customer_numbers')
+      .addColumn('number', 'text', (c) => c.primaryKey())
+      .addColumn('company_id', 'text', (c) => c.notNull().unique())
+      .execute()
+    // Another instance of an older version may still be taking sequence numbers on the same database.
+    if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${sql.lit(WRITERS_LOCK_KEY)})`.execute(db)
+    const now = new Date().toISOString()
+    // The store's tables all exist by now (m001 … this one), so the typed view is true here.
+    await withSequence(db as Kysely<ServerDatabase>, (trx, seq) => backfillCustomerNumbers(trx, seq, now))
+  },
+}
+
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-sync': m001,
   '2026-11-29-002-ops-per-client': m002,
   '2026-11-29-003-login-throttle': m003,
   '2026-11-29-004-snapshots-without-paths': m004,
   '2026-11-29-005-event-messages': m005,
+  '2026-11-29-006-customer-numbers': m006,
 }

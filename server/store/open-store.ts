@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { openHandle } from '../../db/platform/sqlite/sqlite3-handle'
 import { Sqlite3Dialect } from '../../db/platform/sqlite/sqlite3-dialect'
+import { WRITERS_LOCK_KEY } from '../sync/sequence'
 import { SERVER_MIGRATIONS } from './migrations'
 import type { ServerDatabase } from './schema'
 
@@ -52,7 +53,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       db,
       kind: 'postgres',
       // One advisory lock for all writers, held to the end of the transaction: commit order = sequence order.
-      lockWriters: async (trx) => void (await sql`select pg_advisory_xact_lock(4711)`.execute(trx)),
+      lockWriters: async (trx) => void (await sql`select pg_advisory_xact_lock(${sql.lit(WRITERS_LOCK_KEY)})`.execute(trx)),
       close: () => db.destroy(),
     }
   } else {

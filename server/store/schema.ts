@@ -105,6 +105,16 @@ export interface SyncOpTable {
   applied_at: string
 }
 
+/**
+ * Who holds each customer number (server/sync/customer-numbers.ts): one row per live company with a
+ * non-empty number, keyed by the number trimmed and upper-cased, so the uniqueness check is one lookup
+ * by primary key on SQLite and PostgreSQL alike (no JSON query into `sync_rows.data`).
+ */
+export interface CustomerNumberTable {
+  number: string
+  company_id: string
+}
+
 export interface ServerMigrationMarker {
   id: Generated<number>
 }
@@ -120,4 +130,5 @@ export interface ServerDatabase {
   sync_evictions: SyncEvictionTable
   sync_clients: SyncClientTable
   sync_ops: SyncOpTable
+  customer_numbers: CustomerNumberTable
 }

@@ -1,6 +1,5 @@
 // Applying a client's operations: exactly once, in client order, with per-field conflict checks.
 import type { Transaction } from 'kysely'
-import { newId } from '../../db/platform/ids'
 import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/modules/sync'
 import { REFERENCES, rowProblem } from '../../shared/modules/sync'
 import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/modules/sync'
@@ -8,12 +7,12 @@ import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import type { ServerDatabase, SyncRowTable } from '../store/schema'
 import { SCHEMA_VERSION } from '../../db/migrations'
+import { insertConflict, type FieldVersion } from './conflicts'
+import { numberHolder, recordDuplicateNumber, releaseCompanyNumber, setCompanyNumber, type DuplicateNumber } from './customer-numbers'
 import { canSee, scopesKey, visibleScopes } from './scope'
 import { writeWithSequence, type Sequencer } from './sequence'
 import { checkInsert, checkReferences, checkUpdate, Rejected, upgradeFields } from './validate'
 
-/** Who wrote a column last: [seq, clientId, userId, changedAt, userName]. */
-export type FieldVersion = [number, string, string, string, string]
 type Data = Record<string, SyncValue>
 type Trx = Transaction<ServerDatabase>
 
@@ -234,6 +233,10 @@ async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: Stor
   Object.assign(data, placement.patch)
   checkInsert(table, data)
   await checkReferences(validation(ctx), table, data, Object.keys(data), placement.scope)
+  // A number another company holds: the company is kept without it, and its team is told (never the whole row lost).
+  const holderId = table === 'companies' ? await numberHolder(ctx.trx, data.customer_number, op.rowId) : null
+  const duplicate = holderId ? refusedNumber(ctx, op, holderId, data.customer_number ?? null, '') : null
+  if (duplicate) data.customer_number = ''
   const seq = ctx.seq.next()
   const versions: Record<string, FieldVersion> = {}
   for (const column of Object.keys(data)) versions[column] = fieldVersion(ctx, seq)
@@ -241,7 +244,18 @@ async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: Stor
     table_name: op.table, id: op.rowId, scope_id: placement.scope, parent_id: placement.parentId, version: seq, deleted: 0,
     data: JSON.stringify(data), field_versions: JSON.stringify(versions), created_seq: seq, updated_by: ctx.actor.userId,
   }).execute()
-  return { opId: op.opId, status: 'applied', version: seq }
+  if (table === 'companies') await setCompanyNumber(ctx.trx, op.rowId, data.customer_number)
+  if (!duplicate) return { opId: op.opId, status: 'applied', version: seq }
+  await recordDuplicate(ctx, { table_name: table, id: op.rowId, scope_id: placement.scope, parent_id: placement.parentId }, duplicate)
+  return { opId: op.opId, status: 'conflict', version: seq, reason: 'duplicate_number' }
+}
+
+const refusedNumber = (ctx: Ctx, op: PushOp, holderId: string, typed: SyncValue, kept: SyncValue): DuplicateNumber =>
+  ({ typed, kept, holderId, clientUser: ctx.actor.displayName, clientAt: op.createdAt })
+
+async function recordDuplicate(ctx: Ctx, subject: Parameters<typeof recordDuplicateNumber>[2], duplicate: DuplicateNumber): Promise<void> {
+  const seq = ctx.seq.next()
+  await recordDuplicateNumber(ctx.trx, seq, subject, duplicate, fieldVersion(ctx, seq), ctx.now, ctx.actor.userId)
 }
 
 /**
@@ -283,6 +297,12 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
       applied[column] = change.new
     }
   }
+  const holderId = table === 'companies' ? await numberHolder(ctx.trx, applied.customer_number, row.id) : null
+  if (holderId) {
+    await recordDuplicate(ctx, row, refusedNumber(ctx, op, holderId, applied.customer_number ?? null, row.data.customer_number ?? ''))
+    delete applied.customer_number
+    conflicts++
+  }
   let version: number | null = null
   if (Object.keys(applied).length > 0) {
     const data = { ...row.data, ...applied }
@@ -295,6 +315,7 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
       ...(placement ? { scope_id: placement.scope, parent_id: placement.parentId } : {}),
     }).where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
     if (placement && placement.scope !== row.scope_id) await moveScope(ctx, row, placement.scope)
+    if (table === 'companies' && 'customer_number' in applied) await setCompanyNumber(ctx.trx, row.id, applied.customer_number)
   }
   return { opId: op.opId, status: conflicts > 0 ? 'conflict' : 'applied', version }
 }
@@ -336,7 +357,10 @@ async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushRe
   const version = ctx.seq.next()
   await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version, updated_by: ctx.actor.userId })
     .where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
-  if (row.table_name === 'companies') await deleteChildren(ctx, row.id)
+  if (row.table_name === 'companies') {
+    await deleteChildren(ctx, row.id)
+    await releaseCompanyNumber(ctx.trx, row.id)
+  }
   return { opId: op.opId, status: conflicts > 0 ? 'conflict' : 'applied', version }
 }
 
@@ -361,26 +385,8 @@ async function recordConflict(
   serverValue: SyncValue, clientValue: SyncValue, op: PushOp, serverVersion: FieldVersion | undefined,
 ): Promise<void> {
   const seq = ctx.seq.next()
-  const data: Data = {
-    created_at: ctx.now,
-    table_name: row.table_name,
-    row_id: row.id,
-    field,
-    kind,
-    server_value: JSON.stringify(serverValue),
-    client_value: JSON.stringify(clientValue),
-    server_user: serverVersion?.[4] ?? '',
-    server_at: serverVersion?.[3] ?? '',
-    client_user: ctx.actor.displayName,
-    client_at: op.createdAt,
-    resolved_at: null,
-    resolved_by: null,
-    resolution: null,
-  }
-  const versions: Record<string, FieldVersion> = {}
-  for (const column of Object.keys(data)) versions[column] = fieldVersion(ctx, seq)
-  await ctx.trx.insertInto('sync_rows').values({
-    table_name: 'sync_conflicts', id: newId(), scope_id: row.scope_id, parent_id: row.table_name === 'companies' ? row.id : row.parent_id,
-    version: seq, deleted: 0, data: JSON.stringify(data), field_versions: JSON.stringify(versions), created_seq: seq, updated_by: ctx.actor.userId,
-  }).execute()
+  await insertConflict(ctx.trx, seq, row, {
+    field, kind, serverValue, clientValue, serverUser: serverVersion?.[4] ?? '', serverAt: serverVersion?.[3] ?? '',
+    clientUser: ctx.actor.displayName, clientAt: op.createdAt,
+  }, fieldVersion(ctx, seq), ctx.now, ctx.actor.userId)
 }

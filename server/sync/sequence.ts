@@ -3,6 +3,9 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Store } from '../store/open-store'
 import type { ServerDatabase } from '../store/schema'
 
+/** The PostgreSQL advisory lock all writers take (`Store.lockWriters`). */
+export const WRITERS_LOCK_KEY = 4711
+
 export interface Sequencer {
   next(): number
   readonly current: number
@@ -16,18 +19,23 @@ export interface Sequencer {
 export async function writeWithSequence<T>(store: Store, work: (trx: Transaction<ServerDatabase>, seq: Sequencer) => Promise<T>): Promise<T> {
   return store.db.transaction().execute(async (trx) => {
     await store.lockWriters(trx)
-    const start = Number((await trx.selectFrom('sync_counter').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq)
-    let current = start
-    const sequencer: Sequencer = {
-      next: () => ++current,
-      get current() {
-        return current
-      },
-    }
-    const result = await work(trx, sequencer)
-    if (current !== start) await trx.updateTable('sync_counter').set({ seq: current }).where('id', '=', 1).execute()
-    return result
+    return withSequence(trx, work)
   })
+}
+
+/** Numbers taken inside a transaction that already holds the writers' lock (a push, a migration). */
+export async function withSequence<D extends Kysely<ServerDatabase>, T>(trx: D, work: (trx: D, seq: Sequencer) => Promise<T>): Promise<T> {
+  const start = Number((await trx.selectFrom('sync_counter').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq)
+  let current = start
+  const sequencer: Sequencer = {
+    next: () => ++current,
+    get current() {
+      return current
+    },
+  }
+  const result = await work(trx, sequencer)
+  if (current !== start) await trx.updateTable('sync_counter').set({ seq: current }).where('id', '=', 1).execute()
+  return result
 }
 
 export async function currentSequence(db: Kysely<ServerDatabase>): Promise<number> {
