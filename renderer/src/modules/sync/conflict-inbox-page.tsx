@@ -5,6 +5,7 @@ import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { DuplicateNumberConflict } from './duplicate-number-conflict'
 
 const PREFIX: Record<string, string> = { companies: 'company', contacts: 'contact', personas: 'persona', touchpoints: 'touchpoint' }
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
@@ -41,9 +42,11 @@ export function ConflictInboxPage() {
           <li key={c.id} className="card conflict" aria-label={t('conflicts.itemLabel', { record: c.record || tFromData(`conflicts.table.${c.table}`), field: fieldLabel(c) })}>
             <h2>
               <span className="muted">{tFromData(`conflicts.table.${c.table}`)}:</span> {c.record || t('conflicts.recordGone')}
-              {c.kind === 'field' ? <> – {fieldLabel(c)}</> : null}
+              {c.kind === 'field' || c.kind === 'duplicate_number' ? <> – {fieldLabel(c)}</> : null}
             </h2>
-            {c.kind === 'field' ? (
+            {c.kind === 'duplicate_number' ? (
+              <DuplicateNumberConflict conflict={c} busy={action.busy} onDone={() => void resolve(c, 'acknowledged')} />
+            ) : c.kind === 'field' ? (
               <div className="conflict__values">
                 <div className="conflict__value">
                   <h3>{t('conflicts.current')}</h3>
