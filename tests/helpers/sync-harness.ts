@@ -3,6 +3,7 @@
 import { copyFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
+import { afterEach, beforeEach } from 'vitest'
 import { openDatabase, type AppDatabase } from '../../db/database'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import type { ServiceContext } from '../../electron/main/platform/context'
@@ -151,4 +152,33 @@ export async function replaceDatabase(c: TestClient, source: string): Promise<vo
   c.database = await openDatabase(c.file)
   c.ctx.db = c.database.db
   c.deps = { ...c.deps, db: c.database.db }
+}
+
+/**
+ * A fresh server for every test of the calling `describe` and the laptops a test connects, all removed
+ * after it. `skip` (PostgreSQL not reachable) starts nothing.
+ */
+export function harnessPerTest(kind: StoreKind, skip: boolean): { readonly h: Harness; client(login: string): Promise<TestClient> } {
+  let harness: Harness | null = null
+  const clients: TestClient[] = []
+  beforeEach(async () => {
+    if (!skip) harness = await startHarness(kind)
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.cleanup()
+    await harness?.cleanup()
+    harness = null
+  })
+  return {
+    get h() {
+      if (!harness) throw new Error('no harness outside a test')
+      return harness
+    },
+    client: async (login) => {
+      if (!harness) throw new Error('no harness outside a test')
+      const c = await connectClient(harness, login)
+      clients.push(c)
+      return c
+    },
+  }
 }
