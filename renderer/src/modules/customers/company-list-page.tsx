@@ -50,6 +50,7 @@ export function CompanyListPage() {
     <section className="page page--list">
       <PageHeader title={title} actions={<>
         <ExportButtons onExport={(format) => call('companies.export', { ...query, format, language })} />
+        <Link className="button" to="/companies/import">{t('import.open')}</Link>
         <Link className="button button--primary" to="/companies/new">{t('company.new')}</Link>
       </>} />
       <div className="toolbar" role="search">

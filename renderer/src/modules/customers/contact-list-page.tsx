@@ -38,7 +38,8 @@ export function ContactListPage() {
 
   return (
     <section className="page page--list">
-      <PageHeader title={t('contact.title')} actions={
+      <PageHeader title={t('contact.title')} actions={<>
+        <Link className="button" to="/contacts/import">{t('import.open')}</Link>
         <ExportButtons
           onExport={(format) => call('contacts.export', { ...query, format, language })}
           extra={[{
@@ -48,7 +49,7 @@ export function ContactListPage() {
             done: (file) => t('contact.vcardDone', { file: file.fileName, count: file.rows }),
           }]}
         />
-      } />
+      </>} />
       <div className="toolbar" role="search">
         <label className="toolbar__search">
           <span className="visually-hidden">{t('contact.searchLabel')}</span>
