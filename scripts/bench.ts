@@ -153,6 +153,8 @@ async function main(): Promise<void> {
   emit('touchpoints.insert.service_to_raw_ratio', (service / raw) * 100, '%')
   const { benchOfferDocx } = await import('./bench-offer-docx')
   emit('docx.offer_50_items.median', (await benchOfferDocx()).ms50, 'ms')
+  const { benchDuplicates } = await import('./bench-duplicates')
+  emit('duplicates.scan_20000_companies', benchDuplicates().ms, 'ms')
   if (process.env.BENCH_SYNC !== '0') await benchSync()
 }
 
