@@ -10,13 +10,15 @@ export function DuplicateNumberConflict({ conflict, busy, onDone }: { conflict: 
   const kept = conflict.serverValue === null ? '' : String(conflict.serverValue)
   return (
     <div className="conflict__deleted">
-      <p>{kept ? t('conflicts.duplicateNumberKept', { number, kept }) : t('conflicts.duplicateNumber', { number })}</p>
-      {/* The server names the holder only when this team may see it; otherwise the number is just "taken". */}
-      {conflict.serverUser ? <p>{t('conflicts.duplicateNumberHolder', { holder: conflict.serverUser })}</p> : null}
-      {conflict.clientUser ? (
-        <p className="muted small">{t('conflicts.duplicateNumberTyped', { user: conflict.clientUser, when: conflict.clientAt ? dateTime(conflict.clientAt) : '' })}</p>
-      ) : null}
-      <p className="muted">{t('conflicts.duplicateNumberHint')}</p>
+      <p>
+        {kept ? t('conflicts.duplicateNumberKept', { number, kept }) : t('conflicts.duplicateNumber', { number })}
+        {/* The server names the holder only when this team may see it; otherwise the number is just "taken". */}
+        {conflict.serverUser ? <> {t('conflicts.duplicateNumberHolder', { holder: conflict.serverUser })}</> : null}
+      </p>
+      <p className="muted small">
+        {conflict.clientUser ? <>{t('conflicts.duplicateNumberTyped', { user: conflict.clientUser, when: conflict.clientAt ? dateTime(conflict.clientAt) : '' })} </> : null}
+        {t('conflicts.duplicateNumberHint')}
+      </p>
       <div className="form-actions">
         {conflict.record ? <Link className="button button--primary" to={`/companies/${conflict.rowId}/edit`}>{t('conflicts.chooseNumber')}</Link> : null}
         <button type="button" className="button" disabled={busy} onClick={onDone}>{t('conflicts.done')}</button>
