@@ -155,6 +155,8 @@ async function main(): Promise<void> {
   emit('docx.offer_50_items.median', (await benchOfferDocx()).ms50, 'ms')
   const { benchDuplicates } = await import('./bench-duplicates')
   emit('duplicates.scan_20000_companies', benchDuplicates().ms, 'ms')
+  const { benchImport } = await import('./bench-import')
+  await benchImport(emit)
   if (process.env.BENCH_SYNC !== '0') await benchSync()
 }
 

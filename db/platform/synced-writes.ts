@@ -96,6 +96,49 @@ export async function insertSynced<T extends SyncedTable>(trx: Transaction<Datab
   await appendOperation(trx, { table, rowId: row.id, kind: 'insert', baseVersion: null, fields }, now)
 }
 
+/** Rows per multi-row statement: well below SQLite's 32,766 bound parameters for the widest table. */
+const ROWS_PER_STATEMENT = 100
+
+/**
+ * Many new rows of one table with their outbox operations, in the caller's transaction: the same rows and
+ * operations, in the same order, as `insertSynced` for each, but one statement per hundred rows instead of
+ * two per row (an import of 60,000 contacts spends its time in statement round trips otherwise). Every
+ * row is checked before anything is written.
+ */
+export async function insertSyncedMany<T extends SyncedTable>(trx: Transaction<Database>, table: T, rows: Array<InsertRow<T>>, now: string): Promise<void> {
+  const byColumns = new Map<string, Columns[]>()
+  const operations: unknown[][] = []
+  for (const row of rows) {
+    const full: Columns = { ...storedValues(row), created_at: now, updated_at: now }
+    const domain: Columns = {}
+    const fields: FieldChanges = {}
+    for (const column of Object.keys(full)) {
+      if (!isDomainColumn(column)) continue
+      domain[column] = full[column] ?? null
+      fields[column] = { old: null, new: full[column] ?? null }
+    }
+    assertValid(table, domain, 'row')
+    const key = Object.keys(full).join(',')
+    const group = byColumns.get(key)
+    if (group) group.push(full)
+    else byColumns.set(key, [full])
+    operations.push([newId(), table, row.id, 'insert', null, JSON.stringify(fields), SCHEMA_VERSION, now])
+  }
+  for (const [key, group] of byColumns) {
+    const columns = key.split(',')
+    for (let i = 0; i < group.length; i += ROWS_PER_STATEMENT) {
+      const chunk = group.slice(i, i + ROWS_PER_STATEMENT)
+      const values = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')
+      await trx.executeQuery(CompiledQuery.raw(`insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${values}`, chunk.flatMap((r) => columns.map((c) => r[c] ?? null))))
+    }
+  }
+  const outboxValues = OUTBOX_INSERT.slice(0, OUTBOX_INSERT.indexOf('values'))
+  for (let i = 0; i < operations.length; i += ROWS_PER_STATEMENT * 4) {
+    const chunk = operations.slice(i, i + ROWS_PER_STATEMENT * 4)
+    await trx.executeQuery(CompiledQuery.raw(`${outboxValues}values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, chunk.flat()))
+  }
+}
+
 async function loadLive(trx: Transaction<Database>, table: SyncedTable, id: string): Promise<Columns> {
   const { rows } = await sql<Columns>`select * from ${sql.table(table)} where id = ${id} and deleted_at is null`.execute(trx)
   const row = rows[0]

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newId } from '../../db/platform/ids'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { insertSynced } from '../../db/platform/synced-writes'
+import { insertSynced, insertSyncedMany } from '../../db/platform/synced-writes'
 import { createCompany, deleteCompany, updateCompany } from '../../electron/main/modules/customers/company.service'
 import { createContact, updateContact } from '../../electron/main/modules/customers/contact.service'
 import { createTouchpoint } from '../../electron/main/modules/customers/touchpoint.service'
@@ -91,5 +91,25 @@ describe('synced writes', () => {
     expect(await counts(t.ctx.db, 'contacts')).toEqual(before)
     const row = await t.ctx.db.selectFrom('contacts').select('last_name').where('id', '=', contact.id).executeTakeFirstOrThrow()
     expect(row.last_name).toBe('Krüger')
+  })
+})
+
+describe('many new rows at once (imports)', () => {
+  it('writes the same rows and outbox operations, in the same order, as one insert each', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => ({ id: newId(), name: `Firma ${i}`, status: 'prospect' as const, city: i % 2 ? 'Köln' : '' }))
+    await t.ctx.db.transaction().execute((trx) => insertSyncedMany(trx, 'companies', rows, '2026-11-20T09:00:00.000Z'))
+    const stored = await t.ctx.db.selectFrom('companies').select(['id', 'name', 'city', 'created_at']).orderBy('local_seq').execute()
+    expect(stored.map((r) => r.id)).toEqual(rows.map((r) => r.id))
+    expect(stored[1]).toMatchObject({ name: 'Firma 1', city: 'Köln', created_at: '2026-11-20T09:00:00.000Z' })
+    const ops = await outbox()
+    expect(ops.map((o) => o.row_id)).toEqual(rows.map((r) => r.id))
+    expect(ops.every((o) => o.kind === 'insert' && o.base_version === null && o.schema_version === SCHEMA_VERSION)).toBe(true)
+    expect(JSON.parse(ops[1]!.fields)).toMatchObject({ name: { old: null, new: 'Firma 1' }, city: { old: null, new: 'Köln' } })
+  })
+
+  it('checks every row first: one invalid row writes nothing at all', async () => {
+    const rows = [{ id: newId(), name: 'Gut GmbH', status: 'prospect' as const }, { id: newId(), name: 'Schlecht GmbH', status: 'unknown' as never }]
+    await expect(t.ctx.db.transaction().execute((trx) => insertSyncedMany(trx, 'companies', rows, '2026-11-20T09:00:00.000Z'))).rejects.toThrow(/invalid companies row/)
+    expect(await counts(t.ctx.db, 'companies')).toEqual({ rows: 0, outbox: 0 })
   })
 })

@@ -6,7 +6,7 @@
 // The file lives only in main's memory, one upload per import id, for at most an hour.
 import { readSettings, writeSetting } from '../../../../db/platform/local.repository'
 import { newId } from '../../../../db/platform/ids'
-import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import { insertSyncedMany, updateSynced, type InsertRow } from '../../../../db/platform/synced-writes'
 import {
   IMPORT_COMPANY_REFERENCE, IMPORT_FIELDS, IMPORT_MATCH_KEYS, IMPORT_REQUIRED, savedMappingSchema,
   type ImportAnalyseInput, type ImportAnalysis, type ImportField, type ImportMapping, type ImportMatchKey, type ImportProgress, type ImportRunInput,
@@ -132,18 +132,23 @@ export async function analyseImport(ctx: ServiceContext, input: ImportAnalyseInp
 async function writeBatch(ctx: ServiceContext, batch: PlannedWrite[], now: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const companies: string[] = []
+    const newCompanies: Array<InsertRow<'companies'>> = []
+    const newContacts: Array<InsertRow<'contacts'>> = []
     for (const write of batch) {
       if (write.target === 'companies') {
         const id = write.id ?? newId()
         if (write.id) await updateSynced(trx, 'companies', id, companyColumns(write.fields), now)
-        else await insertSynced(trx, 'companies', { id, ...companyColumns(write.fields), owner_id: write.fields.ownerId || ctx.userId }, now)
+        else newCompanies.push({ id, ...companyColumns(write.fields), owner_id: write.fields.ownerId || ctx.userId })
         companies.push(id)
       } else if (write.id) {
         await updateSynced(trx, 'contacts', write.id, contactColumns(write.fields), now)
       } else {
-        await insertSynced(trx, 'contacts', { id: newId(), ...contactColumns(write.fields) }, now)
+        newContacts.push({ id: newId(), ...contactColumns(write.fields) })
       }
     }
+    // New rows many to a statement: the same rows and outbox operations as one by one, a fraction of the round trips.
+    await insertSyncedMany(trx, 'companies', newCompanies, now)
+    await insertSyncedMany(trx, 'contacts', newContacts, now)
     if (companies.length > 0) await refreshJourneys(trx, companies, now)
   })
 }
