@@ -32,7 +32,8 @@ export interface SyncConflictTable extends SyncColumns {
   table_name: string
   row_id: string
   field: string
-  kind: 'field' | 'deleted' | 'deleted_after_edit'
+  // The same list as CONFLICT_KINDS (shared/modules/sync/tables.ts); the platform does not import a module.
+  kind: 'field' | 'deleted' | 'deleted_after_edit' | 'duplicate_number'
   /** JSON-encoded values, so an empty text and no value stay apart. */
   server_value: string | null
   client_value: string | null

@@ -31,7 +31,7 @@ export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024
 /** Problems listed in a plan; the count says how many there are in all. */
 export const MAX_LISTED_PROBLEMS = 500
 
-const importIdSchema = z.uuid('errors.invalidId')
+const importIdSchema = z.uuid('errors.invalid')
 const targetSchema = z.enum(IMPORT_TARGETS, 'errors.invalidChoice')
 const matchBySchema = z.enum(['customerNumber', 'name', 'email'], 'errors.invalidChoice')
 /** Field → column index in the file (null: not imported). */
