@@ -215,14 +215,27 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
     case 'company': {
       const parentId = data[rule.parentField]
       if (typeof parentId !== 'string' || !parentId) throw new Rejected('missing_parent')
-      const parent = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', parentId).executeTakeFirst()
+      const parent = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted', 'data']).where('table_name', '=', 'companies').where('id', '=', parentId).executeTakeFirst()
       if (!parent || !canSee(ctx.actor, parent.scope_id)) throw new Rejected('unknown_parent')
-      if (Number(parent.deleted) === 1) throw new Rejected('deleted_parent')
+      if (Number(parent.deleted) === 1) {
+        // A record added offline to a company a colleague merged away meanwhile goes to the survivor.
+        const survivor = await mergedInto(ctx, parentId)
+        if (survivor && survivor !== parentId && rule.parentField === 'company_id') return place(ctx, rule, { ...data, company_id: survivor }).then((p) => ({ ...p, patch: { ...p.patch, company_id: survivor } }))
+        throw new Rejected('deleted_parent')
+      }
       return { scope: parent.scope_id, parentId, patch: {} }
     }
     case 'row':
       throw new Rejected('read_only')
   }
+}
+
+/** The company a company was merged into (its `merged_into`), or null. */
+async function mergedInto(ctx: Ctx, companyId: SyncValue | undefined): Promise<string | null> {
+  if (typeof companyId !== 'string' || !companyId) return null
+  const company = await ctx.rows.load('companies', companyId)
+  const target = company?.data.merged_into
+  return typeof target === 'string' && target ? target : null
 }
 
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
@@ -282,7 +295,7 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
   }
   const table = op.table as SyncTableName
   const changes = upgradeFields(table, newValues(op), op.schemaVersion)
-  checkUpdate(table, row.data, changes)
+  checkUpdate(table, row.data, changes, await mergedInto(ctx, row.data.company_id))
   await checkReferences(validation(ctx), table, { ...row.data, ...changes }, Object.keys(changes), row.scope_id)
   const applied: Data = {}
   let conflicts = 0

@@ -50,11 +50,16 @@ export function checkInsert(table: SyncTableName, data: Data): void {
   if (problem) throw new Rejected(`invalid_row: ${problem}`)
 }
 
-/** The stored row with the change applied must still be a valid row; immutable columns stay as they are. */
-export function checkUpdate(table: SyncTableName, stored: Data, changes: Data): void {
+/**
+ * The stored row with the change applied must still be a valid row; immutable columns stay as they are —
+ * except `company_id` when `mergedInto` says the row's company was merged into the one it moves to (the
+ * merge's own operations move every child; the company says so before its children move).
+ */
+export function checkUpdate(table: SyncTableName, stored: Data, changes: Data, mergedInto: string | null = null): void {
   const immutable = IMMUTABLE_COLUMNS[table] ?? []
   for (const column of Object.keys(changes)) {
-    if (column === 'created_at' || (immutable.includes(column) && column in stored && stored[column] !== changes[column])) {
+    const merging = column === 'company_id' && mergedInto !== null && mergedInto !== '' && changes[column] === mergedInto
+    if (column === 'created_at' || (immutable.includes(column) && !merging && column in stored && stored[column] !== changes[column])) {
       throw new Rejected(`immutable: ${column}`)
     }
   }

@@ -5,7 +5,7 @@
 // Keys are typed: `translate` takes only a key of the catalogue, with the parameters its texts name.
 import { IntlMessageFormat } from 'intl-messageformat'
 import { CONTRACT_TEXTS, CONTRACT_LETTER_TEXTS } from '../modules/contracts'
-import { CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, type Language } from '../modules/customers'
+import { CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, DUPLICATE_TEXTS, type Language } from '../modules/customers'
 import { DEMO_TEXTS } from '../modules/demo'
 import { OFFER_TEXTS, OFFER_LETTER_TEXTS } from '../modules/offers'
 import { SERVICE_TEXTS } from '../modules/service'
@@ -24,6 +24,7 @@ export const TEXT_SOURCES = {
   'shared/platform/letter.texts.ts': LETTER_TEXTS,
   'shared/modules/customers/customers.texts.ts': CUSTOMER_TEXTS,
   'shared/modules/customers/customer-import.texts.ts': CUSTOMER_IMPORT_TEXTS,
+  'shared/modules/customers/duplicate.texts.ts': DUPLICATE_TEXTS,
   'shared/modules/contracts/contracts.texts.ts': CONTRACT_TEXTS,
   'shared/modules/contracts/contract-letter.texts.ts': CONTRACT_LETTER_TEXTS,
   'shared/modules/service/service.texts.ts': SERVICE_TEXTS,
@@ -36,7 +37,7 @@ export const TEXT_SOURCES = {
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
-  ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
+  ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS,
 }
 type TextKey = keyof typeof TEXTS

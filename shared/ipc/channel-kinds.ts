@@ -10,6 +10,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'companies.export' | 'offers.export' | 'contacts.export' | 'contacts.vcard' | 'contracts.export' | 'touchpoints.export' | 'cases.export'
   // An import's dry run and its progress read the uploaded file and the data; they write nothing.
   | 'imports.analyse' | 'imports.progress'
+  // The duplicate check while a company is typed reads only.
+  | 'duplicates.check'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

@@ -28,6 +28,8 @@ import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, S
 import {
   importAnalyseSchema, importIdOnlySchema, importRunSchema, importUploadSchema, savedMappingDeleteSchema, savedMappingSchema,
   type ImportAnalysis, type ImportProgress, type SavedMapping,
+  companyMergeSchema, duplicateCheckSchema, duplicateDismissSchema, duplicateListSchema,
+  type CompanyMergeResult, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
 } from '../modules/customers'
 import type { Channel } from './channels'
 
@@ -77,6 +79,10 @@ export const contract = {
   'contacts.export': channel<ExportFile>()(contactExportSchema),
   'contacts.vcard': channel<ExportFile>()(contactVcardSchema),
   'contacts.importVcard': channel<VcardImportReport>()(contactVcardImportSchema),
+  'companies.merge': channel<CompanyMergeResult>()(companyMergeSchema),
+  'duplicates.list': channel<DuplicateList<DuplicateCompany> | DuplicateList<DuplicateContact>>()(duplicateListSchema),
+  'duplicates.check': channel<DuplicateCandidate[]>()(duplicateCheckSchema),
+  'duplicates.dismiss': channel<{ dismissed: true }>()(duplicateDismissSchema),
   'imports.upload': channel<{ received: number }>()(importUploadSchema),
   'imports.analyse': channel<ImportAnalysis>()(importAnalyseSchema),
   'imports.run': channel<ImportProgress>()(importRunSchema),

@@ -233,6 +233,8 @@ async function setUp(): Promise<Seeds> {
   const importCsv = Buffer.from('Firma;Kundennummer\nFuzz Import GmbH;FZ-1\n', 'utf8')
   const importUpload = { importId: IMPORT_ID, target: 'companies', size: importCsv.length, offset: 0, base64: importCsv.toString('base64') }
   await must('imports.upload', importUpload)
+  const mergeInto = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Müller GmbH', customerNumber: 'FZ-M1' }))
+  const mergeAway = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Mueller GmbH, Köln', customerNumber: 'FZ-M2' }))
   // Conflicts come only from a sync pull, which writes them directly (no outbox): so does the set-up.
   const conflictIds = [ID_A.replace(/a50$/, 'a51'), ID_A.replace(/a50$/, 'a52')]
   for (const id of conflictIds) {
@@ -268,6 +270,10 @@ async function setUp(): Promise<Seeds> {
     'contacts.importVcard': () => ({ base64: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Fuzz;Anna;;;\r\nEND:VCARD\r\n').toString('base64'), companyId: company.id, dryRun: true }),
     'contacts.create': () => contactInput,
     'imports.upload': () => importUpload,
+    'companies.merge': () => ({ survivorId: mergeInto.id, loserId: mergeAway.id, take: { street: 'loser' } }),
+    'duplicates.list': () => ({ kind: 'companies' }),
+    'duplicates.check': () => ({ name: 'Brunsviga Maschinenbau', customerNumber: '', postalCode: '38100', city: 'Braunschweig', exceptId: '' }),
+    'duplicates.dismiss': () => ({ kind: 'companies', aId: company.id, bId: doomed.id }),
     'imports.analyse': () => ({ importId: IMPORT_ID }),
     'imports.run': () => ({ importId: IMPORT_ID, mapping: { name: 0, customerNumber: 1 }, matchBy: 'customerNumber' }),
     'imports.progress': () => ({ importId: IMPORT_ID }),

@@ -22,6 +22,10 @@ export interface CompanyTable extends SyncColumns {
   notes: Default<string>
   /** The team the company belongs to: its sync scope. Empty until the server assigns the creator's team. */
   team_id: Default<string>
+  /** Customer numbers of companies merged into this one, space-separated. */
+  former_numbers: Default<string>
+  /** Set on a company merged away, just before its tombstone: the survivor's id. */
+  merged_into: Default<string>
 }
 
 export interface ContactTable extends SyncColumns {

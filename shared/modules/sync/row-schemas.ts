@@ -113,6 +113,8 @@ const COLUMNS = {
     lead_source: opt(oneOfOrEmpty(LEAD_SOURCES)),
     notes: opt(text()),
     team_id: opt(z.union([id, z.literal('')])),
+    former_numbers: opt(text(400)),
+    merged_into: opt(z.union([id, z.literal('')])),
   },
   contacts: {
     company_id: req(id),

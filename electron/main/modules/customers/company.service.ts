@@ -52,6 +52,10 @@ export async function updateCompany(ctx: ServiceContext, id: string, input: Comp
   })
 }
 
+/** Every synced table whose rows hang off a company through `company_id`, children before their parents. */
+export const COMPANY_CHILD_TABLES = ['touchpoints', 'follow_ups', 'offer_items', 'offer_revisions', 'offers', 'conversation_participants', 'conversations', 'contacts',
+  'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback'] as const
+
 /**
  * Deleting a company tombstones everything that hangs off it too (contacts, touchpoints, conversations,
  * offers with their items, revisions and follow-ups, contracts, installed products, cases, referrals
@@ -61,8 +65,7 @@ export async function updateCompany(ctx: ServiceContext, id: string, input: Comp
 export async function deleteCompany(ctx: ServiceContext, id: string): Promise<{ id: string }> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
-    for (const table of ['touchpoints', 'follow_ups', 'offer_items', 'offer_revisions', 'offers', 'conversation_participants', 'conversations', 'contacts',
-      'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback'] as const) {
+    for (const table of COMPANY_CHILD_TABLES) {
       const children = await trx.selectFrom(table).select('id').where('company_id', '=', id).where('deleted_at', 'is', null).execute()
       for (const child of children) await deleteSynced(trx, table, child.id, now)
     }

@@ -7,10 +7,12 @@ import { exportTouchpoints } from './touchpoint-export.service'
 import { exportCompanies } from './company-export.service'
 import { exportContacts, exportVcards } from './contact-export.service'
 import { importVcards } from './contact-import.service'
+import { mergeCompanies } from './company-merge.service'
+import { checkCompanyDuplicates, dismissDuplicate, listDuplicates } from './duplicate.service'
 import { analyseImport, cancelImport, deleteMapping, importProgress, runImport, saveMapping, uploadChunk } from './customer-import.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
-type Area = 'companies' | 'contacts' | 'imports' | 'personas' | 'touchpoints' | 'timeline'
+type Area = 'companies' | 'contacts' | 'duplicates' | 'imports' | 'personas' | 'touchpoints' | 'timeline'
 
 export const customerHandlers = {
   'companies.list': ({ ctx }, q) => listCompanies(ctx, q),
@@ -20,6 +22,10 @@ export const customerHandlers = {
   'companies.delete': ({ ctx }, { id }) => deleteCompany(ctx, id),
   'companies.stationCounts': ({ ctx }) => stationCounts(ctx),
   'companies.export': ({ ctx }, q) => exportCompanies(ctx, q),
+  'companies.merge': ({ ctx }, input) => mergeCompanies(ctx, input),
+  'duplicates.list': ({ ctx }, { kind }) => listDuplicates(ctx, kind),
+  'duplicates.check': ({ ctx }, input) => checkCompanyDuplicates(ctx, input),
+  'duplicates.dismiss': ({ ctx }, { kind, aId, bId }) => dismissDuplicate(ctx, kind, aId, bId),
   'contacts.list': ({ ctx }, q) => listContacts(ctx, q),
   'contacts.get': ({ ctx }, { id }) => getContact(ctx, id),
   'contacts.export': ({ ctx }, q) => exportContacts(ctx, q),

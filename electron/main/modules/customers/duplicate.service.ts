@@ -1,0 +1,88 @@
+// Duplicates: the list of likely duplicate companies or contacts with reasons and score (the pure rules in
+// shared/modules/customers/duplicate.*.ts over every live record), the check while a company is typed, and
+// "kein Duplikat", kept on this device. A company's e-mail domains are its contacts'.
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../../../db/database.types'
+import { readSettings, writeSetting } from '../../../../db/platform/local.repository'
+import {
+  companyDuplicateScore, findDuplicateCompanies, findDuplicateContacts, LIKELY_DUPLICATE_SCORE, MAX_LISTED_DUPLICATES,
+  type DuplicateCandidate, type DuplicateCheckInput, type DuplicateCompany, type DuplicateContact, type DuplicateKind, type DuplicateList, type DuplicatePairView,
+} from '../../../../shared/modules/customers'
+import type { ServiceContext } from '../../platform/context'
+
+const DISMISSED_KEY = 'duplicates.dismissed'
+const pairKey = (kind: DuplicateKind, a: string, b: string) => `${kind}:${[a, b].sort().join(':')}`
+
+async function dismissed(db: Kysely<Database>): Promise<Set<string>> {
+  const raw = (await readSettings(db))[DISMISSED_KEY]
+  try {
+    const list: unknown = raw ? JSON.parse(raw) : []
+    return new Set(Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [])
+  } catch {
+    return new Set()
+  }
+}
+
+/** Every live company as the duplicate list shows it, with its contacts' e-mail domains and its counts. */
+export async function duplicateCompanies(db: Kysely<Database>, ids?: readonly string[]): Promise<Array<DuplicateCompany & { emailDomains: string[] }>> {
+  let query = db.selectFrom('companies as c')
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .select([
+      'c.id', 'c.name', 'c.customer_number', 'c.former_numbers', 'c.street', 'c.postal_code', 'c.city', 'c.federal_state', 'c.industry', 'c.segment',
+      'c.status', 'c.owner_id', 'u.display_name as owner_name', 'c.lead_source', 'c.notes', 'c.updated_at',
+      sql<number>`(select count(*) from contacts k where k.company_id = c.id and k.deleted_at is null)`.as('contacts'),
+      sql<number>`(select count(*) from offers o where o.company_id = c.id and o.deleted_at is null)`.as('offers'),
+      sql<string | null>`(select group_concat(distinct lower(substr(k.email, instr(k.email, '@') + 1))) from contacts k where k.company_id = c.id and k.deleted_at is null and k.email <> '')`.as('domains'),
+    ])
+    .where('c.deleted_at', 'is', null)
+  if (ids) query = query.where('c.id', 'in', ids.length > 0 ? [...ids] : [''])
+  const rows = await query.execute()
+  return rows.map((r) => ({
+    id: r.id, name: r.name, customerNumber: r.customer_number, formerNumbers: r.former_numbers, street: r.street, postalCode: r.postal_code, city: r.city,
+    federalState: r.federal_state, industry: r.industry, segment: r.segment, status: r.status, ownerId: r.owner_id, ownerName: r.owner_name ?? '',
+    leadSource: r.lead_source, notes: r.notes, contacts: Number(r.contacts), offers: Number(r.offers), updatedAt: r.updated_at,
+    emailDomains: r.domains ? r.domains.split(',') : [],
+  }))
+}
+
+async function duplicateContacts(db: Kysely<Database>): Promise<DuplicateContact[]> {
+  const rows = await db.selectFrom('contacts as k').innerJoin('companies as c', 'c.id', 'k.company_id')
+    .select(['k.id', 'k.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.email', 'k.phone', 'k.mobile'])
+    .where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null).execute()
+  return rows.map((r) => ({ id: r.id, companyId: r.company_id, companyName: r.company_name, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone, mobile: r.mobile }))
+}
+
+const strip = ({ emailDomains: _, ...company }: DuplicateCompany & { emailDomains: string[] }): DuplicateCompany => company
+
+export async function listDuplicates(ctx: ServiceContext, kind: DuplicateKind): Promise<DuplicateList<DuplicateCompany> | DuplicateList<DuplicateContact>> {
+  const hidden = await dismissed(ctx.db)
+  const keep = <T extends { id: string }>(pairs: Array<DuplicatePairView<T>>) => pairs.filter((p) => !hidden.has(pairKey(kind, p.a.id, p.b.id)))
+  if (kind === 'companies') {
+    const pairs = keep(findDuplicateCompanies(await duplicateCompanies(ctx.db)))
+    return { total: pairs.length, pairs: pairs.slice(0, MAX_LISTED_DUPLICATES).map((p) => ({ ...p, a: strip(p.a), b: strip(p.b) })) }
+  }
+  const pairs = keep(findDuplicateContacts(await duplicateContacts(ctx.db)))
+  return { total: pairs.length, pairs: pairs.slice(0, MAX_LISTED_DUPLICATES) }
+}
+
+/** Companies the one being typed may duplicate, best first (at most five). */
+export async function checkCompanyDuplicates(ctx: ServiceContext, input: DuplicateCheckInput): Promise<DuplicateCandidate[]> {
+  if (input.name.trim().length < 3 && !input.customerNumber) return []
+  const typed = { id: input.exceptId || 'typed', name: input.name, customerNumber: input.customerNumber, postalCode: input.postalCode, city: input.city }
+  const hidden = await dismissed(ctx.db)
+  const found: DuplicateCandidate[] = []
+  for (const company of await duplicateCompanies(ctx.db)) {
+    if (company.id === input.exceptId || (input.exceptId && hidden.has(pairKey('companies', company.id, input.exceptId)))) continue
+    const { score, reasons } = companyDuplicateScore(typed, company)
+    if (score >= LIKELY_DUPLICATE_SCORE) found.push({ company: strip(company), score, reasons })
+  }
+  return found.sort((x, y) => y.score - x.score).slice(0, 5)
+}
+
+/** "Kein Duplikat": the pair is not listed again on this device. */
+export async function dismissDuplicate(ctx: ServiceContext, kind: DuplicateKind, aId: string, bId: string): Promise<{ dismissed: true }> {
+  const all = await dismissed(ctx.db)
+  all.add(pairKey(kind, aId, bId))
+  await writeSetting(ctx.db, DISMISSED_KEY, JSON.stringify([...all]))
+  return { dismissed: true }
+}
