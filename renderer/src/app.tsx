@@ -5,7 +5,7 @@ import { HashRouter, Navigate, Route, Routes, useParams } from 'react-router-dom
 import { I18nProvider } from './lib/i18n'
 import { ContractFormPage, ContractPage, ContractsPage, RenewalReportPage } from './modules/contracts'
 import {
-  CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, CustomerImportPage, PersonaFormPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
+  CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, CustomerImportPage, DuplicatesPage, PersonaFormPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
 } from './modules/customers'
 import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
@@ -35,6 +35,7 @@ export function App() {
             <Route path="/companies/:id" element={<CompanyPage />} />
             <Route path="/companies/:id/edit" element={<CompanyFormPage />} />
             <Route path="/contacts" element={<ContactListPage />} />
+            <Route path="/duplicates" element={<DuplicatesPage />} />
             <Route path="/contacts/new" element={<ContactFormPage />} />
             <Route path="/contacts/import" element={<CustomerImportPage key="contacts" target="contacts" />} />
             <Route path="/contacts/:id/edit" element={<ContactFormPage />} />

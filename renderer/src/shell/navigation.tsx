@@ -45,6 +45,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
         <li><NavLink to="/contacts" className="nav__link">{t('nav.contacts')}</NavLink></li>
         <li><NavLink to="/touchpoints" className="nav__link">{t('nav.touchpoints')}</NavLink></li>
         <li><NavLink to="/personas" className="nav__link">{t('nav.personas')}</NavLink></li>
+        <li><NavLink to="/duplicates" className="nav__link">{t('nav.duplicates')}</NavLink></li>
       </ul>
       <h2 className="nav__heading">{t('nav.sales')}</h2>
       <ul>

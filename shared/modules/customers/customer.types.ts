@@ -13,7 +13,8 @@ interface Record_ {
   updatedAt: string
 }
 
-export type Company = CompanyFields & Record_ & { journey: JourneyPosition; ownerName: string }
+/** `formerNumbers`: customer numbers of companies merged into this one, space-separated. */
+export type Company = CompanyFields & Record_ & { journey: JourneyPosition; ownerName: string; formerNumbers: string }
 
 export interface CompanyListItem {
   id: string

@@ -40,6 +40,7 @@ export const toCompany = (r: CompanyRow): Company => ({
   status: r.status,
   ownerId: r.owner_id,
   ownerName: r.owner_name ?? '',
+  formerNumbers: r.former_numbers,
   leadSource: r.lead_source,
   notes: r.notes,
   createdAt: r.created_at,

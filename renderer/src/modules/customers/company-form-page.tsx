@@ -5,6 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { companyFieldsSchema, type CompanyFields, type CompanyFieldsInput } from '../../../../shared/modules/customers/company.schema'
 import { COMPANY_STATUSES, FEDERAL_STATES, LEAD_SOURCES, SEGMENTS } from '../../../../shared/modules/customers/customer.enums'
+import { CompanyDuplicateHint } from './company-duplicate-hint'
 import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
@@ -32,7 +33,7 @@ export function CompanyFormPage() {
 
   useEffect(() => {
     if (existing.data) {
-      const { id: _id, createdAt: _c, updatedAt: _u, journey: _j, ownerName: _o, ...fields } = existing.data
+      const { id: _id, createdAt: _c, updatedAt: _u, journey: _j, ownerName: _o, formerNumbers: _f, ...fields } = existing.data
       form.reset(fields)
       setLoadedId(existing.data.id)
     } else if (!id && settings.data && users.data && !form.getValues('ownerId')) {
@@ -70,6 +71,7 @@ export function CompanyFormPage() {
               <SelectField name="ownerId" label={t('company.owner')} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} emptyLabel={t('common.noEntry')} />
               <SelectField name="leadSource" label={t('company.leadSource')} options={enumOptions(enumLabel, 'leadSource', LEAD_SOURCES)} emptyLabel={t('common.noEntry')} />
             </div>
+            <CompanyDuplicateHint exceptId={id ?? ''} />
           </fieldset>
           <fieldset>
             <legend>{t('company.address')}</legend>

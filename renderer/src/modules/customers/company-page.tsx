@@ -73,6 +73,7 @@ export function CompanyPage() {
           <h2>{t('company.details')}</h2>
           <dl className="details">
             {detail(t('company.customerNumber'), c.customerNumber)}
+            {c.formerNumbers ? detail(t('company.formerNumbers'), c.formerNumbers.split(' ').join(', ')) : null}
             {detail(t('company.address'), [c.street, [c.postalCode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', '))}
             {detail(t('company.federalState'), c.federalState ? t(`enum.federalState.${c.federalState}`) : '')}
             {detail(t('company.industry'), c.industry)}
