@@ -83,3 +83,45 @@ test('contacts: a column mapped by hand, checked, imported, and the mapping save
   const contacts = await app.api<{ rows: Array<{ lastName: string; salutation: string }> }>('contacts.list', { search: 'Kühn' })
   expect(contacts.data?.rows).toEqual([expect.objectContaining({ lastName: 'Kühn', salutation: 'ms' })])
 })
+
+test('a company typed twice arrives with the import, the duplicate list shows it, and the merge moves its offers and contacts', async ({ page, app, consoleErrors: _ }) => {
+  const typedBefore = await app.api<{ id: string }>('companies.create', { name: 'Mueller GmbH, Köln', customerNumber: 'K-3002', status: 'customer', street: 'Domstraße 1', postalCode: '50667', city: 'Köln' })
+  const loserId = typedBefore.data!.id
+  const contact = await app.api<{ id: string }>('contacts.create', { companyId: loserId, salutation: 'ms', firstName: 'Anna', lastName: 'Weiß', language: 'de', email: 'anna@mueller.de' })
+  const item = { productId: '', name: 'Prüfstand', description: '', unit: 'Stück', quantity: 1, unitPriceCents: 100_000, vatRate: 7, discountPercent: 0, optional: false }
+  const offer = await app.api<{ id: string }>('offers.create', {
+    companyId: loserId, contactId: contact.data!.id, conversationId: '', offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0,
+    paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, deliveryTerms: 'frei Haus', introduction: '', benefits: '', items: [item],
+  })
+  expect(offer.ok).toBe(true)
+
+  await openApp(page, app, '/companies/import')
+  await page.getByLabel('Datei (CSV oder Excel)').setInputFiles({ name: 'alt.csv', mimeType: 'text/csv', buffer: win1252([HEADER, 'K-3001;Müller GmbH;;50667;Köln;Nordrhein-Westfalen;Kunde']) })
+  await page.getByRole('button', { name: 'Jetzt importieren' }).click()
+  await expect(page.getByText('Import abgeschlossen: 1 angelegt, 0 aktualisiert, 0 Zeilen übersprungen.')).toBeVisible()
+
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Duplikate' }).click()
+  const pair = page.getByRole('listitem', { name: /Paar (Müller GmbH \/ Mueller GmbH, Köln|Mueller GmbH, Köln \/ Müller GmbH)/ })
+  await expect(pair).toContainText('gleicher Name')
+  await expect(pair).toContainText('gleiche PLZ')
+  await pair.getByRole('button', { name: 'Zusammenführen …' }).click()
+  const merge = page.getByRole('region', { name: 'Firmen zusammenführen' })
+  await merge.getByRole('radio', { name: /Müller GmbH \(K-3001\)/ }).check()
+  // The survivor has no street: the other's is taken unless the user says otherwise.
+  await expect(merge.getByRole('radio', { name: 'Straße und Hausnummer: Domstraße 1' })).toBeChecked()
+  await expect(merge).toContainText('„Mueller GmbH, Köln“ wird gelöscht.')
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.screenshot({ path: 'test-results/duplicates-merge.png' })
+  await merge.getByRole('button', { name: 'Jetzt zusammenführen' }).dblclick()
+  await expect(page.getByRole('status').filter({ hasText: 'Zusammengeführt in „Müller GmbH“' })).toBeVisible()
+  await expect(pair).toHaveCount(0)
+
+  const survivor = await app.api<{ rows: Array<{ id: string; name: string }> }>('companies.list', { search: 'Müller GmbH' })
+  expect(survivor.data?.rows.map((r) => r.name)).toEqual(['Müller GmbH'])
+  await openApp(page, app, `/companies/${survivor.data!.rows[0]!.id}`)
+  await expect(page.getByText('K-3002')).toBeVisible()
+  await expect(page.getByText('Domstraße 1')).toBeVisible()
+  await expect(page.getByRole('link', { name: /Weiß/ }).first()).toBeVisible()
+  const offers = await app.api<{ rows: Array<{ companyId: string }> }>('offers.list', { companyId: survivor.data!.rows[0]!.id })
+  expect(offers.data?.rows).toHaveLength(1)
+})
