@@ -56,12 +56,21 @@ describe('duplicates and merge', () => {
     expect(await must('offers.get', { id: offer.id })).toMatchObject({ companyId: mueller.id, contactId: contact.id })
     expect((await companiesPairs()).some((p) => [p.a.id, p.b.id].includes(typedAgain.id))).toBe(false)
 
+
     // The merge syncs as ordinary operations: the loser gives up its number first, then children move, then the survivor, then the delete.
     const ops = await t.ctx.db.selectFrom('sync_outbox').select(['table_name', 'row_id', 'kind', 'fields']).where('client_seq', '>', outboxBefore).orderBy('client_seq').execute()
     expect(ops[0]).toMatchObject({ table_name: 'companies', row_id: typedAgain.id, kind: 'update' })
     expect(JSON.parse(ops[0]!.fields)).toMatchObject({ customer_number: { old: 'K-1002', new: '' }, merged_into: { new: mueller.id } })
     expect(ops.at(-1)).toMatchObject({ table_name: 'companies', row_id: typedAgain.id, kind: 'delete' })
     expect(ops.filter((o) => o.table_name === 'contacts').map((o) => JSON.parse(o.fields))).toEqual([{ company_id: { old: typedAgain.id, new: mueller.id } }])
+
+    // An old export's number still finds the company: a contact file naming K-1002 lands on the survivor.
+    const csv = Buffer.from('Kundennummer;Nachname\nK-1002;Brandt\n')
+    const importId = '01a202e6-59f1-700b-b645-d59090355c01'
+    await must('imports.upload', { importId, target: 'contacts', size: csv.length, offset: 0, base64: csv.toString('base64') })
+    expect((await must<{ plan: { created: number } }>('imports.analyse', { importId })).plan.created).toBe(1)
+    expect(await must('imports.run', { importId, mapping: { companyCustomerNumber: 0, lastName: 1 }, matchBy: 'email' })).toMatchObject({ state: 'done', created: 1 })
+    expect(await live('contacts', mueller.id)).toBe(2)
   })
 
   it('refuses a merge with itself and with a company deleted meanwhile, writing nothing', async () => {

@@ -83,6 +83,12 @@ async function companyIndex(db: Kysely<Database>) {
   const byName = new Map<string, Selectable<CompanyTable> | 'ambiguous'>()
   for (const row of rows) {
     if (row.customer_number) byNumber.set(row.customer_number, row)
+  }
+  // A number of a company merged into another still finds the survivor (unless a company has it now).
+  for (const row of rows) {
+    for (const former of row.former_numbers.split(' ')) if (former && !byNumber.has(former)) byNumber.set(former, row)
+  }
+  for (const row of rows) {
     const name = fold(row.name)
     byName.set(name, byName.has(name) ? 'ambiguous' : row)
   }
