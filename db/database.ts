@@ -1,9 +1,9 @@
 // Opens the local database safely: refuses files that are not ours, corrupt or newer, then migrates.
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
+import { existsSync, openSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs'
 import { Kysely, Migrator, type MigrationProvider } from 'kysely'
 import { newId } from './platform/ids'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
-import { openHandle, type SqliteHandle } from './platform/sqlite/sqlite3-handle'
+import { openHandle, type DatabaseKey, type SqliteHandle } from './platform/sqlite/sqlite3-handle'
 import { Sqlite3Dialect } from './platform/sqlite/sqlite3-dialect'
 import type { Database } from './database.types'
 import { rowProblem } from '../shared/modules/sync'
@@ -25,7 +25,7 @@ setUndecidedRenewalOffer(undecidedOffer)
 /** PRAGMA application_id of Kundenreise databases ("KREI"). */
 export const APPLICATION_ID = 0x4b524549
 
-export type DatabaseProblem = 'not_sqlite' | 'not_ours' | 'corrupt' | 'newer_version' | 'cannot_open'
+export type DatabaseProblem = 'not_sqlite' | 'not_ours' | 'corrupt' | 'newer_version' | 'cannot_open' | 'wrong_key'
 
 /** A database the app must not touch. `message` is an i18n key; `detail` is for the log. */
 export class DatabaseOpenError extends Error {
@@ -60,15 +60,20 @@ function readHeader(path: string): string {
   }
 }
 
+/** The file holds an unencrypted SQLite database (an encrypted one starts with random bytes). */
+const isPlain = (path: string) => existsSync(path) && statSync(path).size > 0 && readHeader(path) === SQLITE_HEADER
+
 /** Looks at an existing file read-only, so a file we refuse is left exactly as it was. */
-async function inspectExisting(path: string): Promise<void> {
+async function inspectExisting(path: string, key: DatabaseKey | null): Promise<void> {
   if (!existsSync(path) || statSync(path).size === 0) return
-  if (readHeader(path) !== SQLITE_HEADER) throw new DatabaseOpenError('not_sqlite', path, 'missing SQLite header')
+  const encrypted = key !== null && !isPlain(path)
+  if (!encrypted && readHeader(path) !== SQLITE_HEADER) throw new DatabaseOpenError('not_sqlite', path, 'missing SQLite header')
   let handle: SqliteHandle
   try {
-    handle = await openHandle(path, 'readonly')
+    handle = await openHandle(path, 'readonly', encrypted ? key : null)
   } catch (err) {
-    throw new DatabaseOpenError('cannot_open', path, String(err))
+    // An encrypted file that this key does not open: another device's file, or a lost key — never "repair" it.
+    throw new DatabaseOpenError(encrypted ? 'wrong_key' : 'cannot_open', path, String(err))
   }
   try {
     const [app] = await handle.all<{ application_id: number }>('PRAGMA application_id')
@@ -109,15 +114,79 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
   }
 }
 
-export async function openDatabase(path: string): Promise<AppDatabase> {
-  await inspectExisting(path)
+/**
+ * Encrypts an unencrypted database file in place: SQLCipher copies it into an encrypted twin
+ * (`sqlcipher_export`, then the two PRAGMAs it does not copy), the original is kept as `<file>.unencrypted-backup`
+ * until the twin has opened with the key and passed the quick check, then removed (it holds the personal data the
+ * encryption is for). A crash in between leaves either the original or the backup and the twin, which the next
+ * start finishes (`finishEncryption`).
+ */
+export async function encryptInPlace(path: string, key: DatabaseKey): Promise<void> {
+  const twin = `${path}.encrypting`
+  const backup = `${path}.unencrypted-backup`
+  rmSync(twin, { force: true })
+  const plain = await openHandle(path, 'readwrite', null, true)
+  try {
+    await plain.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    const [version] = await plain.all<{ user_version: number }>('PRAGMA user_version')
+    await plain.run(`ATTACH DATABASE ? AS encrypted KEY "x'${key.toString('hex')}'"`, [twin])
+    await plain.all("SELECT sqlcipher_export('encrypted')")
+    await plain.exec(`PRAGMA encrypted.user_version = ${Number(version?.user_version ?? 0)}; PRAGMA encrypted.application_id = ${APPLICATION_ID}`)
+    await plain.exec('DETACH DATABASE encrypted')
+  } finally {
+    await plain.close()
+  }
+  const check = await openHandle(twin, 'readonly', key)
+  try {
+    const rows = await check.all<{ quick_check: string }>('PRAGMA quick_check(1)')
+    if (rows[0]?.quick_check !== 'ok') throw new Error(`encrypted copy failed its check: ${rows[0]?.quick_check}`)
+  } finally {
+    await check.close()
+  }
+  renameSync(path, backup)
+  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+  renameSync(twin, path)
+  rmSync(backup, { force: true })
+}
+
+/** After a crash during `encryptInPlace`: the twin is complete once the original was moved to the backup. */
+function finishEncryption(path: string): void {
+  const twin = `${path}.encrypting`
+  const backup = `${path}.unencrypted-backup`
+  if (!existsSync(path) && existsSync(backup) && existsSync(twin)) renameSync(twin, path)
+  else if (!existsSync(path) && existsSync(backup)) renameSync(backup, path)
+  if (existsSync(path) && !isPlain(path)) rmSync(backup, { force: true })
+  rmSync(twin, { force: true })
+}
+
+export interface OpenOptions {
+  /** Encrypts the file with SQLCipher (an unencrypted one is encrypted in place first); null: unencrypted. */
+  key?: DatabaseKey | null
+}
+
+/** Whether the file at `path` is encrypted (it exists and does not start with SQLite's plain header). */
+export const isEncryptedFile = (path: string): boolean => existsSync(path) && statSync(path).size > 0 && !isPlain(path)
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<AppDatabase> {
+  const key = options.key ?? null
+  if (key) {
+    finishEncryption(path)
+    if (isPlain(path)) {
+      // Only a file we would open unencrypted is encrypted: a foreign or newer one is refused untouched.
+      await inspectExisting(path, null)
+      await encryptInPlace(path, key)
+    }
+  }
+  await inspectExisting(path, key)
   let handle: SqliteHandle
   try {
-    handle = await openHandle(path, 'readwrite')
+    handle = await openHandle(path, 'readwrite', key)
   } catch (err) {
     throw new DatabaseOpenError('cannot_open', path, String(err))
   }
   await handle.exec('PRAGMA busy_timeout = 5000')
+  // Deleted content is overwritten, not just unlinked: an erased person leaves no bytes in freed pages.
+  await handle.exec('PRAGMA secure_delete = ON')
   // WAL with synchronous=NORMAL: a crash of the app or the OS process never loses a committed
   // transaction; only a power cut may lose the last few, never corrupt the file.
   await handle.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY')
@@ -149,10 +218,10 @@ export type Integrity = 'checking' | 'ok' | 'corrupt'
  * The full structural check, on a second read-only connection so the app keeps working meanwhile
  * (WAL lets readers run beside the writer). Seconds on a large file, hence not at start-up.
  */
-export async function quickCheck(path: string): Promise<{ integrity: Exclude<Integrity, 'checking'>; detail: string }> {
+export async function quickCheck(path: string, key: DatabaseKey | null = null): Promise<{ integrity: Exclude<Integrity, 'checking'>; detail: string }> {
   let handle: SqliteHandle | null = null
   try {
-    handle = await openHandle(path, 'readonly')
+    handle = await openHandle(path, 'readonly', key)
     const rows = await handle.all<{ quick_check: string }>('PRAGMA quick_check(5)')
     const detail = rows.map((r) => r.quick_check).join('; ')
     return { integrity: detail === 'ok' ? 'ok' : 'corrupt', detail }

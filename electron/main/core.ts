@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { DatabaseOpenError, openDatabase, quickCheck, type AppDatabase } from '../../db/database'
+import type { DatabaseKey } from '../../db/platform/sqlite/sqlite3-handle'
 import type { AppInfo } from '../../shared/modules/settings'
 import { whenIdle } from './platform/activity'
 import { AppError } from '../../shared/platform/result'
@@ -79,11 +80,17 @@ interface Opened {
   integrityChecked: Promise<void>
 }
 
-export async function startCore(databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date(), secretBox?: SecretBox): Promise<Core> {
+/**
+ * `databaseKey`: the key the user's own database is encrypted with (SQLCipher), null for an unencrypted one.
+ * The demo database is never encrypted: it holds made-up customers only.
+ */
+export async function startCore(
+  databasePath: string, mode: AppInfo['mode'], clock: () => Date = () => new Date(), secretBox?: SecretBox, databaseKey: DatabaseKey | null = null,
+): Promise<Core> {
   const files: Record<DatabaseKind, string> = { real: databasePath, demo: demoDatabasePath(databasePath) }
   /** The open database (set by the first open) and the facts about it that handlers read. */
   let openDb: Opened | undefined
-  const env: AppContext['env'] = { version: APP_VERSION, mode, databasePath, clientId: '', integrity: 'checking', database: 'real' }
+  const env: AppContext['env'] = { version: APP_VERSION, mode, databasePath, clientId: '', integrity: 'checking', database: 'real', encrypted: databaseKey !== null }
   let syncing = false
   const listeners: Array<(kind: DatabaseKind) => void> = []
 
@@ -109,7 +116,8 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
   async function open(kind: DatabaseKind): Promise<Opened> {
     const file = files[kind]
     if (kind === 'demo' && (!existsSync(file) || statSync(file).size === 0)) await makeDemoDatabase(file)
-    const database = await openDatabase(file)
+    const key = kind === 'real' ? databaseKey : null
+    const database = await openDatabase(file, { key })
     const ctx: ServiceContext = { db: database.db, clock, userId: '', userName: '' }
     let demo = false
     try {
@@ -138,7 +146,7 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
       kind, database, ctx, sync, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking', integrityChecked: Promise.resolve(),
     }
     opened.timer.unref()
-    opened.integrityChecked = quickCheck(file).then(({ integrity, detail }) => {
+    opened.integrityChecked = quickCheck(file, key).then(({ integrity, detail }) => {
       opened.integrity = integrity
       // A check of a database that was switched away from in the meantime says nothing about the open one.
       if (openDb === opened) env.integrity = integrity
@@ -180,7 +188,7 @@ export async function startCore(databasePath: string, mode: AppInfo['mode'], clo
     openDb = next
     theApp.ctx = next.ctx
     theApp.sync = next.sync
-    Object.assign(theApp.env, { databasePath: next.database.path, clientId: next.database.clientId, integrity: next.integrity, database: kind })
+    Object.assign(theApp.env, { databasePath: next.database.path, clientId: next.database.clientId, integrity: next.integrity, database: kind, encrypted: kind === 'real' && databaseKey !== null })
     if (syncing) next.sync.start()
     // Requests that started on the old database (a save, a letter) finish there before it is closed.
     await whenIdle(previous.ctx)

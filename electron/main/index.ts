@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { DatabaseOpenError } from '../../db/database'
 import { translateFromData } from '../../shared/i18n'
 import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
+import { loadOrCreateDatabaseKey } from './platform/database-key'
 import { registerIpc } from './ipc/electron-ipc'
 import { startDueNotifications } from './notifications'
 import { registerAppScheme, serveRenderer } from './protocol-handler'
@@ -38,7 +39,9 @@ async function start(): Promise<void> {
   const databasePath = resolveDatabasePath(process.argv, process.env, app.getPath('userData'))
   mkdirSync(path.dirname(databasePath), { recursive: true })
   try {
-    core = await startCore(databasePath, 'desktop', undefined, safeStorageBox())
+    const box = safeStorageBox()
+    // The database at rest: encrypted with a key the OS keychain seals, where SQLCipher and a keychain exist.
+    core = await startCore(databasePath, 'desktop', undefined, box, loadOrCreateDatabaseKey(databasePath, box))
   } catch (err) {
     const message = err instanceof DatabaseOpenError ? translateFromData('de', err.message, { path: err.path }) : String(err)
     dialog.showErrorBox(APP_NAME, message)

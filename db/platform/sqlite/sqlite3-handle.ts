@@ -1,4 +1,5 @@
 // Promise wrappers around one sqlite3 (npm) connection, with a cache of prepared statements.
+import { createRequire } from 'node:module'
 import sqlite3 from 'sqlite3'
 
 export interface RunResult {
@@ -16,11 +17,48 @@ export interface SqliteHandle {
 
 const STATEMENT_CACHE_SIZE = 200
 
-export function openHandle(path: string, mode: 'readonly' | 'readwrite'): Promise<SqliteHandle> {
-  const flags = mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE
-  return new Promise((resolve, reject) => {
-    const db: sqlite3.Database = new sqlite3.Database(path, flags, (err) => (err ? reject(err) : resolve(wrap(db, path))))
+/** A database key: 32 random bytes, given to SQLCipher as a raw key (no passphrase derivation). */
+export type DatabaseKey = Buffer
+
+type Driver = typeof sqlite3
+let cipherDriver: Driver | null | undefined
+
+/**
+ * SQLCipher (@journeyapps/sqlcipher: the sqlite3 API on SQLCipher's SQLite) where it is installed — an
+ * optional dependency, built on Linux and macOS; null where it is not (Windows, a failed build).
+ */
+export function sqlcipherDriver(): Driver | null {
+  if (cipherDriver === undefined) {
+    try {
+      cipherDriver = createRequire(import.meta.url)('@journeyapps/sqlcipher') as Driver
+    } catch {
+      cipherDriver = null
+    }
+  }
+  return cipherDriver
+}
+
+/**
+ * Opens one connection. With a key the connection is SQLCipher's and the key is its first statement, as
+ * SQLCipher requires; a wrong key or a file that is not encrypted fails at the first read (SQLITE_NOTADB).
+ */
+export async function openHandle(path: string, mode: 'readonly' | 'readwrite', key: DatabaseKey | null = null, cipher = key !== null): Promise<SqliteHandle> {
+  // `cipher` without a key: SQLCipher's library on an unencrypted file (to export it into an encrypted one).
+  const driver = cipher ? sqlcipherDriver() : sqlite3
+  if (!driver) throw new Error('SQLCipher is not available on this system')
+  const flags = mode === 'readonly' ? driver.OPEN_READONLY : driver.OPEN_READWRITE | driver.OPEN_CREATE
+  const handle = await new Promise<SqliteHandle>((resolve, reject) => {
+    const db: sqlite3.Database = new driver.Database(path, flags, (err) => (err ? reject(err) : resolve(wrap(db, path))))
   })
+  if (!key) return handle
+  try {
+    await handle.exec(`PRAGMA key = "x'${key.toString('hex')}'"; PRAGMA cipher_log_level = NONE`)
+    await handle.all('SELECT count(*) FROM sqlite_master')
+    return handle
+  } catch (err) {
+    await handle.close()
+    throw err
+  }
 }
 
 function wrap(db: sqlite3.Database, path: string): SqliteHandle {

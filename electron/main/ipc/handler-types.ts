@@ -20,7 +20,7 @@ export interface AppContext {
   openPath?: (path: string) => Promise<unknown>
   /** Switches the running app to the demo database or back to the user's own (installed by startCore). */
   switchDatabase?: (to: DatabaseKind) => Promise<void>
-  env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string; integrity: AppInfo['integrity']; database?: DatabaseKind }
+  env: { version: string; mode: AppInfo['mode']; databasePath: string; clientId: string; integrity: AppInfo['integrity']; database?: DatabaseKind; encrypted?: boolean }
 }
 
 export type Handler<C extends Channel> = (app: AppContext, input: ChannelParsed<C>) => Promise<ChannelOutput<C>>

@@ -23,6 +23,8 @@ export interface AppInfo {
   database?: 'real' | 'demo'
   /** The app's clock (the renderer takes its "today" from it, so a moved test clock holds everywhere). */
   now: string
+  /** The open database file is encrypted at rest (SQLCipher, its key sealed by the OS keychain). */
+  encrypted: boolean
 }
 
 export const demoLoadSchema = z.object({ size: z.enum(['small']).default('small') })

@@ -47,6 +47,6 @@ export async function ensureCurrentUser(ctx: ServiceContext): Promise<string> {
   return user.id
 }
 
-export async function appInfo(ctx: ServiceContext, env: Omit<AppInfo, 'schemaVersion' | 'pendingChanges' | 'now'>): Promise<AppInfo> {
-  return { ...env, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db), now: ctx.clock().toISOString() }
+export async function appInfo(ctx: ServiceContext, env: Omit<AppInfo, 'schemaVersion' | 'pendingChanges' | 'now' | 'encrypted'> & { encrypted?: boolean }): Promise<AppInfo> {
+  return { ...env, encrypted: env.encrypted ?? false, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db), now: ctx.clock().toISOString() }
 }

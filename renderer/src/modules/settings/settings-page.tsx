@@ -108,6 +108,10 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
             <dl className="details">
               <div className="details__item"><dt>{t('settings.mode')}</dt><dd>{t(`settings.mode.${info.data.mode}`)}</dd></div>
               <div className="details__item"><dt>{t('settings.databasePath')}</dt><dd className="mono">{info.data.databasePath}</dd></div>
+              <div className="details__item">
+                <dt>{t('settings.encryption')}</dt>
+                <dd>{info.data.encrypted ? t('settings.encrypted') : info.data.database === 'demo' ? t('settings.unencryptedDemo') : t(info.data.mode === 'web' ? 'settings.unencryptedWeb' : 'settings.unencryptedDesktop')}</dd>
+              </div>
               <div className="details__item"><dt>{t('settings.schemaVersion')}</dt><dd>{info.data.schemaVersion}</dd></div>
               <div className="details__item"><dt>{t('settings.pendingChanges')}</dt><dd>{number(info.data.pendingChanges)}</dd></div>
               <div className="details__item"><dt>{t('settings.version')}</dt><dd>{info.data.version}</dd></div>
