@@ -63,6 +63,7 @@ export const CUSTOMER_IMPORT_TEXTS = {
     en: 'Import cancelled. Saved completely until then: {created} created, {updated} updated; {rest, plural, one {# record was} other {# records were}} not written.',
   },
   'import.failed': { de: 'Import abgebrochen: {reason} Bis dahin gespeichert: {created} angelegt, {updated} aktualisiert.', en: 'Import stopped: {reason} Saved until then: {created} created, {updated} updated.' },
+  'import.checkDuplicates': { de: 'Neue Firmen können Kunden sein, die es schon gibt – prüfen Sie die', en: 'New companies may be customers that already exist – check the' },
   'import.toList': { de: 'Zur Liste', en: 'To the list' },
   'import.again': { de: 'Weitere Datei importieren', en: 'Import another file' },
   'errors.importEmpty': { de: 'Die Datei ist leer.', en: 'The file is empty.' },

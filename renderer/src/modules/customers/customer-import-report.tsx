@@ -71,6 +71,7 @@ export function ImportProgressView({ target, progress, busy, onCancel, onAgain, 
                 : t('import.failed', { reason: tFromData(progress.error ?? 'errors.importFailed'), created, updated })}
           </p>
           <Problems target={target} problems={progress.problems} total={progress.problemCount} />
+          {state === 'done' && target === 'companies' && created > 0 ? <p className="small">{t('import.checkDuplicates')} <Link to="/duplicates">{t('nav.duplicates')}</Link></p> : null}
           <div className="form-actions">
             <Link className="button button--primary" to={listPath}>{t('import.toList')}</Link>
             <button type="button" className="button" onClick={onAgain}>{t('import.again')}</button>
