@@ -10,6 +10,7 @@ import * as m007 from './2026-11-29-007-sync-trust'
 import * as m008 from './2026-11-29-008-event-messages'
 import * as m009 from './2026-11-29-009-customer-status'
 import * as m010 from './2026-11-29-010-company-merge'
+import * as m011 from './2026-11-29-011-erasures'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-008-event-messages': m008,
   '2026-11-29-009-customer-status': m009,
   '2026-11-29-010-company-merge': m010,
+  '2026-11-29-011-erasures': m011,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -32,6 +32,7 @@ const REQUIRED = {
   case_events: ['at', 'case_id', 'company_id', 'kind'],
   referrals: ['company_id', 'referred_company_id'],
   feedback: ['company_id', 'given_on', 'kind'],
+  erasures: ['company_id', 'erased_at', 'erased_by', 'row_id', 'table_name'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

@@ -16,6 +16,7 @@ import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from '../service'
+import { ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { eventParamsJson } from '../../platform/event-message'
 
@@ -355,6 +356,14 @@ const COLUMNS = {
     ask_due: opt(nullable(date)),
     ask_done_at: opt(nullable(dateOrTime)),
   },
+  erasures: {
+    company_id: req(id),
+    table_name: req(oneOf(ERASED_TABLES)),
+    row_id: req(id),
+    erased_by: req(text(64)),
+    erased_at: req(dateOrTime),
+    offer_decision: opt(oneOfOrEmpty(OFFER_DECISIONS)),
+  },
   sync_conflicts: {
     table_name: req(text(64)),
     row_id: req(id),
@@ -401,6 +410,8 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   referrals: ['company_id', 'referred_company_id'],
   feedback: ['company_id'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
+  // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
+  erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],
 }
 
 /**

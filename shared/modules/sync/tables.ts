@@ -40,6 +40,8 @@ export const SYNC_TABLE_RULES = {
   case_events: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   referrals: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   feedback: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  // DSGVO Art. 17: one insert-only row per erasure, ids only; the trigger of the purge and its audit log.
+  erasures: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

@@ -1,0 +1,9 @@
+// What an erasure (DSGVO Art. 17) decides and records: closed value lists, also used by the row schema.
+
+/** An open offer addressed to the person: kept for the statistics without its addressee, or withdrawn. */
+export const OFFER_DECISIONS = ['keepWithoutContact', 'withdraw'] as const
+export type OfferDecision = (typeof OFFER_DECISIONS)[number]
+
+/** The kinds of record an erasure may be about (today only a contact person). */
+export const ERASED_TABLES = ['contacts'] as const
+export type ErasedTable = (typeof ERASED_TABLES)[number]

@@ -1,0 +1,14 @@
+// Inputs of the DSGVO channels: the erasure of a contact person and its preview.
+import { z } from 'zod'
+import { idSchema } from '../../platform/common.schema'
+import { OFFER_DECISIONS } from './dsgvo.enums'
+
+/** The erasure asks nothing more unless the person is the addressee of an open offer (then `offerDecision`). */
+export const contactEraseSchema = z.object({
+  id: idSchema,
+  offerDecision: z.enum(OFFER_DECISIONS, 'errors.invalidChoice').optional(),
+})
+export type ContactEraseInput = z.output<typeof contactEraseSchema>
+
+export const erasurePreviewSchema = z.object({ id: idSchema })
+export const erasureListSchema = z.object({})

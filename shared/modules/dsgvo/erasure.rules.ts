@@ -1,0 +1,109 @@
+// Which rows hold a person's data and what an erasure (DSGVO Art. 17) does with each: one table of rules,
+// applied alike by the laptop that erases, by the sync server, by every laptop that pulls the erasure, to
+// unpushed outbox operations and to records that arrive late. Pure: values in, values out.
+
+/** The person's own record and the rows that only exist because of them: purged, not tombstoned. */
+export const PURGED_TABLES = ['contacts', 'conversation_participants'] as const
+
+/**
+ * Rows that point at the person and stay for the statistics: `contact_id` is cleared, and the free text
+ * written about the person is replaced (kept empty when it was empty, so app events stay as they are).
+ */
+export const ANONYMISED_TABLES = {
+  touchpoints: ['summary'],
+  offers: [],
+  contracts: [],
+  cases: ['description'],
+  referrals: ['note'],
+  feedback: ['comment'],
+} as const satisfies Record<string, readonly string[]>
+export type AnonymisedTable = keyof typeof ANONYMISED_TABLES
+export const ANONYMISED_TABLE_NAMES = Object.keys(ANONYMISED_TABLES) as AnonymisedTable[]
+export const isAnonymisedTable = (table: string): table is AnonymisedTable => Object.hasOwn(ANONYMISED_TABLES, table)
+
+/** What replaces free text about an erased person. */
+export const ERASED_TEXT = '—'
+
+/** The server's stored state of a purged row: nothing but the mark (pull sends only its tombstone). */
+export const ERASED_MARK = { erased: 1 } as const
+export const isErasedData = (data: Record<string, unknown> | null | undefined): boolean => data?.erased === 1
+
+/** The writer a field version names when the erasure wrote the column (server/sync/erasure.ts). */
+export const ERASURE_WRITER = 'erasure'
+
+type Value = string | number | null
+
+const clearedText = (value: Value): Value => (typeof value === 'string' && value !== '' ? ERASED_TEXT : value)
+
+/** The columns to write on a stored row that points at the person. */
+export function anonymisedColumns(table: AnonymisedTable, row: Record<string, unknown>): Record<string, Value> {
+  const patch: Record<string, Value> = { contact_id: null }
+  for (const column of ANONYMISED_TABLES[table]) {
+    const value = row[column]
+    if (typeof value === 'string' || typeof value === 'number' || value === null) patch[column] = clearedText(value)
+  }
+  return patch
+}
+
+export type FieldChanges = Record<string, { old: Value; new: Value }>
+
+/**
+ * An operation's `{column: {old, new}}` about a row that points at the person, rewritten so it carries
+ * none of their data: the person's id becomes null on both sides, free text is replaced on both sides.
+ */
+export function anonymisedChanges(table: AnonymisedTable, contactId: string, fields: FieldChanges): FieldChanges {
+  const out: FieldChanges = { ...fields }
+  const contact = out.contact_id
+  if (contact) out.contact_id = { old: contact.old === contactId ? null : contact.old, new: contact.new === contactId ? null : contact.new }
+  for (const column of ANONYMISED_TABLES[table]) {
+    const change = out[column]
+    if (change) out[column] = { old: clearedText(change.old), new: clearedText(change.new) }
+  }
+  return out
+}
+
+interface SnapshotShape {
+  offer?: Record<string, unknown>
+  letter?: { recipient?: Record<string, unknown> }
+}
+
+/** Whether a sent revision's snapshot (JSON) is addressed to the person. */
+export function snapshotNames(snapshot: string, contactId: string): boolean {
+  try {
+    const parsed = JSON.parse(snapshot) as SnapshotShape
+    return parsed.offer?.contactId === contactId
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A sent revision's snapshot without its addressee: the offer's contact and the letter's recipient
+ * person are emptied (the company stays), so the letter made from it greets "Sehr geehrte Damen und
+ * Herren". Still a JSON object without path keys, as the row schema requires.
+ */
+export function redactSnapshot(snapshot: string): string {
+  let parsed: SnapshotShape
+  try {
+    parsed = JSON.parse(snapshot) as SnapshotShape
+  } catch {
+    return snapshot
+  }
+  if (typeof parsed !== 'object' || parsed === null) return snapshot
+  if (parsed.offer && typeof parsed.offer === 'object') parsed.offer = { ...parsed.offer, contactId: '', contactName: '' }
+  const recipient = parsed.letter?.recipient
+  if (parsed.letter && recipient && typeof recipient === 'object') {
+    parsed.letter.recipient = { ...recipient, salutation: 'none', title: '', firstName: '', lastName: '', jobFunction: '' }
+  }
+  return JSON.stringify(parsed)
+}
+
+/** Conflict records about a row the erasure touched are dropped when they may carry the person's data. */
+export function conflictCarriesPerson(conflict: Record<string, unknown>, purged: ReadonlySet<string>, anonymised: ReadonlySet<string>): boolean {
+  const rowId = String(conflict.row_id)
+  if (purged.has(rowId)) return true
+  if (!anonymised.has(rowId)) return false
+  const table = String(conflict.table_name)
+  if (table === 'offer_revisions') return true
+  return conflict.field === 'contact_id' || (isAnonymisedTable(table) && (ANONYMISED_TABLES[table] as readonly string[]).includes(String(conflict.field)))
+}
