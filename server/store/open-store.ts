@@ -60,7 +60,8 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     const path = url.replace(/^sqlite:/, '')
     const handle = await openHandle(path, 'readwrite')
     const synchronous = options.synchronous ?? 'FULL'
-    await handle.exec(`PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA cache_size = -65536`)
+    await handle.exec(`PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA cache_size = -65536; PRAGMA secure_delete = ON`)
+    // secure_delete: pages and cells freed by an erasure (or any delete) are zeroed, so no remnant of a person stays in the file.
     const db = new Kysely<ServerDatabase>({ dialect: new Sqlite3Dialect(handle) })
     // SQLite has one writer, and our dialect opens every transaction with BEGIN IMMEDIATE.
     store = { db, kind: 'sqlite', lockWriters: async () => {}, close: () => db.destroy() }

@@ -9,6 +9,7 @@ import type { ServerDatabase, SyncRowTable } from '../store/schema'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { insertConflict, type FieldVersion } from './conflicts'
 import { numberHolder, recordDuplicateNumber, releaseCompanyNumber, setCompanyNumber, type DuplicateNumber } from './customer-numbers'
+import { erasedSince, insertErasure, isPlaceholder, refuseErased, scrubStore, withoutErasedPerson, type ErasureCtx } from './erasure'
 import { canSee, scopesKey, visibleScopes } from './scope'
 import { writeWithSequence, type Sequencer } from './sequence'
 import { checkInsert, checkReferences, checkUpdate, Rejected, upgradeFields } from './validate'
@@ -97,7 +98,7 @@ export interface PushHooks {
 export async function push(store: Store, actor: Actor, request: PushRequest, clock: () => Date, hooks: PushHooks = {}): Promise<PushResponse> {
   if (request.clientId !== actor.clientId) throw new PushRefused('forbidden')
   if (request.schemaVersion > SERVER_SCHEMA_VERSION || request.ops.some((o) => o.schemaVersion > SERVER_SCHEMA_VERSION)) throw new PushRefused('server_outdated')
-  return writeWithSequence(store, async (trx, seq) => {
+  const response = await writeWithSequence(store, async (trx, seq) => {
     const now = clock().toISOString()
     const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', request.clientId).executeTakeFirst()
     // A client new to this server starts its numbering where its outbox starts (it may have
@@ -140,13 +141,25 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
     await hooks.beforeCommit?.()
     return { results }
   })
+  // An erasure leaves no remnants of the person in the store's files once it has committed.
+  if (request.ops.some((o) => o.table === 'erasures')) await scrubStore(store)
+  return response
 }
 
-async function applyOne(ctx: Ctx, op: PushOp): Promise<PushResult> {
+const erasureCtx = (ctx: Ctx): ErasureCtx => ({ ...ctx, load: (table, id) => ctx.rows.load(table, id), forget: (table, id) => ctx.rows.forget(table, id) })
+
+async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
+  let op = pushed
   const table = op.table as SyncTableName
   const row = await ctx.rows.load(table, op.rowId)
   ctx.rows.forget(table, op.rowId) // whatever happens next may change it
   try {
+    // DSGVO erasure (erasure.ts): a blanked operation is acknowledged and ignored; an erased person's rows
+    // take nothing any more — refused before any conflict record could keep what was pushed.
+    if (isPlaceholder(op)) return { opId: op.opId, status: 'applied', version: null }
+    refuseErased(row)
+    if (table === 'erasures') return await insertErasure(erasureCtx(ctx), op, row)
+    op = await withoutErasedPerson(erasureCtx(ctx), op)
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {
       const updatable: readonly string[] = 'clientUpdatable' in rule ? rule.clientUpdatable : []
@@ -303,6 +316,7 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
     const change = { old: op.fields[column]?.old ?? null, new: newValue }
     const current = row.data[column] ?? null
     if (current === change.new) continue
+    if (erasedSince(row.fieldVersions[column], op.baseVersion)) continue // the erasure's value stays; nothing of the person is kept
     if (changedSince(ctx, row.fieldVersions[column], op.baseVersion)) {
       await recordConflict(ctx, row, column, 'field', current, change.new, op, row.fieldVersions[column])
       conflicts++
@@ -362,7 +376,7 @@ async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushRe
   // The delete wins, but edits its author had not seen are kept as a conflict, not dropped silently.
   let conflicts = 0
   for (const [column, version] of Object.entries(row.fieldVersions)) {
-    if (row.created_seq !== version[0] && changedSince(ctx, version, op.baseVersion)) {
+    if (row.created_seq !== version[0] && !erasedSince(version, op.baseVersion) && changedSince(ctx, version, op.baseVersion)) {
       await recordConflict(ctx, row, column, 'deleted_after_edit', row.data[column] ?? null, null, op, version)
       conflicts++
     }
