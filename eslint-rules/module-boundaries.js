@@ -11,9 +11,11 @@ export const MODULE_DEPENDENCIES = {
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
+  // DSGVO erasure reaches every record that may point at a person; sync applies pulled erasures.
+  dsgvo: ['customers', 'contracts', 'service', 'offers'],
   settings: ['customers', 'offers', 'contracts', 'service'],
   worklist: ['customers', 'offers', 'contracts', 'service'],
-  sync: ['customers', 'offers', 'contracts', 'service'],
+  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo'],
   demo: ['customers', 'offers', 'contracts', 'service', 'settings'],
 }
 

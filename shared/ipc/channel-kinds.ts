@@ -12,6 +12,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'imports.analyse' | 'imports.progress'
   // The duplicate check while a company is typed reads only.
   | 'duplicates.check'
+  // What an erasure would touch, read for its confirmation.
+  | 'erasures.preview'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

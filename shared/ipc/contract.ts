@@ -31,6 +31,7 @@ import {
   companyMergeSchema, duplicateCheckSchema, duplicateDismissSchema, duplicateListSchema,
   type CompanyMergeResult, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
 } from '../modules/customers'
+import { contactEraseSchema, erasurePreviewSchema, type ErasureLog, type ErasurePreview, type ErasureResult } from '../modules/dsgvo'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -79,6 +80,9 @@ export const contract = {
   'contacts.export': channel<ExportFile>()(contactExportSchema),
   'contacts.vcard': channel<ExportFile>()(contactVcardSchema),
   'contacts.importVcard': channel<VcardImportReport>()(contactVcardImportSchema),
+  'erasures.create': channel<ErasureResult>()(contactEraseSchema),
+  'erasures.preview': channel<ErasurePreview>()(erasurePreviewSchema),
+  'erasures.list': channel<ErasureLog>()(none),
   'companies.merge': channel<CompanyMergeResult>()(companyMergeSchema),
   'duplicates.list': channel<DuplicateList<DuplicateCompany> | DuplicateList<DuplicateContact>>()(duplicateListSchema),
   'duplicates.check': channel<DuplicateCandidate[]>()(duplicateCheckSchema),

@@ -179,6 +179,8 @@ async function setUp(): Promise<Seeds> {
   const doomed = await must<{ id: string }>('companies.create', validCompany({ name: 'Löschbar GmbH', customerNumber: '' }))
   const contactInput = { companyId: company.id, salutation: 'ms', title: 'Dr.', firstName: 'Anna', lastName: 'Berger', language: 'de', buyingRole: 'purchaser', email: 'anna.berger@example.de' }
   const contact = await must<{ id: string }>('contacts.create', contactInput)
+  // The person the DSGVO erasure's valid call erases (the first one succeeds, later ones find nobody).
+  const toErase = await must<{ id: string }>('contacts.create', { ...contactInput, firstName: 'Erika', lastName: 'Löschbar' })
   await must('contacts.create', { ...contactInput, companyId: doomed.id, lastName: 'Weiß' })
   const doomedContact = await must<{ id: string }>('contacts.create', { ...contactInput, lastName: 'Löschbar' })
   const personaInput = { name: 'Einkäuferin Mittelstand', motto: 'Sicher ist sicher', formerCustomer: 'unknown' }
@@ -269,6 +271,9 @@ async function setUp(): Promise<Seeds> {
     'contacts.vcard': () => ({ id: contact.id }),
     'contacts.importVcard': () => ({ base64: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Fuzz;Anna;;;\r\nEND:VCARD\r\n').toString('base64'), companyId: company.id, dryRun: true }),
     'contacts.create': () => contactInput,
+    'erasures.preview': () => ({ id: contact.id }),
+    'erasures.create': () => ({ id: toErase.id, offerDecision: 'keepWithoutContact' }),
+    'erasures.list': () => ({}),
     'imports.upload': () => importUpload,
     'companies.merge': () => ({ survivorId: mergeInto.id, loserId: mergeAway.id, take: { street: 'loser' } }),
     'duplicates.list': () => ({ kind: 'companies' }),
@@ -393,7 +398,7 @@ function tame(channel: Channel, input: unknown): unknown {
 }
 
 /** Delete channels get no known ids by mutation (the records the other channels build on stay). */
-const DELETES = new Set<Channel>(['companies.delete', 'contacts.delete', 'personas.delete', 'touchpoints.delete'])
+const DELETES = new Set<Channel>(['companies.delete', 'contacts.delete', 'personas.delete', 'touchpoints.delete', 'erasures.create'])
 
 function inputs(channel: Channel): fc.Arbitrary<{ input: unknown; proto: number }> {
   const seed = seeds[channel]()

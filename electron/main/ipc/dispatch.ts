@@ -12,11 +12,12 @@ import { customerHandlers } from '../modules/customers'
 import { syncHandlers } from '../modules/sync'
 import { offerHandlers } from '../modules/offers'
 import { workListHandlers } from '../modules/worklist'
+import { dsgvoHandlers } from '../modules/dsgvo'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 import { REQUEST_KEY, RequestLedger } from './request-ledger'
 import { track } from '../platform/activity'
 
-export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers }
+export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers, ...dsgvoHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

@@ -7,6 +7,7 @@ import { LOCAL_COLUMNS } from '../../../../db/platform/sync-columns'
 import type { PullChange, SyncValue } from '../../../../shared/modules/sync/protocol'
 import { domainColumns, isSyncTable, rowProblem } from '../../../../shared/modules/sync/row-schemas'
 import { refreshJourneys } from '../customers'
+import { applyErasures, pulledErasures, type ErasedOnPage } from './apply-erasures'
 import { writeState } from './state'
 
 /** Pulled rows of these tables move their company on the journey. */
@@ -64,6 +65,8 @@ export interface ApplySummary {
   companies: Set<string>
   /** Rows set aside because they could not be applied (see sync_quarantine). */
   quarantined: number
+  /** People this page purged (DSGVO erasures pulled), and the offers and contracts whose letters named them. */
+  erased: ErasedOnPage
 }
 
 /** A pulled row that cannot be applied: it waits in quarantine until a valid version replaces it. */
@@ -203,6 +206,7 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
     try {
       return await conn.transaction().execute(async (trx) => {
         const pending = await pendingFor(trx, changes.map((c) => c.id))
+        const erasures = await pulledErasures(trx, changes)
         const companies = new Set<string>()
         const setAside = new Map<string, SetAside>()
         const writer: PageWriter = {
@@ -222,9 +226,10 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
         }
         await flushUpserts(trx, writer)
         await settleQuarantine(trx, changes, setAside, options.now)
+        const erased = await applyErasures(trx, erasures, setAside, companies, options.now)
         await refreshJourneys(trx, companies, options.now)
         if (cursor !== null) await writeState(trx, 'cursor', cursor)
-        return { applied: applied - writer.failedAfterCount, companies, quarantined: setAside.size }
+        return { applied: applied - writer.failedAfterCount, companies, quarantined: setAside.size, erased }
       })
     } finally {
       await sql`PRAGMA foreign_keys = ON`.execute(conn)

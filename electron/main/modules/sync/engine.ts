@@ -4,7 +4,8 @@ import { newId } from '../../../../db/platform/ids'
 import type { Database } from '../../../../db/database.types'
 import type { SyncOutboxTable } from '../../../../db/platform/local.table'
 import type { PushOp, PushResult } from '../../../../shared/modules/sync/protocol'
-import { applyPage, resetSyncedData, type ApplyOptions } from './apply'
+import { afterPulledErasures, type PulledErasures } from '../dsgvo'
+import { applyPage, resetSyncedData, type ApplyOptions, type ApplySummary } from './apply'
 import { divergedScopes, localChecksums, sweepScope } from './checksum'
 import { readState, writeState, type SyncStateValues } from './state'
 import { SyncTransportError, type SyncTransport } from './transport'
@@ -31,6 +32,15 @@ export interface SyncRunSummary {
   reidentified: boolean
   /** Scopes whose checksum differed from the server's twice, and were downloaded afresh. */
   redownloaded: string[]
+  /** DSGVO erasures pulled in this run: people purged here, and the records whose letters named them. */
+  erased?: PulledErasures
+}
+
+function countErased(summary: SyncRunSummary, applied: ApplySummary): void {
+  if (applied.erased.contacts === 0 && applied.erased.records.length === 0) return
+  const erased = (summary.erased ??= { contacts: 0, records: [] })
+  erased.contacts += applied.erased.contacts
+  erased.records.push(...applied.erased.records)
 }
 
 /** Without changes either way, the checksums are compared at most this often (a restored server shows here). */
@@ -138,6 +148,7 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
       const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange })
       summary.pulled += page.changes.length
       summary.quarantined += applied.quarantined
+      countErased(summary, applied)
     }
     cursor = page.cursor
     deps.onProgress?.({ phase: bootstrapping ? 'bootstrap' : 'pull', done: summary.pulled, total })
@@ -179,6 +190,7 @@ async function redownloadScope(deps: EngineDeps, scope: string, summary: SyncRun
         const applied = await applyPage(db, page.changes, null, { now: deps.clock().toISOString() })
         summary.pulled += page.changes.length
         summary.quarantined += applied.quarantined
+        countErased(summary, applied)
         for (let i = 0; i < page.changes.length; i += 400) {
           const chunk = page.changes.slice(i, i + 400)
           await db.executeQuery(CompiledQuery.raw(`insert or ignore into temp.kr_received (table_name, id) values ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((c) => [c.table, c.id])))
@@ -209,6 +221,8 @@ export async function syncOnce(deps: EngineDeps): Promise<SyncRunSummary> {
   await pushAll(deps, summary)
   await pullAll(deps, summary)
   await verifyScopes(deps, summary)
+  // The person is gone from the rows; now from the letters and from the file's free pages and WAL too.
+  if (summary.erased) await afterPulledErasures(deps.db, summary.erased)
   return summary
 }
 

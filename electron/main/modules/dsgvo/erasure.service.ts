@@ -1,0 +1,73 @@
+// DSGVO Art. 17 on this laptop: what the confirmation shows, the erasure itself in one transaction (the
+// `erasures` row — the only outbox operation, ids only — and the local purge), then the cleanup of
+// documents and of the file. Open offers addressed to the person are kept without them or withdrawn,
+// as the user decided; without a decision nothing is erased.
+import { newId } from '../../../../db/platform/ids'
+import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
+import { eraseLocally } from '../../../../db/modules/dsgvo'
+import { undecidedOffer } from '../../../../db/modules/offers'
+import type { ContactEraseInput, ErasurePreview, ErasureResult } from '../../../../shared/modules/dsgvo'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { nowIso, type ServiceContext } from '../../platform/context'
+import { refreshJourney } from '../customers'
+import { removeDocuments, scrubDatabase, secureDelete } from './erasure-cleanup'
+
+async function loadContact(ctx: ServiceContext, id: string) {
+  const contact = await ctx.db.selectFrom('contacts as c').innerJoin('companies as co', 'co.id', 'c.company_id')
+    .select(['c.id', 'c.company_id', 'c.first_name', 'c.last_name', 'co.name as company_name']).where('c.id', '=', id).executeTakeFirst()
+  if (!contact) throw new AppError('not_found', 'errors.notFound')
+  return contact
+}
+
+const openOffersOf = (ctx: Pick<ServiceContext, 'db'>, contactId: string) =>
+  ctx.db.selectFrom('offers').select(['id', 'number', 'status', 'company_id']).where('contact_id', '=', contactId).where('deleted_at', 'is', null)
+    .where(undecidedOffer()).orderBy('number').execute()
+
+const countOf = async (ctx: ServiceContext, table: 'touchpoints' | 'offers' | 'contracts' | 'cases', contactId: string) =>
+  Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('contact_id', '=', contactId).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n)
+
+export async function erasurePreview(ctx: ServiceContext, id: string): Promise<ErasurePreview> {
+  const contact = await loadContact(ctx, id)
+  return {
+    contactId: contact.id,
+    displayName: `${contact.first_name} ${contact.last_name}`.trim(),
+    companyId: contact.company_id,
+    companyName: contact.company_name,
+    openOffers: (await openOffersOf(ctx, id)).map((o) => ({ id: o.id, number: o.number, status: o.status })),
+    kept: {
+      touchpoints: await countOf(ctx, 'touchpoints', id),
+      offers: await countOf(ctx, 'offers', id),
+      contracts: await countOf(ctx, 'contracts', id),
+      cases: await countOf(ctx, 'cases', id),
+    },
+  }
+}
+
+export async function eraseContact(ctx: ServiceContext, input: ContactEraseInput): Promise<ErasureResult> {
+  const contact = await loadContact(ctx, input.id)
+  const open = await openOffersOf(ctx, contact.id)
+  if (open.length > 0 && !input.offerDecision) throw fieldError('offerDecision', 'dsgvo.errors.offerDecisionRequired')
+  const now = nowIso(ctx)
+  const erasureId = newId()
+  await secureDelete(ctx.db)
+  const erased = await ctx.db.transaction().execute(async (trx) => {
+    if (input.offerDecision === 'withdraw') {
+      for (const offer of open) {
+        await updateSynced(trx, 'offers', offer.id, { status: 'withdrawn', closed_at: now }, now)
+        const followUps = await trx.selectFrom('follow_ups').select('id').where('offer_id', '=', offer.id).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
+        for (const f of followUps) await updateSynced(trx, 'follow_ups', f.id, { status: 'cancelled' }, now)
+      }
+    }
+    await insertSynced(trx, 'erasures', {
+      id: erasureId, company_id: contact.company_id, table_name: 'contacts', row_id: contact.id, erased_by: ctx.userId, erased_at: now,
+      offer_decision: open.length > 0 ? input.offerDecision ?? '' : '',
+    }, now)
+    const local = await eraseLocally(trx, contact.id, now)
+    await refreshJourney(trx, contact.company_id, now)
+    return local
+  })
+  const removedDocuments = await removeDocuments(ctx.db, [...erased.offers, ...erased.contracts])
+  await scrubDatabase(ctx.db)
+  return { erasureId, withdrawnOffers: input.offerDecision === 'withdraw' ? open.length : 0, removedDocuments }
+}
+
