@@ -11,6 +11,7 @@ import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRat
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
 import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { ConflictInboxPage, SyncSettings } from './modules/sync'
+import { ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
 import { AppShell } from './shell/app-shell'
 
@@ -39,12 +40,13 @@ export function App() {
             <Route path="/contacts/new" element={<ContactFormPage />} />
             <Route path="/contacts/import" element={<CustomerImportPage key="contacts" target="contacts" />} />
             <Route path="/contacts/:id/edit" element={<ContactFormPage />} />
+            <Route path="/contacts/:id/privacy" element={<ErasurePage />} />
             <Route path="/touchpoints" element={<TouchpointListPage />} />
             <Route path="/touchpoints/new" element={<TouchpointFormPage />} />
             <Route path="/personas" element={<PersonaListPage />} />
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
-            <Route path="/settings" element={<SettingsPage sections={<SyncSettings />} />} />
+            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><ErasureLogSection /></>} />} />
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />

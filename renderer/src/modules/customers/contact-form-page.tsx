@@ -66,6 +66,8 @@ export function ContactFormPage() {
         subtitle={company.data ? `${t('contact.company')}: ${company.data.name}` : undefined}
         actions={id ? <>
           <VcardExportButton id={id} />
+          {/* DSGVO Art. 17: the dsgvo module's page, linked by URL (customers does not import it). */}
+          <Link className="button" to={`/contacts/${id}/privacy`}>{t('dsgvo.eraseLink')}</Link>
           <button type="button" className="button button--danger" onClick={() => void remove()}>{t('common.delete')}</button>
         </> : undefined}
       />
