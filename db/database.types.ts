@@ -1,7 +1,7 @@
 // The Kysely database type: every table by name.
 import type { SyncTableName } from '../shared/modules/sync'
 import { isOneOf } from '../shared/platform/value-lists'
-import type { CompanyJourneyTable, CompanyTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
+import type { CompanyJourneyTable, CompanyTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './modules/offers'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from './modules/service'
@@ -37,13 +37,14 @@ export interface Database {
   referrals: ReferralTable
   feedback: FeedbackTable
   erasures: ErasureTable
+  consents: ConsentTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
 export const SYNCED_TABLES = [
   'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups',
-  'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures',
+  'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

@@ -5,13 +5,13 @@ import { HashRouter, Navigate, Route, Routes, useParams } from 'react-router-dom
 import { I18nProvider } from './lib/i18n'
 import { ContractFormPage, ContractPage, ContractsPage, RenewalReportPage } from './modules/contracts'
 import {
-  CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, CustomerImportPage, DuplicatesPage, PersonaFormPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
+  CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, CustomerImportPage, DuplicatesPage, PersonaFormPage, RetentionPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
 } from './modules/customers'
 import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
 import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { ConflictInboxPage, SyncSettings } from './modules/sync'
-import { ErasureLogSection, ErasurePage } from './modules/dsgvo'
+import { AccessReportPage, ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
 import { AppShell } from './shell/app-shell'
 
@@ -41,6 +41,8 @@ export function App() {
             <Route path="/contacts/import" element={<CustomerImportPage key="contacts" target="contacts" />} />
             <Route path="/contacts/:id/edit" element={<ContactFormPage />} />
             <Route path="/contacts/:id/privacy" element={<ErasurePage />} />
+            <Route path="/contacts/:id/access" element={<AccessReportPage />} />
+            <Route path="/retention" element={<RetentionPage />} />
             <Route path="/touchpoints" element={<TouchpointListPage />} />
             <Route path="/touchpoints/new" element={<TouchpointFormPage />} />
             <Route path="/personas" element={<PersonaListPage />} />

@@ -7,6 +7,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { PushOp, PushResult, SyncValue } from '../../shared/modules/sync'
 import {
+  PERSON_ONLY_TABLES, isPersonOnlyTable,
   ANONYMISED_TABLE_NAMES, ERASED_MARK, ERASURE_WRITER, anonymisedChanges, anonymisedColumns, conflictCarriesPerson, isAnonymisedTable, isErasedData,
   redactSnapshot, snapshotNames,
 } from '../../shared/modules/dsgvo'
@@ -64,7 +65,7 @@ const erasedContact = async (ctx: ErasureCtx, id: SyncValue | undefined): Promis
 export async function withoutErasedPerson(ctx: ErasureCtx, op: PushOp): Promise<PushOp> {
   if (op.kind === 'delete') return op
   const target = await erasedContact(ctx, op.fields.contact_id?.new)
-  if (target && op.table === 'conversation_participants') throw new Rejected('erased')
+  if (target && isPersonOnlyTable(op.table)) throw new Rejected('erased')
   if (target && isAnonymisedTable(op.table)) return { ...op, fields: anonymisedChanges(op.table, target, op.fields) }
   const snapshot = op.table === 'offer_revisions' ? op.fields.snapshot?.new : undefined
   if (typeof snapshot === 'string') {
@@ -114,7 +115,7 @@ export async function insertErasure(ctx: ErasureCtx, op: PushOp, existing: Erasu
 }
 
 /** Everything of the company that may hold the person, read once. */
-const CANDIDATE_TABLES = [...ANONYMISED_TABLE_NAMES, 'conversation_participants', 'offer_revisions', 'sync_conflicts']
+const CANDIDATE_TABLES = [...ANONYMISED_TABLE_NAMES, ...PERSON_ONLY_TABLES, 'offer_revisions', 'sync_conflicts']
 
 async function purgeContact(ctx: ErasureCtx, contactId: string, companyId: string): Promise<void> {
   await purge(ctx, 'contacts', contactId)
@@ -126,7 +127,7 @@ async function purgeContact(ctx: ErasureCtx, contactId: string, companyId: strin
   const offers = new Set<string>()
   for (const row of parsed) {
     if (row.values.contact_id !== contactId) continue
-    if (row.table_name === 'conversation_participants') {
+    if (isPersonOnlyTable(row.table_name)) {
       purged.add(row.id)
       await purge(ctx, row.table_name, row.id)
     } else if (isAnonymisedTable(row.table_name)) {

@@ -5,9 +5,9 @@
 // Keys are typed: `translate` takes only a key of the catalogue, with the parameters its texts name.
 import { IntlMessageFormat } from 'intl-messageformat'
 import { CONTRACT_TEXTS, CONTRACT_LETTER_TEXTS } from '../modules/contracts'
-import { CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, DUPLICATE_TEXTS, type Language } from '../modules/customers'
+import { CONSENT_TEXTS, CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, DUPLICATE_TEXTS, RETENTION_TEXTS, type Language } from '../modules/customers'
 import { DEMO_TEXTS } from '../modules/demo'
-import { DSGVO_TEXTS } from '../modules/dsgvo'
+import { ACCESS_TEXTS, DSGVO_TEXTS } from '../modules/dsgvo'
 import { OFFER_TEXTS, OFFER_LETTER_TEXTS } from '../modules/offers'
 import { SERVICE_TEXTS } from '../modules/service'
 import { SETTINGS_TEXTS } from '../modules/settings'
@@ -36,11 +36,14 @@ export const TEXT_SOURCES = {
   'shared/modules/sync/sync.texts.ts': SYNC_TEXTS,
   'shared/modules/demo/demo.texts.ts': DEMO_TEXTS,
   'shared/modules/dsgvo/dsgvo.texts.ts': DSGVO_TEXTS,
+  'shared/modules/dsgvo/access.texts.ts': ACCESS_TEXTS,
+  'shared/modules/customers/consent.texts.ts': CONSENT_TEXTS,
+  'shared/modules/customers/retention.texts.ts': RETENTION_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
   ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
-  ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS,
+  ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

@@ -14,6 +14,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'duplicates.check'
   // What an erasure would touch, read for its confirmation.
   | 'erasures.preview'
+  // The Art. 15 information reads everything about a person and answers two files; it writes nothing.
+  | 'access.report'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

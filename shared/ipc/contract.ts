@@ -29,9 +29,11 @@ import {
   importAnalyseSchema, importIdOnlySchema, importRunSchema, importUploadSchema, savedMappingDeleteSchema, savedMappingSchema,
   type ImportAnalysis, type ImportProgress, type SavedMapping,
   companyMergeSchema, duplicateCheckSchema, duplicateDismissSchema, duplicateListSchema,
-  type CompanyMergeResult, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
+  consentCreateSchema, consentListSchema, consentWithdrawSchema, retentionKeepSchema, retentionSettingsSchema,
+  type Consent, type RetentionReview, type CompanyMergeResult, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
 } from '../modules/customers'
 import { contactEraseSchema, erasurePreviewSchema, type ErasureLog, type ErasurePreview, type ErasureResult } from '../modules/dsgvo'
+import { accessReportSchema, type AccessReportAnswer } from '../modules/dsgvo'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -83,6 +85,14 @@ export const contract = {
   'erasures.create': channel<ErasureResult>()(contactEraseSchema),
   'erasures.preview': channel<ErasurePreview>()(erasurePreviewSchema),
   'erasures.list': channel<ErasureLog>()(none),
+  'access.report': channel<AccessReportAnswer>()(accessReportSchema),
+  'consents.list': channel<Consent[]>()(consentListSchema),
+  'consents.create': channel<Consent>()(consentCreateSchema),
+  'consents.withdraw': channel<Consent>()(consentWithdrawSchema),
+  'retention.list': channel<RetentionReview>()(none),
+  'retention.settings': channel<RetentionReview>()(retentionSettingsSchema),
+  'retention.keep': channel<RetentionReview>()(retentionKeepSchema),
+  'retention.complete': channel<RetentionReview>()(none),
   'companies.merge': channel<CompanyMergeResult>()(companyMergeSchema),
   'duplicates.list': channel<DuplicateList<DuplicateCompany> | DuplicateList<DuplicateContact>>()(duplicateListSchema),
   'duplicates.check': channel<DuplicateCandidate[]>()(duplicateCheckSchema),

@@ -11,6 +11,8 @@ export const PLATFORM_TEXTS = {
   'nav.customers': { de: 'Kunden', en: 'Customers' },
   'nav.companies': { de: 'Firmen', en: 'Companies' },
   'nav.contacts': { de: 'Ansprechpartner', en: 'Contacts' },
+  'nav.duplicates': { de: 'Duplikate', en: 'Duplicates' },
+  'nav.retention': { de: 'Aufbewahrung', en: 'Retention' },
   'nav.touchpoints': { de: 'Kontaktpunkte', en: 'Touchpoints' },
   'nav.personas': { de: 'Personas', en: 'Personas' },
   'nav.journey': { de: 'Customer Journey', en: 'Customer journey' },

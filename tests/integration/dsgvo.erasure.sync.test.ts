@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { createContact, getContact, updateContact } from '../../electron/main/modules/customers/contact.service'
 import { createTouchpoint } from '../../electron/main/modules/customers/touchpoint.service'
+import { giveConsent } from '../../electron/main/modules/customers/consent.service'
 import { eraseContact, erasurePreview, listErasures } from '../../electron/main/modules/dsgvo'
 import { createConversation } from '../../electron/main/modules/offers/conversation.service'
 import { offerDocument } from '../../electron/main/modules/offers/offer-document.service'
@@ -90,6 +91,8 @@ describe.each(STORE_KINDS)('DSGVO erasure across laptops on %s', (kind) => {
     await createTouchpoint(anna.ctx, touchpointFieldsSchema.parse({ companyId: company.id, contactId: person.id, occurredAt: '2026-11-18T10:00:00.000Z', channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: 'Telefonat mit Frau Qxzyborski über den Prüfstand' }))
     await createCase(anna.ctx, caseFieldsSchema.parse({ type: 'service_request', companyId: company.id, contactId: person.id, channel: 'phone', receivedAt: '2026-11-18T11:00:00.000Z', subject: 'Rückfrage', description: 'Frau Qxzyborski fragt nach Lieferzeit', priority: 'normal' }))
     await createFeedback(anna.ctx, feedbackFieldsSchema.parse({ companyId: company.id, contactId: person.id, kind: 'nps', givenOn: '2026-11-18', score: 9, comment: 'Qxzyborski: sehr zufrieden' }))
+    // Her consent exists only because of her: purged with her, everywhere.
+    await giveConsent(anna.ctx, { contactId: person.id, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe-Gespräch mit Qxzyborski', note: '' })
     await anna.sync()
     await ben.sync()
     await max.sync()
@@ -106,6 +109,7 @@ describe.each(STORE_KINDS)('DSGVO erasure across laptops on %s', (kind) => {
 
     // Ben, offline: a new phone number, and a visit report about her.
     await updateContact(ben.ctx, person.id, contactFieldsSchema.parse({ ...(await getContact(ben.ctx, person.id)), mobile: '0170 5551234', goals: 'Qxzyborski will expandieren' }))
+    await giveConsent(ben.ctx, { contactId: person.id, channel: 'phone', purpose: 'advertising', givenOn: '2026-11-20', source: 'Besuch bei Qxzyborski', note: '' })
     await createTouchpoint(ben.ctx, touchpointFieldsSchema.parse({ companyId: company.id, contactId: person.id, occurredAt: '2026-11-20T10:00:00.000Z', channel: 'visit', direction: 'outbound', mode: 'direct', station: 'offer', summary: 'Besuch bei Frau Qxzyborski' }))
     // Anna, still unsynced before she erases: an edit of the person and a touchpoint about her.
     await updateContact(anna.ctx, person.id, contactFieldsSchema.parse({ ...(await getContact(anna.ctx, person.id)), jobFunction: 'Einkauf Qxzyborski' }))
@@ -130,8 +134,9 @@ describe.each(STORE_KINDS)('DSGVO erasure across laptops on %s', (kind) => {
     expect(annaRun.rejected).toBe(0)
     const benRun = await ben.sync()
     // Ben's edit of the person is refused as erased, and nothing of it is kept in a conflict record.
-    expect(benRun.rejected).toBe(1)
-    expect((await readState(ben.ctx.db, 'rejected'))?.map((r) => [r.table, r.rowId, r.reason])).toEqual([['contacts', person.id, 'erased']])
+    // … and so is the consent he recorded for her offline (it would exist only because of her).
+    expect(benRun.rejected).toBe(2)
+    expect((await readState(ben.ctx.db, 'rejected'))?.map((r) => [r.table, r.table === 'contacts' ? r.rowId : '…', r.reason])).toEqual([['contacts', person.id, 'erased'], ['consents', '…', 'erased']])
     await anna.sync()
     await max.sync()
     await ben.sync()

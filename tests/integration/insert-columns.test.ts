@@ -33,6 +33,7 @@ const REQUIRED = {
   referrals: ['company_id', 'referred_company_id'],
   feedback: ['company_id', 'given_on', 'kind'],
   erasures: ['company_id', 'erased_at', 'erased_by', 'row_id', 'table_name'],
+  consents: ['company_id', 'contact_id', 'channel', 'given_on', 'purpose'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

@@ -235,6 +235,7 @@ async function setUp(): Promise<Seeds> {
   const importCsv = Buffer.from('Firma;Kundennummer\nFuzz Import GmbH;FZ-1\n', 'utf8')
   const importUpload = { importId: IMPORT_ID, target: 'companies', size: importCsv.length, offset: 0, base64: importCsv.toString('base64') }
   await must('imports.upload', importUpload)
+  const consent = await must<{ id: string }>('consents.create', { contactId: contact.id, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe', note: '' })
   const mergeInto = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Müller GmbH', customerNumber: 'FZ-M1' }))
   const mergeAway = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Mueller GmbH, Köln', customerNumber: 'FZ-M2' }))
   // Conflicts come only from a sync pull, which writes them directly (no outbox): so does the set-up.
@@ -274,6 +275,14 @@ async function setUp(): Promise<Seeds> {
     'erasures.preview': () => ({ id: contact.id }),
     'erasures.create': () => ({ id: toErase.id, offerDecision: 'keepWithoutContact' }),
     'erasures.list': () => ({}),
+    'access.report': () => ({ contactId: contact.id }),
+    'consents.list': () => ({ contactId: contact.id }),
+    'consents.create': () => ({ contactId: contact.id, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe', note: '' }),
+    'consents.withdraw': () => ({ id: consent.id, withdrawnOn: '2026-11-20' }),
+    'retention.list': () => ({}),
+    'retention.settings': () => ({ prospectYears: 3, formerYears: 10 }),
+    'retention.keep': () => ({ id: company.id, until: '2027-11-29' }),
+    'retention.complete': () => ({}),
     'imports.upload': () => importUpload,
     'companies.merge': () => ({ survivorId: mergeInto.id, loserId: mergeAway.id, take: { street: 'loser' } }),
     'duplicates.list': () => ({ kind: 'companies' }),

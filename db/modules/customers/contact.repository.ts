@@ -64,6 +64,9 @@ export async function listContacts(db: Kysely<Database>, q: Required<ContactList
     'k.attitude',
     'k.influence',
     'k.updated_at',
+    // The e-mail consent as consentState reads it: given while one holds, withdrawn when all are, none without any.
+    sql<'given' | 'withdrawn' | 'none'>`(select case when count(*) = 0 then 'none' when sum(g.withdrawn_on is null) > 0 then 'given' else 'withdrawn' end
+      from consents g where g.contact_id = k.id and g.channel = 'email' and g.deleted_at is null)`.as('email_consent'),
   ])
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('k.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()

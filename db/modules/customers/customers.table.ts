@@ -2,7 +2,7 @@
 // `Default<…>` marks a column the migration gives a default (optional on insert, see sync-columns.ts).
 import type { Default, ReadOnly, SyncColumns } from '../../platform/sync-columns'
 import type {
-  Attitude, BuyingRole, CompanyStatus, Direction, FederalState, InfluenceLevel, JourneyReason, Language, LeadSource, Salutation, Segment, Station,
+  Attitude, BuyingRole, CompanyStatus, ConsentChannel, ConsentPurpose, Direction, FederalState, InfluenceLevel, JourneyReason, Language, LeadSource, Salutation, Segment, Station,
   TouchpointChannel, TouchpointMode, YesNoUnknown,
 } from '../../../shared/modules/customers'
 
@@ -47,6 +47,18 @@ export interface ContactTable extends SyncColumns {
   goals: Default<string>
   persona_id: string | null
   notes: Default<string>
+}
+
+/** A person's consent for one channel and purpose: given on a day from a source, withdrawn on a day (DSGVO). */
+export interface ConsentTable extends SyncColumns {
+  company_id: string
+  contact_id: string
+  channel: ConsentChannel
+  purpose: ConsentPurpose
+  given_on: string
+  source: Default<string>
+  withdrawn_on: string | null
+  note: Default<string>
 }
 
 export interface PersonaTable extends SyncColumns {

@@ -23,6 +23,7 @@ export interface LocalErasure {
 /** The rows of this laptop that hold or point at the person. */
 export interface ErasureTargets {
   found: boolean
+  /** Rows that exist only because of the person: conversation participants and consents. */
   participants: Set<string>
   anonymised: Map<string, AnonymisedTable>
 }
@@ -35,7 +36,8 @@ const select = async (trx: Trx, query: ReturnType<typeof sql<Row>>) => (await qu
  */
 export async function erasureTargets(trx: Trx, contactId: string): Promise<ErasureTargets> {
   const found = (await select(trx, sql<Row>`select id from contacts where id = ${contactId}`)).length > 0
-  const participants = new Set((await select(trx, sql<Row>`select id from conversation_participants where contact_id = ${contactId}`)).map((r) => String(r.id)))
+  const participants = new Set((await select(trx, sql<Row>`select id from conversation_participants where contact_id = ${contactId}
+    union all select id from consents where contact_id = ${contactId}`)).map((r) => String(r.id)))
   const anonymised = new Map<string, AnonymisedTable>()
   for (const table of ANONYMISED_TABLE_NAMES) {
     for (const row of await select(trx, sql<Row>`select id from ${sql.table(table)} where contact_id = ${contactId}`)) anonymised.set(String(row.id), table)
@@ -80,6 +82,7 @@ export async function eraseLocally(trx: Trx, contactId: string, now: string, ear
   }
 
   await sql`delete from conversation_participants where id in (select value from json_each(${JSON.stringify([...purged])}))`.execute(trx)
+  await sql`delete from consents where contact_id = ${contactId} or id in (select value from json_each(${JSON.stringify([...purged])}))`.execute(trx)
   await sql`delete from contacts where id = ${contactId}`.execute(trx)
 
   const touched = new Set<string>([...anonymised.keys(), ...revisions.keys()])

@@ -46,6 +46,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
         <li><NavLink to="/touchpoints" className="nav__link">{t('nav.touchpoints')}</NavLink></li>
         <li><NavLink to="/personas" className="nav__link">{t('nav.personas')}</NavLink></li>
         <li><NavLink to="/duplicates" className="nav__link">{t('nav.duplicates')}</NavLink></li>
+        <li><NavLink to="/retention" className="nav__link">{t('nav.retention')}</NavLink></li>
       </ul>
       <h2 className="nav__heading">{t('nav.sales')}</h2>
       <ul>

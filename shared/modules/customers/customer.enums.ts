@@ -39,3 +39,4 @@ export type TouchpointMode = (typeof TOUCHPOINT_MODES)[number]
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const
 export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number]
+export { CONSENT_CHANNELS, CONSENT_PURPOSES, type ConsentChannel, type ConsentPurpose } from './consent.schema'

@@ -47,6 +47,8 @@ export interface ContactListItem {
   buyingRole: ContactFields['buyingRole']
   attitude: ContactFields['attitude']
   influence: ContactFields['influence']
+  /** The e-mail consent (consent.schema.ts consentState): a withdrawn one is marked wherever the e-mail is offered. */
+  emailConsent: 'given' | 'withdrawn' | 'none'
   updatedAt: string
 }
 

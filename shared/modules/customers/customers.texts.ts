@@ -8,6 +8,7 @@ export const CUSTOMER_TEXTS = {
   'company.new': { de: 'Neue Firma', en: 'New company' },
   'company.edit': { de: 'Firma bearbeiten', en: 'Edit company' },
   'company.name': { de: 'Firmenname', en: 'Company name' },
+  'company.formerNumbers': { de: 'Frühere Kundennummern', en: 'Former customer numbers' },
   'company.customerNumber': { de: 'Kundennummer', en: 'Customer number' },
   'company.street': { de: 'Straße und Hausnummer', en: 'Street and number' },
   'company.postalCode': { de: 'PLZ', en: 'Postal code' },

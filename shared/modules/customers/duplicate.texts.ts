@@ -3,7 +3,6 @@
 import type { Texts } from '../../platform/texts'
 
 export const DUPLICATE_TEXTS = {
-  'nav.duplicates': { de: 'Duplikate', en: 'Duplicates' },
   'duplicate.title': { de: 'Mögliche Duplikate', en: 'Possible duplicates' },
   'duplicate.hint': {
     de: 'Gefunden über gleiche oder ähnlich klingende Namen (Rechtsformen, Umlaute und ß ausgeglichen), Kundennummer, PLZ, Telefonnummer und E-Mail-Domain. Führen Sie echte Duplikate zusammen – oder markieren Sie ein Paar als „Kein Duplikat“.',
@@ -46,7 +45,6 @@ export const DUPLICATE_TEXTS = {
   'duplicate.merged': { de: 'Zusammengeführt in „{name}“: {count, plural, one {# Datensatz} other {# Datensätze}} übernommen.', en: 'Merged into "{name}": {count, plural, one {# record} other {# records}} moved.' },
   'duplicate.openContact': { de: 'Öffnen', en: 'Open' },
   'duplicate.checkTitle': { de: 'Möglicherweise schon vorhanden', en: 'Possibly already there' },
-  'company.formerNumbers': { de: 'Frühere Kundennummern', en: 'Former customer numbers' },
   'errors.mergeSame': { de: 'Eine Firma kann nicht mit sich selbst zusammengeführt werden.', en: 'A company cannot be merged with itself.' },
   'errors.mergeGone': {
     de: 'Eine der beiden Firmen gibt es nicht mehr – sie wurde inzwischen gelöscht oder zusammengeführt (auch auf einem anderen Laptop).',

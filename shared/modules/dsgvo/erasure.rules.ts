@@ -3,7 +3,10 @@
 // unpushed outbox operations and to records that arrive late. Pure: values in, values out.
 
 /** The person's own record and the rows that only exist because of them: purged, not tombstoned. */
-export const PURGED_TABLES = ['contacts', 'conversation_participants'] as const
+export const PURGED_TABLES = ['contacts', 'conversation_participants', 'consents'] as const
+/** Rows of other tables that exist only because of the person (their contact_id is required): purged with them. */
+export const PERSON_ONLY_TABLES = ['conversation_participants', 'consents'] as const
+export const isPersonOnlyTable = (table: string): boolean => (PERSON_ONLY_TABLES as readonly string[]).includes(table)
 
 /**
  * Rows that point at the person and stay for the statistics: `contact_id` is cleared, and the free text

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { CANCELLED_BY, CHURN_REASONS, CONTRACT_EVENTS, CONTRACT_STATUSES, CONTRACT_TYPES } from '../contracts'
 import { NOTICE_UNITS } from '../contracts'
 import {
-  ATTITUDES, BUYING_ROLES, COMPANY_STATUSES, DIRECTIONS, FEDERAL_STATES, INFLUENCE_LEVELS, LANGUAGES, LEAD_SOURCES,
+  ATTITUDES, BUYING_ROLES, COMPANY_STATUSES, CONSENT_CHANNELS, CONSENT_PURPOSES, DIRECTIONS, FEDERAL_STATES, INFLUENCE_LEVELS, LANGUAGES, LEAD_SOURCES,
   SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, YES_NO_UNKNOWN,
 } from '../customers'
 import { CUSTOMER_EVENTS, STATIONS } from '../customers'
@@ -173,6 +173,16 @@ const COLUMNS = {
     situation: opt(text()), needs: opt(text()), goals: opt(text()), worries: opt(text()), decision_criteria: opt(text()),
     budget: opt(text()), decision_timeline: opt(text()), decision_process: opt(text()), competitors: opt(text()), next_steps: opt(text()),
     created_by: opt(text(64)),
+  },
+  consents: {
+    company_id: req(id),
+    contact_id: req(id),
+    channel: req(oneOf(CONSENT_CHANNELS)),
+    purpose: req(oneOf(CONSENT_PURPOSES)),
+    given_on: req(date),
+    source: opt(text(200)),
+    withdrawn_on: opt(nullable(date)),
+    note: opt(text(1000)),
   },
   conversation_participants: {
     conversation_id: req(id),
@@ -397,6 +407,7 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   touchpoints: ['company_id'],
   conversations: ['company_id'],
   conversation_participants: ['company_id', 'conversation_id'],
+  consents: ['company_id', 'contact_id', 'channel', 'purpose', 'given_on'],
   offers: ['company_id', 'number'],
   offer_items: ['company_id', 'offer_id'],
   offer_revisions: ['company_id', 'offer_id', 'revision', 'sent_at', 'snapshot'],
@@ -429,6 +440,7 @@ export const REFERENCES: Partial<Record<SyncTableName, readonly Reference[]>> = 
   contacts: [ref('persona_id', 'personas', false)],
   touchpoints: [ref('contact_id', 'contacts')],
   conversation_participants: [ref('conversation_id', 'conversations'), ref('contact_id', 'contacts')],
+  consents: [ref('contact_id', 'contacts')],
   offers: [ref('contact_id', 'contacts'), ref('conversation_id', 'conversations'), ref('contract_id', 'contracts')],
   offer_items: [ref('offer_id', 'offers'), ref('product_id', 'products', false)],
   offer_revisions: [ref('offer_id', 'offers')],

@@ -77,6 +77,7 @@ export async function listContacts(ctx: ServiceContext, query: Required<ContactL
       buyingRole: r.buying_role,
       attitude: r.attitude,
       influence: r.influence,
+      emailConsent: r.email_consent,
       updatedAt: r.updated_at,
     })),
   }

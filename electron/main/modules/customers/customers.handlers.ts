@@ -8,11 +8,13 @@ import { exportCompanies } from './company-export.service'
 import { exportContacts, exportVcards } from './contact-export.service'
 import { importVcards } from './contact-import.service'
 import { mergeCompanies } from './company-merge.service'
+import { giveConsent, listConsents, withdrawConsent } from './consent.service'
+import { completeReview, keepCompany, listRetentionDue, saveRetentionSettings } from './retention.service'
 import { checkCompanyDuplicates, dismissDuplicate, listDuplicates } from './duplicate.service'
 import { analyseImport, cancelImport, deleteMapping, importProgress, runImport, saveMapping, uploadChunk } from './customer-import.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
-type Area = 'companies' | 'contacts' | 'duplicates' | 'imports' | 'personas' | 'touchpoints' | 'timeline'
+type Area = 'companies' | 'consents' | 'contacts' | 'duplicates' | 'imports' | 'retention' | 'personas' | 'touchpoints' | 'timeline'
 
 export const customerHandlers = {
   'companies.list': ({ ctx }, q) => listCompanies(ctx, q),
@@ -23,6 +25,13 @@ export const customerHandlers = {
   'companies.stationCounts': ({ ctx }) => stationCounts(ctx),
   'companies.export': ({ ctx }, q) => exportCompanies(ctx, q),
   'companies.merge': ({ ctx }, input) => mergeCompanies(ctx, input),
+  'consents.list': ({ ctx }, { contactId }) => listConsents(ctx, contactId),
+  'consents.create': ({ ctx }, input) => giveConsent(ctx, input),
+  'consents.withdraw': ({ ctx }, { id, withdrawnOn }) => withdrawConsent(ctx, id, withdrawnOn),
+  'retention.list': ({ ctx }) => listRetentionDue(ctx),
+  'retention.settings': ({ ctx }, settings) => saveRetentionSettings(ctx, settings),
+  'retention.keep': ({ ctx }, { id, until }) => keepCompany(ctx, id, until),
+  'retention.complete': ({ ctx }) => completeReview(ctx),
   'duplicates.list': ({ ctx }, { kind }) => listDuplicates(ctx, kind),
   'duplicates.check': ({ ctx }, input) => checkCompanyDuplicates(ctx, input),
   'duplicates.dismiss': ({ ctx }, { kind, aId, bId }) => dismissDuplicate(ctx, kind, aId, bId),

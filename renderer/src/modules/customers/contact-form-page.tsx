@@ -11,6 +11,7 @@ import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { VcardExportButton } from './vcard-export-button'
+import { ContactConsents } from './contact-consents'
 import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 // No salutation yet: the select starts at "Bitte wählen …" and saving without a choice is refused at the field
@@ -67,6 +68,7 @@ export function ContactFormPage() {
         actions={id ? <>
           <VcardExportButton id={id} />
           {/* DSGVO Art. 17: the dsgvo module's page, linked by URL (customers does not import it). */}
+          <Link className="button" to={`/contacts/${id}/access`}>{t('access.link')}</Link>
           <Link className="button" to={`/contacts/${id}/privacy`}>{t('dsgvo.eraseLink')}</Link>
           <button type="button" className="button button--danger" onClick={() => void remove()}>{t('common.delete')}</button>
         </> : undefined}
@@ -109,6 +111,7 @@ export function ContactFormPage() {
           </div>
         </form>
       </FormProvider>
+      {id ? <ContactConsents contactId={id} /> : null}
     </section>
   )
 }

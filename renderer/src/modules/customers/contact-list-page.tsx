@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom'
 import type { ContactListQuery } from '../../../../shared/modules/customers/contact.schema'
 import { ATTITUDES, BUYING_ROLES } from '../../../../shared/modules/customers/customer.enums'
 import type { ContactListItem } from '../../../../shared/modules/customers/customer.types'
-import { PageHeader } from '../../components/page'
+import { Badge, PageHeader } from '../../components/page'
 import { VirtualTable, type Column } from '../../components/virtual-table'
 import { ExportButtons } from '../../components/export-buttons'
 import { call, fetchData } from '../../lib/api'
@@ -33,7 +33,12 @@ export function ContactListPage() {
     { id: 'function', header: t('contact.jobFunction'), width: 'minmax(140px, 1fr)', render: (k) => k.jobFunction || t('common.none') },
     { id: 'role', header: t('contact.buyingRole'), sort: 'buyingRole', width: '160px', render: (k) => (k.buyingRole ? t(`enum.buyingRole.${k.buyingRole}`) : t('common.none')) },
     { id: 'attitude', header: t('contact.attitude'), width: '120px', render: (k) => (k.attitude ? t(`enum.attitude.${k.attitude}`) : t('common.none')) },
-    { id: 'email', header: t('contact.email'), width: 'minmax(180px, 1fr)', render: (k) => k.email || t('common.none') },
+    {
+      id: 'email', header: t('contact.email'), width: 'minmax(180px, 1fr)',
+      render: (k) => (k.emailConsent === 'withdrawn'
+        ? <span className="email-withheld" title={t('consent.emailWithdrawnHint')}>{k.email || t('common.none')} <Badge tone="warn">{t('consent.emailWithdrawn')}</Badge></span>
+        : k.email || t('common.none')),
+    },
   ]
 
   return (

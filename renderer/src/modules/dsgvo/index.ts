@@ -2,3 +2,4 @@
 // module links to them by URL (the contact's form: /contacts/:id/privacy).
 export { ErasurePage } from './erasure-page'
 export { ErasureLogSection } from './erasure-log'
+export { AccessReportPage } from './access-report-page'

@@ -1,0 +1,85 @@
+// The Art. 15 letter to the person (DIN 5008, like the offer letter): their master data, the records that
+// name them (touchpoints, conversations, offers with the letters sent, contracts, cases, referrals,
+// feedback), the purposes and legal basis, recipients and retention, and their rights. The texts are
+// `letter.access.*` (shared/modules/dsgvo/access.texts.ts) and the letter's common ones.
+import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
+import { translate, translateEnum } from '../../../../shared/i18n'
+import type { AccessReport } from '../../../../shared/modules/dsgvo/access-report.types'
+import type { LetterParties } from '../../../../shared/platform/letter.types'
+import { formatCents } from '../../../../shared/platform/money'
+import { formats, keepWithClosing, para, renderLetter, run } from '../../platform/documents/din5008-letter'
+
+export interface AccessLetterInput {
+  language: 'de' | 'en'
+  seller: LetterParties['seller']
+  recipient: LetterParties['recipient']
+  rep: LetterParties['rep']
+  customerNumber: string
+  date: string
+  report: AccessReport
+}
+
+const line = { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' }
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
+
+/** A two-column table: label and value, one row each. */
+function pairs(rows: Array<[string, string]>): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: line, bottom: line, left: none, right: none, insideHorizontal: line, insideVertical: none },
+    rows: rows.map(([label, value]) => new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({ width: { size: 32, type: WidthType.PERCENTAGE }, margins: { top: 40, bottom: 40, left: 50, right: 50 }, shading: { fill: 'EEF2F5' },
+          children: [new Paragraph({ children: [run(label, { size: 19 })] })] }),
+        new TableCell({ width: { size: 68, type: WidthType.PERCENTAGE }, margins: { top: 40, bottom: 40, left: 80, right: 50 },
+          children: value.split('\n').map((l) => new Paragraph({ children: [run(l, { size: 19 })] })) }),
+      ],
+    })),
+  })
+}
+
+const heading = (text: string) => para([run(text, { bold: true })], { spacing: { before: 220, after: 100 } })
+
+export async function renderAccessLetter(input: AccessLetterInput, logo: Buffer | null): Promise<{ buffer: Buffer; warnings: string[] }> {
+  const lang = input.language
+  const f = formats(lang)
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key as never, params as never)
+  const r = input.report
+  const p = r.person
+  const day = (iso: string) => (iso ? f.date(iso) : '')
+  const personal: Array<[string, string]> = [
+    [t('letter.access.field.name'), [p.title, p.firstName, p.lastName].filter(Boolean).join(' ')],
+    [t('letter.access.field.jobFunction'), p.jobFunction],
+    [t('letter.access.field.company'), r.company.name],
+    [t('letter.access.field.email'), p.email],
+    [t('letter.access.field.phone'), p.phone],
+    [t('letter.access.field.mobile'), p.mobile],
+    [t('letter.access.field.language'), p.language ? translateEnum(lang, 'language', p.language as 'de' | 'en') : ''],
+    [t('letter.access.field.notes'), [p.goals, p.worries, p.notes].filter(Boolean).join('\n')],
+    [t('letter.access.field.since'), day(p.createdAt)],
+  ]
+  const list = (items: string[]) => (items.length > 0 ? items.join('\n') : t('letter.access.none'))
+  const records: Array<[string, string]> = [
+    [t('access.count.touchpoints', { count: r.touchpoints.length }), list(r.touchpoints.map((x) => `${day(x.occurredAt)}: ${x.summary}`))],
+    [t('access.count.conversations', { count: r.conversations.length }), list(r.conversations.map((x) => `${day(x.heldAt)}${x.caresAbout ? `: ${x.caresAbout}` : ''}`))],
+    [t('access.count.offers', { count: r.offers.length }), list(r.offers.map((x) => `${x.number}, ${day(x.offerDate)}, ${formatCents(x.grossCents, lang)}`))],
+    [t('access.count.contracts', { count: r.contracts.length }), list(r.contracts.map((x) => `${x.number}${x.title ? ` – ${x.title}` : ''}, ${day(x.startDate)}`))],
+    [t('access.count.cases', { count: r.cases.length }), list(r.cases.map((x) => `${x.number}, ${day(x.receivedAt)}: ${x.subject}`))],
+    [t('access.count.referrals', { count: r.referrals.length }), list(r.referrals.map((x) => `${day(x.createdAt)}: ${x.referredCompany}`))],
+    [t('access.count.feedback', { count: r.feedback.length }), list(r.feedback.map((x) => `${day(x.givenOn)}${x.score !== null ? ` (${x.score})` : ''}${x.comment ? `: ${x.comment}` : ''}`))],
+  ]
+  const body: Array<Paragraph | Table> = [
+    para(t('letter.access.intro')),
+    heading(t('letter.access.personal')), pairs(personal),
+    heading(t('letter.access.records')), pairs(records),
+    heading(t('letter.access.purposes')), para(t('letter.access.purposesText', { company: input.seller.name })),
+    heading(t('letter.access.recipients')), para(t('letter.access.recipientsText')),
+    heading(t('letter.access.rights')), para(t('letter.access.rightsText'), { ...keepWithClosing }),
+  ]
+  return renderLetter({
+    language: lang, seller: input.seller, recipient: input.recipient, rep: input.rep,
+    info: [[translate(lang, 'letter.common.customerNumber'), input.customerNumber], [translate(lang, 'letter.common.date'), f.date(input.date)]],
+    subject: t('letter.access.subject'), body, closingLine: t('letter.access.closingLine'), logo,
+  })
+}
