@@ -23,7 +23,7 @@ beforeAll(async () => {
   await must('companies.create', validCompany({ name: 'Ehemals GmbH', customerNumber: 'R-3', status: 'former' }))
   const active = await must<{ id: string }>('companies.create', validCompany({ name: 'Aktive Anfrage OHG', customerNumber: 'R-4', status: 'prospect' }))
   t.setNow('2024-01-15T09:00:00.000Z')
-  await must('touchpoints.create', { companyId: active.id, occurredAt: '2024-01-15T09:00:00.000Z', channel: 'phone', direction: 'inbound', mode: 'direct', station: 'awareness', summary: 'Rückfrage' })
+  await must('touchpoints.create', { companyId: active.id, occurredAt: '2024-01-15T09:00:00.000Z', channel: 'phone', direction: 'inbound', mode: 'direct', station: 'offer', summary: 'Rückfrage' })
 })
 afterAll(async () => t.cleanup())
 
