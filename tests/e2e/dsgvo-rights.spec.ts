@@ -3,6 +3,7 @@
 // contact as JSON and letter, the JSON read back; the retention review listing an old prospect, kept for a
 // year with a double click, and the monthly review completed.
 import { readFileSync } from 'node:fs'
+import type { Download } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 
 test('a consent recorded and withdrawn; the contact list marks the e-mail; Art. 15 as JSON and letter', async ({ page, app, consoleErrors: _ }) => {
@@ -40,7 +41,7 @@ test('a consent recorded and withdrawn; the contact list marks the e-mail; Art. 
   await openApp(page, app, `/contacts/${id}/edit`)
   await page.getByRole('link', { name: 'Auskunft (Art. 15)' }).click()
   await expect(page.getByRole('heading', { name: 'Auskunft nach Art. 15 DSGVO' })).toBeVisible()
-  const downloads: Array<Awaited<ReturnType<typeof page.waitForEvent<'download'>>>> = []
+  const downloads: Download[] = []
   page.on('download', (d) => downloads.push(d))
   await page.getByRole('button', { name: 'Auskunft erstellen' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Auskunft erstellt' })).toBeVisible()
