@@ -15,6 +15,7 @@ import { orderRateReport } from '../electron/main/modules/offers'
 import { renewalPipeline, renewalReport } from '../electron/main/modules/contracts'
 import { serviceWorkList } from '../electron/main/modules/service'
 import { npsReport } from '../electron/main/modules/service'
+import { accessReport } from '../electron/main/modules/dsgvo'
 import { offerListQuerySchema } from '../shared/modules/offers'
 import { OPEN_CASE_STATUSES } from '../shared/modules/service'
 import { createCompany, listCompanies } from '../electron/main/modules/customers'
@@ -78,6 +79,10 @@ async function queries(): Promise<void> {
   // The use phase on ~30,000 assets and cases: a rep's service work list (with the team's overdue cases) and the NPS report.
   const rep = (await ctx.db.selectFrom('cases').select('owner_id').where('status', 'in', OPEN_CASE_STATUSES).limit(1).executeTakeFirst())?.owner_id ?? ''
   await report('cases.service_work_list', () => serviceWorkList(ctx, { ownerId: rep }))
+  // Art. 15 for the person with the most touchpoints: everything about them as JSON and as the letter.
+  const person = await ctx.db.selectFrom('touchpoints').select('contact_id').where('contact_id', 'is not', null).groupBy('contact_id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirst()
+  if (person?.contact_id) await report('dsgvo.art15_one_person', () => accessReport(ctx, person.contact_id!))
   await report('reports.nps.two_years', () => npsReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' }))
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
