@@ -5,7 +5,7 @@ import type { CompanyJourneyTable, CompanyTable, ConsentTable, ContactTable, Per
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable } from './modules/offers'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from './modules/service'
-import type { ErasureTable } from './modules/dsgvo'
+import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncQuarantineTable, SyncStateTable } from './platform/local.table'
 
 export interface Database {
@@ -38,13 +38,14 @@ export interface Database {
   feedback: FeedbackTable
   erasures: ErasureTable
   consents: ConsentTable
+  audit_events: AuditEventTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
 export const SYNCED_TABLES = [
   'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups',
-  'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents',
+  'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

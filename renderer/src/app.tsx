@@ -11,7 +11,7 @@ import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRat
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
 import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { ConflictInboxPage, SyncSettings } from './modules/sync'
-import { AccessReportPage, ErasureLogSection, ErasurePage } from './modules/dsgvo'
+import { AccessReportPage, AuditLogSection, ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
 import { AppShell } from './shell/app-shell'
 
@@ -48,7 +48,7 @@ export function App() {
             <Route path="/personas" element={<PersonaListPage />} />
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
-            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><ErasureLogSection /></>} />} />
+            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><ErasureLogSection /><AuditLogSection /></>} />} />
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />

@@ -159,6 +159,11 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
     if (isPlaceholder(op)) return { opId: op.opId, status: 'applied', version: null }
     refuseErased(row)
     if (table === 'erasures') return await insertErasure(erasureCtx(ctx), op, row)
+    // The audit log is insert-only (its columns are immutable); the server names who wrote an entry.
+    if (table === 'audit_events') {
+      if (op.kind === 'delete') throw new Rejected('read_only')
+      if (op.kind === 'insert') op = { ...op, fields: { ...op.fields, by_user: { old: null, new: ctx.actor.userId } } }
+    }
     op = await withoutErasedPerson(erasureCtx(ctx), op)
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {

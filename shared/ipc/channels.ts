@@ -27,6 +27,7 @@ export const CHANNELS = [
   'erasures.preview',
   'erasures.list',
   'access.report',
+  'audit.list',
   'consents.list',
   'consents.create',
   'consents.withdraw',

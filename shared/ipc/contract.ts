@@ -33,7 +33,7 @@ import {
   type Consent, type RetentionReview, type CompanyMergeResult, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
 } from '../modules/customers'
 import { contactEraseSchema, erasurePreviewSchema, type ErasureLog, type ErasurePreview, type ErasureResult } from '../modules/dsgvo'
-import { accessReportSchema, type AccessReportAnswer } from '../modules/dsgvo'
+import { accessReportSchema, type AccessReportAnswer, type AuditLog } from '../modules/dsgvo'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -86,6 +86,7 @@ export const contract = {
   'erasures.preview': channel<ErasurePreview>()(erasurePreviewSchema),
   'erasures.list': channel<ErasureLog>()(none),
   'access.report': channel<AccessReportAnswer>()(accessReportSchema),
+  'audit.list': channel<AuditLog>()(none),
   'consents.list': channel<Consent[]>()(consentListSchema),
   'consents.create': channel<Consent>()(consentCreateSchema),
   'consents.withdraw': channel<Consent>()(consentWithdrawSchema),

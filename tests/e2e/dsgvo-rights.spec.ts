@@ -50,6 +50,11 @@ test('a consent recorded and withdrawn; the contact list marks the e-mail; Art. 
   expect(downloads.some((d) => d.suggestedFilename().endsWith('.docx'))).toBe(true)
   const report = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { person: { lastName: string; email: string } }
   expect(report.person).toMatchObject({ lastName: 'Krüger', email: 'eva@krueger.example' })
+
+  // The request is in the privacy log under Einstellungen (this device is not connected: its one user sees it).
+  await openApp(page, app, '/settings')
+  const log = page.getByRole('table', { name: 'Datenschutz-Protokoll: Exporte und Auskünfte' })
+  await expect(log.getByRole('row').filter({ hasText: 'Auskunft Art. 15' })).toContainText(id)
 })
 
 test('the retention review lists an old prospect; kept for a year, it leaves the list; the review completed', async ({ page, app, consoleErrors: _ }) => {

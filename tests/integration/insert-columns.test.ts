@@ -34,6 +34,7 @@ const REQUIRED = {
   feedback: ['company_id', 'given_on', 'kind'],
   erasures: ['company_id', 'erased_at', 'erased_by', 'row_id', 'table_name'],
   consents: ['company_id', 'contact_id', 'channel', 'given_on', 'purpose'],
+  audit_events: ['at', 'channel', 'kind'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

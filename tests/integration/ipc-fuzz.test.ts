@@ -276,6 +276,7 @@ async function setUp(): Promise<Seeds> {
     'erasures.create': () => ({ id: toErase.id, offerDecision: 'keepWithoutContact' }),
     'erasures.list': () => ({}),
     'access.report': () => ({ contactId: contact.id }),
+    'audit.list': () => ({}),
     'consents.list': () => ({ contactId: contact.id }),
     'consents.create': () => ({ contactId: contact.id, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe', note: '' }),
     'consents.withdraw': () => ({ id: consent.id, withdrawnOn: '2026-11-20' }),

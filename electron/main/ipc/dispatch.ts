@@ -12,7 +12,7 @@ import { customerHandlers } from '../modules/customers'
 import { syncHandlers } from '../modules/sync'
 import { offerHandlers } from '../modules/offers'
 import { workListHandlers } from '../modules/worklist'
-import { dsgvoHandlers } from '../modules/dsgvo'
+import { auditOf, dsgvoHandlers, recordAudit } from '../modules/dsgvo'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 import { REQUEST_KEY, RequestLedger } from './request-ledger'
 import { track } from '../platform/activity'
@@ -50,6 +50,20 @@ export function dispatch(app: AppContext, channel: string, input: unknown, optio
   return ledger.run(channel, requestKey, input, () => dispatchOnce(app, channel, input, log))
 }
 
+/**
+ * A file with customer data left the app (a list export, a vCard, an Art. 15 information): recorded in the
+ * privacy audit log. A failure to record is logged, never turned into a failed export.
+ */
+async function audit(app: AppContext, channel: Channel, input: unknown, answer: unknown, log: Logger): Promise<void> {
+  const record = auditOf(channel, input, answer)
+  if (!record) return
+  try {
+    await track(app.ctx, () => recordAudit(app.ctx, record))
+  } catch (err) {
+    log('audit record failed', { channel, error: err instanceof Error ? err.stack : String(err) })
+  }
+}
+
 async function dispatchOnce(app: AppContext, channel: string, input: unknown, log: Logger): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail({ code: 'unknown_channel', message: 'errors.unknownChannel' })
   let parsed
@@ -65,7 +79,9 @@ async function dispatchOnce(app: AppContext, channel: string, input: unknown, lo
     // The map is keyed by channel, so this handler takes exactly this channel's parsed input.
     const handler = handlers[channel] as Handler<Channel>
     const data = parsed.data as never
-    return ok(await (SWITCHING_CHANNELS.has(channel) ? handler(app, data) : track(app.ctx, () => handler(app, data))))
+    const answer = await (SWITCHING_CHANNELS.has(channel) ? handler(app, data) : track(app.ctx, () => handler(app, data)))
+    await audit(app, channel, parsed.data, answer, log)
+    return ok(answer)
   } catch (err) {
     if (err instanceof AppError) return fail(err.toData())
     log('handler failed', { channel, error: err instanceof Error ? err.stack : String(err) })

@@ -39,4 +39,15 @@ export const DSGVO_TEXTS = {
   'dsgvo.logOffers': { de: 'Offene Angebote', en: 'Open offers' },
   'dsgvo.logPending': { de: 'noch nicht übertragen', en: 'not yet sent' },
   'dsgvo.logTable.contacts': { de: 'Ansprechpartner', en: 'Contact' },
+  'dsgvo.auditTitle': { de: 'Datenschutz-Protokoll: Exporte und Auskünfte', en: 'Privacy log: exports and access requests' },
+  'dsgvo.auditIntro': {
+    de: 'Jede Datei mit Kundendaten, die die App verlässt – Listen als CSV oder Excel, vCards, Kalender, Auskünfte nach Art. 15 –, mit wer, wann und wie viele Datensätze.',
+    en: 'Every file with customer data that leaves the app – lists as CSV or Excel, vCards, calendars, Art. 15 access reports – with who, when and how many records.',
+  },
+  'dsgvo.auditEmpty': { de: 'Noch nichts exportiert.', en: 'Nothing exported yet.' },
+  'dsgvo.auditWhat': { de: 'Was', en: 'What' },
+  'dsgvo.auditRows': { de: 'Datensätze', en: 'Records' },
+  'dsgvo.auditPerson': { de: 'Person (ID)', en: 'Person (ID)' },
+  'enum.auditKind.export': { de: 'Export', en: 'Export' },
+  'enum.auditKind.access_report': { de: 'Auskunft Art. 15', en: 'Access report (Art. 15)' },
 } as const satisfies Texts

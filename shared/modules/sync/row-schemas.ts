@@ -16,7 +16,7 @@ import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from '../service'
-import { ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
+import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { eventParamsJson } from '../../platform/event-message'
 
@@ -366,6 +366,15 @@ const COLUMNS = {
     ask_due: opt(nullable(date)),
     ask_done_at: opt(nullable(dateOrTime)),
   },
+  audit_events: {
+    kind: req(oneOf(AUDIT_KINDS)),
+    channel: req(text(64)),
+    subject_id: opt(z.union([id, z.literal('')])),
+    format: opt(text(16)),
+    rows: opt(int(0, 10_000_000)),
+    at: req(dateOrTime),
+    by_user: opt(text(64)),
+  },
   erasures: {
     company_id: req(id),
     table_name: req(oneOf(ERASED_TABLES)),
@@ -423,6 +432,7 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],
+  audit_events: ['kind', 'channel', 'subject_id', 'format', 'rows', 'at', 'by_user'],
 }
 
 /**

@@ -43,6 +43,8 @@ export const SYNC_TABLE_RULES = {
   // DSGVO Art. 17: one insert-only row per erasure, ids only; the trigger of the purge and its audit log.
   erasures: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   consents: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  // Insert-only (every column immutable, deletes refused in server/sync/push.ts); the server names the writer.
+  audit_events: { scope: { kind: 'org' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

@@ -3,10 +3,12 @@ import type { HandlerMap } from '../../ipc/handler-types'
 import { erasurePreview, eraseContact } from './erasure.service'
 import { listErasures } from './erasure-log.service'
 import { accessReport } from './access-report.service'
+import { listAudit } from './audit.service'
 
 export const dsgvoHandlers = {
   'erasures.preview': ({ ctx }, { id }) => erasurePreview(ctx, id),
   'erasures.create': ({ ctx }, input) => eraseContact(ctx, input),
   'erasures.list': ({ ctx }) => listErasures(ctx),
   'access.report': ({ ctx }, { contactId, language }) => accessReport(ctx, contactId, language),
-} satisfies Pick<HandlerMap, 'erasures.preview' | 'erasures.create' | 'erasures.list' | 'access.report'>
+  'audit.list': ({ ctx }) => listAudit(ctx),
+} satisfies Pick<HandlerMap, 'erasures.preview' | 'erasures.create' | 'erasures.list' | 'access.report' | 'audit.list'>

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../../platform/context'
  * The device's role is its sync user's (the server decides it at login). A device connected as a rep
  * may not read the log; a device without a server has one user, who sees their own erasures.
  */
-async function access(ctx: ServiceContext): Promise<ErasureLog['access']> {
+export async function logAccess(ctx: ServiceContext): Promise<ErasureLog['access']> {
   const row = await ctx.db.selectFrom('sync_state').select('value').where('key', '=', 'user').executeTakeFirst()
   if (!row) return 'standalone'
   const role: unknown = (JSON.parse(row.value) as { role?: unknown }).role
@@ -18,7 +18,7 @@ async function access(ctx: ServiceContext): Promise<ErasureLog['access']> {
 }
 
 export async function listErasures(ctx: ServiceContext): Promise<ErasureLog> {
-  const mode = await access(ctx)
+  const mode = await logAccess(ctx)
   const rows = await ctx.db.selectFrom('erasures as e')
     .leftJoin('companies as c', 'c.id', 'e.company_id')
     .leftJoin('users as u', 'u.id', 'e.erased_by')

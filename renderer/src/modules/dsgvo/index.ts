@@ -3,3 +3,4 @@
 export { ErasurePage } from './erasure-page'
 export { ErasureLogSection } from './erasure-log'
 export { AccessReportPage } from './access-report-page'
+export { AuditLogSection } from './audit-log'
