@@ -39,7 +39,8 @@ function pairs(rows: Array<[string, string]>): Table {
   })
 }
 
-const heading = (text: string) => para([run(text, { bold: true })], { spacing: { before: 220, after: 100 } })
+// A heading stays with what follows it (a page break never strands it at the bottom of a page).
+const heading = (text: string) => para([run(text, { bold: true })], { spacing: { before: 220, after: 100 }, keepNext: true, keepLines: true })
 
 export async function renderAccessLetter(input: AccessLetterInput, logo: Buffer | null): Promise<{ buffer: Buffer; warnings: string[] }> {
   const lang = input.language
