@@ -8,6 +8,7 @@ import { ensureCurrentUser } from '../../electron/main/modules/settings/settings
 import type { AppContext } from '../../electron/main/ipc/handler-types'
 import { SyncController } from '../../electron/main/modules/sync/controller'
 import { completeLetterProfile } from './letter-profile'
+import { dispatch } from '../../electron/main/ipc/dispatch'
 
 export interface TestDb {
   dir: string
@@ -70,3 +71,15 @@ export const validCompany = (overrides: Record<string, unknown> = {}) => ({
   notes: '',
   ...overrides,
 })
+
+/**
+ * `must(channel, input)`: dispatches on the app `app()` answers (a test's app is made in beforeAll) and
+ * returns the data, or throws with the channel and the error — for set-ups and checks that must succeed.
+ */
+export function mustOf(app: () => AppContext) {
+  return async <T>(channel: Parameters<typeof dispatch>[1], input: unknown = {}): Promise<T> => {
+    const answer = await dispatch(app(), channel, input)
+    if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
+    return answer.data as T
+  }
+}

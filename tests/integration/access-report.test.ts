@@ -8,18 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import type { AccessReport, AccessReportAnswer } from '../../shared/modules/dsgvo/access-report.types'
 import { docxText, hasOffice, requireOfficeInCi } from '../helpers/office'
-import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
+import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 requireOfficeInCi()
 let t: TestDb
 let contactId = ''
 let offerNumber = ''
 
-async function must<T>(channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
-  const answer = await dispatch(t.app, channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data as T
-}
+const must = mustOf(() => t.app)
 
 beforeAll(async () => {
   t = await openTestDb()

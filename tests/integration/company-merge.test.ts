@@ -6,17 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import type { DuplicateCandidate, DuplicateCompany, DuplicateList } from '../../shared/modules/customers'
-import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
+import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 let t: TestDb
 beforeAll(async () => { t = await openTestDb() })
 afterAll(async () => t.cleanup())
 
-async function must<T>(channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
-  const answer = await dispatch(t.app, channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data as T
-}
+const must = mustOf(() => t.app)
 const companiesPairs = async () => (await must<DuplicateList<DuplicateCompany>>('duplicates.list', { kind: 'companies' })).pairs
 const live = async (table: 'contacts' | 'touchpoints' | 'offers' | 'offer_items', companyId: string) =>
   Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', companyId).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n)

@@ -4,15 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { consentState, type Consent } from '../../shared/modules/customers/consent.schema'
-import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
+import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 let t: TestDb
 let contactId = ''
-async function must<T>(channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
-  const answer = await dispatch(t.app, channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data as T
-}
+const must = mustOf(() => t.app)
 
 beforeAll(async () => {
   t = await openTestDb()

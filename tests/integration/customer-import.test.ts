@@ -11,17 +11,13 @@ import { dispatch } from '../../electron/main/ipc/dispatch'
 import { IMPORT_BATCH } from '../../electron/main/modules/customers/customer-import.service'
 import type { ImportAnalysis, ImportMapping, ImportProgress, ImportTarget } from '../../shared/modules/customers/customer-import.schema'
 import { IMPORT_CHUNK_BYTES } from '../../shared/modules/customers/customer-import.schema'
-import { counts, openTestDb, type TestDb } from '../helpers/temp-db'
+import { counts, mustOf, openTestDb, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
 beforeAll(async () => { t = await openTestDb() })
 afterAll(async () => t.cleanup())
 
-async function must<T>(channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
-  const answer = await dispatch(t.app, channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data as T
-}
+const must = mustOf(() => t.app)
 
 async function upload(bytes: Buffer, target: ImportTarget = 'companies'): Promise<string> {
   const importId = randomUUID()

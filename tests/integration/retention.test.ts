@@ -5,14 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { addYears } from '../../electron/main/modules/customers/retention.service'
 import type { RetentionReview } from '../../shared/modules/customers/retention.schema'
-import { counts, openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
+import { counts, mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 let t: TestDb
-async function must<T>(channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
-  const answer = await dispatch(t.app, channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data as T
-}
+const must = mustOf(() => t.app)
 const due = async () => (await must<RetentionReview>('retention.list', {})).items.map((i) => i.name)
 
 beforeAll(async () => {
