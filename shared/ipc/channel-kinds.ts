@@ -8,6 +8,10 @@ import type { Channel } from './channels'
 type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' | 'sync.status' | 'sync.problems' | 'contracts.pipeline' | 'cases.workList' | 'worklist.ics'
   // List exports read the list and answer a file; they write nothing.
   | 'companies.export' | 'offers.export' | 'contacts.export' | 'contacts.vcard' | 'contracts.export' | 'touchpoints.export' | 'cases.export'
+  | 'products.export' | 'referrals.export' | 'feedback.export'
+  // Report exports: named `<report>.export`, not `reports.…`, so that they end in `.export` like every
+  // list export and the dispatcher's privacy audit log records them (it keys on that ending).
+  | 'orderRate.export' | 'renewalRate.export' | 'nps.export'
   // An import's dry run and its progress read the uploaded file and the data; they write nothing.
   | 'imports.analyse' | 'imports.progress'
   // The duplicate check while a company is typed reads only.

@@ -11,18 +11,18 @@ import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } fro
 import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../modules/sync'
 import {
   conversationFieldsSchema, conversationUpdateSchema, offerExportSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
-  offerUpdateSchema, offerWinSchema, orderRateQuerySchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema,
+  offerUpdateSchema, offerWinSchema, orderRateExportSchema, orderRateQuerySchema, productExportSchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema,
 } from '../modules/offers'
 import type { Conversation, Offer, OfferListItem, OrderRateReport, Product } from '../modules/offers'
 import { workListCompleteSchema, workListIcsQuerySchema, workListQuerySchema, workListSnoozeSchema, type WorkList } from '../modules/worklist'
 import { companyProfileSchema, type CompanyProfileSettings } from '../modules/settings'
 import {
-  contractCancelSchema, contractFieldsSchema, contractExportSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReportQuerySchema,
+  contractCancelSchema, contractFieldsSchema, contractExportSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReportExportSchema, renewalReportQuerySchema,
 } from '../modules/contracts'
 import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../modules/contracts'
 import {
   assetFieldsSchema, assetUpdateSchema, caseAssignSchema, caseFieldsSchema, caseExportSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
-  feedbackFieldsSchema, feedbackListQuerySchema, npsReportQuerySchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
+  feedbackExportSchema, feedbackFieldsSchema, feedbackListQuerySchema, npsReportExportSchema, npsReportQuerySchema, referralExportSchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
 } from '../modules/service'
 import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../modules/service'
 import {
@@ -129,6 +129,7 @@ export const contract = {
   'sync.problems': channel<SyncProblems>()(none),
   'sync.dismissRejected': channel<SyncProblems>()(none),
   'products.list': channel<Page<Product>>()(productListQuerySchema),
+  'products.export': channel<ExportFile>()(productExportSchema),
   'products.get': channel<Product>()(byIdSchema),
   'products.create': channel<Product>()(productFieldsSchema),
   'products.update': channel<Product>()(productUpdateSchema),
@@ -149,6 +150,7 @@ export const contract = {
   'offers.withdraw': channel<Offer>()(byIdSchema),
   'offers.document': channel<OfferDocument>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional() })),
   'reports.orderRate': channel<OrderRateReport>()(orderRateQuerySchema),
+  'orderRate.export': channel<ExportFile>()(orderRateExportSchema),
   'profile.get': channel<CompanyProfileSettings>()(none),
   'profile.update': channel<CompanyProfileSettings>()(companyProfileSchema),
   'contracts.list': channel<Page<ContractListItem>>()(contractListQuerySchema),
@@ -160,6 +162,7 @@ export const contract = {
   'contracts.document': channel<OfferDocument>()(byIdSchema),
   'contracts.pipeline': channel<RenewalPipeline>()(renewalPipelineQuerySchema),
   'reports.renewal': channel<RenewalReport>()(renewalReportQuerySchema),
+  'renewalRate.export': channel<ExportFile>()(renewalReportExportSchema),
   'assets.list': channel<Asset[]>()(z.object({ companyId: idSchema })),
   'assets.get': channel<Asset>()(byIdSchema),
   'assets.create': channel<Asset>()(assetFieldsSchema),
@@ -177,11 +180,14 @@ export const contract = {
   'cases.assign': channel<ServiceCase>()(caseAssignSchema),
   'cases.workList': channel<ServiceWorkList>()(serviceWorkListQuerySchema),
   'referrals.list': channel<Page<Referral>>()(referralListQuerySchema),
+  'referrals.export': channel<ExportFile>()(referralExportSchema),
   'referrals.create': channel<Referral>()(referralFieldsSchema),
   'referrals.thank': channel<Referral>()(referralThanksSchema),
   'feedback.list': channel<Page<Feedback>>()(feedbackListQuerySchema),
+  'feedback.export': channel<ExportFile>()(feedbackExportSchema),
   'feedback.create': channel<Feedback>()(feedbackFieldsSchema),
   'reports.nps': channel<NpsReport>()(npsReportQuerySchema),
+  'nps.export': channel<ExportFile>()(npsReportExportSchema),
   'worklist.list': channel<WorkList>()(workListQuerySchema),
   'worklist.complete': channel<{ touchpointId: string }>()(workListCompleteSchema),
   'worklist.snooze': channel<{ id: string }>()(workListSnoozeSchema),

@@ -131,3 +131,7 @@ export const renewalReportQuerySchema = z.object({
   period: z.enum(['month', 'quarter', 'year']).default('quarter'),
   ownerId: optionalIdSchema,
 })
+
+/** The renewal report as a file: the report's own query plus the file format and the reader's language. */
+export const renewalReportExportSchema = renewalReportQuerySchema.extend(contractExportSchema.pick({ format: true, language: true }).shape)
+export type RenewalReportExportQuery = z.input<typeof renewalReportExportSchema>

@@ -130,3 +130,14 @@ export const orderRateQuerySchema = z.object({
   ownerId: optionalIdSchema,
   segment: text(40),
 })
+
+/** What every export of this module adds to its list's or report's query: the file format and the reader's language. */
+const exportOptions = offerExportSchema.pick({ format: true, language: true }).shape
+
+/** The price list as a file: the list's search and "active only", every matching product (no paging). */
+export const productExportSchema = productListQuerySchema.omit({ offset: true, limit: true }).extend(exportOptions)
+export type ProductExportQuery = z.input<typeof productExportSchema>
+
+/** The order-rate report as a file: the report's own query (range, period, owner, segment). */
+export const orderRateExportSchema = orderRateQuerySchema.extend(exportOptions)
+export type OrderRateExportQuery = z.input<typeof orderRateExportSchema>

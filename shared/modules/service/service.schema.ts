@@ -152,6 +152,19 @@ export type FeedbackFieldsInput = z.input<typeof feedbackFieldsSchema>
 export const feedbackListQuerySchema = z.object({ companyId: optionalIdSchema, kind: z.union([z.enum(FEEDBACK_KINDS), z.literal('')]).default(''), ...pagingSchema })
 export const npsReportQuerySchema = z.object({ from: dateSchema, to: dateSchema, period: z.enum(['month', 'quarter', 'year']).default('quarter') })
 
+/** What every export of this module adds to its list's or report's query: the file format and the reader's language. */
+const exportOptions = caseExportSchema.pick({ format: true, language: true }).shape
+
+/** Referrals and feedback as files: the list's filters, every matching row (no paging). */
+export const referralExportSchema = referralListQuerySchema.omit({ offset: true, limit: true }).extend(exportOptions)
+export type ReferralExportQuery = z.input<typeof referralExportSchema>
+export const feedbackExportSchema = feedbackListQuerySchema.omit({ offset: true, limit: true }).extend(exportOptions)
+export type FeedbackExportQuery = z.input<typeof feedbackExportSchema>
+
+/** The NPS report as a file: the report's own query (range, period). */
+export const npsReportExportSchema = npsReportQuerySchema.extend(exportOptions)
+export type NpsReportExportQuery = z.input<typeof npsReportExportSchema>
+
 /** A reminder of the use phase done (with the outcome as a touchpoint) or moved. */
 export const REMINDER_SOURCES = ['asset', 'referral', 'feedback'] as const
 export const reminderDoneSchema = z.object({ source: z.enum(REMINDER_SOURCES), id: idSchema, channel: z.enum(TOUCHPOINT_CHANNELS, 'errors.invalidChoice'), outcome: requiredText(2000) })

@@ -5,11 +5,12 @@ import { cancelContract } from './cancellation.service'
 import { createContract, getContract, listContracts, updateContract } from './contract.service'
 import { exportContracts } from './contract-export.service'
 import { renewalPipeline, renewalReport } from './renewal.service'
+import { exportRenewalReport } from './renewal-export.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type ContractChannels =
   | 'contracts.list' | 'contracts.export' | 'contracts.get' | 'contracts.create' | 'contracts.update' | 'contracts.cancel' | 'contracts.document' | 'contracts.pipeline'
-  | 'reports.renewal'
+  | 'reports.renewal' | 'renewalRate.export'
 
 export const contractHandlers = {
   'contracts.list': ({ ctx }, q) => listContracts(ctx, q),
@@ -25,4 +26,5 @@ export const contractHandlers = {
   },
   'contracts.pipeline': ({ ctx }, q) => renewalPipeline(ctx, q),
   'reports.renewal': ({ ctx }, q) => renewalReport(ctx, q),
+  'renewalRate.export': ({ ctx }, q) => exportRenewalReport(ctx, q),
 } satisfies Pick<HandlerMap, ContractChannels>

@@ -6,16 +6,19 @@ import { createOffer, getOffer, listOffers, loseOffer, reviseOffer, sendOffer, u
 import { exportOffers } from './offer-export.service'
 import { orderRateReport } from './order-rate.service'
 import { createProduct, getProduct, importProducts, listProducts, updateProduct } from './product.service'
+import { exportOrderRate } from './order-rate-export.service'
+import { exportProducts } from './product-export.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type OfferChannels =
-  | 'products.list' | 'products.get' | 'products.create' | 'products.update' | 'products.import'
+  | 'products.list' | 'products.export' | 'products.get' | 'products.create' | 'products.update' | 'products.import'
   | 'conversations.list' | 'conversations.get' | 'conversations.create' | 'conversations.update'
   | 'offers.list' | 'offers.export' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document'
-  | 'reports.orderRate'
+  | 'reports.orderRate' | 'orderRate.export'
 
 export const offerHandlers = {
   'products.list': ({ ctx }, q) => listProducts(ctx, q),
+  'products.export': ({ ctx }, q) => exportProducts(ctx, q),
   'products.get': ({ ctx }, { id }) => getProduct(ctx, id),
   'products.create': ({ ctx }, fields) => createProduct(ctx, fields),
   'products.update': ({ ctx }, { id, ...fields }) => updateProduct(ctx, id, fields),
@@ -40,4 +43,5 @@ export const offerHandlers = {
     return document
   },
   'reports.orderRate': ({ ctx }, q) => orderRateReport(ctx, q),
+  'orderRate.export': ({ ctx }, q) => exportOrderRate(ctx, q),
 } satisfies Pick<HandlerMap, OfferChannels>

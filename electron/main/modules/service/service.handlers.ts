@@ -5,12 +5,15 @@ import { createCase, getCase, listCases, serviceWorkList } from './case.service'
 import { exportCases } from './case-export.service'
 import { createFeedback, listFeedback, npsReport } from './feedback.service'
 import { createReferral, listReferrals, thankReferral } from './referral.service'
+import { exportFeedback } from './feedback-export.service'
+import { exportNpsReport } from './nps-export.service'
+import { exportReferrals } from './referral-export.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type ServiceChannels =
   | 'assets.list' | 'assets.get' | 'assets.create' | 'assets.update'
   | 'cases.list' | 'cases.export' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.assign' | 'cases.workList'
-  | 'referrals.list' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.create' | 'reports.nps'
+  | 'referrals.list' | 'referrals.export' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.export' | 'feedback.create' | 'reports.nps' | 'nps.export'
 
 export const serviceHandlers = {
   'assets.list': ({ ctx }, { companyId }) => listAssets(ctx, companyId),
@@ -30,9 +33,12 @@ export const serviceHandlers = {
   'cases.assign': ({ ctx }, input) => assignCase(ctx, input),
   'cases.workList': ({ ctx }, q) => serviceWorkList(ctx, q),
   'referrals.list': ({ ctx }, q) => listReferrals(ctx, q),
+  'referrals.export': ({ ctx }, q) => exportReferrals(ctx, q),
   'referrals.create': ({ ctx }, fields) => createReferral(ctx, fields),
   'referrals.thank': ({ ctx }, input) => thankReferral(ctx, input),
   'feedback.list': ({ ctx }, q) => listFeedback(ctx, q),
+  'feedback.export': ({ ctx }, q) => exportFeedback(ctx, q),
   'feedback.create': ({ ctx }, fields) => createFeedback(ctx, fields),
   'reports.nps': ({ ctx }, q) => npsReport(ctx, q),
+  'nps.export': ({ ctx }, q) => exportNpsReport(ctx, q),
 } satisfies Pick<HandlerMap, ServiceChannels>

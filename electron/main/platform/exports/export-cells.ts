@@ -2,8 +2,13 @@
 // amounts as "1234,56" (no grouping, so Calc takes them as numbers), dates as TT.MM.JJJJ, and text that a
 // spreadsheet would take for a formula defused with a leading apostrophe (CSV injection, OWASP).
 
-/** What a column holds; the writers format by it (text is escaped, amounts and dates never are). */
-export type ExportKind = 'text' | 'cents' | 'date' | 'integer'
+/**
+ * What a column holds; the writers format by it (text is escaped, amounts and dates never are). `decimal`
+ * is a number shown with one decimal (an NPS, an average score); `percent` is a share 0…1 (a rate), written
+ * in the CSV as percentage points with one decimal ("43,5" for 0.435, the header says "%") and in the XLSX
+ * as the share itself with a percent format, so Excel computes with it and shows "43,5 %".
+ */
+export type ExportKind = 'text' | 'cents' | 'date' | 'integer' | 'decimal' | 'percent'
 export type ExportValue = string | number | null
 
 /** A text a spreadsheet would evaluate: =, +, -, @ start formulas (also after tab or carriage return). */
@@ -31,6 +36,12 @@ export function germanDate(isoDay: string): string {
   return `${m[3]}.${m[2]}.${m[1]}`
 }
 
+/** A number with one decimal and a decimal comma, no grouping: 43.478 → "43,5", -12 → "-12,0". */
+export function germanOneDecimal(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a number: ${value}`)
+  return (Math.round(value * 10) / 10).toFixed(1).replace('.', ',')
+}
+
 /** One cell as CSV text; an empty value stays empty. */
 export function csvCell(kind: ExportKind, value: ExportValue): string {
   if (value === null || value === '') return ''
@@ -39,5 +50,7 @@ export function csvCell(kind: ExportKind, value: ExportValue): string {
     case 'cents': return germanDecimal(Number(value))
     case 'date': return germanDate(String(value))
     case 'integer': return String(value)
+    case 'decimal': return germanOneDecimal(Number(value))
+    case 'percent': return germanOneDecimal(Number(value) * 100)
   }
 }
