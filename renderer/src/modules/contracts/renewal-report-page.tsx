@@ -4,6 +4,8 @@ import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from '
 import type { RenewalRateRow, RenewalReport } from '../../../../shared/modules/contracts/contract.types'
 import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
@@ -11,13 +13,14 @@ import { Rate } from '../../components/rate'
 import { ReportRange, type Period } from '../../components/filters'
 
 export function RenewalReportPage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const year = Number(todayIso().slice(0, 4))
   const [range, setRange] = useState<{ from: string; to: string; period: Period }>({ from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' })
   const report = useData('reports.renewal', range)
   return (
     <section className="page">
-      <PageHeader title={t('renewalReport.title')} subtitle={t('renewalReport.subtitle')} />
+      <PageHeader title={t('renewalReport.title')} subtitle={t('renewalReport.subtitle')}
+        actions={<ExportButtons onExport={(format) => call('renewalRate.export', { ...range, format, language })} />} />
       <ReportRange {...range} onChange={setRange} />
       {report.error ? <LoadError message={report.error} /> : null}
       {report.data ? <Report r={report.data} /> : null}

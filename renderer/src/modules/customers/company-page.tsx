@@ -5,6 +5,8 @@ import type { TimelineEntry } from '../../../../shared/modules/customers/custome
 import { Badge, EmptyState, LoadError, PageHeader, StationBadge } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { touchpointLine } from '../../../../shared/i18n/event-text'
 import { useData } from '../../lib/use-data'
 import { CollapsibleText } from './collapsible-text'
@@ -12,7 +14,7 @@ import { CollapsibleText } from './collapsible-text'
 const TIMELINE_PAGE = 50
 
 export function CompanyPage() {
-  const { t, date } = useI18n()
+  const { t, date, language } = useI18n()
   const { run } = useAction()
   const { id = '' } = useParams()
   const navigate = useNavigate()
@@ -162,6 +164,7 @@ export function CompanyPage() {
             </li>
           ))}
         </ul>
+        {feedback.data && feedback.data.total > 0 ? <ExportButtons onExport={(format) => call('feedback.export', { companyId: id, format, language })} /> : null}
         </Section>
 
         <Section title={t('company.contracts')} actionTo={`/contracts/new?companyId=${id}`} actionLabel={t('contract.new')} empty={contracts.data?.total === 0 ? t('company.noContracts') : null}>

@@ -6,6 +6,8 @@ import { localeOf } from '../../../../shared/i18n'
 import type { OrderRateReport, OrderRateRow, ParetoReason } from '../../../../shared/modules/offers/offer.types'
 import { LoadError, PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { Rate } from '../../components/rate'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
@@ -15,12 +17,13 @@ import { ReportRange, type Period } from '../../components/filters'
 const yearStart = () => `${todayIso().slice(0, 4)}-01-01`
 
 export function OrderRatePage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const [range, setRange] = useState<{ from: string; to: string; period: Period }>({ from: yearStart(), to: todayIso(), period: 'month' })
   const report = useData('reports.orderRate', range)
   return (
     <section className="page">
-      <PageHeader title={t('report.title')} subtitle={t('report.subtitle')} />
+      <PageHeader title={t('report.title')} subtitle={t('report.subtitle')}
+        actions={<ExportButtons onExport={(format) => call('orderRate.export', { ...range, format, language })} />} />
       <ReportRange {...range} onChange={setRange} />
       {report.error ? <LoadError message={report.error} /> : null}
       {report.data ? <Report r={report.data} /> : null}

@@ -10,6 +10,8 @@ import { CheckboxField, FormError, MoneyField, NumberField, SelectField, TextFie
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { useData } from '../../lib/use-data'
 import { VAT_RATES } from '../../../../shared/platform/line-item-totals'
 import { formatCents } from '../../../../shared/platform/money'
@@ -30,7 +32,8 @@ export function ProductsPage() {
   })
   return (
     <section className="page">
-      <PageHeader title={t('product.title')} subtitle={products.data ? t('common.results', { count: products.data.total }) : undefined} />
+      <PageHeader title={t('product.title')} subtitle={products.data ? t('common.results', { count: products.data.total }) : undefined}
+        actions={<ExportButtons onExport={(format) => call('products.export', { format, language })} />} />
       {products.error ? <LoadError message={products.error} /> : null}
       {products.data?.total === 0 ? <EmptyState>{t('product.empty')}</EmptyState> : null}
       {products.data && products.data.total > 0 ? (

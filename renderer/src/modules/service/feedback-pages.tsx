@@ -13,6 +13,8 @@ import { ReportRange, type Period } from '../../components/filters'
 import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { todayIso } from '../../lib/today'
 import { useData } from '../../lib/use-data'
 import { useCompanyContext } from './company-context'
@@ -87,7 +89,8 @@ export function NpsPage() {
   )
   return (
     <section className="page">
-      <PageHeader title={t('nps.title')} subtitle={t('nps.subtitle')} />
+      <PageHeader title={t('nps.title')} subtitle={t('nps.subtitle')}
+        actions={<ExportButtons onExport={(format) => call('nps.export', { ...range, format, language })} />} />
       <ReportRange {...range} onChange={setRange} />
       {report.error ? <LoadError message={report.error} /> : null}
       {r ? (

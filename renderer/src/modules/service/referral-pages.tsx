@@ -9,6 +9,8 @@ import { FormError, SaveCancel, SelectField, TextAreaField, TextField, showServe
 import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
+import { ExportButtons } from '../../components/export-buttons'
+import { call } from '../../lib/api'
 import { useData } from '../../lib/use-data'
 import { useCompanyContext } from './company-context'
 import { ReferralTable } from './referral-table'
@@ -58,11 +60,12 @@ export function ReferralFormPage() {
 }
 
 export function ReferralListPage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const list = useData('referrals.list', { limit: 200 })
   return (
     <section className="page">
-      <PageHeader title={t('referral.title')} subtitle={t('referral.subtitle')} />
+      <PageHeader title={t('referral.title')} subtitle={t('referral.subtitle')}
+        actions={<ExportButtons onExport={(format) => call('referrals.export', { format, language })} />} />
       {list.error ? <LoadError message={list.error} /> : null}
       {list.data && list.data.rows.length === 0 ? <EmptyState>{t('referral.empty')}</EmptyState> : null}
       {list.data && list.data.rows.length > 0 ? <ReferralTable rows={list.data.rows} onChange={list.reload} /> : null}
