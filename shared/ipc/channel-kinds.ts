@@ -16,6 +16,7 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'imports.analyse' | 'imports.progress'
   // The duplicate check while a company is typed reads only.
   | 'duplicates.check'
+  | 'personas.export'
   // What an erasure would touch, read for its confirmation.
   | 'erasures.preview'
   // The Art. 15 information reads everything about a person and answers two files; it writes nothing.

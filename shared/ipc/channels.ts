@@ -43,6 +43,7 @@ export const CHANNELS = [
   'imports.saveMapping',
   'imports.deleteMapping',
   'personas.list',
+  'personas.export',
   'personas.get',
   'personas.create',
   'personas.update',

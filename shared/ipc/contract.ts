@@ -4,7 +4,7 @@ import { idSchema, type Page } from '../platform/common.schema'
 import { byIdSchema, companyCreateSchema, companyExportSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
 import type { ExportFile } from '../platform/export-file'
 import { contactCreateSchema, contactExportSchema, contactListQuerySchema, contactUpdateSchema, contactVcardImportSchema, contactVcardSchema, type VcardImportReport } from '../modules/customers'
-import { personaCreateSchema, personaUpdateSchema } from '../modules/customers'
+import { personaCreateSchema, personaExportSchema, personaUpdateSchema } from '../modules/customers'
 import { timelineQuerySchema, touchpointCreateSchema, touchpointExportSchema, touchpointListQuerySchema } from '../modules/customers'
 import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../modules/customers'
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../modules/settings'
@@ -106,6 +106,7 @@ export const contract = {
   'imports.saveMapping': channel<SavedMapping[]>()(savedMappingSchema),
   'imports.deleteMapping': channel<SavedMapping[]>()(savedMappingDeleteSchema),
   'personas.list': channel<Persona[]>()(none),
+  'personas.export': channel<ExportFile>()(personaExportSchema),
   'personas.get': channel<Persona>()(byIdSchema),
   'personas.create': channel<Persona>()(personaCreateSchema),
   'personas.update': channel<Persona>()(personaUpdateSchema),

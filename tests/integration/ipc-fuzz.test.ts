@@ -298,6 +298,7 @@ async function setUp(): Promise<Seeds> {
     'contacts.update': () => ({ ...contactInput, id: contact.id, personaId: persona.id }),
     'contacts.delete': () => ({ id: doomedContact.id }),
     'personas.list': () => ({}),
+    'personas.export': () => ({ format: 'xlsx', language: 'en' }),
     'personas.get': () => ({ id: persona.id }),
     'personas.create': () => personaInput,
     'personas.update': () => ({ ...personaInput, id: persona.id }),

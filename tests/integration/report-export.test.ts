@@ -71,6 +71,23 @@ describe('price list export', () => {
   })
 })
 
+describe('persona export', () => {
+  it('writes every persona with its matrix, the yes/no label in the reader\'s language and its contact count', async () => {
+    const created = await dispatch(t.app, 'personas.create', { name: 'Einkäuferin Mittelstand', motto: '=Sicher ist sicher', who: 'Leitet den Einkauf', formerCustomer: 'yes' })
+    expect(created.ok).toBe(true)
+    const rows = csvRows((await exported('personas.export', { format: 'csv', language: 'de' })).bytes)
+    expect(rows[0]![0]).toBe('Name der Persona')
+    expect(rows[0]!.at(-1)).toBe('Ansprechpartner')
+    const row = rows.find((r) => r[0] === 'Einkäuferin Mittelstand')!
+    expect(row[1]).toBe("'=Sicher ist sicher")
+    expect(row).toContain('Ja')
+    const workbook = await workbookOf((await exported('personas.export', { format: 'xlsx', language: 'en' })).bytes)
+    const sheet = workbook.worksheets[0]!
+    expect(sheet.getRow(2).values).toContain('Yes')
+    expect(sheet.getRow(2).getCell(12).value).toBe(0)
+  })
+})
+
 describe('referral and feedback export', () => {
   it('writes the referrals with their status label and the day as a date', async () => {
     const rows = csvRows((await exported('referrals.export', { companyId, format: 'csv', language: 'de' })).bytes)

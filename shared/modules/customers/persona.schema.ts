@@ -1,7 +1,8 @@
 // Persona input: the typing matrix of the source documents (WER, WARUM, WAS, WELCHE Funktion …).
 import { z } from 'zod'
 import { idSchema, requiredText, text } from '../../platform/common.schema'
-import { YES_NO_UNKNOWN } from './customer.enums'
+import { LANGUAGES, YES_NO_UNKNOWN } from './customer.enums'
+import { exportFormatSchema } from '../../platform/export-file'
 
 /** The matrix questions in the order the source lists them; the form renders them in this order. */
 export const PERSONA_MATRIX_FIELDS = [
@@ -42,3 +43,9 @@ export type PersonaFieldsInput = z.input<typeof personaFieldsSchema>
 
 export const personaCreateSchema = personaFieldsSchema
 export const personaUpdateSchema = personaFieldsSchema.extend({ id: idSchema })
+
+/** The personas as a file: all of them (the page lists all), in the reader's language. */
+export const personaExportSchema = z.object({
+  format: exportFormatSchema,
+  language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de'),
+})

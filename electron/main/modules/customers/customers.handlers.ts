@@ -2,6 +2,7 @@
 import { createCompany, deleteCompany, getCompany, listCompanies, stationCounts, updateCompany } from './company.service'
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contact.service'
 import { createPersona, deletePersona, getPersona, listPersonas, updatePersona } from './persona.service'
+import { exportPersonas } from './persona-export.service'
 import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
 import { exportTouchpoints } from './touchpoint-export.service'
 import { exportCompanies } from './company-export.service'
@@ -51,6 +52,7 @@ export const customerHandlers = {
   'contacts.update': ({ ctx }, { id, ...fields }) => updateContact(ctx, id, fields),
   'contacts.delete': ({ ctx }, { id }) => deleteContact(ctx, id),
   'personas.list': ({ ctx }) => listPersonas(ctx),
+  'personas.export': ({ ctx }, q) => exportPersonas(ctx, q),
   'personas.get': ({ ctx }, { id }) => getPersona(ctx, id),
   'personas.create': ({ ctx }, fields) => createPersona(ctx, fields),
   'personas.update': ({ ctx }, { id, ...fields }) => updatePersona(ctx, id, fields),

@@ -10,11 +10,16 @@ import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { call } from '../../lib/api'
+import { ExportButtons } from '../../components/export-buttons'
 
 export function PersonaListPage() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const personas = useData('personas.list', {})
-  const newButton = <Link className="button button--primary" to="/personas/new">{t('persona.new')}</Link>
+  const newButton = <>
+    <ExportButtons onExport={(format) => call('personas.export', { format, language })} />
+    <Link className="button button--primary" to="/personas/new">{t('persona.new')}</Link>
+  </>
   return (
     <section className="page">
       <PageHeader title={t('persona.title')} actions={newButton} />
