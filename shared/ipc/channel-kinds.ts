@@ -15,7 +15,7 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   // An import's dry run and its progress read the uploaded file and the data; they write nothing.
   | 'imports.analyse' | 'imports.progress'
   // The duplicate check while a company is typed reads only.
-  | 'duplicates.check'
+  | 'duplicates.check' | 'duplicates.checkContact'
   | 'personas.export'
   // What an erasure would touch, read for its confirmation.
   | 'erasures.preview'

@@ -14,6 +14,7 @@ export const CHANNELS = [
   'companies.merge',
   'duplicates.list',
   'duplicates.check',
+  'duplicates.checkContact',
   'duplicates.dismiss',
   'contacts.list',
   'contacts.get',

@@ -28,9 +28,9 @@ import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, S
 import {
   importAnalyseSchema, importIdOnlySchema, importRunSchema, importUploadSchema, savedMappingDeleteSchema, savedMappingSchema,
   type ImportAnalysis, type ImportProgress, type SavedMapping,
-  companyMergeSchema, duplicateCheckSchema, duplicateDismissSchema, duplicateListSchema,
+  companyMergeSchema, contactDuplicateCheckSchema, duplicateCheckSchema, duplicateDismissSchema, duplicateListSchema,
   consentCreateSchema, consentListSchema, consentWithdrawSchema, retentionKeepSchema, retentionSettingsSchema,
-  type Consent, type RetentionReview, type CompanyMergeResult, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
+  type Consent, type RetentionReview, type CompanyMergeResult, type ContactDuplicateCandidate, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
 } from '../modules/customers'
 import { contactEraseSchema, erasurePreviewSchema, type ErasureLog, type ErasurePreview, type ErasureResult } from '../modules/dsgvo'
 import { accessReportSchema, type AccessReportAnswer, type AuditLog } from '../modules/dsgvo'
@@ -97,6 +97,7 @@ export const contract = {
   'companies.merge': channel<CompanyMergeResult>()(companyMergeSchema),
   'duplicates.list': channel<DuplicateList<DuplicateCompany> | DuplicateList<DuplicateContact>>()(duplicateListSchema),
   'duplicates.check': channel<DuplicateCandidate[]>()(duplicateCheckSchema),
+  'duplicates.checkContact': channel<ContactDuplicateCandidate[]>()(contactDuplicateCheckSchema),
   'duplicates.dismiss': channel<{ dismissed: true }>()(duplicateDismissSchema),
   'imports.upload': channel<{ received: number }>()(importUploadSchema),
   'imports.analyse': channel<ImportAnalysis>()(importAnalyseSchema),

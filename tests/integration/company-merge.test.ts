@@ -5,7 +5,7 @@
 // refused with nothing written; "Kein Duplikat" hides a pair; the form's check finds the company typed again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
-import type { DuplicateCandidate, DuplicateCompany, DuplicateList } from '../../shared/modules/customers'
+import type { ContactDuplicateCandidate, DuplicateCandidate, DuplicateCompany, DuplicateList } from '../../shared/modules/customers'
 import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 let t: TestDb
@@ -92,5 +92,16 @@ describe('duplicates and merge', () => {
     expect(await has()).toBe(true)
     await must('duplicates.dismiss', { kind: 'companies', aId: b.id, bId: a.id })
     expect(await has()).toBe(false)
+  })
+
+  it('the contact form check finds a person typed again by e-mail or by a similar-sounding name at the same company', async () => {
+    const company = await must<{ id: string }>('companies.create', validCompany({ name: 'Kontaktprüfung GmbH', customerNumber: 'KP-1' }))
+    const existing = await must<{ id: string }>('contacts.create', { companyId: company.id, salutation: 'mr', firstName: 'Jörg', lastName: 'Meier', language: 'de', email: 'j.meier@kp.de' })
+    const byEmail = await must<ContactDuplicateCandidate[]>('duplicates.checkContact', { companyId: '', firstName: '', lastName: 'Irgendwer', email: 'J.Meier@kp.de', phone: '', mobile: '', exceptId: '' })
+    expect(byEmail.map((c) => [c.contact.id, c.reasons.includes('sameEmail')])).toEqual([[existing.id, true]])
+    const byName = await must<ContactDuplicateCandidate[]>('duplicates.checkContact', { companyId: company.id, firstName: 'Jörg', lastName: 'Mayer', email: '', phone: '', mobile: '', exceptId: '' })
+    expect(byName[0]?.contact.id).toBe(existing.id)
+    expect(byName[0]?.reasons).toEqual(expect.arrayContaining(['soundsAlike', 'sameCompany']))
+    expect(await must('duplicates.checkContact', { companyId: company.id, firstName: 'Jörg', lastName: 'Meier', email: '', phone: '', mobile: '', exceptId: existing.id })).toEqual([])
   })
 })

@@ -288,6 +288,7 @@ async function setUp(): Promise<Seeds> {
     'companies.merge': () => ({ survivorId: mergeInto.id, loserId: mergeAway.id, take: { street: 'loser' } }),
     'duplicates.list': () => ({ kind: 'companies' }),
     'duplicates.check': () => ({ name: 'Brunsviga Maschinenbau', customerNumber: '', postalCode: '38100', city: 'Braunschweig', exceptId: '' }),
+    'duplicates.checkContact': () => ({ companyId: company.id, firstName: 'Anna', lastName: 'Berger', email: 'anna.berger@example.de', phone: '', mobile: '', exceptId: '' }),
     'duplicates.dismiss': () => ({ kind: 'companies', aId: company.id, bId: doomed.id }),
     'imports.analyse': () => ({ importId: IMPORT_ID }),
     'imports.run': () => ({ importId: IMPORT_ID, mapping: { name: 0, customerNumber: 1 }, matchBy: 'customerNumber' }),

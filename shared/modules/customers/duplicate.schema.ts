@@ -20,6 +20,17 @@ export const duplicateCheckSchema = z.object({
   exceptId: optionalIdSchema,
 })
 export type DuplicateCheckInput = z.output<typeof duplicateCheckSchema>
+export const contactDuplicateCheckSchema = z.object({
+  companyId: optionalIdSchema,
+  firstName: text(100),
+  lastName: text(100),
+  email: text(254),
+  phone: text(40),
+  mobile: text(40),
+  /** The contact being edited, which is no duplicate of itself. */
+  exceptId: optionalIdSchema,
+})
+export type ContactDuplicateCheckInput = z.output<typeof contactDuplicateCheckSchema>
 export const duplicateDismissSchema = z.object({ kind: z.enum(DUPLICATE_KINDS, 'errors.invalidChoice'), aId: idSchema, bId: idSchema })
 
 /** The fields of a company the merge takes from one of the two, field by field. */
@@ -69,6 +80,13 @@ export interface DuplicateContact {
 export interface DuplicatePairView<T> {
   a: T
   b: T
+  score: number
+  reasons: DuplicateReason[]
+}
+
+/** A contact the one being typed may duplicate. */
+export interface ContactDuplicateCandidate {
+  contact: DuplicateContact
   score: number
   reasons: DuplicateReason[]
 }

@@ -11,7 +11,7 @@ import { importVcards } from './contact-import.service'
 import { mergeCompanies } from './company-merge.service'
 import { giveConsent, listConsents, withdrawConsent } from './consent.service'
 import { completeReview, keepCompany, listRetentionDue, saveRetentionSettings } from './retention.service'
-import { checkCompanyDuplicates, dismissDuplicate, listDuplicates } from './duplicate.service'
+import { checkCompanyDuplicates, checkContactDuplicates, dismissDuplicate, listDuplicates } from './duplicate.service'
 import { analyseImport, cancelImport, deleteMapping, importProgress, runImport, saveMapping, uploadChunk } from './customer-import.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
@@ -35,6 +35,7 @@ export const customerHandlers = {
   'retention.complete': ({ ctx }) => completeReview(ctx),
   'duplicates.list': ({ ctx }, { kind }) => listDuplicates(ctx, kind),
   'duplicates.check': ({ ctx }, input) => checkCompanyDuplicates(ctx, input),
+  'duplicates.checkContact': ({ ctx }, input) => checkContactDuplicates(ctx, input),
   'duplicates.dismiss': ({ ctx }, { kind, aId, bId }) => dismissDuplicate(ctx, kind, aId, bId),
   'contacts.list': ({ ctx }, q) => listContacts(ctx, q),
   'contacts.get': ({ ctx }, { id }) => getContact(ctx, id),

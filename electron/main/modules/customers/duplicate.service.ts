@@ -5,9 +5,10 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { readSettings, writeSetting } from '../../../../db/platform/local.repository'
 import {
-  companyDuplicateScore, findDuplicateCompanies, findDuplicateContacts, LIKELY_DUPLICATE_SCORE, MAX_LISTED_DUPLICATES,
-  type DuplicateCandidate, type DuplicateCheckInput, type DuplicateCompany, type DuplicateContact, type DuplicateKind, type DuplicateList, type DuplicatePairView,
+  companyDuplicateScore, contactDuplicateScore, findDuplicateCompanies, findDuplicateContacts, LIKELY_DUPLICATE_SCORE, MAX_LISTED_DUPLICATES,
+  type ContactDuplicateCandidate, type ContactDuplicateCheckInput, type DuplicateCandidate, type DuplicateCheckInput, type DuplicateCompany, type DuplicateContact, type DuplicateKind, type DuplicateList, type DuplicatePairView,
 } from '../../../../shared/modules/customers'
+import { foldForSort } from '../../../../shared/platform/search'
 import type { ServiceContext } from '../../platform/context'
 
 const DISMISSED_KEY = 'duplicates.dismissed'
@@ -75,6 +76,34 @@ export async function checkCompanyDuplicates(ctx: ServiceContext, input: Duplica
     if (company.id === input.exceptId || (input.exceptId && hidden.has(pairKey('companies', company.id, input.exceptId)))) continue
     const { score, reasons } = companyDuplicateScore(typed, company)
     if (score >= LIKELY_DUPLICATE_SCORE) found.push({ company: strip(company), score, reasons })
+  }
+  return found.sort((x, y) => y.score - x.score).slice(0, 5)
+}
+
+/**
+ * Contacts the one being typed may already be (same e-mail, same or similar-sounding name, phone), best
+ * first. Candidates come from an indexed pre-selection (the same e-mail, last name or phone, or the same
+ * company), so the check stays fast on 60,000 contacts.
+ */
+export async function checkContactDuplicates(ctx: ServiceContext, input: ContactDuplicateCheckInput): Promise<ContactDuplicateCandidate[]> {
+  if (input.lastName.trim().length < 2 && !input.email.trim()) return []
+  const typed = { id: input.exceptId || 'typed', companyId: input.companyId, firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, mobile: input.mobile }
+  const rows = await ctx.db.selectFrom('contacts as k').innerJoin('companies as c', 'c.id', 'k.company_id')
+    .select(['k.id', 'k.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.email', 'k.phone', 'k.mobile'])
+    .where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null)
+    .where((eb) => eb.or([
+      ...(input.email.trim() ? [eb(sql`lower(k.email)`, '=', input.email.trim().toLowerCase())] : []),
+      ...(input.lastName.trim() ? [eb(sql`lower(k.last_name)`, '=', input.lastName.trim().toLowerCase()), eb('k.sort_name', 'like', `${foldForSort(input.lastName.trim()).slice(0, 3)}%`)] : []),
+      ...(input.companyId ? [eb('k.company_id', '=', input.companyId)] : []),
+      ...[input.phone, input.mobile].filter((p) => p.trim()).flatMap((p) => [eb('k.phone', '=', p.trim()), eb('k.mobile', '=', p.trim())]),
+    ]))
+    .limit(2000).execute()
+  const found: ContactDuplicateCandidate[] = []
+  for (const r of rows) {
+    if (r.id === input.exceptId) continue
+    const contact = { id: r.id, companyId: r.company_id, companyName: r.company_name, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone, mobile: r.mobile }
+    const { score, reasons } = contactDuplicateScore(typed, contact)
+    if (score >= LIKELY_DUPLICATE_SCORE) found.push({ contact, score, reasons })
   }
   return found.sort((x, y) => y.score - x.score).slice(0, 5)
 }

@@ -12,6 +12,7 @@ import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { VcardExportButton } from './vcard-export-button'
 import { ContactConsents } from './contact-consents'
+import { ContactDuplicateHint } from './contact-duplicate-hint'
 import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 // No salutation yet: the select starts at "Bitte wählen …" and saving without a choice is refused at the field
@@ -90,6 +91,7 @@ export function ContactFormPage() {
               <TextField name="phone" label={t('contact.phone')} type="tel" />
               <TextField name="mobile" label={t('contact.mobile')} type="tel" />
             </div>
+            <ContactDuplicateHint exceptId={id ?? ''} />
           </fieldset>
           <fieldset>
             <legend>{t('contact.buyingCenter')}</legend>
