@@ -125,3 +125,20 @@ test('a company typed twice arrives with the import, the duplicate list shows it
   const offers = await app.api<{ rows: Array<{ companyId: string }> }>('offers.list', { companyId: survivor.data!.rows[0]!.id })
   expect(offers.data?.rows).toHaveLength(1)
 })
+
+test('the forms say while typing that a company or a person may already be there', async ({ page, app, consoleErrors: _ }) => {
+  const company = await app.api<{ id: string }>('companies.create', { name: 'Müller GmbH', customerNumber: 'K-4001', status: 'customer', postalCode: '50667', city: 'Köln' })
+  expect((await app.api('contacts.create', { companyId: company.data!.id, salutation: 'ms', firstName: 'Anna', lastName: 'Weiß', language: 'de', email: 'anna@mueller.de' })).ok).toBe(true)
+  await openApp(page, app, '/companies/new')
+  await page.getByLabel('Firmenname').fill('Mueller GmbH & Co. KG')
+  const companyHint = page.getByRole('note', { name: 'Möglicherweise schon vorhanden' })
+  await expect(companyHint.getByRole('link', { name: 'Müller GmbH' })).toBeVisible()
+  await expect(companyHint).toContainText('gleicher Name')
+
+  await openApp(page, app, `/contacts/new?companyId=${company.data!.id}`)
+  await page.getByLabel('Nachname').fill('Weiss')
+  await page.getByLabel('E-Mail').fill('Anna@Mueller.de')
+  const contactHint = page.getByRole('note', { name: 'Möglicherweise schon vorhanden' })
+  await expect(contactHint.getByRole('link', { name: 'Anna Weiß' })).toBeVisible()
+  await expect(contactHint).toContainText('gleiche E-Mail')
+})
