@@ -43,6 +43,8 @@ interface Ctx {
   actor: Actor
   now: string
   rows: RowCache
+  /** Companies of this push whose merge was refused: their delete, which belongs to the merge, is refused too. */
+  refusedMerges: Set<string>
 }
 
 interface StoredRow extends Omit<SyncRowTable, 'data' | 'field_versions'> {
@@ -116,6 +118,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
     for (let i = 0; i < opIds.length; i += 200) {
       for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('client_id', '=', request.clientId).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
     }
+    const refusedMerges = new Set<string>()
     const rows = new RowCache(trx)
     await rows.prefetch(request.ops.flatMap((o) => [{ table: o.table, id: o.rowId }, ...referencedRows(o)]))
     const results: PushResult[] = []
@@ -130,7 +133,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       // server's (a restored backup, or a copied database). Nothing is taken; the laptop re-identifies.
       if (op.clientSeq <= lastSeq) throw new PushRefused('client_restored', lastSeq + 1, results.filter((r) => r.status === 'duplicate'))
       if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
-      const result = await applyOne({ trx, seq, actor, now, rows }, op)
+      const result = await applyOne({ trx, seq, actor, now, rows, refusedMerges }, op)
       applied.push({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now })
       known.set(op.opId, JSON.stringify(result))
       lastSeq = op.clientSeq
@@ -237,14 +240,52 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
       if (!parent || !canSee(ctx.actor, parent.scope_id)) throw new Rejected('unknown_parent')
       if (Number(parent.deleted) === 1) {
         // A record added offline to a company a colleague merged away meanwhile goes to the survivor.
+        // One step only: the survivor must be live itself (a survivor merged away again is refused, never chased).
         const survivor = await mergedInto(ctx, parentId)
-        if (survivor && survivor !== parentId && rule.parentField === 'company_id') return place(ctx, rule, { ...data, company_id: survivor }).then((p) => ({ ...p, patch: { ...p.patch, company_id: survivor } }))
+        const target = survivor && survivor !== parentId ? await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', survivor).executeTakeFirst() : undefined
+        if (survivor && target && Number(target.deleted) === 0 && canSee(ctx.actor, target.scope_id) && rule.parentField === 'company_id') {
+          return { scope: target.scope_id, parentId: survivor, patch: { company_id: survivor } }
+        }
         throw new Rejected('deleted_parent')
       }
       return { scope: parent.scope_id, parentId, patch: {} }
     }
     case 'row':
       throw new Rejected('read_only')
+  }
+}
+
+/**
+ * The company a merge may go into: a live company this user sees, not the company itself; a company that was
+ * merged away meanwhile stands for its own (live) survivor. Anything else refuses the merge, and the merge's
+ * delete of this company in the same push with it (crossed merges of the same pair keep both records).
+ */
+async function mergeTarget(ctx: Ctx, row: StoredRow, requested: string): Promise<string> {
+  let target = await ctx.rows.load('companies', requested)
+  if (target?.deleted && typeof target.data.merged_into === 'string' && target.data.merged_into) target = await ctx.rows.load('companies', target.data.merged_into)
+  if (!target || target.deleted || !canSee(ctx.actor, target.scope_id) || target.id === row.id || target.data.merged_into) {
+    ctx.refusedMerges.add(row.id)
+    throw new Rejected('merge_refused')
+  }
+  return target.id
+}
+
+/** Everything still under a merged-away company moves to the survivor (its company, its parent, its scope). */
+async function adoptChildren(ctx: Ctx, fromId: string, survivorId: string): Promise<void> {
+  const survivor = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', survivorId).executeTakeFirst()
+  if (!survivor || Number(survivor.deleted) === 1) return deleteChildren(ctx, fromId)
+  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'data', 'field_versions']).where('parent_id', '=', fromId).where('deleted', '=', 0).execute()
+  for (const child of children) {
+    const data = JSON.parse(child.data) as Data
+    const version = ctx.seq.next()
+    const versions = JSON.parse(child.field_versions) as Record<string, FieldVersion>
+    if ('company_id' in data) {
+      data.company_id = survivorId
+      versions.company_id = fieldVersion(ctx, version)
+    }
+    await ctx.trx.updateTable('sync_rows').set({ data: JSON.stringify(data), field_versions: JSON.stringify(versions), parent_id: survivorId, scope_id: survivor.scope_id, version, updated_by: ctx.actor.userId })
+      .where('table_name', '=', child.table_name).where('id', '=', child.id).execute()
+    ctx.rows.forget(child.table_name, child.id)
   }
 }
 
@@ -313,7 +354,8 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
   }
   const table = op.table as SyncTableName
   const changes = upgradeFields(table, newValues(op), op.schemaVersion)
-  checkUpdate(table, row.data, changes, await mergedInto(ctx, row.data.company_id))
+  if (table === 'companies' && typeof changes.merged_into === 'string' && changes.merged_into) changes.merged_into = await mergeTarget(ctx, row, changes.merged_into)
+  checkUpdate(table, row.data, changes, { company_id: await mergedInto(ctx, row.data.company_id), referred_company_id: await mergedInto(ctx, row.data.referred_company_id) })
   await checkReferences(validation(ctx), table, { ...row.data, ...changes }, Object.keys(changes), row.scope_id)
   const applied: Data = {}
   let conflicts = 0
@@ -339,6 +381,11 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
   if (Object.keys(applied).length > 0) {
     const data = { ...row.data, ...applied }
     const placement = rule.kind === 'team' || rule.kind === 'company' ? await movedPlacement(ctx, rule, row, applied, data) : null
+    // What the placement set (a team, a company a merge redirected to) is stored and sent back too.
+    if (placement) {
+      Object.assign(applied, placement.patch)
+      Object.assign(data, placement.patch)
+    }
     version = ctx.seq.next()
     const versions = { ...row.fieldVersions }
     for (const column of Object.keys(applied)) versions[column] = fieldVersion(ctx, version)
@@ -378,6 +425,8 @@ async function moveScope(ctx: Ctx, row: StoredRow, newScope: string): Promise<vo
 
 async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushResult> {
   if (row.deleted) return { opId: op.opId, status: 'applied', version: null }
+  // The delete that ends a merge this push could not take (crossed merges): the company stays with its records.
+  if (ctx.refusedMerges.has(row.id)) throw new Rejected('merge_refused')
   // The delete wins, but edits its author had not seen are kept as a conflict, not dropped silently.
   let conflicts = 0
   for (const [column, version] of Object.entries(row.fieldVersions)) {
@@ -390,7 +439,11 @@ async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushRe
   await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version, updated_by: ctx.actor.userId })
     .where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
   if (row.table_name === 'companies') {
-    await deleteChildren(ctx, row.id)
+    // A company merged into another hands what still hangs off it to the survivor — also what a colleague
+    // synced to it after the merging laptop last pulled; otherwise its records go with it.
+    const survivor = await mergedInto(ctx, row.id)
+    if (survivor) await adoptChildren(ctx, row.id, survivor)
+    else await deleteChildren(ctx, row.id)
     await releaseCompanyNumber(ctx.trx, row.id)
   }
   return { opId: op.opId, status: conflicts > 0 ? 'conflict' : 'applied', version }
@@ -404,7 +457,7 @@ async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushRe
  */
 async function deleteChildren(ctx: Ctx, companyId: string): Promise<void> {
   const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id']).where('parent_id', '=', companyId).where('deleted', '=', 0)
-    .where('table_name', '<>', 'sync_conflicts').execute()
+    .where('table_name', 'not in', ['sync_conflicts', 'erasures']).execute()
   for (const child of children) {
     await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version: ctx.seq.next(), updated_by: ctx.actor.userId })
       .where('table_name', '=', child.table_name).where('id', '=', child.id).execute()

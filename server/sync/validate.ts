@@ -52,13 +52,14 @@ export function checkInsert(table: SyncTableName, data: Data): void {
 
 /**
  * The stored row with the change applied must still be a valid row; immutable columns stay as they are —
- * except `company_id` when `mergedInto` says the row's company was merged into the one it moves to (the
- * merge's own operations move every child; the company says so before its children move).
+ * except `company_id` (and a referral's `referred_company_id`) when `mergedInto` says the company it names
+ * was merged into the one it moves to (the merge's own operations move every child; the company says so first).
  */
-export function checkUpdate(table: SyncTableName, stored: Data, changes: Data, mergedInto: string | null = null): void {
+export function checkUpdate(table: SyncTableName, stored: Data, changes: Data, mergedInto: Partial<Record<'company_id' | 'referred_company_id', string | null>> = {}): void {
   const immutable = IMMUTABLE_COLUMNS[table] ?? []
   for (const column of Object.keys(changes)) {
-    const merging = column === 'company_id' && mergedInto !== null && mergedInto !== '' && changes[column] === mergedInto
+    const target = column === 'company_id' || column === 'referred_company_id' ? mergedInto[column] : null
+    const merging = typeof target === 'string' && target !== '' && changes[column] === target
     if (column === 'created_at' || (immutable.includes(column) && !merging && column in stored && stored[column] !== changes[column])) {
       throw new Rejected(`immutable: ${column}`)
     }
