@@ -202,6 +202,33 @@ describe('contact import', () => {
   })
 })
 
+describe('what changed since the review', () => {
+  it('counts lines as Excel does, blank lines included', async () => {
+    const importId = await upload(Buffer.from('Firma;PLZ\n\nLeer GmbH;1\n;\nZwei GmbH;2\n'))
+    const problems = (await analyse(importId)).plan.problems
+    expect(problems.map((p) => p.line)).toEqual([3, 5])
+  })
+
+  it('does not move a person to another company because the file names their e-mail there', async () => {
+    const other = await must<{ id: string }>('companies.create', { name: 'Andere Firma AG', customerNumber: 'AF-1', status: 'customer' })
+    await must('contacts.create', { companyId: other.id, salutation: 'mr', lastName: 'Fremd', language: 'de', email: 'fremd@andere.de' })
+    const importId = await upload(Buffer.from('Kundennummer;Nachname;E-Mail\nK-1001;Fremd;fremd@andere.de\n'), 'contacts')
+    const plan = (await analyse(importId)).plan
+    expect(plan).toMatchObject({ created: 0, updated: 0, skipped: 1 })
+    expect(plan.problems).toEqual([{ line: 2, field: 'email', key: 'errors.importContactElsewhere', value: 'fremd@andere.de' }])
+  })
+
+  it('applies a row to the record as it is when its batch runs: a change made after the dry run stays', async () => {
+    const company = await must<{ id: string; [k: string]: unknown }>('companies.create', { name: 'Spät Geändert GmbH', customerNumber: 'SG-1', status: 'prospect', city: 'Kassel' })
+    const importId = await upload(Buffer.from('Kundennummer;Firma;Ort\nSG-1;Spät Geändert GmbH;Göttingen\n'))
+    const analysis = await analyse(importId)
+    // A colleague's change arrives between the check and the run (here: typed on this laptop).
+    await must('companies.update', { ...(await must<Record<string, unknown>>('companies.get', { id: company.id })), industry: 'Handel', id: company.id })
+    expect(await runToEnd(importId, analysis)).toMatchObject({ state: 'done', updated: 1 })
+    expect(await must('companies.get', { id: company.id })).toMatchObject({ city: 'Göttingen', industry: 'Handel' })
+  })
+})
+
 describe('saved mappings', () => {
   it('applies a saved mapping to a file with its columns, and only then', async () => {
     const csv = 'Debitor;Bezeichnung;Wohnort\nD-1;Gespeichert GmbH;Hamburg\n'

@@ -82,5 +82,7 @@ export const CUSTOMER_IMPORT_TEXTS = {
   'errors.importAmbiguousName': { de: 'Mehrere Firmen tragen diesen Namen – bitte über die Kundennummer zuordnen.', en: 'Several companies have this name – please match by customer number.' },
   'errors.importDuplicateInFile': { de: 'Steht doppelt in der Datei (nur die erste Zeile wird importiert).', en: 'Appears twice in the file (only the first row is imported).' },
   'errors.importCompanyUnknown': { de: 'Keine Firma mit dieser Kundennummer oder diesem Namen.', en: 'No company with this customer number or name.' },
+  'errors.importContactElsewhere': { de: 'Diese E-Mail gehört einem Ansprechpartner einer anderen Firma – bitte prüfen.', en: 'This e-mail belongs to a contact at another company – please check.' },
+  'errors.importRecordGone': { de: 'Der Datensatz wurde inzwischen gelöscht oder zusammengeführt und nicht aktualisiert.', en: 'The record was deleted or merged meanwhile and was not updated.' },
   'errors.importCompanyMissing': { de: 'Kundennummer oder Firmenname fehlt.', en: 'Customer number or company name missing.' },
 } as const satisfies Texts

@@ -15,9 +15,13 @@ import type { ReadTable } from '../../platform/imports/table-read'
 import type { ServiceContext } from '../../platform/context'
 import { cellsOf, ENUM_FIELDS, readCell } from './customer-import.rows'
 
+/**
+ * A planned write. An update carries `changes`, the mapped non-empty cells only: the batch applies them to the
+ * record as it is when the batch runs, so a colleague's change pulled meanwhile to another field stays.
+ */
 export type PlannedWrite =
-  | { target: 'companies'; line: number; id: string | null; fields: CompanyFields }
-  | { target: 'contacts'; line: number; id: string | null; fields: ContactFields }
+  | { target: 'companies'; line: number; id: string | null; fields: CompanyFields; changes: Partial<Record<ImportField, string>> }
+  | { target: 'contacts'; line: number; id: string | null; fields: ContactFields; changes: Partial<Record<ImportField, string>> }
 
 export interface FullPlan {
   writes: PlannedWrite[]
@@ -65,12 +69,12 @@ class Collector {
   }
 }
 
-const companyFieldsOf = (r: Selectable<CompanyTable>): CompanyFields => ({
+export const companyFieldsOf = (r: Selectable<CompanyTable>): CompanyFields => ({
   name: r.name, customerNumber: r.customer_number, street: r.street, postalCode: r.postal_code, city: r.city, federalState: r.federal_state,
   industry: r.industry, segment: r.segment, status: r.status, ownerId: r.owner_id, leadSource: r.lead_source, notes: r.notes,
 })
 
-const contactFieldsOf = (r: Selectable<ContactTable>): ContactFields => ({
+export const contactFieldsOf = (r: Selectable<ContactTable>): ContactFields => ({
   companyId: r.company_id, salutation: r.salutation, title: r.title, firstName: r.first_name, lastName: r.last_name, jobFunction: r.job_function,
   email: r.email, phone: r.phone, mobile: r.mobile, language: r.language, buyingRole: r.buying_role, attitude: r.attitude, influence: r.influence,
   worries: r.worries, goals: r.goals, personaId: r.persona_id ?? '', notes: r.notes,
@@ -109,9 +113,13 @@ async function planCompanies(ctx: ServiceContext, db: Kysely<Database>, table: R
     const key = matchBy === 'customerNumber' && number ? `#${number}` : `@${fold(name)}`
     const byKey = key.startsWith('#') ? byNumber.get(number) : byName.get(fold(name))
     if (byKey === 'ambiguous') { out.skip(line, 'name', 'errors.importAmbiguousName'); out.skipped++; continue }
-    const firstLine = seen.get(key)
+    // One write per record: a key repeated in the file, or two keys (a merged company's old and new number) that find the same company.
+    const seenKey = byKey ? `=${byKey.id}` : key
+    const firstLine = seen.get(seenKey)
     if (firstLine !== undefined && name + number !== '') { out.skip(line, key.startsWith('#') ? 'customerNumber' : 'name', 'errors.importDuplicateInFile'); out.skipped++; continue }
-    seen.set(key, line)
+    seen.set(seenKey, line)
+    // Found by a number it carried before a merge: the row's number is that old one, never its number again.
+    if (byKey && number && byKey.customer_number !== number) delete values.customerNumber
     const input = byKey ? { ...companyFieldsOf(byKey), ...values } : { status: 'prospect', ownerId: ctx.userId, ...values }
     const checked = companyFieldsSchema.safeParse(input)
     if (!checked.success) { out.fromSchema(line, toFieldErrors(checked.error)); continue }
@@ -120,7 +128,7 @@ async function planCompanies(ctx: ServiceContext, db: Kysely<Database>, table: R
     const holder = fields.customerNumber ? (numbers.get(fields.customerNumber) ?? byNumber.get(fields.customerNumber)?.id) : undefined
     if (holder !== undefined && holder !== (id ?? `line:${line}`)) { out.skip(line, 'customerNumber', 'errors.customerNumberTaken'); out.skipped++; continue }
     if (fields.customerNumber) numbers.set(fields.customerNumber, id ?? `line:${line}`)
-    writes.push({ target: 'companies', line, id, fields })
+    writes.push({ target: 'companies', line, id, fields, changes: values })
   }
   return writes
 }
@@ -150,7 +158,10 @@ async function planContacts(db: Kysely<Database>, table: ReadTable, mapping: Imp
       continue
     }
     const email = (values.email ?? '').toLowerCase()
-    const existing = (matchBy === 'email' && email ? byEmail.get(email) : undefined) ?? byName.get(nameKey(company.id, values.firstName ?? '', values.lastName ?? ''))
+    const byMail = matchBy === 'email' && email ? byEmail.get(email) : undefined
+    // A person stays at their company: an e-mail known at another company is a question, not a move.
+    if (byMail && byMail.company_id !== company.id) { out.skip(line, 'email', 'errors.importContactElsewhere'); out.skipped++; continue }
+    const existing = byMail ?? byName.get(nameKey(company.id, values.firstName ?? '', values.lastName ?? ''))
     const key = existing?.id ?? (matchBy === 'email' && email ? `@${email}` : nameKey(company.id, values.firstName ?? '', values.lastName ?? ''))
     if (seen.has(key)) { out.skip(line, matchBy === 'email' && email ? 'email' : 'lastName', 'errors.importDuplicateInFile'); out.skipped++; continue }
     seen.add(key)
@@ -160,7 +171,7 @@ async function planContacts(db: Kysely<Database>, table: ReadTable, mapping: Imp
       : { salutation: 'none', language: 'de', ...own, companyId: company.id }
     const checked = contactFieldsSchema.safeParse(input)
     if (!checked.success) { out.fromSchema(line, toFieldErrors(checked.error), { companyId: 'companyName' }); continue }
-    writes.push({ target: 'contacts', line, id: existing?.id ?? null, fields: checked.data })
+    writes.push({ target: 'contacts', line, id: existing?.id ?? null, fields: checked.data, changes: own })
   }
   return writes
 }

@@ -8,7 +8,7 @@ import { readSettings, writeSetting } from '../../../../db/platform/local.reposi
 import { newId } from '../../../../db/platform/ids'
 import { insertSyncedMany, updateSynced, type InsertRow } from '../../../../db/platform/synced-writes'
 import {
-  IMPORT_COMPANY_REFERENCE, IMPORT_FIELDS, IMPORT_MATCH_KEYS, IMPORT_REQUIRED, savedMappingSchema,
+  IMPORT_COMPANY_REFERENCE, IMPORT_FIELDS, IMPORT_MATCH_KEYS, IMPORT_REQUIRED, MAX_LISTED_PROBLEMS, savedMappingSchema,
   type ImportAnalyseInput, type ImportAnalysis, type ImportField, type ImportMapping, type ImportMatchKey, type ImportProgress, type ImportRunInput,
   type ImportTarget, type ImportUploadInput, type SavedMapping,
 } from '../../../../shared/modules/customers/customer-import.schema'
@@ -17,7 +17,9 @@ import { track } from '../../platform/activity'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { readTable, type ReadTable } from '../../platform/imports/table-read'
 import { applySavedMapping, suggestMapping } from './customer-import.rows'
-import { planImport, summarise, type FullPlan, type PlannedWrite } from './customer-import.plan'
+import { companyFieldsOf, contactFieldsOf, planImport, summarise, type FullPlan, type PlannedWrite } from './customer-import.plan'
+import { companyFieldsSchema } from '../../../../shared/modules/customers/company.schema'
+import { contactFieldsSchema } from '../../../../shared/modules/customers/contact.schema'
 import { companyColumns, contactColumns } from './customers.mappers'
 import { refreshJourneys } from './journey.service'
 
@@ -129,19 +131,35 @@ export async function analyseImport(ctx: ServiceContext, input: ImportAnalyseInp
   }
 }
 
-async function writeBatch(ctx: ServiceContext, batch: PlannedWrite[], now: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+/**
+ * One batch in one transaction. An update applies the row's mapped cells to the record as it is now (a
+ * colleague's change pulled since the plan stays); a record deleted or merged meanwhile, or one the cells no
+ * longer fit, is skipped and reported — never half-written. Answers the writes it skipped.
+ */
+async function writeBatch(ctx: ServiceContext, batch: PlannedWrite[], now: string): Promise<PlannedWrite[]> {
+  return ctx.db.transaction().execute(async (trx) => {
     const companies: string[] = []
     const newCompanies: Array<InsertRow<'companies'>> = []
     const newContacts: Array<InsertRow<'contacts'>> = []
+    const gone: PlannedWrite[] = []
     for (const write of batch) {
       if (write.target === 'companies') {
-        const id = write.id ?? newId()
-        if (write.id) await updateSynced(trx, 'companies', id, companyColumns(write.fields), now)
-        else newCompanies.push({ id, ...companyColumns(write.fields), owner_id: write.fields.ownerId || ctx.userId })
-        companies.push(id)
+        if (!write.id) {
+          const id = newId()
+          newCompanies.push({ id, ...companyColumns(write.fields), owner_id: write.fields.ownerId || ctx.userId })
+          companies.push(id)
+          continue
+        }
+        const current = await trx.selectFrom('companies').selectAll().where('id', '=', write.id).where('deleted_at', 'is', null).executeTakeFirst()
+        const fields = current ? companyFieldsSchema.safeParse({ ...companyFieldsOf(current), ...write.changes }) : null
+        if (!fields?.success) { gone.push(write); continue }
+        await updateSynced(trx, 'companies', write.id, companyColumns(fields.data), now)
+        companies.push(write.id)
       } else if (write.id) {
-        await updateSynced(trx, 'contacts', write.id, contactColumns(write.fields), now)
+        const current = await trx.selectFrom('contacts').selectAll().where('id', '=', write.id).where('deleted_at', 'is', null).executeTakeFirst()
+        const fields = current ? contactFieldsSchema.safeParse({ ...contactFieldsOf(current), ...write.changes, companyId: current.company_id }) : null
+        if (!fields?.success) { gone.push(write); continue }
+        await updateSynced(trx, 'contacts', write.id, contactColumns(fields.data), now)
       } else {
         newContacts.push({ id: newId(), ...contactColumns(write.fields) })
       }
@@ -150,6 +168,7 @@ async function writeBatch(ctx: ServiceContext, batch: PlannedWrite[], now: strin
     await insertSyncedMany(trx, 'companies', newCompanies, now)
     await insertSyncedMany(trx, 'contacts', newContacts, now)
     if (companies.length > 0) await refreshJourneys(trx, companies, now)
+    return gone
   })
 }
 
@@ -162,10 +181,15 @@ async function runBatches(ctx: ServiceContext, session: Session, plan: FullPlan,
         return
       }
       const batch = plan.writes.slice(i, i + IMPORT_BATCH)
-      await writeBatch(ctx, batch, nowIso(ctx))
+      const gone = new Set(await writeBatch(ctx, batch, nowIso(ctx)))
       progress.processed += batch.length
       progress.created += batch.filter((w) => !w.id).length
-      progress.updated += batch.filter((w) => w.id).length
+      progress.updated += batch.filter((w) => w.id && !gone.has(w)).length
+      progress.skipped += gone.size
+      for (const write of gone) {
+        progress.problemCount++
+        if (progress.problems.length < MAX_LISTED_PROBLEMS) progress.problems.push({ line: write.line, field: 'row', key: 'errors.importRecordGone', value: '' })
+      }
       // Let the renderer's progress requests in between batches.
       await new Promise((resolve) => setImmediate(resolve))
     }

@@ -59,16 +59,15 @@ function readCsv(bytes: Uint8Array): ReadTable {
   // A NUL byte never occurs in text a spreadsheet writes: a PDF, an image or a program was chosen.
   if (bytes.subarray(0, 8192).includes(0)) refuse('errors.importNotTable')
   const { text, encoding } = decode(bytes)
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: '', delimitersToGuess: [';', '\t', ',', '|'], skipEmptyLines: 'greedy', header: false,
-  })
-  const records = parsed.data.filter((r) => r.some((c) => c.trim() !== ''))
-  const [header = [], ...rows] = records
-  return {
-    format: 'csv', encoding, delimiter: parsed.meta.delimiter,
-    header: header.map((h) => h.trim()),
-    rows: rows.map((cells, i) => ({ line: i + 2, cells })),
-  }
+  const source = text.replace(/^\uFEFF/, '')
+  // The separator is guessed on the rows with content (blank lines would make every guess look uneven) …
+  const { delimiter } = Papa.parse<string[]>(source, { delimiter: '', delimitersToGuess: [';', '\t', ',', '|'], skipEmptyLines: 'greedy', preview: 200 }).meta
+  // … and the file is read with blank lines kept, to count lines as Excel does.
+  const parsed = Papa.parse<string[]>(source, { delimiter, skipEmptyLines: false, header: false })
+  // Lines are counted before blank ones are dropped, so "Zeile 7" is the row Excel shows as 7.
+  const records = parsed.data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const [header = { line: 1, cells: [] }, ...rows] = records
+  return { format: 'csv', encoding, delimiter: parsed.meta.delimiter, header: header.cells.map((h) => h.trim()), rows }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
