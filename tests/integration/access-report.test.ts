@@ -41,6 +41,8 @@ beforeAll(async () => {
   await must('offers.send', { id: offer.id })
   await must('cases.create', { type: 'complaint', companyId: company.id, contactId, channel: 'phone', receivedAt: '2026-11-20T09:00:00.000Z', subject: 'Prüfstand misst falsch', description: 'Abweichung 3 %', priority: 'high' })
   await must('feedback.create', { companyId: company.id, contactId, kind: 'nps', station: 'usage', givenOn: '2026-11-21', score: 9, comment: 'Schnelle Hilfe', quotePermission: false })
+  const consent = await must<{ id: string }>('consents.create', { contactId, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe Hannover', note: '' })
+  await must('consents.withdraw', { id: consent.id, withdrawnOn: '2026-11-22' })
 })
 afterAll(async () => t.cleanup())
 
@@ -49,7 +51,7 @@ describe('Art. 15 information', () => {
     const before = readdirSync(path.dirname(t.database.path)).sort()
     const answer = await must<AccessReportAnswer>('access.report', { contactId })
     // The typed touchpoint and the two the app recorded itself (the offer sent, the complaint received).
-    expect(answer.counts).toEqual({ touchpoints: 3, conversations: 1, offers: 1, contracts: 0, cases: 1, referrals: 0, feedback: 1 })
+    expect(answer.counts).toEqual({ touchpoints: 3, conversations: 1, offers: 1, contracts: 0, cases: 1, referrals: 0, feedback: 1, consents: 1 })
     expect(answer.json.fileName).toMatch(/^Auskunft-Art15-.*Hannelore-Qxzyborski.*\.json$/)
     const report = JSON.parse(Buffer.from(answer.json.base64, 'base64').toString('utf8')) as AccessReport
     expect(report).toMatchObject({
@@ -60,6 +62,7 @@ describe('Art. 15 information', () => {
       offers: [{ number: offerNumber, status: 'sent', letters: [{ revision: 1 }] }],
       cases: [{ subject: 'Prüfstand misst falsch', type: 'complaint' }],
       feedback: [{ score: 9, comment: 'Schnelle Hilfe' }],
+      consents: [{ channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe Hannover', withdrawnOn: '2026-11-22' }],
     })
     expect(report.touchpoints.map((x) => x.summary)).toContain('Rückruf zum Angebot')
     expect(JSON.stringify(report)).not.toContain('Nur Jörg')
@@ -71,7 +74,7 @@ describe('Art. 15 information', () => {
     const answer = await must<AccessReportAnswer>('access.report', { contactId })
     const text = docxText(Buffer.from(answer.letter.base64, 'base64'))
     for (const expected of ['Ihre Auskunft nach Art. 15 DSGVO', 'Sehr geehrte Frau Dr. Qxzyborski', 'Einkaufsleitung', 'h.q@gruene-wiese.de', 'Rückruf zum Angebot',
-      offerNumber, 'Prüfstand misst falsch', 'Schnelle Hilfe', 'Art. 6 Abs. 1 lit. b DSGVO', 'Art. 77 DSGVO']) {
+      offerNumber, 'Prüfstand misst falsch', 'Schnelle Hilfe', 'Newsletter: 02.03.2026 (Messe Hannover) – widerrufen am 22.11.2026', 'Art. 6 Abs. 1 lit. b DSGVO', 'Art. 77 DSGVO']) {
       expect(text).toContain(expected)
     }
     const english = await must<AccessReportAnswer>('access.report', { contactId, language: 'en' })

@@ -20,7 +20,7 @@ export interface RetentionItem {
   name: string
   customerNumber: string
   status: CompanyStatus
-  /** The latest day anything happened with the company (a change, a touchpoint, an offer, a contract, a case). */
+  /** The latest day anything happened with the company: created, a touchpoint, an offer's date, a contract's end, a case received. */
   lastActivity: string
   /** The day it became due: last activity plus the kind's period. */
   dueSince: string

@@ -44,11 +44,13 @@ export interface AccessReport {
   cases: Array<{ number: string; type: string; receivedAt: string; subject: string; description: string; status: string }>
   referrals: Array<{ referredCompany: string; note: string; createdAt: string }>
   feedback: Array<{ kind: string; givenOn: string; score: number | null; comment: string }>
+  /** The consent history: every consent with its day, source and withdrawal. */
+  consents: Array<{ channel: string; purpose: string; givenOn: string; source: string; withdrawnOn: string | null }>
 }
 
 export interface AccessReportAnswer {
   json: { fileName: string; base64: string; mimeType: string }
   letter: { fileName: string; base64: string; mimeType: string; warnings: string[] }
   /** Records found per category, for the confirmation on screen. */
-  counts: Record<'touchpoints' | 'conversations' | 'offers' | 'contracts' | 'cases' | 'referrals' | 'feedback', number>
+  counts: Record<'touchpoints' | 'conversations' | 'offers' | 'contracts' | 'cases' | 'referrals' | 'feedback' | 'consents', number>
 }

@@ -18,6 +18,8 @@ export const ACCESS_TEXTS = {
   'access.count.cases': { de: '{count, plural, one {# Servicefall} other {# Servicefälle}}', en: '{count, plural, one {# service case} other {# service cases}}' },
   'access.count.referrals': { de: '{count, plural, one {# Empfehlung} other {# Empfehlungen}}', en: '{count, plural, one {# referral} other {# referrals}}' },
   'access.count.feedback': { de: '{count, plural, one {# Rückmeldung} other {# Rückmeldungen}}', en: '{count, plural, one {# feedback entry} other {# feedback entries}}' },
+  'access.count.consents': { de: '{count, plural, one {# Einwilligung} other {# Einwilligungen}}', en: '{count, plural, one {# consent} other {# consents}}' },
+  'letter.access.withdrawn': { de: 'widerrufen am {date}', en: 'withdrawn on {date}' },
   'letter.access.subject': { de: 'Ihre Auskunft nach Art. 15 DSGVO', en: 'Your access request under Art. 15 GDPR' },
   'letter.access.intro': {
     de: 'Sie haben Auskunft über die personenbezogenen Daten verlangt, die wir über Sie verarbeiten. Nachfolgend erhalten Sie eine vollständige Aufstellung; dieselben Daten liegen maschinenlesbar als JSON-Datei bei.',

@@ -40,16 +40,17 @@ export async function listRetentionDue(ctx: ServiceContext): Promise<RetentionRe
   const latest = (table: 'touchpoints' | 'offers' | 'contracts' | 'cases', column: string) =>
     sql<string | null>`(select max(substr(${sql.ref(`x.${column}`)}, 1, 10)) from ${sql.table(table)} x where x.company_id = c.id and x.deleted_at is null)`
   const rows = await ctx.db.selectFrom('companies as c')
-    .select(['c.id', 'c.name', 'c.customer_number', 'c.status', 'c.updated_at'])
+    .select(['c.id', 'c.name', 'c.customer_number', 'c.status', 'c.created_at'])
     .select([
-      latest('touchpoints', 'occurred_at').as('touchpoint'), latest('offers', 'updated_at').as('offer'),
-      latest('contracts', 'end_date').as('contract'), latest('cases', 'updated_at').as('case_day'),
+      // Synced domain dates only: `updated_at` is local bookkeeping that every pull resets.
+      latest('touchpoints', 'occurred_at').as('touchpoint'), latest('offers', 'offer_date').as('offer'),
+      latest('contracts', 'end_date').as('contract'), latest('cases', 'received_at').as('case_day'),
       sql<number>`(select count(*) from contacts k where k.company_id = c.id and k.deleted_at is null)`.as('contacts'),
     ])
     .where('c.deleted_at', 'is', null).where('c.status', 'in', ['prospect', 'former']).execute()
   const items: RetentionItem[] = []
   for (const r of rows) {
-    const lastActivity = [r.updated_at.slice(0, 10), r.touchpoint, r.offer, r.contract, r.case_day].filter((d): d is string => Boolean(d)).sort().at(-1)!
+    const lastActivity = [r.created_at.slice(0, 10), r.touchpoint, r.offer, r.contract, r.case_day].filter((d): d is string => Boolean(d)).sort().at(-1)!
     const dueSince = addYears(lastActivity, r.status === 'prospect' ? settings.prospectYears : settings.formerYears)
     if (dueSince > today || (kept[r.id] ?? '') >= today) continue
     items.push({ id: r.id, name: r.name, customerNumber: r.customer_number, status: r.status, lastActivity, dueSince, contacts: Number(r.contacts) })

@@ -69,6 +69,7 @@ export async function renderAccessLetter(input: AccessLetterInput, logo: Buffer 
     [t('access.count.cases', { count: r.cases.length }), list(r.cases.map((x) => `${x.number}, ${day(x.receivedAt)}: ${x.subject}`))],
     [t('access.count.referrals', { count: r.referrals.length }), list(r.referrals.map((x) => `${day(x.createdAt)}: ${x.referredCompany}`))],
     [t('access.count.feedback', { count: r.feedback.length }), list(r.feedback.map((x) => `${day(x.givenOn)}${x.score !== null ? ` (${x.score})` : ''}${x.comment ? `: ${x.comment}` : ''}`))],
+    [t('access.count.consents', { count: r.consents.length }), list(r.consents.map((x) => `${translateEnum(lang, 'consentChannel', x.channel as never)}, ${translateEnum(lang, 'consentPurpose', x.purpose as never)}: ${day(x.givenOn)}${x.source ? ` (${x.source})` : ''}${x.withdrawnOn ? ` – ${t('letter.access.withdrawn', { date: day(x.withdrawnOn) })}` : ''}`))],
   ]
   const body: Array<Paragraph | Table> = [
     para(t('letter.access.intro')),

@@ -22,7 +22,7 @@ export async function collectAccessReport(db: Kysely<Database>, contactId: strin
   const contact = await db.selectFrom('contacts').selectAll().where('id', '=', contactId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!contact) throw new AppError('not_found', 'errors.notFound')
   const company = await db.selectFrom('companies').select(['id', 'name', 'customer_number']).where('id', '=', contact.company_id).executeTakeFirstOrThrow()
-  const [touchpoints, participants, offers, contracts, cases, referrals, feedback] = await Promise.all([
+  const [touchpoints, participants, offers, contracts, cases, referrals, feedback, consents] = await Promise.all([
     db.selectFrom('touchpoints').selectAll().where('contact_id', '=', contactId).orderBy('occurred_at').execute(),
     db.selectFrom('conversation_participants as p').innerJoin('conversations as c', 'c.id', 'p.conversation_id')
       .select(['p.deleted_at', 'c.held_at', 'p.buying_role', 'p.influence', 'p.attitude', 'p.cares_about', 'c.needs', 'c.worries'])
@@ -33,6 +33,7 @@ export async function collectAccessReport(db: Kysely<Database>, contactId: strin
     db.selectFrom('referrals as r').leftJoin('companies as c', 'c.id', 'r.referred_company_id')
       .select(['r.deleted_at', 'c.name as referred', 'r.note', 'r.created_at']).where('r.contact_id', '=', contactId).orderBy('r.created_at').execute(),
     db.selectFrom('feedback').select(['kind', 'given_on', 'score', 'comment', 'deleted_at']).where('contact_id', '=', contactId).orderBy('given_on').execute(),
+    db.selectFrom('consents').select(['channel', 'purpose', 'given_on', 'source', 'withdrawn_on', 'deleted_at']).where('contact_id', '=', contactId).orderBy('given_on').execute(),
   ])
   const liveOffers = live(offers)
   const letters = liveOffers.length === 0 ? [] : await db.selectFrom('offer_revisions').select(['offer_id', 'revision', 'sent_at'])
@@ -58,6 +59,7 @@ export async function collectAccessReport(db: Kysely<Database>, contactId: strin
     cases: live(cases).map((c) => ({ number: c.number, type: c.type, receivedAt: c.received_at, subject: c.subject, description: c.description, status: c.status })),
     referrals: live(referrals).map((r) => ({ referredCompany: r.referred ?? '', note: r.note, createdAt: r.created_at })),
     feedback: live(feedback).map((f) => ({ kind: f.kind, givenOn: f.given_on, score: f.score, comment: f.comment })),
+    consents: live(consents).map((c) => ({ channel: c.channel, purpose: c.purpose, givenOn: c.given_on, source: c.source, withdrawnOn: c.withdrawn_on })),
   }
 }
 
@@ -80,7 +82,7 @@ export async function accessReport(ctx: ServiceContext, contactId: string, langu
     letter: { fileName: name('docx'), base64: buffer.toString('base64'), mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', warnings },
     counts: {
       touchpoints: report.touchpoints.length, conversations: report.conversations.length, offers: report.offers.length, contracts: report.contracts.length,
-      cases: report.cases.length, referrals: report.referrals.length, feedback: report.feedback.length,
+      cases: report.cases.length, referrals: report.referrals.length, feedback: report.feedback.length, consents: report.consents.length,
     },
   }
 }
