@@ -2,6 +2,13 @@
 import type { OfferDocument } from '../../../shared/ipc/contract'
 import type { I18n } from './i18n'
 
+/** A file's bytes as base64, for a channel that takes a file (the bytes travel; the browser decodes nothing). */
+export function base64Of(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
 export function download(fileName: string, base64: string, type: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type }))

@@ -3,15 +3,14 @@
 // salutation or language by its code or its label in either language ("Nordrhein-Westfalen", "NRW", "NW"),
 // a postcode Excel cut to four digits given its leading zero back.
 import { translateEnum, type EnumList } from '../../../../shared/i18n'
+import { foldGerman } from '../../../../shared/modules/customers/duplicate.normalise'
 import { COMPANY_STATUSES, FEDERAL_STATES, LANGUAGES, LEAD_SOURCES, SALUTATIONS, SEGMENTS, BUYING_ROLES } from '../../../../shared/modules/customers/customer.enums'
 import {
   IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportTarget, type SavedMapping,
 } from '../../../../shared/modules/customers/customer-import.schema'
 
 /** A header as compared: lower case, umlauts and ß folded, only letters and digits ("E-Mail-Adresse" → "emailadresse"). */
-export const foldHeader = (header: string): string =>
-  header.toLocaleLowerCase('de').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKD').replace(/[^a-z0-9]/g, '')
+export const foldHeader = (header: string): string => foldGerman(header).replace(/[^a-z0-9]/g, '')
 
 const NUMBER = ['kundennummer', 'kundennr', 'kdnr', 'kundenid', 'debitor', 'debitornummer', 'debitorennummer', 'debitorennr', 'customernumber', 'customerno', 'customerid', 'accountnumber']
 const COMPANY = ['firma', 'firmenname', 'unternehmen', 'unternehmensname', 'company', 'companyname', 'accountname', 'account', 'organisation', 'organization', 'kunde', 'kundenname']

@@ -10,15 +10,10 @@ import {
 import { PageHeader } from '../../components/page'
 import { call } from '../../lib/api'
 import { notifyDataChanged } from '../../lib/data-events'
+import { base64Of } from '../../lib/download'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { importFieldLabel, ImportPlanView, ImportProgressView } from './customer-import-report'
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
 
 export function CustomerImportPage({ target }: { target: ImportTarget }) {
   const { t, tFromData } = useI18n()

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { FormProvider, useForm, useWatch } from 'react-hook-form'
 import { MAX_VCARD_BYTES, type VcardImportReport } from '../../../../shared/modules/customers/contact-import.schema'
 import { CompanyPicker } from '../../components/company-picker'
+import { base64Of } from '../../lib/download'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 
@@ -12,12 +13,6 @@ const FIELD_LABELS: Record<string, string> = {
   companyId: 'contact.company', salutation: 'contact.salutation', title: 'contact.personTitle', firstName: 'contact.firstName',
   lastName: 'contact.lastName', jobFunction: 'contact.jobFunction', email: 'contact.email', phone: 'contact.phone', mobile: 'contact.mobile',
   language: 'contact.language', version: 'contact.vcardVersion',
-}
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
 }
 
 export function VcardImport({ onDone }: { onDone: () => void }) {
