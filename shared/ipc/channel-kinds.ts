@@ -21,6 +21,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'erasures.preview'
   // The Art. 15 information reads everything about a person and answers two files; it writes nothing.
   | 'access.report'
+  // The PDF of an offer shown on its page: made in memory, nothing saved.
+  | 'offers.preview'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

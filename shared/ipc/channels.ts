@@ -88,6 +88,7 @@ export const CHANNELS = [
   'offers.lose',
   'offers.withdraw',
   'offers.document',
+  'offers.preview',
   'reports.orderRate',
   'orderRate.export',
   'profile.get',

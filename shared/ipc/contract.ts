@@ -50,9 +50,19 @@ export interface ProductImportReport {
   dryRun: boolean
 }
 
+/** A letter is written as DOCX (to edit in a word processor) or PDF (to send); both from the same letter model. */
+export const documentFormatSchema = z.enum(['docx', 'pdf']).default('docx')
+
+/** The PDF of a letter that is only looked at (not saved): the offer page shows its first page. */
+export interface DocumentPreview {
+  /** The PDF, base64-encoded. */
+  base64: string
+  pageCount: number
+}
+
 export interface OfferDocument {
   fileName: string
-  /** The DOCX, base64-encoded (the renderer offers it as a download; the desktop app also opens it). */
+  /** The DOCX or PDF, base64-encoded (the renderer offers it as a download; the desktop app also opens it). */
   base64: string
   /** i18n keys of problems the document was made despite (missing logo, incomplete profile). */
   warnings: string[]
@@ -150,7 +160,8 @@ export const contract = {
   'offers.win': channel<Offer>()(offerWinSchema),
   'offers.lose': channel<Offer>()(offerLoseSchema),
   'offers.withdraw': channel<Offer>()(byIdSchema),
-  'offers.document': channel<OfferDocument>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional() })),
+  'offers.document': channel<OfferDocument>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional(), format: documentFormatSchema })),
+  'offers.preview': channel<DocumentPreview>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional() })),
   'reports.orderRate': channel<OrderRateReport>()(orderRateQuerySchema),
   'orderRate.export': channel<ExportFile>()(orderRateExportSchema),
   'profile.get': channel<CompanyProfileSettings>()(none),
@@ -161,7 +172,7 @@ export const contract = {
   'contracts.create': channel<Contract>()(contractFieldsSchema),
   'contracts.update': channel<Contract>()(contractUpdateSchema),
   'contracts.cancel': channel<Contract>()(contractCancelSchema),
-  'contracts.document': channel<OfferDocument>()(byIdSchema),
+  'contracts.document': channel<OfferDocument>()(z.object({ id: idSchema, format: documentFormatSchema })),
   'contracts.pipeline': channel<RenewalPipeline>()(renewalPipelineQuerySchema),
   'reports.renewal': channel<RenewalReport>()(renewalReportQuerySchema),
   'renewalRate.export': channel<ExportFile>()(renewalReportExportSchema),

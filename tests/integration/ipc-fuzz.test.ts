@@ -347,6 +347,7 @@ async function setUp(): Promise<Seeds> {
     'offers.lose': () => ({ id: toLose.id, reason: 'competitor', competitor: 'Wettbewerb AG', note: '' }),
     'offers.withdraw': () => ({ id: toWithdraw.id }),
     'offers.document': () => ({ id: sent.id, revision: 1 }),
+    'offers.preview': () => ({ id: sent.id, revision: 1 }),
     'reports.orderRate': () => ({ from: '2026-01-01', to: '2026-12-31', period: 'month', ownerId: '', segment: '' }),
     'orderRate.export': () => ({ from: '2026-01-01', to: '2026-12-31', period: 'month', ownerId: '', segment: '', format: 'xlsx', language: 'de' }),
     'profile.get': () => ({}),
@@ -554,8 +555,8 @@ describe('IPC fuzz through web mode', () => {
     // Nothing was polluted by the `__proto__` and `constructor` keys.
     expect(({} as Json).polluted).toBeUndefined()
     expect(({} as Json).isAdmin).toBeUndefined()
-    // Documents were written only as .docx files in the documents folder next to the database.
-    for (const file of readdirSync(path.join(t.dir, 'Dokumente'))) expect(file).toMatch(/^[\w-]+\.docx$/)
+    // Documents were written only as .docx or .pdf files in the documents folder next to the database.
+    for (const file of readdirSync(path.join(t.dir, 'Dokumente'))) expect(file).toMatch(/^[\w-]+\.(docx|pdf)$/)
     expect(readdirSync(t.dir).sort()).toEqual(['Dokumente', 'renderer', 'test.sqlite', 'test.sqlite-shm', 'test.sqlite-wal'])
     // The server never took the 500 path.
     expect(consoleErrors.filter((args) => String(args[0]).includes('web request failed'))).toEqual([])
