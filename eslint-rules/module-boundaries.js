@@ -11,11 +11,13 @@ export const MODULE_DEPENDENCIES = {
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
+  // Mail sends and files what the stations write: an offer's PDF, a case's acknowledgement, a reply to an offer.
+  mail: ['customers', 'contracts', 'service', 'offers'],
   // DSGVO erasure reaches every record that may point at a person; sync applies pulled erasures.
-  dsgvo: ['customers', 'contracts', 'service', 'offers'],
+  dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail'],
   settings: ['customers', 'offers', 'contracts', 'service'],
   worklist: ['customers', 'offers', 'contracts', 'service'],
-  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo'],
+  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail'],
   demo: ['customers', 'offers', 'contracts', 'service', 'settings'],
 }
 

@@ -13,6 +13,7 @@ import * as m010 from './2026-11-29-010-company-merge'
 import * as m011 from './2026-11-29-011-erasures'
 import * as m012 from './2026-11-29-012-consents'
 import * as m013 from './2026-11-29-013-audit-events'
+import * as m014 from './2026-11-29-014-mail'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-011-erasures': m011,
   '2026-11-29-012-consents': m012,
   '2026-11-29-013-audit-events': m013,
+  '2026-11-29-014-mail': m014,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -8,7 +8,8 @@ import { CONTRACT_TEXTS, CONTRACT_LETTER_TEXTS } from '../modules/contracts'
 import { CONSENT_TEXTS, CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, DUPLICATE_TEXTS, RETENTION_TEXTS, type Language } from '../modules/customers'
 import { DEMO_TEXTS } from '../modules/demo'
 import { ACCESS_TEXTS, DSGVO_TEXTS } from '../modules/dsgvo'
-import { OFFER_TEXTS, OFFER_LETTER_TEXTS } from '../modules/offers'
+import { OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
+import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
 import { SERVICE_TEXTS } from '../modules/service'
 import { SETTINGS_TEXTS } from '../modules/settings'
 import { SYNC_TEXTS } from '../modules/sync'
@@ -39,11 +40,16 @@ export const TEXT_SOURCES = {
   'shared/modules/dsgvo/access.texts.ts': ACCESS_TEXTS,
   'shared/modules/customers/consent.texts.ts': CONSENT_TEXTS,
   'shared/modules/customers/retention.texts.ts': RETENTION_TEXTS,
+  'shared/modules/offers/promise.texts.ts': PROMISE_TEXTS,
+  'shared/modules/mail/mail.texts.ts': MAIL_TEXTS,
+  'shared/modules/mail/outbox.texts.ts': OUTBOX_TEXTS,
+  'shared/modules/mail/mailbox.texts.ts': MAILBOX_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
   ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
+  ...PROMISE_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

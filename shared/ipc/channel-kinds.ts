@@ -23,6 +23,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'access.report'
   // The PDF of an offer shown on its page: made in memory, nothing saved.
   | 'offers.preview'
+  // A mail's draft from its template, and the same mail as an .eml file for the rep's own mail program.
+  | 'mail.compose' | 'mail.eml' | 'mailAccounts.get' | 'mailbox.attachment' | 'timeline.forRecord'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>
@@ -31,4 +33,4 @@ export type ChangeChannel = Exclude<Channel, ReadChannel>
  * Changes that are meant to happen again with the same input ("sync now" twice a minute apart): a
  * double click still sends once (the running one is returned), but a later click is a new request.
  */
-export const REPEATABLE_CHANNELS: ReadonlySet<ChangeChannel> = new Set<ChangeChannel>(['sync.now', 'sync.online', 'sync.dismissRejected'])
+export const REPEATABLE_CHANNELS: ReadonlySet<ChangeChannel> = new Set<ChangeChannel>(['sync.now', 'sync.online', 'sync.dismissRejected', 'outbox.send', 'mailAccounts.test', 'mailbox.fetch'])

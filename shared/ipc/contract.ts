@@ -34,6 +34,13 @@ import {
 } from '../modules/customers'
 import { contactEraseSchema, erasurePreviewSchema, type ErasureLog, type ErasurePreview, type ErasureResult } from '../modules/dsgvo'
 import { accessReportSchema, type AccessReportAnswer, type AuditLog } from '../modules/dsgvo'
+import {
+  mailAccountTestSchema, mailAccountsSchema, mailboxAttachmentSchema, mailboxIdSchema, mailboxListSchema, mailboxStateSchema, mailComposeSchema, mailDraftSchema,
+  mailTemplateKeySchema, mailTemplateSchema, outboxIdSchema, outboxListSchema,
+  type MailAccounts, type MailAccountTest, type MailboxReadReport, type MailDraft, type MailMessageDetail, type MailMessageItem, type MailTemplate, type OutboxEntry,
+} from '../modules/mail'
+import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
+import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -126,6 +133,7 @@ export const contract = {
   'touchpoints.export': channel<ExportFile>()(touchpointExportSchema),
   'touchpoints.create': channel<Touchpoint>()(touchpointCreateSchema),
   'touchpoints.delete': channel<{ id: string }>()(byIdSchema),
+  'timeline.forRecord': channel<Touchpoint[]>()(z.object({ relatedType: z.enum(TOUCHPOINT_RELATED_TYPES), relatedId: idSchema }).strict()),
   'timeline.forCompany': channel<Page<TimelineEntry>>()(timelineQuerySchema),
   'demo.load': channel<{ companies: number }>()(demoLoadSchema),
   'demo.open': channel<{ database: 'demo' }>()(none),
@@ -150,6 +158,12 @@ export const contract = {
   'conversations.get': channel<Conversation>()(byIdSchema),
   'conversations.create': channel<Conversation>()(conversationFieldsSchema),
   'conversations.update': channel<Conversation>()(conversationUpdateSchema),
+  'conversations.confirmation': channel<OfferDocument>()(conversationConfirmationSchema),
+  'promises.list': channel<CustomerPromise[]>()(promiseListSchema),
+  'promises.create': channel<CustomerPromise>()(promiseFieldsSchema),
+  'promises.update': channel<CustomerPromise>()(promiseUpdateSchema),
+  'promises.complete': channel<CustomerPromise>()(promiseIdSchema),
+  'promises.cancel': channel<CustomerPromise>()(promiseIdSchema),
   'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),
   'offers.export': channel<ExportFile>()(offerExportSchema),
   'offers.get': channel<Offer>()(byIdSchema),
@@ -204,6 +218,24 @@ export const contract = {
   'worklist.list': channel<WorkList>()(workListQuerySchema),
   'worklist.complete': channel<{ touchpointId: string }>()(workListCompleteSchema),
   'worklist.snooze': channel<{ id: string }>()(workListSnoozeSchema),
+  'mail.compose': channel<MailDraft>()(mailComposeSchema),
+  'mail.queue': channel<OutboxEntry>()(mailDraftSchema),
+  'mail.eml': channel<ExportFile>()(mailDraftSchema),
+  'mailTemplates.list': channel<MailTemplate[]>()(none),
+  'mailTemplates.save': channel<MailTemplate>()(mailTemplateSchema),
+  'mailTemplates.reset': channel<MailTemplate>()(mailTemplateKeySchema),
+  'outbox.list': channel<OutboxEntry[]>()(outboxListSchema),
+  'outbox.retry': channel<OutboxEntry>()(outboxIdSchema),
+  'outbox.cancel': channel<OutboxEntry>()(outboxIdSchema),
+  'outbox.send': channel<{ sent: number; failed: number; waiting: number }>()(none),
+  'mailAccounts.get': channel<MailAccounts>()(none),
+  'mailAccounts.save': channel<MailAccounts>()(mailAccountsSchema),
+  'mailAccounts.test': channel<MailAccountTest>()(mailAccountTestSchema),
+  'mailbox.list': channel<Page<MailMessageItem>>()(mailboxListSchema),
+  'mailbox.get': channel<MailMessageDetail>()(mailboxIdSchema),
+  'mailbox.attachment': channel<ExportFile>()(mailboxAttachmentSchema),
+  'mailbox.setState': channel<MailMessageItem>()(mailboxStateSchema),
+  'mailbox.fetch': channel<MailboxReadReport>()(none),
   'worklist.ics': channel<{ fileName: string; content: string }>()(workListIcsQuerySchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 

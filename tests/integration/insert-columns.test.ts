@@ -35,6 +35,7 @@ const REQUIRED = {
   erasures: ['company_id', 'erased_at', 'erased_by', 'row_id', 'table_name'],
   consents: ['company_id', 'contact_id', 'channel', 'given_on', 'purpose'],
   audit_events: ['at', 'channel', 'kind'],
+  promises: ['company_id', 'due_date', 'owner_id', 'title'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

@@ -3,7 +3,7 @@
 import type { Default, ReadOnly, SyncColumns } from '../../platform/sync-columns'
 import type {
   Attitude, BuyingRole, CompanyStatus, ConsentChannel, ConsentPurpose, Direction, FederalState, InfluenceLevel, JourneyReason, Language, LeadSource, Salutation, Segment, Station,
-  TouchpointChannel, TouchpointMode, YesNoUnknown,
+  TouchpointChannel, TouchpointMode, TouchpointRelatedType, YesNoUnknown,
 } from '../../../shared/modules/customers'
 
 export interface CompanyTable extends SyncColumns {
@@ -96,6 +96,12 @@ export interface TouchpointTable extends SyncColumns {
   message_key: string | null
   message_params: string | null
   created_by: Default<string>
+  /** The record the touchpoint belongs to (an offer's mail shows on the offer); null for the customer alone. */
+  related_type: Default<TouchpointRelatedType | null>
+  related_id: Default<string | null>
+  /** A mail's Message-ID (without angle brackets) and its envelope (`MailMeta` as JSON); null for anything else. */
+  mail_message_id: Default<string | null>
+  mail_meta: Default<string | null>
 }
 
 /** Users come from the sync server (read-only here); one local user exists before the first login. */

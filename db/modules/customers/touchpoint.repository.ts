@@ -23,6 +23,13 @@ export function findTouchpoint(db: Kysely<Database>, id: string): Promise<Touchp
   return baseQuery(db).selectAll('t').select(withNames).where('t.id', '=', id).executeTakeFirst()
 }
 
+/** The touchpoints that belong to one record (an offer's mails and the replies in their thread), newest first. */
+export function touchpointsOfRecord(db: Kysely<Database>, relatedType: string, relatedId: string): Promise<TouchpointRow[]> {
+  return baseQuery(db).selectAll('t').select(withNames)
+    .where('t.related_type', '=', relatedType as never).where('t.related_id', '=', relatedId)
+    .orderBy('t.occurred_at', 'desc').limit(500).execute()
+}
+
 const SORT_COLUMNS = {
   occurredAt: [sql`t.occurred_at`],
   companyName: [sql`(select sort_name from companies where id = t.company_id)`, sql`t.occurred_at`],

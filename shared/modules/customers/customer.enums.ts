@@ -30,6 +30,10 @@ export type Language = (typeof LANGUAGES)[number]
 export const TOUCHPOINT_CHANNELS = ['visit', 'phone', 'email', 'video_call', 'letter', 'trade_fair', 'event', 'website', 'chat', 'other'] as const
 export type TouchpointChannel = (typeof TOUCHPOINT_CHANNELS)[number]
 
+/** The record a touchpoint may belong to besides its customer (a mail about an offer shows on the offer). */
+export const TOUCHPOINT_RELATED_TYPES = ['offer', 'contract', 'case', 'conversation', 'promise', 'referral'] as const
+export type TouchpointRelatedType = (typeof TOUCHPOINT_RELATED_TYPES)[number]
+
 export const DIRECTIONS = ['inbound', 'outbound'] as const
 export type Direction = (typeof DIRECTIONS)[number]
 

@@ -6,6 +6,8 @@ import type { ContactFields } from './contact.schema'
 import type { PersonaFields } from './persona.schema'
 import type { TouchpointFields } from './touchpoint.schema'
 import type { EventParams } from '../../platform/event-message'
+import type { TouchpointRelatedType } from './customer.enums'
+import type { MailMeta } from './touchpoint-mail.schema'
 
 interface Record_ {
   id: string
@@ -64,6 +66,12 @@ export type Touchpoint = TouchpointFields & Record_ & {
   createdByName: string
   messageKey: string | null
   messageParams: EventParams
+  /** The record it belongs to besides the customer (an offer's mail). */
+  relatedType: TouchpointRelatedType | null
+  relatedId: string | null
+  /** A mail's Message-ID and envelope (from, to, first lines, attachments); null for anything else. */
+  mailMessageId: string | null
+  mail: MailMeta | null
 }
 
 export type TimelineEntry =

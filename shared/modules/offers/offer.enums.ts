@@ -34,6 +34,9 @@ export type LostReason = (typeof LOST_REASONS)[number]
 export const FOLLOW_UP_KINDS = ['after_first', 'after_second', 'before_expiry'] as const
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
 export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const
+/** A promise to the customer (a next step agreed in a conversation): open until kept, or cancelled. */
+export const PROMISE_STATUSES = ['open', 'kept', 'cancelled'] as const
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number]
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number]
 
 export const UNITS = ['Stück', 'Stunde', 'Tag', 'Pauschale', 'Meter', 'kg', 'Lizenz', 'Monat'] as const

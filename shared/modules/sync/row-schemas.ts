@@ -8,10 +8,10 @@ import { CANCELLED_BY, CHURN_REASONS, CONTRACT_EVENTS, CONTRACT_STATUSES, CONTRA
 import { NOTICE_UNITS } from '../contracts'
 import {
   ATTITUDES, BUYING_ROLES, COMPANY_STATUSES, CONSENT_CHANNELS, CONSENT_PURPOSES, DIRECTIONS, FEDERAL_STATES, INFLUENCE_LEVELS, LANGUAGES, LEAD_SOURCES,
-  SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, YES_NO_UNKNOWN,
+  SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, TOUCHPOINT_RELATED_TYPES, YES_NO_UNKNOWN, mailMetaJson,
 } from '../customers'
 import { CUSTOMER_EVENTS, STATIONS } from '../customers'
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES } from '../offers'
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES, PROMISE_STATUSES } from '../offers'
 import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
@@ -155,6 +155,23 @@ const COLUMNS = {
     summary: req(text()),
     message_key: opt(nullable(touchpointEvent)),
     message_params: opt(nullable(eventParamsJson)),
+    created_by: opt(text(64)),
+    related_type: opt(nullable(oneOf(TOUCHPOINT_RELATED_TYPES))),
+    related_id: opt(nullable(id)),
+    mail_message_id: opt(nullable(text(998).min(1))),
+    mail_meta: opt(nullable(mailMetaJson)),
+  },
+  promises: {
+    company_id: req(id),
+    contact_id: opt(nullable(id)),
+    conversation_id: opt(nullable(id)),
+    offer_id: opt(nullable(id)),
+    title: req(text(500).min(1)),
+    due_date: req(date),
+    owner_id: req(id),
+    status: opt(oneOf(PROMISE_STATUSES)),
+    done_at: opt(nullable(dateOrTime)),
+    changed_at: opt(nullable(dateOrTime)),
     created_by: opt(text(64)),
   },
   products: {
@@ -421,6 +438,7 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   offer_items: ['company_id', 'offer_id'],
   offer_revisions: ['company_id', 'offer_id', 'revision', 'sent_at', 'snapshot'],
   follow_ups: ['company_id', 'offer_id', 'kind'],
+  promises: ['company_id', 'conversation_id', 'created_by'],
   contracts: ['company_id', 'number'],
   contract_items: ['company_id', 'contract_id'],
   assets: ['company_id'],

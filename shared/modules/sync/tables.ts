@@ -32,6 +32,7 @@ export const SYNC_TABLE_RULES = {
   offer_items: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   offer_revisions: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   follow_ups: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  promises: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   contracts: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   contract_items: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   assets: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },

@@ -3,7 +3,7 @@ import { createCompany, deleteCompany, getCompany, listCompanies, stationCounts,
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contact.service'
 import { createPersona, deletePersona, getPersona, listPersonas, updatePersona } from './persona.service'
 import { exportPersonas } from './persona-export.service'
-import { companyTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
+import { companyTimeline, recordTimeline, createTouchpoint, deleteTouchpoint, listTouchpoints } from './touchpoint.service'
 import { exportTouchpoints } from './touchpoint-export.service'
 import { exportCompanies } from './company-export.service'
 import { exportContacts, exportVcards } from './contact-export.service'
@@ -63,4 +63,5 @@ export const customerHandlers = {
   'touchpoints.create': ({ ctx }, fields) => createTouchpoint(ctx, fields),
   'touchpoints.delete': ({ ctx }, { id }) => deleteTouchpoint(ctx, id),
   'timeline.forCompany': ({ ctx }, q) => companyTimeline(ctx, q),
+  'timeline.forRecord': ({ ctx }, q) => recordTimeline(ctx, q),
 } satisfies Pick<HandlerMap, Extract<keyof HandlerMap, `${Area}.${string}`>>

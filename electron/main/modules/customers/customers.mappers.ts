@@ -9,7 +9,7 @@ import type { ContactFields } from '../../../../shared/modules/customers/contact
 import type { Company, Contact, Persona, Touchpoint } from '../../../../shared/modules/customers/customer.types'
 import type { PersonaFields } from '../../../../shared/modules/customers/persona.schema'
 import type { TouchpointFields } from '../../../../shared/modules/customers/touchpoint.schema'
-import { currentStation } from '../../../../shared/modules/customers'
+import { currentStation, parseMailMeta } from '../../../../shared/modules/customers'
 import { parseEventParams } from '../../../../shared/platform/event-message'
 
 export const companyColumns = (f: CompanyFields): InsertColumns<'companies'> => ({
@@ -161,6 +161,10 @@ export const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
   summary: r.summary,
   messageKey: r.message_key,
   messageParams: parseEventParams(r.message_params),
+  relatedType: r.related_type ?? null,
+  relatedId: r.related_id ?? null,
+  mailMessageId: r.mail_message_id ?? null,
+  mail: parseMailMeta(r.mail_meta),
   createdByName: r.created_by_name ?? '',
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -2,12 +2,13 @@
 import type { Kysely } from 'kysely'
 import { findCompany } from '../../../../db/modules/customers/company.repository'
 import { findContact } from '../../../../db/modules/customers/contact.repository'
-import { findTouchpoint, listTouchpoints as queryTouchpoints } from '../../../../db/modules/customers/touchpoint.repository'
+import { findTouchpoint, listTouchpoints as queryTouchpoints, touchpointsOfRecord } from '../../../../db/modules/customers/touchpoint.repository'
 import { newId } from '../../../../db/platform/ids'
 import { deleteSynced, insertSynced } from '../../../../db/platform/synced-writes'
 import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
 import type { TimelineEntry, Touchpoint } from '../../../../shared/modules/customers/customer.types'
+import type { TouchpointRelatedType } from '../../../../shared/modules/customers/customer.enums'
 import type { TouchpointFields, TouchpointListQuery } from '../../../../shared/modules/customers/touchpoint.schema'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
@@ -47,6 +48,10 @@ export async function createTouchpoint(ctx: ServiceContext, fields: TouchpointFi
       companyName: company.name,
       contactName,
       createdByName: ctx.userName,
+      relatedType: null,
+      relatedId: null,
+      mailMessageId: null,
+      mail: null,
       messageKey: null,
       messageParams: {},
       createdAt: now,
@@ -75,6 +80,11 @@ export async function listTouchpoints(ctx: ServiceContext, query: Required<Touch
   const range = { from: query.from ? dayStart(query.from) : null, toExclusive: query.to ? nextDayStart(query.to) : null }
   const { rows, total } = await queryTouchpoints(ctx.db, query, range)
   return { rows: rows.map(toTouchpoint), total, offset: query.offset }
+}
+
+/** The touchpoints of one record (an offer's mails and the replies in their thread), newest first. */
+export async function recordTimeline(ctx: ServiceContext, q: { relatedType: TouchpointRelatedType; relatedId: string }): Promise<Touchpoint[]> {
+  return (await touchpointsOfRecord(ctx.db, q.relatedType, q.relatedId)).map(toTouchpoint)
 }
 
 /** Newest first; the company's creation closes the timeline on its last page. */
