@@ -6,27 +6,25 @@ import { insertSynced, updateSynced, type InsertColumns, type UpdatePatch } from
 import { openOffer, undecidedOffer } from '../../../../db/modules/offers/offer.predicates'
 import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
-import { followUpSchedule } from '../../../../shared/modules/offers/follow-up.rules'
 import { isClosedOffer, isOpenOffer, type LostReason, type OfferStatus } from '../../../../shared/modules/offers/offer.enums'
 import type { OfferFields } from '../../../../shared/modules/offers/offer.schema'
 import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
-import type { FollowUp, Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
+import type { Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
-import { missingLetterDetailsOf } from '../../../../shared/platform/letter-profile'
-import { eventColumns } from '../../../../shared/platform/event-message'
 import { foldForSort, trigramQuery } from '../../../../shared/platform/search'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { nextNumber } from '../../platform/numbering'
 import { checkRenewable, continueContract } from '../contracts'
 import { refreshJourney } from '../customers'
 import { referralsWon } from '../service'
-import { linesOf, OFFER_LINES, totalsOf, writeLines } from '../../platform/documents/line-items'
-import { buildLetterInput, type RevisionSnapshot } from './offer-letter-input'
-import { deviceSettings } from '../../platform/device-profile'
-import { offerSettingsSchema } from '../../../../shared/modules/offers/offer-settings.schema'
+import { OFFER_LINES, totalsOf, writeLines } from '../../platform/documents/line-items'
+import { getOffer, loadOffer, revisionSent } from './offer-read'
 
 type Db = Kysely<Database>
 const today = todayOf
+
+export { getOffer } from './offer-read'
+export { sendOffer } from './offer-send.service'
 
 export const nextOfferNumber = (db: Db, year: string): Promise<string> => nextNumber(db, 'offers', 'A', year)
 
@@ -89,24 +87,6 @@ export async function createOffer(ctx: ServiceContext, f: OfferFields): Promise<
   return getOffer(ctx, id)
 }
 
-async function loadOffer(db: Db, id: string) {
-  const offer = await db.selectFrom('offers').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
-  if (!offer) throw new AppError('not_found', 'errors.notFound')
-  return offer
-}
-
-/**
- * The current revision is frozen once sent. An offer that was sent before it came into the app
- * (imported, or demo data) has no snapshot; it counts as sent too, so it is changed by a new revision.
- */
-async function revisionSent(db: Db, offerId: string, revision: number): Promise<boolean> {
-  const revisions = await db.selectFrom('offer_revisions').select('revision').where('offer_id', '=', offerId).where('deleted_at', 'is', null).execute()
-  if (revisions.some((r) => r.revision === revision)) return true
-  if (revisions.length > 0) return false
-  const offer = await db.selectFrom('offers').select('sent_at').where('id', '=', offerId).executeTakeFirst()
-  return Boolean(offer?.sent_at)
-}
-
 export async function updateOffer(ctx: ServiceContext, id: string, f: OfferFields): Promise<Offer> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
@@ -131,48 +111,6 @@ export async function reviseOffer(ctx: ServiceContext, id: string): Promise<Offe
     if (isClosedOffer(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
     if (!(await revisionSent(trx, id, offer.revision))) throw new AppError('conflict', 'errors.offerNotSentYet')
     await updateSynced(trx, 'offers', id, { revision: offer.revision + 1, status: 'negotiation' }, now)
-  })
-  return getOffer(ctx, id)
-}
-
-/**
- * Sending freezes the current revision (a snapshot the document is always made from) and, the first
- * time, plans the follow-ups by the cadence and the customer's public holidays.
- */
-export async function sendOffer(ctx: ServiceContext, id: string): Promise<Offer> {
-  const now = nowIso(ctx)
-  const day = today(ctx)
-  await ctx.db.transaction().execute(async (trx) => {
-    const offer = await loadOffer(trx, id)
-    if (isClosedOffer(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
-    if (await revisionSent(trx, id, offer.revision)) throw new AppError('conflict', 'errors.offerAlreadySent')
-    const detail = await getOffer({ ...ctx, db: trx }, id)
-    if (!detail.items.some((i) => !i.optional)) throw fieldError('items', 'errors.offerWithoutItems')
-    if (offer.valid_until < day) throw fieldError('validUntil', 'errors.validityPassed')
-    const letter = await buildLetterInput({ ...ctx, db: trx }, detail)
-    // A business letter without the sender's legal details or a signer's name never goes out (letter-profile.ts).
-    if (missingLetterDetailsOf(letter).length > 0) throw new AppError('conflict', 'errors.letterDetailsMissing')
-    const snapshot: RevisionSnapshot = { offer: detail, letter }
-    await insertSynced(trx, 'offer_revisions', { id: newId(), offer_id: id, company_id: offer.company_id, revision: offer.revision, sent_at: now, snapshot: JSON.stringify(snapshot) }, now)
-    await updateSynced(trx, 'offers', id, { status: offer.status === 'draft' ? 'sent' : offer.status, sent_at: offer.sent_at ?? now }, now)
-    const company = await trx.selectFrom('companies').select(['federal_state', 'name']).where('id', '=', offer.company_id).executeTakeFirstOrThrow()
-    const open = await trx.selectFrom('follow_ups').select(['id', 'kind']).where('offer_id', '=', id).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
-    const profile = await deviceSettings({ db: trx }, offerSettingsSchema)
-    const cadence = { afterBusinessDays: [profile.followUpFirstDays, profile.followUpSecondDays], daysBeforeExpiry: profile.followUpDaysBeforeExpiry }
-    for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state, cadence)) {
-      // A new revision keeps the follow-ups already planned; only missing ones are added.
-      if (open.some((o) => o.kind === planned.kind)) continue
-      if (offer.sent_at && planned.kind !== 'before_expiry') continue
-      await insertSynced(trx, 'follow_ups', {
-        id: newId(), offer_id: id, company_id: offer.company_id, owner_id: offer.owner_id, kind: planned.kind, due_date: planned.date, planned_date: planned.date, status: 'open', outcome: '',
-      }, now)
-    }
-    await insertSynced(trx, 'touchpoints', {
-      id: newId(), company_id: offer.company_id, contact_id: offer.contact_id, occurred_at: now, channel: 'email', direction: 'outbound', mode: 'direct', station: 'offer',
-      summary: '', ...(offer.revision > 1 ? eventColumns('offer.sentRevision', { number: offer.number, revision: offer.revision }) : eventColumns('offer.sent', { number: offer.number })),
-      created_by: ctx.userId,
-    }, now)
-    await refreshJourney(trx, offer.company_id, now)
   })
   return getOffer(ctx, id)
 }
@@ -224,33 +162,6 @@ export async function expireOffers(ctx: ServiceContext): Promise<number> {
     })
   }
   return due.length
-}
-
-export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> {
-  const db = ctx.db
-  const o = await db.selectFrom('offers as o').innerJoin('companies as c', 'c.id', 'o.company_id')
-    .leftJoin('contacts as p', 'p.id', 'o.contact_id').leftJoin('users as u', 'u.id', 'o.owner_id').leftJoin('contracts as k', 'k.id', 'o.contract_id')
-    .selectAll('o').select(['c.name as company_name', 'p.first_name', 'p.last_name', 'u.display_name as owner_name', 'k.number as contract_number'])
-    .where('o.id', '=', id).where('o.deleted_at', 'is', null).executeTakeFirst()
-  if (!o) throw new AppError('not_found', 'errors.notFound')
-  const itemRows = await db.selectFrom('offer_items').selectAll().where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute()
-  const { items, totals } = linesOf(itemRows, o.offer_discount_percent, o.skonto_percent)
-  const revisions = await db.selectFrom('offer_revisions').select(['revision', 'sent_at']).where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('revision').execute()
-  const followUps = await db.selectFrom('follow_ups').selectAll().where('offer_id', '=', id).where('deleted_at', 'is', null).orderBy('due_date').execute()
-  return {
-    id: o.id, number: o.number, companyId: o.company_id, companyName: o.company_name, contactId: o.contact_id ?? '',
-    contactName: `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim(), conversationId: o.conversation_id ?? '',
-    contractId: o.contract_id ?? '', contractNumber: o.contract_number ?? '', contractTermMonths: o.contract_term_months, ownerId: o.owner_id, ownerName: o.owner_name ?? '',
-    status: o.status, revision: o.revision,
-    currentRevisionSent: revisions.some((r) => r.revision === o.revision) || (revisions.length === 0 && o.sent_at !== null),
-    offerDate: o.offer_date, validUntil: o.valid_until, offerDiscountPercent: o.offer_discount_percent, paymentNetDays: o.payment_net_days,
-    skontoPercent: o.skonto_percent, skontoDays: o.skonto_days, deliveryTerms: o.delivery_terms, introduction: o.introduction, benefits: o.benefits,
-    items, totals, sentAt: o.sent_at, closedAt: o.closed_at, orderDate: o.order_date, orderValueCents: o.order_value_cents,
-    lostReason: o.lost_reason, lostCompetitor: o.lost_competitor, lostNote: o.lost_note,
-    revisions: revisions.map((r) => ({ revision: r.revision, sentAt: r.sent_at })),
-    followUps: followUps.map((f): FollowUp => ({ id: f.id, offerId: f.offer_id, kind: f.kind, dueDate: f.due_date, plannedDate: f.planned_date, status: f.status, doneAt: f.done_at, outcome: f.outcome })),
-    createdAt: o.created_at, updatedAt: o.updated_at,
-  }
 }
 
 const SORT = { offerDate: 'o.offer_date', number: 'o.number', grossCents: 'o.gross_cents', validUntil: 'o.valid_until' } as const
