@@ -27,6 +27,7 @@ export const statements: string[] = [
     sender TEXT NOT NULL,
     recipients TEXT NOT NULL,
     subject TEXT NOT NULL,
+    snippet TEXT NOT NULL DEFAULT '',
     attachments TEXT NOT NULL DEFAULT '[]',
     raw BLOB NOT NULL,
     size INTEGER NOT NULL,

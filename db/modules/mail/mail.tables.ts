@@ -21,6 +21,8 @@ export interface MailOutboxTable {
   /** JSON: { to, cc, bcc } of MailAddress. */
   recipients: string
   subject: string
+  /** The first lines of the text, for the touchpoint written when the mail has left. */
+  snippet: Default<string>
   /** JSON: [{ name, size }]. */
   attachments: Default<string>
   /** The whole MIME message as sent, built once when queued. */
