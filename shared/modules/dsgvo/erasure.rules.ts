@@ -19,6 +19,9 @@ export const ANONYMISED_TABLES = {
   cases: ['description'],
   referrals: ['note'],
   feedback: ['comment'],
+  // A promise made to the person stays with the customer (it was made to the company too); its title is the
+  // step promised, not something about the person.
+  promises: [],
 } as const satisfies Record<string, readonly string[]>
 export type AnonymisedTable = keyof typeof ANONYMISED_TABLES
 export const ANONYMISED_TABLE_NAMES = Object.keys(ANONYMISED_TABLES) as AnonymisedTable[]

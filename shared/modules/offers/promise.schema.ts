@@ -20,6 +20,8 @@ export const promiseListSchema = z.object({
   status: z.enum(['open', 'all']).default('all'),
 }).strict()
 export const promiseIdSchema = z.object({ id: idSchema }).strict()
+export type PromiseFields = z.output<typeof promiseFieldsSchema>
+export type PromiseListQuery = z.output<typeof promiseListSchema>
 export const conversationConfirmationSchema = z.object({ id: idSchema, format: z.enum(['docx', 'pdf']).default('pdf') }).strict()
 
 export interface CustomerPromise {
@@ -27,6 +29,8 @@ export interface CustomerPromise {
   companyId: string
   companyName: string
   contactId: string
+  /** The contact's name while the contact exists ('' for none). */
+  contactName: string
   conversationId: string
   offerId: string
   title: string
@@ -39,3 +43,8 @@ export interface CustomerPromise {
   changedAt: string | null
   createdAt: string
 }
+
+// The promise's work-list entry and its timeline and work-list messages travel with its schema through the
+// module's entry.
+export * from './promise.types'
+export * from './promise.events'

@@ -2,10 +2,10 @@
 // use only what every entry has (WorkItemBase and its view); the source-specific fields are for the
 // sources themselves and their tests. A new source adds its item type here and a line to the registry.
 import type { RenewalReminderItem } from '../contracts'
-import type { FollowUpItem } from '../offers'
+import type { FollowUpItem, PromiseItem } from '../offers'
 import type { UsePhaseReminderItem } from '../service'
 
-export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem
+export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem
 
 export interface WorkList {
   today: string

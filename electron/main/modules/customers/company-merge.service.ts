@@ -1,5 +1,5 @@
 // Merging two companies: the user picks field by field which value the survivor keeps; everything that hangs
-// off the company merged away (contacts, touchpoints, conversations, offers, contracts, installed products,
+// off the company merged away (contacts, touchpoints, conversations, promises, offers, contracts, installed products,
 // cases, referrals, feedback) moves to the survivor; the survivor keeps the other's customer number among its
 // former numbers; the other is marked as merged into the survivor and deleted. All of it in one transaction,
 // as ordinary synced writes in this order — the loser gives up its number first (the server's index of

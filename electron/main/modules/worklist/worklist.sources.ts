@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../platform/context'
 import { followUpWorkListSource } from '../offers'
 import { renewalWorkListSource } from '../contracts'
 import { usePhaseWorkListSources } from '../service'
+import { promiseWorkListSource } from './promise.source'
 
 export interface WorkListSource {
   /** The `source` of the entries it lists. */
@@ -20,7 +21,7 @@ export interface WorkListSource {
   snooze(ctx: ServiceContext, input: { id: string; until: string }): Promise<unknown>
 }
 
-export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources]
+export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources, promiseWorkListSource]
 
 export function workListSource(source: string): WorkListSource {
   const found = WORK_LIST_SOURCES.find((s) => s.source === source)
