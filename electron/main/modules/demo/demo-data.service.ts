@@ -12,6 +12,7 @@ import { computeOfferTotals } from '../../../../shared/platform/line-item-totals
 import { demoContract } from './demo-data.contracts'
 import { day, random } from './demo-data.random'
 import { demoFeedback, demoUsePhase } from './demo-data.use-phase'
+import { demoPromises } from './demo-data.promises'
 import { isClosedOffer } from '../../../../shared/modules/offers'
 
 export interface DemoSize {
@@ -158,6 +159,8 @@ export async function loadDemoData(
             decision_process: '', competitors: rnd.pick(COMPETITORS), next_steps: 'Angebot bis Monatsende', created_by: rnd.pick(userIds),
           }, now)
         }
+        // Every fourth conversation's next steps are promises on the work list.
+        if (conversationId && i % 4 === 1) await demoPromises(trx, { companyId, contactId: contactIds[0] ?? null, conversationId, ownerId: userIds[i % userIds.length]!, n: i, nowMs }, now)
         for (let o = 0; o < size.offersPerCompany; o++) {
           const offerId = newId()
           // About one offer in eight is still open (recent); the rest are older and decided.
