@@ -158,6 +158,8 @@ async function main(): Promise<void> {
   emit('touchpoints.insert.service_to_raw_ratio', (service / raw) * 100, '%')
   const { benchOfferDocx } = await import('./bench-offer-docx')
   emit('docx.offer_50_items.median', (await benchOfferDocx()).ms50, 'ms')
+  const { benchPdf } = await import('./bench-pdf')
+  emit('pdf.offer_50_items.median', (await benchPdf()).ms, 'ms')
   const { benchDuplicates } = await import('./bench-duplicates')
   emit('duplicates.scan_20000_companies', benchDuplicates().ms, 'ms')
   const { benchImport } = await import('./bench-import')

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { salutationLine } from '../../electron/main/platform/documents/din5008-letter'
-import { renderOfferLetter } from '../../electron/main/modules/offers/offer-letter'
+import { salutationLine } from '../../shared/platform/letter-salutation'
+import { offerLetterDocx as renderOfferLetter } from '../../electron/main/modules/offers/offer-document.service'
 import { letterInput } from '../helpers/offer-letter-fixture'
 import { hasOffice, requireOfficeInCi } from '../helpers/office'
 
@@ -89,7 +89,7 @@ describe.skipIf(!hasOffice)('offer letter read back through LibreOffice', () => 
 describe.skipIf(!hasOffice)('contract confirmation read back through LibreOffice', () => {
   it('states the terms, the cancel-by date and the renewal in the offer letter\'s style', async () => {
     const base = letterInput()
-    const { renderContractLetter } = await import('../../electron/main/modules/contracts/contract-letter')
+    const { contractLetterDocx: renderContractLetter } = await import('../../electron/main/modules/contracts/contract-document.service')
     const { buffer, warnings } = await renderContractLetter({
       language: 'de', seller: base.seller, recipient: base.recipient, rep: base.rep, customerNumber: base.customerNumber, contractNumber: 'V-2027-7KQ3M-0001',
       offerNumber: 'A-2026-7KQ3M-0007', date: '2026-11-25', title: 'Wartung Prüfstände', typeLabel: 'Wartungsvertrag', startDate: '2027-01-01', minimumTermMonths: 12,

@@ -1,13 +1,13 @@
-// The Art. 15 letter to the person (DIN 5008, like the offer letter): their master data, the records that
+// The Art. 15 letter to the person as a letter model (DIN 5008, like the offer letter; written as DOCX
+// or PDF by electron/main/platform/documents): their master data, the records that
 // name them (touchpoints, conversations, offers with the letters sent, contracts, cases, referrals,
 // feedback), the purposes and legal basis, recipients and retention, and their rights. The texts are
 // `letter.access.*` (shared/modules/dsgvo/access.texts.ts) and the letter's common ones.
-import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import { translate, translateEnum } from '../../../../shared/i18n'
 import type { AccessReport } from '../../../../shared/modules/dsgvo/access-report.types'
 import type { LetterParties } from '../../../../shared/platform/letter.types'
 import { formatCents } from '../../../../shared/platform/money'
-import { formats, keepWithClosing, para, renderLetter, run } from '../../platform/documents/din5008-letter'
+import { formats, paragraph, type LetterBlock, type LetterLabelRow, type LetterModel } from '../../platform/documents/letter-model'
 
 export interface AccessLetterInput {
   language: 'de' | 'en'
@@ -19,30 +19,13 @@ export interface AccessLetterInput {
   report: AccessReport
 }
 
-const line = { style: BorderStyle.SINGLE, size: 4, color: 'B8C2CC' }
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
-
 /** A two-column table: label and value, one row each. */
-function pairs(rows: Array<[string, string]>): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: line, bottom: line, left: none, right: none, insideHorizontal: line, insideVertical: none },
-    rows: rows.map(([label, value]) => new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({ width: { size: 32, type: WidthType.PERCENTAGE }, margins: { top: 40, bottom: 40, left: 50, right: 50 }, shading: { fill: 'EEF2F5' },
-          children: [new Paragraph({ children: [run(label, { size: 19 })] })] }),
-        new TableCell({ width: { size: 68, type: WidthType.PERCENTAGE }, margins: { top: 40, bottom: 40, left: 80, right: 50 },
-          children: value.split('\n').map((l) => new Paragraph({ children: [run(l, { size: 19 })] })) }),
-      ],
-    })),
-  })
-}
+const pairs = (rows: Array<[string, string]>): LetterBlock => ({ kind: 'labels', labelWidth: 32, rows: rows.map(([label, value]): LetterLabelRow => ({ label, value })) })
 
-// A heading stays with what follows it (a page break never strands it at the bottom of a page).
-const heading = (text: string) => para([run(text, { bold: true })], { spacing: { before: 220, after: 100 }, keepNext: true, keepLines: true })
+const heading = (text: string): LetterBlock => ({ kind: 'heading', text })
 
-export async function renderAccessLetter(input: AccessLetterInput, logo: Buffer | null): Promise<{ buffer: Buffer; warnings: string[] }> {
+/** The Art. 15 letter's model; `logo` comes from the device's profile at render time. */
+export function accessLetterModel(input: AccessLetterInput, logo: Buffer | null): LetterModel {
   const lang = input.language
   const f = formats(lang)
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key as never, params as never)
@@ -71,17 +54,17 @@ export async function renderAccessLetter(input: AccessLetterInput, logo: Buffer 
     [t('access.count.feedback', { count: r.feedback.length }), list(r.feedback.map((x) => `${day(x.givenOn)}${x.score !== null ? ` (${x.score})` : ''}${x.comment ? `: ${x.comment}` : ''}`))],
     [t('access.count.consents', { count: r.consents.length }), list(r.consents.map((x) => `${translateEnum(lang, 'consentChannel', x.channel as never)}, ${translateEnum(lang, 'consentPurpose', x.purpose as never)}: ${day(x.givenOn)}${x.source ? ` (${x.source})` : ''}${x.withdrawnOn ? ` – ${t('letter.access.withdrawn', { date: day(x.withdrawnOn) })}` : ''}`))],
   ]
-  const body: Array<Paragraph | Table> = [
-    para(t('letter.access.intro')),
+  const body: LetterBlock[] = [
+    paragraph(t('letter.access.intro')),
     heading(t('letter.access.personal')), pairs(personal),
     heading(t('letter.access.records')), pairs(records),
-    heading(t('letter.access.purposes')), para(t('letter.access.purposesText', { company: input.seller.name })),
-    heading(t('letter.access.recipients')), para(t('letter.access.recipientsText')),
-    heading(t('letter.access.rights')), para(t('letter.access.rightsText'), { ...keepWithClosing }),
+    heading(t('letter.access.purposes')), paragraph(t('letter.access.purposesText', { company: input.seller.name })),
+    heading(t('letter.access.recipients')), paragraph(t('letter.access.recipientsText')),
+    heading(t('letter.access.rights')), paragraph(t('letter.access.rightsText'), { keepWithClosing: true }),
   ]
-  return renderLetter({
+  return {
     language: lang, seller: input.seller, recipient: input.recipient, rep: input.rep,
     info: [[translate(lang, 'letter.common.customerNumber'), input.customerNumber], [translate(lang, 'letter.common.date'), f.date(input.date)]],
-    subject: t('letter.access.subject'), body, closingLine: t('letter.access.closingLine'), logo,
-  })
+    subject: t('letter.access.subject'), body, closingLine: t('letter.access.closingLine'), date: input.date, logo,
+  }
 }

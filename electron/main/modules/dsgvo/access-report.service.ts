@@ -12,8 +12,8 @@ import { AppError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'
 import { deviceLetterhead, deviceLogo } from '../../platform/device-profile'
 import { documentFileName } from '../../platform/documents/document-files'
-import { letterParties } from '../../platform/documents/letters'
-import { renderAccessLetter } from './access-letter'
+import { letterParties, renderLetter } from '../../platform/documents/letters'
+import { accessLetterModel } from './access-letter'
 
 const live = <T extends { deleted_at: string | null }>(rows: T[]) => rows.filter((r) => r.deleted_at === null)
 
@@ -73,7 +73,7 @@ export async function accessReport(ctx: ServiceContext, contactId: string, langu
   const report = await collectAccessReport(ctx.db, contactId, lang, ctx.clock().toISOString(), controller)
   const parties = await letterParties(ctx, contact.company_id, contactId, ctx.userId)
   const logo = await deviceLogo(ctx)
-  const { buffer, warnings } = await renderAccessLetter({ ...parties, language: lang, date: report.generatedAt.slice(0, 10), report }, logo.data)
+  const { buffer, warnings } = await renderLetter(accessLetterModel({ ...parties, language: lang, date: report.generatedAt.slice(0, 10), report }, logo.data), 'docx')
   const person = [contact.first_name, contact.last_name].filter(Boolean).join(' ')
   const day = report.generatedAt.slice(0, 10)
   const name = (extension: string) => documentFileName({ kind: 'Auskunft-Art15', number: day, qualifiers: [person], recordId: contactId, extension })

@@ -1,7 +1,7 @@
 // Handlers of the offer station: products, pre-offer conversations, offers, follow-ups, order rate.
 import path from 'node:path'
 import { createConversation, getConversation, listConversations, updateConversation } from './conversation.service'
-import { offerDocument } from './offer-document.service'
+import { offerDocument, offerPreview } from './offer-document.service'
 import { createOffer, getOffer, listOffers, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer, withdrawOffer } from './offer.service'
 import { exportOffers } from './offer-export.service'
 import { orderRateReport } from './order-rate.service'
@@ -13,7 +13,7 @@ import type { HandlerMap } from '../../ipc/handler-types'
 type OfferChannels =
   | 'products.list' | 'products.export' | 'products.get' | 'products.create' | 'products.update' | 'products.import'
   | 'conversations.list' | 'conversations.get' | 'conversations.create' | 'conversations.update'
-  | 'offers.list' | 'offers.export' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document'
+  | 'offers.list' | 'offers.export' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document' | 'offers.preview'
   | 'reports.orderRate' | 'orderRate.export'
 
 export const offerHandlers = {
@@ -39,9 +39,11 @@ export const offerHandlers = {
   'offers.withdraw': ({ ctx }, { id }) => withdrawOffer(ctx, id),
   'offers.document': async (app, input) => {
     const document = await offerDocument(app.ctx, input, path.join(path.dirname(app.env.databasePath), 'Dokumente'))
-    await app.openPath?.(document.savedPath) // desktop: open it in the word processor
+    await app.openPath?.(document.savedPath) // desktop: open it in the word processor (DOCX) or the PDF viewer
     return document
   },
+  // The PDF of a revision for the offer page's preview, made in memory: nothing is saved.
+  'offers.preview': ({ ctx }, input) => offerPreview(ctx, input),
   'reports.orderRate': ({ ctx }, q) => orderRateReport(ctx, q),
   'orderRate.export': ({ ctx }, q) => exportOrderRate(ctx, q),
 } satisfies Pick<HandlerMap, OfferChannels>

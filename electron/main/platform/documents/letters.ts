@@ -1,9 +1,11 @@
 // What every letter shares (DIN 5008): the parties — this device's letterhead as the sender, the
 // customer's address and contact, the rep who signs — and saving the rendered document with this
-// device's logo under a safe name inside the documents folder.
+// device's logo as DOCX or PDF (the renderers of the letter model) under a safe name inside the
+// documents folder, or in memory for a preview or a mail attachment.
 import type { ServiceContext } from '../context'
 import { deviceLetterhead, deviceLogo } from '../device-profile'
 import { documentFileName, writeFileInside } from './document-files'
+import type { LetterModel, RenderedLetter } from './letter-model'
 import { joinPhone, signerName } from '../../../../shared/platform/letter-profile'
 import type { LetterRep } from '../../../../shared/platform/letter.types'
 
@@ -38,18 +40,36 @@ export async function letterParties(ctx: ServiceContext, companyId: string, cont
   }
 }
 
-/** Renders a letter with this device's logo and saves it under a safe name in the documents folder. */
-export async function saveLetter(
-  ctx: ServiceContext,
-  render: (logo: Buffer | null) => Promise<{ buffer: Buffer; warnings: string[] }>,
-  name: Parameters<typeof documentFileName>[0],
-  documentsDir: string,
-) {
-  const logo = await deviceLogo(ctx)
-  const { buffer, warnings } = await render(logo.data)
-  const all = [...new Set([...(logo.missing ? ['logo_missing'] : []), ...warnings])]
-  const fileName = documentFileName(name)
-  const savedPath = await writeFileInside(documentsDir, fileName, buffer)
-  return { fileName, base64: buffer.toString('base64'), warnings: all.map((w) => WARNING_KEYS[w] ?? w), savedPath }
+export type LetterFormat = 'docx' | 'pdf'
+
+const EXTENSIONS: Record<LetterFormat, string> = { docx: 'docx', pdf: 'pdf' }
+
+/**
+ * A letter model as DOCX or PDF, the renderer loaded on first use: neither docx nor pdfmake is needed
+ * to start the app. `pageCount` is known for a PDF only.
+ */
+export async function renderLetter(model: LetterModel, format: LetterFormat): Promise<RenderedLetter & { pageCount?: number }> {
+  if (format === 'pdf') return (await import('./pdf-render')).renderPdf(model)
+  return (await import('./docx-render')).renderDocx(model)
 }
 
+/** A document's name without its extension, which the format gives. */
+export type LetterName = Omit<Parameters<typeof documentFileName>[0], 'extension'>
+
+/**
+ * A letter with this device's logo, in memory: its safe file name, bytes, page count (PDF) and the
+ * warnings (i18n keys) it was made despite. Nothing is written.
+ */
+export async function makeLetter(ctx: ServiceContext, build: (logo: Buffer | null) => LetterModel, format: LetterFormat, name: LetterName) {
+  const logo = await deviceLogo(ctx)
+  const { buffer, warnings, pageCount } = await renderLetter(build(logo.data), format)
+  const all = [...new Set([...(logo.missing ? ['logo_missing'] : []), ...warnings])]
+  return { fileName: documentFileName({ ...name, extension: EXTENSIONS[format] }), buffer, pageCount: pageCount ?? 0, warnings: all.map((w) => WARNING_KEYS[w] ?? w) }
+}
+
+/** A letter with this device's logo, saved under a safe name in the documents folder. */
+export async function saveLetter(ctx: ServiceContext, build: (logo: Buffer | null) => LetterModel, format: LetterFormat, name: LetterName, documentsDir: string) {
+  const { fileName, buffer, warnings } = await makeLetter(ctx, build, format, name)
+  const savedPath = await writeFileInside(documentsDir, fileName, buffer)
+  return { fileName, base64: buffer.toString('base64'), warnings, savedPath }
+}

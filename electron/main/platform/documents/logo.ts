@@ -41,3 +41,20 @@ export function logoSize(data: Buffer, type: LogoType): { width: number; height:
   }
   return fallback
 }
+
+/**
+ * Whether a PNG's chunks run whole up to its end marker (IEND). A PDF must decode the picture to embed
+ * it, and a truncated file (which a DOCX simply carries along) would stall the decoder; such a logo is
+ * left out of the PDF with a warning.
+ */
+export function pngIsComplete(data: Buffer): boolean {
+  let offset = PNG_SIGNATURE.length
+  while (offset + 12 <= data.length) {
+    const length = data.readUInt32BE(offset)
+    const type = data.subarray(offset + 4, offset + 8).toString('latin1')
+    if (offset + 12 + length > data.length) return false
+    if (type === 'IEND') return true
+    offset += 12 + length
+  }
+  return false
+}
