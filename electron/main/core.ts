@@ -16,6 +16,7 @@ import { ensureDemoData, isDemoDatabase, markDemoDatabase } from './modules/demo
 import { expireOffers } from './modules/offers'
 import { SyncController } from './modules/sync'
 import type { SecretBox } from './modules/sync'
+import { deliveryHook, inboxReader, MailController, plainMailSecrets } from './modules/mail'
 
 export const APP_NAME = 'Kundenreise'
 export const APP_VERSION = '0.1.0'
@@ -74,6 +75,7 @@ interface Opened {
   database: AppDatabase
   ctx: ServiceContext
   sync: SyncController
+  mail: MailController
   timer: ReturnType<typeof setInterval>
   upkeepDone: Promise<void>
   integrity: AppInfo['integrity']
@@ -136,14 +138,23 @@ export async function startCore(
       await database.close()
       throw err
     }
+    // The outbox sends on its own timer and when kicked; the rep's mailbox is read after every sync run (and by
+    // "E-Mails abrufen"). Passwords are sealed by the same keychain box as the sync token.
+    const mailSecrets = secretBox ?? plainMailSecrets
+    const mail = new MailController({ ctx: () => ctx, secrets: mailSecrets, onDelivered: deliveryHook(() => ctx), readInbox: inboxReader(() => ctx, mailSecrets) })
     const sync = new SyncController({
       ctx, clientId: database.clientId, secretBox, deviceName: `${APP_NAME} ${mode}`, ...(demo ? { refuseConnect: 'demo.syncUnavailable' } : {}),
+      afterRun: async () => {
+        void mail.kick()
+        await mail.fetchNow()
+      },
     })
+    mail.start()
     // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
     // follows renewal windows: at start and every hour while the database is open.
     const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
     const opened: Opened = {
-      kind, database, ctx, sync, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking', integrityChecked: Promise.resolve(),
+      kind, database, ctx, sync, mail, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking', integrityChecked: Promise.resolve(),
     }
     opened.timer.unref()
     opened.integrityChecked = quickCheck(file, key).then(({ integrity, detail }) => {
@@ -159,6 +170,7 @@ export async function startCore(
   async function shut(opened: Opened): Promise<void> {
     clearInterval(opened.timer)
     await opened.sync.stop()
+    await opened.mail.stop()
     await opened.upkeepDone
     await opened.database.close()
   }
@@ -168,7 +180,7 @@ export async function startCore(
   openDb = first
   const current = (): Opened => openDb ?? first
   Object.assign(env, { clientId: first.database.clientId, integrity: first.integrity })
-  const theApp: AppContext = { ctx: first.ctx, sync: first.sync, env }
+  const theApp: AppContext = { ctx: first.ctx, sync: first.sync, mail: first.mail, mailSecrets: secretBox ?? plainMailSecrets, env }
 
   const switchTo = async (kind: DatabaseKind): Promise<void> => {
     if (current().kind === kind) return
@@ -188,6 +200,7 @@ export async function startCore(
     openDb = next
     theApp.ctx = next.ctx
     theApp.sync = next.sync
+    theApp.mail = next.mail
     Object.assign(theApp.env, { databasePath: next.database.path, clientId: next.database.clientId, integrity: next.integrity, database: kind, encrypted: kind === 'real' && databaseKey !== null })
     if (syncing) next.sync.start()
     // Requests that started on the old database (a save, a letter) finish there before it is closed.

@@ -13,6 +13,7 @@ import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { ConflictInboxPage, SyncSettings } from './modules/sync'
 import { AccessReportPage, AuditLogSection, ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
+import { MailComposePage, MailSettingsPage, MailSettingsSection, MailTemplatesPage, OutboxPage } from './modules/mail'
 import { AppShell } from './shell/app-shell'
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
@@ -48,7 +49,7 @@ export function App() {
             <Route path="/personas" element={<PersonaListPage />} />
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
-            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><ErasureLogSection /><AuditLogSection /></>} />} />
+            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><MailSettingsSection /><ErasureLogSection /><AuditLogSection /></>} />} />
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />
@@ -74,6 +75,10 @@ export function App() {
             <Route path="/referrals/new" element={<ReferralFormPage />} />
             <Route path="/feedback/new" element={<FeedbackFormPage />} />
             <Route path="/reports/nps" element={<NpsPage />} />
+            <Route path="/mail/compose" element={<MailComposePage />} />
+            <Route path="/outbox" element={<OutboxPage />} />
+            <Route path="/settings/mail" element={<MailSettingsPage />} />
+            <Route path="/settings/mail/templates" element={<MailTemplatesPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>

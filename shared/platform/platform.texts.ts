@@ -31,6 +31,9 @@ export const PLATFORM_TEXTS = {
   'nav.cases': { de: 'Servicefälle', en: 'Service cases' },
   'nav.referrals': { de: 'Empfehlungen', en: 'Referrals' },
   'nav.nps': { de: 'NPS und Kundenstimmen', en: 'NPS and testimonials' },
+  'nav.mail': { de: 'E-Mail', en: 'E-mail' },
+  'nav.mailbox': { de: 'E-Mails', en: 'E-mails' },
+  'nav.outbox': { de: 'Postausgang', en: 'Outbox' },
 
   'lang.switch': { de: 'Sprache', en: 'Language' },
   'lang.de': { de: 'Deutsch', en: 'Deutsch' },

@@ -4,6 +4,7 @@ import type { Channel } from '../../../shared/ipc/channels'
 import type { ChannelOutput, ChannelParsed } from '../../../shared/ipc/contract'
 import type { ServiceContext } from '../platform/context'
 import type { SyncController } from '../modules/sync'
+import type { MailController, MailSecrets } from '../modules/mail'
 
 /** The user's own database or the separate demo database (see electron/main/core.ts). */
 export type DatabaseKind = NonNullable<AppInfo['database']>
@@ -16,6 +17,10 @@ export type DatabaseKind = NonNullable<AppInfo['database']>
 export interface AppContext {
   ctx: ServiceContext
   sync: SyncController
+  /** The outbox's sender (started with the app); absent where none runs (then "Jetzt senden" drains directly). */
+  mail?: MailController
+  /** Seals mail passwords (Electron safeStorage on the desktop); absent: stored as they are (web mode). */
+  mailSecrets?: MailSecrets
   /** Desktop only: opens a file with the system's application (a generated offer letter). */
   openPath?: (path: string) => Promise<unknown>
   /** Switches the running app to the demo database or back to the user's own (installed by startCore). */

@@ -63,6 +63,11 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
         <li><NavLink to="/referrals" end className="nav__link">{t('nav.referrals')}</NavLink></li>
         <li><NavLink to="/reports/nps" className="nav__link">{t('nav.nps')}</NavLink></li>
       </ul>
+      <h2 className="nav__heading">{t('nav.mail')}</h2>
+      <ul>
+        <li><NavLink to="/mailbox" className="nav__link">{t('nav.mailbox')}</NavLink></li>
+        <li><NavLink to="/outbox" className="nav__link">{t('nav.outbox')}</NavLink></li>
+      </ul>
       <h2 className="nav__heading">{t('nav.journey')}</h2>
       <h3 className="nav__phase">{t('nav.phase.buy')}</h3>
       <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'buy').map(stationLink)}</ul>

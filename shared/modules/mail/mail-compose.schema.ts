@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { idSchema } from '../../platform/common.schema'
 import { mailAddressSchema, type MailAddress } from '../customers'
 import { MAIL_PURPOSES, type MailPurpose } from './mail.enums'
+import { unknownPlaceholders } from './mail-template.rules'
 
 const purpose = z.enum(MAIL_PURPOSES, 'errors.invalid')
 
@@ -30,6 +31,7 @@ export const mailDraftSchema = z.object({
   attach: z.boolean().default(true),
 }).strict()
 export type MailDraftInput = z.input<typeof mailDraftSchema>
+export type MailDraftFields = z.infer<typeof mailDraftSchema>
 
 /** A contact the rep may add as a recipient: the buying center of the record's company. */
 export interface MailCandidate extends MailAddress {
@@ -61,9 +63,14 @@ export interface MailDraft {
 export const mailTemplateSchema = z.object({
   purpose,
   language: z.enum(['de', 'en']),
-  subject: z.string().trim().min(1, 'errors.required').max(500),
-  body: z.string().trim().min(1, 'errors.required').max(20_000),
-}).strict()
+  subject: z.string().trim().min(1, 'errors.required').max(500).refine((v) => !v.includes('\u0000') && !/[\r\n]/.test(v), 'errors.invalid'),
+  body: z.string().trim().min(1, 'errors.required').max(20_000).refine((v) => !v.includes('\u0000'), 'errors.invalid'),
+}).strict().superRefine((t, issues) => {
+  // A placeholder the purpose does not know would reach the customer as "{offerNumbr}": refused when saved.
+  for (const field of ['subject', 'body'] as const) {
+    if (unknownPlaceholders(t[field], t.purpose).length > 0) issues.addIssue({ code: 'custom', path: [field], message: 'errors.mailPlaceholderUnknown' })
+  }
+})
 export const mailTemplateKeySchema = z.object({ purpose, language: z.enum(['de', 'en']) }).strict()
 
 export interface MailTemplate {

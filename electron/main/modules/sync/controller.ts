@@ -33,6 +33,11 @@ export interface ControllerOptions {
   deviceName?: string
   /** A database that must never reach a server (the demo database): connecting is refused with this message key, and it never syncs. */
   refuseConnect?: string
+  /**
+   * Runs after every sync run, connected or not (the mail module reads the rep's mailbox and sends the outbox
+   * "on sync"); its failure is logged and never fails the sync.
+   */
+  afterRun?: () => Promise<unknown>
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout }
 }
 
@@ -170,10 +175,19 @@ export class SyncController {
       })
       return this.queued
     }
-    this.running = this.run().finally(() => {
+    this.running = this.run().finally(() => this.afterRun()).finally(() => {
       this.running = null
     })
     return this.running
+  }
+
+  private async afterRun(): Promise<void> {
+    if (this.stopped || !this.options.afterRun) return
+    try {
+      await this.options.afterRun()
+    } catch (err) {
+      console.error('[kundenreise] after-sync step failed', err)
+    }
   }
 
   private async run(): Promise<void> {

@@ -10,6 +10,7 @@ import { call } from '../../lib/api'
 import { touchpointLine } from '../../../../shared/i18n/event-text'
 import { useData } from '../../lib/use-data'
 import { CollapsibleText } from './collapsible-text'
+import { TouchpointItem } from './touchpoint-item'
 
 const TIMELINE_PAGE = 50
 
@@ -194,7 +195,7 @@ export function CompanyPage() {
 }
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t, dateTime, language } = useI18n()
+  const { t, dateTime } = useI18n()
   if (entries.length <= 1) {
     return <EmptyState>{t('touchpoint.noTimeline')}</EmptyState>
   }
@@ -202,19 +203,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
     <ol className="timeline" aria-label={t('company.timeline')}>
       {entries.map((entry) =>
         entry.kind === 'touchpoint' ? (
-          <li key={entry.touchpoint.id} className="timeline__item">
-            <time dateTime={entry.at}>{dateTime(entry.at)}</time>
-            <div className="timeline__body">
-              <div className="timeline__meta">
-                <Badge>{t(`enum.channel.${entry.touchpoint.channel}`)}</Badge>{' '}
-                <Badge tone="muted">{t(`enum.direction.${entry.touchpoint.direction}`)} · {t(`enum.mode.${entry.touchpoint.mode}`)}</Badge>{' '}
-                <StationBadge station={entry.touchpoint.station} />
-                {entry.touchpoint.contactName ? <span className="muted"> · {entry.touchpoint.contactName}</span> : null}
-              </div>
-              <CollapsibleText className="prewrap" text={touchpointLine(language, entry.touchpoint)} />
-              {entry.touchpoint.createdByName ? <p className="muted small">{t('touchpoint.by', { name: entry.touchpoint.createdByName })}</p> : null}
-            </div>
-          </li>
+          <TouchpointItem key={entry.touchpoint.id} touchpoint={entry.touchpoint} />
         ) : (
           <li key="created" className="timeline__item timeline__item--start">
             <time dateTime={entry.at}>{dateTime(entry.at)}</time>

@@ -11,3 +11,5 @@ export { RetentionPage } from './retention-page'
 export { PersonaFormPage, PersonaListPage } from './persona-pages'
 export { TouchpointFormPage } from './touchpoint-form-page'
 export { TouchpointListPage } from './touchpoint-list-page'
+// Used by the pages of offers, contracts and cases: the record's own timeline (its mails).
+export { RecordTimeline } from './record-timeline'

@@ -1,0 +1,115 @@
+// What a mail about a record knows of it: its customer and contact, the owner who signs, the values its
+// template's placeholders take, and the letter it can carry as PDF. One reader per kind of record.
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../../db/database.types'
+import { formatDate } from '../../../../shared/i18n'
+import { formatCents } from '../../../../shared/platform/money'
+import { AppError } from '../../../../shared/platform/result'
+import { MAIL_PURPOSE_RECORD, type MailPurpose } from '../../../../shared/modules/mail'
+import type { TouchpointRelatedType } from '../../../../shared/modules/customers'
+import type { ServiceContext } from '../../platform/context'
+import { getContract, contractPdf } from '../contracts'
+import { getCase } from '../service'
+import { conversationPdf, getConversation, getOffer, offerPdf } from '../offers'
+
+export interface Attachment {
+  fileName: string
+  buffer: Buffer
+}
+
+export interface RecordFacts {
+  relatedType: TouchpointRelatedType
+  companyId: string
+  /** The record's own contact, the mail's first addressee ('' when none). */
+  contactId: string
+  ownerId: string
+  /** Values of the purpose's own placeholders, in the mail's language. */
+  values: (language: 'de' | 'en') => Record<string, string>
+  /** The record's letter as PDF, when it has one (offer revision, contract confirmation, conversation confirmation). */
+  attachment?: (db: Kysely<Database>) => Promise<Attachment>
+}
+
+/** A calendar day as a letter writes it ("04.12.2026"), whatever the time zone. */
+const day = (language: 'de' | 'en', iso: string) => formatDate(language, `${iso.slice(0, 10)}T12:00:00Z`)
+
+const notFound = () => new AppError('not_found', 'errors.notFound')
+
+async function offerFacts(ctx: ServiceContext, id: string, revision: number | undefined): Promise<RecordFacts> {
+  const offer = await getOffer(ctx, id)
+  const shown = revision ?? offer.revision
+  if (shown > offer.revision) throw notFound()
+  const contract = offer.contractId ? await getContract(ctx, offer.contractId) : null
+  return {
+    relatedType: 'offer', companyId: offer.companyId, contactId: offer.contactId, ownerId: offer.ownerId,
+    values: (language) => {
+      return {
+        offerNumber: shown > 1 ? `${offer.number} Rev. ${shown}` : offer.number, offerDate: day(language, offer.offerDate), validUntil: day(language, offer.validUntil),
+        grossTotal: formatCents(offer.totals.grossCents, language), revision: String(shown),
+        contractNumber: contract?.number ?? '', cancelBy: contract?.cancelBy ? day(language, contract.cancelBy) : '',
+      }
+    },
+    attachment: (db) => offerPdf({ ...ctx, db }, { id, revision: shown }),
+  }
+}
+
+async function contractFacts(ctx: ServiceContext, id: string): Promise<RecordFacts> {
+  const contract = await getContract(ctx, id)
+  return {
+    relatedType: 'contract', companyId: contract.companyId, contactId: contract.contactId, ownerId: contract.ownerId,
+    values: (language) => ({
+      contractNumber: contract.number, contractTitle: contract.title, startDate: day(language, contract.startDate), cancelBy: contract.cancelBy ? day(language, contract.cancelBy) : '',
+    }),
+    attachment: (db) => contractPdf({ ...ctx, db }, { id }),
+  }
+}
+
+async function caseFacts(ctx: ServiceContext, id: string): Promise<RecordFacts> {
+  const serviceCase = await getCase(ctx, id)
+  return {
+    relatedType: 'case', companyId: serviceCase.companyId, contactId: serviceCase.contactId, ownerId: serviceCase.ownerId,
+    values: (language) => ({ caseNumber: serviceCase.number, caseSubject: serviceCase.subject, resolveBy: day(language, serviceCase.resolveDue) }),
+  }
+}
+
+async function referralFacts(ctx: ServiceContext, id: string): Promise<RecordFacts> {
+  const referral = await ctx.db.selectFrom('referrals as r').innerJoin('companies as c', 'c.id', 'r.referred_company_id')
+    .select(['r.company_id', 'r.contact_id', 'c.name as referred_name', 'c.owner_id']).where('r.id', '=', id).where('r.deleted_at', 'is', null).executeTakeFirst()
+  if (!referral) throw notFound()
+  return {
+    relatedType: 'referral', companyId: referral.company_id, contactId: referral.contact_id ?? '', ownerId: referral.owner_id,
+    values: () => ({ referredCompany: referral.referred_name }),
+  }
+}
+
+async function conversationFacts(ctx: ServiceContext, id: string): Promise<RecordFacts> {
+  const conversation = await getConversation(ctx, id)
+  const company = await ctx.db.selectFrom('companies').select('owner_id').where('id', '=', conversation.companyId).executeTakeFirst()
+  if (!company) throw notFound()
+  const firstContact = conversation.participants[0]?.contactId ?? ''
+  return {
+    relatedType: 'conversation', companyId: conversation.companyId, contactId: firstContact, ownerId: company.owner_id,
+    values: (language) => ({ conversationDate: day(language, conversation.heldAt) }),
+    attachment: (db) => conversationPdf({ ...ctx, db }, { id }),
+  }
+}
+
+async function promiseFacts(ctx: ServiceContext, id: string): Promise<RecordFacts> {
+  const promise = await ctx.db.selectFrom('promises').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+  if (!promise) throw notFound()
+  return {
+    relatedType: 'promise', companyId: promise.company_id, contactId: promise.contact_id ?? '', ownerId: promise.owner_id,
+    values: (language) => ({ promiseTitle: promise.title, dueDate: day(language, promise.due_date) }),
+  }
+}
+
+/** The facts of the record a mail of `purpose` is about. */
+export function recordFacts(ctx: ServiceContext, purpose: MailPurpose, id: string, revision?: number): Promise<RecordFacts> {
+  switch (MAIL_PURPOSE_RECORD[purpose]) {
+    case 'offer': return offerFacts(ctx, id, revision)
+    case 'contract': return contractFacts(ctx, id)
+    case 'case': return caseFacts(ctx, id)
+    case 'referral': return referralFacts(ctx, id)
+    case 'conversation': return conversationFacts(ctx, id)
+    case 'promise': return promiseFacts(ctx, id)
+  }
+}
