@@ -36,6 +36,7 @@ export const SERVICE_TEXTS = {
   'case.receivedAt': { de: 'Eingegangen am', en: 'Received' },
   'case.priority': { de: 'Priorität', en: 'Priority' },
   'case.owner': { de: 'Bearbeiter', en: 'Owner' },
+  'case.sendMail': { de: 'Per E-Mail antworten', en: 'Reply by e-mail' },
   'case.category': { de: 'Kategorie', en: 'Category' },
   'case.subject': { de: 'Betreff', en: 'Subject' },
   'case.description': { de: 'Beschreibung', en: 'Description' },

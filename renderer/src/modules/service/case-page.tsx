@@ -14,6 +14,7 @@ import { ReturnPanel } from './case-return-panel'
 import { CaseTimeline } from './case-timeline'
 import { TransitionPanel } from './case-transition-panel'
 import { WarrantyPanel } from './case-warranty-panel'
+import { RecordTimeline } from '../customers'
 
 export function CasePage() {
   const { t, dateTime, date } = useI18n()
@@ -24,6 +25,8 @@ export function CasePage() {
   if (!c) return <p className="page muted">{t('common.loading')}</p>
   const open = isOpenCase(c.status)
   const overdue = isOverdueCase(c, appNow().toISOString())
+  // The mail that fits the case's step: the acknowledgement while a complaint is new, the resolution once solved.
+  const purpose = c.type !== 'complaint' ? 'case' : c.status === 'resolved' || c.status === 'closed' ? 'complaint_resolved' : c.status === 'new' || c.status === 'acknowledged' ? 'complaint_acknowledged' : 'case'
   return (
     <section className="page">
       <PageHeader
@@ -36,6 +39,7 @@ export function CasePage() {
             {c.contactName ? <span>· {c.contactName}</span> : null}
           </>
         }
+        actions={<Link className="button" to={`/mail/compose?purpose=${purpose}&relatedId=${c.id}`}>{t('case.sendMail')}</Link>}
       />
       {/* Keyed by the case, so the panels' forms start from this case when another one is opened. */}
       <div className="company-layout" key={c.id}>
@@ -61,6 +65,7 @@ export function CasePage() {
           <CaseTimeline c={c} onDone={loaded.reload} />
         </div>
       </div>
+      <RecordTimeline relatedType="case" relatedId={c.id} />
     </section>
   )
 }
