@@ -94,6 +94,8 @@ function config(dir: string, port: number, asRoot: boolean): string {
     'ssl = no',
     'disable_plaintext_auth = no',
     'auth_mechanisms = plain login',
+    // A refused login answers at once (the default waits 2 s, against guessing).
+    'auth_failure_delay = 0',
     `default_internal_user = ${asRoot ? 'dovecot' : me}`,
     `default_login_user = ${asRoot ? 'dovenull' : me}`,
     'first_valid_uid = 1',
@@ -162,9 +164,9 @@ export async function startDovecot(): Promise<Dovecot> {
       }
     },
     writeMaildir(mailbox, messages) {
-      const root = path.join(dir, 'mail', IMAP_USER, ...(mailbox === 'INBOX' ? [] : [`.${mailbox}`]))
-      for (const sub of ['', 'cur', 'new', 'tmp']) {
-        const folder = path.join(root, sub)
+      const home = path.join(dir, 'mail', IMAP_USER)
+      const root = mailbox === 'INBOX' ? home : path.join(home, `.${mailbox}`)
+      for (const folder of [home, root, ...['cur', 'new', 'tmp'].map((sub) => path.join(root, sub))]) {
         if (!existsSync(folder)) {
           mkdirSync(folder, { recursive: true, mode: 0o700 })
           own(folder)

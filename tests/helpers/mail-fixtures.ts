@@ -1,11 +1,35 @@
 // Mails as a customer's or the rep's mail program writes them (RFC 5322 / MIME, CRLF), for the mail-filing
 // tests: plain text, HTML only, with attachments, replies with In-Reply-To and References, and a malformed one.
+import { afterEach, beforeEach } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { createContact } from '../../electron/main/modules/customers/contact.service'
 import type { ServiceContext } from '../../electron/main/platform/context'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
-import { validCompany } from './temp-db'
+import type { MailboxReadReport } from '../../shared/modules/mail'
+import { startDovecot, type Dovecot } from './dovecot'
+import { openTestDb, validCompany, type TestDb } from './temp-db'
+
+/** The rep's own address and a contact's. */
+export const REP = 'vertrieb@kundenreise.test'
+export const ANNA = 'anna.berger@brunsviga.de'
+export const at = (iso: string) => new Date(iso)
+export const inboxOf = (report: MailboxReadReport) => report.mailboxes.find((m) => m.role === 'inbox')!
+export const sentOf = (report: MailboxReadReport) => report.mailboxes.find((m) => m.role === 'sent')!
+
+/** A fresh database and a fresh Dovecot for each test, the app's clock on 20 November 2026; `use` gets both. */
+export function mailTestbed(use: (t: TestDb, imap: Dovecot) => void): void {
+  let bed: [TestDb, Dovecot] | null = null
+  beforeEach(async () => {
+    bed = await Promise.all([openTestDb(), startDovecot()])
+    bed[0].setNow('2026-11-20T09:00:00.000Z')
+    use(...bed)
+  })
+  afterEach(async () => {
+    await bed?.[1].stop()
+    await bed?.[0].cleanup()
+  })
+}
 
 export interface FixtureMail {
   from: string

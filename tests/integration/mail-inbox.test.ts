@@ -1,7 +1,7 @@
 // Mails in (issue 15): a real Dovecot with a test mailbox, messages appended over IMAP as a mail program files
 // them, then read and filed by the app — to the contact and company, replies onto their offer, nothing twice
 // (not even by two laptops), unknown senders left alone, a malformed message kept aside without blocking the rest.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { readMailboxes } from '../../electron/main/modules/mail/imap-reader'
 import { mailTouchpointId } from '../../electron/main/modules/mail/mail-ids'
@@ -10,28 +10,18 @@ import type { MailMessageDetail, MailMessageItem, MailboxReadReport } from '../.
 import type { Page } from '../../shared/platform/common.schema'
 import type { ExportFile } from '../../shared/platform/export-file'
 import { startDovecot, type Dovecot } from '../helpers/dovecot'
-import { customerWithContacts, malformedMail, rawMail } from '../helpers/mail-fixtures'
-import { mustOf, openTestDb, type TestDb } from '../helpers/temp-db'
+import { ANNA, REP, at, customerWithContacts, inboxOf as inbox, mailTestbed, malformedMail, rawMail, sentOf as sentBox } from '../helpers/mail-fixtures'
+import { mustOf, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
 let imap: Dovecot
 const must = mustOf(() => t.app)
-const REP = 'vertrieb@kundenreise.test'
-const ANNA = 'anna.berger@brunsviga.de'
-const at = (iso: string) => new Date(iso)
-
-beforeEach(async () => {
-  ;[t, imap] = await Promise.all([openTestDb(), startDovecot()])
-  t.setNow('2026-11-20T09:00:00.000Z')
-})
-afterEach(async () => {
-  await imap.stop()
-  await t.cleanup()
+mailTestbed((db, server) => {
+  t = db
+  imap = server
 })
 
 const read = () => readMailboxes(t.ctx, imap.account)
-const inbox = (report: MailboxReadReport) => report.mailboxes.find((m) => m.role === 'inbox')!
-const sentBox = (report: MailboxReadReport) => report.mailboxes.find((m) => m.role === 'sent')!
 const touchpoints = () => t.ctx.db.selectFrom('touchpoints').selectAll().where('channel', '=', 'email').execute()
 const stored = () => t.ctx.db.selectFrom('mail_messages').selectAll().orderBy('uid').execute()
 const brunsviga = () => customerWithContacts(t.ctx, 'Brunsviga Maschinenbau GmbH', 'K-10001', [{ firstName: 'Anna', lastName: 'Berger', email: 'Anna.Berger@brunsviga.de' }])

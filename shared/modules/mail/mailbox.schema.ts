@@ -8,6 +8,8 @@ import type { MailMessageState } from './mail.enums'
 export const mailboxListSchema = z.object({
   state: z.enum(['filed', 'private', 'unfiled', 'malformed', 'all']).default('all'),
   companyId: idSchema.optional(),
+  /** The mail behind a touchpoint ("Nachricht öffnen" on the timeline). Its id may be derived from a Message-ID, not a v7 id. */
+  touchpointId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'errors.invalid').optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 }).strict()

@@ -34,6 +34,10 @@ export async function listMailbox(ctx: ServiceContext, q: MailboxListQuery): Pro
     query = query.where('m.company_id', '=', q.companyId)
     count = count.where('m.company_id', '=', q.companyId)
   }
+  if (q.touchpointId) {
+    query = query.where('m.touchpoint_id', '=', q.touchpointId)
+    count = count.where('m.touchpoint_id', '=', q.touchpointId)
+  }
   const [rows, total] = await Promise.all([
     query.orderBy('m.sent_at', 'desc').orderBy('m.id', 'desc').offset(q.offset).limit(q.limit).execute(),
     count.executeTakeFirstOrThrow(),
