@@ -82,8 +82,16 @@ function systemUser(name: string): { uid: number; gid: number } | null {
   return { uid: Number(uid), gid: Number(gid) }
 }
 
+/** The name of a group by its id, from /etc/group. */
+function groupName(gid: number): string {
+  const line = readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.split(':')[2] === String(gid))
+  return line?.split(':')[0] ?? String(gid)
+}
+
 function config(dir: string, port: number, asRoot: boolean): string {
   const me = userInfo().username
+  // Not root: Dovecot's own processes and sockets are the test user's (it cannot hand them to dovecot/dovenull).
+  const notRoot = asRoot ? [] : [`default_internal_group = ${groupName(userInfo().gid)}`]
   return [
     `base_dir = ${dir}/run`,
     `state_dir = ${dir}/state`,
@@ -98,13 +106,15 @@ function config(dir: string, port: number, asRoot: boolean): string {
     'auth_failure_delay = 0',
     `default_internal_user = ${asRoot ? 'dovecot' : me}`,
     `default_login_user = ${asRoot ? 'dovenull' : me}`,
+    ...notRoot,
     'first_valid_uid = 1',
     `mail_location = maildir:${dir}/mail/%u`,
     'namespace inbox {', '  inbox = yes', '  separator = /',
     '  mailbox Sent {', '    special_use = \\Sent', '    auto = subscribe', '  }', '}',
     'passdb {', '  driver = passwd-file', `  args = scheme=PLAIN username_format=%u ${dir}/passwd`, '}',
     'userdb {', '  driver = static', `  args = ${asRoot ? 'uid=mail gid=mail ' : ''}home=${dir}/mail/%u`, '}',
-    'service imap-login {', '  inet_listener imap {', '    address = 127.0.0.1', `    port = ${port}`, '  }', '  inet_listener imaps {', '    port = 0', '  }', '}',
+    // No chroot for the login process: a test run that is not root could not enter one.
+    'service imap-login {', '  chroot =', '  inet_listener imap {', '    address = 127.0.0.1', `    port = ${port}`, '  }', '  inet_listener imaps {', '    port = 0', '  }', '}',
     '',
   ].join('\n')
 }
