@@ -8,6 +8,7 @@ import { mailAddressSchema, type MailAddress, type MailMeta } from '../../../../
 import { AppError } from '../../../../shared/platform/result'
 import type { ExportFile } from '../../../../shared/platform/export-file'
 import { nowIso, type ServiceContext } from '../../platform/context'
+import { deviceLetterhead } from '../../platform/device-profile'
 import { confirmOfferSent, freezeOfferForMail } from '../offers'
 import { insertMailTouchpoint } from './mail-filing'
 import { recordFacts } from './compose-facts'
@@ -58,7 +59,11 @@ export async function queueMail(ctx: ServiceContext, draft: Draft, account: Smtp
 export async function emlMail(ctx: ServiceContext, draft: Draft, account: SmtpAccount | null): Promise<ExportFile> {
   const facts = await recordFacts(ctx, draft.purpose, draft.relatedId, draft.revision)
   const file = draft.attach && facts.attachment ? await facts.attachment(ctx.db) : null
-  const from: MailAddress = account?.fromAddress ? { name: account.fromName, address: account.fromAddress } : { name: '', address: 'entwurf@kundenreise.invalid' }
+  // Without an account here, the draft is from the rep as the profile names them; their mail program may change it.
+  const profile = await deviceLetterhead(ctx)
+  const from: MailAddress = account?.fromAddress
+    ? { name: account.fromName, address: account.fromAddress }
+    : { name: profile.repName, address: profile.repEmail || profile.email || 'entwurf@kundenreise.invalid' }
   const eml = await emlFile({
     from, to: draft.to, cc: draft.cc, bcc: draft.bcc, subject: draft.subject, text: draft.body, date: new Date(nowIso(ctx)),
     attachments: file ? [{ filename: file.fileName, content: file.buffer, contentType: 'application/pdf' }] : [],
