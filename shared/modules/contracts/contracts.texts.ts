@@ -34,6 +34,7 @@ export const CONTRACT_TEXTS = {
   'contract.title': { de: 'Vertrag {number}', en: 'Contract {number}' },
   'contract.fromOfferLink': { de: 'aus Angebot {number}', en: 'from offer {number}' },
   'contract.document': { de: 'Vertragsbestätigung (DOCX)', en: 'Contract confirmation (DOCX)' },
+  'contract.documentPdf': { de: 'Vertragsbestätigung (PDF)', en: 'Contract confirmation (PDF)' },
   'contract.renewalOffer': { de: 'Verlängerungsangebot', en: 'Renewal offer' },
   'contract.recordCancellation': { de: 'Kündigung erfassen', en: 'Record cancellation' },
   'contract.runningTerm': { de: 'Laufende Laufzeit', en: 'Current term' },

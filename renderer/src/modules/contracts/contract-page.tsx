@@ -1,5 +1,5 @@
 // One contract: the running term and its cancel-by date up front, the terms so far, the renewal
-// reminders and offers, the confirmation letter, and recording a cancellation.
+// reminders and offers, the confirmation letter (DOCX or PDF), and recording a cancellation.
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
@@ -37,9 +37,9 @@ export function ContractPage() {
   const left = daysUntil(today, c.cancelBy)
   const openRenewal = c.renewalOffers.find((o) => o.undecided)
 
-  const document = async () => {
+  const document = async (format: 'docx' | 'pdf') => {
     setError(null)
-    const result = await letter.run('contracts.document', { id })
+    const result = await letter.run('contracts.document', { id, format })
     if (!result.ok) return setError(result.error.message)
     setMessage(saveLetter(result.data, { t, tFromData }))
   }
@@ -59,7 +59,8 @@ export function ContractPage() {
         actions={
           <>
             {renewing ? <Link className="button" to={`/contracts/${id}/edit`}>{t('common.edit')}</Link> : null}
-            <button type="button" className="button" disabled={letter.busy} onClick={() => void document()}>{t('contract.document')}</button>
+            <button type="button" className="button" disabled={letter.busy} onClick={() => void document('docx')}>{t('contract.document')}</button>
+            <button type="button" className="button" disabled={letter.busy} onClick={() => void document('pdf')}>{t('contract.documentPdf')}</button>
             {renewing && !openRenewal ? <Link className="button button--primary" to={`/offers/new?contractId=${id}`}>{t('contract.renewalOffer')}</Link> : null}
             {renewing ? <button type="button" className="button button--ghost" onClick={() => setCancelling(true)}>{t('contract.recordCancellation')}</button> : null}
           </>

@@ -1,5 +1,5 @@
-// One offer: items and totals, revisions, follow-ups, and what can happen next: send, revise,
-// download the letter, won, lost (with a reason), withdrawn.
+// One offer: items and totals, revisions, follow-ups, a preview of the letter's first page, and what can
+// happen next: send, revise, download the letter (DOCX or PDF), won, lost (with a reason), withdrawn.
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
@@ -9,6 +9,7 @@ import { offerLoseSchema, offerWinSchema } from '../../../../shared/modules/offe
 import type { Offer } from '../../../../shared/modules/offers/offer.types'
 import { FormError, MoneyField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { Badge, LoadError, PageHeader } from '../../components/page'
+import { PdfPreview } from '../../components/pdf-preview'
 import { StatusBadge } from '../../components/status-badge'
 import { useAction } from '../../lib/use-action'
 import { saveLetter } from '../../lib/download'
@@ -24,6 +25,8 @@ export function OfferPage() {
   const action = useAction()
   const { id = '' } = useParams()
   const offer = useData('offers.get', { id })
+  // The letter of the current revision as PDF, made in memory for the preview (nothing is saved).
+  const preview = useData('offers.preview', { id })
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [dialog, setDialog] = useState<'won' | 'lost' | null>(null)
@@ -32,6 +35,10 @@ export function OfferPage() {
   const o = offer.data
   if (!o) return <p className="page muted">{t('common.loading')}</p>
   const closed = isClosedOffer(o.status)
+  const reload = () => {
+    offer.reload()
+    preview.reload()
+  }
 
   const act = async (channel: 'offers.send' | 'offers.revise' | 'offers.withdraw', done: 'offer.revised' | 'offer.sentNotice' | 'offer.withdrawn') => {
     setError(null)
@@ -39,12 +46,12 @@ export function OfferPage() {
     const result = await action.run(channel, { id })
     if (result.ok) {
       setMessage(t(done))
-      offer.reload()
+      reload()
     } else setError(result.error.fields ? Object.values(result.error.fields)[0]! : result.error.message)
   }
-  const document = async (revision?: number) => {
+  const document = async (format: 'docx' | 'pdf', revision?: number) => {
     setError(null)
-    const result = await action.run('offers.document', revision ? { id, revision } : { id })
+    const result = await action.run('offers.document', revision ? { id, revision, format } : { id, format })
     if (!result.ok) return setError(result.error.message)
     setMessage(saveLetter(result.data, { t, tFromData }))
   }
@@ -68,7 +75,8 @@ export function OfferPage() {
             {!closed && !o.currentRevisionSent ? <Link className="button" to={`/offers/${id}/edit`}>{t('common.edit')}</Link> : null}
             {!closed && o.currentRevisionSent ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
             {!closed && !o.currentRevisionSent ? <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
-            <button type="button" className="button" disabled={action.busy} onClick={() => void document()}>{t('offer.document')}</button>
+            <button type="button" className="button" disabled={action.busy} onClick={() => void document('docx')}>{t('offer.document')}</button>
+            <button type="button" className="button" disabled={action.busy} onClick={() => void document('pdf')}>{t('offer.documentPdf')}</button>
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('lost')}>{t('offer.markLost')}</button> : null}
             {!closed ? <button type="button" className="button button--ghost" disabled={action.busy} onClick={() => void act('offers.withdraw', 'offer.withdrawn')}>{t('offer.withdraw')}</button> : null}
@@ -84,43 +92,56 @@ export function OfferPage() {
           {error === 'errors.letterDetailsMissing' ? <> <Link to="/setup" state={{ from: `/offers/${id}` }}>{t('setup.completeProfile')}</Link></> : null}
         </p>
       ) : null}
-      {dialog === 'won' ? <WinForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
-      {dialog === 'lost' ? <LoseForm offer={o} onDone={() => { setDialog(null); offer.reload() }} /> : null}
+      {dialog === 'won' ? <WinForm offer={o} onDone={() => { setDialog(null); reload() }} /> : null}
+      {dialog === 'lost' ? <LoseForm offer={o} onDone={() => { setDialog(null); reload() }} /> : null}
       <div className="company-layout">
-        <div className="card">
-          <h2>{t('offer.basics')}</h2>
-          <dl className="details">
-            <div className="details__item"><dt>{t('offer.offerDate')}</dt><dd>{date(o.offerDate)}</dd></div>
-            <div className="details__item"><dt>{t('offer.validUntil')}</dt><dd>{date(o.validUntil)}</dd></div>
-            <div className="details__item"><dt>{t('offer.owner')}</dt><dd>{o.ownerName || '–'}</dd></div>
-            <div className="details__item"><dt>{t('offer.paymentTerms')}</dt><dd>{t(o.skontoPercent > 0 ? 'offer.paymentWithSkonto' : 'offer.paymentNet', { net: o.paymentNetDays, skonto: o.skontoPercent, days: o.skontoDays })}</dd></div>
-            {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{formatCents(o.orderValueCents ?? 0, language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
-            {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{o.lostReason ? enumLabel('lostReason', o.lostReason) : ''}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
-          </dl>
+        {/* Left the offer's facts, right the preview of its letter. */}
+        <div style={{ display: 'grid', gap: 16, alignContent: 'start' }}>
+          <div className="card">
+            <h2>{t('offer.basics')}</h2>
+            <dl className="details">
+              <div className="details__item"><dt>{t('offer.offerDate')}</dt><dd>{date(o.offerDate)}</dd></div>
+              <div className="details__item"><dt>{t('offer.validUntil')}</dt><dd>{date(o.validUntil)}</dd></div>
+              <div className="details__item"><dt>{t('offer.owner')}</dt><dd>{o.ownerName || '–'}</dd></div>
+              <div className="details__item"><dt>{t('offer.paymentTerms')}</dt><dd>{t(o.skontoPercent > 0 ? 'offer.paymentWithSkonto' : 'offer.paymentNet', { net: o.paymentNetDays, skonto: o.skontoPercent, days: o.skontoDays })}</dd></div>
+              {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{formatCents(o.orderValueCents ?? 0, language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
+              {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{o.lostReason ? enumLabel('lostReason', o.lostReason) : ''}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
+            </dl>
+          </div>
+          <div className="card">
+            <h2>{t('offer.followUps')}</h2>
+            {o.followUps.length === 0 ? <p className="muted">{t('offer.noFollowUps')}</p> : (
+              <ul className="plain-list">
+                {o.followUps.map((f) => (
+                  <li key={f.id}>
+                    <strong>{date(f.dueDate)}</strong> · {t(`enum.followUpKind.${f.kind}`)} · <Badge tone={f.status === 'done' ? 'good' : f.status === 'open' ? 'station' : 'muted'}>{t(`enum.followUpStatus.${f.status}`)}</Badge>
+                    {f.outcome ? <div className="muted small">{f.outcome}</div> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2>{t('offer.revisions')}</h2>
+            {o.revisions.length === 0 ? <p className="muted">{t('offer.notSent')}</p> : (
+              <ul className="plain-list">
+                {o.revisions.map((r) => (
+                  <li key={r.revision}>
+                    {t('offer.revisionSent', { n: r.revision, when: date(r.sentAt) })}{' '}
+                    <button type="button" className="button button--small button--ghost" onClick={() => void document('docx', r.revision)}>{t('offer.documentOfRevision', { n: r.revision })}</button>
+                    <button type="button" className="button button--small button--ghost" onClick={() => void document('pdf', r.revision)}>{t('offer.pdfOfRevision', { n: r.revision })}</button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         </div>
         <div className="card">
-          <h2>{t('offer.followUps')}</h2>
-          {o.followUps.length === 0 ? <p className="muted">{t('offer.noFollowUps')}</p> : (
-            <ul className="plain-list">
-              {o.followUps.map((f) => (
-                <li key={f.id}>
-                  <strong>{date(f.dueDate)}</strong> · {t(`enum.followUpKind.${f.kind}`)} · <Badge tone={f.status === 'done' ? 'good' : f.status === 'open' ? 'station' : 'muted'}>{t(`enum.followUpStatus.${f.status}`)}</Badge>
-                  {f.outcome ? <div className="muted small">{f.outcome}</div> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-          <h2>{t('offer.revisions')}</h2>
-          {o.revisions.length === 0 ? <p className="muted">{t('offer.notSent')}</p> : (
-            <ul className="plain-list">
-              {o.revisions.map((r) => (
-                <li key={r.revision}>
-                  {t('offer.revisionSent', { n: r.revision, when: date(r.sentAt) })}{' '}
-                  <button type="button" className="button button--small button--ghost" onClick={() => void document(r.revision)}>{t('offer.documentOfRevision', { n: r.revision })}</button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <h2>{t('offer.preview')}</h2>
+          <PdfPreview
+            width={400}
+            base64={preview.data?.base64 ?? null}
+            failed={preview.error !== null}
+            texts={{ label: t('offer.previewLabel'), pages: (count) => t('offer.previewPages', { count }), loading: t('offer.previewLoading'), failed: t('offer.previewError') }}
+          />
         </div>
         <div className="card card--wide">
           <h2>{t('offer.items')}</h2>
