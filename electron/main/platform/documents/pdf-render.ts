@@ -30,6 +30,8 @@ pdfmake.setUrlAccessPolicy(() => false)
 const pt = mmToPt
 /** The logo's height in points (the DOCX's 48 px would reach into the address field's line). */
 const LOGO_HEIGHT = (LOGO_HEIGHT_PX * 0.75) * 0.85
+/** Roboto sets wider than the DOCX's Arial: at 10 pt it reads like Arial at 10.5 pt, and a one-page letter stays one page. */
+const BODY_SIZE = 10
 
 /** The logo a PDF can embed: a PNG/JPEG (usableLogo) whose PNG chunks are whole; null otherwise. */
 function pdfLogo(model: LetterModel): Buffer | null {
@@ -110,7 +112,7 @@ export function pdfDefinition(model: LetterModel, pages = { count: 0 }): TDocume
     pageMargins: [pt(MARGINS.left), pt(MARGINS.top), pt(MARGINS.right), pt(MARGINS.bottom)],
     info: { title: model.subject, author: model.seller.name || 'Kundenreise', creator: 'Kundenreise', producer: 'Kundenreise', creationDate: created, modDate: created },
     language: model.language,
-    defaultStyle: { font: FONT, fontSize: 10 },
+    defaultStyle: { font: FONT, fontSize: BODY_SIZE },
     images: logo ? { logo: `data:image/${logoType(logo) === 'png' ? 'png' : 'jpeg'};base64,${logo.toString('base64')}` } : {},
     header: () => letterhead(model, logo),
     footer: (current, total) => {
