@@ -71,6 +71,8 @@ export const statements: string[] = [
     read_at TEXT NOT NULL,
     UNIQUE (mailbox, uid_validity, uid))`,
   `CREATE INDEX mail_messages_message_id ON mail_messages(message_id)`,
+  // Filing matches a batch of addresses against the contacts' e-mail, case aside.
+  `CREATE INDEX contacts_email_lower ON contacts(lower(email)) WHERE deleted_at IS NULL AND email <> ''`,
   `CREATE INDEX mail_messages_company ON mail_messages(company_id, sent_at)`,
   `CREATE INDEX mail_messages_contact ON mail_messages(contact_id)`,
   // Promises to a customer (next steps agreed in a conversation): on the work list until kept.

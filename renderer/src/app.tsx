@@ -13,7 +13,7 @@ import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { ConflictInboxPage, SyncSettings } from './modules/sync'
 import { AccessReportPage, AuditLogSection, ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
-import { MailComposePage, MailSettingsPage, MailSettingsSection, MailTemplatesPage, OutboxPage } from './modules/mail'
+import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, MailTemplatesPage, OutboxPage } from './modules/mail'
 import { AppShell } from './shell/app-shell'
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
@@ -77,6 +77,7 @@ export function App() {
             <Route path="/reports/nps" element={<NpsPage />} />
             <Route path="/mail/compose" element={<MailComposePage />} />
             <Route path="/outbox" element={<OutboxPage />} />
+            <Route path="/mailbox" element={<MailboxPage />} />
             <Route path="/settings/mail" element={<MailSettingsPage />} />
             <Route path="/settings/mail/templates" element={<MailTemplatesPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />

@@ -54,6 +54,12 @@ export const OFFER_TEXTS = {
   'offer.withoutConversation': { de: 'ohne Vorangebotsgespräch', en: 'without pre-offer conversation' },
   'offer.revise': { de: 'Neue Revision', en: 'New revision' },
   'offer.send': { de: 'Als versendet markieren', en: 'Mark as sent' },
+  'offer.sendByMail': { de: 'Per E-Mail senden', en: 'Send by e-mail' },
+  'offer.waitingInOutbox': {
+    de: 'Die E-Mail mit diesem Angebot liegt im Postausgang. Das Angebot gilt als versendet, sobald sie den Mailserver erreicht hat.',
+    en: 'The e-mail with this offer is in the outbox. The offer counts as sent once it has reached the mail server.',
+  },
+  'offer.toOutbox': { de: 'Zum Postausgang', en: 'Go to the outbox' },
   'offer.document': { de: 'Anschreiben (DOCX)', en: 'Letter (DOCX)' },
   'offer.documentPdf': { de: 'PDF', en: 'PDF' },
   'offer.preview': { de: 'Vorschau des Anschreibens', en: 'Preview of the letter' },

@@ -122,6 +122,7 @@ export async function matchContacts(db: Kysely<Database>, addresses: string[]): 
     .select(['k.id', 'k.company_id', sql<string>`lower(k.email)`.as('address')])
     .where(sql<string>`lower(k.email)`, 'in', addresses)
     .where('k.deleted_at', 'is', null)
+    .where('k.email', '!=', '')
     .where('c.deleted_at', 'is', null)
     .orderBy('k.created_at').orderBy('k.id')
     .execute()

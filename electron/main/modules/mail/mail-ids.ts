@@ -5,9 +5,12 @@ import { createHash } from 'node:crypto'
 /** A Message-ID without angle brackets or surrounding space, as stored. */
 export const bareMessageId = (value: string): string => value.trim().replace(/^<+|>+$/g, '').trim()
 
-/** UUID-shaped (version nibble 8: a name-based id of our own) sha-256 of `mail:<message-id>`. */
+/**
+ * UUID-shaped sha-256 of `mail:<message-id>`. It carries the version nibble 7 of the ids the app makes, so every
+ * channel that takes a record id (deleting the touchpoint, say) takes it; nothing reads a time out of an id.
+ */
 export function mailTouchpointId(messageId: string): string {
   const hex = createHash('sha256').update(`mail:${bareMessageId(messageId).toLowerCase()}`).digest('hex')
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }

@@ -33,7 +33,7 @@ export function TouchpointItem({ touchpoint }: { touchpoint: Touchpoint }) {
               <p className="muted small">{t('touchpoint.mail.attachments', { names: mail.attachments.map((a) => a.name).join(', ') })}</p>
             ) : null}
             {touchpoint.mailMessageId ? (
-              <Link className="small" to={`/mailbox?messageId=${encodeURIComponent(touchpoint.mailMessageId)}`}>{t('touchpoint.mail.open')}</Link>
+              <Link className="small" to={`/mailbox?touchpointId=${touchpoint.id}`}>{t('touchpoint.mail.open')}</Link>
             ) : null}
           </div>
         ) : <CollapsibleText className="prewrap" text={line} />}

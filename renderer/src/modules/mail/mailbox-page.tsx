@@ -1,7 +1,7 @@
 // "E-Mails": the mails read from the rep's mailbox that concern known contacts — filed to the customer, private,
 // not filed, or unreadable — newest first, with "E-Mails abrufen" and what the read did in words, and per mail
 // the rep's choice: "Nicht ablegen", "Privat", "Wieder ablegen". A mail opens in a dialog (as text, never HTML).
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router-dom'
 import { MAILBOX_READ_LIMIT, type MailboxReadReport, type MailMessageItem, type MailMessageState } from '../../../../shared/modules/mail'
 import { Badge, EmptyState, LoadError, PageHeader, type Tone } from '../../components/page'
@@ -27,11 +27,17 @@ export function MailboxPage() {
   const [report, setReport] = useState<MailboxReadReport | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const list = useData('mailbox.list', { state: filter, offset, limit: PAGE })
+  // Opened from a touchpoint ("Nachricht öffnen"): that mail alone, opened at once when it is on this device.
+  const touchpointId = params.get('touchpointId')
+  const list = useData('mailbox.list', touchpointId ? { state: 'all', touchpointId, offset: 0, limit: 1 } : { state: filter, offset, limit: PAGE })
   const fetching = useAction()
   const choosing = useAction()
   const openId = params.get('open')
   const open = (id: string | null) => setParams(id ? { open: id } : {}, { replace: true })
+  const first = touchpointId ? list.data?.rows[0]?.id : undefined
+  useEffect(() => {
+    if (first) setParams({ open: first }, { replace: true })
+  }, [first, setParams])
 
   const fetchNow = async () => {
     setError(null)

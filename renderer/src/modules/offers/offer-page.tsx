@@ -18,6 +18,7 @@ import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
 import { todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
+import { RecordTimeline } from '../customers'
 import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function OfferPage() {
@@ -35,6 +36,9 @@ export function OfferPage() {
   const o = offer.data
   if (!o) return <p className="page muted">{t('common.loading')}</p>
   const closed = isClosedOffer(o.status)
+  // Frozen for a mail that has not left yet (in the outbox, or discarded there): not sent, not to be revised.
+  const waiting = o.status === 'draft' && o.currentRevisionSent
+  const mailPurpose = o.sentAt ? 'follow_up' : o.contractId ? 'renewal_offer' : 'offer'
   const reload = () => {
     offer.reload()
     preview.reload()
@@ -73,8 +77,9 @@ export function OfferPage() {
         actions={
           <>
             {!closed && !o.currentRevisionSent ? <Link className="button" to={`/offers/${id}/edit`}>{t('common.edit')}</Link> : null}
-            {!closed && o.currentRevisionSent ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
-            {!closed && !o.currentRevisionSent ? <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
+            {!closed && o.currentRevisionSent && !waiting ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
+            {!closed && !waiting ? <Link className={`button${o.sentAt ? '' : ' button--primary'}`} to={`/mail/compose?purpose=${mailPurpose}&relatedId=${id}`}>{t('offer.sendByMail')}</Link> : null}
+            {!closed && (!o.currentRevisionSent || waiting) ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
             <button type="button" className="button" disabled={action.busy} onClick={() => void document('docx')}>{t('offer.document')}</button>
             <button type="button" className="button" disabled={action.busy} onClick={() => void document('pdf')}>{t('offer.documentPdf')}</button>
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
@@ -84,6 +89,7 @@ export function OfferPage() {
           </>
         }
       />
+      {waiting ? <p className="notice" role="status">{t('offer.waitingInOutbox')} <Link to="/outbox">{t('offer.toOutbox')}</Link></p> : null}
       {message ? <p className="notice" role="status">{message}</p> : null}
       {error ? (
         <p className="form-error" role="alert">
@@ -165,6 +171,7 @@ export function OfferPage() {
           <TotalsTable totals={o.totals} offerDiscountPercent={o.offerDiscountPercent} />
         </div>
       </div>
+      <RecordTimeline relatedType="offer" relatedId={o.id} />
     </section>
   )
 }
