@@ -8,7 +8,7 @@ import { CONTRACT_TEXTS, CONTRACT_LETTER_TEXTS } from '../modules/contracts'
 import { CONSENT_TEXTS, CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, DUPLICATE_TEXTS, RETENTION_TEXTS, type Language } from '../modules/customers'
 import { DEMO_TEXTS } from '../modules/demo'
 import { ACCESS_TEXTS, DSGVO_TEXTS } from '../modules/dsgvo'
-import { OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
+import { CONVERSATION_LETTER_TEXTS, OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
 import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
 import { SERVICE_TEXTS } from '../modules/service'
 import { SETTINGS_TEXTS } from '../modules/settings'
@@ -41,6 +41,7 @@ export const TEXT_SOURCES = {
   'shared/modules/customers/consent.texts.ts': CONSENT_TEXTS,
   'shared/modules/customers/retention.texts.ts': RETENTION_TEXTS,
   'shared/modules/offers/promise.texts.ts': PROMISE_TEXTS,
+  'shared/modules/offers/conversation-letter.texts.ts': CONVERSATION_LETTER_TEXTS,
   'shared/modules/mail/mail.texts.ts': MAIL_TEXTS,
   'shared/modules/mail/outbox.texts.ts': OUTBOX_TEXTS,
   'shared/modules/mail/mailbox.texts.ts': MAILBOX_TEXTS,
@@ -49,7 +50,7 @@ export const TEXT_SOURCES = {
 const TEXTS = {
   ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
-  ...PROMISE_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
+  ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

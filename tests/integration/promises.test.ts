@@ -71,9 +71,9 @@ describe('making and changing a promise', () => {
       [{ contactId: other.contact.id }, 'contactId', 'errors.contactNotOfCompany'],
       [{ conversationId: other.conversation.id }, 'conversationId', 'errors.conversationNotOfCompany'],
       [{ offerId: other.offer.id }, 'offerId', 'errors.offerNotOfCompany'],
-      [{ ownerId: other.company.id }, 'ownerId', 'promise.errors.ownerUnknown'],
+      [{ ownerId: other.company.id }, 'ownerId', 'errors.promiseOwnerUnknown'],
       [{ companyId: gone.id }, 'companyId', 'errors.companyNotFound'],
-      [{ dueDate: '2026-11-19' }, 'dueDate', 'promise.errors.duePast'],
+      [{ dueDate: '2026-11-19' }, 'dueDate', 'errors.promiseDuePast'],
       [{ dueDate: '04.12.2026' }, 'dueDate', 'errors.date'],
       [{ title: '   ' }, 'title', 'errors.required'],
     ]
@@ -99,10 +99,10 @@ describe('making and changing a promise', () => {
     expect(await must<CustomerPromise>('promises.update', { ...fields, dueDate: '2026-12-11', title: 'Zwei Referenzen schicken' })).toMatchObject({ changedAt: '2026-11-22T10:00:00.000Z' })
 
     const other = await customer('Hansa Prüftechnik GmbH', 'K-2')
-    expect((await refused('promises.update', { ...fields, companyId: other.company.id })).fields).toEqual({ companyId: 'promise.errors.companyFixed' })
+    expect((await refused('promises.update', { ...fields, companyId: other.company.id })).fields).toEqual({ companyId: 'errors.promiseCompanyFixed' })
     const another = await must<{ id: string }>('conversations.create', { companyId: c.company.id, heldAt: '2026-11-20' })
-    expect((await refused('promises.update', { ...fields, conversationId: another.id })).fields).toEqual({ conversationId: 'promise.errors.conversationFixed' })
-    expect((await refused('promises.update', { ...fields, dueDate: '2026-11-21' })).fields).toEqual({ dueDate: 'promise.errors.duePast' })
+    expect((await refused('promises.update', { ...fields, conversationId: another.id })).fields).toEqual({ conversationId: 'errors.promiseConversationFixed' })
+    expect((await refused('promises.update', { ...fields, dueDate: '2026-11-21' })).fields).toEqual({ dueDate: 'errors.promiseDuePast' })
     expect(await refused('promises.update', { ...fields, id: c.offer.id })).toMatchObject({ code: 'not_found' })
   })
 })
@@ -118,7 +118,7 @@ describe('keeping and withdrawing a promise', () => {
     expect(touchpoint).toMatchObject({ company_id: c.company.id, contact_id: c.contact.id, related_type: 'promise', station: 'offer', direction: 'outbound', summary: 'Referenzliste schicken' })
     expect(await must('timeline.forRecord', { relatedType: 'promise', relatedId: promise.id })).toHaveLength(1)
     const before = { touchpoints: await rows('touchpoints'), outbox: await rows('sync_outbox') }
-    expect(await refused('promises.complete', { id: promise.id })).toMatchObject({ code: 'conflict', message: 'promise.errors.notOpen' })
+    expect(await refused('promises.complete', { id: promise.id })).toMatchObject({ code: 'conflict', message: 'errors.promiseNotOpen' })
     expect(await refused('promises.cancel', { id: promise.id })).toMatchObject({ code: 'conflict' })
     expect(await refused('promises.update', { id: promise.id, companyId: c.company.id, title: 'x', dueDate: '2026-12-24' })).toMatchObject({ code: 'conflict' })
     expect({ touchpoints: await rows('touchpoints'), outbox: await rows('sync_outbox') }).toEqual(before)

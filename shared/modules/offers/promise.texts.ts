@@ -17,9 +17,9 @@ export const PROMISE_TEXTS = {
   'promise.field.titleHint': { de: 'z. B. „Referenzliste schicken“', en: 'e.g. “Send the list of references”' },
   'promise.field.dueDate': { de: 'Zugesagt bis', en: 'Promised by' },
   'promise.field.contact': { de: 'Ansprechpartner', en: 'Contact' },
-  'promise.due': { de: 'bis {date}', en: 'by {date}' },
   'promise.changedOn': { de: 'geändert am {date}', en: 'changed on {date}' },
   'promise.doneOn': { de: 'erledigt am {date}', en: 'done on {date}' },
+  'promise.status': { de: 'Status', en: 'Status' },
   'promise.status.open': { de: 'Offen', en: 'Open' },
   'promise.status.kept': { de: 'Eingehalten', en: 'Kept' },
   'promise.status.cancelled': { de: 'Zurückgezogen', en: 'Withdrawn' },
@@ -44,9 +44,12 @@ export const PROMISE_TEXTS = {
   'promise.confirmationDocx': { de: 'Als Word-Datei (DOCX)', en: 'As Word file (DOCX)' },
   'promise.confirmationReady': { de: '{file} wurde erstellt.', en: '{file} was created.' },
   'promise.sendByMail': { de: 'Per E-Mail senden', en: 'Send by e-mail' },
-  'promise.errors.notOpen': { de: 'Diese Zusage ist bereits erledigt oder zurückgezogen.', en: 'This promise is already done or withdrawn.' },
-  'promise.errors.duePast': { de: 'Bitte ein Datum ab heute wählen.', en: 'Please choose today or a later date.' },
-  'promise.errors.ownerUnknown': { de: 'Diesen Benutzer gibt es nicht.', en: 'This user does not exist.' },
-  'promise.errors.companyFixed': { de: 'Eine Zusage bleibt bei ihrer Firma.', en: 'A promise stays with its company.' },
-  'promise.errors.conversationFixed': { de: 'Eine Zusage bleibt bei ihrem Gespräch.', en: 'A promise stays with its conversation.' },
+  'errors.promiseNotOpen': { de: 'Diese Zusage ist bereits erledigt oder zurückgezogen.', en: 'This promise is already done or withdrawn.' },
+  'errors.promiseDuePast': { de: 'Bitte ein Datum ab heute wählen.', en: 'Please choose today or a later date.' },
+  'errors.promiseOwnerUnknown': { de: 'Diesen Benutzer gibt es nicht.', en: 'This user does not exist.' },
+  'errors.promiseCompanyFixed': { de: 'Eine Zusage bleibt bei ihrer Firma.', en: 'A promise stays with its company.' },
+  'errors.promiseConversationFixed': { de: 'Eine Zusage bleibt bei ihrem Gespräch.', en: 'A promise stays with its conversation.' },
 } as const satisfies Texts
+
+// The conversation confirmation's letter texts travel through the module's entry with these.
+export { CONVERSATION_LETTER_TEXTS } from './conversation-letter.texts'

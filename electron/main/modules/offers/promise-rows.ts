@@ -38,7 +38,7 @@ export async function loadPromise(db: Db, id: string): Promise<PromiseRow> {
 /** A promise that may still change: open (kept and withdrawn ones are history). */
 export async function loadOpenPromise(db: Db, id: string): Promise<PromiseRow> {
   const row = await loadPromise(db, id)
-  if (row.status !== 'open') throw new AppError('conflict', 'promise.errors.notOpen')
+  if (row.status !== 'open') throw new AppError('conflict', 'errors.promiseNotOpen')
   return row
 }
 
@@ -60,6 +60,6 @@ export async function checkPromiseReferences(db: Db, f: Pick<PromiseFields, 'com
   }
   if (f.ownerId) {
     const owner = await db.selectFrom('users').select('id').where('id', '=', f.ownerId).where('deleted_at', 'is', null).executeTakeFirst()
-    if (!owner) throw fieldError('ownerId', 'promise.errors.ownerUnknown')
+    if (!owner) throw fieldError('ownerId', 'errors.promiseOwnerUnknown')
   }
 }

@@ -35,7 +35,7 @@ export async function createPromise(ctx: ServiceContext, f: PromiseFields): Prom
   const id = newId()
   await ctx.db.transaction().execute(async (trx) => {
     await checkPromiseReferences(trx, f)
-    if (f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'promise.errors.duePast')
+    if (f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'errors.promiseDuePast')
     await insertSynced(trx, 'promises', {
       id, company_id: f.companyId, contact_id: f.contactId || null, conversation_id: f.conversationId || null, offer_id: f.offerId || null,
       title: f.title, due_date: f.dueDate, owner_id: f.ownerId || ctx.userId, created_by: ctx.userId,
@@ -53,10 +53,10 @@ export async function updatePromise(ctx: ServiceContext, id: string, f: PromiseF
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadOpenPromise(trx, id)
-    if (f.companyId !== row.company_id) throw fieldError('companyId', 'promise.errors.companyFixed')
-    if (f.conversationId && f.conversationId !== row.conversation_id) throw fieldError('conversationId', 'promise.errors.conversationFixed')
+    if (f.companyId !== row.company_id) throw fieldError('companyId', 'errors.promiseCompanyFixed')
+    if (f.conversationId && f.conversationId !== row.conversation_id) throw fieldError('conversationId', 'errors.promiseConversationFixed')
     await checkPromiseReferences(trx, { ...f, conversationId: '' })
-    if (f.dueDate !== row.due_date && f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'promise.errors.duePast')
+    if (f.dueDate !== row.due_date && f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'errors.promiseDuePast')
     const changed = f.dueDate !== row.due_date || f.title !== row.title
     await updateSynced(trx, 'promises', id, {
       contact_id: f.contactId || null, offer_id: f.offerId || null, title: f.title, due_date: f.dueDate, owner_id: f.ownerId || row.owner_id,

@@ -12,6 +12,7 @@ import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { todayIso } from '../../lib/today'
 import { maxLengthOf } from '../../../../shared/platform/common.schema'
+import { ConfirmationPanel, PromisesPanel } from './promises-panel'
 
 /** What the buying center takes over from a contact when the contact is picked for a row. */
 const FROM_CONTACT = ['buyingRole', 'influence', 'attitude'] as const
@@ -72,7 +73,8 @@ export function ConversationFormPage() {
   })
 
   if (existing.error) return <LoadError message={existing.error} />
-  if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
+  // The buying center's contact selects need their options before the form shows a saved participant.
+  if ((id && !existing.data) || (companyId && !contacts.data && !contacts.error)) return <p className="muted" role="status">{t('common.loading')}</p>
   const contactOptions = (contacts.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}`.trim() }))
 
   return (
@@ -127,6 +129,8 @@ export function ConversationFormPage() {
           </div>
         </form>
       </FormProvider>
+      {id ? <PromisesPanel conversationId={id} companyId={companyId} contacts={contactOptions} /> : null}
+      {id ? <ConfirmationPanel conversationId={id} /> : null}
     </section>
   )
 }
