@@ -77,13 +77,13 @@ export function PdfPreview({ base64, failed = false, texts, width = 360 }: { bas
   const broken = failed || (current !== null && 'failed' in current)
   const pages = current && 'pages' in current ? current.pages : null
   return (
-    <figure className="pdf-preview" style={{ margin: 0 }}>
+    <figure className="pdf-preview">
       <canvas
         ref={canvas}
         role="img"
         aria-label={texts.label}
         hidden={broken || pages === null}
-        style={{ width: '100%', maxWidth: width, aspectRatio: '210 / 297', border: '1px solid var(--line)', boxShadow: '0 1px 4px rgba(16, 42, 61, 0.12)', background: '#fff' }}
+        className="pdf-preview__page" style={{ maxWidth: width }}
       />
       <figcaption className="muted small">
         {broken ? <span role="alert">{texts.failed}</span> : pages !== null ? texts.pages(pages) : <span role="status">{texts.loading}</span>}

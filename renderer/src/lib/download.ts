@@ -19,8 +19,9 @@ export function download(fileName: string, base64: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Downloads a DOCX letter and says what happened (file name, and any warnings such as a missing logo). */
+/** Downloads a letter (DOCX or PDF) and says what happened (file name, and any warnings such as a missing logo). */
 export function saveLetter(letter: OfferDocument, { t, tFromData }: Pick<I18n, 't' | 'tFromData'>): string {
-  download(letter.fileName, letter.base64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  const type = letter.fileName.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  download(letter.fileName, letter.base64, type)
   return [t('offer.documentReady', { file: letter.fileName }), ...letter.warnings.map((w) => tFromData(w))].join(' ')
 }

@@ -102,7 +102,7 @@ export function OfferPage() {
       {dialog === 'lost' ? <LoseForm offer={o} onDone={() => { setDialog(null); reload() }} /> : null}
       <div className="company-layout">
         {/* Left the offer's facts, right the preview of its letter. */}
-        <div style={{ display: 'grid', gap: 16, alignContent: 'start' }}>
+        <div className="stack">
           <div className="card">
             <h2>{t('offer.basics')}</h2>
             <dl className="details">
