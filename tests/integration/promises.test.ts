@@ -4,6 +4,7 @@
 // the source `promise` (done with an outcome, snoozed to a later day); gone with their company, moved by a
 // merge, and kept without the person when their contact is erased.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { touchpointLine } from '../../shared/i18n/event-text'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { eraseContact } from '../../electron/main/modules/dsgvo'
 import { WORK_LIST_SOURCES } from '../../electron/main/modules/worklist/worklist.sources'
@@ -115,7 +116,7 @@ describe('keeping and withdrawing a promise', () => {
     const kept = await must<CustomerPromise>('promises.complete', { id: promise.id })
     expect(kept).toMatchObject({ status: 'kept', doneAt: '2026-11-25T14:00:00.000Z' })
     const touchpoint = await t.ctx.db.selectFrom('touchpoints').selectAll().where('related_id', '=', promise.id).executeTakeFirstOrThrow()
-    expect(touchpoint).toMatchObject({ company_id: c.company.id, contact_id: c.contact.id, related_type: 'promise', station: 'offer', direction: 'outbound', summary: 'Referenzliste schicken' })
+    expect(touchpoint).toMatchObject({ company_id: c.company.id, contact_id: c.contact.id, related_type: 'promise', station: 'offer', direction: 'outbound', summary: '', message_key: 'promise.kept', message_params: JSON.stringify({ title: 'Referenzliste schicken' }) })
     expect(await must('timeline.forRecord', { relatedType: 'promise', relatedId: promise.id })).toHaveLength(1)
     const before = { touchpoints: await rows('touchpoints'), outbox: await rows('sync_outbox') }
     expect(await refused('promises.complete', { id: promise.id })).toMatchObject({ code: 'conflict', message: 'errors.promiseNotOpen' })
@@ -172,7 +173,9 @@ describe('promises on the work list', () => {
     expect(promises[0]!.view.detail).toEqual({ key: 'promise.workListDetailChanged', params: { dueDate: '2026-12-11', changedOn: '2026-11-24' } })
     const done = await must<{ touchpointId: string }>('worklist.complete', { ...ref, channel: 'email', outcome: 'Liste per Mail geschickt' })
     const touchpoint = await t.ctx.db.selectFrom('touchpoints').selectAll().where('id', '=', done.touchpointId).executeTakeFirstOrThrow()
-    expect(touchpoint).toMatchObject({ channel: 'email', related_type: 'promise', related_id: promise.id, summary: 'Referenzliste schicken – Liste per Mail geschickt' })
+    expect(touchpoint).toMatchObject({ channel: 'email', related_type: 'promise', related_id: promise.id, summary: 'Liste per Mail geschickt', message_key: 'promise.kept' })
+    expect(touchpointLine('de', { messageKey: touchpoint.message_key, messageParams: JSON.parse(touchpoint.message_params!) as Record<string, string>, summary: touchpoint.summary }))
+      .toBe('Zusage eingehalten: Referenzliste schicken – Liste per Mail geschickt')
     expect((await must<CustomerPromise[]>('promises.list', { companyId: c.company.id }))[0]).toMatchObject({ status: 'kept' })
     expect((await entries('2026-12-11')).promises).toEqual([])
     expect(await refused('worklist.complete', { ...ref, channel: 'phone', outcome: 'noch einmal' })).toMatchObject({ code: 'conflict' })

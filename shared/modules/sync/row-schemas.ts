@@ -11,7 +11,7 @@ import {
   SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, TOUCHPOINT_RELATED_TYPES, YES_NO_UNKNOWN, mailMetaJson,
 } from '../customers'
 import { CUSTOMER_EVENTS, STATIONS } from '../customers'
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES, PROMISE_STATUSES } from '../offers'
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES, PROMISE_EVENTS, PROMISE_STATUSES } from '../offers'
 import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
@@ -57,7 +57,7 @@ const money = int(-1_000_000_000_000, 1_000_000_000_000)
 const vatRate = z.union([z.literal(0), z.literal(7), z.literal(19)])
 const keysOf = (...definitions: Record<string, unknown>[]) => definitions.flatMap((d) => Object.keys(d)) as [string, ...string[]]
 /** The events the app records on a customer's timeline and on a case's: a closed list of message keys. */
-const touchpointEvent = z.enum(keysOf(CUSTOMER_EVENTS, OFFER_EVENTS, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS))
+const touchpointEvent = z.enum(keysOf(CUSTOMER_EVENTS, OFFER_EVENTS, { 'promise.kept': PROMISE_EVENTS['promise.kept'] }, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS))
 const caseEvent = z.enum(keysOf(CASE_EVENTS))
 
 /** Any key, at any depth, that names a path (logoPath, logo_path, …): checked on the parsed keys, so escapes cannot hide one. */
@@ -473,6 +473,7 @@ export const REFERENCES: Partial<Record<SyncTableName, readonly Reference[]>> = 
   offer_items: [ref('offer_id', 'offers'), ref('product_id', 'products', false)],
   offer_revisions: [ref('offer_id', 'offers')],
   follow_ups: [ref('offer_id', 'offers'), ref('touchpoint_id', 'touchpoints')],
+  promises: [ref('contact_id', 'contacts'), ref('conversation_id', 'conversations'), ref('offer_id', 'offers')],
   contracts: [ref('contact_id', 'contacts'), ref('offer_id', 'offers')],
   contract_items: [ref('contract_id', 'contracts'), ref('product_id', 'products', false)],
   assets: [ref('product_id', 'products', false), ref('contract_id', 'contracts')],

@@ -8,6 +8,7 @@ import { insertSynced, updateSynced } from '../../../../db/platform/synced-write
 import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import type { CustomerPromise, PromiseFields, PromiseListQuery } from '../../../../shared/modules/offers/promise.schema'
 import { fieldError } from '../../../../shared/platform/result'
+import { eventColumns } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 import { checkPromiseReferences, loadOpenPromise, loadPromise, promiseQuery, toPromise } from './promise-rows'
@@ -66,13 +67,6 @@ export async function updatePromise(ctx: ServiceContext, id: string, f: PromiseF
   return getPromise(ctx, id)
 }
 
-/**
- * What the touchpoint of a kept promise says. Until shared/i18n/events.ts and the row schema's touchpoint
- * events know `promise.kept`, it is written in the user's own words — the promise's title and the outcome
- * they typed; then `eventColumns('promise.kept', { title })` with the outcome as the summary.
- */
-const keptSummary = (title: string, outcome: string) => (outcome ? `${title} – ${outcome}` : title)
-
 /** Kept: the status and `done_at`, and a touchpoint on the customer's timeline that belongs to the promise — one transaction. */
 export async function keepPromise(ctx: ServiceContext, input: { id: string; channel?: TouchpointChannel; outcome?: string }): Promise<{ id: string; touchpointId: string }> {
   const now = nowIso(ctx)
@@ -81,7 +75,7 @@ export async function keepPromise(ctx: ServiceContext, input: { id: string; chan
     const row = await loadOpenPromise(trx, input.id)
     await insertSynced(trx, 'touchpoints', {
       id: touchpointId, company_id: row.company_id, contact_id: row.live_contact_id, occurred_at: now, channel: input.channel ?? 'other', direction: 'outbound',
-      mode: 'direct', station: 'offer', summary: keptSummary(row.title, input.outcome?.trim() ?? ''), related_type: 'promise', related_id: row.id, created_by: ctx.userId,
+      mode: 'direct', station: 'offer', summary: input.outcome?.trim() ?? '', ...eventColumns('promise.kept', { title: row.title }), related_type: 'promise', related_id: row.id, created_by: ctx.userId,
     }, now)
     await updateSynced(trx, 'promises', row.id, { status: 'kept', done_at: now }, now)
     await refreshJourney(trx, row.company_id, now)
