@@ -69,58 +69,86 @@ function envelopeRecipients(row: OutboxRow): string[] {
   return [...new Set(all)]
 }
 
-/** The next mail due after `cursor` in created order: waiting and due, or left `sending` by a run that crashed. */
-function nextDue(db: Kysely<Database>, now: string, cursor: { created_at: string; id: string } | null) {
-  let q = db.selectFrom('mail_outbox').selectAll()
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]), eb('status', '=', 'sending')]))
+type Cursor = { created_at: string; id: string }
+const BATCH = 100
+
+/**
+ * The next mails due after `cursor` in created order: waiting and due, or left `sending` by a run that crashed.
+ * Ids only, through the partial index of open mails: a sent mail's bytes are never read to find the due ones.
+ */
+function dueBatch(db: Kysely<Database>, now: string, cursor: Cursor | null): Promise<Cursor[]> {
+  let q = db.selectFrom('mail_outbox').select(['id', 'created_at'])
+    .where('status', 'in', ['queued', 'sending'])
+    .where((eb) => eb.or([eb('status', '=', 'sending'), eb('next_attempt_at', '<=', now)]))
   if (cursor) q = q.where((eb) => eb.or([eb('created_at', '>', cursor.created_at), eb.and([eb('created_at', '=', cursor.created_at), eb('id', '>', cursor.id)])]))
-  return q.orderBy('created_at').orderBy('id').limit(1).executeTakeFirst()
+  return q.orderBy('created_at').orderBy('id').limit(BATCH).execute()
+}
+
+interface Run {
+  ctx: ServiceContext
+  options: DrainOptions
+  clock: () => Date
+  log: NonNullable<DrainOptions['log']>
+  transport: ReturnType<typeof smtpTransport>
+  result: DrainResult
 }
 
 async function drainRun(ctx: ServiceContext, account: SmtpAccount, options: DrainOptions): Promise<DrainResult> {
-  const clock = options.now ?? ctx.clock
-  const log = options.log ?? ((message: string, detail?: unknown) => console.warn(`[outbox] ${message}`, detail ?? ''))
-  const result: DrainResult = { sent: 0, failed: 0, deferred: 0, waiting: 0, stoppedBy: null, afterDeliveryErrors: 0 }
-  const transport = smtpTransport(account, options.timeouts ?? DEFAULT_SMTP_TIMEOUTS)
-  let cursor: { created_at: string; id: string } | null = null
-  try {
-    while (!options.signal?.aborted) {
-      const row = await nextDue(ctx.db, clock().toISOString(), cursor)
-      if (!row) break
-      cursor = row
-      // Claimed and committed before the server sees it; a row the rep discarded meanwhile is skipped.
-      const claimed = await ctx.db.updateTable('mail_outbox').set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1) }))
-        .where('id', '=', row.id).where('status', 'in', ['queued', 'sending']).executeTakeFirst()
-      if (Number(claimed.numUpdatedRows) === 0) continue
-      const attempts = row.attempts + 1
-      let info: { response?: string; rejected?: unknown[]; rejectedErrors?: Array<{ response?: string; message?: string }> }
-      try {
-        info = await transport.sendMail({ envelope: { from: row.sender, to: envelopeRecipients(row) }, raw: row.raw })
-      } catch (err) {
-        const failure = classifySmtpError(err)
-        await recordFailure(ctx.db, row.id, attempts, failure, clock())
-        if (failure.status === 'failed') result.failed += 1
-        else result.deferred += 1
-        if (failure.stopsRun) {
-          result.stoppedBy = failure.error
-          await deferOthers(ctx.db, row.id, failure, new Date(clock().getTime() + backoffMs(attempts)))
-          break
-        }
-        continue
-      }
-      const partly = (info.rejected ?? []).map(String)
-      const sent: OutboxRow = {
-        ...row, status: 'sent', attempts, sent_at: clock().toISOString(), smtp_response: String(info.response ?? '').slice(0, 1_000),
-        last_error: partly.length ? 'recipient_rejected' : '', last_error_detail: partly.length ? rejectedDetail(partly, info.rejectedErrors) : '',
-      }
-      if (!(await recordSent(ctx.db, sent, options.onDelivered, log))) result.afterDeliveryErrors += 1
-      result.sent += 1
-    }
-  } finally {
-    transport.close()
+  const run: Run = {
+    ctx, options, clock: options.now ?? ctx.clock,
+    log: options.log ?? ((message: string, detail?: unknown) => console.warn(`[outbox] ${message}`, detail ?? '')),
+    transport: smtpTransport(account, options.timeouts ?? DEFAULT_SMTP_TIMEOUTS),
+    result: { sent: 0, failed: 0, deferred: 0, waiting: 0, stoppedBy: null, afterDeliveryErrors: 0 },
   }
-  result.waiting = await waitingCount(ctx.db)
-  return result
+  let cursor: Cursor | null = null
+  try {
+    for (let batch = await dueBatch(ctx.db, run.clock().toISOString(), cursor); batch.length > 0; batch = await dueBatch(ctx.db, run.clock().toISOString(), cursor)) {
+      for (const next of batch) {
+        if (options.signal?.aborted || run.result.stoppedBy) return await finish(run)
+        cursor = next
+        await sendOne(run, next.id)
+      }
+    }
+    return await finish(run)
+  } finally {
+    run.transport.close()
+  }
+}
+
+async function finish(run: Run): Promise<DrainResult> {
+  run.result.waiting = await waitingCount(run.ctx.db)
+  return run.result
+}
+
+/** One mail: claimed, handed to the server, recorded. A failure that would hit every mail stops the run. */
+async function sendOne(run: Run, id: string): Promise<void> {
+  const { ctx, clock, result } = run
+  // Claimed and committed before the server sees it; a row the rep discarded meanwhile is skipped.
+  const claimed = await ctx.db.updateTable('mail_outbox').set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id).where('status', 'in', ['queued', 'sending']).executeTakeFirst()
+  if (Number(claimed.numUpdatedRows) === 0) return
+  const row = await ctx.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  let info: { response?: string; rejected?: unknown[]; rejectedErrors?: Array<{ response?: string; message?: string }> }
+  try {
+    info = await run.transport.sendMail({ envelope: { from: row.sender, to: envelopeRecipients(row) }, raw: row.raw })
+  } catch (err) {
+    const failure = classifySmtpError(err)
+    await recordFailure(ctx.db, row.id, row.attempts, failure, clock())
+    if (failure.status === 'failed') result.failed += 1
+    else result.deferred += 1
+    if (failure.stopsRun) {
+      result.stoppedBy = failure.error
+      await deferOthers(ctx.db, row.id, failure, new Date(clock().getTime() + backoffMs(row.attempts)))
+    }
+    return
+  }
+  const partly = (info.rejected ?? []).map(String)
+  const sent: OutboxRow = {
+    ...row, status: 'sent', sent_at: clock().toISOString(), smtp_response: String(info.response ?? '').slice(0, 1_000),
+    last_error: partly.length ? 'recipient_rejected' : '', last_error_detail: partly.length ? rejectedDetail(partly, info.rejectedErrors) : '',
+  }
+  if (!(await recordSent(ctx.db, sent, run.options.onDelivered, run.log))) result.afterDeliveryErrors += 1
+  result.sent += 1
 }
 
 const rejectedDetail = (addresses: string[], errors: Array<{ response?: string; message?: string }> | undefined): string =>

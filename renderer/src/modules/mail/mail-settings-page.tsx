@@ -73,20 +73,20 @@ export function MailSettingsPage() {
           {notice ? <p role="status" className="notice">{notice}</p> : null}
           <p className="muted small">{t(accounts.data.secretsEncrypted ? 'mailAccount.secretsSealed' : 'mailAccount.secretsPlain')}</p>
           <div className="settings-grid">
-            <div className="card">
+            <section className="card" aria-label={t('mailAccount.smtpTitle')}>
               <h2>{t('mailAccount.smtpTitle')}</h2>
               <ServerFields which="smtp" passwordStored={accounts.data.smtp.passwordStored} />
               <TextField name="smtp.fromAddress" label={t('mailAccount.fromAddress')} type="email" autoComplete="email" />
               <TextField name="smtp.fromName" label={t('mailAccount.fromName')} autoComplete="name" />
               <TestButton which="smtp" state={tests.smtp} dirty={form.formState.isDirty} onTest={() => void test('smtp')} />
-            </div>
-            <div className="card">
+            </section>
+            <section className="card" aria-label={t('mailAccount.imapTitle')}>
               <h2>{t('mailAccount.imapTitle')}</h2>
               <CheckboxField name="imap.enabled" label={t('mailAccount.enabled')} />
               <ServerFields which="imap" passwordStored={accounts.data.imap.passwordStored} />
               <NumberField name="imap.sinceDays" label={t('mailAccount.sinceDays')} decimals={0} />
               <TestButton which="imap" state={tests.imap} dirty={form.formState.isDirty} onTest={() => void test('imap')} />
-            </div>
+            </section>
           </div>
           <SaveButton form={form} />
         </form>

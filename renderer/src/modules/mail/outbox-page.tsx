@@ -1,6 +1,6 @@
 // Postausgang: the mails on their way out (status, attempts, the next attempt, what went wrong in words and the
 // server's own), "Erneut versuchen", "Verwerfen", "Jetzt senden"; and the mails sent, newest first.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link } from 'react-router-dom'
 import type { OutboxEntry, OutboxSendResult } from '../../../../shared/modules/mail'
 import { Badge, EmptyState, LoadError, PageHeader, type Tone } from '../../components/page'
@@ -21,6 +21,14 @@ export function OutboxPage() {
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const noAccount = accounts.data !== null && accounts.data.smtp.host === ''
+  // While mails wait or leave, the list follows what the sender does in the background.
+  const moving = (list.data ?? []).some((e) => e.status === 'queued' || e.status === 'sending')
+  const { reload } = list
+  useEffect(() => {
+    if (!moving) return
+    const timer = window.setInterval(reload, 10_000)
+    return () => window.clearInterval(timer)
+  }, [moving, reload])
 
   const sendNow = async () => {
     setNotice(null)
