@@ -81,6 +81,7 @@ export async function eraseLocally(trx: Trx, contactId: string, now: string, ear
     if (redacted !== snapshot) await sql`update offer_revisions set snapshot = ${redacted}, updated_at = ${now} where id = ${row.id}`.execute(trx)
   }
 
+  await purgeMail(trx, contactId)
   await sql`delete from conversation_participants where id in (select value from json_each(${JSON.stringify([...purged])}))`.execute(trx)
   await sql`delete from consents where contact_id = ${contactId} or id in (select value from json_each(${JSON.stringify([...purged])}))`.execute(trx)
   await sql`delete from contacts where id = ${contactId}`.execute(trx)
@@ -91,6 +92,19 @@ export async function eraseLocally(trx: Trx, contactId: string, now: string, ear
   const ids = JSON.stringify([...purged, ...touched])
   await sql`delete from sync_quarantine where row_id in (select value from json_each(${ids})) or instr(coalesce(data, ''), ${contactId}) > 0`.execute(trx)
   return { found, offers, contracts }
+}
+
+/**
+ * This device's mail about the person (local, never synced): the mails read from the rep's mailbox that were
+ * filed to them or name their address, and mails to them still waiting in the outbox (never sent after the
+ * erasure). A mail being handed to the server right now is left to finish; its touchpoint is anonymised when
+ * the erasure's own rows arrive.
+ */
+async function purgeMail(trx: Trx, contactId: string): Promise<void> {
+  const email = String((await select(trx, sql<Row>`select lower(email) as email from contacts where id = ${contactId}`))[0]?.email ?? '')
+  const named = email ? sql`lower(from_address) = ${email} or instr(lower(recipients), ${`"${email}"`}) > 0` : sql`0`
+  await sql`delete from mail_messages where contact_id = ${contactId} or ${named}`.execute(trx)
+  await sql`delete from mail_outbox where status <> 'sending' and (contact_id = ${contactId} or instr(lower(recipients), ${`"${email || contactId}"`}) > 0)`.execute(trx)
 }
 
 /** Conflict records about the person's rows, or about the anonymised columns of rows that stay. */

@@ -13,7 +13,8 @@ export const isPersonOnlyTable = (table: string): boolean => (PERSON_ONLY_TABLES
  * written about the person is replaced (kept empty when it was empty, so app events stay as they are).
  */
 export const ANONYMISED_TABLES = {
-  touchpoints: ['summary'],
+  // A filed or sent mail's envelope names the person (address, name, first lines): it goes as a whole.
+  touchpoints: ['summary', 'mail_meta'],
   offers: [],
   contracts: [],
   cases: ['description'],
@@ -40,13 +41,16 @@ export const ERASURE_WRITER = 'erasure'
 type Value = string | number | null
 
 const clearedText = (value: Value): Value => (typeof value === 'string' && value !== '' ? ERASED_TEXT : value)
+/** Columns that are structured data, not text: cleared to null (a mail's envelope), never to the erased mark. */
+const STRUCTURED: ReadonlySet<string> = new Set(['mail_meta'])
+const cleared = (column: string, value: Value): Value => (STRUCTURED.has(column) ? null : clearedText(value))
 
 /** The columns to write on a stored row that points at the person. */
 export function anonymisedColumns(table: AnonymisedTable, row: Record<string, unknown>): Record<string, Value> {
   const patch: Record<string, Value> = { contact_id: null }
   for (const column of ANONYMISED_TABLES[table]) {
     const value = row[column]
-    if (typeof value === 'string' || typeof value === 'number' || value === null) patch[column] = clearedText(value)
+    if (typeof value === 'string' || typeof value === 'number' || value === null) patch[column] = cleared(column, value)
   }
   return patch
 }
@@ -63,7 +67,7 @@ export function anonymisedChanges(table: AnonymisedTable, contactId: string, fie
   if (contact) out.contact_id = { old: contact.old === contactId ? null : contact.old, new: contact.new === contactId ? null : contact.new }
   for (const column of ANONYMISED_TABLES[table]) {
     const change = out[column]
-    if (change) out[column] = { old: clearedText(change.old), new: clearedText(change.new) }
+    if (change) out[column] = { old: cleared(column, change.old), new: cleared(column, change.new) }
   }
   return out
 }

@@ -1,7 +1,7 @@
 // Queueing the mail the rep wrote, or handing it to their own mail program as an .eml draft; and what happens
 // when a queued mail has left: the offer is marked sent (offers module), and every mail becomes a touchpoint on
 // the customer's timeline, related to its record, with the same id the IMAP copy of it would get.
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { MAIL_PURPOSE_RECORD, type MailDraftFields, type MailPurpose, type OutboxEntry } from '../../../../shared/modules/mail'
 import { mailAddressSchema, type MailAddress, type MailMeta } from '../../../../shared/modules/customers'
@@ -45,10 +45,13 @@ export async function queueMail(ctx: ServiceContext, draft: Draft, account: Smtp
       ? (SENDS_OFFER.has(draft.purpose) ? await freezeOfferForMail(trx, ctx, draft.relatedId, draft.revision) : draft.revision)
       : undefined
     const attachments = await attachmentsOf(ctx, trx, draft, revision)
+    // The mail's contact is its first addressee when they are a contact of the customer (the record's own otherwise).
+    const addressee = await trx.selectFrom('contacts').select('id').where('company_id', '=', facts.companyId).where('deleted_at', 'is', null)
+      .where(sql<string>`lower(email)`, '=', draft.to[0]!.address.toLowerCase()).where('email', '!=', '').executeTakeFirst()
     const message = await buildMessage({ from, to: draft.to, cc: draft.cc, bcc: draft.bcc, subject: draft.subject, text: draft.body, attachments, date: new Date(now) })
     return enqueueMail(trx, {
       purpose: draft.purpose, relatedType: facts.relatedType, relatedId: draft.relatedId, relatedRevision: revision ?? null,
-      companyId: facts.companyId, contactId: facts.contactId || null, from, to: draft.to, cc: draft.cc, bcc: draft.bcc, subject: draft.subject,
+      companyId: facts.companyId, contactId: addressee?.id ?? (facts.contactId || null), from, to: draft.to, cc: draft.cc, bcc: draft.bcc, subject: draft.subject,
       raw: message.raw, messageId: message.messageId, attachments: attachments.map((a) => ({ name: a.filename, size: a.content.length })),
       snippet: snippetOf(draft.body), createdBy: ctx.userId, now,
     })
