@@ -160,6 +160,9 @@ async function main(): Promise<void> {
   emit('docx.offer_50_items.median', (await benchOfferDocx()).ms50, 'ms')
   const { benchPdf } = await import('./bench-pdf')
   emit('pdf.offer_50_items.median', (await benchPdf()).ms, 'ms')
+  // 500 queued mails drained to a local SMTP server, duplicates counted (prints its own line).
+  const { benchMail } = await import('./bench-mail')
+  await benchMail()
   const { benchDuplicates } = await import('./bench-duplicates')
   emit('duplicates.scan_20000_companies', benchDuplicates().ms, 'ms')
   const { benchImport } = await import('./bench-import')

@@ -14,7 +14,9 @@ export const statements: string[] = [
   `ALTER TABLE touchpoints ADD COLUMN mail_meta TEXT`,
   `CREATE INDEX touchpoints_related ON touchpoints(related_type, related_id, occurred_at) WHERE related_id IS NOT NULL AND deleted_at IS NULL`,
   `CREATE INDEX touchpoints_mail ON touchpoints(mail_message_id) WHERE mail_message_id IS NOT NULL`,
-  // The outbox: a mail is built once (its MIME bytes and Message-ID) and sent from here, retried with backoff.
+  // The outbox: a mail is built once (its MIME bytes and Message-ID) and sent from here, retried with backoff. The
+  // bytes are the last column in both mail tables: SQLite stores a row in column order, so a list reads what it
+  // shows without walking the mail's overflow pages.
   `CREATE TABLE mail_outbox (
     id TEXT PRIMARY KEY,
     message_id TEXT NOT NULL UNIQUE,
@@ -29,7 +31,6 @@ export const statements: string[] = [
     subject TEXT NOT NULL,
     snippet TEXT NOT NULL DEFAULT '',
     attachments TEXT NOT NULL DEFAULT '[]',
-    raw BLOB NOT NULL,
     size INTEGER NOT NULL,
     status TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
@@ -39,7 +40,8 @@ export const statements: string[] = [
     smtp_response TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL DEFAULT '',
-    sent_at TEXT)`,
+    sent_at TEXT,
+    raw BLOB NOT NULL)`,
   `CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at) WHERE status IN ('queued', 'sending')`,
   `CREATE INDEX mail_outbox_related ON mail_outbox(related_type, related_id)`,
   // Mails read from the rep's IMAP account that concern a known contact (unknown senders are not kept).
@@ -58,9 +60,7 @@ export const statements: string[] = [
     recipients TEXT NOT NULL DEFAULT '{}',
     subject TEXT NOT NULL DEFAULT '',
     snippet TEXT NOT NULL DEFAULT '',
-    body_text TEXT NOT NULL DEFAULT '',
     attachments TEXT NOT NULL DEFAULT '[]',
-    raw BLOB,
     company_id TEXT,
     contact_id TEXT,
     related_type TEXT NOT NULL DEFAULT '',
@@ -69,6 +69,8 @@ export const statements: string[] = [
     state TEXT NOT NULL,
     error TEXT NOT NULL DEFAULT '',
     read_at TEXT NOT NULL,
+    body_text TEXT NOT NULL DEFAULT '',
+    raw BLOB,
     UNIQUE (mailbox, uid_validity, uid))`,
   `CREATE INDEX mail_messages_message_id ON mail_messages(message_id)`,
   // Filing matches a batch of addresses against the contacts' e-mail, case aside.

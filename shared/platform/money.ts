@@ -115,12 +115,15 @@ const DECIMAL_FORMATS = new Map<string, Intl.NumberFormat>()
  * A number for an input field after the user left it, as the UI language writes it, grouped so that
  * what was read is plain ("1250" → "1.250"; money with two decimals: "1.250,00").
  */
-export function formatDecimalInput(value: number, language: Language, options: { minDecimals?: number; maxDecimals?: number } = {}): string {
+export function formatDecimalInput(value: number, language: Language, options: { minDecimals?: number; maxDecimals?: number; grouping?: boolean } = {}): string {
   if (!Number.isFinite(value)) return ''
-  const { minDecimals = 0, maxDecimals = 3 } = options
-  const key = `${language}:${minDecimals}:${maxDecimals}`
+  const { minDecimals = 0, maxDecimals = 3, grouping = true } = options
+  const key = `${language}:${minDecimals}:${maxDecimals}:${grouping}`
   let format = DECIMAL_FORMATS.get(key)
-  if (!format) DECIMAL_FORMATS.set(key, (format = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals })))
+  if (!format) {
+    const locale = language === 'de' ? 'de-DE' : 'en-GB'
+    DECIMAL_FORMATS.set(key, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals, useGrouping: grouping })))
+  }
   return format.format(value)
 }
 

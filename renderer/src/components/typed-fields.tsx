@@ -57,14 +57,15 @@ const isFiniteNumber = (value: unknown): value is number => typeof value === 'nu
  * field takes (0 for counts). The form value is the number; NaN when the text is not one (the schema
  * answers), `emptyValue` (default NaN) when the field is empty.
  */
-export function NumberField({ name, label, required, hint, decimals: given, step, emptyValue, unit }: BaseProps & { decimals?: number; step?: '1' | '0.01' | 'any'; emptyValue?: number; unit?: string }) {
+/** `grouping={false}`: a number that is a code, not a quantity (a port: "2525", never "2.525"). */
+export function NumberField({ name, label, required, hint, decimals: given, step, emptyValue, unit, grouping = true }: BaseProps & { decimals?: number; step?: '1' | '0.01' | 'any'; emptyValue?: number; unit?: string; grouping?: boolean }) {
   const decimals = given ?? (step === '1' ? 0 : step === '0.01' ? 2 : 3)
   const id = useId()
   const { language } = useI18n()
   const error = useFieldError(name)
   const { input } = useTypedText<number>(name, {
     parse: (text) => parseDecimalInput(text, language, decimals),
-    show: (v) => formatDecimalInput(v, language, { maxDecimals: decimals }),
+    show: (v) => formatDecimalInput(v, language, { maxDecimals: decimals, grouping }),
     isValue: isFiniteNumber,
     empty: emptyValue ?? Number.NaN,
     invalid: Number.NaN,

@@ -6,7 +6,7 @@ import { AppError } from '../../../../shared/platform/result'
 import { plainMailSecrets, readMailAccounts, saveMailAccounts, smtpAccount, type MailSecrets } from './mail-accounts.service'
 import { testMailAccount } from './mail-accounts-test'
 import { drainOutbox, type DrainResult } from './outbox-sender'
-import { cancelOutbox, listOutbox, requeueAfterAccountChange, retryOutbox, waitingCount } from './outbox.service'
+import { cancelOutbox, listOutbox, dueNow, requeueAfterAccountChange, retryOutbox, waitingCount } from './outbox.service'
 
 type OutboxChannels = 'outbox.list' | 'outbox.retry' | 'outbox.cancel' | 'outbox.send' | 'mailAccounts.get' | 'mailAccounts.save' | 'mailAccounts.test'
 
@@ -38,6 +38,7 @@ export const outboxHandlers = {
   'outbox.cancel': ({ ctx }, { id }) => cancelOutbox(ctx, id),
   'outbox.send': async (app): Promise<OutboxSendResult> => {
     if (!(await smtpAccount(app.ctx, secretsOf(app)))) throw new AppError('conflict', 'outbox.noAccount')
+    await dueNow(app.ctx)
     let timer: ReturnType<typeof setTimeout> | undefined
     const late = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), SEND_ANSWER_MS)

@@ -146,8 +146,14 @@ export async function requeueAfterAccountChange(ctx: ServiceContext): Promise<nu
   const now = nowIso(ctx)
   await ctx.db.updateTable('mail_outbox').set({ status: 'queued', next_attempt_at: now })
     .where('status', '=', 'failed').where('last_error', 'in', ['auth', 'tls', 'not_configured']).execute()
-  await ctx.db.updateTable('mail_outbox').set({ next_attempt_at: now }).where('status', '=', 'queued').where('next_attempt_at', '>', now).execute()
+  await dueNow(ctx)
   return waitingCount(ctx.db)
+}
+
+/** "Jetzt senden": the rep asks for every waiting mail now, whatever its backoff said. */
+export async function dueNow(ctx: ServiceContext): Promise<void> {
+  const now = nowIso(ctx)
+  await ctx.db.updateTable('mail_outbox').set({ next_attempt_at: now }).where('status', '=', 'queued').where('next_attempt_at', '>', now).execute()
 }
 
 /** Mails still to be sent (waiting or being sent). */

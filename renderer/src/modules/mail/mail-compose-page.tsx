@@ -92,8 +92,8 @@ function ComposeForm({ draft, back }: { draft: MailDraft; back: string }) {
       <form className="card form" onSubmit={(e) => void send(e)} noValidate aria-label={t('mail.compose.title')}>
         {draft.warnings.map((w) => <p key={w} className="notice notice--warn" role="note">{tFromData(w)}</p>)}
         {draft.from ? <p className="muted">{t('mail.compose.from')}: {draft.from.name ? `${draft.from.name} <${draft.from.address}>` : draft.from.address}</p> : null}
-        <RecipientList label={t('mail.compose.to')} value={to} onChange={setTo} candidates={draft.candidates} />
-        <RecipientList label={t('mail.compose.cc')} value={cc} onChange={setCc} candidates={draft.candidates} />
+        <RecipientList label={t('mail.compose.to')} value={to} onChange={setTo} candidates={draft.candidates} taken={cc} />
+        <RecipientList label={t('mail.compose.cc')} value={cc} onChange={setCc} candidates={draft.candidates} taken={to} />
         <div className="form-grid">
           <TextField name="subject" label={t('mail.compose.subject')} required wide />
           <TextAreaField name="body" label={t('mail.compose.body')} rows={16} maxLength={50_000} />

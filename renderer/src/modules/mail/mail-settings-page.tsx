@@ -102,7 +102,7 @@ function ServerFields({ which, passwordStored }: { which: Which; passwordStored:
   return (
     <>
       <TextField name={`${which}.host`} label={t('mailAccount.host')} hint={which === 'smtp' ? t('mailAccount.smtpHint') : t('mailAccount.hostHint')} autoComplete="off" />
-      <NumberField name={`${which}.port`} label={t('mailAccount.port')} decimals={0} required />
+      <NumberField name={`${which}.port`} label={t('mailAccount.port')} decimals={0} grouping={false} required />
       <SelectField name={`${which}.security`} label={t('mailAccount.security')} options={options} required />
       <TextField name={`${which}.user`} label={t('mailAccount.user')} autoComplete="username" />
       <TextField name={`${which}.password`} label={t('mailAccount.password')} type="password" autoComplete="new-password"

@@ -10,7 +10,8 @@ const parseAddress = (text: string): MailAddress | null => {
   return parsed.success ? parsed.data : null
 }
 
-export function RecipientList({ label, value, onChange, candidates }: { label: string; value: MailAddress[]; onChange: (next: MailAddress[]) => void; candidates: MailCandidate[] }) {
+/** `taken`: addresses already in another header (a contact in "An" is not offered again for "Cc"). */
+export function RecipientList({ label, value, onChange, candidates, taken = [] }: { label: string; value: MailAddress[]; onChange: (next: MailAddress[]) => void; candidates: MailCandidate[]; taken?: MailAddress[] }) {
   const { t } = useI18n()
   const id = useId()
   const [typed, setTyped] = useState('')
@@ -24,7 +25,7 @@ export function RecipientList({ label, value, onChange, candidates }: { label: s
     setTyped('')
     setInvalid(false)
   }
-  const open = candidates.filter((c) => !has(c.address))
+  const open = candidates.filter((c) => !has(c.address) && !taken.some((x) => x.address === c.address))
   return (
     <fieldset className="recipients">
       <legend>{label}</legend>
