@@ -35,6 +35,7 @@ describe('addresses', () => {
 describe('the first lines', () => {
   it('leave out quoted lines, what follows the signature or the quoted mail, and stay within 300 characters', () => {
     expect(snippetOf('Guten Tag,\n\nbitte um Rückruf.\n\n> alte Mail\n-- \nAnna Berger\nTel. 0531')).toBe('Guten Tag, bitte um Rückruf.')
+    expect(snippetOf('Sehr geehrte Frau Berger,\n\nanbei das Angebot.\n\nMit freundlichen Grüßen nach Braunschweig\n\nJan Petersen')).toBe('Sehr geehrte Frau Berger, anbei das Angebot.')
     expect(snippetOf('Ja, passt.\n\nAm 12.11.2026 um 10:00 schrieb Jan Vogel <jan@kundenreise.test>:\nalter Text')).toBe('Ja, passt.')
     const long = snippetOf('Wort '.repeat(200))
     expect(long.length).toBeLessThanOrEqual(300)

@@ -51,7 +51,10 @@ export function PdfPreview({ base64, failed = false, texts, width = 360 }: { bas
       try {
         const lib = await loadPdfJs()
         const task = lib.getDocument({ data: bytesOf(base64), isEvalSupported: false, verbosity: lib.VerbosityLevel.ERRORS })
-        stop = () => void task.destroy()
+        // A preview left before its PDF loaded (the page closed, a new revision): pdf.js rejects the loading
+        // with "Loading aborted", which is expected and must not surface as an unhandled rejection.
+        task.promise.catch(() => {})
+        stop = () => void task.destroy().catch(() => {})
         if (!live) return stop()
         const pdf = await task.promise
         const page = await pdf.getPage(1)

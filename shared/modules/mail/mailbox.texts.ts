@@ -10,6 +10,10 @@ export const MAILBOX_TEXTS = {
   'mailbox.fetch': { de: 'E-Mails abrufen', en: 'Fetch e-mails' },
   'mailbox.fetching': { de: 'E-Mails werden abgerufen …', en: 'Fetching e-mails …' },
   'mailbox.empty': { de: 'Keine E-Mails in dieser Auswahl.', en: 'No e-mails in this selection.' },
+  'mailbox.notOnDevice': {
+    de: 'Diese E-Mail liegt nicht auf diesem Gerät: Sie wurde von einem anderen Gerät abgelegt oder aus der App gesendet. Betreff, Empfänger und erste Zeilen stehen auf der Zeitleiste.',
+    en: 'This e-mail is not on this device: it was filed by another device or sent from the app. Subject, recipients and first lines are on the timeline.',
+  },
   'mailbox.listLabel': { de: 'E-Mails', en: 'E-mails' },
   'mailbox.filterState': { de: 'Status', en: 'Status' },
   'mailbox.state.all': { de: 'Alle', en: 'All' },

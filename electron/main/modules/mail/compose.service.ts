@@ -6,7 +6,7 @@ import { translate } from '../../../../shared/i18n'
 import { salutationLine } from '../../../../shared/platform/letter-salutation'
 import { AppError } from '../../../../shared/platform/result'
 import type { CompanyProfile, LetterRep } from '../../../../shared/platform/letter.types'
-import { MAIL_SNIPPET_LENGTH, type MailAddress } from '../../../../shared/modules/customers'
+import type { MailAddress } from '../../../../shared/modules/customers'
 import { fillTemplate, type MailCandidate, type MailDraft, type MailPurpose } from '../../../../shared/modules/mail'
 import type { ServiceContext } from '../../platform/context'
 import { recordFacts, type RecordFacts } from './compose-facts'
@@ -32,13 +32,6 @@ export function signatureOf(language: Language, seller: CompanyProfile, rep: Let
     greeting, '', rep.name, rep.jobTitle, seller.name, [seller.street, [seller.postalCode, seller.city].filter(Boolean).join(' ')].filter(Boolean).join(' · '),
     phone.filter(Boolean).join(' · '), [rep.email || seller.email, seller.website].filter(Boolean).join(' · '), legal.filter(Boolean).join(' · '),
   ].filter((line, i) => i === 1 || line).join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()
-}
-
-/** The first lines of a mail's text for its touchpoint: the salutation and signature are not news. */
-export function snippetOf(body: string): string {
-  const lines = body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
-  const text = lines.slice(lines.length > 1 ? 1 : 0).join(' ')
-  return text.length > MAIL_SNIPPET_LENGTH ? `${text.slice(0, MAIL_SNIPPET_LENGTH - 1)}…` : text
 }
 
 async function contactOf(ctx: ServiceContext, companyId: string, contactId: string) {

@@ -39,12 +39,16 @@ export function contentOf(parsed: ParsedMail): MailContent {
 
 /**
  * The first lines of a text, at most 300 characters: quoted lines ("> …") and what follows a signature
- * delimiter or a reply header are left out, white space collapsed, cut at a word with "…".
+ * delimiter, a closing greeting ("Mit freundlichen Grüßen", "Kind regards") or a reply header are left out,
+ * white space collapsed, cut at a word with "…". Used for mails read and for mails the app sends.
  */
+const CLOSING = /^(mit (freundlichen|besten|herzlichen) grüßen|freundliche grüße|viele grüße|beste grüße|herzliche grüße|kind regards|best regards|yours sincerely|regards)\b/i
+
 export function snippetOf(text: string): string {
   const lines: string[] = []
   for (const line of text.split('\n')) {
     if (line === '-- ' || /^-{2,}\s*(Original Message|Ursprüngliche Nachricht)/i.test(line.trim())) break
+    if (lines.length > 0 && CLOSING.test(line.trim())) break
     if (/^(Am|On) .{4,200}(schrieb|wrote).{0,40}:\s*$/.test(line.trim())) break
     if (line.trimStart().startsWith('>')) continue
     lines.push(line)

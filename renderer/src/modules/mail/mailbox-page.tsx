@@ -79,7 +79,7 @@ export function MailboxPage() {
         </label>
       </div>
       {list.error ? <LoadError message={list.error} /> : null}
-      {page && page.rows.length === 0 ? <EmptyState>{t('mailbox.empty')}</EmptyState> : null}
+      {page && page.rows.length === 0 ? <EmptyState>{t(touchpointId ? 'mailbox.notOnDevice' : 'mailbox.empty')}</EmptyState> : null}
       {page && page.rows.length > 0 ? (
         <>
           <div className="table-scroll">
