@@ -297,7 +297,17 @@ async function mergedInto(ctx: Ctx, companyId: SyncValue | undefined): Promise<s
   return typeof target === 'string' && target ? target : null
 }
 
+/**
+ * The same mail filed by two laptops (a mail to two reps of a team, or the rep's Sent copy read on two devices):
+ * its touchpoint id comes from the Message-ID, so the second insert names a row that exists. It is the same record,
+ * not a refused change: acknowledged with the stored version, the first laptop's row stays.
+ */
+const sameMailFiled = (op: PushOp, existing: StoredRow): boolean =>
+  op.table === 'touchpoints' && !existing.deleted && typeof existing.data.mail_message_id === 'string' && existing.data.mail_message_id !== ''
+  && op.fields.mail_message_id?.new === existing.data.mail_message_id
+
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
+  if (existing && sameMailFiled(op, existing)) return { opId: op.opId, status: 'applied', version: existing.version }
   if (existing) throw new Rejected(existing.deleted && canSee(ctx.actor, existing.scope_id) ? 'deleted' : 'exists')
   const table = op.table as SyncTableName
   const data: Data = upgradeFields(table, newValues(op), op.schemaVersion)
