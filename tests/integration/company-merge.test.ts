@@ -37,9 +37,15 @@ describe('duplicates and merge', () => {
     expect(pair?.reasons).toEqual(expect.arrayContaining(['sameName', 'samePostalCode', 'sameCity']))
     expect(pair?.score).toBeGreaterThanOrEqual(50)
 
+    // A mail read from the rep's mailbox about the company typed again (this device's own, never synced).
+    await t.ctx.db.insertInto('mail_messages').values({
+      id: '01a202e6-59f1-700b-b645-d59090355c09', mailbox: 'INBOX', uid_validity: 1, uid: 1, message_id: 'm1@x', sent_at: '2026-11-20T10:00:00.000Z', direction: 'inbound',
+      company_id: typedAgain.id, state: 'filed', read_at: '2026-11-20T10:05:00.000Z',
+    }).execute()
     const outboxBefore = Number((await t.ctx.db.selectFrom('sync_outbox').select((eb) => eb.fn.max('client_seq').as('n')).executeTakeFirstOrThrow()).n)
     const result = await must<{ survivorId: string; moved: Record<string, number> }>('companies.merge', { survivorId: mueller.id, loserId: typedAgain.id, take: { street: 'loser', industry: 'loser' } })
     expect(result.moved).toMatchObject({ contacts: 1, touchpoints: 1, offers: 1, offer_items: 1 })
+    expect((await t.ctx.db.selectFrom('mail_messages').select('company_id').executeTakeFirstOrThrow()).company_id).toBe(mueller.id)
     const survivor = await must<Record<string, string>>('companies.get', { id: mueller.id })
     expect(survivor).toMatchObject({ name: 'Müller GmbH', customerNumber: 'K-1001', street: 'Domstraße 1', industry: 'Maschinenbau' })
     const row = await t.ctx.db.selectFrom('companies').select(['former_numbers', 'merged_into', 'deleted_at']).where('id', 'in', [mueller.id, typedAgain.id]).orderBy('deleted_at').execute()

@@ -53,6 +53,9 @@ export async function mergeCompanies(ctx: ServiceContext, input: CompanyMergeInp
     // A referral that names the company merged away as the one it brought in names the survivor now.
     const referred = await trx.selectFrom('referrals').select('id').where('referred_company_id', '=', loser.id).where('deleted_at', 'is', null).execute()
     for (const row of referred) await updateSynced(trx, 'referrals', row.id, { referred_company_id: survivor.id }, now)
+    // This device's own mail (never synced) follows too: mails read from the rep's mailbox and the outbox.
+    await trx.updateTable('mail_messages').set({ company_id: survivor.id }).where('company_id', '=', loser.id).execute()
+    await trx.updateTable('mail_outbox').set({ company_id: survivor.id }).where('company_id', '=', loser.id).execute()
     await updateSynced(trx, 'companies', survivor.id, { ...companyColumns(fields), former_numbers: [...former].join(' ') }, now)
     await deleteSynced(trx, 'companies', loser.id, now)
     await refreshJourney(trx, survivor.id, now, undefined, LOCAL_WRITE)
