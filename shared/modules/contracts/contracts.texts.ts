@@ -35,6 +35,7 @@ export const CONTRACT_TEXTS = {
   'contract.fromOfferLink': { de: 'aus Angebot {number}', en: 'from offer {number}' },
   'contract.document': { de: 'Vertragsbestätigung (DOCX)', en: 'Contract confirmation (DOCX)' },
   'contract.documentPdf': { de: 'Vertragsbestätigung (PDF)', en: 'Contract confirmation (PDF)' },
+  'contract.sendByMail': { de: 'Per E-Mail senden', en: 'Send by e-mail' },
   'contract.renewalOffer': { de: 'Verlängerungsangebot', en: 'Renewal offer' },
   'contract.recordCancellation': { de: 'Kündigung erfassen', en: 'Record cancellation' },
   'contract.runningTerm': { de: 'Laufende Laufzeit', en: 'Current term' },

@@ -152,6 +152,7 @@ export const SERVICE_TEXTS = {
   'referral.thanks': { de: 'Dank', en: 'Thanks' },
   'referral.thankedOn': { de: 'gedankt am {date}', en: 'thanked on {date}' },
   'referral.thank': { de: 'Danken', en: 'Thank' },
+  'referral.thankByMail': { de: 'Danke per E-Mail', en: 'Thank by e-mail' },
   'referral.reward': { de: 'Prämie', en: 'Reward' },
   'referral.rewardValue': { de: 'Wert (€)', en: 'Value (€)' },
   'referral.saveThanks': { de: 'Dank speichern', en: 'Save thanks' },

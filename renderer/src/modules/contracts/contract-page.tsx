@@ -9,6 +9,7 @@ import { contractCancelSchema, type ContractCancelInput } from '../../../../shar
 import type { Contract } from '../../../../shared/modules/contracts/contract.types'
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
+import { RecordTimeline } from '../customers'
 import { StatusBadge } from '../../components/status-badge'
 import { useAction } from '../../lib/use-action'
 import { saveLetter } from '../../lib/download'
@@ -61,6 +62,7 @@ export function ContractPage() {
             {renewing ? <Link className="button" to={`/contracts/${id}/edit`}>{t('common.edit')}</Link> : null}
             <button type="button" className="button" disabled={letter.busy} onClick={() => void document('docx')}>{t('contract.document')}</button>
             <button type="button" className="button" disabled={letter.busy} onClick={() => void document('pdf')}>{t('contract.documentPdf')}</button>
+            <Link className="button" to={`/mail/compose?purpose=contract&relatedId=${id}`}>{t('contract.sendByMail')}</Link>
             {renewing && !openRenewal ? <Link className="button button--primary" to={`/offers/new?contractId=${id}`}>{t('contract.renewalOffer')}</Link> : null}
             {renewing ? <button type="button" className="button button--ghost" onClick={() => setCancelling(true)}>{t('contract.recordCancellation')}</button> : null}
           </>
@@ -136,6 +138,7 @@ export function ContractPage() {
           </div>
         ) : null}
       </div>
+      <RecordTimeline relatedType="contract" relatedId={c.id} />
     </section>
   )
 }

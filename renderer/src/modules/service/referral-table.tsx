@@ -27,7 +27,12 @@ export function ReferralTable({ rows, onChange }: { rows: Referral[]; onChange: 
               <td>
                 {r.thankedAt ? <span>{t('referral.thankedOn', { date: date(r.thankedAt) })}{r.reward ? ` · ${r.reward}` : ''}{r.rewardValueCents ? ` (${formatCents(r.rewardValueCents, language)})` : ''}</span>
                   : thanking === r.id ? <ThankForm referral={r} onDone={() => { setThanking(null); onChange() }} />
-                    : <button type="button" className={`button button--small${r.thankDue ? ' button--primary' : ''}`} onClick={() => setThanking(r.id)}>{t('referral.thank')}</button>}
+                    : (
+                      <span className="inline-actions">
+                        <button type="button" className={`button button--small${r.thankDue ? ' button--primary' : ''}`} onClick={() => setThanking(r.id)}>{t('referral.thank')}</button>
+                        <Link className="button button--small button--ghost" to={`/mail/compose?purpose=referral_thanks&relatedId=${r.id}`}>{t('referral.thankByMail')}</Link>
+                      </span>
+                    )}
               </td>
             </tr>
           ))}
