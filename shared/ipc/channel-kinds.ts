@@ -23,8 +23,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'access.report'
   // The PDF of an offer shown on its page: made in memory, nothing saved.
   | 'offers.preview'
-  // A mail's draft from its template, and the same mail as an .eml file for the rep's own mail program.
-  | 'mail.compose' | 'mail.eml' | 'mailAccounts.get' | 'mailbox.attachment' | 'timeline.forRecord'
+  // A mail's draft from its template (the .eml freezes an offer's revision: a change), the accounts without passwords.
+  | 'mail.compose' | 'mailAccounts.get' | 'mailbox.attachment' | 'timeline.forRecord'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

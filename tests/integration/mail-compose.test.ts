@@ -90,21 +90,25 @@ describe('an offer by mail', () => {
     expect(english.subject).toBe(`Your offer ${offer.number}`)
   })
 
-  it('without a mail server the mail is refused with a clear message and nothing is frozen or queued; the .eml is a draft that writes nothing', async () => {
+  it('without a mail server the mail is refused with a clear message, nothing frozen or queued; the .eml is a draft of the frozen revision, marked sent by hand', async () => {
     const offer = await newOffer()
     const draft = await must<MailDraft>('mail.compose', { purpose: 'offer', relatedId: offer.id })
     const before = { outbox: await count('mail_outbox'), revisions: await count('offer_revisions') }
     const refused = await dispatch(t.app, 'mail.queue', toSend(draft))
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(refused.error.message).toBe('errors.mailNotConfigured')
+    expect({ outbox: await count('mail_outbox'), revisions: await count('offer_revisions') }).toEqual(before)
     const eml = await must<{ fileName: string; base64: string; mimeType: string }>('mail.eml', toSend(draft))
     expect(eml.mimeType).toBe('message/rfc822')
     const text = Buffer.from(eml.base64, 'base64').toString('latin1')
     expect(text).toContain('X-Unsent: 1')
     expect(text).toMatch(/Content-Type: application\/pdf;\s+name="?Angebot-/)
     expect(text).toContain('From: Jan Petersen <j.petersen@nordlicht.example>')
-    expect({ outbox: await count('mail_outbox'), revisions: await count('offer_revisions') }).toEqual(before)
+    expect(text).not.toContain('Entwurf-')
+    // The .eml froze the revision the customer gets; nothing was queued; the rep marks it sent once it has gone.
+    expect({ outbox: await count('mail_outbox'), revisions: await count('offer_revisions') }).toEqual({ ...before, revisions: before.revisions + 1 })
     expect((await must<Offer>('offers.get', { id: offer.id })).status).toBe('draft')
+    expect((await must<Offer>('offers.send', { id: offer.id })).status).toBe('sent')
   })
 
   it('queued: the revision is frozen, the offer still a draft; delivered: sent with follow-ups, the PDF of that revision attached, one touchpoint with the envelope', async () => {
@@ -150,5 +154,33 @@ describe('an offer by mail', () => {
     expect(timeline[0]!.mail!.to.map((a) => a.address)).toEqual(['anna.berger@brunsviga.example'])
     expect(timeline[0]!.mail!.attachments[0]!.name).toMatch(/\.pdf$/)
     expect(timeline[0]!.mail!.snippet).toContain('vielen Dank für Ihr Interesse')
+  })
+})
+
+describe('offer mails that must not mislead', () => {
+  it('a follow-up after "Neue Revision" carries the revision the customer has, never the draft', async () => {
+    const offer = await newOffer()
+    await must('offers.send', { id: offer.id })
+    await must('offers.revise', { id: offer.id })
+    const draft = await must<MailDraft>('mail.compose', { purpose: 'follow_up', relatedId: offer.id })
+    expect(draft.attachments[0]!.name).not.toContain('Entwurf')
+    expect(draft.attachments[0]!.name).not.toContain('Rev2')
+    expect(draft.subject).toBe(`Unser Angebot ${offer.number}`)
+  })
+
+  it('marked sent by hand while its mail waited: delivered later, the mail is recorded once and the offer not sent twice', async () => {
+    await sink.up()
+    const offer = await newOffer()
+    const draft = await must<MailDraft>('mail.compose', { purpose: 'offer', relatedId: offer.id })
+    await sink.down()
+    const entry = await must<OutboxEntry>('mail.queue', toSend(draft))
+    expect((await must<Offer>('offers.send', { id: offer.id })).status).toBe('sent')
+    await sink.up()
+    const account = (await smtpAccount(t.ctx, { encrypted: false, seal: (s) => s, open: (s) => s }))!
+    expect((await drainOutbox(t.ctx, account, { onDelivered: deliveryHook(() => t.ctx), now: () => new Date('2026-12-01T00:00:00.000Z') })).sent).toBeGreaterThanOrEqual(1)
+    const timeline = await must<Touchpoint[]>('timeline.forRecord', { relatedType: 'offer', relatedId: offer.id })
+    expect(timeline.filter((tp) => tp.messageKey === 'offer.sent')).toHaveLength(1)
+    expect(timeline.filter((tp) => tp.mailMessageId === entry.messageId)).toHaveLength(1)
+    expect((await must<Offer>('offers.get', { id: offer.id })).followUps.filter((f) => f.kind !== 'before_expiry')).toHaveLength(2)
   })
 })

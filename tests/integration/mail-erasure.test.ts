@@ -46,7 +46,7 @@ describe('erasing a person with mail', () => {
     await sink.down()
     const followUp = await must<MailDraft>('mail.compose', { purpose: 'follow_up', relatedId: offer.id })
     await must('mail.queue', { ...send, purpose: 'follow_up', subject: followUp.subject, body: followUp.body, attach: false })
-    await must('mail.queue', { ...send, purpose: 'follow_up', to: [{ name: 'Jörg Anderer', address: 'j.anderer@gruene-wiese.example' }], subject: 'An Jörg', attach: false })
+    await must('mail.queue', { ...send, purpose: 'follow_up', to: [{ name: 'Jörg Anderer', address: 'j.anderer@gruene-wiese.example' }], subject: 'An Jörg', body: 'Sehr geehrter Herr Anderer,\n\nanbei.', attach: false })
     // Mails read from the rep's mailbox: one filed to her, one from her address to the colleague's thread.
     const stored = (contactId: string | null, from: string, uid: number) => t.ctx.db.insertInto('mail_messages').values({
       id: newId(), mailbox: 'INBOX', uid_validity: 1, uid, message_id: `m${uid}@x`, sent_at: '2026-11-20T10:00:00.000Z', direction: 'inbound', from_address: from,
@@ -59,8 +59,9 @@ describe('erasing a person with mail', () => {
 
     await must('erasures.create', { id: person.id, offerDecision: 'keepWithoutContact' })
 
-    const outbox = await t.ctx.db.selectFrom('mail_outbox').select(['subject', 'raw']).execute()
-    expect(outbox.map((r) => r.subject)).toEqual(['An Jörg'])
+    // The sent mail to her is gone; the waiting one to her is discarded without its bytes; the one to Jörg waits on.
+    const outbox = await t.ctx.db.selectFrom('mail_outbox').select(['subject', 'status', 'raw']).orderBy('created_at').execute()
+    expect(outbox.map((r) => [r.subject.startsWith('An Jörg') ? 'An Jörg' : 'to her', r.status, r.raw.length > 0])).toEqual([['to her', 'cancelled', false], ['An Jörg', 'queued', true]])
     const messages = await t.ctx.db.selectFrom('mail_messages').select(['uid']).execute()
     expect(messages.map((r) => r.uid)).toEqual([3])
     const touchpoints = await t.ctx.db.selectFrom('touchpoints').select(['mail_meta', 'mail_message_id', 'contact_id']).where('mail_message_id', 'is not', null).execute()

@@ -96,15 +96,19 @@ export async function eraseLocally(trx: Trx, contactId: string, now: string, ear
 
 /**
  * This device's mail about the person (local, never synced): the mails read from the rep's mailbox that were
- * filed to them or name their address, and mails to them still waiting in the outbox (never sent after the
- * erasure). A mail being handed to the server right now is left to finish; its touchpoint is anonymised when
- * the erasure's own rows arrive.
+ * filed to them or name their address are deleted, as are sent outbox mails to them. A waiting outbox mail that
+ * names them (also only in Cc) is never sent after the erasure: it stays as discarded, without its bytes and
+ * recipients, so the rep sees that it did not go (and can write it again without the person). A mail being handed
+ * to the server right now is left to finish; its touchpoint is anonymised when the erasure's own rows arrive.
  */
 async function purgeMail(trx: Trx, contactId: string): Promise<void> {
   const email = String((await select(trx, sql<Row>`select lower(email) as email from contacts where id = ${contactId}`))[0]?.email ?? '')
   const named = email ? sql`lower(from_address) = ${email} or instr(lower(recipients), ${`"${email}"`}) > 0` : sql`0`
   await sql`delete from mail_messages where contact_id = ${contactId} or ${named}`.execute(trx)
-  await sql`delete from mail_outbox where status <> 'sending' and (contact_id = ${contactId} or instr(lower(recipients), ${`"${email || contactId}"`}) > 0)`.execute(trx)
+  const names = sql`(contact_id = ${contactId} or instr(lower(recipients), ${`"${email || contactId}"`}) > 0)`
+  await sql`delete from mail_outbox where status in ('sent', 'cancelled') and ${names}`.execute(trx)
+  await sql`update mail_outbox set status = 'cancelled', raw = x'', recipients = '{"to":[],"cc":[],"bcc":[]}', contact_id = null, snippet = '',
+    last_error = 'recipient_rejected', last_error_detail = '' where status in ('queued', 'failed') and ${names}`.execute(trx)
 }
 
 /** Conflict records about the person's rows, or about the anonymised columns of rows that stay. */

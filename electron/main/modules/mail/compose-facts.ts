@@ -34,10 +34,18 @@ const day = (language: 'de' | 'en', iso: string) => formatDate(language, `${iso.
 
 const notFound = () => new AppError('not_found', 'errors.notFound')
 
-async function offerFacts(ctx: ServiceContext, id: string, revision: number | undefined): Promise<RecordFacts> {
+/** Purposes whose mail carries the offer itself: its revision is frozen when the mail is queued. */
+export const SENDS_OFFER: ReadonlySet<MailPurpose> = new Set(['offer', 'renewal_offer'])
+
+/**
+ * An offer's mail. The offer itself (`offer`, `renewal_offer`) carries the current revision, frozen when queued, so its
+ * file is named as sent; a follow-up carries the newest revision the customer already has — never a draft.
+ */
+async function offerFacts(ctx: ServiceContext, purpose: MailPurpose, id: string, revision: number | undefined): Promise<RecordFacts> {
   const offer = await getOffer(ctx, id)
-  const shown = revision ?? offer.revision
-  if (shown > offer.revision) throw notFound()
+  const sent = offer.revisions.map((r) => r.revision)
+  const shown = revision ?? (SENDS_OFFER.has(purpose) ? offer.revision : Math.max(0, ...sent))
+  if (shown > offer.revision || (!SENDS_OFFER.has(purpose) && shown > 0 && !sent.includes(shown))) throw notFound()
   const contract = offer.contractId ? await getContract(ctx, offer.contractId) : null
   return {
     relatedType: 'offer', companyId: offer.companyId, contactId: offer.contactId, ownerId: offer.ownerId,
@@ -48,7 +56,13 @@ async function offerFacts(ctx: ServiceContext, id: string, revision: number | un
         contractNumber: contract?.number ?? '', cancelBy: contract?.cancelBy ? day(language, contract.cancelBy) : '',
       }
     },
-    attachment: (db) => offerPdf({ ...ctx, db }, { id, revision: shown }),
+    ...(shown > 0 ? {
+      attachment: async (db: Kysely<Database>) => {
+        const file = await offerPdf({ ...ctx, db }, { id, revision: shown })
+        // Queued, the revision is frozen: the customer's file is named without "Entwurf".
+        return SENDS_OFFER.has(purpose) ? { ...file, fileName: file.fileName.replace('-Entwurf', '') } : file
+      },
+    } : {}),
   }
 }
 
@@ -105,7 +119,7 @@ async function promiseFacts(ctx: ServiceContext, id: string): Promise<RecordFact
 /** The facts of the record a mail of `purpose` is about. */
 export function recordFacts(ctx: ServiceContext, purpose: MailPurpose, id: string, revision?: number): Promise<RecordFacts> {
   switch (MAIL_PURPOSE_RECORD[purpose]) {
-    case 'offer': return offerFacts(ctx, id, revision)
+    case 'offer': return offerFacts(ctx, purpose, id, revision)
     case 'contract': return contractFacts(ctx, id)
     case 'case': return caseFacts(ctx, id)
     case 'referral': return referralFacts(ctx, id)

@@ -3,7 +3,7 @@
 // the customer's timeline, related to its record, with the same id the IMAP copy of it would get.
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
-import { MAIL_PURPOSE_RECORD, type MailDraftFields, type MailPurpose, type OutboxEntry } from '../../../../shared/modules/mail'
+import { MAIL_PURPOSE_RECORD, type MailDraftFields, type OutboxEntry } from '../../../../shared/modules/mail'
 import { mailAddressSchema, type MailAddress, type MailMeta } from '../../../../shared/modules/customers'
 import { AppError } from '../../../../shared/platform/result'
 import type { ExportFile } from '../../../../shared/platform/export-file'
@@ -11,7 +11,7 @@ import { nowIso, type ServiceContext } from '../../platform/context'
 import { deviceLetterhead } from '../../platform/device-profile'
 import { confirmOfferSent, freezeOfferForMail } from '../offers'
 import { insertMailTouchpoint } from './mail-filing'
-import { recordFacts } from './compose-facts'
+import { recordFacts, SENDS_OFFER } from './compose-facts'
 import { snippetOf } from './mailbox-parse'
 import { mailTouchpointId } from './mail-ids'
 import { buildMessage, emlFile, type MessageAttachment } from './mime'
@@ -20,8 +20,6 @@ import type { SmtpAccount } from './mail-accounts.service'
 
 type Draft = MailDraftFields
 
-/** Purposes whose mail carries the offer itself: its delivery marks the offer sent. */
-const SENDS_OFFER: ReadonlySet<MailPurpose> = new Set(['offer', 'renewal_offer'])
 
 async function attachmentsOf(ctx: ServiceContext, trx: Transaction<Database>, draft: Draft, revision: number | undefined): Promise<MessageAttachment[]> {
   if (!draft.attach) return []
@@ -58,9 +56,16 @@ export async function queueMail(ctx: ServiceContext, draft: Draft, account: Smtp
   })
 }
 
-/** The same mail as an unsent .eml (Outlook and Thunderbird open it ready to send); nothing is written. */
+/**
+ * The same mail as an unsent .eml (Outlook and Thunderbird open it ready to send). An offer's revision is frozen
+ * first, as for the outbox, so the PDF the customer gets is the revision the app keeps; the rep marks it sent
+ * ("Als versendet markieren") once the mail has gone from their own program.
+ */
 export async function emlMail(ctx: ServiceContext, draft: Draft, account: SmtpAccount | null): Promise<ExportFile> {
-  const facts = await recordFacts(ctx, draft.purpose, draft.relatedId, draft.revision)
+  const revision = SENDS_OFFER.has(draft.purpose)
+    ? await ctx.db.transaction().execute((trx) => freezeOfferForMail(trx, ctx, draft.relatedId, draft.revision))
+    : draft.revision
+  const facts = await recordFacts(ctx, draft.purpose, draft.relatedId, revision)
   const file = draft.attach && facts.attachment ? await facts.attachment(ctx.db) : null
   // Without an account here, the draft is from the rep as the profile names them; their mail program may change it.
   const profile = await deviceLetterhead(ctx)
@@ -94,12 +99,13 @@ export function deliveryHook(ctxOf: () => ServiceContext) {
   return async (trx: Transaction<Database>, row: OutboxRow, sentAt: string): Promise<void> => {
     const ctx = { ...ctxOf(), db: trx }
     const touchpointId = mailTouchpointId(row.message_id)
-    if (await trx.selectFrom('touchpoints').select('id').where('id', '=', touchpointId).executeTakeFirst()) return
-    const mail = { touchpointId, messageId: row.message_id, meta: metaOf(row) }
+    const mail = { touchpointId, messageId: row.message_id, subject: row.subject, meta: metaOf(row) }
+    // The offer is marked sent even when the mail's touchpoint exists already (its Sent-folder copy was filed first).
     if (row.related_type === 'offer' && SENDS_OFFER.has(row.purpose) && row.related_revision !== null) {
       await confirmOfferSent(trx, ctx, { id: row.related_id, revision: row.related_revision, at: sentAt, mail })
       return
     }
+    if (await trx.selectFrom('touchpoints').select('id').where('id', '=', touchpointId).executeTakeFirst()) return
     if (!row.company_id) return
     const company = await trx.selectFrom('companies').select('id').where('id', '=', row.company_id).where('deleted_at', 'is', null).executeTakeFirst()
     if (!company) return

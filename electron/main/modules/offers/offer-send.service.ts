@@ -2,7 +2,7 @@
 // document is always made from), then the offer is marked sent — at once when the rep marks it so, or only
 // when the mail carrying its PDF has left the outbox (the mail module calls `freezeOfferForMail` when the
 // mail is queued and `confirmOfferSent` in the transaction that records its delivery).
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import type { Database } from '../../../../db/database.types'
@@ -27,6 +27,7 @@ type OfferRow = Awaited<ReturnType<typeof loadOffer>>
 export interface SentByMail {
   touchpointId: string
   messageId: string
+  subject: string
   meta: MailMeta
 }
 
@@ -44,6 +45,9 @@ async function freeze(trx: Db, ctx: ServiceContext, offer: OfferRow, now: string
 
 /** The sending on the customer's timeline, related to the offer; the mail's envelope when it went by mail. */
 async function sentTouchpoint(trx: Db, ctx: ServiceContext, offer: OfferRow, revision: number, at: string, mail?: SentByMail): Promise<void> {
+  // The mail's touchpoint may exist already: the rep's Sent folder was read (here or on a colleague's laptop) before
+  // this device recorded the delivery. It is the same mail, filed once.
+  if (mail && await trx.selectFrom('touchpoints').select('id').where('id', '=', mail.touchpointId).executeTakeFirst()) return
   const event = revision > 1 ? eventColumns('offer.sentRevision', { number: offer.number, revision }) : eventColumns('offer.sent', { number: offer.number })
   await insertSynced(trx, 'touchpoints', {
     id: mail?.touchpointId ?? newId(), company_id: offer.company_id, contact_id: offer.contact_id, occurred_at: at, channel: 'email', direction: 'outbound', mode: 'direct', station: 'offer',
@@ -123,9 +127,25 @@ export async function freezeOfferForMail(trx: Db, ctx: ServiceContext, id: strin
 export async function confirmOfferSent(trx: Db, ctx: ServiceContext, input: { id: string; revision: number; at: string; mail: SentByMail }): Promise<void> {
   const offer = await trx.selectFrom('offers').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst()
   if (!offer) return
-  if (!isClosedOffer(offer.status) && input.revision === offer.revision) {
+  const marked = await markedSent(trx, offer, input.revision)
+  if (!isClosedOffer(offer.status) && input.revision === offer.revision && !marked) {
     await markSent(trx, ctx, offer, input.revision, input.at, input.mail)
     return
   }
-  await sentTouchpoint(trx, ctx, offer, input.revision, input.at, input.mail)
+  // Closed meanwhile, an older revision, or marked sent by hand while the mail waited: the mail is recorded as a
+  // mail (once), not as a second "versendet".
+  if (await trx.selectFrom('touchpoints').select('id').where('id', '=', input.mail.touchpointId).executeTakeFirst()) return
+  await insertSynced(trx, 'touchpoints', {
+    id: input.mail.touchpointId, company_id: offer.company_id, contact_id: offer.contact_id, occurred_at: input.at, channel: 'email', direction: 'outbound', mode: 'direct',
+    station: 'offer', summary: input.mail.subject, created_by: ctx.userId, related_type: 'offer', related_id: offer.id,
+    mail_message_id: input.mail.messageId, mail_meta: JSON.stringify(input.mail.meta),
+  }, input.at)
+}
+
+/** Whether the offer was already marked sent for `revision` (by hand, while its mail waited in the outbox). */
+async function markedSent(trx: Db, offer: OfferRow, revision: number): Promise<boolean> {
+  if (revision === 1) return offer.status !== 'draft'
+  const row = await trx.selectFrom('touchpoints').select('id').where('related_type', '=', 'offer').where('related_id', '=', offer.id)
+    .where('message_key', '=', 'offer.sentRevision').where(sql<number>`json_extract(message_params, '$.revision')`, '=', revision).where('deleted_at', 'is', null).executeTakeFirst()
+  return row !== undefined
 }

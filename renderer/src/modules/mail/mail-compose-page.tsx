@@ -8,7 +8,6 @@ import type { MailAddress } from '../../../../shared/modules/customers'
 import { MAIL_PURPOSE_RECORD, MAIL_PURPOSES, type MailDraft, type MailPurpose } from '../../../../shared/modules/mail'
 import { CheckboxField, FormError, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
-import { call } from '../../lib/api'
 import { download } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'
@@ -70,7 +69,7 @@ function ComposeForm({ draft, back }: { draft: MailDraft; back: string }) {
   })
   const eml = form.handleSubmit(async (fields) => {
     setError(null)
-    const result = await call('mail.eml', input(fields))
+    const result = await action.run('mail.eml', input(fields))
     if (!result.ok) return setError(result.error.fields?.to ? 'errors.mailRecipientRequired' : showServerErrors(form, result.error))
     download(result.data.fileName, result.data.base64, result.data.mimeType)
   })
