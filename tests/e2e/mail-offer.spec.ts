@@ -123,3 +123,49 @@ test('an offer by e-mail: queued while the server is down, delivered once with i
     await page.screenshot({ path: 'docs/screenshots/offer-mail-timeline.png', fullPage: false })
   }
 })
+
+test('a Cc typed without "Hinzufügen" goes along; a mail discarded in the outbox leaves the offer ready to mail again', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  test.setTimeout(90_000)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  const company = await app.api<{ id: string }>('companies.create', { name: 'Salzgitter Stahl AG', customerNumber: 'S-1', city: 'Salzgitter', federalState: 'NI', status: 'prospect' })
+  const contact = await app.api<{ id: string }>('contacts.create', { companyId: company.data!.id, salutation: 'mr', firstName: 'Jörg', lastName: 'Weiß', language: 'de', email: 'j.weiss@salzgitter.example' })
+  const offer = await app.api<{ id: string; number: string }>('offers.create', {
+    companyId: company.data!.id, contactId: contact.data!.id, conversationId: '', offerDate: '2026-11-20', validUntil: '2027-01-29', offerDiscountPercent: 0,
+    paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, deliveryTerms: '', introduction: '', benefits: '',
+    items: [{ productId: '', name: 'Wartung', description: '', unit: 'Pauschale', quantity: 1, unitPriceCents: 99_000, vatRate: 19, discountPercent: 0, optional: false }],
+  })
+  await sink.down()
+  await app.api('mailAccounts.save', {
+    smtp: { host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '', fromAddress: 'vertrieb@nordlicht.example', fromName: 'Vertrieb' },
+    imap: { enabled: false, host: '', port: 993, security: 'tls', user: '' },
+  })
+  await openApp(page, app, `/offers/${offer.data!.id}`)
+  await page.getByRole('link', { name: 'Per E-Mail senden' }).click()
+  const mail = page.getByRole('form', { name: 'E-Mail schreiben' })
+  await mail.getByRole('textbox', { name: 'Cc: Empfänger hinzufügen' }).fill('einkauf@salzgitter.example')
+  await mail.getByRole('button', { name: 'Senden' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Postausgang' })).toBeVisible()
+  const queued = await app.api<Array<{ cc: Array<{ address: string }> }>>('outbox.list', { status: 'open', relatedId: offer.data!.id })
+  expect(queued.data!.map((e) => e.cc.map((a) => a.address))).toEqual([['einkauf@salzgitter.example']])
+
+  // Discarded in the outbox: the offer is not stuck "im Postausgang" — it can be mailed again.
+  await page.getByRole('link', { name: 'Zum Postausgang' }).click()
+  page.once('dialog', (d) => void d.accept())
+  await page.getByRole('row').filter({ hasText: `Ihr Angebot ${offer.data!.number}` }).getByRole('button', { name: 'Verwerfen' }).click()
+  await expect(page.getByText('Keine E-Mails warten auf den Versand.')).toBeVisible()
+  await page.goto(`${app.url}/#/offers/${offer.data!.id}`)
+  await expect(page.getByText(/im Postausgang/)).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Als versendet markieren' })).toBeVisible()
+  await sink.up()
+  await page.getByRole('link', { name: 'Per E-Mail senden' }).click()
+  await mail.getByRole('button', { name: 'Senden' }).dblclick()
+  await expect(page.getByRole('status').filter({ hasText: 'Postausgang' })).toBeVisible()
+  await page.getByRole('link', { name: 'Zum Postausgang' }).click()
+  await page.getByRole('button', { name: 'Jetzt senden' }).click()
+  await expect.poll(() => sink.received.filter((m) => m.subject === `Ihr Angebot ${offer.data!.number}`).length, { timeout: 20_000 }).toBe(1)
+  const sent = sink.received.find((m) => m.subject === `Ihr Angebot ${offer.data!.number}`)!
+  expect(sent.to).toEqual(['j.weiss@salzgitter.example'])
+  await page.goto(`${app.url}/#/offers/${offer.data!.id}`)
+  await expect(page.getByText('Versendet').first()).toBeVisible()
+})

@@ -8,14 +8,17 @@ import { useEffect, useRef, useState } from 'react'
 
 type PdfJs = typeof import('pdfjs-dist')
 
-let pdfJs: Promise<PdfJs> | null = null
+interface Loaded {
+  lib: PdfJs
+  /** The worker script as a constructor: each preview runs its own worker, so one left early never breaks the next. */
+  Worker: new () => Worker
+}
 
-/** pdf.js with its worker, once per window (a failed load is tried again next time). */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfJs ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker')]).then(([lib, worker]) => {
-    lib.GlobalWorkerOptions.workerPort = new worker.default()
-    return lib
-  }).catch((err: unknown) => {
+let pdfJs: Promise<Loaded> | null = null
+
+/** pdf.js and its worker script, loaded once per window (a failed load is tried again next time). */
+function loadPdfJs(): Promise<Loaded> {
+  pdfJs ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker')]).then(([lib, worker]) => ({ lib, Worker: worker.default })).catch((err: unknown) => {
     pdfJs = null
     throw err
   })
@@ -49,12 +52,17 @@ export function PdfPreview({ base64, failed = false, texts, width = 360 }: { bas
     let stop = () => {}
     void (async () => {
       try {
-        const lib = await loadPdfJs()
-        const task = lib.getDocument({ data: bytesOf(base64), isEvalSupported: false, verbosity: lib.VerbosityLevel.ERRORS })
+        const { lib, Worker } = await loadPdfJs()
+        const port = new Worker()
+        const worker = lib.PDFWorker.create({ port })
+        const task = lib.getDocument({ data: bytesOf(base64), worker, isEvalSupported: false, verbosity: lib.VerbosityLevel.ERRORS })
         // A preview left before its PDF loaded (the page closed, a new revision): pdf.js rejects the loading
         // with "Loading aborted", which is expected and must not surface as an unhandled rejection.
         task.promise.catch(() => {})
-        stop = () => void task.destroy().catch(() => {})
+        stop = () => void task.destroy().catch(() => {}).finally(() => {
+          worker.destroy()
+          port.terminate()
+        })
         if (!live) return stop()
         const pdf = await task.promise
         const page = await pdf.getPage(1)

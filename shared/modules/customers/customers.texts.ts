@@ -132,6 +132,8 @@ export const CUSTOMER_TEXTS = {
   'touchpoint.mail.attachments': { de: 'Anhänge: {names}', en: 'Attachments: {names}' },
   'touchpoint.mail.open': { de: 'Nachricht öffnen', en: 'Open message' },
   'touchpoint.record.title': { de: 'E-Mails und Kontaktpunkte', en: 'E-mails and touchpoints' },
+  'touchpoint.record.waiting': { de: 'Wartet im Postausgang: „{subject}“.', en: 'Waiting in the outbox: "{subject}".' },
+  'touchpoint.record.toOutbox': { de: 'Zum Postausgang', en: 'Go to the outbox' },
   'touchpoint.record.empty': { de: 'Noch keine E-Mails zu diesem Vorgang.', en: 'No e-mails for this record yet.' },
   'touchpoint.searchLabel': { de: 'Kontaktpunkte durchsuchen', en: 'Search touchpoints' },
   'touchpoint.searchPlaceholder': { de: 'Text der Zusammenfassung …', en: 'Text of the summary …' },

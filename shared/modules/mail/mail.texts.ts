@@ -25,6 +25,11 @@ export const MAIL_TEXTS = {
     de: 'Öffnet die E-Mail mit Anhang als Entwurf in Outlook oder Thunderbird. Danach das Angebot hier als versendet markieren.',
     en: 'Opens the e-mail with its attachment as a draft in Outlook or Thunderbird. Afterwards mark the offer as sent here.',
   },
+  'mail.compose.emlHintOther': {
+    de: '„Als .eml öffnen“ gibt die E-Mail mit Anhang als Entwurf an Outlook oder Thunderbird.',
+    en: '"Open as .eml" hands the e-mail with its attachment to Outlook or Thunderbird as a draft.',
+  },
+  'mail.compose.languageHint': { de: 'Geschrieben auf {language}: der Korrespondenzsprache des Ansprechpartners.', en: "Written in {language}: the contact's correspondence language." },
   'mail.compose.queued': {
     de: 'Die E-Mail liegt im Postausgang und wird gesendet, sobald der Mailserver erreichbar ist.',
     en: 'The e-mail is in the outbox and will be sent as soon as the mail server can be reached.',
@@ -35,6 +40,7 @@ export const MAIL_TEXTS = {
   },
   'mail.compose.toOutbox': { de: 'Zum Postausgang', en: 'Go to the outbox' },
   'mail.compose.back': { de: 'Zurück', en: 'Back' },
+  'mail.compose.typedInvalid': { de: 'Eine eingegebene Adresse ist keine gültige E-Mail-Adresse: bitte korrigieren oder löschen.', en: 'An address you typed is not a valid e-mail address: please correct or clear it.' },
   'mail.compose.invalidAddress': { de: 'Keine gültige E-Mail-Adresse', en: 'Not a valid e-mail address' },
   'mail.warning.noSmtp': {
     de: 'Kein Mailserver eingerichtet: Die E-Mail kann als .eml geöffnet werden. Einstellungen → E-Mail.',

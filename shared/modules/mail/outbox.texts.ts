@@ -33,6 +33,7 @@ export const OUTBOX_TEXTS = {
   'outbox.size': { de: 'Größe', en: 'Size' },
   'outbox.sizeKb': { de: '{size} KB', en: '{size} KB' },
   'outbox.actions': { de: 'Aktionen', en: 'Actions' },
+  'outbox.serverDetails': { de: 'Antwort des Servers', en: "The server's answer" },
   'outbox.serverSaid': { de: 'Antwort des Servers: {detail}', en: 'The server said: {detail}' },
   'outbox.waitsForYou': { de: 'Wartet auf Sie: bitte prüfen und erneut versuchen oder verwerfen.', en: 'Waiting for you: check it, then try again or discard it.' },
   'outbox.retriesAutomatically': { de: 'Wird automatisch erneut versucht.', en: 'Will be retried automatically.' },

@@ -60,6 +60,8 @@ export const OFFER_TEXTS = {
     en: 'The e-mail with this offer is in the outbox. The offer counts as sent once it has reached the mail server.',
   },
   'offer.toOutbox': { de: 'Zum Postausgang', en: 'Go to the outbox' },
+  'offer.revisionInOutbox': { de: 'Revision {n}, seit {when} im Postausgang', en: 'Revision {n}, in the outbox since {when}' },
+  'offer.revisionFrozen': { de: 'Revision {n}, festgeschrieben am {when}, noch nicht versendet', en: 'Revision {n}, fixed on {when}, not sent yet' },
   'offer.document': { de: 'Anschreiben (DOCX)', en: 'Letter (DOCX)' },
   'offer.documentPdf': { de: 'PDF', en: 'PDF' },
   'offer.preview': { de: 'Vorschau des Anschreibens', en: 'Preview of the letter' },

@@ -15,7 +15,7 @@ export const PROMISE_TEXTS = {
   'promise.editOf': { de: 'Zusage „{title}“ ändern', en: 'Change promise “{title}”' },
   'promise.field.title': { de: 'Was wurde zugesagt?', en: 'What was promised?' },
   'promise.field.titleHint': { de: 'z. B. „Referenzliste schicken“', en: 'e.g. “Send the list of references”' },
-  'promise.field.dueDate': { de: 'Zugesagt bis', en: 'Promised by' },
+  'promise.field.dueDate': { de: 'Zugesagt bis', en: 'Due' },
   'promise.field.contact': { de: 'Ansprechpartner', en: 'Contact' },
   'promise.changedOn': { de: 'geändert am {date}', en: 'changed on {date}' },
   'promise.doneOn': { de: 'erledigt am {date}', en: 'done on {date}' },

@@ -1,7 +1,7 @@
 // "Per E-Mail senden": the mail about a record, written from its template, for the rep to edit — recipients from
 // the buying center or typed, subject, text, the letter as PDF — then queued in the outbox (sent as soon as the
 // mail server answers) or opened as an .eml draft in the rep's own mail program.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useSearchParams } from 'react-router-dom'
 import type { MailAddress } from '../../../../shared/modules/customers'
@@ -12,7 +12,7 @@ import { download } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
-import { RecipientList } from './recipient-list'
+import { parseAddress, RecipientList } from './recipient-list'
 
 const RECORD_PATH: Record<string, (id: string) => string> = {
   offer: (id) => `/offers/${id}`, contract: (id) => `/contracts/${id}`, case: (id) => `/cases/${id}`, conversation: (id) => `/conversations/${id}`,
@@ -49,27 +49,46 @@ export function MailComposePage() {
 function ComposeForm({ draft, back }: { draft: MailDraft; back: string }) {
   const { t, tFromData } = useI18n()
   const action = useAction()
-  const [to, setTo] = useState<MailAddress[]>(draft.to)
-  const [cc, setCc] = useState<MailAddress[]>(draft.cc)
+  const [to, setToState] = useState<MailAddress[]>(draft.to)
+  const [cc, setCcState] = useState<MailAddress[]>(draft.cc)
+  // What is typed in a recipient field but not added: sending takes a valid address along and refuses an invalid one.
+  const typed = useRef({ to: '', cc: '' })
+  const setTo = setToState
+  const setCc = setCcState
   const [error, setError] = useState<string | null>(null)
   const [queued, setQueued] = useState(false)
   const form = useForm<Fields>({ defaultValues: { subject: draft.subject, body: draft.body, attach: draft.attachments.length > 0 } })
   useEffect(() => form.reset({ subject: draft.subject, body: draft.body, attach: draft.attachments.length > 0 }), [draft, form])
   const attachment = draft.attachments[0]
 
-  const input = (fields: Fields) => ({
-    purpose: draft.purpose, relatedId: draft.relatedId, ...(draft.revision ? { revision: draft.revision } : {}), language: draft.language,
-    to, cc, bcc: [], subject: fields.subject, body: fields.body, attach: fields.attach,
-  })
+  const withTyped = (list: MailAddress[], text: string): MailAddress[] | null => {
+    if (!text.trim()) return list
+    const address = parseAddress(text)
+    if (!address) return null
+    return list.some((a) => a.address === address.address) ? list : [...list, address]
+  }
+  const input = (fields: Fields) => {
+    const allTo = withTyped(to, typed.current.to)
+    const allCc = withTyped(cc, typed.current.cc)
+    if (!allTo || !allCc) return null
+    return {
+      purpose: draft.purpose, relatedId: draft.relatedId, ...(draft.revision ? { revision: draft.revision } : {}), language: draft.language,
+      to: allTo, cc: allCc, bcc: [], subject: fields.subject, body: fields.body, attach: fields.attach,
+    }
+  }
   const send = form.handleSubmit(async (fields) => {
     setError(null)
-    const result = await action.run('mail.queue', input(fields))
+    const mail = input(fields)
+    if (!mail) return setError('mail.compose.typedInvalid')
+    const result = await action.run('mail.queue', mail)
     if (!result.ok) return setError(result.error.fields?.to ? 'errors.mailRecipientRequired' : showServerErrors(form, result.error))
     setQueued(true)
   })
   const eml = form.handleSubmit(async (fields) => {
     setError(null)
-    const result = await action.run('mail.eml', input(fields))
+    const mail = input(fields)
+    if (!mail) return setError('mail.compose.typedInvalid')
+    const result = await action.run('mail.eml', mail)
     if (!result.ok) return setError(result.error.fields?.to ? 'errors.mailRecipientRequired' : showServerErrors(form, result.error))
     download(result.data.fileName, result.data.base64, result.data.mimeType)
   })
@@ -91,19 +110,20 @@ function ComposeForm({ draft, back }: { draft: MailDraft; back: string }) {
       <form className="card form" onSubmit={(e) => void send(e)} noValidate aria-label={t('mail.compose.title')}>
         {draft.warnings.map((w) => <p key={w} className="notice notice--warn" role="note">{tFromData(w)}</p>)}
         {draft.from ? <p className="muted">{t('mail.compose.from')}: {draft.from.name ? `${draft.from.name} <${draft.from.address}>` : draft.from.address}</p> : null}
-        <RecipientList label={t('mail.compose.to')} value={to} onChange={setTo} candidates={draft.candidates} taken={cc} />
-        <RecipientList label={t('mail.compose.cc')} value={cc} onChange={setCc} candidates={draft.candidates} taken={to} />
+        <RecipientList label={t('mail.compose.to')} value={to} onChange={setTo} candidates={draft.candidates} taken={cc} pending={(text) => { typed.current.to = text }} />
+        <RecipientList label={t('mail.compose.cc')} value={cc} onChange={setCc} candidates={draft.candidates} taken={to} pending={(text) => { typed.current.cc = text }} />
         <div className="form-grid">
           <TextField name="subject" label={t('mail.compose.subject')} required wide />
           <TextAreaField name="body" label={t('mail.compose.body')} rows={16} maxLength={50_000} />
-          {attachment ? <CheckboxField name="attach" label={t('mail.compose.attachFile', { name: attachment.name, size: sizeText(attachment.size) })} /> : null}
         </div>
+        {attachment ? <CheckboxField name="attach" label={t('mail.compose.attachFile', { name: attachment.name, size: sizeText(attachment.size) })} /> : null}
         <FormError message={error} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={action.busy || noSmtp}>{t('mail.compose.send')}</button>
           <button type="button" className="button" disabled={action.busy} onClick={() => void eml()}>{t('mail.compose.eml')}</button>
         </div>
-        <p className="muted">{t('mail.compose.emlHint')}</p>
+        <p className="muted">{t(MAIL_PURPOSE_RECORD[draft.purpose] === 'offer' && draft.purpose !== 'follow_up' ? 'mail.compose.emlHint' : 'mail.compose.emlHintOther')}</p>
+        <p className="muted small">{t('mail.compose.languageHint', { language: t(`enum.language.${draft.language}`) })}</p>
       </form>
     </FormProvider>
   )

@@ -135,7 +135,12 @@ function OutboxProblem({ entry }: { entry: OutboxEntry }) {
   return (
     <div className="small">
       <p role={entry.status === 'failed' ? 'alert' : undefined}>{entry.status === 'sent' ? t('outbox.sentWithProblem', { problem: words }) : words}</p>
-      {entry.lastErrorDetail ? <p className="muted mono">{t('outbox.serverSaid', { detail: entry.lastErrorDetail })}</p> : null}
+      {entry.lastErrorDetail ? (
+        <details className="outbox__detail">
+          <summary className="muted">{t('outbox.serverDetails')}</summary>
+          <p className="muted mono">{entry.lastErrorDetail}</p>
+        </details>
+      ) : null}
       {entry.status === 'failed' ? <p className="muted">{t('outbox.waitsForYou')}</p> : null}
       {entry.status === 'queued' ? <p className="muted">{t('outbox.retriesAutomatically')}</p> : null}
     </div>

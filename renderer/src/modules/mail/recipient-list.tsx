@@ -5,13 +5,18 @@ import type { MailCandidate } from '../../../../shared/modules/mail'
 import { useI18n } from '../../lib/i18n'
 
 /** A typed address is taken only when it is one (the same schema the server checks). */
-const parseAddress = (text: string): MailAddress | null => {
+export const parseAddress = (text: string): MailAddress | null => {
   const parsed = mailAddressSchema.safeParse({ name: '', address: text.trim() })
   return parsed.success ? parsed.data : null
 }
 
-/** `taken`: addresses already in another header (a contact in "An" is not offered again for "Cc"). */
-export function RecipientList({ label, value, onChange, candidates, taken = [] }: { label: string; value: MailAddress[]; onChange: (next: MailAddress[]) => void; candidates: MailCandidate[]; taken?: MailAddress[] }) {
+/**
+ * `taken`: addresses already in another header (a contact in "An" is not offered again for "Cc"). `pending` is told
+ * what is typed but not added yet, so sending takes it along instead of dropping it without a word.
+ */
+export function RecipientList({ label, value, onChange, candidates, taken = [], pending }: {
+  label: string; value: MailAddress[]; onChange: (next: MailAddress[]) => void; candidates: MailCandidate[]; taken?: MailAddress[]; pending?: (typed: string) => void
+}) {
   const { t } = useI18n()
   const id = useId()
   const [typed, setTyped] = useState('')
@@ -23,6 +28,7 @@ export function RecipientList({ label, value, onChange, candidates, taken = [] }
     const known = candidates.find((c) => c.address === address.address)
     if (!has(address.address)) onChange([...value, known ? { name: known.name, address: known.address } : address])
     setTyped('')
+    pending?.('')
     setInvalid(false)
   }
   const open = candidates.filter((c) => !has(c.address) && !taken.some((x) => x.address === c.address))
@@ -48,7 +54,7 @@ export function RecipientList({ label, value, onChange, candidates, taken = [] }
           </select>
         ) : null}
         <input id={id} type="email" aria-label={`${label}: ${t('mail.compose.addRecipient')}`} placeholder={t('mail.compose.addressPlaceholder')} value={typed}
-          aria-invalid={invalid || undefined} onChange={(e) => { setTyped(e.target.value); setInvalid(false) }}
+          aria-invalid={invalid || undefined} onChange={(e) => { setTyped(e.target.value); pending?.(e.target.value); setInvalid(false) }}
           onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addTyped() } }} />
         <button type="button" className="button" onClick={addTyped} disabled={!typed.trim()}>{t('mail.compose.add')}</button>
       </div>

@@ -28,6 +28,8 @@ export function OfferPage() {
   const offer = useData('offers.get', { id })
   // The letter of the current revision as PDF, made in memory for the preview (nothing is saved).
   const preview = useData('offers.preview', { id })
+  // A mail with this offer still in the outbox (queued, being sent, or failed and waiting for the rep).
+  const outbox = useData('outbox.list', { status: 'open', relatedId: id })
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [dialog, setDialog] = useState<'won' | 'lost' | null>(null)
@@ -36,12 +38,15 @@ export function OfferPage() {
   const o = offer.data
   if (!o) return <p className="page muted">{t('common.loading')}</p>
   const closed = isClosedOffer(o.status)
-  // Frozen for a mail that has not left yet (in the outbox, or discarded there): not sent, not to be revised.
-  const waiting = o.status === 'draft' && o.currentRevisionSent
-  const mailPurpose = o.sentAt ? 'follow_up' : o.contractId ? 'renewal_offer' : 'offer'
+  // Its mail waits in the outbox: not sent yet, not to be revised or mailed again.
+  const waiting = (outbox.data?.length ?? 0) > 0 && !closed
+  // Frozen for a mail that did not go (discarded in the outbox, or an .eml): it can be mailed again or marked sent.
+  const frozenDraft = o.status === 'draft' && o.currentRevisionSent && !waiting
+  const mailPurpose = !o.currentRevisionSent || frozenDraft ? (o.contractId ? 'renewal_offer' : 'offer') : 'follow_up'
   const reload = () => {
     offer.reload()
     preview.reload()
+    outbox.reload()
   }
 
   const act = async (channel: 'offers.send' | 'offers.revise' | 'offers.withdraw', done: 'offer.revised' | 'offer.sentNotice' | 'offer.withdrawn') => {
@@ -77,9 +82,9 @@ export function OfferPage() {
         actions={
           <>
             {!closed && !o.currentRevisionSent ? <Link className="button" to={`/offers/${id}/edit`}>{t('common.edit')}</Link> : null}
-            {!closed && o.currentRevisionSent && !waiting ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
+            {!closed && o.currentRevisionSent && !waiting && !frozenDraft ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
             {!closed && !waiting ? <Link className={`button${o.sentAt ? '' : ' button--primary'}`} to={`/mail/compose?purpose=${mailPurpose}&relatedId=${id}`}>{t('offer.sendByMail')}</Link> : null}
-            {!closed && (!o.currentRevisionSent || waiting) ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
+            {!closed && (!o.currentRevisionSent || frozenDraft) ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
             <button type="button" className="button" disabled={action.busy} onClick={() => void document('docx')}>{t('offer.document')}</button>
             <button type="button" className="button" disabled={action.busy} onClick={() => void document('pdf')}>{t('offer.documentPdf')}</button>
             {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
@@ -131,7 +136,7 @@ export function OfferPage() {
               <ul className="plain-list">
                 {o.revisions.map((r) => (
                   <li key={r.revision}>
-                    {t('offer.revisionSent', { n: r.revision, when: date(r.sentAt) })}{' '}
+                    {o.status === 'draft' ? t(waiting ? 'offer.revisionInOutbox' : 'offer.revisionFrozen', { n: r.revision, when: date(r.sentAt) }) : t('offer.revisionSent', { n: r.revision, when: date(r.sentAt) })}{' '}
                     <button type="button" className="button button--small button--ghost" onClick={() => void document('docx', r.revision)}>{t('offer.documentOfRevision', { n: r.revision })}</button>
                     <button type="button" className="button button--small button--ghost" onClick={() => void document('pdf', r.revision)}>{t('offer.pdfOfRevision', { n: r.revision })}</button>
                   </li>

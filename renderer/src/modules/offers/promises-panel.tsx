@@ -73,7 +73,16 @@ export function PromisesPanel({ conversationId, companyId, contacts }: Props) {
           <tbody>
             {list.data.map((p) => (
               <tr key={p.id}>
-                <td>{p.title}{p.changedAt ? <div className="muted small">{t('promise.changedOn', { date: date(p.changedAt) })}</div> : null}</td>
+                <td>
+                  {p.title}
+                  {/* A changed promise (here, or snoozed on the work list) can be told to the customer at any time. */}
+                  {p.changedAt ? (
+                    <div className="muted small">
+                      {t('promise.changedOn', { date: date(p.changedAt) })}{' '}
+                      <Link to={`/mail/compose?purpose=promise_changed&relatedId=${p.id}`}>{t('promise.informCustomer')}</Link>
+                    </div>
+                  ) : null}
+                </td>
                 <td className="nowrap">{date(p.dueDate)}</td>
                 <td>{p.contactName}</td>
                 <td><Badge tone={STATUS_TONE[p.status]}>{t(`promise.status.${p.status}`)}</Badge>{p.doneAt ? <div className="muted small">{t('promise.doneOn', { date: date(p.doneAt) })}</div> : null}</td>
