@@ -105,6 +105,7 @@ test('screens of the offer station look right (screenshots for the README)', asy
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Offen (Entwurf, versendet, in Verhandlung)' })
   await page.getByRole('table', { name: 'Angebote' }).getByRole('link').first().click()
   await expect(page.getByRole('heading', { level: 1, name: /^Angebot A-/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Vorschau der ersten Seite' })).toBeVisible({ timeout: 15_000 })
   await page.screenshot({ path: 'docs/screenshots/offer.png' })
   await page.getByRole('link', { name: 'Auftragsquote' }).click()
   await page.getByLabel('Von').fill('2024-11-01')
