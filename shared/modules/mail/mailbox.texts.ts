@@ -60,8 +60,6 @@ export const MAILBOX_TEXTS = {
   'mailbox.prev': { de: 'Neuere', en: 'Newer' },
   'mailbox.next': { de: 'Ältere', en: 'Older' },
   'mailbox.range': { de: '{from, number}–{to, number} von {total, number}', en: '{from, number}–{to, number} of {total, number}' },
-  'mailbox.touchpoint.to': { de: 'an', en: 'to' },
-  'mailbox.touchpoint.open': { de: 'Nachricht öffnen', en: 'Open message' },
   'mailbox.touchpoint.attachments': { de: 'Anhänge: {names}', en: 'Attachments: {names}' },
   'mailbox.report.title': { de: 'Abruf', en: 'Fetch' },
   'mailbox.report.folder.inbox': { de: 'Posteingang', en: 'Inbox' },

@@ -1,9 +1,8 @@
-// A mail on the customer's timeline: its envelope (from → to, the first lines, the attachments' names) and,
-// when the message itself is kept on this device, "Nachricht öffnen" with the whole text, the recipients and the
-// attachments to download. Mail HTML is never rendered: the text is what mailparser made of it.
-// Also the mailbox page's detail view (MailDetailDialog), so both show a mail the same way.
+// One mail read from the rep's mailbox, opened from the E-Mails page (and from a timeline's "Nachricht öffnen",
+// which lands there): the whole text, the recipients and the attachments to download. Mail HTML is never
+// rendered: the text is what mailparser made of it. (A timeline shows the envelope itself: customers' TouchpointItem.)
 import { useEffect, useRef, useState } from 'react'
-import type { MailAddress, MailMeta } from '../../../../shared/modules/customers'
+import type { MailAddress } from '../../../../shared/modules/customers'
 import type { MailMessageDetail } from '../../../../shared/modules/mail'
 import { LoadError } from '../../components/page'
 import { download } from '../../lib/download'
@@ -14,30 +13,6 @@ import { call } from '../../lib/api'
 /** "Anna Berger <anna.berger@brunsviga.de>", or the address alone. */
 export const addressLine = (a: MailAddress): string => (a.name ? `${a.name} <${a.address}>` : a.address)
 const addressList = (list: MailAddress[]) => list.map(addressLine).join(', ')
-
-/** The envelope of a touchpoint's mail; renders nothing for a touchpoint without one. */
-export function MailTouchpoint({ touchpoint }: { touchpoint: { id: string; mail: MailMeta | null } }) {
-  const { t } = useI18n()
-  const [open, setOpen] = useState(false)
-  const mail = touchpoint.mail
-  // Is the message itself on this device? (Read here, not only filed by a colleague.)
-  const local = useData('mailbox.list', mail ? { touchpointId: touchpoint.id, limit: 1 } : null)
-  if (!mail) return null
-  const stored = local.data?.rows[0]
-  return (
-    <div className="mail-envelope">
-      <p className="small">
-        <strong>{addressLine(mail.from)}</strong> {t('mailbox.touchpoint.to')} {addressList([...mail.to, ...mail.cc])}
-      </p>
-      {mail.snippet ? <p className="muted">{mail.snippet}</p> : null}
-      {mail.attachments.length > 0 ? (
-        <p className="muted small">{t('mailbox.touchpoint.attachments', { names: mail.attachments.map((a) => a.name || t('mailbox.attachmentUnnamed')).join(', ') })}</p>
-      ) : null}
-      {stored ? <button type="button" className="button button--ghost button--small" onClick={() => setOpen(true)}>{t('mailbox.touchpoint.open')}</button> : null}
-      {open && stored ? <MailDetailDialog id={stored.id} onClose={() => setOpen(false)} /> : null}
-    </div>
-  )
-}
 
 /** One mail read from the mailbox, in a modal dialog: header lines, the text, the attachments. */
 export function MailDetailDialog({ id, onClose }: { id: string; onClose: () => void }) {
