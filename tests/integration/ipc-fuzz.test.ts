@@ -196,6 +196,9 @@ async function setUp(): Promise<Seeds> {
     participants: [{ contactId: contact.id, buyingRole: 'decision_maker', influence: 'high', attitude: 'supporter', caresAbout: 'Termintreue' }],
   }
   const conversation = await must<{ id: string }>('conversations.create', conversationInput)
+  const promise = await must<{ id: string }>('promises.create', { companyId: company.id, conversationId: conversation.id, title: 'Referenzliste schicken', dueDate: '2026-12-04' })
+  const toKeep = await must<{ id: string }>('promises.create', { companyId: company.id, conversationId: conversation.id, title: 'Muster schicken', dueDate: '2026-12-05' })
+  const toRetract = await must<{ id: string }>('promises.create', { companyId: company.id, conversationId: conversation.id, title: 'Termin vorschlagen', dueDate: '2026-12-06' })
   const item = { productId: product.id, sku: 'PS-200', name: 'Prüfstand PS-200', description: '', quantity: 2, unit: 'Stück', unitPriceCents: 149_999, discountPercent: 5, vatRate: 19, optional: false }
   const offerInput = {
     companyId: company.id, contactId: contact.id, conversationId: conversation.id, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0,
@@ -249,7 +252,7 @@ async function setUp(): Promise<Seeds> {
   }
 
   knownIds = [
-    company.id, doomed.id, contact.id, persona.id, product.id, conversation.id, draft.id, sent.id, toWin.id, won.id, followUp.id, contract.id, toCancel.id, asset.id,
+    promise.id, toKeep.id, toRetract.id, company.id, doomed.id, contact.id, persona.id, product.id, conversation.id, draft.id, sent.id, toWin.id, won.id, followUp.id, contract.id, toCancel.id, asset.id,
     complaint.id, returnCase.id, warranty.id, resolved.id, referral.id, feedback.id, ...conflictIds, ...users.map((u) => u.id),
   ]
   const companyInput = validCompany({ customerNumber: '' })
@@ -352,9 +355,9 @@ async function setUp(): Promise<Seeds> {
     'conversations.confirmation': () => ({ id: conversation.id, format: 'pdf' }),
     'promises.list': () => ({ companyId: company.id }),
     'promises.create': () => ({ companyId: company.id, contactId: contact.id, conversationId: conversation.id, title: 'Referenzliste schicken', dueDate: '2026-12-04' }),
-    'promises.update': () => ({ id: ID_A, companyId: company.id, title: 'Referenzliste schicken', dueDate: '2026-12-11' }),
-    'promises.complete': () => ({ id: ID_A }),
-    'promises.cancel': () => ({ id: ID_A }),
+    'promises.update': () => ({ id: promise.id, companyId: company.id, conversationId: conversation.id, title: 'Referenzliste schicken', dueDate: '2026-12-11' }),
+    'promises.complete': () => ({ id: toKeep.id }),
+    'promises.cancel': () => ({ id: toRetract.id }),
     'mail.compose': () => ({ purpose: 'offer', relatedId: sent.id }),
     'mail.queue': () => ({ purpose: 'offer', relatedId: sent.id, language: 'de', to: [{ name: 'Anna Berger', address: 'anna.berger@example.de' }], subject: 'Ihr Angebot', body: 'Sehr geehrte Frau Berger,', attach: true }),
     'mail.eml': () => ({ purpose: 'offer', relatedId: sent.id, language: 'de', to: [{ name: 'Anna Berger', address: 'anna.berger@example.de' }], subject: 'Ihr Angebot', body: 'Guten Tag', attach: false }),
