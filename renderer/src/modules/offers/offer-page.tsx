@@ -38,8 +38,9 @@ export function OfferPage() {
   const o = offer.data
   if (!o) return <p className="page muted">{t('common.loading')}</p>
   const closed = isClosedOffer(o.status)
-  // Its mail waits in the outbox: not sent yet, not to be revised or mailed again.
-  const waiting = (outbox.data?.length ?? 0) > 0 && !closed
+  // The mail carrying the offer itself waits in the outbox: not sent yet, not to be revised or mailed again (a
+  // follow-up mail waiting is only on the timeline).
+  const waiting = !closed && (outbox.data ?? []).some((mail) => mail.purpose === 'offer' || mail.purpose === 'renewal_offer')
   // Frozen for a mail that did not go (discarded in the outbox, or an .eml): it can be mailed again or marked sent.
   const frozenDraft = o.status === 'draft' && o.currentRevisionSent && !waiting
   const mailPurpose = !o.currentRevisionSent || frozenDraft ? (o.contractId ? 'renewal_offer' : 'offer') : 'follow_up'
