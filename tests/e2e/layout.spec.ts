@@ -53,7 +53,9 @@ test('no main page scrolls sideways at 1280×720', async ({ page, app, consoleEr
     const filled = route.replace(/\/([\w-]+)\/:(\w+)/g, (_m, area: string, param: string) => `/${area}/${param === 'id' ? ids[area] : ids[param]}`)
     expect(filled, `route ${route} has a parameter this test cannot fill`).not.toMatch(/:|undefined/)
     // A new record is started from a customer, as the app starts it.
-    await openApp(page, app, filled.endsWith('/new') ? `${filled}?companyId=${ids.companies}` : filled)
+    // A mail is written about a record: the offer's.
+    const target = filled === '/mail/compose' ? `${filled}?purpose=offer&relatedId=${ids.offers}` : filled
+    await openApp(page, app, target.endsWith('/new') ? `${target}?companyId=${ids.companies}` : target)
     await page.waitForLoadState('networkidle')
     await expect(page.getByRole('heading', { level: 1 }).first(), filled).toBeVisible()
     // A string, so the test (type-checked without DOM types) names the page's globals only there.

@@ -35,7 +35,15 @@ export function MailComposePage() {
   const revision = Number(params.get('revision')) || undefined
   const valid = isPurpose(purpose) && relatedId !== ''
   const draft = useData('mail.compose', valid ? { purpose, relatedId, ...(revision ? { revision } : {}) } : null)
-  if (!valid) return <LoadError message="errors.notFound" />
+  if (!valid) {
+    // A link without its record (typed by hand, cut off): the page says so under its own title.
+    return (
+      <section className="page">
+        <PageHeader title={t('mail.compose.title')} />
+        <LoadError message="errors.notFound" />
+      </section>
+    )
+  }
   const back = RECORD_PATH[MAIL_PURPOSE_RECORD[purpose]]!(relatedId)
   return (
     <section className="page">
