@@ -11,14 +11,16 @@ export const MODULE_DEPENDENCIES = {
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
-  // Mail sends and files what the stations write: an offer's PDF, a case's acknowledgement, a reply to an offer.
-  mail: ['customers', 'contracts', 'service', 'offers'],
+  // Tasks, appointments and the visit briefing: the rep's day around what the stations hold.
+  planning: ['customers', 'contracts', 'service', 'offers'],
+  // Mail sends and files what the stations write: an offer's PDF, a case's acknowledgement, an appointment's invitation.
+  mail: ['customers', 'contracts', 'service', 'offers', 'planning'],
   // DSGVO erasure reaches every record that may point at a person; sync applies pulled erasures.
-  dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail'],
-  settings: ['customers', 'offers', 'contracts', 'service'],
-  worklist: ['customers', 'offers', 'contracts', 'service'],
-  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail'],
-  demo: ['customers', 'offers', 'contracts', 'service', 'settings'],
+  dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail', 'planning'],
+  settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
+  worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
+  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning'],
+  demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning'],
 }
 
 const LAYERS = ['shared', 'db', 'electron/main', 'renderer/src']

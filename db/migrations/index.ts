@@ -14,6 +14,7 @@ import * as m011 from './2026-11-29-011-erasures'
 import * as m012 from './2026-11-29-012-consents'
 import * as m013 from './2026-11-29-013-audit-events'
 import * as m014 from './2026-11-29-014-mail'
+import * as m015 from './2026-11-29-015-planning'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-012-consents': m012,
   '2026-11-29-013-audit-events': m013,
   '2026-11-29-014-mail': m014,
+  '2026-11-29-015-planning': m015,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -10,11 +10,21 @@ import {
 import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
 import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
-import { ConflictInboxPage, SyncSettings } from './modules/sync'
+import { CalendarFeedSection, ConflictInboxPage, SyncSettings } from './modules/sync'
 import { AccessReportPage, AuditLogSection, ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
 import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, MailTemplatesPage, OutboxPage } from './modules/mail'
+import {
+  AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
+} from './modules/planning'
+import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
+
+/** What other modules add to a record's page (customer, offer, contract, case): its tasks and appointments. */
+const RECORD_PANELS: readonly RecordPanel[] = [
+  (record) => <TasksPanel record={record} />,
+  (record) => <AppointmentsPanel record={record} />,
+]
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
 function StationPage() {
@@ -26,8 +36,11 @@ export function App() {
   return (
     <I18nProvider>
       <HashRouter>
+        <RecordPanelsProvider value={RECORD_PANELS}>
         <AppShell>
           <FirstStartRedirect />
+          <ReminderNotices />
+          <BriefingPrefetch />
           <Routes>
             <Route path="/" element={<Navigate to="/companies" replace />} />
             <Route path="/companies" element={<CompanyListPage key="all" />} />
@@ -49,7 +62,7 @@ export function App() {
             <Route path="/personas" element={<PersonaListPage />} />
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
-            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><MailSettingsSection /><ErasureLogSection /><AuditLogSection /></>} />} />
+            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><CalendarFeedSection /><PlanningSettingsSection /><MailSettingsSection /><ErasureLogSection /><AuditLogSection /></>} />} />
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />
@@ -80,9 +93,18 @@ export function App() {
             <Route path="/mailbox" element={<MailboxPage />} />
             <Route path="/settings/mail" element={<MailSettingsPage />} />
             <Route path="/settings/mail/templates" element={<MailTemplatesPage />} />
+            <Route path="/tasks/new" element={<TaskFormPage />} />
+            <Route path="/tasks/:id" element={<TaskPage />} />
+            <Route path="/tasks/:id/edit" element={<TaskFormPage />} />
+            <Route path="/week" element={<WeekPage />} />
+            <Route path="/appointments/new" element={<AppointmentFormPage />} />
+            <Route path="/appointments/:id" element={<AppointmentPage />} />
+            <Route path="/appointments/:id/edit" element={<AppointmentFormPage />} />
+            <Route path="/companies/:id/briefing" element={<BriefingPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>
+        </RecordPanelsProvider>
       </HashRouter>
     </I18nProvider>
   )

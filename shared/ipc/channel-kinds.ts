@@ -25,6 +25,9 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'offers.preview'
   // A mail's draft from its template (the .eml freezes an offer's revision: a change), the accounts without passwords.
   | 'mail.compose' | 'mailAccounts.get' | 'mailbox.attachment' | 'timeline.forRecord'
+  // Issue 16: the week view, an appointment's invitation file (made in memory), the visit briefing and its PDF, the
+  // briefings kept for offline use, the calendar subscription's state and the reminders due now: they write nothing.
+  | 'appointments.week' | 'appointments.invitation' | 'briefing.pdf' | 'briefing.upcoming' | 'calendarFeed.status' | 'reminders.due'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

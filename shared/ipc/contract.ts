@@ -39,6 +39,12 @@ import {
   mailTemplateKeySchema, mailTemplateSchema, outboxIdSchema, outboxListSchema,
   type MailAccounts, type MailAccountTest, type MailboxReadReport, type MailDraft, type MailMessageDetail, type MailMessageItem, type MailTemplate, type OutboxEntry,
 } from '../modules/mail'
+import {
+  appointmentFieldsSchema, appointmentIdSchema, appointmentListSchema, appointmentReportSchema, appointmentUpdateSchema, briefingPdfSchema, briefingQuerySchema,
+  briefingUpcomingSchema, calendarFeedCreateSchema, calendarFeedRevokeSchema, calendarFeedStatusSchema, remindersDueSchema, taskCompleteSchema,
+  taskFieldsSchema, taskIdSchema, taskListSchema, taskUpdateSchema, weekQuerySchema,
+  type Appointment, type Briefing, type BriefingFile, type CalendarFeedCreated, type CalendarFeedStatus, type Reminder, type Task, type WeekView,
+} from '../modules/planning'
 import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import type { Channel } from './channels'
@@ -164,6 +170,27 @@ export const contract = {
   'promises.update': channel<CustomerPromise>()(promiseUpdateSchema),
   'promises.complete': channel<CustomerPromise>()(promiseIdSchema),
   'promises.cancel': channel<CustomerPromise>()(promiseIdSchema),
+  'tasks.list': channel<Task[]>()(taskListSchema),
+  'tasks.get': channel<Task>()(taskIdSchema),
+  'tasks.create': channel<Task>()(taskFieldsSchema),
+  'tasks.update': channel<Task>()(taskUpdateSchema),
+  'tasks.complete': channel<Task>()(taskCompleteSchema),
+  'tasks.cancel': channel<Task>()(taskIdSchema),
+  'appointments.list': channel<Appointment[]>()(appointmentListSchema),
+  'appointments.get': channel<Appointment>()(appointmentIdSchema),
+  'appointments.week': channel<WeekView>()(weekQuerySchema),
+  'appointments.create': channel<Appointment>()(appointmentFieldsSchema),
+  'appointments.update': channel<Appointment>()(appointmentUpdateSchema),
+  'appointments.cancel': channel<Appointment>()(appointmentIdSchema),
+  'appointments.report': channel<Appointment>()(appointmentReportSchema),
+  'appointments.invitation': channel<ExportFile>()(appointmentIdSchema),
+  'briefing.get': channel<Briefing>()(briefingQuerySchema),
+  'briefing.pdf': channel<ExportFile>()(briefingPdfSchema),
+  'briefing.upcoming': channel<BriefingFile[]>()(briefingUpcomingSchema),
+  'calendarFeed.status': channel<CalendarFeedStatus>()(calendarFeedStatusSchema),
+  'calendarFeed.create': channel<CalendarFeedCreated>()(calendarFeedCreateSchema),
+  'calendarFeed.revoke': channel<CalendarFeedStatus>()(calendarFeedRevokeSchema),
+  'reminders.due': channel<Reminder[]>()(remindersDueSchema),
   'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),
   'offers.export': channel<ExportFile>()(offerExportSchema),
   'offers.get': channel<Offer>()(byIdSchema),

@@ -35,3 +35,17 @@ export function berlinDayStart(day: string): string {
 
 /** Today in Germany on a clock: the one function every "today" of the app goes through. */
 export const berlinToday = (clock: () => Date): string => berlinDay(clock().toISOString())
+
+/**
+ * The instant of a German wall-clock time ("YYYY-MM-DDTHH:MM", as appointments store it), as a UTC ISO string.
+ * A time in the hour that does not exist (the spring switch) is read with summer time's offset (an hour earlier on
+ * the clock); in the hour that happens twice (autumn) it is the first of them.
+ */
+export function berlinLocalToInstant(local: string): string {
+  const naive = Date.parse(`${local.slice(0, 16)}:00.000Z`)
+  const first = naive - berlinOffsetMs(naive - 7_200_000)
+  return new Date(naive - berlinOffsetMs(first)).toISOString()
+}
+
+/** The German wall-clock time ("YYYY-MM-DDTHH:MM") of a UTC instant. */
+export const berlinLocalTime = (iso: string): string => new Date(Date.parse(iso) + berlinOffsetMs(Date.parse(iso))).toISOString().slice(0, 16)

@@ -32,6 +32,8 @@ export const PLATFORM_TEXTS = {
   'nav.referrals': { de: 'Empfehlungen', en: 'Referrals' },
   'nav.nps': { de: 'NPS und Kundenstimmen', en: 'NPS and testimonials' },
   'nav.mail': { de: 'E-Mail', en: 'E-mail' },
+  'nav.myDay': { de: 'Mein Tag', en: 'My day' },
+  'nav.week': { de: 'Woche', en: 'Week' },
   'nav.mailbox': { de: 'E-Mails', en: 'E-mails' },
   'nav.outbox': { de: 'Postausgang', en: 'Outbox' },
 

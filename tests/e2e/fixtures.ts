@@ -43,7 +43,7 @@ interface Running {
  */
 async function launch(dbFile: string, today?: string): Promise<Running> {
   const env = { ...process.env, KUNDENREISE_TODAY: today ?? '' }
-  const child = spawn(process.execPath, [path.resolve('out/main/web.js'), '--db', dbFile, '--login-links-from-stdin'], { stdio: ['pipe', 'pipe', 'pipe'], env })
+  const child = spawn(process.execPath, [path.resolve(process.env.KUNDENREISE_OUT ?? 'out', 'main/web.js'), '--db', dbFile, '--login-links-from-stdin'], { stdio: ['pipe', 'pipe', 'pipe'], env })
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
   // Links in the order printed; each waiter takes the next one.

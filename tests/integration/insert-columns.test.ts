@@ -36,6 +36,9 @@ const REQUIRED = {
   consents: ['company_id', 'contact_id', 'channel', 'given_on', 'purpose'],
   audit_events: ['at', 'channel', 'kind'],
   promises: ['company_id', 'due_date', 'owner_id', 'title'],
+  tasks: ['company_id', 'due_date', 'owner_id', 'title'],
+  appointments: ['company_id', 'ends_at', 'owner_id', 'starts_at', 'title'],
+  appointment_participants: ['appointment_id', 'company_id'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

@@ -241,6 +241,16 @@ async function setUp(): Promise<Seeds> {
   const consent = await must<{ id: string }>('consents.create', { contactId: contact.id, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe', note: '' })
   const mergeInto = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Müller GmbH', customerNumber: 'FZ-M1' }))
   const mergeAway = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Mueller GmbH, Köln', customerNumber: 'FZ-M2' }))
+  const taskInput = { companyId: company.id, contactId: contact.id, relatedType: 'offer', relatedId: sent.id, title: 'Frau Berger zurückrufen', dueDate: '2026-12-01', dueTime: '10:30', priority: 'high' }
+  const task = await must<{ id: string }>('tasks.create', taskInput)
+  const taskToComplete = await must<{ id: string }>('tasks.create', { ...taskInput, title: 'Muster schicken' })
+  const taskToCancel = await must<{ id: string }>('tasks.create', { ...taskInput, title: 'Prospekt schicken' })
+  const appointmentInput = {
+    companyId: company.id, kind: 'visit', title: 'Besuch Prüfstand', startsAt: '2026-12-02T10:00', endsAt: '2026-12-02T11:30', location: '', notes: '', contactIds: [contact.id], userIds: [],
+  }
+  const appointment = await must<{ id: string }>('appointments.create', appointmentInput)
+  const appointmentToCancel = await must<{ id: string }>('appointments.create', { ...appointmentInput, title: 'Telefonat', kind: 'call' })
+  const appointmentToReport = await must<{ id: string }>('appointments.create', { ...appointmentInput, title: 'Besuch Halle 3' })
   // Conflicts come only from a sync pull, which writes them directly (no outbox): so does the set-up.
   const conflictIds = [ID_A.replace(/a50$/, 'a51'), ID_A.replace(/a50$/, 'a52')]
   for (const id of conflictIds) {
@@ -254,6 +264,7 @@ async function setUp(): Promise<Seeds> {
   knownIds = [
     promise.id, toKeep.id, toRetract.id, company.id, doomed.id, contact.id, persona.id, product.id, conversation.id, draft.id, sent.id, toWin.id, won.id, followUp.id, contract.id, toCancel.id, asset.id,
     complaint.id, returnCase.id, warranty.id, resolved.id, referral.id, feedback.id, ...conflictIds, ...users.map((u) => u.id),
+    task.id, taskToComplete.id, taskToCancel.id, appointment.id, appointmentToCancel.id, appointmentToReport.id,
   ]
   const companyInput = validCompany({ customerNumber: '' })
   const reminder = { channel: 'phone', outcome: 'Kunde erreicht' }
@@ -420,6 +431,27 @@ async function setUp(): Promise<Seeds> {
     'worklist.complete': () => ({ source: 'offer', id: followUp.id, ...reminder }),
     'worklist.snooze': () => ({ source: 'contract', id: `${contract.id}:renewal_final`, until: '2027-09-20' }),
     'worklist.ics': () => ({ ownerId: '' }),
+    'tasks.list': () => ({ companyId: company.id, status: 'all' }),
+    'tasks.get': () => ({ id: task.id }),
+    'tasks.create': () => taskInput,
+    'tasks.update': () => ({ id: task.id, fields: { ...taskInput, title: 'Frau Berger am Dienstag zurückrufen', recurrence: 'monthly', recurrenceInterval: 1, recurrenceCount: 6 } }),
+    'tasks.complete': () => ({ id: taskToComplete.id, ...reminder }),
+    'tasks.cancel': () => ({ id: taskToCancel.id }),
+    'appointments.list': () => ({ from: '2026-11-30', to: '2026-12-06' }),
+    'appointments.get': () => ({ id: appointment.id }),
+    'appointments.week': () => ({ weekStart: '2026-11-30', ownerId: '' }),
+    'appointments.create': () => appointmentInput,
+    'appointments.update': () => ({ id: appointment.id, fields: { ...appointmentInput, startsAt: '2026-12-03T09:00', endsAt: '2026-12-03T10:00' } }),
+    'appointments.cancel': () => ({ id: appointmentToCancel.id }),
+    'appointments.report': () => ({ id: appointmentToReport.id, channel: 'visit', summary: 'Prüfstand besichtigt, Angebot gewünscht', tasks: [{ ...taskInput, title: 'Angebot schreiben' }], next: null }),
+    'appointments.invitation': () => ({ id: appointment.id }),
+    'reminders.due': () => ({}),
+    'briefing.get': () => ({ companyId: company.id, appointmentId: appointment.id }),
+    'briefing.pdf': () => ({ companyId: company.id, appointmentId: appointment.id, language: 'de' }),
+    'briefing.upcoming': () => ({ days: 7, language: 'de' }),
+    'calendarFeed.status': () => ({}),
+    'calendarFeed.create': () => ({}),
+    'calendarFeed.revoke': () => ({}),
   }
 }
 

@@ -48,6 +48,10 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
         <li><NavLink to="/duplicates" className="nav__link">{t('nav.duplicates')}</NavLink></li>
         <li><NavLink to="/retention" className="nav__link">{t('nav.retention')}</NavLink></li>
       </ul>
+      <h2 className="nav__heading">{t('nav.myDay')}</h2>
+      <ul>
+        <li><NavLink to="/week" className="nav__link">{t('nav.week')}</NavLink></li>
+      </ul>
       <h2 className="nav__heading">{t('nav.sales')}</h2>
       <ul>
         <li><NavLink to="/offers" end className="nav__link">{t('nav.offers')}</NavLink></li>

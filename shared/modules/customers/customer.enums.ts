@@ -31,7 +31,7 @@ export const TOUCHPOINT_CHANNELS = ['visit', 'phone', 'email', 'video_call', 'le
 export type TouchpointChannel = (typeof TOUCHPOINT_CHANNELS)[number]
 
 /** The record a touchpoint may belong to besides its customer (a mail about an offer shows on the offer). */
-export const TOUCHPOINT_RELATED_TYPES = ['offer', 'contract', 'case', 'conversation', 'promise', 'referral'] as const
+export const TOUCHPOINT_RELATED_TYPES = ['offer', 'contract', 'case', 'conversation', 'promise', 'referral', 'task', 'appointment'] as const
 export type TouchpointRelatedType = (typeof TOUCHPOINT_RELATED_TYPES)[number]
 
 export const DIRECTIONS = ['inbound', 'outbound'] as const

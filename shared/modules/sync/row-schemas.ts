@@ -17,6 +17,7 @@ import {
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from '../service'
 import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
+import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { eventParamsJson } from '../../platform/event-message'
 
@@ -30,6 +31,9 @@ interface Column {
 const ID = /^[A-Za-z0-9-]{1,64}$/
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 const DATE_OR_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** A German wall-clock time, "YYYY-MM-DDTHH:MM" (appointments). */
+const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/
 
 const realDate = (value: string) => {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number]
@@ -47,6 +51,7 @@ const number = z.string().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'er
 const id = z.string().regex(ID)
 const date = z.string().regex(DATE).refine(realDate)
 const dateOrTime = z.string().regex(DATE_OR_TIME).refine(realDate)
+const localTime = z.string().regex(LOCAL_TIME).refine(realDate)
 const int = (min: number, max: number) => z.number().int().min(min).max(max)
 const real = (min: number, max: number) => z.number().finite().min(min).max(max)
 const flag = z.union([z.literal(0), z.literal(1)])
@@ -57,7 +62,7 @@ const money = int(-1_000_000_000_000, 1_000_000_000_000)
 const vatRate = z.union([z.literal(0), z.literal(7), z.literal(19)])
 const keysOf = (...definitions: Record<string, unknown>[]) => definitions.flatMap((d) => Object.keys(d)) as [string, ...string[]]
 /** The events the app records on a customer's timeline and on a case's: a closed list of message keys. */
-const touchpointEvent = z.enum(keysOf(CUSTOMER_EVENTS, OFFER_EVENTS, { 'promise.kept': PROMISE_EVENTS['promise.kept'] }, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS))
+const touchpointEvent = z.enum(keysOf(CUSTOMER_EVENTS, OFFER_EVENTS, { 'promise.kept': PROMISE_EVENTS['promise.kept'] }, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS, PLANNING_TOUCHPOINT_EVENTS))
 const caseEvent = z.enum(keysOf(CASE_EVENTS))
 
 /** Any key, at any depth, that names a path (logoPath, logo_path, …): checked on the parsed keys, so escapes cannot hide one. */
@@ -173,6 +178,52 @@ const COLUMNS = {
     done_at: opt(nullable(dateOrTime)),
     changed_at: opt(nullable(dateOrTime)),
     created_by: opt(text(64)),
+  },
+  tasks: {
+    company_id: req(id),
+    contact_id: opt(nullable(id)),
+    related_type: opt(nullable(oneOf(PLANNING_RELATED_TYPES))),
+    related_id: opt(nullable(id)),
+    title: req(text(200).min(1)),
+    notes: opt(text(5000)),
+    due_date: req(date),
+    due_time: opt(nullable(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
+    priority: opt(oneOf(TASK_PRIORITIES)),
+    owner_id: req(id),
+    status: opt(oneOf(TASK_STATUSES)),
+    done_at: opt(nullable(dateOrTime)),
+    outcome: opt(text(2000)),
+    touchpoint_id: opt(nullable(id)),
+    source_touchpoint_id: opt(nullable(id)),
+    recurrence: opt(oneOf(TASK_RECURRENCES)),
+    recurrence_interval: opt(int(1, 52)),
+    recurrence_until: opt(nullable(date)),
+    recurrence_count: opt(nullable(int(2, 500))),
+    occurrence: opt(int(1, 500)),
+    series_id: opt(nullable(id)),
+    created_by: opt(text(64)),
+  },
+  appointments: {
+    company_id: req(id),
+    kind: opt(oneOf(APPOINTMENT_KINDS)),
+    title: req(text(200).min(1)),
+    starts_at: req(localTime),
+    ends_at: req(localTime),
+    location: opt(text(500)),
+    notes: opt(text(5000)),
+    owner_id: req(id),
+    status: opt(oneOf(APPOINTMENT_STATUSES)),
+    related_type: opt(nullable(oneOf(PLANNING_RELATED_TYPES))),
+    related_id: opt(nullable(id)),
+    report_touchpoint_id: opt(nullable(id)),
+    sequence: opt(int(0, 100_000)),
+    created_by: opt(text(64)),
+  },
+  appointment_participants: {
+    appointment_id: req(id),
+    company_id: req(id),
+    contact_id: opt(nullable(id)),
+    user_id: opt(nullable(id)),
   },
   products: {
     sku: req(text(100)),
@@ -447,6 +498,9 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   case_events: ['company_id', 'case_id', 'at', 'kind', 'message_key', 'message_params', 'created_by'],
   referrals: ['company_id', 'referred_company_id'],
   feedback: ['company_id'],
+  tasks: ['company_id', 'series_id', 'occurrence', 'created_by'],
+  appointments: ['company_id', 'created_by'],
+  appointment_participants: ['company_id', 'appointment_id', 'contact_id', 'user_id'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],
@@ -482,6 +536,9 @@ export const REFERENCES: Partial<Record<SyncTableName, readonly Reference[]>> = 
   case_events: [ref('case_id', 'cases')],
   referrals: [ref('contact_id', 'contacts'), ref('referred_company_id', 'companies', false)],
   feedback: [ref('contact_id', 'contacts')],
+  tasks: [ref('contact_id', 'contacts'), ref('touchpoint_id', 'touchpoints'), ref('source_touchpoint_id', 'touchpoints')],
+  appointments: [ref('report_touchpoint_id', 'touchpoints')],
+  appointment_participants: [ref('appointment_id', 'appointments'), ref('contact_id', 'contacts')],
 }
 
 export type RowColumns = typeof COLUMNS

@@ -46,6 +46,9 @@ export const SYNC_TABLE_RULES = {
   consents: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   // Insert-only (every column immutable, deletes refused in server/sync/push.ts); the server names the writer.
   audit_events: { scope: { kind: 'org' }, clientWritable: true },
+  tasks: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  appointments: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  appointment_participants: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

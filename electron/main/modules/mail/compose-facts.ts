@@ -125,5 +125,7 @@ export function recordFacts(ctx: ServiceContext, purpose: MailPurpose, id: strin
     case 'referral': return referralFacts(ctx, id)
     case 'conversation': return conversationFacts(ctx, id)
     case 'promise': return promiseFacts(ctx, id)
+    // No purpose names a task; an appointment's invitation is its own purpose (issue 16).
+    case 'task': case 'appointment': return Promise.reject(notFound())
   }
 }

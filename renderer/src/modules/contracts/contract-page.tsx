@@ -10,6 +10,7 @@ import type { Contract } from '../../../../shared/modules/contracts/contract.typ
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
 import { RecordTimeline } from '../customers'
+import { RecordPanels } from '../../components/record-panels'
 import { StatusBadge } from '../../components/status-badge'
 import { useAction } from '../../lib/use-action'
 import { saveLetter } from '../../lib/download'
@@ -138,6 +139,7 @@ export function ContractPage() {
           </div>
         ) : null}
       </div>
+      <RecordPanels record={{ kind: 'contract', id: c.id, companyId: c.companyId }} />
       <RecordTimeline relatedType="contract" relatedId={c.id} />
     </section>
   )

@@ -8,6 +8,7 @@ import { useI18n } from '../../lib/i18n'
 import { ExportButtons } from '../../components/export-buttons'
 import { call } from '../../lib/api'
 import { useData } from '../../lib/use-data'
+import { RecordPanels } from '../../components/record-panels'
 import { CollapsibleText } from './collapsible-text'
 import { TouchpointItem } from './touchpoint-item'
 
@@ -177,6 +178,8 @@ export function CompanyPage() {
           ))}
         </ul>
         </Section>
+
+        <RecordPanels record={{ kind: 'company', id, companyId: id }} />
 
         <div className="card card--wide">
           <div className="card__header">

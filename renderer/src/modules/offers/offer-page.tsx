@@ -19,6 +19,7 @@ import { formatCents } from '../../../../shared/platform/money'
 import { todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
 import { RecordTimeline } from '../customers'
+import { RecordPanels } from '../../components/record-panels'
 import { maxLengthOf } from '../../../../shared/platform/common.schema'
 
 export function OfferPage() {
@@ -177,6 +178,7 @@ export function OfferPage() {
           <TotalsTable totals={o.totals} offerDiscountPercent={o.offerDiscountPercent} />
         </div>
       </div>
+      <RecordPanels record={{ kind: 'offer', id: o.id, companyId: o.companyId }} />
       <RecordTimeline relatedType="offer" relatedId={o.id} />
     </section>
   )

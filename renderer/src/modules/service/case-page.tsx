@@ -15,6 +15,7 @@ import { CaseTimeline } from './case-timeline'
 import { TransitionPanel } from './case-transition-panel'
 import { WarrantyPanel } from './case-warranty-panel'
 import { RecordTimeline } from '../customers'
+import { RecordPanels } from '../../components/record-panels'
 
 export function CasePage() {
   const { t, dateTime, date } = useI18n()
@@ -65,6 +66,7 @@ export function CasePage() {
           <CaseTimeline c={c} onDone={loaded.reload} />
         </div>
       </div>
+      <RecordPanels record={{ kind: 'case', id: c.id, companyId: c.companyId }} />
       <RecordTimeline relatedType="case" relatedId={c.id} />
     </section>
   )

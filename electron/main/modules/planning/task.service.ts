@@ -1,0 +1,2 @@
+// Placeholder (issue 16): replaced by the module's service.
+export {}

@@ -1,0 +1,6 @@
+// Placeholder (issue 16): replaced by the module's screen.
+import type { RecordRef } from '../../components/record-panels'
+
+export function TasksPanel(_props: { record: RecordRef }) {
+  return null
+}

@@ -1,0 +1,4 @@
+// Placeholder (issue 16): the calendar subscription in the settings.
+export function CalendarFeedSection() {
+  return null
+}

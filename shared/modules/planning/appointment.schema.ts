@@ -1,0 +1,88 @@
+// Appointments (Termine, issue 16): visits, calls and video meetings with a customer. Times are German wall-clock
+// times, "YYYY-MM-DDTHH:MM" in Europe/Berlin (as the date-time field gives them); the calendar feed and the
+// reminders turn them into instants (`berlinLocalToInstant`).
+import { z } from 'zod'
+import { idSchema, optionalIdSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
+import { TOUCHPOINT_CHANNELS } from '../customers'
+import { APPOINTMENT_KINDS, PLANNING_RELATED_TYPES, type AppointmentKind, type AppointmentStatus, type PlanningRelatedType } from './planning.enums'
+import { taskFieldsSchema } from './task.schema'
+
+const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/
+/** A German wall-clock time, "YYYY-MM-DDTHH:MM". */
+export const localDateTimeSchema = z.string('errors.dateTime').trim().regex(LOCAL_TIME, 'errors.dateTime')
+
+export const appointmentFieldsSchema = z.object({
+  companyId: requiredIdSchema,
+  kind: z.enum(APPOINTMENT_KINDS, 'errors.invalidChoice').default('visit'),
+  title: requiredText(200),
+  startsAt: localDateTimeSchema,
+  endsAt: localDateTimeSchema,
+  /** Where: empty takes the customer's address for a visit. */
+  location: text(500),
+  notes: text(5000),
+  ownerId: optionalIdSchema,
+  relatedType: z.union([z.enum(PLANNING_RELATED_TYPES), z.literal('')], 'errors.invalidChoice').default(''),
+  relatedId: optionalIdSchema,
+  /** Participants: contacts of the customer's buying center and colleagues. */
+  contactIds: z.array(idSchema).max(50, 'errors.tooMany').default([]),
+  userIds: z.array(idSchema).max(50, 'errors.tooMany').default([]),
+}).strict().superRefine((a, issues) => {
+  if (a.endsAt <= a.startsAt) issues.addIssue({ code: 'custom', path: ['endsAt'], message: 'errors.appointmentEndBeforeStart' })
+  if (a.relatedType && !a.relatedId) issues.addIssue({ code: 'custom', path: ['relatedId'], message: 'errors.required' })
+})
+export const appointmentUpdateSchema = z.object({ id: idSchema, fields: appointmentFieldsSchema }).strict()
+export const appointmentIdSchema = z.object({ id: idSchema }).strict()
+/** The visit report after an appointment: a touchpoint, and optionally follow-up tasks and the next appointment. */
+export const appointmentReportSchema = z.object({
+  id: idSchema,
+  channel: z.enum(TOUCHPOINT_CHANNELS, 'errors.invalidChoice').default('visit'),
+  summary: requiredText(10_000),
+  tasks: z.array(taskFieldsSchema).max(20, 'errors.tooMany').default([]),
+  next: appointmentFieldsSchema.nullable().default(null),
+}).strict()
+export const appointmentListSchema = z.object({
+  companyId: idSchema.optional(),
+  /** A range of German days (inclusive), for the week view. */
+  from: z.iso.date('errors.date').optional(),
+  to: z.iso.date('errors.date').optional(),
+  ownerId: idSchema.optional(),
+  status: z.enum(['planned', 'all']).default('all'),
+}).strict()
+/** The week view: my appointments and tasks of the week that starts on `weekStart` (a Monday). */
+export const weekQuerySchema = z.object({ weekStart: z.iso.date('errors.date'), ownerId: optionalIdSchema }).strict()
+export type AppointmentFields = z.output<typeof appointmentFieldsSchema>
+export type AppointmentListQuery = z.output<typeof appointmentListSchema>
+
+export interface AppointmentParticipant {
+  id: string
+  /** A contact of the customer, or a colleague. */
+  contactId: string
+  userId: string
+  name: string
+  /** The contact's function or buying role, the colleague's role; '' if none. */
+  role: string
+  email: string
+}
+
+export interface Appointment {
+  id: string
+  companyId: string
+  companyName: string
+  kind: AppointmentKind
+  title: string
+  startsAt: string
+  endsAt: string
+  location: string
+  notes: string
+  ownerId: string
+  ownerName: string
+  status: AppointmentStatus
+  relatedType: PlanningRelatedType | ''
+  relatedId: string
+  participants: AppointmentParticipant[]
+  /** The visit report's touchpoint, once reported. */
+  reportTouchpointId: string
+  /** iCalendar SEQUENCE: grows with every change of time, place or status. */
+  sequence: number
+  createdAt: string
+}

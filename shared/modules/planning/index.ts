@@ -1,0 +1,13 @@
+// Public entry of the module: what other modules may use.
+export * from './planning.enums'
+export * from './task.schema'
+export * from './appointment.schema'
+export * from './briefing.schema'
+export * from './calendar-feed.schema'
+export * from './reminder.schema'
+export * from './planning.types'
+export * from './planning.events'
+export * from './task.texts'
+export * from './appointment.texts'
+export * from './briefing.texts'
+export * from './calendar-feed.texts'
