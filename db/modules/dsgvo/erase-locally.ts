@@ -5,7 +5,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../database.types'
 import {
-  ANONYMISED_TABLE_NAMES, anonymisedChanges, anonymisedColumns, conflictCarriesPerson, isAnonymisedTable, redactSnapshot, snapshotNames,
+  ANONYMISED_TABLE_NAMES, PERSON_ONLY_TABLES, anonymisedChanges, anonymisedColumns, conflictCarriesPerson, isAnonymisedTable, redactSnapshot, snapshotNames,
   type AnonymisedTable, type FieldChanges,
 } from '../../../shared/modules/dsgvo'
 
@@ -36,8 +36,10 @@ const select = async (trx: Trx, query: ReturnType<typeof sql<Row>>) => (await qu
  */
 export async function erasureTargets(trx: Trx, contactId: string): Promise<ErasureTargets> {
   const found = (await select(trx, sql<Row>`select id from contacts where id = ${contactId}`)).length > 0
-  const participants = new Set((await select(trx, sql<Row>`select id from conversation_participants where contact_id = ${contactId}
-    union all select id from consents where contact_id = ${contactId}`)).map((r) => String(r.id)))
+  const participants = new Set<string>()
+  for (const table of PERSON_ONLY_TABLES) {
+    for (const row of await select(trx, sql<Row>`select id from ${sql.table(table)} where contact_id = ${contactId}`)) participants.add(String(row.id))
+  }
   const anonymised = new Map<string, AnonymisedTable>()
   for (const table of ANONYMISED_TABLE_NAMES) {
     for (const row of await select(trx, sql<Row>`select id from ${sql.table(table)} where contact_id = ${contactId}`)) anonymised.set(String(row.id), table)
@@ -82,8 +84,9 @@ export async function eraseLocally(trx: Trx, contactId: string, now: string, ear
   }
 
   await purgeMail(trx, contactId)
-  await sql`delete from conversation_participants where id in (select value from json_each(${JSON.stringify([...purged])}))`.execute(trx)
-  await sql`delete from consents where contact_id = ${contactId} or id in (select value from json_each(${JSON.stringify([...purged])}))`.execute(trx)
+  for (const table of PERSON_ONLY_TABLES) {
+    await sql`delete from ${sql.table(table)} where contact_id = ${contactId} or id in (select value from json_each(${JSON.stringify([...purged])}))`.execute(trx)
+  }
   await sql`delete from contacts where id = ${contactId}`.execute(trx)
 
   const touched = new Set<string>([...anonymised.keys(), ...revisions.keys()])

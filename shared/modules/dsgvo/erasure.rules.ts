@@ -3,9 +3,12 @@
 // unpushed outbox operations and to records that arrive late. Pure: values in, values out.
 
 /** The person's own record and the rows that only exist because of them: purged, not tombstoned. */
-export const PURGED_TABLES = ['contacts', 'conversation_participants', 'consents'] as const
-/** Rows of other tables that exist only because of the person (their contact_id is required): purged with them. */
-export const PERSON_ONLY_TABLES = ['conversation_participants', 'consents'] as const
+export const PURGED_TABLES = ['contacts', 'conversation_participants', 'consents', 'appointment_participants'] as const
+/**
+ * Rows of other tables that exist only because of the person (the row's contact_id is them): purged with them.
+ * An appointment's participant row names a contact or a colleague; the colleague's rows never match.
+ */
+export const PERSON_ONLY_TABLES = ['conversation_participants', 'consents', 'appointment_participants'] as const
 export const isPersonOnlyTable = (table: string): boolean => (PERSON_ONLY_TABLES as readonly string[]).includes(table)
 
 /**
@@ -23,6 +26,8 @@ export const ANONYMISED_TABLES = {
   // A promise made to the person stays with the customer (it was made to the company too); its title is the
   // step promised, not something about the person.
   promises: [],
+  // A task about the person ("Frau Berger zurückrufen") stays on the work list history without their name.
+  tasks: ['title', 'notes', 'outcome'],
 } as const satisfies Record<string, readonly string[]>
 export type AnonymisedTable = keyof typeof ANONYMISED_TABLES
 export const ANONYMISED_TABLE_NAMES = Object.keys(ANONYMISED_TABLES) as AnonymisedTable[]
