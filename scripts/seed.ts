@@ -1,7 +1,7 @@
 // `npm run seed [-- --size small|large] [--db file]`: fills a database with German demo data (without
 // --db: the small set goes into the app's demo database, never the user's own; the large one into the bench file).
 // large: 20,000 companies, 60,000 contacts, 200,000 touchpoints, 100,000 offers with items and follow-ups, 10,000 contracts,
-// ~30,000 assets, ~30,000 cases, 5,000 referrals and feedback (for `npm run bench`).
+// ~30,000 assets, ~30,000 cases, 5,000 referrals and feedback, 50,000 tasks and 20,000 appointments (for `npm run bench`).
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { defaultUserDataDir, demoDatabasePath, resolveDatabasePath, startCore } from '../electron/main/core'

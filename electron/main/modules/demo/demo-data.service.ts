@@ -13,6 +13,7 @@ import { demoContract } from './demo-data.contracts'
 import { day, random } from './demo-data.random'
 import { demoFeedback, demoUsePhase } from './demo-data.use-phase'
 import { demoPromises } from './demo-data.promises'
+import { demoPlanning } from './demo-data.planning'
 import { isClosedOffer } from '../../../../shared/modules/offers'
 
 export interface DemoSize {
@@ -58,7 +59,7 @@ export async function loadDemoData(
   ctx: ServiceContext,
   size: DemoSize,
   options: { seed?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number; contracts: number; assets: number; cases: number; referrals: number }> {
+): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number; contracts: number; assets: number; cases: number; referrals: number; tasks: number; appointments: number }> {
   const rnd = random(options.seed ?? 2017)
   const now = nowIso(ctx)
   const nowMs = ctx.clock().getTime()
@@ -87,7 +88,7 @@ export async function loadDemoData(
   let contractNumber = 0
   let contracts = 0
   let caseNumber = 0
-  const used = { assets: 0, cases: 0, referrals: 0 }
+  const used = { assets: 0, cases: 0, referrals: 0, tasks: 0, appointments: 0 }
   const prospects: string[] = []
   const warrantyProducts = PRODUCTS.map(([, name, , , , warrantyMonths], i) => ({ id: productIds[i]!, name, warrantyMonths })).filter((p) => p.warrantyMonths > 0)
 
@@ -109,9 +110,10 @@ export async function loadDemoData(
         // A prospect has never won anything: a won offer would make it a customer (the status follows the business).
         const canWin = status !== 'prospect'
         const companyId = newId()
+        const street = `${rnd.pick(de.STREETS)} ${rnd.int(1, 180)}`
         await insertSynced(trx, 'companies', {
           id: companyId, name, customer_number: `K-${numberBase + i}`,
-          street: `${rnd.pick(de.STREETS)} ${rnd.int(1, 180)}`, postal_code: place.postalCode, city: place.city,
+          street, postal_code: place.postalCode, city: place.city,
           federal_state: place.state, industry: rnd.pick(de.INDUSTRIES), segment: rnd.pick(SEGMENTS), status,
           owner_id: rnd.pick(userIds), lead_source: rnd.pick(LEAD_SOURCES), notes: '',
         }, now)
@@ -243,6 +245,9 @@ export async function loadDemoData(
           await insertSynced(trx, 'contracts', demoContract(rnd, { companyId, contactId: contactIds[0] ?? null, ownerId: rnd.pick(userIds), state: place.state, former: status === 'former', nowMs, device, n: contractNumber }), now)
           contracts++
         }
+        const planned = await demoPlanning(trx, { companyId, contactIds, ownerIds: userIds, address: `${street}, ${place.postalCode} ${place.city}`, n: i, nowMs }, now)
+        used.tasks += planned.tasks
+        used.appointments += planned.appointments
         await refreshJourney(trx, companyId, now)
       }
     })
