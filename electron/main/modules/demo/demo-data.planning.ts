@@ -1,6 +1,7 @@
-// Demo tasks and appointments (issue 16): per company two or three tasks (some overdue, some due this week,
-// some done, a repeating key-account call) and one appointment between ten days ago and four weeks ahead, with
-// the decision maker and sometimes a colleague — so the work list, the week view, the reminders and the visit
+// Demo tasks and appointments (issue 16): per company two or three tasks over the last month and the next half
+// year (done when more than five days past, a few left overdue, a repeating key-account call) and one appointment
+// between a month ago and a year ahead (in the small set: one a day around today), with the decision maker and
+// sometimes a colleague — so the work list, the week view, the reminders and the visit
 // briefing have something to show, and the large set holds 50,000 tasks and 20,000 appointments. Chosen by the
 // company's index, not by the random stream, so the rest of the demo data stays as it was.
 import type { Transaction } from 'kysely'
@@ -40,8 +41,8 @@ export async function demoPlanning(trx: Transaction<Database>, p: DemoPlanningIn
   const colleague = p.ownerIds[(p.n + 1) % p.ownerIds.length]!
   const count = p.n % 2 === 0 ? 3 : 2
   for (let k = 0; k < count; k++) {
-    const offset = ((p.n * 7 + k * 5) % 26) - 6
-    const done = k === 2 && p.n % 4 === 0
+    const offset = ((p.n * 7 + k * 61) % 180) - 30
+    const done = offset < -5 && p.n % 7 !== 0
     const repeating = k === 1 && p.n % 10 === 0
     await insertSynced(trx, 'tasks', {
       id: newId(), company_id: p.companyId, contact_id: p.contactIds[k % Math.max(1, p.contactIds.length)] ?? null,
@@ -50,12 +51,12 @@ export async function demoPlanning(trx: Transaction<Database>, p: DemoPlanningIn
       priority: PRIORITIES[(p.n + k) % PRIORITIES.length]!,
       // Every fifth company's first task was set by a colleague (inside sales for the field rep).
       owner_id: owner, created_by: k === 0 && p.n % 5 === 0 ? colleague : owner,
-      status: done ? 'done' : 'open', done_at: done ? new Date(p.nowMs - DAY_MS).toISOString() : null, outcome: done ? 'Erledigt, Kunde informiert' : '',
+      status: done ? 'done' : 'open', done_at: done ? new Date(p.nowMs + (offset + 1) * DAY_MS).toISOString() : null, outcome: done ? 'Erledigt, Kunde informiert' : '',
       ...(repeating ? { recurrence: 'monthly' as const, recurrence_interval: 1, recurrence_count: 12 } : {}),
     }, now)
   }
   const [kind, title] = VISITS[p.n % VISITS.length]!
-  const offset = (p.n % 38) - 10
+  const offset = (p.n % 400) - 30
   const hour = 8 + (p.n % 9)
   const start = `${day(p.nowMs + offset * DAY_MS)}T${pad(hour)}:${p.n % 2 === 0 ? '00' : '30'}`
   const end = `${start.slice(0, 11)}${pad(hour + (kind === 'visit' ? 2 : 1))}:${start.slice(14)}`
