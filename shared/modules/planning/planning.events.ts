@@ -9,9 +9,25 @@ export const PLANNING_TOUCHPOINT_EVENTS = {
   'appointment.reported': { de: 'Besuchsbericht: {title}', en: 'Visit report: {title}' },
 } as const satisfies EventDefinitions
 
+const PRIORITY = { priority: { label: 'enum.priority' } } as const
+
 /** Work-list and calendar messages of tasks. */
+export const TASK_EVENTS = {
+  // A task on the work list: one line for screen readers, the detail after the contact.
+  'task.workList': { de: 'Aufgabe „{title}“ – {company}', en: 'Task “{title}” – {company}' },
+  'task.workListDetail': { format: PRIORITY, de: 'Aufgabe · Priorität {priority}', en: 'Task · {priority} priority' },
+  'task.workListDetailTime': { format: PRIORITY, de: 'Aufgabe · {time} Uhr · Priorität {priority}', en: 'Task · {time} · {priority} priority' },
+  'task.workListDetailBy': { format: PRIORITY, de: 'Aufgabe · Priorität {priority} · von {by}', en: 'Task · {priority} priority · from {by}' },
+  'task.workListDetailTimeBy': { format: PRIORITY, de: 'Aufgabe · {time} Uhr · Priorität {priority} · von {by}', en: 'Task · {time} · {priority} priority · from {by}' },
+  // In the work list's calendar file.
+  'task.calendar': { de: 'Aufgabe: {title}', en: 'Task: {title}' },
+  'task.calendarDetail': { format: { dueDate: 'date', ...PRIORITY }, de: 'Fällig am {dueDate} · Priorität {priority}', en: 'Due on {dueDate} · {priority} priority' },
+  'task.calendarDetailTime': { format: { dueDate: 'date', ...PRIORITY }, de: 'Fällig am {dueDate} um {time} Uhr · Priorität {priority}', en: 'Due on {dueDate} at {time} · {priority} priority' },
+} as const satisfies EventDefinitions
+
 export const PLANNING_EVENTS = {
   ...PLANNING_TOUCHPOINT_EVENTS,
+  ...TASK_EVENTS,
 } as const satisfies EventDefinitions
 export type PlanningEventKey = keyof typeof PLANNING_EVENTS
 

@@ -32,7 +32,7 @@ export const taskFieldsSchema = z.object({
   if (t.recurrence !== 'none' && !t.recurrenceUntil && t.recurrenceCount === null) {
     issues.addIssue({ code: 'custom', path: ['recurrenceUntil'], message: 'errors.taskRecurrenceEnd' })
   }
-  if (t.recurrenceUntil && t.recurrenceUntil < t.dueDate) issues.addIssue({ code: 'custom', path: ['recurrenceUntil'], message: 'errors.taskRecurrenceUntilBeforeDue' })
+  if (t.recurrence !== 'none' && t.recurrenceUntil && t.recurrenceUntil < t.dueDate) issues.addIssue({ code: 'custom', path: ['recurrenceUntil'], message: 'errors.taskRecurrenceUntilBeforeDue' })
 })
 export const taskUpdateSchema = z.object({ id: idSchema, fields: taskFieldsSchema }).strict()
 export const taskIdSchema = z.object({ id: idSchema }).strict()
@@ -81,6 +81,8 @@ export interface Task {
   seriesId: string
   sourceTouchpointId: string
   createdBy: string
+  /** Who made it ('' when unknown); on the work list "von …" when it is not the owner. */
+  createdByName: string
   createdAt: string
 }
 
@@ -92,4 +94,10 @@ export interface TaskItem extends WorkItemBase {
   dueTime: string
   priority: TaskPriority
   createdBy: string
+  createdByName: string
+  relatedType: PlanningRelatedType | ''
+  relatedId: string
 }
+
+// The rules of repeating tasks travel with the schema through the module's entry.
+export * from './task.rules'

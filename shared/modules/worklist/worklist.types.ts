@@ -4,8 +4,9 @@
 import type { RenewalReminderItem } from '../contracts'
 import type { FollowUpItem, PromiseItem } from '../offers'
 import type { UsePhaseReminderItem } from '../service'
+import type { TaskItem } from '../planning'
 
-export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem
+export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem | TaskItem
 
 export interface WorkList {
   today: string

@@ -1,15 +1,14 @@
-// Placeholder (issue 16): replaced by the module's handlers.
+// Handlers of tasks (Aufgaben): list, read, make, change, done with an outcome, cancelled.
 import type { HandlerMap } from '../../ipc/handler-types'
-import { AppError } from '../../../../shared/platform/result'
+import { cancelTask, completeTask, createTask, getTask, listTasks, updateTask } from './task.service'
 
 type Channels = 'tasks.list' | 'tasks.get' | 'tasks.create' | 'tasks.update' | 'tasks.complete' | 'tasks.cancel'
-const notYet = async (): Promise<never> => { throw new AppError('internal', 'errors.internal') }
 
 export const taskHandlers = {
-  'tasks.list': notYet,
-  'tasks.get': notYet,
-  'tasks.create': notYet,
-  'tasks.update': notYet,
-  'tasks.complete': notYet,
-  'tasks.cancel': notYet,
+  'tasks.list': ({ ctx }, q) => listTasks(ctx, q),
+  'tasks.get': ({ ctx }, { id }) => getTask(ctx, id),
+  'tasks.create': ({ ctx }, fields) => createTask(ctx, fields),
+  'tasks.update': ({ ctx }, { id, fields }) => updateTask(ctx, id, fields),
+  'tasks.complete': ({ ctx }, input) => completeTask(ctx, input),
+  'tasks.cancel': ({ ctx }, { id }) => cancelTask(ctx, id),
 } satisfies Pick<HandlerMap, Channels>

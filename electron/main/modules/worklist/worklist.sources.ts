@@ -1,6 +1,6 @@
 // The registry of the work list: every module that puts reminders on it registers one source here.
 // A source lists its entries up to a horizon and completes or snoozes one by the id it listed.
-// A new source (tasks, health triggers, leads) is one line below; the page and the channels stay as they are.
+// A new source (health triggers, leads) is one line below; the page and the channels stay as they are.
 import type { WorkListItem } from '../../../../shared/modules/worklist'
 import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import { AppError } from '../../../../shared/platform/result'
@@ -9,6 +9,7 @@ import { followUpWorkListSource } from '../offers'
 import { renewalWorkListSource } from '../contracts'
 import { usePhaseWorkListSources } from '../service'
 import { promiseWorkListSource } from './promise.source'
+import { taskWorkListSource } from './task.source'
 
 export interface WorkListSource {
   /** The `source` of the entries it lists. */
@@ -21,7 +22,7 @@ export interface WorkListSource {
   snooze(ctx: ServiceContext, input: { id: string; until: string }): Promise<unknown>
 }
 
-export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources, promiseWorkListSource]
+export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources, promiseWorkListSource, taskWorkListSource]
 
 export function workListSource(source: string): WorkListSource {
   const found = WORK_LIST_SOURCES.find((s) => s.source === source)

@@ -1,0 +1,41 @@
+// Open tasks as entries of the work list: due up to the horizon (all overdue ones included), each with its
+// view — the title linking to the task, its time, priority and who assigned it when that is not the owner,
+// as messages the reader's language renders (planning.events.ts).
+import type { TaskItem } from '../../../../shared/modules/planning/task.schema'
+import { messageRef } from '../../../../shared/platform/event-message'
+import type { ServiceContext } from '../../platform/context'
+import { contactNameOf, taskQuery, type TaskRow } from './task-rows'
+
+function detail(r: TaskRow): TaskItem['view']['detail'] {
+  const assignedBy = r.created_by !== r.owner_id && r.created_by_name ? r.created_by_name : ''
+  if (r.due_time && assignedBy) return messageRef('task.workListDetailTimeBy', { time: r.due_time, priority: r.priority, by: assignedBy })
+  if (r.due_time) return messageRef('task.workListDetailTime', { time: r.due_time, priority: r.priority })
+  if (assignedBy) return messageRef('task.workListDetailBy', { priority: r.priority, by: assignedBy })
+  return messageRef('task.workListDetail', { priority: r.priority })
+}
+
+const view = (r: TaskRow): TaskItem['view'] => ({
+  label: messageRef('task.workList', { title: r.title, company: r.company_name }),
+  subject: { text: r.title, href: `/tasks/${r.id}` },
+  detail: detail(r),
+  calendarTitle: messageRef('task.calendar', { title: r.title }),
+  calendarDetail: r.due_time
+    ? messageRef('task.calendarDetailTime', { dueDate: r.due_date, time: r.due_time, priority: r.priority })
+    : messageRef('task.calendarDetail', { dueDate: r.due_date, priority: r.priority }),
+  // A task has no money value: within a day the valued reminders come first, then the tasks by time (the
+  // list's sort is stable and they are listed by day and time; one without a time after those with one).
+  valueCents: 0,
+})
+
+/** The open tasks due up to `horizon`; `ownerId` '' = everyone's. */
+export async function taskItems(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<TaskItem[]> {
+  let query = taskQuery(ctx.db).where('t.status', '=', 'open').where('t.due_date', '<=', q.horizon)
+  if (q.ownerId) query = query.where('t.owner_id', '=', q.ownerId)
+  const rows = await query.orderBy('t.due_date').orderBy((eb) => eb.fn.coalesce('t.due_time', eb.val('99:99'))).orderBy('t.created_at').limit(2000).execute()
+  return rows.map((r): TaskItem => ({
+    source: 'task', kind: 'task', id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: contactNameOf(r), contactPhone: r.phone || r.mobile || '',
+    ownerId: r.owner_id, ownerName: r.owner_name ?? '', dueDate: r.due_date, title: r.title, dueTime: r.due_time ?? '', priority: r.priority,
+    createdBy: r.created_by, createdByName: r.created_by_name ?? '', relatedType: r.related_type ?? '', relatedId: r.related_id ?? '',
+    view: view(r),
+  }))
+}
