@@ -12,6 +12,8 @@ import { isStorableText } from './auth/login-input'
 import { verifyPassword } from './auth/passwords'
 import { DEFAULT_THROTTLE, reserveLoginAttempt, settleLoginAttempt, type ThrottleLimits } from './auth/rate-limit'
 import { actorForToken, createSession, rebindSession, revokeSession, type Actor } from './auth/sessions'
+import { mountCalendarRoutes } from './calendar/routes'
+import type { FeedThrottle } from './calendar/throttle'
 import type { Store } from './store/open-store'
 import { scopeChecksums } from './sync/checksum'
 import { pull, serializePull } from './sync/pull'
@@ -31,6 +33,10 @@ export interface ServerOptions {
   trustedProxies?: TrustedProxies
   /** Login throttling limits (tests use small ones). */
   loginThrottle?: Partial<ThrottleLimits>
+  /** The server's address as laptops and calendars reach it (PUBLIC_URL, behind a proxy); by default each request's own. */
+  publicUrl?: string
+  /** Throttling of wrong calendar feed addresses (tests use small limits). */
+  feedThrottle?: FeedThrottle
 }
 
 type Env = { Variables: { actor: Actor } }
@@ -184,6 +190,9 @@ export function createApp(options: ServerOptions): Hono<Env> {
   })
   app.get('/sync/v1/pull', pullRoute(false))
   app.get('/sync/v1/bootstrap', pullRoute(true))
+
+  // The calendar subscription: token with the session, feed with the token (server/calendar/).
+  mountCalendarRoutes(app, { store, clock, publicUrl: options.publicUrl, peerAddress: options.peerAddress, trustedProxies, feedThrottle: options.feedThrottle })
 
   return app
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     faults: process.env.KUNDENREISE_SERVER_FAULTS === '1',
     peerAddress: (c) => getConnInfo(c).remote.address,
     trustedProxies,
+    publicUrl: process.env.PUBLIC_URL || undefined,
   })
   // Ended sessions, idle login counters and the old login log: at start and hourly.
   const stopPruning = startPruning(store)

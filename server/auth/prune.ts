@@ -29,6 +29,8 @@ export async function pruneAuthData(db: Kysely<ServerDatabase>, now: Date, limit
     .where('last_at', '<', t - limits.windowMs)
     .where((eb) => eb.or([eb('last_success_at', 'is', null), eb('last_success_at', '<', t - limits.knownMs)]))
     .executeTakeFirst()
+  // A revoked calendar address answers 401 like an unknown one, with or without its row.
+  await db.deleteFrom('calendar_tokens').where('revoked_at', '<', endedBefore).execute()
   const attempts = await db.deleteFrom('login_attempts').where('at', '<', new Date(t - LOGIN_LOG_DAYS * 86_400_000).toISOString()).executeTakeFirst()
   return { sessions: Number(sessions.numDeletedRows), throttle: Number(throttle.numDeletedRows), attempts: Number(attempts.numDeletedRows) }
 }

@@ -179,6 +179,66 @@ const m006: Migration = {
   },
 }
 
+/**
+ * The calendar subscription (docs/calendar-feed.md): one token per user (stored as its SHA-256, apart from
+ * the login and its sessions), and a projection of the synced rows a feed shows, caught up from
+ * `sync_rows.version` at each feed request (server/calendar/projection.ts), so a feed is read by user id
+ * instead of parsing every row's JSON. It starts empty: the first request catches up on the whole store.
+ */
+const m007: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('calendar_tokens')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute()
+    // One active token per user: a reset revokes the old one in the same transaction.
+    await sql`create unique index calendar_tokens_active on calendar_tokens (user_id) where revoked_at is null`.execute(db)
+    await db.schema.createTable('calendar_items')
+      .addColumn('table_name', 'text', (c) => c.notNull())
+      .addColumn('row_id', 'text', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addColumn('scope_id', 'text', (c) => c.notNull())
+      .addColumn('company_id', 'text', (c) => c.notNull())
+      .addColumn('offer_id', 'text')
+      .addColumn('hidden', 'integer', (c) => c.notNull())
+      .addColumn('starts_at', 'text', (c) => c.notNull())
+      .addColumn('all_day', 'integer', (c) => c.notNull())
+      .addColumn('start_value', 'text', (c) => c.notNull())
+      .addColumn('end_value', 'text', (c) => c.notNull())
+      .addColumn('cancelled', 'integer', (c) => c.notNull())
+      .addColumn('sequence', 'integer', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('location', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('calendar_items_pk', ['table_name', 'row_id'])
+      .execute()
+    await db.schema.createTable('calendar_members')
+      .addColumn('source_table', 'text', (c) => c.notNull())
+      .addColumn('source_id', 'text', (c) => c.notNull())
+      .addColumn('item_table', 'text', (c) => c.notNull())
+      .addColumn('item_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('calendar_members_pk', ['source_table', 'source_id'])
+      .execute()
+    await db.schema.createIndex('calendar_members_user').on('calendar_members').columns(['user_id', 'item_table', 'item_id']).execute()
+    await db.schema.createTable('calendar_names')
+      .addColumn('table_name', 'text', (c) => c.notNull())
+      .addColumn('row_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('calendar_names_pk', ['table_name', 'row_id'])
+      .execute()
+    await db.schema.createTable('calendar_projection')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('mark', 'bigint', (c) => c.notNull())
+      .execute()
+    await sql`insert into calendar_projection (id, mark) values (1, 0)`.execute(db)
+  },
+}
+
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-sync': m001,
   '2026-11-29-002-ops-per-client': m002,
@@ -186,4 +246,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-004-snapshots-without-paths': m004,
   '2026-11-29-005-event-messages': m005,
   '2026-11-29-006-customer-numbers': m006,
+  '2026-11-29-007-calendar-feed': m007,
 }

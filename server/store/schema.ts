@@ -115,6 +115,69 @@ export interface CustomerNumberTable {
   company_id: string
 }
 
+/** A calendar subscription token (server/calendar/tokens.ts): only its hash, one active per user. */
+export interface CalendarTokenTable {
+  token_hash: string
+  user_id: string
+  created_at: string
+  revoked_at: string | null
+}
+
+/**
+ * One calendar entry per synced record a feed may show (appointment, task, follow-up, contract's cancel-by
+ * date), derived from `sync_rows` (server/calendar/projection.ts). `version` is the source row's, so a
+ * slower catch-up never overwrites a newer state.
+ */
+export interface CalendarItemTable {
+  table_name: string
+  row_id: string
+  version: number
+  scope_id: string
+  company_id: string
+  /** A follow-up's offer (its number names the entry). */
+  offer_id: string | null
+  /** Not in any feed (a done task, an ended contract, a deleted follow-up …). */
+  hidden: number
+  /** The start as a UTC instant, for the feed's time window (an all-day entry: German midnight). */
+  starts_at: string
+  all_day: number
+  /** UTC ISO instants, or "YYYY-MM-DD" days for all-day entries (the end day exclusive). */
+  start_value: string
+  end_value: string
+  /** STATUS:CANCELLED (a cancelled or deleted appointment). */
+  cancelled: number
+  sequence: number
+  /** The appointment's kind, the follow-up's kind, the contract's number … (what the summary needs). */
+  kind: string
+  title: string
+  location: string
+}
+
+/** Whose feed shows an item: the owner (source = the item itself) and each colleague taking part (source = the participant row). */
+export interface CalendarMemberTable {
+  source_table: string
+  source_id: string
+  item_table: string
+  item_id: string
+  /** '' when the source names nobody (a customer's participant, a deleted one). */
+  user_id: string
+  version: number
+}
+
+/** Names the entries show: companies (name) and offers (number). */
+export interface CalendarNameTable {
+  table_name: string
+  row_id: string
+  name: string
+  version: number
+}
+
+/** The projection's high-water mark: every `sync_rows` version up to it is in the calendar tables. */
+export interface CalendarProjectionTable {
+  id: number
+  mark: number
+}
+
 export interface ServerMigrationMarker {
   id: Generated<number>
 }
@@ -131,4 +194,9 @@ export interface ServerDatabase {
   sync_clients: SyncClientTable
   sync_ops: SyncOpTable
   customer_numbers: CustomerNumberTable
+  calendar_tokens: CalendarTokenTable
+  calendar_items: CalendarItemTable
+  calendar_members: CalendarMemberTable
+  calendar_names: CalendarNameTable
+  calendar_projection: CalendarProjectionTable
 }

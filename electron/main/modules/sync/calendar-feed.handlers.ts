@@ -1,12 +1,11 @@
-// Placeholder (issue 16): replaced by the module's handlers.
+// Handlers of the calendar subscription (issue 16): the sync server keeps the address; this laptop asks it.
 import type { HandlerMap } from '../../ipc/handler-types'
-import { AppError } from '../../../../shared/platform/result'
+import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from './calendar-feed.client'
 
 type Channels = 'calendarFeed.status' | 'calendarFeed.create' | 'calendarFeed.revoke'
-const notYet = async (): Promise<never> => { throw new AppError('internal', 'errors.internal') }
 
 export const calendarFeedHandlers = {
-  'calendarFeed.status': notYet,
-  'calendarFeed.create': notYet,
-  'calendarFeed.revoke': notYet,
+  'calendarFeed.status': ({ sync }) => calendarFeedStatus(sync),
+  'calendarFeed.create': ({ sync }) => createCalendarFeed(sync),
+  'calendarFeed.revoke': ({ sync }) => revokeCalendarFeed(sync),
 } satisfies Pick<HandlerMap, Channels>
