@@ -1,12 +1,11 @@
-// Placeholder (issue 16): replaced by the module's handlers.
+// The visit briefing's channels: the briefing, its PDF, and the coming days' briefings for the offline store.
 import type { HandlerMap } from '../../ipc/handler-types'
-import { AppError } from '../../../../shared/platform/result'
+import { briefingPdf, getBriefing, upcomingBriefings } from './briefing.service'
 
 type Channels = 'briefing.get' | 'briefing.pdf' | 'briefing.upcoming'
-const notYet = async (): Promise<never> => { throw new AppError('internal', 'errors.internal') }
 
 export const briefingHandlers = {
-  'briefing.get': notYet,
-  'briefing.pdf': notYet,
-  'briefing.upcoming': notYet,
+  'briefing.get': ({ ctx }, input) => getBriefing(ctx, input),
+  'briefing.pdf': ({ ctx }, input) => briefingPdf(ctx, input),
+  'briefing.upcoming': ({ ctx }, input) => upcomingBriefings(ctx, input),
 } satisfies Pick<HandlerMap, Channels>
