@@ -2,8 +2,8 @@
 // times, "YYYY-MM-DDTHH:MM" in Europe/Berlin (as the date-time field gives them); the calendar feed and the
 // reminders turn them into instants (`berlinLocalToInstant`).
 import { z } from 'zod'
-import { idSchema, optionalIdSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
-import { TOUCHPOINT_CHANNELS } from '../customers'
+import { daySchema, idSchema, optionalIdSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
+import { TOUCHPOINT_CHANNELS, type BuyingRole } from '../customers'
 import { APPOINTMENT_KINDS, PLANNING_RELATED_TYPES, type AppointmentKind, type AppointmentStatus, type PlanningRelatedType } from './planning.enums'
 import { taskFieldsSchema } from './task.schema'
 
@@ -27,11 +27,16 @@ export const appointmentFieldsSchema = z.object({
   contactIds: z.array(idSchema).max(50, 'errors.tooMany').default([]),
   userIds: z.array(idSchema).max(50, 'errors.tooMany').default([]),
 }).strict().superRefine((a, issues) => {
-  if (a.endsAt <= a.startsAt) issues.addIssue({ code: 'custom', path: ['endsAt'], message: 'errors.appointmentEndBeforeStart' })
+  if (LOCAL_TIME.test(a.startsAt) && LOCAL_TIME.test(a.endsAt) && a.endsAt <= a.startsAt) issues.addIssue({ code: 'custom', path: ['endsAt'], message: 'errors.appointmentEndBeforeStart' })
   if (a.relatedType && !a.relatedId) issues.addIssue({ code: 'custom', path: ['relatedId'], message: 'errors.required' })
 })
 export const appointmentUpdateSchema = z.object({ id: idSchema, fields: appointmentFieldsSchema }).strict()
 export const appointmentIdSchema = z.object({ id: idSchema }).strict()
+/** How far ahead an appointment may be planned: two years (a date ten years ahead is a typing slip). */
+export const APPOINTMENT_MAX_YEARS_AHEAD = 2
+/** The channel a visit report is recorded with, by the appointment's kind. */
+export const REPORT_CHANNEL: Record<AppointmentKind, (typeof TOUCHPOINT_CHANNELS)[number]> = { visit: 'visit', call: 'phone', video: 'video_call' }
+
 /** The visit report after an appointment: a touchpoint, and optionally follow-up tasks and the next appointment. */
 export const appointmentReportSchema = z.object({
   id: idSchema,
@@ -49,18 +54,21 @@ export const appointmentListSchema = z.object({
   status: z.enum(['planned', 'all']).default('all'),
 }).strict()
 /** The week view: my appointments and tasks of the week that starts on `weekStart` (a Monday). */
-export const weekQuerySchema = z.object({ weekStart: z.iso.date('errors.date'), ownerId: optionalIdSchema }).strict()
+export const weekQuerySchema = z.object({ weekStart: daySchema, ownerId: optionalIdSchema }).strict()
 export type AppointmentFields = z.output<typeof appointmentFieldsSchema>
 export type AppointmentListQuery = z.output<typeof appointmentListSchema>
 
 export interface AppointmentParticipant {
   id: string
-  /** A contact of the customer, or a colleague. */
+  /** A contact of the customer (`contactId` set), or a colleague (`userId` set). */
+  kind: 'contact' | 'user'
   contactId: string
   userId: string
   name: string
-  /** The contact's function or buying role, the colleague's role; '' if none. */
+  /** The contact's function, the colleague's role; '' if none. */
   role: string
+  /** The contact's role in the buying center ('' for a colleague or none). */
+  buyingRole: BuyingRole | ''
   email: string
 }
 
