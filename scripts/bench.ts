@@ -84,6 +84,8 @@ async function queries(): Promise<void> {
     .orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirst()
   if (person?.contact_id) await report('dsgvo.art15_one_person', () => accessReport(ctx, person.contact_id!))
   await report('reports.nps.two_years', () => npsReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' }))
+  const { benchPlanning } = await import('./bench-planning')
+  await benchPlanning(ctx, report, emit)
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }
@@ -177,6 +179,9 @@ async function main(): Promise<void> {
   emit('duplicates.scan_20000_companies', benchDuplicates().ms, 'ms')
   const { benchImport } = await import('./bench-import')
   await benchImport(emit)
+  // The calendar feed of a rep with 2,000 entries on a large server store, SQLite and PostgreSQL (prints its own lines).
+  const { benchCalendarFeed } = await import('./bench-calendar-feed')
+  await benchCalendarFeed()
   if (process.env.BENCH_SYNC !== '0') await benchSync()
 }
 
