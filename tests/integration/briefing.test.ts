@@ -17,8 +17,9 @@ import { hasOffice, requireOfficeInCi } from '../helpers/office'
 import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 requireOfficeInCi()
-const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-briefing-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// BRIEFING_PDF_DIR keeps the PDFs there, to look at them (pdftoppm -png -r 80 de.pdf page).
+const dir = process.env.BRIEFING_PDF_DIR ?? mkdtempSync(path.join(tmpdir(), 'kundenreise-briefing-'))
+afterAll(() => process.env.BRIEFING_PDF_DIR || rmSync(dir, { recursive: true, force: true }))
 
 let t: TestDb
 beforeEach(async () => {

@@ -30,6 +30,10 @@ const MUTED = colour(COLOURS.muted)
 const BRAND = colour(COLOURS.brand)
 const WARN = '#A23B00'
 const SIZE = 9
+const A4_HEIGHT = 841.89
+const BOTTOM = mm(16)
+/** Room a heading needs below it (its rule and two rows), in points. */
+const KEEP_WITH_HEADING = 70
 
 function heading(text: string): Content {
   return {
@@ -52,7 +56,7 @@ function table(widths: (number | string)[], head: string[], rows: TableCell[][])
   return {
     table: { headerRows: head.length > 0 ? 1 : 0, dontBreakRows: true, widths, body: head.length > 0 ? [header, ...rows] : rows },
     layout: {
-      hLineWidth: (i, node) => (i === node.table.body.length || (i === 0 && head.length > 0) ? 0 : 0.5), vLineWidth: () => 0, hLineColor: () => colour(COLOURS.rule),
+      hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0, hLineColor: () => colour(COLOURS.rule),
       paddingLeft: (i) => (i === 0 ? 3 : 5), paddingRight: () => 3, paddingTop: () => 2.5, paddingBottom: () => 2.5,
     },
   }
@@ -159,12 +163,16 @@ function casesSection(l: Language, b: Briefing): Content[] {
   return [...out, table([mm(30), '*', mm(28), mm(52)], [], rows)]
 }
 
+/** A score with the customer's words, quoted as the language quotes. */
+const withComment = (l: Language, score: string, comment: string | undefined): string =>
+  (comment ? `${score} – ${l === 'de' ? `„${comment}“` : `“${comment}”`}` : score)
+
 function satisfactionSection(l: Language, b: Briefing): Content[] {
   const s = b.satisfaction
   const rating = s.caseRating ? `${scoreText(l, s.caseRating, 5)} · ${s.caseRating.comment}` : scoreText(l, null, 5)
   return [heading(translate(l, 'briefing.satisfaction.heading')), labels([
-    [translate(l, 'briefing.satisfaction.nps'), s.nps ? `${scoreText(l, s.nps, 10)}${s.nps.comment ? ` – „${s.nps.comment}“` : ''}` : scoreText(l, null, 10)],
-    [translate(l, 'briefing.satisfaction.satisfaction'), s.satisfaction ? `${scoreText(l, s.satisfaction, 5)}${s.satisfaction.comment ? ` – „${s.satisfaction.comment}“` : ''}` : scoreText(l, null, 5)],
+    [translate(l, 'briefing.satisfaction.nps'), withComment(l, scoreText(l, s.nps, 10), s.nps?.comment)],
+    [translate(l, 'briefing.satisfaction.satisfaction'), withComment(l, scoreText(l, s.satisfaction, 5), s.satisfaction?.comment)],
     [translate(l, 'briefing.satisfaction.caseRating'), rating],
   ])]
 }
@@ -195,7 +203,7 @@ export function briefingDefinition(l: Language, b: Briefing, pages = { count: 0 
   const title = translate(l, 'briefing.title')
   return {
     pageSize: 'A4',
-    pageMargins: [mm(18), mm(15), mm(18), mm(16)],
+    pageMargins: [mm(18), mm(15), mm(18), BOTTOM],
     info: { title: `${title} ${b.companyName}`, author: 'Kundenreise', creator: 'Kundenreise', producer: 'Kundenreise', creationDate: new Date(b.generatedAt), modDate: new Date(b.generatedAt) },
     language: l,
     defaultStyle: { font: FONT, fontSize: SIZE, lineHeight: 1.15 },
@@ -218,8 +226,9 @@ export function briefingDefinition(l: Language, b: Briefing, pages = { count: 0 
       ...satisfactionSection(l, b),
       ...touchpointsSection(l, b),
     ],
-    // A heading is never the last thing on a page: it moves to the next one, with what it heads.
-    pageBreakBefore: (node, nodes) => node.headlineLevel === HEADING_LEVEL && nodes.getFollowingNodesOnPage().length === 0,
+    // A heading is never the last thing on a page: one that starts in the page's last few lines moves to the
+    // next page, with what it heads (the heading is a stack with its rule, so "nothing follows it" never holds).
+    pageBreakBefore: (node) => node.headlineLevel === HEADING_LEVEL && node.startPosition.top > A4_HEIGHT - BOTTOM - KEEP_WITH_HEADING,
   }
 }
 

@@ -1,0 +1,74 @@
+// The offline store of visit briefings: the answer of `briefing.upcoming` (each briefing with its PDF) kept in
+// the browser's IndexedDB, so the briefing page can show a visit's briefing and hand out its PDF when main
+// cannot be reached (a laptop in a customer's lobby, web mode without a network). Each fetch replaces the
+// whole store: what is kept is always one complete answer. Without IndexedDB (a private window) nothing is
+// kept and the page says so when offline.
+import type { BriefingFile } from '../../../../shared/modules/planning'
+
+const DB_NAME = 'kundenreise-briefings'
+const STORE = 'briefings'
+const VERSION = 1
+
+function openStore(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') return reject(new Error('no IndexedDB'))
+    const request = indexedDB.open(DB_NAME, VERSION)
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore(STORE, { keyPath: 'appointmentId' })
+      store.createIndex('companyId', 'companyId')
+    }
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB refused'))
+  })
+}
+
+const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => {
+  tx.oncomplete = () => resolve()
+  tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'))
+  tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'))
+})
+
+const result = <T>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+  request.onsuccess = () => resolve(request.result)
+  request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'))
+})
+
+/** Replaces the kept briefings with `files` (one transaction: a failed write keeps the old set). */
+export async function keepBriefings(files: BriefingFile[]): Promise<void> {
+  const db = await openStore()
+  try {
+    const tx = db.transaction(STORE, 'readwrite')
+    const store = tx.objectStore(STORE)
+    store.clear()
+    for (const file of files) store.put(file)
+    await done(tx)
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * The kept briefing of an appointment; without one, the customer's earliest kept briefing (the page opened
+ * without `appointmentId` prepares the next visit). Null when nothing is kept or IndexedDB is unavailable.
+ */
+export async function keptBriefing(companyId: string, appointmentId: string): Promise<BriefingFile | null> {
+  let db: IDBDatabase
+  try {
+    db = await openStore()
+  } catch {
+    return null
+  }
+  try {
+    const store = db.transaction(STORE, 'readonly').objectStore(STORE)
+    if (appointmentId) {
+      const file = (await result(store.get(appointmentId))) as BriefingFile | undefined
+      return file && file.companyId === companyId ? file : null
+    }
+    const files = (await result(store.index('companyId').getAll(companyId))) as BriefingFile[]
+    return files.sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? null
+  } catch {
+    return null
+  } finally {
+    db.close()
+  }
+}
