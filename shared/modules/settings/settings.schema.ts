@@ -1,11 +1,14 @@
-// Local, per-device settings (not synced): UI language and who is working on this laptop.
+// Local, per-device settings (not synced): UI language, who is working on this laptop, and the parts of modules
+// that belong to the device (the planning module's reminder lead time).
 import { z } from 'zod'
 import { optionalIdSchema } from '../../platform/common.schema'
 import { LANGUAGES } from '../customers'
+import { planningDeviceSettingsShape } from '../planning'
 
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES, 'errors.invalidChoice'),
   currentUserId: optionalIdSchema,
+  ...planningDeviceSettingsShape,
 })
 export type Settings = z.output<typeof settingsSchema>
 export const settingsUpdateSchema = settingsSchema.partial()

@@ -4,22 +4,24 @@ import { newId } from '../../../../db/platform/ids'
 import { SCHEMA_VERSION } from '../../../../db/migrations'
 import type { User } from '../../../../shared/modules/customers'
 import { settingsSchema, type AppInfo, type Settings } from '../../../../shared/modules/settings/settings.schema'
+import { DEFAULT_REMINDER_LEAD_MINUTES, REMINDER_LEAD_SETTING, storedReminderLead } from '../../../../shared/modules/planning'
 import { fieldError } from '../../../../shared/platform/result'
 import { LOCAL_USER_NAME } from '../../../../shared/platform/letter-profile'
 import type { ServiceContext } from '../../platform/context'
 
-const DEFAULTS: Settings = { language: 'de', currentUserId: '' }
+const DEFAULTS: Settings = { language: 'de', currentUserId: '', reminderLeadMinutes: DEFAULT_REMINDER_LEAD_MINUTES }
 
 export async function getSettings(ctx: ServiceContext): Promise<Settings> {
   const stored = await readSettings(ctx.db)
-  const parsed = settingsSchema.safeParse({ ...DEFAULTS, ...stored })
+  // Stored as text; a number setting is read back as its number (the planning module reads it the same way).
+  const parsed = settingsSchema.safeParse({ ...DEFAULTS, ...stored, reminderLeadMinutes: storedReminderLead(stored[REMINDER_LEAD_SETTING]) })
   return parsed.success ? parsed.data : DEFAULTS
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: Partial<Settings>): Promise<Settings> {
   if (patch.currentUserId && !(await userExists(ctx.db, patch.currentUserId))) throw fieldError('currentUserId', 'errors.userNotFound')
   await ctx.db.transaction().execute(async (trx) => {
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined) await writeSetting(trx, key, value)
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) await writeSetting(trx, key, String(value))
   })
   if (patch.currentUserId) await ensureCurrentUser(ctx)
   return getSettings(ctx)
