@@ -6,6 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
 import { parseTrustedProxies } from './auth/client-address'
 import { startPruning } from './auth/prune'
+import { catchUpCalendar } from './calendar/projection'
 import { openStore } from './store/open-store'
 
 import { DEFAULT_STORE } from './main-defaults'
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   })
   // Ended sessions, idle login counters and the old login log: at start and hourly.
   const stopPruning = startPruning(store)
+  // The calendar projection catches up at start (the first time over the whole store), not in a rep's first feed request.
+  void catchUpCalendar(store.db).catch((err: unknown) => console.error('[server] calendar projection', err))
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     console.log(`Kundenreise sync server (${store.kind}) listening on http://${hostname}:${info.port}`)
     if (trustedProxies.size > 0) console.log(`trusting X-Forwarded-For from ${trustedProxies.size} proxy address(es)/range(s)`)

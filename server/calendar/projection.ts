@@ -59,8 +59,22 @@ export interface CatchUp {
   mark: number
 }
 
-/** Brings the projection up to the store's current sequence. */
-export async function catchUpCalendar(db: Db, pageSize = CATCH_UP_PAGE): Promise<CatchUp> {
+const running = new WeakMap<Db, Promise<CatchUp>>()
+
+/**
+ * Brings the projection up to the store's current sequence. Requests that arrive while this instance
+ * catches up wait for that run instead of doing the same work beside it (a first catch-up of a large store
+ * takes seconds; the server starts one at start-up).
+ */
+export function catchUpCalendar(db: Db, pageSize = CATCH_UP_PAGE): Promise<CatchUp> {
+  const current = running.get(db)
+  if (current) return current.catch(() => undefined).then(() => catchUpCalendar(db, pageSize))
+  const run = catchUp(db, pageSize).finally(() => running.delete(db))
+  running.set(db, run)
+  return run
+}
+
+async function catchUp(db: Db, pageSize: number): Promise<CatchUp> {
   let rows = 0
   for (;;) {
     const mark = Number((await db.selectFrom('calendar_projection').select('mark').where('id', '=', 1).executeTakeFirstOrThrow()).mark)
