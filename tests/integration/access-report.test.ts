@@ -43,6 +43,9 @@ beforeAll(async () => {
   await must('feedback.create', { companyId: company.id, contactId, kind: 'nps', station: 'usage', givenOn: '2026-11-21', score: 9, comment: 'Schnelle Hilfe', quotePermission: false })
   const consent = await must<{ id: string }>('consents.create', { contactId, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe Hannover', note: '' })
   await must('consents.withdraw', { id: consent.id, withdrawnOn: '2026-11-22' })
+  await must('promises.create', { companyId: company.id, contactId, conversationId: conversation.id, title: 'Referenzliste schicken', dueDate: '2099-12-04' })
+  await must('tasks.create', { companyId: company.id, contactId, title: 'Frau Qxzyborski zurückrufen', dueDate: '2099-12-01', notes: 'Wegen Termin' })
+  await must('tasks.create', { companyId: company.id, contactId: other.id, title: 'Jörg zurückrufen', dueDate: '2099-12-01' })
 })
 afterAll(async () => t.cleanup())
 
@@ -51,7 +54,7 @@ describe('Art. 15 information', () => {
     const before = readdirSync(path.dirname(t.database.path)).sort()
     const answer = await must<AccessReportAnswer>('access.report', { contactId })
     // The typed touchpoint and the two the app recorded itself (the offer sent, the complaint received).
-    expect(answer.counts).toEqual({ touchpoints: 3, conversations: 1, offers: 1, contracts: 0, cases: 1, referrals: 0, feedback: 1, consents: 1 })
+    expect(answer.counts).toEqual({ touchpoints: 3, conversations: 1, offers: 1, contracts: 0, cases: 1, referrals: 0, feedback: 1, consents: 1, promises: 1, tasks: 1, appointments: 0 })
     expect(answer.json.fileName).toMatch(/^Auskunft-Art15-.*Hannelore-Qxzyborski.*\.json$/)
     const report = JSON.parse(Buffer.from(answer.json.base64, 'base64').toString('utf8')) as AccessReport
     expect(report).toMatchObject({

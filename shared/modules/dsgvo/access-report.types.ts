@@ -46,11 +46,15 @@ export interface AccessReport {
   feedback: Array<{ kind: string; givenOn: string; score: number | null; comment: string }>
   /** The consent history: every consent with its day, source and withdrawal. */
   consents: Array<{ channel: string; purpose: string; givenOn: string; source: string; withdrawnOn: string | null }>
+  /** Promises made to the person, tasks about them, appointments they were invited to (issue 16). */
+  promises: Array<{ title: string; dueDate: string; status: string }>
+  tasks: Array<{ title: string; dueDate: string; status: string; notes: string; outcome: string }>
+  appointments: Array<{ title: string; kind: string; startsAt: string; endsAt: string; location: string; status: string }>
 }
 
 export interface AccessReportAnswer {
   json: { fileName: string; base64: string; mimeType: string }
   letter: { fileName: string; base64: string; mimeType: string; warnings: string[] }
   /** Records found per category, for the confirmation on screen. */
-  counts: Record<'touchpoints' | 'conversations' | 'offers' | 'contracts' | 'cases' | 'referrals' | 'feedback' | 'consents', number>
+  counts: Record<'touchpoints' | 'conversations' | 'offers' | 'contracts' | 'cases' | 'referrals' | 'feedback' | 'consents' | 'promises' | 'tasks' | 'appointments', number>
 }

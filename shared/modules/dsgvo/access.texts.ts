@@ -19,6 +19,9 @@ export const ACCESS_TEXTS = {
   'access.count.referrals': { de: '{count, plural, one {# Empfehlung} other {# Empfehlungen}}', en: '{count, plural, one {# referral} other {# referrals}}' },
   'access.count.feedback': { de: '{count, plural, one {# Rückmeldung} other {# Rückmeldungen}}', en: '{count, plural, one {# feedback entry} other {# feedback entries}}' },
   'access.count.consents': { de: '{count, plural, one {# Einwilligung} other {# Einwilligungen}}', en: '{count, plural, one {# consent} other {# consents}}' },
+  'access.count.promises': { de: '{count, plural, one {# Zusage} other {# Zusagen}}', en: '{count, plural, one {# promise} other {# promises}}' },
+  'access.count.tasks': { de: '{count, plural, one {# Aufgabe} other {# Aufgaben}}', en: '{count, plural, one {# task} other {# tasks}}' },
+  'access.count.appointments': { de: '{count, plural, one {# Termin} other {# Termine}}', en: '{count, plural, one {# appointment} other {# appointments}}' },
   'letter.access.withdrawn': { de: 'widerrufen am {date}', en: 'withdrawn on {date}' },
   'letter.access.subject': { de: 'Ihre Auskunft nach Art. 15 DSGVO', en: 'Your access request under Art. 15 GDPR' },
   'letter.access.intro': {

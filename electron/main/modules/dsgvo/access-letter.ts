@@ -53,6 +53,9 @@ export function accessLetterModel(input: AccessLetterInput, logo: Buffer | null)
     [t('access.count.referrals', { count: r.referrals.length }), list(r.referrals.map((x) => `${day(x.createdAt)}: ${x.referredCompany}`))],
     [t('access.count.feedback', { count: r.feedback.length }), list(r.feedback.map((x) => `${day(x.givenOn)}${x.score !== null ? ` (${x.score})` : ''}${x.comment ? `: ${x.comment}` : ''}`))],
     [t('access.count.consents', { count: r.consents.length }), list(r.consents.map((x) => `${translateEnum(lang, 'consentChannel', x.channel as never)}, ${translateEnum(lang, 'consentPurpose', x.purpose as never)}: ${day(x.givenOn)}${x.source ? ` (${x.source})` : ''}${x.withdrawnOn ? ` – ${t('letter.access.withdrawn', { date: day(x.withdrawnOn) })}` : ''}`))],
+    [t('access.count.promises', { count: r.promises.length }), list(r.promises.map((x) => `${day(x.dueDate)}: ${x.title}`))],
+    [t('access.count.tasks', { count: r.tasks.length }), list(r.tasks.map((x) => `${day(x.dueDate)}: ${x.title}${x.outcome ? ` – ${x.outcome}` : ''}`))],
+    [t('access.count.appointments', { count: r.appointments.length }), list(r.appointments.map((x) => `${day(`${x.startsAt.slice(0, 10)}T12:00:00Z`)} ${x.startsAt.slice(11, 16)}: ${x.title}${x.location ? `, ${x.location}` : ''}`))],
   ]
   const body: LetterBlock[] = [
     paragraph(t('letter.access.intro')),

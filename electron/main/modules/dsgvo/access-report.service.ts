@@ -1,6 +1,6 @@
 // Art. 15 DSGVO information: everything stored about one contact, collected by id from every table that
 // names them (touchpoints, pre-offer conversations, offers and the letters sent, contracts, cases,
-// referrals, feedback), answered as a JSON file and as a DIN 5008 letter to the person. Nothing is saved on
+// referrals, feedback, consents, promises, tasks, the appointments they were invited to), answered as a JSON file and as a DIN 5008 letter to the person. Nothing is saved on
 // disk (the files hold the personal data the request is about); the request itself goes to the audit log
 // by the caller.
 import type { Kysely } from 'kysely'
@@ -22,7 +22,7 @@ export async function collectAccessReport(db: Kysely<Database>, contactId: strin
   const contact = await db.selectFrom('contacts').selectAll().where('id', '=', contactId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!contact) throw new AppError('not_found', 'errors.notFound')
   const company = await db.selectFrom('companies').select(['id', 'name', 'customer_number']).where('id', '=', contact.company_id).executeTakeFirstOrThrow()
-  const [touchpoints, participants, offers, contracts, cases, referrals, feedback, consents] = await Promise.all([
+  const [touchpoints, participants, offers, contracts, cases, referrals, feedback, consents, promises, tasks, appointments] = await Promise.all([
     db.selectFrom('touchpoints').selectAll().where('contact_id', '=', contactId).orderBy('occurred_at').execute(),
     db.selectFrom('conversation_participants as p').innerJoin('conversations as c', 'c.id', 'p.conversation_id')
       .select(['p.deleted_at', 'c.held_at', 'p.buying_role', 'p.influence', 'p.attitude', 'p.cares_about', 'c.needs', 'c.worries'])
@@ -34,6 +34,11 @@ export async function collectAccessReport(db: Kysely<Database>, contactId: strin
       .select(['r.deleted_at', 'c.name as referred', 'r.note', 'r.created_at']).where('r.contact_id', '=', contactId).orderBy('r.created_at').execute(),
     db.selectFrom('feedback').select(['kind', 'given_on', 'score', 'comment', 'deleted_at']).where('contact_id', '=', contactId).orderBy('given_on').execute(),
     db.selectFrom('consents').select(['channel', 'purpose', 'given_on', 'source', 'withdrawn_on', 'deleted_at']).where('contact_id', '=', contactId).orderBy('given_on').execute(),
+    db.selectFrom('promises').select(['title', 'due_date', 'status', 'deleted_at']).where('contact_id', '=', contactId).orderBy('due_date').execute(),
+    db.selectFrom('tasks').select(['title', 'due_date', 'status', 'notes', 'outcome', 'deleted_at']).where('contact_id', '=', contactId).orderBy('due_date').execute(),
+    db.selectFrom('appointment_participants as p').innerJoin('appointments as a', 'a.id', 'p.appointment_id')
+      .select(['p.deleted_at', 'a.title', 'a.kind', 'a.starts_at', 'a.ends_at', 'a.location', 'a.status'])
+      .where('p.contact_id', '=', contactId).where('a.deleted_at', 'is', null).orderBy('a.starts_at').execute(),
   ])
   const liveOffers = live(offers)
   const letters = liveOffers.length === 0 ? [] : await db.selectFrom('offer_revisions').select(['offer_id', 'revision', 'sent_at'])
@@ -60,6 +65,9 @@ export async function collectAccessReport(db: Kysely<Database>, contactId: strin
     referrals: live(referrals).map((r) => ({ referredCompany: r.referred ?? '', note: r.note, createdAt: r.created_at })),
     feedback: live(feedback).map((f) => ({ kind: f.kind, givenOn: f.given_on, score: f.score, comment: f.comment })),
     consents: live(consents).map((c) => ({ channel: c.channel, purpose: c.purpose, givenOn: c.given_on, source: c.source, withdrawnOn: c.withdrawn_on })),
+    promises: live(promises).map((p) => ({ title: p.title, dueDate: p.due_date, status: p.status })),
+    tasks: live(tasks).map((k) => ({ title: k.title, dueDate: k.due_date, status: k.status, notes: k.notes, outcome: k.outcome })),
+    appointments: live(appointments).map((a) => ({ title: a.title, kind: a.kind, startsAt: a.starts_at, endsAt: a.ends_at, location: a.location, status: a.status })),
   }
 }
 
@@ -83,6 +91,7 @@ export async function accessReport(ctx: ServiceContext, contactId: string, langu
     counts: {
       touchpoints: report.touchpoints.length, conversations: report.conversations.length, offers: report.offers.length, contracts: report.contracts.length,
       cases: report.cases.length, referrals: report.referrals.length, feedback: report.feedback.length, consents: report.consents.length,
+      promises: report.promises.length, tasks: report.tasks.length, appointments: report.appointments.length,
     },
   }
 }

@@ -8,7 +8,7 @@ import { call } from '../../lib/api'
 import { download } from '../../lib/download'
 import { useI18n } from '../../lib/i18n'
 
-const COUNTS = ['touchpoints', 'conversations', 'offers', 'contracts', 'cases', 'referrals', 'feedback', 'consents'] as const
+const COUNTS = ['touchpoints', 'conversations', 'offers', 'contracts', 'cases', 'referrals', 'feedback', 'consents', 'promises', 'tasks', 'appointments'] as const
 
 export function AccessReportPage() {
   const { t, tFromData } = useI18n()
