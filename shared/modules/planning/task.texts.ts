@@ -29,6 +29,8 @@ export const TASK_TEXTS = {
   'task.field.recurrenceUntil': { de: 'Endet am', en: 'Ends on' },
   'task.field.recurrenceCount': { de: 'oder nach … Aufgaben', en: 'or after … tasks' },
   'task.field.recurrenceHint': { de: 'Ein Enddatum oder eine Anzahl ist nötig.', en: 'An end date or a number is required.' },
+  'task.unit.weeks': { de: 'Wochen', en: 'weeks' },
+  'task.unit.months': { de: 'Monate', en: 'months' },
   'task.related.offer': { de: 'Angebot {label}', en: 'Offer {label}' },
   'task.related.contract': { de: 'Vertrag {label}', en: 'Contract {label}' },
   'task.related.case': { de: 'Fall {label}', en: 'Case {label}' },

@@ -18,4 +18,14 @@ export const WORKLIST_TEXTS = {
   'followUp.dueNotice': { de: '{count, plural, one {# Nachfasstermin} other {# Nachfasstermine}} heute fällig oder überfällig.', en: '{count, plural, one {# follow-up} other {# follow-ups}} due today or overdue.' },
   'followUp.toList': { de: 'Zur Nachfassliste', en: 'Open the follow-up list' },
   'followUp.dismiss': { de: 'Ausblenden', en: 'Dismiss' },
+  // Filters (issue 16): whose entries, and which days.
+  'worklist.who': { de: 'Wessen Einträge', en: 'Whose entries' },
+  'worklist.who.mine': { de: 'Meine', en: 'Mine' },
+  'worklist.who.team': { de: 'Team', en: 'Team' },
+  'worklist.when': { de: 'Fälligkeit', en: 'Due' },
+  'worklist.when.all': { de: 'Alle', en: 'All' },
+  'worklist.when.overdue': { de: 'Überfällig', en: 'Overdue' },
+  'worklist.when.week': { de: 'Diese Woche', en: 'This week' },
+  'worklist.emptyFiltered': { de: 'Keine Einträge für diese Auswahl.', en: 'No entries for this selection.' },
+  'worklist.newTask': { de: 'Neue Aufgabe', en: 'New task' },
 } as const satisfies Texts

@@ -38,6 +38,11 @@ export function TouchpointItem({ touchpoint }: { touchpoint: Touchpoint }) {
           </div>
         ) : <CollapsibleText className="prewrap" text={line} />}
         {touchpoint.createdByName ? <p className="muted small">{t('touchpoint.by', { name: touchpoint.createdByName })}</p> : null}
+        {/* "Wiedervorlage": a task to come back to this, for the same customer and contact (issue 16). */}
+        <Link className="small" aria-label={t('task.wiedervorlageOf')}
+          to={`/tasks/new?${new URLSearchParams({ companyId: touchpoint.companyId, contactId: touchpoint.contactId, sourceTouchpointId: touchpoint.id }).toString()}`}>
+          {t('task.wiedervorlage')}
+        </Link>
       </div>
     </li>
   )
