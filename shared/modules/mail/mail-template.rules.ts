@@ -18,6 +18,7 @@ export const MAIL_PLACEHOLDERS: Record<MailPurpose, readonly string[]> = {
   referral_thanks: [...COMMON, 'referredCompany'],
   conversation_confirmation: [...COMMON, 'conversationDate'],
   promise_changed: [...COMMON, 'promiseTitle', 'dueDate'],
+  appointment_invitation: [...COMMON, 'appointmentTitle', 'appointmentDate', 'appointmentStart', 'appointmentEnd', 'appointmentLocation'],
 }
 
 const PLACEHOLDER = /\{([^{}\s]*)\}/g

@@ -5,13 +5,13 @@ import type { TouchpointRelatedType } from '../customers'
 /** What a mail is about; each has its template (editable in the settings) and the record it belongs to. */
 export const MAIL_PURPOSES = [
   'offer', 'follow_up', 'renewal_offer', 'contract', 'complaint_acknowledged', 'complaint_resolved', 'case', 'referral_thanks',
-  'conversation_confirmation', 'promise_changed',
+  'conversation_confirmation', 'promise_changed', 'appointment_invitation',
 ] as const
 export type MailPurpose = (typeof MAIL_PURPOSES)[number]
 
 export const MAIL_PURPOSE_RECORD: Record<MailPurpose, TouchpointRelatedType> = {
   offer: 'offer', follow_up: 'offer', renewal_offer: 'offer', contract: 'contract', complaint_acknowledged: 'case', complaint_resolved: 'case', case: 'case',
-  referral_thanks: 'referral', conversation_confirmation: 'conversation', promise_changed: 'promise',
+  referral_thanks: 'referral', conversation_confirmation: 'conversation', promise_changed: 'promise', appointment_invitation: 'appointment',
 }
 
 /**

@@ -63,6 +63,7 @@ export const MAIL_TEXTS = {
   'mail.purpose.referral_thanks': { de: 'Dank für eine Empfehlung', en: 'Thanks for a referral' },
   'mail.purpose.conversation_confirmation': { de: 'Gesprächsbestätigung', en: 'Conversation confirmation' },
   'mail.purpose.promise_changed': { de: 'Geänderte Zusage', en: 'Changed promise' },
+  'mail.purpose.appointment_invitation': { de: 'Termineinladung', en: 'Appointment invitation' },
   'mail.settings.title': { de: 'E-Mail', en: 'E-mail' },
   'mail.settings.hint': {
     de: 'Angebote, Bestätigungen und Antworten an Kunden gehen über den Mailserver Ihrer Firma; eingehende E-Mails von Ansprechpartnern werden dem Kunden zugeordnet.',
@@ -133,5 +134,10 @@ export const MAIL_TEXTS = {
   'mail.template.promise_changed.body': {
     de: '{salutation}\n\nwie vereinbart halte ich Sie auf dem Laufenden: Für „{promiseTitle}“ gilt ein neuer Termin, der {dueDate}. Ich bitte um Ihr Verständnis.\n\n{signature}',
     en: '{salutation}\n\nAs agreed, I am keeping you informed: "{promiseTitle}" now has a new date, {dueDate}. Thank you for your understanding.\n\n{signature}',
+  },
+  'mail.template.appointment_invitation.subject': { de: 'Einladung: {appointmentTitle} am {appointmentDate}', en: 'Invitation: {appointmentTitle} on {appointmentDate}' },
+  'mail.template.appointment_invitation.body': {
+    de: '{salutation}\n\nwie besprochen lade ich Sie ein: „{appointmentTitle}“ am {appointmentDate} von {appointmentStart} bis {appointmentEnd} Uhr, Ort: {appointmentLocation}.\n\nDie Einladung ist angehängt; Sie können sie in Ihrem Kalender annehmen.\n\n{signature}',
+    en: '{salutation}\n\nAs discussed, I would like to invite you: “{appointmentTitle}” on {appointmentDate} from {appointmentStart} to {appointmentEnd} (German time), place: {appointmentLocation}.\n\nThe invitation is attached; you can accept it in your calendar.\n\n{signature}',
   },
 } as const satisfies Texts

@@ -2,7 +2,7 @@
 // template's placeholders take, and the letter it can carry as PDF. One reader per kind of record.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../../db/database.types'
-import { formatDate } from '../../../../shared/i18n'
+import { formatDate, translate } from '../../../../shared/i18n'
 import { formatCents } from '../../../../shared/platform/money'
 import { AppError } from '../../../../shared/platform/result'
 import { MAIL_PURPOSE_RECORD, type MailPurpose } from '../../../../shared/modules/mail'
@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../platform/context'
 import { getContract, contractPdf } from '../contracts'
 import { getCase } from '../service'
 import { conversationPdf, getConversation, getOffer, offerPdf } from '../offers'
+import { getAppointment, invitationFileName, invitationIcs } from '../planning'
 
 export interface Attachment {
   fileName: string
@@ -25,7 +26,7 @@ export interface RecordFacts {
   ownerId: string
   /** Values of the purpose's own placeholders, in the mail's language. */
   values: (language: 'de' | 'en') => Record<string, string>
-  /** The record's letter as PDF, when it has one (offer revision, contract confirmation, conversation confirmation). */
+  /** The record's letter as PDF, when it has one (offer revision, contract confirmation, conversation confirmation), or an appointment's invitation (.ics). */
   attachment?: (db: Kysely<Database>) => Promise<Attachment>
 }
 
@@ -116,6 +117,26 @@ async function promiseFacts(ctx: ServiceContext, id: string): Promise<RecordFact
   }
 }
 
+/**
+ * An appointment's invitation: to its first participant contact with an address (the others are offered from the
+ * buying center), carrying the invitation (.ics, METHOD:REQUEST) that the message builds as a calendar part.
+ */
+async function appointmentFacts(ctx: ServiceContext, id: string): Promise<RecordFacts> {
+  const a = await getAppointment(ctx, id)
+  const contacts = a.participants.filter((p) => p.kind === 'contact')
+  return {
+    relatedType: 'appointment', companyId: a.companyId, contactId: (contacts.find((p) => p.email) ?? contacts[0])?.contactId ?? '', ownerId: a.ownerId,
+    values: (language) => ({
+      appointmentTitle: a.title, appointmentDate: day(language, a.startsAt), appointmentStart: a.startsAt.slice(11, 16), appointmentEnd: a.endsAt.slice(11, 16),
+      appointmentLocation: a.location || translate(language, `enum.appointmentKind.${a.kind}`),
+    }),
+    attachment: async (db) => {
+      const { appointment, content } = await invitationIcs({ ...ctx, db }, id)
+      return { fileName: invitationFileName(appointment), buffer: Buffer.from(content, 'utf8') }
+    },
+  }
+}
+
 /** The facts of the record a mail of `purpose` is about. */
 export function recordFacts(ctx: ServiceContext, purpose: MailPurpose, id: string, revision?: number): Promise<RecordFacts> {
   switch (MAIL_PURPOSE_RECORD[purpose]) {
@@ -125,7 +146,8 @@ export function recordFacts(ctx: ServiceContext, purpose: MailPurpose, id: strin
     case 'referral': return referralFacts(ctx, id)
     case 'conversation': return conversationFacts(ctx, id)
     case 'promise': return promiseFacts(ctx, id)
-    // No purpose names a task; an appointment's invitation is its own purpose (issue 16).
-    case 'task': case 'appointment': return Promise.reject(notFound())
+    case 'appointment': return appointmentFacts(ctx, id)
+    // No purpose names a task.
+    case 'task': return Promise.reject(notFound())
   }
 }

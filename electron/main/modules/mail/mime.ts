@@ -44,11 +44,24 @@ export function newMessageId(fromAddress: string): string {
 }
 
 const stripBrackets = (id: string): string => id.trim().replace(/^<|>$/g, '')
+
+/** An iCalendar attachment (an appointment's invitation), known by its type or its `.ics` name. */
+const isCalendar = (a: MessageAttachment): boolean => a.contentType.startsWith('text/calendar') || /\.ics$/i.test(a.filename)
+
+/**
+ * An invitation travels as Outlook and Gmail expect it (nodemailer's `icalEvent`): a `text/calendar; method=REQUEST`
+ * part beside the text, so the mail shows Accept/Decline, and the same file attached. The method is the file's own.
+ */
+function calendarEvent(a: MessageAttachment) {
+  const method = /^METHOD:([A-Z-]+)\r?$/m.exec(a.content.toString('utf8'))?.[1] ?? 'REQUEST'
+  return { filename: a.filename, method, content: a.content.toString('utf8') }
+}
 const addresses = (list: MailAddress[] | undefined) => (list ?? []).map((a) => ({ name: a.name, address: a.address }))
 
 /** The whole message as bytes (CRLF line ends, as SMTP and mail programs expect them). */
 export async function buildMessage(input: MessageInput): Promise<BuiltMessage> {
   const messageId = stripBrackets(input.messageId ?? newMessageId(input.from.address))
+  const calendar = (input.attachments ?? []).find(isCalendar)
   const composer = new MailComposer({
     from: { name: input.from.name, address: input.from.address },
     to: addresses(input.to),
@@ -59,7 +72,8 @@ export async function buildMessage(input: MessageInput): Promise<BuiltMessage> {
     date: input.date,
     ...(input.inReplyTo ? { inReplyTo: `<${stripBrackets(input.inReplyTo)}>`, references: [`<${stripBrackets(input.inReplyTo)}>`] } : {}),
     text: { content: input.text, contentType: 'text/plain; charset=utf-8', contentTransferEncoding: 'quoted-printable' },
-    attachments: (input.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    attachments: (input.attachments ?? []).filter((a) => a !== calendar).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    ...(calendar ? { icalEvent: calendarEvent(calendar) } : {}),
     headers: input.draft ? { 'X-Unsent': '1' } : {},
     newline: 'win',
     disableFileAccess: true,

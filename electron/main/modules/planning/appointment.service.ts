@@ -14,7 +14,7 @@ import { appointmentQuery, loadAppointment, loadPlannedAppointment, participants
 
 export { reportAppointment } from './appointment-report.service'
 export { weekView } from './week.service'
-export { invitationFile, invitationIcs } from './invitation'
+export { invitationFile, invitationFileName, invitationIcs } from './invitation'
 export { dueReminders } from './reminders.service'
 export { companyAddress } from './appointment-checks'
 
