@@ -74,7 +74,8 @@ function TaskForm({ task }: { task: Task | null }) {
     if (!task && settings.data && users.data && !form.getValues('ownerId')) form.setValue('ownerId', settings.data.currentUserId)
   }, [task, settings.data, users.data, form])
 
-  const back = backTo(task?.id, companyId ?? '', relatedType ?? '', relatedId ?? '')
+  // Back where the form was opened: the record, the customer, or the work list (where the customer is picked).
+  const back = backTo(task?.id, params.get('companyId') ?? '', isOneOf(PLANNING_RELATED_TYPES, relatedParam) ? relatedParam : '', params.get('relatedId') ?? '')
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)
     const result = task ? await run('tasks.update', { id: task.id, fields }) : await run('tasks.create', fields)
