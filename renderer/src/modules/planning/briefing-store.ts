@@ -7,17 +7,28 @@ import type { BriefingFile } from '../../../../shared/modules/planning'
 
 const DB_NAME = 'kundenreise-briefings'
 const STORE = 'briefings'
-const VERSION = 1
 
-function openStore(): Promise<IDBDatabase> {
+/**
+ * Opens the store, creating it when missing — also when something opened the database without a version
+ * (which makes an empty one): then it is upgraded once more to add the store.
+ */
+function openStore(version?: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (typeof indexedDB === 'undefined') return reject(new Error('no IndexedDB'))
-    const request = indexedDB.open(DB_NAME, VERSION)
+    // Without a version: whatever version it has (a new database gets version 1, and the store in its upgrade).
+    const request = version ? indexedDB.open(DB_NAME, version) : indexedDB.open(DB_NAME)
     request.onupgradeneeded = () => {
+      if (request.result.objectStoreNames.contains(STORE)) return
       const store = request.result.createObjectStore(STORE, { keyPath: 'appointmentId' })
       store.createIndex('companyId', 'companyId')
     }
-    request.onsuccess = () => resolve(request.result)
+    request.onsuccess = () => {
+      const db = request.result
+      if (db.objectStoreNames.contains(STORE)) return resolve(db)
+      const next = db.version + 1
+      db.close()
+      openStore(next).then(resolve, reject)
+    }
     request.onerror = () => reject(request.error ?? new Error('IndexedDB refused'))
   })
 }
