@@ -1,13 +1,10 @@
 // Appointments through their channels: made with participants from the buying center and colleagues, a visit at
 // the customer's address by default; a change of time, place or status raises the iCalendar sequence; cancelled,
 // never deleted; the week view (mine, Monday to Sunday, with my tasks); the visit report (touchpoint, tasks, next
-// appointment, one transaction); the invitation read back by ical.js (summer and winter time in UTC); the reminders
-// at the lead time; and each bad input a field error with nothing written.
-import ICAL from 'ical.js'
+// appointment, one transaction: appointments.report.test.ts); and each bad input a field error with nothing written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
-import type { Appointment, Reminder, WeekView } from '../../shared/modules/planning'
-import type { ExportFile } from '../../shared/platform/export-file'
+import type { Appointment, WeekView } from '../../shared/modules/planning'
 import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 let t: TestDb

@@ -1,4 +1,64 @@
-// Placeholder (issue 16): replaced by the module's screen.
+// The in-app reminders (web mode, and the desktop window too): every minute the reminders due now are asked for
+// (`reminders.due`), and each one not yet seen shows as a notice — an appointment about to start as an alert, a
+// task due as a status — until dismissed. Each key is shown once per browser session (sessionStorage), so a reload
+// does not bring back what was dismissed, and a moved appointment (a new key) reminds again.
+import { useCallback, useEffect, useState } from 'react'
+import { Link } from 'react-router-dom'
+import type { Reminder } from '../../../../shared/modules/planning'
+import { call } from '../../lib/api'
+import { useI18n } from '../../lib/i18n'
+
+const STORE = 'kundenreise.reminders.seen'
+const EVERY_MS = 60_000
+
+function seenKeys(): Set<string> {
+  try {
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(STORE) ?? '[]')
+    return new Set(Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : [])
+  } catch {
+    return new Set()
+  }
+}
+function remember(key: string): void {
+  const seen = seenKeys()
+  seen.add(key)
+  sessionStorage.setItem(STORE, JSON.stringify([...seen].slice(-500)))
+}
+
 export function ReminderNotices() {
-  return null
+  const { t } = useI18n()
+  const [shown, setShown] = useState<Reminder[]>([])
+
+  const poll = useCallback(async () => {
+    const result = await call('reminders.due', {})
+    if (!result.ok) return
+    const seen = seenKeys()
+    const fresh = result.data.filter((r) => !seen.has(r.key))
+    for (const r of fresh) remember(r.key)
+    if (fresh.length > 0) setShown((list) => [...list, ...fresh.filter((r) => !list.some((s) => s.key === r.key))])
+  }, [])
+
+  useEffect(() => {
+    void poll()
+    const timer = setInterval(() => void poll(), EVERY_MS)
+    return () => clearInterval(timer)
+  }, [poll])
+
+  const dismiss = (key: string) => setShown((list) => list.filter((r) => r.key !== key))
+  if (shown.length === 0) return null
+  return (
+    <div aria-label={t('appointment.reminder.region')} role="region" style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 50, display: 'grid', gap: 8, maxWidth: 380 }}>
+      {shown.map((r) => (
+        <div key={r.key} className={`notice${r.kind === 'appointment' ? ' notice--warn' : ''} inline-row`} role={r.kind === 'appointment' ? 'alert' : 'status'}>
+          <span style={{ flex: 1 }}>
+            {r.kind === 'appointment'
+              ? t('appointment.reminder.appointment', { time: r.at.slice(11), title: r.title, company: r.companyName })
+              : t('appointment.reminder.task', { title: r.title, company: r.companyName })}
+          </span>
+          <Link className="button button--small" to={r.href} onClick={() => dismiss(r.key)}>{t('appointment.reminder.open')}</Link>
+          <button type="button" className="button button--small button--ghost" aria-label={t('appointment.reminder.dismiss')} onClick={() => dismiss(r.key)}>×</button>
+        </div>
+      ))}
+    </div>
+  )
 }
