@@ -9,6 +9,7 @@ import { APP_NAME, resolveDatabasePath, startCore, type Core } from './core'
 import { loadOrCreateDatabaseKey } from './platform/database-key'
 import { registerIpc } from './ipc/electron-ipc'
 import { startDueNotifications } from './notifications'
+import { startReminderNotifications } from './reminders'
 import { registerAppScheme, serveRenderer } from './protocol-handler'
 import type { SecretBox } from './modules/sync'
 import { createMainWindow, hardenSession, rendererLocation } from './window'
@@ -57,10 +58,13 @@ async function start(): Promise<void> {
   core.startSync()
   // Due notifications read the open database: after a switch to the demo or back, they start over on it.
   let stopNotifications = startDueNotifications(core.app.ctx)
+  let stopReminders = startReminderNotifications(core.app.ctx)
   const started = core
   started.onSwitch(() => {
     stopNotifications()
+    stopReminders()
     stopNotifications = startDueNotifications(started.app.ctx)
+    stopReminders = startReminderNotifications(started.app.ctx)
   })
 }
 
