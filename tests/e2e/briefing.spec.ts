@@ -80,6 +80,7 @@ test.afterEach(({ consoleErrors }) => {
 
 test('offline: the visit briefing of a demo customer opens and its PDF holds the worries, the open offer and the cancel-by date', async ({ page, app, consoleErrors: _ }, info) => {
   const picked = await demoCustomerWithVisit(app)
+  await page.setViewportSize({ width: 1280, height: 720 })
   await openApp(page, app, '/companies')
   await waitForKept(page, picked.appointmentId)
 
@@ -118,7 +119,10 @@ test('online: the briefing page in German and English at 1280×720', async ({ pa
   await expect(page.getByText(/^Nächste Kündigungsfrist: /)).toBeVisible()
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SHOTS, 'briefing-de.png') })
-  await page.screenshot({ path: path.join(SHOTS, 'briefing-de-full.png'), fullPage: true })
+  await page.getByRole('region', { name: 'Offene Angebote' }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.join(SHOTS, 'briefing-de-2.png') })
+  await page.getByRole('region', { name: 'Letzte Kontakte' }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.join(SHOTS, 'briefing-de-3.png') })
 
   await page.getByLabel('Sprache').selectOption('en')
   await expect(page.getByRole('heading', { level: 1, name: `Visit briefing: ${picked.companyName}` })).toBeVisible()

@@ -32,6 +32,7 @@ export const BRIEFING_TEXTS = {
   'briefing.people.heading': { de: 'Wer dabei ist', en: 'Who will be there' },
   'briefing.people.buyingCenter': { de: 'Keine Teilnehmer eingetragen – das Buying Center des Kunden:', en: 'No participants entered – the customer’s buying center:' },
   'briefing.people.none': { de: 'Keine Ansprechpartner erfasst.', en: 'No contacts recorded.' },
+  'briefing.people.name': { de: 'Person', en: 'Person' },
   'briefing.people.role': { de: 'Rolle', en: 'Role' },
   'briefing.people.influence': { de: 'Einfluss', en: 'Influence' },
   'briefing.people.attitude': { de: 'Haltung', en: 'Attitude' },

@@ -103,8 +103,8 @@ function peopleSection(l: Language, b: Briefing): Content[] {
       ),
     ]
   })
-  out.push(table([mm(38), mm(24), mm(17), mm(20), '*'], [
-    '', translate(l, 'briefing.people.role'), translate(l, 'briefing.people.influence'), translate(l, 'briefing.people.attitude'), `${translate(l, 'briefing.people.worries')} / ${translate(l, 'briefing.people.caresAbout')}`,
+  out.push(table([mm(36), mm(24), mm(15), mm(19), '*'], [
+    translate(l, 'briefing.people.name'), translate(l, 'briefing.people.role'), translate(l, 'briefing.people.influence'), translate(l, 'briefing.people.attitude'), `${translate(l, 'briefing.people.worries')} / ${translate(l, 'briefing.people.caresAbout')}`,
   ], rows))
   return out
 }

@@ -68,23 +68,25 @@ export function PeopleCard({ b }: { b: Briefing }) {
     <Card id="people" title={t('briefing.people.heading')} wide>
       {b.peopleFrom === 'buyingCenter' && b.people.length > 0 ? <p className="muted">{t('briefing.people.buyingCenter')}</p> : null}
       {b.people.length === 0 ? <p className="muted">{t('briefing.people.none')}</p> : (
-        <ul className="contact-cards">
-          {b.people.map((p) => (
-            <li key={p.contactId} className="contact-card">
-              <div>
-                <span className="contact-card__name">{p.name}</span>
-                {p.jobFunction ? <span className="muted"> · {p.jobFunction}</span> : null}
-              </div>
-              <div className="contact-card__badges">
-                {p.buyingRole ? <Badge tone="station">{t('briefing.people.role')}: {enumLabel('buyingRole', p.buyingRole)}</Badge> : null}
-                {p.influence ? <Badge>{t('briefing.people.influence')}: {enumLabel('influence', p.influence)}</Badge> : null}
-                {p.attitude ? <Badge tone={p.attitude === 'sceptic' ? 'warn' : p.attitude === 'supporter' ? 'good' : 'neutral'}>{t('briefing.people.attitude')}: {enumLabel('attitude', p.attitude)}</Badge> : null}
-              </div>
-              {p.worries ? <p className="contact-card__badges"><span className="muted">{t('briefing.people.worries')}:</span> {p.worries}</p> : null}
-              {p.caresAbout ? <p className="contact-card__badges"><span className="muted">{t('briefing.people.caresAbout')}:</span> {p.caresAbout}</p> : null}
-            </li>
-          ))}
-        </ul>
+        <table className="data-table" aria-label={t('briefing.people.heading')}>
+          <thead>
+            <tr><th>{t('briefing.people.name')}</th><th>{t('briefing.people.role')}</th><th>{t('briefing.people.influence')}</th><th>{t('briefing.people.attitude')}</th><th>{t('briefing.people.worries')} / {t('briefing.people.caresAbout')}</th></tr>
+          </thead>
+          <tbody>
+            {b.people.map((p) => (
+              <tr key={p.contactId}>
+                <td><strong>{p.name}</strong>{p.jobFunction ? <div className="muted small">{p.jobFunction}</div> : null}</td>
+                <td>{p.buyingRole ? enumLabel('buyingRole', p.buyingRole) : '–'}</td>
+                <td>{p.influence ? enumLabel('influence', p.influence) : '–'}</td>
+                <td>{p.attitude ? <Badge tone={p.attitude === 'sceptic' ? 'warn' : p.attitude === 'supporter' ? 'good' : 'neutral'}>{enumLabel('attitude', p.attitude)}</Badge> : '–'}</td>
+                <td>
+                  {p.worries ? <div><span className="muted">{t('briefing.people.worries')}:</span> {p.worries}</div> : null}
+                  {p.caresAbout ? <div><span className="muted">{t('briefing.people.caresAbout')}:</span> {p.caresAbout}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </Card>
   )
