@@ -72,7 +72,8 @@ function fill(key: SummaryKey, kind: string, values: Record<Slot, string>): stri
   let parts = templates.get(id)
   if (!parts) {
     const text = translate(LANGUAGE, key, { ...SLOTS, kind } as never)
-    parts = text.split(/([\u0001-\u0003])/).filter(Boolean).map((p) => {
+    const markers = new RegExp(`(${Object.values(SLOTS).join('|')})`)
+    parts = text.split(markers).filter(Boolean).map((p) => {
       const slot = (Object.keys(SLOTS) as Slot[]).find((s) => SLOTS[s] === p)
       return slot ? { slot } : p
     })

@@ -6,7 +6,7 @@
 // catch-up, whoever wrote it, without a hook in any write path. The mark is the sequence counter read
 // *before* the rows: a counter value is published in the same commit as its rows, so every row up to it
 // is visible. Two catch-ups at once are harmless: each write keeps the newer source version only.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { ServerDatabase } from '../store/schema'
 import { currentSequence } from '../sync/sequence'
 import { CALENDAR_SOURCE_TABLES, projectRow, type Projected, type SourceRow } from './project-row'
@@ -15,6 +15,8 @@ type Db = Kysely<ServerDatabase>
 
 /** Rows read and written per step (one transaction each), so a first catch-up on a large store stays bounded in memory. */
 export const CATCH_UP_PAGE = 5000
+/** A catch-up of this many rows (the first one) refreshes the planner's statistics of the calendar tables. */
+const ANALYZE_AFTER = 5000
 /** Rows per insert statement (parameter limits of SQLite and PostgreSQL). */
 const CHUNK = 200
 
@@ -89,5 +91,7 @@ async function catchUp(db: Db, pageSize: number): Promise<CatchUp> {
       await trx.updateTable('calendar_projection').set({ mark: next }).where('id', '=', 1).where('mark', '<', next).execute()
     })
     rows += page.length
+    // Statistics taken while the tables were empty (an import's ANALYZE) would make the feed's join scan them.
+    if (page.length < pageSize && rows >= ANALYZE_AFTER) await sql`analyze calendar_items`.execute(db).then(() => sql`analyze calendar_members`.execute(db)).then(() => sql`analyze calendar_names`.execute(db))
   }
 }
