@@ -29,6 +29,10 @@ describe.each(STORE_KINDS)('a task assigned to a colleague on %s', (kind) => {
       companyId: company.id, title: 'Frau Berger zurückrufen', dueDate: '2026-11-24', dueTime: '10:30', priority: 'high', ownerId: anna.ctx.userId,
     }))
     expect(task).toMatchObject({ ownerId: anna.ctx.userId, ownerName: 'Anna Becker', createdBy: ben.ctx.userId })
+    // Carla is in team Süd: she would never receive this customer, so the task is refused at the assignee.
+    const carla = await ben.ctx.db.selectFrom('users').select('id').where('display_name', '=', 'Carla Öztürk').executeTakeFirstOrThrow()
+    await expect(createTask(ben.ctx, taskFieldsSchema.parse({ companyId: company.id, title: 'Für Carla', dueDate: '2026-11-24', ownerId: carla.id })))
+      .rejects.toMatchObject({ fields: { ownerId: 'errors.taskOwnerOtherTeam' } })
     expect((await ben.sync()).rejected).toBe(0)
     await anna.sync()
 

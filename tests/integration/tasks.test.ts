@@ -29,6 +29,8 @@ const written = async () => ({ tasks: await rows('tasks'), touchpoints: await ro
 const item = { productId: '', name: 'Prüfstand', description: '', unit: 'Stück', quantity: 1, unitPriceCents: 100_000, vatRate: 19, discountPercent: 0, optional: false }
 const COLLEAGUE = '01930000-0000-7000-8000-00000000c0de'
 const RETIRED = '01930000-0000-7000-8000-00000000dead'
+const OTHER_TEAM = '01930000-0000-7000-8000-0000000050ed'
+const MANAGER = '01930000-0000-7000-8000-00000000b055'
 
 async function customer(name = 'Brunsviga Maschinenbau GmbH', number = 'K-1') {
   const company = await must<{ id: string; name: string }>('companies.create', validCompany({ name, customerNumber: number }))
@@ -45,8 +47,10 @@ const taskOf = (c: Customer, fields: Record<string, unknown> = {}) =>
 
 async function colleagues() {
   await t.ctx.db.insertInto('users').values([
-    { id: COLLEAGUE, display_name: 'Carla Außendienst', server_version: null, deleted_at: null },
-    { id: RETIRED, display_name: 'Rudi Ruhestand', server_version: null, deleted_at: '2026-10-01T00:00:00.000Z' },
+    { id: COLLEAGUE, display_name: 'Carla Außendienst', role: 'field_sales', team_id: '', server_version: null, deleted_at: null },
+    { id: RETIRED, display_name: 'Rudi Ruhestand', role: 'field_sales', team_id: '', server_version: null, deleted_at: '2026-10-01T00:00:00.000Z' },
+    { id: OTHER_TEAM, display_name: 'Sven Süd', role: 'field_sales', team_id: 'team-sued', server_version: null, deleted_at: null },
+    { id: MANAGER, display_name: 'Max Leitner', role: 'manager', team_id: 'team-sued', server_version: null, deleted_at: null },
   ]).execute()
 }
 
@@ -104,6 +108,8 @@ describe('making a task', () => {
       [{ recurrence: 'monthly', recurrenceUntil: '2026-11-23' }, 'recurrenceUntil', 'errors.taskRecurrenceUntilBeforeDue'],
       [{ ownerId: RETIRED }, 'ownerId', 'errors.taskOwnerDisabled'],
       [{ ownerId: c.company.id }, 'ownerId', 'errors.taskOwnerUnknown'],
+      // A colleague of another team never receives this customer, so the task would never reach them.
+      [{ ownerId: OTHER_TEAM }, 'ownerId', 'errors.taskOwnerOtherTeam'],
       [{ dueDate: '2026-11-19' }, 'dueDate', 'errors.taskDuePast'],
       [{ dueDate: '24.11.2026' }, 'dueDate', 'errors.date'],
       [{ dueTime: '10.30' }, 'dueTime', 'errors.time'],
@@ -115,8 +121,9 @@ describe('making a task', () => {
     ]
     for (const [change, field, key] of cases) expect((await refused('tasks.create', { ...base, ...change })).fields, field).toEqual({ [field]: key })
     expect(await written()).toEqual(before)
-    // Today is not in the past.
+    // Today is not in the past; a manager sees every team's customers.
     expect(await taskOf(c, { dueDate: '2026-11-20' })).toMatchObject({ dueDate: '2026-11-20' })
+    expect(await taskOf(c, { ownerId: MANAGER })).toMatchObject({ ownerName: 'Max Leitner' })
   })
 })
 

@@ -66,6 +66,7 @@ export const TASK_TEXTS = {
   'errors.taskDuePast': { de: 'Bitte ein Datum ab heute wählen.', en: 'Please choose today or a later date.' },
   'errors.taskOwnerUnknown': { de: 'Diesen Benutzer gibt es nicht.', en: 'This user does not exist.' },
   'errors.taskOwnerDisabled': { de: 'Dieser Benutzer ist deaktiviert – bitte einen anderen Kollegen wählen.', en: 'This user is disabled – please choose another colleague.' },
+  'errors.taskOwnerOtherTeam': { de: 'Dieser Kollege sieht diesen Kunden nicht (anderes Team) – die Aufgabe käme nie bei ihm an.', en: 'This colleague does not see this customer (another team) – the task would never reach them.' },
   'errors.taskCompanyFixed': { de: 'Eine Aufgabe bleibt bei ihrem Kunden.', en: 'A task stays with its customer.' },
   'errors.taskRelatedNotOfCompany': { de: 'Dieser Vorgang gehört zu einem anderen Kunden.', en: 'This record belongs to another customer.' },
   'errors.taskTouchpointNotOfCompany': { de: 'Dieser Kontaktpunkt gehört zu einem anderen Kunden.', en: 'This touchpoint belongs to another customer.' },

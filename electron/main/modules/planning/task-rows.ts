@@ -64,8 +64,8 @@ export async function loadOpenTask(db: Db, id: string): Promise<TaskRow> {
 const RELATED_TABLES = { offer: 'offers', contract: 'contracts', case: 'cases' } as const
 
 /** Each reference of a task, at its field; nothing is written before all of them hold. */
-export async function checkTaskReferences(db: Db, f: Pick<TaskFields, 'companyId' | 'contactId' | 'relatedType' | 'relatedId' | 'ownerId' | 'sourceTouchpointId'>): Promise<void> {
-  const company = await db.selectFrom('companies').select('id').where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
+export async function checkTaskReferences(db: Db, f: Pick<TaskFields, 'companyId' | 'contactId' | 'relatedType' | 'relatedId' | 'ownerId' | 'sourceTouchpointId'>, currentUserId: string): Promise<void> {
+  const company = await db.selectFrom('companies').select(['id', 'team_id']).where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!company) throw fieldError('companyId', 'errors.companyNotFound')
   if (f.contactId) {
     const contact = await db.selectFrom('contacts').select('company_id').where('id', '=', f.contactId).where('deleted_at', 'is', null).executeTakeFirst()
@@ -81,14 +81,24 @@ export async function checkTaskReferences(db: Db, f: Pick<TaskFields, 'companyId
     const touchpoint = await db.selectFrom('touchpoints').select('company_id').where('id', '=', f.sourceTouchpointId).where('deleted_at', 'is', null).executeTakeFirst()
     if (touchpoint?.company_id !== f.companyId) throw fieldError('sourceTouchpointId', 'errors.taskTouchpointNotOfCompany')
   }
-  if (f.ownerId) await checkTaskOwner(db, f.ownerId)
+  if (f.ownerId && f.ownerId !== currentUserId) await checkTaskOwner(db, f.ownerId, company.team_id, currentUserId)
 }
 
-/** The assignee: a user who exists and is not disabled. */
-export async function checkTaskOwner(db: Db, ownerId: string): Promise<void> {
-  const owner = await db.selectFrom('users').select(['id', 'deleted_at']).where('id', '=', ownerId).executeTakeFirst()
+/** Managers and admins receive every team's customers (server/sync/scope.ts). */
+const SEES_EVERY_TEAM = ['manager', 'admin']
+
+/**
+ * The assignee: a user who exists, is not disabled, and receives the customer by sync — of the customer's
+ * team (a company this laptop made and has not synced yet goes to the current user's team), or a manager.
+ */
+export async function checkTaskOwner(db: Db, ownerId: string, companyTeam: string, currentUserId: string): Promise<void> {
+  const owner = await db.selectFrom('users').select(['id', 'deleted_at', 'role', 'team_id']).where('id', '=', ownerId).executeTakeFirst()
   if (!owner) throw fieldError('ownerId', 'errors.taskOwnerUnknown')
   if (owner.deleted_at !== null) throw fieldError('ownerId', 'errors.taskOwnerDisabled')
+  if (SEES_EVERY_TEAM.includes(owner.role)) return
+  const me = await db.selectFrom('users').select('team_id').where('id', '=', currentUserId).executeTakeFirst()
+  const team = companyTeam || me?.team_id || ''
+  if (owner.team_id !== team) throw fieldError('ownerId', 'errors.taskOwnerOtherTeam')
 }
 
 /** The task the rhythm of a series is counted from: its first (the series id), else the task itself. */

@@ -55,7 +55,7 @@ function repeatColumns(f: TaskFields) {
  * repeating task starts its own series.
  */
 export async function insertTask(trx: Transaction<Database>, ctx: ServiceContext, f: TaskFields, now: string): Promise<string> {
-  await checkTaskReferences(trx, f)
+  await checkTaskReferences(trx, f, ctx.userId)
   if (f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'errors.taskDuePast')
   const id = newId()
   await insertSynced(trx, 'tasks', {
@@ -80,7 +80,7 @@ export async function updateTask(ctx: ServiceContext, id: string, f: TaskFields)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadOpenTask(trx, id)
     if (f.companyId !== row.company_id) throw fieldError('companyId', 'errors.taskCompanyFixed')
-    await checkTaskReferences(trx, { ...f, sourceTouchpointId: '', ownerId: f.ownerId && f.ownerId !== row.owner_id ? f.ownerId : '' })
+    await checkTaskReferences(trx, { ...f, sourceTouchpointId: '', ownerId: f.ownerId && f.ownerId !== row.owner_id ? f.ownerId : '' }, ctx.userId)
     if (f.dueDate !== row.due_date && f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'errors.taskDuePast')
     await updateSynced(trx, 'tasks', id, {
       contact_id: f.contactId || null, related_type: f.relatedType || null, related_id: f.relatedType ? f.relatedId || null : null,
