@@ -199,5 +199,14 @@ describe('the coming week for the offline store', () => {
     expect(files[2]!.briefing.appointment?.ownerName).toBe('Petra Kollegin')
     for (const f of files) expect(Buffer.from(f.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
     expect((await must<BriefingFile[]>('briefing.upcoming', { days: 1, language: 'en' })).map((f) => f.appointmentId)).toEqual([earlierToday])
+
+    // Asked again later with nothing changed, a briefing keeps its file (and "Stand"); a change makes it anew.
+    t.setNow('2026-11-20T09:30:00.000Z')
+    await must('touchpoints.create', { companyId: b.company.id, occurredAt: '2026-11-20T09:10:00.000Z', channel: 'phone', direction: 'inbound', mode: 'direct', station: 'offer', summary: 'Rückruf' })
+    const again = await must<BriefingFile[]>('briefing.upcoming', { days: 7, language: 'de' })
+    expect(again[1]!.base64).toBe(files[1]!.base64)
+    expect(again[1]!.briefing.generatedAt).toBe('2026-11-20T09:00:00.000Z')
+    expect(again[2]!.briefing.generatedAt).toBe('2026-11-20T09:30:00.000Z')
+    expect(again[2]!.briefing.touchpoints[0]!.summary).toBe('Rückruf')
   })
 })

@@ -59,6 +59,29 @@ export async function briefingPdf(ctx: ServiceContext, q: BriefingQuery & { lang
 const MAX_UPCOMING = 60
 
 /**
+ * The briefing files made last, by what they show (everything but the time they were made) and language: the
+ * prefetch asks again after every change, and a PDF costs pdfmake a few hundred milliseconds, so a briefing
+ * whose content did not change keeps its file — and the time it was made, which its PDF prints as "Stand".
+ */
+const made = new Map<string, BriefingFile>()
+const MAX_MADE = 200
+const contentKey = (language: Language, b: Briefing): string => JSON.stringify([language, { ...b, generatedAt: '' }])
+
+async function fileOf(language: Language, briefing: Briefing, startsAt: string): Promise<BriefingFile> {
+  const key = contentKey(language, briefing)
+  const kept = made.get(key)
+  if (kept) return kept
+  const pdf = await pdfOf(language, briefing)
+  const file: BriefingFile = { appointmentId: briefing.appointmentId, companyId: briefing.companyId, startsAt, briefing, fileName: pdf.fileName, base64: pdf.base64 }
+  if (made.size >= MAX_MADE) made.delete(made.keys().next().value!)
+  made.set(key, file)
+  return file
+}
+
+/** Lets other requests in between two PDFs (pdfmake keeps the process busy while it lays one out). */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
  * The briefings, each with its PDF, of every planned appointment of this user (owner or colleague taking part)
  * from today on for `days` calendar days (today included, so 7 days end on the day before next week's weekday);
  * appointments of deleted customers are left out. The renderer keeps them for offline use.
@@ -77,9 +100,8 @@ export async function upcomingBriefings(ctx: ServiceContext, q: { days: number; 
     .orderBy('a.starts_at').orderBy('a.id').limit(MAX_UPCOMING).execute()
   const files: BriefingFile[] = []
   for (const r of rows) {
-    const briefing = await getBriefing(ctx, { companyId: r.company_id, appointmentId: r.id })
-    const pdf = await pdfOf(q.language, briefing)
-    files.push({ appointmentId: r.id, companyId: r.company_id, startsAt: r.starts_at, briefing, fileName: pdf.fileName, base64: pdf.base64 })
+    files.push(await fileOf(q.language, await getBriefing(ctx, { companyId: r.company_id, appointmentId: r.id }), r.starts_at))
+    await yieldToOthers()
   }
   return files
 }
