@@ -98,6 +98,14 @@ test('a task made by inside sales for the field rep reaches her laptop, is done 
     await expect(page.getByRole('region', { name: 'Aufgaben' }).getByText('Keine offenen Aufgaben.')).toBeVisible()
     const touchpoints = await must<Array<{ id: string }>>(app, 'timeline.forRecord', { relatedType: 'task', relatedId: tasks[0]!.id })
     expect(touchpoints).toHaveLength(1)
+    await timelineOf(page).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: test.info().outputPath('company-timeline-de.png') })
+
+    // "Wiedervorlage" from that touchpoint: the form for the same customer and contact.
+    await timelineOf(page).getByRole('link', { name: 'Wiedervorlage zu diesem Kontaktpunkt anlegen' }).first().click()
+    const again = page.getByRole('form', { name: 'Neue Aufgabe' })
+    await expect(again.getByText('Wiedervorlage zu einem Kontaktpunkt')).toBeVisible()
+    await expect(again.getByRole('combobox', { name: 'Ansprechpartner' })).toHaveValue(/.+/)
   } finally {
     await repContext.close()
     await rep.cleanup()

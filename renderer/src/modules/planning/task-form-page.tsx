@@ -69,10 +69,16 @@ function TaskForm({ task }: { task: Task | null }) {
   const users = useData('users.list', {})
   const settings = useData('settings.get', {})
   const relatedLabel = useRelatedLabel(task, relatedType ?? '', relatedId ?? '')
+  // A select shows "no entry" for a value set before its option existed: each is set again once its options
+  // are listed — the assignee (me by default) and the contact given by the record or the task.
   useEffect(() => {
-    // Me by default, once the users are listed (a value set before its option exists shows as "no entry").
-    if (!task && settings.data && users.data && !form.getValues('ownerId')) form.setValue('ownerId', settings.data.currentUserId)
+    if (!users.data) return
+    const owner = form.getValues('ownerId') || (task ? '' : settings.data?.currentUserId ?? '')
+    if (owner) form.setValue('ownerId', owner)
   }, [task, settings.data, users.data, form])
+  useEffect(() => {
+    if (contacts.data) form.setValue('contactId', form.getValues('contactId') ?? '')
+  }, [contacts.data, form])
 
   // Back where the form was opened: the record, the customer, or the work list (where the customer is picked).
   const back = backTo(task?.id, params.get('companyId') ?? '', isOneOf(PLANNING_RELATED_TYPES, relatedParam) ? relatedParam : '', params.get('relatedId') ?? '')
