@@ -32,27 +32,56 @@ export interface FeedEntry {
   offer: string | null
 }
 
-/** The user's entries in the window, each once (an appointment they own and take part in as well). */
+/** Ids per statement (parameter limits; every lookup below is by primary key). */
+const CHUNK = 500
+
+function chunks<T>(list: T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK))
+  return out
+}
+
+/**
+ * The user's entries in the window, each once (an appointment they own and take part in as well). Read in steps
+ * by index and primary key — the user's members, their items, the names — rather than one join, whose plan a
+ * planner may turn into scans of the whole projection (PostgreSQL chose hash joins: ~200 ms instead of ~20).
+ */
 export async function feedEntries(db: Db, owner: FeedOwner, now: Date): Promise<FeedEntry[]> {
   const from = new Date(now.getTime() - FEED_DAYS_BACK * 86_400_000).toISOString()
   const to = new Date(now.getTime() + FEED_DAYS_AHEAD * 86_400_000).toISOString()
-  let query = db.selectFrom('calendar_members as m')
-    .innerJoin('calendar_items as i', (j) => j.onRef('i.table_name', '=', 'm.item_table').onRef('i.row_id', '=', 'm.item_id'))
-    .leftJoin('calendar_names as c', (j) => j.on('c.table_name', '=', 'companies').onRef('c.row_id', '=', 'i.company_id'))
-    .leftJoin('calendar_names as o', (j) => j.on('o.table_name', '=', 'offers').onRef('o.row_id', '=', 'i.offer_id'))
-    .select(['i.table_name', 'i.row_id', 'i.all_day', 'i.start_value', 'i.end_value', 'i.cancelled', 'i.sequence', 'i.kind', 'i.title', 'i.location', 'c.name as company', 'o.name as offer'])
-    .where('m.user_id', '=', owner.userId).where('i.hidden', '=', 0).where('i.starts_at', '>=', from).where('i.starts_at', '<', to)
+  const members = await db.selectFrom('calendar_members').select(['item_table', 'item_id']).where('user_id', '=', owner.userId).execute()
+  const byTable = new Map<string, Set<string>>()
+  for (const m of members) {
+    if (!m.item_id) continue
+    const ids = byTable.get(m.item_table) ?? new Set<string>()
+    ids.add(m.item_id)
+    byTable.set(m.item_table, ids)
+  }
   // A record of a team the user no longer sees (moved, or the user changed team) leaves their feed too.
   const scopes = visibleScopes(owner)
-  if (scopes) query = query.where('i.scope_id', 'in', scopes)
-  const rows = await query.execute()
-  const seen = new Set<string>()
-  return rows.filter((r) => {
-    const key = `${r.table_name}-${r.row_id}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+  const items = []
+  for (const [table, ids] of byTable) {
+    for (const chunk of chunks([...ids])) {
+      let query = db.selectFrom('calendar_items')
+        .select(['table_name', 'row_id', 'company_id', 'offer_id', 'all_day', 'start_value', 'end_value', 'cancelled', 'sequence', 'kind', 'title', 'location'])
+        .where('table_name', '=', table).where('row_id', 'in', chunk).where('hidden', '=', 0).where('starts_at', '>=', from).where('starts_at', '<', to)
+      if (scopes) query = query.where('scope_id', 'in', scopes)
+      items.push(...(await query.execute()))
+    }
+  }
+  const names = new Map<string, string>()
+  const wanted: Array<[string, string[]]> = [
+    ['companies', [...new Set(items.map((i) => i.company_id))]],
+    ['offers', [...new Set(items.flatMap((i) => (i.offer_id ? [i.offer_id] : [])))]],
+  ]
+  for (const [table, ids] of wanted) {
+    for (const chunk of chunks(ids)) {
+      for (const n of await db.selectFrom('calendar_names').select(['row_id', 'name']).where('table_name', '=', table).where('row_id', 'in', chunk).execute()) names.set(`${table}:${n.row_id}`, n.name)
+    }
+  }
+  return items.map(({ company_id, offer_id, ...i }) => ({
+    ...i, company: names.get(`companies:${company_id}`) ?? null, offer: offer_id ? names.get(`offers:${offer_id}`) ?? null : null,
+  }))
 }
 
 /** Stable per record: a moved or cancelled entry replaces the one the calendar holds. */

@@ -45,6 +45,9 @@ function item(row: SourceRow, data: Data, fields: Partial<CalendarItemTable>): C
 
 const hiddenItem = (row: SourceRow, data: Data): CalendarItemTable => item(row, data, { hidden: 1 })
 
+/** A hidden task, follow-up or contract is in nobody's list (it comes back with the row if it is reopened). */
+const nobody = (row: SourceRow): CalendarMemberTable => ({ ...owner(row, ''), user_id: '' })
+
 function allDay(row: SourceRow, data: Data, day: string, fields: Partial<CalendarItemTable>): CalendarItemTable {
   if (!DAY.test(day)) return hiddenItem(row, data)
   return item(row, data, { starts_at: berlinDayStart(day), all_day: 1, start_value: day, end_value: nextDay(day), ...fields })
@@ -76,20 +79,20 @@ function appointment(row: SourceRow, data: Data): Projected {
 function task(row: SourceRow, data: Data): Projected {
   const day = str(data.due_date)
   const time = str(data.due_time)
-  if (row.deleted === 1 || data.status !== 'open' || !DAY.test(day) || !TIME.test(time)) return { item: hiddenItem(row, data), member: owner(row, data.owner_id) }
+  if (row.deleted === 1 || data.status !== 'open' || !DAY.test(day) || !TIME.test(time)) return { item: hiddenItem(row, data), member: nobody(row) }
   const start = berlinLocalToInstant(`${day}T${time}`)
   const end = new Date(Date.parse(start) + TASK_MINUTES * 60_000).toISOString()
   return { item: item(row, data, { starts_at: start, start_value: start, end_value: end, kind: str(data.priority) }), member: owner(row, data.owner_id) }
 }
 
 function followUp(row: SourceRow, data: Data): Projected {
-  if (row.deleted === 1 || str(data.status || 'open') !== 'open') return { item: hiddenItem(row, data), member: owner(row, data.owner_id) }
+  if (row.deleted === 1 || str(data.status || 'open') !== 'open') return { item: hiddenItem(row, data), member: nobody(row) }
   return { item: allDay(row, data, str(data.due_date), { kind: str(data.kind), offer_id: str(data.offer_id) || null }), member: owner(row, data.owner_id) }
 }
 
 function contract(row: SourceRow, data: Data): Projected {
   const running = (RENEWING_STATUSES as readonly string[]).includes(str(data.status))
-  if (row.deleted === 1 || !running) return { item: hiddenItem(row, data), member: owner(row, data.owner_id) }
+  if (row.deleted === 1 || !running) return { item: hiddenItem(row, data), member: nobody(row) }
   return { item: allDay(row, data, str(data.cancel_by), { kind: str(data.number) }), member: owner(row, data.owner_id) }
 }
 
