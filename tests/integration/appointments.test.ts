@@ -130,6 +130,8 @@ describe('the week view', () => {
     expect(week.days.map((d) => d.day)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
     expect(week.days.map((d) => d.appointments.map((a) => a.title))).toEqual([['Montag früh'], ['Eva lädt mich ein'], ['Mittwoch'], [], [], [], ['Sonntag spät']])
     expect(week.days[2]!.tasks.map((x) => [x.title, x.dueTime, x.companyName])).toEqual([['Angebot nachfassen', '09:00', 'Brunsviga Maschinenbau GmbH']])
+    // Without a day: this week on the app's clock, with what the clock says (so the screen knows what has ended).
+    expect(await must<WeekView>('appointments.week', {})).toMatchObject({ weekStart: '2026-11-16', today: '2026-11-20', now: '2026-11-20T10:00' })
     const evas = await must<WeekView>('appointments.week', { weekStart: '2026-11-23', ownerId: eva })
     expect(evas.days[2]!.appointments.map((a) => a.title)).toEqual(['Evas Termin'])
     expect(evas.days[1]!.appointments.map((a) => a.title)).toEqual(['Eva lädt mich ein'])

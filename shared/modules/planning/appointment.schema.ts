@@ -53,8 +53,8 @@ export const appointmentListSchema = z.object({
   ownerId: idSchema.optional(),
   status: z.enum(['planned', 'all']).default('all'),
 }).strict()
-/** The week view: my appointments and tasks of the week that starts on `weekStart` (a Monday). */
-export const weekQuerySchema = z.object({ weekStart: daySchema, ownerId: optionalIdSchema }).strict()
+/** The week view: my appointments and tasks of the week `weekStart` lies in ('' for this week, on the app's clock). */
+export const weekQuerySchema = z.object({ weekStart: z.union([daySchema, z.literal('')], 'errors.date').default(''), ownerId: optionalIdSchema }).strict()
 export type AppointmentFields = z.output<typeof appointmentFieldsSchema>
 export type AppointmentListQuery = z.output<typeof appointmentListSchema>
 

@@ -11,6 +11,10 @@ export interface WeekDay {
   tasks: WeekTask[]
 }
 export interface WeekView {
+  /** The Monday. */
   weekStart: string
   days: WeekDay[]
+  /** Today and the wall clock in Germany ("YYYY-MM-DDTHH:MM") on the app's clock, when it answered (what has ended). */
+  today: string
+  now: string
 }

@@ -3,7 +3,8 @@
 // table (the tasks service is its own module part); both queries run on the owner/day indexes.
 import type { WeekTask, WeekView } from '../../../../shared/modules/planning'
 import { addCalendarDays, parseDate, weekday } from '../../../../shared/platform/calendar/calendar-days'
-import type { ServiceContext } from '../../platform/context'
+import { berlinLocalTime } from '../../../../shared/platform/berlin-time'
+import { todayOf, type ServiceContext } from '../../platform/context'
 import { appointmentQuery, toAppointments } from './appointment-rows'
 
 /** The Monday of the week a day lies in. */
@@ -23,10 +24,11 @@ async function weekTasks(ctx: ServiceContext, ownerId: string, from: string, to:
   }))
 }
 
-/** The week that contains `weekStart` (any day of it is taken to its Monday); `ownerId` '' is the current user. */
+/** The week that contains `weekStart` (any day of it is taken to its Monday; '' is this week); `ownerId` '' is the current user. */
 export async function weekView(ctx: ServiceContext, q: { weekStart: string; ownerId: string }): Promise<WeekView> {
   const ownerId = q.ownerId || ctx.userId
-  const monday = mondayOf(q.weekStart)
+  const today = todayOf(ctx)
+  const monday = mondayOf(q.weekStart || today)
   const sunday = addCalendarDays(monday, 6)
   const inWeek = <T extends ReturnType<typeof appointmentQuery>>(query: T) =>
     query.where('a.starts_at', '>=', `${monday}T00:00`).where('a.starts_at', '<=', `${sunday}T23:59`).where('a.status', '!=', 'cancelled')
@@ -40,7 +42,7 @@ export async function weekView(ctx: ServiceContext, q: { weekStart: string; owne
   const tasks = await weekTasks(ctx, ownerId, monday, sunday)
   const days = Array.from({ length: 7 }, (_, i) => addCalendarDays(monday, i))
   return {
-    weekStart: monday,
+    weekStart: monday, today, now: berlinLocalTime(ctx.clock().toISOString()),
     days: days.map((day) => ({ day, appointments: appointments.filter((a) => a.startsAt.startsWith(day)), tasks: tasks.filter((t) => t.dueDate === day) })),
   }
 }

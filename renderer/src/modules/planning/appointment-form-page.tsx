@@ -85,7 +85,7 @@ export function AppointmentFormPage() {
   })
 
   if (existing.error) return <LoadError message={existing.error} />
-  if ((id && !existing.data) || (companyId && !contacts.data && !contacts.error)) return <p className="page muted" role="status">{t('common.loading')}</p>
+  if ((id && !existing.data) || (companyId && !contacts.data && !contacts.error) || !settings.data || !users.data) return <p className="page muted" role="status">{t('common.loading')}</p>
   const me = settings.data?.currentUserId ?? ''
   const contactOptions = (contacts.data?.rows ?? []).map((c) => ({
     id: c.id, label: `${c.firstName} ${c.lastName}`.trim(), detail: [c.buyingRole ? enumLabel('buyingRole', c.buyingRole) : '', c.jobFunction].filter(Boolean).join(', '),

@@ -1,11 +1,12 @@
 // The in-app reminders (web mode, and the desktop window too): every minute the reminders due now are asked for
-// (`reminders.due`), and each one not yet seen shows as a notice — an appointment about to start as an alert, a
+// (`reminders.due`), and after every change made in the window, and each one not yet seen shows as a notice — an appointment about to start as an alert, a
 // task due as a status — until dismissed. Each key is shown once per browser session (sessionStorage), so a reload
 // does not bring back what was dismissed, and a moved appointment (a new key) reminds again.
 import { useCallback, useEffect, useState } from 'react'
 import { Link } from 'react-router-dom'
 import type { Reminder } from '../../../../shared/modules/planning'
 import { call } from '../../lib/api'
+import { useDataVersion } from '../../lib/data-events'
 import { useI18n } from '../../lib/i18n'
 
 const STORE = 'kundenreise.reminders.seen'
@@ -38,11 +39,13 @@ export function ReminderNotices() {
     if (fresh.length > 0) setShown((list) => [...list, ...fresh.filter((r) => !list.some((s) => s.key === r.key))])
   }, [])
 
+  // Asked again at once after every change made here (an appointment planned for in ten minutes reminds now).
+  const version = useDataVersion()
   useEffect(() => {
     void poll()
     const timer = setInterval(() => void poll(), EVERY_MS)
     return () => clearInterval(timer)
-  }, [poll])
+  }, [poll, version])
 
   const dismiss = (key: string) => setShown((list) => list.filter((r) => r.key !== key))
   if (shown.length === 0) return null

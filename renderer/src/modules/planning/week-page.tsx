@@ -24,14 +24,15 @@ const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2
 export function WeekPage() {
   const { t, date, language, enumLabel } = useI18n()
   const [params, setParams] = useSearchParams()
-  const today = todayIso()
   const asked = params.get('week')
-  const monday = mondayOf(isDay(asked) ? asked : today)
-  const week = useData('appointments.week', { weekStart: monday, ownerId: '' })
+  // Without a week asked for, main's clock says which one is this week (and what has ended).
+  const week = useData('appointments.week', { weekStart: isDay(asked) ? asked : '', ownerId: '' })
+  const today = week.data?.today ?? todayIso()
+  const monday = week.data?.weekStart ?? mondayOf(isDay(asked) ? asked : today)
   const go = (day: string) => setParams(day === mondayOf(today) ? {} : { week: day }, { replace: false })
   const weekdayName = (day: string) => new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`))
   const dayLabel = (day: string) => date(`${day}T12:00:00Z`)
-  const now = nowLocal()
+  const now = week.data?.now ?? nowLocal()
 
   return (
     <section className="page">
