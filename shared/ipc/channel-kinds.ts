@@ -36,4 +36,4 @@ export type ChangeChannel = Exclude<Channel, ReadChannel>
  * Changes that are meant to happen again with the same input ("sync now" twice a minute apart): a
  * double click still sends once (the running one is returned), but a later click is a new request.
  */
-export const REPEATABLE_CHANNELS: ReadonlySet<ChangeChannel> = new Set<ChangeChannel>(['sync.now', 'sync.online', 'sync.dismissRejected', 'outbox.send', 'mailAccounts.test', 'mailbox.fetch'])
+export const REPEATABLE_CHANNELS: ReadonlySet<ChangeChannel> = new Set<ChangeChannel>(['sync.now', 'sync.online', 'sync.dismissRejected', 'outbox.send', 'mailAccounts.test', 'mailbox.fetch', 'calendarFeed.create'])

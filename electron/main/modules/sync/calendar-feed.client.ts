@@ -13,20 +13,9 @@ export interface FeedSession {
   fetch: FetchLike
 }
 
-/** What the controller knows of its connection (its internals, until it exposes them; see the report of issue 16). */
-interface ControllerInternals {
-  token(): Promise<string | null>
-  options: { fetchImpl?: FetchLike; refuseConnect?: string }
-  status(): Promise<{ serverUrl: string; state: string }>
-}
-
 /** The connected server and session, or null when this laptop is not signed in to one. */
 export async function feedSession(sync: SyncController): Promise<FeedSession | null> {
-  const inner = sync as unknown as ControllerInternals
-  if (inner.options.refuseConnect) return null
-  const [status, token] = await Promise.all([inner.status(), inner.token()])
-  if (!token || !status.serverUrl || status.state === 'disconnected') return null
-  return { serverUrl: status.serverUrl, token, fetch: inner.options.fetchImpl ?? fetch }
+  return sync.session()
 }
 
 const statusAnswer = z.object({ active: z.boolean(), createdAt: z.string().nullable() })

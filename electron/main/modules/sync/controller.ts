@@ -156,6 +156,14 @@ export class SyncController {
     return this.status()
   }
 
+  /** The connected server and this laptop's session, for other calls to it (the calendar subscription); null when not signed in. */
+  async session(): Promise<{ serverUrl: string; token: string; fetch: FetchLike } | null> {
+    if (this.options.refuseConnect) return null
+    const [status, token] = await Promise.all([this.status(), this.token()])
+    if (!token || !status.serverUrl || status.state === 'disconnected') return null
+    return { serverUrl: status.serverUrl, token, fetch: this.options.fetchImpl ?? fetch }
+  }
+
   private async token(): Promise<string | null> {
     const sealed = await readState(this.db, 'token')
     if (!sealed) return null
