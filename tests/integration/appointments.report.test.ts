@@ -150,6 +150,9 @@ describe('the reminders', () => {
     expect((await must<{ reminderLeadMinutes: number }>('settings.get', {})).reminderLeadMinutes).toBe(60)
     expect(await due('2026-11-20T08:45:00.000Z')).toContain(`appointment:${a.id}:2026-11-20T10:30`)
     expect((await dispatch(t.app, 'settings.update', { reminderLeadMinutes: 1000 })).ok).toBe(false)
+    // A change of one setting keeps the others (the language switch once emptied who is working here).
+    await must('settings.update', { language: 'en' })
+    expect(await must('settings.get', {})).toMatchObject({ language: 'en', currentUserId: t.ctx.userId, reminderLeadMinutes: 60 })
     // Moved, it is a new key (shown again); cancelled, it is gone.
     await must('appointments.update', { id: a.id, fields: fields(c.company.id, { title: 'Telefonat', kind: 'call', startsAt: '2026-11-20T10:40', endsAt: '2026-11-20T11:00' }) })
     expect(await due('2026-11-20T09:00:00.000Z')).toContain(`appointment:${a.id}:2026-11-20T10:40`)

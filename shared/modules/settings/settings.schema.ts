@@ -1,7 +1,7 @@
 // Local, per-device settings (not synced): UI language, who is working on this laptop, and the parts of modules
 // that belong to the device (the planning module's reminder lead time).
 import { z } from 'zod'
-import { optionalIdSchema } from '../../platform/common.schema'
+import { idSchema, optionalIdSchema } from '../../platform/common.schema'
 import { LANGUAGES } from '../customers'
 import { planningDeviceSettingsShape } from '../planning'
 
@@ -11,7 +11,8 @@ export const settingsSchema = z.object({
   ...planningDeviceSettingsShape,
 })
 export type Settings = z.output<typeof settingsSchema>
-export const settingsUpdateSchema = settingsSchema.partial()
+/** Only what is sent changes: an absent field keeps its value (no defaults here — `currentUserId` once fell back to ''). */
+export const settingsUpdateSchema = settingsSchema.extend({ currentUserId: idSchema }).partial()
 
 export interface AppInfo {
   version: string
