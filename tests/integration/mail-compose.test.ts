@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('templates', () => {
   it('lists every purpose in German and English and refuses an unknown placeholder when saved', async () => {
     const list = await must<Array<{ purpose: string; language: string; custom: boolean }>>('mailTemplates.list')
-    expect(list).toHaveLength(20)
+    expect(list).toHaveLength(22)
     const bad = await dispatch(t.app, 'mailTemplates.save', { purpose: 'offer', language: 'de', subject: 'Angebot {offerNumbr}', body: '{salutation}\n\n{signature}' })
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.error.fields).toEqual({ subject: 'errors.mailPlaceholderUnknown' })
