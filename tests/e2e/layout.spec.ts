@@ -39,7 +39,15 @@ async function sampleData(app: AppServer): Promise<Record<string, string>> {
   const serviceCase = await must('cases.create', {
     type: 'complaint', companyId: company.id, channel: 'phone', receivedAt: '2026-11-20T09:00:00.000Z', subject: 'Zylinder verliert Druck', description: '', priority: 'normal',
   })
-  return { id: company.id, station: 'use', companies: company.id, contacts: contact.id, personas: persona.id, conversations: conversation.id, offers: offer.id, contracts: contract.id, assets: asset.id, cases: serviceCase.id }
+  const task = await must('tasks.create', {
+    companyId: company.id, contactId: contact.id, relatedType: 'offer', relatedId: offer.id, title: 'Frau Dr. Berger-Hohenstein wegen der Prüfstandsabnahme in Halle 7 zurückrufen',
+    dueDate: '2099-12-01', dueTime: '10:30', priority: 'high', notes: 'Lange Notiz '.repeat(40),
+  })
+  const appointment = await must('appointments.create', {
+    companyId: company.id, kind: 'visit', title: 'Abnahme Prüfstand PS-200 mit Hydraulikaggregat in Halle 7', startsAt: '2027-12-02T10:00', endsAt: '2027-12-02T11:30',
+    location: '', notes: 'Lange Notiz '.repeat(40), contactIds: [contact.id], userIds: [],
+  })
+  return { id: company.id, station: 'use', tasks: task.id, appointments: appointment.id, companies: company.id, contacts: contact.id, personas: persona.id, conversations: conversation.id, offers: offer.id, contracts: contract.id, assets: asset.id, cases: serviceCase.id }
 }
 
 test('no main page scrolls sideways at 1280×720', async ({ page, app, consoleErrors }) => {
