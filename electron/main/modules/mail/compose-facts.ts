@@ -16,6 +16,8 @@ import { getAppointment, invitationFileName, invitationIcs } from '../planning'
 export interface Attachment {
   fileName: string
   buffer: Buffer
+  /** The file's type; a letter is a PDF when none is named. */
+  contentType?: string
 }
 
 export interface RecordFacts {
@@ -132,7 +134,7 @@ async function appointmentFacts(ctx: ServiceContext, id: string): Promise<Record
     }),
     attachment: async (db) => {
       const { appointment, content } = await invitationIcs({ ...ctx, db }, id)
-      return { fileName: invitationFileName(appointment), buffer: Buffer.from(content, 'utf8') }
+      return { fileName: invitationFileName(appointment), buffer: Buffer.from(content, 'utf8'), contentType: 'text/calendar; charset=utf-8; method=REQUEST' }
     },
   }
 }

@@ -26,7 +26,7 @@ async function attachmentsOf(ctx: ServiceContext, trx: Transaction<Database>, dr
   const facts = await recordFacts({ ...ctx, db: trx }, draft.purpose, draft.relatedId, revision)
   if (!facts.attachment) return []
   const file = await facts.attachment(trx)
-  return [{ filename: file.fileName, content: file.buffer, contentType: 'application/pdf' }]
+  return [{ filename: file.fileName, content: file.buffer, contentType: file.contentType ?? 'application/pdf' }]
 }
 
 /**
@@ -74,7 +74,7 @@ export async function emlMail(ctx: ServiceContext, draft: Draft, account: SmtpAc
     : { name: profile.repName, address: profile.repEmail || profile.email || 'entwurf@kundenreise.invalid' }
   const eml = await emlFile({
     from, to: draft.to, cc: draft.cc, bcc: draft.bcc, subject: draft.subject, text: draft.body, date: new Date(nowIso(ctx)),
-    attachments: file ? [{ filename: file.fileName, content: file.buffer, contentType: 'application/pdf' }] : [],
+    attachments: file ? [{ filename: file.fileName, content: file.buffer, contentType: file.contentType ?? 'application/pdf' }] : [],
   }, draft.subject)
   const { messageId: _id, ...answer } = eml
   return answer

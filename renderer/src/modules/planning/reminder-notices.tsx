@@ -50,10 +50,10 @@ export function ReminderNotices() {
   const dismiss = (key: string) => setShown((list) => list.filter((r) => r.key !== key))
   if (shown.length === 0) return null
   return (
-    <div aria-label={t('appointment.reminder.region')} role="region" style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 50, display: 'grid', gap: 8, maxWidth: 380 }}>
+    <div aria-label={t('appointment.reminder.region')} role="region" className="reminder-notices">
       {shown.map((r) => (
         <div key={r.key} className={`notice${r.kind === 'appointment' ? ' notice--warn' : ''} inline-row`} role={r.kind === 'appointment' ? 'alert' : 'status'}>
-          <span style={{ flex: 1 }}>
+          <span className="reminder-notices__text">
             {r.kind === 'appointment'
               ? t('appointment.reminder.appointment', { time: r.at.slice(11), title: r.title, company: r.companyName })
               : t('appointment.reminder.task', { title: r.title, company: r.companyName })}

@@ -49,15 +49,14 @@ export function WeekPage() {
       />
       <p className="muted small">{t('week.intro')}</p>
       {week.error ? <LoadError message={week.error} /> : null}
-      <ol className="week" aria-label={t('week.title')} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 8 }}>
+      <ol className="week" aria-label={t('week.title')}>
         {(week.data?.days ?? []).map((d) => (
-          <li key={d.day} className="card" aria-current={d.day === today ? 'date' : undefined} aria-labelledby={`day-${d.day}`}
-            style={{ padding: 8, minHeight: 160, ...(d.day === today ? { outline: '2px solid var(--brand)' } : {}) }}>
-            <h2 id={`day-${d.day}`} className="small" style={{ margin: '0 0 6px', fontSize: 13 }}>
+          <li key={d.day} className={`card week__day${d.day === today ? ' week__day--today' : ''}`} aria-current={d.day === today ? 'date' : undefined} aria-labelledby={`day-${d.day}`}>
+            <h2 id={`day-${d.day}`} className="week__heading">
               {weekdayName(d.day)}<br /><span className="muted">{dayLabel(d.day)}</span>
             </h2>
             {d.appointments.length === 0 && d.tasks.length === 0 ? <p className="muted small">{t('week.free')}</p> : null}
-            <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 6 }}>
+            <ul className="week__entries">
               {d.appointments.map((a) => <AppointmentEntry key={a.id} a={a} now={now} kind={enumLabel('appointmentKind', a.kind)} />)}
               {d.tasks.map((task) => <TaskEntry key={task.id} task={task} />)}
             </ul>
@@ -72,7 +71,7 @@ function AppointmentEntry({ a, now, kind }: { a: Appointment; now: string; kind:
   const { t } = useI18n()
   const missing = a.status === 'planned' && a.endsAt <= now
   return (
-    <li className="small" style={{ borderLeft: '3px solid var(--brand)', paddingLeft: 6 }}>
+    <li className="small week__entry">
       <Link to={`/appointments/${a.id}`}><strong>{a.startsAt.slice(11)}–{a.endsAt.slice(11)}</strong> {a.title}</Link>
       <div className="muted">{a.companyName} · {kind}</div>
       {a.status === 'done' ? <Badge tone="good">{t('enum.appointmentStatus.done')}</Badge> : null}
@@ -84,7 +83,7 @@ function AppointmentEntry({ a, now, kind }: { a: Appointment; now: string; kind:
 function TaskEntry({ task }: { task: WeekTask }) {
   const { t } = useI18n()
   return (
-    <li className="small" style={{ borderLeft: '3px solid var(--warn)', paddingLeft: 6 }}>
+    <li className="small week__entry week__entry--task">
       <span className="muted">{t('week.taskLabel')} · {task.dueTime || t('week.anyTime')}</span>
       <div><Link to={`/tasks/${task.id}`}>{task.title}</Link></div>
       <div className="muted">{task.companyName}</div>
