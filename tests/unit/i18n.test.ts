@@ -95,7 +95,7 @@ describe('plural forms', () => {
     expect([1, 2].map((count) => translate('de', 'product.rejected', { count }))).toEqual(['1 Zeile fehlerhaft – es wurde nichts importiert.', '2 Zeilen fehlerhaft – es wurde nichts importiert.'])
     expect([1, 30].map((n) => translate('de', 'contract.daysLeft', { n }))).toEqual(['noch 1 Tag', 'noch 30 Tage'])
     expect([1, 12].map((n) => translate('de', 'contract.minimumTermText', { n }))).toEqual(['Mindestlaufzeit 1 Monat', 'Mindestlaufzeit 12 Monate'])
-    expect([1, 3].map((count) => translate('de', 'followUp.dueNotice', { count }))).toEqual(['1 Nachfasstermin heute fällig oder überfällig.', '3 Nachfasstermine heute fällig oder überfällig.'])
+    expect([1, 3].map((count) => translate('de', 'followUp.dueNotice', { count }))).toEqual(['1 Eintrag der Arbeitsliste heute fällig oder überfällig.', '3 Einträge der Arbeitsliste heute fällig oder überfällig.'])
     expect([1, 2].map((count) => translate('de', 'service.overdueNotice', { count }))).toEqual(['1 Servicefall über dem Service-Level.', '2 Servicefälle über dem Service-Level.'])
     expect(translate('de', 'common.results', { count: 1 })).toBe('1 Treffer')
     expect(translate('de', 'offer.paymentWithSkonto', { net: 30, skonto: 2, days: 1 })).toBe('30 Tage netto, 2 % Skonto bei Zahlung binnen 1 Tag')

@@ -15,7 +15,8 @@ export const WORKLIST_TEXTS = {
   'followUp.snooze': { de: 'Verschieben', en: 'Postpone' },
   'followUp.outcome': { de: 'Ergebnis des Gesprächs', en: 'Outcome of the call' },
   'followUp.until': { de: 'Neuer Termin', en: 'New date' },
-  'followUp.dueNotice': { de: '{count, plural, one {# Nachfasstermin} other {# Nachfasstermine}} heute fällig oder überfällig.', en: '{count, plural, one {# follow-up} other {# follow-ups}} due today or overdue.' },
+  // Follow-ups, tasks and every other reminder of the work list count here.
+  'followUp.dueNotice': { de: '{count, plural, one {# Eintrag} other {# Einträge}} der Arbeitsliste heute fällig oder überfällig.', en: '{count, plural, one {# work-list entry} other {# work-list entries}} due today or overdue.' },
   'followUp.toList': { de: 'Zur Nachfassliste', en: 'Open the follow-up list' },
   'followUp.dismiss': { de: 'Ausblenden', en: 'Dismiss' },
   // Filters (issue 16): whose entries, and which days.
