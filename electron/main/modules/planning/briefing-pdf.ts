@@ -1,9 +1,7 @@
 // The visit briefing as PDF (A4, one or two pages): a title, the customer's line, then one heading per section
 // with a table or a few lines under it — a working paper for the lobby, not a letter (no address field). Made
-// with pdfmake and the Roboto it ships (embedded as subsets, as the letters are: pdf-render.ts); no file but
+// with pdfmake and the Roboto it ships, through the letters' pdf-render.ts (embedded as subsets); no file but
 // the fonts is read and no URL fetched. Deterministic: the creation date is the briefing's own time.
-import { createRequire } from 'node:module'
-import pdfmake from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { translate, translateEnum } from '../../../../shared/i18n'
 import type { Language } from '../../../../shared/modules/customers'
@@ -11,20 +9,12 @@ import type { Briefing } from '../../../../shared/modules/planning/briefing.sche
 import { berlinDay } from '../../../../shared/platform/berlin-time'
 import { COLOURS } from '../../platform/documents/din5008-letter'
 import { HEADING_LEVEL, colour } from '../../platform/documents/pdf-blocks'
+import { createPdfBuffer } from '../../platform/documents/pdf-render'
 import {
   appointmentTime, companyLine, dayText, instantText, kindText, money, personLabels, promiseState, scoreText, slaText, touchpointText,
 } from './briefing-format'
 
 const FONT = 'Roboto'
-const resolve = createRequire(import.meta.url).resolve
-const fontFile = (name: string) => resolve(`pdfmake/fonts/Roboto/Roboto-${name}.ttf`)
-const FONT_FILES = { normal: fontFile('Regular'), bold: fontFile('Medium'), italics: fontFile('Italic'), bolditalics: fontFile('MediumItalic') }
-const ALLOWED_FILES = new Set(Object.values(FONT_FILES))
-// The same fonts and access policy as the letters (pdf-render.ts): pdfmake is one instance, so both agree.
-pdfmake.setFonts({ [FONT]: { ...FONT_FILES } })
-pdfmake.setLocalAccessPolicy((file) => ALLOWED_FILES.has(file))
-pdfmake.setUrlAccessPolicy(() => false)
-
 const mm = (v: number) => (v * 72) / 25.4
 const MUTED = colour(COLOURS.muted)
 const BRAND = colour(COLOURS.brand)
@@ -235,6 +225,6 @@ export function briefingDefinition(l: Language, b: Briefing, pages = { count: 0 
 /** The briefing as PDF bytes, with its page count. */
 export async function briefingPdfBuffer(l: Language, b: Briefing): Promise<{ buffer: Buffer; pageCount: number }> {
   const pages = { count: 0 }
-  const buffer = await pdfmake.createPdf(briefingDefinition(l, b, pages)).getBuffer()
+  const buffer = await createPdfBuffer(briefingDefinition(l, b, pages))
   return { buffer, pageCount: pages.count }
 }

@@ -131,10 +131,18 @@ export function pdfDefinition(model: LetterModel, pages = { count: 0 }): TDocume
   }
 }
 
+/**
+ * Any document definition as PDF bytes, with the fonts and access policy set above (the letters here, the visit
+ * briefing in the planning module): pdfmake is one instance, so every PDF of the app is made the same way.
+ */
+export async function createPdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake.createPdf(definition).getBuffer()
+}
+
 /** The PDF's bytes and page count. */
 async function draw(model: LetterModel): Promise<{ buffer: Buffer; pageCount: number }> {
   const pages = { count: 0 }
-  const buffer = await pdfmake.createPdf(pdfDefinition(model, pages)).getBuffer()
+  const buffer = await createPdfBuffer(pdfDefinition(model, pages))
   return { buffer, pageCount: pages.count }
 }
 
