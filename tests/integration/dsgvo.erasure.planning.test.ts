@@ -12,6 +12,7 @@ import { eraseContact } from '../../electron/main/modules/dsgvo'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
 import { ERASED_TEXT } from '../../shared/modules/dsgvo'
+import { eventColumns } from '../../shared/platform/event-message'
 import { scanLaptopTables } from '../helpers/erasure-scan'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
@@ -27,7 +28,7 @@ async function plannedAround() {
   const company = await createCompany(t.ctx, companyFieldsSchema.parse(validCompany({ customerNumber: '' })))
   const contact = await createContact(t.ctx, contactFieldsSchema.parse({ companyId: company.id, salutation: 'mr', firstName: 'Xaver', lastName: 'Quirinsky', language: 'de' }))
   const other = await createContact(t.ctx, contactFieldsSchema.parse({ companyId: company.id, salutation: 'ms', firstName: 'Anna', lastName: 'Berger', language: 'de' }))
-  const ids = { task: newId(), otherTask: newId(), appointment: newId(), seat: newId(), otherSeat: newId(), colleagueSeat: newId() }
+  const ids = { task: newId(), otherTask: newId(), appointment: newId(), seat: newId(), otherSeat: newId(), colleagueSeat: newId(), done: newId(), offerSent: newId() }
   await t.ctx.db.transaction().execute(async (trx) => {
     await insertSynced(trx, 'tasks', {
       id: ids.task, company_id: company.id, contact_id: contact.id, title: 'Herrn Quirinsky zurückrufen', notes: 'Quirinsky will Rabatt', due_date: '2026-11-24', owner_id: t.ctx.userId,
@@ -39,6 +40,15 @@ async function plannedAround() {
     await insertSynced(trx, 'appointment_participants', { id: ids.seat, appointment_id: ids.appointment, company_id: company.id, contact_id: contact.id }, now)
     await insertSynced(trx, 'appointment_participants', { id: ids.otherSeat, appointment_id: ids.appointment, company_id: company.id, contact_id: other.id }, now)
     await insertSynced(trx, 'appointment_participants', { id: ids.colleagueSeat, appointment_id: ids.appointment, company_id: company.id, user_id: t.ctx.userId }, now)
+    // A task about the person done earlier: its title travels in the event's parameters of the touchpoint.
+    await insertSynced(trx, 'touchpoints', {
+      id: ids.done, company_id: company.id, contact_id: contact.id, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer',
+      summary: 'Quirinsky erreicht', ...eventColumns('task.done', { title: 'Herrn Quirinsky wegen Muster anrufen' }), related_type: 'task', related_id: ids.otherTask,
+    }, now)
+    await insertSynced(trx, 'touchpoints', {
+      id: ids.offerSent, company_id: company.id, contact_id: contact.id, occurred_at: now, channel: 'email', direction: 'outbound', mode: 'direct', station: 'offer',
+      summary: '', ...eventColumns('offer.sent', { number: 'A-2026-7KQ3M-0001' }),
+    }, now)
   })
   return { company, contact, other, ids }
 }
@@ -56,6 +66,10 @@ describe('erasing a person named by tasks and appointments', () => {
     expect(task).toMatchObject({ contact_id: null, title: ERASED_TEXT, notes: ERASED_TEXT, status: 'open', due_date: '2026-11-24' })
     expect(await t.ctx.db.selectFrom('tasks').select(['contact_id', 'title']).where('id', '=', ids.otherTask).executeTakeFirst()).toEqual({ contact_id: other.id, title: 'Frau Berger zurückrufen' })
 
+    const events = await t.ctx.db.selectFrom('touchpoints').select(['id', 'message_params', 'summary']).where('id', 'in', [ids.done, ids.offerSent]).orderBy('id').execute()
+    expect(events.find((e) => e.id === ids.done)).toMatchObject({ summary: ERASED_TEXT, message_params: JSON.stringify({ title: ERASED_TEXT }) })
+    // An event's record numbers are not about the person: they stay.
+    expect(JSON.parse(events.find((e) => e.id === ids.offerSent)!.message_params!)).toEqual({ number: 'A-2026-7KQ3M-0001' })
     expect(await scanLaptopTables(t.ctx.db, ['Quirinsky', 'Xaver'])).toEqual([])
   })
 

@@ -17,7 +17,7 @@ export const isPersonOnlyTable = (table: string): boolean => (PERSON_ONLY_TABLES
  */
 export const ANONYMISED_TABLES = {
   // A filed or sent mail's envelope names the person (address, name, first lines): it goes as a whole.
-  touchpoints: ['summary', 'mail_meta'],
+  touchpoints: ['summary', 'mail_meta', 'message_params'],
   offers: [],
   contracts: [],
   cases: ['description'],
@@ -48,14 +48,34 @@ type Value = string | number | null
 const clearedText = (value: Value): Value => (typeof value === 'string' && value !== '' ? ERASED_TEXT : value)
 /** Columns that are structured data, not text: cleared to null (a mail's envelope), never to the erased mark. */
 const STRUCTURED: ReadonlySet<string> = new Set(['mail_meta'])
-const cleared = (column: string, value: Value): Value => (STRUCTURED.has(column) ? null : clearedText(value))
+
+/**
+ * App events whose parameters carry what a user typed ("Aufgabe erledigt: Herrn Quirinsky zurückrufen"): on a
+ * touchpoint about the erased person their text parameters become the erased mark. Other events' parameters are
+ * numbers and dates of records (an offer's number) and stay.
+ */
+export const FREE_TEXT_EVENTS: ReadonlySet<string> = new Set(['task.done', 'appointment.reported', 'promise.kept'])
+
+function clearedParams(value: Value, messageKey: unknown): Value {
+  if (typeof value !== 'string' || typeof messageKey !== 'string' || !FREE_TEXT_EVENTS.has(messageKey)) return value
+  try {
+    const params = JSON.parse(value) as Record<string, unknown>
+    return JSON.stringify(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? ERASED_TEXT : v])))
+  } catch {
+    return '{}'
+  }
+}
+
+/** A column's value about the erased person, cleared; `messageKey` is the row's event, for its parameters. */
+const cleared = (column: string, value: Value, messageKey?: unknown): Value =>
+  column === 'message_params' ? clearedParams(value, messageKey) : STRUCTURED.has(column) ? null : clearedText(value)
 
 /** The columns to write on a stored row that points at the person. */
 export function anonymisedColumns(table: AnonymisedTable, row: Record<string, unknown>): Record<string, Value> {
   const patch: Record<string, Value> = { contact_id: null }
   for (const column of ANONYMISED_TABLES[table]) {
     const value = row[column]
-    if (typeof value === 'string' || typeof value === 'number' || value === null) patch[column] = cleared(column, value)
+    if (typeof value === 'string' || typeof value === 'number' || value === null) patch[column] = cleared(column, value, row.message_key)
   }
   return patch
 }
@@ -70,9 +90,10 @@ export function anonymisedChanges(table: AnonymisedTable, contactId: string, fie
   const out: FieldChanges = { ...fields }
   const contact = out.contact_id
   if (contact) out.contact_id = { old: contact.old === contactId ? null : contact.old, new: contact.new === contactId ? null : contact.new }
+  const messageKey = fields.message_key?.new ?? fields.message_key?.old
   for (const column of ANONYMISED_TABLES[table]) {
     const change = out[column]
-    if (change) out[column] = { old: cleared(column, change.old), new: cleared(column, change.new) }
+    if (change) out[column] = { old: cleared(column, change.old, messageKey), new: cleared(column, change.new, messageKey) }
   }
   return out
 }
