@@ -120,7 +120,7 @@ describe('contacts and touchpoints', () => {
 describe('demo data', () => {
   it('creates German companies across federal states with contacts, roles and touchpoints, through the outbox', async () => {
     const result = await loadDemoData(t.ctx, DEMO_SIZES.small)
-    expect(result).toMatchObject({ companies: 60, contacts: 180, touchpoints: 360, offers: 120, contracts: 30, referrals: 14 })
+    expect(result).toMatchObject({ companies: 60, contacts: 180, touchpoints: 360, offers: 120, contracts: 30, referrals: 14, tasks: 150, appointments: 60 })
     // Every demo company that recommended someone recommended another company, never itself (issue 13, item 11).
     expect(await t.ctx.db.selectFrom('referrals').select('id').whereRef('company_id', '=', 'referred_company_id').execute()).toEqual([])
     // Demo numbers are visibly demo and can never equal a device's own (a real device code has no O).
@@ -135,7 +135,7 @@ describe('demo data', () => {
     const ops = await t.ctx.db.selectFrom('sync_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     // Every row written went through the outbox: one operation per synced row.
     let rows = 0
-    for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups', 'contracts', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'promises'] as const) {
+    for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups', 'contracts', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'promises', 'tasks', 'appointments', 'appointment_participants'] as const) {
       rows += Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     }
     // …and one update per status the business moved (a demo prospect with a won offer becomes a customer; issue 13, item 7).
