@@ -1,5 +1,6 @@
 // A user's calendar feed: their entries from the projection, written as iCalendar by ical.js (docs/calendar-feed.md).
 import ICAL from 'ical.js'
+import { icalText } from '../../shared/platform/ical-text'
 import type { Kysely } from 'kysely'
 import { translate } from '../../shared/i18n'
 import type { ServerDatabase } from '../store/schema'
@@ -140,13 +141,13 @@ export function writeFeed(entries: FeedEntry[], now: Date): string {
       ['dtstamp', {}, 'date-time', stamp],
       time('dtstart', e.start_value, e.all_day),
       time('dtend', e.end_value, e.all_day),
-      ['summary', {}, 'text', summary(e)],
+      ['summary', {}, 'text', icalText(summary(e))],
       ['status', {}, 'text', e.cancelled ? 'CANCELLED' : 'CONFIRMED'],
       ['sequence', {}, 'integer', Number(e.sequence)],
       // Only appointments block time; reminders of a deadline do not.
       ['transp', {}, 'text', e.table_name === 'appointments' && !e.cancelled ? 'OPAQUE' : 'TRANSPARENT'],
     ]
-    if (e.location) properties.push(['location', {}, 'text', e.location])
+    if (e.location) properties.push(['location', {}, 'text', icalText(e.location)])
     return ['vevent', properties, []]
   })
   const calendar = ['vcalendar', [

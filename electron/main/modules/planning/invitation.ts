@@ -5,6 +5,7 @@
 // cancelled appointment leaves as METHOD:CANCEL with STATUS:CANCELLED. The times are the German wall-clock times
 // turned into UTC instants (DTSTART/DTEND with Z), which every calendar reads without a time-zone table.
 import { createEvent, type Attendee } from 'ics'
+import { icalText } from '../../../../shared/platform/ical-text'
 import { berlinLocalToInstant } from '../../../../shared/platform/berlin-time'
 import type { Appointment } from '../../../../shared/modules/planning'
 import type { ExportFile } from '../../../../shared/platform/export-file'
@@ -46,9 +47,9 @@ export async function invitationIcs(ctx: ServiceContext, id: string): Promise<{ 
     sequence: a.sequence,
     start: instantMs(a.startsAt), startInputType: 'utc', startOutputType: 'utc',
     end: instantMs(a.endsAt), endInputType: 'utc', endOutputType: 'utc',
-    title: a.title,
-    ...(a.location ? { location: a.location } : {}),
-    ...(a.notes ? { description: a.notes } : {}),
+    title: icalText(a.title),
+    ...(a.location ? { location: icalText(a.location) } : {}),
+    ...(a.notes ? { description: icalText(a.notes) } : {}),
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     organizer,
     attendees,
