@@ -65,14 +65,28 @@ describe('the visit report', () => {
     expect(again.ok ? null : again.error.message).toBe('errors.appointmentReported')
   })
 
-  it('writes nothing when a part is refused: a task of the past, of a disabled owner, a next appointment ten years ahead', async () => {
+  it('writes nothing when a part is refused: a task of the past, of a disabled owner or one of another team, a next appointment ten years ahead', async () => {
     const c = await customer()
     const a = await must<Appointment>('appointments.create', fields(c.company.id))
-    await t.ctx.db.insertInto('users').values({ id: '01a202e6-59f1-700b-b645-000000000099', display_name: 'Max Alt', email: '', role: 'field_sales', team_id: '', server_version: 1, deleted_at: '2026-11-01T00:00:00.000Z' }).execute()
+    const other = await must<{ id: string }>('companies.create', validCompany({ name: 'Hansa Prüftechnik GmbH', customerNumber: 'K-2' }))
+    const otherOffer = await must<{ id: string }>('offers.create', {
+      companyId: other.id, offerDate: '2026-11-19', validUntil: '2026-12-19', offerDiscountPercent: 0, paymentNetDays: 30, skontoPercent: 0, skontoDays: 0,
+      items: [{ productId: '', name: 'Prüfstand', description: '', unit: 'Stück', quantity: 1, unitPriceCents: 100_000, vatRate: 19, discountPercent: 0, optional: false }],
+    })
+    const user = (id: string, name: string, team_id: string, deleted_at: string | null) => ({ id, display_name: name, email: '', role: 'field_sales', team_id, server_version: 1, deleted_at })
+    await t.ctx.db.insertInto('users').values([
+      user('01a202e6-59f1-700b-b645-000000000099', 'Max Alt', '', '2026-11-01T00:00:00.000Z'),
+      // A colleague of another team never receives this customer by sync.
+      user('01a202e6-59f1-700b-b645-000000000098', 'Sven Süd', 'team-sued', null),
+    ]).execute()
     const before = await counts()
     const bad: Array<[Record<string, unknown>, Record<string, string>]> = [
-      [{ tasks: [task(c.company.id), task(c.company.id, { dueDate: '2026-11-19' })] }, { 'tasks.1.dueDate': 'errors.appointmentTaskDuePast' }],
-      [{ tasks: [task(c.company.id, { ownerId: '01a202e6-59f1-700b-b645-000000000099' })] }, { 'tasks.0.ownerId': 'errors.appointmentOwnerUnknown' }],
+      [{ tasks: [task(c.company.id), task(c.company.id, { dueDate: '2026-11-19' })] }, { 'tasks.1.dueDate': 'errors.taskDuePast' }],
+      [{ tasks: [task(c.company.id, { ownerId: '01a202e6-59f1-700b-b645-000000000099' })] }, { 'tasks.0.ownerId': 'errors.taskOwnerDisabled' }],
+      [{ tasks: [task(c.company.id), task(c.company.id, { ownerId: '01a202e6-59f1-700b-b645-000000000098' })] }, { 'tasks.1.ownerId': 'errors.taskOwnerOtherTeam' }],
+      [{ tasks: [task(c.company.id, { relatedType: 'offer', relatedId: otherOffer.id })] }, { 'tasks.0.relatedId': 'errors.taskRelatedNotOfCompany' }],
+      [{ tasks: [task(other.id)] }, { 'tasks.0.companyId': 'errors.appointmentTaskCompany' }],
+      [{ next: fields(c.company.id, { startsAt: '2026-12-01T10:00', endsAt: '2026-12-01T11:00', userIds: ['01a202e6-59f1-700b-b645-000000000098'] }) }, { 'next.userIds': 'errors.appointmentColleagueOtherTeam' }],
       [{ tasks: [task(c.company.id)], next: fields(c.company.id, { startsAt: '2036-11-19T10:00', endsAt: '2036-11-19T11:00' }) }, { 'next.startsAt': 'errors.appointmentTooFar' }],
       [{ next: fields(c.company.id, { endsAt: '2026-12-01T09:00', startsAt: '2026-12-01T10:00' }) }, { 'next.endsAt': 'errors.appointmentEndBeforeStart' }],
       [{ summary: '  ' }, { summary: 'errors.required' }],

@@ -24,10 +24,10 @@ const TABLES = ['appointments', 'appointment_participants', 'touchpoints', 'task
 const count = async (table: (typeof TABLES)[number]) => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await count(table)])))
 
-async function colleague(name: string, email: string, disabled = false) {
+async function colleague(name: string, email: string, disabled = false, team = { team_id: '', role: 'field_sales' }) {
   const id = `01a202e6-59f1-700b-b645-${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`
   // A colleague comes from the sync server; a disabled account arrives as a tombstone.
-  await t.ctx.db.insertInto('users').values({ id, display_name: name, email, role: 'field_sales', team_id: '', server_version: 1, deleted_at: disabled ? '2026-11-01T00:00:00.000Z' : null }).execute()
+  await t.ctx.db.insertInto('users').values({ id, display_name: name, email, ...team, server_version: 1, deleted_at: disabled ? '2026-11-01T00:00:00.000Z' : null }).execute()
   return id
 }
 
@@ -102,6 +102,30 @@ describe('planning an appointment', () => {
     expect(await counts()).toEqual(before)
     // Two years ahead to the day is still fine.
     await must('appointments.create', fields(c.company.id, { startsAt: '2028-11-20T10:00', endsAt: '2028-11-20T11:00' }))
+  })
+})
+
+describe('colleagues of another team', () => {
+  it('are refused as owner and as participant (they would never receive the appointment by sync); managers see every team', async () => {
+    const c = await customer()
+    const sven = await colleague('Sven Süd', 's.sued@nordlicht.example', false, { team_id: 'team-sued', role: 'field_sales' })
+    const max = await colleague('Max Leitner', 'm.leitner@nordlicht.example', false, { team_id: 'team-sued', role: 'manager' })
+    const eva = await colleague('Eva Schulz', 'e.schulz@nordlicht.example')
+    const a = await must<Appointment>('appointments.create', fields(c.company.id, { userIds: [eva] }))
+    const before = await counts()
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ ownerId: sven }, 'ownerId', 'errors.appointmentOwnerOtherTeam'],
+      [{ userIds: [sven] }, 'userIds', 'errors.appointmentColleagueOtherTeam'],
+      [{ userIds: [eva, sven] }, 'userIds', 'errors.appointmentColleagueOtherTeam'],
+    ]
+    for (const [extra, field, key] of cases) {
+      expect((await refused('appointments.create', fields(c.company.id, extra))).fields, JSON.stringify(extra)).toEqual({ [field]: key })
+      expect((await refused('appointments.update', { id: a.id, fields: fields(c.company.id, extra) })).fields).toEqual({ [`fields.${field}`]: key })
+    }
+    expect(await counts()).toEqual(before)
+    expect((await must<Appointment>('appointments.get', { id: a.id })).participants.map((p) => p.name)).toEqual(['Eva Schulz'])
+    // A manager receives every team's customers: as owner and as participant.
+    expect(await must<Appointment>('appointments.create', fields(c.company.id, { ownerId: max, userIds: [max, eva] }))).toMatchObject({ ownerName: 'Max Leitner' })
   })
 })
 

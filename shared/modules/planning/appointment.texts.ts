@@ -92,11 +92,18 @@ export const APPOINTMENT_TEXTS = {
   'errors.appointmentOwnerUnknown': { de: 'Unbekannter oder deaktivierter Benutzer', en: 'Unknown or disabled user' },
   'errors.appointmentContactNotOfCompany': { de: 'Ein Teilnehmer gehört nicht zu diesem Kunden.', en: 'A participant does not belong to this customer.' },
   'errors.appointmentColleagueUnknown': { de: 'Ein Kollege ist unbekannt oder deaktiviert.', en: 'A colleague is unknown or disabled.' },
+  'errors.appointmentOwnerOtherTeam': {
+    de: 'Dieser Kollege sieht diesen Kunden nicht (anderes Team) – der Termin käme nie bei ihm an.',
+    en: 'This colleague does not see this customer (another team) – the appointment would never reach them.',
+  },
+  'errors.appointmentColleagueOtherTeam': {
+    de: 'Ein Kollege sieht diesen Kunden nicht (anderes Team) – der Termin käme nie bei ihm an.',
+    en: 'A colleague does not see this customer (another team) – the appointment would never reach them.',
+  },
   'errors.appointmentRelatedNotOfCompany': { de: 'Der Vorgang gehört nicht zu diesem Kunden.', en: 'The record does not belong to this customer.' },
   'errors.appointmentCompanyFixed': { de: 'Der Kunde eines Termins bleibt.', en: "An appointment's customer cannot change." },
   'errors.appointmentReported': { de: 'Zu diesem Termin gibt es schon einen Bericht.', en: 'This appointment has already been reported.' },
   'errors.appointmentCancelled': { de: 'Der Termin wurde abgesagt.', en: 'The appointment was cancelled.' },
   'errors.appointmentTaskCompany': { de: 'Gehört nicht zum Kunden des Termins', en: "Not of the appointment's customer" },
-  'errors.appointmentTaskDuePast': { de: 'Das Datum liegt in der Vergangenheit.', en: 'The date is in the past.' },
   'errors.appointmentReminderLead': { de: 'Höchstens 240 Minuten', en: 'At most 240 minutes' },
 } as const satisfies Texts

@@ -47,7 +47,7 @@ export async function listAppointments(ctx: ServiceContext, q: AppointmentListQu
 export async function createAppointment(ctx: ServiceContext, f: AppointmentFields): Promise<Appointment> {
   const now = nowIso(ctx)
   const id = await ctx.db.transaction().execute(async (trx) => {
-    await checkAppointment(trx, todayOf(ctx), f)
+    await checkAppointment(trx, todayOf(ctx), ctx.userId, f)
     return insertAppointment(trx, ctx, f, now)
   })
   return getAppointment(ctx, id)
@@ -63,7 +63,7 @@ export async function updateAppointment(ctx: ServiceContext, id: string, f: Appo
     const row = await loadPlannedAppointment(trx, id)
     // Field errors name the field where it sits in the input (`fields.startsAt`), as the schema's do.
     if (f.companyId !== row.company_id) throw fieldError('fields.companyId', 'errors.appointmentCompanyFixed')
-    await checkAppointment(trx, todayOf(ctx), f, 'fields.')
+    await checkAppointment(trx, todayOf(ctx), ctx.userId, f, 'fields.')
     const location = await placeOf(trx, f)
     const moved = f.startsAt !== row.starts_at || f.endsAt !== row.ends_at || location !== row.location
     await updateSynced(trx, 'appointments', id, {
