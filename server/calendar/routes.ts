@@ -63,14 +63,16 @@ export function mountCalendarRoutes(app: Hono<Env>, options: CalendarRouteOption
   app.get('/calendar/feed/:file', async (c) => {
     const now = clock()
     const address = resolveClientAddress(options.peerAddress?.(c), c.req.header('x-forwarded-for'), options.trustedProxies)
-    const retryAfter = await feedRetryAfter(db, address, now, throttle)
-    if (retryAfter > 0) {
-      c.header('Retry-After', String(retryAfter))
-      return c.json({ error: 'rate_limited', message: 'too many requests, try again later' } satisfies SyncErrorBody, 429)
-    }
-    // Unknown, revoked and a disabled user's token take the same path and get the same answer.
+    // A valid token is answered whatever others behind the same address got wrong (an office behind one NAT keeps
+    // its calendars while one misconfigured client guesses); only a wrong one meets the throttle. Unknown, revoked
+    // and a disabled user's token take the same path and get the same answer.
     const owner = await feedOwnerForToken(db, c.req.param('file').replace(/\.ics$/, ''))
     if (!owner) {
+      const retryAfter = await feedRetryAfter(db, address, now, throttle)
+      if (retryAfter > 0) {
+        c.header('Retry-After', String(retryAfter))
+        return c.json({ error: 'rate_limited', message: 'too many requests, try again later' } satisfies SyncErrorBody, 429)
+      }
       await countFeedFailure(db, address, now, throttle)
       return unauthenticated(c)
     }

@@ -5,6 +5,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch'
 import { SyncController } from '../../electron/main/modules/sync'
 import { createApp } from '../../server/app'
 import { FEED_THROTTLE_LOGIN } from '../../server/calendar/throttle'
+import { resetCalendarToken } from '../../server/calendar/tokens'
 import type { CalendarFeedCreated } from '../../shared/modules/planning'
 import { PASSWORD, startHarness, type Harness } from '../helpers/sync-harness'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
@@ -66,7 +67,7 @@ describe('throttling wrong feed addresses', () => {
   })
   afterEach(async () => h.cleanup())
 
-  it('after the free failures an address waits (429, Retry-After); a right address from elsewhere still works', async () => {
+  it('after the free failures an address waits (429, Retry-After); a right address, from there or elsewhere, still works', async () => {
     const limits = { perPair: 10, perAddress: 100, perLogin: 50, firstDelayMs: 60_000, maxDelayMs: 15 * 60_000, windowMs: 86_400_000, knownMs: 90 * 86_400_000 }
     let peer = '203.0.113.7'
     const app = createApp({ store: h.store, clock: () => h.clock.now, peerAddress: () => peer, feedThrottle: { free: 3, limits } })
@@ -78,6 +79,10 @@ describe('throttling wrong feed addresses', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     const row = await h.store.db.selectFrom('login_throttle').select('attempts').where('login', '=', FEED_THROTTLE_LOGIN).executeTakeFirstOrThrow()
     expect(row.attempts).toBe(3) // a refused request is not counted again
+    // A colleague behind the same address with a valid subscription is not locked out by someone else's guesses.
+    const user = await h.store.db.selectFrom('users').select('id').executeTakeFirstOrThrow()
+    const { token } = await resetCalendarToken(h.store.db, user.id, h.clock.now)
+    expect((await get(`/calendar/feed/${token}.ics`)).status).toBe(200)
     // Another address is not held back; after the delay this one may try again.
     peer = '198.51.100.2'
     expect((await get(wrong)).status).toBe(401)
