@@ -306,8 +306,19 @@ const sameMailFiled = (op: PushOp, existing: StoredRow): boolean =>
   op.table === 'touchpoints' && !existing.deleted && typeof existing.data.mail_message_id === 'string' && existing.data.mail_message_id !== ''
   && op.fields.mail_message_id?.new === existing.data.mail_message_id
 
+/**
+ * The same next occurrence of a repeating task made by two laptops (the assigner and the assignee both completed
+ * the occurrence before it offline): its id comes from the series and its number (planning/task-ids.ts), so the
+ * second insert names a row that exists. The same record, acknowledged like a mail filed twice; the first stays
+ * (a row of a team this user does not see is still answered `exists`).
+ */
+const sameTaskOccurrence = (op: PushOp, existing: StoredRow): boolean =>
+  op.table === 'tasks' && existing.table_name === 'tasks' && !existing.deleted
+  && typeof existing.data.series_id === 'string' && existing.data.series_id !== '' && op.fields.series_id?.new === existing.data.series_id
+  && typeof existing.data.occurrence === 'number' && op.fields.occurrence?.new === existing.data.occurrence
+
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
-  if (existing && sameMailFiled(op, existing)) return { opId: op.opId, status: 'applied', version: existing.version }
+  if (existing && (sameMailFiled(op, existing) || (sameTaskOccurrence(op, existing) && canSee(ctx.actor, existing.scope_id)))) return { opId: op.opId, status: 'applied', version: existing.version }
   if (existing) throw new Rejected(existing.deleted && canSee(ctx.actor, existing.scope_id) ? 'deleted' : 'exists')
   const table = op.table as SyncTableName
   const data: Data = upgradeFields(table, newValues(op), op.schemaVersion)

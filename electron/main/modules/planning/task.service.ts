@@ -2,8 +2,8 @@
 // list beside the reminders the app computes. Made from any record's page, the work list or a touchpoint
 // ("Wiedervorlage"), assignable to a colleague (it reaches their laptop by sync), done with an outcome that
 // becomes a touchpoint on the customer's timeline; a repeating task makes its next occurrence in the same
-// transaction (task.rules.ts). Each use case is one transaction of synced writes; nothing is written before
-// every reference holds.
+// transaction (task.rules.ts), under an id every laptop derives alike (task-ids.ts). Each use case is one
+// transaction of synced writes; nothing is written before every reference holds.
 import type { Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { newId } from '../../../../db/platform/ids'
@@ -14,6 +14,7 @@ import { eventColumns } from '../../../../shared/platform/event-message'
 import { fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
+import { taskOccurrenceId } from './task-ids'
 import { checkTaskReferences, loadOpenTask, loadTask, seriesAnchor, taskQuery, toTask, type TaskRow } from './task-rows'
 
 export { taskItems } from './task-items'
@@ -100,14 +101,20 @@ async function stationOf(trx: Transaction<Database>, row: TaskRow) {
   return journey?.station ?? 'offer'
 }
 
-/** The next task of a series, owned and made like this one, with its rhythm (or null when the series ends). */
+/**
+ * The next task of a series, owned and made like this one, with its rhythm (or null when the series ends). Its id
+ * comes from the series and its number (task-ids.ts): a colleague who completed the same occurrence made the same
+ * row, and when it is already here (pulled) it is not made again — a deleted one stays deleted.
+ */
 async function insertNextOccurrence(trx: Transaction<Database>, ctx: ServiceContext, row: TaskRow, now: string): Promise<string | null> {
   const repeat = { recurrence: row.recurrence, recurrenceInterval: row.recurrence_interval, recurrenceUntil: row.recurrence_until ?? '', recurrenceCount: row.recurrence_count }
   const next = nextOccurrence(repeat, await seriesAnchor(trx, row), { dueDate: row.due_date, occurrence: row.occurrence }, todayOf(ctx))
   if (!next) return null
+  const id = taskOccurrenceId(row.series_id ?? row.id, next.occurrence)
+  const existing = await trx.selectFrom('tasks').select('deleted_at').where('id', '=', id).executeTakeFirst()
+  if (existing) return existing.deleted_at === null ? id : null
   // The owner may have been disabled meanwhile: then the next one is the current user's.
   const owner = await trx.selectFrom('users').select('id').where('id', '=', row.owner_id).where('deleted_at', 'is', null).executeTakeFirst()
-  const id = newId()
   await insertSynced(trx, 'tasks', {
     id, company_id: row.company_id, contact_id: row.live_contact_id, related_type: row.related_type, related_id: row.related_id,
     title: row.title, notes: row.notes, due_date: next.dueDate, due_time: row.due_time, priority: row.priority, owner_id: owner ? row.owner_id : ctx.userId,
