@@ -3,7 +3,7 @@
 // not repeated every minute, and a moved appointment (a new key) reminds again. The notification's words are the
 // reader's language; where a click leads is checked to be one of the app's own routes.
 import { translate } from '../../shared/i18n'
-import type { Reminder } from '../../shared/modules/planning'
+import { groupReminders, type Reminder } from '../../shared/modules/planning'
 
 type Language = 'de' | 'en'
 
@@ -22,9 +22,11 @@ export function reminderSchedule(options: { due(): Promise<Reminder[]>; show(rem
     for (const r of fresh) {
       shown.add(r.key)
       if (shown.size > memory) shown.delete(shown.values().next().value!)
-      await options.show(r)
     }
-    return fresh
+    // A burst of tasks (the morning's, at start) is one notification.
+    const notices = groupReminders(fresh)
+    for (const r of notices) await options.show(r)
+    return notices
   }
   // A slow tick is not overtaken by the next one (which would show the same reminder twice).
   return { tick: () => (running ??= once().finally(() => (running = null))) }
@@ -32,10 +34,11 @@ export function reminderSchedule(options: { due(): Promise<Reminder[]>; show(rem
 
 /** The notification of a reminder: "Termin um 10:30 Uhr" / the task, and the customer. */
 export function reminderText(language: Language, r: Reminder): { title: string; body: string } {
+  if (r.count) return { title: translate(language, 'appointment.reminder.tasks', { count: r.count }), body: '' }
   return r.kind === 'appointment'
     ? { title: translate(language, 'appointment.reminder.appointment', { time: r.at.slice(11), title: r.title, company: r.companyName }), body: r.companyName }
     : { title: translate(language, 'appointment.reminder.task', { title: r.title, company: r.companyName }), body: r.companyName }
 }
 
-/** The app route a click opens: only an appointment's or a task's page. */
-export const reminderRoute = (href: string): string | null => (/^\/(appointments|tasks)\/[A-Za-z0-9-]{1,64}$/.test(href) ? href : null)
+/** The app route a click opens: only an appointment's or a task's page, or the work list (a summary of tasks). */
+export const reminderRoute = (href: string): string | null => (/^\/(appointments|tasks)\/[A-Za-z0-9-]{1,64}$/.test(href) || href === '/follow-ups' ? href : null)

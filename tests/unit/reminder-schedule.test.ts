@@ -24,6 +24,23 @@ describe('the reminder schedule', () => {
     expect(shown).toEqual([call.key, task.key, moved.key])
   })
 
+  it('makes a burst of tasks one notification leading to the work list; a few stay one each', async () => {
+    const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ ...task, key: `task:t${i}:2026-11-20`, href: `/tasks/t${i}` }))
+    const shown: Reminder[] = []
+    let due = [call, ...tasks(5)]
+    const schedule = reminderSchedule({ due: async () => due, show: (r) => void shown.push(r) })
+    await schedule.tick()
+    expect(shown.map((r) => r.kind)).toEqual(['appointment', 'task'])
+    expect(shown[1]).toMatchObject({ count: 5, href: '/follow-ups' })
+    expect(reminderText('de', shown[1]!).title).toBe('5 Aufgaben heute fällig')
+    expect(reminderText('en', shown[1]!).title).toBe('5 tasks due today')
+    expect(reminderRoute(shown[1]!.href)).toBe('/follow-ups')
+    // Later ones, two at a time, come one by one; the ones summarised do not come again.
+    due = [...tasks(5), { ...task, key: 'task:x1', href: '/tasks/x1' }, { ...task, key: 'task:x2', href: '/tasks/x2' }]
+    await schedule.tick()
+    expect(shown.slice(2).map((r) => r.key)).toEqual(['task:x1', 'task:x2'])
+  })
+
   it('does not let a slow tick be overtaken by the next one', async () => {
     let release: () => void = () => undefined
     const shown: string[] = []

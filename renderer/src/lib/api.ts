@@ -18,6 +18,8 @@ let openDatabase: string | undefined
 export function setOpenDatabase(kind: string): void {
   openDatabase = kind
 }
+/** The database this window shows ('real' unless app.info said 'demo'). */
+export const shownDatabase = (): string => openDatabase ?? 'real'
 /** Options every change carries: the database this window shows. */
 export const changeOptions = (requestKey: string): CallOptions => (openDatabase ? { requestKey, database: openDatabase } : { requestKey })
 declare global {

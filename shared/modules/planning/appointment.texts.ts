@@ -78,6 +78,7 @@ export const APPOINTMENT_TEXTS = {
   'appointment.reminder.region': { de: 'Erinnerungen', en: 'Reminders' },
   'appointment.reminder.appointment': { de: 'Um {time} Uhr: {title} ({company})', en: 'At {time}: {title} ({company})' },
   'appointment.reminder.task': { de: 'Aufgabe fällig: {title} ({company})', en: 'Task due: {title} ({company})' },
+  'appointment.reminder.tasks': { de: '{count} Aufgaben heute fällig', en: '{count} tasks due today' },
   'appointment.reminder.open': { de: 'Öffnen', en: 'Open' },
   'appointment.reminder.dismiss': { de: 'Erinnerung ausblenden', en: 'Dismiss reminder' },
   'appointment.settings.title': { de: 'Erinnerungen', en: 'Reminders' },

@@ -13,6 +13,24 @@ export interface Reminder {
   /** When it is due or starts (German wall-clock "YYYY-MM-DDTHH:MM", or a day for a task without time). */
   at: string
   href: string
+  /** A summary of several tasks due at once ("4 Aufgaben heute fällig"): how many. */
+  count?: number
+}
+
+/** More task reminders than this at once become one summary (a morning's tasks without a time would be a burst). */
+export const REMINDER_TASKS_AT_ONCE = 3
+
+/**
+ * The reminders to show, from those newly due: appointments each on their own; tasks each on their own unless more
+ * than REMINDER_TASKS_AT_ONCE arrive together, then one summary leading to the work list. Pure (desktop and web).
+ */
+export function groupReminders(fresh: Reminder[]): Reminder[] {
+  const tasks = fresh.filter((r) => r.kind === 'task')
+  if (tasks.length <= REMINDER_TASKS_AT_ONCE) return fresh
+  const summary: Reminder = {
+    key: `tasks:${tasks.map((r) => r.key).sort().join('|')}`, kind: 'task', title: '', companyName: '', at: tasks[0]!.at.slice(0, 10), href: '/follow-ups', count: tasks.length,
+  }
+  return [...fresh.filter((r) => r.kind !== 'task'), summary]
 }
 
 /** Minutes before an appointment's start its reminder comes, unless the device says otherwise. */

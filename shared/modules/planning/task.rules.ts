@@ -1,8 +1,8 @@
 // Repeating tasks (key-account calls every N weeks or months): when the next one is due and whether there is
 // one. Pure: the series' anchor, the task just done and "today" come in.
 //
-// The rhythm is counted from the series' anchor (its first task, or the task where the rhythm was last
-// changed), never from the previous occurrence, so a monthly call on the 31st is due on 28/29 February and
+// The rhythm is counted from the series' anchor (its first task; a changed interval keeps the series and counts
+// from there too), never from the previous occurrence, so a monthly call on the 31st is due on 28/29 February and
 // on 31 March again (the month's last day only where the day does not exist, like § 188 (3) BGB). A task
 // done late does not drag the rhythm along: the next one is the first day of the rhythm after the task's
 // due day that is not before today, so it never lands in the past. "Until" ends the series on a day (an

@@ -2,6 +2,8 @@
 // after the data changed (an edit, a sync), at most once every five minutes, it asks main for the briefings of
 // every planned appointment of the next seven days (each with its PDF) and replaces the offline store with
 // them (briefing-store.ts). A failed request (no network) keeps what is stored. Renders nothing.
+// Web mode only: the desktop app reads its own database, which is there without a network, and keeping a copy
+// of the briefings (attitudes, worries, names) in the browser profile would bypass its encryption and erasure.
 import { useEffect, useRef } from 'react'
 import { call } from '../../lib/api'
 import { useDataVersion } from '../../lib/data-events'
@@ -20,6 +22,7 @@ export function BriefingPrefetch() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
   useEffect(() => {
+    if (window.api) return
     const fetchNow = async () => {
       timer.current = null
       last.current = { at: Date.now(), language }

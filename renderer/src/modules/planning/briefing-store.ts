@@ -4,6 +4,10 @@
 // whole store: what is kept is always one complete answer. Without IndexedDB (a private window) nothing is
 // kept and the page says so when offline.
 import type { BriefingFile } from '../../../../shared/modules/planning'
+import { shownDatabase } from '../../lib/api'
+
+/** A kept briefing, marked with the database it came from: the demo's never shows for the user's own data. */
+type KeptFile = BriefingFile & { database?: string }
 
 const DB_NAME = 'kundenreise-briefings'
 const STORE = 'briefings'
@@ -51,7 +55,7 @@ export async function keepBriefings(files: BriefingFile[]): Promise<void> {
     const tx = db.transaction(STORE, 'readwrite')
     const store = tx.objectStore(STORE)
     store.clear()
-    for (const file of files) store.put(file)
+    for (const file of files) store.put({ ...file, database: shownDatabase() } satisfies KeptFile)
     await done(tx)
   } finally {
     db.close()
@@ -71,11 +75,12 @@ export async function keptBriefing(companyId: string, appointmentId: string): Pr
   }
   try {
     const store = db.transaction(STORE, 'readonly').objectStore(STORE)
+    const mine = (file: KeptFile | undefined): file is KeptFile => Boolean(file) && file!.companyId === companyId && file!.database === shownDatabase()
     if (appointmentId) {
-      const file = (await result(store.get(appointmentId))) as BriefingFile | undefined
-      return file && file.companyId === companyId ? file : null
+      const file = (await result(store.get(appointmentId))) as KeptFile | undefined
+      return mine(file) ? file : null
     }
-    const files = (await result(store.index('companyId').getAll(companyId))) as BriefingFile[]
+    const files = ((await result(store.index('companyId').getAll(companyId))) as KeptFile[]).filter(mine)
     return files.sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? null
   } catch {
     return null

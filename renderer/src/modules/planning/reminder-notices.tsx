@@ -1,10 +1,10 @@
-// The in-app reminders (web mode, and the desktop window too): every minute the reminders due now are asked for
+// The in-app reminders (web mode; the desktop shows system notifications instead, electron/main/reminders.ts): every minute the reminders due now are asked for
 // (`reminders.due`), and after every change made in the window, and each one not yet seen shows as a notice — an appointment about to start as an alert, a
 // task due as a status — until dismissed. Each key is shown once per browser session (sessionStorage), so a reload
 // does not bring back what was dismissed, and a moved appointment (a new key) reminds again.
 import { useCallback, useEffect, useState } from 'react'
 import { Link } from 'react-router-dom'
-import type { Reminder } from '../../../../shared/modules/planning'
+import { groupReminders, type Reminder } from '../../../../shared/modules/planning'
 import { call } from '../../lib/api'
 import { useDataVersion } from '../../lib/data-events'
 import { useI18n } from '../../lib/i18n'
@@ -34,14 +34,16 @@ export function ReminderNotices() {
     const result = await call('reminders.due', {})
     if (!result.ok) return
     const seen = seenKeys()
-    const fresh = result.data.filter((r) => !seen.has(r.key))
-    for (const r of fresh) remember(r.key)
+    const due = result.data.filter((r) => !seen.has(r.key))
+    for (const r of due) remember(r.key)
+    const fresh = groupReminders(due)
     if (fresh.length > 0) setShown((list) => [...list, ...fresh.filter((r) => !list.some((s) => s.key === r.key))])
   }, [])
 
   // Asked again at once after every change made here (an appointment planned for in ten minutes reminds now).
   const version = useDataVersion()
   useEffect(() => {
+    if (window.api) return
     void poll()
     const timer = setInterval(() => void poll(), EVERY_MS)
     return () => clearInterval(timer)
@@ -54,9 +56,11 @@ export function ReminderNotices() {
       {shown.map((r) => (
         <div key={r.key} className={`notice${r.kind === 'appointment' ? ' notice--warn' : ''} inline-row`} role={r.kind === 'appointment' ? 'alert' : 'status'}>
           <span className="reminder-notices__text">
-            {r.kind === 'appointment'
-              ? t('appointment.reminder.appointment', { time: r.at.slice(11), title: r.title, company: r.companyName })
-              : t('appointment.reminder.task', { title: r.title, company: r.companyName })}
+            {r.count
+              ? t('appointment.reminder.tasks', { count: r.count })
+              : r.kind === 'appointment'
+                ? t('appointment.reminder.appointment', { time: r.at.slice(11), title: r.title, company: r.companyName })
+                : t('appointment.reminder.task', { title: r.title, company: r.companyName })}
           </span>
           <Link className="button button--small" to={r.href} onClick={() => dismiss(r.key)}>{t('appointment.reminder.open')}</Link>
           <button type="button" className="button button--small button--ghost" aria-label={t('appointment.reminder.dismiss')} onClick={() => dismiss(r.key)}>×</button>
