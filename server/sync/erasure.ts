@@ -171,6 +171,15 @@ async function rewrite(ctx: ErasureCtx, row: { table_name: string; id: string; v
  * theirs — docs/sync.md).
  */
 export async function scrubStore(store: Store): Promise<void> {
-  if (store.kind === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db)
-  else await sql`VACUUM sync_rows`.execute(store.db)
+  if (store.kind !== 'sqlite') {
+    await sql`VACUUM sync_rows`.execute(store.db)
+    return
+  }
+  // A read still stepping on the same handle (another laptop's pull) keeps the checkpoint from finishing ("busy"):
+  // until it does, the file holds the page as it was before the erasure. Asked again until it finished.
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db)
+    if (!rows[0]?.busy) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
 }
