@@ -16,6 +16,8 @@ export function CalendarFeedSection() {
   const [created, setCreated] = useState<CalendarFeedCreated | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** Why the state could not be read (the server unreachable): a calm line, the sync section above says the rest. */
+  const [unknown, setUnknown] = useState<string | null>(null)
   const [copied, setCopied] = useState(false)
   /**
    * Each address made or ended starts a new round of buttons (a fresh useAction): a double click still makes one
@@ -28,8 +30,8 @@ export function CalendarFeedSection() {
     let live = true
     void call('calendarFeed.status', {}).then((r) => {
       if (!live) return
+      setUnknown(r.ok ? null : r.error.message)
       if (r.ok) setStatus(r.data)
-      else setError(r.error.message)
     })
     return () => {
       live = false
@@ -57,12 +59,13 @@ export function CalendarFeedSection() {
     await navigator.clipboard.writeText(created.url).then(() => setCopied(true), () => setCopied(false))
   }
 
-  if (!status && !error) return null
+  if (!status && !error && !unknown) return null
   return (
     <section className="card" id="calendar-feed" aria-labelledby="calendar-feed-title">
       <h2 id="calendar-feed-title">{t('calendarFeed.title')}</h2>
       <p>{t('calendarFeed.intro')}</p>
       {status && !status.available ? <p className="muted">{t('calendarFeed.unavailable')}</p> : null}
+      {unknown ? <p className="muted">{tFromData(unknown)}</p> : null}
       {status?.available ? (
         <>
           <p>{status.active && status.createdAt ? t('calendarFeed.active', { date: dateTime(status.createdAt) }) : t('calendarFeed.inactive')}</p>
