@@ -11,8 +11,8 @@ export function startDueNotifications(ctx: ServiceContext): () => void {
   let last = { day: '', count: 0 }
   const check = async () => {
     if (!Notification.isSupported()) return
-    const list = await workList(ctx, { ownerId: '' })
-    const due = list.overdue.length + list.dueToday.length
+    const list = await workList(ctx, { ownerId: '', limit: 1 })
+    const due = list.counts.overdue + list.counts.dueToday
     const overdueCases = (await serviceWorkList(ctx, { ownerId: '' })).teamOverdue.length
     const count = due + overdueCases
     if (count === 0 || (last.day === list.today && count <= last.count)) return

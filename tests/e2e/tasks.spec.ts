@@ -174,3 +174,23 @@ test('the work list filters: mine / team, overdue / this week; a task without a 
   await expect(page.getByRole('listitem', { name: /Task “Prospekt schicken”/ })).toContainText('Task · 14:00 · High priority')
   await page.screenshot({ path: test.info().outputPath('worklist-tasks-en.png') })
 })
+
+test('a long section shows its first 100 entries with the full count, and "Weitere anzeigen" brings the rest', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  await app.restart({ today: '2026-11-30' })
+  const { company } = await customerOn(app)
+  for (let n = 1; n <= 103; n += 1) await must(app, 'tasks.create', { companyId: company.id, title: `Rückruf ${n}`, dueDate: '2026-12-01', priority: 'normal' })
+  await app.restart({ today: '2026-12-03' })
+
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openApp(page, app, '/follow-ups')
+  const overdue = page.getByRole('region', { name: 'Überfällig' })
+  await expect(overdue.getByRole('heading', { name: 'Überfällig (103)' })).toBeVisible()
+  await expect(page.getByText('103 überfällig, 0 heute')).toBeVisible()
+  await expect(overdue.getByRole('listitem')).toHaveCount(100)
+  await expect(overdue.getByText('100 von 103 angezeigt')).toBeVisible()
+  await overdue.getByRole('button', { name: 'Weitere anzeigen' }).dblclick()
+  await expect(overdue.getByRole('listitem')).toHaveCount(103)
+  await expect(overdue.getByText('angezeigt')).toHaveCount(0)
+  await expect(overdue.getByRole('button', { name: 'Weitere anzeigen' })).toHaveCount(0)
+})

@@ -9,6 +9,11 @@ import type { ReferralStatusQuery } from '../service'
 
 /** Open: sent and waiting for the customer's decision (`o` is the offers table's alias, if any). */
 export const openOffer = (o?: string): RawBuilder<SqlBool> => inList(column(o, 'status'), OPEN_OFFER_STATUSES)
+/**
+ * Open, for an offer reached by its id from another row (a follow-up): the same test, written so that the
+ * status index never drives the query (`+status`), and the other row's own index keeps its order.
+ */
+export const openOfferLookedUp = (o: string): RawBuilder<SqlBool> => inList(sql`+${column(o, 'status')}`, OPEN_OFFER_STATUSES)
 /** Undecided: not closed yet, drafts included. */
 export const undecidedOffer = (o?: string): RawBuilder<SqlBool> => inList(column(o, 'status'), UNDECIDED_OFFER_STATUSES)
 /** Decided: won, lost or expired (the order rate's base). */

@@ -2,11 +2,18 @@
 import { z } from 'zod'
 import { daySchema, optionalIdSchema, requiredText } from '../../platform/common.schema'
 import { LANGUAGES, TOUCHPOINT_CHANNELS } from '../customers'
+import { WORK_LIST_MAX, WORK_LIST_PAGE, WORK_LIST_WHEN } from './worklist.filters'
 
 /** Work-list days live in 1900–2199 (daySchema): the horizon (today + 14 days) stays far inside the calendar's range. */
 const dateSchema = daySchema
 
-export const workListQuerySchema = z.object({ ownerId: optionalIdSchema, today: dateSchema.optional() })
+export const workListQuerySchema = z.object({
+  ownerId: optionalIdSchema,
+  today: dateSchema.optional(),
+  when: z.enum(WORK_LIST_WHEN, 'errors.invalidChoice').default('all'),
+  /** Entries per section; the counts are always complete. */
+  limit: z.number('errors.number').int('errors.integer').min(1, 'errors.tooSmall').max(WORK_LIST_MAX, 'errors.tooLarge').default(WORK_LIST_PAGE),
+})
 /** The calendar file is written in the language of whoever exports it. */
 export const workListIcsQuerySchema = z.object({ ownerId: optionalIdSchema, language: z.enum(LANGUAGES, 'errors.invalidChoice').default('de') })
 

@@ -29,4 +29,7 @@ export const WORKLIST_TEXTS = {
   'worklist.when.week': { de: 'Diese Woche', en: 'This week' },
   'worklist.emptyFiltered': { de: 'Keine Einträge für diese Auswahl.', en: 'No entries for this selection.' },
   'worklist.newTask': { de: 'Neue Aufgabe', en: 'New task' },
+  // A long section shows its first entries (issue 16: thousands of tasks must not slow the list down).
+  'worklist.shown': { de: '{shown} von {count} angezeigt', en: '{shown} of {count} shown' },
+  'worklist.more': { de: 'Weitere anzeigen', en: 'Show more' },
 } as const satisfies Texts

@@ -5,12 +5,19 @@ import type { RenewalReminderItem } from '../contracts'
 import type { FollowUpItem, PromiseItem } from '../offers'
 import type { UsePhaseReminderItem } from '../service'
 import type { TaskItem } from '../planning'
+import type { WorkListSection, WorkListWhen } from './worklist.filters'
 
 export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem | TaskItem
 
+/** How many entries each section holds in all (a section lists at most the query's `limit` of them). */
+export type WorkListCounts = Record<WorkListSection, number>
+
 export interface WorkList {
   today: string
+  when: WorkListWhen
+  /** The most urgent first: by due day, then the higher value; at most `limit` per section. */
   overdue: WorkListItem[]
   dueToday: WorkListItem[]
   upcoming: WorkListItem[]
+  counts: WorkListCounts
 }

@@ -3,6 +3,8 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import { newId } from '../../../../db/platform/ids'
+import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
 import { insertSynced, updateSynced, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import { renewingContract } from '../../../../db/modules/contracts/contract.predicates'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
@@ -61,19 +63,43 @@ const reminderDone = (kind: RenewalReminderKind, now: string): UpdatePatch<'cont
 const reminderMoved = (kind: RenewalReminderKind, until: string): UpdatePatch<'contracts'> =>
   kind === 'renewal_review' ? { review_due: until } : { final_due: until }
 
-/** The renewal reminders due up to `horizon` (all overdue ones included), for the work list. */
-export async function renewalReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<RenewalReminderItem[]> {
+const REMINDER_KINDS = ['renewal_review', 'renewal_final'] as const
+
+/**
+ * Contracts with an open reminder of one kind due in the range, from the kind's partial index alone (a deleted
+ * or merged-away company's contracts are tombstoned or moved with it in the same transaction).
+ */
+const openReminders = (ctx: ServiceContext, kind: RenewalReminderKind, q: DueRange & { ownerId: string }) => {
+  const due = `k.${REMINDER_COLUMN[kind]}_due` as const
+  const done = `k.${REMINDER_COLUMN[kind]}_done_at` as const
+  let query = ctx.db.selectFrom('contracts as k')
+    .where('k.deleted_at', 'is', null).where(done, 'is', null).where(renewingContract('k')).where(dueWithin(sql.ref(due), q))
+  if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
+  return { query, due }
+}
+
+/** How many renewal reminders (both kinds) fall before, on and after today within the range. */
+export async function renewalReminderCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
+  const counts = await Promise.all(REMINDER_KINDS.map(async (kind) => {
+    const { query, due } = openReminders(ctx, kind, q)
+    return toSourceCounts(await query.select(dueCountColumns(sql.ref(due), q.today)).executeTakeFirst())
+  }))
+  return counts.reduce((sum, c) => ({ overdue: sum.overdue + c.overdue, dueToday: sum.dueToday + c.dueToday, upcoming: sum.upcoming + c.upcoming }))
+}
+
+/** The first renewal reminders of the range (both kinds), the earliest due first, for the work list. */
+export async function renewalReminders(ctx: ServiceContext, q: DueListQuery): Promise<RenewalReminderItem[]> {
   const items: RenewalReminderItem[] = []
-  for (const kind of ['renewal_review', 'renewal_final'] as const) {
-    const due = `k.${REMINDER_COLUMN[kind]}_due` as const
-    const done = `k.${REMINDER_COLUMN[kind]}_done_at` as const
-    let query = ctx.db.selectFrom('contracts as k').innerJoin('companies as c', 'c.id', 'k.company_id')
+  for (const kind of REMINDER_KINDS) {
+    const { query: base, due } = openReminders(ctx, kind, q)
+    // The first `limit` from the reminder's index and the contract alone; only those are joined to their names.
+    const first = base.select(['k.id', `${due} as due`, 'k.annual_value_cents']).orderBy(due).orderBy('k.annual_value_cents', 'desc').limit(q.limit)
+    const query = ctx.db.selectFrom(first.as('x')).innerJoin('contracts as k', 'k.id', 'x.id')
+      .innerJoin('companies as c', 'c.id', 'k.company_id').where('c.deleted_at', 'is', null)
       .leftJoin('contacts as p', 'p.id', 'k.contact_id').leftJoin('users as u', 'u.id', 'k.owner_id')
       .select(['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'p.first_name', 'p.last_name', 'p.phone', 'p.mobile', 'k.owner_id', 'u.display_name as owner_name',
-        `${due} as due`, 'k.annual_value_cents', 'k.cancel_by'])
-      .where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where(done, 'is', null).where(renewingContract('k')).where(due, '<=', q.horizon)
-    if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
-    for (const r of await query.orderBy(due).limit(1000).execute()) {
+        'x.due', 'k.annual_value_cents', 'k.cancel_by'])
+    for (const r of await query.orderBy('x.due').orderBy('x.annual_value_cents', 'desc').execute()) {
       items.push({
         source: 'contract', id: `${r.id}:${kind}`, contractId: r.id, contractNumber: r.number, companyId: r.company_id, companyName: r.company_name,
         contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
@@ -89,7 +115,7 @@ export async function renewalReminders(ctx: ServiceContext, q: { ownerId: string
       })
     }
   }
-  return items
+  return items.sort((x, y) => x.dueDate.localeCompare(y.dueDate) || y.annualValueCents - x.annualValueCents).slice(0, q.limit)
 }
 
 async function openReminder(ctx: ServiceContext, contractId: string, kind: RenewalReminderKind) {
@@ -137,6 +163,7 @@ function reminderRef(id: string): { contractId: string; kind: RenewalReminderKin
 export const renewalWorkListSource = {
   source: 'contract',
   list: renewalReminders,
+  count: renewalReminderCounts,
   complete: (ctx: ServiceContext, input: { id: string; channel: TouchpointChannel; outcome: string }) =>
     completeRenewalReminder(ctx, { ...reminderRef(input.id), channel: input.channel, outcome: input.outcome }),
   snooze: (ctx: ServiceContext, input: { id: string; until: string }) => snoozeRenewalReminder(ctx, { ...reminderRef(input.id), until: input.until }),

@@ -1,7 +1,10 @@
 // Offer follow-ups as a source of the work list: listed by due date, done with an outcome, or snoozed.
+import { sql } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
+import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
-import { openOffer } from '../../../../db/modules/offers/offer.predicates'
+import { openOfferLookedUp } from '../../../../db/modules/offers/offer.predicates'
 import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import type { FollowUpItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
@@ -9,19 +12,42 @@ import { eventColumns, messageRef } from '../../../../shared/platform/event-mess
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 
-/** The open follow-ups of open offers (sent, awaiting the decision), due up to `horizon` (all overdue ones included). */
-export async function followUpItems(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<FollowUpItem[]> {
+/**
+ * Open follow-ups due in the range, read from their own index alone (the status a literal, so the partial
+ * index serves). An open follow-up belongs to an open offer: deciding or expiring an offer closes its
+ * follow-ups in the same transaction (offer.service.ts), so the count needs no look at the offers.
+ */
+const openFollowUps = (ctx: ServiceContext, q: DueRange & { ownerId: string }) => {
   let query = ctx.db.selectFrom('follow_ups as f')
+    .where('f.status', '=', sql.lit('open')).where('f.deleted_at', 'is', null).where(dueWithin(sql.ref('f.due_date'), q))
+  if (q.ownerId) query = query.where('f.owner_id', '=', q.ownerId)
+  return query
+}
+
+/** How many open follow-ups fall before, on and after today within the range. */
+export async function followUpCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
+  return toSourceCounts(await openFollowUps(ctx, q).select(dueCountColumns(sql.ref('f.due_date'), q.today)).executeTakeFirst())
+}
+
+/**
+ * The first open follow-ups of the range: the earliest due, the higher value first within a day. The first
+ * `limit` are picked from the follow-ups' due index and their offers' values alone; only those are joined
+ * to their names (a busy day holds hundreds for a team).
+ */
+export async function followUpItems(ctx: ServiceContext, q: DueListQuery): Promise<FollowUpItem[]> {
+  const first = openFollowUps(ctx, q).innerJoin('offers as o', 'o.id', 'f.offer_id')
+    .select(['f.id', 'f.due_date', 'o.gross_cents'])
+    .where(openOfferLookedUp('o')).where('o.deleted_at', 'is', null)
+    .orderBy('f.due_date').orderBy('o.gross_cents', 'desc').limit(q.limit)
+  const rows = await ctx.db.selectFrom(first.as('x'))
+    .innerJoin('follow_ups as f', 'f.id', 'x.id')
     .innerJoin('offers as o', 'o.id', 'f.offer_id')
     .innerJoin('companies as c', 'c.id', 'f.company_id')
     .leftJoin('contacts as k', 'k.id', 'o.contact_id')
     .leftJoin('users as u', 'u.id', 'f.owner_id')
     .select(['f.id', 'f.offer_id', 'o.number', 'f.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.phone', 'k.mobile',
       'f.owner_id', 'u.display_name as owner_name', 'f.kind', 'f.due_date', 'o.gross_cents', 'o.valid_until'])
-    .where('f.status', '=', 'open').where('f.deleted_at', 'is', null).where('f.due_date', '<=', q.horizon)
-    .where(openOffer('o')).where('o.deleted_at', 'is', null)
-  if (q.ownerId) query = query.where('f.owner_id', '=', q.ownerId)
-  const rows = await query.orderBy('f.due_date').orderBy('o.gross_cents', 'desc').limit(1000).execute()
+    .orderBy('x.due_date').orderBy('x.gross_cents', 'desc').execute()
   return rows.map((r): FollowUpItem => ({
     source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
@@ -75,6 +101,7 @@ export async function snoozeFollowUp(ctx: ServiceContext, input: { id: string; u
 export const followUpWorkListSource = {
   source: 'offer',
   list: followUpItems,
+  count: followUpCounts,
   complete: completeFollowUp,
   snooze: snoozeFollowUp,
 } as const

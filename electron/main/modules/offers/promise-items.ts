@@ -5,6 +5,9 @@ import type { PromiseItem } from '../../../../shared/modules/offers/promise.sche
 import { berlinDay } from '../../../../shared/platform/berlin-time'
 import { messageRef } from '../../../../shared/platform/event-message'
 import type { ServiceContext } from '../../platform/context'
+import { sql } from 'kysely'
+import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
 import { contactNameOf, promiseQuery, type PromiseRow } from './promise-rows'
 
 const view = (r: PromiseRow): PromiseItem['view'] => ({
@@ -19,11 +22,27 @@ const view = (r: PromiseRow): PromiseItem['view'] => ({
   valueCents: 0,
 })
 
-/** The open promises due up to `horizon`; `ownerId` '' = everyone's. */
-export async function promiseItems(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<PromiseItem[]> {
-  let query = promiseQuery(ctx.db).where('p.status', '=', 'open').where('p.due_date', '<=', q.horizon)
+/**
+ * Open promises due in the range, read from their own index alone (the status a literal, so the partial index
+ * serves). Deleting or merging a company tombstones or moves what hangs off it in the same transaction
+ * (COMPANY_CHILD_TABLES), so the count needs no look at the companies; the list joins them for their names.
+ */
+const openPromises = (ctx: ServiceContext, q: DueRange & { ownerId: string }) => {
+  let query = ctx.db.selectFrom('promises as p')
+    .where('p.status', '=', sql.lit('open')).where('p.deleted_at', 'is', null).where(dueWithin(sql.ref('p.due_date'), q))
   if (q.ownerId) query = query.where('p.owner_id', '=', q.ownerId)
-  const rows = await query.orderBy('p.due_date').orderBy('p.created_at').limit(1000).execute()
+  return query
+}
+
+/** How many open promises fall before, on and after today within the range. */
+export async function promiseCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
+  return toSourceCounts(await openPromises(ctx, q).select(dueCountColumns(sql.ref('p.due_date'), q.today)).executeTakeFirst())
+}
+
+/** The first open promises of the range, the earliest due first: picked from the promises alone, then joined to their names. */
+export async function promiseItems(ctx: ServiceContext, q: DueListQuery): Promise<PromiseItem[]> {
+  const first = openPromises(ctx, q).select(['p.id', 'p.due_date', 'p.created_at']).orderBy('p.due_date').orderBy('p.created_at').limit(q.limit)
+  const rows = await promiseQuery(ctx.db).innerJoin(first.as('x'), 'x.id', 'p.id').orderBy('x.due_date').orderBy('x.created_at').execute()
   return rows.map((r): PromiseItem => ({
     source: 'promise', kind: 'promise', id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: contactNameOf(r), contactPhone: r.phone || r.mobile || '',
     ownerId: r.owner_id, ownerName: r.owner_name ?? '', dueDate: r.due_date, title: r.title, conversationId: r.conversation_id ?? '', changedAt: r.changed_at,

@@ -13,7 +13,7 @@ import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 import { checkPromiseReferences, loadOpenPromise, loadPromise, promiseQuery, toPromise } from './promise-rows'
 
-export { promiseItems } from './promise-items'
+export { promiseCounts, promiseItems } from './promise-items'
 
 export async function getPromise(ctx: ServiceContext, id: string): Promise<CustomerPromise> {
   return toPromise(await loadPromise(ctx.db, id))

@@ -4,6 +4,9 @@
 import type { TaskItem } from '../../../../shared/modules/planning/task.schema'
 import { messageRef } from '../../../../shared/platform/event-message'
 import type { ServiceContext } from '../../platform/context'
+import { sql } from 'kysely'
+import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
 import { contactNameOf, taskQuery, type TaskRow } from './task-rows'
 
 function detail(r: TaskRow): TaskItem['view']['detail'] {
@@ -27,11 +30,32 @@ const view = (r: TaskRow): TaskItem['view'] => ({
   valueCents: 0,
 })
 
-/** The open tasks due up to `horizon`; `ownerId` '' = everyone's. */
-export async function taskItems(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<TaskItem[]> {
-  let query = taskQuery(ctx.db).where('t.status', '=', 'open').where('t.due_date', '<=', q.horizon)
+/**
+ * Open tasks due in the range, read from their own index alone (the status a literal, so the partial index
+ * serves). Deleting or merging a company tombstones or moves what hangs off it in the same transaction
+ * (COMPANY_CHILD_TABLES), so the count needs no look at the companies; the list joins them for their names.
+ */
+const openTasks = (ctx: ServiceContext, q: DueRange & { ownerId: string }) => {
+  let query = ctx.db.selectFrom('tasks as t')
+    .where('t.status', '=', sql.lit('open')).where('t.deleted_at', 'is', null).where(dueWithin(sql.ref('t.due_date'), q))
   if (q.ownerId) query = query.where('t.owner_id', '=', q.ownerId)
-  const rows = await query.orderBy('t.due_date').orderBy((eb) => eb.fn.coalesce('t.due_time', eb.val('99:99'))).orderBy('t.created_at').limit(2000).execute()
+  return query
+}
+
+/** How many open tasks fall before, on and after today within the range. */
+export async function taskCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
+  return toSourceCounts(await openTasks(ctx, q).select(dueCountColumns(sql.ref('t.due_date'), q.today)).executeTakeFirst())
+}
+
+/**
+ * The first open tasks of the range: by due day, then time (one without a time after those with one). The
+ * first `limit` are picked from the tasks alone; only those are joined to their names.
+ */
+export async function taskItems(ctx: ServiceContext, q: DueListQuery): Promise<TaskItem[]> {
+  const first = openTasks(ctx, q).select(['t.id', 't.due_date', (eb) => eb.fn.coalesce('t.due_time', eb.val('99:99')).as('at'), 't.created_at'])
+    .orderBy('t.due_date').orderBy('at').orderBy('t.created_at').limit(q.limit)
+  const rows = await taskQuery(ctx.db).innerJoin(first.as('x'), 'x.id', 't.id')
+    .orderBy('x.due_date').orderBy('x.at').orderBy('x.created_at').execute()
   return rows.map((r): TaskItem => ({
     source: 'task', kind: 'task', id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: contactNameOf(r), contactPhone: r.phone || r.mobile || '',
     ownerId: r.owner_id, ownerName: r.owner_name ?? '', dueDate: r.due_date, title: r.title, dueTime: r.due_time ?? '', priority: r.priority,

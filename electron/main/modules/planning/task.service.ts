@@ -17,7 +17,7 @@ import { refreshJourney } from '../customers'
 import { taskOccurrenceId } from './task-ids'
 import { checkTaskReferences, loadOpenTask, loadTask, seriesAnchor, taskQuery, toTask, type TaskRow } from './task-rows'
 
-export { taskItems } from './task-items'
+export { taskCounts, taskItems } from './task-items'
 
 export async function getTask(ctx: ServiceContext, id: string): Promise<Task> {
   return toTask(await loadTask(ctx.db, id))

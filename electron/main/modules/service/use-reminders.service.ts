@@ -2,6 +2,8 @@
 // for a won referral, asking a promoter for a referral or testimonial. Each is a date on its row.
 import { sql, type Transaction } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
+import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import type { Database } from '../../../../db/database.types'
 import type { TouchpointChannel } from '../../../../shared/modules/customers'
@@ -20,7 +22,6 @@ const SOURCES = {
   referral: { table: 'referrals', due: 'thank_due', done: 'thanked_at', kind: 'referral_thanks', station: 'referral' },
   feedback: { table: 'feedback', due: 'ask_due', done: 'ask_done_at', kind: 'ask_referral', station: 'referral' },
 } as const satisfies Record<Source, unknown>
-const SOURCE_NAMES: readonly Source[] = ['asset', 'referral', 'feedback']
 
 /** Writes a reminder's dates (a key left undefined is not written): each source's own table and columns. */
 function writeReminder(trx: Transaction<Database>, source: Source, id: string, dates: { due?: string; done?: string }, now: string): Promise<boolean> {
@@ -60,22 +61,32 @@ function viewOf(source: Source, r: { company_name: string; a: string | null; b: 
   }
 }
 
-export async function usePhaseReminders(ctx: ServiceContext, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
-  const items: UsePhaseReminderItem[] = []
-  for (const source of SOURCE_NAMES) items.push(...await remindersOf(ctx, source, q))
-  return items
+/** Open reminders of one kind due in the range: the reminder not done yet, on a live row. */
+const openRemindersWhere = (source: Source, q: DueRange & { ownerId: string }) => {
+  const s = SOURCES[source]
+  return sql`x.deleted_at is null and x.${sql.ref(s.done)} is null and x.${sql.ref(s.due)} is not null
+    and ${dueWithin(sql`x.${sql.ref(s.due)}`, q)} ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}`
 }
 
-async function remindersOf(ctx: ServiceContext, source: Source, q: { ownerId: string; horizon: string }): Promise<UsePhaseReminderItem[]> {
+/** How many reminders of one kind fall before, on and after today within the range (the row's own index; a deleted company's rows are tombstoned with it). */
+async function countsOf(ctx: ServiceContext, source: Source, q: DueCountQuery): Promise<DueCounts> {
+  const s = SOURCES[source]
+  const { rows } = await sql<{ overdue: number | null; due_today: number | null; upcoming: number | null }>`
+    select ${sql.join(dueCountColumns(sql`x.${sql.ref(s.due)}`, q.today))}
+    from ${sql.table(s.table)} x where ${openRemindersWhere(source, q)}`.execute(ctx.db)
+  return toSourceCounts(rows[0])
+}
+
+/** The first reminders of one kind in the range, the earliest due first. */
+async function remindersOf(ctx: ServiceContext, source: Source, q: DueListQuery): Promise<UsePhaseReminderItem[]> {
   const s = SOURCES[source]
   const rows = await sql<{ id: string; company_id: string; company_name: string; first_name: string | null; last_name: string | null; phone: string | null; mobile: string | null; owner_id: string; owner_name: string | null; due: string; a: string | null; b: string | null }>`
     select x.id, x.company_id, c.name as company_name, k.first_name, k.last_name, k.phone, k.mobile, x.owner_id, u.display_name as owner_name, x.${sql.ref(s.due)} as due, ${FACTS[source]}
     from ${sql.table(s.table)} x join companies c on c.id = x.company_id
     left join contacts k on k.id = ${source === 'asset' ? sql`(select id from contacts where company_id = x.company_id and deleted_at is null order by local_seq limit 1)` : sql`x.contact_id`}
     left join users u on u.id = x.owner_id
-    where x.deleted_at is null and c.deleted_at is null and x.${sql.ref(s.done)} is null and x.${sql.ref(s.due)} is not null and x.${sql.ref(s.due)} <= ${q.horizon}
-    ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}
-    order by x.${sql.ref(s.due)} limit 500`.execute(ctx.db)
+    where ${openRemindersWhere(source, q)} and c.deleted_at is null
+    order by x.${sql.ref(s.due)} limit ${q.limit}`.execute(ctx.db)
   return rows.rows.map((r): UsePhaseReminderItem => ({
     source, id: `${source}:${r.id}`, subjectId: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
     contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '', kind: s.kind, dueDate: r.due, detail: plainDetail(source, r), view: viewOf(source, r),
@@ -129,7 +140,8 @@ function subjectOf(source: Source, id: string): string {
 /** One work-list source per kind of use-phase reminder (registered by the worklist module). */
 const usePhaseSource = <S extends Source>(source: S) => ({
   source,
-  list: (ctx: ServiceContext, q: { ownerId: string; horizon: string }) => remindersOf(ctx, source, q),
+  list: (ctx: ServiceContext, q: DueListQuery) => remindersOf(ctx, source, q),
+  count: (ctx: ServiceContext, q: DueCountQuery) => countsOf(ctx, source, q),
   complete: (ctx: ServiceContext, input: { id: string; channel: TouchpointChannel; outcome: string }) =>
     completeUsePhaseReminder(ctx, { source, id: subjectOf(source, input.id), channel: input.channel, outcome: input.outcome }),
   snooze: (ctx: ServiceContext, input: { id: string; until: string }) => snoozeUsePhaseReminder(ctx, { source, id: subjectOf(source, input.id), until: input.until }),

@@ -2,28 +2,45 @@
 // done with an outcome, or snoozed; and the same entries as an iCalendar file.
 import { createEvents, type EventAttributes } from 'ics'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
-import type { WorkList, WorkListItem } from '../../../../shared/modules/worklist'
+import {
+  spanOf, WORK_LIST_MAX, WORK_LIST_PAGE, WORK_LIST_SECTIONS, workListRanges,
+  type WorkList, type WorkListCounts, type WorkListItem, type WorkListSection, type WorkListWhen,
+} from '../../../../shared/modules/worklist'
 import type { MessageRef } from '../../../../shared/platform/event-message'
 import type { Language, TouchpointChannel } from '../../../../shared/modules/customers'
 import { eventMessage } from '../../../../shared/i18n/event-text'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { WORK_LIST_SOURCES, workListSource } from './worklist.sources'
 
-export const UPCOMING_DAYS = 14
+const NO_COUNTS: WorkListCounts = { overdue: 0, dueToday: 0, upcoming: 0 }
+const add = (a: WorkListCounts, b: WorkListCounts): WorkListCounts => ({ overdue: a.overdue + b.overdue, dueToday: a.dueToday + b.dueToday, upcoming: a.upcoming + b.upcoming })
+const byUrgency = (a: WorkListItem, b: WorkListItem) => a.dueDate.localeCompare(b.dueDate) || b.view.valueCents - a.view.valueCents
 
-
-export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string }): Promise<WorkList> {
+/**
+ * The work list under a filter: each section's first `limit` entries, the most urgent first, and how many
+ * each holds in all. Every source counts its span of days in one pass and lists only the sections where it
+ * has entries, each from its own index, so the list costs the same with 50 or 50,000 open entries.
+ */
+export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string; when?: WorkListWhen; limit?: number }): Promise<WorkList> {
   const today = q.today ?? todayOf(ctx)
-  const horizon = addCalendarDays(today, UPCOMING_DAYS)
-  const items: WorkListItem[] = []
-  for (const source of WORK_LIST_SOURCES) items.push(...await source.list(ctx, { ownerId: q.ownerId, horizon }))
-  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || b.view.valueCents - a.view.valueCents)
-  return {
-    today,
-    overdue: items.filter((i) => i.dueDate < today),
-    dueToday: items.filter((i) => i.dueDate === today),
-    upcoming: items.filter((i) => i.dueDate > today),
+  const when = q.when ?? 'all'
+  const limit = q.limit ?? WORK_LIST_PAGE
+  const ranges = workListRanges(today, when)
+  const span = spanOf(ranges)
+  const sections: Record<WorkListSection, WorkListItem[]> = { overdue: [], dueToday: [], upcoming: [] }
+  let counts = NO_COUNTS
+  if (span) {
+    for (const source of WORK_LIST_SOURCES) {
+      const own = await source.count(ctx, { ownerId: q.ownerId, ...span, today })
+      counts = add(counts, own)
+      for (const section of WORK_LIST_SECTIONS) {
+        const range = ranges[section]
+        if (range && own[section] > 0) sections[section].push(...await source.list(ctx, { ownerId: q.ownerId, ...range, limit }))
+      }
+    }
   }
+  const first = (items: WorkListItem[]) => items.sort(byUrgency).slice(0, limit)
+  return { today, when, overdue: first(sections.overdue), dueToday: first(sections.dueToday), upcoming: first(sections.upcoming), counts }
 }
 
 export async function completeWorkListItem(ctx: ServiceContext, input: { source: string; id: string; channel: TouchpointChannel; outcome: string }): Promise<{ touchpointId: string }> {
@@ -48,7 +65,7 @@ const render = (language: Language, m: MessageRef): string => eventMessage(langu
  */
 export async function workListIcs(ctx: ServiceContext, q: { ownerId: string; language?: Language }): Promise<{ fileName: string; content: string }> {
   const language = q.language ?? 'de'
-  const list = await workList(ctx, { ownerId: q.ownerId })
+  const list = await workList(ctx, { ownerId: q.ownerId, limit: WORK_LIST_MAX })
   const events: EventAttributes[] = [...list.overdue, ...list.dueToday, ...list.upcoming].map((i) => ({
     uid: `${i.id}@kundenreise`,
     start: dateArray(i.dueDate),

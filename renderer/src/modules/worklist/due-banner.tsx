@@ -18,7 +18,7 @@ export function DueFollowUpsBanner() {
   useEffect(() => {
     let live = true
     const check = () => {
-      void call('worklist.list', {}).then((r) => live && r.ok && setDue(r.data.overdue.length + r.data.dueToday.length))
+      void call('worklist.list', { limit: 1 }).then((r) => live && r.ok && setDue(r.data.counts.overdue + r.data.counts.dueToday))
       void call('cases.workList', {}).then((r) => live && r.ok && setOverdueCases(r.data.teamOverdue.length))
     }
     check()

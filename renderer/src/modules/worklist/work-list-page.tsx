@@ -1,11 +1,12 @@
 // Konsequentes Nachfassen: the reminders of every source and the tasks, overdue first; done with an outcome,
 // or moved. One pair of channels for every source (worklist.complete / worklist.snooze, by the entry's source
 // and id); each entry brings its own view (label, subject, detail as messages), so a new source needs nothing
-// here. Filters: mine or the team's, and all / overdue / this week (kept in the address, so a link can set them).
+// here. Filters: mine or the team's, and all / overdue / this week (kept in the address, so a link can set them),
+// applied by the service; each section shows its first entries and "Weitere anzeigen" asks for more.
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router-dom'
 import { TOUCHPOINT_CHANNELS, type TouchpointChannel } from '../../../../shared/modules/customers'
-import { filterWorkList, WORK_LIST_WHEN, WORK_LIST_WHO, type WorkListItem, type WorkListWhen, type WorkListWho } from '../../../../shared/modules/worklist'
+import { WORK_LIST_MAX, WORK_LIST_PAGE, WORK_LIST_WHEN, WORK_LIST_WHO, type WorkListItem, type WorkListWhen, type WorkListWho } from '../../../../shared/modules/worklist'
 import type { MessageRef } from '../../../../shared/platform/event-message'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { eventMessage } from '../../../../shared/i18n/event-text'
@@ -25,12 +26,17 @@ export function WorkListPage() {
   const when: WorkListWhen = isOneOf(WORK_LIST_WHEN, whenParam) ? whenParam : 'all'
   const settings = useData('settings.get', {})
   const ownerId = who === 'mine' ? settings.data?.currentUserId ?? null : ''
-  const list = useData('worklist.list', ownerId === null ? null : { ownerId })
-  const choose = (name: 'who' | 'when', value: string) => setParams((p) => {
-    const next = new URLSearchParams(p)
-    next.set(name, value)
-    return next
-  }, { replace: true })
+  const [limit, setLimit] = useState(WORK_LIST_PAGE)
+  const list = useData('worklist.list', ownerId === null ? null : { ownerId, when, limit })
+  const choose = (name: 'who' | 'when', value: string) => {
+    setLimit(WORK_LIST_PAGE)
+    setParams((p) => {
+      const next = new URLSearchParams(p)
+      next.set(name, value)
+      return next
+    }, { replace: true })
+  }
+  const more = limit < WORK_LIST_MAX ? () => setLimit((l) => Math.min(WORK_LIST_MAX, l + WORK_LIST_PAGE)) : undefined
   const exportIcs = async () => {
     const result = await call('worklist.ics', { ownerId: ownerId ?? '', language })
     if (!result.ok) return
@@ -41,13 +47,11 @@ export function WorkListPage() {
     a.click()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
-  const all = list.data
-  const d = all ? filterWorkList(all, when) : undefined
-  const count = (l: typeof d) => (l ? l.overdue.length + l.dueToday.length + l.upcoming.length : 0)
-  const total = count(d)
+  const d = list.data
+  const total = d ? d.counts.overdue + d.counts.dueToday + d.counts.upcoming : 0
   return (
     <section className="page">
-      <PageHeader title={t('followUp.title')} subtitle={all ? t('followUp.summary', { overdue: number(all.overdue.length), today: number(all.dueToday.length) }) : undefined}
+      <PageHeader title={t('followUp.title')} subtitle={d ? t('followUp.summary', { overdue: number(d.counts.overdue), today: number(d.counts.dueToday) }) : undefined}
         actions={(
           <>
             <Link className="button button--primary" to="/tasks/new">{t('worklist.newTask')}</Link>
@@ -59,13 +63,12 @@ export function WorkListPage() {
         <Chips label={t('worklist.when')} values={WORK_LIST_WHEN} value={when} text={(v) => t(`worklist.when.${v}`)} onChange={(v) => choose('when', v)} />
       </div>
       {list.error ? <LoadError message={list.error} /> : null}
-      {all && count(all) === 0 ? <EmptyState>{t('followUp.empty')}</EmptyState> : null}
-      {all && count(all) > 0 && total === 0 ? <EmptyState>{t('worklist.emptyFiltered')}</EmptyState> : null}
+      {d && total === 0 ? <EmptyState>{t(d.when === 'all' ? 'followUp.empty' : 'worklist.emptyFiltered')}</EmptyState> : null}
       {d ? (
         <>
-          <Section title={t('followUp.overdue')} items={d.overdue} tone="overdue" onChange={list.reload} />
-          <Section title={t('followUp.today')} items={d.dueToday} tone="today" onChange={list.reload} />
-          <Section title={t('followUp.upcoming')} items={d.upcoming} tone="upcoming" onChange={list.reload} />
+          <Section title={t('followUp.overdue')} items={d.overdue} count={d.counts.overdue} tone="overdue" onChange={list.reload} onMore={more} />
+          <Section title={t('followUp.today')} items={d.dueToday} count={d.counts.dueToday} tone="today" onChange={list.reload} onMore={more} />
+          <Section title={t('followUp.upcoming')} items={d.upcoming} count={d.counts.upcoming} tone="upcoming" onChange={list.reload} onMore={more} />
         </>
       ) : null}
     </section>
@@ -84,12 +87,19 @@ function Chips<V extends string>({ label, values, value, text, onChange }: { lab
   )
 }
 
-function Section({ title, items, tone, onChange }: { title: string; items: WorkListItem[]; tone: string; onChange: () => void }) {
-  if (items.length === 0) return null
+function Section({ title, items, count, tone, onChange, onMore }: { title: string; items: WorkListItem[]; count: number; tone: string; onChange: () => void; onMore?: () => void }) {
+  const { t, number } = useI18n()
+  if (count === 0) return null
   return (
     <section className={`worklist worklist--${tone}`} aria-label={title}>
-      <h2>{title} ({items.length})</h2>
+      <h2>{title} ({number(count)})</h2>
       <ul className="worklist__items">{items.map((i) => <Item key={i.id} item={i} onChange={onChange} />)}</ul>
+      {items.length < count ? (
+        <p className="inline-row">
+          <span className="muted small">{t('worklist.shown', { shown: number(items.length), count: number(count) })}</span>
+          {onMore ? <button type="button" className="button button--small" onClick={onMore}>{t('worklist.more')}</button> : null}
+        </p>
+      ) : null}
     </section>
   )
 }

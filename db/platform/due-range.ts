@@ -1,0 +1,20 @@
+// A work-list source's due days as SQL: the range of a section (`from` '' = no lower bound) and the one pass
+// that counts a source's entries before, on and after today. Every source reads the same way, so the work
+// list asks each one for a section's first entries and for its counts, never for everything.
+import { sql, type Expression, type RawBuilder } from 'kysely'
+import type { DueCounts, DueRange } from '../../shared/platform/due-range'
+
+/** `due` within the range, both ends included. */
+export const dueWithin = (due: Expression<unknown> | RawBuilder<unknown>, range: DueRange): RawBuilder<boolean> =>
+  range.from ? sql<boolean>`${due} between ${range.from} and ${range.to}` : sql<boolean>`${due} <= ${range.to}`
+
+/** The counts' columns: entries due before today, today, and after it. */
+export const dueCountColumns = (due: Expression<unknown> | RawBuilder<unknown>, today: string) => [
+  sql<number | null>`sum(${due} < ${today})`.as('overdue'),
+  sql<number | null>`sum(${due} = ${today})`.as('due_today'),
+  sql<number | null>`sum(${due} > ${today})`.as('upcoming'),
+] as const
+
+export const toSourceCounts = (row: { overdue: number | null; due_today: number | null; upcoming: number | null } | undefined): DueCounts => ({
+  overdue: Number(row?.overdue ?? 0), dueToday: Number(row?.due_today ?? 0), upcoming: Number(row?.upcoming ?? 0),
+})
