@@ -8,6 +8,7 @@ import type { ContractItemTable, ContractTable } from './modules/contracts'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from './modules/service'
 import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppointmentParticipantTable, AppointmentTable, TaskTable } from './modules/planning'
+import type { ErpFactTable } from './modules/erp'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncQuarantineTable, SyncStateTable } from './platform/local.table'
 
 export interface Database {
@@ -47,6 +48,7 @@ export interface Database {
   tasks: TaskTable
   appointments: AppointmentTable
   appointment_participants: AppointmentParticipantTable
+  erp_facts: ErpFactTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
@@ -54,7 +56,7 @@ export const SYNCED_TABLES = [
   'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups', 'promises',
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
-  'tasks', 'appointments', 'appointment_participants',
+  'tasks', 'appointments', 'appointment_participants', 'erp_facts',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

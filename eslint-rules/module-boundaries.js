@@ -8,6 +8,8 @@ import path from 'node:path'
 /** Which modules each module may use (through their entries). Anything not listed is forbidden. */
 export const MODULE_DEPENDENCIES = {
   customers: [],
+  // Facts from the ERP per customer and month (issue 17): read by the health score.
+  erp: ['customers'],
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
@@ -19,7 +21,7 @@ export const MODULE_DEPENDENCIES = {
   dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail', 'planning'],
   settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
   worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
-  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning'],
+  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp'],
   demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning'],
 }
 

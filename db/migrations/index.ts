@@ -16,6 +16,7 @@ import * as m013 from './2026-11-29-013-audit-events'
 import * as m014 from './2026-11-29-014-mail'
 import * as m015 from './2026-11-29-015-planning'
 import * as m016 from './2026-11-30-016-work-list-index'
+import * as m017 from './2026-11-30-017-erp-facts'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-014-mail': m014,
   '2026-11-29-015-planning': m015,
   '2026-11-30-016-work-list-index': m016,
+  '2026-11-30-017-erp-facts': m017,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

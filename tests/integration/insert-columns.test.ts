@@ -39,6 +39,7 @@ const REQUIRED = {
   tasks: ['company_id', 'due_date', 'owner_id', 'title'],
   appointments: ['company_id', 'ends_at', 'owner_id', 'starts_at', 'title'],
   appointment_participants: ['appointment_id', 'company_id'],
+  erp_facts: ['company_id', 'month'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

@@ -18,6 +18,7 @@ import {
 } from '../service'
 import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
+import { ERP_FACT_SOURCES, MONTH_PATTERN } from '../erp'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { eventParamsJson } from '../../platform/event-message'
 
@@ -433,7 +434,15 @@ const COLUMNS = {
     owner_id: opt(text(64)),
     ask_due: opt(nullable(date)),
     ask_done_at: opt(nullable(dateOrTime)),
+  },  erp_facts: {
+    company_id: req(id),
+    month: req(z.string().regex(MONTH_PATTERN)),
+    revenue_cents: opt(int(0, 1_000_000_000_000)),
+    open_items_cents: opt(int(0, 1_000_000_000_000)),
+    days_overdue: opt(int(0, 36_500)),
+    source: opt(oneOf(ERP_FACT_SOURCES)),
   },
+
   audit_events: {
     kind: req(oneOf(AUDIT_KINDS)),
     channel: req(text(64)),
@@ -501,6 +510,7 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   tasks: ['company_id', 'series_id', 'occurrence', 'created_by'],
   appointments: ['company_id', 'created_by'],
   appointment_participants: ['company_id', 'appointment_id', 'contact_id', 'user_id'],
+  erp_facts: ['company_id', 'month'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],
