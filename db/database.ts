@@ -8,7 +8,7 @@ import { Sqlite3Dialect } from './platform/sqlite/sqlite3-dialect'
 import type { Database } from './database.types'
 import { rowProblem } from '../shared/modules/sync'
 import { setRowCheck } from './platform/synced-writes'
-import { setJourneyFacts } from './modules/customers'
+import { setCompanyRefreshHooks, setJourneyFacts } from './modules/customers'
 import { CONTRACT_JOURNEY_FACTS, CONTRACT_JOURNEY_FLIPS, setUndecidedRenewalOffer } from './modules/contracts'
 import { OFFER_JOURNEY_FACTS, REFERRAL_STATUS_FROM_OFFERS, undecidedOffer } from './modules/offers'
 import { SERVICE_JOURNEY_FACTS, SERVICE_JOURNEY_FLIPS, setReferralStatusQuery } from './modules/service'
@@ -21,6 +21,8 @@ setRowCheck(rowProblem)
 setJourneyFacts({ ...OFFER_JOURNEY_FACTS, ...CONTRACT_JOURNEY_FACTS, ...SERVICE_JOURNEY_FACTS }, [CONTRACT_JOURNEY_FLIPS, SERVICE_JOURNEY_FLIPS])
 setReferralStatusQuery(REFERRAL_STATUS_FROM_OFFERS)
 setUndecidedRenewalOffer(undecidedOffer)
+// What follows a customer's facts after the journey, in order (issue 17 adds the health score, then the triggers).
+setCompanyRefreshHooks([])
 
 /** PRAGMA application_id of Kundenreise databases ("KREI"). */
 export const APPLICATION_ID = 0x4b524549

@@ -19,10 +19,14 @@ export const MODULE_DEPENDENCIES = {
   mail: ['customers', 'contracts', 'service', 'offers', 'planning'],
   // DSGVO erasure reaches every record that may point at a person; sync applies pulled erasures.
   dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail', 'planning'],
+  // Customer success (issue 17): the health score, its history and the early-warning triggers.
+  success: ['customers', 'contracts', 'service', 'offers', 'planning', 'erp'],
+  // The journey over time (issue 17): station changes and the journey map report.
+  journey: ['customers'],
   settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
   worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
-  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp'],
-  demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning'],
+  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey'],
+  demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey'],
 }
 
 const LAYERS = ['shared', 'db', 'electron/main', 'renderer/src']

@@ -1,5 +1,6 @@
 // Public entry of the module: what other modules may use.
 export * from './company.repository'
+export * from './company-refresh'
 export * from './contact.repository'
 export * from './customers.table'
 export * from './journey.facts'

@@ -167,7 +167,7 @@ async function writeBatch(ctx: ServiceContext, batch: PlannedWrite[], now: strin
     // New rows many to a statement: the same rows and outbox operations as one by one, a fraction of the round trips.
     await insertSyncedMany(trx, 'companies', newCompanies, now)
     await insertSyncedMany(trx, 'contacts', newContacts, now)
-    if (companies.length > 0) await refreshJourneys(trx, companies, now)
+    if (companies.length > 0) await refreshJourneys(trx, companies, now, undefined, 'local')
     return gone
   })
 }

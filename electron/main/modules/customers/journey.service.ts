@@ -1,6 +1,7 @@
 // Keeps each company's derived journey position current; called inside the writing transaction.
 import { sql, type Transaction } from 'kysely'
 import { latestTouchpointStation, saveJourney } from '../../../../db/modules/customers/journey.repository'
+import { runCompanyRefreshHooks, type CompanyRefreshOrigin } from '../../../../db/modules/customers/company-refresh'
 import { journeyFacts, structuralFacts } from '../../../../db/modules/customers/journey.facts'
 import { statusMovedBy, wonOfferOfItsOwn } from '../../../../db/modules/customers/company-status.facts'
 import type { Database } from '../../../../db/database.types'
@@ -76,6 +77,7 @@ export async function refreshJourney(
   if (company.reason !== position.reason || company.station !== position.station || business !== undefined) {
     await saveJourney(db, companyId, position.station, position.reason, now, business)
   }
+  await runCompanyRefreshHooks(db, [companyId], now, policy === LOCAL_WRITE ? 'local' : policy === PULLED ? 'pulled' : 'roll')
   return position
 }
 
@@ -83,9 +85,12 @@ export async function refreshJourney(
  * The same refresh for many companies at once (applying a pulled page, the daily roll): one query per few
  * hundred companies instead of two per company. The status moves only on the device of `statusBy` (the
  * roll's user) for the companies it moves by the date (`statusMovedBy`); applying a pull never moves it,
- * the colleague's device did and its edit comes with the same sync.
+ * the colleague's device did and its edit comes with the same sync. `origin` tells the refresh hooks where the change
+ * came from (an import on this device is `local`).
  */
-export async function refreshJourneys(db: Transaction<Database>, companyIds: Iterable<string>, now: string, statusBy?: string): Promise<void> {
+export async function refreshJourneys(
+  db: Transaction<Database>, companyIds: Iterable<string>, now: string, statusBy?: string, origin: CompanyRefreshOrigin = statusBy ? 'roll' : 'pulled',
+): Promise<void> {
   const ids = [...companyIds]
   for (let i = 0; i < ids.length; i += 400) {
     const chunk = ids.slice(i, i + 400)
@@ -112,5 +117,6 @@ export async function refreshJourneys(db: Transaction<Database>, companyIds: Ite
         await saveJourney(db, row.id, position.station, position.reason, now, business)
       }
     }
+    await runCompanyRefreshHooks(db, chunk, now, origin)
   }
 }
