@@ -175,22 +175,24 @@ test('the work list filters: mine / team, overdue / this week; a task without a 
   await page.screenshot({ path: test.info().outputPath('worklist-tasks-en.png') })
 })
 
-test('a long section shows its first 100 entries with the full count, and "Weitere anzeigen" brings the rest', async ({ page, app, consoleErrors }) => {
+test('a long section shows its first 50 entries with the full count, and "Weitere anzeigen" brings the rest', async ({ page, app, consoleErrors }) => {
   void consoleErrors
   await app.restart({ today: '2026-11-30' })
   const { company } = await customerOn(app)
-  for (let n = 1; n <= 103; n += 1) await must(app, 'tasks.create', { companyId: company.id, title: `Rückruf ${n}`, dueDate: '2026-12-01', priority: 'normal' })
+  for (let n = 1; n <= 53; n += 1) await must(app, 'tasks.create', { companyId: company.id, title: `Rückruf ${n}`, dueDate: '2026-12-01', priority: 'normal' })
   await app.restart({ today: '2026-12-03' })
 
   await page.setViewportSize({ width: 1280, height: 720 })
   await openApp(page, app, '/follow-ups')
   const overdue = page.getByRole('region', { name: 'Überfällig' })
-  await expect(overdue.getByRole('heading', { name: 'Überfällig (103)' })).toBeVisible()
-  await expect(page.getByText('103 überfällig, 0 heute')).toBeVisible()
-  await expect(overdue.getByRole('listitem')).toHaveCount(100)
-  await expect(overdue.getByText('100 von 103 angezeigt')).toBeVisible()
+  await expect(overdue.getByRole('heading', { name: 'Überfällig (53)' })).toBeVisible()
+  await expect(page.getByText('53 überfällig, 0 heute')).toBeVisible()
+  await expect(overdue.getByRole('listitem')).toHaveCount(50)
+  await expect(overdue.getByText('50 von 53 angezeigt')).toBeVisible()
+  await overdue.getByRole('button', { name: 'Weitere anzeigen' }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('worklist-more-de.png') })
   await overdue.getByRole('button', { name: 'Weitere anzeigen' }).dblclick()
-  await expect(overdue.getByRole('listitem')).toHaveCount(103)
+  await expect(overdue.getByRole('listitem')).toHaveCount(53)
   await expect(overdue.getByText('angezeigt')).toHaveCount(0)
   await expect(overdue.getByRole('button', { name: 'Weitere anzeigen' })).toHaveCount(0)
 })
