@@ -13,6 +13,7 @@ import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { CalendarFeedSection, ConflictInboxPage, SyncSettings } from './modules/sync'
 import { AccessReportPage, AuditLogSection, ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
+import { DashboardPage, DashboardRowsPage } from './modules/success'
 import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, MailTemplatesPage, OutboxPage } from './modules/mail'
 import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
@@ -101,6 +102,8 @@ export function App() {
             <Route path="/appointments/:id" element={<AppointmentPage />} />
             <Route path="/appointments/:id/edit" element={<AppointmentFormPage />} />
             <Route path="/companies/:id/briefing" element={<BriefingPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/dashboard/:tile" element={<DashboardRowsPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>

@@ -12,6 +12,7 @@ import { CONVERSATION_LETTER_TEXTS, OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEX
 import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
 import { SERVICE_TEXTS } from '../modules/service'
 import { APPOINTMENT_TEXTS, BRIEFING_TEXTS, CALENDAR_FEED_TEXTS, TASK_TEXTS } from '../modules/planning'
+import { DASHBOARD_TEXTS } from '../modules/success'
 import { SETTINGS_TEXTS } from '../modules/settings'
 import { SYNC_TEXTS } from '../modules/sync'
 import { WORKLIST_TEXTS } from '../modules/worklist'
@@ -50,13 +51,14 @@ export const TEXT_SOURCES = {
   'shared/modules/planning/appointment.texts.ts': APPOINTMENT_TEXTS,
   'shared/modules/planning/briefing.texts.ts': BRIEFING_TEXTS,
   'shared/modules/planning/calendar-feed.texts.ts': CALENDAR_FEED_TEXTS,
+  'shared/modules/success/dashboard.texts.ts': DASHBOARD_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
   ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
-  ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS,
+  ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS, ...DASHBOARD_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

@@ -178,6 +178,8 @@ export const CHANNELS = [
   'mailbox.attachment',
   'mailbox.setState',
   'mailbox.fetch',
+  'reports.dashboard',
+  'reports.dashboardRows',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -47,6 +47,7 @@ import {
 } from '../modules/planning'
 import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
+import { dashboardQuerySchema, dashboardRowsQuerySchema, type Dashboard, type DashboardRows } from '../modules/success'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -241,6 +242,8 @@ export const contract = {
   'feedback.export': channel<ExportFile>()(feedbackExportSchema),
   'feedback.create': channel<Feedback>()(feedbackFieldsSchema),
   'reports.nps': channel<NpsReport>()(npsReportQuerySchema),
+  'reports.dashboard': channel<Dashboard>()(dashboardQuerySchema),
+  'reports.dashboardRows': channel<DashboardRows>()(dashboardRowsQuerySchema),
   'nps.export': channel<ExportFile>()(npsReportExportSchema),
   'worklist.list': channel<WorkList>()(workListQuerySchema),
   'worklist.complete': channel<{ touchpointId: string }>()(workListCompleteSchema),

@@ -34,6 +34,8 @@ export const PLATFORM_TEXTS = {
   'nav.mail': { de: 'E-Mail', en: 'E-mail' },
   'nav.myDay': { de: 'Mein Tag', en: 'My day' },
   'nav.week': { de: 'Woche', en: 'Week' },
+  'nav.success': { de: 'Kundenerfolg', en: 'Customer success' },
+  'nav.dashboard': { de: 'Übersicht', en: 'Dashboard' },
   'nav.mailbox': { de: 'E-Mails', en: 'E-mails' },
   'nav.outbox': { de: 'Postausgang', en: 'Outbox' },
 

@@ -47,7 +47,7 @@ async function sampleData(app: AppServer): Promise<Record<string, string>> {
     companyId: company.id, kind: 'visit', title: 'Abnahme Prüfstand PS-200 mit Hydraulikaggregat in Halle 7', startsAt: '2027-12-02T10:00', endsAt: '2027-12-02T11:30',
     location: '', notes: 'Lange Notiz '.repeat(40), contactIds: [contact.id], userIds: [],
   })
-  return { id: company.id, station: 'use', tasks: task.id, appointments: appointment.id, companies: company.id, contacts: contact.id, personas: persona.id, conversations: conversation.id, offers: offer.id, contracts: contract.id, assets: asset.id, cases: serviceCase.id }
+  return { id: company.id, station: 'use', tile: 'complaints', tasks: task.id, appointments: appointment.id, companies: company.id, contacts: contact.id, personas: persona.id, conversations: conversation.id, offers: offer.id, contracts: contract.id, assets: asset.id, cases: serviceCase.id }
 }
 
 test('no main page scrolls sideways at 1280×720', async ({ page, app, consoleErrors }) => {
@@ -62,7 +62,8 @@ test('no main page scrolls sideways at 1280×720', async ({ page, app, consoleEr
     expect(filled, `route ${route} has a parameter this test cannot fill`).not.toMatch(/:|undefined/)
     // A new record is started from a customer, as the app starts it.
     // A mail is written about a record: the offer's.
-    const target = filled === '/mail/compose' ? `${filled}?purpose=offer&relatedId=${ids.offers}` : filled
+    // A dashboard tile's rows: the complaints of 8–30 days.
+    const target = filled === '/mail/compose' ? `${filled}?purpose=offer&relatedId=${ids.offers}` : filled === '/dashboard/complaints' ? `${filled}?key=month` : filled
     await openApp(page, app, target.endsWith('/new') ? `${target}?companyId=${ids.companies}` : target)
     await page.waitForLoadState('networkidle')
     await expect(page.getByRole('heading', { level: 1 }).first(), filled).toBeVisible()

@@ -452,6 +452,8 @@ async function setUp(): Promise<Seeds> {
     'calendarFeed.status': () => ({}),
     'calendarFeed.create': () => ({}),
     'calendarFeed.revoke': () => ({}),
+    'reports.dashboard': () => ({ today: '2026-12-01' }),
+    'reports.dashboardRows': () => ({ tile: 'valueAtStake', key: '2027-01' }),
   }
 }
 

@@ -52,6 +52,10 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
       <ul>
         <li><NavLink to="/week" className="nav__link">{t('nav.week')}</NavLink></li>
       </ul>
+      <h2 className="nav__heading">{t('nav.success')}</h2>
+      <ul>
+        <li><NavLink to="/dashboard" className="nav__link">{t('nav.dashboard')}</NavLink></li>
+      </ul>
       <h2 className="nav__heading">{t('nav.sales')}</h2>
       <ul>
         <li><NavLink to="/offers" end className="nav__link">{t('nav.offers')}</NavLink></li>

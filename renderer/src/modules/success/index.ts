@@ -1,0 +1,3 @@
+// Public entry of the module: its pages.
+export * from './dashboard-page'
+export * from './dashboard-rows-page'

@@ -1,0 +1,13 @@
+// The manager's dashboard on the large set (issue 17, target under 200 ms): the whole read, and the rows behind
+// the busiest tile (the contracts of the cancel-by month with the most). Called by scripts/bench.ts on the open set.
+import type { ServiceContext } from '../electron/main/platform/context'
+import { dashboardRows, managerDashboard } from '../electron/main/modules/success'
+
+type Report = (name: string, fn: () => Promise<unknown>) => Promise<void>
+
+export async function benchDashboard(ctx: ServiceContext, report: Report): Promise<void> {
+  await report('success.dashboard', () => managerDashboard(ctx, {}))
+  const { valueAtStake } = await managerDashboard(ctx, {})
+  const busiest = [...valueAtStake].sort((a, b) => b.contracts - a.contracts)[0]
+  if (busiest) await report('success.dashboard_rows.value_at_stake', () => dashboardRows(ctx, { tile: 'valueAtStake', key: busiest.month }))
+}
