@@ -178,6 +178,9 @@ export const CHANNELS = [
   'mailbox.attachment',
   'mailbox.setState',
   'mailbox.fetch',
+  'health.get',
+  'healthSettings.get',
+  'healthSettings.update',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

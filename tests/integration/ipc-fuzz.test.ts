@@ -15,6 +15,7 @@ import { isMessageKey } from '../../shared/i18n'
 import { CHANNELS, type Channel } from '../../shared/ipc/channels'
 import { demoLoadSchema } from '../../shared/modules/settings/settings.schema'
 import { SYNC_TABLE_NAMES } from '../../shared/modules/sync/tables'
+import { DEFAULT_HEALTH_SETTINGS } from '../../shared/modules/success'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261120)
@@ -452,6 +453,9 @@ async function setUp(): Promise<Seeds> {
     'calendarFeed.status': () => ({}),
     'calendarFeed.create': () => ({}),
     'calendarFeed.revoke': () => ({}),
+    'health.get': () => ({ companyId: company.id }),
+    'healthSettings.get': () => ({}),
+    'healthSettings.update': () => DEFAULT_HEALTH_SETTINGS,
   }
 }
 

@@ -32,7 +32,8 @@ describe('health components', () => {
   })
   it('feedback: the weaker of NPS and satisfaction against their targets; none is neutral', () => {
     expect(points({ lastNps: 9 }, 'feedback')).toBe(100)
-    expect(points({ lastNps: 4, lastSatisfaction: 5 }, 'feedback')).toBeCloseTo(44.4, 1)
+    expect(points({ lastNps: 8 }, 'feedback')).toBeCloseTo(66.67, 1)
+    expect(points({ lastNps: 6, lastSatisfaction: 5 }, 'feedback')).toBe(0)
     expect(points({ lastNps: null, lastSatisfaction: 2 }, 'feedback')).toBeCloseTo(33.3, 1)
     expect(points({ lastNps: null, lastSatisfaction: null }, 'feedback')).toBeNull()
   })
@@ -87,7 +88,7 @@ describe('the combined score', () => {
     const r = healthScore({ ...GOOD, complaints12m: 2, openComplaints: 2, overdueComplaints: 1, lastNps: 4, daysToCancelBy: 40, promoterOrReferral: false }, S)
     expect(r.light).not.toBe('green')
     const de = r.reasons.map((x) => translate('de', x.key, x.params as never)).join('; ')
-    expect(de).toBe('2 Reklamationen in 12 Monaten, 2 offen, davon 1 überfällig; Kündigungstermin in 40 Tagen ohne Verlängerungsangebot; NPS 4')
+    expect(de).toBe('2 Reklamationen in 12 Monaten, 2 offen, davon 1 überfällig; NPS 4; Kündigungstermin in 40 Tagen ohne Verlängerungsangebot')
     const en = r.reasons.map((x) => translate('en', x.key, x.params as never)).join('; ')
     expect(en).toContain('Cancel-by date in 40 days without a renewal offer')
   })
@@ -99,7 +100,7 @@ describe('the combined score', () => {
 
 describe('the settings', () => {
   it('refuses weights that do not sum to 100 at the total, and a target outside its range', () => {
-    const bad = healthSettingsSchema.safeParse({ ...S, weights: { ...S.weights, cases: 20 }, targets: { ...S.targets, npsTarget: 11 } })
+    const bad = healthSettingsSchema.safeParse({ ...S, weights: { ...S.weights, cases: 20 }, targets: { ...S.targets, npsTarget: 6 } })
     expect(bad.success).toBe(false)
     const paths = bad.error!.issues.map((i) => [i.path.join('.'), i.message])
     expect(paths).toContainEqual(['weights.total', 'errors.healthWeightSum'])

@@ -13,6 +13,7 @@ import { calendarFeedHandlers, syncHandlers } from '../modules/sync'
 import { offerHandlers, promiseHandlers } from '../modules/offers'
 import { mailHandlers } from '../modules/mail'
 import { appointmentHandlers, briefingHandlers, taskHandlers } from '../modules/planning'
+import { healthHandlers } from '../modules/success'
 import { workListHandlers } from '../modules/worklist'
 import { auditOf, dsgvoHandlers, recordAudit } from '../modules/dsgvo'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
@@ -20,7 +21,7 @@ import { REQUEST_KEY, RequestLedger } from './request-ledger'
 import { track } from '../platform/activity'
 
 export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers, ...dsgvoHandlers, ...promiseHandlers, ...mailHandlers,
-  ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers }
+  ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers, ...healthHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

@@ -2,6 +2,7 @@
 // value; the score is the weighted mean of the components that have data (a component without data, e.g. no
 // ERP figures, is neutral: it is left out and the other weights count), rounded to 0..100, with a traffic light
 // and the reasons (message refs, never sentences) for the components that cost the most points. Pure.
+import { DETRACTOR_MAX_SCORE } from '../service'
 import { HEALTH_COMPONENTS, type HealthComponent, type HealthSettings } from './health.settings'
 
 /** What the score is computed from: one company's facts on one day. */
@@ -31,7 +32,7 @@ export interface HealthFacts {
   overdueFollowUps: number
   /** The latest ERP month, null when there are no ERP figures. */
   erp: { month: string; openItemsCents: number; daysOverdue: number } | null
-  /** A referral given or a promoter's answer within 12 months. */
+  /** A referral given within 12 months, or the latest NPS answer (within 12 months) is a promoter's. */
   promoterOrReferral: boolean
 }
 
@@ -98,7 +99,8 @@ function feedback(f: HealthFacts, t: Targets): Scored {
   const parts: number[] = []
   const reasons: HealthReason[] = []
   if (f.lastNps !== null) {
-    const p = clamp((100 * f.lastNps) / t.npsTarget)
+    // A detractor (0–6) counts against us in the NPS itself: no points; from there up to the target linearly.
+    const p = clamp((100 * (f.lastNps - DETRACTOR_MAX_SCORE)) / (t.npsTarget - DETRACTOR_MAX_SCORE))
     parts.push(p)
     if (p < 100) reasons.push({ key: 'health.reason.nps', params: { nps: f.lastNps } })
   }

@@ -13,8 +13,8 @@ export const HEALTH_TARGETS = {
   caseLimit: { min: 1, max: 50, default: 4 },
   /** Complaints in the last 12 months at which the component reaches 0 points. */
   complaintLimit: { min: 1, max: 50, default: 3 },
-  /** The NPS answer (0–10) that earns full points. */
-  npsTarget: { min: 1, max: 10, default: 9 },
+  /** The NPS answer that earns full points; a detractor's answer (0–6) earns none, in between linearly. */
+  npsTarget: { min: 7, max: 10, default: 9 },
   /** The satisfaction answer (1–5) that earns full points. */
   satisfactionTarget: { min: 2, max: 5, default: 4 },
   /** Days since the last touchpoint, as a multiple of the segment's norm, at which the component reaches 0 points. */

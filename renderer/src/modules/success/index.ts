@@ -1,0 +1,4 @@
+// Public entry of the module: what the composition root (app.tsx) and the shell take.
+export { HealthPanel } from './health-panel'
+export { HealthSettingsSection } from './health-settings-section'
+export { HealthLightBadge } from './health-light'
