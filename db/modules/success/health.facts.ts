@@ -4,9 +4,10 @@
 // won value of two years, overdue follow-ups, the latest ERP month, a referral or a promoter's answer.
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../database.types'
-import { openCase, overdueCase, promoterScore } from '../service'
+import { openCase, overdueCase } from '../service'
 import { renewingContract, runningContract } from '../contracts'
-import { openOffer, undecidedOffer } from '../offers'
+import { openOfferLookedUp, undecidedOffer } from '../offers'
+import { PROMOTER_MIN_SCORE } from '../../../shared/modules/service'
 import { DEFAULT_TOUCHPOINT_NORM_DAYS, SEGMENT_TOUCHPOINT_NORM_DAYS, type HealthFacts } from '../../../shared/modules/success'
 import type { Segment } from '../../../shared/modules/customers'
 import { berlinDay } from '../../../shared/platform/berlin-time'
@@ -19,7 +20,6 @@ export interface CompanyFacts {
 }
 
 const split = (packed: string | null): string[] | null => (packed === null ? null : packed.split('|'))
-const nullableNumber = (value: number | null): number | null => (value === null ? null : Number(value))
 
 /** The facts of `companyIds` (live companies only) on the Berlin day of `now`. */
 export async function healthFacts(trx: Transaction<Database>, companyIds: readonly string[], now: string): Promise<CompanyFacts[]> {
@@ -28,24 +28,21 @@ export async function healthFacts(trx: Transaction<Database>, companyIds: readon
   const c = sql.ref<string>('c.id')
   const year = sql`date(${today}, '-12 months')`
   const twoYears = sql`date(${today}, '-24 months')`
-  const cases = (where: ReturnType<typeof sql>) => sql<number>`(select count(*) from cases s where s.company_id = ${c} and s.deleted_at is null and ${where})`
+  // One pass over each table per company: several figures packed into one text ('a|b|c'), not one subquery each.
   const complaint = sql`s.type = 'complaint'`
-  const lastAnswer = (kind: 'nps' | 'satisfaction') => sql<number | null>`(select f.score from feedback f where f.company_id = ${c} and f.deleted_at is null
+  const flag = (condition: ReturnType<typeof sql>) => sql`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`
+  const answer = (kind: 'nps' | 'satisfaction') => sql<string | null>`(select f.score || '|' || f.given_on from feedback f where f.company_id = ${c} and f.deleted_at is null
     and f.kind = ${sql.lit(kind)} and f.score is not null order by f.given_on desc, f.created_at desc limit 1)`
-  const won = (from: ReturnType<typeof sql>, to: ReturnType<typeof sql>) => sql<number>`(select coalesce(sum(coalesce(o.order_value_cents, o.gross_cents)), 0)
-    from offers o where o.company_id = ${c} and o.deleted_at is null and o.status = 'won'
-    and coalesce(o.order_date, substr(o.closed_at, 1, 10)) > ${from} and coalesce(o.order_date, substr(o.closed_at, 1, 10)) <= ${to})`
+  const wonDay = sql`coalesce(o.order_date, substr(o.closed_at, 1, 10))`
   const rows = await trx
     .selectFrom('companies as c')
     .select([
       'c.id', 'c.team_id', 'c.segment',
-      cases(openCase('s')).as('open_cases'),
-      cases(overdueCase(now, 's')).as('overdue_cases'),
-      cases(sql`${complaint} and s.received_at >= ${year}`).as('complaints'),
-      cases(sql`${complaint} and ${openCase('s')}`).as('open_complaints'),
-      cases(sql`${complaint} and ${overdueCase(now, 's')}`).as('overdue_complaints'),
-      lastAnswer('nps').as('nps'),
-      lastAnswer('satisfaction').as('satisfaction'),
+      sql<string>`(select ${flag(openCase('s'))} || '|' || ${flag(overdueCase(now, 's'))} || '|' || ${flag(sql`${complaint} and s.received_at >= ${year}`)}
+        || '|' || ${flag(sql`${complaint} and ${openCase('s')}`)} || '|' || ${flag(sql`${complaint} and ${overdueCase(now, 's')}`)}
+        from cases s where s.company_id = ${c} and s.deleted_at is null)`.as('cases'),
+      answer('nps').as('nps'),
+      answer('satisfaction').as('satisfaction'),
       sql<string | null>`(select max(t.occurred_at) from touchpoints t where t.company_id = ${c} and t.deleted_at is null)`.as('last_touch'),
       // The nearest cancel-by date of a renewing contract, and whether it has a renewal offer (undecided or won).
       sql<string | null>`(select k.cancel_by || '|' || (exists(select 1 from offers o where o.contract_id = k.id and o.deleted_at is null
@@ -54,38 +51,42 @@ export async function healthFacts(trx: Transaction<Database>, companyIds: readon
         order by k.cancel_by limit 1)`.as('renewal'),
       sql<number>`exists(select 1 from contracts k where k.company_id = ${c} and k.deleted_at is null
         and k.status = 'cancelled_customer' and ${runningContract(today, 'k')})`.as('cancelled'),
-      won(year, sql`${today}`).as('won_last'),
-      won(twoYears, year).as('won_prior'),
-      sql<number>`(select count(*) from follow_ups u join offers o on o.id = u.offer_id where u.company_id = ${c} and u.deleted_at is null
-        and u.status = 'open' and u.due_date < ${today} and o.deleted_at is null and ${openOffer('o')})`.as('overdue_follow_ups'),
+      sql<string>`(select coalesce(sum(case when ${wonDay} > ${year} then coalesce(o.order_value_cents, o.gross_cents) else 0 end), 0) || '|'
+        || coalesce(sum(case when ${wonDay} <= ${year} then coalesce(o.order_value_cents, o.gross_cents) else 0 end), 0)
+        from offers o where o.company_id = ${c} and o.deleted_at is null and o.status = 'won' and ${wonDay} > ${twoYears} and ${wonDay} <= ${today})`.as('won'),
+      sql<number>`(select count(*) from follow_ups u where u.company_id = ${c} and u.deleted_at is null and u.status = 'open' and u.due_date < ${today}
+        and exists(select 1 from offers o where o.id = u.offer_id and o.deleted_at is null and ${openOfferLookedUp('o')}))`.as('overdue_follow_ups'),
       sql<string | null>`(select e.month || '|' || e.open_items_cents || '|' || e.days_overdue from erp_facts e
         where e.company_id = ${c} and e.deleted_at is null order by e.month desc limit 1)`.as('erp'),
-      // A later detractor's answer outweighs an earlier promoter's: the latest answer of the year counts.
-      sql<number>`(exists(select 1 from referrals r where r.company_id = ${c} and r.deleted_at is null and r.created_at >= ${year})
-        or coalesce((select ${promoterScore('f')} from feedback f where f.company_id = ${c} and f.deleted_at is null and f.kind = 'nps'
-          and f.score is not null and f.given_on >= ${year} order by f.given_on desc, f.created_at desc limit 1), 0))`.as('advocacy'),
+      sql<number>`exists(select 1 from referrals r where r.company_id = ${c} and r.deleted_at is null and r.created_at >= ${year})`.as('referral'),
     ])
     .where('c.id', 'in', companyIds)
     .where('c.deleted_at', 'is', null)
     .execute()
   const todayNumber = parseDate(today)
+  const yearAgo = (await trx.selectNoFrom(sql<string>`date(${today}, '-12 months')`.as('d')).executeTakeFirstOrThrow()).d
   return rows.map((r) => {
+    const [open, overdue, complaints, openComplaints, overdueComplaints] = split(r.cases)!.map(Number) as [number, number, number, number, number]
+    const nps = split(r.nps)
+    const satisfaction = split(r.satisfaction)
+    const [wonLast, wonPrior] = split(r.won)!.map(Number) as [number, number]
     const renewal = split(r.renewal)
     const erp = split(r.erp)
     const segment = r.segment as Segment | ''
+    const lastNps = nps === null ? null : Number(nps[0])
     const facts: HealthFacts = {
-      openCases: Number(r.open_cases), overdueCases: Number(r.overdue_cases),
-      complaints12m: Number(r.complaints), openComplaints: Number(r.open_complaints), overdueComplaints: Number(r.overdue_complaints),
-      lastNps: nullableNumber(r.nps), lastSatisfaction: nullableNumber(r.satisfaction),
+      openCases: open, overdueCases: overdue, complaints12m: complaints, openComplaints, overdueComplaints,
+      lastNps, lastSatisfaction: satisfaction === null ? null : Number(satisfaction[0]),
       daysSinceTouchpoint: r.last_touch === null ? null : Math.max(0, todayNumber - parseDate(berlinDay(r.last_touch))),
       normDays: segment === '' ? DEFAULT_TOUCHPOINT_NORM_DAYS : SEGMENT_TOUCHPOINT_NORM_DAYS[segment],
       daysToCancelBy: renewal === null ? null : parseDate(renewal[0]!) - todayNumber,
       renewalOfferMissing: renewal !== null && renewal[1] === '0',
       cancellationReceived: Boolean(r.cancelled),
-      wonLast12: Number(r.won_last), wonPrior12: Number(r.won_prior),
+      wonLast12: wonLast, wonPrior12: wonPrior,
       overdueFollowUps: Number(r.overdue_follow_ups),
       erp: erp === null ? null : { month: erp[0]!, openItemsCents: Number(erp[1]), daysOverdue: Number(erp[2]) },
-      promoterOrReferral: Boolean(r.advocacy),
+      // A later detractor's answer outweighs an earlier promoter's: the latest answer of the year counts.
+      promoterOrReferral: Boolean(r.referral) || (lastNps !== null && lastNps >= PROMOTER_MIN_SCORE && nps![1]! >= yearAgo),
     }
     return { companyId: r.id, teamId: r.team_id, facts }
   })

@@ -4,7 +4,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../database.types'
 import type { CompanyRefreshHook } from '../customers'
-import { DEFAULT_HEALTH_SETTINGS, healthScore, readHealthSettings, type HealthSettings } from '../../../shared/modules/success'
+import { DEFAULT_HEALTH_SETTINGS, healthScore, readHealthSettings, type ComponentResult, type HealthFacts, type HealthSettings } from '../../../shared/modules/success'
 import { berlinDay } from '../../../shared/platform/berlin-time'
 import { formatDay, parseDate, weekday } from '../../../shared/platform/calendar/calendar-days'
 import { healthFacts } from './health.facts'
@@ -12,6 +12,13 @@ import { healthFacts } from './health.facts'
 const HEALTH_KEY = 'health'
 /** Companies per facts query and upsert (7 values a row stay far below SQLite's bound-parameter limit). */
 export const HEALTH_CHUNK = 500
+
+/**
+ * What the components column keeps: the facts and each component's points (rounded), small enough for 20,000
+ * rows a recompute; the page derives weights and reasons from them with the team's settings (healthComponents).
+ */
+const storedComponents = (facts: HealthFacts, components: readonly ComponentResult[]): string =>
+  JSON.stringify({ facts, points: Object.fromEntries(components.map((c) => [c.component, c.points === null ? null : Math.round(c.points)])) })
 
 /** The Monday of the Berlin week of `now`: the key of the weekly history. */
 export function weekOf(now: string): string {
@@ -38,7 +45,7 @@ export async function refreshHealth(trx: Transaction<Database>, companyIds: read
     await trx.insertInto('company_health')
       .values(scored.map(({ companyId, facts, result }) => ({
         company_id: companyId, score: result.score, light: result.light, reasons: JSON.stringify(result.reasons),
-        components: JSON.stringify({ facts, components: result.components }), computed_at: now,
+        components: storedComponents(facts, result.components), computed_at: now,
       })))
       .onConflict((oc) => oc.column('company_id').doUpdateSet((eb) => ({
         score: eb.ref('excluded.score'), light: eb.ref('excluded.light'), reasons: eb.ref('excluded.reasons'),

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../platform/context'
 import { nowIso, todayOf } from '../../platform/context'
 import { readTeamSetting, recomputeAllHealth, refreshHealth, writeTeamSetting } from '../../../../db/modules/success'
 import {
-  mayEditTeamSettings, readHealthSettings, type CompanyHealth, type ComponentResult, type HealthFacts, type HealthReason, type HealthSettings, type HealthSettingsView,
+  healthComponents, mayEditTeamSettings, readHealthSettings, type CompanyHealth, type HealthFacts, type HealthReason, type HealthSettings, type HealthSettingsView,
 } from '../../../../shared/modules/success'
 import { AppError } from '../../../../shared/platform/result'
 
@@ -14,18 +14,21 @@ import { AppError } from '../../../../shared/platform/result'
 export const HEALTH_HISTORY_WEEKS = 53
 
 export async function getHealth(ctx: ServiceContext, input: { companyId: string }): Promise<CompanyHealth> {
-  const company = await ctx.db.selectFrom('companies').select('id').where('id', '=', input.companyId).where('deleted_at', 'is', null).executeTakeFirst()
+  const company = await ctx.db.selectFrom('companies').select(['id', 'team_id']).where('id', '=', input.companyId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!company) throw new AppError('not_found', 'errors.notFound')
   const row = await ctx.db.selectFrom('company_health').selectAll().where('company_id', '=', input.companyId).executeTakeFirst()
   const history = await ctx.db.selectFrom('health_history').select(['week', 'score']).where('company_id', '=', input.companyId)
     .orderBy('week', 'desc').limit(HEALTH_HISTORY_WEEKS).execute()
-  const stored = row ? (JSON.parse(row.components) as { facts: HealthFacts; components: ComponentResult[] }) : null
+  const stored = row ? (JSON.parse(row.components) as { facts: HealthFacts }) : null
+  // Weights and reasons per component from the stored facts and the company's team settings (the score was
+  // computed from the same; a change of the settings recomputes it).
+  const settings = readHealthSettings(await readTeamSetting(ctx.db, company.team_id, 'health'))
   return {
     companyId: input.companyId,
     score: row?.score ?? null,
     light: row?.light ?? null,
     reasons: row ? (JSON.parse(row.reasons) as HealthReason[]) : [],
-    components: stored?.components ?? [],
+    components: stored ? healthComponents(stored.facts, settings) : [],
     facts: stored?.facts ?? null,
     computedAt: row?.computed_at ?? null,
     history: history.reverse(),
