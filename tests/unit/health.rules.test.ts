@@ -92,6 +92,11 @@ describe('the combined score', () => {
     const en = r.reasons.map((x) => translate('en', x.key, x.params as never)).join('; ')
     expect(en).toContain('Cancel-by date in 40 days without a renewal offer')
   })
+  it('leaves out the parts of a reason that are zero', () => {
+    expect(translate('de', 'health.reason.cases', { open: 2, overdue: 0 })).toBe('2 Fälle offen')
+    expect(translate('de', 'health.reason.complaints', { count: 1, open: 0, overdue: 0 })).toBe('1 Reklamation in 12 Monaten')
+    expect(translate('en', 'health.reason.cases', { open: 1, overdue: 1 })).toBe('1 case open, 1 of them overdue')
+  })
   it('all weights on components without data: the neutral middle', () => {
     const onlyPayment = { ...S, weights: { cases: 0, complaints: 0, feedback: 0, contact: 0, renewal: 0, orders: 0, followUps: 0, payment: 100, advocacy: 0 } }
     expect(healthScore({ ...GOOD, erp: null }, onlyPayment).score).toBe(50)

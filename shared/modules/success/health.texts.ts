@@ -32,12 +32,12 @@ export const HEALTH_TEXTS = {
   'health.component.payment': { de: 'Zahlungsverhalten (ERP)', en: 'Payment behaviour (ERP)' },
   'health.component.advocacy': { de: 'Promoter oder Empfehlung', en: 'Promoter or referral' },
   'health.reason.cases': {
-    de: '{open, plural, one {# Fall offen} other {# Fälle offen}}, davon {overdue} überfällig',
-    en: '{open, plural, one {# case open} other {# cases open}}, {overdue} of them overdue',
+    de: '{open, plural, one {# Fall offen} other {# Fälle offen}}{overdue, plural, =0 {} other {, davon # überfällig}}',
+    en: '{open, plural, one {# case open} other {# cases open}}{overdue, plural, =0 {} other {, # of them overdue}}',
   },
   'health.reason.complaints': {
-    de: '{count, plural, one {# Reklamation} other {# Reklamationen}} in 12 Monaten, {open} offen, davon {overdue} überfällig',
-    en: '{count, plural, one {# complaint} other {# complaints}} in 12 months, {open} open, {overdue} of them overdue',
+    de: '{count, plural, one {# Reklamation} other {# Reklamationen}} in 12 Monaten{open, plural, =0 {} other {, # offen}}{overdue, plural, =0 {} other {, davon # überfällig}}',
+    en: '{count, plural, one {# complaint} other {# complaints}} in 12 months{open, plural, =0 {} other {, # open}}{overdue, plural, =0 {} other {, # of them overdue}}',
   },
   'health.reason.nps': { de: 'NPS {nps}', en: 'NPS {nps}' },
   'health.reason.satisfaction': { de: 'Zufriedenheit {satisfaction} von 5', en: 'Satisfaction {satisfaction} of 5' },
