@@ -17,6 +17,7 @@ import * as m014 from './2026-11-29-014-mail'
 import * as m015 from './2026-11-29-015-planning'
 import * as m016 from './2026-11-30-016-work-list-index'
 import * as m017 from './2026-11-30-017-erp-facts'
+import * as m018 from './2026-11-30-018-health'
 import * as m022 from './2026-11-30-022-dashboard-indexes'
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-015-planning': m015,
   '2026-11-30-016-work-list-index': m016,
   '2026-11-30-017-erp-facts': m017,
+  '2026-11-30-018-health': m018,
   '2026-11-30-022-dashboard-indexes': m022,
 }
 

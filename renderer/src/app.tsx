@@ -18,11 +18,13 @@ import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, Ma
 import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
 } from './modules/planning'
+import { HealthPanel, HealthSettingsSection } from './modules/success'
 import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
 
 /** What other modules add to a record's page (customer, offer, contract, case): its tasks and appointments. */
 const RECORD_PANELS: readonly RecordPanel[] = [
+  (record) => <HealthPanel record={record} />,
   (record) => <TasksPanel record={record} />,
   (record) => <AppointmentsPanel record={record} />,
 ]
@@ -63,7 +65,7 @@ export function App() {
             <Route path="/personas" element={<PersonaListPage />} />
             <Route path="/personas/new" element={<PersonaFormPage />} />
             <Route path="/personas/:id" element={<PersonaFormPage />} />
-            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><CalendarFeedSection /><PlanningSettingsSection /><MailSettingsSection /><ErasureLogSection /><AuditLogSection /></>} />} />
+            <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><CalendarFeedSection /><PlanningSettingsSection /><HealthSettingsSection /><MailSettingsSection /><ErasureLogSection /><AuditLogSection /></>} />} />
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />

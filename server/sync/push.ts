@@ -1,6 +1,7 @@
 // Applying a client's operations: exactly once, in client order, with per-field conflict checks.
 import type { Transaction } from 'kysely'
 import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/modules/sync'
+import { mayEditTeamSettings } from '../../shared/modules/success'
 import { REFERENCES, rowProblem } from '../../shared/modules/sync'
 import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
@@ -167,6 +168,8 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
       if (op.kind === 'delete') throw new Rejected('read_only')
       if (op.kind === 'insert') op = { ...op, fields: { ...op.fields, by_user: { old: null, new: ctx.actor.userId } } }
     }
+    // A team's settings (issue 17: the health score's weights and targets) are changed by managers and admins only.
+    if (table === 'team_settings' && !mayEditTeamSettings(ctx.actor.role)) throw new Rejected('forbidden')
     op = await withoutErasedPerson(erasureCtx(ctx), op)
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {

@@ -180,6 +180,9 @@ export const CHANNELS = [
   'mailbox.fetch',
   'reports.dashboard',
   'reports.dashboardRows',
+  'health.get',
+  'healthSettings.get',
+  'healthSettings.update',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { idSchema, type Page } from '../platform/common.schema'
 import { byIdSchema, companyCreateSchema, companyExportSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
 import type { ExportFile } from '../platform/export-file'
+import { healthGetSchema, healthSettingsGetSchema, healthSettingsUpdateSchema, type CompanyHealth, type HealthSettingsView } from '../modules/success'
 import { contactCreateSchema, contactExportSchema, contactListQuerySchema, contactUpdateSchema, contactVcardImportSchema, contactVcardSchema, type VcardImportReport } from '../modules/customers'
 import { personaCreateSchema, personaExportSchema, personaUpdateSchema } from '../modules/customers'
 import { timelineQuerySchema, touchpointCreateSchema, touchpointExportSchema, touchpointListQuerySchema } from '../modules/customers'
@@ -188,6 +189,9 @@ export const contract = {
   'briefing.get': channel<Briefing>()(briefingQuerySchema),
   'briefing.pdf': channel<ExportFile>()(briefingPdfSchema),
   'briefing.upcoming': channel<BriefingFile[]>()(briefingUpcomingSchema),
+  'health.get': channel<CompanyHealth>()(healthGetSchema),
+  'healthSettings.get': channel<HealthSettingsView>()(healthSettingsGetSchema),
+  'healthSettings.update': channel<HealthSettingsView>()(healthSettingsUpdateSchema),
   'calendarFeed.status': channel<CalendarFeedStatus>()(calendarFeedStatusSchema),
   'calendarFeed.create': channel<CalendarFeedCreated>()(calendarFeedCreateSchema),
   'calendarFeed.revoke': channel<CalendarFeedStatus>()(calendarFeedRevokeSchema),

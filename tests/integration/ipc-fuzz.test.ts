@@ -15,6 +15,7 @@ import { isMessageKey } from '../../shared/i18n'
 import { CHANNELS, type Channel } from '../../shared/ipc/channels'
 import { demoLoadSchema } from '../../shared/modules/settings/settings.schema'
 import { SYNC_TABLE_NAMES } from '../../shared/modules/sync/tables'
+import { DEFAULT_HEALTH_SETTINGS } from '../../shared/modules/success'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261120)
@@ -454,6 +455,9 @@ async function setUp(): Promise<Seeds> {
     'calendarFeed.revoke': () => ({}),
     'reports.dashboard': () => ({ today: '2026-12-01' }),
     'reports.dashboardRows': () => ({ tile: 'valueAtStake', key: '2027-01' }),
+    'health.get': () => ({ companyId: company.id }),
+    'healthSettings.get': () => ({}),
+    'healthSettings.update': () => DEFAULT_HEALTH_SETTINGS,
   }
 }
 

@@ -19,6 +19,7 @@ import {
 import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
 import { ERP_FACT_SOURCES, MONTH_PATTERN } from '../erp'
+import { TEAM_SETTING_KEYS, teamSettingValueJson } from '../success'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { eventParamsJson } from '../../platform/event-message'
 
@@ -442,6 +443,11 @@ const COLUMNS = {
     days_overdue: opt(int(0, 36_500)),
     source: opt(oneOf(ERP_FACT_SOURCES)),
   },
+  team_settings: {
+    team_id: opt(text(64)),
+    key: req(oneOf(TEAM_SETTING_KEYS)),
+    value: req(teamSettingValueJson),
+  },
 
   audit_events: {
     kind: req(oneOf(AUDIT_KINDS)),
@@ -511,6 +517,7 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   appointments: ['company_id', 'created_by'],
   appointment_participants: ['company_id', 'appointment_id', 'contact_id', 'user_id'],
   erp_facts: ['company_id', 'month'],
+  team_settings: ['team_id', 'key'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],

@@ -10,6 +10,7 @@ import { AppError } from '../../../../shared/platform/result'
 import { companyProfileSchema } from '../../../../shared/modules/settings'
 import type { ServiceContext } from '../../platform/context'
 import { rollContracts } from '../contracts'
+import { recomputeHealthIfNewDay } from '../success'
 import { expireOffers } from '../offers'
 import { ensureCurrentUser, updateProfile } from '../settings'
 import { DEMO_DEVICE_CODE, DEMO_SIZES, loadDemoData } from './demo-data.service'
@@ -53,6 +54,8 @@ export async function ensureDemoData(ctx: ServiceContext): Promise<{ companies: 
     // statuses following the business) is not left waiting for a server either.
     await expireOffers(ctx)
     await rollContracts(ctx)
+    // Every score was computed as its company was written (the refresh hook); this marks today's recompute done.
+    await recomputeHealthIfNewDay(ctx)
     await ctx.db.transaction().execute(async (trx) => {
       // The demo can never be connected, so these operations could never be pushed: no "1,618 changes not yet synced".
       await trx.deleteFrom('sync_outbox').execute()

@@ -1,4 +1,7 @@
-// Public entry of the module: what other modules may use.
+// Public entry of the module: its services and IPC handlers; everything else in this folder is internal.
+// The manager's dashboard (reports.dashboard*) and the Customer Health Score (health.*, healthSettings.*).
 export * from './dashboard.service'
 export * from './dashboard-rows.service'
 export * from './success.handlers'
+export * from './health.handlers'
+export * from './health.service'

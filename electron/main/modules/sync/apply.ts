@@ -7,11 +7,14 @@ import { LOCAL_COLUMNS } from '../../../../db/platform/sync-columns'
 import type { PullChange, SyncValue } from '../../../../shared/modules/sync/protocol'
 import { domainColumns, isSyncTable, rowProblem } from '../../../../shared/modules/sync/row-schemas'
 import { refreshJourneys } from '../customers'
+import { recomputeAllHealth } from '../../../../db/modules/success'
 import { applyErasures, pulledErasures, type ErasedOnPage } from './apply-erasures'
 import { writeState } from './state'
 
 /** Pulled rows of these tables move their company on the journey. */
 const JOURNEY_TABLES = new Set(['touchpoints', 'offers', 'contracts', 'cases', 'referrals', 'feedback'])
+/** Facts of a company's health score that are not journey facts (issue 17): the company's refresh hooks follow them too. */
+const HEALTH_FACT_TABLES = new Set(['follow_ups', 'erp_facts'])
 
 /** Tables a pull may write: the synced ones and the read-only user directory. */
 const PULLABLE = new Set<string>([...SYNCED_TABLES, 'users'])
@@ -218,16 +221,20 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
           },
         }
         let applied = 0
+        let teamSettingsChanged = false
         for (const [index, change] of changes.entries()) {
           if (await applyChange(trx, db, writer, change, pending.get(`${change.table}:${change.id}`), options.now)) applied++
           if (change.table === 'companies') companies.add(change.id)
-          else if (JOURNEY_TABLES.has(change.table) && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
+          else if ((JOURNEY_TABLES.has(change.table) || HEALTH_FACT_TABLES.has(change.table)) && change.data && typeof change.data.company_id === 'string') companies.add(change.data.company_id)
+          if (change.table === 'team_settings') teamSettingsChanged = true
           options.afterChange?.(index)
         }
         await flushUpserts(trx, writer)
         await settleQuarantine(trx, changes, setAside, options.now)
         const erased = await applyErasures(trx, erasures, setAside, companies, options.now)
         await refreshJourneys(trx, companies, options.now)
+        // A colleague changed the team's health weights or targets: every score follows, in this transaction.
+        if (teamSettingsChanged) await recomputeAllHealth(trx, options.now)
         if (cursor !== null) await writeState(trx, 'cursor', cursor)
         return { applied: applied - writer.failedAfterCount, companies, quarantined: setAside.size, erased }
       })

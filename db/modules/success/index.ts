@@ -1,0 +1,5 @@
+// Public entry of the module: what other modules may use.
+export * from './health.tables'
+export * from './health.facts'
+export * from './health.refresh'
+export * from './team-settings.repository'

@@ -1,0 +1,100 @@
+// The Customer Health Score end to end, clicked through as a person would (de-DE, 1280×720): a customer with a
+// good score gets two complaints and a detractor's answer through the forms; the company page shows the score
+// turned red with those reasons in words, the components and the trend. A rep sees the team's settings read-only;
+// a manager's weights that do not add up to 100 % are refused at the total, nothing saved; a correct change saves.
+import sqlite3 from 'sqlite3'
+import { expect, openApp, test, type AppServer } from './fixtures'
+
+async function must<T>(app: AppServer, channel: string, input: unknown): Promise<T> {
+  const answer = await app.api<T>(channel, input)
+  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
+  return answer.data!
+}
+
+/** The signed-in user becomes a manager (the role the sync server gives; there is no screen for it on the laptop). */
+function makeManager(file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file)
+    db.configure('busyTimeout', 5000)
+    db.run(`update users set role = 'manager'`, (err) => db.close(() => (err ? reject(err) : resolve())))
+  })
+}
+
+test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })
+
+test('a good customer turns red after two complaints and a detractor\'s answer, with those reasons on the company page', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  const company = await must<{ id: string }>(app, 'companies.create', { name: 'Weserwerft Technik GmbH', status: 'customer', street: 'Hafenstraße 4', postalCode: '28217', city: 'Bremen', federalState: 'HB', segment: 'mid_market' })
+  await must(app, 'touchpoints.create', { companyId: company.id, occurredAt: new Date().toISOString(), channel: 'phone', direction: 'outbound', mode: 'direct', station: 'usage', summary: 'Quartalsgespräch' })
+  await openApp(page, app, `/companies/${company.id}`)
+  const health = page.getByRole('region', { name: 'Kundengesundheit' })
+  await expect(health.getByText('100 von 100')).toBeVisible()
+  await expect(health.getByTitle('Ampel: grün')).toBeVisible()
+  await expect(health.getByText('Keine Auffälligkeiten.')).toBeVisible()
+  await health.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('health-good-de.png'), fullPage: true })
+
+  for (const subject of ['Prüfstand zeigt falsche Drücke', 'Lieferung unvollständig']) {
+    await page.getByRole('link', { name: 'Fall erfassen' }).click()
+    const form = page.getByRole('form', { name: 'Servicefall' })
+    await form.getByLabel(/^Art\b/).selectOption({ label: 'Reklamation' })
+    await form.getByLabel('Priorität').selectOption({ label: 'Hoch' })
+    await form.getByLabel('Betreff').fill(subject)
+    await form.getByRole('button', { name: 'Speichern' }).dblclick()
+    await expect(page.getByRole('heading', { level: 1, name: /^Reklamation S-\d{4}-/ })).toBeVisible()
+    await openApp(page, app, `/companies/${company.id}`)
+  }
+  await openApp(page, app, `/feedback/new?companyId=${company.id}`)
+  const feedback = page.getByRole('form', { name: 'Feedback' })
+  await feedback.getByLabel('Weiterempfehlung (0–10)').fill('3')
+  await feedback.getByLabel('Kommentar').fill('Zu viele Ausfälle in letzter Zeit')
+  await feedback.getByRole('button', { name: 'Speichern' }).dblclick()
+  await expect(page.getByRole('list', { name: 'Feedback' })).toContainText('NPS 3')
+
+  await expect(health.getByTitle('Ampel: rot')).toBeVisible()
+  const reasons = health.getByRole('list', { name: 'Health Score' })
+  await expect(reasons.getByRole('listitem').first()).toHaveText('2 Reklamationen in 12 Monaten, 2 offen')
+  await expect(reasons).toContainText('NPS 3')
+  const components = health.getByRole('table', { name: 'Bestandteile' })
+  await expect(components.getByRole('row', { name: /Reklamationen \(12 Monate\)/ })).toContainText('0')
+  await expect(components.getByRole('row', { name: /Zahlungsverhalten/ })).toContainText('keine Daten (neutral)')
+  await expect(health.getByRole('list', { name: 'Verlauf (je Woche)' })).toContainText('Woche ab')
+  await health.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('health-red-de.png'), fullPage: true })
+
+  await must(app, 'settings.update', { language: 'en' })
+  await openApp(page, app, `/companies/${company.id}`)
+  const healthEn = page.getByRole('region', { name: 'Customer health' })
+  await expect(healthEn.getByTitle('Traffic light: red')).toBeVisible()
+  await expect(healthEn.getByRole('list', { name: 'Health score' })).toContainText('2 complaints in 12 months')
+  await healthEn.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('health-red-en.png'), fullPage: true })
+})
+
+test('the team settings: read-only for a rep; a manager\'s bad sum is refused at the total, a good one saved', async ({ page, app, consoleErrors }) => {
+  void consoleErrors
+  await openApp(page, app, '/settings')
+  const form = page.getByRole('form', { name: 'Health Score: Gewichte und Zielwerte' })
+  await expect(page.getByText('Nur Manager und Administratoren können diese Einstellungen ändern.')).toBeVisible()
+  await expect(form.getByLabel('Offene und überfällige Fälle')).toBeDisabled()
+  await expect(form.getByRole('button', { name: 'Speichern' })).toHaveCount(0)
+
+  await makeManager(app.dbFile)
+  await openApp(page, app, '/settings')
+  await form.getByLabel('Offene und überfällige Fälle').fill('30')
+  await form.getByLabel('Tage seit dem letzten Kontakt').click()
+  await expect(form.getByText('115 %')).toBeVisible()
+  await form.getByRole('button', { name: 'Speichern' }).dblclick()
+  await expect(form.getByText('Die Gewichte müssen zusammen genau 100 % ergeben')).toBeVisible()
+  expect((await must<{ custom: boolean }>(app, 'healthSettings.get', {})).custom).toBe(false)
+  await form.getByRole('group', { name: 'Gewichte in %' }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('health-settings-bad-sum-de.png') })
+
+  await form.getByLabel('Reklamationen (12 Monate)').fill('0')
+  await form.getByLabel('Tage seit dem letzten Kontakt').click()
+  await expect(form.getByText('100 %', { exact: true })).toBeVisible()
+  await form.getByRole('button', { name: 'Speichern' }).dblclick()
+  await expect(form.getByRole('status').filter({ hasText: 'Gespeichert' })).toHaveText('Gespeichert, alle Scores neu berechnet.')
+  const saved = await must<{ custom: boolean; settings: { weights: { cases: number; complaints: number } } }>(app, 'healthSettings.get', {})
+  expect(saved).toMatchObject({ custom: true, settings: { weights: { cases: 30, complaints: 0 } } })
+})
