@@ -17,6 +17,7 @@ import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, Ma
 import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
 } from './modules/planning'
+import { ErpImportPage, ErpPanel } from './modules/erp'
 import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
 
@@ -24,6 +25,7 @@ import { AppShell } from './shell/app-shell'
 const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <TasksPanel record={record} />,
   (record) => <AppointmentsPanel record={record} />,
+  (record) => <ErpPanel record={record} />,
 ]
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
@@ -101,6 +103,7 @@ export function App() {
             <Route path="/appointments/:id" element={<AppointmentPage />} />
             <Route path="/appointments/:id/edit" element={<AppointmentFormPage />} />
             <Route path="/companies/:id/briefing" element={<BriefingPage />} />
+            <Route path="/erp/import" element={<ErpImportPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>
