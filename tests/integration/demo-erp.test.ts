@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { companyErpFacts } from '../../electron/main/modules/erp'
 import { DEMO_SIZES, loadDemoData } from '../../electron/main/modules/demo/demo-data.service'
-import { demoErpRows } from '../../electron/main/modules/demo/demo-data.erp'
+import { addDemoErpFacts, demoErpRows } from '../../electron/main/modules/demo/demo-data.erp'
 import { rowProblem } from '../../shared/modules/sync'
-import { openTestDb, type TestDb } from '../helpers/temp-db'
+import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 let t: TestDb
 beforeEach(async () => {
@@ -38,5 +38,18 @@ describe('demo ERP facts', () => {
     const page = await companyErpFacts(t.ctx, customers[0]!.id)
     expect(page.months.length).toBeGreaterThan(0)
     expect(page.months.at(-1)!.month).toBe('2026-11')
+  })
+
+  it('adds them to a database seeded before they existed, once: companies with facts and prospects are left alone', async () => {
+    const must = mustOf(() => t.app)
+    const a = await must<{ id: string }>('companies.create', validCompany({ name: 'A GmbH', customerNumber: 'A-1', status: 'customer' }))
+    await must<{ id: string }>('companies.create', validCompany({ name: 'B GmbH', customerNumber: 'B-1', status: 'prospect' }))
+    const c = await must<{ id: string }>('companies.create', validCompany({ name: 'C GmbH', customerNumber: 'C-1', status: 'customer' }))
+    await must('erp.import', { fileName: 'erp.csv', base64: Buffer.from('Kundennummer;Monat;Umsatz\nC-1;11/2026;5\n').toString('base64') })
+    const now = t.ctx.clock()
+    expect(await addDemoErpFacts(t.ctx.db, now.getTime(), now.toISOString())).toBe(24)
+    expect(await addDemoErpFacts(t.ctx.db, now.getTime(), now.toISOString())).toBe(0)
+    const byCompany = await t.ctx.db.selectFrom('erp_facts').select(['company_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('company_id').execute()
+    expect(Object.fromEntries(byCompany.map((r) => [r.company_id, Number(r.n)]))).toEqual({ [a.id]: 24, [c.id]: 1 })
   })
 })

@@ -3,7 +3,7 @@
 // health score's payment behaviour and the order trend have something to show; the large set holds
 // 20,000 × 24 = 480,000 rows at most. Figures come from the company's index, not the random stream, so the
 // rest of the demo data stays as it was; a company's months are written in one statement (insertSyncedMany).
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { erpFactId } from '../../../../db/modules/erp'
 import { insertSyncedMany, type InsertRow } from '../../../../db/platform/synced-writes'
 import type { Database } from '../../../../db/database.types'
@@ -41,4 +41,21 @@ export async function demoErp(trx: Transaction<Database>, companyId: string, n: 
   const rows = demoErpRows(companyId, n, status, nowMs)
   await insertSyncedMany(trx, 'erp_facts', rows, now)
   return rows.length
+}
+
+/**
+ * ERP facts for every company of an existing demo database that has none yet (a set seeded before the facts
+ * existed, such as the bench set): 500 companies a transaction, each company's months one statement. Answers the rows.
+ */
+export async function addDemoErpFacts(db: Kysely<Database>, nowMs: number, now: string): Promise<number> {
+  const companies = await db.selectFrom('companies').select(['id', 'status']).where('deleted_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('erp_facts').select('erp_facts.id').whereRef('erp_facts.company_id', '=', 'companies.id'))))
+    .orderBy('local_seq').execute()
+  let written = 0
+  for (let start = 0; start < companies.length; start += 500) {
+    await db.transaction().execute(async (trx) => {
+      for (const [offset, company] of companies.slice(start, start + 500).entries()) written += await demoErp(trx, company.id, start + offset, company.status, nowMs, now)
+    })
+  }
+  return written
 }
