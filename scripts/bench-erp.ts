@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { newId } from '../db/platform/ids'
 import { startCore } from '../electron/main/core'
 import { companyErpFacts, previewErpImport, runErpImport } from '../electron/main/modules/erp'
@@ -58,10 +59,14 @@ export async function benchErpImport(emit: Emit): Promise<void> {
   rmSync(dir, { recursive: true, force: true })
 }
 
-/** The endpoint on a SQLite store (`DATABASE_URL` for PostgreSQL): 500 companies of one team, 10,000 rows a post. */
-export async function benchErpEndpoint(emit: Emit, url?: string): Promise<void> {
+/**
+ * The endpoint on a fresh SQLite store, or on PostgreSQL (`postgres` = a server URL; a schema of its own, dropped
+ * afterwards): 500 companies of one team, 10,000 rows a post.
+ */
+export async function benchErpEndpoint(emit: Emit, postgres?: string): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kundenreise-bench-erp-server-'))
-  const store = await openStore(url ?? path.join(dir, 'server.sqlite'))
+  const schema = `bench_erp_${Date.now().toString(36)}`
+  const store = postgres ? await openStore(postgres, { schema }) : await openStore(path.join(dir, 'server.sqlite'))
   const team = await createTeam(store, 'Vertrieb Nord')
   await importRows(store, Array.from({ length: CUSTOMERS }, (_, i) => ({ table: 'companies' as const, id: newId(), data: { name: `ERP Kunde ${i} GmbH`, customer_number: `E-${i}`, status: 'customer' } })), { teamId: team })
   const { key } = await createIntegrationKey(store.db, 'ERP', ['erp_facts'])
@@ -75,6 +80,7 @@ export async function benchErpEndpoint(emit: Emit, url?: string): Promise<void> 
   await timed(emit, `erp.endpoint_10000_rows.${store.kind}.create`, () => post(first))
   await timed(emit, `erp.endpoint_10000_rows.${store.kind}.repost_unchanged`, () => post(first))
   await timed(emit, `erp.endpoint_10000_rows.${store.kind}.update_all`, () => post(rows(1)))
+  if (postgres) await sql.raw(`drop schema if exists "${schema}" cascade`).execute(store.db)
   await store.close()
   rmSync(dir, { recursive: true, force: true })
 }
@@ -87,4 +93,5 @@ export async function benchErp(ctx: ServiceContext, report: Report, emit: Emit):
   if (company) await report('erp.company_facts_24_months', () => companyErpFacts(ctx, company.company_id))
   await benchErpImport(emit)
   await benchErpEndpoint(emit)
+  if (process.env.BENCH_POSTGRES_URL) await benchErpEndpoint(emit, process.env.BENCH_POSTGRES_URL)
 }

@@ -73,11 +73,17 @@ describe.each(STORE_KINDS)('ERP facts posted to the sync server on %s', (kind) =
     expect(await storedFacts()).toEqual(stored)
 
     // Corrected figures update the month's row; the laptops pull the new figures.
-    const corrected = await post(key, { rows: [{ ...rows[0], revenueCents: 200_000 }] })
-    expect(await corrected.json()).toEqual({ received: 1, created: 0, updated: 1, unchanged: 0 })
-    expect(await storedFacts()).toHaveLength(2)
+    const corrected = await post(key, { rows: [{ ...rows[0], revenueCents: 200_000 }, { ...rows[1], openItemsCents: 1_000, daysOverdue: 3 }] })
+    expect(await corrected.json()).toEqual({ received: 2, created: 0, updated: 2, unchanged: 0 })
+    const after = await storedFacts()
+    expect(after).toHaveLength(2)
+    expect(new Set(after.map((r) => r.version)).size).toBe(2)
+    expect(Math.min(...after.map((r) => r.version))).toBeGreaterThan(Math.max(...stored.map((r) => r.version)))
     await anna.sync()
-    expect((await companyErpFacts(anna.ctx, nord.id)).months[0]).toMatchObject({ month: '2026-10', revenueCents: 200_000 })
+    expect((await companyErpFacts(anna.ctx, nord.id)).months).toMatchObject([
+      { month: '2026-10', revenueCents: 200_000, openItemsCents: 50_000 },
+      { month: '2026-11', revenueCents: 9_900, openItemsCents: 1_000, daysOverdue: 3 },
+    ])
   })
 
   it.skipIf(skip)('refuses without a key, with a wrong or revoked key, a key of another kind, bad rows and too much — nothing written', async () => {
