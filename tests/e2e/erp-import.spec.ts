@@ -62,3 +62,21 @@ test('a bad row is named and blocks the import; the fixed file is imported once 
   await page.screenshot({ path: test.info().outputPath('erp-company-months.png') })
 
 })
+
+test('in English: an Excel-style month name and English headers, the bad row explained in English', async ({ page, app, consoleErrors: _ }) => {
+  expect((await app.api('companies.create', { name: 'Hansa Logistik GmbH', customerNumber: 'H-1', status: 'customer' })).ok).toBe(true)
+  await openApp(page, app, '/companies')
+  await page.getByLabel('Sprache').first().selectOption('en')
+  await page.getByRole('link', { name: 'Import ERP data' }).click()
+  await expect(page.getByRole('heading', { name: 'Import ERP data' })).toBeVisible()
+  const file = Buffer.from(['Customer number,Month,Revenue,Open items,Days overdue', 'H-1,Oct 2026,"1.500,00",0,0', 'H-1,Movember 2026,10,0,0'].join('\n'), 'utf8')
+  await page.getByLabel('File (CSV or Excel)').setInputFiles({ name: 'erp.csv', mimeType: 'text/csv', buffer: file })
+  await expect(page.getByText('1 bad row – nothing will be imported.', { exact: false })).toBeVisible()
+  const problems = page.getByRole('table', { name: 'Problem' })
+  await expect(problems.getByRole('row').nth(1)).toContainText('Month')
+  await expect(problems.getByRole('row').nth(1)).toContainText('Not a month')
+  await page.screenshot({ path: test.info().outputPath('erp-import-english.png') })
+  await page.getByLabel('File (CSV or Excel)').setInputFiles({ name: 'erp.csv', mimeType: 'text/csv', buffer: Buffer.from(file.toString('utf8').split('\n').slice(0, 2).join('\n')) })
+  await expect(page.getByText(/1 row for 1 customer, Oct 2026 to Oct 2026: 1 new, 0 changed, 0 unchanged\./)).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Preview' }).getByRole('row').nth(1)).toContainText('€1,500.00')
+})
