@@ -3,7 +3,8 @@
 // the customer's team pull them, a laptop of another team does not. Idempotent (a re-post changes nothing, a
 // retried post with its Idempotency-Key is answered again), every kind of bad input its own 4xx with nothing
 // written, rate-limited. A laptop's import of the same month meets the posted row as one record.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setCompanyRefreshHooks, type CompanyRefreshOrigin } from '../../db/modules/customers'
 import { companyErpFacts, runErpImport } from '../../electron/main/modules/erp'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { erpFactId } from '../../db/modules/erp'
@@ -17,6 +18,8 @@ const pgOk = await postgresAvailable()
 if (!pgOk && process.env.CI) throw new Error('PostgreSQL is required in CI (127.0.0.1:5432) for the sync server suite')
 
 const URL = 'http://sync.test/integrations/v1/erp-facts'
+
+afterEach(() => setCompanyRefreshHooks([]))
 
 describe.each(STORE_KINDS)('ERP facts posted to the sync server on %s', (kind) => {
   const skip = kind === 'postgres' && !pgOk
@@ -54,7 +57,13 @@ describe.each(STORE_KINDS)('ERP facts posted to the sync server on %s', (kind) =
     const stored = await storedFacts()
     expect(stored.map((r) => r.id)).toEqual([erpFactId(nord.id, '2026-10'), erpFactId(nord.id, '2026-11')].sort())
 
-    for (const laptop of [anna, ben, carla]) await laptop.sync()
+    // Pulled ERP facts refresh their company on the laptop (the health score's hook runs), as a pulled touchpoint does.
+    const refreshed: Array<[string, CompanyRefreshOrigin]> = []
+    setCompanyRefreshHooks([async (_trx, ids, _now, origin) => { for (const id of ids) refreshed.push([id, origin]) }])
+    await anna.sync()
+    expect(refreshed).toContainEqual([nord.id, 'pulled'])
+    setCompanyRefreshHooks([])
+    for (const laptop of [ben, carla]) await laptop.sync()
     for (const laptop of [anna, ben]) {
       const facts = await companyErpFacts(laptop.ctx, nord.id)
       expect(facts.months).toEqual([

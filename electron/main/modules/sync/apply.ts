@@ -11,7 +11,9 @@ import { applyErasures, pulledErasures, type ErasedOnPage } from './apply-erasur
 import { writeState } from './state'
 
 /** Pulled rows of these tables move their company on the journey. */
-const JOURNEY_TABLES = new Set(['touchpoints', 'offers', 'contracts', 'cases', 'referrals', 'feedback'])
+// Pulled rows of these tables refresh their company (its station, then the refresh hooks: health score, triggers);
+// ERP facts (issue 17) feed the health score's payment behaviour and order trend.
+const JOURNEY_TABLES = new Set(['touchpoints', 'offers', 'contracts', 'cases', 'referrals', 'feedback', 'erp_facts'])
 
 /** Tables a pull may write: the synced ones and the read-only user directory. */
 const PULLABLE = new Set<string>([...SYNCED_TABLES, 'users'])
