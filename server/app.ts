@@ -13,6 +13,7 @@ import { verifyPassword } from './auth/passwords'
 import { DEFAULT_THROTTLE, reserveLoginAttempt, settleLoginAttempt, type ThrottleLimits } from './auth/rate-limit'
 import { actorForToken, createSession, rebindSession, revokeSession, type Actor } from './auth/sessions'
 import { mountCalendarRoutes } from './calendar/routes'
+import { mountIntegrationRoutes, type IntegrationLimits } from './integrations/routes'
 import type { FeedThrottle } from './calendar/throttle'
 import type { Store } from './store/open-store'
 import { scopeChecksums } from './sync/checksum'
@@ -37,6 +38,8 @@ export interface ServerOptions {
   publicUrl?: string
   /** Throttling of wrong calendar feed addresses (tests use small limits). */
   feedThrottle?: FeedThrottle
+  /** Limits of the integration API (tests use small ones). */
+  integrationLimits?: Partial<IntegrationLimits>
 }
 
 type Env = { Variables: { actor: Actor } }
@@ -193,6 +196,9 @@ export function createApp(options: ServerOptions): Hono<Env> {
 
   // The calendar subscription: token with the session, feed with the token (server/calendar/).
   mountCalendarRoutes(app, { store, clock, publicUrl: options.publicUrl, peerAddress: options.peerAddress, trustedProxies, feedThrottle: options.feedThrottle })
+
+  // The integration API for sending systems (an ERP's nightly export): integration keys, not sessions (server/integrations/).
+  mountIntegrationRoutes(app, { store, clock, peerAddress: options.peerAddress, trustedProxies, limits: options.integrationLimits })
 
   return app
 }

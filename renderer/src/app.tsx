@@ -19,6 +19,7 @@ import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
 } from './modules/planning'
 import { HealthPanel, HealthSettingsSection } from './modules/success'
+import { ErpImportPage, ErpPanel } from './modules/erp'
 import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
 
@@ -27,6 +28,7 @@ const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <HealthPanel record={record} />,
   (record) => <TasksPanel record={record} />,
   (record) => <AppointmentsPanel record={record} />,
+  (record) => <ErpPanel record={record} />,
 ]
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
@@ -106,6 +108,7 @@ export function App() {
             <Route path="/companies/:id/briefing" element={<BriefingPage />} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/dashboard/:tile" element={<DashboardRowsPage />} />
+            <Route path="/erp/import" element={<ErpImportPage />} />
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>

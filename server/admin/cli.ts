@@ -5,6 +5,7 @@ import { ROLES } from '../../shared/modules/sync'
 import { isOneOf } from '../../shared/platform/value-lists'
 import { openStore } from '../store/open-store'
 import { DEFAULT_STORE } from '../main-defaults'
+import { createIntegrationKey, INTEGRATION_KINDS, listIntegrationKeys, revokeIntegrationKey } from '../integrations/keys'
 import { AdminError, createTeam, createUser, disableUser, listUsers, resetPassword, setUserTeam, teamIdByName, unblockLogin } from './accounts'
 
 const USAGE = `Usage: npm run server:admin -- <command> [options]
@@ -15,6 +16,9 @@ const USAGE = `Usage: npm run server:admin -- <command> [options]
   disable-user --login <login>
   unblock-login --login <login>   (forget its failed logins: no waiting after mistyped passwords)
   list-users
+  create-key   --name <name> --kinds <${INTEGRATION_KINDS.join(',')}>   (an integration key, shown once: e.g. for the ERP's nightly export)
+  list-keys
+  revoke-key   --name <name or id>
 The store is DATABASE_URL (postgres://…) or the embedded SQLite file ${DEFAULT_STORE}.`
 
 async function readPassword(given: string | undefined): Promise<string> {
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2)
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, login: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' } },
+    options: { name: { type: 'string' }, login: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, kinds: { type: 'string' } },
   })
   const need = (key: keyof typeof values): string => {
     const value = values[key]
@@ -70,6 +74,18 @@ async function main(): Promise<void> {
         break
       case 'list-users':
         console.table(await listUsers(store))
+        break
+      case 'create-key': {
+        const { id, key } = await createIntegrationKey(store.db, need('name'), need('kinds').split(',').map((k) => k.trim()).filter(Boolean))
+        console.log(`integration key ${id} created. The key is shown this once; the server keeps only its hash:\n${key}`)
+        break
+      }
+      case 'list-keys':
+        console.table((await listIntegrationKeys(store.db)).map((k) => ({ ...k, kinds: k.kinds.join(',') })))
+        break
+      case 'revoke-key':
+        await revokeIntegrationKey(store.db, need('name'))
+        console.log('integration key revoked')
         break
       default:
         throw new AdminError(`unknown command "${command}"\n\n${USAGE}`)

@@ -22,20 +22,20 @@ export interface FeedThrottle {
 
 export const DEFAULT_FEED_THROTTLE: FeedThrottle = { free: FEED_FREE_FAILURES, limits: DEFAULT_THROTTLE }
 
-/** Seconds the address must still wait, or 0. */
-export async function feedRetryAfter(db: Kysely<ServerDatabase>, address: string, now: Date, throttle: FeedThrottle = DEFAULT_FEED_THROTTLE): Promise<number> {
+/** Seconds the address must still wait, or 0. `login` names the counter (the integration API keeps its own). */
+export async function feedRetryAfter(db: Kysely<ServerDatabase>, address: string, now: Date, throttle: FeedThrottle = DEFAULT_FEED_THROTTLE, login = FEED_THROTTLE_LOGIN): Promise<number> {
   const row = await db.selectFrom('login_throttle').select(['attempts', 'last_at'])
-    .where('login', '=', FEED_THROTTLE_LOGIN).where('address', '=', throttleKey(address)).executeTakeFirst()
+    .where('login', '=', login).where('address', '=', throttleKey(address)).executeTakeFirst()
   if (!row || Number(row.last_at) < now.getTime() - throttle.limits.windowMs) return 0
   const waitMs = Number(row.last_at) + delayMs(Number(row.attempts), throttle.free, throttle.limits) - now.getTime()
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0
 }
 
-export async function countFeedFailure(db: Kysely<ServerDatabase>, address: string, now: Date, throttle: FeedThrottle = DEFAULT_FEED_THROTTLE): Promise<void> {
+export async function countFeedFailure(db: Kysely<ServerDatabase>, address: string, now: Date, throttle: FeedThrottle = DEFAULT_FEED_THROTTLE, login = FEED_THROTTLE_LOGIN): Promise<void> {
   const t = now.getTime()
   const windowStart = t - throttle.limits.windowMs
   await db.insertInto('login_throttle')
-    .values({ login: FEED_THROTTLE_LOGIN, address: throttleKey(address), attempts: 1, last_at: t, last_success_at: null })
+    .values({ login, address: throttleKey(address), attempts: 1, last_at: t, last_success_at: null })
     .onConflict((oc) => oc.columns(['login', 'address']).doUpdateSet({
       attempts: sql<number>`case when login_throttle.last_at < ${windowStart} then 1 else login_throttle.attempts + 1 end`,
       last_at: t,

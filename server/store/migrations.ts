@@ -4,6 +4,7 @@ import { backfillCustomerNumbers } from '../sync/customer-numbers'
 import { WRITERS_LOCK_KEY, withSequence } from '../sync/sequence'
 import { upgradeEventFields } from '../sync/upgrade-events'
 import type { ServerDatabase } from './schema'
+import { m008IntegrationKeys } from '../integrations/migration'
 
 const m001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -247,4 +248,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-005-event-messages': m005,
   '2026-11-29-006-customer-numbers': m006,
   '2026-11-29-007-calendar-feed': m007,
+  '2026-11-30-008-integration-keys': m008IntegrationKeys,
 }

@@ -178,6 +178,29 @@ export interface CalendarProjectionTable {
   mark: number
 }
 
+/** Integration keys (server/integrations/keys.ts): stored as the SHA-256 of the key, with the kinds it may post. */
+export interface IntegrationKeyTable {
+  id: string
+  name: string
+  key_hash: string
+  kinds: string
+  created_at: string
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+/** The answer to a post that named an Idempotency-Key: a retry gets it again, nothing is applied twice. */
+export interface IntegrationPostTable {
+  key_id: string
+  idempotency_key: string
+  kind: string
+  /** SHA-256 of the body: the same key with another body is refused (409). */
+  fingerprint: string
+  status: number
+  result: string
+  created_at: string
+}
+
 export interface ServerMigrationMarker {
   id: Generated<number>
 }
@@ -199,4 +222,6 @@ export interface ServerDatabase {
   calendar_members: CalendarMemberTable
   calendar_names: CalendarNameTable
   calendar_projection: CalendarProjectionTable
+  integration_keys: IntegrationKeyTable
+  integration_posts: IntegrationPostTable
 }

@@ -310,6 +310,26 @@ const sameMailFiled = (op: PushOp, existing: StoredRow): boolean =>
   && op.fields.mail_message_id?.new === existing.data.mail_message_id
 
 /**
+ * The same month of a customer's ERP facts imported on two laptops (or posted by the ERP and imported): its id
+ * comes from company and month (db/modules/erp/erp-ids.ts), so the second insert names a row that exists. The
+ * same record; the figures that arrive later win — they are the later import or export, and ERP figures of a
+ * month only ever get corrected, never merged field by field — so the insert is applied as an update of the
+ * figures on the stored version (no conflict), and every laptop pulls them.
+ */
+const sameErpMonth = (op: PushOp, existing: StoredRow): boolean =>
+  op.table === 'erp_facts' && existing.table_name === 'erp_facts' && !existing.deleted
+  && op.fields.company_id?.new === existing.data.company_id && op.fields.month?.new === existing.data.month
+
+const ERP_FIGURES = ['revenue_cents', 'open_items_cents', 'days_overdue', 'source'] as const
+const laterFigures = (op: PushOp, existing: StoredRow): PushOp => ({
+  ...op, kind: 'update', baseVersion: existing.version,
+  fields: Object.fromEntries(ERP_FIGURES.filter((c) => op.fields[c] !== undefined).map((c) => [c, { old: existing.data[c] ?? null, new: op.fields[c]!.new }])),
+})
+
+/** Tables whose later write wins without a conflict record (ERP figures: see sameErpMonth). */
+const LATER_WRITE_WINS: ReadonlySet<string> = new Set(['erp_facts'])
+
+/**
  * The same next occurrence of a repeating task made by two laptops (the assigner and the assignee both completed
  * the occurrence before it offline): its id comes from the series and its number (planning/task-ids.ts), so the
  * second insert names a row that exists. The same record, acknowledged like a mail filed twice; the first stays
@@ -322,6 +342,7 @@ const sameTaskOccurrence = (op: PushOp, existing: StoredRow): boolean =>
 
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
   if (existing && (sameMailFiled(op, existing) || (sameTaskOccurrence(op, existing) && canSee(ctx.actor, existing.scope_id)))) return { opId: op.opId, status: 'applied', version: existing.version }
+  if (existing && sameErpMonth(op, existing) && canSee(ctx.actor, existing.scope_id)) return applyUpdate(ctx, laterFigures(op, existing), rule, existing)
   if (existing) throw new Rejected(existing.deleted && canSee(ctx.actor, existing.scope_id) ? 'deleted' : 'exists')
   const table = op.table as SyncTableName
   const data: Data = upgradeFields(table, newValues(op), op.schemaVersion)
@@ -388,7 +409,7 @@ async function applyUpdate(ctx: Ctx, op: PushOp, rule: ScopeRule, row: StoredRow
     const current = row.data[column] ?? null
     if (current === change.new) continue
     if (erasedSince(row.fieldVersions[column], op.baseVersion)) continue // the erasure's value stays; nothing of the person is kept
-    if (changedSince(ctx, row.fieldVersions[column], op.baseVersion)) {
+    if (!LATER_WRITE_WINS.has(row.table_name) && changedSince(ctx, row.fieldVersions[column], op.baseVersion)) {
       await recordConflict(ctx, row, column, 'field', current, change.new, op, row.fieldVersions[column])
       conflicts++
     } else {

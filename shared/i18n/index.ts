@@ -8,6 +8,7 @@ import { CONTRACT_TEXTS, CONTRACT_LETTER_TEXTS } from '../modules/contracts'
 import { CONSENT_TEXTS, CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, DUPLICATE_TEXTS, RETENTION_TEXTS, type Language } from '../modules/customers'
 import { DEMO_TEXTS } from '../modules/demo'
 import { ACCESS_TEXTS, DSGVO_TEXTS } from '../modules/dsgvo'
+import { ERP_TEXTS } from '../modules/erp'
 import { CONVERSATION_LETTER_TEXTS, OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
 import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
 import { SERVICE_TEXTS } from '../modules/service'
@@ -53,6 +54,7 @@ export const TEXT_SOURCES = {
   'shared/modules/planning/calendar-feed.texts.ts': CALENDAR_FEED_TEXTS,
   'shared/modules/success/dashboard.texts.ts': DASHBOARD_TEXTS,
   'shared/modules/success/health.texts.ts': HEALTH_TEXTS,
+  'shared/modules/erp/erp.texts.ts': ERP_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
@@ -60,7 +62,7 @@ const TEXTS = {
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS, ...DASHBOARD_TEXTS,
-  ...HEALTH_TEXTS,
+  ...HEALTH_TEXTS, ...ERP_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

@@ -49,6 +49,7 @@ import {
 import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import { dashboardQuerySchema, dashboardRowsQuerySchema, type Dashboard, type DashboardRows } from '../modules/success'
+import { erpCompanySchema, erpImportFileSchema, type CompanyErpFacts, type ErpImportPreview, type ErpImportResult } from '../modules/erp'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -196,6 +197,9 @@ export const contract = {
   'calendarFeed.create': channel<CalendarFeedCreated>()(calendarFeedCreateSchema),
   'calendarFeed.revoke': channel<CalendarFeedStatus>()(calendarFeedRevokeSchema),
   'reminders.due': channel<Reminder[]>()(remindersDueSchema),
+  'erp.preview': channel<ErpImportPreview>()(erpImportFileSchema),
+  'erp.import': channel<ErpImportResult>()(erpImportFileSchema),
+  'erp.forCompany': channel<CompanyErpFacts>()(erpCompanySchema),
   'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),
   'offers.export': channel<ExportFile>()(offerExportSchema),
   'offers.get': channel<Offer>()(byIdSchema),

@@ -242,6 +242,7 @@ async function setUp(): Promise<Seeds> {
   const consent = await must<{ id: string }>('consents.create', { contactId: contact.id, channel: 'email', purpose: 'newsletter', givenOn: '2026-03-02', source: 'Messe', note: '' })
   const mergeInto = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Müller GmbH', customerNumber: 'FZ-M1' }))
   const mergeAway = await must<{ id: string }>('companies.create', validCompany({ name: 'Fuzz Mueller GmbH, Köln', customerNumber: 'FZ-M2' }))
+  const erpFile = { fileName: 'erp.csv', base64: Buffer.from('Kundennummer;Monat;Umsatz;Offene Posten;Tage überfällig\nFZ-M1;11/2026;1.234,56;200,00;12\n', 'utf8').toString('base64') }
   const taskInput = { companyId: company.id, contactId: contact.id, relatedType: 'offer', relatedId: sent.id, title: 'Frau Berger zurückrufen', dueDate: '2026-12-01', dueTime: '10:30', priority: 'high' }
   const task = await must<{ id: string }>('tasks.create', taskInput)
   const taskToComplete = await must<{ id: string }>('tasks.create', { ...taskInput, title: 'Muster schicken' })
@@ -458,6 +459,9 @@ async function setUp(): Promise<Seeds> {
     'health.get': () => ({ companyId: company.id }),
     'healthSettings.get': () => ({}),
     'healthSettings.update': () => DEFAULT_HEALTH_SETTINGS,
+    'erp.preview': () => erpFile,
+    'erp.import': () => erpFile,
+    'erp.forCompany': () => ({ companyId: mergeInto.id }),
   }
 }
 

@@ -15,6 +15,7 @@ import { AppError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { COMPANY_CHILD_TABLES } from './company.service'
 import { companyColumns } from './customers.mappers'
+import { mergeMonthlyFacts } from './company-merge.monthly'
 import { refreshJourney } from './journey.service'
 
 const numbersOf = (text: string) => text.split(/\s+/).filter(Boolean)
@@ -44,6 +45,8 @@ export async function mergeCompanies(ctx: ServiceContext, input: CompanyMergeInp
     former.delete('')
 
     await updateSynced(trx, 'companies', loser.id, { customer_number: '', merged_into: survivor.id }, now)
+    // ERP facts are one row per company and month: a month both have is added up under the survivor first.
+    await mergeMonthlyFacts(trx, loser.id, survivor.id, now)
     const moved: Record<string, number> = {}
     for (const table of COMPANY_CHILD_TABLES) {
       const rows = await trx.selectFrom(table).select('id').where('company_id', '=', loser.id).where('deleted_at', 'is', null).execute()

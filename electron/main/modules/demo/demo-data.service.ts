@@ -14,6 +14,7 @@ import { day, random } from './demo-data.random'
 import { demoFeedback, demoUsePhase } from './demo-data.use-phase'
 import { demoPromises } from './demo-data.promises'
 import { demoPlanning } from './demo-data.planning'
+import { demoErp } from './demo-data.erp'
 import { isClosedOffer } from '../../../../shared/modules/offers'
 
 export interface DemoSize {
@@ -248,6 +249,8 @@ export async function loadDemoData(
         const planned = await demoPlanning(trx, { companyId, contactIds, ownerIds: userIds, address: `${street}, ${place.postalCode} ${place.city}`, n: i, nowMs }, now)
         used.tasks += planned.tasks
         used.appointments += planned.appointments
+        // ERP facts before the refresh, so the health score reads the payment behaviour with the rest.
+        await demoErp(trx, companyId, i, status, nowMs, now)
         await refreshJourney(trx, companyId, now)
       }
     })

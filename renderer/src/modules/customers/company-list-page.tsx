@@ -51,6 +51,7 @@ export function CompanyListPage() {
       <PageHeader title={title} actions={<>
         <ExportButtons onExport={(format) => call('companies.export', { ...query, format, language })} />
         <Link className="button" to="/companies/import">{t('import.open')}</Link>
+        <Link className="button" to="/erp/import">{t('erp.importOpen')}</Link>
         <Link className="button button--primary" to="/companies/new">{t('company.new')}</Link>
       </>} />
       <div className="toolbar" role="search">
