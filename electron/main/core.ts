@@ -12,6 +12,7 @@ import type { AppContext, DatabaseKind } from './ipc/handler-types'
 import type { ServiceContext } from './platform/context'
 import { ensureCurrentUser } from './modules/settings'
 import { rollContracts } from './modules/contracts'
+import { rollTriggers } from './modules/success'
 import { ensureDemoData, isDemoDatabase, markDemoDatabase } from './modules/demo'
 import { expireOffers } from './modules/offers'
 import { SyncController } from './modules/sync'
@@ -151,8 +152,9 @@ export async function startCore(
     })
     mail.start()
     // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
-    // follows renewal windows: at start and every hour while the database is open.
-    const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
+    // follows renewal windows, and the date-based early warnings fire (once a day): at start and every hour while
+    // the database is open.
+    const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => rollTriggers(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
     const opened: Opened = {
       kind, database, ctx, sync, mail, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking', integrityChecked: Promise.resolve(),
     }

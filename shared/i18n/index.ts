@@ -14,6 +14,7 @@ import { SERVICE_TEXTS } from '../modules/service'
 import { APPOINTMENT_TEXTS, BRIEFING_TEXTS, CALENDAR_FEED_TEXTS, TASK_TEXTS } from '../modules/planning'
 import { SETTINGS_TEXTS } from '../modules/settings'
 import { SYNC_TEXTS } from '../modules/sync'
+import { TRIGGER_TEXTS } from '../modules/success'
 import { WORKLIST_TEXTS } from '../modules/worklist'
 import { LETTER_TEXTS } from '../platform/letter.texts'
 import { PLATFORM_TEXTS } from '../platform/platform.texts'
@@ -50,6 +51,7 @@ export const TEXT_SOURCES = {
   'shared/modules/planning/appointment.texts.ts': APPOINTMENT_TEXTS,
   'shared/modules/planning/briefing.texts.ts': BRIEFING_TEXTS,
   'shared/modules/planning/calendar-feed.texts.ts': CALENDAR_FEED_TEXTS,
+  'shared/modules/success/trigger.texts.ts': TRIGGER_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
@@ -57,6 +59,7 @@ const TEXTS = {
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS,
+  ...TRIGGER_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

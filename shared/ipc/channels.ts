@@ -178,6 +178,11 @@ export const CHANNELS = [
   'mailbox.attachment',
   'mailbox.setState',
   'mailbox.fetch',
+  // Issue 17: the early-warning rules, their firings per customer and the follow-up report.
+  'triggerRules.list',
+  'triggerRules.save',
+  'triggerFirings.list',
+  'reports.triggers',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

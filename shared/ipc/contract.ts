@@ -48,6 +48,10 @@ import {
 import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import type { Channel } from './channels'
+import {
+  triggerFiringsListSchema, triggerReportSchema, triggerRuleSaveSchema, triggerRulesListSchema, type TriggerFiringView, type TriggerReport, type TriggerRulesPage,
+  type TriggerRuleView,
+} from '../modules/success'
 
 export interface ChannelDef<I extends z.ZodType, O> {
   input: I
@@ -264,6 +268,10 @@ export const contract = {
   'mailbox.setState': channel<MailMessageItem>()(mailboxStateSchema),
   'mailbox.fetch': channel<MailboxReadReport>()(none),
   'worklist.ics': channel<{ fileName: string; content: string }>()(workListIcsQuerySchema),
+  'triggerRules.list': channel<TriggerRulesPage>()(triggerRulesListSchema),
+  'triggerRules.save': channel<TriggerRuleView>()(triggerRuleSaveSchema),
+  'triggerFirings.list': channel<TriggerFiringView[]>()(triggerFiringsListSchema),
+  'reports.triggers': channel<TriggerReport>()(triggerReportSchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type IpcContract = typeof contract

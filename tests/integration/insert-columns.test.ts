@@ -40,6 +40,8 @@ const REQUIRED = {
   appointments: ['company_id', 'ends_at', 'owner_id', 'starts_at', 'title'],
   appointment_participants: ['appointment_id', 'company_id'],
   erp_facts: ['company_id', 'month'],
+  trigger_rules: ['signal', 'threshold'],
+  trigger_firings: ['company_id', 'fired_on', 'message_key', 'occasion', 'signal'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

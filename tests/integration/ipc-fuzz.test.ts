@@ -452,6 +452,10 @@ async function setUp(): Promise<Seeds> {
     'calendarFeed.status': () => ({}),
     'calendarFeed.create': () => ({}),
     'calendarFeed.revoke': () => ({}),
+    'triggerRules.list': () => ({}),
+    'triggerRules.save': () => ({ signal: 'detractor', enabled: true, threshold: 5, action: 'task_owner', targetUserId: '' }),
+    'triggerFirings.list': () => ({ companyId: company.id }),
+    'reports.triggers': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   }
 }
 
