@@ -5,6 +5,8 @@ import type { Texts } from '../../platform/texts'
 
 export const TRIGGER_TEXTS = {
   'triggers.title': { de: 'Frühwarnregeln', en: 'Early-warning rules' },
+  'triggers.nav': { de: 'Frühwarnungen', en: 'Early warnings' },
+  'triggers.firing.on': { de: 'Am', en: 'On' },
   'triggers.intro': {
     de: 'Wenn ein Signal die Schwelle erreicht, legt die Regel eine Aufgabe an – einmal je Anlass, auch wenn mehrere Laptops den Anlass sehen.',
     en: 'When a signal reaches its threshold, the rule creates a task – once per occasion, even when several laptops see it.',
