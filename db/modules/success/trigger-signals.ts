@@ -1,7 +1,7 @@
 // The SQL of each early-warning signal (issue 17): for a set of companies and a threshold, the occasions on which
 // the rule fires. Every value of an occasion comes from the facts (its day too, never "today"), so two laptops
 // evaluating the same facts make the same firing and the same task. A fact older than FRESH_DAYS no longer fires.
-import { sql, type Transaction } from 'kysely'
+import { sql, type SqlBool, type Transaction } from 'kysely'
 import type { Database } from '../../database.types'
 import { renewingContract } from '../contracts'
 import { berlinDay } from '../../../shared/platform/berlin-time'
@@ -90,11 +90,16 @@ const cancelBy: SignalQuery = async (trx, companyIds, today, threshold) => {
 
 const NORM_DAYS = sql<number>`case c.segment ${sql.join(Object.entries(SEGMENT_TOUCHPOINT_NORM_DAYS).map(([segment, days]) => sql`when ${sql.lit(segment)} then ${sql.lit(days)}`), sql` `)} else ${sql.lit(DEFAULT_TOUCHPOINT_NORM_DAYS)} end`
 
-/** A customer without a touchpoint for the threshold times its segment's norm (since its last one, or since it was created). */
+/**
+ * A customer without a touchpoint for the threshold times its segment's norm (since its last one, or since it was
+ * created). The companies are found by id (`+c.status` keeps SQLite off the status index, which would scan every
+ * customer for each chunk); the last touchpoint is the newest entry of the company's index.
+ */
 const noTouchpoint: SignalQuery = async (trx, companyIds, today, threshold) => {
   const { rows } = await sql<{ id: string; created_at: string; last: string | null; norm: number }>`
-    select c.id, c.created_at, (select max(t.occurred_at) from touchpoints t where t.company_id = c.id and t.deleted_at is null) as last, ${NORM_DAYS} as norm
-    from companies c where c.id in (${ids(companyIds)}) and c.deleted_at is null and c.status = 'customer'`.execute(trx)
+    select c.id, c.created_at, ${NORM_DAYS} as norm,
+      (select t.occurred_at from touchpoints t where t.company_id = c.id and t.deleted_at is null order by t.occurred_at desc limit 1) as last
+    from companies c where c.id in (${ids(companyIds)}) and c.deleted_at is null and +c.status = 'customer'`.execute(trx)
   const found: Occasion[] = []
   for (const r of rows) {
     const since = berlinDay(r.last ?? r.created_at)
@@ -115,15 +120,18 @@ const noTouchpoint: SignalQuery = async (trx, companyIds, today, threshold) => {
  * the offer is lost (or within FRESH_DAYS, on a laptop that sees the loss later); the task waits for its day.
  */
 const lostRevival: SignalQuery = async (trx, companyIds, today, threshold) => {
+  const fresh = addDays(today, -FRESH_DAYS)
+  // Only offers lost lately: a laptop syncing years of history does not revive every offer lost back then. The
+  // decided offers' index on closed_at finds them (a few thousand on the large set); `+company_id` keeps SQLite from
+  // walking each company's offers instead (59 ms per 500 customers).
   const rows = await trx.selectFrom('offers').select(['id', 'company_id', 'number', 'lost_reason', 'lost_competitor', 'recontact_on', 'closed_at'])
-    .where('company_id', 'in', companyIds).where('deleted_at', 'is', null).where('status', '=', 'lost').where('closed_at', 'is not', null)
+    .where(sql`+company_id`, 'in', companyIds).where('deleted_at', 'is', null).where('closed_at', 'is not', null).where('closed_at', '>=', addDays(fresh, -1))
+    .where(sql<SqlBool>`+status = 'lost'`)
     .where((eb) => eb.or([eb.and([eb('lost_reason', 'in', REVIVAL_REASONS), eb('recontact_on', 'is not', null)]), eb('lost_reason', '=', 'competitor')]))
     .execute()
-  const fresh = addDays(today, -FRESH_DAYS)
   const found: Occasion[] = []
   for (const r of rows) {
     const lostOn = berlinDay(r.closed_at!)
-    // Only when lost lately: a laptop syncing years of history does not revive every offer lost back then.
     if (lostOn < fresh) continue
     if (r.lost_reason === 'competitor') {
       const termEnds = addMonths(lostOn, COMPETITOR_TERM_MONTHS)
