@@ -26,13 +26,19 @@ describe.each(STORE_KINDS)('early-warning firings on two laptops on %s', (kind) 
   const skip = kind === 'postgres' && !pgOk
   const server = harnessPerTest(kind, skip)
 
-  it.skipIf(skip)('a detractor answer fires once, on the laptop it was typed on; the other receives the firing and the task', async () => {
+  /** Ben (inside sales) and Anna (the field rep) know each other; Ben makes a customer Anna owns. */
+  async function twoLaptops() {
     server.h.clock.now = new Date('2026-11-20T09:00:00.000Z')
     const ben = await server.client('ben')
     const anna = await server.client('anna')
     await ben.sync()
     await anna.sync()
     const company = await createCompany(ben.ctx, companyFieldsSchema.parse(validCompany({ name: 'Brunsviga GmbH', customerNumber: 'K-7', status: 'customer', ownerId: anna.ctx.userId })))
+    return { ben, anna, company }
+  }
+
+  it.skipIf(skip)('a detractor answer fires once, on the laptop it was typed on; the other receives the firing and the task', async () => {
+    const { ben, anna, company } = await twoLaptops()
     await ben.sync()
     await anna.sync()
     await createFeedback(anna.ctx, feedbackFieldsSchema.parse({ companyId: company.id, kind: 'nps', station: 'usage', givenOn: '2026-11-20', score: 3, comment: 'Unzufrieden' }))
@@ -51,12 +57,7 @@ describe.each(STORE_KINDS)('early-warning firings on two laptops on %s', (kind) 
   })
 
   it.skipIf(skip)('fired by the daily roll on both laptops offline: one firing and one task everywhere', async () => {
-    server.h.clock.now = new Date('2026-11-20T09:00:00.000Z')
-    const ben = await server.client('ben')
-    const anna = await server.client('anna')
-    await ben.sync()
-    await anna.sync()
-    const company = await createCompany(ben.ctx, companyFieldsSchema.parse(validCompany({ name: 'Brunsviga GmbH', customerNumber: 'K-7', status: 'customer', ownerId: anna.ctx.userId })))
+    const { ben, anna, company } = await twoLaptops()
     // Its cancel-by date is 28.02.2027: 100 days away, nothing fires yet.
     await createContract(ben.ctx, contractFieldsSchema.parse({
       companyId: company.id, type: 'maintenance', title: 'Wartung Prüfstände', startDate: '2025-06-01', minimumTermMonths: 24, noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValueCents: 1_200_000, notes: '',
