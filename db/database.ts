@@ -12,7 +12,7 @@ import { setCompanyRefreshHooks, setJourneyFacts } from './modules/customers'
 import { CONTRACT_JOURNEY_FACTS, CONTRACT_JOURNEY_FLIPS, setUndecidedRenewalOffer } from './modules/contracts'
 import { OFFER_JOURNEY_FACTS, REFERRAL_STATUS_FROM_OFFERS, undecidedOffer } from './modules/offers'
 import { SERVICE_JOURNEY_FACTS, SERVICE_JOURNEY_FLIPS, setReferralStatusQuery } from './modules/service'
-import { HEALTH_REFRESH_HOOK } from './modules/success'
+import { HEALTH_REFRESH_HOOK, triggerRefreshHook } from './modules/success'
 
 // Every synced write is checked against the row schemas the sync server validates pushes with.
 setRowCheck(rowProblem)
@@ -23,7 +23,7 @@ setJourneyFacts({ ...OFFER_JOURNEY_FACTS, ...CONTRACT_JOURNEY_FACTS, ...SERVICE_
 setReferralStatusQuery(REFERRAL_STATUS_FROM_OFFERS)
 setUndecidedRenewalOffer(undecidedOffer)
 // What follows a customer's facts after the journey, in order (issue 17 adds the health score, then the triggers).
-setCompanyRefreshHooks([HEALTH_REFRESH_HOOK])
+setCompanyRefreshHooks([HEALTH_REFRESH_HOOK, triggerRefreshHook])
 
 /** PRAGMA application_id of Kundenreise databases ("KREI"). */
 export const APPLICATION_ID = 0x4b524549

@@ -92,6 +92,8 @@ async function queries(): Promise<void> {
   await benchHealth(ctx, report, emit)
   const { benchErp } = await import('./bench-erp')
   await benchErp(ctx, report, emit)
+  const { benchTriggers } = await import('./bench-triggers')
+  await benchTriggers(ctx, report, emit)
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }

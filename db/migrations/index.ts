@@ -18,6 +18,7 @@ import * as m015 from './2026-11-29-015-planning'
 import * as m016 from './2026-11-30-016-work-list-index'
 import * as m017 from './2026-11-30-017-erp-facts'
 import * as m018 from './2026-11-30-018-health'
+import * as m019 from './2026-11-30-019-triggers'
 import * as m022 from './2026-11-30-022-dashboard-indexes'
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-016-work-list-index': m016,
   '2026-11-30-017-erp-facts': m017,
   '2026-11-30-018-health': m018,
+  '2026-11-30-019-triggers': m019,
   '2026-11-30-022-dashboard-indexes': m022,
 }
 

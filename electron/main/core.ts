@@ -12,7 +12,7 @@ import type { AppContext, DatabaseKind } from './ipc/handler-types'
 import type { ServiceContext } from './platform/context'
 import { ensureCurrentUser } from './modules/settings'
 import { rollContracts } from './modules/contracts'
-import { recomputeHealthIfNewDay } from './modules/success'
+import { recomputeHealthIfNewDay, rollTriggers } from './modules/success'
 import { ensureDemoData, isDemoDatabase, markDemoDatabase } from './modules/demo'
 import { expireOffers } from './modules/offers'
 import { SyncController } from './modules/sync'
@@ -153,8 +153,10 @@ export async function startCore(
     mail.start()
     // Offers past their validity expire by themselves, contracts renew tacitly or end, and the journey
     // follows renewal windows: at start and every hour while the database is open. The health scores are
-    // recomputed once a day (their date-dependent parts), a chunk per transaction, after the roll.
-    const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => recomputeHealthIfNewDay(ctx)).then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
+    // recomputed once a day (their date-dependent parts), a chunk per transaction, after the roll; then the
+    // date-based early warnings fire (once a day), reading the fresh scores.
+    const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => recomputeHealthIfNewDay(ctx)).then(() => rollTriggers(ctx))
+      .then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
     const opened: Opened = {
       kind, database, ctx, sync, mail, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking', integrityChecked: Promise.resolve(),
     }

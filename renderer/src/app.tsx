@@ -18,7 +18,7 @@ import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, Ma
 import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
 } from './modules/planning'
-import { HealthPanel, HealthSettingsSection } from './modules/success'
+import { FiringsPanel, HealthPanel, HealthSettingsSection, TriggerReportPage, TriggerRulesPage } from './modules/success'
 import { ErpImportPage, ErpPanel } from './modules/erp'
 import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
@@ -29,6 +29,7 @@ const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <TasksPanel record={record} />,
   (record) => <AppointmentsPanel record={record} />,
   (record) => <ErpPanel record={record} />,
+  (record) => <FiringsPanel record={record} />,
 ]
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
@@ -93,6 +94,8 @@ export function App() {
             <Route path="/referrals/new" element={<ReferralFormPage />} />
             <Route path="/feedback/new" element={<FeedbackFormPage />} />
             <Route path="/reports/nps" element={<NpsPage />} />
+            <Route path="/triggers" element={<TriggerRulesPage />} />
+            <Route path="/reports/triggers" element={<TriggerReportPage />} />
             <Route path="/mail/compose" element={<MailComposePage />} />
             <Route path="/outbox" element={<OutboxPage />} />
             <Route path="/mailbox" element={<MailboxPage />} />

@@ -340,8 +340,25 @@ const sameTaskOccurrence = (op: PushOp, existing: StoredRow): boolean =>
   && typeof existing.data.series_id === 'string' && existing.data.series_id !== '' && op.fields.series_id?.new === existing.data.series_id
   && typeof existing.data.occurrence === 'number' && op.fields.occurrence?.new === existing.data.occurrence
 
+/** The same value of `column` in the pushed insert and the stored row (a non-empty text). */
+const sameText = (op: PushOp, existing: StoredRow, column: string): boolean =>
+  typeof existing.data[column] === 'string' && existing.data[column] !== '' && op.fields[column]?.new === existing.data[column]
+
+/**
+ * The same early-warning firing, or the task it made, recorded by two laptops that both saw the fact (issue 17): the
+ * firing's id comes from the signal, the company and the occasion, the task's from the firing
+ * (db/modules/success/trigger-fire.ts). A team's shipped rule edited for the first time on two laptops has one id
+ * per team and signal. The same record each time, acknowledged like a task occurrence made twice; the first stays.
+ */
+const sameTriggerRecord = (op: PushOp, existing: StoredRow): boolean => !existing.deleted && op.table === existing.table_name && (
+  (op.table === 'trigger_firings' && sameText(op, existing, 'company_id') && sameText(op, existing, 'signal') && sameText(op, existing, 'occasion'))
+  || (op.table === 'tasks' && sameText(op, existing, 'trigger_firing_id'))
+  || (op.table === 'trigger_rules' && sameText(op, existing, 'signal') && (op.fields.team_id?.new ?? '') === (existing.data.team_id ?? '')))
+
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
-  if (existing && (sameMailFiled(op, existing) || (sameTaskOccurrence(op, existing) && canSee(ctx.actor, existing.scope_id)))) return { opId: op.opId, status: 'applied', version: existing.version }
+  if (existing && (sameMailFiled(op, existing) || ((sameTaskOccurrence(op, existing) || sameTriggerRecord(op, existing)) && canSee(ctx.actor, existing.scope_id)))) {
+    return { opId: op.opId, status: 'applied', version: existing.version }
+  }
   if (existing && sameErpMonth(op, existing) && canSee(ctx.actor, existing.scope_id)) return applyUpdate(ctx, laterFigures(op, existing), rule, existing)
   if (existing) throw new Rejected(existing.deleted && canSee(ctx.actor, existing.scope_id) ? 'deleted' : 'exists')
   const table = op.table as SyncTableName

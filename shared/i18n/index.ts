@@ -15,7 +15,7 @@ import { SERVICE_TEXTS } from '../modules/service'
 import { APPOINTMENT_TEXTS, BRIEFING_TEXTS, CALENDAR_FEED_TEXTS, TASK_TEXTS } from '../modules/planning'
 import { SETTINGS_TEXTS } from '../modules/settings'
 import { SYNC_TEXTS } from '../modules/sync'
-import { DASHBOARD_TEXTS, HEALTH_TEXTS } from '../modules/success'
+import { DASHBOARD_TEXTS, HEALTH_TEXTS, TRIGGER_TEXTS } from '../modules/success'
 import { WORKLIST_TEXTS } from '../modules/worklist'
 import { LETTER_TEXTS } from '../platform/letter.texts'
 import { PLATFORM_TEXTS } from '../platform/platform.texts'
@@ -55,6 +55,7 @@ export const TEXT_SOURCES = {
   'shared/modules/success/dashboard.texts.ts': DASHBOARD_TEXTS,
   'shared/modules/success/health.texts.ts': HEALTH_TEXTS,
   'shared/modules/erp/erp.texts.ts': ERP_TEXTS,
+  'shared/modules/success/trigger.texts.ts': TRIGGER_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
@@ -62,7 +63,7 @@ const TEXTS = {
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS, ...DASHBOARD_TEXTS,
-  ...HEALTH_TEXTS, ...ERP_TEXTS,
+  ...HEALTH_TEXTS, ...ERP_TEXTS, ...TRIGGER_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

@@ -186,6 +186,11 @@ export const CHANNELS = [
   'health.get',
   'healthSettings.get',
   'healthSettings.update',
+  // Issue 17: the early-warning rules, their firings per customer and the follow-up report.
+  'triggerRules.list',
+  'triggerRules.save',
+  'triggerFirings.list',
+  'reports.triggers',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -51,6 +51,10 @@ import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import { dashboardQuerySchema, dashboardRowsQuerySchema, type Dashboard, type DashboardRows } from '../modules/success'
 import { erpCompanySchema, erpImportFileSchema, type CompanyErpFacts, type ErpImportPreview, type ErpImportResult } from '../modules/erp'
 import type { Channel } from './channels'
+import {
+  triggerFiringsListSchema, triggerReportSchema, triggerRuleSaveSchema, triggerRulesListSchema, type TriggerFiringView, type TriggerReport, type TriggerRulesPage,
+  type TriggerRuleView,
+} from '../modules/success'
 
 export interface ChannelDef<I extends z.ZodType, O> {
   input: I
@@ -275,6 +279,10 @@ export const contract = {
   'mailbox.setState': channel<MailMessageItem>()(mailboxStateSchema),
   'mailbox.fetch': channel<MailboxReadReport>()(none),
   'worklist.ics': channel<{ fileName: string; content: string }>()(workListIcsQuerySchema),
+  'triggerRules.list': channel<TriggerRulesPage>()(triggerRulesListSchema),
+  'triggerRules.save': channel<TriggerRuleView>()(triggerRuleSaveSchema),
+  'triggerFirings.list': channel<TriggerFiringView[]>()(triggerFiringsListSchema),
+  'reports.triggers': channel<TriggerReport>()(triggerReportSchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type IpcContract = typeof contract

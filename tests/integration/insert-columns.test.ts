@@ -41,6 +41,8 @@ const REQUIRED = {
   appointment_participants: ['appointment_id', 'company_id'],
   erp_facts: ['company_id', 'month'],
   team_settings: ['key', 'value'],
+  trigger_rules: ['signal', 'threshold'],
+  trigger_firings: ['company_id', 'fired_on', 'message_key', 'occasion', 'signal'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

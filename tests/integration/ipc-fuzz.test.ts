@@ -462,6 +462,10 @@ async function setUp(): Promise<Seeds> {
     'erp.preview': () => erpFile,
     'erp.import': () => erpFile,
     'erp.forCompany': () => ({ companyId: mergeInto.id }),
+    'triggerRules.list': () => ({}),
+    'triggerRules.save': () => ({ signal: 'detractor', enabled: true, threshold: 5, action: 'task_owner', targetUserId: '' }),
+    'triggerFirings.list': () => ({ companyId: company.id }),
+    'reports.triggers': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   }
 }
 

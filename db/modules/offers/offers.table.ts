@@ -71,6 +71,8 @@ export interface OfferTable extends SyncColumns {
   lost_note: Default<string>
   contract_id: string | null
   contract_term_months: Default<number>
+  /** Lost for timing or budget: the day the customer named to be contacted again (migration 019). */
+  recontact_on: Default<string | null>
 }
 
 export interface OfferItemTable extends LineItemColumns {

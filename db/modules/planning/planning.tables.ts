@@ -31,6 +31,8 @@ export interface TaskTable extends SyncColumns {
   /** The first task of a repeating series (null for a single task). */
   series_id: Default<string | null>
   created_by: Default<string>
+  /** The early-warning firing that made it (migration 019; its id is derived from the firing's). */
+  trigger_firing_id: Default<string | null>
 }
 
 export interface AppointmentTable extends SyncColumns {

@@ -14,7 +14,7 @@ import { offerHandlers, promiseHandlers } from '../modules/offers'
 import { mailHandlers } from '../modules/mail'
 import { appointmentHandlers, briefingHandlers, taskHandlers } from '../modules/planning'
 import { workListHandlers } from '../modules/worklist'
-import { dashboardHandlers, healthHandlers } from '../modules/success'
+import { dashboardHandlers, healthHandlers, triggerHandlers } from '../modules/success'
 import { erpHandlers } from '../modules/erp'
 import { auditOf, dsgvoHandlers, recordAudit } from '../modules/dsgvo'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
@@ -23,7 +23,7 @@ import { track } from '../platform/activity'
 
 export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers, ...dsgvoHandlers, ...promiseHandlers, ...mailHandlers,
   ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers, ...dashboardHandlers, ...healthHandlers,
-  ...erpHandlers }
+  ...erpHandlers, ...triggerHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

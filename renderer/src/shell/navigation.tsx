@@ -70,6 +70,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
         <li><NavLink to="/service" className="nav__link">{t('nav.cases')}</NavLink></li>
         <li><NavLink to="/referrals" end className="nav__link">{t('nav.referrals')}</NavLink></li>
         <li><NavLink to="/reports/nps" className="nav__link">{t('nav.nps')}</NavLink></li>
+        <li><NavLink to="/triggers" className="nav__link">{t('triggers.nav')}</NavLink></li>
       </ul>
       <h2 className="nav__heading">{t('nav.mail')}</h2>
       <ul>

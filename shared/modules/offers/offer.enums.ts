@@ -30,6 +30,8 @@ export const isClosedOffer = (status: string): boolean => isOneOf(CLOSED_OFFER_S
 /** The default catalogue of lost reasons (DOMAIN: "Gründe für verlorene Aufträge"). */
 export const LOST_REASONS = ['price', 'competitor', 'timing', 'no_budget', 'no_decision', 'requirements', 'relationship', 'other'] as const
 export type LostReason = (typeof LOST_REASONS)[number]
+/** Lost for these, the customer may name a day to be contacted again ("Wieder melden am"). */
+export const RECONTACT_REASONS = ['timing', 'no_budget'] as const satisfies readonly LostReason[]
 
 export const FOLLOW_UP_KINDS = ['after_first', 'after_second', 'before_expiry'] as const
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]

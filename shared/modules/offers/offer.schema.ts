@@ -110,6 +110,8 @@ export const offerLoseSchema = z.object({
   reason: z.enum(LOST_REASONS, 'errors.lostReasonRequired'),
   competitor: text(200),
   note: text(2000),
+  /** "Wieder melden am": lost for timing or budget, the day the customer named to be contacted again (optional). */
+  recontactOn: z.union([daySchema, z.literal('')], 'errors.date').default(''),
 }).superRefine((o, ctx) => {
   if (o.reason === 'competitor' && !o.competitor) ctx.addIssue({ code: 'custom', path: ['competitor'], message: 'errors.competitorRequired' })
 })

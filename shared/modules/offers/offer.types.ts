@@ -100,6 +100,8 @@ export interface Offer {
   lostReason: LostReason | ''
   lostCompetitor: string
   lostNote: string
+  /** "Wieder melden am" of an offer lost for timing or budget ('' when none). */
+  recontactOn: string
   revisions: OfferRevisionInfo[]
   followUps: FollowUp[]
   createdAt: string

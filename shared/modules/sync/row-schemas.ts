@@ -19,7 +19,7 @@ import {
 import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
 import { ERP_FACT_SOURCES, MONTH_PATTERN } from '../erp'
-import { TEAM_SETTING_KEYS, teamSettingValueJson } from '../success'
+import { TEAM_SETTING_KEYS, TRIGGER_ACTIONS, TRIGGER_REASON_EVENTS, TRIGGER_SIGNALS, teamSettingValueJson } from '../success'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { eventParamsJson } from '../../platform/event-message'
 
@@ -66,6 +66,7 @@ const keysOf = (...definitions: Record<string, unknown>[]) => definitions.flatMa
 /** The events the app records on a customer's timeline and on a case's: a closed list of message keys. */
 const touchpointEvent = z.enum(keysOf(CUSTOMER_EVENTS, OFFER_EVENTS, { 'promise.kept': PROMISE_EVENTS['promise.kept'] }, CONTRACT_EVENTS, SERVICE_TOUCHPOINT_EVENTS, PLANNING_TOUCHPOINT_EVENTS))
 const caseEvent = z.enum(keysOf(CASE_EVENTS))
+const triggerReason = z.enum(keysOf(TRIGGER_REASON_EVENTS))
 
 /** Any key, at any depth, that names a path (logoPath, logo_path, …): checked on the parsed keys, so escapes cannot hide one. */
 const hasPathKey = (value: unknown): boolean =>
@@ -204,6 +205,7 @@ const COLUMNS = {
     occurrence: opt(int(1, 500)),
     series_id: opt(nullable(id)),
     created_by: opt(text(64)),
+    trigger_firing_id: opt(nullable(id)),
   },
   appointments: {
     company_id: req(id),
@@ -289,6 +291,7 @@ const COLUMNS = {
     lost_reason: opt(oneOfOrEmpty(LOST_REASONS)),
     lost_competitor: opt(text(200)),
     lost_note: opt(text()),
+    recontact_on: opt(nullable(date)),
     contract_id: opt(nullable(id)),
     contract_term_months: opt(int(0, 1200)),
   },
@@ -448,6 +451,28 @@ const COLUMNS = {
     key: req(oneOf(TEAM_SETTING_KEYS)),
     value: req(teamSettingValueJson),
   },
+  trigger_rules: {
+    team_id: opt(text(64)),
+    signal: req(oneOf(TRIGGER_SIGNALS)),
+    enabled: opt(flag),
+    threshold: req(int(0, 365)),
+    action: opt(oneOf(TRIGGER_ACTIONS)),
+    target_user_id: opt(nullable(text(64))),
+    updated_by: opt(text(64)),
+  },
+  trigger_firings: {
+    company_id: req(id),
+    signal: req(oneOf(TRIGGER_SIGNALS)),
+    occasion: req(text(200).min(1)),
+    fired_on: req(date),
+    action: opt(oneOf(TRIGGER_ACTIONS)),
+    assignee_id: opt(text(64)),
+    task_id: opt(nullable(id)),
+    related_type: opt(nullable(oneOf(PLANNING_RELATED_TYPES))),
+    related_id: opt(nullable(id)),
+    message_key: req(triggerReason),
+    message_params: opt(eventParamsJson),
+  },
 
   audit_events: {
     kind: req(oneOf(AUDIT_KINDS)),
@@ -513,11 +538,14 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   case_events: ['company_id', 'case_id', 'at', 'kind', 'message_key', 'message_params', 'created_by'],
   referrals: ['company_id', 'referred_company_id'],
   feedback: ['company_id'],
-  tasks: ['company_id', 'series_id', 'occurrence', 'created_by'],
+  tasks: ['company_id', 'series_id', 'occurrence', 'created_by', 'trigger_firing_id'],
   appointments: ['company_id', 'created_by'],
   appointment_participants: ['company_id', 'appointment_id', 'contact_id', 'user_id'],
   erp_facts: ['company_id', 'month'],
   team_settings: ['team_id', 'key'],
+  trigger_rules: ['team_id', 'signal'],
+  // A firing is a fact: what it fired about never changes.
+  trigger_firings: ['company_id', 'signal', 'occasion', 'fired_on', 'action', 'task_id', 'related_type', 'related_id', 'message_key', 'message_params'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],

@@ -10,7 +10,7 @@ import { AppError } from '../../../../shared/platform/result'
 import { companyProfileSchema } from '../../../../shared/modules/settings'
 import type { ServiceContext } from '../../platform/context'
 import { rollContracts } from '../contracts'
-import { recomputeHealthIfNewDay } from '../success'
+import { recomputeHealthIfNewDay, rollTriggers } from '../success'
 import { expireOffers } from '../offers'
 import { ensureCurrentUser, updateProfile } from '../settings'
 import { DEMO_DEVICE_CODE, DEMO_SIZES, loadDemoData } from './demo-data.service'
@@ -51,11 +51,12 @@ export async function ensureDemoData(ctx: ServiceContext): Promise<{ companies: 
     await ensureCurrentUser(ctx)
     await updateProfile(ctx, companyProfileSchema.parse(DEMO_PROFILE))
     // Today's upkeep before the outbox is dropped, so what it writes (offers expired, contracts rolled,
-    // statuses following the business) is not left waiting for a server either.
+    // statuses following the business, early warnings fired) is not left waiting for a server either.
     await expireOffers(ctx)
     await rollContracts(ctx)
     // Every score was computed as its company was written (the refresh hook); this marks today's recompute done.
     await recomputeHealthIfNewDay(ctx)
+    await rollTriggers(ctx)
     await ctx.db.transaction().execute(async (trx) => {
       // The demo can never be connected, so these operations could never be pushed: no "1,618 changes not yet synced".
       await trx.deleteFrom('sync_outbox').execute()

@@ -46,7 +46,7 @@ export async function getOffer(ctx: ServiceContext, id: string): Promise<Offer> 
     offerDate: o.offer_date, validUntil: o.valid_until, offerDiscountPercent: o.offer_discount_percent, paymentNetDays: o.payment_net_days,
     skontoPercent: o.skonto_percent, skontoDays: o.skonto_days, deliveryTerms: o.delivery_terms, introduction: o.introduction, benefits: o.benefits,
     items, totals, sentAt: o.sent_at, closedAt: o.closed_at, orderDate: o.order_date, orderValueCents: o.order_value_cents,
-    lostReason: o.lost_reason, lostCompetitor: o.lost_competitor, lostNote: o.lost_note,
+    lostReason: o.lost_reason, lostCompetitor: o.lost_competitor, lostNote: o.lost_note, recontactOn: o.recontact_on ?? '',
     revisions: revisions.map((r) => ({ revision: r.revision, sentAt: r.sent_at })),
     followUps: followUps.map((f): FollowUp => ({ id: f.id, offerId: f.offer_id, kind: f.kind, dueDate: f.due_date, plannedDate: f.planned_date, status: f.status, doneAt: f.done_at, outcome: f.outcome })),
     createdAt: o.created_at, updatedAt: o.updated_at,

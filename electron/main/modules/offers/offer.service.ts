@@ -6,7 +6,7 @@ import { insertSynced, updateSynced, type InsertColumns, type UpdatePatch } from
 import { openOffer, undecidedOffer } from '../../../../db/modules/offers/offer.predicates'
 import type { Database } from '../../../../db/database.types'
 import type { Page } from '../../../../shared/platform/common.schema'
-import { isClosedOffer, isOpenOffer, type LostReason, type OfferStatus } from '../../../../shared/modules/offers/offer.enums'
+import { isClosedOffer, isOpenOffer, RECONTACT_REASONS, type LostReason, type OfferStatus } from '../../../../shared/modules/offers/offer.enums'
 import type { OfferFields } from '../../../../shared/modules/offers/offer.schema'
 import type { OfferTotals } from '../../../../shared/platform/line-item-totals'
 import type { Offer, OfferListItem } from '../../../../shared/modules/offers/offer.types'
@@ -144,8 +144,12 @@ async function closeFollowUps(trx: Transaction<Database>, offerId: string, now: 
 export const winOffer = (ctx: ServiceContext, input: { id: string; orderDate: string; orderValueCents: number }) =>
   close(ctx, input.id, 'won', { order_date: input.orderDate, order_value_cents: input.orderValueCents })
 
-export const loseOffer = (ctx: ServiceContext, input: { id: string; reason: LostReason; competitor: string; note: string }) =>
-  close(ctx, input.id, 'lost', { lost_reason: input.reason, lost_competitor: input.reason === 'competitor' ? input.competitor : '', lost_note: input.note })
+export const loseOffer = (ctx: ServiceContext, input: { id: string; reason: LostReason; competitor: string; note: string; recontactOn?: string }) =>
+  close(ctx, input.id, 'lost', {
+    lost_reason: input.reason, lost_competitor: input.reason === 'competitor' ? input.competitor : '', lost_note: input.note,
+    // The day the customer named is kept only for the reasons that bring a re-contact (issue 17, lost-offer revival).
+    recontact_on: (RECONTACT_REASONS as readonly string[]).includes(input.reason) && input.recontactOn ? input.recontactOn : null,
+  })
 
 export const withdrawOffer = (ctx: ServiceContext, id: string) => close(ctx, id, 'withdrawn', {})
 

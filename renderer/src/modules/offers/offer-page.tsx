@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Link, useParams } from 'react-router-dom'
-import { LOST_REASONS, isClosedOffer } from '../../../../shared/modules/offers/offer.enums'
+import { LOST_REASONS, RECONTACT_REASONS, isClosedOffer } from '../../../../shared/modules/offers/offer.enums'
 import { offerLoseSchema, offerWinSchema } from '../../../../shared/modules/offers/offer.schema'
 import type { Offer } from '../../../../shared/modules/offers/offer.types'
 import { FormError, MoneyField, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
@@ -118,7 +118,7 @@ export function OfferPage() {
               <div className="details__item"><dt>{t('offer.owner')}</dt><dd>{o.ownerName || '–'}</dd></div>
               <div className="details__item"><dt>{t('offer.paymentTerms')}</dt><dd>{t(o.skontoPercent > 0 ? 'offer.paymentWithSkonto' : 'offer.paymentNet', { net: o.paymentNetDays, skonto: o.skontoPercent, days: o.skontoDays })}</dd></div>
               {o.status === 'won' ? <div className="details__item"><dt>{t('offer.orderValue')}</dt><dd>{formatCents(o.orderValueCents ?? 0, language)} ({o.orderDate ? date(o.orderDate) : ''})</dd></div> : null}
-              {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{o.lostReason ? enumLabel('lostReason', o.lostReason) : ''}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}</dd></div> : null}
+              {o.status === 'lost' ? <div className="details__item"><dt>{t('offer.lostReason')}</dt><dd>{o.lostReason ? enumLabel('lostReason', o.lostReason) : ''}{o.lostCompetitor ? `: ${o.lostCompetitor}` : ''}{o.lostNote ? ` – ${o.lostNote}` : ''}{o.recontactOn ? ` · ${t('offer.recontactShown', { date: date(o.recontactOn) })}` : ''}</dd></div> : null}
             </dl>
           </div>
           <div className="card">
@@ -212,7 +212,7 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { t, enumLabel } = useI18n()
   const action = useAction()
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, competitor: '', note: '' } })
+  const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, competitor: '', note: '', recontactOn: '' } })
   const reason = form.watch('reason')
   const profile = useData('profile.get', {})
   const offered = LOST_REASONS.filter((r) => !profile.data || profile.data.lostReasons.includes(r))
@@ -228,6 +228,7 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
         <div className="form-grid">
           <SelectField name="reason" label={t('offer.lostReason')} options={enumOptions(enumLabel, 'lostReason', offered)} emptyLabel={t('common.choose')} required />
           {reason === 'competitor' ? <TextField name="competitor" label={t('offer.competitor')} required /> : null}
+          {(RECONTACT_REASONS as readonly string[]).includes(reason ?? '') ? <TextField name="recontactOn" label={t('offer.recontactOn')} hint={t('offer.recontactOnHint')} type="date" /> : null}
           <TextAreaField name="note" label={t('offer.lostNote')} rows={2} maxLength={maxLengthOf(offerLoseSchema.shape.note)} />
         </div>
         <div className="form-actions"><button type="submit" className="button button--primary" disabled={action.busy}>{t('offer.confirmLost')}</button><button type="button" className="button button--ghost" onClick={onDone}>{t('common.cancel')}</button></div>

@@ -1,0 +1,158 @@
+// The SQL of each early-warning signal (issue 17): for a set of companies and a threshold, the occasions on which
+// the rule fires. Every value of an occasion comes from the facts (its day too, never "today"), so two laptops
+// evaluating the same facts make the same firing and the same task. A fact older than FRESH_DAYS no longer fires.
+import { sql, type SqlBool, type Transaction } from 'kysely'
+import type { Database } from '../../database.types'
+import { renewingContract } from '../contracts'
+import { berlinDay } from '../../../shared/platform/berlin-time'
+import type { EventParams } from '../../../shared/platform/event-message'
+import type { PlanningRelatedType } from '../../../shared/modules/planning'
+import {
+  COMPETITOR_TERM_MONTHS, COMPLAINT_WINDOW_DAYS, DEFAULT_TOUCHPOINT_NORM_DAYS, FRESH_DAYS, REVIVAL_REASONS, SEGMENT_TOUCHPOINT_NORM_DAYS,
+  type TriggerReasonKey, type TriggerSignal,
+} from '../../../shared/modules/success'
+
+export interface Occasion {
+  companyId: string
+  /** What it fired about, unique per signal and company: part of the firing's id. */
+  occasion: string
+  /** The day of the fact that made it fire. */
+  firedOn: string
+  /** When the task is due. */
+  dueDate: string
+  relatedType: PlanningRelatedType | null
+  relatedId: string | null
+  reason: TriggerReasonKey
+  params: EventParams
+}
+
+export type SignalQuery = (trx: Transaction<Database>, companyIds: readonly string[], today: string, threshold: number) => Promise<Occasion[]>
+
+const addDays = (day: string, days: number): string => {
+  const d = new Date(`${day}T12:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+const addMonths = (day: string, months: number): string => {
+  const d = new Date(`${day}T12:00:00Z`)
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, 12))
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0, 12)).getUTCDate()
+  target.setUTCDate(Math.min(d.getUTCDate(), last))
+  return target.toISOString().slice(0, 10)
+}
+const ids = (companyIds: readonly string[]) => sql.join(companyIds.map((id) => sql`${id}`))
+
+/** An NPS answer at or below the threshold. */
+const detractor: SignalQuery = async (trx, companyIds, today, threshold) => {
+  const rows = await trx.selectFrom('feedback').select(['id', 'company_id', 'score', 'given_on'])
+    .where('company_id', 'in', companyIds).where('deleted_at', 'is', null).where('kind', '=', 'nps')
+    .where('score', 'is not', null).where('score', '<=', threshold).where('given_on', '>=', addDays(today, -FRESH_DAYS)).where('given_on', '<=', today).execute()
+  return rows.map((r) => ({
+    companyId: r.company_id, occasion: `feedback:${r.id}`, firedOn: r.given_on, dueDate: r.given_on, relatedType: null, relatedId: null,
+    reason: 'trigger.reason.detractor', params: { score: r.score ?? 0, givenOn: r.given_on },
+  }))
+}
+
+/** The threshold-th complaint within COMPLAINT_WINDOW_DAYS (counting it and those received before it). */
+const complaints: SignalQuery = async (trx, companyIds, today, threshold) => {
+  const { rows } = await sql<{ id: string; company_id: string; number: string; received_at: string; n: number }>`
+    select c.id, c.company_id, c.number, c.received_at,
+      (select count(*) from cases p where p.company_id = c.company_id and p.deleted_at is null and p.type = 'complaint'
+        and p.received_at > strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${`-${COMPLAINT_WINDOW_DAYS} days`})
+        and (p.received_at < c.received_at or (p.received_at = c.received_at and p.id <= c.id))) as n
+    from cases c
+    where c.company_id in (${ids(companyIds)}) and c.deleted_at is null and c.type = 'complaint' and c.received_at >= ${addDays(today, -FRESH_DAYS - 1)}`.execute(trx)
+  return rows.filter((r) => Number(r.n) === threshold).map((r) => {
+    const day = berlinDay(r.received_at)
+    return {
+      companyId: r.company_id, occasion: `case:${r.id}`, firedOn: day, dueDate: day, relatedType: 'case' as const, relatedId: r.id,
+      reason: 'trigger.reason.complaints' as const, params: { count: threshold, days: COMPLAINT_WINDOW_DAYS, number: r.number, receivedOn: day },
+    }
+  })
+}
+
+/** A running contract whose cancel-by date is within the threshold in days, without an offer for its renewal this term. */
+const cancelBy: SignalQuery = async (trx, companyIds, today, threshold) => {
+  const rows = await trx.selectFrom('contracts as k').select(['k.id', 'k.company_id', 'k.number', 'k.cancel_by'])
+    .where('k.company_id', 'in', companyIds).where('k.deleted_at', 'is', null).where(renewingContract('k'))
+    .where('k.cancelled_by', '=', '').where('k.cancel_by', '>=', today).where('k.cancel_by', '<=', addDays(today, threshold))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offers as o').select('o.id')
+      .whereRef('o.contract_id', '=', 'k.id').where('o.deleted_at', 'is', null).whereRef('o.offer_date', '>=', 'k.term_start'))))
+    .execute()
+  return rows.map((r) => {
+    const day = addDays(r.cancel_by, -threshold)
+    return {
+      companyId: r.company_id, occasion: `contract:${r.id}:${r.cancel_by}`, firedOn: day, dueDate: day, relatedType: 'contract' as const, relatedId: r.id,
+      reason: 'trigger.reason.cancelBy' as const, params: { number: r.number, cancelBy: r.cancel_by },
+    }
+  })
+}
+
+const NORM_DAYS = sql<number>`case c.segment ${sql.join(Object.entries(SEGMENT_TOUCHPOINT_NORM_DAYS).map(([segment, days]) => sql`when ${sql.lit(segment)} then ${sql.lit(days)}`), sql` `)} else ${sql.lit(DEFAULT_TOUCHPOINT_NORM_DAYS)} end`
+
+/**
+ * A customer without a touchpoint for the threshold times its segment's norm (since its last one, or since it was
+ * created). The companies are found by id (`+c.status` keeps SQLite off the status index, which would scan every
+ * customer for each chunk); the last touchpoint is the newest entry of the company's index.
+ */
+const noTouchpoint: SignalQuery = async (trx, companyIds, today, threshold) => {
+  const { rows } = await sql<{ id: string; created_at: string; last: string | null; norm: number }>`
+    select c.id, c.created_at, ${NORM_DAYS} as norm,
+      (select t.occurred_at from touchpoints t where t.company_id = c.id and t.deleted_at is null order by t.occurred_at desc limit 1) as last
+    from companies c where c.id in (${ids(companyIds)}) and c.deleted_at is null and +c.status = 'customer'`.execute(trx)
+  const found: Occasion[] = []
+  for (const r of rows) {
+    const since = berlinDay(r.last ?? r.created_at)
+    const limit = threshold * Number(r.norm)
+    const firedOn = addDays(since, limit)
+    if (firedOn > today) continue
+    found.push({
+      companyId: r.id, occasion: `silence:${since}`, firedOn, dueDate: firedOn, relatedType: null, relatedId: null,
+      reason: r.last ? 'trigger.reason.noTouchpoint' : 'trigger.reason.noTouchpointEver', params: { days: limit, norm: Number(r.norm) },
+    })
+  }
+  return found
+}
+
+/**
+ * A lost offer brought back: lost for timing or budget, at the date the customer named; lost to a competitor, the
+ * threshold in months before that competitor's typical term (COMPETITOR_TERM_MONTHS from the loss) ends. It fires when
+ * the offer is lost (or within FRESH_DAYS, on a laptop that sees the loss later); the task waits for its day.
+ */
+const lostRevival: SignalQuery = async (trx, companyIds, today, threshold) => {
+  const fresh = addDays(today, -FRESH_DAYS)
+  // Only offers lost lately: a laptop syncing years of history does not revive every offer lost back then. The
+  // decided offers' index on closed_at finds them (a few thousand on the large set); `+company_id` keeps SQLite from
+  // walking each company's offers instead (59 ms per 500 customers).
+  const rows = await trx.selectFrom('offers').select(['id', 'company_id', 'number', 'lost_reason', 'lost_competitor', 'recontact_on', 'closed_at'])
+    .where(sql`+company_id`, 'in', companyIds).where('deleted_at', 'is', null).where('closed_at', 'is not', null).where('closed_at', '>=', addDays(fresh, -1))
+    .where(sql<SqlBool>`+status = 'lost'`)
+    .where((eb) => eb.or([eb.and([eb('lost_reason', 'in', REVIVAL_REASONS), eb('recontact_on', 'is not', null)]), eb('lost_reason', '=', 'competitor')]))
+    .execute()
+  const found: Occasion[] = []
+  for (const r of rows) {
+    const lostOn = berlinDay(r.closed_at!)
+    if (lostOn < fresh) continue
+    if (r.lost_reason === 'competitor') {
+      const termEnds = addMonths(lostOn, COMPETITOR_TERM_MONTHS)
+      const due = addMonths(termEnds, -threshold)
+      found.push({
+        companyId: r.company_id, occasion: `offer:${r.id}`, firedOn: lostOn, dueDate: due, relatedType: 'offer', relatedId: r.id,
+        reason: 'trigger.reason.lostCompetitor', params: { number: r.number, competitor: r.lost_competitor, termEnds },
+      })
+    } else if (r.recontact_on) {
+      found.push({
+        companyId: r.company_id, occasion: `offer:${r.id}`, firedOn: lostOn, dueDate: r.recontact_on, relatedType: 'offer', relatedId: r.id,
+        reason: 'trigger.reason.lostRecontact', params: { number: r.number, reason: r.lost_reason, recontactOn: r.recontact_on },
+      })
+    }
+  }
+  return found
+}
+
+/** Each signal's query: one entry per signal (the health score's "below 40" is added here as one more). */
+export const SIGNAL_QUERIES: Readonly<Record<TriggerSignal, SignalQuery>> = {
+  detractor, complaints, cancel_by: cancelBy, no_touchpoint: noTouchpoint, lost_revival: lostRevival,
+}
+
+export const triggerDates = { addDays, addMonths }
