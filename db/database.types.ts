@@ -1,7 +1,7 @@
 // The Kysely database type: every table by name.
 import type { SyncTableName } from '../shared/modules/sync'
 import { isOneOf } from '../shared/platform/value-lists'
-import type { CompanyJourneyTable, CompanyTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
+import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
@@ -49,6 +49,7 @@ export interface Database {
   appointments: AppointmentTable
   appointment_participants: AppointmentParticipantTable
   erp_facts: ErpFactTable
+  journey_changes: JourneyChangeTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
@@ -56,7 +57,7 @@ export const SYNCED_TABLES = [
   'companies', 'contacts', 'personas', 'touchpoints', 'sync_conflicts',
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups', 'promises',
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
-  'tasks', 'appointments', 'appointment_participants', 'erp_facts',
+  'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'journey_changes',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

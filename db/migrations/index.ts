@@ -17,6 +17,7 @@ import * as m014 from './2026-11-29-014-mail'
 import * as m015 from './2026-11-29-015-planning'
 import * as m016 from './2026-11-30-016-work-list-index'
 import * as m017 from './2026-11-30-017-erp-facts'
+import * as m021 from './2026-11-30-021-journey-history'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -36,6 +37,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-015-planning': m015,
   '2026-11-30-016-work-list-index': m016,
   '2026-11-30-017-erp-facts': m017,
+  '2026-11-30-021-journey-history': m021,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

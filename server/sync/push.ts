@@ -317,8 +317,19 @@ const sameTaskOccurrence = (op: PushOp, existing: StoredRow): boolean =>
   && typeof existing.data.series_id === 'string' && existing.data.series_id !== '' && op.fields.series_id?.new === existing.data.series_id
   && typeof existing.data.occurrence === 'number' && op.fields.occurrence?.new === existing.data.occurrence
 
+/**
+ * The same change of journey station recorded by two laptops on the same day (a renewal window opening on every
+ * laptop, or a colleague's change refreshed here before its record arrived): its id comes from the company, the
+ * station and the day (db/modules/customers/journey-history.ts), so the second insert is the same record.
+ */
+const sameJourneyChange = (op: PushOp, existing: StoredRow): boolean =>
+  op.table === 'journey_changes' && existing.table_name === 'journey_changes' && !existing.deleted
+  && op.fields.company_id?.new === existing.data.company_id && (op.fields.station?.new ?? null) === (existing.data.station ?? null)
+  && typeof existing.data.changed_on === 'string' && op.fields.changed_on?.new === existing.data.changed_on
+
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
-  if (existing && (sameMailFiled(op, existing) || (sameTaskOccurrence(op, existing) && canSee(ctx.actor, existing.scope_id)))) return { opId: op.opId, status: 'applied', version: existing.version }
+  const sameRecord = existing && ((sameTaskOccurrence(op, existing) || sameJourneyChange(op, existing)) && canSee(ctx.actor, existing.scope_id))
+  if (existing && (sameMailFiled(op, existing) || sameRecord)) return { opId: op.opId, status: 'applied', version: existing.version }
   if (existing) throw new Rejected(existing.deleted && canSee(ctx.actor, existing.scope_id) ? 'deleted' : 'exists')
   const table = op.table as SyncTableName
   const data: Data = upgradeFields(table, newValues(op), op.schemaVersion)

@@ -11,6 +11,7 @@ import { ACCESS_TEXTS, DSGVO_TEXTS } from '../modules/dsgvo'
 import { CONVERSATION_LETTER_TEXTS, OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
 import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
 import { SERVICE_TEXTS } from '../modules/service'
+import { JOURNEY_TEXTS } from '../modules/journey'
 import { APPOINTMENT_TEXTS, BRIEFING_TEXTS, CALENDAR_FEED_TEXTS, TASK_TEXTS } from '../modules/planning'
 import { SETTINGS_TEXTS } from '../modules/settings'
 import { SYNC_TEXTS } from '../modules/sync'
@@ -50,6 +51,7 @@ export const TEXT_SOURCES = {
   'shared/modules/planning/appointment.texts.ts': APPOINTMENT_TEXTS,
   'shared/modules/planning/briefing.texts.ts': BRIEFING_TEXTS,
   'shared/modules/planning/calendar-feed.texts.ts': CALENDAR_FEED_TEXTS,
+  'shared/modules/journey/journey.texts.ts': JOURNEY_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
@@ -57,6 +59,7 @@ const TEXTS = {
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS,
+  ...JOURNEY_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

@@ -28,6 +28,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   // Issue 16: the week view, an appointment's invitation file (made in memory), the visit briefing and its PDF, the
   // briefings kept for offline use, the calendar subscription's state and the reminders due now: they write nothing.
   | 'appointments.week' | 'appointments.invitation' | 'briefing.pdf' | 'briefing.upcoming' | 'calendarFeed.status' | 'reminders.due'
+  // Issue 17: a customer's station line and the journey map report read the journey history.
+  | 'journey.history' | 'journey.map'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

@@ -105,6 +105,8 @@ export const CHANNELS = [
   'calendarFeed.create',
   'calendarFeed.revoke',
   'reminders.due',
+  'journey.history',
+  'journey.map',
   'offers.list',
   'offers.export',
   'offers.get',

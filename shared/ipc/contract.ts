@@ -47,6 +47,7 @@ import {
 } from '../modules/planning'
 import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
+import { journeyHistoryQuerySchema, journeyMapQuerySchema, type JourneyHistory, type JourneyMap } from '../modules/journey'
 import type { Channel } from './channels'
 
 export interface ChannelDef<I extends z.ZodType, O> {
@@ -264,6 +265,8 @@ export const contract = {
   'mailbox.setState': channel<MailMessageItem>()(mailboxStateSchema),
   'mailbox.fetch': channel<MailboxReadReport>()(none),
   'worklist.ics': channel<{ fileName: string; content: string }>()(workListIcsQuerySchema),
+  'journey.history': channel<JourneyHistory>()(journeyHistoryQuerySchema),
+  'journey.map': channel<JourneyMap>()(journeyMapQuerySchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type IpcContract = typeof contract

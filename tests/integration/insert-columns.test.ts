@@ -40,6 +40,7 @@ const REQUIRED = {
   appointments: ['company_id', 'ends_at', 'owner_id', 'starts_at', 'title'],
   appointment_participants: ['appointment_id', 'company_id'],
   erp_facts: ['company_id', 'month'],
+  journey_changes: ['changed_on', 'company_id', 'reason', 'status'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

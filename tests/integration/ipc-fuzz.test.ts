@@ -452,6 +452,8 @@ async function setUp(): Promise<Seeds> {
     'calendarFeed.status': () => ({}),
     'calendarFeed.create': () => ({}),
     'calendarFeed.revoke': () => ({}),
+    'journey.history': () => ({ companyId: company.id }),
+    'journey.map': () => ({ from: '2026-01-01', to: '2026-12-31', segment: 'mid_market', personaId: '', ownerId: '' }),
   }
 }
 

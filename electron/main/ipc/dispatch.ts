@@ -14,13 +14,15 @@ import { offerHandlers, promiseHandlers } from '../modules/offers'
 import { mailHandlers } from '../modules/mail'
 import { appointmentHandlers, briefingHandlers, taskHandlers } from '../modules/planning'
 import { workListHandlers } from '../modules/worklist'
+import { journeyHandlers } from '../modules/journey'
 import { auditOf, dsgvoHandlers, recordAudit } from '../modules/dsgvo'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 import { REQUEST_KEY, RequestLedger } from './request-ledger'
 import { track } from '../platform/activity'
 
 export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers, ...dsgvoHandlers, ...promiseHandlers, ...mailHandlers,
-  ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers }
+  ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers,
+  ...journeyHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

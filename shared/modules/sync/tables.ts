@@ -50,6 +50,7 @@ export const SYNC_TABLE_RULES = {
   appointments: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   appointment_participants: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   erp_facts: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  journey_changes: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>
