@@ -86,6 +86,8 @@ async function queries(): Promise<void> {
   await report('reports.nps.two_years', () => npsReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' }))
   const { benchPlanning } = await import('./bench-planning')
   await benchPlanning(ctx, report, emit)
+  const { benchJourney } = await import('./bench-journey')
+  await benchJourney(ctx, report, emit)
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }

@@ -17,6 +17,7 @@ import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, Ma
 import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
 } from './modules/planning'
+import { JourneyLinePanel, JourneyMapPage } from './modules/journey'
 import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
 
@@ -24,6 +25,7 @@ import { AppShell } from './shell/app-shell'
 const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <TasksPanel record={record} />,
   (record) => <AppointmentsPanel record={record} />,
+  (record) => <JourneyLinePanel record={record} />,
 ]
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
@@ -88,6 +90,7 @@ export function App() {
             <Route path="/referrals/new" element={<ReferralFormPage />} />
             <Route path="/feedback/new" element={<FeedbackFormPage />} />
             <Route path="/reports/nps" element={<NpsPage />} />
+            <Route path="/reports/journey-map" element={<JourneyMapPage />} />
             <Route path="/mail/compose" element={<MailComposePage />} />
             <Route path="/outbox" element={<OutboxPage />} />
             <Route path="/mailbox" element={<MailboxPage />} />

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { STATIONS } from '../../shared/modules/customers'
-import { daysFromTo, journeyMapOf, median, staysOf, type JourneyEntry } from '../../shared/modules/journey'
+import { daysFromTo, journeyMapOf, median, staysOf, unpackHistory, type JourneyEntry } from '../../shared/modules/journey'
 
 const e = (day: string, station: JourneyEntry['station'], reason: JourneyEntry['reason'] = 'latest_touchpoint', status: JourneyEntry['status'] = 'customer'): JourneyEntry => ({ day, station, reason, status })
 
@@ -15,6 +15,14 @@ describe('stays', () => {
   })
   it('count whole days across the change to summer time', () => {
     expect(daysFromTo('2026-03-28', '2026-03-30')).toBe(2)
+  })
+})
+
+describe('a packed history', () => {
+  it('reads back the changes in order, an empty station as outside the journey', () => {
+    expect(unpackHistory('2026-01-01,offer,open_offer,prospect;2026-02-01,,former_customer,former')).toEqual([
+      e('2026-01-01', 'offer', 'open_offer', 'prospect'), e('2026-02-01', null, 'former_customer', 'former'),
+    ])
   })
 })
 

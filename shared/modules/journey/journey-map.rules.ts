@@ -1,9 +1,17 @@
 // The journey over time, computed from the recorded changes (docs/journey-history.md, "Definitions"). Pure, so
 // the customer page, the report and the tests compute the same.
-import { STATIONS, type JourneyReason, type Station } from '../customers'
+import { STATIONS, type CompanyStatus, type JourneyReason, type Station } from '../customers'
 import type { JourneyEntry, JourneyMap, JourneyStay, MapStation, StationFigures } from './journey.types'
 
 const DAY_MS = 86_400_000
+
+/** One company's history as the journey map reads it: `day,station,reason,status;…` (an empty station: left). */
+export function unpackHistory(packed: string): JourneyEntry[] {
+  return packed.split(';').map((change) => {
+    const [day, station, reason, status] = change.split(',') as [string, string, JourneyReason, CompanyStatus]
+    return { day, station: station === '' ? null : (station as Station), reason, status }
+  })
+}
 /** Whole days from one Berlin day to a later one. */
 export const daysFromTo = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
 

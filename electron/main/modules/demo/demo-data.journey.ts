@@ -29,7 +29,9 @@ export function demoWay(n: number, current: Position): Position[] {
   const way = current[2] === 'prospect' ? PROSPECT_WAY : CUSTOMER_WAY
   const walked = way.slice(0, rnd.int(current[2] === 'prospect' ? 0 : 1, way.length - (current[2] === 'former' ? 0 : 2)))
   const positions: Position[] = []
-  for (const p of [...walked, current]) {
+  // A former customer who is back at a station (a complaint about the old machine) left the journey before.
+  const left: Position[] = current[2] === 'former' && current[0] !== null ? [[null, 'former_customer', 'former']] : []
+  for (const p of [...walked, ...left, current]) {
     const last = positions[positions.length - 1]
     if (!last || last[0] !== p[0] || last[1] !== p[1]) positions.push(p)
   }

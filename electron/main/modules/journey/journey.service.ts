@@ -1,9 +1,9 @@
 // The journey over time: a customer's stays at the stations (the station line on the customer page) and the journey
 // map report. Both read the recorded changes (journey_changes) and compute with shared/modules/journey's rules.
-import { companyJourneyChanges, filteredCurrentStations, filteredJourneyChanges, type JourneyChangeRow } from '../../../../db/modules/journey'
+import { companyJourneyChanges, filteredCurrentStations, filteredJourneyHistories, type JourneyChangeRow } from '../../../../db/modules/journey'
 import { berlinDay } from '../../../../shared/platform/berlin-time'
 import { AppError, fieldError } from '../../../../shared/platform/result'
-import { journeyMapOf, staysOf, type JourneyEntry, type JourneyHistory, type JourneyMap, type JourneyMapQuery } from '../../../../shared/modules/journey'
+import { journeyMapOf, staysOf, unpackHistory, type JourneyEntry, type JourneyHistory, type JourneyMap, type JourneyMapQuery } from '../../../../shared/modules/journey'
 import { todayOf, type ServiceContext } from '../../platform/context'
 
 const entryOf = (row: Omit<JourneyChangeRow, 'company_id'>): JourneyEntry => ({ station: row.station, reason: row.reason, status: row.status, day: row.changed_on })
@@ -31,13 +31,7 @@ async function checkFilters(ctx: ServiceContext, q: JourneyMapQuery): Promise<vo
 /** The journey map of a period for the companies the filters select (docs/journey-history.md, "Definitions"). */
 export async function journeyMap(ctx: ServiceContext, q: JourneyMapQuery): Promise<JourneyMap> {
   await checkFilters(ctx, q)
-  const [rows, current] = await Promise.all([filteredJourneyChanges(ctx.db, q, q.to), filteredCurrentStations(ctx.db, q)])
-  const histories: JourneyEntry[][] = []
-  let last = ''
-  for (const row of rows) {
-    if (row.company_id !== last) histories.push([])
-    last = row.company_id
-    histories[histories.length - 1]!.push(entryOf(row))
-  }
+  const [packed, current] = await Promise.all([filteredJourneyHistories(ctx.db, q, q.to), filteredCurrentStations(ctx.db, q)])
+  const histories = packed.map(unpackHistory)
   return journeyMapOf(histories, current.map((c) => c.station), q.from, q.to)
 }
