@@ -27,7 +27,7 @@ export async function seedJourneyHistory(ctx: ServiceContext): Promise<number> {
   const now = nowIso(ctx)
   const nowMs = ctx.clock().getTime()
   const ids = (await ctx.db.selectFrom('companies').select('id').where('deleted_at', 'is', null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('journey_changes as j').select('j.id').whereRef('j.company_id', '=', 'companies.id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('journey_changes as j').select('j.id').whereRef('j.company_id', '=', 'companies.id').where('j.deleted_at', 'is', null))))
     .orderBy('local_seq').execute()).map((r, n) => ({ id: r.id, n }))
   let written = 0
   for (let i = 0; i < ids.length; i += 500) {
