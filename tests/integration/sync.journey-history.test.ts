@@ -22,7 +22,8 @@ describe.each(STORE_KINDS)('the journey history synced on %s', (kind) => {
   const skip = kind === 'postgres' && !pgOk
   const server = harnessPerTest(kind, skip)
 
-  it.skipIf(skip)('the same change on two laptops on one day is one record everywhere', async () => {
+  /** Ben and Anna of one team, both with a prospect Ben made on 20.11.2026 (nothing of its journey recorded yet). */
+  async function prospectOnTwoLaptops() {
     const ben = await server.client('ben')
     const anna = await server.client('anna')
     await ben.sync()
@@ -31,6 +32,11 @@ describe.each(STORE_KINDS)('the journey history synced on %s', (kind) => {
     const company = await createCompany(ben.ctx, companyFieldsSchema.parse(validCompany({ name: 'Brunsviga GmbH', customerNumber: 'K-7', status: 'prospect', ownerId: ben.ctx.userId })))
     expect((await ben.sync()).rejected).toBe(0)
     await anna.sync()
+    return { ben, anna, company }
+  }
+
+  it.skipIf(skip)('the same change on two laptops on one day is one record everywhere', async () => {
+    const { ben, anna, company } = await prospectOnTwoLaptops()
     // Both offline, each logs a complaint call: both laptops move the customer to support today.
     server.h.clock.now = new Date('2026-11-23T10:00:00.000Z')
     await logTouchpoint(ben, company.id, 'support')
@@ -48,14 +54,7 @@ describe.each(STORE_KINDS)('the journey history synced on %s', (kind) => {
   })
 
   it.skipIf(skip)('a colleague’s change pulled days later keeps its day, and the pulling laptop adds no row', async () => {
-    const ben = await server.client('ben')
-    const anna = await server.client('anna')
-    await ben.sync()
-    await anna.sync()
-    server.h.clock.now = new Date('2026-11-20T09:00:00.000Z')
-    const company = await createCompany(ben.ctx, companyFieldsSchema.parse(validCompany({ name: 'Brunsviga GmbH', customerNumber: 'K-8', status: 'prospect', ownerId: ben.ctx.userId })))
-    await ben.sync()
-    await anna.sync()
+    const { ben, anna, company } = await prospectOnTwoLaptops()
     server.h.clock.now = new Date('2026-11-23T10:00:00.000Z')
     await logTouchpoint(ben, company.id, 'usage')
     await ben.sync()
