@@ -1,7 +1,7 @@
 // The Kysely database type: every table by name.
 import type { SyncTableName } from '../shared/modules/sync'
 import { isOneOf } from '../shared/platform/value-lists'
-import type { CompanyJourneyTable, CompanyTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
+import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
@@ -55,6 +55,7 @@ export interface Database {
   health_history: HealthHistoryTable
   trigger_rules: TriggerRuleTable
   trigger_firings: TriggerFiringTable
+  journey_changes: JourneyChangeTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
@@ -63,7 +64,7 @@ export const SYNCED_TABLES = [
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups', 'promises',
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
   'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'team_settings',
-  'trigger_rules', 'trigger_firings',
+  'trigger_rules', 'trigger_firings', 'journey_changes',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

@@ -94,6 +94,8 @@ async function queries(): Promise<void> {
   await benchErp(ctx, report, emit)
   const { benchTriggers } = await import('./bench-triggers')
   await benchTriggers(ctx, report, emit)
+  const { benchJourney } = await import('./bench-journey')
+  await benchJourney(ctx, report, emit)
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }

@@ -19,6 +19,7 @@ import * as m016 from './2026-11-30-016-work-list-index'
 import * as m017 from './2026-11-30-017-erp-facts'
 import * as m018 from './2026-11-30-018-health'
 import * as m019 from './2026-11-30-019-triggers'
+import * as m021 from './2026-11-30-021-journey-history'
 import * as m022 from './2026-11-30-022-dashboard-indexes'
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-017-erp-facts': m017,
   '2026-11-30-018-health': m018,
   '2026-11-30-019-triggers': m019,
+  '2026-11-30-021-journey-history': m021,
   '2026-11-30-022-dashboard-indexes': m022,
 }
 

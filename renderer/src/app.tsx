@@ -20,6 +20,7 @@ import {
 } from './modules/planning'
 import { FiringsPanel, HealthPanel, HealthSettingsSection, TriggerReportPage, TriggerRulesPage } from './modules/success'
 import { ErpImportPage, ErpPanel } from './modules/erp'
+import { JourneyLinePanel, JourneyMapPage } from './modules/journey'
 import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
 
@@ -30,6 +31,7 @@ const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <AppointmentsPanel record={record} />,
   (record) => <ErpPanel record={record} />,
   (record) => <FiringsPanel record={record} />,
+  (record) => <JourneyLinePanel record={record} />,
 ]
 
 /** Each station is its own view: search and filters start fresh when the station changes. */
@@ -96,6 +98,7 @@ export function App() {
             <Route path="/reports/nps" element={<NpsPage />} />
             <Route path="/triggers" element={<TriggerRulesPage />} />
             <Route path="/reports/triggers" element={<TriggerReportPage />} />
+            <Route path="/reports/journey-map" element={<JourneyMapPage />} />
             <Route path="/mail/compose" element={<MailComposePage />} />
             <Route path="/outbox" element={<OutboxPage />} />
             <Route path="/mailbox" element={<MailboxPage />} />

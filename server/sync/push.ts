@@ -355,8 +355,18 @@ const sameTriggerRecord = (op: PushOp, existing: StoredRow): boolean => !existin
   || (op.table === 'tasks' && sameText(op, existing, 'trigger_firing_id'))
   || (op.table === 'trigger_rules' && sameText(op, existing, 'signal') && (op.fields.team_id?.new ?? '') === (existing.data.team_id ?? '')))
 
+/**
+ * The same change of journey station recorded by two laptops on the same day (a renewal window opening on every
+ * laptop, or a colleague's change refreshed here before its record arrived): its id comes from the company, the
+ * station and the day (db/modules/customers/journey-history.ts), so the second insert is the same record.
+ */
+const sameJourneyChange = (op: PushOp, existing: StoredRow): boolean =>
+  op.table === 'journey_changes' && existing.table_name === 'journey_changes' && !existing.deleted
+  && op.fields.company_id?.new === existing.data.company_id && (op.fields.station?.new ?? null) === (existing.data.station ?? null)
+  && typeof existing.data.changed_on === 'string' && op.fields.changed_on?.new === existing.data.changed_on
+
 async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: StoredRow | null): Promise<PushResult> {
-  if (existing && (sameMailFiled(op, existing) || ((sameTaskOccurrence(op, existing) || sameTriggerRecord(op, existing)) && canSee(ctx.actor, existing.scope_id)))) {
+  if (existing && (sameMailFiled(op, existing) || ((sameTaskOccurrence(op, existing) || sameTriggerRecord(op, existing) || sameJourneyChange(op, existing)) && canSee(ctx.actor, existing.scope_id)))) {
     return { opId: op.opId, status: 'applied', version: existing.version }
   }
   if (existing && sameErpMonth(op, existing) && canSee(ctx.actor, existing.scope_id)) return applyUpdate(ctx, laterFigures(op, existing), rule, existing)

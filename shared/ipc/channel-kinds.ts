@@ -30,6 +30,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'appointments.week' | 'appointments.invitation' | 'briefing.pdf' | 'briefing.upcoming' | 'calendarFeed.status' | 'reminders.due'
   // Issue 17: the ERP import's dry run reads the file and the data, a company's ERP facts for its page.
   | 'erp.preview' | 'erp.forCompany'
+  // Issue 17: a customer's station line and the journey map report read the journey history.
+  | 'journey.history' | 'journey.map'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

@@ -108,6 +108,8 @@ export const CHANNELS = [
   'erp.preview',
   'erp.import',
   'erp.forCompany',
+  'journey.history',
+  'journey.map',
   'offers.list',
   'offers.export',
   'offers.get',

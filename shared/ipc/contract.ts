@@ -50,6 +50,7 @@ import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, p
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import { dashboardQuerySchema, dashboardRowsQuerySchema, type Dashboard, type DashboardRows } from '../modules/success'
 import { erpCompanySchema, erpImportFileSchema, type CompanyErpFacts, type ErpImportPreview, type ErpImportResult } from '../modules/erp'
+import { journeyHistoryQuerySchema, journeyMapQuerySchema, type JourneyHistory, type JourneyMap } from '../modules/journey'
 import type { Channel } from './channels'
 import {
   triggerFiringsListSchema, triggerReportSchema, triggerRuleSaveSchema, triggerRulesListSchema, type TriggerFiringView, type TriggerReport, type TriggerRulesPage,
@@ -283,6 +284,8 @@ export const contract = {
   'triggerRules.save': channel<TriggerRuleView>()(triggerRuleSaveSchema),
   'triggerFirings.list': channel<TriggerFiringView[]>()(triggerFiringsListSchema),
   'reports.triggers': channel<TriggerReport>()(triggerReportSchema),
+  'journey.history': channel<JourneyHistory>()(journeyHistoryQuerySchema),
+  'journey.map': channel<JourneyMap>()(journeyMapQuerySchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type IpcContract = typeof contract

@@ -43,6 +43,7 @@ const REQUIRED = {
   team_settings: ['key', 'value'],
   trigger_rules: ['signal', 'threshold'],
   trigger_firings: ['company_id', 'fired_on', 'message_key', 'occasion', 'signal'],
+  journey_changes: ['changed_on', 'company_id', 'reason', 'status'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

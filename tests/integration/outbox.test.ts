@@ -56,8 +56,10 @@ describe('synced writes', () => {
     await createTouchpoint(t.ctx, { companyId: created.id, contactId: contact.id, occurredAt: '2026-11-19T10:00:00.000Z', channel: 'visit', direction: 'outbound', mode: 'direct', station: 'offer', summary: 'Vorangebotsgespräch' })
     await deleteCompany(t.ctx, created.id)
     const ops = await outbox()
+    // The touchpoint moved the customer (its first position, then the touchpoint's): two journey changes (issue 17).
     expect(ops.map((o) => `${o.kind}:${o.table_name}`)).toEqual([
-      'insert:companies', 'insert:contacts', 'insert:touchpoints', 'delete:touchpoints', 'delete:contacts', 'delete:companies',
+      'insert:companies', 'insert:contacts', 'insert:touchpoints', 'insert:journey_changes', 'insert:journey_changes',
+      'delete:touchpoints', 'delete:contacts', 'delete:journey_changes', 'delete:journey_changes', 'delete:companies',
     ])
     const row = await t.ctx.db.selectFrom('companies').select('deleted_at').where('id', '=', created.id).executeTakeFirstOrThrow()
     expect(row.deleted_at).toBe('2026-11-20T09:00:00.000Z')

@@ -82,6 +82,9 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
       <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'buy').map(stationLink)}</ul>
       <h3 className="nav__phase">{t('nav.phase.use')}</h3>
       <ul>{STATIONS.filter((s) => STATION_PHASE[s] === 'use').map(stationLink)}</ul>
+      <ul>
+        <li><NavLink to="/reports/journey-map" className="nav__link">{t('journeyMap.nav')}</NavLink></li>
+      </ul>
       <ul className="nav__bottom">
         <li>
           <NavLink to="/conflicts" className="nav__link">

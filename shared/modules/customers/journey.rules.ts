@@ -18,16 +18,11 @@ export interface JourneyFacts {
   referralOrPromoter?: boolean
 }
 
-export type JourneyReason =
-  | 'open_cases'
-  | 'renewal_window'
-  | 'open_offer'
-  | 'referral'
-  | 'new_contract'
-  | 'active_contract'
-  | 'latest_touchpoint'
-  | 'status'
-  | 'former_customer'
+/** Why a customer stands where they stand: stored with every change of station (journey_changes.reason). */
+export const JOURNEY_REASONS = [
+  'open_cases', 'renewal_window', 'open_offer', 'referral', 'new_contract', 'active_contract', 'latest_touchpoint', 'status', 'former_customer',
+] as const
+export type JourneyReason = (typeof JOURNEY_REASONS)[number]
 
 export interface JourneyPosition {
   station: Station | null

@@ -10,7 +10,7 @@ import {
   ATTITUDES, BUYING_ROLES, COMPANY_STATUSES, CONSENT_CHANNELS, CONSENT_PURPOSES, DIRECTIONS, FEDERAL_STATES, INFLUENCE_LEVELS, LANGUAGES, LEAD_SOURCES,
   SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, TOUCHPOINT_RELATED_TYPES, YES_NO_UNKNOWN, mailMetaJson,
 } from '../customers'
-import { CUSTOMER_EVENTS, STATIONS } from '../customers'
+import { CUSTOMER_EVENTS, JOURNEY_REASONS, STATIONS } from '../customers'
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES, PROMISE_EVENTS, PROMISE_STATUSES } from '../offers'
 import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
@@ -473,6 +473,13 @@ const COLUMNS = {
     message_key: req(triggerReason),
     message_params: opt(eventParamsJson),
   },
+  journey_changes: {
+    company_id: req(id),
+    station: opt(nullable(oneOf(STATIONS))),
+    reason: req(oneOf(JOURNEY_REASONS)),
+    status: req(oneOf(COMPANY_STATUSES)),
+    changed_on: req(date),
+  },
 
   audit_events: {
     kind: req(oneOf(AUDIT_KINDS)),
@@ -546,6 +553,8 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   trigger_rules: ['team_id', 'signal'],
   // A firing is a fact: what it fired about never changes.
   trigger_firings: ['company_id', 'signal', 'occasion', 'fired_on', 'action', 'task_id', 'related_type', 'related_id', 'message_key', 'message_params'],
+  // A change of station is a fact of its day; only a merge moves it to the surviving company.
+  journey_changes: ['station', 'reason', 'status', 'changed_on'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],

@@ -1,6 +1,7 @@
 // Keeps each company's derived journey position current; called inside the writing transaction.
 import { sql, type Transaction } from 'kysely'
 import { latestTouchpointStation, saveJourney } from '../../../../db/modules/customers/journey.repository'
+import { recordJourneyChange } from '../../../../db/modules/customers/journey-history'
 import { runCompanyRefreshHooks, type CompanyRefreshOrigin } from '../../../../db/modules/customers/company-refresh'
 import { journeyFacts, structuralFacts } from '../../../../db/modules/customers/journey.facts'
 import { statusMovedBy, wonOfferOfItsOwn } from '../../../../db/modules/customers/company-status.facts'
@@ -76,6 +77,7 @@ export async function refreshJourney(
   // Most touchpoints do not move the customer: then there is nothing to write.
   if (company.reason !== position.reason || company.station !== position.station || business !== undefined) {
     await saveJourney(db, companyId, position.station, position.reason, now, business)
+    if (company.reason !== position.reason || company.station !== position.station) await recordJourneyChange(db, companyId, company, position, status, now)
   }
   await runCompanyRefreshHooks(db, [companyId], now, policy === LOCAL_WRITE ? 'local' : policy === PULLED ? 'pulled' : 'roll')
   return position
@@ -115,6 +117,7 @@ export async function refreshJourneys(
       const position = currentStation({ status: outcome.status, latestTouchpointStation: outcome.eventStation ?? row.latest, ...factsOf(row, row.open_offers) })
       if (row.reason !== position.reason || row.station !== position.station || business !== undefined) {
         await saveJourney(db, row.id, position.station, position.reason, now, business)
+        if (row.reason !== position.reason || row.station !== position.station) await recordJourneyChange(db, row.id, row, position, outcome.status, now)
       }
     }
     await runCompanyRefreshHooks(db, chunk, now, origin)

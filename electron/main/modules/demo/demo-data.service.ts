@@ -15,6 +15,7 @@ import { demoFeedback, demoUsePhase } from './demo-data.use-phase'
 import { demoPromises } from './demo-data.promises'
 import { demoPlanning } from './demo-data.planning'
 import { demoErp } from './demo-data.erp'
+import { demoJourneyFor } from './demo-data.journey'
 import { isClosedOffer } from '../../../../shared/modules/offers'
 
 export interface DemoSize {
@@ -60,7 +61,7 @@ export async function loadDemoData(
   ctx: ServiceContext,
   size: DemoSize,
   options: { seed?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number; contracts: number; assets: number; cases: number; referrals: number; tasks: number; appointments: number }> {
+): Promise<{ companies: number; contacts: number; touchpoints: number; offers: number; contracts: number; assets: number; cases: number; referrals: number; tasks: number; appointments: number; journeyChanges: number }> {
   const rnd = random(options.seed ?? 2017)
   const now = nowIso(ctx)
   const nowMs = ctx.clock().getTime()
@@ -89,7 +90,7 @@ export async function loadDemoData(
   let contractNumber = 0
   let contracts = 0
   let caseNumber = 0
-  const used = { assets: 0, cases: 0, referrals: 0, tasks: 0, appointments: 0 }
+  const used = { assets: 0, cases: 0, referrals: 0, tasks: 0, appointments: 0, journeyChanges: 0 }
   const prospects: string[] = []
   const warrantyProducts = PRODUCTS.map(([, name, , , , warrantyMonths], i) => ({ id: productIds[i]!, name, warrantyMonths })).filter((p) => p.warrantyMonths > 0)
 
@@ -99,6 +100,7 @@ export async function loadDemoData(
   const numberBase = 10_000 + rnd.int(0, 9) * 10_000
   for (let start = 0; start < size.companies; start += BATCH) {
     await ctx.db.transaction().execute(async (trx) => {
+      const batch: Array<{ id: string; n: number }> = []
       for (let i = start; i < Math.min(start + BATCH, size.companies); i++) {
         const place = rnd.pick(de.PLACES)
         const name = rnd.next() < 0.3
@@ -252,7 +254,9 @@ export async function loadDemoData(
         // ERP facts before the refresh, so the health score reads the payment behaviour with the rest.
         await demoErp(trx, companyId, i, status, nowMs, now)
         await refreshJourney(trx, companyId, now)
+        batch.push({ id: companyId, n: i })
       }
+      used.journeyChanges += await demoJourneyFor(trx, batch, nowMs, now)
     })
     options.onProgress?.(Math.min(start + BATCH, size.companies), size.companies)
   }

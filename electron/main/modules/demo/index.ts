@@ -2,3 +2,4 @@
 export * from './demo-data.service'
 export * from './demo-database'
 export * from './demo.handlers'
+export { demoJourneyFor } from './demo-data.journey'

@@ -1,0 +1,2 @@
+// Public entry of the module: what other modules may use.
+export * from './journey.queries'
