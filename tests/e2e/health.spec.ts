@@ -22,7 +22,7 @@ function makeManager(file: string): Promise<void> {
 
 test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })
 
-test('a good customer turns red after two complaints and a detractor\'s answer, with those reasons on the company page', async ({ page, app, consoleErrors }) => {
+test('a good customer turns red after two complaints and a detractor\'s answer, with those reasons on the company page, a task on the work list and a line on the dashboard', async ({ page, app, consoleErrors }) => {
   void consoleErrors
   const company = await must<{ id: string }>(app, 'companies.create', { name: 'Weserwerft Technik GmbH', status: 'customer', street: 'Hafenstraße 4', postalCode: '28217', city: 'Bremen', federalState: 'HB', segment: 'mid_market' })
   await must(app, 'touchpoints.create', { companyId: company.id, occurredAt: new Date().toISOString(), channel: 'phone', direction: 'outbound', mode: 'direct', station: 'usage', summary: 'Quartalsgespräch' })
@@ -61,6 +61,15 @@ test('a good customer turns red after two complaints and a detractor\'s answer, 
   await expect(health.getByRole('list', { name: 'Verlauf (je Woche)' })).toContainText('Woche ab')
   await health.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('health-red-de.png'), fullPage: true })
+  await page.screenshot({ path: 'docs/screenshots/health-red-de.png' })
+
+  // The early warning "health below 40" put its task on the owner's work list, and the dashboard lists the account.
+  await openApp(page, app, '/follow-ups')
+  await expect(page.getByRole('listitem', { name: /Gesundheitswert kritisch: Gründe mit dem Kunden klären/ })).toHaveCount(1)
+  await openApp(page, app, '/dashboard')
+  const atRisk = page.getByRole('region', { name: 'Gefährdete Kunden' })
+  await expect(atRisk.getByText('1 Kunde mit rotem Gesundheitswert')).toBeVisible()
+  await expect(atRisk.getByRole('row', { name: /Weserwerft Technik GmbH/ })).toContainText('NPS 3')
 
   await must(app, 'settings.update', { language: 'en' })
   await openApp(page, app, `/companies/${company.id}`)

@@ -135,7 +135,7 @@ describe('demo data', () => {
     const ops = await t.ctx.db.selectFrom('sync_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     // Every row written went through the outbox: one operation per synced row.
     let rows = 0
-    for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups', 'contracts', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'promises', 'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'journey_changes'] as const) {
+    for (const table of ['companies', 'contacts', 'touchpoints', 'personas', 'products', 'conversations', 'offers', 'offer_items', 'follow_ups', 'contracts', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'promises', 'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'journey_changes', 'trigger_firings'] as const) {
       rows += Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     }
     // …and one update per status the business moved (a demo prospect with a won offer becomes a customer; issue 13, item 7).

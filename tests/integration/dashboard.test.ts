@@ -75,6 +75,10 @@ describe('the dashboard on the demo data', () => {
 
   it('shows the rates of the reports and lists behind every tile exactly what the tile counts', async () => {
     const d = await managerDashboard(t.ctx, { today: TODAY })
+    const red = await t.ctx.db.selectFrom('company_health').select(['company_id', 'score']).where('light', '=', 'red').orderBy('score').execute()
+    expect(d.atRiskCount).toBe(red.length)
+    expect(d.atRisk.map((a) => a.score)).toEqual(red.slice(0, 10).map((r) => r.score))
+    for (const a of d.atRisk) expect(a.reasons.length, a.companyName).toBeGreaterThan(0)
     expect(d.valueAtStake.map((m) => m.month)).toEqual(['2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11'])
     expect(d.valueAtStake.some((m) => m.contracts > 0), 'the demo data has contracts to renew').toBe(true)
     for (const m of d.valueAtStake) {

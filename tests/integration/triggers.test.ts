@@ -149,6 +149,7 @@ describe('rules edited by a manager', () => {
     expect(page.canEdit).toBe(true)
     expect(page.rules.map((r) => [r.signal, r.enabled, r.threshold, r.action])).toEqual([
       ['detractor', true, 6, 'task_owner'], ['complaints', true, 2, 'task_owner'], ['cancel_by', true, 60, 'task_owner'], ['no_touchpoint', true, 2, 'task_owner'], ['lost_revival', true, 3, 'task_owner'],
+      ['health_low', true, 40, 'task_owner'],
     ])
     const c = await customer()
     expect((await save({ threshold: 3 })).ok).toBe(true)
@@ -208,6 +209,27 @@ describe('rules edited by a manager', () => {
 })
 
 describe('the follow-up report', () => {
+  it('the health score falling below 40: one firing a month with the score as its reason, in the write that made it fall', async () => {
+    const c = await customer()
+    await touchpoint(c, '2026-11-19T09:00:00.000Z')
+    expect(await firings(c.id, 'health_low')).toEqual([])
+    await complaint(c, '2026-11-10T09:00:00.000Z')
+    await nps(c, 2)
+    expect(await firings(c.id, 'health_low')).toEqual([])
+    await complaint(c, '2026-11-18T09:00:00.000Z')
+    const score = Number((await t.ctx.db.selectFrom('company_health').select('score').where('company_id', '=', c.id).executeTakeFirstOrThrow()).score)
+    expect(score).toBeLessThan(40)
+    const [firing] = await firings(c.id, 'health_low')
+    expect(firing).toMatchObject({ id: triggerFiringId('health_low', c.id, 'health:2026-11'), firedOn: '2026-11-20', messageKey: 'trigger.reason.healthLow', messageParams: { score, threshold: 40 } })
+    const task = (await tasksOf(c.id)).find((x) => x.trigger_firing_id === firing!.id)
+    expect(task).toMatchObject({ title: 'Gesundheitswert kritisch: Gründe mit dem Kunden klären', owner_id: t.ctx.userId, due_date: '2026-11-20' })
+    // Still low the next day and after the roll: the same month, no second firing.
+    t.setNow('2026-11-21T09:00:00.000Z')
+    await touchpoint(c, '2026-11-21T08:00:00.000Z')
+    await rollTriggers(t.ctx)
+    expect(await firings(c.id, 'health_low')).toHaveLength(1)
+  })
+
   it('counts firings, their tasks and those done, per rule', async () => {
     const c = await customer()
     await nps(c, 1)
@@ -216,8 +238,9 @@ describe('the follow-up report', () => {
     const [task] = await tasksOf(c.id)
     await must('tasks.complete', { id: task!.id, channel: 'phone', outcome: 'Ursache geklärt' })
     const report = await must<TriggerReport>('reports.triggers', { from: '2026-11-01', to: '2026-11-30' })
-    expect(report.total).toEqual({ fired: 2, tasks: 2, done: 1 })
-    expect(report.rows.filter((r) => r.fired > 0).map((r) => r.signal).sort()).toEqual(['complaints', 'detractor'])
+    // The detractor, the second complaint, and the health score they pushed below 40.
+    expect(report.total).toEqual({ fired: 3, tasks: 3, done: 1 })
+    expect(report.rows.filter((r) => r.fired > 0).map((r) => r.signal).sort()).toEqual(['complaints', 'detractor', 'health_low'])
     const bad = await dispatch(t.app, 'reports.triggers', { from: '2026-12-01', to: '2026-11-01' })
     expect(bad.ok ? null : bad.error.fields).toEqual({ to: 'errors.triggerRange' })
   })

@@ -25,8 +25,8 @@ describe('a rule\'s threshold', () => {
   })
 
   it('the shipped values are those of the issue: NPS ≤ 6, the 2nd complaint, 60 days, twice the norm', () => {
-    expect(Object.fromEntries(TRIGGER_SIGNALS.map((s) => [s, SIGNALS[s].threshold]))).toEqual({ detractor: 6, complaints: 2, cancel_by: 60, no_touchpoint: 2, lost_revival: 3 })
-    expect(TRIGGER_SIGNALS.filter((s) => SIGNALS[s].dated)).toEqual(['cancel_by', 'no_touchpoint'])
+    expect(Object.fromEntries(TRIGGER_SIGNALS.map((s) => [s, SIGNALS[s].threshold]))).toEqual({ detractor: 6, complaints: 2, cancel_by: 60, no_touchpoint: 2, lost_revival: 3, health_low: 40 })
+    expect(TRIGGER_SIGNALS.filter((s) => SIGNALS[s].dated)).toEqual(['cancel_by', 'no_touchpoint', 'health_low'])
   })
 
   it('is a whole number', () => {

@@ -24,6 +24,7 @@ const STEP = {
   cancel_by: 'trigger.step.cancelBy',
   no_touchpoint: 'trigger.step.noTouchpoint',
   lost_revival: 'trigger.step.lostRecontact',
+  health_low: 'trigger.step.healthLow',
 } as const satisfies Record<TriggerSignal, string>
 
 interface Company { id: string; team_id: string; owner_id: string; name: string }

@@ -150,9 +150,24 @@ const lostRevival: SignalQuery = async (trx, companyIds, today, threshold) => {
   return found
 }
 
-/** Each signal's query: one entry per signal (the health score's "below 40" is added here as one more). */
+/**
+ * A health score below the threshold (company_health, refreshed by the hook before this one in the same
+ * transaction). The score is derived identically on every laptop from the same facts, but when each laptop sees
+ * it fall differs, so the occasion is the calendar month: while a score stays low it fires at most once a month per
+ * customer, and two laptops firing in the same month make one firing (the server keeps the first).
+ */
+const healthLow: SignalQuery = async (trx, companyIds, today, threshold) => {
+  const rows = await trx.selectFrom('company_health as h').innerJoin('companies as c', 'c.id', 'h.company_id')
+    .select(['h.company_id', 'h.score']).where('h.company_id', 'in', companyIds).where('c.deleted_at', 'is', null).where('h.score', '<', threshold).execute()
+  return rows.map((r) => ({
+    companyId: r.company_id, occasion: `health:${today.slice(0, 7)}`, firedOn: today, dueDate: today, relatedType: null, relatedId: null,
+    reason: 'trigger.reason.healthLow' as const, params: { score: r.score, threshold },
+  }))
+}
+
+/** Each signal's query: one entry per signal. */
 export const SIGNAL_QUERIES: Readonly<Record<TriggerSignal, SignalQuery>> = {
-  detractor, complaints, cancel_by: cancelBy, no_touchpoint: noTouchpoint, lost_revival: lostRevival,
+  detractor, complaints, cancel_by: cancelBy, no_touchpoint: noTouchpoint, lost_revival: lostRevival, health_low: healthLow,
 }
 
 export const triggerDates = { addDays, addMonths }

@@ -55,6 +55,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
       <h2 className="nav__heading">{t('nav.success')}</h2>
       <ul>
         <li><NavLink to="/dashboard" className="nav__link">{t('nav.dashboard')}</NavLink></li>
+        <li><NavLink to="/triggers" className="nav__link">{t('triggers.nav')}</NavLink></li>
       </ul>
       <h2 className="nav__heading">{t('nav.sales')}</h2>
       <ul>
@@ -70,7 +71,6 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
         <li><NavLink to="/service" className="nav__link">{t('nav.cases')}</NavLink></li>
         <li><NavLink to="/referrals" end className="nav__link">{t('nav.referrals')}</NavLink></li>
         <li><NavLink to="/reports/nps" className="nav__link">{t('nav.nps')}</NavLink></li>
-        <li><NavLink to="/triggers" className="nav__link">{t('triggers.nav')}</NavLink></li>
       </ul>
       <h2 className="nav__heading">{t('nav.mail')}</h2>
       <ul>

@@ -4,6 +4,11 @@ import type { Texts } from '../../platform/texts'
 export const DASHBOARD_TEXTS = {
   'dashboard.title': { de: 'Übersicht für die Leitung', en: 'Manager dashboard' },
   'dashboard.subtitle': { de: 'Stand {today} · alle Kunden dieses Geräts', en: 'As of {today} · all customers on this device' },
+  'dashboard.atRisk': { de: 'Gefährdete Kunden', en: 'Accounts at risk' },
+  'dashboard.atRiskCount': { de: '{count, plural, one {# Kunde} other {# Kunden}} mit rotem Gesundheitswert', en: '{count, plural, one {# customer} other {# customers}} with a red health score' },
+  'dashboard.atRiskNone': { de: 'Kein Kunde mit rotem Gesundheitswert.', en: 'No customer with a red health score.' },
+  'dashboard.score': { de: 'Wert', en: 'Score' },
+  'dashboard.reasons': { de: 'Gründe', en: 'Reasons' },
   'dashboard.valueAtStake': { de: 'Wert mit Kündigungstermin, nach Monat', en: 'Value at stake by cancel-by month' },
   'dashboard.valueAtStakeHint': { de: 'Jahreswert der Verträge, die sich verlängern, wenn niemand kündigt', en: 'Annual value of contracts that renew unless someone cancels' },
   'dashboard.orderRate': { de: 'Auftragsquote je Monat', en: 'Order rate by month' },

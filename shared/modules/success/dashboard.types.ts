@@ -1,8 +1,12 @@
 // The manager's dashboard (issue 17): one read of the team's state, each tile with the numbers its chart shows.
 import type { ComplaintAge, DashboardRowTile } from './dashboard.schema'
+import type { HealthReason } from './health.rules'
 
 export interface Dashboard {
   today: string
+  /** Customers whose health is red, the lowest score first (at most 10 of `atRiskCount`), with the value at stake. */
+  atRisk: Array<{ companyId: string; companyName: string; score: number; ownerName: string; annualValueCents: number; reasons: HealthReason[] }>
+  atRiskCount: number
   /** Annual value of renewing contracts by the month of their cancel-by date, this month and the next 11. */
   valueAtStake: Array<{ month: string; contracts: number; annualValueCents: number }>
   /** Won ÷ decided offers per month, the last 12 months (this one included). */

@@ -1,10 +1,9 @@
 // Early-warning triggers (issue 17): the signals a rule watches, the actions it takes. A signal is one entry
 // (its key, the range and default of its threshold, whether the daily roll evaluates it); its SQL per company
-// lives in db/modules/success/trigger-signals.ts. The health score's signal ("health below 40") is added as
-// one more entry when the health branch lands.
+// lives in db/modules/success/trigger-signals.ts; the health score's "below 40" is one of them.
 import { RECONTACT_REASONS } from '../offers'
 
-export const TRIGGER_SIGNALS = ['detractor', 'complaints', 'cancel_by', 'no_touchpoint', 'lost_revival'] as const
+export const TRIGGER_SIGNALS = ['detractor', 'complaints', 'cancel_by', 'no_touchpoint', 'lost_revival', 'health_low'] as const
 export type TriggerSignal = (typeof TRIGGER_SIGNALS)[number]
 
 export const TRIGGER_ACTIONS = ['task_owner', 'notify_manager', 'propose_mail'] as const
@@ -31,7 +30,9 @@ export interface SignalDefinition {
  * - cancel_by: a running contract's cancel-by date within the threshold in days and no renewal offer (1–365, 60);
  * - no_touchpoint: no touchpoint for the threshold times the segment's norm (1–10, shipped 2);
  * - lost_revival: re-approach a customer lost to a competitor the threshold in months before that competitor's
- *   typical term ends (0–24, shipped 3); lost for "timing" or "no budget": at the date the customer named.
+ *   typical term ends (0–24, shipped 3); lost for "timing" or "no budget": at the date the customer named;
+ * - health_low: the customer's health score below the threshold (1–99, shipped 40); date-based too, since the daily
+ *   recompute moves scores (days since the last touchpoint, a cancel-by date coming near).
  */
 export const SIGNALS: Readonly<Record<TriggerSignal, SignalDefinition>> = {
   detractor: { min: 0, max: 10, threshold: 6, action: 'task_owner', dated: false },
@@ -39,6 +40,7 @@ export const SIGNALS: Readonly<Record<TriggerSignal, SignalDefinition>> = {
   cancel_by: { min: 1, max: 365, threshold: 60, action: 'task_owner', dated: true },
   no_touchpoint: { min: 1, max: 10, threshold: 2, action: 'task_owner', dated: true },
   lost_revival: { min: 0, max: 24, threshold: 3, action: 'task_owner', dated: false },
+  health_low: { min: 1, max: 99, threshold: 40, action: 'task_owner', dated: true },
 }
 
 /** The window of complaints counted by the "second complaint" rule. */

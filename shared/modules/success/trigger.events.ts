@@ -12,6 +12,7 @@ export const TRIGGER_REASON_EVENTS = {
   'trigger.reason.noTouchpoint': { de: 'Seit {days} Tagen kein Kontakt (Norm {norm} Tage)', en: 'No contact for {days} days (norm {norm} days)' },
   'trigger.reason.noTouchpointEver': { de: 'Noch kein Kontakt seit {days} Tagen (Norm {norm} Tage)', en: 'No contact yet in {days} days (norm {norm} days)' },
   'trigger.reason.lostRecontact': { format: { reason: { label: 'enum.lostReason' }, recontactOn: 'date' }, de: 'Angebot {number} verloren ({reason}), wieder melden am {recontactOn}', en: 'Offer {number} lost ({reason}), re-contact on {recontactOn}' },
+  'trigger.reason.healthLow': { de: 'Gesundheitswert {score} unter {threshold}', en: 'Health score {score} below {threshold}' },
   'trigger.reason.lostCompetitor': { format: { termEnds: 'date' }, de: 'Angebot {number} an {competitor} verloren, dessen Laufzeit endet etwa am {termEnds}', en: 'Offer {number} lost to {competitor}, whose term ends around {termEnds}' },
 } as const satisfies EventDefinitions
 
@@ -23,6 +24,7 @@ export const TRIGGER_STEP_EVENTS = {
   'trigger.step.noTouchpoint': { de: 'Lange kein Kontakt: Kunden anrufen oder besuchen', en: 'No contact for long: call or visit the customer' },
   'trigger.step.lostRecontact': { de: 'Verlorenes Angebot: Kunden wie vereinbart wieder ansprechen', en: 'Lost offer: re-contact the customer as agreed' },
   'trigger.step.lostCompetitor': { de: 'Vor Laufzeitende beim Wettbewerber neu ansprechen', en: 'Re-approach before the competitor’s term ends' },
+  'trigger.step.healthLow': { de: 'Gesundheitswert kritisch: Gründe mit dem Kunden klären', en: 'Health score critical: clear the reasons with the customer' },
   'trigger.step.notifyManager': { de: 'Frühwarnung bei {company}: {step}', en: 'Early warning at {company}: {step}' },
   'trigger.step.proposeMail': { de: 'Mail vorschlagen: {step}', en: 'Propose a mail: {step}' },
   'trigger.taskNotes': { de: 'Frühwarnung „{rule}“: {reason}', en: 'Early warning “{rule}”: {reason}' },

@@ -7,7 +7,7 @@ import { inList } from '../../../../db/platform/sql-values'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import { berlinDay } from '../../../../shared/platform/berlin-time'
 import { OPEN_CASE_STATUSES } from '../../../../shared/modules/service'
-import { COMPLAINT_AGE_DAYS, COMPLAINT_AGES, type ComplaintAge, type Dashboard } from '../../../../shared/modules/success'
+import { COMPLAINT_AGE_DAYS, COMPLAINT_AGES, type ComplaintAge, type Dashboard, type HealthReason } from '../../../../shared/modules/success'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { orderRateReport } from '../offers'
 import { renewalReport } from '../contracts'
@@ -36,12 +36,31 @@ export async function managerDashboard(ctx: ServiceContext, q: { today?: string 
   const month = today.slice(0, 7)
   return {
     today,
+    ...await accountsAtRisk(ctx),
     valueAtStake: await valueAtStake(ctx, month),
     orderRate: await orderRateTrend(ctx, month, today),
     renewalRate: await renewalRateTrend(ctx, month),
     complaints: await openComplaints(ctx, today),
     nps: await npsTrend(ctx, month, today),
     activity: await activity(ctx, today),
+  }
+}
+
+/** Red customers (the health score's light), lowest score first, with the annual value of their renewing contracts. */
+async function accountsAtRisk(ctx: ServiceContext): Promise<Pick<Dashboard, 'atRisk' | 'atRiskCount'>> {
+  const red = ctx.db.selectFrom('company_health as h').innerJoin('companies as c', 'c.id', 'h.company_id')
+    .where('h.light', '=', 'red').where('c.deleted_at', 'is', null)
+  const count = await red.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const rows = await red.leftJoin('users as u', 'u.id', 'c.owner_id')
+    .select(['h.company_id', 'c.name', 'h.score', 'h.reasons', 'u.display_name'])
+    .select(sql<number>`(select coalesce(sum(k.annual_value_cents), 0) from contracts k where k.company_id = h.company_id and k.deleted_at is null and ${renewingContract('k')})`.as('value'))
+    .orderBy('h.score').orderBy('c.name').limit(10).execute()
+  return {
+    atRiskCount: Number(count.n),
+    atRisk: rows.map((r) => ({
+      companyId: r.company_id, companyName: r.name, score: r.score, ownerName: r.display_name ?? '', annualValueCents: Number(r.value ?? 0),
+      reasons: JSON.parse(r.reasons) as HealthReason[],
+    })),
   }
 }
 

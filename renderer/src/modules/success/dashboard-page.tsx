@@ -24,6 +24,7 @@ export function DashboardPage() {
       {dashboard.error ? <LoadError message={dashboard.error} /> : null}
       {d ? (
         <div className="dashboard">
+          <AtRisk d={d} />
           <ValueAtStake d={d} />
           <Complaints d={d} />
           <OrderRate d={d} />
@@ -44,6 +45,31 @@ function Tile({ title, children, report, wide }: { title: string; children: Reac
       {children}
       {report ? <p className="dashboard__more"><Link to={report}>{t('dashboard.openReport')}</Link></p> : null}
     </section>
+  )
+}
+
+function AtRisk({ d }: { d: Dashboard }) {
+  const { t, tFromData, language, number } = useI18n()
+  return (
+    <Tile title={t('dashboard.atRisk')} wide>
+      <p className="muted small">{t('dashboard.atRiskCount', { count: d.atRiskCount })}</p>
+      {d.atRisk.length === 0 ? <p className="muted">{t('dashboard.atRiskNone')}</p> : (
+        <table className="data-table" aria-label={t('dashboard.atRisk')}>
+          <thead><tr><th>{t('dashboard.rows.company')}</th><th className="num">{t('dashboard.score')}</th><th className="num">{t('dashboard.value')}</th><th>{t('dashboard.rows.owner')}</th><th>{t('dashboard.reasons')}</th></tr></thead>
+          <tbody>
+            {d.atRisk.map((a) => (
+              <tr key={a.companyId}>
+                <td><Link to={`/companies/${a.companyId}`}>{a.companyName}</Link></td>
+                <td className="num">{number(a.score)}</td>
+                <td className="num">{formatCents(a.annualValueCents, language)}</td>
+                <td>{a.ownerName}</td>
+                <td>{a.reasons.map((r) => tFromData(r.key, r.params)).join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Tile>
   )
 }
 
