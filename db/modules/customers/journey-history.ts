@@ -42,7 +42,12 @@ async function insertChange(trx: Transaction<Database>, companyId: string, stati
   const { n } = await trx.selectFrom('journey_changes').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('company_id', '=', companyId).where('changed_on', '=', day).where(station === null ? (eb) => eb('station', 'is', null) : (eb) => eb('station', '=', station))
     .executeTakeFirstOrThrow()
-  await insertSynced(trx, 'journey_changes', { id: journeyChangeId(companyId, station, day, Number(n)), company_id: companyId, station, reason, status, changed_on: day }, now)
+  // A merge moves another company's changes here under their own ids, and a tombstone keeps its id: the next free
+  // number is taken, so the same change on two laptops still meets as one record and nothing collides.
+  let next = Number(n)
+  let id = journeyChangeId(companyId, station, day, next)
+  while (await trx.selectFrom('journey_changes').select('id').where('id', '=', id).executeTakeFirst()) id = journeyChangeId(companyId, station, day, ++next)
+  await insertSynced(trx, 'journey_changes', { id, company_id: companyId, station, reason, status, changed_on: day }, now)
 }
 
 /**
