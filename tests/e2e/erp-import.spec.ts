@@ -15,7 +15,7 @@ test('a bad row is named and blocks the import; the fixed file is imported once 
     expect((await app.api('companies.create', { name, customerNumber: number, status: 'customer' })).ok).toBe(true)
   }
   await openApp(page, app, '/companies')
-  await page.getByRole('link', { name: 'ERP-Daten importieren' }).click()
+  await page.getByRole('link', { name: 'ERP-Daten einlesen' }).click()
   await expect(page.getByRole('heading', { name: 'ERP-Daten importieren' })).toBeVisible()
 
   await page.getByLabel('Datei (CSV oder Excel)').setInputFiles({ name: 'erp.csv', mimeType: 'text/csv', buffer: csv([...GOOD, 'K-9999;11/2026;-12,00;0;0']) })
@@ -67,7 +67,7 @@ test('in English: an Excel-style month name and English headers, the bad row exp
   expect((await app.api('companies.create', { name: 'Hansa Logistik GmbH', customerNumber: 'H-1', status: 'customer' })).ok).toBe(true)
   await openApp(page, app, '/companies')
   await page.getByLabel('Sprache').first().selectOption('en')
-  await page.getByRole('link', { name: 'Import ERP data' }).click()
+  await page.getByRole('link', { name: 'Load ERP data' }).click()
   await expect(page.getByRole('heading', { name: 'Import ERP data' })).toBeVisible()
   const file = Buffer.from(['Customer number,Month,Revenue,Open items,Days overdue', 'H-1,Oct 2026,"1.500,00",0,0', 'H-1,Movember 2026,10,0,0'].join('\n'), 'utf8')
   await page.getByLabel('File (CSV or Excel)').setInputFiles({ name: 'erp.csv', mimeType: 'text/csv', buffer: file })

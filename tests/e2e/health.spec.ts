@@ -58,7 +58,7 @@ test('a good customer turns red after two complaints and a detractor\'s answer, 
   const components = health.getByRole('table', { name: 'Bestandteile' })
   await expect(components.getByRole('row', { name: /Reklamationen \(12 Monate\)/ })).toContainText('0')
   await expect(components.getByRole('row', { name: /Zahlungsverhalten/ })).toContainText('keine Daten (neutral)')
-  await expect(health.getByRole('list', { name: 'Verlauf (je Woche)' })).toContainText('Woche ab')
+  await expect(health.getByRole('list', { name: 'Entwicklung je Woche' })).toContainText('Woche ab')
   await health.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('health-red-de.png'), fullPage: true })
   await page.screenshot({ path: 'docs/screenshots/health-red-de.png' })

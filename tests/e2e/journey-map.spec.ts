@@ -54,7 +54,7 @@ test('the journey map of the demo data shows transitions and times per station, 
   // The customer page: the journey as a line of stations with dates and days, the current one marked.
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: /Nutzung/ }).click()
   await page.getByRole('table', { name: 'Firmenliste' }).getByRole('link').first().click()
-  const line = page.getByRole('list', { name: 'Verlauf der Customer Journey' })
+  const line = page.getByRole('list', { name: 'Stationen der Customer Journey' })
   await expect(line).toBeVisible()
   const stays = line.getByRole('listitem')
   await expect(stays.nth(1)).toBeVisible()

@@ -4,7 +4,7 @@ import type { Texts } from '../../platform/texts'
 
 export const ERP_TEXTS = {
   'erp.importTitle': { de: 'ERP-Daten importieren', en: 'Import ERP data' },
-  'erp.importOpen': { de: 'ERP-Daten importieren', en: 'Import ERP data' },
+  'erp.importOpen': { de: 'ERP-Daten einlesen', en: 'Load ERP data' },
   'erp.importHint': {
     de: 'Eine CSV- oder Excel-Datei (.xlsx) mit einer Zeile je Kunde und Monat. Spalten: Kundennummer, Monat („11/2026“, „2026-11“ oder „Nov 2026“), Umsatz (netto, z. B. „1.234,56“), Offene Posten und Tage überfällig (beide optional). Erst die Prüfung zeigt, was geschrieben wird; importiert wird erst, wenn Sie bestätigen – und nur, wenn keine Zeile fehlerhaft ist.',
     en: 'A CSV or Excel file (.xlsx) with one row per customer and month. Columns: customer number, month ("11/2026", "2026-11" or "Nov 2026"), revenue (net, as German spreadsheets write it, "1.234,56", or plain "1234.56"), open items and days overdue (both optional). The check shows first what will be written; nothing is imported until you confirm – and only when no row is bad.',

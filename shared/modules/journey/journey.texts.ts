@@ -43,7 +43,7 @@ export const JOURNEY_TEXTS = {
     de: 'Verweildauer: Median der Aufenthalte, die im Zeitraum endeten. Verloren: Interessenten, deren offene Angebote alle ohne Auftrag endeten. Abgewandert: Kunden, die ehemalige Kunden wurden. Absprungquote: (Verloren + Abgewandert) durch Kunden an der Station im Zeitraum.',
     en: 'Time: median of the stays that ended in the period. Lost: prospects whose open offers all closed without an order. Churned: customers who became former customers. Drop-out rate: (lost + churned) divided by the customers at the station in the period.',
   },
-  'journeyHistory.title': { de: 'Verlauf der Customer Journey', en: 'Customer journey over time' },
+  'journeyHistory.title': { de: 'Stationen der Customer Journey', en: 'Customer journey over time' },
   'journeyHistory.since': { de: 'seit {date}', en: 'since {date}' },
   'journeyHistory.fromTo': { de: '{from} – {to}', en: '{from} – {to}' },
   'journeyHistory.days': { de: '{days, plural, one {# Tag} other {# Tage}}', en: '{days, plural, one {# day} other {# days}}' },

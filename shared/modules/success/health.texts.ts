@@ -14,7 +14,7 @@ export const HEALTH_TEXTS = {
   'health.col.points': { de: 'Punkte', en: 'Points' },
   'health.col.weight': { de: 'Gewicht', en: 'Weight' },
   'health.neutral': { de: 'keine Daten (neutral)', en: 'no data (neutral)' },
-  'health.trend': { de: 'Verlauf (je Woche)', en: 'Trend (per week)' },
+  'health.trend': { de: 'Entwicklung je Woche', en: 'Trend (per week)' },
   'health.trendEmpty': { de: 'Noch kein Verlauf.', en: 'No trend yet.' },
   'health.week': { de: 'Woche ab', en: 'Week from' },
   'health.listColumn': { de: 'Health', en: 'Health' },
