@@ -1,6 +1,6 @@
 // The journey over time (issue 17): every change of a company's journey position, recorded where the position is
 // saved (electron/main/modules/customers/journey.service.ts), synced with the company (docs/journey-history.md).
-import { createHash } from 'node:crypto'
+import { derivedId } from '../../platform/ids'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../database.types'
 import type { SyncColumns } from '../../platform/sync-columns'
@@ -26,9 +26,7 @@ export interface JourneyChangeTable extends SyncColumns {
  * nibble 7 like the ids the app makes: every laptop that makes the same change on the same day makes the same row.
  */
 export function journeyChangeId(companyId: string, station: Station | null, day: string, n = 0): string {
-  const hex = createHash('sha256').update(`journey:${companyId.toLowerCase()}:${station ?? 'none'}:${day}${n > 0 ? `:${n}` : ''}`).digest('hex')
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  return derivedId(`journey:${companyId.toLowerCase()}:${station ?? 'none'}:${day}${n > 0 ? `:${n}` : ''}`)
 }
 
 /** The position a company stood at before a refresh, as this laptop stored it (null: never positioned). */

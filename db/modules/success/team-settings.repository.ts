@@ -1,7 +1,7 @@
 // A team's settings (table team_settings, synced with the team): one row per team and key, its id derived from
 // both, so two managers who save the same key offline make the same record and the server meets them as one
 // (a field conflict on `value`, never two rows).
-import { createHash } from 'node:crypto'
+import { derivedId } from '../../platform/ids'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../database.types'
 import { insertSynced, updateSynced } from '../../platform/synced-writes'
@@ -9,9 +9,7 @@ import type { TeamSettingKey } from '../../../shared/modules/success'
 
 /** UUID-shaped sha-256 of `team-setting:<team>:<key>` with version nibble 7, like the other derived ids. */
 export function teamSettingId(teamId: string, key: TeamSettingKey): string {
-  const hex = createHash('sha256').update(`team-setting:${teamId.toLowerCase()}:${key}`).digest('hex')
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  return derivedId(`team-setting:${teamId.toLowerCase()}:${key}`)
 }
 
 /** The stored JSON of a team's setting, or null when the team has none. */
