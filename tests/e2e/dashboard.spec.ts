@@ -54,6 +54,22 @@ test('the dashboard shows the team\'s state and every tile opens the list behind
   await page.getByRole('region', { name: 'Auftragsquote je Monat' }).getByRole('link', { name: 'Zum Bericht' }).click()
   await expect(page).toHaveURL(/reports\/order-rate/)
 
+  // The early warnings of the last 90 days: the contract's cancel-by date without a renewal offer, then a
+  // detractor's answer (which also turns the health red); no task done yet; the report of the same period behind it.
+  await must(app, 'feedback.create', { companyId: company.id, kind: 'nps', station: 'usage', givenOn: '2026-12-10', score: 2, comment: '', quotePermission: false })
+  await openApp(page, app, '/dashboard')
+  const warnings = page.getByRole('region', { name: 'Frühwarnungen und ihre Erledigung' })
+  await expect(warnings.getByText('Ausgelöst vom 18.09.2026 bis 16.12.2026')).toBeVisible()
+  await expect(warnings.getByRole('row', { name: /Kritiker-Antwort \(NPS\)/ })).toContainText('0 %')
+  await expect(warnings.getByRole('row', { name: /Kündigungstermin ohne Verlängerungsangebot/ })).toContainText('1')
+  await expect(warnings.getByText('3 Frühwarnungen, 0 von 3 Aufgaben erledigt')).toBeVisible()
+  await warnings.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('dashboard-triggers-de.png') })
+  await warnings.getByRole('link', { name: 'Zum Bericht' }).click()
+  await expect(page.getByLabel('Von')).toHaveValue('18.09.2026')
+  await expect(page.getByLabel('Bis')).toHaveValue('16.12.2026')
+  await expect(page.getByRole('table', { name: 'Frühwarnungen und Nachverfolgung' }).getByRole('row', { name: /Kritiker-Antwort/ })).toContainText('1')
+
   // English.
   await must(app, 'settings.update', { language: 'en' })
   await openApp(page, app, '/dashboard')

@@ -3,7 +3,7 @@
 // the demo data, and the rows behind every tile agreeing with the tile's count; a bad selection is a field error.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
-import { dashboardRows, managerDashboard } from '../../electron/main/modules/success'
+import { dashboardRows, managerDashboard, triggerReport } from '../../electron/main/modules/success'
 import { orderRateReport } from '../../electron/main/modules/offers'
 import { renewalReport } from '../../electron/main/modules/contracts'
 import { npsReport } from '../../electron/main/modules/service'
@@ -60,6 +60,23 @@ describe('the dashboard from a hand-made fixture', () => {
     expect(rows.rows.map((r) => r.day)).toEqual(['2026-12-14', '2026-12-15'])
   })
 
+  it('counts the early warnings of the last 90 days per rule and how many of their tasks are done', async () => {
+    const company = await must<{ id: string; contactId: string | null }>('companies.create', validCompany({ customerNumber: 'K-1', status: 'customer' }))
+    const answer = (givenOn: string, score: number) => must('feedback.create', { companyId: company.id, kind: 'nps', station: 'usage', givenOn, score, comment: '', quotePermission: false })
+    await answer('2026-12-10', 3)
+    await answer('2026-12-14', 2)
+    let d = await managerDashboard(t.ctx, { today: TODAY })
+    expect(d.triggers).toMatchObject({ from: '2026-09-18', to: TODAY, total: { fired: 2, tasks: 2, done: 0 } })
+    expect(d.triggers.rows.find((r) => r.signal === 'detractor')).toEqual({ signal: 'detractor', fired: 2, tasks: 2, done: 0 })
+    const task = await t.ctx.db.selectFrom('tasks').select('id').where('trigger_firing_id', 'is not', null).orderBy('due_date').executeTakeFirstOrThrow()
+    await must('tasks.complete', { id: task.id, outcome: 'Angerufen, Termin vereinbart' })
+    d = await managerDashboard(t.ctx, { today: TODAY })
+    expect(d.triggers.total).toEqual({ fired: 2, tasks: 2, done: 1 })
+    // The 90 days end today: a month later, a firing of 10 December is still in, on 10 March no longer.
+    expect((await managerDashboard(t.ctx, { today: '2027-03-09' })).triggers.total.fired).toBe(2)
+    expect((await managerDashboard(t.ctx, { today: '2027-03-11' })).triggers.total.fired).toBe(1)
+  })
+
   it('refuses a selection the dashboard does not have, at the field', async () => {
     for (const input of [{ tile: 'valueAtStake', key: '2026-13' }, { tile: 'complaints', key: 'forever' }, { tile: 'activity', key: 'x:2026-12-15' }, { tile: 'activity', key: 'nouser' }]) {
       expect(await dispatch(t.app, 'reports.dashboardRows', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'validation', fields: { key: 'errors.dashboardKey' } } })
@@ -92,6 +109,8 @@ describe('the dashboard on the demo data', () => {
       for (const [i, n] of rep.counts.entries()) expect((await dashboardRows(t.ctx, { tile: 'activity', key: `${rep.userId}:${d.activity.weeks[i]}` })).rows.length).toBe(n)
     }
     expect(d.activity.reps.reduce((sum, r) => sum + r.counts.reduce((a, b) => a + b, 0), 0), 'the demo team was active').toBeGreaterThan(0)
+
+    expect(d.triggers).toEqual({ from: '2026-09-18', to: TODAY, ...await triggerReport(t.ctx, { from: '2026-09-18', to: TODAY }) })
 
     const orders = await orderRateReport(t.ctx, { from: '2026-01-01', to: TODAY, period: 'month', ownerId: '', segment: '' })
     const december = orders.byPeriod.find((r) => r.key === '2026-12')

@@ -105,11 +105,15 @@ describe('the shipped rules fire once from real rows', () => {
     expect(await count('tasks')).toBe(1)
   })
 
-  it('no touchpoint for twice the segment norm (mid-market: 45 days → 90), once per silence', async () => {
+  it('no touchpoint for twice the segment norm (mid-market: 45 days → 90), once per silence, not for a silence that crossed long ago', async () => {
     const c = await customer('K-1', { segment: 'mid_market' })
     const fresh = await customer('K-2', { segment: 'mid_market' })
     await touchpoint(c, '2026-08-01T09:00:00.000Z')
     await touchpoint(fresh, '2026-10-01T09:00:00.000Z')
+    // A silence that crossed its 90 days back in April is older than FRESH_DAYS: no months-old overdue task.
+    const longSilent = await customer('K-3', { segment: 'mid_market' })
+    await touchpoint(longSilent, '2026-01-02T09:00:00.000Z')
+    expect(await firings(longSilent.id)).toEqual([])
     const [firing] = await firings(c.id)
     expect(firing).toMatchObject({ signal: 'no_touchpoint', firedOn: '2026-10-30', messageKey: 'trigger.reason.noTouchpoint', messageParams: { days: 90, norm: 45 } })
     expect(await firings(fresh.id)).toEqual([])

@@ -92,7 +92,7 @@ const NORM_DAYS = sql<number>`case c.segment ${sql.join(Object.entries(SEGMENT_T
 
 /**
  * A customer without a touchpoint for the threshold times its segment's norm (since its last one, or since it was
- * created). The companies are found by id (`+c.status` keeps SQLite off the status index, which would scan every
+ * created), within FRESH_DAYS of the day it crossed. The companies are found by id (`+c.status` keeps SQLite off the status index, which would scan every
  * customer for each chunk); the last touchpoint is the newest entry of the company's index.
  */
 const noTouchpoint: SignalQuery = async (trx, companyIds, today, threshold) => {
@@ -105,7 +105,9 @@ const noTouchpoint: SignalQuery = async (trx, companyIds, today, threshold) => {
     const since = berlinDay(r.last ?? r.created_at)
     const limit = threshold * Number(r.norm)
     const firedOn = addDays(since, limit)
-    if (firedOn > today) continue
+    // Like every other fact, a silence that crossed the limit more than FRESH_DAYS ago no longer fires: a laptop set
+    // up today does not greet its rep with months-old overdue tasks (the health score still counts the silence).
+    if (firedOn > today || firedOn < addDays(today, -FRESH_DAYS)) continue
     found.push({
       companyId: r.id, occasion: `silence:${since}`, firedOn, dueDate: firedOn, relatedType: null, relatedId: null,
       reason: r.last ? 'trigger.reason.noTouchpoint' : 'trigger.reason.noTouchpointEver', params: { days: limit, norm: Number(r.norm) },

@@ -1,6 +1,7 @@
 // The manager's dashboard (issue 17): one read of the team's state, each tile with the numbers its chart shows.
 import type { ComplaintAge, DashboardRowTile } from './dashboard.schema'
 import type { HealthReason } from './health.rules'
+import type { TriggerReport } from './trigger.types'
 
 export interface Dashboard {
   today: string
@@ -17,6 +18,8 @@ export interface Dashboard {
   complaints: Array<{ age: ComplaintAge; count: number }>
   /** Net promoter score per quarter, the last 8 quarters. */
   nps: Array<{ quarter: string; answers: number; nps: number | null }>
+  /** Early warnings fired in the last TRIGGER_DAYS days (by the day of the fact) and how many of their tasks are done. */
+  triggers: TriggerReport & { from: string; to: string }
   /** Touchpoints logged per rep and week (Monday to Sunday, Berlin days), the last 8 weeks. */
   activity: { weeks: string[]; reps: Array<{ userId: string; name: string; counts: number[] }> }
 }

@@ -1,5 +1,5 @@
 // The manager's dashboard (issue 17): the team's state in one read — value at stake by cancel-by month, the order
-// and renewal rate trends, open complaints by age, the NPS trend and the team's activity. The rate tiles reuse the
+// and renewal rate trends, open complaints by age, the NPS trend, the early warnings fired and the team's activity. The rate tiles reuse the
 // reports' own roll-ups (the same numbers as their pages); the rest are one grouped query each.
 import { sql } from 'kysely'
 import { renewingContract } from '../../../../db/modules/contracts'
@@ -12,10 +12,13 @@ import { todayOf, type ServiceContext } from '../../platform/context'
 import { orderRateReport } from '../offers'
 import { renewalReport } from '../contracts'
 import { npsReport } from '../service'
+import { triggerReport } from './trigger-firings.service'
 
 const WEEKS = 8
 const QUARTERS = 8
 const MONTHS = 12
+/** The early-warning tile looks back this many days (today included). */
+export const TRIGGER_DAYS = 90
 
 /** "YYYY-MM" `n` months after `month` (negative: before). */
 export function addMonths(month: string, n: number): string {
@@ -42,6 +45,7 @@ export async function managerDashboard(ctx: ServiceContext, q: { today?: string 
     renewalRate: await renewalRateTrend(ctx, month),
     complaints: await openComplaints(ctx, today),
     nps: await npsTrend(ctx, month, today),
+    triggers: await triggersFired(ctx, today),
     activity: await activity(ctx, today),
   }
 }
@@ -124,6 +128,11 @@ async function npsTrend(ctx: ServiceContext, month: string, today: string): Prom
     const r = byQuarter.get(quarter)
     return { quarter, answers: r?.answers ?? 0, nps: r?.nps ?? null }
   })
+}
+
+async function triggersFired(ctx: ServiceContext, today: string): Promise<Dashboard['triggers']> {
+  const range = { from: addCalendarDays(today, -(TRIGGER_DAYS - 1)), to: today }
+  return { ...range, ...await triggerReport(ctx, range) }
 }
 
 async function activity(ctx: ServiceContext, today: string): Promise<Dashboard['activity']> {

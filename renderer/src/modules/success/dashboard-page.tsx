@@ -7,6 +7,7 @@ import { localeOf } from '../../../../shared/i18n'
 import { formatCents } from '../../../../shared/platform/money'
 import type { Dashboard } from '../../../../shared/modules/success'
 import { LoadError, PageHeader } from '../../components/page'
+import { Rate } from '../../components/rate'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 
@@ -30,6 +31,7 @@ export function DashboardPage() {
           <OrderRate d={d} />
           <RenewalRate d={d} />
           <Nps d={d} />
+          <Triggers d={d} />
           <Activity d={d} />
         </div>
       ) : null}
@@ -172,6 +174,35 @@ function Nps({ d }: { d: Dashboard }) {
     <Tile title={t('dashboard.nps')} report="/reports/nps">
       <TrendLine title={t('dashboard.nps')} data={data} dataKey="nps" format={format} domain={[-100, 100]} />
       {last ? <p className="muted small">{period(last.quarter)}: NPS {format(last.nps)} · {number(last.answers)} {t('dashboard.answers')}</p> : null}
+    </Tile>
+  )
+}
+
+/** The early warnings of the last 90 days per rule, with the share of their tasks done; opens the report of that period. */
+function Triggers({ d }: { d: Dashboard }) {
+  const { t, date, number, enumLabel } = useI18n()
+  const { from, to, rows, total } = d.triggers
+  const fired = rows.filter((r) => r.fired > 0)
+  return (
+    <Tile title={t('dashboard.triggers')} report={`/reports/triggers?from=${from}&to=${to}`}>
+      <p className="muted small">{t('dashboard.triggersPeriod', { from: date(from), to: date(to) })}</p>
+      {fired.length === 0 ? <p className="muted">{t('dashboard.triggersNone')}</p> : (
+        <>
+          <table className="data-table" aria-label={t('dashboard.triggers')}>
+            <thead><tr><th>{t('triggers.col.rule')}</th><th className="num">{t('triggers.report.fired')}</th><th className="num">{t('triggers.report.rate')}</th></tr></thead>
+            <tbody>
+              {fired.map((r) => (
+                <tr key={r.signal}>
+                  <th scope="row">{enumLabel('triggerSignal', r.signal)}</th>
+                  <td className="num">{number(r.fired)}</td>
+                  <td className="num"><Rate value={r.tasks === 0 ? null : r.done / r.tasks} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="small">{t('dashboard.triggersTotal', { fired: total.fired, done: number(total.done), tasks: number(total.tasks) })}</p>
+        </>
+      )}
     </Tile>
   )
 }

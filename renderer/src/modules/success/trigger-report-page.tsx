@@ -1,7 +1,7 @@
 // "Triggers fired and their follow-up rate" (issue 17): per rule in a period, how often it fired, the tasks it made
 // and how many of those are done. The manager dashboard links here.
 import { useState } from 'react'
-import { Link } from 'react-router-dom'
+import { Link, useSearchParams } from 'react-router-dom'
 import { DateInput } from '../../components/typed-fields'
 import { Rate } from '../../components/rate'
 import { LoadError, PageHeader } from '../../components/page'
@@ -14,7 +14,10 @@ const rate = (done: number, tasks: number): number | null => (tasks === 0 ? null
 export function TriggerReportPage() {
   const { t, enumLabel, number } = useI18n()
   const today = todayIso()
-  const [range, setRange] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today })
+  // The dashboard's tile opens the report on its own period (?from=…&to=…); otherwise this year so far.
+  const [params] = useSearchParams()
+  const day = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null)
+  const [range, setRange] = useState({ from: day(params.get('from')) ?? `${today.slice(0, 4)}-01-01`, to: day(params.get('to')) ?? today })
   const report = useData('reports.triggers', range.from <= range.to ? range : null)
   return (
     <section className="page">
