@@ -168,8 +168,9 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
       if (op.kind === 'delete') throw new Rejected('read_only')
       if (op.kind === 'insert') op = { ...op, fields: { ...op.fields, by_user: { old: null, new: ctx.actor.userId } } }
     }
-    // A team's settings (issue 17: the health score's weights and targets) are changed by managers and admins only.
-    if (table === 'team_settings' && !mayEditTeamSettings(ctx.actor.role)) throw new Rejected('forbidden')
+    // A team's settings (issue 17: the health score's weights and targets, the early-warning rules) are changed by
+    // managers and admins only.
+    if ((table === 'team_settings' || table === 'trigger_rules') && !mayEditTeamSettings(ctx.actor.role)) throw new Rejected('forbidden')
     op = await withoutErasedPerson(erasureCtx(ctx), op)
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {

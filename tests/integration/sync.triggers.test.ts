@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { createContract } from '../../electron/main/modules/contracts/contract.service'
 import { createFeedback } from '../../electron/main/modules/service/feedback.service'
-import { listFirings, rollTriggers } from '../../electron/main/modules/success'
+import { listFirings, listTriggerRules, rollTriggers, saveTriggerRule } from '../../electron/main/modules/success'
 import { readState } from '../../electron/main/modules/sync/state'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contractFieldsSchema } from '../../shared/modules/contracts'
 import { feedbackFieldsSchema } from '../../shared/modules/service'
-import { harnessPerTest, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
+import { harnessPerTest, PASSWORD, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
+import { createUser } from '../../server/admin/accounts'
 import { validCompany } from '../helpers/temp-db'
 
 const pgOk = await postgresAvailable()
@@ -83,5 +84,27 @@ describe.each(STORE_KINDS)('early-warning firings on two laptops on %s', (kind) 
       expect(await laptop.ctx.db.selectFrom('sync_outbox').selectAll().execute()).toEqual([])
       expect(await readState(laptop.ctx.db, 'rejected') ?? []).toEqual([])
     }
+  })
+
+  it.skipIf(skip)('a manager\'s rule reaches the team; the server refuses a rule pushed by anyone else, nothing applied', async () => {
+    const { ben, anna } = await twoLaptops()
+    // Team Nord's own manager (a manager without a team, like Max, would write the rules of no team).
+    await createUser(server.h.store, { login: 'nora', displayName: 'Nora Vogt', role: 'manager', teamId: server.h.teams.nord, password: PASSWORD })
+    const nora = await server.client('nora')
+    await nora.sync()
+    await saveTriggerRule(nora.ctx, { signal: 'complaints', enabled: true, threshold: 3, action: 'task_owner', targetUserId: '' })
+    expect((await nora.sync()).rejected).toBe(0)
+    await anna.sync()
+    const complaintsRule = async (laptop: TestClient) => (await listTriggerRules(laptop.ctx)).rules.find((r) => r.signal === 'complaints')
+    expect(await complaintsRule(anna)).toMatchObject({ threshold: 3, edited: true })
+    // Ben's laptop tampered into a manager's role: his rule is refused by the server and never reaches Anna.
+    await ben.sync()
+    await ben.ctx.db.updateTable('users').set({ role: 'manager' }).where('id', '=', ben.ctx.userId).execute()
+    await saveTriggerRule(ben.ctx, { signal: 'complaints', enabled: false, threshold: 2, action: 'task_owner', targetUserId: '' })
+    const pushed = await ben.sync()
+    expect(pushed.rejected).toBe(1)
+    expect(((await readState(ben.ctx.db, 'rejected')) as Array<{ reason: string }>)[0]).toMatchObject({ reason: 'forbidden' })
+    await anna.sync()
+    expect(await complaintsRule(anna)).toMatchObject({ threshold: 3, enabled: true })
   })
 })

@@ -2,6 +2,7 @@
 // (its key, the range and default of its threshold, whether the daily roll evaluates it); its SQL per company
 // lives in db/modules/success/trigger-signals.ts; the health score's "below 40" is one of them.
 import { RECONTACT_REASONS } from '../offers'
+import { TEAM_SETTING_EDITORS } from './team-settings'
 
 export const TRIGGER_SIGNALS = ['detractor', 'complaints', 'cancel_by', 'no_touchpoint', 'lost_revival', 'health_low'] as const
 export type TriggerSignal = (typeof TRIGGER_SIGNALS)[number]
@@ -9,8 +10,8 @@ export type TriggerSignal = (typeof TRIGGER_SIGNALS)[number]
 export const TRIGGER_ACTIONS = ['task_owner', 'notify_manager', 'propose_mail'] as const
 export type TriggerAction = (typeof TRIGGER_ACTIONS)[number]
 
-/** Roles that may edit the team's rules (and see every team's customers). */
-export const TRIGGER_EDITOR_ROLES: readonly string[] = ['manager', 'admin']
+/** Roles that may edit the team's rules: those that edit the team's settings (the server checks the same list). */
+export const TRIGGER_EDITOR_ROLES: readonly string[] = TEAM_SETTING_EDITORS
 
 export interface SignalDefinition {
   /** The threshold's range (inclusive, whole numbers) and the shipped value. */
