@@ -45,10 +45,12 @@ async function healthyCustomer(app: AppServer): Promise<string> {
   return company.id
 }
 
-/** A complaint typed through the case form from the company page (a double click saves once). */
+/**
+ * A complaint typed through the case form the company page's "Fall erfassen" opens (a double click saves once). The
+ * form is opened by its address: a click on the link can miss while the panels above it are still loading and move it.
+ */
 async function logComplaint(page: Page, app: AppServer, companyId: string, subject: string) {
-  await openApp(page, app, `/companies/${companyId}`)
-  await page.getByRole('link', { name: 'Fall erfassen' }).click()
+  await openApp(page, app, `/cases/new?companyId=${companyId}`)
   const form = page.getByRole('form', { name: 'Servicefall' })
   await form.getByLabel(/^Art\b/).selectOption({ label: 'Reklamation' })
   await form.getByLabel('Priorität').selectOption({ label: 'Hoch' })
@@ -70,6 +72,8 @@ async function logAnswer(page: Page, app: AppServer, companyId: string, nps: num
 /** The work list with "Wessen Einträge: Meine" (or "Team") chosen: the entries of the trigger's task on it. */
 async function workListTask(page: Page, app: AppServer, who: 'Meine' | 'Team') {
   await openApp(page, app, '/follow-ups')
+  // The counts appear above the chips once the list has loaded; clicking before would meet a chip about to move.
+  await expect(page.getByText(/^\d+ überfällig, \d+ heute$/)).toBeVisible()
   const chip = page.getByRole('group', { name: 'Wessen Einträge' }).getByRole('button', { name: who })
   await chip.click()
   await expect(chip).toHaveAttribute('aria-pressed', 'true')
