@@ -2,20 +2,13 @@
 // dropped: Anna adds a contact offline while an administrator moves her to another team (the server
 // refuses the contact: its company is no longer hers), and the new team's data holds a record no laptop
 // can apply (set aside; everything else arrives).
-import type { Page } from '@playwright/test'
 import { setUserTeam } from '../../server/admin/accounts'
 import { openStore } from '../../server/store/open-store'
 import { writeWithSequence } from '../../server/sync/sequence'
 import { teamScope } from '../../shared/modules/sync/tables'
-import { SERVER_PASSWORD, startServerProcess } from '../helpers/server-process'
+import { startServerProcess } from '../helpers/server-process'
 import { expect, openApp, test } from './fixtures'
-
-async function syncNow(page: Page) {
-  await page.getByRole('link', { name: 'Einstellungen' }).click()
-  await page.getByRole('button', { name: 'Jetzt synchronisieren' }).click()
-  await expect(page.getByRole('button', { name: 'Synchronisiert …' })).toHaveCount(0)
-  await expect(page.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeEnabled()
-}
+import { connect, syncNow } from './sync-helpers'
 
 test('a refused change and a record that cannot be applied are listed in the inbox with their reason', async ({ page, app, consoleErrors }) => {
   void consoleErrors
@@ -28,12 +21,7 @@ test('a refused change and a record that cannot be applied are listed in the inb
   })
   try {
     await openApp(page, app, '/settings')
-    const form = page.getByRole('form', { name: 'Mit dem Sync-Server verbinden' })
-    await form.getByLabel('Server-Adresse').fill(server.url)
-    await form.getByLabel('Benutzername').fill('anna')
-    await form.getByLabel('Passwort').fill(SERVER_PASSWORD)
-    await form.getByRole('button', { name: 'Verbinden' }).click()
-    await expect(page.getByText(/Anna Becker \(/)).toBeVisible()
+    await connect(page, server, 'anna', 'Anna Becker')
 
     await page.getByRole('link', { name: 'Firmen', exact: true }).click()
     await page.getByRole('link', { name: 'Neue Firma' }).click()

@@ -1,26 +1,9 @@
 // Two laptops (two web-mode apps with their own databases) and the real sync server: connect,
 // edit offline, sync, see the conflict on both, resolve it on one, and it is settled on the other.
-import type { Browser, Page } from '@playwright/test'
-import { SERVER_PASSWORD, startServerProcess, type ServerProcess } from '../helpers/server-process'
-import { createAppServer, expect, openApp, test, type AppServer } from './fixtures'
-
-async function connect(page: Page, server: ServerProcess, login: string, name: string) {
-  await page.getByRole('link', { name: 'Einstellungen' }).click()
-  const form = page.getByRole('form', { name: 'Mit dem Sync-Server verbinden' })
-  await form.getByLabel('Server-Adresse').fill(server.url)
-  await form.getByLabel('Benutzername').fill(login)
-  await form.getByLabel('Passwort').fill(SERVER_PASSWORD)
-  await form.getByRole('button', { name: 'Verbinden' }).click()
-  await expect(page.getByText(new RegExp(`${name} \\(`))).toBeVisible()
-}
-
-/** Clicks "Jetzt synchronisieren" and waits until that run is over (the button comes back). */
-async function syncNow(page: Page) {
-  await page.getByRole('link', { name: 'Einstellungen' }).click()
-  await page.getByRole('button', { name: 'Jetzt synchronisieren' }).click()
-  await expect(page.getByRole('button', { name: 'Synchronisiert …' })).toHaveCount(0)
-  await expect(page.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeEnabled()
-}
+import type { Page } from '@playwright/test'
+import { startServerProcess } from '../helpers/server-process'
+import { expect, openApp, test, type AppServer } from './fixtures'
+import { connect, secondLaptop, syncNow } from './sync-helpers'
 
 async function editCity(page: Page, company: string, city: string) {
   await page.getByRole('link', { name: 'Firmen', exact: true }).click()
@@ -32,13 +15,6 @@ async function editCity(page: Page, company: string, city: string) {
   await page.getByRole('button', { name: 'Speichern' }).click()
   await expect(page.getByRole('heading', { level: 1, name: company })).toBeVisible()
   await expect(page.getByText(city).first()).toBeVisible()
-}
-
-async function secondLaptop(browser: Browser): Promise<{ app: AppServer & { cleanup(): Promise<void> }; page: Page; close(): Promise<void> }> {
-  const app = await createAppServer()
-  const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1360, height: 860 } })
-  const page = await context.newPage()
-  return { app, page, close: async () => { await context.close(); await app.cleanup() } }
 }
 
 test('two laptops edit offline, sync, see the same conflict, and resolving it on one settles it on the other', async ({ page, app, browser, consoleErrors }) => {
