@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import { startServerProcess } from '../helpers/server-process'
 import { expect, openApp, test, type AppServer } from './fixtures'
 import { connect, secondLaptop, syncNow, type Laptop } from './sync-helpers'
+import { logAnswer, logComplaint } from './health-helpers'
 
 const COMPANY = 'Weserwerft Technik GmbH'
 const HEALTH_TASK = 'Gesundheitswert kritisch: Gründe mit dem Kunden klären'
@@ -43,30 +44,6 @@ async function healthyCustomer(app: AppServer): Promise<string> {
   const company = await must<{ id: string }>(app, 'companies.create', { name: COMPANY, status: 'customer', street: 'Hafenstraße 4', postalCode: '28217', city: 'Bremen', federalState: 'HB', segment: 'mid_market' })
   await must(app, 'touchpoints.create', { companyId: company.id, occurredAt: new Date().toISOString(), channel: 'phone', direction: 'outbound', mode: 'direct', station: 'usage', summary: 'Quartalsgespräch' })
   return company.id
-}
-
-/**
- * A complaint typed through the case form the company page's "Fall erfassen" opens (a double click saves once). The
- * form is opened by its address: a click on the link can miss while the panels above it are still loading and move it.
- */
-async function logComplaint(page: Page, app: AppServer, companyId: string, subject: string) {
-  await openApp(page, app, `/cases/new?companyId=${companyId}`)
-  const form = page.getByRole('form', { name: 'Servicefall' })
-  await form.getByLabel(/^Art\b/).selectOption({ label: 'Reklamation' })
-  await form.getByLabel('Priorität').selectOption({ label: 'Hoch' })
-  await form.getByLabel('Betreff').fill(subject)
-  await form.getByRole('button', { name: 'Speichern' }).dblclick()
-  await expect(page.getByRole('heading', { level: 1, name: /^Reklamation S-\d{4}-/ })).toBeVisible()
-}
-
-/** An NPS answer typed through the feedback form; it lands on the company page, which lists it. */
-async function logAnswer(page: Page, app: AppServer, companyId: string, nps: number) {
-  await openApp(page, app, `/feedback/new?companyId=${companyId}`)
-  const feedback = page.getByRole('form', { name: 'Feedback' })
-  await feedback.getByLabel('Weiterempfehlung (0–10)').fill(String(nps))
-  await feedback.getByLabel('Kommentar').fill('Zu viele Ausfälle in letzter Zeit')
-  await feedback.getByRole('button', { name: 'Speichern' }).dblclick()
-  await expect(page.getByRole('list', { name: 'Feedback' })).toContainText(`NPS ${nps}`)
 }
 
 /** The work list with "Wessen Einträge: Meine" (or "Team") chosen: the entries of the trigger's task on it. */

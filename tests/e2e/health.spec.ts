@@ -4,6 +4,7 @@
 // a manager's weights that do not add up to 100 % are refused at the total, nothing saved; a correct change saves.
 import sqlite3 from 'sqlite3'
 import { expect, openApp, test, type AppServer } from './fixtures'
+import { logAnswer, logComplaint } from './health-helpers'
 
 async function must<T>(app: AppServer, channel: string, input: unknown): Promise<T> {
   const answer = await app.api<T>(channel, input)
@@ -34,23 +35,9 @@ test('a good customer turns red after two complaints and a detractor\'s answer, 
   await health.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('health-good-de.png'), fullPage: true })
 
-  for (const subject of ['Prüfstand zeigt falsche Drücke', 'Lieferung unvollständig']) {
-    await page.getByRole('link', { name: 'Fall erfassen' }).click()
-    const form = page.getByRole('form', { name: 'Servicefall' })
-    await form.getByLabel(/^Art\b/).selectOption({ label: 'Reklamation' })
-    await form.getByLabel('Priorität').selectOption({ label: 'Hoch' })
-    await form.getByLabel('Betreff').fill(subject)
-    await form.getByRole('button', { name: 'Speichern' }).dblclick()
-    await expect(page.getByRole('heading', { level: 1, name: /^Reklamation S-\d{4}-/ })).toBeVisible()
-    await openApp(page, app, `/companies/${company.id}`)
-  }
-  await openApp(page, app, `/feedback/new?companyId=${company.id}`)
-  const feedback = page.getByRole('form', { name: 'Feedback' })
-  await feedback.getByLabel('Weiterempfehlung (0–10)').fill('3')
-  await feedback.getByLabel('Kommentar').fill('Zu viele Ausfälle in letzter Zeit')
-  await feedback.getByRole('button', { name: 'Speichern' }).dblclick()
-  await expect(page.getByRole('list', { name: 'Feedback' })).toContainText('NPS 3')
-
+  for (const subject of ['Prüfstand zeigt falsche Drücke', 'Lieferung unvollständig']) await logComplaint(page, app, company.id, subject)
+  await logAnswer(page, app, company.id, 3)
+  await openApp(page, app, `/companies/${company.id}`)
   await expect(health.getByTitle('Ampel: rot')).toBeVisible()
   const reasons = health.getByRole('list', { name: 'Health Score' })
   await expect(reasons.getByRole('listitem').first()).toHaveText('2 Reklamationen in 12 Monaten, 2 offen')
