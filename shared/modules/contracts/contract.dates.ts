@@ -51,8 +51,22 @@ export function noticeEnds(received: string, notice: NoticePeriod): string {
   return addCalendarDays(received, notice.value * (notice.unit === 'weeks' ? 7 : 1))
 }
 
+/** Cancel-by dates already walked, by end and notice: the renewal report asks for every term of every contract. */
+const cancelByMemo = new Map<string, string>()
+
 /** The last day a notice may be received for the term to end on `end` (Kündigungstermin). */
 export function cancelBy(end: string, notice: NoticePeriod): string {
+  const key = `${end}|${notice.value}|${notice.unit}`
+  let known = cancelByMemo.get(key)
+  if (known === undefined) {
+    if (cancelByMemo.size >= 50_000) cancelByMemo.clear()
+    known = walkCancelBy(end, notice)
+    cancelByMemo.set(key, known)
+  }
+  return known
+}
+
+function walkCancelBy(end: string, notice: NoticePeriod): string {
   if (notice.value <= 0) return end
   if (notice.unit !== 'months') return addCalendarDays(end, -notice.value * (notice.unit === 'weeks' ? 7 : 1))
   // addMonths is monotonic: start a few days before the answer and walk to the last day in time.
