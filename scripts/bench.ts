@@ -87,7 +87,7 @@ async function queries(): Promise<void> {
   const { benchPlanning } = await import('./bench-planning')
   await benchPlanning(ctx, report, emit)
   const { benchDashboard } = await import('./bench-dashboard')
-  await benchDashboard(ctx, report)
+  await benchDashboard(ctx, report, emit)
   const { benchHealth } = await import('./bench-health')
   await benchHealth(ctx, report, emit)
   const { benchErp } = await import('./bench-erp')
