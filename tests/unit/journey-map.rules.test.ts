@@ -84,4 +84,54 @@ describe('the journey map', () => {
       for (const s of m.stations) if (s.medianDays !== null) expect(s.medianDays).toBeGreaterThanOrEqual(0)
     }))
   })
+
+  // The map walks each history in place for speed; it must count exactly what the stays (staysOf) say, the way the
+  // definitions in docs/journey-history.md read: checked against that plain reading on random histories.
+  const reason = fc.constantFrom<JourneyEntry['reason']>('open_offer', 'status', 'latest_touchpoint', 'active_contract')
+  const status = fc.constantFrom<JourneyEntry['status']>('prospect', 'customer', 'former')
+  const richHistory = fc.array(fc.tuple(day, station, reason, status), { maxLength: 8 })
+    .map((xs) => xs.sort((a, b) => a[0].localeCompare(b[0])).map(([d, st, r, so]) => e(d, st, r, so)))
+
+  function plainReading(histories: readonly JourneyEntry[][], from: string, to: string) {
+    const inPeriod = (d: string) => d >= from && d <= to
+    const figures = new Map(STATIONS.map((st) => [st, { customers: 0, lengths: [] as number[], lost: 0, churned: 0 }]))
+    const moves = new Map<string, number>()
+    for (const h of histories) {
+      const stays = staysOf(h, to)
+      const seen = new Set<string>()
+      stays.forEach((st, i) => {
+        const f = st.station ? figures.get(st.station)! : null
+        if (f && st.since <= to && (st.until === null || st.until >= from) && !seen.has(st.station!)) {
+          seen.add(st.station!)
+          f.customers += 1
+        }
+        if (f && st.until !== null && inPeriod(st.until)) f.lengths.push(st.days)
+        const next = stays[i + 1]
+        if (!next || !inPeriod(next.since)) return
+        const key = `${st.station ?? 'left'}>${next.station ?? 'left'}`
+        moves.set(key, (moves.get(key) ?? 0) + 1)
+        if (f && next.station === null) f.churned += 1
+      })
+      h.forEach((x, i) => {
+        const before = h[i - 1]
+        if (before?.station && before.reason === 'open_offer' && x.status === 'prospect' && ['status', 'latest_touchpoint'].includes(x.reason) && inPeriod(x.day)) {
+          figures.get(before.station)!.lost += 1
+        }
+      })
+    }
+    return { figures, moves }
+  }
+
+  it('counts what the stays say: customers, lengths, lost, churned and moves per station, on random histories', () => {
+    fc.assert(fc.property(fc.array(richHistory, { maxLength: 12 }), (histories) => {
+      const m = journeyMapOf(histories, histories.map(() => null), '2026-01-01', '2026-06-30')
+      const plain = plainReading(histories, '2026-01-01', '2026-06-30')
+      for (const st of m.stations) {
+        const f = plain.figures.get(st.station)!
+        expect([st.customers, st.completedStays, st.medianDays, st.lost, st.churned]).toEqual([f.customers, f.lengths.length, median(f.lengths), f.lost, f.churned])
+      }
+      expect(Object.fromEntries(m.transitions.map((tr) => [`${tr.from}>${tr.to}`, tr.count]))).toEqual(Object.fromEntries(plain.moves))
+    }))
+  })
 })
+
