@@ -49,6 +49,7 @@ const SORT_COLUMNS = {
   city: ['c.city', 'c.sort_name'],
   status: ['c.status', 'c.sort_name'],
   updatedAt: ['c.updated_at'],
+  health: ['h.score', 'c.sort_name'],
 } as const
 
 export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>) {
@@ -74,9 +75,14 @@ export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQ
   } else if (q.station) {
     base = base.where(sql<boolean>`c.id in (select company_id from company_journey where station = ${q.station})`)
   }
+  // The health score is the success module's derived table (local, one row per scored company, migration 018);
+  // the light filter reads its index by light.
+  if (q.health) base = base.where(sql<boolean>`c.id in (select company_id from company_health where light = ${q.health})`)
 
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  // The score joins by primary key, only for the rows of the page (and for the sort by it).
   let page = base
+    .leftJoin('company_health as h', 'h.company_id', 'c.id')
     .select([
       'c.id',
       'c.name',
@@ -88,7 +94,11 @@ export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQ
       'c.updated_at',
       sql<Station | null>`(select station from company_journey where company_id = c.id)`.as('station'),
       sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name'),
+      'h.score as health_score',
+      'h.light as health_light',
     ])
+  // Companies without a score come last whichever way the score is sorted.
+  if (q.sort === 'health') page = page.orderBy(sql`h.score is null`)
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('c.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
   return { rows, total: Number(count.n) }
