@@ -42,14 +42,17 @@ export function CompanyListPage({ healthBadge }: { healthBadge: (health: Company
   const fetchPage = useCallback((offset: number, limit: number) => fetchData('companies.list', { ...query, offset, limit }), [query])
   const filtered = debouncedSearch !== '' || Object.values(filters).some(Boolean)
 
+  // Seven columns in the 970 px a 1280 px window leaves: the fixed widths hold their longest word ("Kundennummer",
+  // "Ehemaliger Kunde", "Unterstützung", "Gesundheit ▲"; longer headers and badges wrap), name, city and owner share
+  // the rest; a name cut short shows in full on hover.
   const columns: Column<CompanyListItem>[] = [
-    { id: 'name', header: t('company.name'), sort: 'name', width: 'minmax(220px, 2.2fr)', render: (c) => <Link to={`/companies/${c.id}`}>{c.name}</Link> },
-    { id: 'number', header: t('company.customerNumber'), sort: 'customerNumber', width: '130px', render: (c) => c.customerNumber || t('common.none') },
-    { id: 'city', header: t('company.city'), sort: 'city', width: 'minmax(140px, 1fr)', render: (c) => (c.city ? `${c.city}${c.federalState ? ` (${c.federalState})` : ''}` : t('common.none')) },
-    { id: 'status', header: t('company.status'), sort: 'status', width: '150px', render: (c) => t(`enum.status.${c.status}`) },
-    { id: 'station', header: t('company.station'), width: '170px', render: (c) => <StationBadge station={c.station} /> },
-    { id: 'owner', header: t('company.owner'), width: 'minmax(130px, 1fr)', render: (c) => c.ownerName || t('common.none') },
-    { id: 'health', header: t('company.health'), sort: 'health', width: '124px', render: (c) => (c.health ? healthBadge(c.health) : t('common.none')) },
+    { id: 'name', header: t('company.name'), sort: 'name', width: 'minmax(200px, 2.2fr)', render: (c) => <Link to={`/companies/${c.id}`} title={c.name}>{c.name}</Link> },
+    { id: 'number', header: t('company.customerNumber'), sort: 'customerNumber', width: '124px', render: (c) => c.customerNumber || t('common.none') },
+    { id: 'city', header: t('company.city'), sort: 'city', width: 'minmax(120px, 1fr)', render: (c) => (c.city ? `${c.city}${c.federalState ? ` (${c.federalState})` : ''}` : t('common.none')) },
+    { id: 'status', header: t('company.status'), sort: 'status', width: '144px', render: (c) => t(`enum.status.${c.status}`) },
+    { id: 'station', header: t('company.station'), width: '126px', render: (c) => <StationBadge station={c.station} /> },
+    { id: 'owner', header: t('company.owner'), width: 'minmax(128px, 1fr)', render: (c) => c.ownerName || t('common.none') },
+    { id: 'health', header: t('company.health'), sort: 'health', width: '120px', render: (c) => (c.health ? healthBadge(c.health) : t('common.none')) },
   ]
 
   const setFilter = (key: keyof Filters) => (e: React.ChangeEvent<HTMLSelectElement>) => setFilters((f) => ({ ...f, [key]: e.target.value }))
@@ -64,7 +67,7 @@ export function CompanyListPage({ healthBadge }: { healthBadge: (health: Company
         <Link className="button button--primary" to="/companies/new">{t('company.new')}</Link>
       </>} />
       <div className="toolbar" role="search">
-        <label className="toolbar__search">
+        <label className="toolbar__search toolbar__search--narrow">
           <span className="visually-hidden">{t('company.searchLabel')}</span>
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('company.searchPlaceholder')} aria-label={t('company.searchLabel')} />
         </label>
