@@ -1,8 +1,12 @@
 // The company list with each customer's health score (issue 17): the score and its light on every row, the sort
 // by score (worst first, companies without a score last either way), the filter by light, and the list export's
 // columns. The scores are written straight into the derived table: the test is about the list, not the score.
+import { Kysely } from 'kysely'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/database.types'
+import { listCompanies as queryCompanies } from '../../db/modules/customers/company.repository'
+import { Sqlite3Dialect } from '../../db/platform/sqlite/sqlite3-dialect'
 import { createCompany, listCompanies } from '../../electron/main/modules/customers/company.service'
 import { exportCompanies } from '../../electron/main/modules/customers/company-export.service'
 import { companyExportSchema, companyFieldsSchema, companyListQuerySchema } from '../../shared/modules/customers/company.schema'
@@ -71,6 +75,15 @@ describe('company list with the health score', () => {
     const page = await companies({ sort: 'health', offset: 2, limit: 2 })
     expect(page).toMatchObject({ total: 6, offset: 2 })
     expect(page.rows.map((r) => r.name)).toEqual(['Böhm Maschinenbau AG', 'Fuchs Fördertechnik GmbH'])
+    // Pages that reach past the scored companies: the one without a score follows, and stands alone on the last page.
+    expect(await names({ sort: 'health', offset: 4, limit: 2 })).toEqual(['Albrecht Antriebe GmbH', 'Engel Elektro OHG'])
+    expect(await names({ sort: 'health', offset: 5, limit: 2 })).toEqual(['Engel Elektro OHG'])
+    expect(await names({ sort: 'health', offset: 6, limit: 2 })).toEqual([])
+    // With the other filters: the customers only (Engel is a prospect), a search.
+    expect(await names({ sort: 'health', status: 'customer' })).toEqual([
+      'Dietz Druckluft KG', 'Becker Haustechnik GmbH', 'Böhm Maschinenbau AG', 'Fuchs Fördertechnik GmbH', 'Albrecht Antriebe GmbH',
+    ])
+    expect(await names({ sort: 'health', search: 'Engel' })).toEqual(['Engel Elektro OHG'])
   })
 
   it('filters by light ("only red"), combined with the other filters and the sort', async () => {
@@ -83,6 +96,38 @@ describe('company list with the health score', () => {
     // A company without a score has no light: no light filter finds it, the unfiltered list does.
     for (const light of ['red', 'yellow', 'green']) expect(await names({ health: light })).not.toContain('Engel Elektro OHG')
     expect((await companies()).total).toBe(6)
+  })
+
+  it('reads the score by primary key for the page, and walks the score index when sorting or filtering by it', async () => {
+    // The repository's SQL as it runs, then SQLite's plan for each statement (no ANALYZE: the plan does not depend on
+    // the number of rows, so a small database shows the plan of the large one).
+    const statements: Array<{ sql: string; parameters: readonly unknown[] }> = []
+    const logged = new Kysely<Database>({ dialect: new Sqlite3Dialect(t.database.handle), log: (e) => { if (e.level === 'query') statements.push(e.query) } })
+    const plansOf = async (q: Record<string, unknown>) => {
+      statements.length = 0
+      await queryCompanies(logged, companyListQuerySchema.parse(q) as Parameters<typeof queryCompanies>[1])
+      const plans: string[] = []
+      for (const s of statements) {
+        const steps = await t.database.handle.all<{ detail: string }>(`explain query plan ${s.sql}`, s.parameters)
+        plans.push(steps.map((p) => p.detail).join(' | '))
+      }
+      return plans
+    }
+    // The unfiltered list by name: the name index, the score looked up by primary key, no scan of company_health.
+    const [, byName] = await plansOf({ sort: 'name' })
+    expect(byName).toContain('SCAN c USING INDEX companies_sort_name')
+    expect(byName).not.toMatch(/SCAN company_health|TEMP B-TREE/)
+    expect(byName).toMatch(/SEARCH company_health USING INDEX sqlite_autoindex_company_health_1 \(company_id=\?\)/)
+    // By score: the score index in order, companies by id; only equal scores are sorted (by name).
+    const [, byScore] = await plansOf({ sort: 'health' })
+    expect(byScore).toMatch(/^SEARCH h USING (COVERING )?INDEX company_health_score \(score>\?\)/)
+    expect(byScore).toContain('SEARCH c USING INDEX sqlite_autoindex_companies_1 (id=?)')
+    expect(byScore).toContain('USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY')
+    // Only red, by score: the index by light and score; the count of "only red" by light too.
+    const [count, redByScore] = await plansOf({ health: 'red', sort: 'health' })
+    expect(count).toContain('SEARCH company_health USING INDEX company_health_light (light=?)')
+    expect(redByScore).toMatch(/^SEARCH h USING (COVERING )?INDEX company_health_light \(light=\? AND score>\?\)/)
+    expect(redByScore).toContain('USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY')
   })
 
   it('refuses a light that is not one', async () => {
