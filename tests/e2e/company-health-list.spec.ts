@@ -44,6 +44,10 @@ test('the manager sorts the company list by health, worst first, and filters it 
   await expect(table.getByRole('columnheader', { name: /Gesundheit/ })).toBeVisible()
   // Every row shows a light with its score (every demo company is scored).
   await expect(table.getByRole('row').nth(1).getByTitle(/^Ampel: (rot|gelb|grün)$/)).toBeVisible()
+  // By name, as the list opens: nothing pushed out of the window.
+  await expectNoOverflow(page, 'Firmenliste')
+  await dismissReminders(page, 'Erinnerungen')
+  await page.screenshot({ path: test.info().outputPath('company-list-by-name-de.png') })
 
   // Worst first: one click sorts ascending, the red customer on top.
   await page.getByRole('button', { name: 'Sortieren nach Gesundheit' }).click()
