@@ -59,6 +59,10 @@ async function queries(): Promise<void> {
   await report('companies.first_page.filtered_sorted', companies({ status: 'customer', federalState: 'NI', sort: 'name', dir: 'asc', limit: 100 }))
   await report('companies.first_page.unfiltered_sorted_desc', companies({ sort: 'name', dir: 'desc', limit: 100 }))
   await report('companies.first_page.station_filtered_sorted_by_city', companies({ station: 'offer', sort: 'city', limit: 100 }))
+  // The health score column (issue 17): worst first over all companies, and the manager's "only red".
+  await report('companies.first_page.sorted_by_health', companies({ sort: 'health', dir: 'asc', limit: 100 }))
+  await report('companies.first_page.red_only_sorted_by_health', companies({ health: 'red', sort: 'health', limit: 100 }))
+  await report('companies.first_page.green_only_sorted_by_name', companies({ health: 'green', sort: 'name', limit: 100 }))
   await report('companies.search.substring', companies({ search: 'präzision', limit: 100 }))
   await report('companies.search.two_words_filtered', companies({ search: 'hanse logistik', status: 'customer', limit: 100 }))
   await report('companies.search.prefix_short', companies({ search: 'Bö', limit: 100 }))

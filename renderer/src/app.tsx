@@ -5,7 +5,7 @@ import { HashRouter, Navigate, Route, Routes, useParams } from 'react-router-dom
 import { I18nProvider } from './lib/i18n'
 import { ContractFormPage, ContractPage, ContractsPage, RenewalReportPage } from './modules/contracts'
 import {
-  CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, CustomerImportPage, DuplicatesPage, PersonaFormPage, RetentionPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
+  type CompanyHealth, CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, CustomerImportPage, DuplicatesPage, PersonaFormPage, RetentionPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
 } from './modules/customers'
 import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
@@ -18,7 +18,7 @@ import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, Ma
 import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
 } from './modules/planning'
-import { FiringsPanel, HealthPanel, HealthSettingsSection, TriggerReportPage, TriggerRulesPage } from './modules/success'
+import { FiringsPanel, HealthLightBadge, HealthPanel, HealthSettingsSection, TriggerReportPage, TriggerRulesPage } from './modules/success'
 import { ErpImportPage, ErpPanel } from './modules/erp'
 import { JourneyLinePanel, JourneyMapPage } from './modules/journey'
 import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
@@ -34,10 +34,13 @@ const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <JourneyLinePanel record={record} />,
 ]
 
+/** The company list shows each customer's health score with the company page's traffic light. */
+const healthBadge = ({ score, light }: CompanyHealth) => <HealthLightBadge score={score} light={light} />
+
 /** Each station is its own view: search and filters start fresh when the station changes. */
 function StationPage() {
   const { station } = useParams()
-  return <CompanyListPage key={station} />
+  return <CompanyListPage key={station} healthBadge={healthBadge} />
 }
 
 export function App() {
@@ -51,7 +54,7 @@ export function App() {
           <BriefingPrefetch />
           <Routes>
             <Route path="/" element={<Navigate to="/companies" replace />} />
-            <Route path="/companies" element={<CompanyListPage key="all" />} />
+            <Route path="/companies" element={<CompanyListPage key="all" healthBadge={healthBadge} />} />
             <Route path="/journey/:station" element={<StationPage />} />
             <Route path="/companies/new" element={<CompanyFormPage />} />
             <Route path="/companies/import" element={<CustomerImportPage key="companies" target="companies" />} />

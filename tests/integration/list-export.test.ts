@@ -64,7 +64,7 @@ describe('company list export', () => {
     const file = await exported('companies.export', { ...query, format: 'csv' })
     expect(file).toMatchObject({ fileName: 'Firmen-2026-11-20.csv', mimeType: 'text/csv;charset=utf-8', rows: 2 })
     const rows = csvRows(file.bytes)
-    expect(rows[0]).toEqual(['Firmenname', 'Kundennummer', 'Ort', 'Bundesland', 'Status', 'Station', 'Betreuer'])
+    expect(rows[0]).toEqual(['Firmenname', 'Kundennummer', 'Ort', 'Bundesland', 'Status', 'Station', 'Betreuer', 'Gesundheit', 'Ampel'])
     expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
       ["'=HYPERLINK(\"http://x\")", 'K-2', 'Braunschweig', 'Niedersachsen', 'Kunde'],
       ['Müller & Söhne Gärtnerei', 'K-1', 'Göttingen', 'Niedersachsen', 'Kunde'],
@@ -81,6 +81,10 @@ describe('company list export', () => {
     expect(hyperlink.value).toBe('=HYPERLINK("http://x")')
     expect(hyperlink.formula).toBeUndefined()
     expect(sheet.getRow(3).getCell(1).value).toBe('Müller & Söhne Gärtnerei')
+    // The health score as a number (every new company is scored in the transaction that creates it), its light in words.
+    expect([sheet.getRow(1).getCell(8).value, sheet.getRow(1).getCell(9).value]).toEqual(['Health', 'Traffic light'])
+    expect(sheet.getRow(2).getCell(8).type).toBe(ExcelJS.ValueType.Number)
+    expect(['Red', 'Yellow', 'Green']).toContain(sheet.getRow(2).getCell(9).value)
     expect(sheet.rowCount).toBe(3)
   })
 

@@ -45,7 +45,7 @@ describe('i18n catalogue', () => {
       status: enums.COMPANY_STATUSES, segment: enums.SEGMENTS, leadSource: enums.LEAD_SOURCES, salutation: enums.SALUTATIONS,
       buyingRole: enums.BUYING_ROLES, attitude: enums.ATTITUDES, influence: enums.INFLUENCE_LEVELS, language: enums.LANGUAGES,
       channel: enums.TOUCHPOINT_CHANNELS, direction: enums.DIRECTIONS, mode: enums.TOUCHPOINT_MODES, yesNo: enums.YES_NO_UNKNOWN,
-      federalState: enums.FEDERAL_STATES, station: [...STATIONS, 'none'],
+      federalState: enums.FEDERAL_STATES, station: [...STATIONS, 'none'], healthLight: enums.HEALTH_LIGHTS,
     }
     for (const [list, values] of Object.entries(lists)) for (const v of values) expect(isMessageKey(`enum.${list}.${v}`), `enum.${list}.${v}`).toBe(true)
     expect(translateEnum('de', 'station', 'none')).toBe(translate('de', 'enum.station.none'))

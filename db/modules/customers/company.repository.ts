@@ -1,6 +1,7 @@
-// SQL for companies: lookups, the paged list with search, filters and sort, station counts.
-import { sql, type Kysely, type Selectable } from 'kysely'
+// SQL for companies: lookups, the paged list with search, filters and sort (by health score too), station counts.
+import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { CompanyListQuery } from '../../../shared/modules/customers/company.schema'
+import type { HealthLight } from '../../../shared/modules/customers/customer.enums'
 import type { JourneyReason } from '../../../shared/modules/customers/journey.rules'
 import type { Station } from '../../../shared/modules/customers/journey.stations'
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
@@ -51,47 +52,89 @@ const SORT_COLUMNS = {
   updatedAt: ['c.updated_at'],
 } as const
 
-export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>) {
-  let base = db.selectFrom('companies as c').where('c.deleted_at', 'is', null)
+/** Conditions on the companies (alias `c`), typed, for the plain list and the list by health score alike. */
+const onCompany = expressionBuilder<{ c: CompanyTable }, 'c'>()
+
+/** The list's search and filters. `health` (the light) is left to the caller: the list by score reads it from its own join. */
+function companyFilters(q: Parsed<CompanyListQuery>): Expression<SqlBool>[] {
+  const filters: Expression<SqlBool>[] = [onCompany('c.deleted_at', 'is', null)]
   if (q.search) {
     const match = trigramQuery(q.search)
     if (match) {
-      base = base.where(sql<boolean>`c.local_seq in (select rowid from companies_fts where companies_fts match ${match})`)
+      filters.push(sql<SqlBool>`c.local_seq in (select rowid from companies_fts where companies_fts match ${match})`)
     } else {
       // Two index range scans joined by UNION; an OR across two columns would scan the whole table.
       const prefix = foldForSort(q.search.trim())
-      base = base.where(sql<boolean>`c.local_seq in (
+      filters.push(sql<SqlBool>`c.local_seq in (
         select local_seq from companies where sort_name >= ${prefix} and sort_name < ${`${prefix}\uffff`} and deleted_at is null
         union select local_seq from companies where customer_number = ${q.search.trim()} and deleted_at is null)`)
     }
   }
-  if (q.status) base = base.where('c.status', '=', q.status)
-  if (q.federalState) base = base.where('c.federal_state', '=', q.federalState)
-  if (q.segment) base = base.where('c.segment', '=', q.segment)
-  if (q.ownerId) base = base.where('c.owner_id', '=', q.ownerId)
+  if (q.status) filters.push(onCompany('c.status', '=', q.status))
+  if (q.federalState) filters.push(onCompany('c.federal_state', '=', q.federalState))
+  if (q.segment) filters.push(onCompany('c.segment', '=', q.segment))
+  if (q.ownerId) filters.push(onCompany('c.owner_id', '=', q.ownerId))
   if (q.station === 'none') {
-    base = base.where(sql<boolean>`c.id in (select company_id from company_journey where station is null)`)
+    filters.push(sql<SqlBool>`c.id in (select company_id from company_journey where station is null)`)
   } else if (q.station) {
-    base = base.where(sql<boolean>`c.id in (select company_id from company_journey where station = ${q.station})`)
+    filters.push(sql<SqlBool>`c.id in (select company_id from company_journey where station = ${q.station})`)
   }
+  return filters
+}
+
+const LIST_COLUMNS = ['c.id', 'c.name', 'c.customer_number', 'c.city', 'c.federal_state', 'c.status', 'c.segment', 'c.updated_at'] as const
+// Correlated lookups by primary key: computed only for the rows of the page, after the sort and the offset.
+const stationOfRow = () => sql<Station | null>`(select station from company_journey where company_id = c.id)`.as('station')
+const ownerOfRow = () => sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name')
+
+export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>) {
+  let base = db.selectFrom('companies as c')
+  for (const filter of companyFilters(q)) base = base.where(filter)
+  // The health score is the success module's derived table (local, one row per scored company, migration 018);
+  // the light filter reads its index by light.
+  if (q.health) base = base.where(sql<SqlBool>`c.id in (select company_id from company_health where light = ${q.health})`)
 
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  let page = base
-    .select([
-      'c.id',
-      'c.name',
-      'c.customer_number',
-      'c.city',
-      'c.federal_state',
-      'c.status',
-      'c.segment',
-      'c.updated_at',
-      sql<Station | null>`(select station from company_journey where company_id = c.id)`.as('station'),
-      sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name'),
-    ])
+  const total = Number(count.n)
+  if (q.sort === 'health') return { rows: await pageByHealth(db, q), total }
+  let page = base.select([
+    ...LIST_COLUMNS, stationOfRow(), ownerOfRow(),
+    sql<number | null>`(select score from company_health where company_id = c.id)`.as('health_score'),
+    sql<HealthLight | null>`(select light from company_health where company_id = c.id)`.as('health_light'),
+  ])
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('c.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
-  return { rows, total: Number(count.n) }
+  return { rows, total }
+}
+
+/**
+ * The page of the list by health score: first the scored companies in score order, then those without a score,
+ * by name (last in either direction). The scored part walks the score index — company_health(score), or
+ * (light, score) under the light filter (migration 018) — so LIMIT stops after the page instead of sorting every
+ * company; only equal scores are sorted (by name). The range `score >= 0` (always true: scores are 0..100) is what
+ * makes SQLite take that index: without it, and without statistics, it scans and sorts the whole table. A filter
+ * on the companies that narrows more (a search, a status) still leads, as in the other sorts.
+ * Companies without a score are read only when the page reaches past the scored ones.
+ */
+async function pageByHealth(db: Kysely<Database>, q: Parsed<CompanyListQuery>) {
+  const filters = companyFilters(q)
+  let scored = db.selectFrom('company_health as h').innerJoin('companies as c', 'c.id', 'h.company_id').where('h.score', '>=', 0)
+  if (q.health) scored = scored.where('h.light', '=', q.health)
+  for (const filter of filters) scored = scored.where(filter)
+  const rows = await scored
+    .select([...LIST_COLUMNS, stationOfRow(), ownerOfRow(), 'h.score as health_score', 'h.light as health_light'])
+    .orderBy('h.score', q.dir).orderBy('c.sort_name', q.dir).orderBy('c.local_seq', q.dir)
+    .limit(q.limit).offset(q.offset).execute()
+  if (rows.length === q.limit || q.health) return rows
+
+  const scoredCount = rows.length > 0 ? q.offset + rows.length : Number((await scored.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  let unscored = db.selectFrom('companies as c').where(sql<SqlBool>`not exists (select 1 from company_health where company_id = c.id)`)
+  for (const filter of filters) unscored = unscored.where(filter)
+  const rest = await unscored
+    .select([...LIST_COLUMNS, stationOfRow(), ownerOfRow(), sql<number | null>`null`.as('health_score'), sql<HealthLight | null>`null`.as('health_light')])
+    .orderBy('c.sort_name', q.dir).orderBy('c.local_seq', q.dir)
+    .limit(q.limit - rows.length).offset(Math.max(0, q.offset - scoredCount)).execute()
+  return [...rows, ...rest]
 }
 
 export async function countByStation(db: Kysely<Database>) {

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { idSchema, optionalEnum, optionalIdSchema, pagingSchema, patternText, requiredText, sortDirSchema, text } from '../../platform/common.schema'
 import { STATIONS } from './journey.stations'
-import { COMPANY_STATUSES, FEDERAL_STATES, LANGUAGES, LEAD_SOURCES, SEGMENTS } from './customer.enums'
+import { COMPANY_STATUSES, FEDERAL_STATES, HEALTH_LIGHTS, LANGUAGES, LEAD_SOURCES, SEGMENTS } from './customer.enums'
 import { exportFormatSchema } from '../../platform/export-file'
 
 export const companyFieldsSchema = z.object({
@@ -31,7 +31,8 @@ export const companyCreateSchema = companyFieldsSchema
 export const companyUpdateSchema = companyFieldsSchema.extend({ id: idSchema, statusLoaded: z.enum(COMPANY_STATUSES, 'errors.invalidChoice').optional() })
 export const byIdSchema = z.object({ id: idSchema })
 
-export const COMPANY_SORT_FIELDS = ['name', 'customerNumber', 'city', 'status', 'updatedAt'] as const
+/** `health`: by the health score, companies without one last in either direction (ascending: worst first). */
+export const COMPANY_SORT_FIELDS = ['name', 'customerNumber', 'city', 'status', 'updatedAt', 'health'] as const
 export type CompanySortField = (typeof COMPANY_SORT_FIELDS)[number]
 
 export const companyListQuerySchema = z.object({
@@ -41,6 +42,8 @@ export const companyListQuerySchema = z.object({
   segment: optionalEnum(SEGMENTS),
   station: z.union([z.enum(STATIONS), z.literal('none'), z.literal('')]).default(''),
   ownerId: optionalIdSchema,
+  /** Only companies whose health score has this light ("only red"). */
+  health: optionalEnum(HEALTH_LIGHTS),
   sort: z.enum(COMPANY_SORT_FIELDS).default('name'),
   dir: sortDirSchema.default('asc'),
   ...pagingSchema,

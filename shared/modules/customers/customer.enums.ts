@@ -24,6 +24,13 @@ export type Attitude = (typeof ATTITUDES)[number]
 export const INFLUENCE_LEVELS = ['low', 'medium', 'high'] as const
 export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number]
 
+/**
+ * The traffic light of the Customer Health Score (the success module computes it). Its values live here because
+ * the company list filters and shows them and customers is below success; success re-exports them.
+ */
+export const HEALTH_LIGHTS = ['green', 'yellow', 'red'] as const
+export type HealthLight = (typeof HEALTH_LIGHTS)[number]
+
 export const LANGUAGES = ['de', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 

@@ -6,7 +6,7 @@ import type { ContactFields } from './contact.schema'
 import type { PersonaFields } from './persona.schema'
 import type { TouchpointFields } from './touchpoint.schema'
 import type { EventParams } from '../../platform/event-message'
-import type { TouchpointRelatedType } from './customer.enums'
+import type { HealthLight, TouchpointRelatedType } from './customer.enums'
 import type { MailMeta } from './touchpoint-mail.schema'
 
 interface Record_ {
@@ -29,6 +29,8 @@ export interface CompanyListItem {
   station: Station | null
   ownerName: string
   updatedAt: string
+  /** The Customer Health Score and its light; null when none is computed for the company. */
+  health: { score: number; light: HealthLight } | null
 }
 
 export type Contact = ContactFields & Record_ & { companyName: string; personaName: string }

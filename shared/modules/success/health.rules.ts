@@ -2,6 +2,7 @@
 // value; the score is the weighted mean of the components that have data (a component without data, e.g. no
 // ERP figures, is neutral: it is left out and the other weights count), rounded to 0..100, with a traffic light
 // and the reasons (message refs, never sentences) for the components that cost the most points. Pure.
+import type { HealthLight } from '../customers'
 import { DETRACTOR_MAX_SCORE } from '../service'
 import { HEALTH_COMPONENTS, type HealthComponent, type HealthSettings } from './health.settings'
 
@@ -36,8 +37,8 @@ export interface HealthFacts {
   promoterOrReferral: boolean
 }
 
-export type HealthLight = 'green' | 'yellow' | 'red'
-export const HEALTH_LIGHTS = ['green', 'yellow', 'red'] as const satisfies readonly HealthLight[]
+// The light's values are the customer module's: the company list filters by them (customers is below success).
+export { HEALTH_LIGHTS, type HealthLight } from '../customers'
 
 /** The reason keys (texts in health.texts.ts) and their numeric parameters. */
 export interface HealthReasonParams {

@@ -22,6 +22,9 @@ export async function exportCompanies(ctx: ServiceContext, q: Required<CompanyEx
       { header: translate(language, 'company.status'), kind: 'text', value: (c) => translateEnum(language, 'status', c.status) },
       { header: translate(language, 'company.station'), kind: 'text', value: (c) => translateEnum(language, 'station', c.station ?? 'none') },
       { header: translate(language, 'company.owner'), kind: 'text', width: 24, value: (c) => c.ownerName },
+      // The health score as a number (a spreadsheet sorts and filters by it) and its light in words; empty without a score.
+      { header: translate(language, 'company.health'), kind: 'integer', value: (c) => c.health?.score ?? null },
+      { header: translate(language, 'company.healthLight'), kind: 'text', value: (c) => (c.health ? translateEnum(language, 'healthLight', c.health.light) : '') },
     ],
   }, { format, language, today: todayOf(ctx) })
 }

@@ -90,6 +90,7 @@ export async function listCompanies(ctx: ServiceContext, query: Required<Company
       station: r.station,
       ownerName: r.owner_name ?? '',
       updatedAt: r.updated_at,
+      health: r.health_score === null || r.health_light === null ? null : { score: r.health_score, light: r.health_light },
     })),
   }
 }

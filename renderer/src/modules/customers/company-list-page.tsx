@@ -1,5 +1,5 @@
 // The company list: search, filters, sort, virtualised; also the portfolio view of one journey station.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import type { CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
 import { COMPANY_STATUSES, FEDERAL_STATES, SEGMENTS } from '../../../../shared/modules/customers/customer.enums'
@@ -14,10 +14,18 @@ import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 
-type Filters = Required<Pick<CompanyListQuery, 'status' | 'federalState' | 'segment' | 'ownerId'>>
-const NO_FILTERS: Filters = { status: '', federalState: '', segment: '', ownerId: '' }
+type Filters = Required<Pick<CompanyListQuery, 'status' | 'federalState' | 'segment' | 'ownerId' | 'health'>>
+const NO_FILTERS: Filters = { status: '', federalState: '', segment: '', ownerId: '', health: '' }
+/** The filter's lights, worst first ("only red" is the question it answers). */
+const LIGHTS_WORST_FIRST = ['red', 'yellow', 'green'] as const
 
-export function CompanyListPage() {
+export type CompanyHealth = NonNullable<CompanyListItem['health']>
+
+/**
+ * `healthBadge`: how a health score is shown — the success module's traffic light, handed in by the composition
+ * root (customers is below success and does not import it).
+ */
+export function CompanyListPage({ healthBadge }: { healthBadge: (health: CompanyHealth) => ReactNode }) {
   const { t, language } = useI18n()
   const params = useParams()
   const station: Station | null = params.station && isOneOf(STATIONS, params.station) ? params.station : null
@@ -34,13 +42,17 @@ export function CompanyListPage() {
   const fetchPage = useCallback((offset: number, limit: number) => fetchData('companies.list', { ...query, offset, limit }), [query])
   const filtered = debouncedSearch !== '' || Object.values(filters).some(Boolean)
 
+  // Seven columns in the 970 px a 1280 px window leaves: the fixed widths hold their longest word ("Kundennummer",
+  // "Ehemaliger Kunde", "Unterstützung", "Gesundheit ▲"; longer headers and badges wrap), name, city and owner share
+  // the rest; a name cut short shows in full on hover.
   const columns: Column<CompanyListItem>[] = [
-    { id: 'name', header: t('company.name'), sort: 'name', width: 'minmax(220px, 2.2fr)', render: (c) => <Link to={`/companies/${c.id}`}>{c.name}</Link> },
-    { id: 'number', header: t('company.customerNumber'), sort: 'customerNumber', width: '130px', render: (c) => c.customerNumber || t('common.none') },
-    { id: 'city', header: t('company.city'), sort: 'city', width: 'minmax(140px, 1fr)', render: (c) => (c.city ? `${c.city}${c.federalState ? ` (${c.federalState})` : ''}` : t('common.none')) },
-    { id: 'status', header: t('company.status'), sort: 'status', width: '150px', render: (c) => t(`enum.status.${c.status}`) },
-    { id: 'station', header: t('company.station'), width: '170px', render: (c) => <StationBadge station={c.station} /> },
-    { id: 'owner', header: t('company.owner'), width: 'minmax(130px, 1fr)', render: (c) => c.ownerName || t('common.none') },
+    { id: 'name', header: t('company.name'), sort: 'name', width: 'minmax(200px, 2.2fr)', render: (c) => <Link to={`/companies/${c.id}`} title={c.name}>{c.name}</Link> },
+    { id: 'number', header: t('company.customerNumber'), sort: 'customerNumber', width: '124px', render: (c) => c.customerNumber || t('common.none') },
+    { id: 'city', header: t('company.city'), sort: 'city', width: 'minmax(120px, 1fr)', render: (c) => (c.city ? `${c.city}${c.federalState ? ` (${c.federalState})` : ''}` : t('common.none')) },
+    { id: 'status', header: t('company.status'), sort: 'status', width: '144px', render: (c) => t(`enum.status.${c.status}`) },
+    { id: 'station', header: t('company.station'), width: '126px', render: (c) => <StationBadge station={c.station} /> },
+    { id: 'owner', header: t('company.owner'), width: 'minmax(128px, 1fr)', render: (c) => c.ownerName || t('common.none') },
+    { id: 'health', header: t('company.health'), sort: 'health', width: '120px', render: (c) => (c.health ? healthBadge(c.health) : t('common.none')) },
   ]
 
   const setFilter = (key: keyof Filters) => (e: React.ChangeEvent<HTMLSelectElement>) => setFilters((f) => ({ ...f, [key]: e.target.value }))
@@ -55,7 +67,7 @@ export function CompanyListPage() {
         <Link className="button button--primary" to="/companies/new">{t('company.new')}</Link>
       </>} />
       <div className="toolbar" role="search">
-        <label className="toolbar__search">
+        <label className="toolbar__search toolbar__search--narrow">
           <span className="visually-hidden">{t('company.searchLabel')}</span>
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('company.searchPlaceholder')} aria-label={t('company.searchLabel')} />
         </label>
@@ -85,6 +97,13 @@ export function CompanyListPage() {
           <select value={filters.ownerId} onChange={setFilter('ownerId')}>
             <option value="">{t('common.all')}</option>
             {(users.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t('company.health')}</span>
+          <select value={filters.health} onChange={setFilter('health')}>
+            <option value="">{t('common.all')}</option>
+            {LIGHTS_WORST_FIRST.map((l) => <option key={l} value={l}>{t(`enum.healthLight.${l}`)}</option>)}
           </select>
         </label>
         {filtered ? (

@@ -1,7 +1,7 @@
 // Public entry of the customers module. Its pages are for the composition root (app.tsx) only: another
 // module never imports a page (eslint.config.js). Nothing else is used by other modules yet.
 export { CompanyFormPage } from './company-form-page'
-export { CompanyListPage } from './company-list-page'
+export { CompanyListPage, type CompanyHealth } from './company-list-page'
 export { CompanyPage } from './company-page'
 export { ContactFormPage } from './contact-form-page'
 export { ContactListPage } from './contact-list-page'
