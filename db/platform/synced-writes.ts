@@ -6,6 +6,7 @@ import { newId } from './ids'
 import { SCHEMA_VERSION } from '../migrations'
 import type { Database, SyncedTable } from '../database.types'
 import { LOCAL_COLUMNS, type SyncColumnName } from './sync-columns'
+import { guardChange } from './rights-guard'
 
 export type ColumnValue = string | number | null
 /** Columns by name, untyped: only for column names known at run time (a conflict's field); see `updateSyncedColumns`. */
@@ -90,6 +91,7 @@ export async function insertSynced<T extends SyncedTable>(trx: Transaction<Datab
   const domain: Columns = {}
   for (const column of columns) if (isDomainColumn(column)) domain[column] = full[column] ?? null
   assertValid(table, domain, 'row')
+  await guardChange(trx, table, 'insert', null, Object.keys(domain), domain)
   await trx.executeQuery(CompiledQuery.raw(insertStatement(table, columns), columns.map((c) => full[c] ?? null)))
   const fields: FieldChanges = {}
   for (const column of columns) if (isDomainColumn(column)) fields[column] = { old: null, new: full[column] ?? null }
@@ -106,6 +108,7 @@ const ROWS_PER_STATEMENT = 100
  * row is checked before anything is written.
  */
 export async function insertSyncedMany<T extends SyncedTable>(trx: Transaction<Database>, table: T, rows: Array<InsertRow<T>>, now: string): Promise<void> {
+  if (rows.length > 0) await guardChange(trx, table, 'insert', null, [], {}) // an insert's right depends on the table alone
   const byColumns = new Map<string, Columns[]>()
   const operations: unknown[][] = []
   for (const row of rows) {
@@ -166,7 +169,9 @@ export async function updateSyncedColumns(trx: Transaction<Database>, table: Syn
   }
   const changed = Object.keys(fields)
   if (changed.length === 0) return false
-  assertValid(table, Object.fromEntries(changed.map((c) => [c, fields[c]!.new])), 'patch')
+  const after = Object.fromEntries(changed.map((c) => [c, fields[c]!.new]))
+  assertValid(table, after, 'patch')
+  await guardChange(trx, table, 'update', before, changed, after)
   const assignments = [...changed.map((c) => sql`${sql.ref(c)} = ${fields[c]!.new}`), sql`updated_at = ${now}`]
   await sql`update ${sql.table(table)} set ${sql.join(assignments)} where id = ${id}`.execute(trx)
   await appendOperation(trx, { table, rowId: id, kind: 'update', baseVersion: serverVersion(before), fields }, now)
@@ -176,6 +181,7 @@ export async function updateSyncedColumns(trx: Transaction<Database>, table: Syn
 /** A delete is a tombstone, so it syncs and the row never comes back. */
 export async function deleteSynced(trx: Transaction<Database>, table: SyncedTable, id: string, now: string): Promise<void> {
   const before = await loadLive(trx, table, id)
+  await guardChange(trx, table, 'delete', before, [], {})
   await sql`update ${sql.table(table)} set deleted_at = ${now}, updated_at = ${now} where id = ${id}`.execute(trx)
   await appendOperation(trx, { table, rowId: id, kind: 'delete', baseVersion: serverVersion(before), fields: {} }, now)
 }

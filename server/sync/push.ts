@@ -1,7 +1,7 @@
 // Applying a client's operations: exactly once, in client order, with per-field conflict checks.
 import type { Transaction } from 'kysely'
 import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/modules/sync'
-import { mayEditTeamSettings } from '../../shared/modules/success'
+import { refusedAction } from '../../shared/platform/rights'
 import { REFERENCES, rowProblem } from '../../shared/modules/sync'
 import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
@@ -168,9 +168,14 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
       if (op.kind === 'delete') throw new Rejected('read_only')
       if (op.kind === 'insert') op = { ...op, fields: { ...op.fields, by_user: { old: null, new: ctx.actor.userId } } }
     }
-    // A team's settings (issue 17: the health score's weights and targets, the early-warning rules) are changed by
-    // managers and admins only.
-    if ((table === 'team_settings' || table === 'trigger_rules') && !mayEditTeamSettings(ctx.actor.role)) throw new Rejected('forbidden')
+    // Who may do what (shared/platform/rights.ts, the matrix the laptop's services ask too): a change the pusher's
+    // role may not make is refused and never applied — prices, offers and contracts by service, a won offer or a
+    // running contract deleted by a rep, the team's settings and early-warning rules by anyone but a manager.
+    const refused = refusedAction(ctx.actor.role, table, op.kind, row && !row.deleted ? row.data : null, Object.keys(op.fields), newValues(op))
+    if (refused) {
+      console.warn(`[sync] refused ${op.kind} of ${table} by user ${ctx.actor.userId} (${ctx.actor.role}): needs ${refused}`)
+      throw new Rejected('forbidden')
+    }
     op = await withoutErasedPerson(erasureCtx(ctx), op)
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {

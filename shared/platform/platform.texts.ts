@@ -135,4 +135,12 @@ export const PLATFORM_TEXTS = {
   'errors.tooMany': { de: 'Zu viele Einträge.', en: 'Too many entries.' },
   'errors.twoDecimals': { de: 'Höchstens zwei Nachkommastellen.', en: 'At most two decimals.' },
   'errors.tooSmall': { de: 'Der Wert ist zu klein.', en: 'The value is too small.' },
+  // Who may do what (shared/platform/rights.ts): why an action is refused, at the button and on hover.
+  'rights.denied.offers.write': { de: 'Ihre Rolle darf Angebote nicht ändern.', en: 'Your role may not change offers.' },
+  'rights.denied.offers.deleteWon': { de: 'Gewonnene Angebote löschen nur Vertriebsleitung und Administration.', en: 'Only sales management and administration delete won offers.' },
+  'rights.denied.contracts.write': { de: 'Ihre Rolle darf Verträge nicht ändern.', en: 'Your role may not change contracts.' },
+  'rights.denied.contracts.deleteRunning': { de: 'Laufende Verträge löschen nur Vertriebsleitung und Administration.', en: 'Only sales management and administration delete running contracts.' },
+  'rights.denied.prices.write': { de: 'Ihre Rolle darf Preise nicht ändern.', en: 'Your role may not change prices.' },
+  'rights.denied.teamSettings.write': { de: 'Nur Vertriebsleitung und Administration ändern die Einstellungen des Teams.', en: 'Only sales management and administration change the team\'s settings.' },
+  'rights.denied.users.manage': { de: 'Nur die Administration verwaltet Benutzer.', en: 'Only administration manages users.' },
 } as const satisfies Texts

@@ -2,6 +2,7 @@
 // JSON checked by the key's schema on the laptop and on the sync server (row-schemas.ts). Issue 17 brings the
 // health score's key; later issues (rights, cadences) add theirs here.
 import { z } from 'zod'
+import { may, RIGHTS } from '../../platform/rights'
 import { healthSettingsSchema } from './health.settings'
 
 export const TEAM_SETTING_SCHEMAS = {
@@ -25,6 +26,6 @@ export function teamSettingValueOk(key: TeamSettingKey, json: string): boolean {
  */
 export const teamSettingValueJson = z.string().max(20_000).refine((json) => TEAM_SETTING_KEYS.some((key) => teamSettingValueOk(key, json)))
 
-/** Roles that may change a team setting. */
-export const TEAM_SETTING_EDITORS = ['manager', 'admin'] as const
-export const mayEditTeamSettings = (role: string): boolean => (TEAM_SETTING_EDITORS as readonly string[]).includes(role)
+/** Roles that may change a team setting: the rights matrix's `teamSettings.write` (shared/platform/rights.ts). */
+export const TEAM_SETTING_EDITORS = RIGHTS['teamSettings.write']
+export const mayEditTeamSettings = (role: string): boolean => may(role, 'teamSettings.write')

@@ -73,8 +73,9 @@ export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLE_RULES) as SyncTableName[]
 export const CONFLICT_KINDS = ['field', 'deleted', 'deleted_after_edit', 'duplicate_number'] as const
 export type ConflictKind = (typeof CONFLICT_KINDS)[number]
 
-export const ROLES = ['field_sales', 'inside_sales', 'service', 'manager', 'admin'] as const
-export type Role = (typeof ROLES)[number]
+/** The roles (shared/platform/rights.ts holds them with what each may do). */
+export { ROLES, type Role } from '../../platform/rights'
+import type { Role } from '../../platform/rights'
 
 /** Managers and admins see every team; everyone else their own team and the organisation-wide rows. */
 export const seesAllTeams = (role: Role): boolean => role === 'manager' || role === 'admin'

@@ -1,0 +1,57 @@
+// The rights matrix (issue 18): who may take which action, which actions a change of a synced row needs, and the
+// changes every laptop makes alike from the date alone (the contract roll, an offer's expiry), which need none.
+import { describe, expect, it } from 'vitest'
+import { ACTIONS, ROLES, RIGHTS, actionsOfChange, may, refusedAction } from '../../shared/platform/rights'
+import { CONTRACT_STATUSES, RUNNING_CONTRACT_STATUSES } from '../../shared/modules/contracts'
+import { ROLES as SYNC_ROLES } from '../../shared/modules/sync/tables'
+import { TEAM_SETTING_EDITORS } from '../../shared/modules/success'
+
+describe('the matrix', () => {
+  it('gives service no prices, offers or contracts; reps no deletes of won offers or running contracts; leads the team settings; admins the users', () => {
+    expect(Object.fromEntries(ROLES.map((role) => [role, ACTIONS.filter((a) => may(role, a))]))).toEqual({
+      field_sales: ['offers.write', 'contracts.write', 'prices.write'],
+      inside_sales: ['offers.write', 'contracts.write', 'prices.write'],
+      service: [],
+      manager: ['offers.write', 'offers.deleteWon', 'contracts.write', 'contracts.deleteRunning', 'prices.write', 'teamSettings.write'],
+      admin: [...ACTIONS],
+    })
+    expect(may('', 'offers.write')).toBe(false)
+    expect(may('superuser', 'offers.write')).toBe(false)
+    expect(SYNC_ROLES).toBe(ROLES)
+    expect(TEAM_SETTING_EDITORS).toBe(RIGHTS['teamSettings.write'])
+  })
+})
+
+describe('the actions of a change', () => {
+  it('deleting a running contract needs more than deleting an ended one', () => {
+    for (const status of CONTRACT_STATUSES) {
+      const needs = actionsOfChange('contracts', 'delete', { status }, [], {})
+      expect(needs.includes('contracts.deleteRunning'), status).toBe((RUNNING_CONTRACT_STATUSES as readonly string[]).includes(status))
+    }
+    expect(actionsOfChange('offers', 'delete', { status: 'won' }, [], {})).toEqual(['offers.write', 'offers.deleteWon'])
+    expect(actionsOfChange('offers', 'delete', { status: 'lost' }, [], {})).toEqual(['offers.write'])
+  })
+
+  it('the daily roll and an offer\'s expiry need no right; anything more does', () => {
+    const rolled = { status: 'renewed', term_start: '2027-01-01', end_date: '2027-12-31', cancel_by: '2027-09-30', terms_log: '[]', review_due: '2027-07-02', review_done_at: null, final_due: '2027-09-16', final_done_at: null }
+    expect(actionsOfChange('contracts', 'update', { status: 'active' }, Object.keys(rolled), rolled)).toEqual([])
+    expect(actionsOfChange('contracts', 'update', { status: 'active' }, ['status', 'review_due', 'final_due'], { status: 'ended', review_due: null, final_due: null })).toEqual([])
+    expect(actionsOfChange('contracts', 'update', {}, ['status'], { status: 'active' })).toEqual(['contracts.write'])
+    expect(actionsOfChange('contracts', 'update', {}, ['review_done_at'], { review_done_at: '2027-07-02T09:00:00Z' })).toEqual(['contracts.write'])
+    expect(actionsOfChange('contracts', 'update', {}, [...Object.keys(rolled), 'annual_value_cents'], { ...rolled, annual_value_cents: 1 })).toEqual(['contracts.write'])
+    expect(actionsOfChange('offers', 'update', {}, ['status', 'closed_at'], { status: 'expired', closed_at: 'x' })).toEqual([])
+    expect(actionsOfChange('offers', 'update', {}, ['status', 'closed_at'], { status: 'won', closed_at: 'x' })).toEqual(['offers.write'])
+    expect(actionsOfChange('offers', 'update', {}, [], {})).toEqual(['offers.write'])
+  })
+
+  it('tables outside the matrix need nothing; the first refused action is named', () => {
+    for (const table of ['companies', 'contacts', 'touchpoints', 'cases', 'tasks', 'follow_ups', 'journey_changes', 'trigger_firings']) {
+      expect(actionsOfChange(table, 'update', {}, ['x'], {}), table).toEqual([])
+    }
+    expect(refusedAction('service', 'offers', 'delete', { status: 'won' }, [], {})).toBe('offers.write')
+    expect(refusedAction('field_sales', 'offers', 'delete', { status: 'won' }, [], {})).toBe('offers.deleteWon')
+    expect(refusedAction('manager', 'offers', 'delete', { status: 'won' }, [], {})).toBeNull()
+    expect(refusedAction('inside_sales', 'trigger_rules', 'insert', null, [], {})).toBe('teamSettings.write')
+    expect(refusedAction('service', 'products', 'update', {}, ['list_price_cents'], { list_price_cents: 1 })).toBe('prices.write')
+  })
+})
