@@ -3,6 +3,7 @@ export const CHANNELS = [
   'app.info',
   'settings.get',
   'settings.update',
+  'rights.get',
   'users.list',
   'companies.list',
   'companies.get',

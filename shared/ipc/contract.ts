@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { idSchema, type Page } from '../platform/common.schema'
 import { byIdSchema, companyCreateSchema, companyExportSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
 import type { ExportFile } from '../platform/export-file'
+import type { MyRights } from '../platform/rights'
 import { healthGetSchema, healthSettingsGetSchema, healthSettingsUpdateSchema, type CompanyHealth, type HealthSettingsView } from '../modules/success'
 import { contactCreateSchema, contactExportSchema, contactListQuerySchema, contactUpdateSchema, contactVcardImportSchema, contactVcardSchema, type VcardImportReport } from '../modules/customers'
 import { personaCreateSchema, personaExportSchema, personaUpdateSchema } from '../modules/customers'
@@ -97,6 +98,7 @@ export const contract = {
   'app.info': channel<AppInfo>()(none),
   'settings.get': channel<Settings>()(none),
   'settings.update': channel<Settings>()(settingsUpdateSchema),
+  'rights.get': channel<MyRights>()(none),
   'users.list': channel<User[]>()(none),
   'companies.list': channel<Page<CompanyListItem>>()(companyListQuerySchema),
   'companies.get': channel<Company>()(byIdSchema),

@@ -1,7 +1,8 @@
 // Who may do what (issue 18): one matrix of roles and actions, and which actions a change of a synced row needs.
-// The laptop's services ask `may` before they write (electron/main/platform/rights.ts); the sync server asks
-// `actionsOfChange` for every pushed operation (server/sync/push.ts) — the same matrix on both sides, so a
-// hand-crafted push is refused exactly where the screen would have refused the click.
+// The laptop's single write path for synced rows asks it before anything is written (db/platform/rights-guard.ts),
+// the screens ask `may` to disable what a role may not do (renderer/src/lib/use-rights.ts), and the sync server asks
+// it for every pushed operation (server/sync/push.ts) — the same matrix everywhere, so a hand-crafted push is
+// refused exactly where the screen would have refused the click.
 //
 // A platform piece, not a module: every module's services use it, and it names tables and statuses as the
 // stored strings (tests/unit/rights.test.ts checks them against the modules' own lists).
@@ -39,6 +40,12 @@ export const RIGHTS: Readonly<Record<Action, readonly Role[]>> = {
   'prices.write': SALES,
   'teamSettings.write': LEADS,
   'users.manage': ['admin'],
+}
+
+/** What the signed-in user may do, for the screens: `role` null on a device never connected (its one user may all). */
+export interface MyRights {
+  role: Role | '' | null
+  allowed: Action[]
 }
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value)

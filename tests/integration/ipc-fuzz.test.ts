@@ -274,6 +274,7 @@ async function setUp(): Promise<Seeds> {
     'app.info': () => ({}),
     'settings.get': () => ({}),
     'settings.update': () => ({ language: 'de' }),
+    'rights.get': () => ({}),
     'users.list': () => ({}),
     'companies.list': () => ({ search: 'Brun', status: 'customer', federalState: 'NI', sort: 'name', dir: 'asc', offset: 0, limit: 50 }),
     'companies.export': () => ({ search: 'Brun', status: 'customer', federalState: 'NI', sort: 'name', dir: 'asc', format: 'csv', language: 'de' }),

@@ -8,6 +8,8 @@ import { DEFAULT_REMINDER_LEAD_MINUTES, REMINDER_LEAD_SETTING, storedReminderLea
 import { fieldError } from '../../../../shared/platform/result'
 import { LOCAL_USER_NAME } from '../../../../shared/platform/letter-profile'
 import type { ServiceContext } from '../../platform/context'
+import { signedInRole } from '../../../../db/platform/rights-guard'
+import { ACTIONS, isRole, may, type MyRights } from '../../../../shared/platform/rights'
 
 const DEFAULTS: Settings = { language: 'de', currentUserId: '', reminderLeadMinutes: DEFAULT_REMINDER_LEAD_MINUTES }
 
@@ -51,4 +53,11 @@ export async function ensureCurrentUser(ctx: ServiceContext): Promise<string> {
 
 export async function appInfo(ctx: ServiceContext, env: Omit<AppInfo, 'schemaVersion' | 'pendingChanges' | 'now' | 'encrypted'> & { encrypted?: boolean }): Promise<AppInfo> {
   return { ...env, encrypted: env.encrypted ?? false, schemaVersion: SCHEMA_VERSION, pendingChanges: await pendingOperationCount(ctx.db), now: ctx.clock().toISOString() }
+}
+
+/** What the signed-in user may do (the rights matrix, shared/platform/rights.ts), so the screens can say it before a click. */
+export async function myRights(ctx: ServiceContext): Promise<MyRights> {
+  const role = await signedInRole(ctx.db)
+  if (role === null) return { role: null, allowed: [...ACTIONS] }
+  return { role: isRole(role) ? role : '', allowed: ACTIONS.filter((action) => may(role, action)) }
 }

@@ -11,6 +11,7 @@ import { CheckboxField, FormError, MoneyField, NumberField, SelectField, TextAre
 import { LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { CompanyPicker } from '../../components/company-picker'
+import { useRights } from '../../lib/use-rights'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
@@ -37,6 +38,7 @@ function safeTotals(values: Partial<OfferFieldsInput>): OfferTotals | null {
 
 export function OfferFormPage() {
   const { t, tFromData, language, date } = useI18n()
+  const rights = useRights()
   const { run } = useAction()
   const { id } = useParams()
   const [params] = useSearchParams()
@@ -118,6 +120,7 @@ export function OfferFormPage() {
     else setFormError(showServerErrors(form, result.error))
   })
 
+  const readOnly = !rights.may('offers.write')
   if (existing.error) return <LoadError message={existing.error} />
   if (id && !existing.data) return <p className="muted" role="status">{t('common.loading')}</p>
   // Started from "Alle Angebote": the customer is chosen first, in the form.
@@ -134,6 +137,9 @@ export function OfferFormPage() {
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate className="form" aria-label={t('offer.form')}>
           <FormError message={formError} />
+          {readOnly ? <p className="notice notice--warn" role="note">{rights.why('offers.write')}</p> : null}
+          {/* A role that may not change offers sees every field, prices included, read-only (a disabled fieldset). */}
+          <fieldset className="fieldset-plain" disabled={readOnly} title={readOnly ? rights.why('offers.write') : undefined}>
           {c ? (
             <div className="card conversation-brief" aria-label={t('offer.fromConversation')}>
               <h2>{t('offer.fromConversation')} ({date(c.heldAt)})</h2>
@@ -198,9 +204,10 @@ export function OfferFormPage() {
             <TextAreaField name="introduction" label={t('offer.introduction')} hint={t('offer.introductionHint')} rows={3} maxLength={maxLengthOf(offerFieldsSchema.shape.introduction)} />
             <TextAreaField name="benefits" label={t('offer.benefits')} hint={t('offer.benefitsHint')} rows={4} maxLength={maxLengthOf(offerFieldsSchema.shape.benefits)} />
           </fieldset>
+          </fieldset>
           {totals ? <TotalsTable totals={totals} offerDiscountPercent={Number(values.offerDiscountPercent) || undefined} /> : null}
           <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
+            <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting || readOnly} title={readOnly ? rights.why('offers.write') : undefined}>
               {form.formState.isSubmitting ? t('common.saving') : t('common.save')}
             </button>
             <Link className="button button--ghost" to={id ? `/offers/${id}` : companyId ? `/companies/${companyId}` : '/offers'}>{t('common.cancel')}</Link>

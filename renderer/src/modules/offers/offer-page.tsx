@@ -13,6 +13,7 @@ import { PdfPreview } from '../../components/pdf-preview'
 import { StatusBadge } from '../../components/status-badge'
 import { useAction } from '../../lib/use-action'
 import { saveLetter } from '../../lib/download'
+import { useRights } from '../../lib/use-rights'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
@@ -25,6 +26,7 @@ import { maxLengthOf } from '../../../../shared/platform/common.schema'
 export function OfferPage() {
   const { t, tFromData, enumLabel, date, language, number } = useI18n()
   const action = useAction()
+  const rights = useRights()
   const { id = '' } = useParams()
   const offer = useData('offers.get', { id })
   // The letter of the current revision as PDF, made in memory for the preview (nothing is saved).
@@ -39,6 +41,8 @@ export function OfferPage() {
   const o = offer.data
   if (!o) return <p className="page muted">{t('common.loading')}</p>
   const closed = isClosedOffer(o.status)
+  // Edit, send, decide, withdraw: only for a role that may change offers (service sees the offer and its letter).
+  const writable = !closed && rights.may('offers.write')
   // The mail carrying the offer itself waits in the outbox: not sent yet, not to be revised or mailed again (a
   // follow-up mail waiting is only on the timeline).
   const waiting = !closed && (outbox.data ?? []).some((mail) => mail.purpose === 'offer' || mail.purpose === 'renewal_offer')
@@ -83,19 +87,20 @@ export function OfferPage() {
         }
         actions={
           <>
-            {!closed && !o.currentRevisionSent ? <Link className="button" to={`/offers/${id}/edit`}>{t('common.edit')}</Link> : null}
-            {!closed && o.currentRevisionSent && !waiting && !frozenDraft ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
-            {!closed && !waiting ? <Link className={`button${o.sentAt ? '' : ' button--primary'}`} to={`/mail/compose?purpose=${mailPurpose}&relatedId=${id}`}>{t('offer.sendByMail')}</Link> : null}
-            {!closed && (!o.currentRevisionSent || frozenDraft) ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
+            {writable && !o.currentRevisionSent ? <Link className="button" to={`/offers/${id}/edit`}>{t('common.edit')}</Link> : null}
+            {writable && o.currentRevisionSent && !waiting && !frozenDraft ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.revise', 'offer.revised')}>{t('offer.revise')}</button> : null}
+            {writable && !waiting ? <Link className={`button${o.sentAt ? '' : ' button--primary'}`} to={`/mail/compose?purpose=${mailPurpose}&relatedId=${id}`}>{t('offer.sendByMail')}</Link> : null}
+            {writable && (!o.currentRevisionSent || frozenDraft) ? <button type="button" className="button" disabled={action.busy} onClick={() => void act('offers.send', 'offer.sentNotice')}>{t('offer.send')}</button> : null}
             <button type="button" className="button" disabled={action.busy} onClick={() => void document('docx')}>{t('offer.document')}</button>
             <button type="button" className="button" disabled={action.busy} onClick={() => void document('pdf')}>{t('offer.documentPdf')}</button>
-            {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
-            {!closed && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('lost')}>{t('offer.markLost')}</button> : null}
-            {!closed ? <button type="button" className="button button--ghost" disabled={action.busy} onClick={() => void act('offers.withdraw', 'offer.withdrawn')}>{t('offer.withdraw')}</button> : null}
-            {o.status === 'won' && !o.contractId ? <Link className="button button--primary" to={`/contracts/new?offerId=${id}`}>{t('offer.createContract')}</Link> : null}
+            {writable && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('won')}>{t('offer.markWon')}</button> : null}
+            {writable && o.sentAt ? <button type="button" className="button" onClick={() => setDialog('lost')}>{t('offer.markLost')}</button> : null}
+            {writable ? <button type="button" className="button button--ghost" disabled={action.busy} onClick={() => void act('offers.withdraw', 'offer.withdrawn')}>{t('offer.withdraw')}</button> : null}
+            {o.status === 'won' && !o.contractId && rights.may('contracts.write') ? <Link className="button button--primary" to={`/contracts/new?offerId=${id}`}>{t('offer.createContract')}</Link> : null}
           </>
         }
       />
+      {!closed && !rights.may('offers.write') ? <p className="notice notice--warn" role="note">{rights.why('offers.write')}</p> : null}
       {waiting ? <p className="notice" role="status">{t('offer.waitingInOutbox')} <Link to="/outbox">{t('offer.toOutbox')}</Link></p> : null}
       {message ? <p className="notice" role="status">{message}</p> : null}
       {error ? (

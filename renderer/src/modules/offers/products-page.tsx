@@ -11,6 +11,7 @@ import { EmptyState, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { ExportButtons } from '../../components/export-buttons'
+import { useRights } from '../../lib/use-rights'
 import { call } from '../../lib/api'
 import { useData } from '../../lib/use-data'
 import { VAT_RATES } from '../../../../shared/platform/line-item-totals'
@@ -18,6 +19,7 @@ import { formatCents } from '../../../../shared/platform/money'
 
 export function ProductsPage() {
   const { t, language } = useI18n()
+  const rights = useRights()
   const action = useAction()
   const products = useData('products.list', { limit: 500 })
   const [formError, setFormError] = useState<string | null>(null)
@@ -44,6 +46,7 @@ export function ProductsPage() {
           ))}</tbody>
         </table>
       ) : null}
+      {!rights.may('prices.write') ? <p className="notice notice--warn" role="note">{rights.why('prices.write')}</p> : (
       <div className="settings-grid">
         <FormProvider {...form}>
           <form className="card form" onSubmit={save} noValidate aria-label={t('product.new')}>
@@ -61,6 +64,7 @@ export function ProductsPage() {
         </FormProvider>
         <CsvImport onDone={products.reload} />
       </div>
+      )}
     </section>
   )
 }
