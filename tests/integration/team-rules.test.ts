@@ -2,6 +2,8 @@
 // survive the move into the team settings (team '' on a device without a sync server), once; the device's own data
 // (delivery terms) stays; a case's due time follows the team's service levels; its single user edits them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../electron/main/ipc/dispatch'
+import { writeState } from '../../electron/main/modules/sync/state'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { createCase } from '../../electron/main/modules/service/case.service'
 import { adoptDeviceTeamRules, getProfile, getTeamRules, updateTeamRules } from '../../electron/main/modules/settings'
@@ -59,5 +61,37 @@ describe('the team\'s rules on a device without a sync server', () => {
     const row = await t.ctx.db.selectFrom('cases').select(['acknowledge_due', 'resolve_due']).where('id', '=', serviceCase.id).executeTakeFirstOrThrow()
     expect(row).toEqual({ acknowledge_due: acknowledgeDue(receivedAt, 16, 'NI'), resolve_due: resolveDue(receivedAt, 8, 'NI') })
     expect(row.resolve_due).not.toBe(resolveDue(receivedAt, 5, 'NI'))
+  })
+})
+
+describe('the team\'s rules through the app\'s channels', () => {
+  const count = async (table: 'team_settings' | 'sync_outbox') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  const rules = { ...DEFAULT_OFFER_RULES, ...DEFAULT_SERVICE_SETTINGS }
+
+  it('bad input is refused at its field, nothing written', async () => {
+    const outbox = await count('sync_outbox')
+    const bad = [
+      [{ ...rules, followUpFirstDays: 4, followUpSecondDays: 4 }, 'followUpSecondDays', 'errors.secondAfterFirst'],
+      [{ ...rules, lostReasons: [] }, 'lostReasons', 'errors.lostReasonsEmpty'],
+      [{ ...rules, followUpDaysBeforeExpiry: 61 }, 'followUpDaysBeforeExpiry', 'errors.tooLarge'],
+      [{ ...rules, serviceLevels: { ...rules.serviceLevels, low: { acknowledgeHours: 241, resolveBusinessDays: 10 } } }, 'serviceLevels.low.acknowledgeHours', 'errors.tooLarge'],
+    ] as const
+    for (const [input, field, key] of bad) {
+      const answer = await dispatch(t.app, 'teamRules.update', input)
+      expect(answer).toMatchObject({ ok: false, error: { code: 'validation' } })
+      expect(!answer.ok && answer.error.fields?.[field]).toBe(key)
+    }
+    expect([await count('team_settings'), await count('sync_outbox')]).toEqual([0, outbox])
+  })
+
+  it('on a connected laptop a rep reads them and may not change them; a manager may', async () => {
+    await writeState(t.ctx.db, 'user', { id: t.ctx.userId, login: 'anna', displayName: 'Anna', email: '', role: 'field_sales', teamId: '' })
+    expect(await dispatch(t.app, 'teamRules.get', {})).toMatchObject({ ok: true, data: { canEdit: false, custom: false, rules } })
+    const outbox = await count('sync_outbox')
+    expect(await dispatch(t.app, 'teamRules.update', rules)).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'errors.teamRulesNotAllowed' } })
+    expect([await count('team_settings'), await count('sync_outbox')]).toEqual([0, outbox])
+    await t.ctx.db.updateTable('users').set({ role: 'manager' }).where('id', '=', t.ctx.userId).execute()
+    expect(await dispatch(t.app, 'teamRules.update', { ...rules, followUpFirstDays: 4 })).toMatchObject({ ok: true, data: { canEdit: true, custom: true } })
+    expect([await count('team_settings'), await count('sync_outbox')]).toEqual([2, outbox + 2])
   })
 })
