@@ -10,7 +10,7 @@ import { whenIdle } from './platform/activity'
 import { AppError } from '../../shared/platform/result'
 import type { AppContext, DatabaseKind } from './ipc/handler-types'
 import type { ServiceContext } from './platform/context'
-import { ensureCurrentUser } from './modules/settings'
+import { adoptDeviceTeamRules, ensureCurrentUser } from './modules/settings'
 import { rollContracts } from './modules/contracts'
 import { recomputeHealthIfNewDay, rollTriggers } from './modules/success'
 import { ensureDemoData, isDemoDatabase, markDemoDatabase } from './modules/demo'
@@ -135,6 +135,9 @@ export async function startCore(
         demo = await isDemoDatabase(database.db)
       }
       await ensureCurrentUser(ctx)
+      // The cadence, lost reasons and service levels this device had (issue 18: team settings now) go to its team
+      // once; the demo never syncs, so it keeps the defaults of its team.
+      if (!demo) await adoptDeviceTeamRules(ctx)
     } catch (err) {
       await database.close()
       throw err

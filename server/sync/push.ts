@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely'
 import type { PushOp, PushRequest, PushResponse, PushResult, SyncValue } from '../../shared/modules/sync'
 import { refusedAction } from '../../shared/platform/rights'
+import { TEAM_SETTING_KEYS, teamSettingValueOk, type TeamSettingKey } from '../../shared/modules/success'
 import { REFERENCES, rowProblem } from '../../shared/modules/sync'
 import { ORG_SCOPE, SYNC_TABLE_RULES, seesAllTeams, teamScope, type ScopeRule, type SyncTableName } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
@@ -176,6 +177,7 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
       console.warn(`[sync] refused ${op.kind} of ${table} by user ${ctx.actor.userId} (${ctx.actor.role}): needs ${refused}`)
       throw new Rejected('forbidden')
     }
+    if (table === 'team_settings') checkTeamSettingValue(op, row)
     op = await withoutErasedPerson(erasureCtx(ctx), op)
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {
@@ -199,6 +201,19 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
 /** A new version for an unchanged row, so every client pulls its current state once more. */
 async function resend(ctx: Ctx, row: StoredRow): Promise<void> {
   await ctx.trx.updateTable('sync_rows').set({ version: ctx.seq.next() }).where('table_name', '=', row.table_name).where('id', '=', row.id).execute()
+}
+
+/**
+ * A team setting's value fits the schema of its own key (issue 18: the offer rules, the service levels, the health
+ * settings), not merely of some key: the row schema checks columns one by one, an update may carry the value alone.
+ */
+function checkTeamSettingValue(op: PushOp, row: StoredRow | null): void {
+  const value = op.fields.value?.new
+  if (op.kind === 'delete' || typeof value !== 'string') return
+  const key = op.fields.key?.new ?? row?.data.key
+  if (typeof key === 'string' && (TEAM_SETTING_KEYS as readonly string[]).includes(key) && !teamSettingValueOk(key as TeamSettingKey, value)) {
+    throw new Rejected('invalid_row: value')
+  }
 }
 
 const newValues = (op: PushOp): Data => Object.fromEntries(Object.entries(op.fields).map(([column, change]) => [column, change.new]))

@@ -194,6 +194,9 @@ export const CHANNELS = [
   'triggerRules.save',
   'triggerFirings.list',
   'reports.triggers',
+  // Issue 18: the team's rules (follow-up cadence, lost reasons, service levels), team settings now.
+  'teamRules.get',
+  'teamRules.update',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

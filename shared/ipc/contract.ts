@@ -17,7 +17,7 @@ import {
 } from '../modules/offers'
 import type { Conversation, Offer, OfferListItem, OrderRateReport, Product } from '../modules/offers'
 import { workListCompleteSchema, workListIcsQuerySchema, workListQuerySchema, workListSnoozeSchema, type WorkList } from '../modules/worklist'
-import { companyProfileSchema, type CompanyProfileSettings } from '../modules/settings'
+import { companyProfileSchema, teamRulesGetSchema, teamRulesSchema, type CompanyProfileSettings, type TeamRulesView } from '../modules/settings'
 import {
   contractCancelSchema, contractFieldsSchema, contractExportSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReportExportSchema, renewalReportQuerySchema,
 } from '../modules/contracts'
@@ -223,6 +223,8 @@ export const contract = {
   'orderRate.export': channel<ExportFile>()(orderRateExportSchema),
   'profile.get': channel<CompanyProfileSettings>()(none),
   'profile.update': channel<CompanyProfileSettings>()(companyProfileSchema),
+  'teamRules.get': channel<TeamRulesView>()(teamRulesGetSchema),
+  'teamRules.update': channel<TeamRulesView>()(teamRulesSchema),
   'contracts.list': channel<Page<ContractListItem>>()(contractListQuerySchema),
   'contracts.export': channel<ExportFile>()(contractExportSchema),
   'contracts.get': channel<Contract>()(byIdSchema),

@@ -1,5 +1,5 @@
 // Price list import with a bad row, then a good one; the follow-up rules and lost reasons in the
-// settings; the in-app notice of due follow-ups.
+// team's rules (issue 18); the in-app notice of due follow-ups.
 import { expect, openApp, test } from './fixtures'
 
 test('a price list with a bad row imports nothing; fixed, it imports all rows', async ({ page, app, consoleErrors }) => {
@@ -24,20 +24,21 @@ test('a price list with a bad row imports nothing; fixed, it imports all rows', 
   await expect(table).toContainText('49,90 €')
 })
 
-test('follow-up rules and lost reasons are set in the settings; a bad value is refused at the field', async ({ page, app, consoleErrors }) => {
+test('follow-up rules and lost reasons are set in the team\'s rules (this laptop has no server: its user sets them); a bad value is refused at the field', async ({ page, app, consoleErrors }) => {
   void consoleErrors
   await openApp(page, app, '/settings')
-  const form = page.getByRole('form', { name: 'Firmenprofil für Angebote' })
+  await expect(page.getByRole('form', { name: 'Firmenprofil für Angebote' }).getByLabel('2. Nachfassen nach … Arbeitstagen (Mo–Fr)')).toHaveCount(0)
+  const form = page.getByRole('form', { name: 'Regeln des Teams: Nachfassen, Verlustgründe, Service-Level' })
   await form.getByLabel('2. Nachfassen nach … Arbeitstagen (Mo–Fr)').fill('2')
-  await form.getByRole('button', { name: 'Speichern' }).click()
+  await form.getByRole('button', { name: 'Regeln des Teams speichern' }).click()
   await expect(form.getByText('Das zweite Nachfassen muss nach dem ersten liegen.')).toBeVisible()
   await form.getByLabel('2. Nachfassen nach … Arbeitstagen (Mo–Fr)').fill('7')
   await form.getByRole('group', { name: 'Angebotene Verlustgründe' }).getByLabel('Beziehung').uncheck()
-  await form.getByRole('button', { name: 'Speichern' }).click()
-  await expect(form.getByText('Firmenprofil gespeichert.')).toBeVisible()
-  const saved = await app.api<{ followUpSecondDays: number; lostReasons: string[] }>('profile.get')
-  expect(saved.data!.followUpSecondDays).toBe(7)
-  expect(saved.data!.lostReasons).not.toContain('relationship')
+  await form.getByRole('button', { name: 'Regeln des Teams speichern' }).click()
+  await expect(form.getByText('Regeln des Teams gespeichert.')).toBeVisible()
+  const saved = await app.api<{ rules: { followUpSecondDays: number; lostReasons: string[] } }>('teamRules.get')
+  expect(saved.data!.rules.followUpSecondDays).toBe(7)
+  expect(saved.data!.rules.lostReasons).not.toContain('relationship')
 })
 
 test('due follow-ups are announced in the app', async ({ page, app, consoleErrors }) => {

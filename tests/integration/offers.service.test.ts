@@ -106,9 +106,9 @@ describe('offers', () => {
     expect(resent.followUps.filter((f) => f.status === 'open')).toHaveLength(3) // no duplicates on resend
   })
 
-  it('follows the configured cadence', async () => {
-    const { updateProfile, getProfile } = await import('../../electron/main/modules/settings/profile.service')
-    await updateProfile(t.ctx, { ...(await getProfile(t.ctx)), followUpFirstDays: 2, followUpSecondDays: 5, followUpDaysBeforeExpiry: 3 })
+  it('follows the cadence of the company\'s team', async () => {
+    const { updateTeamRules, getTeamRules } = await import('../../electron/main/modules/settings/team-rules.service')
+    await updateTeamRules(t.ctx, { ...(await getTeamRules(t.ctx, {})).rules, followUpFirstDays: 2, followUpSecondDays: 5, followUpDaysBeforeExpiry: 3 })
     const { company } = await customer('BY')
     const offer = await createOffer(t.ctx, offerInput(company.id))
     const sent = await sendOffer(t.ctx, offer.id)

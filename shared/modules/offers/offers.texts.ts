@@ -243,6 +243,7 @@ export const OFFER_TEXTS = {
   'errors.validBeforeOfferDate': { de: 'Die Gültigkeit endet vor dem Angebotsdatum.', en: 'The validity ends before the offer date.' },
   'errors.validityPassed': { de: 'Die Gültigkeit ist abgelaufen. Bitte verlängern Sie sie vor dem Versand.', en: 'The validity has passed. Please extend it before sending.' },
   'errors.lostReasonsEmpty': { de: 'Bitte mindestens einen Grund anbieten.', en: 'Please offer at least one reason.' },
+  'errors.lostReasonNotOffered': { de: 'Diesen Grund bietet Ihr Team nicht an.', en: 'Your team does not offer this reason.' },
   'errors.secondAfterFirst': { de: 'Das zweite Nachfassen muss nach dem ersten liegen.', en: 'The second follow-up must come after the first.' },
   'errors.renewalTermRequired': { de: 'Bitte die neue Laufzeit in Monaten angeben.', en: 'Please enter the new term in months.' },
 } as const satisfies Texts

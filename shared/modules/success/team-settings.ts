@@ -1,12 +1,17 @@
 // Settings that hold for a whole team and sync with it (table team_settings): one row per team and key, the value
 // JSON checked by the key's schema on the laptop and on the sync server (row-schemas.ts). Issue 17 brings the
-// health score's key; later issues (rights, cadences) add theirs here.
+// health score's key; issue 18 the offer station's rules (follow-up cadence, lost-reason catalogue) and the service
+// levels, which were set per device before.
 import { z } from 'zod'
-import { may, RIGHTS } from '../../platform/rights'
 import { healthSettingsSchema } from './health.settings'
+import { OFFER_RULES_KEY, offerRulesSchema } from '../offers'
+import { SERVICE_LEVELS_KEY, serviceSettingsSchema } from '../service'
+export { TEAM_SETTING_EDITORS, mayEditTeamSettings, mayEditTeamSettingsHere } from '../../platform/team-settings'
 
 export const TEAM_SETTING_SCHEMAS = {
   health: healthSettingsSchema,
+  [OFFER_RULES_KEY]: offerRulesSchema,
+  [SERVICE_LEVELS_KEY]: serviceSettingsSchema,
 } as const satisfies Record<string, z.ZodType>
 export type TeamSettingKey = keyof typeof TEAM_SETTING_SCHEMAS
 export const TEAM_SETTING_KEYS = Object.keys(TEAM_SETTING_SCHEMAS) as [TeamSettingKey, ...TeamSettingKey[]]
@@ -22,10 +27,7 @@ export function teamSettingValueOk(key: TeamSettingKey, json: string): boolean {
 
 /**
  * The stored value column: JSON that one of the keys' schemas accepts. The row schema checks columns one by
- * one (an update may carry the value alone), so the value must fit some key; the service writes it under its own.
+ * one (an update may carry the value alone), so the value must fit some key; the service writes it under its own, and the sync server checks a pushed value
+ * against its own key (server/sync/push.ts).
  */
 export const teamSettingValueJson = z.string().max(20_000).refine((json) => TEAM_SETTING_KEYS.some((key) => teamSettingValueOk(key, json)))
-
-/** Roles that may change a team setting: the rights matrix's `teamSettings.write` (shared/platform/rights.ts). */
-export const TEAM_SETTING_EDITORS = RIGHTS['teamSettings.write']
-export const mayEditTeamSettings = (role: string): boolean => may(role, 'teamSettings.write')

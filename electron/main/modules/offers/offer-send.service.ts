@@ -9,13 +9,13 @@ import type { Database } from '../../../../db/database.types'
 import { followUpSchedule } from '../../../../shared/modules/offers/follow-up.rules'
 import { isClosedOffer } from '../../../../shared/modules/offers/offer.enums'
 import type { Offer } from '../../../../shared/modules/offers/offer.types'
-import { offerSettingsSchema } from '../../../../shared/modules/offers/offer-settings.schema'
+import { OFFER_RULES_KEY, readOfferRules } from '../../../../shared/modules/offers/offer-settings.schema'
+import { readTeamSetting, teamOfCompany } from '../../../../db/platform/team-settings'
 import type { MailMeta } from '../../../../shared/modules/customers'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { missingLetterDetailsOf } from '../../../../shared/platform/letter-profile'
 import { eventColumns } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
-import { deviceSettings } from '../../platform/device-profile'
 import { refreshJourney } from '../customers'
 import { buildLetterInput, type RevisionSnapshot } from './offer-letter-input'
 import { getOffer, loadOffer, revisionSent } from './offer-read'
@@ -58,17 +58,18 @@ async function sentTouchpoint(trx: Db, ctx: ServiceContext, offer: OfferRow, rev
 
 /**
  * Marks the offer sent (the first time: status and date, and the follow-ups planned by the cadence and the
- * customer's public holidays; a later revision: its expiry follow-up), with a touchpoint on the customer's
+ * customer's public holidays (the cadence of the company's team); a later revision: its expiry follow-up), with a touchpoint on the customer's
  * timeline — the mail's own when it went by mail, so the filed copy from the mailbox is the same record.
  */
 async function markSent(trx: Db, ctx: ServiceContext, offer: OfferRow, revision: number, now: string, mail?: SentByMail): Promise<void> {
   const day = todayOf(ctx)
   const firstTime = offer.sent_at === null
   await updateSynced(trx, 'offers', offer.id, { status: offer.status === 'draft' ? 'sent' : offer.status, sent_at: offer.sent_at ?? now }, now)
-  const company = await trx.selectFrom('companies').select(['federal_state', 'name']).where('id', '=', offer.company_id).executeTakeFirstOrThrow()
+  const company = await trx.selectFrom('companies').select(['federal_state', 'name', 'team_id']).where('id', '=', offer.company_id).executeTakeFirstOrThrow()
   const open = await trx.selectFrom('follow_ups').select(['id', 'kind']).where('offer_id', '=', offer.id).where('status', '=', 'open').where('deleted_at', 'is', null).execute()
-  const profile = await deviceSettings({ db: trx }, offerSettingsSchema)
-  const cadence = { afterBusinessDays: [profile.followUpFirstDays, profile.followUpSecondDays], daysBeforeExpiry: profile.followUpDaysBeforeExpiry }
+  // The cadence of the company's team (team setting `offerRules`), whoever sends.
+  const rules = readOfferRules(await readTeamSetting(trx, await teamOfCompany(trx, company.team_id, ctx.userId), OFFER_RULES_KEY))
+  const cadence = { afterBusinessDays: [rules.followUpFirstDays, rules.followUpSecondDays], daysBeforeExpiry: rules.followUpDaysBeforeExpiry }
   for (const planned of followUpSchedule(day, offer.valid_until, company.federal_state, cadence)) {
     // A new revision keeps the follow-ups already planned; only missing ones are added.
     if (open.some((o) => o.kind === planned.kind)) continue

@@ -19,6 +19,8 @@ import { refreshJourney } from '../customers'
 import { referralsWon } from '../service'
 import { OFFER_LINES, totalsOf, writeLines } from '../../platform/documents/line-items'
 import { getOffer, loadOffer, revisionSent } from './offer-read'
+import { readTeamSetting, teamOfCompany } from '../../../../db/platform/team-settings'
+import { OFFER_RULES_KEY, readOfferRules } from '../../../../shared/modules/offers/offer-settings.schema'
 
 type Db = Kysely<Database>
 const today = todayOf
@@ -121,6 +123,7 @@ async function close(ctx: ServiceContext, id: string, status: OfferStatus, colum
     const offer = await loadOffer(trx, id)
     if (isClosedOffer(offer.status)) throw new AppError('conflict', 'errors.offerClosed')
     if (status !== 'withdrawn' && !isOpenOffer(offer.status)) throw new AppError('conflict', 'errors.offerNotSentYet')
+    if (status === 'lost' && columns.lost_reason) await checkLostReasonOffered(trx, ctx, offer.company_id, columns.lost_reason)
     await updateSynced(trx, 'offers', id, { status, closed_at: now, ...columns }, now)
     await closeFollowUps(trx, id, now)
     // A won offer of a referred prospect: the referrer is thanked (a reminder for the owner).
@@ -134,6 +137,13 @@ async function close(ctx: ServiceContext, id: string, status: OfferStatus, colum
     await refreshJourney(trx, offer.company_id, now)
   })
   return getOffer(ctx, id)
+}
+
+/** A lost reason must be one of the catalogue of the company's team (team setting `offerRules`). */
+async function checkLostReasonOffered(trx: Transaction<Database>, ctx: ServiceContext, companyId: string, reason: string): Promise<void> {
+  const company = await trx.selectFrom('companies').select('team_id').where('id', '=', companyId).executeTakeFirstOrThrow()
+  const rules = readOfferRules(await readTeamSetting(trx, await teamOfCompany(trx, company.team_id, ctx.userId), OFFER_RULES_KEY))
+  if (!(rules.lostReasons as readonly string[]).includes(reason)) throw fieldError('reason', 'errors.lostReasonNotOffered')
 }
 
 async function closeFollowUps(trx: Transaction<Database>, offerId: string, now: string): Promise<void> {

@@ -13,10 +13,20 @@ import { addCalendarDays } from '../../../../shared/platform/calendar/german-hol
 import { AppError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
+import { readTeamSetting, teamOfCompany } from '../../../../db/platform/team-settings'
+import { readServiceSettings, SERVICE_LEVELS_KEY } from '../../../../shared/modules/service/service-settings.schema'
+import type { ServiceLevel } from '../../../../shared/modules/service/sla.rules'
+import type { Priority } from '../../../../shared/modules/service/service.enums'
 
 type Db = Kysely<Database>
 type Trx = Transaction<Database>
 type Row = Selectable<CaseTable>
+
+/** The service level of a priority in the company's team (team setting `serviceLevels`; the defaults when the team has none). */
+export async function serviceLevelOf(trx: Trx, ctx: ServiceContext, companyTeamId: string, priority: Priority): Promise<ServiceLevel> {
+  const teamId = await teamOfCompany(trx, companyTeamId, ctx.userId)
+  return readServiceSettings(await readTeamSetting(trx, teamId, SERVICE_LEVELS_KEY)).serviceLevels[priority]
+}
 
 /** The instant a German calendar day ends (the resolve-by deadline as a point in time). */
 export function endOfGermanDay(day: string): string {

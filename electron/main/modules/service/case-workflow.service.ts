@@ -11,9 +11,7 @@ import { acknowledgeDue, resolveDue } from '../../../../shared/modules/service/s
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
-import { deviceSettings } from '../../platform/device-profile'
-import { serviceSettingsSchema } from '../../../../shared/modules/service/service-settings.schema'
-import { loadCase, loadOfType, logEvent, slaDue } from './case-rows'
+import { loadCase, loadOfType, logEvent, serviceLevelOf, slaDue } from './case-rows'
 import { getCase } from './case.service'
 
 type Row = Selectable<CaseTable>
@@ -106,8 +104,8 @@ export async function assignCase(ctx: ServiceContext, input: { id: string; owner
     if (!owner) throw fieldError('ownerId', 'errors.invalidChoice')
     let columns: UpdatePatch<'cases'> = { owner_id: input.ownerId, priority: input.priority }
     if (input.priority !== row.priority) {
-      const company = await trx.selectFrom('companies').select('federal_state').where('id', '=', row.company_id).executeTakeFirstOrThrow()
-      const level = (await deviceSettings({ db: trx }, serviceSettingsSchema)).serviceLevels[input.priority]
+      const company = await trx.selectFrom('companies').select(['federal_state', 'team_id']).where('id', '=', row.company_id).executeTakeFirstOrThrow()
+      const level = await serviceLevelOf(trx, ctx, company.team_id, input.priority)
       const ackDue = acknowledgeDue(row.received_at, level.acknowledgeHours, company.federal_state)
       const resolveDay = resolveDue(row.received_at, level.resolveBusinessDays, company.federal_state)
       columns = { ...columns, acknowledge_due: ackDue, resolve_due: resolveDay, sla_due: slaDue(row.status, ackDue, resolveDay) }

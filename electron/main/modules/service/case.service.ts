@@ -16,9 +16,7 @@ import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 import { nextNumber } from '../../platform/numbering'
-import { deviceSettings } from '../../platform/device-profile'
-import { serviceSettingsSchema } from '../../../../shared/modules/service/service-settings.schema'
-import { logEvent, slaDue } from './case-rows'
+import { logEvent, serviceLevelOf, slaDue } from './case-rows'
 
 type Row = Selectable<CaseTable>
 
@@ -26,7 +24,7 @@ export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<Se
   const now = nowIso(ctx)
   const id = newId()
   await ctx.db.transaction().execute(async (trx) => {
-    const company = await trx.selectFrom('companies').select(['id', 'federal_state']).where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
+    const company = await trx.selectFrom('companies').select(['id', 'federal_state', 'team_id']).where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
     if (!company) throw fieldError('companyId', 'errors.caseCustomerRequired')
     if (f.contactId) {
       const contact = await trx.selectFrom('contacts').select('company_id').where('id', '=', f.contactId).where('deleted_at', 'is', null).executeTakeFirst()
@@ -39,7 +37,7 @@ export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<Se
       warrantyEnd = asset.warranty_end
     }
     const state = company.federal_state
-    const level = (await deviceSettings({ db: trx }, serviceSettingsSchema)).serviceLevels[f.priority]
+    const level = await serviceLevelOf(trx, ctx, company.team_id, f.priority)
     const ackDue = acknowledgeDue(f.receivedAt, level.acknowledgeHours, state)
     const resolveDay = resolveDue(f.receivedAt, level.resolveBusinessDays, state)
     const number = await nextNumber(trx, 'cases', 'S', berlinDay(f.receivedAt).slice(0, 4))

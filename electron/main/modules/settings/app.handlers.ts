@@ -1,6 +1,7 @@
-// Handlers of the app area: app facts, device settings, the device profile, users.
+// Handlers of the app area: app facts, device settings, the device profile, the team's rules, what the user may do, users.
 import { appInfo, getSettings, listUsers, myRights, updateSettings } from './settings.service'
 import { getProfile, updateProfile } from './profile.service'
+import { getTeamRules, updateTeamRules } from './team-rules.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 export const appHandlers = {
@@ -11,4 +12,6 @@ export const appHandlers = {
   'users.list': ({ ctx }) => listUsers(ctx),
   'profile.get': ({ ctx }) => getProfile(ctx),
   'profile.update': ({ ctx }, profile) => updateProfile(ctx, profile),
-} satisfies Pick<HandlerMap, 'app.info' | 'settings.get' | 'settings.update' | 'rights.get' | 'users.list' | 'profile.get' | 'profile.update'>
+  'teamRules.get': ({ ctx }, input) => getTeamRules(ctx, input),
+  'teamRules.update': ({ ctx }, rules) => updateTeamRules(ctx, rules),
+} satisfies Pick<HandlerMap, 'app.info' | 'settings.get' | 'settings.update' | 'rights.get' | 'users.list' | 'profile.get' | 'profile.update' | 'teamRules.get' | 'teamRules.update'>

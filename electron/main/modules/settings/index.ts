@@ -2,3 +2,4 @@
 export * from './app.handlers'
 export * from './profile.service'
 export * from './settings.service'
+export * from './team-rules.service'

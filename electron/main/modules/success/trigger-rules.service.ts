@@ -1,6 +1,6 @@
 // The team's early-warning rules (issue 17): listed for everyone, edited by a manager or an admin (a device without
 // a sync server has one user, who edits their own). Bad input is refused at its field and nothing is written.
-import { effectiveRules, triggerRuleId } from '../../../../db/modules/success'
+import { effectiveRules, teamSettingsEditor, triggerRuleId } from '../../../../db/modules/success'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { SIGNALS, TRIGGER_EDITOR_ROLES, type TriggerRuleSave, type TriggerRulesPage, type TriggerRuleView } from '../../../../shared/modules/success'
@@ -10,9 +10,8 @@ interface Editor { teamId: string; canEdit: boolean }
 
 /** The current user's team and whether they may edit its rules (the role from the synced users table). */
 async function editorOf(ctx: ServiceContext): Promise<Editor> {
-  const user = await ctx.db.selectFrom('users').select(['role', 'team_id']).where('id', '=', ctx.userId).executeTakeFirst()
-  const connected = await ctx.db.selectFrom('sync_state').select('key').where('key', '=', 'user').executeTakeFirst()
-  return { teamId: user?.team_id ?? '', canEdit: !connected || TRIGGER_EDITOR_ROLES.includes(user?.role ?? '') }
+  const { teamId, canEdit } = await teamSettingsEditor(ctx.db, ctx.userId)
+  return { teamId, canEdit }
 }
 
 async function rulesOf(ctx: ServiceContext, teamId: string): Promise<TriggerRuleView[]> {

@@ -219,8 +219,9 @@ function LoseForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({ resolver: zodResolver(offerLoseSchema), defaultValues: { id: offer.id, competitor: '', note: '', recontactOn: '' } })
   const reason = form.watch('reason')
-  const profile = useData('profile.get', {})
-  const offered = LOST_REASONS.filter((r) => !profile.data || profile.data.lostReasons.includes(r))
+  // The catalogue of the company's team (team setting `offerRules`).
+  const rules = useData('teamRules.get', { companyId: offer.companyId })
+  const offered = LOST_REASONS.filter((r) => !rules.data || rules.data.rules.lostReasons.includes(r))
   const submit = form.handleSubmit(async (input) => {
     const result = await action.run('offers.lose', input)
     if (result.ok) onDone()

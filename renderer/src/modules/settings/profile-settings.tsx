@@ -1,25 +1,23 @@
 // Settings → Firmenprofil: the user's own signature details, the letterhead, footer and bank details of
-// the letters, and each station's rules. Says which details an offer still cannot go out without, and
+// the letters, and this device's station settings (delivery terms, renewal lead; the team's rules are team-rules-section.tsx). Says which details an offer still cannot go out without, and
 // opens the setup assistant again.
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Fragment, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { z } from 'zod'
 import { FormProvider, useForm } from 'react-hook-form'
 import { companyProfileSchema, type CompanyProfileSettings } from '../../../../shared/modules/settings'
 import { FormError, NumberField, TextAreaField, TextField, showServerErrors } from '../../components/form-fields'
-import { LOST_REASONS } from '../../../../shared/modules/offers'
 import { Link } from 'react-router-dom'
 import { missingLetterDetails } from '../../../../shared/platform/letter-profile'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
-import { PRIORITIES } from '../../../../shared/modules/service'
 
 const ME_FIELDS = ['repName', 'repJobTitle', 'repEmail', 'repPhone', 'repMobile'] as const
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website', 'logoPath', 'managingDirectors', 'registerCourt', 'registerNumber', 'vatId', 'bankName', 'iban', 'bic'] as const
 
 export function ProfileSettings() {
-  const { t, tFromData, language } = useI18n()
+  const { t, language } = useI18n()
   const profile = useData('profile.get', {})
   const { run, busy } = useAction()
   const [notice, setNotice] = useState<string | null>(null)
@@ -64,26 +62,7 @@ export function ProfileSettings() {
           <fieldset>
             <legend>{t('profile.rules')}</legend>
             <div className="form-grid">
-              <NumberField name="followUpFirstDays" label={t('profile.followUpFirstDays')} step="1" />
-              <NumberField name="followUpSecondDays" label={t('profile.followUpSecondDays')} step="1" />
-              <NumberField name="followUpDaysBeforeExpiry" label={t('profile.followUpDaysBeforeExpiry')} step="1" />
               <NumberField name="renewalLeadDays" label={t('profile.renewalLeadDays')} step="1" />
-            </div>
-            <p className="checkbox-group__label">{t('profile.serviceLevels')}</p>
-            <div className="form-grid" role="group" aria-label={t('profile.serviceLevels')}>
-              {PRIORITIES.map((p) => (
-                <Fragment key={p}>
-                  <NumberField name={`serviceLevels.${p}.acknowledgeHours`} label={t('profile.acknowledgeHours', { priority: t(`enum.priority.${p}`) })} step="1" />
-                  <NumberField name={`serviceLevels.${p}.resolveBusinessDays`} label={t('profile.resolveBusinessDays', { priority: t(`enum.priority.${p}`) })} step="1" />
-                </Fragment>
-              ))}
-            </div>
-            <div role="group" aria-label={t('profile.lostReasons')} className="checkbox-group">
-              <span className="checkbox-group__label">{t('profile.lostReasons')}</span>
-              {LOST_REASONS.map((r) => (
-                <label key={r}><input type="checkbox" value={r} {...form.register('lostReasons')} /> {t(`enum.lostReason.${r}`)}</label>
-              ))}
-              {form.formState.errors.lostReasons?.message ? <p className="field__error" role="alert">{tFromData(form.formState.errors.lostReasons.message)}</p> : null}
             </div>
           </fieldset>
           <div className="form-actions"><button type="submit" className="button button--primary" disabled={busy}>{busy ? t('common.saving') : t('common.save')}</button></div>

@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { ProfileSettings } from './profile-settings'
+import { TeamRulesSection } from './team-rules-section'
 
 /** After a switch between the user's database and the demo database: start afresh on the start page. */
 function reloadOnStartPage(): void {
@@ -87,6 +88,7 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
           </div>
         ) : sections}
         <ProfileSettings />
+        <TeamRulesSection />
         <div className="card">
           <div className="field">
             <label htmlFor="settings-language">{t('settings.language')}</label>

@@ -1,0 +1,60 @@
+// A team's settings (table team_settings, synced with the team): one row per team and key, its id derived from
+// both, so two managers who save the same key offline make the same record and the server meets them as one
+// (a field conflict on `value`, never two rows). Below the modules: each module reads and writes its own key
+// (health: success; offer rules: offers; service levels: service), checked by the key's schema in the row check.
+import type { Selectable, Transaction } from 'kysely'
+import type { Database } from '../database.types'
+import { derivedId } from './ids'
+import { insertSynced, updateSynced } from './synced-writes'
+import { mayEditTeamSettingsHere } from '../../shared/platform/team-settings'
+
+type Reader = Transaction<Database> | { selectFrom: Transaction<Database>['selectFrom'] }
+/** A key some module registered (shared/modules/success/team-settings.ts names them all). */
+type Key = Selectable<Database['team_settings']>['key']
+
+/** UUID-shaped sha-256 of `team-setting:<team>:<key>` with version nibble 7, like the other derived ids. */
+export function teamSettingId(teamId: string, key: Key): string {
+  return derivedId(`team-setting:${teamId.toLowerCase()}:${key}`)
+}
+
+/** The stored JSON of a team's setting, or null when the team has none. */
+export async function readTeamSetting(trx: Reader, teamId: string, key: Key): Promise<string | null> {
+  const row = await trx.selectFrom('team_settings').select('value').where('team_id', '=', teamId).where('key', '=', key).where('deleted_at', 'is', null).executeTakeFirst()
+  return row?.value ?? null
+}
+
+/** Writes the team's setting through the outbox; false when it was already so. */
+export async function writeTeamSetting(trx: Transaction<Database>, teamId: string, key: Key, value: string, now: string): Promise<boolean> {
+  const id = teamSettingId(teamId, key)
+  const existing = await trx.selectFrom('team_settings').select(['id', 'deleted_at']).where('id', '=', id).executeTakeFirst()
+  if (!existing) {
+    await insertSynced(trx, 'team_settings', { id, team_id: teamId, key, value }, now)
+    return true
+  }
+  return updateSynced(trx, 'team_settings', id, { value }, now)
+}
+
+/** Who edits the team's settings on this device: the user's team and role, and whether they may. */
+export interface TeamSettingsEditor { teamId: string; role: string; connected: boolean; canEdit: boolean }
+
+/**
+ * The current user's team (the synced user directory; the local user before the first sync, team '') and whether
+ * they may change its settings (trigger rules, offer rules, service levels): managers and admins, or anyone on a
+ * device that is not connected to a sync server (its single user edits their own).
+ */
+export async function teamSettingsEditor(db: Reader, userId: string): Promise<TeamSettingsEditor> {
+  const user = await db.selectFrom('users').select(['role', 'team_id']).where('id', '=', userId).executeTakeFirst()
+  const connected = (await db.selectFrom('sync_state').select('key').where('key', '=', 'user').executeTakeFirst()) !== undefined
+  const role = user?.role ?? ''
+  return { teamId: user?.team_id ?? '', role, connected, canEdit: mayEditTeamSettingsHere(role, connected) }
+}
+
+/**
+ * The team whose settings hold for a company: its own team; for a company made on this laptop and not yet synced
+ * (team '' until the server places it in the pusher's team), the team of the user working here.
+ */
+export async function teamOfCompany(db: Reader, companyTeamId: string, userId: string): Promise<string> {
+  if (companyTeamId) return companyTeamId
+  const user = await db.selectFrom('users').select('team_id').where('id', '=', userId).executeTakeFirst()
+  return user?.team_id ?? ''
+}

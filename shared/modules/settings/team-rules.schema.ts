@@ -1,0 +1,23 @@
+// The team's rules as Einstellungen → "Regeln des Teams" edits them (issue 18): the offer station's follow-up cadence
+// and lost-reason catalogue (team setting `offerRules`) and the service levels (team setting `serviceLevels`), one
+// form, saved as the two team settings. Read by everyone, changed by a manager or an admin (a device without a sync
+// server: its single user).
+import { z } from 'zod'
+import { checkOfferRules, offerRulesShape, type OfferRules } from '../offers'
+import { serviceSettingsShape, type ServiceSettings } from '../service'
+import { idSchema } from '../../platform/common.schema'
+
+export const teamRulesSchema = z.object({ ...offerRulesShape, ...serviceSettingsShape }).superRefine(checkOfferRules)
+export type TeamRules = OfferRules & ServiceSettings
+
+/** The rules of the user's team, or of a company's team (its lost reasons offered when one of its offers is lost). */
+export const teamRulesGetSchema = z.object({ companyId: idSchema.optional() })
+
+export interface TeamRulesView {
+  rules: TeamRules
+  /** Whether this user may change them here (false for the rules of another team than the user's own). */
+  canEdit: boolean
+  teamId: string
+  /** Whether the team has its own rules (else the defaults hold). */
+  custom: boolean
+}
