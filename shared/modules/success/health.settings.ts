@@ -2,6 +2,7 @@
 // the target value of each component (where its points reach 0 or 100) and the traffic light's bands. Stored in
 // the synced table team_settings under the key `health`; the defaults hold while a team has none.
 import { z } from 'zod'
+import { readSettingValue } from '../../platform/team-settings'
 
 /** The components of the health score, in the order the company page lists them. */
 export const HEALTH_COMPONENTS = ['cases', 'complaints', 'feedback', 'contact', 'renewal', 'orders', 'followUps', 'payment', 'advocacy'] as const
@@ -65,12 +66,4 @@ export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
 }
 
 /** The stored JSON of a team's health settings, or the defaults when there is none or it no longer reads. */
-export function readHealthSettings(json: string | null | undefined): HealthSettings {
-  if (!json) return DEFAULT_HEALTH_SETTINGS
-  try {
-    const parsed = healthSettingsSchema.safeParse(JSON.parse(json))
-    return parsed.success ? parsed.data : DEFAULT_HEALTH_SETTINGS
-  } catch {
-    return DEFAULT_HEALTH_SETTINGS
-  }
-}
+export const readHealthSettings = (json: string | null | undefined): HealthSettings => readSettingValue(healthSettingsSchema, json, DEFAULT_HEALTH_SETTINGS)
