@@ -2,8 +2,8 @@
 // good score gets two complaints and a detractor's answer through the forms; the company page shows the score
 // turned red with those reasons in words, the components and the trend. A rep sees the team's settings read-only;
 // a manager's weights that do not add up to 100 % are refused at the total, nothing saved; a correct change saves.
-import sqlite3 from 'sqlite3'
 import { expect, openApp, test, type AppServer } from './fixtures'
+import { signInAs } from './sign-in'
 import { logAnswer, logComplaint } from './health-helpers'
 
 async function must<T>(app: AppServer, channel: string, input: unknown): Promise<T> {
@@ -12,14 +12,6 @@ async function must<T>(app: AppServer, channel: string, input: unknown): Promise
   return answer.data!
 }
 
-/** The signed-in user becomes a manager (the role the sync server gives; there is no screen for it on the laptop). */
-function makeManager(file: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file)
-    db.configure('busyTimeout', 5000)
-    db.run(`update users set role = 'manager'`, (err) => db.close(() => (err ? reject(err) : resolve())))
-  })
-}
 
 test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })
 
@@ -69,13 +61,14 @@ test('a good customer turns red after two complaints and a detractor\'s answer, 
 
 test('the team settings: read-only for a rep; a manager\'s bad sum is refused at the total, a good one saved', async ({ page, app, consoleErrors }) => {
   void consoleErrors
+  await signInAs(app.dbFile, 'field_sales')
   await openApp(page, app, '/settings')
   const form = page.getByRole('form', { name: 'Health Score: Gewichte und Zielwerte' })
   await expect(page.getByText('Nur Manager und Administratoren können diese Einstellungen ändern.')).toBeVisible()
   await expect(form.getByLabel('Offene und überfällige Fälle')).toBeDisabled()
   await expect(form.getByRole('button', { name: 'Speichern' })).toHaveCount(0)
 
-  await makeManager(app.dbFile)
+  await signInAs(app.dbFile, 'manager')
   await openApp(page, app, '/settings')
   await form.getByLabel('Offene und überfällige Fälle').fill('30')
   await form.getByLabel('Tage seit dem letzten Kontakt').click()

@@ -1,8 +1,8 @@
 // Who may do what (issue 18), on the screen: a service user's laptop shows offers and their letters but every field
 // of an offer, prices included, read-only with the reason on hover, no edit, send or decision buttons, and no new
 // products; the same laptop signed in as a field rep may edit. German and English, 1280×720.
-import sqlite3 from 'sqlite3'
 import { expect, openApp, test, type AppServer } from './fixtures'
+import { signInAs } from './sign-in'
 
 async function must<T = { id: string }>(app: AppServer, channel: string, input: unknown): Promise<T> {
   const answer = await app.api<T>(channel, input)
@@ -10,18 +10,6 @@ async function must<T = { id: string }>(app: AppServer, channel: string, input: 
   return answer.data!
 }
 
-/** The laptop signed in to a sync server as its user with `role` (the state "Verbinden" leaves; no server needed). */
-function signInAs(file: string, role: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file)
-    db.configure('busyTimeout', 5000)
-    db.serialize(() => {
-      db.run(`update users set role = ?`, [role])
-      db.run(`insert into sync_state (key, value) select 'user', json_object('id', id, 'login', 'sven', 'displayName', display_name, 'email', '', 'role', ?, 'teamId', '')
-        from users limit 1 on conflict(key) do update set value = excluded.value`, [role], (err) => db.close(() => (err ? reject(err) : resolve())))
-    })
-  })
-}
 
 test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })
 

@@ -104,7 +104,12 @@ describe('the components from real rows', () => {
 describe('the team settings', () => {
   const asRole = (role: string) => t.ctx.db.updateTable('users').set({ role }).where('id', '=', t.ctx.userId).execute()
 
-  it('a rep reads the defaults and may not change them; nothing is written', async () => {
+  /** Signed in to a sync server (the state "Verbinden" leaves): from then on the role decides. */
+  const connect = () => t.ctx.db.insertInto('sync_state').values({ key: 'user', value: JSON.stringify({ id: t.ctx.userId, login: 'anna', displayName: 'Anna', email: '', role: 'field_sales', teamId: '' }) }).execute()
+
+  it('on a device that never connected its single user may change them; once connected a rep may not, and nothing is written', async () => {
+    expect(await dispatch(t.app, 'healthSettings.get', {})).toMatchObject({ ok: true, data: { canEdit: true } })
+    await connect()
     const view = await dispatch(t.app, 'healthSettings.get', {})
     expect(view).toMatchObject({ ok: true, data: { canEdit: false, custom: false, settings: DEFAULT_HEALTH_SETTINGS } })
     const outbox = await count('sync_outbox')

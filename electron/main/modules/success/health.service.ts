@@ -4,9 +4,9 @@
 import { sql } from 'kysely'
 import type { ServiceContext } from '../../platform/context'
 import { nowIso, todayOf } from '../../platform/context'
-import { readTeamSetting, recomputeAllHealth, refreshHealth, writeTeamSetting } from '../../../../db/modules/success'
+import { readTeamSetting, recomputeAllHealth, refreshHealth, teamSettingsEditor, writeTeamSetting } from '../../../../db/modules/success'
 import {
-  healthComponents, mayEditTeamSettings, readHealthSettings, type CompanyHealth, type HealthFacts, type HealthReason, type HealthSettings, type HealthSettingsView,
+  healthComponents, readHealthSettings, type CompanyHealth, type HealthFacts, type HealthReason, type HealthSettings, type HealthSettingsView,
 } from '../../../../shared/modules/success'
 import { AppError } from '../../../../shared/platform/result'
 
@@ -35,25 +35,23 @@ export async function getHealth(ctx: ServiceContext, input: { companyId: string 
   }
 }
 
-/** The current user's role and team (the synced user directory; the local user before the first sync). */
-async function currentUser(ctx: ServiceContext): Promise<{ role: string; teamId: string }> {
-  const user = await ctx.db.selectFrom('users').select(['role', 'team_id']).where('id', '=', ctx.userId).executeTakeFirst()
-  return { role: user?.role ?? '', teamId: user?.team_id ?? '' }
-}
-
+/**
+ * The team's settings and whether the user may change them: a manager or an admin, or the single user of a device
+ * never connected to a sync server (the same rule as the team's rules and the early-warning rules).
+ */
 export async function getHealthSettings(ctx: ServiceContext): Promise<HealthSettingsView> {
-  const user = await currentUser(ctx)
-  const stored = await readTeamSetting(ctx.db, user.teamId, 'health')
-  return { settings: readHealthSettings(stored), canEdit: mayEditTeamSettings(user.role), teamId: user.teamId, custom: stored !== null }
+  const editor = await teamSettingsEditor(ctx.db, ctx.userId)
+  const stored = await readTeamSetting(ctx.db, editor.teamId, 'health')
+  return { settings: readHealthSettings(stored), canEdit: editor.canEdit, teamId: editor.teamId, custom: stored !== null }
 }
 
 /** Saves the team's settings (already checked by the channel's schema) and recomputes every score. */
 export async function updateHealthSettings(ctx: ServiceContext, settings: HealthSettings): Promise<HealthSettingsView> {
-  const user = await currentUser(ctx)
-  if (!mayEditTeamSettings(user.role)) throw new AppError('forbidden', 'errors.healthNotAllowed')
+  const editor = await teamSettingsEditor(ctx.db, ctx.userId)
+  if (!editor.canEdit) throw new AppError('forbidden', 'errors.healthNotAllowed')
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
-    if (await writeTeamSetting(trx, user.teamId, 'health', JSON.stringify(settings), now)) await recomputeAllHealth(trx, now)
+    if (await writeTeamSetting(trx, editor.teamId, 'health', JSON.stringify(settings), now)) await recomputeAllHealth(trx, now)
   })
   return getHealthSettings(ctx)
 }
