@@ -169,6 +169,13 @@ export const test = base.extend<{ app: AppServer; consoleErrors: string[]; appOp
 
 export { expect }
 
+/** A call through the app's API that must succeed (setting up what a test then clicks through); its data. */
+export async function must<T = { id: string }>(app: AppServer, channel: string, input: unknown = {}): Promise<T> {
+  const answer = await app.api<T>(channel, input)
+  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
+  return answer.data!
+}
+
 /**
  * Opens the app at a route, the way a user opens the printed URL: a fresh one-time link each time
  * (web mode answers it with the session cookie and a redirect to `/`, keeping the route in the hash).

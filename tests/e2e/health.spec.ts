@@ -2,15 +2,10 @@
 // good score gets two complaints and a detractor's answer through the forms; the company page shows the score
 // turned red with those reasons in words, the components and the trend. A rep sees the team's settings read-only;
 // a manager's weights that do not add up to 100 % are refused at the total, nothing saved; a correct change saves.
-import { expect, openApp, test, type AppServer } from './fixtures'
+import { expect, must, openApp, test } from './fixtures'
 import { signInAs } from './sign-in'
 import { logAnswer, logComplaint } from './health-helpers'
 
-async function must<T>(app: AppServer, channel: string, input: unknown): Promise<T> {
-  const answer = await app.api<T>(channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data!
-}
 
 
 test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })

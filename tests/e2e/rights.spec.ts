@@ -1,14 +1,9 @@
 // Who may do what (issue 18), on the screen: a service user's laptop shows offers and their letters but every field
 // of an offer, prices included, read-only with the reason on hover, no edit, send or decision buttons, and no new
 // products; the same laptop signed in as a field rep may edit. German and English, 1280×720.
-import { expect, openApp, test, type AppServer } from './fixtures'
+import { expect, must, openApp, test } from './fixtures'
 import { signInAs } from './sign-in'
 
-async function must<T = { id: string }>(app: AppServer, channel: string, input: unknown): Promise<T> {
-  const answer = await app.api<T>(channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data!
-}
 
 
 test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })

@@ -2,32 +2,15 @@
 // sync server a rep sees the follow-up cadence, lost reasons and service levels read-only with the reason; a manager's
 // second follow-up before the first is refused at its field and nothing is saved; a good cadence saves (double-click
 // safe). That the next sent offer follows the team's cadence: tests/integration/sync.team-rules.test.ts.
-import sqlite3 from 'sqlite3'
-import { expect, openApp, test, type AppServer } from './fixtures'
+import { expect, must, openApp, test } from './fixtures'
+import { signInAs } from './sign-in'
 
-function run(file: string, statement: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file)
-    db.configure('busyTimeout', 5000)
-    db.run(statement, (err) => db.close(() => (err ? reject(err) : resolve())))
-  })
-}
-
-/** The laptop as after "Verbinden" (sync/controller.ts stores the signed-in user); the role is the users table's. */
-const connect = (file: string) => run(file, `insert into sync_state (key, value) select 'user', json_object('id', id, 'login', 'anna', 'displayName', display_name,
-  'email', email, 'role', role, 'teamId', team_id) from users limit 1`)
-
-async function must<T>(app: AppServer, channel: string, input: unknown = {}): Promise<T> {
-  const answer = await app.api<T>(channel, input)
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`)
-  return answer.data!
-}
 
 test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })
 
 test('the team\'s rules: read-only for a rep with the reason; a manager\'s bad cadence is refused at its field, a good one saved', async ({ page, app, consoleErrors }) => {
   void consoleErrors
-  await connect(app.dbFile)
+  await signInAs(app.dbFile, 'field_sales')
   await openApp(page, app, '/settings')
   const form = page.getByRole('form', { name: 'Regeln des Teams: Nachfassen, Verlustgründe, Service-Level' })
   const second = form.getByLabel('2. Nachfassen nach … Arbeitstagen (Mo–Fr)')
@@ -39,7 +22,7 @@ test('the team\'s rules: read-only for a rep with the reason; a manager\'s bad c
   await form.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('team-rules-rep-de.png') })
 
-  await run(app.dbFile, `update users set role = 'manager'`)
+  await signInAs(app.dbFile, 'manager')
   await openApp(page, app, '/settings')
   await second.fill('2')
   await form.getByRole('button', { name: 'Regeln des Teams speichern' }).dblclick()
