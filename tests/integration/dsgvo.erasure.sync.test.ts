@@ -38,6 +38,10 @@ const EMAIL = 'w.qxzyborski@kunde.example'
 const NEEDLES = [LAST, FIRST, EMAIL, 'Qxzybo', '0511 9876543', '0170 5551234']
 const TRIGRAMS = ['qxz', 'xzy', 'zyb', 'ybo', 'dlg', 'ndelg']
 const INDEX_TRIGRAMS = ['qxz', 'xzy', 'zyb', 'ybo', 'bor', 'wen', 'elg', 'lga']
+/** In raw file bytes (pages, B-tree cells, hashes, free space) a three-letter sequence turns up by chance
+ * (CI once found "ybo" in the server file with none of the name's other fragments); four letters and more
+ * of the name still prove a leftover fragment, the trigrams themselves are checked in tables and the index. */
+const FILE_FRAGMENTS = ['qxzy', 'xzyb', 'zybo', 'ybor', 'ndelg', 'delga']
 
 const documentsDir = (c: TestClient) => path.join(path.dirname(c.file), 'Dokumente')
 
@@ -57,7 +61,7 @@ async function everywhereOnLaptop(c: TestClient): Promise<string[]> {
   return [
     ...(await scanLaptopTables(c.ctx.db, [...NEEDLES, ...TRIGRAMS])),
     ...(await scanIndexTerms(c.ctx.db, INDEX_TRIGRAMS)),
-    ...scanFileBytes(c.file, [...NEEDLES, ...TRIGRAMS]),
+    ...scanFileBytes(c.file, [...NEEDLES, ...FILE_FRAGMENTS]),
     ...(await scanDocuments(documentsDir(c), NEEDLES)).map((f) => `${c.name} document ${f}`),
   ].map((f) => `${c.name}: ${f}`)
 }
@@ -162,7 +166,7 @@ describe.each(STORE_KINDS)('DSGVO erasure across laptops on %s', (kind) => {
     await expect(listErasures(ben.ctx)).rejects.toMatchObject({ code: 'forbidden' })
 
     expect(await scanServerTables(server.h.store, NEEDLES)).toEqual([])
-    if (kind === 'sqlite') expect(scanFileBytes(server.h.url, [...NEEDLES, ...TRIGRAMS])).toEqual([])
+    if (kind === 'sqlite') expect(scanFileBytes(server.h.url, [...NEEDLES, ...FILE_FRAGMENTS])).toEqual([])
     const tombstone = await server.h.store.db.selectFrom('sync_rows').select(['deleted', 'data', 'field_versions']).where('table_name', '=', 'contacts').where('id', '=', person.id).executeTakeFirstOrThrow()
     expect(tombstone).toEqual({ deleted: 1, data: '{"erased":1}', field_versions: '{}' })
     // The scope checksums agree: nobody downloads a scope again.
