@@ -4,16 +4,17 @@ import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import type { z } from 'zod'
 import {
-  MAX_BODY_BYTES, loginRequestSchema, pullQuerySchema, pushRequestSchema, rebindRequestSchema,
+  MAX_BODY_BYTES, MIN_PASSWORD_LENGTH, loginRequestSchema, pullQuerySchema, pushRequestSchema, rebindRequestSchema,
   type ChecksumResponse, type LoginResponse, type SyncErrorBody, type SyncErrorCode,
 } from '../shared/modules/sync'
 import { NO_TRUSTED_PROXIES, resolveClientAddress, type TrustedProxies } from './auth/client-address'
 import { isStorableText } from './auth/login-input'
-import { verifyPassword } from './auth/passwords'
+import { hashPassword, verifyPassword } from './auth/passwords'
 import { DEFAULT_THROTTLE, reserveLoginAttempt, settleLoginAttempt, type ThrottleLimits } from './auth/rate-limit'
 import { actorForToken, createSession, rebindSession, revokeSession, type Actor } from './auth/sessions'
 import { mountCalendarRoutes } from './calendar/routes'
 import { mountIntegrationRoutes, type IntegrationLimits } from './integrations/routes'
+import { mountAdminRoutes } from './admin/routes'
 import type { FeedThrottle } from './calendar/throttle'
 import type { Store } from './store/open-store'
 import { scopeChecksums } from './sync/checksum'
@@ -98,6 +99,15 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const valid = await verifyPassword(user?.password_hash ?? null, input.password)
     await settleLoginAttempt(store.db, reservation, !!user && valid, now)
     if (!user || !valid) return problem(c, 401, 'invalid_credentials', 'login or password wrong')
+    if (user.must_change_password) {
+      // A one-time password an admin saw: the login goes through only with a password of the user's own.
+      if (!input.newPassword) return problem(c, 403, 'password_change_required', 'choose a new password to replace the one-time password')
+      if (input.newPassword.length < MIN_PASSWORD_LENGTH || input.newPassword === input.password) {
+        console.warn(`[auth] refused new password of user ${user.id}: too short or unchanged`)
+        return problem(c, 400, 'weak_password', `the new password needs at least ${MIN_PASSWORD_LENGTH} characters and must differ from the one-time password`)
+      }
+      await store.db.updateTable('users').set({ password_hash: await hashPassword(input.newPassword), must_change_password: 0 }).where('id', '=', user.id).execute()
+    }
     const token = await createSession(store.db, user.id, input.clientId, input.deviceName ?? '', now)
     const body: LoginResponse = {
       token,
@@ -199,6 +209,9 @@ export function createApp(options: ServerOptions): Hono<Env> {
 
   // The integration API for sending systems (an ERP's nightly export): integration keys, not sessions (server/integrations/).
   mountIntegrationRoutes(app, { store, clock, peerAddress: options.peerAddress, trustedProxies, limits: options.integrationLimits })
+
+  // Team administration in the app (issue 18): users, teams and devices for admins and managers (server/admin/routes.ts).
+  mountAdminRoutes(app, { store, clock })
 
   return app
 }

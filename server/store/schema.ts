@@ -18,6 +18,8 @@ export interface ServerUserTable {
   password_hash: string
   created_at: string
   disabled_at: string | null
+  /** 1: the password was set by an admin (one-time); the next login must choose a new one (migration 009). */
+  must_change_password: number
 }
 
 export interface SessionTable {

@@ -29,12 +29,19 @@ export function serializePull(response: RawPullResponse): string {
   return `{"changes":[${changes.join(',')}],${JSON.stringify(rest).slice(1)}`
 }
 
+const PULL_NOTED_EVERY_MS = 60_000
+const pullWorthNoting = (last: string | null, now: string) => !last || Date.parse(now) - Date.parse(last) >= PULL_NOTED_EVERY_MS
+
 export async function pull(store: Store, actor: Actor, request: PullRequest, clock: () => Date): Promise<RawPullResponse> {
   const db = store.db
   const scopes = visibleScopes(actor)
   const key = scopesKey(scopes)
   const now = clock().toISOString()
-  const client = await db.selectFrom('sync_clients').select(['scopes_key']).where('client_id', '=', request.clientId).executeTakeFirst()
+  const client = await db.selectFrom('sync_clients').select(['scopes_key', 'last_pull_at']).where('client_id', '=', request.clientId).executeTakeFirst()
+  if (client && client.scopes_key === key && pullWorthNoting(client.last_pull_at, now)) {
+    // Who is connected when (the team administration's devices): noted at most once a minute, not at every page.
+    await db.updateTable('sync_clients').set({ last_pull_at: now }).where('client_id', '=', request.clientId).execute()
+  }
   if (!client) {
     await db.insertInto('sync_clients').values({ client_id: request.clientId, user_id: actor.userId, last_seq: 0, scopes_key: key, last_push_at: null, last_pull_at: now })
       .onConflict((oc) => oc.column('client_id').doNothing()).execute()

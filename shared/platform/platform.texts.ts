@@ -143,4 +143,6 @@ export const PLATFORM_TEXTS = {
   'rights.denied.prices.write': { de: 'Ihre Rolle darf Preise nicht ändern.', en: 'Your role may not change prices.' },
   'rights.denied.teamSettings.write': { de: 'Nur Vertriebsleitung und Administration ändern die Einstellungen des Teams.', en: 'Only sales management and administration change the team\'s settings.' },
   'rights.denied.users.manage': { de: 'Nur die Administration verwaltet Benutzer.', en: 'Only administration manages users.' },
+  'rights.denied.teams.manage': { de: 'Teams und Geräte sehen nur Vertriebsleitung und Administration.', en: 'Only sales management and administration see teams and devices.' },
+  'rights.denied.companies.move': { de: 'Kunden in ein anderes Team verschieben nur Vertriebsleitung und Administration.', en: 'Only sales management and administration move customers to another team.' },
 } as const satisfies Texts

@@ -23,8 +23,12 @@ export const ACTIONS = [
   'prices.write',
   /** Change the team's settings: health weights, early-warning rules, and the other team rules. */
   'teamSettings.write',
-  /** Create, change and disable users (the sync server's administration). */
+  /** Create, change and disable users, reset their passwords (the sync server's administration). */
   'users.manage',
+  /** See the people and devices of the organisation and create teams (the sync server's administration). */
+  'teams.manage',
+  /** Move a company, with everything hanging off it, to another team (its `team_id`). */
+  'companies.move',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -40,6 +44,8 @@ export const RIGHTS: Readonly<Record<Action, readonly Role[]>> = {
   'prices.write': SALES,
   'teamSettings.write': LEADS,
   'users.manage': ['admin'],
+  'teams.manage': LEADS,
+  'companies.move': LEADS,
 }
 
 /** What the signed-in user may do, for the screens: `role` null on a device never connected (its one user may all). */
@@ -94,6 +100,8 @@ export function actionsOfChange(table: string, kind: 'insert' | 'update' | 'dele
       return ['contracts.write']
     case 'products':
       return ['prices.write']
+    case 'companies':
+      return kind === 'update' && changed.includes('team_id') ? ['companies.move'] : []
     case 'team_settings':
     case 'trigger_rules':
       return ['teamSettings.write']

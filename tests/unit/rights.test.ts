@@ -12,7 +12,7 @@ describe('the matrix', () => {
       field_sales: ['offers.write', 'contracts.write', 'prices.write'],
       inside_sales: ['offers.write', 'contracts.write', 'prices.write'],
       service: [],
-      manager: ['offers.write', 'offers.deleteWon', 'contracts.write', 'contracts.deleteRunning', 'prices.write', 'teamSettings.write'],
+      manager: ['offers.write', 'offers.deleteWon', 'contracts.write', 'contracts.deleteRunning', 'prices.write', 'teamSettings.write', 'teams.manage', 'companies.move'],
       admin: [...ACTIONS],
     })
     expect(may('', 'offers.write')).toBe(false)
@@ -49,6 +49,11 @@ describe('the actions of a change', () => {
       expect(actionsOfChange(table, 'update', {}, ['x'], {}), table).toEqual([])
     }
     expect(refusedAction('service', 'offers', 'delete', { status: 'won' }, [], {})).toBe('offers.write')
+    // Moving a company to another team (its team_id) is for leads; creating one in one's team or editing it is not.
+    expect(actionsOfChange('companies', 'update', {}, ['name', 'team_id'], { team_id: 't2' })).toEqual(['companies.move'])
+    expect(actionsOfChange('companies', 'insert', null, ['name', 'team_id'], { team_id: 't1' })).toEqual([])
+    expect(refusedAction('field_sales', 'companies', 'update', {}, ['team_id'], { team_id: 't2' })).toBe('companies.move')
+    expect(refusedAction('manager', 'companies', 'update', {}, ['team_id'], { team_id: 't2' })).toBeNull()
     expect(refusedAction('field_sales', 'offers', 'delete', { status: 'won' }, [], {})).toBe('offers.deleteWon')
     expect(refusedAction('manager', 'offers', 'delete', { status: 'won' }, [], {})).toBeNull()
     expect(refusedAction('inside_sales', 'trigger_rules', 'insert', null, [], {})).toBe('teamSettings.write')

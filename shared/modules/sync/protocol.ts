@@ -95,6 +95,8 @@ export const loginRequestSchema = z.object({
   password: z.string().min(1).max(1000),
   clientId: clientIdSchema,
   deviceName: z.string().max(200).optional(),
+  /** The password of one's own choice, replacing a one-time password an admin set (answer `password_change_required`). */
+  newPassword: z.string().min(1).max(1000).optional(),
 })
 export type LoginRequest = z.infer<typeof loginRequestSchema>
 
@@ -127,6 +129,10 @@ export type SyncErrorCode =
   | 'too_large'
   | 'not_found'
   | 'internal'
+  /** Login with a one-time password an admin set: send it again with `newPassword`. */
+  | 'password_change_required'
+  /** The new password is too short or the same as the one-time password. */
+  | 'weak_password'
 
 export interface SyncErrorBody {
   error: SyncErrorCode
