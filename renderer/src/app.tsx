@@ -10,7 +10,7 @@ import {
 import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
 import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
 import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
-import { CalendarFeedSection, ConflictInboxPage, SyncSettings } from './modules/sync'
+import { CalendarFeedSection, ConflictInboxPage, SyncSettings, TeamAdminPage } from './modules/sync'
 import { AccessReportPage, AuditLogSection, ErasureLogSection, ErasurePage } from './modules/dsgvo'
 import { WorkListPage } from './modules/worklist'
 import { DashboardPage, DashboardRowsPage } from './modules/success'
@@ -76,6 +76,7 @@ export function App() {
             <Route path="/settings" element={<SettingsPage sections={<><SyncSettings /><CalendarFeedSection /><PlanningSettingsSection /><HealthSettingsSection /><MailSettingsSection /><ErasureLogSection /><AuditLogSection /></>} />} />
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/conflicts" element={<ConflictInboxPage />} />
+            <Route path="/team" element={<TeamAdminPage />} />
             <Route path="/conversations/new" element={<ConversationFormPage />} />
             <Route path="/conversations/:id" element={<ConversationFormPage />} />
             <Route path="/offers" element={<OfferListPage />} />

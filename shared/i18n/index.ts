@@ -15,7 +15,7 @@ import { SERVICE_TEXTS } from '../modules/service'
 import { JOURNEY_TEXTS } from '../modules/journey'
 import { APPOINTMENT_TEXTS, BRIEFING_TEXTS, CALENDAR_FEED_TEXTS, TASK_TEXTS } from '../modules/planning'
 import { SETTINGS_TEXTS } from '../modules/settings'
-import { SYNC_TEXTS } from '../modules/sync'
+import { SYNC_TEXTS, TEAM_ADMIN_TEXTS } from '../modules/sync'
 import { DASHBOARD_TEXTS, HEALTH_TEXTS, TRIGGER_TEXTS } from '../modules/success'
 import { WORKLIST_TEXTS } from '../modules/worklist'
 import { LETTER_TEXTS } from '../platform/letter.texts'
@@ -39,6 +39,7 @@ export const TEXT_SOURCES = {
   'shared/modules/settings/settings.texts.ts': SETTINGS_TEXTS,
   'shared/modules/worklist/worklist.texts.ts': WORKLIST_TEXTS,
   'shared/modules/sync/sync.texts.ts': SYNC_TEXTS,
+  'shared/modules/sync/team-admin.texts.ts': TEAM_ADMIN_TEXTS,
   'shared/modules/demo/demo.texts.ts': DEMO_TEXTS,
   'shared/modules/dsgvo/dsgvo.texts.ts': DSGVO_TEXTS,
   'shared/modules/dsgvo/access.texts.ts': ACCESS_TEXTS,
@@ -62,7 +63,7 @@ export const TEXT_SOURCES = {
 
 const TEXTS = {
   ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
-  ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
+  ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...TEAM_ADMIN_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS, ...DASHBOARD_TEXTS,
   ...HEALTH_TEXTS, ...ERP_TEXTS, ...TRIGGER_TEXTS, ...JOURNEY_TEXTS,

@@ -32,6 +32,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'erp.preview' | 'erp.forCompany'
   // Issue 17: a customer's station line and the journey map report read the journey history.
   | 'journey.history' | 'journey.map'
+  // Issue 18: which team a company is in, for the "move to another team" dialog.
+  | 'companies.teamOf'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

@@ -1,7 +1,7 @@
 // The IPC contract: per channel the input schema (validated in main) and the output type (for callers).
 import { z } from 'zod'
 import { idSchema, type Page } from '../platform/common.schema'
-import { byIdSchema, companyCreateSchema, companyExportSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
+import { byIdSchema, companyMoveTeamSchema, companyCreateSchema, companyExportSchema, companyListQuerySchema, companyUpdateSchema } from '../modules/customers'
 import type { ExportFile } from '../platform/export-file'
 import type { MyRights } from '../platform/rights'
 import { healthGetSchema, healthSettingsGetSchema, healthSettingsUpdateSchema, type CompanyHealth, type HealthSettingsView } from '../modules/success'
@@ -11,6 +11,9 @@ import { timelineQuerySchema, touchpointCreateSchema, touchpointExportSchema, to
 import type { Company, CompanyListItem, Contact, ContactListItem, Persona, StationCount, TimelineEntry, Touchpoint, User } from '../modules/customers'
 import { demoLoadSchema, settingsUpdateSchema, type AppInfo, type Settings } from '../modules/settings'
 import { conflictResolveSchema, syncConfigureSchema, syncConnectSchema, type ConflictItem, type SyncProblems, type SyncStatus } from '../modules/sync'
+import {
+  adminCreateTeamSchema, adminCreateUserSchema, teamAdminUpdateUserSchema, teamAdminUserIdSchema, type AdminOneTimePassword, type TeamAdminView,
+} from '../modules/sync'
 import {
   conversationFieldsSchema, conversationUpdateSchema, offerExportSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
   offerUpdateSchema, offerWinSchema, orderRateExportSchema, orderRateQuerySchema, productExportSchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema,
@@ -203,6 +206,15 @@ export const contract = {
   'calendarFeed.status': channel<CalendarFeedStatus>()(calendarFeedStatusSchema),
   'calendarFeed.create': channel<CalendarFeedCreated>()(calendarFeedCreateSchema),
   'calendarFeed.revoke': channel<CalendarFeedStatus>()(calendarFeedRevokeSchema),
+  // Issue 18: team administration through the sync server (managers and admins), moving a company to another team.
+  'teamAdmin.get': channel<TeamAdminView>()(none),
+  'teamAdmin.createUser': channel<AdminOneTimePassword>()(adminCreateUserSchema),
+  'teamAdmin.updateUser': channel<{ ok: true }>()(teamAdminUpdateUserSchema),
+  'teamAdmin.disableUser': channel<{ ok: true }>()(teamAdminUserIdSchema),
+  'teamAdmin.resetPassword': channel<AdminOneTimePassword>()(teamAdminUserIdSchema),
+  'teamAdmin.createTeam': channel<{ id: string }>()(adminCreateTeamSchema),
+  'companies.teamOf': channel<{ teamId: string }>()(byIdSchema),
+  'companies.moveTeam': channel<{ id: string; teamId: string }>()(companyMoveTeamSchema),
   'reminders.due': channel<Reminder[]>()(remindersDueSchema),
   'erp.preview': channel<ErpImportPreview>()(erpImportFileSchema),
   'erp.import': channel<ErpImportResult>()(erpImportFileSchema),

@@ -9,7 +9,7 @@ import { demoHandlers } from '../modules/demo'
 import { contractHandlers } from '../modules/contracts'
 import { serviceHandlers } from '../modules/service'
 import { customerHandlers } from '../modules/customers'
-import { calendarFeedHandlers, syncHandlers } from '../modules/sync'
+import { calendarFeedHandlers, syncHandlers, teamAdminHandlers } from '../modules/sync'
 import { offerHandlers, promiseHandlers } from '../modules/offers'
 import { mailHandlers } from '../modules/mail'
 import { appointmentHandlers, briefingHandlers, taskHandlers } from '../modules/planning'
@@ -23,7 +23,7 @@ import { REQUEST_KEY, RequestLedger } from './request-ledger'
 import { track } from '../platform/activity'
 
 export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers, ...dsgvoHandlers, ...promiseHandlers, ...mailHandlers,
-  ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers, ...dashboardHandlers, ...healthHandlers,
+  ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers, ...teamAdminHandlers, ...dashboardHandlers, ...healthHandlers,
   ...erpHandlers, ...triggerHandlers, ...journeyHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { NavLink, useLocation } from 'react-router-dom'
 import type { StationCount } from '../../../shared/modules/customers'
 import { STATION_NUMBER, STATION_PHASE, STATIONS, type Station } from '../../../shared/modules/customers'
+import { may } from '../../../shared/platform/rights'
 import { call } from '../lib/api'
 import { useDataVersion } from '../lib/data-events'
 import { useI18n } from '../lib/i18n'
@@ -23,8 +24,23 @@ function useStationCounts(): StationCount[] {
   return counts
 }
 
+/** Whether the signed-in user is a manager or an admin of a connected server (the Team & Benutzer page is theirs). */
+function useAdministers(): boolean {
+  const version = useDataVersion()
+  const [administers, setAdministers] = useState(false)
+  useEffect(() => {
+    let live = true
+    void call('rights.get', {}).then((r) => live && r.ok && setAdministers(!!r.data.role && may(r.data.role, 'teams.manage')))
+    return () => {
+      live = false
+    }
+  }, [version])
+  return administers
+}
+
 export function Navigation({ openConflicts }: { openConflicts: number }) {
   const { t, number } = useI18n()
+  const administers = useAdministers()
   const counts = useStationCounts()
   const countOf = (station: string) => counts.find((c) => c.station === station)?.count
   const stationLink = (station: Station) => (
@@ -92,6 +108,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
             {openConflicts > 0 ? <span className="nav__count nav__count--warn">{number(openConflicts)}</span> : null}
           </NavLink>
         </li>
+        {administers ? <li><NavLink to="/team" className="nav__link">{t('teamAdmin.nav')}</NavLink></li> : null}
         <li><NavLink to="/settings" className="nav__link">{t('nav.settings')}</NavLink></li>
       </ul>
     </nav>

@@ -30,6 +30,8 @@ export const companyCreateSchema = companyFieldsSchema
  */
 export const companyUpdateSchema = companyFieldsSchema.extend({ id: idSchema, statusLoaded: z.enum(COMPANY_STATUSES, 'errors.invalidChoice').optional() })
 export const byIdSchema = z.object({ id: idSchema })
+/** Move a company to another team (managers and admins; the team from the server's list). */
+export const companyMoveTeamSchema = z.object({ id: idSchema, teamId: z.string().trim().min(1, 'errors.required').max(64) })
 
 /** `health`: by the health score, companies without one last in either direction (ascending: worst first). */
 export const COMPANY_SORT_FIELDS = ['name', 'customerNumber', 'city', 'status', 'updatedAt', 'health'] as const

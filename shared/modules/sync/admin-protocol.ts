@@ -74,3 +74,17 @@ export interface AdminOneTimePassword {
   userId: string
   password: string
 }
+
+// The laptop's channels (team-admin.handlers.ts): the same bodies, a user named by id.
+export const teamAdminUserIdSchema = z.object({ id: z.string().min(1).max(64) })
+export const teamAdminUpdateUserSchema = z.object({ id: z.string().min(1).max(64), role: z.enum(ROLES).optional(), teamId: z.string().max(64).optional() })
+
+/** The administration page's data; `connected` false on a laptop not signed in to a server (nothing to administer). */
+export interface TeamAdminView {
+  connected: boolean
+  /** Admins manage users; managers see them (rights `users.manage`). */
+  canManageUsers: boolean
+  users: AdminUser[]
+  teams: AdminTeam[]
+  devices: AdminDevice[]
+}

@@ -31,6 +31,8 @@ export const syncConnectSchema = z.object({
   serverUrl: z.string().trim().min(1, 'errors.required').max(500).refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'errors.syncServerUrl'),
   login: z.string().trim().min(1, 'errors.required').max(200),
   password: z.string().min(1, 'errors.required').max(1000),
+  /** After a one-time password an admin set: the user's own (the server asks for it with `password_change_required`). */
+  newPassword: z.string().max(1000).optional(),
 })
 export type SyncConnectInput = z.infer<typeof syncConnectSchema>
 

@@ -131,6 +131,10 @@ export const SYNC_TEXTS = {
   'enum.role.manager': { de: 'Vertriebsleitung', en: 'Sales management' },
   'enum.role.admin': { de: 'Administration', en: 'Administration' },
 
+  'sync.newPassword': { de: 'Neues Passwort', en: 'New password' },
+  'sync.newPasswordHint': { de: 'Mindestens 10 Zeichen, nur Ihnen bekannt.', en: 'At least 10 characters, known only to you.' },
+  'errors.syncPasswordChangeRequired': { de: 'Ihr Passwort wurde von der Administration vergeben. Bitte wählen Sie jetzt ein eigenes neues Passwort.', en: 'Your password was set by administration. Please choose a new password of your own now.' },
+  'errors.syncWeakPassword': { de: 'Das neue Passwort braucht mindestens 10 Zeichen und muss sich vom bisherigen unterscheiden.', en: 'The new password needs at least 10 characters and must differ from the previous one.' },
   'errors.syncInvalidCredentials': { de: 'Benutzername oder Passwort ist falsch.', en: 'User name or password is wrong.' },
   'errors.syncNotAServer': { de: 'Unter dieser Adresse antwortet kein Kundenreise-Sync-Server. Bitte Adresse prüfen.', en: 'No Kundenreise sync server answers at this address. Please check it.' },
   'errors.syncUnreachable': { de: 'Der Server ist nicht erreichbar. Bitte Adresse und Netzwerkverbindung prüfen.', en: 'The server cannot be reached. Please check the address and the network connection.' },

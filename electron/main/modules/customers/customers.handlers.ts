@@ -9,6 +9,7 @@ import { exportCompanies } from './company-export.service'
 import { exportContacts, exportVcards } from './contact-export.service'
 import { importVcards } from './contact-import.service'
 import { mergeCompanies } from './company-merge.service'
+import { companyTeam, moveCompanyToTeam } from './company-move.service'
 import { giveConsent, listConsents, withdrawConsent } from './consent.service'
 import { completeReview, keepCompany, listRetentionDue, saveRetentionSettings } from './retention.service'
 import { checkCompanyDuplicates, checkContactDuplicates, dismissDuplicate, listDuplicates } from './duplicate.service'
@@ -26,6 +27,8 @@ export const customerHandlers = {
   'companies.stationCounts': ({ ctx }) => stationCounts(ctx),
   'companies.export': ({ ctx }, q) => exportCompanies(ctx, q),
   'companies.merge': ({ ctx }, input) => mergeCompanies(ctx, input),
+  'companies.teamOf': ({ ctx }, { id }) => companyTeam(ctx, id),
+  'companies.moveTeam': ({ ctx }, { id, teamId }) => moveCompanyToTeam(ctx, id, teamId),
   'consents.list': ({ ctx }, { contactId }) => listConsents(ctx, contactId),
   'consents.create': ({ ctx }, input) => giveConsent(ctx, input),
   'consents.withdraw': ({ ctx }, { id, withdrawnOn }) => withdrawConsent(ctx, id, withdrawnOn),

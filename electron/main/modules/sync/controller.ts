@@ -115,8 +115,12 @@ export class SyncController {
     await this.running?.catch(() => {})
     let response
     try {
-      response = await this.transport(serverUrl).login({ login: input.login, password: input.password, clientId: this.options.clientId, deviceName: this.options.deviceName })
+      response = await this.transport(serverUrl).login({
+        login: input.login, password: input.password, clientId: this.options.clientId, deviceName: this.options.deviceName, ...(input.newPassword ? { newPassword: input.newPassword } : {}),
+      })
     } catch (err) {
+      if (err instanceof SyncTransportError && err.code === 'password_change_required') throw fieldError('newPassword', 'errors.syncPasswordChangeRequired')
+      if (err instanceof SyncTransportError && err.code === 'weak_password') throw fieldError('newPassword', 'errors.syncWeakPassword')
       if (err instanceof SyncTransportError && err.code === 'invalid_credentials') throw fieldError('password', 'errors.syncInvalidCredentials')
       if (err instanceof SyncTransportError && (err.code === 'offline' || err.code === 'timeout' || err.code === 'not_found')) throw fieldError('serverUrl', err.code === 'not_found' ? 'errors.syncNotAServer' : 'errors.syncUnreachable')
       throw new AppError('validation', errorKey(err))

@@ -10,6 +10,7 @@ import { call } from '../../lib/api'
 import { useData } from '../../lib/use-data'
 import { RecordPanels } from '../../components/record-panels'
 import { CollapsibleText } from './collapsible-text'
+import { CompanyTeamMove } from './company-team-move'
 import { TouchpointItem } from './touchpoint-item'
 
 const TIMELINE_PAGE = 50
@@ -85,6 +86,7 @@ export function CompanyPage() {
             {detail(t('company.leadSource'), c.leadSource ? t(`enum.leadSource.${c.leadSource}`) : '')}
           </dl>
           {c.notes ? <CollapsibleText className="notes" text={c.notes} /> : null}
+          <CompanyTeamMove companyId={id} />
         </div>
 
         <Section title={t('contact.buyingCenter')} actionTo={`/contacts/new?companyId=${id}`} actionLabel={t('contact.add')} empty={contacts.data && contacts.data.rows.length === 0 ? t('company.noContacts') : null}>

@@ -17,15 +17,21 @@ export function SyncSettings() {
   const action = useAction()
   const { status, refresh } = useSyncStatus()
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm<SyncConnectInput>({ resolver: zodResolver(syncConnectSchema), defaultValues: { serverUrl: '', login: '', password: '' } })
+  const form = useForm<SyncConnectInput>({ resolver: zodResolver(syncConnectSchema), defaultValues: { serverUrl: '', login: '', password: '', newPassword: '' } })
+  /** The server asked for a password of the user's own (after a one-time password): the field stays until connected. */
+  const [askNewPassword, setAskNewPassword] = useState(false)
 
   const connect = form.handleSubmit(async (input) => {
     setFormError(null)
-    const result = await action.run('sync.connect', input)
+    const result = await action.run('sync.connect', { ...input, newPassword: input.newPassword || undefined })
     if (result.ok) {
-      form.reset({ serverUrl: input.serverUrl, login: input.login, password: '' })
+      form.reset({ serverUrl: input.serverUrl, login: input.login, password: '', newPassword: '' })
+      setAskNewPassword(false)
       refresh()
-    } else setFormError(showServerErrors(form, result.error))
+    } else {
+      if (result.error.fields?.newPassword) setAskNewPassword(true)
+      setFormError(showServerErrors(form, result.error))
+    }
   })
   const [busy, setBusy] = useState(false)
   const act = async (channel: 'sync.now' | 'sync.disconnect') => {
@@ -56,6 +62,7 @@ export function SyncSettings() {
             <TextField name="serverUrl" label={t('sync.serverUrl')} hint={t('sync.serverUrlHint')} required type="url" />
             <TextField name="login" label={t('sync.login')} required autoComplete="username" />
             <TextField name="password" label={t('sync.password')} required type="password" autoComplete="current-password" />
+            {askNewPassword ? <TextField name="newPassword" label={t('sync.newPassword')} hint={t('sync.newPasswordHint')} required type="password" autoComplete="new-password" /> : null}
             <div className="form-actions">
               <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
                 {form.formState.isSubmitting ? t('sync.connecting') : t('sync.connect')}
