@@ -40,6 +40,8 @@ interface Fixture {
   product: Record<string, unknown>
   contractId: string
   contract: Record<string, unknown>
+  nord: string
+  sued: string
 }
 
 /**
@@ -73,6 +75,11 @@ const CASES: Array<{ action: Action; what: string; refusedFirst?(role: Role): Ac
     action: 'prices.write', what: 'change a list price',
     laptop: (app, f) => dispatch(app, 'products.update', { ...f.product, id: f.productId, listPriceCents: 1 }),
     push: (f) => ({ table: 'products', rowId: f.productId, kind: 'update', fields: { list_price_cents: { old: 149_999, new: 1 } } }),
+  },
+  {
+    action: 'companies.move', what: 'move a company to another team',
+    laptop: (app, f) => dispatch(app, 'companies.moveTeam', { id: f.companyId, teamId: f.sued }),
+    push: (f) => ({ table: 'companies', rowId: f.companyId, kind: 'update', fields: { team_id: { old: f.nord, new: f.sued } } }),
   },
   {
     action: 'teamSettings.write', what: 'change an early-warning rule',
@@ -118,7 +125,7 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
     const itemId = (await laptops.field_sales.laptop.ctx.db.selectFrom('offer_items').select('id').where('offer_id', '=', draft.id).executeTakeFirstOrThrow()).id
     const fixture: Fixture = {
       companyId: company.id, wonCompanyId: wonCompany.id, draftOfferId: draft.id, draftOffer: offerInput(company.id), itemId, productId: product.id, product: productInput,
-      contractId: contract.id, contract: contractInput,
+      contractId: contract.id, contract: contractInput, nord: h.teams.nord, sued: h.teams.sued,
     }
     const ruleId = (await laptops.manager.laptop.ctx.db.selectFrom('trigger_rules').select('id').executeTakeFirstOrThrow()).id
     return { laptops, fixture, wonOfferId: won.id, ruleId }
@@ -138,8 +145,8 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
         refusals++
       }
     }
-    // service: offers, contracts, prices, settings (6); sales: deleting won offers and running contracts, settings (3 each).
-    expect(refusals).toBe(6 + 3 + 3)
+    // service: offers, contracts, prices, moving, settings (7); sales: deleting won offers and running contracts, moving, settings (4 each).
+    expect(refusals).toBe(7 + 4 + 4)
     // Nothing changed: the price, the value, the companies are as Anna made them.
     const service = laptops.service.laptop.ctx.db
     expect((await service.selectFrom('offer_items').select('unit_price_cents').where('id', '=', fixture.itemId).executeTakeFirstOrThrow()).unit_price_cents).toBe(100_000)
@@ -192,7 +199,7 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
       for (const [i, result] of answer.results.entries()) expect(result, `${role}: ${forbidden[i]!.what}`).toMatchObject({ status: 'rejected', reason: 'forbidden' })
       refusals += answer.results.length
     }
-    expect(refusals).toBe(6 + 3 + 3)
+    expect(refusals).toBe(7 + 4 + 4)
     expect(await stored()).toEqual(before)
 
     expect(await stored()).toEqual(before)

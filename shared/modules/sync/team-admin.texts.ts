@@ -45,7 +45,7 @@ export const TEAM_ADMIN_TEXTS = {
   'companyTeam.move': { de: 'Team wechseln', en: 'Change team' },
   'companyTeam.title': { de: 'In ein anderes Team verschieben', en: 'Move to another team' },
   'companyTeam.hint': { de: 'Der Kunde geht mit allem, was an ihm hängt (Kontakte, Angebote, Verträge, Fälle …), an das neue Team. Nach der nächsten Synchronisation verschwindet er von den Laptops des bisherigen Teams.', en: 'The customer moves with everything attached to it (contacts, offers, contracts, cases …) to the new team. After the next sync it is gone from the laptops of the previous team.' },
-  'companyTeam.current': { de: 'Bisher: {team}', en: 'Currently: {team}' },
+  'companyTeam.current': { de: 'Aktuell: {team}', en: 'Currently: {team}' },
   'companyTeam.target': { de: 'Neues Team', en: 'New team' },
   'companyTeam.choose': { de: 'Team wählen …', en: 'Choose a team …' },
   'companyTeam.submit': { de: 'Verschieben', en: 'Move' },

@@ -70,7 +70,7 @@ function UsersSection({ view, onOneTime, reload }: { view: TeamAdminView; onOneT
       <h2>{t('teamAdmin.users')}</h2>
       {error ? <p className="form-error" role="alert">{tFromData(error)}</p> : null}
       {notice ? <p className="muted" role="status">{notice}</p> : null}
-      <table className="table" aria-label={t('teamAdmin.users')}>
+      <table className="data-table" aria-label={t('teamAdmin.users')}>
         <thead>
           <tr><th>{t('teamAdmin.login')}</th><th>{t('teamAdmin.name')}</th><th>{t('teamAdmin.role')}</th><th>{t('teamAdmin.team')}</th><th>{t('teamAdmin.state')}</th>{manage ? <th>{t('teamAdmin.actions')}</th> : null}</tr>
         </thead>

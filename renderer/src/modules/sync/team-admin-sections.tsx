@@ -72,7 +72,7 @@ export function TeamsSection({ teams, reload }: { teams: AdminTeam[]; reload(): 
   return (
     <div className="card">
       <h2>{t('teamAdmin.teams')}</h2>
-      <table className="table" aria-label={t('teamAdmin.teams')}>
+      <table className="data-table" aria-label={t('teamAdmin.teams')}>
         <thead><tr><th>{t('teamAdmin.name')}</th><th>{t('teamAdmin.members')}</th></tr></thead>
         <tbody>{teams.map((team) => <tr key={team.id}><td>{team.name}</td><td>{number(team.members)}</td></tr>)}</tbody>
       </table>
@@ -96,7 +96,7 @@ export function DevicesSection({ devices }: { devices: AdminDevice[] }) {
     <div className="card">
       <h2>{t('teamAdmin.devices')}</h2>
       {devices.length === 0 ? <p className="muted">{t('teamAdmin.noDevices')}</p> : (
-        <table className="table" aria-label={t('teamAdmin.devices')}>
+        <table className="data-table" aria-label={t('teamAdmin.devices')}>
           <thead><tr><th>{t('teamAdmin.user')}</th><th>{t('teamAdmin.device')}</th><th>{t('teamAdmin.lastPush')}</th><th>{t('teamAdmin.lastPull')}</th></tr></thead>
           <tbody>
             {devices.map((d) => (
