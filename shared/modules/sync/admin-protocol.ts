@@ -2,6 +2,7 @@
 // devices, for admins and managers in the app. Bodies are checked with these schemas on the server and the laptop.
 import { z } from 'zod'
 import { ROLES } from '../../platform/rights'
+import type { SyncUser } from './protocol'
 
 export const ADMIN_PREFIX = '/admin/v1'
 
@@ -40,13 +41,8 @@ export interface AdminRefusalBody {
   message: string
 }
 
-export interface AdminUser {
-  id: string
-  login: string
-  displayName: string
-  email: string
-  role: (typeof ROLES)[number]
-  teamId: string
+/** A user as the administration sees them: the directory's user, with their state. */
+export interface AdminUser extends SyncUser {
   disabledAt: string | null
   /** Signs in next with a one-time password and must choose a new one. */
   mustChangePassword: boolean
