@@ -112,8 +112,11 @@ export function mountAdminRoutes(app: Hono<Env>, options: AdminRouteOptions): vo
     const parsed = await body(c, adminUpdateUserSchema)
     if (!parsed.success) return refuse(c, 'bad_input', 'role or teamId is required', idOf(c))
     const login = await loginOf(idOf(c))
-    if (parsed.data.teamId !== undefined) await setUserTeam(store, login, parsed.data.teamId)
-    if (parsed.data.role !== undefined) await setUserRole(store, login, parsed.data.role)
+    const { role, teamId } = parsed.data
+    // Checked before either change, so a refused role (the last admin) or team leaves both as they were.
+    if (teamId && !(await store.db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst())) throw new AdminError('no such team', 'unknown_team')
+    if (role !== undefined) await setUserRole(store, login, role)
+    if (teamId !== undefined) await setUserTeam(store, login, teamId)
     return c.json({ ok: true })
   }))
 

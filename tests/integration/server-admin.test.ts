@@ -91,7 +91,9 @@ describe.each(STORE_KINDS)('team administration on %s', (kind) => {
     const adaId = (await call(ada, 'GET', '/users')).body.find((u) => u.login === 'ada')!.id as string
     const before = await users()
     expect(await call(ada, 'POST', `/users/${adaId}/disable`)).toMatchObject({ status: 409, body: { reason: 'last_admin' } })
-    expect(await call(ada, 'PATCH', `/users/${adaId}`, { role: 'manager' })).toMatchObject({ status: 409, body: { reason: 'last_admin' } })
+    expect(await call(ada, 'PATCH', `/users/${adaId}`, { role: 'manager', teamId: nord })).toMatchObject({ status: 409, body: { reason: 'last_admin' } })
+    expect(await call(ada, 'PATCH', `/users/${adaId}`, { role: 'admin', teamId: 'no-such-team' })).toMatchObject({ status: 404, body: { reason: 'unknown_team' } })
+    expect((await ts.store.db.selectFrom('users').select('team_id').where('id', '=', adaId).executeTakeFirstOrThrow()).team_id).toBe('')
     expect(await users()).toEqual(before)
     expect(logged()).toContain(`(user ${adaId})`)
 
