@@ -6,13 +6,14 @@ import { isOneOf } from '../../shared/platform/value-lists'
 import { openStore } from '../store/open-store'
 import { DEFAULT_STORE } from '../main-defaults'
 import { createIntegrationKey, INTEGRATION_KINDS, listIntegrationKeys, revokeIntegrationKey } from '../integrations/keys'
-import { AdminError, createTeam, createUser, disableUser, listUsers, resetPassword, setUserTeam, teamIdByName, unblockLogin } from './accounts'
+import { AdminError, createTeam, createUser, disableUser, listUsers, resetPassword, setUserRole, setUserTeam, teamIdByName, unblockLogin } from './accounts'
 
 const USAGE = `Usage: npm run server:admin -- <command> [options]
   create-team  --name <name>
   create-user  --login <login> --name <display name> --role <${ROLES.join('|')}> [--team <team>] [--email <e-mail>] [--password <pw> | password on stdin]
   reset-password --login <login> [--password <pw> | password on stdin]
   set-team     --login <login> --team <team>
+  set-role     --login <login> --role <${ROLES.join('|')}>   (the last active admin stays admin)
   disable-user --login <login>
   unblock-login --login <login>   (forget its failed logins: no waiting after mistyped passwords)
   list-users
@@ -65,6 +66,13 @@ async function main(): Promise<void> {
         await setUserTeam(store, need('login'), await teamIdByName(store, need('team')))
         console.log('team changed')
         break
+      case 'set-role': {
+        const role = need('role')
+        if (!isOneOf(ROLES, role)) throw new AdminError(`role must be one of ${ROLES.join(', ')}`)
+        await setUserRole(store, need('login'), role)
+        console.log('role changed')
+        break
+      }
       case 'disable-user':
         await disableUser(store, need('login'))
         console.log('user disabled; every session ended')
