@@ -102,6 +102,23 @@ describe.each(STORE_KINDS)('team administration from the laptop on %s', (kind) =
     }
   })
 
+  it.skipIf(skip)('a manager\'s laptop sees people, teams and devices and creates a team, but manages no user', async () => {
+    const max = await connectedApp()
+    await max.sync.connect({ serverUrl: 'http://sync.test', login: 'max', password: PASSWORD })
+    const view = await dispatch(max.app, 'teamAdmin.get', {})
+    expect(view).toMatchObject({ ok: true, data: { connected: true, canManageUsers: false } })
+    const data = (view as { data: { users: Array<{ login: string; id: string }>; teams: Array<{ name: string }> } }).data
+    expect(data.users.map((u) => u.login)).toEqual(['anna', 'ben', 'carla', 'max'])
+    expect(await dispatch(max.app, 'teamAdmin.createTeam', { name: 'Vertrieb West' })).toMatchObject({ ok: true })
+    expect(await dispatch(max.app, 'teamAdmin.createUser', { login: 'ada', displayName: 'Ada', email: '', role: 'admin', teamId: '' }))
+      .toMatchObject({ ok: false, error: { code: 'forbidden', message: 'errors.admin.not_allowed' } })
+    const anna = data.users.find((u) => u.login === 'anna')!.id
+    expect(await dispatch(max.app, 'teamAdmin.resetPassword', { id: anna })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect((await server.h.store.db.selectFrom('users').select('login').execute()).map((u) => u.login).sort()).toEqual(['anna', 'ben', 'carla', 'max'])
+    await max.sync.disconnect()
+    await max.close()
+  })
+
   it.skipIf(skip)('a laptop never connected has nothing to administer', async () => {
     const laptop = await connectedApp()
     expect(await dispatch(laptop.app, 'teamAdmin.get', {})).toMatchObject({ ok: true, data: { connected: false } })
