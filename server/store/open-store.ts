@@ -67,7 +67,13 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     store = { db, kind: 'sqlite', lockWriters: async () => {}, close: () => db.destroy() }
   }
   try {
-    const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => SERVER_MIGRATIONS } }).migrateToLatest()
+    // Kysely's migrator looks for its own tables in every schema unless told which one: a store in a fresh
+    // schema of a database where another schema already holds them (a second instance, a test running
+    // beside another) would skip creating its own and fail. The schema is the connection's own.
+    const migrationTableSchema = store.kind === 'postgres'
+      ? (await sql<{ s: string | null }>`select current_schema() as s`.execute(store.db)).rows[0]?.s ?? undefined
+      : undefined
+    const { error } = await new Migrator({ db: store.db, migrationTableSchema, provider: { getMigrations: async () => SERVER_MIGRATIONS } }).migrateToLatest()
     if (error) throw error instanceof Error ? error : new Error(String(error))
   } catch (err) {
     await store.close()
