@@ -126,6 +126,7 @@ export const CHANNELS = [
   'approvals.get',
   'approvals.request',
   'approvals.decide',
+  'approvals.acknowledge',
   'reports.orderRate',
   'orderRate.export',
   'profile.get',

@@ -223,6 +223,7 @@ export const contract = {
   'approvals.get': channel<DiscountState>()(approvalStateSchema),
   'approvals.request': channel<DiscountState>()(approvalRequestSchema),
   'approvals.decide': channel<DiscountState>()(approvalDecideSchema),
+  'approvals.acknowledge': channel<{ id: string }>()(byIdSchema),
   'reports.orderRate': channel<OrderRateReport>()(orderRateQuerySchema),
   'orderRate.export': channel<ExportFile>()(orderRateExportSchema),
   'profile.get': channel<CompanyProfileSettings>()(none),

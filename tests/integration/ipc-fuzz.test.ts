@@ -368,6 +368,7 @@ async function setUp(): Promise<Seeds> {
     'approvals.get': () => ({ offerId: draft.id }),
     'approvals.request': () => ({ offerId: draft.id, comment: 'Großkunde' }),
     'approvals.decide': () => ({ id: draft.id, decision: 'declined', reason: 'zu hoch' }),
+    'approvals.acknowledge': () => ({ id: draft.id }),
     'timeline.forRecord': () => ({ relatedType: 'offer', relatedId: sent.id }),
     'conversations.confirmation': () => ({ id: conversation.id, format: 'pdf' }),
     'promises.list': () => ({ companyId: company.id }),

@@ -2,6 +2,7 @@
 import type { Texts } from '../../platform/texts'
 
 export const APPROVAL_TEXTS = {
+  'product.purchasePrice': { de: 'Einkaufspreis (optional, für die Mindestmarge)', en: 'Purchase price (optional, for the margin floor)' },
   'approval.title': { de: 'Rabattfreigabe', en: 'Discount approval' },
   'approval.figures': { de: 'Höchster Positionsrabatt {item} · Angebotsrabatt {offer}', en: 'Highest item discount {item} · offer discount {offer}' },
   'approval.margin': { de: 'Marge {margin}', en: 'Margin {margin}' },

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { requiredIdSchema, text } from '../../platform/common.schema'
 import type { ApprovalStatus, DiscountFigures, Exceeded, RoleLimit } from './discount.rules'
+import type { WorkItemBase } from '../../platform/work-item'
 
 export interface ApprovalView {
   id: string
@@ -43,3 +44,12 @@ export const approvalDecideSchema = z.discriminatedUnion('decision', [
   z.object({ id: requiredIdSchema, decision: z.literal('declined'), limitPercent, reason: z.string('errors.required').trim().min(1, 'errors.declineReasonRequired').max(2000, 'errors.tooLong') }),
 ])
 export type ApprovalDecideInput = z.output<typeof approvalDecideSchema>
+
+/** An entry of the work list: an open request for an approver, or a decision for its requester to take note of. */
+export interface ApprovalItem extends WorkItemBase {
+  source: 'approval'
+  kind: 'approvalRequested' | 'approvalDecided'
+  offerId: string
+  offerNumber: string
+  status: ApprovalStatus
+}

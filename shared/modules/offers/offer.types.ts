@@ -15,6 +15,8 @@ export interface Product {
   description: string
   unit: string
   listPriceCents: number
+  /** null when unknown (issue 18: margin floor). */
+  purchasePriceCents: number | null
   vatRate: 19 | 7 | 0
   warrantyMonths: number
   active: boolean
