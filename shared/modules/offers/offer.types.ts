@@ -163,4 +163,9 @@ export interface OrderRateReport {
   lostReasons: Array<{ reason: ParetoReason; count: number; valueCents: number; cumulativeShare: number }>
   /** Sent offers whose first follow-up was done on or before its due date. */
   followUpDiscipline: { due: number; onTime: number; share: number | null }
+  /** Discount approvals requested in the period (issue 18). */
+  approvals: ApprovalStats
 }
+
+/** Offers that needed a discount approval, how many requests were decided, the median hours to the decision. */
+export interface ApprovalStats { offers: number; decided: number; medianHoursToDecision: number | null }
