@@ -39,8 +39,8 @@ export async function getTeamRules(ctx: ServiceContext, input: { companyId?: str
 }
 
 /**
- * Saves the rules of the user's team (already checked by the channel's schema) as its three team settings; discount
- * limits left out keep the team's.
+ * Saves the rules of the user's team (already checked by the channel's schema) as its team settings; discount
+ * limits left out keep the team's (they are not written).
  */
 export async function updateTeamRules(ctx: ServiceContext, input: Omit<TeamRules, 'discountLimits'> & { discountLimits?: DiscountLimits }): Promise<TeamRulesView> {
   const editor = await teamSettingsEditor(ctx.db, ctx.userId)
@@ -50,12 +50,12 @@ export async function updateTeamRules(ctx: ServiceContext, input: Omit<TeamRules
     lostReasons: [...new Set(input.lostReasons)],
   })
   const service: ServiceSettings = serviceSettingsSchema.parse({ serviceLevels: input.serviceLevels })
-  const discounts = discountLimitsSchema.parse(input.discountLimits ?? readDiscountLimits(await readTeamSetting(ctx.db, editor.teamId, DISCOUNT_LIMITS_KEY)))
+  const discounts = input.discountLimits ? discountLimitsSchema.parse(input.discountLimits) : null
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     await writeTeamSetting(trx, editor.teamId, OFFER_RULES_KEY, JSON.stringify(offers), now)
     await writeTeamSetting(trx, editor.teamId, SERVICE_LEVELS_KEY, JSON.stringify(service), now)
-    await writeTeamSetting(trx, editor.teamId, DISCOUNT_LIMITS_KEY, JSON.stringify(discounts), now)
+    if (discounts) await writeTeamSetting(trx, editor.teamId, DISCOUNT_LIMITS_KEY, JSON.stringify(discounts), now)
   })
   return getTeamRules(ctx, {})
 }
