@@ -26,7 +26,7 @@ const offerInput = (companyId: string, discountPercent: number) => offerFieldsSc
 })
 
 const markConnected = (laptop: TestClient) =>
-  writeState(laptop.ctx.db, 'user', { id: laptop.ctx.userId, login: laptop.name, displayName: laptop.ctx.userName, email: '', role: '', teamId: '' })
+  writeState(laptop.ctx.db, 'user', { id: laptop.ctx.userId, login: laptop.name, displayName: laptop.ctx.userName, email: '', role: 'field_sales', teamId: '' })
 
 const outboxOf = async (laptop: TestClient) => (await laptop.ctx.db.selectFrom('sync_outbox').select('op_id').execute()).length
 

@@ -91,10 +91,12 @@ export async function checkDiscountApproved(trx: Transaction<Database>, ctx: Ser
 /** A discount above the hard cap of the user's role is refused when the offer is saved (not even requestable). */
 export async function checkDiscountCap(trx: Transaction<Database>, input: { offerDiscountPercent: number; items: ReadonlyArray<{ discountPercent: number }> }): Promise<void> {
   const role = await signedInRole(trx)
-  if (role === null) return
-  if (!withinCap({ itemPercent: 0, offerPercent: input.offerDiscountPercent }, role)) throw fieldError('offerDiscountPercent', 'errors.discountOverCap')
+  // A role that may not write offers at all hears that from the rights guard.
+  if (role === null || !may(role, 'offers.write')) return
+  const refuse = (field: string) => new AppError('forbidden', 'errors.discountOverCap', { [field]: 'errors.discountOverCap' })
+  if (!withinCap({ itemPercent: 0, offerPercent: input.offerDiscountPercent }, role)) throw refuse('offerDiscountPercent')
   const over = input.items.findIndex((i) => !withinCap({ itemPercent: i.discountPercent, offerPercent: 0 }, role))
-  if (over >= 0) throw fieldError(`items.${over}.discountPercent`, 'errors.discountOverCap')
+  if (over >= 0) throw refuse(`items.${over}.discountPercent`)
 }
 
 /** "Freigabe anfordern": a request with the offer's current figures and the rep's comment. */
