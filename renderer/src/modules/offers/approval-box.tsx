@@ -36,7 +36,8 @@ export function ApprovalBox({ offerId, closed, onChange }: { offerId: string; cl
       <div className="card__header"><h2>{t('approval.title')}</h2></div>
       <p>{t('approval.figures', { item: pct(s.figures.itemPercent), offer: pct(s.figures.offerPercent) })}{s.figures.marginPercent !== null ? ` · ${t('approval.margin', { margin: pct(s.figures.marginPercent) })}` : ''}</p>
       {s.limit ? <p className="muted small">{t('approval.limit', { item: pct(s.limit.itemPercent), offer: pct(s.limit.offerPercent), margin: pct(s.limit.marginFloorPercent) })}</p> : <p className="muted small">{t('approval.noLimit')}</p>}
-      <StateNotice state={s} />
+      {/* An approver deciding a colleague's request sees the request, not their own limit's verdict. */}
+      {open?.canDecide ? null : <StateNotice state={s} />}
       {s.canRequest && !closed ? <RequestForm offerId={offerId} onDone={reload} /> : null}
       {open?.canDecide && !closed ? <DecideForm approval={open} onDone={reload} /> : null}
       {s.approvals.length > 0 ? (
