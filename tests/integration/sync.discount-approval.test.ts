@@ -9,11 +9,11 @@ import { createOffer, sendOffer, updateOffer } from '../../electron/main/modules
 import { acknowledgeDecision, decideApproval, getDiscountState, requestApproval } from '../../electron/main/modules/offers/approval.service'
 import { approvalItems } from '../../electron/main/modules/offers/approval-items'
 import { orderRateReport } from '../../electron/main/modules/offers/order-rate.service'
-import { readState, writeState } from '../../electron/main/modules/sync/state'
-import { createUser } from '../../server/admin/accounts'
+import { readState } from '../../electron/main/modules/sync/state'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { offerFieldsSchema } from '../../shared/modules/offers/offer.schema'
-import { harnessPerTest, PASSWORD, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
+import { harnessPerTest, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
+import { markConnected, nordTeam } from '../helpers/nord-team'
 import { completeLetterProfile } from '../helpers/letter-profile'
 import { validCompany } from '../helpers/temp-db'
 
@@ -25,8 +25,6 @@ const offerInput = (companyId: string, discountPercent: number) => offerFieldsSc
   items: [{ name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPriceCents: 149_999, discountPercent, vatRate: 19, optional: false }],
 })
 
-const markConnected = (laptop: TestClient) =>
-  writeState(laptop.ctx.db, 'user', { id: laptop.ctx.userId, login: laptop.name, displayName: laptop.ctx.userName, email: '', role: 'field_sales', teamId: '' })
 
 const outboxOf = async (laptop: TestClient) => (await laptop.ctx.db.selectFrom('sync_outbox').select('op_id').execute()).length
 
@@ -35,14 +33,7 @@ describe.each(STORE_KINDS)('discount approvals on two laptops on %s', (kind) => 
   const server = harnessPerTest(kind, skip)
 
   async function team() {
-    const anna = await server.client('anna')
-    const ben = await server.client('ben')
-    await createUser(server.h.store, { login: 'nora', displayName: 'Nora Vogt', role: 'manager', teamId: server.h.teams.nord, password: PASSWORD })
-    const nora = await server.client('nora')
-    for (const laptop of [anna, ben, nora]) {
-      await markConnected(laptop)
-      await laptop.sync()
-    }
+    const { anna, ben, nora } = await nordTeam(server)
     await completeLetterProfile(anna.ctx)
     const company = await createCompany(anna.ctx, companyFieldsSchema.parse(validCompany({ name: 'Brunsviga GmbH', customerNumber: 'K-7', status: 'customer' })))
     return { anna, ben, nora, company }

@@ -2,7 +2,7 @@
 import type { Texts } from '../../platform/texts'
 
 export const APPROVAL_TEXTS = {
-  'product.purchasePrice': { de: 'Einkaufspreis (optional, für die Mindestmarge)', en: 'Purchase price (optional, for the margin floor)' },
+  'approval.purchasePrice': { de: 'Einkaufspreis (optional, für die Mindestmarge)', en: 'Purchase price (optional, for the margin floor)' },
   'approval.title': { de: 'Rabattfreigabe', en: 'Discount approval' },
   'approval.figures': { de: 'Höchster Positionsrabatt {item} · Angebotsrabatt {offer}', en: 'Highest item discount {item} · offer discount {offer}' },
   'approval.margin': { de: 'Marge {margin}', en: 'Margin {margin}' },
@@ -34,17 +34,9 @@ export const APPROVAL_TEXTS = {
   'approval.worklist.decided': { de: 'Freigabe entschieden {number} – {company}', en: 'Approval decided {number} – {company}' },
   'approval.worklist.open': { de: 'Zur Freigabe', en: 'Review' },
   'approval.worklist.seen': { de: 'Zur Kenntnis genommen', en: 'Noted' },
-  'teamRules.discounts': { de: 'Rabattgrenzen je Rolle', en: 'Discount limits per role' },
-  'teamRules.discountsIntro': {
-    de: 'Darüber braucht ein Angebot eine Freigabe. Außer Vertriebsleitung und Administration darf niemand mehr als 50 % geben.',
-    en: 'Above them an offer needs approval. No one but managers and admins may give more than 50 %.',
-  },
-  'teamRules.itemPercent': { de: '{role}: Positionsrabatt bis %', en: '{role}: item discount up to %' },
-  'teamRules.offerPercent': { de: '{role}: Angebotsrabatt bis %', en: '{role}: offer discount up to %' },
-  'teamRules.marginFloor': { de: '{role}: Mindestmarge %', en: '{role}: margin floor %' },
-  'report.approvals': { de: 'Angebote mit Rabattfreigabe', en: 'Offers that needed approval' },
-  'report.approvalsDetail': { de: 'Zeit bis zur Entscheidung (Median): {hours} Std. · {decided} entschieden', en: 'Time to decision (median): {hours} h · {decided} decided' },
-  'report.approvalsUndecided': { de: 'Noch keine Entscheidung', en: 'No decision yet' },
+  'approval.report': { de: 'Angebote mit Rabattfreigabe', en: 'Offers that needed approval' },
+  'approval.reportDetail': { de: 'Zeit bis zur Entscheidung (Median): {hours} Std. · {decided} entschieden', en: 'Time to decision (median): {hours} h · {decided} decided' },
+  'approval.reportUndecided': { de: 'Noch keine Entscheidung', en: 'No decision yet' },
   'errors.discountOverCap': { de: 'Mehr als 50 % Rabatt gibt nur die Vertriebsleitung oder Administration – auch nicht mit Freigabe.', en: 'Only managers and admins give more than 50 % discount – not even with approval.' },
   'errors.discountNeedsApproval': { de: 'Der Rabatt liegt über Ihrer Grenze: bitte zuerst die Freigabe anfordern.', en: 'The discount is over your limit: please request approval first.' },
   'errors.discountLimitOverCap': { de: 'Höchstens 50 % für diese Rolle.', en: 'At most 50 % for this role.' },

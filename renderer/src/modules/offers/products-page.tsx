@@ -56,7 +56,7 @@ export function ProductsPage() {
             <TextField name="name" label={t('product.name')} required />
             <SelectField name="unit" label={t('product.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
             <MoneyField name="listPriceCents" label={t('product.listPrice')} required />
-            <MoneyField name="purchasePriceCents" label={t('product.purchasePrice')} />
+            <MoneyField name="purchasePriceCents" label={t('approval.purchasePrice')} />
             <SelectField name="vatRate" label={t('product.vatRate')} options={VAT_RATES.map((r) => ({ value: String(r), label: `${r} %` }))} numeric />
             <NumberField name="warrantyMonths" label={t('product.warrantyMonths')} step="1" emptyValue={0} />
             <CheckboxField name="active" label={t('product.active')} />
