@@ -71,8 +71,20 @@ test('a rep\'s offer at 18 % is blocked, approval requested, the manager on lapt
     await expect(decide).toHaveCount(0)
     await syncNow(nora.page)
 
-    // Back on laptop A: after the sync the offer is approved and goes out.
+    // The manager's team rules hold the limits per role (a screenshot of the section).
+    await openApp(nora.page, nora.app, '/settings')
+    const limits = nora.page.getByRole('group', { name: 'Rabattgrenzen je Rolle' })
+    await expect(limits.getByLabel('Außendienst: Positionsrabatt bis %')).toHaveValue('10')
+    await limits.scrollIntoViewIfNeeded()
+    await nora.page.screenshot({ path: test.info().outputPath('approval-limits-de.png') })
+
+    // Back on laptop A: after the sync the decision is on Anna's work list until she notes it; the offer goes out.
     await syncNow(page)
+    await openApp(page, app, '/follow-ups')
+    const decided = page.getByRole('listitem', { name: `Rabattfreigabe ${offer.number} – ${COMPANY}` })
+    await expect(decided.getByText('Freigegeben von Nora Vogt')).toBeVisible()
+    await decided.getByRole('button', { name: 'Zur Kenntnis genommen' }).click()
+    await expect(decided).toHaveCount(0)
     await openApp(page, app, `/offers/${offer.id}`)
     await expect(box.getByText('Freigegeben: das Angebot kann versendet werden.')).toBeVisible()
     await expect(box.getByText(/freigegeben von Nora Vogt/)).toBeVisible()
@@ -81,6 +93,10 @@ test('a rep\'s offer at 18 % is blocked, approval requested, the manager on lapt
     expect((await must<{ status: string }>(app, 'offers.get', { id: offer.id })).status).toBe('sent')
     await box.scrollIntoViewIfNeeded()
     await page.screenshot({ path: test.info().outputPath('approval-sent-de.png') })
+    await openApp(page, app, '/reports/order-rate')
+    const kpi = page.getByRole('group', { name: 'Angebote mit Rabattfreigabe' })
+    await expect(kpi.getByText(/Zeit bis zur Entscheidung \(Median\): [\d,]+ Std\. · 1 entschieden/)).toBeVisible()
+    await page.screenshot({ path: test.info().outputPath('approval-report-de.png') })
     expect(nora.consoleErrors).toEqual([])
     void consoleErrors
   } finally {
