@@ -2,7 +2,7 @@
 import type { SyncTableName } from '../shared/modules/sync'
 import { isOneOf } from '../shared/platform/value-lists'
 import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
-import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable, PromiseTable } from './modules/offers'
+import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from './modules/service'
@@ -30,6 +30,7 @@ export interface Database {
   offers: OfferTable
   offer_items: OfferItemTable
   offer_revisions: OfferRevisionTable
+  offer_approvals: OfferApprovalTable
   follow_ups: FollowUpTable
   offer_stats: OfferStatsTable
   contracts: ContractTable
@@ -64,7 +65,7 @@ export const SYNCED_TABLES = [
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups', 'promises',
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
   'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'team_settings',
-  'trigger_rules', 'trigger_firings', 'journey_changes',
+  'trigger_rules', 'trigger_firings', 'journey_changes', 'offer_approvals',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

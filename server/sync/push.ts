@@ -14,6 +14,7 @@ import { numberHolder, recordDuplicateNumber, releaseCompanyNumber, setCompanyNu
 import { erasedSince, insertErasure, isPlaceholder, refuseErased, scrubStore, withoutErasedPerson, type ErasureCtx } from './erasure'
 import { canSee, scopesKey, visibleScopes } from './scope'
 import { writeWithSequence, type Sequencer } from './sequence'
+import { checkApprovalOp } from './approvals'
 import { checkInsert, checkReferences, checkUpdate, Rejected, upgradeFields } from './validate'
 
 type Data = Record<string, SyncValue>
@@ -178,6 +179,7 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
       throw new Rejected('forbidden')
     }
     if (table === 'team_settings') checkTeamSettingValue(op, row)
+    if (table === 'offer_approvals') checkApprovalOp(ctx.actor, op, row && !row.deleted ? row.data : null)
     op = await withoutErasedPerson(erasureCtx(ctx), op)
     const rule = SYNC_TABLE_RULES[table]
     if (!rule.clientWritable) {

@@ -9,7 +9,7 @@ import { CONSENT_TEXTS, CUSTOMER_IMPORT_TEXTS, CUSTOMER_TEXTS, DUPLICATE_TEXTS, 
 import { DEMO_TEXTS } from '../modules/demo'
 import { ACCESS_TEXTS, DSGVO_TEXTS } from '../modules/dsgvo'
 import { ERP_TEXTS } from '../modules/erp'
-import { CONVERSATION_LETTER_TEXTS, OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
+import { APPROVAL_TEXTS, CONVERSATION_LETTER_TEXTS, OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
 import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
 import { SERVICE_TEXTS } from '../modules/service'
 import { JOURNEY_TEXTS } from '../modules/journey'
@@ -35,6 +35,7 @@ export const TEXT_SOURCES = {
   'shared/modules/contracts/contract-letter.texts.ts': CONTRACT_LETTER_TEXTS,
   'shared/modules/service/service.texts.ts': SERVICE_TEXTS,
   'shared/modules/offers/offers.texts.ts': OFFER_TEXTS,
+  'shared/modules/offers/approval.texts.ts': APPROVAL_TEXTS,
   'shared/modules/offers/offer-letter.texts.ts': OFFER_LETTER_TEXTS,
   'shared/modules/settings/settings.texts.ts': SETTINGS_TEXTS,
   'shared/modules/worklist/worklist.texts.ts': WORKLIST_TEXTS,
@@ -62,7 +63,7 @@ export const TEXT_SOURCES = {
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
-  ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS,
+  ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS, ...APPROVAL_TEXTS,
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...TEAM_ADMIN_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS, ...DASHBOARD_TEXTS,

@@ -18,7 +18,8 @@ import {
   conversationFieldsSchema, conversationUpdateSchema, offerExportSchema, offerFieldsSchema, offerListQuerySchema, offerLoseSchema,
   offerUpdateSchema, offerWinSchema, orderRateExportSchema, orderRateQuerySchema, productExportSchema, productFieldsSchema, productImportSchema, productListQuerySchema, productUpdateSchema,
 } from '../modules/offers'
-import type { Conversation, Offer, OfferListItem, OrderRateReport, Product } from '../modules/offers'
+import type { Conversation, DiscountState, Offer, OfferListItem, OrderRateReport, Product } from '../modules/offers'
+import { approvalDecideSchema, approvalRequestSchema, approvalStateSchema } from '../modules/offers'
 import { workListCompleteSchema, workListIcsQuerySchema, workListQuerySchema, workListSnoozeSchema, type WorkList } from '../modules/worklist'
 import { companyProfileSchema, teamRulesGetSchema, teamRulesSchema, type CompanyProfileSettings, type TeamRulesView } from '../modules/settings'
 import {
@@ -231,6 +232,10 @@ export const contract = {
   'offers.withdraw': channel<Offer>()(byIdSchema),
   'offers.document': channel<OfferDocument>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional(), format: documentFormatSchema })),
   'offers.preview': channel<DocumentPreview>()(z.object({ id: idSchema, revision: z.number().int().min(1).optional() })),
+  'approvals.get': channel<DiscountState>()(approvalStateSchema),
+  'approvals.request': channel<DiscountState>()(approvalRequestSchema),
+  'approvals.decide': channel<DiscountState>()(approvalDecideSchema),
+  'approvals.acknowledge': channel<{ id: string }>()(byIdSchema),
   'reports.orderRate': channel<OrderRateReport>()(orderRateQuerySchema),
   'orderRate.export': channel<ExportFile>()(orderRateExportSchema),
   'profile.get': channel<CompanyProfileSettings>()(none),

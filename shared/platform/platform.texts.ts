@@ -142,6 +142,8 @@ export const PLATFORM_TEXTS = {
   'rights.denied.contracts.deleteRunning': { de: 'Laufende Verträge löschen nur Vertriebsleitung und Administration.', en: 'Only sales management and administration delete running contracts.' },
   'rights.denied.prices.write': { de: 'Ihre Rolle darf Preise nicht ändern.', en: 'Your role may not change prices.' },
   'rights.denied.teamSettings.write': { de: 'Nur Vertriebsleitung und Administration ändern die Einstellungen des Teams.', en: 'Only sales management and administration change the team\'s settings.' },
+  'rights.denied.discounts.approve': { de: 'Nur Vertriebsleitung und Administration entscheiden über Rabattfreigaben.', en: 'Only sales management and administration decide discount approvals.' },
+  'rights.denied.discounts.beyondCap': { de: 'Mehr als 50 % Rabatt gibt nur die Vertriebsleitung oder Administration.', en: 'Only sales management and administration give more than 50 % discount.' },
   'rights.denied.users.manage': { de: 'Nur die Administration verwaltet Benutzer.', en: 'Only administration manages users.' },
   'rights.denied.teams.manage': { de: 'Teams und Geräte sehen nur Vertriebsleitung und Administration.', en: 'Only sales management and administration see teams and devices.' },
   'rights.denied.companies.move': { de: 'Kunden in ein anderes Team verschieben nur Vertriebsleitung und Administration.', en: 'Only sales management and administration move customers to another team.' },

@@ -23,6 +23,10 @@ export const ACTIONS = [
   'prices.write',
   /** Change the team's settings: health weights, early-warning rules, and the other team rules. */
   'teamSettings.write',
+  /** Decide a request to approve an offer's discounts over the requester's limits (never one's own request). */
+  'discounts.approve',
+  /** Give a discount above the hard cap (DISCOUNT_HARD_CAP): refused outright for everyone else, not even requestable. */
+  'discounts.beyondCap',
   /** Create, change and disable users, reset their passwords (the sync server's administration). */
   'users.manage',
   /** See the people and devices of the organisation and create teams (the sync server's administration). */
@@ -43,6 +47,8 @@ export const RIGHTS: Readonly<Record<Action, readonly Role[]>> = {
   'contracts.deleteRunning': LEADS,
   'prices.write': SALES,
   'teamSettings.write': LEADS,
+  'discounts.approve': LEADS,
+  'discounts.beyondCap': LEADS,
   'users.manage': ['admin'],
   'teams.manage': LEADS,
   'companies.move': LEADS,
@@ -73,6 +79,15 @@ const RUNNING_CONTRACT = ['active', 'renewed', 'cancelled_customer', 'cancelled_
 const ROLLED_CONTRACT_COLUMNS = ['status', 'term_start', 'end_date', 'cancel_by', 'terms_log', 'review_due', 'review_done_at', 'final_due', 'final_done_at']
 const EXPIRED_OFFER_COLUMNS = ['status', 'closed_at']
 
+/** The highest discount (item or offer, in %) anyone but the roles with `discounts.beyondCap` may give. */
+export const DISCOUNT_HARD_CAP = 50
+/** The decision columns of a discount approval (offer_approvals): only an approver sets them. */
+export const APPROVAL_DECISION_COLUMNS = ['status', 'decided_by', 'decided_at', 'approved_limit_percent', 'decline_reason'] as const
+
+/** A discount column set above the hard cap by this change. */
+const beyondCap = (changed: readonly string[], after: Row, column: string) => changed.includes(column) && Number(after[column]) > DISCOUNT_HARD_CAP
+const withCap = (actions: Action[], over: boolean): Action[] => over ? [...actions, 'discounts.beyondCap'] : actions
+
 const onlyColumns = (changed: readonly string[], allowed: readonly string[]) => changed.length > 0 && changed.every((c) => allowed.includes(c))
 /** A roll: only the term's columns, a status only to renewed or ended, a reminder only reopened (never marked done). */
 const isRoll = (changed: readonly string[], after: Row) => onlyColumns(changed, ROLLED_CONTRACT_COLUMNS)
@@ -88,9 +103,15 @@ export function actionsOfChange(table: string, kind: 'insert' | 'update' | 'dele
     case 'offers':
       if (kind === 'delete') return before?.status === 'won' ? ['offers.write', 'offers.deleteWon'] : ['offers.write']
       if (kind === 'update' && onlyColumns(changed, EXPIRED_OFFER_COLUMNS) && after.status === 'expired') return []
-      return ['offers.write']
+      return withCap(['offers.write'], beyondCap(changed, after, 'offer_discount_percent'))
     case 'offer_items':
+      return withCap(['offers.write'], kind !== 'delete' && beyondCap(changed, after, 'discount_percent'))
     case 'offer_revisions':
+      return ['offers.write']
+    case 'offer_approvals':
+      // A request is part of working on offers; its decision is an approver's (insert-time decisions included).
+      if (kind === 'insert') return after.status === undefined || after.status === 'requested' ? ['offers.write'] : ['discounts.approve']
+      if (kind === 'update' && changed.some((c) => (APPROVAL_DECISION_COLUMNS as readonly string[]).includes(c))) return ['discounts.approve']
       return ['offers.write']
     case 'contracts':
       if (kind === 'delete') return RUNNING_CONTRACT.includes(String(before?.status)) ? ['contracts.write', 'contracts.deleteRunning'] : ['contracts.write']

@@ -44,6 +44,7 @@ const REQUIRED = {
   trigger_rules: ['signal', 'threshold'],
   trigger_firings: ['company_id', 'fired_on', 'message_key', 'occasion', 'signal'],
   journey_changes: ['changed_on', 'company_id', 'reason', 'status'],
+  offer_approvals: ['company_id', 'offer_id', 'requested_at', 'requested_by'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

@@ -42,13 +42,14 @@ interface Fixture {
   contract: Record<string, unknown>
   nord: string
   sued: string
+  approvalId: string
 }
 
 /**
  * Every kind of forbidden change: what the laptop's screen would call, and the operation a hand-crafted push
  * would carry. The same table drives both halves.
  */
-const CASES: Array<{ action: Action; what: string; refusedFirst?(role: Role): Action; message?: string; laptop(app: AppContext, f: Fixture): Promise<unknown>; push(f: Fixture): { table: string; rowId: string; kind: 'insert' | 'update' | 'delete'; fields: Record<string, { old: unknown; new: unknown }> } }> = [
+const CASES: Array<{ action: Action; what: string; refusedFirst?(role: Role): Action; message?: string | ((role: Role) => string); laptop(app: AppContext, f: Fixture): Promise<unknown>; push(f: Fixture): { table: string; rowId: string; kind: 'insert' | 'update' | 'delete'; fields: Record<string, { old: unknown; new: unknown }> } }> = [
   {
     action: 'offers.write', what: 'change the price of an offer item',
     laptop: (app, f) => dispatch(app, 'offers.update', { ...f.draftOffer, id: f.draftOfferId, items: [{ ...item, unitPriceCents: 1 }] }),
@@ -87,6 +88,19 @@ const CASES: Array<{ action: Action; what: string; refusedFirst?(role: Role): Ac
     laptop: (app) => dispatch(app, 'triggerRules.save', { signal: 'complaints', enabled: false, threshold: 2, action: 'task_owner', targetUserId: '' }),
     push: () => ({ table: 'trigger_rules', rowId: 'rule', kind: 'update', fields: { enabled: { old: 1, new: 0 } } }),
   },
+  {
+    action: 'discounts.beyondCap', what: 'give 60 % on an offer item (above the hard cap of 50 %)',
+    refusedFirst: (role) => (may(role, 'offers.write') ? 'discounts.beyondCap' : 'offers.write'),
+    // The offer's own service names the cap at the item's field; a role without offers hears the guard.
+    message: (role) => (may(role, 'offers.write') ? 'errors.discountOverCap' : 'rights.denied.offers.write'),
+    laptop: (app, f) => dispatch(app, 'offers.update', { ...f.draftOffer, id: f.draftOfferId, items: [{ ...item, discountPercent: 60 }] }),
+    push: (f) => ({ table: 'offer_items', rowId: f.itemId, kind: 'update', fields: { discount_percent: { old: 0, new: 60 } } }),
+  },
+  {
+    action: 'discounts.approve', what: 'approve a rep\'s discount request',
+    laptop: (app, f) => dispatch(app, 'approvals.decide', { id: f.approvalId, decision: 'approved', limitPercent: null, reason: '' }),
+    push: (f) => ({ table: 'offer_approvals', rowId: f.approvalId, kind: 'update', fields: { status: { old: 'requested', new: 'approved' } } }),
+  },
 ]
 
 describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
@@ -119,13 +133,16 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
     await must(anna, 'offers.win', { id: won.id, orderDate: '2026-11-19', orderValueCents: 119_000 })
     const contractInput = { companyId: company.id, contactId: '', offerId: '', type: 'maintenance', title: 'Wartung Prüfstände', startDate: '2026-01-01', minimumTermMonths: 24, endDate: '', noticeValue: 3, noticeUnit: 'months', renewalMonths: 12, annualValueCents: 1_200_000, ownerId: '', notes: '', items: [item] }
     const contract = await must(anna, 'contracts.create', contractInput)
+    // An offer at 18 %, over a field rep's limit: Anna asks for its approval.
+    const discounted = await must(anna, 'offers.create', { ...offerInput(company.id), items: [{ ...item, discountPercent: 18 }] })
+    const approvalId = (await must<{ approvals: Array<{ id: string }> }>(anna, 'approvals.request', { offerId: discounted.id, comment: 'Rahmenvertrag' })).approvals[0]!.id
     await must(laptops.manager.app, 'triggerRules.save', { signal: 'complaints', enabled: true, threshold: 3, action: 'task_owner', targetUserId: '' })
     for (const role of ['field_sales', 'manager'] as const) expect((await laptops[role].laptop.sync()).rejected).toBe(0)
     for (const role of ROLES) await laptops[role].laptop.sync()
     const itemId = (await laptops.field_sales.laptop.ctx.db.selectFrom('offer_items').select('id').where('offer_id', '=', draft.id).executeTakeFirstOrThrow()).id
     const fixture: Fixture = {
       companyId: company.id, wonCompanyId: wonCompany.id, draftOfferId: draft.id, draftOffer: offerInput(company.id), itemId, productId: product.id, product: productInput,
-      contractId: contract.id, contract: contractInput, nord: h.teams.nord, sued: h.teams.sued,
+      contractId: contract.id, contract: contractInput, nord: h.teams.nord, sued: h.teams.sued, approvalId,
     }
     const ruleId = (await laptops.manager.laptop.ctx.db.selectFrom('trigger_rules').select('id').executeTakeFirstOrThrow()).id
     return { laptops, fixture, wonOfferId: won.id, ruleId }
@@ -140,13 +157,14 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
         if (may(role, c.action)) continue
         const outbox = await laptop.ctx.db.selectFrom('sync_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
         const answer = await c.laptop(app, fixture) as { ok: boolean; error?: { code: string; message: string } }
-        expect(answer, `${role}: ${c.what}`).toMatchObject({ ok: false, error: { code: 'forbidden', message: c.message ?? `rights.denied.${c.refusedFirst?.(role) ?? c.action}` } })
+        expect(answer, `${role}: ${c.what}`).toMatchObject({ ok: false, error: { code: 'forbidden', message: (typeof c.message === 'function' ? c.message(role) : c.message) ?? `rights.denied.${c.refusedFirst?.(role) ?? c.action}` } })
         expect(await laptop.ctx.db.selectFrom('sync_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), `${role}: ${c.what}`).toEqual(outbox)
         refusals++
       }
     }
-    // service: offers, contracts, prices, moving, settings (7); sales: deleting won offers and running contracts, moving, settings (4 each).
-    expect(refusals).toBe(7 + 4 + 4)
+    // service: offers, contracts, prices, moving, settings, discounts (9); sales: deleting won offers and running contracts,
+    // moving, settings, the hard cap, approving (6 each).
+    expect(refusals).toBe(9 + 6 + 6)
     // Nothing changed: the price, the value, the companies are as Anna made them.
     const service = laptops.service.laptop.ctx.db
     expect((await service.selectFrom('offer_items').select('unit_price_cents').where('id', '=', fixture.itemId).executeTakeFirstOrThrow()).unit_price_cents).toBe(100_000)
@@ -170,7 +188,7 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
     // The rows the matrix guards (a refused edit may still have written what follows from it elsewhere, e.g. a
     // journey change, which anyone may), by their data: a refused edit sends the row back to the laptop with a new
     // version, so the laptop's copy is put right.
-    const guarded = ['offers', 'offer_items', 'offer_revisions', 'contracts', 'contract_items', 'products', 'trigger_rules', 'team_settings', 'companies']
+    const guarded = ['offers', 'offer_items', 'offer_revisions', 'offer_approvals', 'contracts', 'contract_items', 'products', 'trigger_rules', 'team_settings', 'companies']
     const stored = async () => (await h.store.db.selectFrom('sync_rows').select(['id', 'deleted', 'data']).where('table_name', 'in', guarded).orderBy('id').execute())
       .map((r) => JSON.stringify(r))
     const before = await stored()
@@ -199,7 +217,7 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
       for (const [i, result] of answer.results.entries()) expect(result, `${role}: ${forbidden[i]!.what}`).toMatchObject({ status: 'rejected', reason: 'forbidden' })
       refusals += answer.results.length
     }
-    expect(refusals).toBe(7 + 4 + 4)
+    expect(refusals).toBe(9 + 6 + 6)
     expect(await stored()).toEqual(before)
 
     expect(await stored()).toEqual(before)

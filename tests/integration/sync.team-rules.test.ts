@@ -7,7 +7,7 @@ import { createCompany } from '../../electron/main/modules/customers/company.ser
 import { createOffer, loseOffer, sendOffer } from '../../electron/main/modules/offers/offer.service'
 import { createCase } from '../../electron/main/modules/service/case.service'
 import { adoptDeviceTeamRules, getTeamRules, updateTeamRules } from '../../electron/main/modules/settings'
-import { readState, writeState } from '../../electron/main/modules/sync/state'
+import { readState } from '../../electron/main/modules/sync/state'
 import { writeTeamSetting } from '../../db/modules/success'
 import { createUser } from '../../server/admin/accounts'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
@@ -17,7 +17,8 @@ import { DEFAULT_OFFER_RULES } from '../../shared/modules/offers'
 import { caseFieldsSchema } from '../../shared/modules/service/service.schema'
 import { DEFAULT_SERVICE_SETTINGS } from '../../shared/modules/service'
 import { acknowledgeDue } from '../../shared/modules/service/sla.rules'
-import { harnessPerTest, PASSWORD, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
+import { markConnected, nordTeam } from '../helpers/nord-team'
+import { harnessPerTest, PASSWORD, postgresAvailable, STORE_KINDS } from '../helpers/sync-harness'
 import { completeLetterProfile } from '../helpers/letter-profile'
 import { validCompany } from '../helpers/temp-db'
 
@@ -29,10 +30,6 @@ const offerInput = (companyId: string) => offerFieldsSchema.parse({
   items: [{ name: 'Prüfstand PS-200', quantity: 1, unit: 'Stück', unitPriceCents: 149_999, discountPercent: 0, vatRate: 19, optional: false }],
 })
 
-/** What connecting in the app stores (sync/controller.ts): the device then knows it is connected. */
-/** (Only that it is there counts: the role and team come from the synced users table.) */
-const markConnected = (laptop: TestClient) =>
-  writeState(laptop.ctx.db, 'user', { id: laptop.ctx.userId, login: laptop.name, displayName: laptop.ctx.userName, email: '', role: 'field_sales', teamId: '' })
 
 const NORA_RULES = {
   ...DEFAULT_OFFER_RULES, followUpFirstDays: 2, followUpSecondDays: 5, followUpDaysBeforeExpiry: 3, lostReasons: ['price' as const, 'competitor' as const],
@@ -83,14 +80,7 @@ describe.each(STORE_KINDS)('the team\'s rules on two laptops on %s', (kind) => {
   })
 
   it.skipIf(skip)('the server refuses a rep\'s tampered rules and a value of another key; nothing reaches the team', async () => {
-    const anna = await server.client('anna')
-    const ben = await server.client('ben')
-    await createUser(server.h.store, { login: 'nora', displayName: 'Nora Vogt', role: 'manager', teamId: server.h.teams.nord, password: PASSWORD })
-    const nora = await server.client('nora')
-    for (const laptop of [anna, ben, nora]) {
-      await markConnected(laptop)
-      await laptop.sync()
-    }
+    const { anna, ben, nora } = await nordTeam(server)
     // Ben's laptop tampered into a manager's role.
     await ben.ctx.db.updateTable('users').set({ role: 'manager' }).where('id', '=', ben.ctx.userId).execute()
     await updateTeamRules(ben.ctx, NORA_RULES)

@@ -8,7 +8,7 @@ import { createCompany } from '../../electron/main/modules/customers/company.ser
 import { createCase } from '../../electron/main/modules/service/case.service'
 import { adoptDeviceTeamRules, getProfile, getTeamRules, updateTeamRules } from '../../electron/main/modules/settings'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
-import { DEFAULT_OFFER_RULES } from '../../shared/modules/offers'
+import { DEFAULT_DISCOUNT_LIMITS, DEFAULT_OFFER_RULES } from '../../shared/modules/offers'
 import { DEFAULT_SERVICE_SETTINGS } from '../../shared/modules/service'
 import { caseFieldsSchema } from '../../shared/modules/service/service.schema'
 import { acknowledgeDue, resolveDue } from '../../shared/modules/service/sla.rules'
@@ -36,7 +36,7 @@ describe('the team\'s rules on a device without a sync server', () => {
     expect((await adoptDeviceTeamRules(t.ctx)).sort()).toEqual(['offerRules', 'serviceLevels'])
     expect(await getTeamRules(t.ctx, {})).toEqual({
       teamId: '', canEdit: true, custom: true,
-      rules: { followUpFirstDays: 2, followUpSecondDays: 6, followUpDaysBeforeExpiry: 4, lostReasons: ['price', 'timing'], serviceLevels: OLD_LEVELS },
+      rules: { followUpFirstDays: 2, followUpSecondDays: 6, followUpDaysBeforeExpiry: 4, lostReasons: ['price', 'timing'], serviceLevels: OLD_LEVELS, discountLimits: DEFAULT_DISCOUNT_LIMITS },
     })
     expect((await getProfile(t.ctx)).defaultDeliveryTerms).toBe('ab Werk')
     // Once: a change made since is never overwritten by the device's old values.
@@ -66,7 +66,7 @@ describe('the team\'s rules on a device without a sync server', () => {
 
 describe('the team\'s rules through the app\'s channels', () => {
   const count = async (table: 'team_settings' | 'sync_outbox') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-  const rules = { ...DEFAULT_OFFER_RULES, ...DEFAULT_SERVICE_SETTINGS }
+  const rules = { ...DEFAULT_OFFER_RULES, ...DEFAULT_SERVICE_SETTINGS, discountLimits: DEFAULT_DISCOUNT_LIMITS }
 
   it('bad input is refused at its field, nothing written', async () => {
     const outbox = await count('sync_outbox')
@@ -75,6 +75,8 @@ describe('the team\'s rules through the app\'s channels', () => {
       [{ ...rules, lostReasons: [] }, 'lostReasons', 'errors.lostReasonsEmpty'],
       [{ ...rules, followUpDaysBeforeExpiry: 61 }, 'followUpDaysBeforeExpiry', 'errors.tooLarge'],
       [{ ...rules, serviceLevels: { ...rules.serviceLevels, low: { acknowledgeHours: 241, resolveBusinessDays: 10 } } }, 'serviceLevels.low.acknowledgeHours', 'errors.tooLarge'],
+      // Discount limits (issue 18): no role but the approvers above the hard cap of 50 %.
+      [{ ...rules, discountLimits: { ...DEFAULT_DISCOUNT_LIMITS, field_sales: { itemPercent: 60, offerPercent: 10, marginFloorPercent: 15 } } }, 'discountLimits.field_sales.itemPercent', 'errors.discountLimitOverCap'],
     ] as const
     for (const [input, field, key] of bad) {
       const answer = await dispatch(t.app, 'teamRules.update', input)
@@ -92,6 +94,7 @@ describe('the team\'s rules through the app\'s channels', () => {
     expect([await count('team_settings'), await count('sync_outbox')]).toEqual([0, outbox])
     await t.ctx.db.updateTable('users').set({ role: 'manager' }).where('id', '=', t.ctx.userId).execute()
     expect(await dispatch(t.app, 'teamRules.update', { ...rules, followUpFirstDays: 4 })).toMatchObject({ ok: true, data: { canEdit: true, custom: true } })
-    expect([await count('team_settings'), await count('sync_outbox')]).toEqual([2, outbox + 2])
+    // The offer rules, the service levels and the discount limits.
+    expect([await count('team_settings'), await count('sync_outbox')]).toEqual([3, outbox + 3])
   })
 })

@@ -85,7 +85,7 @@ describe('the IPC contract', () => {
   it('names every money field …Cents; none is left in euros', () => {
     const names = new Set(keys.map(([key]) => key))
     expect([...names].filter((k) => /^(unitPrice|listPrice|orderValue|annualValue|goodwill|rewardValue|price|amount|euros?)$/i.test(k))).toEqual([])
-    expect([...names].filter((k) => k.endsWith('Cents')).sort()).toEqual(['annualValueCents', 'goodwillCents', 'listPriceCents', 'orderValueCents', 'rewardValueCents', 'unitPriceCents'])
+    expect([...names].filter((k) => k.endsWith('Cents')).sort()).toEqual(['annualValueCents', 'goodwillCents', 'listPriceCents', 'orderValueCents', 'purchasePriceCents', 'rewardValueCents', 'unitPriceCents'])
   })
 
   it('every …Cents field is the integer-cents schema', () => {

@@ -12,7 +12,7 @@ describe('the matrix', () => {
       field_sales: ['offers.write', 'contracts.write', 'prices.write'],
       inside_sales: ['offers.write', 'contracts.write', 'prices.write'],
       service: [],
-      manager: ['offers.write', 'offers.deleteWon', 'contracts.write', 'contracts.deleteRunning', 'prices.write', 'teamSettings.write', 'teams.manage', 'companies.move'],
+      manager: ['offers.write', 'offers.deleteWon', 'contracts.write', 'contracts.deleteRunning', 'prices.write', 'teamSettings.write', 'discounts.approve', 'discounts.beyondCap', 'teams.manage', 'companies.move'],
       admin: [...ACTIONS],
     })
     expect(may('', 'offers.write')).toBe(false)
@@ -60,3 +60,21 @@ describe('the actions of a change', () => {
     expect(refusedAction('service', 'products', 'update', {}, ['list_price_cents'], { list_price_cents: 1 })).toBe('prices.write')
   })
 })
+
+describe('discount approvals in the matrix (issue 18)', () => {
+  it('a discount above the hard cap needs discounts.beyondCap; a request offers.write; its decision discounts.approve', () => {
+    expect(actionsOfChange('offer_items', 'update', {}, ['discount_percent'], { discount_percent: 50 })).toEqual(['offers.write'])
+    expect(actionsOfChange('offer_items', 'update', {}, ['discount_percent'], { discount_percent: 50.01 })).toEqual(['offers.write', 'discounts.beyondCap'])
+    expect(actionsOfChange('offers', 'insert', null, ['offer_discount_percent'], { offer_discount_percent: 100 })).toEqual(['offers.write', 'discounts.beyondCap'])
+    // A colleague's other change of an offer a manager gave 60 % needs no cap right: the discount is not changed.
+    expect(actionsOfChange('offers', 'update', { offer_discount_percent: 60 }, ['introduction'], { introduction: 'x' })).toEqual(['offers.write'])
+    expect(actionsOfChange('offer_approvals', 'insert', null, ['status'], { status: 'requested' })).toEqual(['offers.write'])
+    expect(actionsOfChange('offer_approvals', 'insert', null, ['status'], { status: 'approved' })).toEqual(['discounts.approve'])
+    expect(actionsOfChange('offer_approvals', 'update', {}, ['decided_by', 'status'], { status: 'declined' })).toEqual(['discounts.approve'])
+    expect(actionsOfChange('offer_approvals', 'update', {}, ['seen_at'], { seen_at: 'x' })).toEqual(['offers.write'])
+    expect(refusedAction('field_sales', 'offer_items', 'update', {}, ['discount_percent'], { discount_percent: 100 })).toBe('discounts.beyondCap')
+    expect(refusedAction('manager', 'offer_items', 'update', {}, ['discount_percent'], { discount_percent: 100 })).toBeNull()
+    expect(refusedAction('inside_sales', 'offer_approvals', 'update', {}, ['status'], { status: 'approved' })).toBe('discounts.approve')
+  })
+})
+

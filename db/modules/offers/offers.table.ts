@@ -4,6 +4,7 @@ import type { Default, SyncColumns } from '../../platform/sync-columns'
 import type { LineItemColumns } from '../../platform/line-items.table'
 import type { VatRate } from '../../../shared/platform/line-item-totals'
 import type { Attitude, BuyingRole, InfluenceLevel, Segment } from '../../../shared/modules/customers'
+import type { ApprovalStatus } from '../../../shared/modules/offers/discount.rules'
 import type { DecidedOfferStatus, FollowUpKind, FollowUpStatus, LostReason, OfferStatus } from '../../../shared/modules/offers'
 
 export interface ProductTable extends SyncColumns {
@@ -15,6 +16,8 @@ export interface ProductTable extends SyncColumns {
   vat_rate: Default<VatRate>
   warranty_months: Default<number>
   active: Default<number>
+  /** What the product costs us (migration 023): null when unknown; the margin floor checks only known ones. */
+  purchase_price_cents: Default<number | null>
 }
 
 export interface ConversationTable extends SyncColumns {
@@ -85,6 +88,27 @@ export interface OfferRevisionTable extends SyncColumns {
   revision: number
   sent_at: string
   snapshot: string
+}
+
+/** A request to approve an offer's discounts over the sender's limits, and its decision (migration 023). */
+export interface OfferApprovalTable extends SyncColumns {
+  offer_id: string
+  company_id: string
+  requested_by: string
+  requested_at: string
+  /** The figures asked for: the highest item discount, the offer discount, the margin (null: no purchase prices). */
+  item_percent: Default<number>
+  offer_percent: Default<number>
+  margin_percent: Default<number | null>
+  comment: Default<string>
+  status: Default<ApprovalStatus>
+  decided_by: Default<string | null>
+  decided_at: Default<string | null>
+  /** An approval up to a lower discount than asked for (null: as asked). */
+  approved_limit_percent: Default<number | null>
+  decline_reason: Default<string>
+  /** When the requester took note of the decision (it leaves their work list). */
+  seen_at: Default<string | null>
 }
 
 export interface FollowUpTable extends SyncColumns {

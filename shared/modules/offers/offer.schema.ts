@@ -17,6 +17,8 @@ export const productFieldsSchema = z.object({
   description: text(2000),
   unit: requiredText(20),
   listPriceCents: amountCents,
+  /** What the product costs us (issue 18: the margin floor of discount approvals); empty when unknown. */
+  purchasePriceCents: z.union([z.nan().transform(() => null), amountCents]).nullable().default(null),
   vatRate,
   warrantyMonths: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(600, 'errors.tooLarge'),
   active: z.boolean(),

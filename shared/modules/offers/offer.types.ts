@@ -15,6 +15,8 @@ export interface Product {
   description: string
   unit: string
   listPriceCents: number
+  /** null when unknown (issue 18: margin floor). */
+  purchasePriceCents: number | null
   vatRate: 19 | 7 | 0
   warrantyMonths: number
   active: boolean
@@ -161,4 +163,9 @@ export interface OrderRateReport {
   lostReasons: Array<{ reason: ParetoReason; count: number; valueCents: number; cumulativeShare: number }>
   /** Sent offers whose first follow-up was done on or before its due date. */
   followUpDiscipline: { due: number; onTime: number; share: number | null }
+  /** Discount approvals requested in the period (issue 18). */
+  approvals: ApprovalStats
 }
+
+/** Offers that needed a discount approval, how many requests were decided, the median hours to the decision. */
+export interface ApprovalStats { offers: number; decided: number; medianHoursToDecision: number | null }

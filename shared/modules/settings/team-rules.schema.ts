@@ -3,12 +3,13 @@
 // form, saved as the two team settings. Read by everyone, changed by a manager or an admin (a device without a sync
 // server: its single user).
 import { z } from 'zod'
-import { checkOfferRules, offerRulesShape, type OfferRules } from '../offers'
+import { checkOfferRules, DEFAULT_DISCOUNT_LIMITS, discountLimitsSchema, offerRulesShape, type DiscountLimits, type OfferRules } from '../offers'
 import { serviceSettingsShape, type ServiceSettings } from '../service'
 import { idSchema } from '../../platform/common.schema'
 
-export const teamRulesSchema = z.object({ ...offerRulesShape, ...serviceSettingsShape }).superRefine(checkOfferRules)
-export type TeamRules = OfferRules & ServiceSettings
+export const teamRulesSchema = z.object({ ...offerRulesShape, ...serviceSettingsShape, discountLimits: discountLimitsSchema.default(DEFAULT_DISCOUNT_LIMITS) }).superRefine(checkOfferRules)
+/** With the discount limits per role (team setting `discountLimits`, issue 18: discount approvals). */
+export type TeamRules = OfferRules & ServiceSettings & { discountLimits: DiscountLimits }
 
 /** The rules of the user's team, or of a company's team (its lost reasons offered when one of its offers is lost). */
 export const teamRulesGetSchema = z.object({ companyId: idSchema.optional() })

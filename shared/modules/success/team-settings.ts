@@ -4,7 +4,7 @@
 // levels, which were set per device before.
 import { z } from 'zod'
 import { healthSettingsSchema } from './health.settings'
-import { OFFER_RULES_KEY, offerRulesSchema } from '../offers'
+import { DISCOUNT_LIMITS_KEY, discountLimitsSchema, OFFER_RULES_KEY, offerRulesSchema } from '../offers'
 import { SERVICE_LEVELS_KEY, serviceSettingsSchema } from '../service'
 export { TEAM_SETTING_EDITORS, mayEditTeamSettings, mayEditTeamSettingsHere } from '../../platform/team-settings'
 
@@ -12,6 +12,7 @@ export const TEAM_SETTING_SCHEMAS = {
   health: healthSettingsSchema,
   [OFFER_RULES_KEY]: offerRulesSchema,
   [SERVICE_LEVELS_KEY]: serviceSettingsSchema,
+  [DISCOUNT_LIMITS_KEY]: discountLimitsSchema,
 } as const satisfies Record<string, z.ZodType>
 export type TeamSettingKey = keyof typeof TEAM_SETTING_SCHEMAS
 export const TEAM_SETTING_KEYS = Object.keys(TEAM_SETTING_SCHEMAS) as [TeamSettingKey, ...TeamSettingKey[]]

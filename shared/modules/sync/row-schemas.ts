@@ -11,7 +11,7 @@ import {
   SALUTATIONS, SEGMENTS, TOUCHPOINT_CHANNELS, TOUCHPOINT_MODES, TOUCHPOINT_RELATED_TYPES, YES_NO_UNKNOWN, mailMetaJson,
 } from '../customers'
 import { CUSTOMER_EVENTS, JOURNEY_REASONS, STATIONS } from '../customers'
-import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES, PROMISE_EVENTS, PROMISE_STATUSES } from '../offers'
+import { APPROVAL_STATUSES, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, OFFER_EVENTS, OFFER_STATUSES, PROMISE_EVENTS, PROMISE_STATUSES } from '../offers'
 import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
@@ -238,6 +238,7 @@ const COLUMNS = {
     vat_rate: opt(vatRate),
     warranty_months: opt(int(0, 1200)),
     active: opt(flag),
+    purchase_price_cents: opt(nullable(money)),
   },
   conversations: {
     company_id: req(id),
@@ -473,6 +474,22 @@ const COLUMNS = {
     message_key: req(triggerReason),
     message_params: opt(eventParamsJson),
   },
+  offer_approvals: {
+    offer_id: req(id),
+    company_id: req(id),
+    requested_by: req(text(64).min(1)),
+    requested_at: req(dateOrTime),
+    item_percent: opt(real(0, 100)),
+    offer_percent: opt(real(0, 100)),
+    margin_percent: opt(nullable(real(-1_000_000, 100))),
+    comment: opt(text(2000)),
+    status: opt(oneOf(APPROVAL_STATUSES)),
+    decided_by: opt(nullable(text(64))),
+    decided_at: opt(nullable(dateOrTime)),
+    approved_limit_percent: opt(nullable(real(0, 100))),
+    decline_reason: opt(text(2000)),
+    seen_at: opt(nullable(dateOrTime)),
+  },
   journey_changes: {
     company_id: req(id),
     station: opt(nullable(oneOf(STATIONS))),
@@ -553,6 +570,8 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   trigger_rules: ['team_id', 'signal'],
   // A firing is a fact: what it fired about never changes.
   trigger_firings: ['company_id', 'signal', 'occasion', 'fired_on', 'action', 'task_id', 'related_type', 'related_id', 'message_key', 'message_params'],
+  // A request is a fact: what was asked for, by whom and when never changes (its decision is set once, push.ts).
+  offer_approvals: ['company_id', 'offer_id', 'requested_by', 'requested_at', 'item_percent', 'offer_percent', 'margin_percent', 'comment'],
   // A change of station is a fact of its day; only a merge moves it to the surviving company.
   journey_changes: ['station', 'reason', 'status', 'changed_on'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
@@ -580,6 +599,7 @@ export const REFERENCES: Partial<Record<SyncTableName, readonly Reference[]>> = 
   offers: [ref('contact_id', 'contacts'), ref('conversation_id', 'conversations'), ref('contract_id', 'contracts')],
   offer_items: [ref('offer_id', 'offers'), ref('product_id', 'products', false)],
   offer_revisions: [ref('offer_id', 'offers')],
+  offer_approvals: [ref('offer_id', 'offers')],
   follow_ups: [ref('offer_id', 'offers'), ref('touchpoint_id', 'touchpoints')],
   promises: [ref('contact_id', 'contacts'), ref('conversation_id', 'conversations'), ref('offer_id', 'offers')],
   contracts: [ref('contact_id', 'contacts'), ref('offer_id', 'offers')],

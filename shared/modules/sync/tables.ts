@@ -54,6 +54,8 @@ export const SYNC_TABLE_RULES = {
   // Early-warning triggers (issue 17): a team's edited rules, and each firing with its customer.
   trigger_rules: { scope: { kind: 'team', teamField: 'team_id' }, clientWritable: true },
   trigger_firings: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  // Discount approvals (issue 18): requests and decisions, with the offer's company (so managers of every team get them).
+  offer_approvals: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   journey_changes: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },

@@ -2,12 +2,12 @@
 // use only what every entry has (WorkItemBase and its view); the source-specific fields are for the
 // sources themselves and their tests. A new source adds its item type here and a line to the registry.
 import type { RenewalReminderItem } from '../contracts'
-import type { FollowUpItem, PromiseItem } from '../offers'
+import type { ApprovalItem, FollowUpItem, PromiseItem } from '../offers'
 import type { UsePhaseReminderItem } from '../service'
 import type { TaskItem } from '../planning'
 import type { WorkListSection, WorkListWhen } from './worklist.filters'
 
-export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem | TaskItem
+export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem | TaskItem | ApprovalItem
 
 /** How many entries each section holds in all (a section lists at most the query's `limit` of them). */
 export type WorkListCounts = Record<WorkListSection, number>

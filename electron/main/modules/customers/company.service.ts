@@ -53,7 +53,7 @@ export async function updateCompany(ctx: ServiceContext, id: string, input: Comp
 }
 
 /** Every synced table whose rows hang off a company through `company_id`, children before their parents. */
-export const COMPANY_CHILD_TABLES = ['appointment_participants', 'appointments', 'tasks', 'touchpoints', 'follow_ups', 'promises', 'offer_items', 'offer_revisions', 'offers', 'conversation_participants', 'conversations', 'contacts',
+export const COMPANY_CHILD_TABLES = ['appointment_participants', 'appointments', 'tasks', 'touchpoints', 'follow_ups', 'promises', 'offer_items', 'offer_revisions', 'offer_approvals', 'offers', 'conversation_participants', 'conversations', 'contacts',
   'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback', 'consents', 'erp_facts', 'trigger_firings', 'journey_changes'] as const
 
 /**

@@ -17,6 +17,7 @@ import { missingLetterDetailsOf } from '../../../../shared/platform/letter-profi
 import { eventColumns } from '../../../../shared/platform/event-message'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
+import { checkDiscountApproved } from './approval.service'
 import { buildLetterInput, type RevisionSnapshot } from './offer-letter-input'
 import { getOffer, loadOffer, revisionSent } from './offer-read'
 
@@ -36,6 +37,8 @@ async function freeze(trx: Db, ctx: ServiceContext, offer: OfferRow, now: string
   const detail = await getOffer({ ...ctx, db: trx }, offer.id)
   if (!detail.items.some((i) => !i.optional)) throw fieldError('items', 'errors.offerWithoutItems')
   if (offer.valid_until < todayOf(ctx)) throw fieldError('validUntil', 'errors.validityPassed')
+  // Over the sender's discount limits: only with an approval that covers the current figures (issue 18).
+  await checkDiscountApproved(trx, ctx, offer)
   const letter = await buildLetterInput({ ...ctx, db: trx }, detail)
   // A business letter without the sender's legal details or a signer's name never goes out (letter-profile.ts).
   if (missingLetterDetailsOf(letter).length > 0) throw new AppError('conflict', 'errors.letterDetailsMissing')

@@ -19,6 +19,7 @@ import { refreshJourney } from '../customers'
 import { referralsWon } from '../service'
 import { OFFER_LINES, totalsOf, writeLines } from '../../platform/documents/line-items'
 import { getOffer, loadOffer, revisionSent } from './offer-read'
+import { checkDiscountCap } from './approval.service'
 import { readTeamSetting, teamOfCompany } from '../../../../db/platform/team-settings'
 import { OFFER_RULES_KEY, readOfferRules } from '../../../../shared/modules/offers/offer-settings.schema'
 
@@ -51,7 +52,9 @@ const offerColumns = (f: OfferFields, totals: OfferTotals): OfferFieldColumns =>
   gross_cents: totals.grossCents,
 })
 
-async function checkReferences(trx: Db, f: OfferFields, offerId?: string): Promise<void> {
+async function checkReferences(trx: Transaction<Database>, f: OfferFields, offerId?: string): Promise<void> {
+  // Above the hard cap of the user's role a discount is refused outright, not even requestable (issue 18).
+  await checkDiscountCap(trx, f)
   const company = await trx.selectFrom('companies').select('id').where('id', '=', f.companyId).where('deleted_at', 'is', null).executeTakeFirst()
   if (!company) throw fieldError('companyId', 'errors.companyNotFound')
   if (f.contactId) {

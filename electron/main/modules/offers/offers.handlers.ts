@@ -3,6 +3,7 @@ import path from 'node:path'
 import { createConversation, getConversation, listConversations, updateConversation } from './conversation.service'
 import { offerDocument, offerPreview } from './offer-document.service'
 import { createOffer, getOffer, listOffers, loseOffer, reviseOffer, sendOffer, updateOffer, winOffer, withdrawOffer } from './offer.service'
+import { acknowledgeDecision, decideApproval, getDiscountState, requestApproval } from './approval.service'
 import { exportOffers } from './offer-export.service'
 import { orderRateReport } from './order-rate.service'
 import { createProduct, getProduct, importProducts, listProducts, updateProduct } from './product.service'
@@ -14,7 +15,7 @@ type OfferChannels =
   | 'products.list' | 'products.export' | 'products.get' | 'products.create' | 'products.update' | 'products.import'
   | 'conversations.list' | 'conversations.get' | 'conversations.create' | 'conversations.update'
   | 'offers.list' | 'offers.export' | 'offers.get' | 'offers.create' | 'offers.update' | 'offers.revise' | 'offers.send' | 'offers.win' | 'offers.lose' | 'offers.withdraw' | 'offers.document' | 'offers.preview'
-  | 'reports.orderRate' | 'orderRate.export'
+  | 'reports.orderRate' | 'orderRate.export' | 'approvals.get' | 'approvals.request' | 'approvals.decide' | 'approvals.acknowledge'
 
 export const offerHandlers = {
   'products.list': ({ ctx }, q) => listProducts(ctx, q),
@@ -28,6 +29,13 @@ export const offerHandlers = {
   'conversations.create': ({ ctx }, fields) => createConversation(ctx, fields),
   'conversations.update': ({ ctx }, { id, ...fields }) => updateConversation(ctx, id, fields),
   'offers.list': ({ ctx }, q) => listOffers(ctx, q),
+  'approvals.get': ({ ctx }, { offerId }) => getDiscountState(ctx, offerId),
+  'approvals.request': ({ ctx }, input) => requestApproval(ctx, input),
+  'approvals.decide': ({ ctx }, input) => decideApproval(ctx, input),
+  'approvals.acknowledge': async ({ ctx }, { id }) => {
+    await acknowledgeDecision(ctx, id)
+    return { id }
+  },
   'offers.export': ({ ctx }, q) => exportOffers(ctx, q),
   'offers.get': ({ ctx }, { id }) => getOffer(ctx, id),
   'offers.create': ({ ctx }, fields) => createOffer(ctx, fields),

@@ -1,5 +1,6 @@
 // The offer KPIs of the source documents: order rate (by count and value), lost reasons (Pareto),
 // with vs. without a pre-offer conversation, and follow-up discipline.
+import { approvalStats } from './approval-report'
 import { sql } from 'kysely'
 import type { OfferStatsTable } from '../../../../db/modules/offers/offers.table'
 import { decidedOffer } from '../../../../db/modules/offers/offer.predicates'
@@ -141,5 +142,6 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
     withoutConversation: byConversation.find((r) => r.key === 'without') ?? empty('without'),
     lostReasons,
     followUpDiscipline: { due: Number(d.due), onTime: Number(d.on_time), share: Number(d.due) > 0 ? Number(d.on_time) / Number(d.due) : null },
+    approvals: await approvalStats(ctx.db, { from: q.from, to: q.to, ownerId: q.ownerId, segment: q.segment }),
   }
 }

@@ -13,11 +13,12 @@ import { nowIso, type ServiceContext } from '../../platform/context'
 
 const columns = (f: ProductFields): InsertColumns<'products'> => ({
   sku: f.sku, name: f.name, description: f.description, unit: f.unit, list_price_cents: f.listPriceCents, vat_rate: f.vatRate, warranty_months: f.warrantyMonths, active: f.active ? 1 : 0,
+  purchase_price_cents: f.purchasePriceCents,
 })
 
-type ProductRow = Pick<Selectable<ProductTable>, 'id' | 'sku' | 'name' | 'description' | 'unit' | 'list_price_cents' | 'vat_rate' | 'warranty_months' | 'active'>
+type ProductRow = Pick<Selectable<ProductTable>, 'id' | 'sku' | 'name' | 'description' | 'unit' | 'list_price_cents' | 'vat_rate' | 'warranty_months' | 'active' | 'purchase_price_cents'>
 const toProduct = (r: ProductRow): Product => ({
-  id: r.id, sku: r.sku, name: r.name, description: r.description, unit: r.unit, listPriceCents: r.list_price_cents, vatRate: r.vat_rate, warrantyMonths: r.warranty_months, active: r.active === 1,
+  id: r.id, sku: r.sku, name: r.name, description: r.description, unit: r.unit, listPriceCents: r.list_price_cents, purchasePriceCents: r.purchase_price_cents ?? null, vatRate: r.vat_rate, warrantyMonths: r.warranty_months, active: r.active === 1,
 })
 
 async function skuTaken(ctx: ServiceContext, sku: string, exceptId: string | null): Promise<boolean> {

@@ -1,12 +1,12 @@
-// The team's rules (issue 18): the follow-up cadence and lost-reason catalogue of offers (team setting `offerRules`)
-// and the service levels (team setting `serviceLevels`), synced with the team. Everyone reads them; a manager or an
+// The team's rules (issue 18): the follow-up cadence and lost-reason catalogue of offers (team setting `offerRules`),
+// the service levels (team setting `serviceLevels`) and the discount limits per role (`discountLimits`), synced with the team. Everyone reads them; a manager or an
 // admin changes them (a device without a sync server: its single user, for team ''), the sync server refuses the
 // change from anyone else. They were device settings before: `adoptDeviceTeamRules` takes a device's values into
 // its team once, when the team has none yet and the user may change them.
 import type { Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { readTeamSetting, teamOfCompany, teamSettingsEditor, writeTeamSetting } from '../../../../db/platform/team-settings'
-import { OFFER_RULES_KEY, offerRulesSchema, readOfferRules, type OfferRules } from '../../../../shared/modules/offers'
+import { DISCOUNT_LIMITS_KEY, discountLimitsSchema, OFFER_RULES_KEY, offerRulesSchema, readDiscountLimits, readOfferRules, type DiscountLimits, type OfferRules } from '../../../../shared/modules/offers'
 import { readServiceSettings, SERVICE_LEVELS_KEY, serviceSettingsSchema, type ServiceSettings } from '../../../../shared/modules/service'
 import type { TeamRules, TeamRulesView } from '../../../../shared/modules/settings'
 import { AppError } from '../../../../shared/platform/result'
@@ -18,9 +18,10 @@ type Reader = { selectFrom: Transaction<Database>['selectFrom'] }
 async function rulesOf(db: Reader, teamId: string): Promise<{ rules: TeamRules; custom: boolean }> {
   const offers = await readTeamSetting(db, teamId, OFFER_RULES_KEY)
   const service = await readTeamSetting(db, teamId, SERVICE_LEVELS_KEY)
+  const discounts = await readTeamSetting(db, teamId, DISCOUNT_LIMITS_KEY)
   return {
-    rules: { ...readOfferRules(offers), ...readServiceSettings(service) },
-    custom: offers !== null || service !== null,
+    rules: { ...readOfferRules(offers), ...readServiceSettings(service), discountLimits: readDiscountLimits(discounts) },
+    custom: offers !== null || service !== null || discounts !== null,
   }
 }
 
@@ -37,8 +38,11 @@ export async function getTeamRules(ctx: ServiceContext, input: { companyId?: str
   return { rules, canEdit: editor.canEdit && teamId === editor.teamId, teamId, custom }
 }
 
-/** Saves the rules of the user's team (already checked by the channel's schema) as its two team settings. */
-export async function updateTeamRules(ctx: ServiceContext, input: TeamRules): Promise<TeamRulesView> {
+/**
+ * Saves the rules of the user's team (already checked by the channel's schema) as its team settings; discount
+ * limits left out keep the team's (they are not written).
+ */
+export async function updateTeamRules(ctx: ServiceContext, input: Omit<TeamRules, 'discountLimits'> & { discountLimits?: DiscountLimits }): Promise<TeamRulesView> {
   const editor = await teamSettingsEditor(ctx.db, ctx.userId)
   if (!editor.canEdit) throw new AppError('forbidden', 'errors.teamRulesNotAllowed')
   const offers: OfferRules = offerRulesSchema.parse({
@@ -46,10 +50,12 @@ export async function updateTeamRules(ctx: ServiceContext, input: TeamRules): Pr
     lostReasons: [...new Set(input.lostReasons)],
   })
   const service: ServiceSettings = serviceSettingsSchema.parse({ serviceLevels: input.serviceLevels })
+  const discounts = input.discountLimits ? discountLimitsSchema.parse(input.discountLimits) : null
   const now = nowIso(ctx)
   await ctx.db.transaction().execute(async (trx) => {
     await writeTeamSetting(trx, editor.teamId, OFFER_RULES_KEY, JSON.stringify(offers), now)
     await writeTeamSetting(trx, editor.teamId, SERVICE_LEVELS_KEY, JSON.stringify(service), now)
+    if (discounts) await writeTeamSetting(trx, editor.teamId, DISCOUNT_LIMITS_KEY, JSON.stringify(discounts), now)
   })
   return getTeamRules(ctx, {})
 }

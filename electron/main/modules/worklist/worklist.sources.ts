@@ -7,7 +7,7 @@ import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import type { DueCountQuery, DueCounts, DueListQuery } from '../../../../shared/platform/due-range'
 import { AppError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'
-import { followUpWorkListSource } from '../offers'
+import { approvalWorkListSource, followUpWorkListSource } from '../offers'
 import { renewalWorkListSource } from '../contracts'
 import { usePhaseWorkListSources } from '../service'
 import { promiseWorkListSource } from './promise.source'
@@ -26,7 +26,7 @@ export interface WorkListSource {
   snooze(ctx: ServiceContext, input: { id: string; until: string }): Promise<unknown>
 }
 
-export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources, promiseWorkListSource, taskWorkListSource]
+export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources, promiseWorkListSource, taskWorkListSource, approvalWorkListSource]
 
 export function workListSource(source: string): WorkListSource {
   const found = WORK_LIST_SOURCES.find((s) => s.source === source)

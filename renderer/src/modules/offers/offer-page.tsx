@@ -19,6 +19,7 @@ import { useData } from '../../lib/use-data'
 import { formatCents } from '../../../../shared/platform/money'
 import { todayIso } from '../../lib/today'
 import { TotalsTable } from './totals-table'
+import { ApprovalBox } from './approval-box'
 import { RecordTimeline } from '../customers'
 import { RecordPanels } from '../../components/record-panels'
 import { maxLengthOf } from '../../../../shared/platform/common.schema'
@@ -183,6 +184,7 @@ export function OfferPage() {
           <TotalsTable totals={o.totals} offerDiscountPercent={o.offerDiscountPercent} />
         </div>
       </div>
+      <ApprovalBox offerId={o.id} closed={closed || o.currentRevisionSent} onChange={reload} />
       <RecordPanels record={{ kind: 'offer', id: o.id, companyId: o.companyId }} />
       <RecordTimeline relatedType="offer" relatedId={o.id} />
     </section>

@@ -138,6 +138,11 @@ function Report({ r }: { r: OrderRateReport }) {
           <p className="kpi__value"><Rate value={d.share} /></p>
           <p className="muted small">{t('report.disciplineDetail', { onTime: number(d.onTime), due: d.due })}</p>
         </div>
+        <div className="card kpi" role="group" aria-label={t('approval.report')}>
+          <h2>{t('approval.report')}</h2>
+          <p className="kpi__value">{number(r.approvals.offers)}</p>
+          <p className="muted small">{r.approvals.medianHoursToDecision === null ? t('approval.reportUndecided') : t('approval.reportDetail', { hours: number(r.approvals.medianHoursToDecision), decided: number(r.approvals.decided) })}</p>
+        </div>
       </div>
       <div className="card">
         <h2>{t('report.lostReasons')}</h2>

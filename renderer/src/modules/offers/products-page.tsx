@@ -23,7 +23,7 @@ export function ProductsPage() {
   const action = useAction()
   const products = useData('products.list', { limit: 500 })
   const [formError, setFormError] = useState<string | null>(null)
-  const form = useForm({ resolver: zodResolver(productFieldsSchema), defaultValues: { sku: '', name: '', description: '', unit: 'Stück', listPriceCents: 0, vatRate: 19 as const, warrantyMonths: 0, active: true } })
+  const form = useForm({ resolver: zodResolver(productFieldsSchema), defaultValues: { sku: '', name: '', description: '', unit: 'Stück', listPriceCents: 0, purchasePriceCents: null, vatRate: 19 as const, warrantyMonths: 0, active: true } })
   const save = form.handleSubmit(async (fields) => {
     setFormError(null)
     const result = await action.run('products.create', fields)
@@ -56,6 +56,7 @@ export function ProductsPage() {
             <TextField name="name" label={t('product.name')} required />
             <SelectField name="unit" label={t('product.unit')} options={UNITS.map((u) => ({ value: u, label: u }))} />
             <MoneyField name="listPriceCents" label={t('product.listPrice')} required />
+            <MoneyField name="purchasePriceCents" label={t('approval.purchasePrice')} />
             <SelectField name="vatRate" label={t('product.vatRate')} options={VAT_RATES.map((r) => ({ value: String(r), label: `${r} %` }))} numeric />
             <NumberField name="warrantyMonths" label={t('product.warrantyMonths')} step="1" emptyValue={0} />
             <CheckboxField name="active" label={t('product.active')} />

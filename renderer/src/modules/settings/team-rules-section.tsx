@@ -8,6 +8,7 @@ import { FormProvider, useForm } from 'react-hook-form'
 import { teamRulesSchema, type TeamRules } from '../../../../shared/modules/settings'
 import { LOST_REASONS } from '../../../../shared/modules/offers'
 import { PRIORITIES } from '../../../../shared/modules/service'
+import { ROLES } from '../../../../shared/platform/rights'
 import { FormError, NumberField, showServerErrors } from '../../components/form-fields'
 import { LoadError } from '../../components/page'
 import { useAction } from '../../lib/use-action'
@@ -65,6 +66,19 @@ export function TeamRulesSection() {
                   <Fragment key={p}>
                     <NumberField name={`serviceLevels.${p}.acknowledgeHours`} label={t('profile.acknowledgeHours', { priority: t(`enum.priority.${p}`) })} step="1" />
                     <NumberField name={`serviceLevels.${p}.resolveBusinessDays`} label={t('profile.resolveBusinessDays', { priority: t(`enum.priority.${p}`) })} step="1" />
+                  </Fragment>
+                ))}
+              </div>
+            </fieldset>
+            <fieldset disabled={!canEdit}>
+              <legend>{t('teamRules.discounts')}</legend>
+              <p className="muted small">{t('teamRules.discountsIntro')}</p>
+              <div className="form-grid">
+                {ROLES.map((r) => (
+                  <Fragment key={r}>
+                    <NumberField name={`discountLimits.${r}.itemPercent`} label={t('teamRules.itemPercent', { role: t(`enum.role.${r}`) })} step="0.01" />
+                    <NumberField name={`discountLimits.${r}.offerPercent`} label={t('teamRules.offerPercent', { role: t(`enum.role.${r}`) })} step="0.01" />
+                    <NumberField name={`discountLimits.${r}.marginFloorPercent`} label={t('teamRules.marginFloor', { role: t(`enum.role.${r}`) })} step="0.01" />
                   </Fragment>
                 ))}
               </div>

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router-dom'
 import { TOUCHPOINT_CHANNELS, type TouchpointChannel } from '../../../../shared/modules/customers'
 import { WORK_LIST_MAX, WORK_LIST_PAGE, WORK_LIST_WHEN, WORK_LIST_WHO, type WorkListItem, type WorkListWhen, type WorkListWho } from '../../../../shared/modules/worklist'
+import type { ApprovalItem } from '../../../../shared/modules/offers'
 import type { MessageRef } from '../../../../shared/platform/event-message'
 import { isOneOf } from '../../../../shared/platform/value-lists'
 import { eventMessage } from '../../../../shared/i18n/event-text'
@@ -132,7 +133,7 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
         <span className="muted">{text(view.detail)}</span>
         <span className="muted">{item.ownerName}</span>
       </div>
-      {mode === 'idle' ? (
+      {item.source === 'approval' ? <ApprovalActions item={item} onChange={onChange} /> : mode === 'idle' ? (
         <div className="form-actions">
           <button type="button" className="button button--primary" onClick={() => setMode('done')}>{t('followUp.complete')}</button>
           <button type="button" className="button button--ghost" onClick={() => setMode('snooze')}>{t('followUp.snooze')}</button>
@@ -155,5 +156,24 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
         </div>
       )}
     </li>
+  )
+}
+
+/** A discount approval: decided on the offer's page; a decision its requester takes note of (issue 18). */
+function ApprovalActions({ item, onChange }: { item: ApprovalItem; onChange: () => void }) {
+  const { t, tFromData } = useI18n()
+  const { run, busy } = useAction()
+  const [error, setError] = useState<string | null>(null)
+  const noted = async () => {
+    const result = await run('approvals.acknowledge', { id: item.id })
+    if (result.ok) onChange()
+    else setError(result.error.message)
+  }
+  return (
+    <div className="form-actions">
+      <Link className="button button--primary" to={`/offers/${item.offerId}`}>{t('approval.worklist.open')}</Link>
+      {item.kind === 'approvalDecided' ? <button type="button" className="button button--ghost" disabled={busy} onClick={() => void noted()}>{t('approval.worklist.seen')}</button> : null}
+      {error ? <p className="field__error" role="alert">{tFromData(error)}</p> : null}
+    </div>
   )
 }
