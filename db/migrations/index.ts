@@ -21,6 +21,7 @@ import * as m018 from './2026-11-30-018-health'
 import * as m019 from './2026-11-30-019-triggers'
 import * as m021 from './2026-11-30-021-journey-history'
 import * as m022 from './2026-11-30-022-dashboard-indexes'
+import * as m024 from './2026-11-30-024-files'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-019-triggers': m019,
   '2026-11-30-021-journey-history': m021,
   '2026-11-30-022-dashboard-indexes': m022,
+  '2026-11-30-024-files': m024,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

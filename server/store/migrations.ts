@@ -5,6 +5,7 @@ import { WRITERS_LOCK_KEY, withSequence } from '../sync/sequence'
 import { upgradeEventFields } from '../sync/upgrade-events'
 import type { ServerDatabase } from './schema'
 import { m008IntegrationKeys } from '../integrations/migration'
+import { m010Files } from '../files/migration'
 
 const m001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -249,4 +250,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-006-customer-numbers': m006,
   '2026-11-29-007-calendar-feed': m007,
   '2026-11-30-008-integration-keys': m008IntegrationKeys,
+  '2026-11-30-010-files': m010Files,
 }

@@ -471,6 +471,11 @@ async function setUp(): Promise<Seeds> {
     'reports.triggers': () => ({ from: '2026-01-01', to: '2026-12-31' }),
     'journey.history': () => ({ companyId: company.id }),
     'journey.map': () => ({ from: '2026-01-01', to: '2026-12-31', segment: 'mid_market', personaId: '', ownerId: '' }),
+    'files.list': () => ({ kind: 'company', id: company.id }),
+    'files.get': () => ({ id: company.id }),
+    'files.attach': () => ({ kind: 'company', id: company.id, name: 'notiz.txt', dataBase64: Buffer.from('Notiz zum Kunden').toString('base64') }),
+    'files.remove': () => ({ id: company.id }),
+    'files.setOffline': () => ({ kind: 'company', id: company.id, offline: true }),
   }
 }
 

@@ -55,6 +55,8 @@ export const SYNC_TABLE_RULES = {
   trigger_rules: { scope: { kind: 'team', teamField: 'team_id' }, clientWritable: true },
   trigger_firings: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   journey_changes: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  // Files (issue 18): metadata only; the bytes travel through /files/v1 and follow this row's scope.
+  attachments: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>
