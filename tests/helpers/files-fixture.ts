@@ -1,14 +1,41 @@
 // Files for the attachment tests: a real PNG photo (1×1, padded to any size), a PDF, a renamed program.
 import path from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
 import type { FilePlaces } from '../../electron/main/modules/files/files.service'
 
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+export const PHOTO_WIDTH = 320
+const HEIGHT = 200
 
-/** A PNG of `size` bytes (the picture, then filler bytes after its end, which viewers ignore). */
-export function photo(size = PIXEL.length, seed = 1): Buffer {
-  const filler = Buffer.alloc(Math.max(0, size - PIXEL.length))
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body) >>> 0)
+  return Buffer.concat([length, body, crc])
+}
+
+/** A real 320×200 RGB picture (a colour gradient that `seed` shifts). */
+function picture(seed: number): Buffer {
+  const rows: Buffer[] = []
+  for (let y = 0; y < HEIGHT; y++) {
+    const row = Buffer.alloc(1 + PHOTO_WIDTH * 3)
+    for (let x = 0; x < PHOTO_WIDTH; x++) row.set([(x + seed * 40) & 0xff, (y * 1.2) & 0xff, 160], 1 + x * 3)
+    rows.push(row)
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(PHOTO_WIDTH, 0)
+  header.writeUInt32BE(HEIGHT, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
+}
+
+/** A PNG photo of at least `size` bytes (the picture, then filler bytes after its end, which viewers ignore). */
+export function photo(size = 0, seed = 1): Buffer {
+  const image = picture(seed)
+  const filler = Buffer.alloc(Math.max(0, size - image.length))
   for (let i = 0; i < filler.length; i++) filler[i] = (i * 31 + seed * 7) & 0xff
-  return Buffer.concat([PIXEL, filler])
+  return Buffer.concat([image, filler])
 }
 
 export const pdf = (): Buffer => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')

@@ -55,3 +55,15 @@ export function previewKind(mime: string): PreviewKind {
 
 /** Offline on the laptop: files of records marked "offline verfügbar" and of next week's appointments' customers. */
 export const PREFETCH_DAYS = 7
+
+const MIME_LABELS: Record<string, string> = {
+  'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/gif': 'GIF', 'image/webp': 'WebP', 'image/bmp': 'BMP', 'image/avif': 'AVIF', 'image/heic': 'HEIC', 'image/heif': 'HEIF', 'image/tiff': 'TIFF',
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint', 'application/vnd.oasis.opendocument.text': 'ODT',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ODS', 'application/vnd.oasis.opendocument.presentation': 'ODP', 'application/rtf': 'RTF',
+  'application/vnd.ms-outlook': 'Outlook (.msg)', 'application/x-cfb': 'Office (OLE)', 'message/rfc822': 'E-Mail (.eml)', 'text/plain': 'Text',
+}
+
+/** A short technical name of a type (the same in German and English). */
+export const mimeLabel = (mime: string): string => MIME_LABELS[mime] ?? mime
