@@ -641,7 +641,9 @@ describe('IPC fuzz through web mode', () => {
     expect(({} as Json).isAdmin).toBeUndefined()
     // Documents were written only as .docx or .pdf files in the documents folder next to the database.
     for (const file of readdirSync(path.join(t.dir, 'Dokumente'))) expect(file).toMatch(/^[\w-]+\.(docx|pdf)$/)
-    expect(readdirSync(t.dir).sort()).toEqual(['Dokumente', 'renderer', 'test.sqlite', 'test.sqlite-shm', 'test.sqlite-wal'])
+    // Attached files only as blobs named by their SHA-256 in `Anhaenge/<aa>/`.
+    for (const file of readdirSync(path.join(t.dir, 'Anhaenge'), { recursive: true })) expect(String(file)).toMatch(/^[0-9a-f]{2}(\/[0-9a-f]{64})?$/)
+    expect(readdirSync(t.dir).sort()).toEqual(['Anhaenge', 'Dokumente', 'renderer', 'test.sqlite', 'test.sqlite-shm', 'test.sqlite-wal'])
     // The server never took the 500 path.
     expect(consoleErrors.filter((args) => String(args[0]).includes('web request failed'))).toEqual([])
     console.info(`[ipc-fuzz] ${stats.calls} calls in ${Date.now() - started} ms: ${stats.ok} ok, ${stats.failed} failed ${JSON.stringify(stats.byCode)}; `

@@ -24,7 +24,7 @@ export async function listAttachments(db: Kysely<Database>, kind: AttachmentReco
   return db.selectFrom('attachments as a').leftJoin('local_blobs as b', 'b.sha256', 'a.sha256')
     .selectAll('a').select([sql<number>`b.sha256 is not null`.as('present'), 'b.uploaded'])
     .where(`a.${RECORD_COLUMN[kind]}`, '=', id).where('a.deleted_at', 'is', null)
-    .orderBy('a.created_at', 'desc').orderBy('a.id').execute()
+    .orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').execute()
 }
 
 export async function attachmentById(db: Kysely<Database>, id: string): Promise<AttachmentRow | undefined> {
