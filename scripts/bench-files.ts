@@ -4,25 +4,23 @@
 import { copyFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serve } from '@hono/node-server'
-import pg from 'pg'
 import { openDatabase } from '../db/database'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { newId } from '../db/platform/ids'
 import { insertSynced } from '../db/platform/synced-writes'
 import { attachFile, downloadBlob, syncBlobs } from '../electron/main/modules/files'
-import { syncOnce } from '../electron/main/modules/sync/engine'
-import { httpTransport } from '../electron/main/modules/sync/transport'
+import { httpTransport, syncOnce } from '../electron/main/modules/sync'
 import { createTeam, createUser } from '../server/admin/accounts'
 import { createApp } from '../server/app'
 import { openStore, type Store } from '../server/store/open-store'
 import { photo, placesIn } from '../tests/helpers/files-fixture'
+import { PG_URL, postgresReachable } from './bench-sync'
 import { tempDir } from '../tests/helpers/temp-db'
 
 const FILES = Number(process.env.BENCH_FILES ?? 4)
 const FILE_MB = 20
 const MB = 1024 * 1024
 const PASSWORD = 'Bench-Passwort-2026'
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }))
 
 async function laptop(url: string, login: string) {
@@ -77,18 +75,6 @@ async function plainCopy(): Promise<void> {
   const t0 = performance.now()
   for (const source of sources) await copyFile(source, `${source}.kopie`)
   emit('files.plain_copy', (FILES * (FILE_MB * MB - 1024)) / MB / ((performance.now() - t0) / 1000), 'MB/s')
-}
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
 }
 
 export async function benchFiles(): Promise<void> {

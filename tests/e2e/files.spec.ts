@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test'
 import { startServerProcess } from '../helpers/server-process'
 import { PHOTO_WIDTH, photo, program } from '../helpers/files-fixture'
 import { expect, must, openApp, test, type AppServer } from './fixtures'
-import { connect, secondLaptop, syncNow, type Laptop } from './sync-helpers'
+import { connect, connectedLaptop, syncNow, type Laptop } from './sync-helpers'
 
 const VIEWPORT = { width: 1280, height: 720 }
 const SHOTS = process.env.KUNDENREISE_SHOTS
@@ -65,10 +65,8 @@ test('a photo attached offline on laptop A is viewable on laptop B after both sy
   try {
     await openApp(page, app, '/settings')
     await connect(page, server, 'anna', 'Anna Becker')
-    const b = await secondLaptop(browser, VIEWPORT)
+    const b = await connectedLaptop(browser, server, 'ben', 'Ben Schulz', VIEWPORT)
     laptops.push(b)
-    await openApp(b.page, b.app, '/settings')
-    await connect(b.page, server, 'ben', 'Ben Schulz')
 
     // Laptop A attaches the photo before any sync: it waits on the laptop for the next run.
     const companyId = await customer(app, 'Hafenkran Service GmbH')
