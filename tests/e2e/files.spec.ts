@@ -36,13 +36,13 @@ test('a photo is attached through the file dialog and previewed; an empty file a
   await openApp(page, app, `/companies/${companyId}`)
   await expect(panel(page).getByText('Noch keine Anhänge.')).toBeVisible()
 
-  await attach(page, 'Halle 3.png', photo(40_000), 'image/png')
+  await attach(page, 'Halle 3.png', photo(200_000), 'image/png')
   await expect(panel(page).getByRole('status')).toHaveText('„Halle 3.png“ angehängt.')
   const rows = panel(page).getByRole('table', { name: 'Anhänge' }).getByRole('row')
   await expect(rows).toHaveCount(2)
   await expect(rows.nth(1)).toContainText('Halle 3.png')
   await expect(rows.nth(1)).toContainText('PNG')
-  await expect(rows.nth(1)).toContainText('39,1 KB')
+  await expect(rows.nth(1)).toContainText('195,3 KB')
 
   await attach(page, 'leer.pdf', Buffer.alloc(0), 'application/pdf')
   await expect(panel(page).getByRole('alert')).toHaveText('leer.pdf: Die Datei ist leer (0 Bytes) und wurde nicht angehängt.')

@@ -106,9 +106,11 @@ function RecordFilesPanel({ kind, id }: { kind: AttachmentRecordKind; id: string
                 <td>{mimeLabel(file.mime)}</td>
                 <td className="num">{size(file.size)}</td>
                 <td>{dateTime(file.createdAt)}</td>
-                <td className="button-row">
+                <td>
+                  <div className="button-row">
                   <button type="button" className="button" aria-label={`${t('files.open')}: ${file.name}`} onClick={() => setShown(file)}>{t('files.open')}</button>
                   <button type="button" className="button" aria-label={`${t('files.remove')}: ${file.name}`} disabled={busy} onClick={() => void remove(file)}>{t('files.remove')}</button>
+                  </div>
                 </td>
               </tr>
             ))}
