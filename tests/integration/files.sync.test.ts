@@ -4,7 +4,9 @@
 // each with nothing stored.
 import { describe, expect, it } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
-import { attachFile, fileContent, listFiles } from '../../electron/main/modules/files/files.service'
+import { attachFile, fileContent, listFiles, markOffline } from '../../electron/main/modules/files/files.service'
+import { createAppointment } from '../../electron/main/modules/planning/appointment.service'
+import { appointmentFieldsSchema } from '../../shared/modules/planning/appointment.schema'
 import { downloadBlob, serverHasBlob, uploadBlob, type BlobSession } from '../../electron/main/modules/files/blob-client'
 import { syncBlobs } from '../../electron/main/modules/files/blob-sync'
 import { sha256Of } from '../../electron/main/modules/files/blob-store'
@@ -97,5 +99,24 @@ describe.each(STORE_KINDS)('files through the sync server on %s', (kind) => {
     // The right bytes are taken afterwards.
     await uploadBlob(session(server.h, ben), attached.sha256, other)
     expect(await serverHasBlob(session(server.h, ben), attached.sha256)).toBe(true)
+  })
+
+  it.skipIf(skip)('a colleague’s laptop keeps the files of records marked offline and of next week’s appointments, and only those', async () => {
+    const { ben, anna, company, file } = await attachedAndSynced()
+    const other = await createCompany(ben.ctx, companyFieldsSchema.parse(validCompany({ name: 'Hafenkran Service GmbH', customerNumber: 'K-8', ownerId: ben.ctx.userId })))
+    const visited = await createCompany(ben.ctx, companyFieldsSchema.parse(validCompany({ name: 'Lotsenhaus KG', customerNumber: 'K-9', ownerId: ben.ctx.userId })))
+    const later = await attachFile(ben.ctx, placesIn(ben.dir), { kind: 'company', id: other.id, name: 'später.png', dataBase64: photo(3000, 4).toString('base64') })
+    const visit = await attachFile(ben.ctx, placesIn(ben.dir), { kind: 'company', id: visited.id, name: 'besuch.png', dataBase64: photo(3000, 5).toString('base64') })
+    await ben.sync()
+    await syncBlobs(ben.ctx.db, placesIn(ben.dir).blobDir, session(server.h, ben), ben.ctx.clock)
+    await anna.sync()
+    // Anna: the first customer "offline verfügbar", a visit at the third in five days (Berlin time), nothing for the second.
+    await markOffline(anna.ctx, { kind: 'company', id: company.id, offline: true })
+    await createAppointment(anna.ctx, appointmentFieldsSchema.parse({ companyId: visited.id, title: 'Besuch', startsAt: '2026-11-25T10:00', endsAt: '2026-11-25T11:00' }))
+    expect(await syncBlobs(anna.ctx.db, placesIn(anna.dir).blobDir, session(server.h, anna), anna.ctx.clock)).toMatchObject({ fetched: 2 })
+    const present = async (id: string) => (await fileContent(anna.ctx.db, placesIn(anna.dir), id, null, '2026-11-20T10:00:00.000Z').then(() => true, () => false))
+    expect(await present(file.id)).toBe(true)
+    expect(await present(visit.id)).toBe(true)
+    expect(await present(later.id)).toBe(false)
   })
 })
