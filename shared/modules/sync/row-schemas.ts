@@ -569,7 +569,7 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   // A change of station is a fact of its day; only a merge moves it to the surviving company.
   journey_changes: ['station', 'reason', 'status', 'changed_on'],
   // A file is its bytes: a new file is a new row; only a merge moves it to the surviving company.
-  attachments: ['contact_id', 'offer_id', 'contract_id', 'case_id', 'sha256', 'size', 'mime', 'name', 'created_by'],
+  attachments: ['company_id', 'contact_id', 'offer_id', 'contract_id', 'case_id', 'sha256', 'size', 'mime', 'name', 'created_by'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],
