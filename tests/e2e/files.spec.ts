@@ -55,6 +55,19 @@ test('a photo is attached through the file dialog and previewed; an empty file a
   await panel(page).getByRole('button', { name: 'Ansehen: Halle 3.png' }).click()
   await expectPicture(page, 'Halle 3.png')
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/files-panel.png`, fullPage: false })
+
+  // "Offline verfügbar" is kept per record on this laptop.
+  await panel(page).getByRole('checkbox', { name: 'Offline verfügbar' }).check()
+  await expect(panel(page).getByRole('checkbox', { name: 'Offline verfügbar' })).toBeChecked()
+  expect((await must<{ offline: boolean }>(app, 'files.list', { kind: 'company', id: companyId })).offline).toBe(true)
+
+  // A contact's page has its own Anhänge; its file is listed on the company too, marked as the contact's.
+  const contact = await must(app, 'contacts.create', { companyId, salutation: 'ms', firstName: 'Maria', lastName: 'Berger', language: 'de' })
+  await openApp(page, app, `/contacts/${contact.id}/edit`)
+  await attach(page, 'Visitenkarte.png', photo(5000, 2), 'image/png')
+  await expect(panel(page).getByRole('status')).toHaveText('„Visitenkarte.png“ angehängt.')
+  await openApp(page, app, `/companies/${companyId}`)
+  await expect(panel(page).getByRole('row', { name: /Visitenkarte\.png \(Kontakt\)/ })).toBeVisible()
   expect(consoleErrors).toEqual([])
 })
 

@@ -32,6 +32,8 @@ function RecordFilesPanel({ kind, id }: { kind: AttachmentRecordKind; id: string
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const [shown, setShown] = useState<AttachmentItem | null>(null)
   const [dragging, setDragging] = useState(false)
+  /** The switch shows the rep's choice at once; the list confirms it after the save. */
+  const [offlineChoice, setOfflineChoice] = useState<boolean | null>(null)
   const data = list.data
 
   async function attach(files: FileList | File[]) {
@@ -60,8 +62,12 @@ function RecordFilesPanel({ kind, id }: { kind: AttachmentRecordKind; id: string
   }
 
   async function toggleOffline(offline: boolean) {
+    setOfflineChoice(offline)
     const result = await run('files.setOffline', { kind, id, offline })
-    if (!result.ok) setMessage({ error: true, text: tFromData(result.error.message) })
+    if (!result.ok) {
+      setOfflineChoice(null)
+      setMessage({ error: true, text: tFromData(result.error.message) })
+    }
     list.reload()
   }
 
@@ -70,7 +76,7 @@ function RecordFilesPanel({ kind, id }: { kind: AttachmentRecordKind; id: string
       <div className="card__header">
         <h2 id={`files-${id}`}>{t('files.title')}</h2>
         <label className="checkbox" title={t('files.offlineHint')}>
-          <input type="checkbox" checked={data?.offline ?? false} disabled={!data || busy} onChange={(e) => void toggleOffline(e.target.checked)} /> {t('files.offline')}
+          <input type="checkbox" checked={offlineChoice ?? data?.offline ?? false} disabled={!data} onChange={(e) => void toggleOffline(e.target.checked)} /> {t('files.offline')}
         </label>
       </div>
       {list.error ? <LoadError message={list.error} /> : null}
