@@ -67,9 +67,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     store = { db, kind: 'sqlite', lockWriters: async () => {}, close: () => db.destroy() }
   }
   try {
-    // With a schema of its own, Kysely is told so: otherwise it takes another schema's migration tables for this one's.
-    const migrationTableSchema = store.kind === 'postgres' ? options.schema : undefined
-    const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => SERVER_MIGRATIONS }, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest()
+    const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => SERVER_MIGRATIONS } }).migrateToLatest()
     if (error) throw error instanceof Error ? error : new Error(String(error))
   } catch (err) {
     await store.close()
