@@ -4,7 +4,7 @@
 // synced) opens as a picture on laptop B after both synced — fetched from the server when it is opened.
 import type { Page } from '@playwright/test'
 import { startServerProcess } from '../helpers/server-process'
-import { PHOTO_WIDTH, photo, program } from '../helpers/files-fixture'
+import { PHOTO_WIDTH, pdf, photo, program } from '../helpers/files-fixture'
 import { expect, must, openApp, test, type AppServer } from './fixtures'
 import { connect, connectedLaptop, syncNow, type Laptop } from './sync-helpers'
 
@@ -55,6 +55,13 @@ test('a photo is attached through the file dialog and previewed; an empty file a
   await panel(page).getByRole('button', { name: 'Ansehen: Halle 3.png' }).click()
   await expectPicture(page, 'Halle 3.png')
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/files-panel.png`, fullPage: false })
+
+  // A PDF shows its first page.
+  await attach(page, 'Lieferschein.pdf', pdf(), 'application/pdf')
+  await panel(page).getByRole('button', { name: 'Ansehen: Lieferschein.pdf' }).click()
+  await expect(panel(page).getByRole('img', { name: 'Erste Seite der PDF' })).toBeVisible()
+  await expect(panel(page).getByText('1 Seite', { exact: true })).toBeVisible()
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/files-pdf.png`, fullPage: false })
 
   // "Offline verfügbar" is kept per record on this laptop.
   await panel(page).getByRole('checkbox', { name: 'Offline verfügbar' }).check()
