@@ -9,6 +9,7 @@ import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTabl
 import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppointmentParticipantTable, AppointmentTable, TaskTable } from './modules/planning'
 import type { ErpFactTable } from './modules/erp'
+import type { AttachmentTable, LocalBlobTable, OfflineRecordTable } from './modules/files'
 import type { CompanyHealthTable, HealthHistoryTable, TeamSettingTable, TriggerFiringTable, TriggerRuleTable } from './modules/success'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncQuarantineTable, SyncStateTable } from './platform/local.table'
 
@@ -57,6 +58,9 @@ export interface Database {
   trigger_rules: TriggerRuleTable
   trigger_firings: TriggerFiringTable
   journey_changes: JourneyChangeTable
+  attachments: AttachmentTable
+  local_blobs: LocalBlobTable
+  offline_records: OfflineRecordTable
 }
 
 /** Tables whose writes go through the outbox. Later migrations add theirs here. */
@@ -65,7 +69,7 @@ export const SYNCED_TABLES = [
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups', 'promises',
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
   'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'team_settings',
-  'trigger_rules', 'trigger_firings', 'journey_changes', 'offer_approvals',
+  'trigger_rules', 'trigger_firings', 'journey_changes', 'offer_approvals', 'attachments',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

@@ -23,9 +23,11 @@ export const MODULE_DEPENDENCIES = {
   success: ['customers', 'contracts', 'service', 'offers', 'planning', 'erp'],
   // The journey over time (issue 17): station changes and the journey map report.
   journey: ['customers'],
+  // Files on the records (issue 18): companies, contacts, offers, contracts, cases; next week's appointments for prefetch.
+  files: ['customers', 'contracts', 'service', 'offers', 'planning'],
   settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
   worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
-  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey'],
+  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey', 'files'],
   demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey'],
 }
 

@@ -23,7 +23,7 @@ import type { Role } from '../shared/modules/sync'
 import { tempDir } from '../tests/helpers/temp-db'
 
 const BENCH_DB = path.resolve('.data/bench-large.sqlite')
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const PASSWORD = 'Bench-Passwort-2026'
 const CONCURRENT = 50
 
@@ -211,7 +211,7 @@ export async function benchPushDurability(): Promise<void> {
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
+export async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
   try {
     await client.connect()

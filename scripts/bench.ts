@@ -196,6 +196,9 @@ async function main(): Promise<void> {
   // The calendar feed of a rep with 2,000 entries on a large server store, SQLite and PostgreSQL (prints its own lines).
   const { benchCalendarFeed } = await import('./bench-calendar-feed')
   await benchCalendarFeed()
+  // Files (issue 18): blob upload and download through the server (MB/s) beside a plain file copy.
+  const { benchFiles } = await import('./bench-files')
+  await benchFiles()
   if (process.env.BENCH_SYNC !== '0') await benchSync()
 }
 

@@ -16,6 +16,8 @@ import { mountCalendarRoutes } from './calendar/routes'
 import { mountIntegrationRoutes, type IntegrationLimits } from './integrations/routes'
 import { mountAdminRoutes } from './admin/routes'
 import type { FeedThrottle } from './calendar/throttle'
+import { databaseBlobStore, type BlobStore } from './files/blob-store'
+import { FILES_PREFIX, mountFileRoutes, type FileLimits } from './files/routes'
 import type { Store } from './store/open-store'
 import { scopeChecksums } from './sync/checksum'
 import { pull, serializePull } from './sync/pull'
@@ -41,6 +43,10 @@ export interface ServerOptions {
   feedThrottle?: FeedThrottle
   /** Limits of the integration API (tests use small ones). */
   integrationLimits?: Partial<IntegrationLimits>
+  /** Where file bytes live; by default in the store's own database (server/files/blob-store.ts). */
+  blobs?: BlobStore
+  /** Per-file and per-team limits of files (tests use small ones). */
+  fileLimits?: Partial<FileLimits>
 }
 
 type Env = { Variables: { actor: Actor } }
@@ -75,7 +81,9 @@ export function createApp(options: ServerOptions): Hono<Env> {
     return problem(c, 500, 'internal', 'internal error')
   })
   app.notFound((c) => problem(c, 404, 'not_found', 'no such endpoint'))
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `request body over ${MAX_BODY_BYTES} bytes`) }))
+  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `request body over ${MAX_BODY_BYTES} bytes`) })
+  // Files stream in under their own per-file limit (server/files/routes.ts).
+  app.use('*', (c, next) => (c.req.path.startsWith(`${FILES_PREFIX}/`) ? next() : jsonLimit(c, next)))
   app.use('*', compress())
 
   app.get('/health', (c) => c.json({ ok: true, store: store.kind }))
@@ -212,6 +220,8 @@ export function createApp(options: ServerOptions): Hono<Env> {
 
   // Team administration in the app (issue 18): users, teams and devices for admins and managers (server/admin/routes.ts).
   mountAdminRoutes(app, { store, clock })
+  // Files (issue 18): blobs by SHA-256, visible with the scope of the attachments naming them (server/files/).
+  mountFileRoutes(app, { store, clock, blobs: options.blobs ?? databaseBlobStore(store), limits: options.fileLimits })
 
   return app
 }

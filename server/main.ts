@@ -9,7 +9,7 @@ import { startPruning } from './auth/prune'
 import { catchUpCalendar } from './calendar/projection'
 import { openStore } from './store/open-store'
 
-import { DEFAULT_STORE } from './main-defaults'
+import { DEFAULT_STORE, fileLimitsFromEnv } from './main-defaults'
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || DEFAULT_STORE
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     peerAddress: (c) => getConnInfo(c).remote.address,
     trustedProxies,
     publicUrl: process.env.PUBLIC_URL || undefined,
+    fileLimits: fileLimitsFromEnv(process.env),
   })
   // Ended sessions, idle login counters and the old login log: at start and hourly.
   const stopPruning = startPruning(store)

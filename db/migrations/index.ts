@@ -22,6 +22,7 @@ import * as m019 from './2026-11-30-019-triggers'
 import * as m021 from './2026-11-30-021-journey-history'
 import * as m022 from './2026-11-30-022-dashboard-indexes'
 import * as m023 from './2026-11-30-023-discount-approvals'
+import * as m024 from './2026-11-30-024-files'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -46,6 +47,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-021-journey-history': m021,
   '2026-11-30-022-dashboard-indexes': m022,
   '2026-11-30-023-discount-approvals': m023,
+  '2026-11-30-024-files': m024,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

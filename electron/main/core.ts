@@ -16,6 +16,7 @@ import { recomputeHealthIfNewDay, rollTriggers } from './modules/success'
 import { ensureDemoData, isDemoDatabase, markDemoDatabase } from './modules/demo'
 import { expireOffers } from './modules/offers'
 import { SyncController } from './modules/sync'
+import { blobDirOf } from './modules/files'
 import type { SecretBox } from './modules/sync'
 import { deliveryHook, inboxReader, MailController, plainMailSecrets } from './modules/mail'
 
@@ -148,6 +149,7 @@ export async function startCore(
     const mail = new MailController({ ctx: () => ctx, secrets: mailSecrets, onDelivered: deliveryHook(() => ctx), readInbox: inboxReader(() => ctx, mailSecrets) })
     const sync = new SyncController({
       ctx, clientId: database.clientId, secretBox, deviceName: `${APP_NAME} ${mode}`, ...(demo ? { refuseConnect: 'demo.syncUnavailable' } : {}),
+      blobDir: blobDirOf(file),
       afterRun: async () => {
         void mail.kick()
         await mail.fetchNow()

@@ -21,10 +21,11 @@ import {
 import { FiringsPanel, HealthLightBadge, HealthPanel, HealthSettingsSection, TriggerReportPage, TriggerRulesPage } from './modules/success'
 import { ErpImportPage, ErpPanel } from './modules/erp'
 import { JourneyLinePanel, JourneyMapPage } from './modules/journey'
-import { RecordPanelsProvider, type RecordPanel } from './components/record-panels'
+import { FilesPanel } from './modules/files'
+import { ContactPanelsProvider, RecordPanelsProvider, type ContactPanel, type RecordPanel } from './components/record-panels'
 import { AppShell } from './shell/app-shell'
 
-/** What other modules add to a record's page (customer, offer, contract, case): its tasks and appointments. */
+/** What other modules add to a record's page (customer, offer, contract, case): its tasks, appointments and files. */
 const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <HealthPanel record={record} />,
   (record) => <TasksPanel record={record} />,
@@ -32,7 +33,10 @@ const RECORD_PANELS: readonly RecordPanel[] = [
   (record) => <ErpPanel record={record} />,
   (record) => <FiringsPanel record={record} />,
   (record) => <JourneyLinePanel record={record} />,
+  (record) => <FilesPanel record={record} />,
 ]
+/** A contact's page shows its files. */
+const CONTACT_PANELS: readonly ContactPanel[] = [(contact) => <FilesPanel record={{ kind: 'contact', id: contact.id }} />]
 
 /** The company list shows each customer's health score with the company page's traffic light. */
 const healthBadge = ({ score, light }: CompanyHealth) => <HealthLightBadge score={score} light={light} />
@@ -48,6 +52,7 @@ export function App() {
     <I18nProvider>
       <HashRouter>
         <RecordPanelsProvider value={RECORD_PANELS}>
+        <ContactPanelsProvider value={CONTACT_PANELS}>
         <AppShell>
           <FirstStartRedirect />
           <ReminderNotices />
@@ -122,6 +127,7 @@ export function App() {
             <Route path="*" element={<Navigate to="/companies" replace />} />
           </Routes>
         </AppShell>
+        </ContactPanelsProvider>
         </RecordPanelsProvider>
       </HashRouter>
     </I18nProvider>

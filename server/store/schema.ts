@@ -226,4 +226,23 @@ export interface ServerDatabase {
   calendar_projection: CalendarProjectionTable
   integration_keys: IntegrationKeyTable
   integration_posts: IntegrationPostTable
+  blobs: BlobTable
+  blob_chunks: BlobChunkTable
+}
+
+/** A file's bytes by SHA-256 (issue 18, server/files/): served only once `complete` (hash checked). */
+export interface BlobTable {
+  sha256: string
+  size: number
+  complete: number
+  /** The upload whose chunks are (or will be) the blob. */
+  upload_id: string
+  updated_at: string
+}
+
+export interface BlobChunkTable {
+  sha256: string
+  upload_id: string
+  idx: number
+  bytes: Buffer
 }

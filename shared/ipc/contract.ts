@@ -55,6 +55,7 @@ import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, p
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import { dashboardQuerySchema, dashboardRowsQuerySchema, type Dashboard, type DashboardRows } from '../modules/success'
 import { erpCompanySchema, erpImportFileSchema, type CompanyErpFacts, type ErpImportPreview, type ErpImportResult } from '../modules/erp'
+import { fileAttachSchema, fileIdSchema, fileOfflineSchema, fileRecordSchema, type AttachmentItem, type FileContent, type RecordFiles } from '../modules/files'
 import { journeyHistoryQuerySchema, journeyMapQuerySchema, type JourneyHistory, type JourneyMap } from '../modules/journey'
 import type { Channel } from './channels'
 import {
@@ -307,6 +308,11 @@ export const contract = {
   'reports.triggers': channel<TriggerReport>()(triggerReportSchema),
   'journey.history': channel<JourneyHistory>()(journeyHistoryQuerySchema),
   'journey.map': channel<JourneyMap>()(journeyMapQuerySchema),
+  'files.list': channel<RecordFiles>()(fileRecordSchema),
+  'files.get': channel<FileContent>()(fileIdSchema),
+  'files.attach': channel<AttachmentItem>()(fileAttachSchema),
+  'files.remove': channel<{ ok: true }>()(fileIdSchema),
+  'files.setOffline': channel<{ offline: boolean }>()(fileOfflineSchema),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>
 
 export type IpcContract = typeof contract

@@ -3,7 +3,7 @@
 // and database, its own browser context).
 import type { Browser, Page } from '@playwright/test'
 import { SERVER_PASSWORD, type ServerProcess } from '../helpers/server-process'
-import { createAppServer, expect, type AppServer } from './fixtures'
+import { createAppServer, expect, openApp, type AppServer } from './fixtures'
 
 /** Signs the laptop in as `login` and waits until the settings page names the user (`name`). */
 export async function connect(page: Page, server: ServerProcess, login: string, name: string): Promise<void> {
@@ -41,4 +41,12 @@ export async function secondLaptop(browser: Browser, viewport = { width: 1360, h
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
   page.on('pageerror', (e) => consoleErrors.push(String(e)))
   return { app, page, consoleErrors, close: async () => { await context.close(); await app.cleanup() } }
+}
+
+/** Another laptop, opened and signed in as `login` (whose display name is `name`). */
+export async function connectedLaptop(browser: Browser, server: ServerProcess, login: string, name: string, viewport?: { width: number; height: number }): Promise<Laptop> {
+  const laptop = await secondLaptop(browser, viewport)
+  await openApp(laptop.page, laptop.app, '/settings')
+  await connect(laptop.page, server, login, name)
+  return laptop
 }

@@ -45,6 +45,7 @@ const REQUIRED = {
   trigger_firings: ['company_id', 'fired_on', 'message_key', 'occasion', 'signal'],
   journey_changes: ['changed_on', 'company_id', 'reason', 'status'],
   offer_approvals: ['company_id', 'offer_id', 'requested_at', 'requested_by'],
+  attachments: ['company_id', 'mime', 'name', 'sha256', 'size'],
 } as const satisfies { [T in SyncedTable]: readonly RequiredColumn<T>[] }
 
 type Listed<T extends SyncedTable> = (typeof REQUIRED)[T][number]

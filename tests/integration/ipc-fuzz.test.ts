@@ -483,6 +483,11 @@ async function setUp(): Promise<Seeds> {
     'reports.triggers': () => ({ from: '2026-01-01', to: '2026-12-31' }),
     'journey.history': () => ({ companyId: company.id }),
     'journey.map': () => ({ from: '2026-01-01', to: '2026-12-31', segment: 'mid_market', personaId: '', ownerId: '' }),
+    'files.list': () => ({ kind: 'company', id: company.id }),
+    'files.get': () => ({ id: company.id }),
+    'files.attach': () => ({ kind: 'company', id: company.id, name: 'notiz.txt', dataBase64: Buffer.from('Notiz zum Kunden').toString('base64') }),
+    'files.remove': () => ({ id: company.id }),
+    'files.setOffline': () => ({ kind: 'company', id: company.id, offline: true }),
   }
 }
 
@@ -648,7 +653,9 @@ describe('IPC fuzz through web mode', () => {
     expect(({} as Json).isAdmin).toBeUndefined()
     // Documents were written only as .docx or .pdf files in the documents folder next to the database.
     for (const file of readdirSync(path.join(t.dir, 'Dokumente'))) expect(file).toMatch(/^[\w-]+\.(docx|pdf)$/)
-    expect(readdirSync(t.dir).sort()).toEqual(['Dokumente', 'renderer', 'test.sqlite', 'test.sqlite-shm', 'test.sqlite-wal'])
+    // Attached files only as blobs named by their SHA-256 in `Anhaenge/<aa>/`.
+    for (const file of readdirSync(path.join(t.dir, 'Anhaenge'), { recursive: true })) expect(String(file)).toMatch(/^[0-9a-f]{2}(\/[0-9a-f]{64})?$/)
+    expect(readdirSync(t.dir).sort()).toEqual(['Anhaenge', 'Dokumente', 'renderer', 'test.sqlite', 'test.sqlite-shm', 'test.sqlite-wal'])
     // The server never took the 500 path.
     expect(consoleErrors.filter((args) => String(args[0]).includes('web request failed'))).toEqual([])
     console.info(`[ipc-fuzz] ${stats.calls} calls in ${Date.now() - started} ms: ${stats.ok} ok, ${stats.failed} failed ${JSON.stringify(stats.byCode)}; `

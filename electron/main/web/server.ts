@@ -13,6 +13,9 @@ import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, readCookie } f
 import { signInPage, type SignInPage } from './pages'
 
 const MAX_BODY_BYTES = 1024 * 1024
+/** Attaching a file carries its bytes as base64: room for 25 MB and more (docs/files.md), on this channel only. */
+const FILE_BODY_BYTES = 64 * 1024 * 1024
+const bodyLimit = (pathname: string) => (pathname === '/api/files.attach' ? FILE_BODY_BYTES : MAX_BODY_BYTES)
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,15 +66,15 @@ const digest = (secret: string) => createHash('sha256').update(secret).digest('b
 const newSecret = () => randomBytes(24).toString('base64url')
 
 /** Reads a JSON body up to the limit; past it, the rest is drained (only signed-in tabs get here) and null returned. */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      if (size <= limit) chunks.push(chunk)
     })
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
@@ -129,7 +132,7 @@ export async function startWebServer(options: { app: AppContext; staticDir: stri
         if (!isAllowedOrigin(req.headers.origin, port)) return sendJson(res, 403, failure('forbidden', 'errors.forbidden'))
         if (!hasSession(req)) return sendJson(res, 401, failure('forbidden', 'errors.unauthorized'))
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, failure('validation', 'errors.invalid'))
-        const body = await readBody(req)
+        const body = await readBody(req, bodyLimit(url.pathname))
         if (body === null) return sendJson(res, 413, failure('validation', 'errors.tooLong'))
         let input: unknown
         try {

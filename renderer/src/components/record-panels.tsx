@@ -19,3 +19,14 @@ export function RecordPanels({ record }: { record: RecordRef }) {
   if (!record.id || !record.companyId) return null
   return <>{panels.map((panel, i) => <Fragment key={i}>{panel(record)}</Fragment>)}</>
 }
+
+/** Panels of a contact's page (its files): a contact is not a station record, so it has panels of its own. */
+export type ContactPanel = (contact: { id: string; companyId: string }) => ReactNode
+const ContactPanelsContext = createContext<readonly ContactPanel[]>([])
+export const ContactPanelsProvider = ContactPanelsContext.Provider
+
+export function ContactPanels({ contact }: { contact: { id: string; companyId: string } }) {
+  const panels = useContext(ContactPanelsContext)
+  if (!contact.id || !contact.companyId) return null
+  return <>{panels.map((panel, i) => <Fragment key={i}>{panel(contact)}</Fragment>)}</>
+}

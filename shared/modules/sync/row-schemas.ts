@@ -21,6 +21,7 @@ import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNI
 import { ERP_FACT_SOURCES, MONTH_PATTERN } from '../erp'
 import { TEAM_SETTING_KEYS, TRIGGER_ACTIONS, TRIGGER_REASON_EVENTS, TRIGGER_SIGNALS, teamSettingValueJson } from '../success'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
+import { ALLOWED_MIMES, MAX_NAME } from '../files'
 import { eventParamsJson } from '../../platform/event-message'
 
 /** A column: its type, and whether an insert may leave it out (the table has a default or allows null). */
@@ -497,6 +498,18 @@ const COLUMNS = {
     status: req(oneOf(COMPANY_STATUSES)),
     changed_on: req(date),
   },
+  attachments: {
+    company_id: req(id),
+    contact_id: opt(nullable(id)),
+    offer_id: opt(nullable(id)),
+    contract_id: opt(nullable(id)),
+    case_id: opt(nullable(id)),
+    sha256: req(z.string().regex(/^[0-9a-f]{64}$/)),
+    size: req(int(1, 10 * 1024 * 1024 * 1024)),
+    mime: req(oneOf(ALLOWED_MIMES)),
+    name: req(text(MAX_NAME).pipe(z.string().min(1))),
+    created_by: opt(text(64)),
+  },
 
   audit_events: {
     kind: req(oneOf(AUDIT_KINDS)),
@@ -574,6 +587,8 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   offer_approvals: ['company_id', 'offer_id', 'requested_by', 'requested_at', 'item_percent', 'offer_percent', 'margin_percent', 'comment'],
   // A change of station is a fact of its day; only a merge moves it to the surviving company.
   journey_changes: ['station', 'reason', 'status', 'changed_on'],
+  // A file is its bytes: a new file is a new row; only a merge moves it to the surviving company.
+  attachments: ['company_id', 'contact_id', 'offer_id', 'contract_id', 'case_id', 'sha256', 'size', 'mime', 'name', 'created_by'],
   sync_conflicts: ['table_name', 'row_id', 'field', 'kind', 'server_value', 'client_value'],
   // An erasure is a fact: written once, never changed (the server refuses updates and deletes of it too).
   erasures: ['company_id', 'table_name', 'row_id', 'erased_by', 'erased_at', 'offer_decision'],
@@ -613,6 +628,7 @@ export const REFERENCES: Partial<Record<SyncTableName, readonly Reference[]>> = 
   tasks: [ref('contact_id', 'contacts'), ref('touchpoint_id', 'touchpoints'), ref('source_touchpoint_id', 'touchpoints')],
   appointments: [ref('report_touchpoint_id', 'touchpoints')],
   appointment_participants: [ref('appointment_id', 'appointments'), ref('contact_id', 'contacts')],
+  attachments: [ref('contact_id', 'contacts'), ref('offer_id', 'offers'), ref('contract_id', 'contracts'), ref('case_id', 'cases')],
 }
 
 export type RowColumns = typeof COLUMNS

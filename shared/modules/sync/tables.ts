@@ -57,6 +57,8 @@ export const SYNC_TABLE_RULES = {
   // Discount approvals (issue 18): requests and decisions, with the offer's company (so managers of every team get them).
   offer_approvals: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   journey_changes: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
+  // Files (issue 18): metadata only; the bytes travel through /files/v1 and follow this row's scope.
+  attachments: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

@@ -53,13 +53,13 @@ export async function updateCompany(ctx: ServiceContext, id: string, input: Comp
 }
 
 /** Every synced table whose rows hang off a company through `company_id`, children before their parents. */
-export const COMPANY_CHILD_TABLES = ['appointment_participants', 'appointments', 'tasks', 'touchpoints', 'follow_ups', 'promises', 'offer_items', 'offer_revisions', 'offer_approvals', 'offers', 'conversation_participants', 'conversations', 'contacts',
+export const COMPANY_CHILD_TABLES = ['attachments', 'appointment_participants', 'appointments', 'tasks', 'touchpoints', 'follow_ups', 'promises', 'offer_items', 'offer_revisions', 'offer_approvals', 'offers', 'conversation_participants', 'conversations', 'contacts',
   'contract_items', 'contracts', 'assets', 'case_lines', 'case_events', 'cases', 'referrals', 'feedback', 'consents', 'erp_facts', 'trigger_firings', 'journey_changes'] as const
 
 /**
  * Deleting a company tombstones everything that hangs off it too (contacts, touchpoints, conversations,
  * offers with their items, revisions and follow-ups, contracts, installed products, cases, referrals
- * given, feedback, tasks, appointments), each with its own outbox entry, so no reminder of a deleted customer is left behind
+ * given, feedback, tasks, appointments, attached files), each with its own outbox entry, so no reminder of a deleted customer is left behind
  * and no laptop holds a record whose company is gone. The server does the same for what it holds.
  */
 export async function deleteCompany(ctx: ServiceContext, id: string): Promise<{ id: string }> {

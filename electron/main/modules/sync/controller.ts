@@ -7,6 +7,7 @@ import { AppError, fieldError } from '../../../../shared/platform/result'
 import type { ServiceContext } from '../../platform/context'
 import { resetSyncedData } from './apply'
 import { syncOnce, takeNewClientId, type SyncProgress } from './engine'
+import { BlobTransferError, syncBlobs } from '../files'
 import { clearState, plainSecretBox, readState, writeState, type SecretBox } from './state'
 import { httpTransport, normaliseServerUrl, SyncTransportError, type FetchLike, type SyncTransport } from './transport'
 
@@ -22,6 +23,7 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 
 export function errorKey(err: unknown): string {
   if (err instanceof SyncTransportError) return `sync.errors.${err.code}`
+  if (err instanceof BlobTransferError) return err.status === 0 ? 'sync.errors.offline' : err.status === 401 ? 'sync.errors.unauthenticated' : 'sync.errors.internal'
   return 'sync.errors.internal'
 }
 
@@ -39,6 +41,8 @@ export interface ControllerOptions {
    */
   afterRun?: () => Promise<unknown>
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout }
+  /** The database's blob folder (`Anhaenge/`): after the push, files go up and offline ones come down (docs/files.md). */
+  blobDir?: string
 }
 
 export class SyncController {
@@ -214,13 +218,18 @@ export class SyncController {
         clock: this.options.ctx.clock, onProgress: (p) => (this.progress = p),
         reidentify: () => this.reidentify(transport, token),
       })
+      // The attachments' rows are on the server now: their bytes follow (a failure is retried like the sync).
+      if (this.options.blobDir) {
+        const current = (await this.token()) ?? token
+        await syncBlobs(this.db, this.options.blobDir, { serverUrl, token: current, fetch: this.options.fetchImpl ?? fetch }, this.options.ctx.clock)
+      }
       await writeState(this.db, 'last_sync_at', this.options.ctx.clock().toISOString())
       this.error = null
       this.failures = 0
       await this.schedule((await this.intervalMinutes()) * 60_000)
     } catch (err) {
       this.error = errorKey(err)
-      if (!(err instanceof SyncTransportError)) console.error('[sync]', err)
+      if (!(err instanceof SyncTransportError) && !(err instanceof BlobTransferError)) console.error('[sync]', err)
       if (err instanceof SyncTransportError && err.code === 'unauthenticated') {
         await clearState(this.db, ['token']) // the rep must log in again; the outbox waits
         return

@@ -7,6 +7,7 @@ import { contactFieldsSchema, type ContactFields, type ContactFieldsInput } from
 import { ATTITUDES, BUYING_ROLES, INFLUENCE_LEVELS, LANGUAGES, SALUTATIONS } from '../../../../shared/modules/customers/customer.enums'
 import { FormError, SelectField, TextAreaField, TextField, showServerErrors, enumOptions } from '../../components/form-fields'
 import { LoadError, PageHeader } from '../../components/page'
+import { ContactPanels } from '../../components/record-panels'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
@@ -114,6 +115,7 @@ export function ContactFormPage() {
         </form>
       </FormProvider>
       {id ? <ContactConsents contactId={id} /> : null}
+      {id && existing.data ? <ContactPanels contact={{ id, companyId: existing.data.companyId }} /> : null}
     </section>
   )
 }
