@@ -18,7 +18,7 @@ export const MODULE_DEPENDENCIES = {
   // Mail sends and files what the stations write: an offer's PDF, a case's acknowledgement, an appointment's invitation.
   mail: ['customers', 'contracts', 'service', 'offers', 'planning'],
   // DSGVO erasure reaches every record that may point at a person; sync applies pulled erasures.
-  dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail', 'planning'],
+  dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail', 'planning', 'files'],
   // Customer success (issue 17): the health score, its history and the early-warning triggers.
   success: ['customers', 'contracts', 'service', 'offers', 'planning', 'erp'],
   // The journey over time (issue 17): station changes and the journey map report.

@@ -18,6 +18,7 @@ import { mountAdminRoutes } from './admin/routes'
 import type { FeedThrottle } from './calendar/throttle'
 import { databaseBlobStore, type BlobStore } from './files/blob-store'
 import { FILES_PREFIX, mountFileRoutes, type FileLimits } from './files/routes'
+import { sweepUnreferencedBlobs } from './files/sweep'
 import type { Store } from './store/open-store'
 import { scopeChecksums } from './sync/checksum'
 import { pull, serializePull } from './sync/pull'
@@ -75,6 +76,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   const trustedProxies = options.trustedProxies ?? NO_TRUSTED_PROXIES
   const throttle: ThrottleLimits = { ...DEFAULT_THROTTLE, ...options.loginThrottle }
   const app = new Hono<Env>()
+  const blobs = options.blobs ?? databaseBlobStore(store)
 
   app.onError((err, c) => {
     console.error('[server]', err)
@@ -173,7 +175,11 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const input = await parseJson(c, pushRequestSchema)
     if (!input) return problem(c, 400, 'bad_request', 'malformed push')
     const fault = options.faults ? c.req.header('x-fault') : undefined
-    const hooks: PushHooks = fault === 'hang-before-commit' ? { beforeCommit: () => new Promise(() => {}) } : {}
+    const hooks: PushHooks = {
+      ...(fault === 'hang-before-commit' ? { beforeCommit: () => new Promise<void>(() => {}) } : {}),
+      // The blob store stamps its rows with the wall clock, not the server's (testable) clock: so does the sweep.
+      afterErasure: async () => void (await sweepUnreferencedBlobs(store, blobs, new Date())),
+    }
     try {
       const response = await push(store, c.get('actor'), input, clock, hooks)
       if (fault === 'exit-after-commit') process.kill(process.pid, 'SIGKILL')
@@ -221,7 +227,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   // Team administration in the app (issue 18): users, teams and devices for admins and managers (server/admin/routes.ts).
   mountAdminRoutes(app, { store, clock })
   // Files (issue 18): blobs by SHA-256, visible with the scope of the attachments naming them (server/files/).
-  mountFileRoutes(app, { store, clock, blobs: options.blobs ?? databaseBlobStore(store), limits: options.fileLimits })
+  mountFileRoutes(app, { store, clock, blobs, limits: options.fileLimits })
 
   return app
 }

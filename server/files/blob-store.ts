@@ -30,6 +30,10 @@ export interface BlobStore {
   read(sha256: string): Promise<AsyncIterable<Uint8Array> | null>
   /** Total bytes of the complete blobs among `sha256s`. */
   sizeOf(sha256s: string[]): Promise<number>
+  /** Every blob (complete or not) last written before `iso`. */
+  listBefore(iso: string): Promise<string[]>
+  /** Drops the blob and all its chunks. */
+  remove(sha256: string): Promise<void>
 }
 
 /** The store in the server's own database: SQLite (`blob`) or PostgreSQL (`bytea`), the same SQL through Kysely. */
@@ -82,6 +86,15 @@ export function databaseBlobStore(store: Pick<Store, 'db'>): BlobStore {
         total += Number(row?.total ?? 0)
       }
       return total
+    },
+    async listBefore(iso) {
+      return (await db.selectFrom('blobs').select('sha256').where('updated_at', '<', iso).execute()).map((r) => r.sha256)
+    },
+    async remove(sha256) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('blob_chunks').where('sha256', '=', sha256).execute()
+        await trx.deleteFrom('blobs').where('sha256', '=', sha256).execute()
+      })
     },
   }
 }

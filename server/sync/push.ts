@@ -98,6 +98,8 @@ class RowCache {
 export interface PushHooks {
   /** Test hook for fault injection: runs inside the transaction, after the last write, before commit. */
   beforeCommit?: () => Promise<void>
+  /** After a push that held an erasure has committed, before the store's files are scrubbed (the file store's sweep). */
+  afterErasure?: () => Promise<void>
 }
 
 export async function push(store: Store, actor: Actor, request: PushRequest, clock: () => Date, hooks: PushHooks = {}): Promise<PushResponse> {
@@ -148,7 +150,10 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
     return { results }
   })
   // An erasure leaves no remnants of the person in the store's files once it has committed.
-  if (request.ops.some((o) => o.table === 'erasures')) await scrubStore(store)
+  if (request.ops.some((o) => o.table === 'erasures')) {
+    await hooks.afterErasure?.()
+    await scrubStore(store)
+  }
   return response
 }
 

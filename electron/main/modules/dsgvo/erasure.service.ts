@@ -10,6 +10,7 @@ import type { ContactEraseInput, ErasurePreview, ErasureResult } from '../../../
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
+import { sweepBlobs } from '../files'
 import { removeDocuments, scrubDatabase, secureDelete } from './erasure-cleanup'
 
 async function loadContact(ctx: ServiceContext, id: string) {
@@ -67,6 +68,7 @@ export async function eraseContact(ctx: ServiceContext, input: ContactEraseInput
     return local
   })
   const removedDocuments = await removeDocuments(ctx.db, [...erased.offers, ...erased.contracts])
+  await sweepBlobs(ctx.db)
   await scrubDatabase(ctx.db)
   return { erasureId, withdrawnOffers: input.offerDecision === 'withdraw' ? open.length : 0, removedDocuments }
 }

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto'
 import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../../../db/database.types'
 import { blobRelativePath } from '../../../../shared/modules/files'
 import { writeFileInside } from '../../platform/documents/document-files'
 
@@ -52,4 +54,30 @@ export async function hasBlob(dir: string, sha256: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/** The blob folder of the open database, found from the connection itself — never from synced data. */
+async function blobDirOfDb(db: Kysely<Database>): Promise<string | null> {
+  const { rows } = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db)
+  const file = rows.find((r) => r.name === 'main')?.file
+  return file ? blobDirOf(file) : null
+}
+
+/**
+ * Removes the blobs here that no live attachment names any more — a file removed, or erased with its person
+ * (DSGVO Art. 17) on this laptop or by a pull — from the folder and from `local_blobs`. A blob counts from the
+ * moment its `local_blobs` row exists, which is written after its attachment row: a file being attached is
+ * never swept. Answers how many were removed.
+ */
+export async function sweepBlobs(db: Kysely<Database>): Promise<number> {
+  const dir = await blobDirOfDb(db)
+  if (!dir) return 0
+  const orphans = await db.selectFrom('local_blobs as b').select('b.sha256')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('attachments as a').select(sql`1`.as('one')).whereRef('a.sha256', '=', 'b.sha256').where('a.deleted_at', 'is', null))))
+    .execute()
+  for (const { sha256 } of orphans) {
+    await rm(blobPath(dir, sha256), { force: true })
+    await db.deleteFrom('local_blobs').where('sha256', '=', sha256).execute()
+  }
+  return orphans.length
 }
