@@ -1,7 +1,10 @@
 // Issue 18 end to end with the real sync server (de-DE, 1280×720): the admin's laptop creates a user on "Team &
 // Benutzer" (the one-time password shown once), is refused disabling the last admin and a duplicate login; the new
 // user's laptop signs in with the one-time password and chooses its own; the admin moves that user's customer to
-// the other team — after sync it is gone from the old team's laptop and present on the new team's. The page in English.
+// the other team — after sync it is gone from the old team's laptop and present on the new team's, with the photo
+// attached to it (fetched from the server by the new team's laptop). The page in English.
+import type { Page } from '@playwright/test'
+import { PHOTO_WIDTH, photo } from '../helpers/files-fixture'
 import { startServerProcess } from '../helpers/server-process'
 import { expect, must, openApp, test, type AppServer } from './fixtures'
 import { connect, secondLaptop, syncNow, type Laptop } from './sync-helpers'
@@ -10,6 +13,8 @@ const COMPANY = 'Weserwerft Technik GmbH'
 const VIEWPORT = { width: 1280, height: 720 }
 
 test.use({ viewport: VIEWPORT, locale: 'de-DE', actionTimeout: 20_000 })
+
+const files = (page: Page) => page.getByRole('region', { name: 'Anhänge' })
 
 /** The laptop's companies (its database, through the app's API). */
 async function companyNames(app: AppServer): Promise<string[]> {
@@ -83,6 +88,9 @@ test('an admin creates a user with a one-time password, is refused what breaks t
 
     // Bernd's customer reaches the admin; the admin moves it to Süd.
     const company = await must(bernd.app, 'companies.create', { name: COMPANY, status: 'customer', city: 'Bremen' })
+    await openApp(bernd.page, bernd.app, `/companies/${company.id}`)
+    await files(bernd.page).getByLabel('Datei anhängen').setInputFiles({ name: 'Halle.png', mimeType: 'image/png', buffer: photo(20_000, 6) })
+    await expect(files(bernd.page).getByRole('status')).toHaveText('„Halle.png“ angehängt.')
     await syncNow(bernd.page)
     await syncNow(page)
     await openApp(page, app, `/companies/${company.id}`)
@@ -101,6 +109,12 @@ test('an admin creates a user with a one-time password, is refused what breaks t
     expect(await companyNames(carla.app)).toEqual([COMPANY])
     await openApp(carla.page, carla.app, '/companies')
     await expect(carla.page.getByRole('link', { name: COMPANY })).toBeVisible()
+    // … with its file: the server serves the photo to the new team's laptop, whose scope now holds its row.
+    await openApp(carla.page, carla.app, `/companies/${company.id}`)
+    await files(carla.page).getByRole('button', { name: 'Ansehen: Halle.png' }).click()
+    const picture = files(carla.page).getByRole('img', { name: 'Vorschau von Halle.png' })
+    await expect(picture).toBeVisible()
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(PHOTO_WIDTH)
 
     // Who is connected when: Bernd's and Carla's laptops among the devices.
     await openApp(page, app, '/team')
