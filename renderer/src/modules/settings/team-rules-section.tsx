@@ -2,7 +2,7 @@
 // levels, team settings that sync with the team (`teamRules.update`). A manager or an admin edits them (on a device
 // without a sync server its single user); everyone else reads them with the reason why they cannot change them.
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Fragment, useEffect, useState } from 'react'
+import { Fragment, useState } from 'react'
 import type { z } from 'zod'
 import { FormProvider, useForm } from 'react-hook-form'
 import { teamRulesSchema, type TeamRules } from '../../../../shared/modules/settings'
@@ -14,6 +14,7 @@ import { LoadError } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { useLoadedForm } from '../../lib/use-loaded-form'
 
 export function TeamRulesSection() {
   const { t, tFromData } = useI18n()
@@ -22,10 +23,8 @@ export function TeamRulesSection() {
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const form = useForm<z.input<typeof teamRulesSchema>, unknown, TeamRules>({ resolver: zodResolver(teamRulesSchema) })
-  useEffect(() => {
-    if (view.data) form.reset(view.data.rules)
-  }, [view.data, form])
-  const canEdit = view.data?.canEdit ?? false
+  const ready = useLoadedForm(form, view.data?.rules)
+  const canEdit = ready && (view.data?.canEdit ?? false)
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(false)
     setError(null)
@@ -39,7 +38,7 @@ export function TeamRulesSection() {
       <h2>{t('teamRules.title')}</h2>
       <p className="muted">{t('teamRules.intro')}</p>
       {view.error ? <LoadError message={view.error} /> : null}
-      {view.data && !canEdit ? <p className="notice notice--warn" role="note">{t('teamRules.readOnly')}</p> : null}
+      {view.data && !view.data.canEdit ? <p className="notice notice--warn" role="note">{t('teamRules.readOnly')}</p> : null}
       {view.data ? (
         <FormProvider {...form}>
           <form onSubmit={onSubmit} noValidate className="form" aria-label={t('teamRules.title')}>

@@ -3,7 +3,7 @@
 // with the reason why they cannot change them. The weights' total is shown as the user types and refused
 // at the total unless it is exactly 100.
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { FormProvider, useForm, useWatch } from 'react-hook-form'
 import {
   DEFAULT_HEALTH_SETTINGS, HEALTH_COMPONENTS, HEALTH_TARGETS, healthSettingsSchema, type HealthSettings, type HealthTarget,
@@ -15,6 +15,7 @@ import { LoadError } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { useLoadedForm } from '../../lib/use-loaded-form'
 
 const TARGETS = Object.keys(HEALTH_TARGETS) as HealthTarget[]
 
@@ -25,10 +26,8 @@ export function HealthSettingsSection() {
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const form = useForm<HealthSettings>({ resolver: zodResolver(healthSettingsSchema), defaultValues: DEFAULT_HEALTH_SETTINGS })
-  useEffect(() => {
-    if (view.data) form.reset(view.data.settings)
-  }, [view.data, form])
-  const canEdit = view.data?.canEdit ?? false
+  const ready = useLoadedForm(form, view.data?.settings)
+  const canEdit = ready && (view.data?.canEdit ?? false)
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(false)
     setError(null)
@@ -41,7 +40,7 @@ export function HealthSettingsSection() {
       <h2>{t('health.settings.title')}</h2>
       <p className="muted">{t('health.settings.intro')}</p>
       {view.error ? <LoadError message={view.error} /> : null}
-      {view.data && !canEdit ? <p className="notice notice--warn" role="note">{t('health.settings.readOnly')}</p> : null}
+      {view.data && !view.data.canEdit ? <p className="notice notice--warn" role="note">{t('health.settings.readOnly')}</p> : null}
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate className="form" aria-label={t('health.settings.title')}>
           <FormError message={error} />
