@@ -13,6 +13,7 @@ import type { ServerDatabase } from '../store/schema'
 import { countFeedFailure, DEFAULT_FEED_THROTTLE, feedRetryAfter, type FeedThrottle } from '../calendar/throttle'
 import { ERP_POST_MAX_ROWS, erpPostSchema, postErpFacts } from './erp-facts'
 import { postLead } from './leads'
+import { INTEGRATION_OPENAPI } from './openapi'
 import { integrationKeyFor, type IntegrationKey, type IntegrationKind } from './keys'
 
 export interface IntegrationLimits {
@@ -116,6 +117,9 @@ export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }
     }
     return response
   }
+
+  // The description of this family (server/integrations/openapi.ts): public, like any API's documentation.
+  app.get('/integrations/v1/openapi.json', (c) => c.json(INTEGRATION_OPENAPI))
 
   app.post('/integrations/v1/erp-facts', endpoint('erp_facts', async (c, body, key) => {
     const parsed = erpPostSchema.safeParse(body)

@@ -131,4 +131,21 @@ describe.each(STORE_KINDS)('leads posted to the sync server on %s', (kind) => {
     expect((await ben.sync()).rejected).toBe(1)
     expect(await storedLeads()).toEqual([])
   })
+
+  it.skipIf(skip)('describes the endpoint family in OpenAPI, generated from the schemas the endpoints validate with', async () => {
+    const answer = await server.h.fetch('http://sync.test/integrations/v1/openapi.json', { method: 'GET' })
+    expect(answer.status).toBe(200)
+    type Schema = { required: string[]; additionalProperties: boolean; properties: Record<string, Schema & { items: Schema }> }
+    const doc = await answer.json() as { openapi: string; paths: Record<string, { post: { requestBody: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, unknown> } }> }
+    expect(doc.openapi).toBe('3.0.3')
+    expect(Object.keys(doc.paths)).toEqual(['/integrations/v1/erp-facts', '/integrations/v1/leads'])
+    const lead = doc.paths['/integrations/v1/leads']!.post
+    const schema = lead.requestBody.content['application/json'].schema
+    expect(schema.required).toEqual(['id', 'person', 'company', 'source', 'score', 'consent'])
+    expect(schema.properties.score).toMatchObject({ type: 'integer', minimum: 0 })
+    expect(schema.additionalProperties).toBe(false)
+    expect(Object.keys(lead.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '413', '422', '429']))
+    const erp = doc.paths['/integrations/v1/erp-facts']!.post.requestBody.content['application/json'].schema
+    expect(erp.properties.rows.items.required).toEqual(['customerNumber', 'month', 'revenueCents'])
+  })
 })
