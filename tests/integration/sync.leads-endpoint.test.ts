@@ -116,6 +116,8 @@ describe.each(STORE_KINDS)('leads posted to the sync server on %s', (kind) => {
     expect(await seq()).toBe(before)
     const logged = warn.mock.calls.map((call) => call.join(' ')).join('\n')
     expect(logged).toContain('refused POST /integrations/v1/leads: 422 invalid_lead')
+    expect(logged).toContain('refused POST /integrations/v1/leads: 413 too_large')
+    expect(logged).toContain('refused POST /integrations/v1/leads: 403 forbidden')
     for (const personal of ['Greta', 'Hansen', 'example', key.slice(3)]) expect(logged).not.toContain(personal)
     // Hashed at rest.
     expect(JSON.stringify(await server.h.store.db.selectFrom('integration_keys').selectAll().execute())).not.toContain(key.slice(3))
