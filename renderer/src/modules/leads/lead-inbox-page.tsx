@@ -9,6 +9,8 @@ import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { useI18n } from '../../lib/i18n'
 
+const detail = (label: string, value: string) => <div className="details__item"><dt>{label}</dt><dd>{value}</dd></div>
+
 type Outcome = { kind: 'converted'; name: string; companyId: string } | { kind: 'rejected' } | { kind: 'duplicates'; leadId: string; names: string } | { kind: 'error'; key: string }
 
 export function LeadInboxPage() {
@@ -62,21 +64,25 @@ function LeadCard({ lead, busy, duplicates, onConvert, onReject }: {
   return (
     <article className="card" aria-label={lead.companyName}>
       <h2>{lead.companyName} <Badge tone="good">{t('leads.score')}: {number(lead.score)}</Badge></h2>
-      <dl className="facts">
-        <dt>{t('leads.person')}</dt><dd>{name}</dd>
-        <dt>{t('leads.reach')}</dt><dd>{[lead.email, lead.phone].filter(Boolean).join(' · ')}</dd>
-        <dt>{t('leads.source')}</dt><dd>{[lead.source, lead.campaign].filter(Boolean).join(' / ')}</dd>
-        <dt>{t('leads.received')}</dt><dd>{dateTime(lead.receivedAt)}</dd>
-        <dt>{t('leads.consent')}</dt><dd>{lead.consentGiven ? t('leads.consentGiven') : t('leads.consentMissing')}</dd>
-      </dl>
-      <h3>{t('leads.history')}</h3>
-      {lead.events.length === 0 ? <p className="muted">{t('leads.noHistory')}</p> : (
-        <table className="data-table" aria-label={`${t('leads.history')}: ${lead.companyName}`}>
-          <tbody>
-            {lead.events.map((e, i) => <tr key={i}><td>{dateTime(e.at)}</td><td>{e.activity}</td><td className="num">{e.points > 0 ? '+' : ''}{number(e.points)}</td></tr>)}
-          </tbody>
-        </table>
-      )}
+      <div className="company-layout">
+        <dl className="details">
+          {detail(t('leads.person'), name)}
+          {detail(t('leads.reach'), [lead.email, lead.phone].filter(Boolean).join(' · '))}
+          {detail(t('leads.source'), [lead.source, lead.campaign].filter(Boolean).join(' / '))}
+          {detail(t('leads.received'), dateTime(lead.receivedAt))}
+          {detail(t('leads.consent'), lead.consentGiven ? t('leads.consentGiven') : t('leads.consentMissing'))}
+        </dl>
+        <div>
+          <h3>{t('leads.history')}</h3>
+          {lead.events.length === 0 ? <p className="muted">{t('leads.noHistory')}</p> : (
+            <table className="data-table" aria-label={`${t('leads.history')}: ${lead.companyName}`}>
+              <tbody>
+                {lead.events.map((e, i) => <tr key={i}><td>{dateTime(e.at)}</td><td>{e.activity}</td><td className="num">{e.points > 0 ? '+' : ''}{number(e.points)}</td></tr>)}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
       {duplicates ? (
         <p role="alert">{t('leads.duplicates', { names: duplicates })} <button type="button" className="button" disabled={busy} onClick={() => onConvert(true)}>{t('leads.convertAnyway')}</button></p>
       ) : null}
