@@ -9,6 +9,7 @@ import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTabl
 import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppointmentParticipantTable, AppointmentTable, TaskTable } from './modules/planning'
 import type { ErpFactTable } from './modules/erp'
+import type { LeadTable } from './modules/leads'
 import type { AttachmentTable, LocalBlobTable, OfflineRecordTable } from './modules/files'
 import type { CompanyHealthTable, HealthHistoryTable, TeamSettingTable, TriggerFiringTable, TriggerRuleTable } from './modules/success'
 import type { AppSettingTable, SyncConflictTable, SyncOutboxTable, SyncQuarantineTable, SyncStateTable } from './platform/local.table'
@@ -52,6 +53,7 @@ export interface Database {
   appointments: AppointmentTable
   appointment_participants: AppointmentParticipantTable
   erp_facts: ErpFactTable
+  leads: LeadTable
   team_settings: TeamSettingTable
   company_health: CompanyHealthTable
   health_history: HealthHistoryTable
@@ -69,7 +71,7 @@ export const SYNCED_TABLES = [
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups', 'promises',
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
   'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'team_settings',
-  'trigger_rules', 'trigger_firings', 'journey_changes', 'offer_approvals', 'attachments',
+  'trigger_rules', 'trigger_firings', 'journey_changes', 'offer_approvals', 'attachments', 'leads',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

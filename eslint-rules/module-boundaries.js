@@ -10,6 +10,8 @@ export const MODULE_DEPENDENCIES = {
   customers: [],
   // Facts from the ERP per customer and month (issue 17): read by the health score.
   erp: ['customers'],
+  // Leads from marketing automation (issue 19): converted into a company, contact and first touchpoint.
+  leads: ['customers'],
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
@@ -27,7 +29,7 @@ export const MODULE_DEPENDENCIES = {
   files: ['customers', 'contracts', 'service', 'offers', 'planning'],
   settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
   worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
-  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey', 'files'],
+  sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey', 'files', 'leads'],
   demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey'],
 }
 

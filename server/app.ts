@@ -83,7 +83,14 @@ export function createApp(options: ServerOptions): Hono<Env> {
     return problem(c, 500, 'internal', 'internal error')
   })
   app.notFound((c) => problem(c, 404, 'not_found', 'no such endpoint'))
-  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `request body over ${MAX_BODY_BYTES} bytes`) })
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // Logged with the path only: the body is never read, nor its sender's data written anywhere.
+    onError: (c) => {
+      console.warn(`[server] refused ${c.req.method} ${c.req.path}: 413 too_large`)
+      return problem(c, 413, 'too_large', `request body over ${MAX_BODY_BYTES} bytes`)
+    },
+  })
   // Files stream in under their own per-file limit (server/files/routes.ts).
   app.use('*', (c, next) => (c.req.path.startsWith(`${FILES_PREFIX}/`) ? next() : jsonLimit(c, next)))
   app.use('*', compress())

@@ -23,6 +23,7 @@ import * as m021 from './2026-11-30-021-journey-history'
 import * as m022 from './2026-11-30-022-dashboard-indexes'
 import * as m023 from './2026-11-30-023-discount-approvals'
 import * as m024 from './2026-11-30-024-files'
+import * as m025 from './2026-11-30-025-leads'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -48,6 +49,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-022-dashboard-indexes': m022,
   '2026-11-30-023-discount-approvals': m023,
   '2026-11-30-024-files': m024,
+  '2026-11-30-025-leads': m025,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -1,5 +1,5 @@
 // The integration API (docs/erp-facts.md): `/integrations/v1/<kind>`, one endpoint per kind of data a sending
-// system posts — ERP facts now, leads and service requests with issue 19 — authenticated with an integration
+// system posts — ERP facts, leads (issue 19; service requests follow) — authenticated with an integration
 // key (Bearer), each key limited to its kinds. Wrong keys are throttled per address (as wrong calendar feed
 // addresses are), every key to a number of posts per minute; a post naming an Idempotency-Key that was
 // answered before gets that answer again.
@@ -12,6 +12,8 @@ import type { Store } from '../store/open-store'
 import type { ServerDatabase } from '../store/schema'
 import { countFeedFailure, DEFAULT_FEED_THROTTLE, feedRetryAfter, type FeedThrottle } from '../calendar/throttle'
 import { ERP_POST_MAX_ROWS, erpPostSchema, postErpFacts } from './erp-facts'
+import { postLead } from './leads'
+import { INTEGRATION_OPENAPI } from './openapi'
 import { integrationKeyFor, type IntegrationKey, type IntegrationKind } from './keys'
 
 export interface IntegrationLimits {
@@ -35,8 +37,11 @@ export interface IntegrationRouteOptions {
 const WRONG_KEY_COUNTER = '#integration-key'
 const POSTS_COUNTER = '#integration-posts'
 
-const problem = (c: Context, status: 400 | 401 | 403 | 409 | 413 | 422 | 429, error: string, message: string, extra: Record<string, unknown> = {}) =>
-  c.json({ error, message, ...extra }, status)
+/** A refusal: answered with its reason, and logged with the path and the reason only (never the body: it holds names and addresses). */
+function problem(c: Context, status: 400 | 401 | 403 | 409 | 413 | 422 | 429, error: string, message: string, extra: Record<string, unknown> = {}) {
+  console.warn(`[integrations] refused ${c.req.method} ${c.req.path}: ${status} ${error}`)
+  return c.json({ error, message, ...extra }, status)
+}
 
 /** Counts the key's post in its window; answers the seconds to wait when the window's posts are used up. */
 async function takePost(db: Kysely<ServerDatabase>, keyId: string, now: Date, limits: IntegrationLimits): Promise<number> {
@@ -113,6 +118,9 @@ export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }
     return response
   }
 
+  // The description of this family (server/integrations/openapi.ts): public, like any API's documentation.
+  app.get('/integrations/v1/openapi.json', (c) => c.json(INTEGRATION_OPENAPI))
+
   app.post('/integrations/v1/erp-facts', endpoint('erp_facts', async (c, body, key) => {
     const parsed = erpPostSchema.safeParse(body)
     if (!parsed.success) return problem(c, 400, 'bad_request', 'the body must be { "rows": [ … ] } with at least one row')
@@ -121,5 +129,12 @@ export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }
     if (!outcome.ok) return problem(c, 422, 'invalid_rows', `${outcome.problems.length} row problem(s): nothing was written`, { rows: outcome.problems.slice(0, 1000) })
     const { ok: _ok, ...counts } = outcome
     return c.json(counts, 200)
+  }))
+
+  // One lead per post (docs/leads.md); a second post with the same sender's id creates nothing (`created: false`).
+  app.post('/integrations/v1/leads', endpoint('leads', async (c, body, key) => {
+    const outcome = await postLead(store, key, body, clock())
+    if (!outcome.ok) return problem(c, 422, 'invalid_lead', `${outcome.problems.length} problem(s): nothing was written`, { problems: outcome.problems })
+    return c.json({ id: outcome.id, created: outcome.created }, 200)
   }))
 }

@@ -34,6 +34,8 @@ type NamedRead = 'app.info' | 'companies.stationCounts' | 'timeline.forCompany' 
   | 'journey.history' | 'journey.map'
   // Issue 18: which team a company is in, for the "move to another team" dialog.
   | 'companies.teamOf'
+  // Issue 19: the lead inbox.
+  | 'leads.inbox'
 
 export type ReadChannel = Extract<Channel, `${string}.list` | `${string}.get` | `reports.${string}` | NamedRead>
 export type ChangeChannel = Exclude<Channel, ReadChannel>

@@ -40,6 +40,7 @@ const REQUIRED = {
   appointments: ['company_id', 'ends_at', 'owner_id', 'starts_at', 'title'],
   appointment_participants: ['appointment_id', 'company_id'],
   erp_facts: ['company_id', 'month'],
+  leads: ['company_name', 'external_id', 'last_name', 'received_at', 'source'],
   team_settings: ['key', 'value'],
   trigger_rules: ['signal', 'threshold'],
   trigger_firings: ['company_id', 'fired_on', 'message_key', 'occasion', 'signal'],

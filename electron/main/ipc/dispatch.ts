@@ -18,6 +18,7 @@ import { dashboardHandlers, healthHandlers, triggerHandlers } from '../modules/s
 import { erpHandlers } from '../modules/erp'
 import { journeyHandlers } from '../modules/journey'
 import { fileHandlers } from '../modules/files'
+import { leadHandlers } from '../modules/leads'
 import { auditOf, dsgvoHandlers, recordAudit } from '../modules/dsgvo'
 import type { AppContext, Handler, HandlerMap } from './handler-types'
 import { REQUEST_KEY, RequestLedger } from './request-ledger'
@@ -25,7 +26,7 @@ import { track } from '../platform/activity'
 
 export const handlers: HandlerMap = { ...appHandlers, ...demoHandlers, ...customerHandlers, ...syncHandlers, ...offerHandlers, ...contractHandlers, ...serviceHandlers, ...workListHandlers, ...dsgvoHandlers, ...promiseHandlers, ...mailHandlers,
   ...taskHandlers, ...appointmentHandlers, ...briefingHandlers, ...calendarFeedHandlers, ...teamAdminHandlers, ...dashboardHandlers, ...healthHandlers,
-  ...erpHandlers, ...triggerHandlers, ...journeyHandlers, ...fileHandlers }
+  ...erpHandlers, ...triggerHandlers, ...journeyHandlers, ...fileHandlers, ...leadHandlers }
 
 export type Logger = (message: string, detail: Record<string, unknown>) => void
 const defaultLogger: Logger = (message, detail) => console.error(`[kundenreise] ${message}`, detail)

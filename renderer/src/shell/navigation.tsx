@@ -75,6 +75,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
       </ul>
       <h2 className="nav__heading">{t('nav.sales')}</h2>
       <ul>
+        <li><NavLink to="/leads" className="nav__link">{t('leads.nav')}</NavLink></li>
         <li><NavLink to="/offers" end className="nav__link">{t('nav.offers')}</NavLink></li>
         <li><NavLink to="/follow-ups" className="nav__link">{t('nav.followUps')}</NavLink></li>
         <li><NavLink to="/contracts" className="nav__link">{t('nav.contracts')}</NavLink></li>

@@ -19,6 +19,7 @@ import {
 import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
 import { ERP_FACT_SOURCES, MONTH_PATTERN } from '../erp'
+import { LEAD_MAX_SCORE, LEAD_REJECT_REASONS, LEAD_STATUSES, leadEventsJson } from '../leads'
 import { TEAM_SETTING_KEYS, TRIGGER_ACTIONS, TRIGGER_REASON_EVENTS, TRIGGER_SIGNALS, teamSettingValueJson } from '../success'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { ALLOWED_MIMES, MAX_NAME } from '../files'
@@ -448,6 +449,27 @@ const COLUMNS = {
     days_overdue: opt(int(0, 36_500)),
     source: opt(oneOf(ERP_FACT_SOURCES)),
   },
+  leads: {
+    external_id: req(text(100).min(1)),
+    integration: opt(text(64)),
+    source: req(text(100).min(1)),
+    campaign: opt(text(200)),
+    first_name: opt(text(100)),
+    last_name: req(text(100).min(1)),
+    email: opt(nullable(text(254))),
+    phone: opt(nullable(text(40))),
+    company_name: req(text(200).min(1)),
+    score: opt(int(0, LEAD_MAX_SCORE)),
+    events: opt(leadEventsJson),
+    consent_given: opt(flag),
+    consent_at: opt(nullable(dateOrTime)),
+    received_at: req(dateOrTime),
+    status: opt(oneOf(LEAD_STATUSES)),
+    reject_reason: opt(nullable(oneOf(LEAD_REJECT_REASONS))),
+    converted_company_id: opt(nullable(id)),
+    decided_by: opt(nullable(text(64))),
+    decided_at: opt(nullable(dateOrTime)),
+  },
   team_settings: {
     team_id: opt(text(64)),
     key: req(oneOf(TEAM_SETTING_KEYS)),
@@ -579,6 +601,8 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   appointments: ['company_id', 'created_by'],
   appointment_participants: ['company_id', 'appointment_id', 'contact_id', 'user_id'],
   erp_facts: ['company_id', 'month'],
+  // What the sender posted is a fact; only the decision columns change (clientUpdatable in tables.ts).
+  leads: ['external_id', 'integration', 'source', 'campaign', 'first_name', 'last_name', 'email', 'phone', 'company_name', 'score', 'events', 'consent_given', 'consent_at', 'received_at'],
   team_settings: ['team_id', 'key'],
   trigger_rules: ['team_id', 'signal'],
   // A firing is a fact: what it fired about never changes.

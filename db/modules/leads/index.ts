@@ -1,0 +1,3 @@
+// Public entry of the module: what other modules may use.
+export * from './leads.tables'
+export * from './lead-ids'

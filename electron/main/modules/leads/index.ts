@@ -1,0 +1,3 @@
+// Public entry of the module: its services and IPC handlers.
+export * from './leads.service'
+export * from './leads.handlers'

@@ -1,0 +1,12 @@
+// Handlers of the lead inbox (issue 19).
+import type { HandlerMap } from '../../ipc/handler-types'
+import { convertLead, leadInbox, rejectLead, setLeadThreshold } from './leads.service'
+
+type Channels = 'leads.inbox' | 'leads.convert' | 'leads.reject' | 'leads.setThreshold'
+
+export const leadHandlers = {
+  'leads.inbox': ({ ctx }) => leadInbox(ctx),
+  'leads.convert': ({ ctx }, input) => convertLead(ctx, input),
+  'leads.reject': ({ ctx }, input) => rejectLead(ctx, input),
+  'leads.setThreshold': ({ ctx }, { threshold }) => setLeadThreshold(ctx, threshold),
+} satisfies Pick<HandlerMap, Channels>

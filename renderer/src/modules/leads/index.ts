@@ -1,0 +1,2 @@
+// Public entry of the module: its pages for app.tsx.
+export * from './lead-inbox-page'

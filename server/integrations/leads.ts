@@ -1,0 +1,71 @@
+// Leads posted by marketing automation (issue 19, docs/leads.md): one lead per post, checked with the app's
+// schema (shared/modules/leads), written into the store as the server's own change — an organisation-wide
+// synced row, so inside sales of every team pull it. Idempotent by the sender's id: the row's id is derived from
+// the integration key and that id, so a retried post finds the lead it made and writes nothing.
+import { leadId } from '../../db/modules/leads'
+import { leadPostSchema } from '../../shared/modules/leads'
+import { ORG_SCOPE, rowProblem, type SyncValue } from '../../shared/modules/sync'
+import type { Store } from '../store/open-store'
+import type { FieldVersion } from '../sync/conflicts'
+import { writeWithSequence } from '../sync/sequence'
+import type { IntegrationKey } from './keys'
+
+export interface LeadProblem {
+  /** The field's path in the body, dotted (`person.email`, `events.2.points`). */
+  field: string
+  /** The schema's error key (`errors.leadUnreachable`, `errors.notNegative`, …). */
+  problem: string
+}
+
+export type LeadPostOutcome =
+  | { ok: true; id: string; created: boolean }
+  | { ok: false; problems: LeadProblem[] }
+
+export async function postLead(store: Store, key: IntegrationKey, body: unknown, now: Date): Promise<LeadPostOutcome> {
+  const parsed = leadPostSchema.safeParse(body)
+  if (!parsed.success) {
+    // Only paths and error keys: the refused values (names, addresses) are never echoed or logged.
+    // One problem per field (the first the schema found).
+    const problems = new Map<string, string>()
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.') || '(body)'
+      if (!problems.has(field)) problems.set(field, issue.message.startsWith('errors.') ? issue.message : 'errors.invalid')
+    }
+    return { ok: false, problems: [...problems].map(([field, problem]) => ({ field, problem })) }
+  }
+  const lead = parsed.data
+  const id = leadId(key.id, lead.id)
+  const at = now.toISOString()
+  const data: Record<string, SyncValue> = {
+    created_at: at,
+    external_id: lead.id,
+    integration: key.name,
+    source: lead.source,
+    campaign: lead.campaign,
+    first_name: lead.person.firstName,
+    last_name: lead.person.lastName,
+    email: lead.person.email ?? null,
+    phone: lead.person.phone ?? null,
+    company_name: lead.company.name,
+    score: lead.score,
+    events: JSON.stringify(lead.events),
+    consent_given: lead.consent.given ? 1 : 0,
+    consent_at: lead.consent.at ?? null,
+    received_at: at,
+    status: 'new',
+  }
+  const problem = rowProblem('leads', data, 'row')
+  if (problem) throw new Error(`a lead the row schema refuses (${problem.split(':')[0]})`)
+  return writeWithSequence(store, async (trx, seq) => {
+    // Any row under the id, a tombstone included: a lead erased or deleted is not made again by a retry.
+    const known = await trx.selectFrom('sync_rows').select('id').where('table_name', '=', 'leads').where('id', '=', id).executeTakeFirst()
+    if (known) return { ok: true, id, created: false }
+    const version = seq.next()
+    const writer: FieldVersion = [version, `integration:${key.id}`, `integration:${key.id}`, at, key.name]
+    await trx.insertInto('sync_rows').values({
+      table_name: 'leads', id, scope_id: ORG_SCOPE, parent_id: null, version, deleted: 0, data: JSON.stringify(data),
+      field_versions: JSON.stringify(Object.fromEntries(Object.keys(data).map((c) => [c, writer]))), created_seq: version, updated_by: `integration:${key.id}`,
+    }).execute()
+    return { ok: true, id, created: true }
+  })
+}

@@ -1,0 +1,5 @@
+// Public entry of the module: what other modules may use.
+export * from './leads.enums'
+export * from './leads.schema'
+export * from './leads.texts'
+export * from './leads.inbox'

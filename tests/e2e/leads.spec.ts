@@ -1,0 +1,72 @@
+// Issue 19 end to end (de-DE, 1280×720): marketing automation posts two leads to the real sync server with an
+// integration key (a plain fetch, as curl would); Ben's laptop (inside sales) syncs; the lead of 72 points is in
+// the inbox with its scoring history, the one of 30 points is only counted as a Marketing-Lead. Converting makes
+// the company (it opens from the confirmation); the other lead is rejected with a reason and the inbox is empty.
+import { createIntegrationKey } from '../../server/integrations/keys'
+import { openStore } from '../../server/store/open-store'
+import { startServerProcess } from '../helpers/server-process'
+import { validLead } from '../helpers/leads'
+import { expect, openApp, test } from './fixtures'
+import { connect, syncNow } from './sync-helpers'
+
+test.use({ viewport: { width: 1280, height: 720 }, locale: 'de-DE' })
+
+test('a posted lead reaches the inbox, is converted into a company; a low one is only counted; one is rejected', async ({ page, app, consoleErrors }) => {
+  test.setTimeout(120_000)
+  const server = await startServerProcess()
+  try {
+    const store = await openStore(server.storeUrl)
+    const { key } = await createIntegrationKey(store.db, 'Marketing Automation', ['leads'])
+    await store.close()
+    const post = (body: unknown) => fetch(`${server.url}/integrations/v1/leads`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    expect((await post(validLead())).status).toBe(200)
+    expect((await post(validLead({ id: 'hs-4712', score: 55, company: { name: 'Ott Spedition KG' }, person: { lastName: 'Ott', phone: '+49 40 123456' }, events: [] }))).status).toBe(200)
+    expect((await post(validLead({ id: 'hs-4713', score: 30, company: { name: 'Dreyer Druck GmbH' } }))).status).toBe(200)
+    // A lead nobody can reach is refused, with the reason.
+    const unreachable = await post(validLead({ id: 'hs-4714', person: { lastName: 'Niemand' } }))
+    expect(unreachable.status).toBe(422)
+
+    await openApp(page, app, '/settings')
+    await connect(page, server, 'ben', 'Ben Schulz')
+    await syncNow(page)
+    await page.getByRole('link', { name: 'Leads' }).click()
+    await expect(page.getByRole('heading', { name: 'Leads', level: 1 })).toBeVisible()
+    await expect(page.getByText('1 Marketing-Lead unter 50 Punkten (bleiben im Marketing).')).toBeVisible()
+    const hansen = page.getByRole('article', { name: 'Hansen Logistik GmbH' })
+    await expect(hansen.getByText('Punkte: 72')).toBeVisible()
+    await expect(hansen.getByRole('table', { name: 'Verlauf der Punkte: Hansen Logistik GmbH' }).getByRole('row')).toHaveCount(2)
+    await expect(hansen.getByText('Webinar besucht')).toBeVisible()
+    await expect(page.getByRole('article', { name: 'Dreyer Druck GmbH' })).toHaveCount(0)
+    // Highest score first.
+    await expect(page.getByRole('article').first()).toHaveAccessibleName('Hansen Logistik GmbH')
+    await page.screenshot({ path: 'docs/screenshots/leads-de.png' })
+    // The same inbox in English.
+    await page.getByLabel('Sprache').selectOption('en')
+    await expect(page.getByText('1 marketing lead below 50 points (they stay with marketing).')).toBeVisible()
+    await expect(hansen.getByRole('button', { name: 'Convert' })).toBeVisible()
+    await page.screenshot({ path: 'docs/screenshots/leads-en.png' })
+    await page.getByLabel('Language').selectOption('de')
+    await expect(hansen.getByRole('button', { name: 'Übernehmen' })).toBeVisible()
+
+    await hansen.getByRole('button', { name: 'Übernehmen' }).click()
+    await expect(page.getByText('Lead übernommen: Hansen Logistik GmbH')).toBeVisible()
+    await expect(page.getByRole('article', { name: 'Hansen Logistik GmbH' })).toHaveCount(0)
+
+    const ott = page.getByRole('article', { name: 'Ott Spedition KG' })
+    await ott.getByRole('button', { name: 'Ablehnen' }).click()
+    await ott.getByLabel('Grund').selectOption({ label: 'Kein Budget' })
+    await ott.getByRole('button', { name: 'Ablehnen bestätigen' }).click()
+    await expect(page.getByText('Lead abgelehnt.')).toBeVisible()
+    await expect(page.getByText('Keine neuen Leads.')).toBeVisible()
+
+    // The converted lead's company, with its contact.
+    await page.getByRole('link', { name: 'Firmen' }).click()
+    await page.getByRole('link', { name: 'Hansen Logistik GmbH' }).click()
+    await expect(page.getByRole('heading', { name: 'Hansen Logistik GmbH' })).toBeVisible()
+    await expect(page.getByText('Greta Hansen').first()).toBeVisible()
+    await syncNow(page)
+    expect(consoleErrors).toEqual([])
+  } finally {
+    await server.cleanup()
+  }
+})
