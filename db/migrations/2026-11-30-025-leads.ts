@@ -1,6 +1,7 @@
 // Issue 19: leads posted by marketing automation to the sync server (/integrations/v1/leads, docs/leads.md).
 // A synced, organisation-wide row the server writes; laptops only record its decision (converted or rejected).
-// The scoring history travels with the row as a JSON array (`events`), never edited.
+// The scoring history travels with the row as a JSON array (`events`), never edited. `contact_id`: the contact
+// the conversion made — a DSGVO erasure of that person purges the lead with them (it holds their name and address).
 import { sql, type Kysely } from 'kysely'
 import { LIVE, SYNC_COLUMNS } from './columns'
 
@@ -23,6 +24,7 @@ export const statements: string[] = [
     status TEXT NOT NULL DEFAULT 'new',
     reject_reason TEXT,
     converted_company_id TEXT,
+    contact_id TEXT,
     decided_by TEXT,
     decided_at TEXT)`,
   `CREATE INDEX leads_inbox ON leads(status, score, received_at) ${LIVE}`,

@@ -142,6 +142,14 @@ async function purgeContact(ctx: ErasureCtx, contactId: string, companyId: strin
     touched.add(row.id)
     await rewrite(ctx, row, { snapshot: redactSnapshot(row.values.snapshot) })
   }
+  // The lead converted into the person lives in the organisation's scope, not under the company.
+  const leads = await ctx.trx.selectFrom('sync_rows').select(['id', 'data']).where('table_name', '=', 'leads').where('deleted', '=', 0)
+    .where('data', 'like', `%"contact_id":"${contactId.replace(/[%_"\\]/g, '')}"%`).execute()
+  for (const lead of leads) {
+    if ((JSON.parse(lead.data) as Data).contact_id !== contactId) continue
+    purged.add(lead.id)
+    await purge(ctx, 'leads', lead.id)
+  }
   for (const row of parsed) {
     if (row.table_name === 'sync_conflicts' && conflictCarriesPerson(row.values, purged, touched)) await purge(ctx, row.table_name, row.id)
   }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { convertLead, leadInbox, rejectLead, setLeadThreshold } from '../../electron/main/modules/leads'
+import { eraseContact } from '../../electron/main/modules/dsgvo'
 import { createIntegrationKey } from '../../server/integrations/keys'
 import { harnessPerTest } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
@@ -69,5 +70,28 @@ describe('the lead inbox', () => {
       { external_id: 'c', status: 'converted', reject_reason: null, converted_company_id: expect.any(String), decided_by: ben.ctx.userId },
       { external_id: 'd', status: 'new', reject_reason: null, converted_company_id: null, decided_by: null },
     ])
+  })
+
+  it('a DSGVO erasure of the contact made from a lead takes the lead with it: on both laptops and on the server', async () => {
+    const ben = await posted()
+    const [hansen] = (await leadInbox(ben.ctx)).leads
+    const converted = await convertLead(ben.ctx, { id: hansen!.id, anyway: false })
+    if (!converted.converted) throw new Error('not converted')
+    expect(await ben.ctx.db.selectFrom('leads').select('contact_id').where('id', '=', hansen!.id).executeTakeFirstOrThrow()).toEqual({ contact_id: converted.contactId })
+    await ben.sync()
+    const anna = await server.client('anna')
+    await anna.sync()
+    expect(await anna.ctx.db.selectFrom('leads').select('id').where('contact_id', '=', converted.contactId).execute()).toHaveLength(1)
+
+    await eraseContact(ben.ctx, { id: converted.contactId })
+    expect((await ben.sync()).rejected).toBe(0)
+    await anna.sync()
+    for (const laptop of [ben, anna]) {
+      expect(await laptop.ctx.db.selectFrom('leads').select('id').where('id', '=', hansen!.id).execute(), laptop.name).toEqual([])
+      // The other leads stay.
+      expect(await laptop.ctx.db.selectFrom('leads').select('external_id').orderBy('external_id').execute(), laptop.name).toEqual([{ external_id: 'b' }, { external_id: 'c' }, { external_id: 'd' }])
+    }
+    expect(await server.h.store.db.selectFrom('sync_rows').select(['deleted', 'data']).where('table_name', '=', 'leads').where('id', '=', hansen!.id).executeTakeFirstOrThrow())
+      .toEqual({ deleted: 1, data: '{"erased":1}' })
   })
 })

@@ -23,6 +23,7 @@ export interface LeadTable extends SyncColumns {
   status: Default<LeadStatus>
   reject_reason: LeadRejectReason | null
   converted_company_id: string | null
+  contact_id: string | null
   decided_by: string | null
   decided_at: string | null
 }

@@ -3,14 +3,16 @@
 // unpushed outbox operations and to records that arrive late. Pure: values in, values out.
 
 /** The person's own record and the rows that only exist because of them: purged, not tombstoned. */
-export const PURGED_TABLES = ['contacts', 'conversation_participants', 'consents', 'appointment_participants', 'attachments'] as const
+export const PURGED_TABLES = ['contacts', 'conversation_participants', 'consents', 'appointment_participants', 'attachments', 'leads'] as const
 /**
  * Rows of other tables that exist only because of the person (the row's contact_id is them): purged with them.
  * An appointment's participant row names a contact or a colleague; the colleague's rows never match. A file
  * attached to the person (their business card, a photo, a mail from them) goes with them, and its bytes too
- * once no other record names them (the files module's sweep on the laptop, the blob sweep on the server).
+ * once no other record names them (the files module's sweep on the laptop, the blob sweep on the server). The lead
+ * the person was converted from holds their name, address and scoring history: it goes too (organisation-wide,
+ * so the server finds it by its `contact_id`, not under the company).
  */
-export const PERSON_ONLY_TABLES = ['conversation_participants', 'consents', 'appointment_participants', 'attachments'] as const
+export const PERSON_ONLY_TABLES = ['conversation_participants', 'consents', 'appointment_participants', 'attachments', 'leads'] as const
 export const isPersonOnlyTable = (table: string): boolean => (PERSON_ONLY_TABLES as readonly string[]).includes(table)
 
 /**

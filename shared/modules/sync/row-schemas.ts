@@ -467,6 +467,7 @@ const COLUMNS = {
     status: opt(oneOf(LEAD_STATUSES)),
     reject_reason: opt(nullable(oneOf(LEAD_REJECT_REASONS))),
     converted_company_id: opt(nullable(id)),
+    contact_id: opt(nullable(id)),
     decided_by: opt(nullable(text(64))),
     decided_at: opt(nullable(dateOrTime)),
   },

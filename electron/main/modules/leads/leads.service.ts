@@ -49,7 +49,7 @@ async function newLead(ctx: ServiceContext, id: string) {
   return lead
 }
 
-async function decide(ctx: ServiceContext, id: string, patch: { status: 'converted' | 'rejected'; reject_reason?: LeadRejectReason; converted_company_id?: string }): Promise<void> {
+async function decide(ctx: ServiceContext, id: string, patch: { status: 'converted' | 'rejected'; reject_reason?: LeadRejectReason; converted_company_id?: string; contact_id?: string }): Promise<void> {
   const now = nowIso(ctx)
   await ctx.db.transaction().execute((trx) => updateSynced(trx, 'leads', id, { ...patch, decided_by: ctx.userId, decided_at: now }, now))
 }
@@ -83,7 +83,7 @@ export async function convertLead(ctx: ServiceContext, input: { id: string; anyw
   const created = await createCompany(ctx, company)
   const person = await createContact(ctx, contact(created.id))
   await createTouchpoint(ctx, touchpoint(created.id, person.id))
-  await decide(ctx, lead.id, { status: 'converted', converted_company_id: created.id })
+  await decide(ctx, lead.id, { status: 'converted', converted_company_id: created.id, contact_id: person.id })
   return { converted: true, companyId: created.id, contactId: person.id }
 }
 
