@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { createContract } from '../../electron/main/modules/contracts/contract.service'
 import { createFeedback } from '../../electron/main/modules/service/feedback.service'
+import { createCase } from '../../electron/main/modules/service'
 import { listFirings, listTriggerRules, rollTriggers, saveTriggerRule } from '../../electron/main/modules/success'
 import { readState } from '../../electron/main/modules/sync/state'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { contractFieldsSchema } from '../../shared/modules/contracts'
-import { feedbackFieldsSchema } from '../../shared/modules/service'
+import { caseFieldsSchema, feedbackFieldsSchema } from '../../shared/modules/service'
 import { harnessPerTest, PASSWORD, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
 import { createUser } from '../../server/admin/accounts'
 import { validCompany } from '../helpers/temp-db'
@@ -82,6 +83,37 @@ describe.each(STORE_KINDS)('early-warning firings on two laptops on %s', (kind) 
     for (const laptop of [anna, ben]) {
       expect(await rowsOf(laptop, company.id)).toEqual(bensOwn)
       expect(await laptop.ctx.db.selectFrom('sync_outbox').selectAll().execute()).toEqual([])
+      expect(await readState(laptop.ctx.db, 'rejected') ?? []).toEqual([])
+    }
+  })
+
+  it.skipIf(skip)('two complaints logged on two laptops offline after a first one: one "second complaint" warning, not one per laptop', async () => {
+    const { ben, anna, company } = await twoLaptops()
+    const complaint = (laptop: TestClient, receivedAt: string, subject: string) => createCase(laptop.ctx, caseFieldsSchema.parse({
+      type: 'complaint', companyId: company.id, channel: 'phone', receivedAt, subject, description: '', priority: 'normal',
+    }))
+    await complaint(ben, '2026-11-20T08:00:00.000Z', 'Prüfstand misst falsch')
+    await ben.sync()
+    await anna.sync()
+    expect((await rowsOf(anna, company.id)).firings).toEqual([])
+    // Both offline: each logs the customer's next complaint, and on each laptop it is the second in 90 days.
+    server.h.clock.now = new Date('2026-11-24T09:00:00.000Z')
+    await complaint(anna, '2026-11-24T09:00:00.000Z', 'Lieferung unvollständig')
+    await complaint(ben, '2026-11-24T10:30:00.000Z', 'Rechnung falsch')
+    const annasOwn = await rowsOf(anna, company.id)
+    expect(annasOwn.firings.filter((f) => f.signal === 'complaints')).toHaveLength(1)
+    expect((await rowsOf(ben, company.id)).firings.filter((f) => f.signal === 'complaints').map((f) => f.id)).toEqual(annasOwn.firings.filter((f) => f.signal === 'complaints').map((f) => f.id))
+    for (let round = 0; round < 2; round++) {
+      expect((await anna.sync()).rejected).toBe(0)
+      expect((await ben.sync()).rejected).toBe(0)
+    }
+    const onServer = await server.h.store.db.selectFrom('sync_rows').select(['table_name', 'id', 'data']).where('table_name', 'in', ['trigger_firings', 'tasks']).where('deleted', '=', 0).execute()
+    const complaintFirings = onServer.filter((r) => r.table_name === 'trigger_firings' && String(r.data).includes('"complaints"'))
+    expect(complaintFirings).toHaveLength(1)
+    for (const laptop of [anna, ben]) {
+      const rows = await rowsOf(laptop, company.id)
+      expect(rows.firings.filter((f) => f.signal === 'complaints')).toHaveLength(1)
+      expect(rows.tasks.filter((t) => t.trigger_firing_id === complaintFirings[0]!.id)).toHaveLength(1)
       expect(await readState(laptop.ctx.db, 'rejected') ?? []).toEqual([])
     }
   })

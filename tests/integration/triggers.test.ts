@@ -69,14 +69,28 @@ describe('the shipped rules fire once from real rows', () => {
   it('the second complaint within 90 days, not the first nor the third; an old one outside the window does not count', async () => {
     const c = await customer()
     await complaint(c, '2026-07-01T09:00:00.000Z')
-    await complaint(c, '2026-11-02T09:00:00.000Z')
+    const first = await complaint(c, '2026-11-02T09:00:00.000Z')
     expect(await firings(c.id, 'complaints')).toEqual([])
     const second = await complaint(c, '2026-11-19T09:00:00.000Z')
     await complaint(c, '2026-11-20T08:00:00.000Z')
     const list = await firings(c.id, 'complaints')
     expect(list).toHaveLength(1)
+    // Named after the window's first complaint, so a laptop that logged another second complaint makes the same one.
+    expect(list[0]!.id).toBe(triggerFiringId('complaints', c.id, `complaints-from:${first.id}`))
     expect(list[0]).toMatchObject({ signal: 'complaints', relatedType: 'case', relatedId: second.id, messageParams: { count: 2, number: second.number, receivedOn: '2026-11-19' } })
     expect((await tasksOf(c.id)).find((x) => x.related_id === second.id)).toMatchObject({ related_type: 'case', title: 'Wiederholte Reklamation: Gespräch mit dem Kunden führen' })
+  })
+
+  it('a complaint window that fired under the earlier occasion (the completing complaint) does not fire again', async () => {
+    const c = await customer()
+    await complaint(c, '2026-11-02T09:00:00.000Z')
+    // As a laptop of the earlier version recorded it: the firing named after the second complaint.
+    const second = await complaint(c, '2026-11-19T09:00:00.000Z')
+    const [made] = await firings(c.id, 'complaints')
+    await t.ctx.db.updateTable('tasks').set({ trigger_firing_id: null }).where('trigger_firing_id', '=', made!.id).execute()
+    await t.ctx.db.updateTable('trigger_firings').set({ id: triggerFiringId('complaints', c.id, `case:${second.id}`), task_id: null }).where('id', '=', made!.id).execute()
+    await touchpoint(c, '2026-11-20T10:00:00.000Z')
+    expect((await firings(c.id, 'complaints')).map((f) => f.id)).toEqual([triggerFiringId('complaints', c.id, `case:${second.id}`)])
   })
 
   it('a cancel-by date within 60 days without a renewal offer — in the roll, once; an offer for the renewal keeps another quiet', async () => {

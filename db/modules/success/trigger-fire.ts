@@ -64,11 +64,15 @@ export async function fireTriggers(trx: Transaction<Database>, companyIds: reado
   if (found.length === 0) return 0
   // Tombstoned firings count too: a firing once recorded never fires again.
   const known = new Set<string>()
-  for (let i = 0; i < found.length; i += 500) {
-    const rows = await trx.selectFrom('trigger_firings').select('id').where('id', 'in', found.slice(i, i + 500).map((f) => f.id)).execute()
+  const idsOf = (f: (typeof found)[number]) => [f.id, ...(f.occasion.knownAs ?? []).map((o) => triggerFiringId(f.rule.signal, f.company.id, o))]
+  const candidates = found.flatMap(idsOf)
+  for (let i = 0; i < candidates.length; i += 500) {
+    const rows = await trx.selectFrom('trigger_firings').select('id').where('id', 'in', candidates.slice(i, i + 500)).execute()
     for (const r of rows) known.add(r.id)
   }
-  const fresh = found.filter((f) => !known.has(f.id))
+  // Two complaints completing the count in one pass name the same window once.
+  const seen = new Set<string>()
+  const fresh = found.filter((f) => !idsOf(f).some((id) => known.has(id)) && !seen.has(f.id) && seen.add(f.id))
   if (fresh.length === 0) return 0
   const assignees = new Set(fresh.map((f) => assigneeOf(f.rule, f.company)).filter(Boolean))
   const active = new Set((await trx.selectFrom('users').select('id').where('id', 'in', [...assignees, '-']).where('deleted_at', 'is', null).execute()).map((u) => u.id))

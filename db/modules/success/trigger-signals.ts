@@ -16,6 +16,8 @@ export interface Occasion {
   companyId: string
   /** What it fired about, unique per signal and company: part of the firing's id. */
   occasion: string
+  /** Occasions an earlier version of the rule used for the same situation: a firing under one of them counts as made. */
+  knownAs?: readonly string[]
   /** The day of the fact that made it fire. */
   firedOn: string
   /** When the task is due. */
@@ -54,18 +56,25 @@ const detractor: SignalQuery = async (trx, companyIds, today, threshold) => {
 }
 
 /** The threshold-th complaint within COMPLAINT_WINDOW_DAYS (counting it and those received before it). */
+/**
+ * The complaint that makes the threshold within COMPLAINT_WINDOW_DAYS. The occasion is the window's FIRST complaint,
+ * not the one that completed the count: two complaints logged on two laptops offline each complete the count on their
+ * own laptop, but both windows start with the same earlier complaint, so both laptops make the same firing (one task
+ * for one situation). A later complaint that opens a new window (the first one left it) fires again.
+ */
 const complaints: SignalQuery = async (trx, companyIds, today, threshold) => {
-  const { rows } = await sql<{ id: string; company_id: string; number: string; received_at: string; n: number }>`
-    select c.id, c.company_id, c.number, c.received_at,
-      (select count(*) from cases p where p.company_id = c.company_id and p.deleted_at is null and p.type = 'complaint'
+  const inWindow = (select: ReturnType<typeof sql>) => sql`(select ${select} from cases p where p.company_id = c.company_id and p.deleted_at is null and p.type = 'complaint'
         and p.received_at > strftime('%Y-%m-%dT%H:%M:%fZ', c.received_at, ${`-${COMPLAINT_WINDOW_DAYS} days`})
-        and (p.received_at < c.received_at or (p.received_at = c.received_at and p.id <= c.id))) as n
+        and (p.received_at < c.received_at or (p.received_at = c.received_at and p.id <= c.id))`
+  const { rows } = await sql<{ id: string; company_id: string; number: string; received_at: string; n: number; first_id: string }>`
+    select c.id, c.company_id, c.number, c.received_at, ${inWindow(sql`count(*)`)}) as n,
+      ${inWindow(sql`p.id`)} order by p.received_at, p.id limit 1) as first_id
     from cases c
     where c.company_id in (${ids(companyIds)}) and c.deleted_at is null and c.type = 'complaint' and c.received_at >= ${addDays(today, -FRESH_DAYS - 1)}`.execute(trx)
   return rows.filter((r) => Number(r.n) === threshold).map((r) => {
     const day = berlinDay(r.received_at)
     return {
-      companyId: r.company_id, occasion: `case:${r.id}`, firedOn: day, dueDate: day, relatedType: 'case' as const, relatedId: r.id,
+      companyId: r.company_id, occasion: `complaints-from:${r.first_id}`, knownAs: [`case:${r.id}`], firedOn: day, dueDate: day, relatedType: 'case' as const, relatedId: r.id,
       reason: 'trigger.reason.complaints' as const, params: { count: threshold, days: COMPLAINT_WINDOW_DAYS, number: r.number, receivedOn: day },
     }
   })
