@@ -2,6 +2,7 @@
 // are due now and shows each key it has not shown before — once per key for the life of the app, so a reminder is
 // not repeated every minute, and a moved appointment (a new key) reminds again. The notification's words are the
 // reader's language; where a click leads is checked to be one of the app's own routes.
+import { taskTitleText } from '../../shared/i18n/event-text'
 import { translate } from '../../shared/i18n'
 import { groupReminders, type Reminder } from '../../shared/modules/planning'
 
@@ -37,7 +38,7 @@ export function reminderText(language: Language, r: Reminder): { title: string; 
   if (r.count) return { title: translate(language, 'appointment.reminder.tasks', { count: r.count }), body: '' }
   return r.kind === 'appointment'
     ? { title: translate(language, 'appointment.reminder.appointment', { time: r.at.slice(11), title: r.title, company: r.companyName }), body: r.companyName }
-    : { title: translate(language, 'appointment.reminder.task', { title: r.title, company: r.companyName }), body: r.companyName }
+    : { title: translate(language, 'appointment.reminder.task', { title: taskTitleText(language, r), company: r.companyName }), body: r.companyName }
 }
 
 /** The app route a click opens: only an appointment's or a task's page, or the work list (a summary of tasks). */

@@ -11,7 +11,8 @@ const isEventKey = (key: string): key is EventKey => key in EVENTS
 function formatParam(language: Language, format: ParamFormat | undefined, value: string | number, params: EventParams, depth: number): string {
   if (format === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return formatDate(language, `${value.slice(0, 10)}T12:00:00Z`)
   if (format === 'cents' && typeof value === 'number') return formatCents(value, language)
-  if (format === 'message' && depth === 0) return eventMessage(language, String(value), params, 1)
+  // Two levels: a work-list line names a task title, which may name the next step (trigger.step.notifyManager).
+  if (format === 'message' && depth < 2) return eventMessage(language, String(value), params, depth + 1)
   if (typeof format === 'object') return translateFromData(language, `${format.label}.${value}`)
   return String(value)
 }
@@ -36,3 +37,7 @@ export function eventLine(language: Language, row: { messageKey: string | null; 
 /** A touchpoint's line on a timeline or in a list: its event (if the app recorded one) and what the user wrote. */
 export const touchpointLine = (language: Language, tp: { messageKey: string | null; messageParams: EventParams; summary: string }): string =>
   eventLine(language, { messageKey: tp.messageKey, messageParams: tp.messageParams, text: tp.summary })
+
+/** A task's title: one the app made (its key, `Task.titleRef`, e.g. an early warning's next step) in the reader's language, else as typed. */
+export const taskTitleText = (language: Language, task: { title: string; titleRef?: { key: string; params: EventParams } | null }): string =>
+  task.titleRef ? eventMessage(language, task.titleRef.key, task.titleRef.params) : task.title

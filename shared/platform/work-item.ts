@@ -8,7 +8,7 @@ export interface WorkItemView {
   /** One line naming the entry ("1. Nachfassen A-2026-… – Firma"), for screen readers. */
   label: MessageRef
   /** The record it is about: its number linking to its page, or a badge naming the reminder. */
-  subject: { text: string; href: string } | { badge: MessageRef }
+  subject: { text: string; href: string; textRef?: MessageRef | null } | { badge: MessageRef }
   /** Kind, value and date, shown after the contact. */
   detail: MessageRef
   /** Title and description of the entry in the calendar file. */

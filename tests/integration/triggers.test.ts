@@ -6,6 +6,8 @@ import { dispatch } from '../../electron/main/ipc/dispatch'
 import { rollTriggers } from '../../electron/main/modules/success'
 import { triggerFiringId, triggerTaskId } from '../../db/modules/success'
 import type { TriggerFiringView, TriggerReport, TriggerRulesPage } from '../../shared/modules/success'
+import type { Task } from '../../shared/modules/planning'
+import { eventLine, eventMessage, taskTitleText } from '../../shared/i18n/event-text'
 import { mustOf, openTestDb, type TestDb, validCompany } from '../helpers/temp-db'
 
 let t: TestDb
@@ -54,7 +56,12 @@ describe('the shipped rules fire once from real rows', () => {
       taskId: triggerTaskId(id), taskStatus: 'open', assigneeName: t.ctx.userName })
     const [task] = await tasksOf(c.id)
     expect(task).toMatchObject({ id: triggerTaskId(id), owner_id: t.ctx.userId, due_date: '2026-11-20', priority: 'high', trigger_firing_id: id,
-      title: 'Kritiker nachfassen: anrufen, Ursache klären', notes: 'Frühwarnung „Kritiker-Antwort (NPS)“: NPS-Antwort 4 vom 20.11.2026' })
+      title: 'Kritiker nachfassen: anrufen, Ursache klären', title_key: 'trigger.step.detractor', title_params: '{}', notes: '' })
+    // The title and why it fired are keys: each reader sees them in their own language.
+    const view = await must<Task>('tasks.get', { id: task!.id })
+    expect([taskTitleText('de', view), taskTitleText('en', view)]).toEqual(['Kritiker nachfassen: anrufen, Ursache klären', 'Follow up the detractor: call and find the cause'])
+    expect(eventMessage('en', view.noteRef!.key, view.noteRef!.params)).toBe('Early warning “Detractor answer (NPS)”: NPS answer 4 of 20/11/2026')
+    expect(eventMessage('de', view.noteRef!.key, view.noteRef!.params)).toBe('Frühwarnung „Kritiker-Antwort (NPS)“: NPS-Antwort 4 vom 20.11.2026')
     const list = await must<{ dueToday: Array<{ id: string }> }>('worklist.list', { ownerId: t.ctx.userId, today: '2026-11-20' })
     expect(list.dueToday.map((e) => e.id)).toContain(task!.id)
     // Both rows travel: one outbox insert each.
@@ -64,6 +71,33 @@ describe('the shipped rules fire once from real rows', () => {
     await touchpoint(c, '2026-11-20T10:00:00.000Z')
     expect(await count('trigger_firings')).toBe(1)
     expect(await count('tasks')).toBe(1)
+  })
+
+  it('a warning task\'s title stays the app\'s while saved as shown (in either language), a changed title is the user\'s; done, the timeline reads it in each language', async () => {
+    const c = await customer()
+    await nps(c, 3)
+    const [row] = await tasksOf(c.id)
+    const task = await must<Task>('tasks.get', { id: row!.id })
+    const fields = (title: string) => ({ companyId: c.id, contactId: '', relatedType: '', relatedId: '', title, notes: '', dueDate: task.dueDate, dueTime: '', priority: 'high',
+      ownerId: task.ownerId, recurrence: 'none', recurrenceInterval: 1, recurrenceUntil: '', recurrenceCount: null, sourceTouchpointId: '' })
+    // Saved from an English screen with the title as shown: still the app's title.
+    await must('tasks.update', { id: task.id, fields: fields('Follow up the detractor: call and find the cause') })
+    expect((await tasksOf(c.id))[0]).toMatchObject({ title_key: 'trigger.step.detractor', title: 'Kritiker nachfassen: anrufen, Ursache klären' })
+    const item = (await must<{ dueToday: Array<{ id: string; view: { label: { key: string; params: Record<string, string> } } }> }>('worklist.list', { ownerId: t.ctx.userId, today: '2026-11-20' }))
+      .dueToday.find((e) => e.id === task.id)!
+    expect(eventMessage('en', item.view.label.key as never, item.view.label.params)).toBe('Task “Follow up the detractor: call and find the cause” – Kunde K-1')
+    await must('tasks.complete', { id: task.id, channel: 'phone', outcome: 'Angerufen' })
+    const done = await t.ctx.db.selectFrom('touchpoints').select(['message_key', 'message_params']).where('related_id', '=', task.id).executeTakeFirstOrThrow()
+    expect(eventLine('en', { messageKey: done.message_key, messageParams: done.message_params, text: '' })).toBe('Task done: Follow up the detractor: call and find the cause')
+    expect(eventLine('de', { messageKey: done.message_key, messageParams: done.message_params, text: '' })).toBe('Aufgabe erledigt: Kritiker nachfassen: anrufen, Ursache klären')
+    // Another warning's task, retitled by its owner: their words from then on.
+    await touchpoint(c, '2026-11-20T10:00:00.000Z')
+    const other = await customer('K-2')
+    await nps(other, 2)
+    const [second] = await tasksOf(other.id)
+    await must('tasks.update', { id: second!.id, fields: { ...fields('Herrn Berger wegen der Lieferung anrufen'), companyId: other.id } })
+    const retitled = await must<Task>('tasks.get', { id: second!.id })
+    expect(retitled).toMatchObject({ title: 'Herrn Berger wegen der Lieferung anrufen', titleRef: null })
   })
 
   it('the second complaint within 90 days, not the first nor the third; an old one outside the window does not count', async () => {
@@ -152,7 +186,9 @@ describe('the shipped rules fire once from real rows', () => {
     const tasks = await tasksOf(c.id)
     expect(tasks.map((x) => [x.related_id, x.due_date, x.priority])).toEqual([[timing.id, '2027-03-01', 'normal'], [lostToRival.id, '2029-08-20', 'normal']])
     expect(tasks[1]!.title).toBe('Vor Laufzeitende beim Wettbewerber neu ansprechen')
-    expect(tasks[1]!.notes).toContain('an Prüftechnik Nord verloren, dessen Laufzeit endet etwa am 20.11.2029')
+    const rival = await must<Task>('tasks.get', { id: tasks[1]!.id })
+    expect(taskTitleText('en', rival)).toBe('Re-approach before the competitor’s term ends')
+    expect(eventMessage('de', rival.noteRef!.key, rival.noteRef!.params)).toContain('an Prüftechnik Nord verloren, dessen Laufzeit endet etwa am 20.11.2029')
   })
 })
 
@@ -187,7 +223,9 @@ describe('rules edited by a manager', () => {
     const c = await customer()
     await nps(c, 2)
     const [task] = await tasksOf(c.id)
-    expect(task).toMatchObject({ owner_id: MANAGER, title: 'Frühwarnung bei Kunde K-1: Kritiker nachfassen: anrufen, Ursache klären' })
+    expect(task).toMatchObject({ owner_id: MANAGER, title: 'Frühwarnung bei Kunde K-1: Kritiker nachfassen: anrufen, Ursache klären', title_key: 'trigger.step.notifyManager' })
+    // The wrapped step is a key too: the manager reading English sees all of it in English.
+    expect(taskTitleText('en', await must<Task>('tasks.get', { id: task!.id }))).toBe('Early warning at Kunde K-1: Follow up the detractor: call and find the cause')
   })
 
   it('refuses bad input at its field and writes nothing', async () => {

@@ -8,6 +8,9 @@ export interface TaskTable extends SyncColumns {
   related_type: Default<PlanningRelatedType | null>
   related_id: Default<string | null>
   title: string
+  /** A task the app made: its title as a message key (TASK_TITLE_KEYS) and parameters; '' for a title a user typed. */
+  title_key: Default<string>
+  title_params: Default<string>
   notes: Default<string>
   due_date: string
   /** "HH:MM" German time, or null for a task due some time that day. */

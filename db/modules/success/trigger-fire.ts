@@ -9,7 +9,6 @@ import { insertSynced } from '../../platform/synced-writes'
 import type { CompanyRefreshHook } from '../customers'
 import { berlinDay } from '../../../shared/platform/berlin-time'
 import { eventMessage } from '../../../shared/i18n/event-text'
-import { translate } from '../../../shared/i18n'
 import { SIGNALS, type TriggerSignal } from '../../../shared/modules/success'
 import { effectiveRules, type EffectiveRule } from './trigger-rules'
 import { SIGNAL_QUERIES, type Occasion } from './trigger-signals'
@@ -29,12 +28,15 @@ const STEP = {
 
 interface Company { id: string; team_id: string; owner_id: string; name: string }
 
-/** The task's title: the suggested next step in German (the team's language; a task's title is text the rep may edit). */
-function taskTitle(rule: EffectiveRule, occasion: Occasion, company: Company): string {
-  const step = eventMessage('de', occasion.reason === 'trigger.reason.lostCompetitor' ? 'trigger.step.lostCompetitor' : STEP[rule.signal], {})
-  const title = rule.action === 'notify_manager' ? eventMessage('de', 'trigger.step.notifyManager', { company: company.name, step })
-    : rule.action === 'propose_mail' ? eventMessage('de', 'trigger.step.proposeMail', { step }) : step
-  return title.slice(0, 200)
+/**
+ * The task's title: the suggested next step as a message key and parameters (`tasks.title_key`), so every reader sees
+ * it in their own language; `title` holds the German sentence for laptops of an earlier version and the calendar feed.
+ */
+function taskTitle(rule: EffectiveRule, occasion: Occasion, company: Company): { title: string; title_key: string; title_params: string } {
+  const step = occasion.reason === 'trigger.reason.lostCompetitor' ? 'trigger.step.lostCompetitor' : STEP[rule.signal]
+  const [key, params] = rule.action === 'notify_manager' ? ['trigger.step.notifyManager', { company: company.name.slice(0, 200), step }] as const
+    : rule.action === 'propose_mail' ? ['trigger.step.proposeMail', { step }] as const : [step, {}] as const
+  return { title: eventMessage('de', key, params).slice(0, 200), title_key: key, title_params: JSON.stringify(params) }
 }
 
 export interface FireOptions {
@@ -86,10 +88,9 @@ export async function fireTriggers(trx: Transaction<Database>, companyIds: reado
       message_key: occasion.reason, message_params: JSON.stringify(occasion.params),
     }, now)
     if (!taskId) continue
-    const ruleName = translate('de', `enum.triggerSignal.${rule.signal}`)
+    // No notes: the task's page shows why it fired from the firing, in the reader's language (trigger.taskNotes).
     await insertSynced(trx, 'tasks', {
-      id: taskId, company_id: company.id, title: taskTitle(rule, occasion, company),
-      notes: eventMessage('de', 'trigger.taskNotes', { rule: ruleName, reason: eventMessage('de', occasion.reason, occasion.params) }).slice(0, 5000),
+      id: taskId, company_id: company.id, ...taskTitle(rule, occasion, company),
       due_date: occasion.dueDate, priority: rule.signal === 'lost_revival' ? 'normal' : 'high', owner_id: assignee,
       related_type: occasion.relatedType, related_id: occasion.relatedId, trigger_firing_id: id,
     }, now)

@@ -4,6 +4,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Language } from '../../../shared/modules/customers'
 import { formatDate, formatDateTime, formatNumber, formatPeriod, translate, translateEnum, translateFromData, type EnumList, type EnumValue, type Translate } from '../../../shared/i18n'
+import { taskTitleText } from '../../../shared/i18n/event-text'
+import type { MessageRef } from '../../../shared/platform/event-message'
 import { call, invoke } from './api'
 
 export interface I18n {
@@ -19,6 +21,8 @@ export interface I18n {
   number(value: number): string
   /** A report period key ("2026-01", "2026-Q1") as a reader writes it: "Jan. 2026", "Q1 2026". */
   period(key: string): string
+  /** A task's title: one the app made (its key) in this language, else as typed. */
+  taskTitle(task: { title: string; titleRef?: MessageRef | null }): string
 }
 
 const I18nContext = createContext<I18n | null>(null)
@@ -51,6 +55,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     dateTime: (iso) => formatDateTime(language, iso),
     number: (value) => formatNumber(language, value),
     period: (key) => formatPeriod(language, key),
+    taskTitle: (task) => taskTitleText(language, task),
   }), [language, setLanguage])
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

@@ -6,6 +6,8 @@ import type { EventDefinitions } from '../../platform/event-message'
 /** Events stored on a touchpoint (its `message_key`). */
 export const PLANNING_TOUCHPOINT_EVENTS = {
   'task.done': { de: 'Aufgabe erledigt: {title}', en: 'Task done: {title}' },
+  // A task the app made (its title a message key, `tasks.title_key`): the title rendered in the reader's language.
+  'task.doneKeyed': { format: { title: 'message' }, de: 'Aufgabe erledigt: {title}', en: 'Task done: {title}' },
   'appointment.reported': { de: 'Besuchsbericht: {title}', en: 'Visit report: {title}' },
 } as const satisfies EventDefinitions
 
@@ -15,12 +17,16 @@ const PRIORITY = { priority: { label: 'enum.priority' } } as const
 export const TASK_EVENTS = {
   // A task on the work list: one line for screen readers, the detail after the contact.
   'task.workList': { de: 'Aufgabe „{title}“ – {company}', en: 'Task “{title}” – {company}' },
+  'task.workListKeyed': { format: { title: 'message' }, de: 'Aufgabe „{title}“ – {company}', en: 'Task “{title}” – {company}' },
+  // The title of a task the app made, alone (a link, a heading).
+  'task.title': { format: { title: 'message' }, de: '{title}', en: '{title}' },
   'task.workListDetail': { format: PRIORITY, de: 'Aufgabe · Priorität {priority}', en: 'Task · {priority} priority' },
   'task.workListDetailTime': { format: PRIORITY, de: 'Aufgabe · {time} Uhr · Priorität {priority}', en: 'Task · {time} · {priority} priority' },
   'task.workListDetailBy': { format: PRIORITY, de: 'Aufgabe · Priorität {priority} · von {by}', en: 'Task · {priority} priority · from {by}' },
   'task.workListDetailTimeBy': { format: PRIORITY, de: 'Aufgabe · {time} Uhr · Priorität {priority} · von {by}', en: 'Task · {time} · {priority} priority · from {by}' },
   // In the work list's calendar file.
   'task.calendar': { de: 'Aufgabe: {title}', en: 'Task: {title}' },
+  'task.calendarKeyed': { format: { title: 'message' }, de: 'Aufgabe: {title}', en: 'Task: {title}' },
   'task.calendarDetail': { format: { dueDate: 'date', ...PRIORITY }, de: 'Fällig am {dueDate} · Priorität {priority}', en: 'Due on {dueDate} · {priority} priority' },
   'task.calendarDetailTime': { format: { dueDate: 'date', ...PRIORITY }, de: 'Fällig am {dueDate} um {time} Uhr · Priorität {priority}', en: 'Due on {dueDate} at {time} · {priority} priority' },
 } as const satisfies EventDefinitions

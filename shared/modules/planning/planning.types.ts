@@ -3,7 +3,7 @@ import type { Appointment } from './appointment.schema'
 import type { Task } from './task.schema'
 
 /** What the week view shows of a task (read straight from the tasks table). */
-export type WeekTask = Pick<Task, 'id' | 'companyId' | 'companyName' | 'contactName' | 'title' | 'dueDate' | 'dueTime' | 'priority' | 'ownerId' | 'status'>
+export type WeekTask = Pick<Task, 'id' | 'companyId' | 'companyName' | 'contactName' | 'title' | 'titleRef' | 'dueDate' | 'dueTime' | 'priority' | 'ownerId' | 'status'>
 
 export interface WeekDay {
   day: string

@@ -2,6 +2,7 @@
 // desktop and as an in-app notice in web mode. How many minutes before an appointment it reminds is a device
 // setting (not synced): stored in app_settings under `reminderLeadMinutes`, edited through settings.update.
 import { z } from 'zod'
+import type { MessageRef } from '../../platform/event-message'
 
 export const remindersDueSchema = z.object({}).strict()
 export interface Reminder {
@@ -9,6 +10,8 @@ export interface Reminder {
   key: string
   kind: 'task' | 'appointment'
   title: string
+  /** A task title the app made, to render in the reader's language. */
+  titleRef?: MessageRef | null
   companyName: string
   /** When it is due or starts (German wall-clock "YYYY-MM-DDTHH:MM", or a day for a task without time). */
   at: string

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { daySchema, idSchema, optionalIdSchema, requiredIdSchema, requiredText, text } from '../../platform/common.schema'
 import { TOUCHPOINT_CHANNELS } from '../customers'
 import type { WorkItemBase } from '../../platform/work-item'
+import { parseEventParams, type MessageRef, type RegisteredEventKey } from '../../platform/event-message'
 import { PLANNING_RELATED_TYPES, TASK_PRIORITIES, TASK_RECURRENCES, type PlanningRelatedType, type TaskPriority, type TaskRecurrence, type TaskStatus } from './planning.enums'
 
 /** A time of day, "HH:MM" (Berlin), or '' for none. */
@@ -62,7 +63,11 @@ export interface Task {
   /** The related record's number or subject, for a link ('' for none). */
   relatedLabel: string
   title: string
+  /** A title the app made (an early warning's next step), to render in the reader's language; null for a typed one. */
+  titleRef: MessageRef | null
   notes: string
+  /** Why the app made it (an early warning's rule and reason), in the reader's language; null for others. */
+  noteRef: MessageRef | null
   dueDate: string
   dueTime: string
   priority: TaskPriority
@@ -91,6 +96,7 @@ export interface TaskItem extends WorkItemBase {
   source: 'task'
   kind: 'task'
   title: string
+  titleRef: MessageRef | null
   dueTime: string
   priority: TaskPriority
   createdBy: string
@@ -98,6 +104,13 @@ export interface TaskItem extends WorkItemBase {
   relatedType: PlanningRelatedType | ''
   relatedId: string
 }
+
+/**
+ * The stored title key of a task the app made as a message to render, wrapped in `task.title` (the key and its
+ * parameters side by side, so a wrapped step is rendered too); null for a title a user typed.
+ */
+export const storedTitleRef = (key: string, params: string): MessageRef | null =>
+  key ? { key: 'task.title' satisfies RegisteredEventKey, params: { ...parseEventParams(params), title: key } } : null
 
 // The rules of repeating tasks travel with the schema through the module's entry.
 export * from './task.rules'

@@ -23,6 +23,7 @@ export const TASK_TEXTS = {
   'task.field.ownerMe': { de: '{name} (ich)', en: '{name} (me)' },
   'task.field.contact': { de: 'Ansprechpartner', en: 'Contact' },
   'task.field.notes': { de: 'Notizen', en: 'Notes' },
+  'task.field.warning': { de: 'Anlass', en: 'Occasion' },
   'task.field.related': { de: 'Zu', en: 'About' },
   'task.field.recurrence': { de: 'Wiederholung', en: 'Repeat' },
   'task.field.recurrenceInterval': { de: 'Alle … Wochen bzw. Monate', en: 'Every … weeks or months' },

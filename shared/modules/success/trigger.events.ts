@@ -16,7 +16,10 @@ export const TRIGGER_REASON_EVENTS = {
   'trigger.reason.lostCompetitor': { format: { termEnds: 'date' }, de: 'Angebot {number} an {competitor} verloren, dessen Laufzeit endet etwa am {termEnds}', en: 'Offer {number} lost to {competitor}, whose term ends around {termEnds}' },
 } as const satisfies EventDefinitions
 
-/** The suggested next step: the title of the task a firing makes (written in German, the team's language). */
+/**
+ * The suggested next step: the title of the task a firing makes, stored as its key (`tasks.title_key`) and rendered in
+ * the reader's language; `notifyManager` and `proposeMail` wrap the step, whose key is their parameter `step`.
+ */
 export const TRIGGER_STEP_EVENTS = {
   'trigger.step.detractor': { de: 'Kritiker nachfassen: anrufen, Ursache klären', en: 'Follow up the detractor: call and find the cause' },
   'trigger.step.complaints': { de: 'Wiederholte Reklamation: Gespräch mit dem Kunden führen', en: 'Repeated complaint: talk to the customer' },
@@ -25,10 +28,14 @@ export const TRIGGER_STEP_EVENTS = {
   'trigger.step.lostRecontact': { de: 'Verlorenes Angebot: Kunden wie vereinbart wieder ansprechen', en: 'Lost offer: re-contact the customer as agreed' },
   'trigger.step.lostCompetitor': { de: 'Vor Laufzeitende beim Wettbewerber neu ansprechen', en: 'Re-approach before the competitor’s term ends' },
   'trigger.step.healthLow': { de: 'Gesundheitswert kritisch: Gründe mit dem Kunden klären', en: 'Health score critical: clear the reasons with the customer' },
-  'trigger.step.notifyManager': { de: 'Frühwarnung bei {company}: {step}', en: 'Early warning at {company}: {step}' },
-  'trigger.step.proposeMail': { de: 'Mail vorschlagen: {step}', en: 'Propose a mail: {step}' },
-  'trigger.taskNotes': { de: 'Frühwarnung „{rule}“: {reason}', en: 'Early warning “{rule}”: {reason}' },
+  'trigger.step.notifyManager': { format: { step: 'message' }, de: 'Frühwarnung bei {company}: {step}', en: 'Early warning at {company}: {step}' },
+  'trigger.step.proposeMail': { format: { step: 'message' }, de: 'Mail vorschlagen: {step}', en: 'Propose a mail: {step}' },
+  // The note of a warning's task, read from its firing (never stored as text): the rule and why it fired.
+  'trigger.taskNotes': { format: { signal: { label: 'enum.triggerSignal' }, why: 'message' }, de: 'Frühwarnung „{signal}“: {why}', en: 'Early warning “{signal}”: {why}' },
 } as const satisfies EventDefinitions
+
+/** The keys a task's title may be stored as (the row schema of `tasks` allows these and ''). */
+export const TRIGGER_TITLE_KEYS = Object.keys(TRIGGER_STEP_EVENTS).filter((k) => k.startsWith('trigger.step.')) as Array<Extract<keyof typeof TRIGGER_STEP_EVENTS, `trigger.step.${string}`>>
 
 export const TRIGGER_EVENTS = { ...TRIGGER_REASON_EVENTS, ...TRIGGER_STEP_EVENTS } as const satisfies EventDefinitions
 export type TriggerReasonKey = keyof typeof TRIGGER_REASON_EVENTS

@@ -20,7 +20,7 @@ import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
 import { ERP_FACT_SOURCES, MONTH_PATTERN } from '../erp'
 import { LEAD_MAX_SCORE, LEAD_REJECT_REASONS, LEAD_STATUSES, leadEventsJson } from '../leads'
-import { TEAM_SETTING_KEYS, TRIGGER_ACTIONS, TRIGGER_REASON_EVENTS, TRIGGER_SIGNALS, teamSettingValueJson } from '../success'
+import { TEAM_SETTING_KEYS, TRIGGER_ACTIONS, TRIGGER_REASON_EVENTS, TRIGGER_SIGNALS, TRIGGER_TITLE_KEYS, teamSettingValueJson } from '../success'
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { ALLOWED_MIMES, MAX_NAME } from '../files'
 import { eventParamsJson } from '../../platform/event-message'
@@ -190,6 +190,8 @@ const COLUMNS = {
     related_type: opt(nullable(oneOf(PLANNING_RELATED_TYPES))),
     related_id: opt(nullable(id)),
     title: req(text(200).min(1)),
+    title_key: opt(z.enum(['', ...TRIGGER_TITLE_KEYS])),
+    title_params: opt(eventParamsJson),
     notes: opt(text(5000)),
     due_date: req(date),
     due_time: opt(nullable(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/))),

@@ -3,7 +3,7 @@
 // within the lead time (a device setting, 15 minutes unless set). Each has a key that names the task's due time or
 // the appointment's start, so the desktop and the in-app notice show it once, and again only when it was moved.
 import { berlinLocalTime } from '../../../../shared/platform/berlin-time'
-import { REMINDER_LEAD_SETTING, storedReminderLead, type Reminder } from '../../../../shared/modules/planning'
+import { REMINDER_LEAD_SETTING, storedReminderLead, storedTitleRef, type Reminder } from '../../../../shared/modules/planning'
 import { todayOf, type ServiceContext } from '../../platform/context'
 import { appointmentQuery } from './appointment-rows'
 
@@ -20,7 +20,7 @@ export async function dueReminders(ctx: ServiceContext): Promise<Reminder[]> {
   const untilLocal = berlinLocalTime(new Date(now.getTime() + (await reminderLeadMinutes(ctx)) * 60_000).toISOString())
   const userId = ctx.userId
   const tasks = await ctx.db.selectFrom('tasks as t').innerJoin('companies as c', 'c.id', 't.company_id')
-    .select(['t.id', 't.title', 't.due_date', 't.due_time', 'c.name as company_name'])
+    .select(['t.id', 't.title', 't.title_key', 't.title_params', 't.due_date', 't.due_time', 'c.name as company_name'])
     .where('t.owner_id', '=', userId).where('t.status', '=', 'open').where('t.due_date', '=', today).where('t.deleted_at', 'is', null).where('c.deleted_at', 'is', null)
     .where((eb) => eb.or([eb('t.due_time', 'is', null), eb('t.due_time', '<=', nowLocal.slice(11))]))
     .orderBy('t.due_time').orderBy('t.title').limit(50).execute()
@@ -34,7 +34,7 @@ export async function dueReminders(ctx: ServiceContext): Promise<Reminder[]> {
     ...starting.map((a): Reminder => ({ key: `appointment:${a.id}:${a.starts_at}`, kind: 'appointment', title: a.title, companyName: a.company_name, at: a.starts_at, href: `/appointments/${a.id}` })),
     ...tasks.map((t): Reminder => {
       const at = t.due_time ? `${t.due_date}T${t.due_time}` : t.due_date
-      return { key: `task:${t.id}:${at}`, kind: 'task', title: t.title, companyName: t.company_name, at, href: `/tasks/${t.id}` }
+      return { key: `task:${t.id}:${at}`, kind: 'task', title: t.title, titleRef: storedTitleRef(t.title_key, t.title_params), companyName: t.company_name, at, href: `/tasks/${t.id}` }
     }),
   ]
 }

@@ -1,7 +1,7 @@
 // Open tasks as entries of the work list: due up to the horizon (all overdue ones included), each with its
 // view — the title linking to the task, its time, priority and who assigned it when that is not the owner,
 // as messages the reader's language renders (planning.events.ts).
-import type { TaskItem } from '../../../../shared/modules/planning/task.schema'
+import { storedTitleRef, type TaskItem } from '../../../../shared/modules/planning/task.schema'
 import { messageRef } from '../../../../shared/platform/event-message'
 import type { ServiceContext } from '../../platform/context'
 import { sql } from 'kysely'
@@ -17,11 +17,13 @@ function detail(r: TaskRow): TaskItem['view']['detail'] {
   return messageRef('task.workListDetail', { priority: r.priority })
 }
 
+const keyed = (r: TaskRow) => storedTitleRef(r.title_key, r.title_params)
+
 const view = (r: TaskRow): TaskItem['view'] => ({
-  label: messageRef('task.workList', { title: r.title, company: r.company_name }),
-  subject: { text: r.title, href: `/tasks/${r.id}` },
+  label: keyed(r) ? { key: 'task.workListKeyed', params: { ...keyed(r)!.params, company: r.company_name } } : messageRef('task.workList', { title: r.title, company: r.company_name }),
+  subject: keyed(r) ? { text: r.title, href: `/tasks/${r.id}`, textRef: keyed(r) } : { text: r.title, href: `/tasks/${r.id}` },
   detail: detail(r),
-  calendarTitle: messageRef('task.calendar', { title: r.title }),
+  calendarTitle: keyed(r) ? { key: 'task.calendarKeyed', params: keyed(r)!.params } : messageRef('task.calendar', { title: r.title }),
   calendarDetail: r.due_time
     ? messageRef('task.calendarDetailTime', { dueDate: r.due_date, time: r.due_time, priority: r.priority })
     : messageRef('task.calendarDetail', { dueDate: r.due_date, priority: r.priority }),
@@ -58,7 +60,7 @@ export async function taskItems(ctx: ServiceContext, q: DueListQuery): Promise<T
     .orderBy('x.due_date').orderBy('x.at').orderBy('x.created_at').execute()
   return rows.map((r): TaskItem => ({
     source: 'task', kind: 'task', id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: contactNameOf(r), contactPhone: r.phone || r.mobile || '',
-    ownerId: r.owner_id, ownerName: r.owner_name ?? '', dueDate: r.due_date, title: r.title, dueTime: r.due_time ?? '', priority: r.priority,
+    ownerId: r.owner_id, ownerName: r.owner_name ?? '', dueDate: r.due_date, title: r.title, titleRef: keyed(r), dueTime: r.due_time ?? '', priority: r.priority,
     createdBy: r.created_by, createdByName: r.created_by_name ?? '', relatedType: r.related_type ?? '', relatedId: r.related_id ?? '',
     view: view(r),
   }))

@@ -4,7 +4,8 @@
 // touchpoint live and of that company; the owner a user who exists and is not disabled).
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../../db/database.types'
-import type { Task, TaskFields } from '../../../../shared/modules/planning/task.schema'
+import { storedTitleRef, type Task, type TaskFields } from '../../../../shared/modules/planning/task.schema'
+import { parseEventParams, type MessageRef } from '../../../../shared/platform/event-message'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 
 type Db = Kysely<Database>
@@ -18,10 +19,12 @@ export const taskQuery = (db: Db) => db.selectFrom('tasks as t')
   .leftJoin('offers as o', (join) => join.onRef('o.id', '=', 't.related_id').on('t.related_type', '=', 'offer'))
   .leftJoin('contracts as ct', (join) => join.onRef('ct.id', '=', 't.related_id').on('t.related_type', '=', 'contract'))
   .leftJoin('cases as cs', (join) => join.onRef('cs.id', '=', 't.related_id').on('t.related_type', '=', 'case'))
+  .leftJoin('trigger_firings as f', 'f.id', 't.trigger_firing_id')
   .selectAll('t')
   .select([
     'c.name as company_name', 'k.id as live_contact_id', 'k.first_name', 'k.last_name', 'k.phone', 'k.mobile',
     'u.display_name as owner_name', 'cb.display_name as created_by_name', 'o.number as offer_number', 'ct.number as contract_number', 'cs.number as case_number',
+    'f.signal as firing_signal', 'f.message_key as firing_key', 'f.message_params as firing_params',
   ])
   .where('t.deleted_at', 'is', null).where('c.deleted_at', 'is', null)
 
@@ -37,10 +40,15 @@ export const relatedHrefOf = (r: Pick<TaskRow, 'related_type' | 'related_id' | '
   return `/companies/${r.company_id}`
 }
 
+/** Why an early warning made the task: its rule and reason, from the firing (the task stores no text of it). */
+const noteRefOf = (r: TaskRow): MessageRef | null => r.firing_signal && r.firing_key
+  ? { key: 'trigger.taskNotes', params: { ...parseEventParams(r.firing_params), signal: r.firing_signal, why: r.firing_key } }
+  : null
+
 export const toTask = (r: TaskRow): Task => ({
   id: r.id, companyId: r.company_id, companyName: r.company_name, contactId: r.live_contact_id ?? '', contactName: contactNameOf(r),
   relatedType: r.related_type ?? '', relatedId: r.related_id ?? '', relatedLabel: relatedLabelOf(r),
-  title: r.title, notes: r.notes, dueDate: r.due_date, dueTime: r.due_time ?? '', priority: r.priority,
+  title: r.title, titleRef: storedTitleRef(r.title_key, r.title_params), notes: r.notes, noteRef: noteRefOf(r), dueDate: r.due_date, dueTime: r.due_time ?? '', priority: r.priority,
   ownerId: r.owner_id, ownerName: r.owner_name ?? '', status: r.status, doneAt: r.done_at, outcome: r.outcome, touchpointId: r.touchpoint_id ?? '',
   recurrence: r.recurrence, recurrenceInterval: r.recurrence_interval, recurrenceUntil: r.recurrence_until ?? '', recurrenceCount: r.recurrence_count,
   occurrence: r.occurrence, seriesId: r.series_id ?? '', sourceTouchpointId: r.source_touchpoint_id ?? '',

@@ -8,9 +8,10 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
-import type { TouchpointChannel } from '../../../../shared/modules/customers'
-import { nextOccurrence, type Task, type TaskFields, type TaskListQuery } from '../../../../shared/modules/planning/task.schema'
-import { eventColumns } from '../../../../shared/platform/event-message'
+import { LANGUAGES, type TouchpointChannel } from '../../../../shared/modules/customers'
+import { nextOccurrence, storedTitleRef, type Task, type TaskFields, type TaskListQuery } from '../../../../shared/modules/planning/task.schema'
+import { eventColumns, parseEventParams } from '../../../../shared/platform/event-message'
+import { eventMessage } from '../../../../shared/i18n/event-text'
 import { fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
@@ -85,11 +86,27 @@ export async function updateTask(ctx: ServiceContext, id: string, f: TaskFields)
     if (f.dueDate !== row.due_date && f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'errors.taskDuePast')
     await updateSynced(trx, 'tasks', id, {
       contact_id: f.contactId || null, related_type: f.relatedType || null, related_id: f.relatedType ? f.relatedId || null : null,
-      title: f.title, notes: f.notes, due_date: f.dueDate, due_time: f.dueTime || null, priority: f.priority, owner_id: f.ownerId || row.owner_id,
+      ...titleColumns(row, f.title), notes: f.notes, due_date: f.dueDate, due_time: f.dueTime || null, priority: f.priority, owner_id: f.ownerId || row.owner_id,
       ...repeatColumns(f),
     }, now)
   })
   return getTask(ctx, id)
+}
+
+/**
+ * A title the app made stays a key while the user leaves it as shown (in either language); a changed title is theirs,
+ * and the key goes.
+ */
+function titleColumns(row: TaskRow, title: string): { title: string; title_key: string; title_params: string } {
+  const ref = storedTitleRef(row.title_key, row.title_params)
+  const shown = ref ? LANGUAGES.map((language) => eventMessage(language, ref.key, ref.params)) : []
+  return ref && (shown.includes(title) || title === row.title) ? { title: row.title, title_key: row.title_key, title_params: row.title_params } : { title, title_key: '', title_params: '{}' }
+}
+
+/** The "done" event of the timeline: a title the app made is stored as its key, to read in every language. */
+function doneEvent(row: TaskRow): { message_key: string; message_params: string } {
+  if (!row.title_key) return eventColumns('task.done', { title: row.title })
+  return { message_key: 'task.doneKeyed', message_params: JSON.stringify({ ...parseEventParams(row.title_params), title: row.title_key }) }
 }
 
 /** The station of the task's touchpoint: its record's, else where the customer stands now. */
@@ -117,7 +134,7 @@ async function insertNextOccurrence(trx: Transaction<Database>, ctx: ServiceCont
   const owner = await trx.selectFrom('users').select('id').where('id', '=', row.owner_id).where('deleted_at', 'is', null).executeTakeFirst()
   await insertSynced(trx, 'tasks', {
     id, company_id: row.company_id, contact_id: row.live_contact_id, related_type: row.related_type, related_id: row.related_id,
-    title: row.title, notes: row.notes, due_date: next.dueDate, due_time: row.due_time, priority: row.priority, owner_id: owner ? row.owner_id : ctx.userId,
+    title: row.title, title_key: row.title_key, title_params: row.title_params, notes: row.notes, due_date: next.dueDate, due_time: row.due_time, priority: row.priority, owner_id: owner ? row.owner_id : ctx.userId,
     recurrence: row.recurrence, recurrence_interval: row.recurrence_interval, recurrence_until: row.recurrence_until, recurrence_count: row.recurrence_count,
     occurrence: next.occurrence, series_id: row.series_id ?? row.id, created_by: row.created_by || ctx.userId,
   }, now)
@@ -138,7 +155,7 @@ export async function finishTask(ctx: ServiceContext, input: { id: string; chann
     const row = await loadOpenTask(trx, input.id)
     await insertSynced(trx, 'touchpoints', {
       id: touchpointId, company_id: row.company_id, contact_id: row.live_contact_id, occurred_at: now, channel: input.channel, direction: 'outbound',
-      mode: 'direct', station: await stationOf(trx, row), summary: outcome, ...eventColumns('task.done', { title: row.title }), related_type: 'task', related_id: row.id, created_by: ctx.userId,
+      mode: 'direct', station: await stationOf(trx, row), summary: outcome, ...doneEvent(row), related_type: 'task', related_id: row.id, created_by: ctx.userId,
     }, now)
     await updateSynced(trx, 'tasks', row.id, { status: 'done', done_at: now, outcome, touchpoint_id: touchpointId }, now)
     nextTaskId = await insertNextOccurrence(trx, ctx, row, now)

@@ -1,7 +1,7 @@
 // The week view: Monday to Sunday, my appointments (those I own and those I take part in as a colleague; not the
 // cancelled ones) and my open tasks due that week, day by day. Tasks are read with a plain query on the tasks
 // table (the tasks service is its own module part); both queries run on the owner/day indexes.
-import type { WeekTask, WeekView } from '../../../../shared/modules/planning'
+import { storedTitleRef, type WeekTask, type WeekView } from '../../../../shared/modules/planning'
 import { addCalendarDays, parseDate, weekday } from '../../../../shared/platform/calendar/calendar-days'
 import { berlinLocalTime } from '../../../../shared/platform/berlin-time'
 import { todayOf, type ServiceContext } from '../../platform/context'
@@ -14,12 +14,12 @@ async function weekTasks(ctx: ServiceContext, ownerId: string, from: string, to:
   const rows = await ctx.db.selectFrom('tasks as t')
     .innerJoin('companies as c', 'c.id', 't.company_id')
     .leftJoin('contacts as k', (join) => join.onRef('k.id', '=', 't.contact_id').on('k.deleted_at', 'is', null))
-    .select(['t.id', 't.company_id', 't.title', 't.due_date', 't.due_time', 't.priority', 't.owner_id', 't.status', 'c.name as company_name', 'k.first_name', 'k.last_name'])
+    .select(['t.id', 't.company_id', 't.title', 't.title_key', 't.title_params', 't.due_date', 't.due_time', 't.priority', 't.owner_id', 't.status', 'c.name as company_name', 'k.first_name', 'k.last_name'])
     .where('t.owner_id', '=', ownerId).where('t.status', '=', 'open').where('t.deleted_at', 'is', null).where('c.deleted_at', 'is', null)
     .where('t.due_date', '>=', from).where('t.due_date', '<=', to)
     .orderBy('t.due_date').orderBy('t.due_time').orderBy('t.title').limit(2000).execute()
   return rows.map((r) => ({
-    id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), title: r.title,
+    id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), title: r.title, titleRef: storedTitleRef(r.title_key, r.title_params),
     dueDate: r.due_date, dueTime: r.due_time ?? '', priority: r.priority, ownerId: r.owner_id, status: r.status,
   }))
 }

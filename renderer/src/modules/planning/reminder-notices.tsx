@@ -27,7 +27,7 @@ function remember(key: string): void {
 }
 
 export function ReminderNotices() {
-  const { t } = useI18n()
+  const { t, taskTitle } = useI18n()
   const [shown, setShown] = useState<Reminder[]>([])
 
   const poll = useCallback(async () => {
@@ -60,7 +60,7 @@ export function ReminderNotices() {
               ? t('appointment.reminder.tasks', { count: r.count })
               : r.kind === 'appointment'
                 ? t('appointment.reminder.appointment', { time: r.at.slice(11), title: r.title, company: r.companyName })
-                : t('appointment.reminder.task', { title: r.title, company: r.companyName })}
+                : t('appointment.reminder.task', { title: taskTitle(r), company: r.companyName })}
           </span>
           <Link className="button button--small" to={r.href} onClick={() => dismiss(r.key)}>{t('appointment.reminder.open')}</Link>
           <button type="button" className="button button--small button--ghost" aria-label={t('appointment.reminder.dismiss')} onClick={() => dismiss(r.key)}>×</button>

@@ -25,8 +25,9 @@ const schemaResolver = zodResolver(taskFieldsSchema)
 const resolver: Resolver<TaskFormInput, unknown, TaskFields> = (values, context, options) =>
   schemaResolver({ ...values, recurrenceCount: Number.isNaN(values.recurrenceCount) ? null : values.recurrenceCount }, context, options)
 
-const fieldsOf = (task: Task): TaskFormInput => ({
-  companyId: task.companyId, contactId: task.contactId, relatedType: task.relatedType, relatedId: task.relatedId, title: task.title, notes: task.notes,
+/** A title the app made is shown in the reader's language; saved unchanged, it stays the app's (its key). */
+const fieldsOf = (task: Task, title: string): TaskFormInput => ({
+  companyId: task.companyId, contactId: task.contactId, relatedType: task.relatedType, relatedId: task.relatedId, title, notes: task.notes,
   dueDate: task.dueDate, dueTime: task.dueTime, priority: task.priority, ownerId: task.ownerId, recurrence: task.recurrence, recurrenceInterval: task.recurrenceInterval,
   recurrenceUntil: task.recurrenceUntil, recurrenceCount: task.recurrenceCount, sourceTouchpointId: task.sourceTouchpointId,
 })
@@ -47,7 +48,7 @@ export function TaskFormPage() {
 }
 
 function TaskForm({ task }: { task: Task | null }) {
-  const { t, enumLabel } = useI18n()
+  const { t, enumLabel, taskTitle } = useI18n()
   const { run } = useAction()
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -55,7 +56,7 @@ function TaskForm({ task }: { task: Task | null }) {
   const relatedParam = params.get('relatedType') ?? ''
   const form = useForm<TaskFormInput, unknown, TaskFields>({
     resolver,
-    defaultValues: task ? fieldsOf(task) : {
+    defaultValues: task ? fieldsOf(task, taskTitle(task)) : {
       companyId: params.get('companyId') ?? '', contactId: params.get('contactId') ?? '',
       relatedType: isOneOf(PLANNING_RELATED_TYPES, relatedParam) ? relatedParam : '', relatedId: params.get('relatedId') ?? '',
       sourceTouchpointId: params.get('sourceTouchpointId') ?? '', title: '', notes: '', dueDate: '', dueTime: '', priority: 'normal', ownerId: '',
@@ -89,7 +90,7 @@ function TaskForm({ task }: { task: Task | null }) {
     else setFormError(showServerErrors(form, result.error))
   })
   const me = settings.data?.currentUserId
-  const title = task ? t('task.editOf', { title: task.title }) : t('task.new')
+  const title = task ? t('task.editOf', { title: taskTitle(task) }) : t('task.new')
   return (
     <section className="page">
       <PageHeader title={title} subtitle={company.data?.name ?? task?.companyName} />

@@ -9,13 +9,14 @@ import { Badge, LoadError, PageHeader, type Tone } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { useI18n } from '../../lib/i18n'
+import { eventMessage } from '../../../../shared/i18n/event-text'
 import { PriorityBadge, recordHref, TaskRepeatLine } from './task-parts'
 
 const STATUS_TONE: Record<Task['status'], Tone> = { open: 'warn', done: 'good', cancelled: 'muted' }
 
 export function TaskPage() {
   const { id = '' } = useParams()
-  const { t, tFromData, enumLabel, date, dateTime } = useI18n()
+  const { t, tFromData, enumLabel, date, dateTime, taskTitle, language } = useI18n()
   const task = useData('tasks.get', { id })
   const { run, busy } = useAction()
   const navigate = useNavigate()
@@ -27,7 +28,7 @@ export function TaskPage() {
   if (!d) return null
 
   const cancel = async () => {
-    if (!window.confirm(t('task.confirmCancel', { title: d.title }))) return
+    if (!window.confirm(t('task.confirmCancel', { title: taskTitle(d) }))) return
     setError(null)
     const result = await run('tasks.cancel', { id: d.id })
     if (result.ok) task.reload()
@@ -35,7 +36,7 @@ export function TaskPage() {
   }
   return (
     <section className="page">
-      <PageHeader title={d.title} subtitle={<Link to={`/companies/${d.companyId}`}>{d.companyName}</Link>}
+      <PageHeader title={taskTitle(d)} subtitle={<Link to={`/companies/${d.companyId}`}>{d.companyName}</Link>}
         actions={d.status === 'open' ? (
           <>
             <button type="button" className="button button--primary" onClick={() => setCompleting(true)}>{t('task.complete')}</button>
@@ -61,6 +62,7 @@ export function TaskPage() {
           {d.contactName ? <Item label={t('task.field.contact')}>{d.contactName}</Item> : null}
           {d.relatedType ? <Item label={t('task.field.related')}><Link to={recordHref(d.relatedType, d.relatedId)}>{t(`task.related.${d.relatedType}`, { label: d.relatedLabel })}</Link></Item> : null}
           {d.recurrence !== 'none' ? <Item label={t('task.field.recurrence')}><TaskRepeatLine task={d} /></Item> : null}
+          {d.noteRef ? <Item label={t('task.field.warning')}>{eventMessage(language, d.noteRef.key, d.noteRef.params)}</Item> : null}
           {d.notes ? <Item label={t('task.field.notes')}><span className="prewrap">{d.notes}</span></Item> : null}
           {d.doneAt && d.status === 'done' ? <Item label={t('task.outcome')}><span className="prewrap">{t('task.doneOn', { date: dateTime(d.doneAt) })}: {d.outcome}</span></Item> : null}
         </dl>
@@ -75,7 +77,7 @@ export function TaskPage() {
 }
 
 function CompleteForm({ task, onCancel, onDone }: { task: Task; onCancel(): void; onDone(nextDueDate: string | null): void }) {
-  const { t, tFromData, enumLabel } = useI18n()
+  const { t, tFromData, enumLabel, taskTitle } = useI18n()
   const { run, busy } = useAction()
   const [channel, setChannel] = useState<TouchpointChannel>('phone')
   const [outcome, setOutcome] = useState('')
@@ -93,7 +95,7 @@ function CompleteForm({ task, onCancel, onDone }: { task: Task; onCancel(): void
     return open.find((o) => (o.seriesId || o.id) === (done.seriesId || done.id) && o.occurrence > done.occurrence)?.dueDate ?? null
   }
   return (
-    <form className="card worklist__form" aria-label={t('task.completeOf', { title: task.title })} onSubmit={(e) => { e.preventDefault(); void submit() }}>
+    <form className="card worklist__form" aria-label={t('task.completeOf', { title: taskTitle(task) })} onSubmit={(e) => { e.preventDefault(); void submit() }}>
       <label>{t('touchpoint.channel')}
         <select value={channel} onChange={(e) => setChannel(TOUCHPOINT_CHANNELS.find((c) => c === e.target.value) ?? 'phone')}>
           {TOUCHPOINT_CHANNELS.map((c) => <option key={c} value={c}>{enumLabel('channel', c)}</option>)}

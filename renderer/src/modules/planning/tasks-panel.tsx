@@ -8,7 +8,7 @@ import { useI18n } from '../../lib/i18n'
 import { PriorityBadge, TaskRepeatLine } from './task-parts'
 
 export function TasksPanel({ record }: { record: RecordRef }) {
-  const { t, date } = useI18n()
+  const { t, date, taskTitle } = useI18n()
   const query = record.kind === 'company' ? { companyId: record.id, status: 'open' as const } : { relatedType: record.kind, relatedId: record.id, status: 'open' as const }
   const list = useData('tasks.list', query)
   const create = new URLSearchParams({ companyId: record.companyId, ...(record.kind === 'company' ? {} : { relatedType: record.kind, relatedId: record.id }) })
@@ -31,7 +31,7 @@ export function TasksPanel({ record }: { record: RecordRef }) {
               <tr key={task.id}>
                 <td className="nowrap">{date(task.dueDate)}{task.dueTime ? ` · ${task.dueTime}` : ''}</td>
                 <td>
-                  <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+                  <Link to={`/tasks/${task.id}`}>{taskTitle(task)}</Link>
                   {task.contactName || task.recurrence !== 'none' ? (
                     <div className="muted small">{task.contactName}{task.contactName && task.recurrence !== 'none' ? ' · ' : ''}<TaskRepeatLine task={task} /></div>
                   ) : null}

@@ -81,11 +81,11 @@ function AppointmentEntry({ a, now, kind }: { a: Appointment; now: string; kind:
 }
 
 function TaskEntry({ task }: { task: WeekTask }) {
-  const { t } = useI18n()
+  const { t, taskTitle } = useI18n()
   return (
     <li className="small week__entry week__entry--task">
       <span className="muted">{t('week.taskLabel')} · {task.dueTime || t('week.anyTime')}</span>
-      <div><Link to={`/tasks/${task.id}`}>{task.title}</Link></div>
+      <div><Link to={`/tasks/${task.id}`}>{taskTitle(task)}</Link></div>
       <div className="muted">{task.companyName}</div>
     </li>
   )

@@ -127,7 +127,7 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
       <div className="worklist__head">
         <strong>{date(item.dueDate)}{item.source === 'task' && item.dueTime ? ` · ${item.dueTime}` : ''}</strong>
         {item.source === 'task' && item.priority === 'high' ? <Badge tone="warn">{enumLabel('priority', 'high')}</Badge> : null}
-        {'href' in view.subject ? <Link to={view.subject.href}>{view.subject.text}</Link> : <span className="badge">{text(view.subject.badge)}</span>}
+        {'href' in view.subject ? <Link to={view.subject.href}>{view.subject.textRef ? text(view.subject.textRef) : view.subject.text}</Link> : <span className="badge">{text(view.subject.badge)}</span>}
         <Link to={`/companies/${item.companyId}`}>{item.companyName}</Link>
         <span>{item.contactName}{item.contactPhone ? ` · ${item.contactPhone}` : ''}</span>
         <span className="muted">{text(view.detail)}</span>
