@@ -35,18 +35,45 @@ export async function writeTeamSetting(trx: Transaction<Database>, teamId: strin
 }
 
 /** Who edits the team's settings on this device: the user's team and role, and whether they may. */
-export interface TeamSettingsEditor { teamId: string; role: string; connected: boolean; canEdit: boolean }
+export interface TeamSettingsEditor {
+  teamId: string
+  role: string
+  connected: boolean
+  canEdit: boolean
+  /** A manager or admin without a team (who sees every team) picks the team whose settings they edit. */
+  choosesTeam: boolean
+}
+
+/** The device setting that holds the team a manager without a team edits (local, never synced). */
+export const SETTINGS_TEAM_KEY = 'settingsTeamId'
+
+/** The teams this device knows: of its users and of its customers (a manager without a team pulls all of them). */
+export async function knownTeamIds(db: Reader): Promise<string[]> {
+  const users = await db.selectFrom('users').select('team_id').distinct().where('team_id', '!=', '').where('deleted_at', 'is', null).execute()
+  const companies = await db.selectFrom('companies').select('team_id').distinct().where('team_id', '!=', '').where('deleted_at', 'is', null).execute()
+  return [...new Set([...users, ...companies].map((r) => r.team_id))].sort()
+}
 
 /**
  * The current user's team (the synced user directory; the local user before the first sync, team '') and whether
  * they may change its settings (trigger rules, offer rules, service levels): managers and admins, or anyone on a
- * device that is not connected to a sync server (its single user edits their own).
+ * device that is not connected to a sync server (its single user edits their own). A connected manager or admin
+ * without a team edits the team chosen on this device (SETTINGS_TEAM_KEY) while the device knows it; until one is
+ * chosen they edit nothing (team '' would hold for nobody).
  */
 export async function teamSettingsEditor(db: Reader, userId: string): Promise<TeamSettingsEditor> {
   const user = await db.selectFrom('users').select(['role', 'team_id']).where('id', '=', userId).executeTakeFirst()
   const connected = (await db.selectFrom('sync_state').select('key').where('key', '=', 'user').executeTakeFirst()) !== undefined
   const role = user?.role ?? ''
-  return { teamId: user?.team_id ?? '', role, connected, canEdit: mayEditTeamSettingsHere(role, connected) }
+  const canEdit = mayEditTeamSettingsHere(role, connected)
+  const choosesTeam = connected && canEdit && (user?.team_id ?? '') === ''
+  let teamId = user?.team_id ?? ''
+  if (choosesTeam) {
+    const chosen = await db.selectFrom('app_settings').select('value').where('key', '=', SETTINGS_TEAM_KEY).executeTakeFirst()
+    if (chosen && (await knownTeamIds(db)).includes(chosen.value)) teamId = chosen.value
+  }
+  // Until a team is chosen there is nothing to edit: team '' holds for nobody.
+  return { teamId, role, connected, canEdit: canEdit && !(choosesTeam && teamId === ''), choosesTeam }
 }
 
 /**

@@ -218,6 +218,9 @@ export const CHANNELS = [
   // Issue 18: the team's rules (follow-up cadence, lost reasons, service levels), team settings now.
   'teamRules.get',
   'teamRules.update',
+  // The team a manager without a team edits the settings of (a device setting).
+  'settingsTeam.get',
+  'settingsTeam.choose',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

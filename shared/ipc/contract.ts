@@ -21,7 +21,7 @@ import {
 import type { Conversation, DiscountState, Offer, OfferListItem, OrderRateReport, Product } from '../modules/offers'
 import { approvalDecideSchema, approvalRequestSchema, approvalStateSchema } from '../modules/offers'
 import { workListCompleteSchema, workListIcsQuerySchema, workListQuerySchema, workListSnoozeSchema, type WorkList } from '../modules/worklist'
-import { companyProfileSchema, teamRulesGetSchema, teamRulesSchema, type CompanyProfileSettings, type TeamRulesView } from '../modules/settings'
+import { companyProfileSchema, settingsTeamChooseSchema, teamRulesGetSchema, teamRulesSchema, type CompanyProfileSettings, type SettingsTeamView, type TeamRulesView } from '../modules/settings'
 import {
   contractCancelSchema, contractFieldsSchema, contractExportSchema, contractListQuerySchema, contractUpdateSchema, renewalPipelineQuerySchema, renewalReportExportSchema, renewalReportQuerySchema,
 } from '../modules/contracts'
@@ -248,6 +248,8 @@ export const contract = {
   'profile.update': channel<CompanyProfileSettings>()(companyProfileSchema),
   'teamRules.get': channel<TeamRulesView>()(teamRulesGetSchema),
   'teamRules.update': channel<TeamRulesView>()(teamRulesSchema),
+  'settingsTeam.get': channel<SettingsTeamView>()(none),
+  'settingsTeam.choose': channel<SettingsTeamView>()(settingsTeamChooseSchema),
   'contracts.list': channel<Page<ContractListItem>>()(contractListQuerySchema),
   'contracts.export': channel<ExportFile>()(contractExportSchema),
   'contracts.get': channel<Contract>()(byIdSchema),

@@ -400,6 +400,8 @@ async function setUp(): Promise<Seeds> {
     'profile.update': () => ({ name: 'Brunsviga Vertrieb GmbH', street: 'Hauptstraße 1', postalCode: '38100', city: 'Braunschweig', iban: 'DE89 3704 0044 0532 0130 00', defaultDeliveryTerms: 'frei Haus' }),
     'teamRules.get': () => ({}),
     'teamRules.update': () => ({ followUpFirstDays: 3, followUpSecondDays: 10, followUpDaysBeforeExpiry: 5, lostReasons: ['price'] }),
+    'settingsTeam.get': () => ({}),
+    'settingsTeam.choose': () => ({ teamId: 'team-nord' }),
     'contracts.list': () => ({ status: 'running', companyId: company.id }),
     'contracts.export': () => ({ status: 'running', companyId: company.id, format: 'csv', language: 'en' }),
     'contracts.get': () => ({ id: contract.id }),

@@ -1,5 +1,6 @@
 // Loads one channel's data for a page and reloads it on demand or when its input changes.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useDataVersion } from './data-events'
 import type { ReadChannel } from '../../../shared/ipc/channel-kinds'
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import { call } from './api'
@@ -34,4 +35,21 @@ export function useData<C extends ReadChannel>(channel: C, input: ChannelInput<C
   }, [channel, key, version])
 
   return { data, error, reload: useCallback(() => setVersion((v) => v + 1), []) }
+}
+
+/**
+ * useData that also reloads whenever the data changed (a save elsewhere, a sync that brought colleagues' changes):
+ * for what stays on screen while a sync runs, like the team's settings on the settings page. Forms keep what the user
+ * is typing (use-loaded-form.ts resets only untouched fields' loaded values).
+ */
+export function useLiveData<C extends ReadChannel>(channel: C, input: ChannelInput<C> | null): DataState<ChannelOutput<C>> {
+  const state = useData(channel, input)
+  const version = useDataVersion()
+  const { reload } = state
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) first.current = false
+    else reload()
+  }, [version, reload])
+  return state
 }

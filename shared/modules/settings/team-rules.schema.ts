@@ -22,3 +22,14 @@ export interface TeamRulesView {
   /** Whether the team has its own rules (else the defaults hold). */
   custom: boolean
 }
+
+/**
+ * A manager or admin without a team (who sees every team) chooses on the device whose team's rules, health score
+ * settings and early-warning rules they edit; `teamIds` are the teams the device knows.
+ */
+export interface SettingsTeamView {
+  choosesTeam: boolean
+  teamId: string
+  teamIds: string[]
+}
+export const settingsTeamChooseSchema = z.object({ teamId: z.string().trim().min(1, 'errors.required').max(64) }).strict()

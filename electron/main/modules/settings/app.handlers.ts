@@ -1,7 +1,7 @@
 // Handlers of the app area: app facts, device settings, the device profile, the team's rules, what the user may do, users.
 import { appInfo, getSettings, listUsers, myRights, updateSettings } from './settings.service'
 import { getProfile, updateProfile } from './profile.service'
-import { getTeamRules, updateTeamRules } from './team-rules.service'
+import { chooseSettingsTeam, getSettingsTeam, getTeamRules, updateTeamRules } from './team-rules.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 export const appHandlers = {
@@ -14,4 +14,6 @@ export const appHandlers = {
   'profile.update': ({ ctx }, profile) => updateProfile(ctx, profile),
   'teamRules.get': ({ ctx }, input) => getTeamRules(ctx, input),
   'teamRules.update': ({ ctx }, rules) => updateTeamRules(ctx, rules),
-} satisfies Pick<HandlerMap, 'app.info' | 'settings.get' | 'settings.update' | 'rights.get' | 'users.list' | 'profile.get' | 'profile.update' | 'teamRules.get' | 'teamRules.update'>
+  'settingsTeam.get': ({ ctx }) => getSettingsTeam(ctx),
+  'settingsTeam.choose': ({ ctx }, input) => chooseSettingsTeam(ctx, input.teamId),
+} satisfies Pick<HandlerMap, 'app.info' | 'settings.get' | 'settings.update' | 'rights.get' | 'users.list' | 'profile.get' | 'profile.update' | 'teamRules.get' | 'teamRules.update' | 'settingsTeam.get' | 'settingsTeam.choose'>

@@ -5,11 +5,12 @@
 // its team once, when the team has none yet and the user may change them.
 import type { Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
-import { readTeamSetting, teamOfCompany, teamSettingsEditor, writeTeamSetting } from '../../../../db/platform/team-settings'
+import { knownTeamIds, readTeamSetting, SETTINGS_TEAM_KEY, teamOfCompany, teamSettingsEditor, writeTeamSetting } from '../../../../db/platform/team-settings'
+import { writeSetting } from '../../../../db/platform/local.repository'
 import { DISCOUNT_LIMITS_KEY, discountLimitsSchema, OFFER_RULES_KEY, offerRulesSchema, readDiscountLimits, readOfferRules, type DiscountLimits, type OfferRules } from '../../../../shared/modules/offers'
 import { readServiceSettings, SERVICE_LEVELS_KEY, serviceSettingsSchema, type ServiceSettings } from '../../../../shared/modules/service'
-import type { TeamRules, TeamRulesView } from '../../../../shared/modules/settings'
-import { AppError } from '../../../../shared/platform/result'
+import type { SettingsTeamView, TeamRules, TeamRulesView } from '../../../../shared/modules/settings'
+import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { readDeviceProfile } from '../../platform/device-profile'
 
@@ -95,4 +96,19 @@ export async function adoptDeviceTeamRules(ctx: ServiceContext): Promise<string[
     }
   })
   return written
+}
+
+/** Whether the user picks the team whose settings they edit (a manager or admin without a team), and which. */
+export async function getSettingsTeam(ctx: ServiceContext): Promise<SettingsTeamView> {
+  const editor = await teamSettingsEditor(ctx.db, ctx.userId)
+  return { choosesTeam: editor.choosesTeam, teamId: editor.teamId, teamIds: editor.choosesTeam ? await knownTeamIds(ctx.db) : [] }
+}
+
+/** Chooses that team (a device setting): only for a manager or admin without a team, only a team the device knows. */
+export async function chooseSettingsTeam(ctx: ServiceContext, teamId: string): Promise<SettingsTeamView> {
+  const editor = await teamSettingsEditor(ctx.db, ctx.userId)
+  if (!editor.choosesTeam) throw new AppError('forbidden', 'errors.settingsTeamNotChoosable')
+  if (!(await knownTeamIds(ctx.db)).includes(teamId)) throw fieldError('teamId', 'errors.teamUnknown')
+  await writeSetting(ctx.db, SETTINGS_TEAM_KEY, teamId)
+  return getSettingsTeam(ctx)
 }

@@ -1,13 +1,14 @@
 // Device settings: language, who is working, where the data lives, the demo. Sections of other
 // modules (the sync connection) are handed in by the composition root, first in the grid; in the demo
 // database they give way to a note why it never syncs.
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react'
 import { PageHeader } from '../../components/page'
 import { useI18n } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { ProfileSettings } from './profile-settings'
 import { TeamRulesSection } from './team-rules-section'
+import { SettingsTeamChoice } from './settings-team-choice'
 
 /** After a switch between the user's database and the demo database: start afresh on the start page. */
 function reloadOnStartPage(): void {
@@ -71,6 +72,8 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
   const users = useData('users.list', {})
   const demo = info.data?.database === 'demo'
   const action = useAction()
+  // A change of the team whose settings are edited loads every section afresh.
+  const [team, setTeam] = useState('')
 
   const changeUser = async (currentUserId: string) => {
     const result = await action.run('settings.update', { currentUserId })
@@ -86,9 +89,13 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
             <h2>{t('sync.title')}</h2>
             <p>{t('demo.syncUnavailable')}</p>
           </div>
-        ) : sections}
-        <ProfileSettings />
-        <TeamRulesSection />
+        ) : null}
+        <SettingsTeamChoice onChosen={setTeam} />
+        <Fragment key={team}>
+          {demo ? null : sections}
+          <ProfileSettings />
+          <TeamRulesSection />
+        </Fragment>
         <div className="card">
           <div className="field">
             <label htmlFor="settings-language">{t('settings.language')}</label>

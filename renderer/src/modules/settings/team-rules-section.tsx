@@ -13,13 +13,13 @@ import { FormError, NumberField, showServerErrors } from '../../components/form-
 import { LoadError } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
-import { useData } from '../../lib/use-data'
+import { useLiveData } from '../../lib/use-data'
 import { useLoadedForm } from '../../lib/use-loaded-form'
 
 export function TeamRulesSection() {
   const { t, tFromData } = useI18n()
   const { run, busy } = useAction()
-  const view = useData('teamRules.get', {})
+  const view = useLiveData('teamRules.get', {})
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const form = useForm<z.input<typeof teamRulesSchema>, unknown, TeamRules>({ resolver: zodResolver(teamRulesSchema) })

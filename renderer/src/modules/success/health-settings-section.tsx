@@ -14,7 +14,7 @@ import { NumberField } from '../../components/typed-fields'
 import { LoadError } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useI18n } from '../../lib/i18n'
-import { useData } from '../../lib/use-data'
+import { useLiveData } from '../../lib/use-data'
 import { useLoadedForm } from '../../lib/use-loaded-form'
 
 const TARGETS = Object.keys(HEALTH_TARGETS) as HealthTarget[]
@@ -22,7 +22,7 @@ const TARGETS = Object.keys(HEALTH_TARGETS) as HealthTarget[]
 export function HealthSettingsSection() {
   const { t } = useI18n()
   const { run, busy } = useAction()
-  const view = useData('healthSettings.get', {})
+  const view = useLiveData('healthSettings.get', {})
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const form = useForm<HealthSettings>({ resolver: zodResolver(healthSettingsSchema), defaultValues: DEFAULT_HEALTH_SETTINGS })
