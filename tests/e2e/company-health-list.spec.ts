@@ -76,6 +76,19 @@ test('the manager sorts the company list by health, worst first, and filters it 
   await page.getByRole('button', { name: 'Filter zurücksetzen' }).click()
   await expect(page.getByText('61 Treffer')).toBeVisible()
 
+  // The filters and the sort are in the address: the dashboard's accounts at risk open the list of the red customers,
+  // worst first, and a reload keeps it.
+  await openApp(page, app, '/dashboard')
+  await page.getByRole('link', { name: '1 Kunde mit rotem Gesundheitswert' }).click()
+  await expect(page).toHaveURL(/\/companies\?health=red&sort=health$/)
+  await expect(page.getByText('1 Treffer')).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Gesundheit' })).toHaveValue('red')
+  await expect(table.getByRole('columnheader', { name: /Gesundheit/ })).toHaveAttribute('aria-sort', 'ascending')
+  await page.reload()
+  await expect(page.getByText('1 Treffer')).toBeVisible()
+  await expect(first.getByRole('link')).toHaveText('Ammerland Anlagenbau GmbH')
+  await openApp(page, app, '/companies')
+
   // English: the column, its sort button, the filter and its lights.
   await page.getByLabel('Sprache').first().selectOption('en')
   const list = page.getByRole('table', { name: 'Company list' })

@@ -1,8 +1,8 @@
 // The company list: search, filters, sort, virtualised; also the portfolio view of one journey station.
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
-import { Link, useParams } from 'react-router-dom'
-import type { CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
-import { COMPANY_STATUSES, FEDERAL_STATES, SEGMENTS } from '../../../../shared/modules/customers/customer.enums'
+import { Link, useParams, useSearchParams } from 'react-router-dom'
+import { COMPANY_SORT_FIELDS, type CompanyListQuery } from '../../../../shared/modules/customers/company.schema'
+import { COMPANY_STATUSES, FEDERAL_STATES, HEALTH_LIGHTS, SEGMENTS } from '../../../../shared/modules/customers/customer.enums'
 import type { CompanyListItem } from '../../../../shared/modules/customers/customer.types'
 import { STATIONS, type Station } from '../../../../shared/modules/customers'
 import { PageHeader, StationBadge } from '../../components/page'
@@ -21,6 +21,32 @@ const LIGHTS_WORST_FIRST = ['red', 'yellow', 'green'] as const
 
 export type CompanyHealth = NonNullable<CompanyListItem['health']>
 
+type Sort = { field: NonNullable<CompanyListQuery['sort']>; dir: 'asc' | 'desc' }
+
+/**
+ * The filters and the sort live in the address (`/companies?health=red&sort=health`), so a link opens the list
+ * already narrowed (the dashboard's accounts at risk) and Back returns to it; a value the lists do not know is no
+ * filter. The search text stays on the page (typed, not linked).
+ */
+function listStateOf(params: URLSearchParams): { filters: Filters; sort: Sort } {
+  const pick = <T extends string>(key: string, values: readonly T[]): T | '' => {
+    const value = params.get(key) ?? ''
+    return isOneOf(values, value) ? value : ''
+  }
+  const field = pick('sort', COMPANY_SORT_FIELDS)
+  return {
+    filters: {
+      status: pick('status', COMPANY_STATUSES), federalState: pick('federalState', FEDERAL_STATES), segment: pick('segment', SEGMENTS),
+      ownerId: (params.get('ownerId') ?? '').slice(0, 64), health: pick('health', HEALTH_LIGHTS),
+    },
+    sort: { field: field || 'name', dir: params.get('dir') === 'desc' ? 'desc' : 'asc' },
+  }
+}
+
+const paramsOf = (filters: Filters, sort: Sort): Record<string, string> => Object.fromEntries(
+  Object.entries({ ...filters, ...(sort.field !== 'name' || sort.dir !== 'asc' ? { sort: sort.field, dir: sort.dir } : {}) }).filter(([, v]) => v !== ''),
+)
+
 /**
  * `healthBadge`: how a health score is shown — the success module's traffic light, handed in by the composition
  * root (customers is below success and does not import it).
@@ -30,8 +56,10 @@ export function CompanyListPage({ healthBadge }: { healthBadge: (health: Company
   const params = useParams()
   const station: Station | null = params.station && isOneOf(STATIONS, params.station) ? params.station : null
   const [search, setSearch] = useState('')
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
-  const [sort, setSort] = useState<{ field: NonNullable<CompanyListQuery['sort']>; dir: 'asc' | 'desc' }>({ field: 'name', dir: 'asc' })
+  const [searchParams, setSearchParams] = useSearchParams()
+  const { filters, sort } = useMemo(() => listStateOf(searchParams), [searchParams])
+  const setFilters = (next: Filters) => setSearchParams(paramsOf(next, sort), { replace: true })
+  const setSort = (next: Sort) => setSearchParams(paramsOf(filters, next), { replace: true })
   const debouncedSearch = useDebounced(search)
   const users = useData('users.list', {})
 
@@ -55,7 +83,7 @@ export function CompanyListPage({ healthBadge }: { healthBadge: (health: Company
     { id: 'health', header: t('company.health'), sort: 'health', width: '120px', render: (c) => (c.health ? healthBadge(c.health) : t('common.none')) },
   ]
 
-  const setFilter = (key: keyof Filters) => (e: React.ChangeEvent<HTMLSelectElement>) => setFilters((f) => ({ ...f, [key]: e.target.value }))
+  const setFilter = (key: keyof Filters) => (e: React.ChangeEvent<HTMLSelectElement>) => setFilters({ ...filters, [key]: e.target.value })
   const title = station ? t('journey.companiesAt', { station: t(`enum.station.${station}`) }) : t('company.title')
 
   return (
@@ -118,7 +146,7 @@ export function CompanyListPage({ healthBadge }: { healthBadge: (health: Company
         queryKey={JSON.stringify(query)}
         fetchPage={fetchPage}
         sort={sort}
-        onSort={(field) => setSort((s) => ({ field: field as typeof s.field, dir: s.field === field && s.dir === 'asc' ? 'desc' : 'asc' }))}
+        onSort={(field) => setSort({ field: field as Sort['field'], dir: sort.field === field && sort.dir === 'asc' ? 'desc' : 'asc' })}
         rowKey={(c) => c.id}
         empty={
           filtered ? t('company.emptyFiltered')

@@ -54,7 +54,9 @@ function AtRisk({ d }: { d: Dashboard }) {
   const { t, tFromData, language, number } = useI18n()
   return (
     <Tile title={t('dashboard.atRisk')} wide>
-      <p className="muted small">{t('dashboard.atRiskCount', { count: d.atRiskCount })}</p>
+      <p className="muted small">{d.atRiskCount > 0
+        ? <Link to="/companies?health=red&sort=health">{t('dashboard.atRiskCount', { count: d.atRiskCount })}</Link>
+        : t('dashboard.atRiskCount', { count: d.atRiskCount })}</p>
       {d.atRisk.length === 0 ? <p className="muted">{t('dashboard.atRiskNone')}</p> : (
         <table className="data-table" aria-label={t('dashboard.atRisk')}>
           <thead><tr><th>{t('dashboard.rows.company')}</th><th className="num">{t('dashboard.score')}</th><th className="num">{t('dashboard.value')}</th><th>{t('dashboard.rows.owner')}</th><th>{t('dashboard.reasons')}</th></tr></thead>
