@@ -121,7 +121,7 @@ export const CHANNELS = [
   'leads.convert',
   'leads.reject',
   'leads.qualify',
-  'leads.qualificationOfCompany',
+  'leadQualification.get',
   'leadRules.get',
   'leadRules.update',
   'journey.history',

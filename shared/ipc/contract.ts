@@ -226,7 +226,7 @@ export const contract = {
   'leads.convert': channel<LeadConvertResult>()(leadConvertSchema),
   'leads.reject': channel<{ id: string }>()(leadRejectSchema),
   'leads.qualify': channel<{ id: string }>()(leadQualifySchema),
-  'leads.qualificationOfCompany': channel<{ qualification: LeadQualification | null }>()(z.object({ companyId: idSchema })),
+  'leadQualification.get': channel<{ qualification: LeadQualification | null }>()(z.object({ companyId: idSchema })),
   'leadRules.get': channel<LeadRulesView>()(none),
   'leadRules.update': channel<LeadRulesView>()(leadRulesFormSchema),
   'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),

@@ -481,7 +481,7 @@ async function setUp(): Promise<Seeds> {
     'leads.convert': () => ({ id: company.id, repId: company.id }),
     'leads.reject': () => ({ id: company.id, reason: 'spam' }),
     'leads.qualify': () => ({ id: company.id, qualification: { budget: '50.000 €', postalCode: '20095', federalState: 'HH' } }),
-    'leads.qualificationOfCompany': () => ({ companyId: company.id }),
+    'leadQualification.get': () => ({ companyId: company.id }),
     'leadRules.get': () => ({}),
     'leadRules.update': () => ({ threshold: 60, territories: [] }),
     'triggerRules.list': () => ({}),

@@ -75,18 +75,28 @@ export function parsePostcodeRanges(text: string): PostcodeRange[] | null {
 export const formatPostcodeRanges = (ranges: readonly PostcodeRange[]): string =>
   ranges.map((r) => (r.from === r.to ? r.from : `${r.from}-${r.to}`)).join(', ')
 
+/** "HH, sh" → ['HH', 'SH']; null when a piece is no federal state's code. */
+export function parseStates(text: string): FederalState[] | null {
+  const pieces = text.split(/[,;\s]+/).map((p) => p.trim().toUpperCase()).filter(Boolean)
+  return pieces.every((p) => (FEDERAL_STATES as readonly string[]).includes(p)) ? [...new Set(pieces as FederalState[])] : null
+}
+
 /**
- * The form of Einstellungen → "Leads des Teams" and its channel `leadRules.update`: the ranges as the user types
- * them ("20000-22999, 24103"), one row per field rep of the team. Every problem is a field error at its row.
+ * The form of Einstellungen → "Leads des Teams" and its channel `leadRules.update`: the states and ranges as the
+ * user types them ("HH, SH"; "20000-22999, 24103"), one row per field rep of the team. Every problem is a field
+ * error at its row.
  */
 export const leadRulesFormSchema = z.object({
   threshold,
   territories: z.array(z.object({
     userId: idSchema,
-    states: z.array(state).max(FEDERAL_STATES.length).default([]),
+    states: z.string().max(200, 'errors.tooLong').default(''),
     postcodes: z.string().max(4000, 'errors.tooLong').default(''),
   }).strict()).max(500, 'errors.tooMany').default([]),
 }).strict().superRefine((form, ctx) => {
+  form.territories.forEach((t, i) => {
+    if (!parseStates(t.states)) ctx.addIssue({ code: 'custom', path: ['territories', i, 'states'], message: 'errors.leadUnknownState' })
+  })
   const parsed = form.territories.map((t, i) => {
     const ranges = parsePostcodeRanges(t.postcodes)
     if (!ranges) ctx.addIssue({ code: 'custom', path: ['territories', i, 'postcodes'], message: 'errors.leadPostcodeRange' })
@@ -107,7 +117,7 @@ export type LeadRulesFormInput = z.input<typeof leadRulesFormSchema>
 /** The stored value of a valid form: reps without states or ranges are left out. */
 export const leadRulesOfForm = (form: LeadRulesForm): LeadRules => leadRulesSchema.parse({
   threshold: form.threshold,
-  territories: form.territories.map((t) => ({ userId: t.userId, states: [...new Set(t.states)], ranges: parsePostcodeRanges(t.postcodes) ?? [] }))
+  territories: form.territories.map((t) => ({ userId: t.userId, states: parseStates(t.states) ?? [], ranges: parsePostcodeRanges(t.postcodes) ?? [] }))
     .filter((t) => t.states.length > 0 || t.ranges.length > 0),
 })
 

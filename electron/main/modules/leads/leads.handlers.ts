@@ -2,14 +2,14 @@
 import type { HandlerMap } from '../../ipc/handler-types'
 import { convertLead, getLeadRules, leadInbox, leadQualificationOfCompany, qualifyLead, rejectLead, updateLeadRules } from './leads.service'
 
-type Channels = 'leads.inbox' | 'leads.qualify' | 'leads.convert' | 'leads.reject' | 'leads.qualificationOfCompany' | 'leadRules.get' | 'leadRules.update'
+type Channels = 'leads.inbox' | 'leads.qualify' | 'leads.convert' | 'leads.reject' | 'leadQualification.get' | 'leadRules.get' | 'leadRules.update'
 
 export const leadHandlers = {
   'leads.inbox': ({ ctx }) => leadInbox(ctx),
   'leads.qualify': ({ ctx }, input) => qualifyLead(ctx, input),
   'leads.convert': ({ ctx }, input) => convertLead(ctx, input),
   'leads.reject': ({ ctx }, input) => rejectLead(ctx, input),
-  'leads.qualificationOfCompany': ({ ctx }, input) => leadQualificationOfCompany(ctx, input),
+  'leadQualification.get': ({ ctx }, input) => leadQualificationOfCompany(ctx, input),
   'leadRules.get': ({ ctx }) => getLeadRules(ctx),
   'leadRules.update': ({ ctx }, input) => updateLeadRules(ctx, input),
 } satisfies Pick<HandlerMap, Channels>

@@ -175,7 +175,7 @@ export async function getLeadRules(ctx: ServiceContext): Promise<LeadRulesView> 
   const territoryOf = (id: string) => rules.territories.find((t) => t.userId === id)
   const form: LeadRulesForm = {
     threshold: rules.threshold,
-    territories: reps.map((r) => ({ userId: r.id, states: territoryOf(r.id)?.states ?? [], postcodes: formatPostcodeRanges(territoryOf(r.id)?.ranges ?? []) })),
+    territories: reps.map((r) => ({ userId: r.id, states: (territoryOf(r.id)?.states ?? []).join(', '), postcodes: formatPostcodeRanges(territoryOf(r.id)?.ranges ?? []) })),
   }
   return { rules: form, reps, canEdit: editor.canEdit, custom }
 }

@@ -8,6 +8,7 @@ import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { ProfileSettings } from './profile-settings'
 import { TeamRulesSection } from './team-rules-section'
+import { LeadRulesSection } from '../leads'
 
 /** After a switch between the user's database and the demo database: start afresh on the start page. */
 function reloadOnStartPage(): void {
@@ -89,6 +90,7 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
         ) : sections}
         <ProfileSettings />
         <TeamRulesSection />
+        <LeadRulesSection />
         <div className="card">
           <div className="field">
             <label htmlFor="settings-language">{t('settings.language')}</label>
