@@ -26,6 +26,8 @@ test('a posted lead is qualified and assigned by territory on laptop A and arriv
   try {
     // The manager: the team's lead rules. Bad input first — a negative threshold, a range backwards, an unknown state.
     await syncNow(nora.page)
+    // The settings page again, now with the team's field reps from the synced directory.
+    await openApp(nora.page, nora.app, '/settings')
     const rules = nora.page.getByRole('form', { name: 'Leads des Teams' })
     const threshold = rules.getByLabel('Übergabe ab Punkten')
     const annaPostcodes = rules.getByLabel('PLZ-Bereiche: Anna Becker')
@@ -70,7 +72,8 @@ test('a posted lead is qualified and assigned by territory on laptop A and arriv
     await hansen.getByLabel('Entscheider').fill('Geschäftsführer Jens Hansen')
     await hansen.getByLabel('Bedarf').fill('Tourenplanung für 40 Fahrzeuge')
     await hansen.getByLabel('Bundesland').selectOption('HH')
-    await hansen.getByRole('group', { name: 'Qualifizierung' }).scrollIntoViewIfNeeded()
+    // The qualification, the assignment with its proposal and the buttons in one view.
+    await hansen.getByRole('button', { name: 'Übernehmen' }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'docs/screenshots/leads-qualify-de.png' })
     await page.getByLabel('Sprache').selectOption('en')
     await expect(hansen.getByText('Proposed by territory (postcode): Anna Becker')).toBeVisible()
