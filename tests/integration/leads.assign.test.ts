@@ -5,7 +5,9 @@
 // opens with the qualification. Field reps have no inbox.
 import { describe, expect, it } from 'vitest'
 import { convertLead, getLeadRules, leadInbox, leadQualificationOfCompany, qualifyLead, updateLeadRules } from '../../electron/main/modules/leads'
-import { writeState } from '../../electron/main/modules/sync/state'
+import { readState, writeState } from '../../electron/main/modules/sync/state'
+import { teamSettingId, writeTeamSetting } from '../../db/platform/team-settings'
+import { SCHEMA_VERSION } from '../../db/migrations'
 import { createUser } from '../../server/admin/accounts'
 import { createIntegrationKey } from '../../server/integrations/keys'
 import { leadConvertSchema, leadQualifySchema, leadRulesFormSchema, LEAD_RULES_KEY } from '../../shared/modules/leads'
@@ -46,8 +48,8 @@ describe('qualifying and assigning leads', () => {
     const [ben, nora, anna] = [await server.client('ben'), await server.client('nora'), await server.client('anna')]
     for (const laptop of [ben, nora, anna]) {
       await laptop.sync()
-      // Signed in, as after "Verbinden": the role from the synced directory decides.
-      await writeState(laptop.ctx.db, 'user', { id: laptop.ctx.userId, login: laptop.name, displayName: laptop.name, email: '', role: '', teamId: '' })
+      // Signed in, as after "Verbinden" (the state's role is not read: the synced directory's decides).
+      await writeState(laptop.ctx.db, 'user', { id: laptop.ctx.userId, login: laptop.name, displayName: laptop.name, email: '', role: 'field_sales', teamId: '' })
     }
     return { ben, nora, anna }
   }
@@ -81,6 +83,29 @@ describe('qualifying and assigning leads', () => {
       { userId: annaId, states: '', postcodes: '20000-22999' },
       { userId: olafId, states: 'HH, SH', postcodes: '' },
     ])
+  })
+
+  it('the sync server refuses lead rules pushed past the laptop\'s checks: overlapping ranges, or from inside sales', async () => {
+    const { ben, nora, anna } = await setUp()
+    const [annaId, olafId] = [await userId(nora, 'Anna Becker'), await userId(nora, 'Olaf Ott')]
+    const overlapping = { threshold: 50, territories: [{ userId: annaId, states: [], ranges: [{ from: '20000', to: '22999' }] }, { userId: olafId, states: [], ranges: [{ from: '22000', to: '23999' }] }] }
+    // The laptop's own write path refuses it; pushed by hand, the server does.
+    await expect(nora.ctx.db.transaction().execute((trx) => writeTeamSetting(trx, server.h.teams.nord, LEAD_RULES_KEY, JSON.stringify(overlapping), '2026-11-20T09:00:00.000Z')))
+      .rejects.toThrow('invalid team_settings row')
+    const h = server.h
+    const seq = Number((await h.store.db.selectFrom('sync_clients').select('last_seq').where('client_id', '=', nora.deps.clientId).executeTakeFirstOrThrow()).last_seq)
+    const fields = { team_id: { old: null, new: h.teams.nord }, key: { old: null, new: LEAD_RULES_KEY }, value: { old: null, new: JSON.stringify(overlapping) } }
+    const op = { opId: crypto.randomUUID(), clientSeq: seq + 1, table: 'team_settings', rowId: teamSettingId(h.teams.nord, LEAD_RULES_KEY), kind: 'insert', baseVersion: null, fields, schemaVersion: SCHEMA_VERSION, createdAt: '' }
+    const answer = await h.transport.push(nora.deps.token, SCHEMA_VERSION, { clientId: nora.deps.clientId, schemaVersion: SCHEMA_VERSION, ops: [op] } as never)
+    expect(answer.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^invalid_row/) })
+    // Ben's laptop tampered into a manager's role: the server knows better.
+    await ben.ctx.db.updateTable('users').set({ role: 'manager' }).where('id', '=', ben.ctx.userId).execute()
+    await updateLeadRules(ben.ctx, { threshold: 0, territories: [] })
+    expect((await ben.sync()).rejected).toBe(1)
+    expect(((await readState(ben.ctx.db, 'rejected')) as Array<{ reason: string }>)[0]!.reason).toBe('forbidden')
+    expect(await server.h.store.db.selectFrom('sync_rows').select('id').where('table_name', '=', 'team_settings').execute()).toEqual([])
+    await anna.sync()
+    expect(await anna.ctx.db.selectFrom('team_settings').select('id').execute()).toEqual([])
   })
 
   it('bad lead rules are field errors and write nothing: negative or broken threshold, range backwards, overlap, unknown state, a rep of another team', async () => {
