@@ -87,7 +87,11 @@ test('a posted lead is qualified and assigned by territory on laptop A and arriv
 
     // Laptop B, the field rep: no lead inbox; the company, its contact, and the task on her work list.
     await syncNow(anna.page)
-    await expect(anna.page.getByRole('link', { name: 'Leads' })).toHaveCount(0)
+    // The inbox by its address refuses her with the reason; by then her rights are loaded and the navigation has no entry.
+    await openApp(anna.page, anna.app, '/leads')
+    await expect(anna.page.getByText('Leads bearbeiten nur Innendienst, Vertriebsleitung und Administration.')).toBeVisible()
+    await expect(anna.page.getByRole('link', { name: 'Frühwarnungen' })).toBeVisible()
+    await expect(anna.page.getByRole('link', { name: 'Leads', exact: true })).toHaveCount(0)
     const companies = await must<{ rows: Array<{ id: string; name: string; ownerName?: string }> }>(anna.app, 'companies.list', { search: 'Hansen', limit: 10 })
     expect(companies.rows.map((c) => c.name)).toEqual(['Hansen Logistik GmbH'])
     const companyId = companies.rows[0]!.id
