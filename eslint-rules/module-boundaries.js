@@ -10,8 +10,9 @@ export const MODULE_DEPENDENCIES = {
   customers: [],
   // Facts from the ERP per customer and month (issue 17): read by the health score.
   erp: ['customers'],
-  // Leads from marketing automation (issue 19): converted into a company, contact and first touchpoint.
-  leads: ['customers'],
+  // Leads from marketing automation (issue 19): converted into a company, contact and first touchpoint, with the
+  // field rep's first-contact task.
+  leads: ['customers', 'planning'],
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
@@ -22,12 +23,12 @@ export const MODULE_DEPENDENCIES = {
   // DSGVO erasure reaches every record that may point at a person; sync applies pulled erasures.
   dsgvo: ['customers', 'contracts', 'service', 'offers', 'mail', 'planning', 'files'],
   // Customer success (issue 17): the health score, its history and the early-warning triggers.
-  success: ['customers', 'contracts', 'service', 'offers', 'planning', 'erp'],
+  success: ['customers', 'contracts', 'service', 'offers', 'planning', 'erp', 'leads'],
   // The journey over time (issue 17): station changes and the journey map report.
   journey: ['customers'],
   // Files on the records (issue 18): companies, contacts, offers, contracts, cases; next week's appointments for prefetch.
   files: ['customers', 'contracts', 'service', 'offers', 'planning'],
-  settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
+  settings: ['customers', 'offers', 'contracts', 'service', 'planning', 'leads'],
   worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
   sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey', 'files', 'leads'],
   demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey'],

@@ -2,3 +2,5 @@
 // days depend on them, so they belong to the platform; the customers module uses them for addresses.
 export const FEDERAL_STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const
 export type FederalState = (typeof FEDERAL_STATES)[number]
+
+export const isFederalState = (value: string): value is FederalState => (FEDERAL_STATES as readonly string[]).includes(value)

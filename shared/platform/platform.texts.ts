@@ -146,5 +146,6 @@ export const PLATFORM_TEXTS = {
   'rights.denied.discounts.beyondCap': { de: 'Mehr als 50 % Rabatt gibt nur die Vertriebsleitung oder Administration.', en: 'Only sales management and administration give more than 50 % discount.' },
   'rights.denied.users.manage': { de: 'Nur die Administration verwaltet Benutzer.', en: 'Only administration manages users.' },
   'rights.denied.teams.manage': { de: 'Teams und Geräte sehen nur Vertriebsleitung und Administration.', en: 'Only sales management and administration see teams and devices.' },
+  'rights.denied.leads.work': { de: 'Leads bearbeiten nur Innendienst, Vertriebsleitung und Administration.', en: 'Only inside sales, sales management and administration work leads.' },
   'rights.denied.companies.move': { de: 'Kunden in ein anderes Team verschieben nur Vertriebsleitung und Administration.', en: 'Only sales management and administration move customers to another team.' },
 } as const satisfies Texts

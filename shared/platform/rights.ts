@@ -33,6 +33,8 @@ export const ACTIONS = [
   'teams.manage',
   /** Move a company, with everything hanging off it, to another team (its `team_id`). */
   'companies.move',
+  /** Work the lead inbox (issue 19): qualify, assign, convert or reject a lead — inside sales and their managers. */
+  'leads.work',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -52,6 +54,7 @@ export const RIGHTS: Readonly<Record<Action, readonly Role[]>> = {
   'users.manage': ['admin'],
   'teams.manage': LEADS,
   'companies.move': LEADS,
+  'leads.work': ['inside_sales', 'manager', 'admin'],
 }
 
 /** What the signed-in user may do, for the screens: `role` null on a device never connected (its one user may all). */
@@ -123,6 +126,9 @@ export function actionsOfChange(table: string, kind: 'insert' | 'update' | 'dele
       return ['prices.write']
     case 'companies':
       return kind === 'update' && changed.includes('team_id') ? ['companies.move'] : []
+    case 'leads':
+      // A laptop changes only a lead's decision and qualification columns (clientUpdatable): all of it lead work.
+      return kind === 'update' ? ['leads.work'] : []
     case 'team_settings':
     case 'trigger_rules':
       return ['teamSettings.write']

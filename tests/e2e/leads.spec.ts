@@ -48,8 +48,12 @@ test('a posted lead reaches the inbox, is converted into a company; a low one is
     await page.getByLabel('Language').selectOption('de')
     await expect(hansen.getByRole('button', { name: 'Übernehmen' })).toBeVisible()
 
-    await hansen.getByRole('button', { name: 'Übernehmen' }).click()
-    await expect(page.getByText('Lead übernommen: Hansen Logistik GmbH')).toBeVisible()
+    // No territory is set: converting without a rep is refused at the field, then Anna is chosen by hand.
+    await hansen.getByRole('button', { name: 'Übernehmen' }).dblclick()
+    await expect(hansen.getByLabel('Außendienst')).toHaveAccessibleDescription('Bitte einen Außendienst wählen.')
+    await hansen.getByLabel('Außendienst').selectOption({ label: 'Anna Becker' })
+    await hansen.getByRole('button', { name: 'Übernehmen' }).dblclick()
+    await expect(page.getByText('Lead übernommen: Hansen Logistik GmbH – zugewiesen an Anna Becker.')).toBeVisible()
     await expect(page.getByRole('article', { name: 'Hansen Logistik GmbH' })).toHaveCount(0)
 
     const ott = page.getByRole('article', { name: 'Ott Spedition KG' })

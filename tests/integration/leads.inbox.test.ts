@@ -4,12 +4,17 @@
 import { describe, expect, it } from 'vitest'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
-import { convertLead, leadInbox, rejectLead, setLeadThreshold } from '../../electron/main/modules/leads'
+import { convertLead, leadInbox, rejectLead, updateLeadRules } from '../../electron/main/modules/leads'
+import { createUser } from '../../server/admin/accounts'
+import { PASSWORD } from '../helpers/sync-harness'
 import { eraseContact } from '../../electron/main/modules/dsgvo'
 import { createIntegrationKey } from '../../server/integrations/keys'
 import { harnessPerTest } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
 import { validLead } from '../helpers/leads'
+
+const annaId = async (laptop: { ctx: { db: import('kysely').Kysely<import('../../db/database.types').Database> } }) =>
+  (await laptop.ctx.db.selectFrom('users').select('id').where('display_name', '=', 'Anna Becker').executeTakeFirstOrThrow()).id
 
 describe('the lead inbox', () => {
   const server = harnessPerTest('sqlite', false)
@@ -34,30 +39,38 @@ describe('the lead inbox', () => {
     expect(inbox.leads.map((l) => [l.companyName, l.score])).toEqual([['Hansen Logistik GmbH', 72], ['Carstens Bau GmbH', 72], ['Ott Spedition KG', 50]])
     expect(inbox.leads[0]!.events).toHaveLength(2)
     expect(inbox.marketingCount).toBe(1)
-    await setLeadThreshold(ben.ctx, 40)
+    // The threshold is the team's (team setting `leadRules`): Nord's manager changes it, Ben's inbox follows after sync.
+    await createUser(server.h.store, { login: 'nora', displayName: 'Nora Vogt', role: 'manager', teamId: server.h.teams.nord, password: PASSWORD })
+    const nora = await server.client('nora')
+    await nora.sync()
+    await updateLeadRules(nora.ctx, { threshold: 40, territories: [] })
+    expect((await nora.sync()).rejected).toBe(0)
+    await ben.sync()
     expect((await leadInbox(ben.ctx)).marketingCount).toBe(0)
-    await setLeadThreshold(ben.ctx, 73)
+    await updateLeadRules(nora.ctx, { threshold: 73, territories: [] })
+    await nora.sync()
+    await ben.sync()
     expect(await leadInbox(ben.ctx)).toMatchObject({ threshold: 73, leads: [], marketingCount: 4 })
   })
 
   it('converts into company, contact and first touchpoint, after the duplicate check; rejects with a reason; both sync', async () => {
     const ben = await posted()
     const [hansen, carstens, ott] = (await leadInbox(ben.ctx)).leads
-    const converted = await convertLead(ben.ctx, { id: hansen!.id, anyway: false })
+    const converted = await convertLead(ben.ctx, { id: hansen!.id, anyway: false, repId: await annaId(ben), language: 'de' })
     expect(converted.converted).toBe(true)
     const companyId = converted.converted ? converted.companyId : ''
     expect(await ben.ctx.db.selectFrom('companies').select(['name', 'status']).where('id', '=', companyId).executeTakeFirstOrThrow()).toEqual({ name: 'Hansen Logistik GmbH', status: 'prospect' })
     expect(await ben.ctx.db.selectFrom('contacts').select(['last_name', 'email']).where('company_id', '=', companyId).execute()).toEqual([{ last_name: 'Hansen', email: 'greta.hansen@example.de' }])
     expect(await ben.ctx.db.selectFrom('touchpoints').select(['channel', 'direction']).where('company_id', '=', companyId).execute()).toEqual([{ channel: 'website', direction: 'inbound' }])
-    await expect(convertLead(ben.ctx, { id: hansen!.id, anyway: false })).rejects.toThrow('errors.leadDecided')
+    await expect(convertLead(ben.ctx, { id: hansen!.id, anyway: false, repId: await annaId(ben), language: 'de' })).rejects.toThrow('errors.leadDecided')
 
     // A company of that name exists: the duplicates are answered first, nothing written; `anyway` converts.
     await createCompany(ben.ctx, companyFieldsSchema.parse(validCompany({ name: 'Carstens Bau GmbH', customerNumber: 'K-1' })))
     const before = await ben.ctx.db.selectFrom('companies').select('id').execute()
-    const dup = await convertLead(ben.ctx, { id: carstens!.id, anyway: false })
+    const dup = await convertLead(ben.ctx, { id: carstens!.id, anyway: false, repId: await annaId(ben), language: 'de' })
     expect(dup).toMatchObject({ converted: false, duplicates: [{ name: 'Carstens Bau GmbH' }] })
     expect(await ben.ctx.db.selectFrom('companies').select('id').execute()).toEqual(before)
-    expect((await convertLead(ben.ctx, { id: carstens!.id, anyway: true })).converted).toBe(true)
+    expect((await convertLead(ben.ctx, { id: carstens!.id, anyway: true, repId: await annaId(ben), language: 'de' })).converted).toBe(true)
 
     await rejectLead(ben.ctx, { id: ott!.id, reason: 'no_budget' })
     expect((await leadInbox(ben.ctx)).leads).toEqual([])
@@ -75,7 +88,7 @@ describe('the lead inbox', () => {
   it('a DSGVO erasure of the contact made from a lead takes the lead with it: on both laptops and on the server', async () => {
     const ben = await posted()
     const [hansen] = (await leadInbox(ben.ctx)).leads
-    const converted = await convertLead(ben.ctx, { id: hansen!.id, anyway: false })
+    const converted = await convertLead(ben.ctx, { id: hansen!.id, anyway: false, repId: await annaId(ben), language: 'de' })
     if (!converted.converted) throw new Error('not converted')
     expect(await ben.ctx.db.selectFrom('leads').select('contact_id').where('id', '=', hansen!.id).executeTakeFirstOrThrow()).toEqual({ contact_id: converted.contactId })
     await ben.sync()

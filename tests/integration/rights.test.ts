@@ -12,6 +12,8 @@ import { SCHEMA_VERSION } from '../../db/migrations'
 import { ROLES, may, type Action, type Role } from '../../shared/platform/rights'
 import { harnessPerTest, PASSWORD, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
+import { validLead } from '../helpers/leads'
+import { createIntegrationKey } from '../../server/integrations/keys'
 
 const pgOk = await postgresAvailable()
 if (!pgOk && process.env.CI) throw new Error('PostgreSQL is required in CI (127.0.0.1:5432) for the sync server suite')
@@ -43,12 +45,21 @@ interface Fixture {
   nord: string
   sued: string
   approvalId: string
+  leadId: string
 }
 
 /**
  * Every kind of forbidden change: what the laptop's screen would call, and the operation a hand-crafted push
  * would carry. The same table drives both halves.
  */
+const CASES_LEADS = [
+  {
+    action: 'leads.work' as const, what: 'reject a lead from the inbox (issue 19: inside sales, managers, admins)',
+    laptop: (app: AppContext, f: Fixture) => dispatch(app, 'leads.reject', { id: f.leadId, reason: 'spam' }),
+    push: (f: Fixture) => ({ table: 'leads', rowId: f.leadId, kind: 'update' as const, fields: { status: { old: 'new', new: 'rejected' }, reject_reason: { old: null, new: 'spam' } } }),
+  },
+]
+
 const CASES: Array<{ action: Action; what: string; refusedFirst?(role: Role): Action; message?: string | ((role: Role) => string); laptop(app: AppContext, f: Fixture): Promise<unknown>; push(f: Fixture): { table: string; rowId: string; kind: 'insert' | 'update' | 'delete'; fields: Record<string, { old: unknown; new: unknown }> } }> = [
   {
     action: 'offers.write', what: 'change the price of an offer item',
@@ -101,6 +112,7 @@ const CASES: Array<{ action: Action; what: string; refusedFirst?(role: Role): Ac
     laptop: (app, f) => dispatch(app, 'approvals.decide', { id: f.approvalId, decision: 'approved', limitPercent: null, reason: '' }),
     push: (f) => ({ table: 'offer_approvals', rowId: f.approvalId, kind: 'update', fields: { status: { old: 'requested', new: 'approved' } } }),
   },
+  ...CASES_LEADS,
 ]
 
 describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
@@ -138,11 +150,15 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
     const approvalId = (await must<{ approvals: Array<{ id: string }> }>(anna, 'approvals.request', { offerId: discounted.id, comment: 'Rahmenvertrag' })).approvals[0]!.id
     await must(laptops.manager.app, 'triggerRules.save', { signal: 'complaints', enabled: true, threshold: 3, action: 'task_owner', targetUserId: '' })
     for (const role of ['field_sales', 'manager'] as const) expect((await laptops[role].laptop.sync()).rejected).toBe(0)
+    // A lead marketing posted (organisation-wide): only inside sales, managers and admins decide on it.
+    const { key } = await createIntegrationKey(h.store.db, 'Marketing', ['leads'])
+    const posted = await h.fetch('http://sync.test/integrations/v1/leads', { method: 'POST', body: JSON.stringify(validLead()), headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } })
+    const leadId = ((await posted.json()) as { id: string }).id
     for (const role of ROLES) await laptops[role].laptop.sync()
     const itemId = (await laptops.field_sales.laptop.ctx.db.selectFrom('offer_items').select('id').where('offer_id', '=', draft.id).executeTakeFirstOrThrow()).id
     const fixture: Fixture = {
       companyId: company.id, wonCompanyId: wonCompany.id, draftOfferId: draft.id, draftOffer: offerInput(company.id), itemId, productId: product.id, product: productInput,
-      contractId: contract.id, contract: contractInput, nord: h.teams.nord, sued: h.teams.sued, approvalId,
+      contractId: contract.id, contract: contractInput, nord: h.teams.nord, sued: h.teams.sued, approvalId, leadId,
     }
     const ruleId = (await laptops.manager.laptop.ctx.db.selectFrom('trigger_rules').select('id').executeTakeFirstOrThrow()).id
     return { laptops, fixture, wonOfferId: won.id, ruleId }
@@ -162,9 +178,9 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
         refusals++
       }
     }
-    // service: offers, contracts, prices, moving, settings, discounts (9); sales: deleting won offers and running contracts,
-    // moving, settings, the hard cap, approving (6 each).
-    expect(refusals).toBe(9 + 6 + 6)
+    // service: offers, contracts, prices, moving, settings, discounts, leads (10); sales: deleting won offers and running
+    // contracts, moving, settings, the hard cap, approving (6 each), and the field rep leads (7).
+    expect(refusals).toBe(10 + 7 + 6)
     // Nothing changed: the price, the value, the companies are as Anna made them.
     const service = laptops.service.laptop.ctx.db
     expect((await service.selectFrom('offer_items').select('unit_price_cents').where('id', '=', fixture.itemId).executeTakeFirstOrThrow()).unit_price_cents).toBe(100_000)
@@ -188,7 +204,7 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
     // The rows the matrix guards (a refused edit may still have written what follows from it elsewhere, e.g. a
     // journey change, which anyone may), by their data: a refused edit sends the row back to the laptop with a new
     // version, so the laptop's copy is put right.
-    const guarded = ['offers', 'offer_items', 'offer_revisions', 'offer_approvals', 'contracts', 'contract_items', 'products', 'trigger_rules', 'team_settings', 'companies']
+    const guarded = ['offers', 'offer_items', 'offer_revisions', 'offer_approvals', 'contracts', 'contract_items', 'products', 'trigger_rules', 'team_settings', 'companies', 'leads']
     const stored = async () => (await h.store.db.selectFrom('sync_rows').select(['id', 'deleted', 'data']).where('table_name', 'in', guarded).orderBy('id').execute())
       .map((r) => JSON.stringify(r))
     const before = await stored()
@@ -217,7 +233,7 @@ describe.each(STORE_KINDS)('the rights matrix on %s', (kind) => {
       for (const [i, result] of answer.results.entries()) expect(result, `${role}: ${forbidden[i]!.what}`).toMatchObject({ status: 'rejected', reason: 'forbidden' })
       refusals += answer.results.length
     }
-    expect(refusals).toBe(9 + 6 + 6)
+    expect(refusals).toBe(10 + 7 + 6)
     expect(await stored()).toEqual(before)
 
     expect(await stored()).toEqual(before)

@@ -10,9 +10,9 @@ describe('the matrix', () => {
   it('gives service no prices, offers or contracts; reps no deletes of won offers or running contracts; leads the team settings; admins the users', () => {
     expect(Object.fromEntries(ROLES.map((role) => [role, ACTIONS.filter((a) => may(role, a))]))).toEqual({
       field_sales: ['offers.write', 'contracts.write', 'prices.write'],
-      inside_sales: ['offers.write', 'contracts.write', 'prices.write'],
+      inside_sales: ['offers.write', 'contracts.write', 'prices.write', 'leads.work'],
       service: [],
-      manager: ['offers.write', 'offers.deleteWon', 'contracts.write', 'contracts.deleteRunning', 'prices.write', 'teamSettings.write', 'discounts.approve', 'discounts.beyondCap', 'teams.manage', 'companies.move'],
+      manager: ['offers.write', 'offers.deleteWon', 'contracts.write', 'contracts.deleteRunning', 'prices.write', 'teamSettings.write', 'discounts.approve', 'discounts.beyondCap', 'teams.manage', 'companies.move', 'leads.work'],
       admin: [...ACTIONS],
     })
     expect(may('', 'offers.write')).toBe(false)
@@ -58,6 +58,12 @@ describe('the actions of a change', () => {
     expect(refusedAction('manager', 'offers', 'delete', { status: 'won' }, [], {})).toBeNull()
     expect(refusedAction('inside_sales', 'trigger_rules', 'insert', null, [], {})).toBe('teamSettings.write')
     expect(refusedAction('service', 'products', 'update', {}, ['list_price_cents'], { list_price_cents: 1 })).toBe('prices.write')
+    // A lead's decision and qualification (issue 19): inside sales, managers and admins; the server alone inserts.
+    expect(actionsOfChange('leads', 'update', {}, ['budget'], { budget: '50.000 €' })).toEqual(['leads.work'])
+    expect(actionsOfChange('leads', 'insert', null, ['score'], { score: 1 })).toEqual([])
+    expect(refusedAction('field_sales', 'leads', 'update', {}, ['status'], { status: 'converted' })).toBe('leads.work')
+    expect(refusedAction('service', 'leads', 'update', {}, ['assigned_to'], { assigned_to: 'u' })).toBe('leads.work')
+    expect(refusedAction('inside_sales', 'leads', 'update', {}, ['status'], { status: 'rejected' })).toBeNull()
   })
 })
 

@@ -26,4 +26,16 @@ export interface LeadTable extends SyncColumns {
   contact_id: string | null
   decided_by: string | null
   decided_at: string | null
+  /** The company's address (posted or completed by inside sales): it proposes the field rep by territory. */
+  postal_code: Default<string>
+  city: Default<string>
+  country: Default<string>
+  federal_state: Default<string>
+  /** The qualification: later the pre-offer conversation's budget, needs, decision timeline and decision process. */
+  budget: Default<string>
+  need: Default<string>
+  timing: Default<string>
+  decision_maker: Default<string>
+  /** The field rep the converted company went to. */
+  assigned_to: string | null
 }

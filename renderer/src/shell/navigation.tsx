@@ -24,23 +24,29 @@ function useStationCounts(): StationCount[] {
   return counts
 }
 
-/** Whether the signed-in user is a manager or an admin of a connected server (the Team & Benutzer page is theirs). */
-function useAdministers(): boolean {
+/**
+ * Whether the signed-in user is a manager or an admin of a connected server (the Team & Benutzer page is theirs),
+ * and whether they work leads (inside sales, managers, admins; a device never connected: its one user).
+ */
+function useNavRights(): { administers: boolean; worksLeads: boolean } {
   const version = useDataVersion()
-  const [administers, setAdministers] = useState(false)
+  const [rights, setRights] = useState({ administers: false, worksLeads: false })
   useEffect(() => {
     let live = true
-    void call('rights.get', {}).then((r) => live && r.ok && setAdministers(!!r.data.role && may(r.data.role, 'teams.manage')))
+    void call('rights.get', {}).then((r) => live && r.ok && setRights({
+      administers: !!r.data.role && may(r.data.role, 'teams.manage'),
+      worksLeads: r.data.role === null || may(r.data.role ?? '', 'leads.work'),
+    }))
     return () => {
       live = false
     }
   }, [version])
-  return administers
+  return rights
 }
 
 export function Navigation({ openConflicts }: { openConflicts: number }) {
   const { t, number } = useI18n()
-  const administers = useAdministers()
+  const { administers, worksLeads } = useNavRights()
   const counts = useStationCounts()
   const countOf = (station: string) => counts.find((c) => c.station === station)?.count
   const stationLink = (station: Station) => (
@@ -75,7 +81,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
       </ul>
       <h2 className="nav__heading">{t('nav.sales')}</h2>
       <ul>
-        <li><NavLink to="/leads" className="nav__link">{t('leads.nav')}</NavLink></li>
+        {worksLeads ? <li><NavLink to="/leads" className="nav__link">{t('leads.nav')}</NavLink></li> : null}
         <li><NavLink to="/offers" end className="nav__link">{t('nav.offers')}</NavLink></li>
         <li><NavLink to="/follow-ups" className="nav__link">{t('nav.followUps')}</NavLink></li>
         <li><NavLink to="/contracts" className="nav__link">{t('nav.contracts')}</NavLink></li>

@@ -12,6 +12,8 @@ export type LeadRejectReason = (typeof LEAD_REJECT_REASONS)[number]
 export const LEAD_MAX_SCORE = 10_000
 /** The handover threshold when neither team nor device sets one: at or above it a lead goes to inside sales. */
 export const DEFAULT_LEAD_THRESHOLD = 50
+/** The field rep's first-contact task is due this many business days after the conversion (the response-time target's default). */
+export const FIRST_CONTACT_BUSINESS_DAYS = 1
 /** Scoring events one lead may carry. */
 export const LEAD_MAX_EVENTS = 500
 

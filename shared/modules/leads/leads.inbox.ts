@@ -1,8 +1,10 @@
 // The lead inbox's channels (issue 19): what the laptop's inbox reads, and the two decisions on a lead.
 import { z } from 'zod'
-import { idSchema } from '../../platform/common.schema'
-import { LEAD_REJECT_REASONS, LEAD_MAX_SCORE } from './leads.enums'
+import { idSchema, text } from '../../platform/common.schema'
+import { FEDERAL_STATES } from '../../platform/federal-states'
+import { LEAD_REJECT_REASONS } from './leads.enums'
 import type { LeadEvent } from './leads.schema'
+import type { LeadRep, Territory } from './leads.rules'
 
 export interface LeadInboxItem {
   id: string
@@ -17,6 +19,8 @@ export interface LeadInboxItem {
   receivedAt: string
   consentGiven: boolean
   events: LeadEvent[]
+  /** The qualification and the company's address as inside sales completed them (prefilled from the post). */
+  qualification: LeadQualification
 }
 
 export interface LeadInbox {
@@ -25,20 +29,46 @@ export interface LeadInbox {
   leads: LeadInboxItem[]
   /** New leads below the threshold: Marketing-Leads, only counted. */
   marketingCount: number
+  /** The field reps a lead may be assigned to (the user's team) and their territories (team setting `leadRules`). */
+  reps: LeadRep[]
+  territories: Territory[]
 }
 
-/** `anyway`: convert although likely duplicates of the company exist (the first try answers them). */
-export const leadConvertSchema = z.object({ id: idSchema, anyway: z.boolean().default(false) }).strict()
+/**
+ * Qualification (budget, need, timing, decision maker: later the pre-offer conversation's budget, needs, decision
+ * timeline and decision process) and the company's address that proposes the rep by territory.
+ */
+export const leadQualificationSchema = z.object({
+  budget: text(500),
+  need: text(2000),
+  timing: text(500),
+  decisionMaker: text(500),
+  postalCode: z.string('errors.required').trim().regex(/^(\d{5})?$/, 'errors.postalCode').default(''),
+  city: text(100),
+  federalState: z.union([z.enum(FEDERAL_STATES, 'errors.leadUnknownState'), z.literal('')], 'errors.leadUnknownState').default(''),
+}).strict()
+export type LeadQualification = z.output<typeof leadQualificationSchema>
+export type LeadQualificationInput = z.input<typeof leadQualificationSchema>
+
+export const leadQualifySchema = z.object({ id: idSchema, qualification: leadQualificationSchema }).strict()
+export type LeadQualifyInput = z.input<typeof leadQualifySchema>
+
+/**
+ * `anyway`: convert although likely duplicates of the company exist (the first try answers them). `repId`: the
+ * field rep the company goes to (owner, team, and the first-contact task); `language`: of the task's title.
+ */
+export const leadConvertSchema = z.object({
+  id: idSchema,
+  anyway: z.boolean().default(false),
+  repId: z.string('errors.leadRepRequired').min(1, 'errors.leadRepRequired').pipe(idSchema),
+  qualification: leadQualificationSchema.optional(),
+  language: z.enum(['de', 'en']).default('de'),
+}).strict()
 export type LeadConvertInput = z.input<typeof leadConvertSchema>
 
 export type LeadConvertResult =
-  | { converted: true; companyId: string; contactId: string }
+  | { converted: true; companyId: string; contactId: string; taskId: string }
   | { converted: false; duplicates: Array<{ id: string; name: string }> }
 
 export const leadRejectSchema = z.object({ id: idSchema, reason: z.enum(LEAD_REJECT_REASONS, 'errors.invalidChoice') }).strict()
 export type LeadRejectInput = z.input<typeof leadRejectSchema>
-
-/** The device's handover threshold (app setting `leadThreshold`). */
-export const leadThresholdSchema = z.object({
-  threshold: z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(LEAD_MAX_SCORE, 'errors.tooLarge'),
-}).strict()

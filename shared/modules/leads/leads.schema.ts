@@ -44,7 +44,13 @@ export const leadPostSchema = z.object({
     email: z.email('errors.email').max(254, 'errors.tooLong').optional(),
     phone: z.string('errors.phone').trim().max(40, 'errors.tooLong').regex(/^\+?[0-9 ()/-]{4,40}$/, 'errors.phone').optional(),
   }, 'errors.required').strict(),
-  company: z.object({ name: line(200).min(1, 'errors.required') }, 'errors.required').strict(),
+  /** The company; its address (optional) proposes the field rep by territory (a German postcode, five digits). */
+  company: z.object({
+    name: line(200).min(1, 'errors.required'),
+    postalCode: z.string('errors.postalCode').trim().regex(/^\d{5}$/, 'errors.postalCode').optional(),
+    city: line(100).optional(),
+    country: z.string('errors.leadCountry').trim().regex(/^[A-Z]{2}$/, 'errors.leadCountry').optional(),
+  }, 'errors.required').strict(),
   source: line(100).min(1, 'errors.required'),
   campaign: line(200).default(''),
   score,

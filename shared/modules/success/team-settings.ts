@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { healthSettingsSchema } from './health.settings'
 import { DISCOUNT_LIMITS_KEY, discountLimitsSchema, OFFER_RULES_KEY, offerRulesSchema } from '../offers'
 import { SERVICE_LEVELS_KEY, serviceSettingsSchema } from '../service'
+import { LEAD_RULES_KEY, leadRulesSchema } from '../leads'
 export { TEAM_SETTING_EDITORS, mayEditTeamSettings, mayEditTeamSettingsHere } from '../../platform/team-settings'
 
 export const TEAM_SETTING_SCHEMAS = {
@@ -13,6 +14,7 @@ export const TEAM_SETTING_SCHEMAS = {
   [OFFER_RULES_KEY]: offerRulesSchema,
   [SERVICE_LEVELS_KEY]: serviceSettingsSchema,
   [DISCOUNT_LIMITS_KEY]: discountLimitsSchema,
+  [LEAD_RULES_KEY]: leadRulesSchema,
 } as const satisfies Record<string, z.ZodType>
 export type TeamSettingKey = keyof typeof TEAM_SETTING_SCHEMAS
 export const TEAM_SETTING_KEYS = Object.keys(TEAM_SETTING_SCHEMAS) as [TeamSettingKey, ...TeamSettingKey[]]

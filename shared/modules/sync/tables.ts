@@ -61,7 +61,9 @@ export const SYNC_TABLE_RULES = {
   attachments: { scope: { kind: 'company', parentField: 'company_id' }, clientWritable: true },
   // Leads (issue 19): written by the server's intake endpoint, organisation-wide so inside sales of every team
   // see new ones; a laptop only records the decision (converted or rejected), never inserts or deletes one.
-  leads: { scope: { kind: 'org' }, clientWritable: false, clientUpdatable: ['status', 'reject_reason', 'converted_company_id', 'contact_id', 'decided_by', 'decided_at'] },
+  leads: { scope: { kind: 'org' }, clientWritable: false, clientUpdatable: ['status', 'reject_reason', 'converted_company_id', 'contact_id', 'decided_by', 'decided_at',
+    // Qualification and assignment (issue 19): inside sales complete the address, qualify and name the rep.
+    'postal_code', 'city', 'federal_state', 'budget', 'need', 'timing', 'decision_maker', 'assigned_to'] },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

@@ -11,7 +11,7 @@ import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, type ServiceContext } from '../../platform/context'
 import { companyColumns, toCompany } from './customers.mappers'
 import { refreshJourney } from './journey.service'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 
 export async function getCompany(ctx: ServiceContext, id: string, db: Kysely<Database> = ctx.db): Promise<Company> {
@@ -24,16 +24,23 @@ async function checkCustomerNumber(db: Kysely<Database>, fields: CompanyFields, 
   if (await isCustomerNumberTaken(db, fields.customerNumber, exceptId)) throw fieldError('customerNumber', 'errors.customerNumberTaken')
 }
 
+/**
+ * Inserts a company within the caller's transaction (a lead's conversion writes company, contact, touchpoint and
+ * task in one); its new id. `teamId`: the team it is made in (a lead converted for a field rep goes to the rep's
+ * team); without one the sync server places it in the pusher's team.
+ */
+export async function insertCompany(trx: Transaction<Database>, ctx: ServiceContext, fields: CompanyFields, now: string, teamId?: string): Promise<string> {
+  await checkCustomerNumber(trx, fields, null)
+  const id = newId()
+  // Without an owner chosen, the company is the current user's (who is working on this device).
+  await insertSynced(trx, 'companies', { id, ...companyColumns(fields), owner_id: fields.ownerId || ctx.userId, ...(teamId ? { team_id: teamId } : {}) }, now)
+  await refreshJourney(trx, id, now)
+  return id
+}
+
 export async function createCompany(ctx: ServiceContext, fields: CompanyFields): Promise<Company> {
   const now = nowIso(ctx)
-  return ctx.db.transaction().execute(async (trx) => {
-    await checkCustomerNumber(trx, fields, null)
-    const id = newId()
-    // Without an owner chosen, the company is the current user's (who is working on this device).
-    await insertSynced(trx, 'companies', { id, ...companyColumns(fields), owner_id: fields.ownerId || ctx.userId }, now)
-    await refreshJourney(trx, id, now)
-    return getCompany(ctx, id, trx)
-  })
+  return ctx.db.transaction().execute(async (trx) => getCompany(ctx, await insertCompany(trx, ctx, fields, now), trx))
 }
 
 export async function updateCompany(ctx: ServiceContext, id: string, input: CompanyFields & { statusLoaded?: CompanyStatus | undefined }): Promise<Company> {

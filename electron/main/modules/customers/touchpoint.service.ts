@@ -1,5 +1,5 @@
 // Touchpoint use cases and the customer timeline built from them.
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { findCompany } from '../../../../db/modules/customers/company.repository'
 import { findContact } from '../../../../db/modules/customers/contact.repository'
 import { findTouchpoint, listTouchpoints as queryTouchpoints, touchpointsOfRecord } from '../../../../db/modules/customers/touchpoint.repository'
@@ -25,39 +25,42 @@ export async function getTouchpoint(ctx: ServiceContext, id: string, db: Kysely<
 
 export async function createTouchpoint(ctx: ServiceContext, fields: TouchpointFields): Promise<Touchpoint> {
   const now = nowIso(ctx)
-  return ctx.db.transaction().execute(async (trx) => {
-    const company = await findCompany(trx, fields.companyId)
-    if (!company) throw fieldError('companyId', 'errors.companyNotFound')
-    let contactName = ''
-    if (fields.contactId) {
-      const contact = await findContact(trx, fields.contactId)
-      if (contact?.company_id !== fields.companyId) throw fieldError('contactId', 'errors.contactNotOfCompany')
-      contactName = `${contact.first_name} ${contact.last_name}`.trim()
-    }
-    const id = newId()
-    const columns = touchpointColumns(fields, ctx.userId)
-    await insertSynced(trx, 'touchpoints', { id, ...columns }, now)
-    const occurredAt = columns.occurred_at
-    const newest = company.latest_touchpoint_at === null || occurredAt >= company.latest_touchpoint_at
-    await refreshJourney(trx, fields.companyId, now, { ...company, latestTouchpointStation: newest ? fields.station : company.latest_touchpoint_station })
-    // Built from what this transaction wrote and read, instead of reading it back.
-    return {
-      ...fields,
-      id,
-      occurredAt,
-      companyName: company.name,
-      contactName,
-      createdByName: ctx.userName,
-      relatedType: null,
-      relatedId: null,
-      mailMessageId: null,
-      mail: null,
-      messageKey: null,
-      messageParams: {},
-      createdAt: now,
-      updatedAt: now,
-    }
-  })
+  return ctx.db.transaction().execute((trx) => insertTouchpoint(trx, ctx, fields, now))
+}
+
+/** Inserts a touchpoint within the caller's transaction (a lead's conversion writes it with its company). */
+export async function insertTouchpoint(trx: Transaction<Database>, ctx: ServiceContext, fields: TouchpointFields, now: string): Promise<Touchpoint> {
+  const company = await findCompany(trx, fields.companyId)
+  if (!company) throw fieldError('companyId', 'errors.companyNotFound')
+  let contactName = ''
+  if (fields.contactId) {
+    const contact = await findContact(trx, fields.contactId)
+    if (contact?.company_id !== fields.companyId) throw fieldError('contactId', 'errors.contactNotOfCompany')
+    contactName = `${contact.first_name} ${contact.last_name}`.trim()
+  }
+  const id = newId()
+  const columns = touchpointColumns(fields, ctx.userId)
+  await insertSynced(trx, 'touchpoints', { id, ...columns }, now)
+  const occurredAt = columns.occurred_at
+  const newest = company.latest_touchpoint_at === null || occurredAt >= company.latest_touchpoint_at
+  await refreshJourney(trx, fields.companyId, now, { ...company, latestTouchpointStation: newest ? fields.station : company.latest_touchpoint_station })
+  // Built from what this transaction wrote and read, instead of reading it back.
+  return {
+    ...fields,
+    id,
+    occurredAt,
+    companyName: company.name,
+    contactName,
+    createdByName: ctx.userName,
+    relatedType: null,
+    relatedId: null,
+    mailMessageId: null,
+    mail: null,
+    messageKey: null,
+    messageParams: {},
+    createdAt: now,
+    updatedAt: now,
+  }
 }
 
 export async function deleteTouchpoint(ctx: ServiceContext, id: string): Promise<{ id: string }> {

@@ -1,12 +1,15 @@
-// Handlers of the lead inbox (issue 19).
+// Handlers of the lead inbox (issue 19) and of the team's lead rules (threshold, territories).
 import type { HandlerMap } from '../../ipc/handler-types'
-import { convertLead, leadInbox, rejectLead, setLeadThreshold } from './leads.service'
+import { convertLead, getLeadRules, leadInbox, leadQualificationOfCompany, qualifyLead, rejectLead, updateLeadRules } from './leads.service'
 
-type Channels = 'leads.inbox' | 'leads.convert' | 'leads.reject' | 'leads.setThreshold'
+type Channels = 'leads.inbox' | 'leads.qualify' | 'leads.convert' | 'leads.reject' | 'leadQualification.get' | 'leadRules.get' | 'leadRules.update'
 
 export const leadHandlers = {
   'leads.inbox': ({ ctx }) => leadInbox(ctx),
+  'leads.qualify': ({ ctx }, input) => qualifyLead(ctx, input),
   'leads.convert': ({ ctx }, input) => convertLead(ctx, input),
   'leads.reject': ({ ctx }, input) => rejectLead(ctx, input),
-  'leads.setThreshold': ({ ctx }, { threshold }) => setLeadThreshold(ctx, threshold),
+  'leadQualification.get': ({ ctx }, input) => leadQualificationOfCompany(ctx, input),
+  'leadRules.get': ({ ctx }) => getLeadRules(ctx),
+  'leadRules.update': ({ ctx }, input) => updateLeadRules(ctx, input),
 } satisfies Pick<HandlerMap, Channels>

@@ -1,34 +1,67 @@
-// The lead inbox on the laptop (issue 19, docs/leads.md): new leads at or above the device's handover threshold by
-// score and age, the Marketing-Leads below it only counted; a lead converted into company + contact + first
-// touchpoint through the customer services, or rejected with a reason from the catalogue. Both decisions are
-// synced updates of the lead's decision columns (the only ones a laptop may change).
-import { sql } from 'kysely'
+// The lead inbox on the laptop (issue 19, docs/leads.md): new leads at or above the team's handover threshold by
+// score and age, the Marketing-Leads below it only counted; a lead qualified (budget, need, timing, decision maker,
+// the company's address), then converted for a field rep — company + contact + first touchpoint + the rep's
+// first-contact task + the lead's decision, one transaction — or rejected with a reason from the catalogue. The
+// decisions are synced updates of the lead's decision and qualification columns (the only ones a laptop may change).
+// Inside sales, managers and admins work leads (right `leads.work`); everyone else is refused here and on the server.
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../../../db/database.types'
+import { signedInRole } from '../../../../db/platform/rights-guard'
 import { updateSynced } from '../../../../db/platform/synced-writes'
+import { readTeamSetting, teamSettingsEditor, writeTeamSetting } from '../../../../db/platform/team-settings'
 import { companyFieldsSchema, contactFieldsSchema, touchpointFieldsSchema } from '../../../../shared/modules/customers'
 import {
-  DEFAULT_LEAD_THRESHOLD, isHandedOver, leadEventsSchema, leadThresholdSchema,
-  type LeadConvertResult, type LeadInbox, type LeadInboxItem, type LeadRejectReason,
+  FIRST_CONTACT_BUSINESS_DAYS, formatPostcodeRanges, isHandedOver, LEAD_RULES_KEY, leadEventsSchema, leadRulesOfForm, readLeadRules,
+  type LeadConvertResult, type LeadInbox, type LeadInboxItem, type LeadQualification, type LeadRejectReason, type LeadRep, type LeadRulesForm, type LeadRulesView,
 } from '../../../../shared/modules/leads'
-import { AppError } from '../../../../shared/platform/result'
-import { checkCompanyDuplicates, createCompany, createContact, createTouchpoint } from '../customers'
-import { nowIso, type ServiceContext } from '../../platform/context'
+import { taskFieldsSchema } from '../../../../shared/modules/planning'
+import { translate } from '../../../../shared/i18n'
+import { plusBusinessDays } from '../../../../shared/platform/business-days'
+import { isFederalState } from '../../../../shared/platform/federal-states'
+import { AppError, fieldError } from '../../../../shared/platform/result'
+import { deniedKey, may } from '../../../../shared/platform/rights'
+import { checkCompanyDuplicates, insertCompany, insertContact, insertTouchpoint } from '../customers'
+import { insertTask } from '../planning'
+import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 
-export const LEAD_THRESHOLD_SETTING = 'leadThreshold'
+type Db = Kysely<Database> | Transaction<Database>
+type LeadRow = Awaited<ReturnType<typeof loadNewLead>>
 
-export async function leadThreshold(ctx: ServiceContext): Promise<number> {
-  const row = await ctx.db.selectFrom('app_settings').select('value').where('key', '=', LEAD_THRESHOLD_SETTING).executeTakeFirst()
-  const parsed = leadThresholdSchema.safeParse({ threshold: Number(row?.value) })
-  return parsed.success ? parsed.data.threshold : DEFAULT_LEAD_THRESHOLD
+/** Lead work is inside sales', managers' and admins' (a device never connected: its one user may all). */
+export async function requireLeadWork(db: Db): Promise<void> {
+  const role = await signedInRole(db)
+  if (role !== null && !may(role, 'leads.work')) throw new AppError('forbidden', deniedKey('leads.work'))
 }
 
-export async function setLeadThreshold(ctx: ServiceContext, threshold: number): Promise<{ threshold: number }> {
-  await ctx.db.insertInto('app_settings').values({ key: LEAD_THRESHOLD_SETTING, value: String(threshold) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(threshold) })).execute()
-  return { threshold }
+/** The field reps of the user's team (the users a lead may be assigned to); on a device never connected, its user. */
+async function repsOf(db: Db, userId: string): Promise<Array<LeadRep & { teamId: string }>> {
+  const editor = await teamSettingsEditor(db, userId)
+  let query = db.selectFrom('users').select(['id', 'display_name', 'team_id']).where('deleted_at', 'is', null).where('team_id', '=', editor.teamId)
+  query = editor.connected ? query.where('role', '=', 'field_sales') : query.where((eb) => eb.or([eb('role', '=', 'field_sales'), eb('id', '=', userId)]))
+  const rows = await query.orderBy('display_name').execute()
+  return rows.map((r) => ({ id: r.id, name: r.display_name, teamId: r.team_id }))
 }
+
+/** The lead rules (threshold, territories) of the user's team. */
+async function rulesOfTeam(db: Db, userId: string) {
+  const editor = await teamSettingsEditor(db, userId)
+  const json = await readTeamSetting(db, editor.teamId, LEAD_RULES_KEY)
+  return { editor, rules: readLeadRules(json), custom: json !== null }
+}
+
+const qualificationOf = (r: LeadRow): LeadQualification => ({
+  budget: r.budget, need: r.need, timing: r.timing, decisionMaker: r.decision_maker, postalCode: r.postal_code, city: r.city,
+  federalState: isFederalState(r.federal_state) ? r.federal_state : '',
+})
+
+const qualificationColumns = (q: LeadQualification) => ({
+  budget: q.budget, need: q.need, timing: q.timing, decision_maker: q.decisionMaker, postal_code: q.postalCode, city: q.city, federal_state: q.federalState,
+})
 
 export async function leadInbox(ctx: ServiceContext): Promise<LeadInbox> {
-  const threshold = await leadThreshold(ctx)
+  await requireLeadWork(ctx.db)
+  const { rules } = await rulesOfTeam(ctx.db, ctx.userId)
+  const threshold = rules.threshold
   const rows = await ctx.db.selectFrom('leads').selectAll().where('status', '=', 'new').where('deleted_at', 'is', null)
     .orderBy('score', 'desc').orderBy('received_at', 'asc').execute()
   const handed = rows.filter((r) => isHandedOver(r.score, threshold))
@@ -37,37 +70,52 @@ export async function leadInbox(ctx: ServiceContext): Promise<LeadInbox> {
     return {
       id: r.id, score: r.score, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone, companyName: r.company_name,
       source: r.source, campaign: r.campaign, receivedAt: r.received_at, consentGiven: r.consent_given === 1, events: events.success ? events.data : [],
+      qualification: qualificationOf(r),
     }
   })
-  return { threshold, leads, marketingCount: rows.length - handed.length }
+  const reps = (await repsOf(ctx.db, ctx.userId)).map(({ id, name }) => ({ id, name }))
+  return { threshold, leads, marketingCount: rows.length - handed.length, reps, territories: rules.territories }
 }
 
-async function newLead(ctx: ServiceContext, id: string) {
-  const lead = await ctx.db.selectFrom('leads').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+async function loadNewLead(db: Db, id: string) {
+  const lead = await db.selectFrom('leads').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
   if (!lead) throw new AppError('not_found', 'errors.notFound')
   if (lead.status !== 'new') throw new AppError('conflict', 'errors.leadDecided')
   return lead
 }
 
-async function decide(ctx: ServiceContext, id: string, patch: { status: 'converted' | 'rejected'; reject_reason?: LeadRejectReason; converted_company_id?: string; contact_id?: string }): Promise<void> {
+/** Saves the qualification and the company's address of a new lead (synced: a colleague's inbox shows them). */
+export async function qualifyLead(ctx: ServiceContext, input: { id: string; qualification: LeadQualification }): Promise<{ id: string }> {
+  await requireLeadWork(ctx.db)
   const now = nowIso(ctx)
-  await ctx.db.transaction().execute((trx) => updateSynced(trx, 'leads', id, { ...patch, decided_by: ctx.userId, decided_at: now }, now))
+  await ctx.db.transaction().execute(async (trx) => {
+    await loadNewLead(trx, input.id)
+    await updateSynced(trx, 'leads', input.id, qualificationColumns(input.qualification), now)
+  })
+  return { id: input.id }
 }
 
 /**
- * Company, contact and first touchpoint from the lead. Every record is checked with its schema before the first is
- * written (so a lead the contact form would refuse writes nothing); likely duplicates of the company are answered
- * first, and only `anyway` creates a new company beside them.
+ * Company, contact, first touchpoint and the field rep's task "Erstkontakt aufnehmen" from the lead, and the
+ * lead's decision — one transaction: a failure in any step writes nothing. Likely duplicates of the company are
+ * answered first, and only `anyway` creates a new company beside them. The company goes to the rep: owner, and the
+ * rep's team (so it syncs to the rep's laptop); the task is due within the first-contact target (one business day).
  */
-export async function convertLead(ctx: ServiceContext, input: { id: string; anyway: boolean }): Promise<LeadConvertResult> {
-  const lead = await newLead(ctx, input.id)
+export async function convertLead(ctx: ServiceContext, input: {
+  id: string; anyway: boolean; repId: string; qualification?: LeadQualification | undefined; language: 'de' | 'en'
+}): Promise<LeadConvertResult> {
+  await requireLeadWork(ctx.db)
+  const lead = await loadNewLead(ctx.db, input.id)
+  const q = input.qualification ?? qualificationOf(lead)
+  const rep = (await repsOf(ctx.db, ctx.userId)).find((r) => r.id === input.repId)
+  if (!rep) throw fieldError('repId', 'errors.leadRepUnknown')
   if (!input.anyway) {
-    const duplicates = await checkCompanyDuplicates(ctx, { name: lead.company_name, customerNumber: '', postalCode: '', city: '', exceptId: '' })
+    const duplicates = await checkCompanyDuplicates(ctx, { name: lead.company_name, customerNumber: '', postalCode: q.postalCode, city: q.city, exceptId: '' })
     if (duplicates.length > 0) return { converted: false, duplicates: duplicates.map((d) => ({ id: d.company.id, name: d.company.name })) }
   }
   const company = companyFieldsSchema.parse({
-    name: lead.company_name, customerNumber: '', street: '', postalCode: '', city: '', federalState: '', industry: '', segment: '', status: 'prospect',
-    ownerId: '', leadSource: 'other', notes: [lead.source, lead.campaign].filter(Boolean).join(' · '),
+    name: lead.company_name, customerNumber: '', street: '', postalCode: q.postalCode, city: q.city, federalState: q.federalState, industry: '', segment: '',
+    status: 'prospect', ownerId: rep.id, leadSource: 'other', notes: [lead.source, lead.campaign].filter(Boolean).join(' · '),
   })
   const contact = (companyId: string) => contactFieldsSchema.parse({
     companyId, salutation: 'none', title: '', firstName: lead.first_name, lastName: lead.last_name, jobFunction: '', email: lead.email ?? '', phone: lead.phone ?? '',
@@ -77,20 +125,76 @@ export async function convertLead(ctx: ServiceContext, input: { id: string; anyw
     companyId, contactId, occurredAt: lead.received_at, channel: 'website', direction: 'inbound', mode: 'indirect', station: 'offer',
     summary: `Lead ${lead.source}${lead.campaign ? ` · ${lead.campaign}` : ''} · ${lead.score}`,
   })
+  const dueDate = plusBusinessDays(todayOf(ctx), FIRST_CONTACT_BUSINESS_DAYS, q.federalState)
+  const task = (companyId: string, contactId: string) => taskFieldsSchema.parse({
+    companyId, contactId, title: translate(input.language, 'leads.taskTitle'), notes: [q.need, q.timing].filter(Boolean).join('\n'), dueDate, ownerId: rep.id, priority: 'high',
+  })
   // Checked before anything is written (placeholder ids: only the fields are in question here).
-  contact('00000000-0000-7000-8000-000000000000')
-  touchpoint('00000000-0000-7000-8000-000000000000', '00000000-0000-7000-8000-000000000000')
-  const created = await createCompany(ctx, company)
-  const person = await createContact(ctx, contact(created.id))
-  await createTouchpoint(ctx, touchpoint(created.id, person.id))
-  await decide(ctx, lead.id, { status: 'converted', converted_company_id: created.id, contact_id: person.id })
-  return { converted: true, companyId: created.id, contactId: person.id }
+  const placeholder = '00000000-0000-7000-8000-000000000000'
+  contact(placeholder)
+  touchpoint(placeholder, placeholder)
+  task(placeholder, placeholder)
+  const now = nowIso(ctx)
+  return ctx.db.transaction().execute(async (trx) => {
+    await loadNewLead(trx, lead.id)
+    const companyId = await insertCompany(trx, ctx, company, now, rep.teamId || undefined)
+    const contactId = await insertContact(trx, contact(companyId), now)
+    await insertTouchpoint(trx, ctx, touchpoint(companyId, contactId), now)
+    const taskId = await insertTask(trx, ctx, task(companyId, contactId), now)
+    await updateSynced(trx, 'leads', lead.id, {
+      ...qualificationColumns(q), status: 'converted', converted_company_id: companyId, contact_id: contactId, assigned_to: rep.id, decided_by: ctx.userId, decided_at: now,
+    }, now)
+    return { converted: true as const, companyId, contactId, taskId }
+  })
 }
 
 export async function rejectLead(ctx: ServiceContext, input: { id: string; reason: LeadRejectReason }): Promise<{ id: string }> {
-  await newLead(ctx, input.id)
-  await decide(ctx, input.id, { status: 'rejected', reject_reason: input.reason })
+  await requireLeadWork(ctx.db)
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute(async (trx) => {
+    await loadNewLead(trx, input.id)
+    await updateSynced(trx, 'leads', input.id, { status: 'rejected', reject_reason: input.reason, decided_by: ctx.userId, decided_at: now }, now)
+  })
   return { id: input.id }
+}
+
+/**
+ * The qualification of the lead a company was converted from: what the new pre-offer conversation of that company
+ * opens with (budget → budget, need → needs, timing → decision timeline, decision maker → decision process).
+ */
+export async function leadQualificationOfCompany(ctx: ServiceContext, input: { companyId: string }): Promise<{ qualification: LeadQualification | null }> {
+  const lead = await ctx.db.selectFrom('leads').selectAll().where('converted_company_id', '=', input.companyId).where('deleted_at', 'is', null)
+    .orderBy('decided_at', 'desc').executeTakeFirst()
+  return { qualification: lead ? qualificationOf(lead) : null }
+}
+
+/** The lead rules of the user's team as the settings form shows them: one row per field rep of the team. */
+export async function getLeadRules(ctx: ServiceContext): Promise<LeadRulesView> {
+  const { editor, rules, custom } = await rulesOfTeam(ctx.db, ctx.userId)
+  const reps = (await repsOf(ctx.db, ctx.userId)).map(({ id, name }) => ({ id, name }))
+  const territoryOf = (id: string) => rules.territories.find((t) => t.userId === id)
+  const form: LeadRulesForm = {
+    threshold: rules.threshold,
+    territories: reps.map((r) => ({ userId: r.id, states: (territoryOf(r.id)?.states ?? []).join(', '), postcodes: formatPostcodeRanges(territoryOf(r.id)?.ranges ?? []) })),
+  }
+  return { rules: form, reps, canEdit: editor.canEdit, custom }
+}
+
+/**
+ * Saves the lead rules of the user's team (already checked by the channel's schema: threshold, ranges in order and
+ * without overlap, known states); only its field reps may hold a territory. A manager's or an admin's change.
+ */
+export async function updateLeadRules(ctx: ServiceContext, form: LeadRulesForm): Promise<LeadRulesView> {
+  const editor = await teamSettingsEditor(ctx.db, ctx.userId)
+  if (!editor.canEdit) throw new AppError('forbidden', 'errors.teamRulesNotAllowed')
+  const reps = await repsOf(ctx.db, ctx.userId)
+  form.territories.forEach((t, i) => {
+    if (!reps.some((r) => r.id === t.userId)) throw fieldError(`territories.${i}.userId`, 'errors.leadRepUnknown')
+  })
+  const value = leadRulesOfForm(form)
+  const now = nowIso(ctx)
+  await ctx.db.transaction().execute((trx) => writeTeamSetting(trx, editor.teamId, LEAD_RULES_KEY, JSON.stringify(value), now))
+  return getLeadRules(ctx)
 }
 
 /** New leads in the inbox now (for tests and the navigation's count). */

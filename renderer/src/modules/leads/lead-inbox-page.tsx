@@ -1,52 +1,51 @@
-// The lead inbox (issue 19, docs/leads.md): new leads from marketing at or above the handover threshold, by score
-// and age, each with its scoring history; the Marketing-Leads below it only counted. Convert (company + contact +
-// first touchpoint, duplicates named first) or reject with a reason from the catalogue.
-import { useState } from 'react'
+// The lead inbox (issue 19, docs/leads.md): new leads from marketing at or above the team's handover threshold, by
+// score and age, each with its scoring history; the Marketing-Leads below it only counted. Qualify (budget, need,
+// timing, decision maker, the company's address), assign to a field rep — proposed by the team's territories from
+// the address, or chosen by hand — and convert (company + contact + first touchpoint + the rep's task, duplicates
+// named first), or reject with a reason from the catalogue.
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useState } from 'react'
+import { FormProvider, useForm } from 'react-hook-form'
+import { z } from 'zod'
 import { Link } from 'react-router-dom'
-import { LEAD_REJECT_REASONS, type LeadInboxItem, type LeadRejectReason } from '../../../../shared/modules/leads'
+import {
+  LEAD_REJECT_REASONS, leadQualificationSchema, proposeRep,
+  type LeadInbox, type LeadInboxItem, type LeadRejectReason,
+} from '../../../../shared/modules/leads'
+import { FEDERAL_STATES } from '../../../../shared/platform/federal-states'
+import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { Badge, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { useI18n } from '../../lib/i18n'
 
+/** The card's form: the qualification and the rep (the rep is checked when converting, not when saving). */
+const cardSchema = leadQualificationSchema.extend({ repId: z.string().default('') })
+
 const detail = (label: string, value: string) => <div className="details__item"><dt>{label}</dt><dd>{value}</dd></div>
 
-type Outcome = { kind: 'converted'; name: string; companyId: string } | { kind: 'rejected' } | { kind: 'duplicates'; leadId: string; names: string } | { kind: 'error'; key: string }
+type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'error'; key: string }
 
 export function LeadInboxPage() {
   const { t, tFromData } = useI18n()
   const inbox = useData('leads.inbox', {})
-  const action = useAction()
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-
-  const convert = async (lead: LeadInboxItem, anyway: boolean) => {
-    const result = await action.run('leads.convert', { id: lead.id, anyway })
-    if (!result.ok) return setOutcome({ kind: 'error', key: result.error.message })
-    if (result.data.converted) setOutcome({ kind: 'converted', name: lead.companyName, companyId: result.data.companyId })
-    else setOutcome({ kind: 'duplicates', leadId: lead.id, names: result.data.duplicates.map((d) => d.name).join(', ') })
-    inbox.reload()
-  }
-  const reject = async (lead: LeadInboxItem, reason: LeadRejectReason) => {
-    const result = await action.run('leads.reject', { id: lead.id, reason })
-    setOutcome(result.ok ? { kind: 'rejected' } : { kind: 'error', key: result.error.message })
-    inbox.reload()
-  }
 
   return (
     <section className="page">
       <PageHeader title={t('leads.title')} subtitle={inbox.data ? t('leads.intro', { threshold: inbox.data.threshold }) : undefined} />
       {inbox.error ? <LoadError message={inbox.error} /> : null}
-      {outcome?.kind === 'converted' ? <p role="status">{t('leads.converted', { name: outcome.name })} <Link to={`/companies/${outcome.companyId}`}>{outcome.name}</Link></p> : null}
+      {outcome?.kind === 'converted' ? <p role="status">{t('leads.convertedTo', { name: outcome.name, rep: outcome.rep })} <Link to={`/companies/${outcome.companyId}`}>{outcome.name}</Link></p> : null}
       {outcome?.kind === 'rejected' ? <p role="status">{t('leads.rejected')}</p> : null}
+      {outcome?.kind === 'qualified' ? <p role="status">{t('leads.qualified')}</p> : null}
       {outcome?.kind === 'error' ? <div className="form-error" role="alert">{tFromData(outcome.key)}</div> : null}
       {inbox.data ? (
         <div className="stack">
           <p className="muted">{t('leads.marketingCount', { count: inbox.data.marketingCount, threshold: inbox.data.threshold })}</p>
           {inbox.data.leads.length === 0 ? <p>{t('leads.empty')}</p> : null}
+          {inbox.data.reps.length === 0 && inbox.data.leads.length > 0 ? <p className="notice notice--warn" role="note">{t('leads.noReps')}</p> : null}
           {inbox.data.leads.map((lead) => (
-            <LeadCard key={lead.id} lead={lead} busy={action.busy}
-              duplicates={outcome?.kind === 'duplicates' && outcome.leadId === lead.id ? outcome.names : null}
-              onConvert={(anyway) => void convert(lead, anyway)} onReject={(reason) => void reject(lead, reason)} />
+            <LeadCard key={lead.id} lead={lead} inbox={inbox.data!} onDone={(o) => { setOutcome(o); inbox.reload() }} />
           ))}
         </div>
       ) : null}
@@ -54,15 +53,52 @@ export function LeadInboxPage() {
   )
 }
 
-function LeadCard({ lead, busy, duplicates, onConvert, onReject }: {
-  lead: LeadInboxItem; busy: boolean; duplicates: string | null; onConvert: (anyway: boolean) => void; onReject: (reason: LeadRejectReason) => void
-}) {
-  const { t, dateTime, number } = useI18n()
+function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInbox; onDone: (outcome: Outcome) => void }) {
+  const { t, dateTime, number, enumLabel, language } = useI18n()
+  const { run, busy } = useAction()
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState<LeadRejectReason>('no_need')
+  const [duplicates, setDuplicates] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+  const form = useForm<z.input<typeof cardSchema>, unknown, z.output<typeof cardSchema>>({
+    resolver: zodResolver(cardSchema),
+    defaultValues: { ...lead.qualification, repId: '' },
+  })
+  const postalCode = form.watch('postalCode') ?? ''
+  const federalState = form.watch('federalState') ?? ''
+  const proposal = proposeRep(inbox.territories, { postalCode, federalState }, inbox.reps)
+  // The territory's proposal fills the rep's field until the user chooses one by hand.
+  const proposed = proposal?.userId ?? ''
+  useEffect(() => {
+    if (!form.getFieldState('repId').isDirty) form.setValue('repId', proposed)
+  }, [form, proposed])
+  const repId = form.watch('repId') ?? ''
+  const repName = (id: string) => inbox.reps.find((r) => r.id === id)?.name ?? ''
   const name = `${lead.firstName} ${lead.lastName}`.trim()
+  const label = `${lead.companyName}`
+
+  const qualify = form.handleSubmit(async ({ repId: _r, ...qualification }) => {
+    setFormError(null)
+    const result = await run('leads.qualify', { id: lead.id, qualification })
+    if (result.ok) onDone({ kind: 'qualified' })
+    else setFormError(showServerErrors(form, result.error))
+  })
+  const convert = (anyway: boolean) => form.handleSubmit(async ({ repId: _r, ...qualification }) => {
+    setFormError(null)
+    if (!repId) return form.setError('repId', { message: 'errors.leadRepRequired' })
+    const result = await run('leads.convert', { id: lead.id, anyway, repId, qualification, language })
+    setDuplicates(null)
+    if (!result.ok) return setFormError(showServerErrors(form, result.error))
+    if (result.data.converted) onDone({ kind: 'converted', name: lead.companyName, companyId: result.data.companyId, rep: repName(repId) })
+    else setDuplicates(result.data.duplicates.map((d) => d.name).join(', '))
+  })()
+  const reject = async () => {
+    const result = await run('leads.reject', { id: lead.id, reason })
+    onDone(result.ok ? { kind: 'rejected' } : { kind: 'error', key: result.error.message })
+  }
+
   return (
-    <article className="card" aria-label={lead.companyName}>
+    <article className="card" aria-label={label}>
       <h2>{lead.companyName} <Badge tone="good">{t('leads.score')}: {number(lead.score)}</Badge></h2>
       <div className="company-layout">
         <dl className="details">
@@ -83,22 +119,48 @@ function LeadCard({ lead, busy, duplicates, onConvert, onReject }: {
           )}
         </div>
       </div>
-      {duplicates ? (
-        <p role="alert">{t('leads.duplicates', { names: duplicates })} <button type="button" className="button" disabled={busy} onClick={() => onConvert(true)}>{t('leads.convertAnyway')}</button></p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => onConvert(false)}>{t('leads.convert')}</button>
-        {rejecting ? (
-          <>
-            <label>{t('leads.rejectReason')}{' '}
-              <select value={reason} onChange={(e) => setReason(e.target.value as LeadRejectReason)}>
-                {LEAD_REJECT_REASONS.map((r) => <option key={r} value={r}>{t(`leads.reason.${r}`)}</option>)}
-              </select>
-            </label>
-            <button type="button" className="button" disabled={busy} onClick={() => onReject(reason)}>{t('leads.rejectConfirm')}</button>
-          </>
-        ) : <button type="button" className="button button--ghost" onClick={() => setRejecting(true)}>{t('leads.reject')}</button>}
-      </div>
+      <FormProvider {...form}>
+        <form onSubmit={(e) => { e.preventDefault(); void qualify() }} noValidate className="form" aria-label={`${t('leads.qualification')}: ${lead.companyName}`}>
+          <FormError message={formError} />
+          <fieldset>
+            <legend>{t('leads.qualification')}</legend>
+            <div className="form-grid">
+              <TextField name="budget" label={t('leads.budget')} />
+              <TextField name="timing" label={t('leads.timing')} />
+              <TextField name="decisionMaker" label={t('leads.decisionMaker')} />
+              <TextField name="postalCode" label={t('leads.postalCode')} />
+              <TextField name="city" label={t('leads.city')} />
+              <SelectField name="federalState" label={t('leads.federalState')} emptyLabel="–" options={enumOptions(enumLabel, 'federalState', FEDERAL_STATES)} />
+            </div>
+            <TextAreaField name="need" label={t('leads.need')} rows={2} />
+          </fieldset>
+          <fieldset>
+            <legend>{t('leads.assignment')}</legend>
+            <SelectField name="repId" label={t('leads.rep')} emptyLabel={t('leads.chooseRep')}
+              options={inbox.reps.map((r) => ({ value: r.id, label: r.name }))} />
+            <p className="muted small" role="note">
+              {proposal ? t(proposal.by === 'postcode' ? 'leads.proposedByPostcode' : 'leads.proposedByState', { name: repName(proposal.userId) }) : t('leads.noProposal')}
+            </p>
+          </fieldset>
+          {duplicates ? (
+            <p role="alert">{t('leads.duplicates', { names: duplicates })} <button type="button" className="button" disabled={busy} onClick={() => void convert(true)}>{t('leads.convertAnyway')}</button></p>
+          ) : null}
+          <div className="form-actions">
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void convert(false)}>{t('leads.convert')}</button>
+            <button type="submit" className="button" disabled={busy}>{t('leads.saveQualification')}</button>
+            {rejecting ? (
+              <>
+                <label>{t('leads.rejectReason')}{' '}
+                  <select value={reason} onChange={(e) => setReason(e.target.value as LeadRejectReason)}>
+                    {LEAD_REJECT_REASONS.map((r) => <option key={r} value={r}>{t(`leads.reason.${r}`)}</option>)}
+                  </select>
+                </label>
+                <button type="button" className="button" disabled={busy} onClick={() => void reject()}>{t('leads.rejectConfirm')}</button>
+              </>
+            ) : <button type="button" className="button button--ghost" onClick={() => setRejecting(true)}>{t('leads.reject')}</button>}
+          </div>
+        </form>
+      </FormProvider>
     </article>
   )
 }

@@ -29,6 +29,8 @@ export function ConversationFormPage() {
   const companyId = existing.data?.companyId ?? params.get('companyId') ?? ''
   const company = useData('companies.get', companyId ? { id: companyId } : null)
   const contacts = useData('contacts.list', companyId ? { companyId, limit: 500 } : null)
+  // A company converted from a lead (issue 19): its first conversation opens with the lead's qualification.
+  const fromLead = useData('leadQualification.get', !id && companyId ? { companyId } : null)
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<ConversationFieldsInput, unknown, ConversationFields>({
     resolver: zodResolver(conversationFieldsSchema),
@@ -64,6 +66,15 @@ export function ConversationFormPage() {
       form.reset({ ...fields, participants: people.map(({ contactName: _n, ...p }) => p) as ConversationFieldsInput['participants'] })
     } else if (companyId) form.setValue('companyId', companyId)
   }, [existing.data, companyId, form])
+
+  useEffect(() => {
+    const q = fromLead.data?.qualification
+    if (id || !q) return
+    const prefill = { budget: q.budget, needs: q.need, decisionTimeline: q.timing, decisionProcess: q.decisionMaker } as const
+    for (const [field, value] of Object.entries(prefill) as Array<[keyof typeof prefill, string]>) {
+      if (value && !form.getValues(field)) form.setValue(field, value)
+    }
+  }, [fromLead.data, id, form])
 
   const onSubmit = form.handleSubmit(async (fields) => {
     setFormError(null)

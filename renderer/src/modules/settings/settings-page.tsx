@@ -9,6 +9,7 @@ import { useData } from '../../lib/use-data'
 import { ProfileSettings } from './profile-settings'
 import { TeamRulesSection } from './team-rules-section'
 import { SettingsTeamChoice } from './settings-team-choice'
+import { LeadRulesSection } from '../leads'
 
 /** After a switch between the user's database and the demo database: start afresh on the start page. */
 function reloadOnStartPage(): void {
@@ -95,6 +96,7 @@ export function SettingsPage({ sections }: { sections?: ReactNode }) {
           {demo ? null : sections}
           <ProfileSettings />
           <TeamRulesSection />
+          <LeadRulesSection />
         </Fragment>
         <div className="card">
           <div className="field">
