@@ -3,6 +3,8 @@
 // contact, first touchpoint, the rep's task "Erstkontakt aufnehmen" and the lead's decision in ONE transaction: a
 // failure in any step writes nothing. After sync the rep's laptop has it all, and her first pre-offer conversation
 // opens with the qualification. Field reps have no inbox.
+import { getTask } from '../../electron/main/modules/planning/task.service'
+import { taskTitleText } from '../../shared/i18n/event-text'
 import { describe, expect, it } from 'vitest'
 import { convertLead, getLeadRules, leadInbox, leadQualificationOfCompany, qualifyLead, updateLeadRules } from '../../electron/main/modules/leads'
 import { readState, writeState } from '../../electron/main/modules/sync/state'
@@ -152,11 +154,13 @@ describe('qualifying and assigning leads', () => {
     expect(await anna.ctx.db.selectFrom('touchpoints').select('channel').where('company_id', '=', converted.companyId).execute()).toEqual([{ channel: 'website' }])
     expect(await leadQualificationOfCompany(anna.ctx, { companyId: converted.companyId })).toEqual({ qualification })
 
-    // In English, the task says so in English.
+    // The task's title is the app's, stored as its key: the rep reading English sees it in English, whoever converted.
     const kiel = (await leadInbox(ben.ctx)).leads.find((l) => l.companyName === 'Kieler Kälte GmbH')!
     const english = await convertLead(ben.ctx, { id: kiel.id, anyway: false, repId: annaId, language: 'en' })
     if (!english.converted) throw new Error('not converted')
-    expect(await ben.ctx.db.selectFrom('tasks').select('title').where('id', '=', english.taskId).executeTakeFirstOrThrow()).toEqual({ title: 'Make first contact' })
+    expect(await ben.ctx.db.selectFrom('tasks').select(['title', 'title_key']).where('id', '=', english.taskId).executeTakeFirstOrThrow()).toEqual({ title: 'Erstkontakt aufnehmen', title_key: 'task.title.firstContact' })
+    const view = await getTask(ben.ctx, english.taskId)
+    expect([taskTitleText('de', view), taskTitleText('en', view)]).toEqual(['Erstkontakt aufnehmen', 'Make first contact'])
   })
 
   it('a failure in any step of the conversion writes nothing: the touchpoint, the task, the lead\'s decision', async () => {

@@ -26,10 +26,15 @@ export const TASK_EVENTS = {
   'task.workListDetailTimeBy': { format: PRIORITY, de: 'Aufgabe · {time} Uhr · Priorität {priority} · von {by}', en: 'Task · {time} · {priority} priority · from {by}' },
   // In the work list's calendar file.
   'task.calendar': { de: 'Aufgabe: {title}', en: 'Task: {title}' },
+  // Titles of tasks the app makes outside the early warnings (stored as `tasks.title_key`).
+  'task.title.firstContact': { de: 'Erstkontakt aufnehmen', en: 'Make first contact' },
   'task.calendarKeyed': { format: { title: 'message' }, de: 'Aufgabe: {title}', en: 'Task: {title}' },
   'task.calendarDetail': { format: { dueDate: 'date', ...PRIORITY }, de: 'Fällig am {dueDate} · Priorität {priority}', en: 'Due on {dueDate} · {priority} priority' },
   'task.calendarDetailTime': { format: { dueDate: 'date', ...PRIORITY }, de: 'Fällig am {dueDate} um {time} Uhr · Priorität {priority}', en: 'Due on {dueDate} at {time} · {priority} priority' },
 } as const satisfies EventDefinitions
+
+/** The keys a task's title may be stored as, besides the early warnings' steps (the row schema of `tasks`). */
+export const PLANNING_TITLE_KEYS = ['task.title.firstContact'] as const
 
 export const PLANNING_EVENTS = {
   ...PLANNING_TOUCHPOINT_EVENTS,

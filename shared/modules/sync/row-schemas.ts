@@ -17,7 +17,7 @@ import {
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
 } from '../service'
 import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
-import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
+import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TITLE_KEYS, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
 import { ERP_FACT_SOURCES, MONTH_PATTERN } from '../erp'
 import { LEAD_MAX_SCORE, LEAD_REJECT_REASONS, LEAD_STATUSES, leadEventsJson } from '../leads'
 import { TEAM_SETTING_KEYS, TRIGGER_ACTIONS, TRIGGER_REASON_EVENTS, TRIGGER_SIGNALS, TRIGGER_TITLE_KEYS, teamSettingValueJson } from '../success'
@@ -190,7 +190,7 @@ const COLUMNS = {
     related_type: opt(nullable(oneOf(PLANNING_RELATED_TYPES))),
     related_id: opt(nullable(id)),
     title: req(text(200).min(1)),
-    title_key: opt(z.enum(['', ...TRIGGER_TITLE_KEYS])),
+    title_key: opt(z.enum(['', ...TRIGGER_TITLE_KEYS, ...PLANNING_TITLE_KEYS])),
     title_params: opt(eventParamsJson),
     notes: opt(text(5000)),
     due_date: req(date),

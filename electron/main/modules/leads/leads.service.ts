@@ -140,7 +140,7 @@ export async function convertLead(ctx: ServiceContext, input: {
     const companyId = await insertCompany(trx, ctx, company, now, rep.teamId || undefined)
     const contactId = await insertContact(trx, contact(companyId), now)
     await insertTouchpoint(trx, ctx, touchpoint(companyId, contactId), now)
-    const taskId = await insertTask(trx, ctx, task(companyId, contactId), now)
+    const taskId = await insertTask(trx, ctx, task(companyId, contactId), now, 'task.title.firstContact')
     await updateSynced(trx, 'leads', lead.id, {
       ...qualificationColumns(q), status: 'converted', converted_company_id: companyId, contact_id: contactId, assigned_to: rep.id, decided_by: ctx.userId, decided_at: now,
     }, now)

@@ -10,6 +10,7 @@ import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import { LANGUAGES, type TouchpointChannel } from '../../../../shared/modules/customers'
 import { nextOccurrence, storedTitleRef, type Task, type TaskFields, type TaskListQuery } from '../../../../shared/modules/planning/task.schema'
+import type { PLANNING_TITLE_KEYS } from '../../../../shared/modules/planning/planning.events'
 import { eventColumns, parseEventParams } from '../../../../shared/platform/event-message'
 import { eventMessage } from '../../../../shared/i18n/event-text'
 import { fieldError } from '../../../../shared/platform/result'
@@ -56,13 +57,14 @@ function repeatColumns(f: TaskFields) {
  * reference checked, a due day before today refused; without an owner it is the current user's. A
  * repeating task starts its own series.
  */
-export async function insertTask(trx: Transaction<Database>, ctx: ServiceContext, f: TaskFields, now: string): Promise<string> {
+/** `titleKey`: a title the app makes (PLANNING_TITLE_KEYS), stored as its key; `f.title` is then its German fallback. */
+export async function insertTask(trx: Transaction<Database>, ctx: ServiceContext, f: TaskFields, now: string, titleKey?: (typeof PLANNING_TITLE_KEYS)[number]): Promise<string> {
   await checkTaskReferences(trx, f, ctx.userId)
   if (f.dueDate < todayOf(ctx)) throw fieldError('dueDate', 'errors.taskDuePast')
   const id = newId()
   await insertSynced(trx, 'tasks', {
     id, company_id: f.companyId, contact_id: f.contactId || null, related_type: f.relatedType || null, related_id: f.relatedType ? f.relatedId || null : null,
-    title: f.title, notes: f.notes, due_date: f.dueDate, due_time: f.dueTime || null, priority: f.priority, owner_id: f.ownerId || ctx.userId,
+    title: titleKey ? eventMessage('de', titleKey, {}) : f.title, title_key: titleKey ?? '', notes: f.notes, due_date: f.dueDate, due_time: f.dueTime || null, priority: f.priority, owner_id: f.ownerId || ctx.userId,
     source_touchpoint_id: f.sourceTouchpointId || null, ...repeatColumns(f), occurrence: 1, series_id: f.recurrence !== 'none' ? id : null, created_by: ctx.userId,
   }, now)
   return id
