@@ -3,7 +3,7 @@
 // synced row, so inside sales of every team pull it. Idempotent by the sender's id: the row's id is derived from
 // the integration key and that id, so a retried post finds the lead it made and writes nothing.
 import { leadId } from '../../db/modules/leads'
-import { leadPostSchema } from '../../shared/modules/leads'
+import { leadEventsSchema, leadPostSchema, mergeLeadPost, type LeadEvent } from '../../shared/modules/leads'
 import { ORG_SCOPE, rowProblem, type SyncValue } from '../../shared/modules/sync'
 import type { Store } from '../store/open-store'
 import type { FieldVersion } from '../sync/conflicts'
@@ -18,7 +18,7 @@ export interface LeadProblem {
 }
 
 export type LeadPostOutcome =
-  | { ok: true; id: string; created: boolean }
+  | { ok: true; id: string; created: boolean; updated?: boolean }
   | { ok: false; problems: LeadProblem[] }
 
 export async function postLead(store: Store, key: IntegrationKey, body: unknown, now: Date): Promise<LeadPostOutcome> {
@@ -58,14 +58,37 @@ export async function postLead(store: Store, key: IntegrationKey, body: unknown,
   if (problem) throw new Error(`a lead the row schema refuses (${problem.split(':')[0]})`)
   return writeWithSequence(store, async (trx, seq) => {
     // Any row under the id, a tombstone included: a lead erased or deleted is not made again by a retry.
-    const known = await trx.selectFrom('sync_rows').select('id').where('table_name', '=', 'leads').where('id', '=', id).executeTakeFirst()
-    if (known) return { ok: true, id, created: false }
-    const version = seq.next()
-    const writer: FieldVersion = [version, `integration:${key.id}`, `integration:${key.id}`, at, key.name]
+    const known = await trx.selectFrom('sync_rows').select(['id', 'deleted', 'data', 'field_versions']).where('table_name', '=', 'leads').where('id', '=', id).executeTakeFirst()
+    const writerAt = (v: number): FieldVersion => [v, `integration:${key.id}`, `integration:${key.id}`, at, key.name]
+    if (known) {
+      if (Number(known.deleted) === 1) return { ok: true, id, created: false }
+      const stored = JSON.parse(known.data) as Record<string, SyncValue>
+      const update = leadUpdate(stored, lead.score, lead.events)
+      if (update === 'too_many') return { ok: false, problems: [{ field: 'events', problem: 'errors.tooMany' }] }
+      if (!update) return { ok: true, id, created: false, updated: false }
+      const v = seq.next()
+      const next = { ...stored, score: update.score, events: JSON.stringify(update.events) }
+      const rowProblemText = rowProblem('leads', next, 'row')
+      if (rowProblemText) throw new Error(`a lead update the row schema refuses (${rowProblemText.split(':')[0]})`)
+      const versions = JSON.parse(known.field_versions) as Record<string, FieldVersion>
+      versions.score = writerAt(v)
+      versions.events = writerAt(v)
+      await trx.updateTable('sync_rows').set({ data: JSON.stringify(next), field_versions: JSON.stringify(versions), version: v, updated_by: `integration:${key.id}` })
+        .where('table_name', '=', 'leads').where('id', '=', id).execute()
+      return { ok: true, id, created: false, updated: true }
+    }
+    const v0 = seq.next()
+    const writer = writerAt(v0)
     await trx.insertInto('sync_rows').values({
-      table_name: 'leads', id, scope_id: ORG_SCOPE, parent_id: null, version, deleted: 0, data: JSON.stringify(data),
-      field_versions: JSON.stringify(Object.fromEntries(Object.keys(data).map((c) => [c, writer]))), created_seq: version, updated_by: `integration:${key.id}`,
+      table_name: 'leads', id, scope_id: ORG_SCOPE, parent_id: null, version: v0, deleted: 0, data: JSON.stringify(data),
+      field_versions: JSON.stringify(Object.fromEntries(Object.keys(data).map((c) => [c, writer]))), created_seq: v0, updated_by: `integration:${key.id}`,
     }).execute()
     return { ok: true, id, created: true }
   })
+}
+
+/** The repost rule (mergeLeadPost) on the stored row: null when the post changes nothing. */
+function leadUpdate(stored: Record<string, SyncValue>, score: number, events: LeadEvent[]) {
+  const known = leadEventsSchema.safeParse(JSON.parse(String(stored.events ?? '[]')))
+  return mergeLeadPost({ score: Number(stored.score), events: known.success ? known.data : [] }, { score, events })
 }

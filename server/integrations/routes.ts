@@ -131,10 +131,11 @@ export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }
     return c.json(counts, 200)
   }))
 
-  // One lead per post (docs/leads.md); a second post with the same sender's id creates nothing (`created: false`).
+  // One lead per post (docs/leads.md); a second post with the same sender's id creates nothing (`created: false`)
+  // and updates the score and scoring history when it brings something new (`updated: true`).
   app.post('/integrations/v1/leads', endpoint('leads', async (c, body, key) => {
     const outcome = await postLead(store, key, body, clock())
     if (!outcome.ok) return problem(c, 422, 'invalid_lead', `${outcome.problems.length} problem(s): nothing was written`, { problems: outcome.problems })
-    return c.json({ id: outcome.id, created: outcome.created }, 200)
+    return c.json({ id: outcome.id, created: outcome.created, updated: outcome.updated ?? false }, 200)
   }))
 }
