@@ -121,6 +121,7 @@ export const CHANNELS = [
   'leads.convert',
   'leads.reject',
   'leads.setThreshold',
+  'reports.leads',
   'journey.history',
   'journey.map',
   'files.list',

@@ -54,7 +54,7 @@ import {
 import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import { dashboardQuerySchema, dashboardRowsQuerySchema, type Dashboard, type DashboardRows } from '../modules/success'
-import { leadConvertSchema, leadRejectSchema, leadThresholdSchema, type LeadConvertResult, type LeadInbox } from '../modules/leads'
+import { leadConvertSchema, leadRejectSchema, leadReportSchema, leadThresholdSchema, type LeadConvertResult, type LeadInbox, type LeadReport } from '../modules/leads'
 import { erpCompanySchema, erpImportFileSchema, type CompanyErpFacts, type ErpImportPreview, type ErpImportResult } from '../modules/erp'
 import { fileAttachSchema, fileIdSchema, fileOfflineSchema, fileRecordSchema, type AttachmentItem, type FileContent, type RecordFiles } from '../modules/files'
 import { journeyHistoryQuerySchema, journeyMapQuerySchema, type JourneyHistory, type JourneyMap } from '../modules/journey'
@@ -226,6 +226,7 @@ export const contract = {
   'leads.convert': channel<LeadConvertResult>()(leadConvertSchema),
   'leads.reject': channel<{ id: string }>()(leadRejectSchema),
   'leads.setThreshold': channel<{ threshold: number }>()(leadThresholdSchema),
+  'reports.leads': channel<LeadReport>()(leadReportSchema),
   'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),
   'offers.export': channel<ExportFile>()(offerExportSchema),
   'offers.get': channel<Offer>()(byIdSchema),
