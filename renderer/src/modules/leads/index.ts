@@ -1,2 +1,3 @@
 // Public entry of the module: its pages for app.tsx.
 export * from './lead-inbox-page'
+export * from './lead-report-page'
