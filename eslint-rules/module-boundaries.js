@@ -10,8 +10,9 @@ export const MODULE_DEPENDENCIES = {
   customers: [],
   // Facts from the ERP per customer and month (issue 17): read by the health score.
   erp: ['customers'],
-  // Leads from marketing automation (issue 19): converted into a company, contact and first touchpoint.
-  leads: ['customers'],
+  // Leads from marketing automation (issue 19): converted into a company, contact and first touchpoint; the lead report
+  // reads the offers of converted companies.
+  leads: ['customers', 'offers'],
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
@@ -28,7 +29,7 @@ export const MODULE_DEPENDENCIES = {
   // Files on the records (issue 18): companies, contacts, offers, contracts, cases; next week's appointments for prefetch.
   files: ['customers', 'contracts', 'service', 'offers', 'planning'],
   settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
-  worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
+  worklist: ['customers', 'offers', 'contracts', 'service', 'planning', 'leads'],
   sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey', 'files', 'leads'],
   demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey'],
 }

@@ -8,6 +8,7 @@ import { createCompany } from '../../electron/main/modules/customers/company.ser
 import { leadReport } from '../../electron/main/modules/leads'
 import { dispatch } from '../../electron/main/ipc/dispatch'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
+import { storedLead, type StoredLeadFixture } from '../helpers/leads'
 import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
@@ -16,29 +17,8 @@ beforeEach(async () => {
 })
 afterEach(async () => t.cleanup())
 
-const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString()
-
-interface Fixture {
-  id: string
-  source: string
-  campaign?: string
-  score: number
-  receivedAt: string
-  status?: 'new' | 'converted' | 'rejected'
-  afterHours?: number
-  reason?: 'no_budget' | 'spam'
-  company?: string
-  deleted?: boolean
-}
-
-async function lead(f: Fixture) {
-  await t.ctx.db.insertInto('leads').values({
-    id: f.id, created_at: f.receivedAt, updated_at: f.receivedAt, server_version: 1, deleted_at: f.deleted ? f.receivedAt : null,
-    external_id: f.id, integration: 'Marketing', source: f.source, campaign: f.campaign ?? '', first_name: 'Greta', last_name: 'Hansen',
-    email: 'g@example.de', phone: null, company_name: 'X GmbH', score: f.score, events: '[]', consent_given: 1, consent_at: null, received_at: f.receivedAt,
-    status: f.status ?? 'new', reject_reason: f.reason ?? null, converted_company_id: f.company ?? null, contact_id: null, decided_by: f.status ? 'ben' : null,
-    decided_at: f.afterHours === undefined ? null : hours(f.receivedAt, f.afterHours),
-  }).execute()
+const lead = async (f: StoredLeadFixture) => {
+  await t.ctx.db.insertInto('leads').values(storedLead(f)).execute()
 }
 
 async function offer(companyId: string, number: string, createdAt: string, status: 'won' | 'lost' | 'sent', deleted = false) {

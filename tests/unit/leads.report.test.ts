@@ -1,6 +1,6 @@
 // The response-time target and the median of the lead report (issue 19).
 import { describe, expect, it } from 'vitest'
-import { firstContactDue, funnelRow, leadReportSchema, median, sumFunnel } from '../../shared/modules/leads'
+import { arrivalsDueBy, firstContactDue, firstContactDueDay, funnelRow, leadReportSchema, median, sumFunnel } from '../../shared/modules/leads'
 
 describe('firstContactDue (1 German business day)', () => {
   it('is the end of the next business day, German time', () => {
@@ -32,5 +32,24 @@ describe('lead report figures', () => {
   it('refuses a backwards period', () => {
     expect(leadReportSchema.safeParse({ from: '2026-12-01', to: '2026-11-01' }).error?.issues[0]?.message).toBe('errors.leadReportRange')
     expect(leadReportSchema.safeParse({ from: '2026-11-01', to: '2026-11-01' }).success).toBe(true)
+  })
+})
+
+describe('due days and the arrivals due by a day', () => {
+  it('names the due day', () => {
+    expect(firstContactDueDay('2026-11-06T15:00:00.000Z')).toBe('2026-11-09')
+    expect(firstContactDueDay('2026-11-07T10:00:00.000Z')).toBe('2026-11-10')
+  })
+  it('arrivals before arrivalsDueBy(day) are exactly those due on that day or earlier', () => {
+    // Every hour of two months around Christmas: the boundary agrees with the due day of each arrival.
+    for (const day of ['2026-11-09', '2026-11-10', '2026-12-24', '2026-12-28', '2026-12-29']) {
+      const cutoff = arrivalsDueBy(day)
+      for (let at = Date.parse('2026-11-01T00:00:00Z'); at < Date.parse('2027-01-05T00:00:00Z'); at += 3_600_000) {
+        const iso = new Date(at).toISOString()
+        expect(iso < cutoff, `${iso} due by ${day}`).toBe(firstContactDueDay(iso) <= day)
+      }
+    }
+    expect(arrivalsDueBy('2026-11-10')).toBe('2026-11-09T23:00:00.000Z') // Sat–Mon arrivals are due Tue 10
+    expect(arrivalsDueBy('2026-11-09')).toBe('2026-11-06T23:00:00.000Z') // Friday's arrivals are due Mon 9
   })
 })

@@ -46,5 +46,7 @@ export const LEAD_REPORT_TEXTS = {
   'leadReport.reason': { de: 'Grund', en: 'Reason' },
   'leadReport.count': { de: 'Anzahl', en: 'Count' },
   'leadReport.total': { de: 'Gesamt', en: 'Total' },
+  'leadReport.workListOpen': { de: 'Im Lead-Eingang bearbeiten', en: 'Work it in the lead inbox' },
+  'errors.leadDecideInInbox': { de: 'Ein Lead wird im Lead-Eingang übernommen oder abgelehnt.', en: 'A lead is converted or rejected in the lead inbox.' },
   'errors.leadReportRange': { de: '„Eingang bis“ liegt vor „Eingang von“.', en: '“Received to” is before “Received from”.' },
 } as const satisfies Texts

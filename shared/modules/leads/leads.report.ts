@@ -102,3 +102,19 @@ export function sumFunnel(rows: readonly LeadFunnelCounts[], source: string, cam
   for (const row of rows) for (const key of COUNTS) sum[key] += row[key]
   return sum
 }
+
+/** The German day by which a lead that arrived at `receivedAt` must have had its first contact. */
+export function firstContactDueDay(receivedAt: string, businessDays: number = LEAD_FIRST_CONTACT_BUSINESS_DAYS): string {
+  return addCalendarDays(berlinDay(firstContactDue(receivedAt, businessDays)), -1)
+}
+
+/**
+ * The first instant whose arrivals are due after `day`: leads received before it are due on `day` or earlier. The due
+ * day never falls as the arrival gets later, so "due by `day`" is one range of arrivals, which a query can ask of
+ * the arrival column directly.
+ */
+export function arrivalsDueBy(day: string, businessDays: number = LEAD_FIRST_CONTACT_BUSINESS_DAYS): string {
+  let arrival = addCalendarDays(day, -1)
+  while (firstContactDueDay(berlinDayStart(arrival), businessDays) > day) arrival = addCalendarDays(arrival, -1)
+  return berlinDayStart(addCalendarDays(arrival, 1))
+}

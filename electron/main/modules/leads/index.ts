@@ -2,3 +2,4 @@
 export * from './leads.service'
 export * from './leads.handlers'
 export * from './lead-report.service'
+export * from './lead-worklist.source'
