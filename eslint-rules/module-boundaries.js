@@ -31,7 +31,7 @@ export const MODULE_DEPENDENCIES = {
   settings: ['customers', 'offers', 'contracts', 'service', 'planning'],
   worklist: ['customers', 'offers', 'contracts', 'service', 'planning', 'leads'],
   sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey', 'files', 'leads'],
-  demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey'],
+  demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey', 'leads'],
 }
 
 const LAYERS = ['shared', 'db', 'electron/main', 'renderer/src']

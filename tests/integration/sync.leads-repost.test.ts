@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { leadId } from '../../db/modules/leads'
 import { leadInbox, rejectLead } from '../../electron/main/modules/leads'
 import { LEAD_MAX_EVENTS } from '../../shared/modules/leads'
+import { createApp } from '../../server/app'
 import { createIntegrationKey } from '../../server/integrations/keys'
 import { validLead } from '../helpers/leads'
 import { harnessPerTest, postgresAvailable, STORE_KINDS } from '../helpers/sync-harness'
@@ -98,5 +99,27 @@ describe.each(STORE_KINDS)('a lead posted again as it collects points, on %s', (
     expect(refused.status).toBe(422)
     expect(await refused.json()).toMatchObject({ error: 'invalid_lead', problems: [{ field: 'events', problem: 'errors.tooMany' }] })
     expect(await seq()).toBe(before)
+  })
+
+  it.skipIf(skip)('counts each post against the key\'s limit inside the lead\'s own write: over it, 429 and nothing written', async () => {
+    const app = createApp({ store: server.h.store, clock: () => server.h.clock.now, integrationLimits: { postsPerWindow: 3, windowMs: 60_000 } })
+    const { key, id: keyId } = await createIntegrationKey(server.h.store.db, 'Marketing Automation', ['leads'])
+    const send = (body: unknown, idempotencyKey?: string) => app.request(URL, {
+      method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    })
+    expect(await (await send(afterEvents(1), 'p-1')).json()).toEqual({ id: leadId(keyId, 'mk-100'), created: true, updated: false })
+    // A refused post counts too.
+    expect((await send(afterEvents(1, { score: -1 }))).status).toBe(422)
+    expect((await send(afterEvents(2), 'p-2')).status).toBe(200)
+    const before = await seq()
+    const over = await send(afterEvents(3), 'p-3')
+    expect(over.status).toBe(429)
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await seq()).toBe(before)
+    // The answers stored with the lead's write are replayed; the refused post stored none.
+    expect(await (await send(afterEvents(2), 'p-2')).json()).toMatchObject({ updated: true, replayed: true })
+    expect(await server.h.store.db.selectFrom('integration_posts').select('idempotency_key').orderBy('idempotency_key').execute()).toEqual([{ idempotency_key: 'p-1' }, { idempotency_key: 'p-2' }])
+    server.h.clock.now = new Date(server.h.clock.now.getTime() + 61_000)
+    expect(await (await send(afterEvents(3), 'p-3')).json()).toMatchObject({ created: false, updated: true })
   })
 })
