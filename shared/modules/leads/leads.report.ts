@@ -19,10 +19,20 @@ export const LEAD_FIRST_CONTACT_BUSINESS_DAYS = 1
 
 /** The instant by which a lead that arrived at `receivedAt` must have had its first contact. */
 export function firstContactDue(receivedAt: string, businessDays: number = LEAD_FIRST_CONTACT_BUSINESS_DAYS): string {
-  let day = berlinDay(receivedAt)
+  const arrival = berlinDay(receivedAt)
+  const key = `${arrival}:${businessDays}`
+  const known = DUE_BY_DAY.get(key)
+  if (known) return known
+  let day = arrival
   while (onOrBeforeWorkday(day, '') !== day) day = addCalendarDays(day, 1)
-  return berlinDayStart(addCalendarDays(plusBusinessDays(day, businessDays, ''), 1))
+  const due = berlinDayStart(addCalendarDays(plusBusinessDays(day, businessDays, ''), 1))
+  if (DUE_BY_DAY.size > 5_000) DUE_BY_DAY.clear()
+  DUE_BY_DAY.set(key, due)
+  return due
 }
+
+/** The due instant by arrival day (a report asks it for every decided lead of two years). */
+const DUE_BY_DAY = new Map<string, string>()
 
 /** The median of some numbers (the mean of the middle two for an even count); null for none. */
 export function median(values: readonly number[]): number | null {

@@ -8,7 +8,7 @@ import {
   firstContactDue, funnelRow, LEAD_FIRST_CONTACT_BUSINESS_DAYS, median, sumFunnel,
   type LeadFunnelCounts, type LeadRejectReason, type LeadReport,
 } from '../../../../shared/modules/leads'
-import { berlinDayStart } from '../../../../shared/platform/berlin-time'
+import { berlinDay, berlinDayStart } from '../../../../shared/platform/berlin-time'
 import { addCalendarDays } from '../../../../shared/platform/calendar/calendar-days'
 import type { ServiceContext } from '../../platform/context'
 import { leadThreshold } from './leads.service'
@@ -31,10 +31,8 @@ export async function leadReport(ctx: ServiceContext, range: { from: string; to:
   const threshold = await leadThreshold(ctx)
   const start = berlinDayStart(range.from)
   const end = berlinDayStart(addCalendarDays(range.to, 1))
-  // One pass over the period's leads; a converted lead's offers (made at or after the conversion, live) counted by
-  // the offers' company index — only for converted leads.
-  const offersOf = (predicate: ReturnType<typeof sql>) => sql<number>`case when l.status = 'converted' and l.converted_company_id is not null then
-    (select count(*) from offers o where o.company_id = l.converted_company_id and o.deleted_at is null and o.created_at >= l.decided_at and ${predicate}) else 0 end`
+  // One pass over the period's leads (the covering index leads_report); a converted lead joined to its company's
+  // live offers made at or after the conversion (the offers' company index), counted per lead, then per group.
   const groups = await sql<GroupRow>`
     select source, campaign, count(*) as leads,
       sum(case when status = 'new' and score < ${threshold} then 1 else 0 end) as marketing,
@@ -45,12 +43,13 @@ export async function leadReport(ctx: ServiceContext, range: { from: string; to:
       sum(case when won > 0 then 1 else 0 end) as "withWon",
       sum(decided) as "decidedOffers", sum(won) as "wonOffers"
     from (
-      select l.source, l.campaign, l.status, l.score,
-        ${offersOf(sql`1 = 1`)} as offers,
-        ${offersOf(sql`o.status = 'won'`)} as won,
-        ${offersOf(decidedOffer('o'))} as decided
+      select l.source, l.campaign, l.status, l.score, count(o.id) as offers,
+        coalesce(sum(case when o.status = 'won' then 1 else 0 end), 0) as won,
+        coalesce(sum(case when ${decidedOffer('o')} then 1 else 0 end), 0) as decided
       from leads l
+      left join offers o on l.status = 'converted' and o.company_id = l.converted_company_id and o.deleted_at is null and o.created_at >= l.decided_at
       where l.deleted_at is null and l.received_at >= ${start} and l.received_at < ${end}
+      group by l.local_seq
     ) x
     group by source, campaign
     order by source, campaign`.execute(ctx.db)
@@ -61,11 +60,23 @@ export async function leadReport(ctx: ServiceContext, range: { from: string; to:
   const sources = [...new Set(counts.map((c) => c.source))]
   const bySource = sources.map((source) => funnelRow(sumFunnel(counts.filter((c) => c.source === source), source)))
 
+  // In arrival order, so the target (which depends on the arrival's German day only) is worked out once per day.
   const decided = await ctx.db.selectFrom('leads').select(['received_at', 'decided_at'])
     .where('deleted_at', 'is', null).where('received_at', '>=', start).where('received_at', '<', end)
-    .where('status', 'in', ['converted', 'rejected']).where('decided_at', 'is not', null).execute()
-  const hours = decided.map((d) => Math.max(0, Date.parse(d.decided_at!) - Date.parse(d.received_at)) / 3_600_000)
-  const withinTarget = decided.filter((d) => d.decided_at! < firstContactDue(d.received_at)).length
+    .where('status', 'in', ['converted', 'rejected']).where('decided_at', 'is not', null).orderBy('received_at').execute()
+  const hours: number[] = []
+  let withinTarget = 0
+  let dayEnd = ''
+  let due = ''
+  for (const d of decided) {
+    if (d.received_at >= dayEnd) {
+      const day = berlinDay(d.received_at)
+      dayEnd = berlinDayStart(addCalendarDays(day, 1))
+      due = firstContactDue(d.received_at)
+    }
+    hours.push(Math.max(0, Date.parse(d.decided_at!) - Date.parse(d.received_at)) / 3_600_000)
+    if (d.decided_at! < due) withinTarget++
+  }
 
   const reasons = await ctx.db.selectFrom('leads').select(['reject_reason', (eb) => eb.fn.countAll<number>().as('n')])
     .where('deleted_at', 'is', null).where('received_at', '>=', start).where('received_at', '<', end)
