@@ -3,7 +3,7 @@
 import type { EventDefinitions } from '../../platform/event-message'
 
 export const LEAD_EVENTS = {
-  'lead.workList': { de: 'Lead {person} – {company}: Erstkontakt überfällig', en: 'Lead {person} – {company}: first contact overdue' },
+  'lead.workList': { de: 'Erstkontakt Lead {person} – {company}', en: 'First contact lead {person} – {company}' },
   'lead.workListBadge': { de: 'Lead', en: 'Lead' },
   'lead.workListDetail': {
     format: { received: 'date' },

@@ -54,7 +54,7 @@ function Report({ r }: { r: LeadReport }) {
   const firstContact = median === null ? '–' : median < 1 ? t('leadReport.minutes', { minutes: format(Math.round(median * 60)) }) : t('leadReport.hours', { hours: format(median) })
   const funnel = (part: number) => t('leadReport.funnelDetail', { part: number(part), whole: number(r.total.leads) })
   return (
-    <div className="stack">
+    <div className="lead-report">
       <div className="kpi-grid">
         <Kpi label={t('leadReport.leads')} value={number(r.total.leads)}
           detail={`${t('leadReport.marketing')}: ${number(r.total.marketing)} · ${t('leadReport.open')}: ${number(r.total.open)}`} />
