@@ -11,8 +11,8 @@ export const MODULE_DEPENDENCIES = {
   // Facts from the ERP per customer and month (issue 17): read by the health score.
   erp: ['customers'],
   // Leads from marketing automation (issue 19): converted into a company, contact and first touchpoint, with the
-  // field rep's first-contact task.
-  leads: ['customers', 'planning'],
+  // field rep's first-contact task; the lead report reads the offers of converted companies.
+  leads: ['customers', 'offers', 'planning'],
   contracts: ['customers'],
   service: ['customers', 'contracts'],
   offers: ['customers', 'contracts', 'service'],
@@ -29,9 +29,9 @@ export const MODULE_DEPENDENCIES = {
   // Files on the records (issue 18): companies, contacts, offers, contracts, cases; next week's appointments for prefetch.
   files: ['customers', 'contracts', 'service', 'offers', 'planning'],
   settings: ['customers', 'offers', 'contracts', 'service', 'planning', 'leads'],
-  worklist: ['customers', 'offers', 'contracts', 'service', 'planning'],
+  worklist: ['customers', 'offers', 'contracts', 'service', 'planning', 'leads'],
   sync: ['customers', 'offers', 'contracts', 'service', 'dsgvo', 'mail', 'planning', 'erp', 'success', 'journey', 'files', 'leads'],
-  demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey'],
+  demo: ['customers', 'offers', 'contracts', 'service', 'settings', 'planning', 'erp', 'success', 'journey', 'leads'],
 }
 
 const LAYERS = ['shared', 'db', 'electron/main', 'renderer/src']

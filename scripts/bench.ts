@@ -100,6 +100,9 @@ async function queries(): Promise<void> {
   await benchTriggers(ctx, report, emit)
   const { benchJourney } = await import('./bench-journey')
   await benchJourney(ctx, report, emit)
+  // Leads (issue 19): the inbox, the lead report and the work list's leads on 20,000 leads.
+  const { benchLeads } = await import('./bench-leads')
+  await benchLeads(ctx, report, emit)
   await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }
@@ -199,6 +202,9 @@ async function main(): Promise<void> {
   // Files (issue 18): blob upload and download through the server (MB/s) beside a plain file copy.
   const { benchFiles } = await import('./bench-files')
   await benchFiles()
+  // Lead intake (issue 19): 10,000 posts with idempotency checks, SQLite and PostgreSQL stores (prints its own lines).
+  const { benchLeadIntake } = await import('./bench-leads')
+  await benchLeadIntake()
   if (process.env.BENCH_SYNC !== '0') await benchSync()
 }
 

@@ -1,11 +1,12 @@
 // `npm run seed [-- --size small|large] [--db file]`: fills a database with German demo data (without
 // --db: the small set goes into the app's demo database, never the user's own; the large one into the bench file).
 // large: 20,000 companies, 60,000 contacts, 200,000 touchpoints, 100,000 offers with items and follow-ups, 10,000 contracts,
-// ~30,000 assets, ~30,000 cases, 5,000 referrals and feedback, 50,000 tasks and 20,000 appointments (for `npm run bench`).
+// ~30,000 assets, ~30,000 cases, 5,000 referrals and feedback, 50,000 tasks, 20,000 appointments and 20,000 leads with
+// their scoring histories (for `npm run bench`).
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { defaultUserDataDir, demoDatabasePath, resolveDatabasePath, startCore } from '../electron/main/core'
-import { DEMO_SIZES, ensureDemoData, loadDemoData, markDemoDatabase } from '../electron/main/modules/demo'
+import { addDemoLeads, DEMO_LEADS_LARGE, DEMO_SIZES, ensureDemoData, loadDemoData, markDemoDatabase } from '../electron/main/modules/demo'
 
 export const BENCH_DB = path.resolve('.data/bench-large.sqlite')
 
@@ -45,11 +46,13 @@ async function main(): Promise<void> {
       }
     },
   })
+  // Leads (issue 19): 20,000 with scoring histories in the large set, as pulled from the server.
+  const leads = size === 'large' ? await addDemoLeads(core.app.ctx.db, DEMO_LEADS_LARGE, core.app.ctx.clock().getTime()) : 0
   await core.database.handle.exec('PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)')
   await core.integrityChecked
   await core.database.close()
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  console.log(`\nDemodaten (${size}) in ${file}: ${result.companies} Firmen, ${result.contacts} Ansprechpartner, ${result.touchpoints} Kontaktpunkte, ${result.offers} Angebote, ${result.contracts} Verträge, ${result.assets} Anlagen, ${result.cases} Servicefälle, ${result.referrals} Empfehlungen in ${seconds} s`)
+  console.log(`\nDemodaten (${size}) in ${file}: ${result.companies} Firmen, ${result.contacts} Ansprechpartner, ${result.touchpoints} Kontaktpunkte, ${result.offers} Angebote, ${result.contracts} Verträge, ${result.assets} Anlagen, ${result.cases} Servicefälle, ${result.referrals} Empfehlungen, ${leads} Leads in ${seconds} s`)
 }
 
 void main().catch((err: unknown) => {

@@ -18,7 +18,7 @@ import { MailboxPage, MailComposePage, MailSettingsPage, MailSettingsSection, Ma
 import {
   AppointmentFormPage, AppointmentPage, AppointmentsPanel, BriefingPage, BriefingPrefetch, PlanningSettingsSection, ReminderNotices, TaskFormPage, TaskPage, TasksPanel, WeekPage,
 } from './modules/planning'
-import { LeadInboxPage } from './modules/leads'
+import { LeadInboxPage, LeadReportPage } from './modules/leads'
 import { FiringsPanel, HealthLightBadge, HealthPanel, HealthSettingsSection, TriggerReportPage, TriggerRulesPage } from './modules/success'
 import { ErpImportPage, ErpPanel } from './modules/erp'
 import { JourneyLinePanel, JourneyMapPage } from './modules/journey'
@@ -108,6 +108,7 @@ export function App() {
             <Route path="/reports/nps" element={<NpsPage />} />
             <Route path="/triggers" element={<TriggerRulesPage />} />
             <Route path="/leads" element={<LeadInboxPage />} />
+            <Route path="/reports/leads" element={<LeadReportPage />} />
             <Route path="/reports/triggers" element={<TriggerReportPage />} />
             <Route path="/reports/journey-map" element={<JourneyMapPage />} />
             <Route path="/mail/compose" element={<MailComposePage />} />

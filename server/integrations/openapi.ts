@@ -44,7 +44,7 @@ export const INTEGRATION_OPENAPI = {
         parameters: [IDEMPOTENCY],
         requestBody: { required: true, content: { 'application/json': { schema: bodySchema(leadPostSchema) } } },
         responses: {
-          200: { description: '`created: false` when a lead with this sender\'s id exists already (nothing written)', content: { 'application/json': { schema: { type: 'object', required: ['id', 'created'], properties: { id: { type: 'string' }, created: { type: 'boolean' }, replayed: { type: 'boolean' } } } } } },
+          200: { description: '`created: false` when a lead with this sender\'s id exists already; `updated: true` when the post brought new scoring events or a higher score (merged into the lead), `false` when it changed nothing', content: { 'application/json': { schema: { type: 'object', required: ['id', 'created', 'updated'], properties: { id: { type: 'string' }, created: { type: 'boolean' }, updated: { type: 'boolean' }, replayed: { type: 'boolean' } } } } } },
           ...COMMON_ANSWERS,
           422: error('`invalid_lead`: `problems: [{field, problem}]`, e.g. `person.email` `errors.leadUnreachable` (neither e-mail nor phone), `score` `errors.notNegative`'),
         },

@@ -12,7 +12,7 @@ import type { Store } from '../store/open-store'
 import type { ServerDatabase } from '../store/schema'
 import { countFeedFailure, DEFAULT_FEED_THROTTLE, feedRetryAfter, type FeedThrottle } from '../calendar/throttle'
 import { ERP_POST_MAX_ROWS, erpPostSchema, postErpFacts } from './erp-facts'
-import { postLead } from './leads'
+import { leadAnswer, postLead } from './leads'
 import { INTEGRATION_OPENAPI } from './openapi'
 import { integrationKeyFor, type IntegrationKey, type IntegrationKind } from './keys'
 
@@ -60,7 +60,7 @@ async function takePost(db: Kysely<ServerDatabase>, keyId: string, now: Date, li
 const fingerprint = (body: string) => createHash('sha256').update(body).digest('hex')
 
 /** Who is posting: the active key presented, or the refusal (401, or 429 for an address guessing keys / a key over its budget). */
-async function authenticate(c: Context, options: IntegrationRouteOptions, limits: IntegrationLimits): Promise<IntegrationKey | Response> {
+async function authenticate(c: Context, options: IntegrationRouteOptions, limits: IntegrationLimits, countNow: boolean): Promise<IntegrationKey | Response> {
   const { store, clock } = options
   const now = clock()
   const address = resolveClientAddress(options.peerAddress?.(c), c.req.header('x-forwarded-for'), options.trustedProxies)
@@ -75,23 +75,40 @@ async function authenticate(c: Context, options: IntegrationRouteOptions, limits
     await countFeedFailure(store.db, address, now, limits.wrongKeys, WRONG_KEY_COUNTER)
     return problem(c, 401, 'unauthenticated', 'an integration key is required (Authorization: Bearer kr_…)')
   }
-  const wait = await takePost(store.db, key.id, now, limits)
-  if (wait > 0) {
-    c.header('Retry-After', String(wait))
-    return problem(c, 429, 'rate_limited', `at most ${limits.postsPerWindow} posts per ${limits.windowMs / 1000} s with one key`)
-  }
+  const wait = countNow ? await takePost(store.db, key.id, now, limits) : 0
+  if (wait > 0) return rateLimited(c, wait, limits)
   return key
 }
 
-type Handle = (c: Context, body: unknown, key: IntegrationKey) => Promise<Response>
+function rateLimited(c: Context, wait: number, limits: IntegrationLimits): Response {
+  c.header('Retry-After', String(wait))
+  return problem(c, 429, 'rate_limited', `at most ${limits.postsPerWindow} posts per ${limits.windowMs / 1000} s with one key`)
+}
+
+/**
+ * The post's bookkeeping for an endpoint that writes it in one transaction (leads): counting the post against the
+ * key's limit and storing the answer under its Idempotency-Key happen in the write's own transaction, so a post
+ * costs one commit (on SQLite one sync to disk) instead of three.
+ */
+export interface PostBookkeeping {
+  /** Counts the post (in `db`, the write's transaction or the store); answers the seconds to wait when over the limit. */
+  count(db: Kysely<ServerDatabase>): Promise<number>
+  /** Stores the answer under the post's Idempotency-Key, if it named one. */
+  remember(db: Kysely<ServerDatabase>, answer: object): Promise<void>
+  /** The 429 answer. */
+  rateLimited(wait: number): Response
+}
+
+type Handle = (c: Context, body: unknown, key: IntegrationKey, post: PostBookkeeping) => Promise<Response>
 
 export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }>, options: IntegrationRouteOptions): void {
   const { store, clock } = options
   const limits: IntegrationLimits = { ...DEFAULT_INTEGRATION_LIMITS, ...options.limits }
 
   /** One kind's endpoint: the key must be allowed it; an Idempotency-Key answered before is answered again. */
-  const endpoint = (kind: IntegrationKind, handle: Handle) => async (c: Context) => {
-    const key = await authenticate(c, options, limits)
+  /** `inWrite`: the handler counts the post and stores its answer itself, in its write (PostBookkeeping). */
+  const endpoint = (kind: IntegrationKind, handle: Handle, inWrite = false) => async (c: Context) => {
+    const key = await authenticate(c, options, limits, !inWrite)
     if (key instanceof Response) return key
     c.header('cache-control', 'no-store')
     if (!key.kinds.includes(kind)) return problem(c, 403, 'forbidden', `this key may not post ${kind}`)
@@ -109,8 +126,18 @@ export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }
       if (known && known.fingerprint !== fingerprint(text)) return problem(c, 409, 'idempotency_key_reused', 'this Idempotency-Key was used for another body')
       if (known) return c.json({ ...(JSON.parse(known.result) as object), replayed: true }, 200)
     }
-    const response = await handle(c, body, key)
-    if (idempotencyKey && response.status === 200) {
+    const post: PostBookkeeping = {
+      count: (db) => takePost(db, key.id, clock(), limits),
+      remember: async (db, answer) => {
+        if (!idempotencyKey) return
+        await db.insertInto('integration_posts').values({
+          key_id: key.id, idempotency_key: idempotencyKey, kind, fingerprint: fingerprint(text), status: 200, result: JSON.stringify(answer), created_at: clock().toISOString(),
+        }).onConflict((oc) => oc.columns(['key_id', 'idempotency_key']).doNothing()).execute()
+      },
+      rateLimited: (wait) => rateLimited(c, wait, limits),
+    }
+    const response = await handle(c, body, key, post)
+    if (!inWrite && idempotencyKey && response.status === 200) {
       await store.db.insertInto('integration_posts').values({
         key_id: key.id, idempotency_key: idempotencyKey, kind, fingerprint: fingerprint(text), status: response.status, result: await response.clone().text(), created_at: clock().toISOString(),
       }).onConflict((oc) => oc.columns(['key_id', 'idempotency_key']).doNothing()).execute()
@@ -131,10 +158,18 @@ export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }
     return c.json(counts, 200)
   }))
 
-  // One lead per post (docs/leads.md); a second post with the same sender's id creates nothing (`created: false`).
-  app.post('/integrations/v1/leads', endpoint('leads', async (c, body, key) => {
-    const outcome = await postLead(store, key, body, clock())
-    if (!outcome.ok) return problem(c, 422, 'invalid_lead', `${outcome.problems.length} problem(s): nothing was written`, { problems: outcome.problems })
-    return c.json({ id: outcome.id, created: outcome.created }, 200)
-  }))
+  // One lead per post (docs/leads.md); a second post with the same sender's id creates nothing (`created: false`)
+  // and updates the score and scoring history when it brings something new (`updated: true`).
+  // The post is counted and its answer remembered in the lead's own transaction (one commit per post).
+  app.post('/integrations/v1/leads', endpoint('leads', async (c, body, key, post) => {
+    const outcome = await postLead(store, key, body, clock(), post)
+    if (!outcome.ok && 'wait' in outcome) return post.rateLimited(outcome.wait)
+    if (!outcome.ok) {
+      // Refused before any write: still counted against the key's limit.
+      const wait = outcome.counted ? 0 : await post.count(store.db)
+      if (wait > 0) return post.rateLimited(wait)
+      return problem(c, 422, 'invalid_lead', `${outcome.problems.length} problem(s): nothing was written`, { problems: outcome.problems })
+    }
+    return c.json(leadAnswer(outcome), 200)
+  }, true))
 }

@@ -14,7 +14,7 @@ import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
 import { SERVICE_TEXTS } from '../modules/service'
 import { JOURNEY_TEXTS } from '../modules/journey'
 import { FILES_TEXTS } from '../modules/files'
-import { LEAD_TEXTS } from '../modules/leads'
+import { LEAD_REPORT_TEXTS, LEAD_TEXTS } from '../modules/leads'
 import { APPOINTMENT_TEXTS, BRIEFING_TEXTS, CALENDAR_FEED_TEXTS, TASK_TEXTS } from '../modules/planning'
 import { SETTINGS_TEXTS } from '../modules/settings'
 import { SYNC_TEXTS, TEAM_ADMIN_TEXTS } from '../modules/sync'
@@ -64,6 +64,7 @@ export const TEXT_SOURCES = {
   'shared/modules/journey/journey.texts.ts': JOURNEY_TEXTS,
   'shared/modules/files/files.texts.ts': FILES_TEXTS,
   'shared/modules/leads/leads.texts.ts': LEAD_TEXTS,
+  'shared/modules/leads/leads.report.texts.ts': LEAD_REPORT_TEXTS,
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
@@ -71,7 +72,7 @@ const TEXTS = {
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...TEAM_ADMIN_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS, ...DASHBOARD_TEXTS,
-  ...HEALTH_TEXTS, ...ERP_TEXTS, ...TRIGGER_TEXTS, ...JOURNEY_TEXTS, ...FILES_TEXTS, ...LEAD_TEXTS,
+  ...HEALTH_TEXTS, ...ERP_TEXTS, ...TRIGGER_TEXTS, ...JOURNEY_TEXTS, ...FILES_TEXTS, ...LEAD_TEXTS, ...LEAD_REPORT_TEXTS,
 }
 type TextKey = keyof typeof TEXTS
 

@@ -124,6 +124,7 @@ export const CHANNELS = [
   'leadQualification.get',
   'leadRules.get',
   'leadRules.update',
+  'reports.leads',
   'journey.history',
   'journey.map',
   'files.list',

@@ -54,7 +54,7 @@ import {
 import { conversationConfirmationSchema, promiseFieldsSchema, promiseIdSchema, promiseListSchema, promiseUpdateSchema, type CustomerPromise } from '../modules/offers'
 import { TOUCHPOINT_RELATED_TYPES } from '../modules/customers'
 import { dashboardQuerySchema, dashboardRowsQuerySchema, type Dashboard, type DashboardRows } from '../modules/success'
-import { leadConvertSchema, leadQualifySchema, leadRejectSchema, leadRulesFormSchema, type LeadConvertResult, type LeadInbox, type LeadQualification, type LeadRulesView } from '../modules/leads'
+import { leadConvertSchema, leadQualifySchema, leadRejectSchema, leadReportSchema, leadRulesFormSchema, type LeadConvertResult, type LeadInbox, type LeadReport, type LeadQualification, type LeadRulesView } from '../modules/leads'
 import { erpCompanySchema, erpImportFileSchema, type CompanyErpFacts, type ErpImportPreview, type ErpImportResult } from '../modules/erp'
 import { fileAttachSchema, fileIdSchema, fileOfflineSchema, fileRecordSchema, type AttachmentItem, type FileContent, type RecordFiles } from '../modules/files'
 import { journeyHistoryQuerySchema, journeyMapQuerySchema, type JourneyHistory, type JourneyMap } from '../modules/journey'
@@ -229,6 +229,7 @@ export const contract = {
   'leadQualification.get': channel<{ qualification: LeadQualification | null }>()(z.object({ companyId: idSchema })),
   'leadRules.get': channel<LeadRulesView>()(none),
   'leadRules.update': channel<LeadRulesView>()(leadRulesFormSchema),
+  'reports.leads': channel<LeadReport>()(leadReportSchema),
   'offers.list': channel<Page<OfferListItem>>()(offerListQuerySchema),
   'offers.export': channel<ExportFile>()(offerExportSchema),
   'offers.get': channel<Offer>()(byIdSchema),

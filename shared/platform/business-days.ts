@@ -3,10 +3,16 @@
 import { addBusinessDays, addCalendarDays, isBusinessDay, publicHolidays } from './calendar/german-holidays'
 import { FEDERAL_STATES, type FederalState } from './federal-states'
 
-/** Holidays every state has: what counts when the customer's state is not known. */
+const NATIONWIDE = new Map<number, Set<string>>()
+
+/** Holidays every state has: what counts when the customer's state is not known (computed once a year). */
 function nationwide(year: number): Set<string> {
+  const known = NATIONWIDE.get(year)
+  if (known) return known
   const sets = FEDERAL_STATES.map((s) => new Set(publicHolidays(year, s).map((h) => h.date)))
-  return new Set([...sets[0]!].filter((d) => sets.every((set) => set.has(d))))
+  const days = new Set([...sets[0]!].filter((d) => sets.every((set) => set.has(d))))
+  NATIONWIDE.set(year, days)
+  return days
 }
 
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay()

@@ -10,3 +10,28 @@ export const validLead = (over: Record<string, unknown> = {}) => ({
   consent: { given: true, at: '2026-11-20T09:00:00Z' },
   ...over,
 })
+
+/** A lead as a laptop holds it after a pull (tests of the report and the work list write it directly). */
+export interface StoredLeadFixture {
+  id: string
+  source?: string
+  campaign?: string
+  score: number
+  receivedAt: string
+  status?: 'new' | 'converted' | 'rejected'
+  /** Hours from arrival to the decision. */
+  afterHours?: number
+  reason?: 'no_budget' | 'spam'
+  company?: string
+  deleted?: boolean
+  lastName?: string
+  companyName?: string
+}
+
+export const storedLead = (f: StoredLeadFixture) => ({
+  id: f.id, created_at: f.receivedAt, updated_at: f.receivedAt, server_version: 1, deleted_at: f.deleted ? f.receivedAt : null,
+  external_id: f.id, integration: 'Marketing', source: f.source ?? 'webinar', campaign: f.campaign ?? '', first_name: 'Greta', last_name: f.lastName ?? 'Hansen',
+  email: 'g@example.de', phone: null, company_name: f.companyName ?? 'X GmbH', score: f.score, events: '[]', consent_given: 1 as const, consent_at: null, received_at: f.receivedAt,
+  status: f.status ?? 'new', reject_reason: f.reason ?? null, converted_company_id: f.company ?? null, contact_id: null, decided_by: f.status ? 'ben' : null,
+  decided_at: f.afterHours === undefined ? null : new Date(Date.parse(f.receivedAt) + f.afterHours * 3_600_000).toISOString(),
+})

@@ -490,6 +490,7 @@ async function setUp(): Promise<Seeds> {
     'triggerRules.save': () => ({ signal: 'detractor', enabled: true, threshold: 5, action: 'task_owner', targetUserId: '' }),
     'triggerFirings.list': () => ({ companyId: company.id }),
     'reports.triggers': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+    'reports.leads': () => ({ from: '2026-01-01', to: '2026-12-31' }),
     'journey.history': () => ({ companyId: company.id }),
     'journey.map': () => ({ from: '2026-01-01', to: '2026-12-31', segment: 'mid_market', personaId: '', ownerId: '' }),
     'files.list': () => ({ kind: 'company', id: company.id }),

@@ -36,20 +36,20 @@ describe.each(STORE_KINDS)('leads posted to the sync server on %s', (kind) => {
     const { key, id: keyId } = await createIntegrationKey(server.h.store.db, 'Marketing Automation', ['leads'])
     const first = await post(key, validLead())
     expect(first.status).toBe(200)
-    expect(await first.json()).toEqual({ id: leadId(keyId, 'hs-4711'), created: true })
+    expect(await first.json()).toEqual({ id: leadId(keyId, 'hs-4711'), created: true, updated: false })
     const stored = await storedLeads()
     expect(stored).toHaveLength(1)
     expect(stored[0]!.scope_id).toBe('org')
 
-    // The same lead again (its answer lost, no Idempotency-Key; or with changed details): nothing new.
-    const again = await post(key, validLead({ score: 90 }))
-    expect(await again.json()).toEqual({ id: leadId(keyId, 'hs-4711'), created: false })
+    // The same lead again (its answer lost, no Idempotency-Key): nothing new (reposts with news: sync.leads-repost).
+    const again = await post(key, validLead())
+    expect(await again.json()).toEqual({ id: leadId(keyId, 'hs-4711'), created: false, updated: false })
     expect(await storedLeads()).toEqual(stored)
     // With an Idempotency-Key: the stored answer, replayed.
     const withKey = await post(key, validLead({ id: 'hs-4712', person: { lastName: 'Ott', phone: '+49 40 123456' } }), { 'idempotency-key': 'lead-4712' })
-    expect(await withKey.json()).toEqual({ id: leadId(keyId, 'hs-4712'), created: true })
+    expect(await withKey.json()).toEqual({ id: leadId(keyId, 'hs-4712'), created: true, updated: false })
     expect(await (await post(key, validLead({ id: 'hs-4712', person: { lastName: 'Ott', phone: '+49 40 123456' } }), { 'idempotency-key': 'lead-4712' })).json())
-      .toEqual({ id: leadId(keyId, 'hs-4712'), created: true, replayed: true })
+      .toEqual({ id: leadId(keyId, 'hs-4712'), created: true, updated: false, replayed: true })
     expect(await storedLeads()).toHaveLength(2)
 
     for (const laptop of [ben, carla]) {

@@ -30,8 +30,8 @@ async function sentOffer() {
 }
 
 describe('the work list registry', () => {
-  it('holds one source per kind of entry: offer follow-ups, renewal reminders, the use-phase reminders, promises, tasks and discount approvals', () => {
-    expect(WORK_LIST_SOURCES.map((s) => s.source)).toEqual(['offer', 'contract', 'asset', 'referral', 'feedback', 'promise', 'task', 'approval'])
+  it('holds one source per kind of entry: offer follow-ups, renewal reminders, the use-phase reminders, promises, tasks, discount approvals and leads due for first contact', () => {
+    expect(WORK_LIST_SOURCES.map((s) => s.source)).toEqual(['offer', 'contract', 'asset', 'referral', 'feedback', 'promise', 'task', 'approval', 'lead'])
   })
 
   it('lists, snoozes and completes an entry through worklist.* by its source and id', async () => {

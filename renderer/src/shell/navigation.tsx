@@ -86,6 +86,7 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
         <li><NavLink to="/follow-ups" className="nav__link">{t('nav.followUps')}</NavLink></li>
         <li><NavLink to="/contracts" className="nav__link">{t('nav.contracts')}</NavLink></li>
         <li><NavLink to="/reports/order-rate" className="nav__link">{t('nav.orderRate')}</NavLink></li>
+        <li><NavLink to="/reports/leads" className="nav__link">{t('leadReport.nav')}</NavLink></li>
         <li><NavLink to="/reports/renewal" className="nav__link">{t('nav.renewalRate')}</NavLink></li>
         <li><NavLink to="/products" className="nav__link">{t('nav.products')}</NavLink></li>
       </ul>

@@ -5,9 +5,10 @@ import type { RenewalReminderItem } from '../contracts'
 import type { ApprovalItem, FollowUpItem, PromiseItem } from '../offers'
 import type { UsePhaseReminderItem } from '../service'
 import type { TaskItem } from '../planning'
+import type { LeadOverdueItem } from '../leads'
 import type { WorkListSection, WorkListWhen } from './worklist.filters'
 
-export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem | TaskItem | ApprovalItem
+export type WorkListItem = FollowUpItem | RenewalReminderItem | UsePhaseReminderItem | PromiseItem | TaskItem | ApprovalItem | LeadOverdueItem
 
 /** How many entries each section holds in all (a section lists at most the query's `limit` of them). */
 export type WorkListCounts = Record<WorkListSection, number>

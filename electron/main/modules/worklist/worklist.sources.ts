@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../platform/context'
 import { approvalWorkListSource, followUpWorkListSource } from '../offers'
 import { renewalWorkListSource } from '../contracts'
 import { usePhaseWorkListSources } from '../service'
+import { leadWorkListSource } from '../leads'
 import { promiseWorkListSource } from './promise.source'
 import { taskWorkListSource } from './task.source'
 
@@ -26,7 +27,7 @@ export interface WorkListSource {
   snooze(ctx: ServiceContext, input: { id: string; until: string }): Promise<unknown>
 }
 
-export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources, promiseWorkListSource, taskWorkListSource, approvalWorkListSource]
+export const WORK_LIST_SOURCES: readonly WorkListSource[] = [followUpWorkListSource, renewalWorkListSource, ...usePhaseWorkListSources, promiseWorkListSource, taskWorkListSource, approvalWorkListSource, leadWorkListSource]
 
 export function workListSource(source: string): WorkListSource {
   const found = WORK_LIST_SOURCES.find((s) => s.source === source)

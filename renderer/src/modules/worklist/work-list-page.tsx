@@ -128,12 +128,14 @@ function Item({ item, onChange }: { item: WorkListItem; onChange: () => void }) 
         <strong>{date(item.dueDate)}{item.source === 'task' && item.dueTime ? ` · ${item.dueTime}` : ''}</strong>
         {item.source === 'task' && item.priority === 'high' ? <Badge tone="warn">{enumLabel('priority', 'high')}</Badge> : null}
         {'href' in view.subject ? <Link to={view.subject.href}>{view.subject.textRef ? text(view.subject.textRef) : view.subject.text}</Link> : <span className="badge">{text(view.subject.badge)}</span>}
-        <Link to={`/companies/${item.companyId}`}>{item.companyName}</Link>
+        {item.companyId ? <Link to={`/companies/${item.companyId}`}>{item.companyName}</Link> : <span>{item.companyName}</span>}
         <span>{item.contactName}{item.contactPhone ? ` · ${item.contactPhone}` : ''}</span>
         <span className="muted">{text(view.detail)}</span>
         <span className="muted">{item.ownerName}</span>
       </div>
-      {item.source === 'approval' ? <ApprovalActions item={item} onChange={onChange} /> : mode === 'idle' ? (
+      {item.source === 'approval' ? <ApprovalActions item={item} onChange={onChange} /> : item.source === 'lead' ? (
+        <div className="form-actions"><Link className="button button--primary" to="/leads">{t('leadReport.workListOpen')}</Link></div>
+      ) : mode === 'idle' ? (
         <div className="form-actions">
           <button type="button" className="button button--primary" onClick={() => setMode('done')}>{t('followUp.complete')}</button>
           <button type="button" className="button button--ghost" onClick={() => setMode('snooze')}>{t('followUp.snooze')}</button>
