@@ -24,6 +24,7 @@ import * as m022 from './2026-11-30-022-dashboard-indexes'
 import * as m023 from './2026-11-30-023-discount-approvals'
 import * as m024 from './2026-11-30-024-files'
 import * as m025 from './2026-11-30-025-leads'
+import * as m028 from './2026-11-30-028-service-requests'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -50,6 +51,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-023-discount-approvals': m023,
   '2026-11-30-024-files': m024,
   '2026-11-30-025-leads': m025,
+  '2026-11-30-028-service-requests': m028,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */
