@@ -20,7 +20,7 @@ export type TriageReason = (typeof TRIAGE_REASONS)[number]
 export const SERVICE_REQUEST_DISCARD_REASONS = ['spam', 'duplicate', 'not_a_customer', 'wrong_address', 'other'] as const
 export type ServiceRequestDiscardReason = (typeof SERVICE_REQUEST_DISCARD_REASONS)[number]
 
-export const SERVICE_REQUEST_LIMITS = { name: 100, email: 254, customerNumber: 40, subject: 200, description: 10_000 } as const
+export const SERVICE_REQUEST_LIMITS = { name: 100, email: 254, customerNumber: 40, subject: 200, description: 8000 } as const
 
 const noNul = (value: string) => !value.includes('\u0000')
 const required = (max: number) => z.string('errors.required').trim().min(1, 'errors.required').max(max, 'errors.tooLong').refine(noNul, 'errors.invalid')
