@@ -24,6 +24,23 @@ function useStationCounts(): StationCount[] {
   return counts
 }
 
+/**
+ * Whether the triage list of service requests is the user's (issue 19): service staff, managers and admins, and the
+ * one user of a laptop never connected to a server.
+ */
+function useTriage(): boolean {
+  const version = useDataVersion()
+  const [triage, setTriage] = useState(false)
+  useEffect(() => {
+    let live = true
+    void call('rights.get', {}).then((r) => live && r.ok && setTriage(!r.data.role || ['service', 'manager', 'admin'].includes(r.data.role)))
+    return () => {
+      live = false
+    }
+  }, [version])
+  return triage
+}
+
 /** Whether the signed-in user is a manager or an admin of a connected server (the Team & Benutzer page is theirs). */
 function useAdministers(): boolean {
   const version = useDataVersion()
@@ -41,6 +58,7 @@ function useAdministers(): boolean {
 export function Navigation({ openConflicts }: { openConflicts: number }) {
   const { t, number } = useI18n()
   const administers = useAdministers()
+  const triage = useTriage()
   const counts = useStationCounts()
   const countOf = (station: string) => counts.find((c) => c.station === station)?.count
   const stationLink = (station: Station) => (
@@ -85,7 +103,8 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
       </ul>
       <h2 className="nav__heading">{t('nav.service')}</h2>
       <ul>
-        <li><NavLink to="/service" className="nav__link">{t('nav.cases')}</NavLink></li>
+        <li><NavLink to="/service" end className="nav__link">{t('nav.cases')}</NavLink></li>
+        {triage ? <li><NavLink to="/service/intake" className="nav__link">{t('triage.nav')}</NavLink></li> : null}
         <li><NavLink to="/referrals" end className="nav__link">{t('nav.referrals')}</NavLink></li>
         <li><NavLink to="/reports/nps" className="nav__link">{t('nav.nps')}</NavLink></li>
       </ul>
