@@ -8,8 +8,38 @@ import nodemailer from 'nodemailer'
 import { SERVICE_INTAKE_TEXTS } from '../../shared/modules/service'
 import type { Store } from '../store/open-store'
 import type { MailAccount } from './config'
+import { ackMessageId } from './requests'
 
 export const MAX_ATTEMPTS = 10
+/** Triage requests looked at for a case made on a laptop: those that arrived within this many days. */
+export const TRIAGE_ACK_DAYS = 30
+
+/**
+ * Requests from the triage list that a laptop has made a case of (pushed meanwhile): their acknowledgement is queued
+ * now, with the laptop's case number, so every request's sender hears its number — and a reply naming it finds the case.
+ */
+export async function queueTriageAcknowledgements(store: Store, domain: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - TRIAGE_ACK_DAYS * 86_400_000).toISOString()
+  const arrivals = await store.db.selectFrom('intake_arrivals as a').leftJoin('intake_acks as k', 'k.case_id', 'a.case_id')
+    .select(['a.key', 'a.request_id']).where('a.outcome', '=', 'triage').where('a.created_at', '>=', since).where('a.request_id', 'is not', null).where('k.case_id', 'is', null).execute()
+  let queued = 0
+  for (const arrival of arrivals) {
+    const request = await store.db.selectFrom('sync_rows').select('data').where('table_name', '=', 'service_requests').where('id', '=', arrival.request_id!).where('deleted', '=', 0).executeTakeFirst()
+    const data = request ? JSON.parse(request.data) as Record<string, unknown> : null
+    if (data?.status !== 'assigned' || typeof data.case_id !== 'string') continue
+    const caseRow = await store.db.selectFrom('sync_rows').select('data').where('table_name', '=', 'cases').where('id', '=', data.case_id).where('deleted', '=', 0).executeTakeFirst()
+    if (!caseRow) continue
+    const number = String((JSON.parse(caseRow.data) as Record<string, unknown>).number ?? '')
+    await store.db.insertInto('intake_acks').values({
+      case_id: data.case_id, number, to_address: String(data.email), name: String(data.name ?? ''), subject: String(data.subject ?? '').slice(0, 200), language: 'de',
+      message_id: ackMessageId(data.case_id, domain), status: 'pending', attempts: 0, last_error: '', created_at: now.toISOString(), sent_at: null,
+    }).onConflict((oc) => oc.column('case_id').doNothing()).execute()
+    // The arrival now points at its case: looked at once, not every round.
+    await store.db.updateTable('intake_arrivals').set({ case_id: data.case_id }).where('key', '=', arrival.key).execute()
+    queued += 1
+  }
+  return queued
+}
 
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '')
 

@@ -2,7 +2,7 @@
 // acknowledgements are sent. One round at a time; a failing round is logged (without personal data) and the next
 // one tries again — the mailbox from where it stopped, the acknowledgements that are still waiting.
 import type { Store } from '../store/open-store'
-import { sendAcknowledgements } from './acknowledge'
+import { queueTriageAcknowledgements, sendAcknowledgements } from './acknowledge'
 import { mailDomainOf, type IntakeConfig } from './config'
 import { readServiceMailbox, type MailboxReport } from './mailbox'
 import type { IntakeOptions } from './requests'
@@ -21,6 +21,7 @@ export async function intakeRound(store: Store, config: IntakeConfig, now: () =>
       console.warn(`[intake] service mailbox not read: ${(err as { code?: string }).code ?? (err as Error).name}`)
     }
   }
+  if (config.smtp) await queueTriageAcknowledgements(store, mailDomainOf(config.from), now())
   const acks = config.smtp ? await sendAcknowledgements(store, config.smtp, config.from, now) : null
   return { mailbox, acks }
 }

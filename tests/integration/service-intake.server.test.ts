@@ -10,6 +10,7 @@ import { createIntegrationKey } from '../../server/integrations/keys'
 import { sendAcknowledgements } from '../../server/intake/acknowledge'
 import { readServiceMailbox } from '../../server/intake/mailbox'
 import type { IntakeOptions } from '../../server/intake/requests'
+import { intakeRound } from '../../server/intake/worker'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { createContact } from '../../electron/main/modules/customers/contact.service'
 import { assignServiceRequest, discardServiceRequest, listServiceRequests, serviceWorkList } from '../../electron/main/modules/service'
@@ -187,6 +188,13 @@ describe.each(STORE_KINDS)('service intake on %s', (kind) => {
     await expect(discardServiceRequest(carla.ctx, { id: triage[0]!.id, reason: 'spam' })).rejects.toMatchObject({ message: 'errors.serviceRequestDecided' })
     await anna.sync()
     expect((await anna.ctx.db.selectFrom('cases').select('subject').orderBy('subject').execute()).map((c) => c.subject)).toEqual(['Wartung', 'Wartung'])
+
+    // The server's round acknowledges both: the case it made, and the one Ben made from triage (with his laptop's number).
+    sink = await startSmtpSink()
+    const config = { imap: null, smtp: { host: '127.0.0.1', port: sink.port, security: 'none' as const, user: '', password: '' }, from: 'Service <service@service.example.de>', pollSeconds: 60 }
+    expect(await intakeRound(server.h.store, config, () => server.h.clock.now)).toEqual({ mailbox: null, acks: { sent: 2, failed: 0 } })
+    expect(sink.received.map((m) => m.subject).sort()).toEqual([`Ihre Serviceanfrage ${made.number}: Wartung`, 'Ihre Serviceanfrage S-2026-INBOX-0001: Wartung'].sort())
+    expect(await intakeRound(server.h.store, config, () => server.h.clock.now)).toEqual({ mailbox: null, acks: { sent: 0, failed: 0 } })
   })
 
   it.skipIf(skip)('the service mailbox: a contact\'s mail and a mail naming the customer number become cases, an unknown sender waits in triage, a mail without sender is set aside, a reply goes to its case; read twice, nothing twice', async () => {
