@@ -167,6 +167,8 @@ describe.each(STORE_KINDS)('service intake on %s', (kind) => {
     const unknown = await post(key, request({ id: 'web-2', customerNumber: 'K-9999' }))
     expect(await unknown.json()).toEqual({ outcome: 'triage', created: true })
     expect((await post(leadKey, request({ id: 'web-3' }))).status).toBe(403)
+    expect((await app.request(API, { method: 'POST', body: JSON.stringify(request({ id: 'web-5' })), headers: { 'content-type': 'application/json' } })).status).toBe(401)
+    expect((await post(key, request({ id: 'web-6', description: 'x'.repeat(5 * 1024 * 1024) }))).status).toBe(413)
     const invalid = await post(key, request({ id: 'web-4', email: 'x', consent: { given: false } }))
     expect(invalid.status).toBe(422)
     expect((await invalid.json() as { problems: unknown[] }).problems).toEqual([{ field: 'email', problem: 'errors.email' }, { field: 'consent.given', problem: 'errors.serviceConsentRequired' }])
