@@ -52,6 +52,8 @@ export interface ServerOptions {
   fileLimits?: Partial<FileLimits>
   /** The service intake (issue 19): whether cases made from requests queue an acknowledgement, and its Message-ID domain. */
   intake?: IntakeOptions
+  /** Called after a request became a case (the server's intake round then sends its acknowledgement at once). */
+  onServiceCase?: () => void
   /** Limits of the service form (tests use small ones). */
   formLimits?: Partial<FormLimits>
   /** Who may embed the service form (CSP frame-ancestors; INTAKE_FRAME_ANCESTORS). */
@@ -237,7 +239,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   mountCalendarRoutes(app, { store, clock, publicUrl: options.publicUrl, peerAddress: options.peerAddress, trustedProxies, feedThrottle: options.feedThrottle })
 
   // The integration API for sending systems (an ERP's nightly export): integration keys, not sessions (server/integrations/).
-  const intake: IntakeOptions = options.intake ?? { acknowledge: false, mailDomain: 'intake.invalid' }
+  const intake: IntakeOptions = { ...(options.intake ?? { acknowledge: false, mailDomain: 'intake.invalid' }), ...(options.onServiceCase ? { onCase: options.onServiceCase } : {}) }
   mountIntegrationRoutes(app, { store, clock, peerAddress: options.peerAddress, trustedProxies, limits: options.integrationLimits, intake })
   // The service form for the company's website (issue 19, server/intake/form.ts): public, honeypot and per-address limit.
   mountServiceFormRoutes(app, { store, clock, peerAddress: options.peerAddress, trustedProxies, limits: options.formLimits, intake, frameAncestors: options.formFrameAncestors })

@@ -32,9 +32,11 @@ async function main(): Promise<void> {
     publicUrl: process.env.PUBLIC_URL || undefined,
     fileLimits: fileLimitsFromEnv(process.env),
     intake: intakeOptionsOf(intake),
+    // A case just made: its acknowledgement goes out in the next seconds, not at the next round.
+    onServiceCase: () => intakeWorker.nudge(),
     formFrameAncestors: process.env.INTAKE_FRAME_ANCESTORS || undefined,
   })
-  const stopIntake = startIntake(store, intake)
+  const intakeWorker = startIntake(store, intake)
   // Ended sessions, idle login counters and the old login log: at start and hourly.
   const stopPruning = startPruning(store)
   // The calendar projection catches up at start (the first time over the whole store), not in a rep's first feed request.
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
     console.log(`Kundenreise sync server (${store.kind}) listening on http://${hostname}:${info.port}`)
     if (trustedProxies.size > 0) console.log(`trusting X-Forwarded-For from ${trustedProxies.size} proxy address(es)/range(s)`)
   })
-  const stop = () => server.close(() => void stopIntake().then(() => stopPruning()).then(() => store.close()).then(() => process.exit(0)))
+  const stop = () => server.close(() => void intakeWorker.stop().then(() => stopPruning()).then(() => store.close()).then(() => process.exit(0)))
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 }

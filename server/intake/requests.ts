@@ -112,10 +112,18 @@ export interface IntakeOptions {
   mailDomain: string
   /** false: no acknowledgement is queued (no SMTP configured). */
   acknowledge: boolean
+  /** Called after a request became a case (its transaction committed). */
+  onCase?: () => void
 }
 
 /** Takes one request: a case of the matched customer, or a triage row; nothing written twice for one key. */
 export async function takeRequest(store: Store, req: IncomingRequest, now: Date, options: IntakeOptions): Promise<IntakeOutcome> {
+  const outcome = await writeRequest(store, req, now, options)
+  if (outcome.outcome === 'case' && outcome.created) options.onCase?.()
+  return outcome
+}
+
+async function writeRequest(store: Store, req: IncomingRequest, now: Date, options: IntakeOptions): Promise<IntakeOutcome> {
   return writeWithSequence(store, async (trx, seq) => {
     const known = await trx.selectFrom('intake_arrivals').selectAll().where('key', '=', req.key).executeTakeFirst()
     if (known?.outcome === 'case' && known.case_id) {

@@ -26,17 +26,27 @@ export async function intakeRound(store: Store, config: IntakeConfig, now: () =>
   return { mailbox, acks }
 }
 
-/** Starts the rounds; answers a stop that waits for a running round. */
-export function startIntake(store: Store, config: IntakeConfig): () => Promise<void> {
-  if (!config.imap && !config.smtp) return async () => undefined
+/** Starts the rounds; answers `nudge` (a round soon: a case was just made, its acknowledgement waits) and `stop`. */
+export function startIntake(store: Store, config: IntakeConfig): { nudge(): void; stop(): Promise<void> } {
+  if (!config.imap && !config.smtp) return { nudge: () => undefined, stop: async () => undefined }
   let running: Promise<unknown> = Promise.resolve()
+  let queued = false
   const round = () => {
-    running = running.then(() => intakeRound(store, config)).catch((err: unknown) => console.warn(`[intake] round failed: ${(err as Error).name}`))
+    // At most one round waits behind the running one: many posts in a burst make one extra round, not many.
+    if (queued) return
+    queued = true
+    running = running.then(() => {
+      queued = false
+      return intakeRound(store, config)
+    }).catch((err: unknown) => console.warn(`[intake] round failed: ${(err as Error).name}`))
   }
   round()
   const timer = setInterval(round, config.pollSeconds * 1000)
-  return async () => {
-    clearInterval(timer)
-    await running
+  return {
+    nudge: round,
+    stop: async () => {
+      clearInterval(timer)
+      await running
+    },
   }
 }
