@@ -75,7 +75,7 @@ export function formPage(language: Language, submission: string, values: Values 
   const consentProblem = problems.consent
   return page(language, `<h1>${escape(tr(language, 'intake.form.title'))}</h1><p class="intro">${escape(tr(language, 'intake.form.intro'))}</p>` +
     (anyProblem ? `<p class="notice bad" role="alert">${escape(tr(language, 'intake.form.fix'))}</p>` : '') +
-    `<form method="post" action="${FORM_PATH}" novalidate>` +
+    `<form method="post" action="${FORM_PATH}?lang=${language}" novalidate>` +
     `<input type="hidden" name="lang" value="${language}"><input type="hidden" name="submission" value="${escape(submission)}">` +
     field('name', 'text', true, SERVICE_REQUEST_LIMITS.name) + field('email', 'email', true, SERVICE_REQUEST_LIMITS.email) +
     field('customerNumber', 'text', false, SERVICE_REQUEST_LIMITS.customerNumber) + field('subject', 'text', true, SERVICE_REQUEST_LIMITS.subject) +
@@ -123,7 +123,8 @@ export function mountServiceFormRoutes(app: Hono<{ Variables: { actor: Actor } }
     maxSize: limits.maxBodyBytes,
     onError: (c) => {
       refused(c, 413, 'too_large')
-      return html(c, notice('de', 'intake.form.tooLarge', true), 413)
+      // The body is not read: the page's language comes from the form's address (?lang=).
+      return html(c, notice(languageOf(c.req.query('lang')), 'intake.form.tooLarge', true), 413)
     },
   }), async (c) => {
     const now = clock()
@@ -136,7 +137,7 @@ export function mountServiceFormRoutes(app: Hono<{ Variables: { actor: Actor } }
       form = {}
     }
     const value = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '')
-    const language = languageOf(value('lang'))
+    const language = languageOf(value('lang') || c.req.query('lang'))
     if (wait > 0) {
       refused(c, 429, 'rate_limited')
       c.header('Retry-After', String(wait))

@@ -145,8 +145,9 @@ describe.each(STORE_KINDS)('service intake on %s', (kind) => {
     const escaped = await postForm(app, formBody({ name: '<script>x</script>', email: '', submission: 'sub-0000000000000004' }))
     expect(await escaped.text()).toContain('&lt;script&gt;x&lt;/script&gt;')
 
-    const big = await postForm(app, formBody({ description: 'x'.repeat(40_000), submission: 'sub-0000000000000005' }))
+    const big = await app.request(`${FORM}?lang=en`, { method: 'POST', body: formBody({ description: 'x'.repeat(40_000), submission: 'sub-0000000000000005' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
     expect(big.status).toBe(413)
+    expect(await big.text()).toContain('The request is too large.')
 
     // 3 posts counted so far from 203.0.113.7 (the one over the size limit is refused before it is read); 100 in a
     // minute: the 11th and every later one is refused.
