@@ -5,7 +5,7 @@ import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTabl
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
-import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, FeedbackTable, ReferralTable } from './modules/service'
+import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, ReferralTable } from './modules/service'
 import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppointmentParticipantTable, AppointmentTable, TaskTable } from './modules/planning'
 import type { ErpFactTable } from './modules/erp'
@@ -54,6 +54,7 @@ export interface Database {
   appointment_participants: AppointmentParticipantTable
   erp_facts: ErpFactTable
   leads: LeadTable
+  service_requests: ServiceRequestTable
   team_settings: TeamSettingTable
   company_health: CompanyHealthTable
   health_history: HealthHistoryTable
@@ -71,7 +72,7 @@ export const SYNCED_TABLES = [
   'products', 'conversations', 'conversation_participants', 'offers', 'offer_items', 'offer_revisions', 'follow_ups', 'promises',
   'contracts', 'contract_items', 'assets', 'cases', 'case_lines', 'case_events', 'referrals', 'feedback', 'erasures', 'consents', 'audit_events',
   'tasks', 'appointments', 'appointment_participants', 'erp_facts', 'team_settings',
-  'trigger_rules', 'trigger_firings', 'journey_changes', 'offer_approvals', 'attachments', 'leads',
+  'trigger_rules', 'trigger_firings', 'journey_changes', 'offer_approvals', 'attachments', 'leads', 'service_requests',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 export const isSyncedTable = (table: string): table is SyncedTable => isOneOf(SYNCED_TABLES, table)

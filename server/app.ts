@@ -15,6 +15,8 @@ import { actorForToken, createSession, rebindSession, revokeSession, type Actor 
 import { mountCalendarRoutes } from './calendar/routes'
 import { mountIntegrationRoutes, type IntegrationLimits } from './integrations/routes'
 import { mountAdminRoutes } from './admin/routes'
+import { mountServiceFormRoutes, type FormLimits } from './intake/form'
+import type { IntakeOptions } from './intake/requests'
 import type { FeedThrottle } from './calendar/throttle'
 import { databaseBlobStore, type BlobStore } from './files/blob-store'
 import { FILES_PREFIX, mountFileRoutes, type FileLimits } from './files/routes'
@@ -48,6 +50,14 @@ export interface ServerOptions {
   blobs?: BlobStore
   /** Per-file and per-team limits of files (tests use small ones). */
   fileLimits?: Partial<FileLimits>
+  /** The service intake (issue 19): whether cases made from requests queue an acknowledgement, and its Message-ID domain. */
+  intake?: IntakeOptions
+  /** Called after a request became a case (the server's intake round then sends its acknowledgement at once). */
+  onServiceCase?: () => void
+  /** Limits of the service form (tests use small ones). */
+  formLimits?: Partial<FormLimits>
+  /** Who may embed the service form (CSP frame-ancestors; INTAKE_FRAME_ANCESTORS). */
+  formFrameAncestors?: string
 }
 
 type Env = { Variables: { actor: Actor } }
@@ -229,7 +239,10 @@ export function createApp(options: ServerOptions): Hono<Env> {
   mountCalendarRoutes(app, { store, clock, publicUrl: options.publicUrl, peerAddress: options.peerAddress, trustedProxies, feedThrottle: options.feedThrottle })
 
   // The integration API for sending systems (an ERP's nightly export): integration keys, not sessions (server/integrations/).
-  mountIntegrationRoutes(app, { store, clock, peerAddress: options.peerAddress, trustedProxies, limits: options.integrationLimits })
+  const intake: IntakeOptions = { ...(options.intake ?? { acknowledge: false, mailDomain: 'intake.invalid' }), ...(options.onServiceCase ? { onCase: options.onServiceCase } : {}) }
+  mountIntegrationRoutes(app, { store, clock, peerAddress: options.peerAddress, trustedProxies, limits: options.integrationLimits, intake })
+  // The service form for the company's website (issue 19, server/intake/form.ts): public, honeypot and per-address limit.
+  mountServiceFormRoutes(app, { store, clock, peerAddress: options.peerAddress, trustedProxies, limits: options.formLimits, intake, frameAncestors: options.formFrameAncestors })
 
   // Team administration in the app (issue 18): users, teams and devices for admins and managers (server/admin/routes.ts).
   mountAdminRoutes(app, { store, clock })

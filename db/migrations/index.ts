@@ -26,6 +26,7 @@ import * as m024 from './2026-11-30-024-files'
 import * as m025 from './2026-11-30-025-leads'
 import * as m026 from './2026-11-30-026-lead-qualification'
 import * as m027 from './2026-11-30-027-lead-report-index'
+import * as m028 from './2026-11-30-028-service-requests'
 import * as m029 from './2026-11-30-029-task-title-keys'
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-025-leads': m025,
   '2026-11-30-026-lead-qualification': m026,
   '2026-11-30-027-lead-report-index': m027,
+  '2026-11-30-028-service-requests': m028,
   '2026-11-30-029-task-title-keys': m029,
 }
 

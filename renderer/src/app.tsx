@@ -8,7 +8,7 @@ import {
   type CompanyHealth, CompanyFormPage, CompanyListPage, CompanyPage, ContactFormPage, ContactListPage, CustomerImportPage, DuplicatesPage, PersonaFormPage, RetentionPage, PersonaListPage, TouchpointFormPage, TouchpointListPage,
 } from './modules/customers'
 import { ConversationFormPage, OfferFormPage, OfferListPage, OfferPage, OrderRatePage, ProductsPage } from './modules/offers'
-import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage } from './modules/service'
+import { AssetFormPage, CaseFormPage, CasePage, FeedbackFormPage, NpsPage, ReferralFormPage, ReferralListPage, ServicePage, ServiceTriagePage } from './modules/service'
 import { FirstStartRedirect, SettingsPage, SetupPage } from './modules/settings'
 import { CalendarFeedSection, ConflictInboxPage, SyncSettings, TeamAdminPage } from './modules/sync'
 import { AccessReportPage, AuditLogSection, ErasureLogSection, ErasurePage } from './modules/dsgvo'
@@ -98,6 +98,7 @@ export function App() {
             <Route path="/contracts/:id/edit" element={<ContractFormPage />} />
             <Route path="/reports/renewal" element={<RenewalReportPage />} />
             <Route path="/service" element={<ServicePage />} />
+            <Route path="/service/intake" element={<ServiceTriagePage />} />
             <Route path="/cases/new" element={<CaseFormPage />} />
             <Route path="/cases/:id" element={<CasePage />} />
             <Route path="/assets/new" element={<AssetFormPage />} />

@@ -17,7 +17,7 @@ const USAGE = `Usage: npm run server:admin -- <command> [options]
   disable-user --login <login>
   unblock-login --login <login>   (forget its failed logins: no waiting after mistyped passwords)
   list-users
-  create-key   --name <name> --kinds <${INTEGRATION_KINDS.join(',')}>   (an integration key, shown once: e.g. for the ERP's nightly export, or leads from marketing)
+  create-key   --name <name> --kinds <${INTEGRATION_KINDS.join(',')}>   (an integration key, shown once: e.g. for the ERP's nightly export, leads from marketing, service requests from the website)
   list-keys
   revoke-key   --name <name or id>
 The store is DATABASE_URL (postgres://…) or the embedded SQLite file ${DEFAULT_STORE}.`

@@ -1,6 +1,6 @@
 // Integration keys: one per sending system, created, listed and revoked with the admin CLI. The key is shown
 // once at creation; the store keeps its SHA-256 only. Each key names the kinds of data it may post (here
-// `erp_facts` and `leads`; service requests follow with issue 19), so a leaked ERP key cannot post leads.
+// `erp_facts`, `leads` and `service_requests`), so a leaked ERP key cannot post leads.
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { newId } from '../../db/platform/ids'
@@ -11,7 +11,7 @@ import type { ServerDatabase } from '../store/schema'
 type Db = Kysely<ServerDatabase>
 
 /** What a key may post; each is one endpoint of the family `/integrations/v1/…`. */
-export const INTEGRATION_KINDS = ['erp_facts', 'leads'] as const
+export const INTEGRATION_KINDS = ['erp_facts', 'leads', 'service_requests'] as const
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number]
 
 /** `kr_` and 32 random bytes, base64url: 46 characters. */

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { erpFactInputSchema } from '../../shared/modules/erp'
 import { leadPostSchema } from '../../shared/modules/leads'
+import { serviceRequestPostSchema } from '../../shared/modules/service'
 import { MAX_BODY_BYTES } from '../../shared/modules/sync'
 import { ERP_POST_MAX_ROWS } from './erp-facts'
 
@@ -23,7 +24,7 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', in: 'header', required: false, sc
 /** Built once: the schemas never change while the server runs. */
 export const INTEGRATION_OPENAPI = {
   openapi: '3.0.3',
-  info: { title: 'Kundenreise integration API', version: '1', description: 'Sending systems post data to the sync server with an integration key (created by an admin, limited to its kinds). Answers are JSON; every refusal writes nothing.' },
+  info: { title: 'Kundenreise integration API', version: '1', description: 'Sending systems post data (ERP facts, leads, service requests) to the sync server with an integration key (created by an admin, limited to its kinds). Answers are JSON; every refusal writes nothing.' },
   security: [{ integrationKey: [] }],
   paths: {
     '/integrations/v1/erp-facts': {
@@ -47,6 +48,18 @@ export const INTEGRATION_OPENAPI = {
           200: { description: '`created: false` when a lead with this sender\'s id exists already; `updated: true` when the post brought new scoring events or a higher score (merged into the lead), `false` when it changed nothing', content: { 'application/json': { schema: { type: 'object', required: ['id', 'created', 'updated'], properties: { id: { type: 'string' }, created: { type: 'boolean' }, updated: { type: 'boolean' }, replayed: { type: 'boolean' } } } } } },
           ...COMMON_ANSWERS,
           422: error('`invalid_lead`: `problems: [{field, problem}]`, e.g. `person.email` `errors.leadUnreachable` (neither e-mail nor phone), `score` `errors.notNegative`'),
+        },
+      },
+    },
+    '/integrations/v1/service-requests': {
+      post: {
+        summary: 'One service request (kind service_requests); idempotent by the sender\'s `id`. Matched to a customer by `customerNumber` or the sender\'s e-mail address: a case (its number answered, an acknowledgement mailed), otherwise the triage list',
+        parameters: [IDEMPOTENCY],
+        requestBody: { required: true, content: { 'application/json': { schema: bodySchema(serviceRequestPostSchema) } } },
+        responses: {
+          200: { description: '`outcome: case` with the case `number`, or `outcome: triage`; `created: false` when this sender\'s id arrived before (nothing written)', content: { 'application/json': { schema: { type: 'object', required: ['outcome', 'created'], properties: { outcome: { type: 'string', enum: ['case', 'triage'] }, number: { type: 'string' }, created: { type: 'boolean' }, replayed: { type: 'boolean' } } } } } },
+          ...COMMON_ANSWERS,
+          422: error('`invalid_service_request`: `problems: [{field, problem}]`, e.g. `email` `errors.email`, `consent.given` `errors.serviceConsentRequired`'),
         },
       },
     },

@@ -1,5 +1,5 @@
 // The integration API (docs/erp-facts.md): `/integrations/v1/<kind>`, one endpoint per kind of data a sending
-// system posts — ERP facts, leads (issue 19; service requests follow) — authenticated with an integration
+// system posts — ERP facts, leads and service requests (issue 19) — authenticated with an integration
 // key (Bearer), each key limited to its kinds. Wrong keys are throttled per address (as wrong calendar feed
 // addresses are), every key to a number of posts per minute; a post naming an Idempotency-Key that was
 // answered before gets that answer again.
@@ -13,6 +13,8 @@ import type { ServerDatabase } from '../store/schema'
 import { countFeedFailure, DEFAULT_FEED_THROTTLE, feedRetryAfter, type FeedThrottle } from '../calendar/throttle'
 import { ERP_POST_MAX_ROWS, erpPostSchema, postErpFacts } from './erp-facts'
 import { leadAnswer, postLead } from './leads'
+import { postServiceRequest } from './service-requests'
+import type { IntakeOptions } from '../intake/requests'
 import { INTEGRATION_OPENAPI } from './openapi'
 import { integrationKeyFor, type IntegrationKey, type IntegrationKind } from './keys'
 
@@ -32,6 +34,8 @@ export interface IntegrationRouteOptions {
   peerAddress?: (c: Context) => string | undefined
   trustedProxies: TrustedProxies
   limits?: Partial<IntegrationLimits>
+  /** How the service intake acknowledges (server/intake/). */
+  intake: IntakeOptions
 }
 
 const WRONG_KEY_COUNTER = '#integration-key'
@@ -172,4 +176,14 @@ export function mountIntegrationRoutes(app: Hono<{ Variables: { actor: Actor } }
     }
     return c.json(leadAnswer(outcome), 200)
   }, true))
+
+  // One service request per post (docs/service-intake.md): a case of the matched customer, or the triage list.
+  app.post('/integrations/v1/service-requests', endpoint('service_requests', async (c, body, key) => {
+    const outcome = await postServiceRequest(store, key, body, clock(), options.intake)
+    if (!outcome.ok) return problem(c, 422, 'invalid_service_request', `${outcome.problems.length} problem(s): nothing was written`, { problems: outcome.problems })
+    // The case number is the sender's to pass on; which customer it matched is not told.
+    return c.json(outcome.outcome === 'case'
+      ? { outcome: 'case', number: outcome.number, created: outcome.created }
+      : { outcome: 'triage', created: outcome.created }, 200)
+  }))
 }

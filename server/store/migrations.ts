@@ -7,6 +7,7 @@ import type { ServerDatabase } from './schema'
 import { m008IntegrationKeys } from '../integrations/migration'
 import { m009MustChangePassword } from '../admin/migration'
 import { m010Files } from '../files/migration'
+import { m011ServiceIntake } from '../intake/migration'
 
 const m001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -253,4 +254,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-008-integration-keys': m008IntegrationKeys,
   '2026-11-30-009-must-change-password': m009MustChangePassword,
   '2026-11-30-010-files': m010Files,
+  '2026-11-30-011-service-intake': m011ServiceIntake,
 }

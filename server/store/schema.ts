@@ -228,6 +228,10 @@ export interface ServerDatabase {
   integration_posts: IntegrationPostTable
   blobs: BlobTable
   blob_chunks: BlobChunkTable
+  intake_arrivals: IntakeArrivalTable
+  intake_numbers: IntakeNumberTable
+  intake_acks: IntakeAckTable
+  intake_mailbox: IntakeMailboxTable
 }
 
 /** A file's bytes by SHA-256 (issue 18, server/files/): served only once `complete` (hash checked). */
@@ -245,4 +249,42 @@ export interface BlobChunkTable {
   upload_id: string
   idx: number
   bytes: Buffer
+}
+
+/** Service intake (issue 19, server/intake/): one row per arrival, its outcome and reason (never personal). */
+export interface IntakeArrivalTable {
+  key: string
+  source: string
+  outcome: string
+  reason: string
+  case_id: string | null
+  request_id: string | null
+  created_at: string
+}
+
+export interface IntakeNumberTable {
+  year: string
+  last: number
+}
+
+/** The acknowledgement of a case made from a request: sent by the server's SMTP, retried while pending. */
+export interface IntakeAckTable {
+  case_id: string
+  number: string
+  to_address: string
+  name: string
+  subject: string
+  language: string
+  message_id: string
+  status: string
+  attempts: number
+  last_error: string
+  created_at: string
+  sent_at: string | null
+}
+
+export interface IntakeMailboxTable {
+  mailbox: string
+  uid_validity: string
+  last_uid: number
 }

@@ -11,7 +11,7 @@ import { ACCESS_TEXTS, DSGVO_TEXTS } from '../modules/dsgvo'
 import { ERP_TEXTS } from '../modules/erp'
 import { APPROVAL_TEXTS, CONVERSATION_LETTER_TEXTS, OFFER_TEXTS, OFFER_LETTER_TEXTS, PROMISE_TEXTS } from '../modules/offers'
 import { MAIL_TEXTS, MAILBOX_TEXTS, OUTBOX_TEXTS } from '../modules/mail'
-import { SERVICE_TEXTS } from '../modules/service'
+import { SERVICE_INTAKE_TEXTS, SERVICE_TEXTS } from '../modules/service'
 import { JOURNEY_TEXTS } from '../modules/journey'
 import { FILES_TEXTS } from '../modules/files'
 import { LEAD_REPORT_TEXTS, LEAD_TEXTS } from '../modules/leads'
@@ -36,6 +36,7 @@ export const TEXT_SOURCES = {
   'shared/modules/contracts/contracts.texts.ts': CONTRACT_TEXTS,
   'shared/modules/contracts/contract-letter.texts.ts': CONTRACT_LETTER_TEXTS,
   'shared/modules/service/service.texts.ts': SERVICE_TEXTS,
+  'shared/modules/service/service-intake.texts.ts': SERVICE_INTAKE_TEXTS,
   'shared/modules/offers/offers.texts.ts': OFFER_TEXTS,
   'shared/modules/offers/approval.texts.ts': APPROVAL_TEXTS,
   'shared/modules/offers/offer-letter.texts.ts': OFFER_LETTER_TEXTS,
@@ -68,7 +69,7 @@ export const TEXT_SOURCES = {
 } as const satisfies Record<string, Texts>
 
 const TEXTS = {
-  ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...OFFER_TEXTS, ...APPROVAL_TEXTS,
+  ...PLATFORM_TEXTS, ...LETTER_TEXTS, ...CUSTOMER_TEXTS, ...CUSTOMER_IMPORT_TEXTS, ...DUPLICATE_TEXTS, ...CONTRACT_TEXTS, ...CONTRACT_LETTER_TEXTS, ...SERVICE_TEXTS, ...SERVICE_INTAKE_TEXTS, ...OFFER_TEXTS, ...APPROVAL_TEXTS,
   ...OFFER_LETTER_TEXTS, ...SETTINGS_TEXTS, ...WORKLIST_TEXTS, ...SYNC_TEXTS, ...TEAM_ADMIN_TEXTS, ...DEMO_TEXTS, ...DSGVO_TEXTS, ...ACCESS_TEXTS, ...CONSENT_TEXTS, ...RETENTION_TEXTS,
   ...PROMISE_TEXTS, ...CONVERSATION_LETTER_TEXTS, ...MAIL_TEXTS, ...OUTBOX_TEXTS, ...MAILBOX_TEXTS,
   ...TASK_TEXTS, ...APPOINTMENT_TEXTS, ...BRIEFING_TEXTS, ...CALENDAR_FEED_TEXTS, ...DASHBOARD_TEXTS,

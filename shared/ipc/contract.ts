@@ -27,7 +27,7 @@ import {
 } from '../modules/contracts'
 import type { Contract, ContractListItem, RenewalPipeline, RenewalReport } from '../modules/contracts'
 import {
-  assetFieldsSchema, assetUpdateSchema, caseAssignSchema, caseFieldsSchema, caseExportSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
+  assetFieldsSchema, assetUpdateSchema, caseAssignSchema, serviceRequestAssignSchema, serviceRequestDiscardSchema, type ServiceRequestItem, caseFieldsSchema, caseExportSchema, caseListQuerySchema, caseNoteSchema, caseSatisfactionSchema, caseTransitionSchema, complaintDetailsSchema,
   feedbackExportSchema, feedbackFieldsSchema, feedbackListQuerySchema, npsReportExportSchema, npsReportQuerySchema, referralExportSchema, referralFieldsSchema, referralListQuerySchema, referralThanksSchema, returnStepSchema, serviceWorkListQuerySchema, warrantyDecisionSchema,
 } from '../modules/service'
 import type { Asset, CaseListItem, Feedback, NpsReport, Referral, ServiceCase, ServiceWorkList } from '../modules/service'
@@ -272,6 +272,9 @@ export const contract = {
   'cases.export': channel<ExportFile>()(caseExportSchema),
   'cases.get': channel<ServiceCase>()(byIdSchema),
   'cases.create': channel<ServiceCase>()(caseFieldsSchema),
+  'serviceRequests.list': channel<ServiceRequestItem[]>()(none),
+  'serviceRequests.assign': channel<ServiceCase>()(serviceRequestAssignSchema),
+  'serviceRequests.discard': channel<{ id: string }>()(serviceRequestDiscardSchema),
   'cases.transition': channel<ServiceCase>()(caseTransitionSchema),
   'cases.complaint': channel<ServiceCase>()(complaintDetailsSchema),
   'cases.rate': channel<ServiceCase>()(caseSatisfactionSchema),

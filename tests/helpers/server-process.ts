@@ -35,7 +35,7 @@ export async function seedAccounts(storeUrl: string, users: Array<{ login: strin
   }
 }
 
-export async function startServerProcess(options: { storeUrl?: string; faults?: boolean; users?: Parameters<typeof seedAccounts>[1] } = {}): Promise<ServerProcess> {
+export async function startServerProcess(options: { storeUrl?: string; faults?: boolean; users?: Parameters<typeof seedAccounts>[1]; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dir = tempDir()
   const storeUrl = options.storeUrl ?? path.join(dir, 'sync-server.sqlite')
   await seedAccounts(storeUrl, options.users ?? [
@@ -50,7 +50,7 @@ export async function startServerProcess(options: { storeUrl?: string; faults?: 
     storeUrl,
     async start() {
       const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        env: { ...process.env, DATABASE_URL: storeUrl, PORT: String(port), HOST: '127.0.0.1', KUNDENREISE_SERVER_FAULTS: options.faults ? '1' : '' },
+        env: { ...process.env, DATABASE_URL: storeUrl, PORT: String(port), HOST: '127.0.0.1', KUNDENREISE_SERVER_FAULTS: options.faults ? '1' : '', ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       child = proc

@@ -41,6 +41,7 @@ const REQUIRED = {
   appointment_participants: ['appointment_id', 'company_id'],
   erp_facts: ['company_id', 'month'],
   leads: ['company_name', 'external_id', 'last_name', 'received_at', 'source'],
+  service_requests: ['email', 'external_id', 'reason', 'received_at', 'source', 'subject'],
   team_settings: ['key', 'value'],
   trigger_rules: ['signal', 'threshold'],
   trigger_firings: ['company_id', 'fired_on', 'message_key', 'occasion', 'signal'],

@@ -130,7 +130,11 @@ describe.each(STORE_KINDS)('leads posted to the sync server on %s', (kind) => {
     type Schema = { required: string[]; additionalProperties: boolean; properties: Record<string, Schema & { items: Schema }> }
     const doc = await answer.json() as { openapi: string; paths: Record<string, { post: { requestBody: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, unknown> } }> }
     expect(doc.openapi).toBe('3.0.3')
-    expect(Object.keys(doc.paths)).toEqual(['/integrations/v1/erp-facts', '/integrations/v1/leads'])
+    expect(Object.keys(doc.paths)).toEqual(['/integrations/v1/erp-facts', '/integrations/v1/leads', '/integrations/v1/service-requests'])
+    // The service request's body (docs/service-intake.md), from the schema the form checks too.
+    const service = doc.paths['/integrations/v1/service-requests']!.post.requestBody.content['application/json'].schema
+    expect(service.required).toEqual(expect.arrayContaining(['id', 'name', 'email', 'subject', 'description', 'consent']))
+    expect(service.additionalProperties).toBe(false)
     const lead = doc.paths['/integrations/v1/leads']!.post
     const schema = lead.requestBody.content['application/json'].schema
     expect(schema.required).toEqual(['id', 'person', 'company', 'source', 'score', 'consent'])

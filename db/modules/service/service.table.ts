@@ -5,6 +5,7 @@ import type { Station } from '../../../shared/modules/customers'
 import type {
   CaseChannel, CaseEventKind, CaseStatus, CaseType, ComplaintCategory, FeedbackKind, Priority, ReturnReason, ReturnStatus, WarrantyDecision,
 } from '../../../shared/modules/service'
+import type { ServiceRequestDiscardReason, ServiceRequestSource, ServiceRequestStatus, TriageReason } from '../../../shared/modules/service/service-intake'
 
 export interface AssetTable extends SyncColumns {
   company_id: string
@@ -102,4 +103,24 @@ export interface FeedbackTable extends SyncColumns {
   owner_id: Default<string>
   ask_due: string | null
   ask_done_at: string | null
+}
+
+/** A service request the sync server could not match to a customer (issue 19, migration 028): the triage list. */
+export interface ServiceRequestTable extends SyncColumns {
+  source: ServiceRequestSource
+  /** The sender's id (API), the form submission's or the mail's Message-ID: a second arrival creates nothing. */
+  external_id: string
+  name: Default<string>
+  email: string
+  customer_number: Default<string>
+  subject: string
+  description: Default<string>
+  received_at: string
+  reason: TriageReason
+  status: Default<ServiceRequestStatus>
+  discard_reason: ServiceRequestDiscardReason | null
+  case_id: string | null
+  company_id: string | null
+  decided_by: string | null
+  decided_at: string | null
 }

@@ -26,16 +26,18 @@ function useStationCounts(): StationCount[] {
 
 /**
  * Whether the signed-in user is a manager or an admin of a connected server (the Team & Benutzer page is theirs),
- * and whether they work leads (inside sales, managers, admins; a device never connected: its one user).
+ * whether they work leads (inside sales, managers, admins) and whether the triage list of service requests is theirs
+ * (service staff, managers, admins); a device never connected: its one user does all.
  */
-function useNavRights(): { administers: boolean; worksLeads: boolean } {
+function useNavRights(): { administers: boolean; worksLeads: boolean; triage: boolean } {
   const version = useDataVersion()
-  const [rights, setRights] = useState({ administers: false, worksLeads: false })
+  const [rights, setRights] = useState({ administers: false, worksLeads: false, triage: false })
   useEffect(() => {
     let live = true
     void call('rights.get', {}).then((r) => live && r.ok && setRights({
       administers: !!r.data.role && may(r.data.role, 'teams.manage'),
       worksLeads: r.data.role === null || may(r.data.role ?? '', 'leads.work'),
+      triage: !r.data.role || ['service', 'manager', 'admin'].includes(r.data.role),
     }))
     return () => {
       live = false
@@ -46,7 +48,7 @@ function useNavRights(): { administers: boolean; worksLeads: boolean } {
 
 export function Navigation({ openConflicts }: { openConflicts: number }) {
   const { t, number } = useI18n()
-  const { administers, worksLeads } = useNavRights()
+  const { administers, worksLeads, triage } = useNavRights()
   const counts = useStationCounts()
   const countOf = (station: string) => counts.find((c) => c.station === station)?.count
   const stationLink = (station: Station) => (
@@ -92,7 +94,8 @@ export function Navigation({ openConflicts }: { openConflicts: number }) {
       </ul>
       <h2 className="nav__heading">{t('nav.service')}</h2>
       <ul>
-        <li><NavLink to="/service" className="nav__link">{t('nav.cases')}</NavLink></li>
+        <li><NavLink to="/service" end className="nav__link">{t('nav.cases')}</NavLink></li>
+        {triage ? <li><NavLink to="/service/intake" className="nav__link">{t('triage.nav')}</NavLink></li> : null}
         <li><NavLink to="/referrals" end className="nav__link">{t('nav.referrals')}</NavLink></li>
         <li><NavLink to="/reports/nps" className="nav__link">{t('nav.nps')}</NavLink></li>
       </ul>

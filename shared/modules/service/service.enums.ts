@@ -33,7 +33,8 @@ export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const
 export type Priority = (typeof PRIORITIES)[number]
 
-export const CASE_CHANNELS = ['phone', 'email', 'portal', 'visit', 'letter', 'field_service'] as const
+/** `web`: the service form on the company's website (issue 19, docs/service-intake.md). */
+export const CASE_CHANNELS = ['phone', 'email', 'portal', 'visit', 'letter', 'field_service', 'web'] as const
 export type CaseChannel = (typeof CASE_CHANNELS)[number]
 
 export const COMPLAINT_CATEGORIES = ['product_defect', 'delivery', 'installation', 'service', 'invoice', 'documentation', 'other'] as const

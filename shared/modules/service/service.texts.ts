@@ -194,6 +194,7 @@ export const SERVICE_TEXTS = {
   'enum.caseChannel.visit': { de: 'Besuch', en: 'Visit' },
   'enum.caseChannel.letter': { de: 'Brief', en: 'Letter' },
   'enum.caseChannel.field_service': { de: 'Außendienst', en: 'Field service' },
+  'enum.caseChannel.web': { de: 'Webformular', en: 'Web form' },
   'enum.complaintCategory.product_defect': { de: 'Produktmangel', en: 'Product defect' },
   'enum.complaintCategory.delivery': { de: 'Lieferung', en: 'Delivery' },
   'enum.complaintCategory.installation': { de: 'Installation', en: 'Installation' },

@@ -15,6 +15,7 @@ import { APPROVAL_STATUSES, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOST_REASONS, O
 import {
   CASE_CHANNELS, CASE_EVENT_KINDS, CASE_EVENTS, SERVICE_TOUCHPOINT_EVENTS, CASE_STATUSES, CASE_TYPES, COMPLAINT_CATEGORIES, FEEDBACK_KINDS, PRIORITIES,
   RETURN_REASONS, RETURN_STATUSES, WARRANTY_DECISIONS,
+  SERVICE_REQUEST_DISCARD_REASONS, SERVICE_REQUEST_SOURCES, SERVICE_REQUEST_STATUSES, TRIAGE_REASONS,
 } from '../service'
 import { AUDIT_KINDS, ERASED_TABLES, OFFER_DECISIONS } from '../dsgvo'
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, PLANNING_RELATED_TYPES, PLANNING_TITLE_KEYS, PLANNING_TOUCHPOINT_EVENTS, TASK_PRIORITIES, TASK_RECURRENCES, TASK_STATUSES } from '../planning'
@@ -482,6 +483,23 @@ const COLUMNS = {
     decision_maker: opt(text(500)),
     assigned_to: opt(nullable(id)),
   },
+  service_requests: {
+    source: req(oneOf(SERVICE_REQUEST_SOURCES)),
+    external_id: req(text(998).min(1)),
+    name: opt(text(100)),
+    email: req(text(254)),
+    customer_number: opt(text(40)),
+    subject: req(text(998).min(1)),
+    description: opt(text()),
+    received_at: req(dateOrTime),
+    reason: req(oneOf(TRIAGE_REASONS)),
+    status: opt(oneOf(SERVICE_REQUEST_STATUSES)),
+    discard_reason: opt(nullable(oneOf(SERVICE_REQUEST_DISCARD_REASONS))),
+    case_id: opt(nullable(id)),
+    company_id: opt(nullable(id)),
+    decided_by: opt(nullable(text(64))),
+    decided_at: opt(nullable(dateOrTime)),
+  },
   team_settings: {
     team_id: opt(text(64)),
     key: req(oneOf(TEAM_SETTING_KEYS)),
@@ -615,6 +633,8 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
   erp_facts: ['company_id', 'month'],
   // What the sender posted is a fact; only the decision columns change (clientUpdatable in tables.ts).
   leads: ['external_id', 'integration', 'source', 'campaign', 'first_name', 'last_name', 'email', 'phone', 'company_name', 'score', 'events', 'consent_given', 'consent_at', 'received_at'],
+  // What arrived is a fact; only the triage decision changes (clientUpdatable in tables.ts).
+  service_requests: ['source', 'external_id', 'name', 'email', 'customer_number', 'subject', 'description', 'received_at', 'reason'],
   team_settings: ['team_id', 'key'],
   trigger_rules: ['team_id', 'signal'],
   // A firing is a fact: what it fired about never changes.

@@ -64,6 +64,9 @@ export const SYNC_TABLE_RULES = {
   leads: { scope: { kind: 'org' }, clientWritable: false, clientUpdatable: ['status', 'reject_reason', 'converted_company_id', 'contact_id', 'decided_by', 'decided_at',
     // Qualification and assignment (issue 19): inside sales complete the address, qualify and name the rep.
     'postal_code', 'city', 'federal_state', 'budget', 'need', 'timing', 'decision_maker', 'assigned_to'] },
+  // Service requests without a customer (issue 19): written by the server's intake, organisation-wide (no team owns
+  // them yet); a laptop only records the triage decision (a case made, or discarded with a reason).
+  service_requests: { scope: { kind: 'org' }, clientWritable: false, clientUpdatable: ['status', 'discard_reason', 'case_id', 'company_id', 'decided_by', 'decided_at'] },
   sync_conflicts: { scope: { kind: 'row' }, clientWritable: false, clientUpdatable: ['resolved_at', 'resolved_by', 'resolution'] },
   users: { scope: { kind: 'org' }, clientWritable: false },
 } as const satisfies Record<string, SyncTableRule>

@@ -49,6 +49,11 @@ async function rulesOfTeam(db: Db, userId: string) {
   return { editor, rules: readLeadRules(json), custom: json !== null }
 }
 
+/** The handover threshold of the user's team (the lead report and the work list count from it). */
+export async function leadThreshold(ctx: ServiceContext): Promise<number> {
+  return (await rulesOfTeam(ctx.db, ctx.userId)).rules.threshold
+}
+
 const qualificationOf = (r: LeadRow): LeadQualification => ({
   budget: r.budget, need: r.need, timing: r.timing, decisionMaker: r.decision_maker, postalCode: r.postal_code, city: r.city,
   federalState: isFederalState(r.federal_state) ? r.federal_state : '',

@@ -65,7 +65,7 @@ export async function createCase(ctx: ServiceContext, f: CaseFields): Promise<Se
   return getCase(ctx, id)
 }
 
-const TOUCHPOINT_OF_CHANNEL: Record<CaseChannel, TouchpointChannel> = { phone: 'phone', email: 'email', portal: 'website', visit: 'visit', letter: 'letter', field_service: 'visit' }
+const TOUCHPOINT_OF_CHANNEL: Record<CaseChannel, TouchpointChannel> = { phone: 'phone', email: 'email', portal: 'website', visit: 'visit', letter: 'letter', field_service: 'visit', web: 'website' }
 
 export async function getCase(ctx: ServiceContext, id: string): Promise<ServiceCase> {
   const db = ctx.db

@@ -8,11 +8,13 @@ import { createReferral, listReferrals, thankReferral } from './referral.service
 import { exportFeedback } from './feedback-export.service'
 import { exportNpsReport } from './nps-export.service'
 import { exportReferrals } from './referral-export.service'
+import { assignServiceRequest, discardServiceRequest, listServiceRequests } from './service-request.service'
 import type { HandlerMap } from '../../ipc/handler-types'
 
 type ServiceChannels =
   | 'assets.list' | 'assets.get' | 'assets.create' | 'assets.update'
   | 'cases.list' | 'cases.export' | 'cases.get' | 'cases.create' | 'cases.transition' | 'cases.complaint' | 'cases.rate' | 'cases.warrantyDecision' | 'cases.returnStep' | 'cases.note' | 'cases.assign' | 'cases.workList'
+  | 'serviceRequests.list' | 'serviceRequests.assign' | 'serviceRequests.discard'
   | 'referrals.list' | 'referrals.export' | 'referrals.create' | 'referrals.thank' | 'feedback.list' | 'feedback.export' | 'feedback.create' | 'reports.nps' | 'nps.export'
 
 export const serviceHandlers = {
@@ -24,6 +26,10 @@ export const serviceHandlers = {
   'cases.export': ({ ctx }, q) => exportCases(ctx, q),
   'cases.get': ({ ctx }, { id }) => getCase(ctx, id),
   'cases.create': ({ ctx }, fields) => createCase(ctx, fields),
+  // Issue 19: the triage list of service requests without a customer.
+  'serviceRequests.list': ({ ctx }) => listServiceRequests(ctx),
+  'serviceRequests.assign': ({ ctx }, input) => assignServiceRequest(ctx, input),
+  'serviceRequests.discard': ({ ctx }, input) => discardServiceRequest(ctx, input),
   'cases.transition': ({ ctx }, input) => transitionCase(ctx, input),
   'cases.complaint': ({ ctx }, input) => updateComplaint(ctx, input),
   'cases.rate': ({ ctx }, input) => rateCase(ctx, input),
