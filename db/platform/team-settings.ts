@@ -58,7 +58,7 @@ export async function knownTeamIds(db: Reader): Promise<string[]> {
  * The current user's team (the synced user directory; the local user before the first sync, team '') and whether
  * they may change its settings (trigger rules, offer rules, service levels): managers and admins, or anyone on a
  * device that is not connected to a sync server (its single user edits their own). A connected manager or admin
- * without a team edits the team chosen on this device (SETTINGS_TEAM_KEY) while the device knows it; until one is
+ * without a team, on a device that knows teams, edits the team chosen on this device (SETTINGS_TEAM_KEY) while the device knows it; until one is
  * chosen they edit nothing (team '' would hold for nobody).
  */
 export async function teamSettingsEditor(db: Reader, userId: string): Promise<TeamSettingsEditor> {
@@ -66,7 +66,8 @@ export async function teamSettingsEditor(db: Reader, userId: string): Promise<Te
   const connected = (await db.selectFrom('sync_state').select('key').where('key', '=', 'user').executeTakeFirst()) !== undefined
   const role = user?.role ?? ''
   const canEdit = mayEditTeamSettingsHere(role, connected)
-  const choosesTeam = connected && canEdit && (user?.team_id ?? '') === ''
+  // A device that knows no team (nothing synced yet, or an organisation without teams) has only team '' to edit.
+  const choosesTeam = connected && canEdit && (user?.team_id ?? '') === '' && (await knownTeamIds(db)).length > 0
   let teamId = user?.team_id ?? ''
   if (choosesTeam) {
     const chosen = await db.selectFrom('app_settings').select('value').where('key', '=', SETTINGS_TEAM_KEY).executeTakeFirst()

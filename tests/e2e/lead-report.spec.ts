@@ -35,6 +35,7 @@ test('the lead report counts the funnel, the order rate by lead source and the r
     await entry.getByRole('link', { name: 'Im Lead-Eingang bearbeiten' }).click()
     await expect(page.getByRole('heading', { name: 'Leads', level: 1 })).toBeVisible()
     const hansen = page.getByRole('article', { name: 'Hansen Logistik GmbH' })
+    await hansen.getByLabel('Außendienst').selectOption({ label: 'Anna Becker' })
     await hansen.getByRole('button', { name: 'Übernehmen' }).dblclick()
     await expect(page.getByText('Lead übernommen: Hansen Logistik GmbH')).toBeVisible()
     const ott = page.getByRole('article', { name: 'Ott Spedition KG' })

@@ -48,7 +48,15 @@ test('a detractor answer typed in the feedback form puts the trigger\'s task on 
   await expect(entry).toContainText('Priorität Hoch')
   await page.screenshot({ path: test.info().outputPath('worklist-trigger-task-de.png') })
   const tasks = await must<Array<{ title: string; notes: string }>>(app, 'tasks.list', { companyId: company.id, status: 'all' })
-  expect(tasks).toEqual([expect.objectContaining({ title: 'Kritiker nachfassen: anrufen, Ursache klären', notes: `Frühwarnung „Kritiker-Antwort (NPS)“: NPS-Antwort 4 vom ${todayTyped()}` })])
+  expect(tasks).toEqual([expect.objectContaining({ title: 'Kritiker nachfassen: anrufen, Ursache klären', notes: '' })])
+  // The task's page says why, from the early warning; in English its title and occasion read in English.
+  await entry.getByRole('link', { name: 'Kritiker nachfassen: anrufen, Ursache klären' }).click()
+  await expect(page.getByText(`Frühwarnung „Kritiker-Antwort (NPS)“: NPS-Antwort 4 vom ${todayTyped()}`)).toBeVisible()
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en')
+  await expect(page.getByRole('heading', { level: 1, name: 'Follow up the detractor: call and find the cause' })).toBeVisible()
+  await expect(page.getByText(/^Early warning “Detractor answer \(NPS\)”: NPS answer 4 of /)).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('trigger-task-en.png') })
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
 
   // The follow-up report counts it: one fired, one task, none done yet.
   await openApp(page, app, '/reports/triggers')
