@@ -12,6 +12,7 @@ import { createIntegrationKey } from '../../server/integrations/keys'
 import { harnessPerTest } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
 import { validLead } from '../helpers/leads'
+import { LEAD_INBOX_PAGE } from '../../shared/modules/leads'
 
 const annaId = async (laptop: { ctx: { db: import('kysely').Kysely<import('../../db/database.types').Database> } }) =>
   (await laptop.ctx.db.selectFrom('users').select('id').where('display_name', '=', 'Anna Becker').executeTakeFirstOrThrow()).id
@@ -39,6 +40,7 @@ describe('the lead inbox', () => {
     expect(inbox.leads.map((l) => [l.companyName, l.score])).toEqual([['Hansen Logistik GmbH', 72], ['Carstens Bau GmbH', 72], ['Ott Spedition KG', 50]])
     expect(inbox.leads[0]!.events).toHaveLength(2)
     expect(inbox.marketingCount).toBe(1)
+    expect(inbox.handedCount).toBe(3)
     // The threshold is the team's (team setting `leadRules`): Nord's manager changes it, Ben's inbox follows after sync.
     await createUser(server.h.store, { login: 'nora', displayName: 'Nora Vogt', role: 'manager', teamId: server.h.teams.nord, password: PASSWORD })
     const nora = await server.client('nora')
@@ -51,6 +53,22 @@ describe('the lead inbox', () => {
     await nora.sync()
     await ben.sync()
     expect(await leadInbox(ben.ctx)).toMatchObject({ threshold: 73, leads: [], marketingCount: 4 })
+  })
+
+  it('shows the first LEAD_INBOX_PAGE leads, the best first, and counts all of them', async () => {
+    const ben = await posted()
+    // 120 more handed-over leads as the server would have sent them (inserted directly: the page is the point here).
+    const base = await ben.ctx.db.selectFrom('leads').selectAll().where('external_id', '=', 'a').executeTakeFirstOrThrow()
+    for (let i = 0; i < 120; i++) {
+      await ben.ctx.db.insertInto('leads').values({ ...base, local_seq: undefined, id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, external_id: `bulk-${i}`, score: 51 + (i % 40), company_name: `Firma ${i}` } as never).execute()
+    }
+    const inbox = await leadInbox(ben.ctx)
+    expect(inbox.leads).toHaveLength(LEAD_INBOX_PAGE)
+    expect(inbox.handedCount).toBe(123)
+    expect(inbox.marketingCount).toBe(1)
+    const scores = inbox.leads.map((l) => l.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    expect(scores[0]).toBe(90)
   })
 
   it('converts into company, contact and first touchpoint, after the duplicate check; rejects with a reason; both sync', async () => {

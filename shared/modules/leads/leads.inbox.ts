@@ -23,10 +23,15 @@ export interface LeadInboxItem {
   qualification: LeadQualification
 }
 
+/** The inbox shows this many leads at most (the best first); the rest follow as the first are decided. */
+export const LEAD_INBOX_PAGE = 100
+
 export interface LeadInbox {
   threshold: number
-  /** New leads at or above the threshold, highest score first, then the oldest first. */
+  /** New leads at or above the threshold, highest score first, then the oldest first: the first LEAD_INBOX_PAGE. */
   leads: LeadInboxItem[]
+  /** How many new leads are at or above the threshold (the page shows the first LEAD_INBOX_PAGE of them). */
+  handedCount: number
   /** New leads below the threshold: Marketing-Leads, only counted. */
   marketingCount: number
   /** The field reps a lead may be assigned to (the user's team) and their territories (team setting `leadRules`). */

@@ -13,6 +13,7 @@ export const LEAD_TEXTS = {
     en: '{count, plural, =0 {No marketing leads} one {# marketing lead} other {# marketing leads}} below {threshold} points (they stay with marketing).',
   },
   'leads.empty': { de: 'Keine neuen Leads.', en: 'No new leads.' },
+  'leads.shownOf': { de: 'Die {shown} mit den meisten Punkten von {count} neuen Leads; die übrigen folgen, sobald diese entschieden sind.', en: 'The {shown} with the most points of {count} new leads; the rest follow once these are decided.' },
   'leads.score': { de: 'Punkte', en: 'Score' },
   'leads.person': { de: 'Person', en: 'Person' },
   'leads.company': { de: 'Firma', en: 'Company' },

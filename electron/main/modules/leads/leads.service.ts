@@ -11,7 +11,7 @@ import { updateSynced } from '../../../../db/platform/synced-writes'
 import { readTeamSetting, teamSettingsEditor, writeTeamSetting } from '../../../../db/platform/team-settings'
 import { companyFieldsSchema, contactFieldsSchema, touchpointFieldsSchema } from '../../../../shared/modules/customers'
 import {
-  FIRST_CONTACT_BUSINESS_DAYS, formatPostcodeRanges, isHandedOver, LEAD_RULES_KEY, leadEventsSchema, leadRulesOfForm, readLeadRules,
+  FIRST_CONTACT_BUSINESS_DAYS, formatPostcodeRanges, LEAD_INBOX_PAGE, LEAD_RULES_KEY, leadEventsSchema, leadRulesOfForm, readLeadRules,
   type LeadConvertResult, type LeadInbox, type LeadInboxItem, type LeadQualification, type LeadRejectReason, type LeadRep, type LeadRulesForm, type LeadRulesView,
 } from '../../../../shared/modules/leads'
 import { taskFieldsSchema } from '../../../../shared/modules/planning'
@@ -67,9 +67,13 @@ export async function leadInbox(ctx: ServiceContext): Promise<LeadInbox> {
   await requireLeadWork(ctx.db)
   const { rules } = await rulesOfTeam(ctx.db, ctx.userId)
   const threshold = rules.threshold
-  const rows = await ctx.db.selectFrom('leads').selectAll().where('status', '=', 'new').where('deleted_at', 'is', null)
-    .orderBy('score', 'desc').orderBy('received_at', 'asc').execute()
-  const handed = rows.filter((r) => isHandedOver(r.score, threshold))
+  // Counted in one pass over the inbox index, and only the first page read with its histories: with 20,000 leads
+  // the whole list took about 240 ms, the page a few.
+  const newLeads = ctx.db.selectFrom('leads').where('status', '=', sql.lit('new')).where('deleted_at', 'is', null)
+  const counts = await newLeads.select([
+    sql<number>`count(*)`.as('all'), sql<number>`coalesce(sum(case when score >= ${threshold} then 1 else 0 end), 0)`.as('handed'),
+  ]).executeTakeFirstOrThrow()
+  const handed = await newLeads.selectAll().where('score', '>=', threshold).orderBy('score', 'desc').orderBy('received_at', 'asc').limit(LEAD_INBOX_PAGE).execute()
   const leads: LeadInboxItem[] = handed.map((r) => {
     const events = leadEventsSchema.safeParse(JSON.parse(r.events))
     return {
@@ -79,7 +83,7 @@ export async function leadInbox(ctx: ServiceContext): Promise<LeadInbox> {
     }
   })
   const reps = (await repsOf(ctx.db, ctx.userId)).map(({ id, name }) => ({ id, name }))
-  return { threshold, leads, marketingCount: rows.length - handed.length, reps, territories: rules.territories }
+  return { threshold, leads, handedCount: Number(counts.handed), marketingCount: Number(counts.all) - Number(counts.handed), reps, territories: rules.territories }
 }
 
 async function loadNewLead(db: Db, id: string) {

@@ -27,7 +27,7 @@ const detail = (label: string, value: string) => <div className="details__item">
 type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'error'; key: string }
 
 export function LeadInboxPage() {
-  const { t, tFromData } = useI18n()
+  const { t, tFromData, number } = useI18n()
   const inbox = useData('leads.inbox', {})
   const [outcome, setOutcome] = useState<Outcome | null>(null)
 
@@ -43,6 +43,7 @@ export function LeadInboxPage() {
         <div className="stack">
           <p className="muted">{t('leads.marketingCount', { count: inbox.data.marketingCount, threshold: inbox.data.threshold })}</p>
           {inbox.data.leads.length === 0 ? <p>{t('leads.empty')}</p> : null}
+          {inbox.data.handedCount > inbox.data.leads.length ? <p className="muted">{t('leads.shownOf', { shown: number(inbox.data.leads.length), count: number(inbox.data.handedCount) })}</p> : null}
           {inbox.data.reps.length === 0 && inbox.data.leads.length > 0 ? <p className="notice notice--warn" role="note">{t('leads.noReps')}</p> : null}
           {inbox.data.leads.map((lead) => (
             <LeadCard key={lead.id} lead={lead} inbox={inbox.data!} onDone={(o) => { setOutcome(o); inbox.reload() }} />
