@@ -13,19 +13,6 @@ import { addCalendarDays } from '../../../../shared/platform/calendar/calendar-d
 import type { ServiceContext } from '../../platform/context'
 import { leadThreshold } from './leads.service'
 
-interface GroupRow {
-  source: string
-  campaign: string
-  leads: number
-  marketing: number
-  open: number
-  converted: number
-  rejected: number
-  withOffer: number
-  withWon: number
-  decidedOffers: number
-  wonOffers: number
-}
 
 export async function leadReport(ctx: ServiceContext, range: { from: string; to: string }): Promise<LeadReport> {
   const threshold = await leadThreshold(ctx)
@@ -33,7 +20,7 @@ export async function leadReport(ctx: ServiceContext, range: { from: string; to:
   const end = berlinDayStart(addCalendarDays(range.to, 1))
   // One pass over the period's leads (the covering index leads_report); a converted lead joined to its company's
   // live offers made at or after the conversion (the offers' company index), counted per lead, then per group.
-  const groups = await sql<GroupRow>`
+  const groups = await sql<LeadFunnelCounts>`
     select source, campaign, count(*) as leads,
       sum(case when status = 'new' and score < ${threshold} then 1 else 0 end) as marketing,
       sum(case when status = 'new' and score >= ${threshold} then 1 else 0 end) as open,
