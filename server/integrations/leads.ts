@@ -11,18 +11,13 @@ import type { ServerDatabase } from '../store/schema'
 import type { FieldVersion } from '../sync/conflicts'
 import { writeWithSequence } from '../sync/sequence'
 import type { IntegrationKey } from './keys'
+import { fieldProblems, type FieldProblem } from './problems'
 
-export interface LeadProblem {
-  /** The field's path in the body, dotted (`person.email`, `events.2.points`). */
-  field: string
-  /** The schema's error key (`errors.leadUnreachable`, `errors.notNegative`, …). */
-  problem: string
-}
 
 export type LeadPostOutcome =
   | { ok: true; id: string; created: boolean; updated?: boolean }
   /** `counted`: refused inside the write's transaction, the post counted there already. */
-  | { ok: false; problems: LeadProblem[]; counted?: boolean }
+  | { ok: false; problems: FieldProblem[]; counted?: boolean }
   /** Over the key's limit (counted in the write's transaction): nothing written. */
   | { ok: false; wait: number }
 
@@ -39,16 +34,7 @@ const NO_HOOKS: LeadPostHooks = { count: async () => 0, remember: async () => {}
 
 export async function postLead(store: Store, key: IntegrationKey, body: unknown, now: Date, hooks: LeadPostHooks = NO_HOOKS): Promise<LeadPostOutcome> {
   const parsed = leadPostSchema.safeParse(body)
-  if (!parsed.success) {
-    // Only paths and error keys: the refused values (names, addresses) are never echoed or logged.
-    // One problem per field (the first the schema found).
-    const problems = new Map<string, string>()
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.') || '(body)'
-      if (!problems.has(field)) problems.set(field, issue.message.startsWith('errors.') ? issue.message : 'errors.invalid')
-    }
-    return { ok: false, problems: [...problems].map(([field, problem]) => ({ field, problem })) }
-  }
+  if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error) }
   const lead = parsed.data
   const id = leadId(key.id, lead.id)
   const at = now.toISOString()

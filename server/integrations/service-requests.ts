@@ -5,21 +5,13 @@ import { serviceRequestPostSchema } from '../../shared/modules/service'
 import type { Store } from '../store/open-store'
 import { takeRequest, type IntakeOptions, type IntakeOutcome } from '../intake/requests'
 import type { IntegrationKey } from './keys'
-import type { LeadProblem } from './leads'
+import { fieldProblems, type FieldProblem } from './problems'
 
-export type ServiceRequestOutcome = ({ ok: true } & IntakeOutcome) | { ok: false; problems: LeadProblem[] }
+export type ServiceRequestOutcome = ({ ok: true } & IntakeOutcome) | { ok: false; problems: FieldProblem[] }
 
 export async function postServiceRequest(store: Store, key: IntegrationKey, body: unknown, now: Date, intake: IntakeOptions): Promise<ServiceRequestOutcome> {
   const parsed = serviceRequestPostSchema.safeParse(body)
-  if (!parsed.success) {
-    // Paths and error keys only: the refused values (names, addresses) are never echoed or logged.
-    const problems = new Map<string, string>()
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.') || '(body)'
-      if (!problems.has(field)) problems.set(field, issue.message.startsWith('errors.') ? issue.message : 'errors.invalid')
-    }
-    return { ok: false, problems: [...problems].map(([field, problem]) => ({ field, problem })) }
-  }
+  if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error) }
   const r = parsed.data
   const outcome = await takeRequest(store, {
     source: 'api', key: `api:${key.id}:${r.id}`, externalId: r.id, writer: key.name, name: r.name, email: r.email, customerNumber: r.customerNumber,
