@@ -61,9 +61,9 @@ describe('qualifying and assigning leads', () => {
     const [annaId, olafId] = [await userId(nora, 'Anna Becker'), await userId(nora, 'Olaf Ott')]
     expect((await getLeadRules(nora.ctx)).reps.map((r) => r.name)).toEqual(['Anna Becker', 'Olaf Ott'])
     const before = await counts(ben)
-    expect(await fieldsOf(updateLeadRules(ben.ctx, { threshold: 50, territories: [] }))).toMatchObject({ message: 'errors.teamRulesNotAllowed' })
+    expect(await fieldsOf(updateLeadRules(ben.ctx, { threshold: 50, responseDays: 1, territories: [] }))).toMatchObject({ message: 'errors.teamRulesNotAllowed' })
     expect(await counts(ben)).toEqual(before)
-    await updateLeadRules(nora.ctx, { threshold: 60, territories: [
+    await updateLeadRules(nora.ctx, { threshold: 60, responseDays: 1, territories: [
       { userId: annaId, states: '', postcodes: '20000-22999' },
       { userId: olafId, states: 'HH, SH', postcodes: '' },
     ] })
@@ -102,7 +102,7 @@ describe('qualifying and assigning leads', () => {
     expect(answer.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^invalid_row/) })
     // Ben's laptop tampered into a manager's role: the server knows better.
     await ben.ctx.db.updateTable('users').set({ role: 'manager' }).where('id', '=', ben.ctx.userId).execute()
-    await updateLeadRules(ben.ctx, { threshold: 0, territories: [] })
+    await updateLeadRules(ben.ctx, { threshold: 0, responseDays: 1, territories: [] })
     expect((await ben.sync()).rejected).toBe(1)
     expect(((await readState(ben.ctx.db, 'rejected')) as Array<{ reason: string }>)[0]!.reason).toBe('forbidden')
     expect(await server.h.store.db.selectFrom('sync_rows').select('id').where('table_name', '=', 'team_settings').execute()).toEqual([])
@@ -125,7 +125,7 @@ describe('qualifying and assigning leads', () => {
     expect(issues(leadRulesFormSchema.safeParse({ threshold: 50, territories: [{ userId: annaId, states: 'HH, XY', postcodes: 'Hamburg' }] })))
       .toEqual({ 'territories.0.states': 'errors.leadUnknownState', 'territories.0.postcodes': 'errors.leadPostcodeRange' })
     const before = await counts(nora)
-    expect(await fieldsOf(updateLeadRules(nora.ctx, { threshold: 50, territories: [{ userId: carlaId, states: 'BY', postcodes: '' }] })))
+    expect(await fieldsOf(updateLeadRules(nora.ctx, { threshold: 50, responseDays: 1, territories: [{ userId: carlaId, states: 'BY', postcodes: '' }] })))
       .toMatchObject({ message: 'errors.validation', fields: { 'territories.0.userId': 'errors.leadRepUnknown' } })
     expect(await counts(nora)).toEqual(before)
     expect(await nora.ctx.db.selectFrom('team_settings').select('id').where('key', '=', LEAD_RULES_KEY).execute()).toEqual([])

@@ -3,7 +3,7 @@
 // managers and admins see them, field sales do not; the entry is worked in the inbox (done/snooze refused).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../electron/main/ipc/dispatch'
-import { leadWorkListSource } from '../../electron/main/modules/leads'
+import { getLeadRules, leadReport, leadWorkListSource, updateLeadRules } from '../../electron/main/modules/leads'
 import { workList } from '../../electron/main/modules/worklist/worklist.service'
 import { storedLead, type StoredLeadFixture } from '../helpers/leads'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
@@ -51,6 +51,22 @@ describe('leads on the work list', () => {
     expect((await leadWorkListSource.list(t.ctx, { ownerId: '', from: '2026-11-10', to: '2026-11-10', limit: 10 })).map((i) => i.id)).toEqual(['mon', 'sat'])
     const overdue = list.overdue.find((i) => i.id === 'fri')!
     expect(overdue).toMatchObject({ companyId: '', companyName: 'Freitag GmbH', contactName: 'Greta Freitag', view: { label: { key: 'lead.workList' } } })
+  })
+
+  it("follows the team's response-time target: with two business days nothing is overdue yet", async () => {
+    await updateLeadRules(t.ctx, { threshold: 50, responseDays: 2, territories: [] })
+    // Fri 6 Nov → due Tue 10 (today); Sat 7 and Mon 9 → due Wed 11; Tue 10 → due Thu 12.
+    const list = await workList(t.ctx, { ownerId: '', today: '2026-11-10', limit: 50 })
+    const leads = (items: typeof list.overdue) => items.filter((i) => i.source === 'lead').map((i) => [i.id, i.dueDate])
+    expect(leads(list.overdue)).toEqual([])
+    expect(leads(list.dueToday)).toEqual([['fri', '2026-11-10']])
+    expect(leads(list.upcoming)).toEqual([['mon', '2026-11-11'], ['sat', '2026-11-11'], ['tue', '2026-11-12']])
+    expect(await leadWorkListSource.count(t.ctx, { ownerId: '', from: '', to: '2026-12-31', today: '2026-11-10' })).toEqual({ overdue: 0, dueToday: 1, upcoming: 3 })
+    expect((await leadReport(t.ctx, { from: '2026-11-01', to: '2026-11-30' })).firstContact.targetBusinessDays).toBe(2)
+    // A bad target is a field error, and the stored rules stay as they were.
+    expect(await dispatch(t.app, 'leadRules.update', { threshold: 50, responseDays: 0, territories: [] }))
+      .toMatchObject({ ok: false, error: { fields: { responseDays: 'errors.leadResponseDays' } } })
+    expect((await getLeadRules(t.ctx)).rules.responseDays).toBe(2)
   })
 
   it('cannot be completed or snoozed on the list: it is worked in the inbox', async () => {

@@ -3,7 +3,7 @@
 // company's address a sender may post.
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_LEAD_RULES, leadPostSchema, leadRulesOfForm, leadRulesSchema, parsePostcodeRanges, parseStates, proposeRep, readLeadRules, territoryProblems,
+  DEFAULT_LEAD_RULES, leadPostSchema, leadRulesFormSchema, leadRulesOfForm, leadRulesSchema, parsePostcodeRanges, parseStates, proposeRep, readLeadRules, territoryProblems,
 } from '../../shared/modules/leads'
 import { teamSettingValueOk } from '../../shared/modules/success'
 
@@ -47,8 +47,8 @@ describe('the stored lead rules (team setting leadRules)', () => {
   it('defaults to 50 points and no territories; a valid form becomes the stored value, reps without a territory left out', () => {
     expect(readLeadRules(null)).toEqual(DEFAULT_LEAD_RULES)
     expect(readLeadRules('{"threshold":-3}')).toEqual(DEFAULT_LEAD_RULES)
-    const value = leadRulesOfForm({ threshold: 60, territories: [{ userId: A, states: 'hh', postcodes: '20000-22999' }, { userId: B, states: '', postcodes: '' }] })
-    expect(value).toEqual({ threshold: 60, territories: [{ userId: A, states: ['HH'], ranges: [{ from: '20000', to: '22999' }] }] })
+    const value = leadRulesOfForm({ threshold: 60, responseDays: 2, territories: [{ userId: A, states: 'hh', postcodes: '20000-22999' }, { userId: B, states: '', postcodes: '' }] })
+    expect(value).toEqual({ threshold: 60, responseDays: 2, territories: [{ userId: A, states: ['HH'], ranges: [{ from: '20000', to: '22999' }] }] })
     expect(teamSettingValueOk('leadRules', JSON.stringify(value))).toBe(true)
   })
 
@@ -58,6 +58,17 @@ describe('the stored lead rules (team setting leadRules)', () => {
       { userId: A, states: [], ranges: [{ from: '20000', to: '22999' }] }, { userId: B, states: [], ranges: [{ from: '22000', to: '22100' }] },
     ] }))).toBe(false)
     expect(leadRulesSchema.safeParse({ threshold: 50, territories: [{ userId: A, states: ['XY'], ranges: [] }] }).error?.issues[0]?.message).toBe('errors.leadUnknownState')
+  })
+
+  it('the response-time target: one business day unless the team sets 1 to 10; a value stored before it existed reads as one day', () => {
+    expect(readLeadRules('{"threshold":60,"territories":[]}')).toEqual({ threshold: 60, responseDays: 1, territories: [] })
+    expect(readLeadRules('{"threshold":60,"responseDays":3,"territories":[]}').responseDays).toBe(3)
+    for (const bad of [0, 11, 1.5, -1]) {
+      expect(teamSettingValueOk('leadRules', JSON.stringify({ threshold: 50, responseDays: bad, territories: [] }))).toBe(false)
+      expect(leadRulesFormSchema.safeParse({ threshold: 50, responseDays: bad, territories: [] }).error?.issues[0]).toMatchObject({ path: ['responseDays'] })
+    }
+    expect(leadRulesFormSchema.safeParse({ threshold: 50, responseDays: 0, territories: [] }).error?.issues[0]?.message).toBe('errors.leadResponseDays')
+    expect(leadRulesFormSchema.parse({ threshold: 50, territories: [] }).responseDays).toBe(1)
   })
 })
 

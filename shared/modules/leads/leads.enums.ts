@@ -14,6 +14,8 @@ export const LEAD_MAX_SCORE = 10_000
 export const DEFAULT_LEAD_THRESHOLD = 50
 /** The field rep's first-contact task is due this many business days after the conversion (the response-time target's default). */
 export const FIRST_CONTACT_BUSINESS_DAYS = 1
+/** The response-time target's longest setting: business days inside sales may take for a lead's first contact. */
+export const LEAD_MAX_RESPONSE_DAYS = 10
 /** Scoring events one lead may carry. */
 export const LEAD_MAX_EVENTS = 500
 

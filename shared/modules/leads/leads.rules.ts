@@ -6,12 +6,15 @@ import { z } from 'zod'
 import { idSchema } from '../../platform/common.schema'
 import { FEDERAL_STATES, type FederalState } from '../../platform/federal-states'
 import { readSettingValue } from '../../platform/team-settings'
-import { DEFAULT_LEAD_THRESHOLD, LEAD_MAX_SCORE } from './leads.enums'
+import { DEFAULT_LEAD_THRESHOLD, LEAD_MAX_RESPONSE_DAYS, LEAD_MAX_SCORE } from './leads.enums'
+import { LEAD_FIRST_CONTACT_BUSINESS_DAYS } from './leads.report'
 
 export const LEAD_RULES_KEY = 'leadRules'
 
 const POSTCODE = /^\d{5}$/
 const threshold = z.number('errors.number').int('errors.integer').min(0, 'errors.notNegative').max(LEAD_MAX_SCORE, 'errors.tooLarge')
+/** Business days inside sales has for a handed-over lead's first contact (the response-time target). */
+const responseDays = z.number('errors.number').int('errors.integer').min(1, 'errors.leadResponseDays').max(LEAD_MAX_RESPONSE_DAYS, 'errors.leadResponseDays')
 const state = z.enum(FEDERAL_STATES, 'errors.leadUnknownState')
 
 export const postcodeRangeSchema = z.object({
@@ -50,14 +53,15 @@ export function territoryProblems(territories: ReadonlyArray<{ userId: string; r
 
 export const leadRulesSchema = z.object({
   threshold: threshold.default(DEFAULT_LEAD_THRESHOLD),
+  responseDays: responseDays.default(LEAD_FIRST_CONTACT_BUSINESS_DAYS),
   territories: z.array(territorySchema).max(500, 'errors.tooMany').default([]),
 }).strict().superRefine((rules, ctx) => {
   for (const p of territoryProblems(rules.territories)) ctx.addIssue({ code: 'custom', path: ['territories', ...p.path], message: p.message })
 })
 export type LeadRules = z.output<typeof leadRulesSchema>
-export const DEFAULT_LEAD_RULES: LeadRules = { threshold: DEFAULT_LEAD_THRESHOLD, territories: [] }
+export const DEFAULT_LEAD_RULES: LeadRules = { threshold: DEFAULT_LEAD_THRESHOLD, responseDays: LEAD_FIRST_CONTACT_BUSINESS_DAYS, territories: [] }
 
-/** The team's stored value, or the defaults (threshold 50, no territories). */
+/** The team's stored value, or the defaults (threshold 50, first contact within one business day, no territories). */
 export const readLeadRules = (json: string | null | undefined): LeadRules => readSettingValue(leadRulesSchema, json, DEFAULT_LEAD_RULES)
 
 /** "20000-22999, 24103" → ranges; null when a piece is no postcode or range of postcodes. */
@@ -88,6 +92,7 @@ export function parseStates(text: string): FederalState[] | null {
  */
 export const leadRulesFormSchema = z.object({
   threshold,
+  responseDays: responseDays.default(LEAD_FIRST_CONTACT_BUSINESS_DAYS),
   territories: z.array(z.object({
     userId: idSchema,
     states: z.string().max(200, 'errors.tooLong').default(''),
@@ -117,6 +122,7 @@ export type LeadRulesFormInput = z.input<typeof leadRulesFormSchema>
 /** The stored value of a valid form: reps without states or ranges are left out. */
 export const leadRulesOfForm = (form: LeadRulesForm): LeadRules => leadRulesSchema.parse({
   threshold: form.threshold,
+  responseDays: form.responseDays,
   territories: form.territories.map((t) => ({ userId: t.userId, states: parseStates(t.states) ?? [], ranges: parsePostcodeRanges(t.postcodes) ?? [] }))
     .filter((t) => t.states.length > 0 || t.ranges.length > 0),
 })

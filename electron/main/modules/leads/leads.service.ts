@@ -54,6 +54,12 @@ export async function leadThreshold(ctx: ServiceContext): Promise<number> {
   return (await rulesOfTeam(ctx.db, ctx.userId)).rules.threshold
 }
 
+/** The threshold and the response-time target (business days to the first contact) of the user's team. */
+export async function leadTargets(ctx: ServiceContext): Promise<{ threshold: number; responseDays: number }> {
+  const { rules } = await rulesOfTeam(ctx.db, ctx.userId)
+  return { threshold: rules.threshold, responseDays: rules.responseDays }
+}
+
 const qualificationOf = (r: LeadRow): LeadQualification => ({
   budget: r.budget, need: r.need, timing: r.timing, decisionMaker: r.decision_maker, postalCode: r.postal_code, city: r.city,
   federalState: isFederalState(r.federal_state) ? r.federal_state : '',
@@ -184,6 +190,7 @@ export async function getLeadRules(ctx: ServiceContext): Promise<LeadRulesView> 
   const territoryOf = (id: string) => rules.territories.find((t) => t.userId === id)
   const form: LeadRulesForm = {
     threshold: rules.threshold,
+    responseDays: rules.responseDays,
     territories: reps.map((r) => ({ userId: r.id, states: (territoryOf(r.id)?.states ?? []).join(', '), postcodes: formatPostcodeRanges(territoryOf(r.id)?.ranges ?? []) })),
   }
   return { rules: form, reps, canEdit: editor.canEdit, custom }

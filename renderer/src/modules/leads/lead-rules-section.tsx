@@ -44,6 +44,7 @@ export function LeadRulesSection() {
             <fieldset disabled={!canEdit}>
               <div className="form-grid">
                 <NumberField name="threshold" label={t('leadRules.threshold')} step="1" />
+                <NumberField name="responseDays" label={t('leadRules.responseDays')} step="1" />
               </div>
             </fieldset>
             <fieldset disabled={!canEdit}>
