@@ -10,29 +10,13 @@ import { createContact } from '../../electron/main/modules/customers/contact.ser
 import { convertLead, leadInbox } from '../../electron/main/modules/leads'
 import { writeState } from '../../electron/main/modules/sync/state'
 import { createUser } from '../../server/admin/accounts'
-import { createIntegrationKey } from '../../server/integrations/keys'
 import { companyFieldsSchema, contactFieldsSchema } from '../../shared/modules/customers'
 import { leadConvertSchema } from '../../shared/modules/leads'
 import { harnessPerTest, PASSWORD, type TestClient } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
-import { validLead } from '../helpers/leads'
+import { leadPoster, leadRowCounts, refusalOf, validLead } from '../helpers/leads'
 
 const userId = async (laptop: TestClient, name: string) => (await laptop.ctx.db.selectFrom('users').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id
-const counts = async (laptop: TestClient) => {
-  const out: Record<string, number> = {}
-  for (const table of ['companies', 'contacts', 'touchpoints', 'tasks', 'sync_outbox'] as const) {
-    out[table] = Number((await laptop.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-  }
-  return out
-}
-const refusal = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (err) {
-    return { message: (err as Error).message, fields: (err as { fields?: Record<string, string> }).fields }
-  }
-  throw new Error('not refused')
-}
 const contactOf = (companyId: string, firstName: string, lastName: string, email: string) => contactFieldsSchema.parse({
   companyId, salutation: 'none', title: '', firstName, lastName, jobFunction: 'Einkauf', email, phone: '+49 40 555', mobile: '', language: 'de',
   buyingRole: '', attitude: '', influence: '', worries: '', goals: '', personaId: '', notes: 'seit 2019',
@@ -47,10 +31,10 @@ describe('converting a lead into an existing company', () => {
    * Ott Spedition KG too (with another person); two leads arrive for them, Ben (inside sales, Nord) has them.
    */
   async function setUp() {
-    await createUser(server.h.store, { login: 'olaf', displayName: 'Olaf Ott', role: 'field_sales', teamId: server.h.teams.nord, password: PASSWORD })
-    await createUser(server.h.store, { login: 'nora', displayName: 'Nora Vogt', role: 'manager', teamId: server.h.teams.nord, password: PASSWORD })
-    const { key } = await createIntegrationKey(server.h.store.db, 'Marketing', ['leads'])
-    const post = (body: unknown) => server.h.fetch('http://sync.test/integrations/v1/leads', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } })
+    for (const [login, displayName, role] of [['olaf', 'Olaf Ott', 'field_sales'], ['nora', 'Nora Vogt', 'manager']] as const) {
+      await createUser(server.h.store, { login, displayName, role, teamId: server.h.teams.nord, password: PASSWORD })
+    }
+    const post = await leadPoster(server.h)
     expect((await post(validLead({ company: { name: 'Hansen Logistik GmbH', postalCode: '20095', city: 'Hamburg' } }))).status).toBe(200)
     expect((await post(validLead({ id: 'b', company: { name: 'Ott Spedition KG' }, person: { firstName: 'Ole', lastName: 'Ott', email: 'ole.ott@example.de' } }))).status).toBe(200)
     const ben = await server.client('ben')
@@ -70,17 +54,17 @@ describe('converting a lead into an existing company', () => {
 
   it('answers the duplicates with place and matching contact; into the company: no new company or contact, touchpoint and task there; syncs to the rep and a colleague', async () => {
     const { ben, olafId, annaId, hansenCo, greta, hansen } = await setUp()
-    const before = await counts(ben)
+    const before = await leadRowCounts(ben)
     const companyBefore = await ben.ctx.db.selectFrom('companies').select(companyColumns).where('id', '=', hansenCo.id).executeTakeFirstOrThrow()
     const answer = await convertLead(ben.ctx, { id: hansen.id, anyway: false, repId: annaId, language: 'de' })
     expect(answer).toEqual({ converted: false, duplicates: [{ id: hansenCo.id, name: 'Hansen Logistik GmbH', postalCode: '20457', city: 'Hamburg', contact: { id: greta.id, name: 'Greta Hansen' } }] })
-    expect(await counts(ben)).toEqual(before)
+    expect(await leadRowCounts(ben)).toEqual(before)
 
     server.h.clock.now = new Date('2026-11-20T15:00:00.000Z') // a Friday: the task is due on Monday
     const converted = await convertLead(ben.ctx, { id: hansen.id, anyway: false, companyId: hansenCo.id, repId: annaId, language: 'de' })
     expect(converted).toMatchObject({ converted: true, companyId: hansenCo.id, contactId: greta.id, existingCompany: true, existingContact: true })
     if (!converted.converted) throw new Error('not converted')
-    const after = await counts(ben)
+    const after = await leadRowCounts(ben)
     expect({ companies: after.companies, contacts: after.contacts, touchpoints: after.touchpoints, tasks: after.tasks })
       .toEqual({ companies: before.companies, contacts: before.contacts, touchpoints: before.touchpoints + 1, tasks: before.tasks + 1 })
     // The customer's data stays as it was: name, number, owner, team, status, address, notes; the contact too.
@@ -111,11 +95,11 @@ describe('converting a lead into an existing company', () => {
     const { ben, annaId, ottCo, ott, hansenCo, hansen } = await setUp()
     const answer = await convertLead(ben.ctx, { id: ott.id, anyway: false, repId: annaId, language: 'de' })
     expect(answer).toEqual({ converted: false, duplicates: [{ id: ottCo.id, name: 'Ott Spedition KG', postalCode: '', city: '', contact: null }] })
-    const before = await counts(ben)
+    const before = await leadRowCounts(ben)
     const converted = await convertLead(ben.ctx, { id: ott.id, anyway: false, companyId: ottCo.id, repId: annaId, language: 'en' })
     if (!converted.converted) throw new Error('not converted')
     expect(converted).toMatchObject({ companyId: ottCo.id, existingCompany: true, existingContact: false })
-    const after = await counts(ben)
+    const after = await leadRowCounts(ben)
     expect([after.companies, after.contacts, after.touchpoints, after.tasks]).toEqual([before.companies, before.contacts + 1, before.touchpoints + 1, before.tasks + 1])
     expect(await ben.ctx.db.selectFrom('contacts').select(['id', 'first_name', 'last_name', 'email']).where('company_id', '=', ottCo.id).orderBy('last_name').orderBy('first_name').execute())
       .toEqual([
@@ -137,15 +121,15 @@ describe('converting a lead into an existing company', () => {
     const { ben, annaId, hansenCo, ottCo, hansen } = await setUp()
     expect(leadConvertSchema.safeParse({ id: hansen.id, repId: annaId, companyId: 'Hansen' }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['companyId', 'errors.invalid']])
     await deleteCompany(ben.ctx, ottCo.id)
-    const before = await counts(ben)
+    const before = await leadRowCounts(ben)
     for (const companyId of ['01900000-0000-7000-8000-000000000001', ottCo.id]) {
       // `anyway` does not turn a refused company into a new one.
       for (const anyway of [false, true]) {
-        expect(await refusal(convertLead(ben.ctx, { id: hansen.id, anyway, companyId, repId: annaId, language: 'de' })), companyId)
+        expect(await refusalOf(convertLead(ben.ctx, { id: hansen.id, anyway, companyId, repId: annaId, language: 'de' })), companyId)
           .toMatchObject({ message: 'errors.validation', fields: { companyId: 'errors.companyNotFound' } })
       }
     }
-    expect(await counts(ben)).toEqual(before)
+    expect(await leadRowCounts(ben)).toEqual(before)
     expect(await ben.ctx.db.selectFrom('leads').select(['status', 'converted_company_id', 'assigned_to']).where('id', '=', hansen.id).executeTakeFirstOrThrow())
       .toEqual({ status: 'new', converted_company_id: null, assigned_to: null })
 
@@ -158,10 +142,10 @@ describe('converting a lead into an existing company', () => {
     await nora.sync()
     await writeState(nora.ctx.db, 'user', { id: nora.ctx.userId, login: 'nora', displayName: 'Nora Vogt', email: '', role: 'manager', teamId: server.h.teams.nord })
     expect(await nora.ctx.db.selectFrom('companies').select('team_id').where('id', '=', sued.id).executeTakeFirstOrThrow()).toEqual({ team_id: server.h.teams.sued })
-    const noraBefore = await counts(nora)
-    expect(await refusal(convertLead(nora.ctx, { id: hansen.id, anyway: false, companyId: sued.id, repId: annaId, language: 'de' })))
+    const noraBefore = await leadRowCounts(nora)
+    expect(await refusalOf(convertLead(nora.ctx, { id: hansen.id, anyway: false, companyId: sued.id, repId: annaId, language: 'de' })))
       .toMatchObject({ message: 'errors.validation', fields: { repId: 'errors.leadRepOtherTeam' } })
-    expect(await counts(nora)).toEqual(noraBefore)
+    expect(await leadRowCounts(nora)).toEqual(noraBefore)
     // Her own team's company is fine.
     expect((await convertLead(nora.ctx, { id: hansen.id, anyway: false, companyId: hansenCo.id, repId: annaId, language: 'de' })).converted).toBe(true)
   })
@@ -169,11 +153,11 @@ describe('converting a lead into an existing company', () => {
   it('a failure in any step writes nothing: the new contact, the touchpoint, the task, the lead\'s decision', async () => {
     const { ben, annaId, ottCo, ott } = await setUp()
     for (const [table, event] of [['contacts', 'INSERT'], ['touchpoints', 'INSERT'], ['tasks', 'INSERT'], ['leads', 'UPDATE']] as const) {
-      const before = await counts(ben)
+      const before = await leadRowCounts(ben)
       await sql.raw(`CREATE TRIGGER fail_step BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END`).execute(ben.ctx.db)
       await expect(convertLead(ben.ctx, { id: ott.id, anyway: false, companyId: ottCo.id, repId: annaId, language: 'de' }), table).rejects.toThrow('disk full')
       await sql.raw('DROP TRIGGER fail_step').execute(ben.ctx.db)
-      expect(await counts(ben), table).toEqual(before)
+      expect(await leadRowCounts(ben), table).toEqual(before)
       expect(await ben.ctx.db.selectFrom('leads').select(['status', 'contact_id', 'assigned_to']).where('id', '=', ott.id).executeTakeFirstOrThrow(), table)
         .toEqual({ status: 'new', contact_id: null, assigned_to: null })
     }
