@@ -1,7 +1,9 @@
 // Issue 19 end to end (de-DE, 1280×720): marketing automation posts two leads to the real sync server with an
 // integration key (a plain fetch, as curl would); Ben's laptop (inside sales) syncs; the lead of 72 points is in
 // the inbox with its scoring history, the one of 30 points is only counted as a Marketing-Lead. Converting makes
-// the company (it opens from the confirmation); the other lead is rejected with a reason and the inbox is empty.
+// the company (it opens from the confirmation); the other lead is rejected with a reason and the inbox is empty. A
+// later lead of the same person and company is named as a duplicate and converted into the existing company (in
+// German, its texts checked in English; double-clicked): no second company or contact, its touchpoint there.
 import { createIntegrationKey } from '../../server/integrations/keys'
 import { openStore } from '../../server/store/open-store'
 import { startServerProcess } from '../helpers/server-process'
@@ -63,11 +65,41 @@ test('a posted lead reaches the inbox, is converted into a company; a low one is
     await expect(page.getByText('Lead abgelehnt.')).toBeVisible()
     await expect(page.getByText('Keine neuen Leads.')).toBeVisible()
 
-    // The converted lead's company, with its contact.
+    // Greta Hansen comes back through another campaign: her company exists now (the first conversion made it). The
+    // duplicate is named with her as its contact; converting into it makes no second company and no second contact.
+    expect((await post(validLead({ id: 'hs-4720', score: 80, campaign: 'Winter 2026', events: [{ at: '2026-11-28T10:00:00Z', activity: 'Demo angefragt', points: 80 }] }))).status).toBe(200)
+    await syncNow(page)
+    await page.getByRole('link', { name: 'Leads' }).click()
+    const again = page.getByRole('article', { name: 'Hansen Logistik GmbH' })
+    await again.getByLabel('Außendienst').selectOption({ label: 'Anna Becker' })
+    await again.getByRole('button', { name: 'Übernehmen', exact: true }).click()
+    await expect(again.getByText('Diese Firma gibt es vielleicht schon. Den Lead einer bestehenden Firma zuordnen oder trotzdem eine neue Firma anlegen:')).toBeVisible()
+    const duplicates = again.getByRole('list', { name: 'Mögliche Dubletten: Hansen Logistik GmbH' })
+    await expect(duplicates.getByRole('listitem')).toHaveCount(1)
+    await expect(duplicates.getByRole('listitem')).toContainText('Greta Hansen ist dort schon Ansprechpartner.')
+    await expect(again.getByRole('button', { name: 'Trotzdem neue Firma anlegen' })).toBeVisible()
+    await again.getByRole('button', { name: 'Trotzdem neue Firma anlegen' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'docs/screenshots/leads-existing-de.png' })
+    await page.getByLabel('Sprache').selectOption('en')
+    await expect(again.getByText('This company may exist already. Convert the lead into an existing company, or create a new company anyway:')).toBeVisible()
+    await expect(again.getByText('Greta Hansen is a contact there already.')).toBeVisible()
+    await expect(again.getByRole('button', { name: 'Convert into “Hansen Logistik GmbH”' })).toBeVisible()
+    await expect(again.getByRole('button', { name: 'Create a new company anyway' })).toBeVisible()
+    await page.getByLabel('Language').selectOption('de')
+    await again.getByRole('button', { name: 'Zu „Hansen Logistik GmbH“ übernehmen' }).dblclick()
+    await expect(page.getByText('Lead zu „Hansen Logistik GmbH“ übernommen – zugewiesen an Anna Becker.')).toBeVisible()
+    await expect(page.getByText('Keine neuen Leads.')).toBeVisible()
+
+    // One Hansen Logistik GmbH, with Greta once and both leads' touchpoints on its timeline.
     await page.getByRole('link', { name: 'Firmen' }).click()
+    await expect(page.getByRole('link', { name: 'Hansen Logistik GmbH' })).toHaveCount(1)
     await page.getByRole('link', { name: 'Hansen Logistik GmbH' }).click()
     await expect(page.getByRole('heading', { name: 'Hansen Logistik GmbH' })).toBeVisible()
     await expect(page.getByText('Greta Hansen').first()).toBeVisible()
+    const timeline = page.getByRole('list', { name: 'Verlauf' })
+    await expect(timeline.getByText('Lead webinar · Winter 2026 · 80')).toBeVisible()
+    await expect(timeline.getByText('Lead webinar · Herbst 2026 · 72')).toBeVisible()
+    await expect(timeline.getByRole('listitem').filter({ hasText: 'Lead webinar' })).toHaveCount(2)
     await syncNow(page)
     expect(consoleErrors).toEqual([])
   } finally {

@@ -1,4 +1,7 @@
 // A lead as marketing automation posts it (tests of the lead intake and the inbox).
+import { createIntegrationKey } from '../../server/integrations/keys'
+import type { Harness, TestClient } from './sync-harness'
+
 export const validLead = (over: Record<string, unknown> = {}) => ({
   id: 'hs-4711',
   person: { firstName: 'Greta', lastName: 'Hansen', email: 'greta.hansen@example.de' },
@@ -35,3 +38,29 @@ export const storedLead = (f: StoredLeadFixture) => ({
   status: f.status ?? 'new', reject_reason: f.reason ?? null, converted_company_id: f.company ?? null, contact_id: null, decided_by: f.status ? 'ben' : null,
   decided_at: f.afterHours === undefined ? null : new Date(Date.parse(f.receivedAt) + f.afterHours * 3_600_000).toISOString(),
 })
+
+/** Posts leads to the harness's sync server as marketing automation would, with a new key of kind `leads`. */
+export async function leadPoster(h: Harness): Promise<(body: unknown) => Promise<Response>> {
+  const { key } = await createIntegrationKey(h.store.db, 'Marketing', ['leads'])
+  return (body) => h.fetch('http://sync.test/integrations/v1/leads', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } })
+}
+
+/** Rows of the tables a lead's conversion writes (and the outbox): "nothing written" is these unchanged. */
+const COUNTED = ['companies', 'contacts', 'touchpoints', 'tasks', 'sync_outbox', 'team_settings'] as const
+export async function leadRowCounts(laptop: TestClient): Promise<Record<(typeof COUNTED)[number], number>> {
+  const out = {} as Record<(typeof COUNTED)[number], number>
+  for (const table of COUNTED) {
+    out[table] = Number((await laptop.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  }
+  return out
+}
+
+/** The refusal of a service call: its message and field errors (fails when the call succeeds). */
+export async function refusalOf(promise: Promise<unknown>): Promise<{ message: string; fields: Record<string, string> | undefined }> {
+  try {
+    await promise
+  } catch (err) {
+    return { message: (err as Error).message, fields: (err as { fields?: Record<string, string> }).fields }
+  }
+  throw new Error('not refused')
+}

@@ -14,25 +14,10 @@ import { createUser } from '../../server/admin/accounts'
 import { createIntegrationKey } from '../../server/integrations/keys'
 import { leadConvertSchema, leadQualifySchema, leadRulesFormSchema, LEAD_RULES_KEY } from '../../shared/modules/leads'
 import { harnessPerTest, PASSWORD, type TestClient } from '../helpers/sync-harness'
-import { validLead } from '../helpers/leads'
+import { leadRowCounts, refusalOf, validLead } from '../helpers/leads'
 
 const qualification = { budget: '50.000 €', need: 'Tourenplanung für 40 Fahrzeuge', timing: 'Q1 2027', decisionMaker: 'Jens Hansen (GF)', postalCode: '20095', city: 'Hamburg', federalState: 'HH' as const }
 const userId = async (laptop: TestClient, name: string) => (await laptop.ctx.db.selectFrom('users').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id
-const counts = async (laptop: TestClient) => {
-  const out: Record<string, number> = {}
-  for (const table of ['companies', 'contacts', 'touchpoints', 'tasks', 'sync_outbox', 'team_settings'] as const) {
-    out[table] = Number((await laptop.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-  }
-  return out
-}
-const fieldsOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (err) {
-    return { message: (err as Error).message, fields: (err as { fields?: Record<string, string> }).fields }
-  }
-  throw new Error('not refused')
-}
 const issues = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]))
 
@@ -60,9 +45,9 @@ describe('qualifying and assigning leads', () => {
     const { ben, nora } = await setUp()
     const [annaId, olafId] = [await userId(nora, 'Anna Becker'), await userId(nora, 'Olaf Ott')]
     expect((await getLeadRules(nora.ctx)).reps.map((r) => r.name)).toEqual(['Anna Becker', 'Olaf Ott'])
-    const before = await counts(ben)
-    expect(await fieldsOf(updateLeadRules(ben.ctx, { threshold: 50, responseDays: 1, territories: [] }))).toMatchObject({ message: 'errors.teamRulesNotAllowed' })
-    expect(await counts(ben)).toEqual(before)
+    const before = await leadRowCounts(ben)
+    expect(await refusalOf(updateLeadRules(ben.ctx, { threshold: 50, responseDays: 1, territories: [] }))).toMatchObject({ message: 'errors.teamRulesNotAllowed' })
+    expect(await leadRowCounts(ben)).toEqual(before)
     await updateLeadRules(nora.ctx, { threshold: 60, responseDays: 1, territories: [
       { userId: annaId, states: '', postcodes: '20000-22999' },
       { userId: olafId, states: 'HH, SH', postcodes: '' },
@@ -124,10 +109,10 @@ describe('qualifying and assigning leads', () => {
       .toEqual({ 'territories.0.postcodes': 'errors.leadPostcodeOverlap' })
     expect(issues(leadRulesFormSchema.safeParse({ threshold: 50, territories: [{ userId: annaId, states: 'HH, XY', postcodes: 'Hamburg' }] })))
       .toEqual({ 'territories.0.states': 'errors.leadUnknownState', 'territories.0.postcodes': 'errors.leadPostcodeRange' })
-    const before = await counts(nora)
-    expect(await fieldsOf(updateLeadRules(nora.ctx, { threshold: 50, responseDays: 1, territories: [{ userId: carlaId, states: 'BY', postcodes: '' }] })))
+    const before = await leadRowCounts(nora)
+    expect(await refusalOf(updateLeadRules(nora.ctx, { threshold: 50, responseDays: 1, territories: [{ userId: carlaId, states: 'BY', postcodes: '' }] })))
       .toMatchObject({ message: 'errors.validation', fields: { 'territories.0.userId': 'errors.leadRepUnknown' } })
-    expect(await counts(nora)).toEqual(before)
+    expect(await leadRowCounts(nora)).toEqual(before)
     expect(await nora.ctx.db.selectFrom('team_settings').select('id').where('key', '=', LEAD_RULES_KEY).execute()).toEqual([])
   })
 
@@ -169,11 +154,11 @@ describe('qualifying and assigning leads', () => {
     const hansen = (await leadInbox(ben.ctx)).leads.find((l) => l.companyName === 'Hansen Logistik GmbH')!
     const { sql } = await import('kysely')
     for (const [table, event] of [['touchpoints', 'INSERT'], ['tasks', 'INSERT'], ['leads', 'UPDATE']] as const) {
-      const before = await counts(ben)
+      const before = await leadRowCounts(ben)
       await sql.raw(`CREATE TRIGGER fail_step BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END`).execute(ben.ctx.db)
       await expect(convertLead(ben.ctx, { id: hansen.id, anyway: false, repId: annaId, qualification, language: 'de' }), table).rejects.toThrow('disk full')
       await sql.raw('DROP TRIGGER fail_step').execute(ben.ctx.db)
-      expect(await counts(ben), table).toEqual(before)
+      expect(await leadRowCounts(ben), table).toEqual(before)
       expect(await ben.ctx.db.selectFrom('leads').select(['status', 'budget', 'assigned_to']).where('id', '=', hansen.id).executeTakeFirstOrThrow(), table)
         .toEqual({ status: 'new', budget: '', assigned_to: null })
     }
@@ -183,19 +168,19 @@ describe('qualifying and assigning leads', () => {
   it('bad conversion and qualification input is refused with its reason and writes nothing; a field rep has no inbox', async () => {
     const { ben, anna } = await setUp()
     const hansen = (await leadInbox(ben.ctx)).leads.find((l) => l.companyName === 'Hansen Logistik GmbH')!
-    const before = await counts(ben)
+    const before = await leadRowCounts(ben)
     expect(issues(leadConvertSchema.safeParse({ id: hansen.id, repId: '' }))).toEqual({ repId: 'errors.leadRepRequired' })
     expect(issues(leadQualifySchema.safeParse({ id: hansen.id, qualification: { postalCode: '2009', federalState: 'XY' } })))
       .toEqual({ 'qualification.postalCode': 'errors.postalCode', 'qualification.federalState': 'errors.leadUnknownState' })
     // Carla is a rep of another team, Ben himself no field rep: neither may receive it.
     for (const name of ['Carla Öztürk', 'Ben Schulz']) {
-      expect(await fieldsOf(convertLead(ben.ctx, { id: hansen.id, anyway: false, repId: await userId(ben, name), language: 'de' })), name)
+      expect(await refusalOf(convertLead(ben.ctx, { id: hansen.id, anyway: false, repId: await userId(ben, name), language: 'de' })), name)
         .toMatchObject({ fields: { repId: 'errors.leadRepUnknown' } })
     }
-    expect(await counts(ben)).toEqual(before)
+    expect(await leadRowCounts(ben)).toEqual(before)
     // Anna (field sales): the inbox, a qualification and a conversion are refused with the reason.
     for (const attempt of [leadInbox(anna.ctx), qualifyLead(anna.ctx, { id: hansen.id, qualification }), convertLead(anna.ctx, { id: hansen.id, anyway: true, repId: anna.ctx.userId, language: 'de' })]) {
-      expect(await fieldsOf(attempt)).toMatchObject({ message: 'rights.denied.leads.work' })
+      expect(await refusalOf(attempt)).toMatchObject({ message: 'rights.denied.leads.work' })
     }
     expect(await anna.ctx.db.selectFrom('companies').select('id').execute()).toEqual([])
   })

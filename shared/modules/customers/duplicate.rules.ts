@@ -181,3 +181,24 @@ export function scoreContactFeatures(a: ContactFeatures, b: ContactFeatures): Du
 /** How likely two contacts are one person. */
 export const contactDuplicateScore = (a: ContactDuplicateInput, b: ContactDuplicateInput): DuplicateScore =>
   scoreContactFeatures(contactFeatures(a), contactFeatures(b))
+
+/**
+ * Whether two contacts are certainly the same person, by the strict signs only: the same e-mail address (case
+ * ignored), else the same first and last name (folded: "Müller" = "Mueller", case and spaces ignored) — `email`,
+ * `name`, or null. For matching within one company (a lead converted into an existing company reuses its contact):
+ * a similar name, a shared phone or namesakes at other companies are the duplicate list's business, not a match.
+ */
+export function samePersonBy(a: ContactFeatures, b: ContactFeatures): 'email' | 'name' | null {
+  if (a.email !== '' && a.email === b.email) return 'email'
+  return a.name.key !== '' && a.name.key === b.name.key ? 'name' : null
+}
+
+/**
+ * The contact among `candidates` who is `person`: the first with the same e-mail address, else the first with the
+ * same first and last name (`samePersonBy`); null when none is.
+ */
+export function matchingPerson<T extends ContactDuplicateInput>(person: ContactDuplicateInput, candidates: readonly T[]): T | null {
+  const wanted = contactFeatures(person)
+  const by = candidates.map((c) => ({ c, by: samePersonBy(wanted, contactFeatures(c)) }))
+  return (by.find((x) => x.by === 'email') ?? by.find((x) => x.by === 'name'))?.c ?? null
+}

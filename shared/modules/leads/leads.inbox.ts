@@ -59,21 +59,36 @@ export const leadQualifySchema = z.object({ id: idSchema, qualification: leadQua
 export type LeadQualifyInput = z.input<typeof leadQualifySchema>
 
 /**
- * `anyway`: convert although likely duplicates of the company exist (the first try answers them). `repId`: the
- * field rep the company goes to (owner, team, and the first-contact task); `language`: of the task's title.
+ * `anyway`: convert although likely duplicates of the company exist (the first try answers them). `companyId`: an
+ * existing company to convert into instead (one of the duplicates answered, chosen by the user): no new company,
+ * its contact reused when it is the lead's person. `repId`: the field rep the lead goes to (a new company's owner
+ * and team; the first-contact task); `language`: of the task's title.
  */
 export const leadConvertSchema = z.object({
   id: idSchema,
   anyway: z.boolean().default(false),
+  companyId: idSchema.optional(),
   repId: z.string('errors.leadRepRequired').min(1, 'errors.leadRepRequired').pipe(idSchema),
   qualification: leadQualificationSchema.optional(),
   language: z.enum(['de', 'en']).default('de'),
 }).strict()
 export type LeadConvertInput = z.input<typeof leadConvertSchema>
 
+/**
+ * A likely duplicate of the lead's company, as the inbox offers it to convert into: where it is, and the contact of
+ * it who is the lead's person (same e-mail address, else same name) — reused then — or null (a new contact).
+ */
+export interface LeadDuplicate {
+  id: string
+  name: string
+  postalCode: string
+  city: string
+  contact: { id: string; name: string } | null
+}
+
 export type LeadConvertResult =
-  | { converted: true; companyId: string; contactId: string; taskId: string }
-  | { converted: false; duplicates: Array<{ id: string; name: string }> }
+  | { converted: true; companyId: string; contactId: string; taskId: string; existingCompany: boolean; existingContact: boolean }
+  | { converted: false; duplicates: LeadDuplicate[] }
 
 export const leadRejectSchema = z.object({ id: idSchema, reason: z.enum(LEAD_REJECT_REASONS, 'errors.invalidChoice') }).strict()
 export type LeadRejectInput = z.input<typeof leadRejectSchema>

@@ -1,11 +1,11 @@
 // Duplicates: the list of likely duplicate companies or contacts with reasons and score (the pure rules in
 // shared/modules/customers/duplicate.*.ts over every live record), the check while a company is typed, and
 // "kein Duplikat", kept on this device. A company's e-mail domains are its contacts'.
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { readSettings, writeSetting } from '../../../../db/platform/local.repository'
 import {
-  companyDuplicateScore, contactDuplicateScore, findDuplicateCompanies, findDuplicateContacts, LIKELY_DUPLICATE_SCORE, MAX_LISTED_DUPLICATES,
+  companyDuplicateScore, contactDuplicateScore, findDuplicateCompanies, findDuplicateContacts, LIKELY_DUPLICATE_SCORE, matchingPerson, MAX_LISTED_DUPLICATES,
   type ContactDuplicateCandidate, type ContactDuplicateCheckInput, type DuplicateCandidate, type DuplicateCheckInput, type DuplicateCompany, type DuplicateContact, type DuplicateKind, type DuplicateList, type DuplicatePairView,
 } from '../../../../shared/modules/customers'
 import { foldForSort } from '../../../../shared/platform/search'
@@ -106,6 +106,20 @@ export async function checkContactDuplicates(ctx: ServiceContext, input: Contact
     if (score >= LIKELY_DUPLICATE_SCORE) found.push({ contact, score, reasons })
   }
   return found.sort((x, y) => y.score - x.score).slice(0, 5)
+}
+
+/**
+ * The live contact of a company who is the given person (the same e-mail address, else the same first and last
+ * name: `matchingPerson`), or null. A lead converted into an existing company reuses that contact.
+ */
+export async function matchingContactOfCompany(
+  db: Kysely<Database> | Transaction<Database>, companyId: string, person: { firstName: string; lastName: string; email: string },
+): Promise<{ id: string; name: string } | null> {
+  const rows = await db.selectFrom('contacts').select(['id', 'first_name', 'last_name', 'email'])
+    .where('company_id', '=', companyId).where('deleted_at', 'is', null).orderBy('id').execute()
+  const candidates = rows.map((r) => ({ id: r.id, companyId, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: '', mobile: '' }))
+  const found = matchingPerson({ id: 'lead', companyId, ...person, phone: '', mobile: '' }, candidates)
+  return found ? { id: found.id, name: `${found.firstName} ${found.lastName}`.trim() } : null
 }
 
 /** "Kein Duplikat": the pair is not listed again on this device. */

@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
 import { signedInRole } from '../../../../db/platform/rights-guard'
 import { updateSynced } from '../../../../db/platform/synced-writes'
-import { readTeamSetting, teamSettingsEditor, writeTeamSetting } from '../../../../db/platform/team-settings'
+import { readTeamSetting, teamOfCompany, teamSettingsEditor, writeTeamSetting } from '../../../../db/platform/team-settings'
 import { companyFieldsSchema, contactFieldsSchema, touchpointFieldsSchema } from '../../../../shared/modules/customers'
 import {
   FIRST_CONTACT_BUSINESS_DAYS, formatPostcodeRanges, LEAD_INBOX_PAGE, LEAD_RULES_KEY, leadEventsSchema, leadRulesOfForm, readLeadRules,
@@ -20,7 +20,7 @@ import { plusBusinessDays } from '../../../../shared/platform/business-days'
 import { isFederalState } from '../../../../shared/platform/federal-states'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { deniedKey, may } from '../../../../shared/platform/rights'
-import { checkCompanyDuplicates, insertCompany, insertContact, insertTouchpoint } from '../customers'
+import { checkCompanyDuplicates, insertCompany, insertContact, insertTouchpoint, matchingContactOfCompany } from '../customers'
 import { insertTask } from '../planning'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 
@@ -111,22 +111,46 @@ export async function qualifyLead(ctx: ServiceContext, input: { id: string; qual
 }
 
 /**
+ * The existing company a lead is converted into: live on this laptop (what the user can see), and in the rep's team
+ * — the rep must see the company after sync, and a company keeps its team (a manager seeing every team may pick one
+ * of another team; the rep is one of the manager's own team). A field error, nothing written, otherwise.
+ */
+async function existingCompany(db: Db, id: string, userId: string, rep: { teamId: string }) {
+  const company = await db.selectFrom('companies').select(['id', 'name', 'team_id', 'federal_state']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+  if (!company) throw fieldError('companyId', 'errors.companyNotFound')
+  if ((await teamOfCompany(db, company.team_id, userId)) !== rep.teamId) throw fieldError('repId', 'errors.leadRepOtherTeam')
+  return company
+}
+
+/**
  * Company, contact, first touchpoint and the field rep's task "Erstkontakt aufnehmen" from the lead, and the
  * lead's decision — one transaction: a failure in any step writes nothing. Likely duplicates of the company are
- * answered first, and only `anyway` creates a new company beside them. The company goes to the rep: owner, and the
- * rep's team (so it syncs to the rep's laptop); the task is due within the first-contact target (one business day).
+ * answered first (each with the contact of it who is the lead's person, if any); then either `companyId` converts
+ * into one of them, or `anyway` creates a new company beside them. A new company goes to the rep: owner, and the
+ * rep's team (so it syncs to the rep's laptop). An existing company keeps its name, owner, team, status and address
+ * (the customer's data is not overwritten with the lead's; the qualification stays on the lead), and its contact
+ * who is the lead's person is reused as it is. The task is due within the first-contact target (one business day).
  */
 export async function convertLead(ctx: ServiceContext, input: {
-  id: string; anyway: boolean; repId: string; qualification?: LeadQualification | undefined; language: 'de' | 'en'
+  id: string; anyway: boolean; companyId?: string | undefined; repId: string; qualification?: LeadQualification | undefined; language: 'de' | 'en'
 }): Promise<LeadConvertResult> {
   await requireLeadWork(ctx.db)
   const lead = await loadNewLead(ctx.db, input.id)
   const q = input.qualification ?? qualificationOf(lead)
   const rep = (await repsOf(ctx.db, ctx.userId)).find((r) => r.id === input.repId)
   if (!rep) throw fieldError('repId', 'errors.leadRepUnknown')
-  if (!input.anyway) {
+  const person = { firstName: lead.first_name, lastName: lead.last_name, email: lead.email ?? '' }
+  const existing = input.companyId ? await existingCompany(ctx.db, input.companyId, ctx.userId, rep) : null
+  if (!existing && !input.anyway) {
     const duplicates = await checkCompanyDuplicates(ctx, { name: lead.company_name, customerNumber: '', postalCode: q.postalCode, city: q.city, exceptId: '' })
-    if (duplicates.length > 0) return { converted: false, duplicates: duplicates.map((d) => ({ id: d.company.id, name: d.company.name })) }
+    if (duplicates.length > 0) {
+      return {
+        converted: false,
+        duplicates: await Promise.all(duplicates.map(async ({ company: d }) => ({
+          id: d.id, name: d.name, postalCode: d.postalCode, city: d.city, contact: await matchingContactOfCompany(ctx.db, d.id, person),
+        }))),
+      }
+    }
   }
   const company = companyFieldsSchema.parse({
     name: lead.company_name, customerNumber: '', street: '', postalCode: q.postalCode, city: q.city, federalState: q.federalState, industry: '', segment: '',
@@ -140,7 +164,9 @@ export async function convertLead(ctx: ServiceContext, input: {
     companyId, contactId, occurredAt: lead.received_at, channel: 'website', direction: 'inbound', mode: 'indirect', station: 'offer',
     summary: `Lead ${lead.source}${lead.campaign ? ` · ${lead.campaign}` : ''} · ${lead.score}`,
   })
-  const dueDate = plusBusinessDays(todayOf(ctx), FIRST_CONTACT_BUSINESS_DAYS, q.federalState)
+  // An existing company's own federal state decides its business days; the lead's address only when it has none.
+  const state = existing && isFederalState(existing.federal_state) ? existing.federal_state : q.federalState
+  const dueDate = plusBusinessDays(todayOf(ctx), FIRST_CONTACT_BUSINESS_DAYS, state)
   const task = (companyId: string, contactId: string) => taskFieldsSchema.parse({
     companyId, contactId, title: translate(input.language, 'leads.taskTitle'), notes: [q.need, q.timing].filter(Boolean).join('\n'), dueDate, ownerId: rep.id, priority: 'high',
   })
@@ -152,14 +178,25 @@ export async function convertLead(ctx: ServiceContext, input: {
   const now = nowIso(ctx)
   return ctx.db.transaction().execute(async (trx) => {
     await loadNewLead(trx, lead.id)
-    const companyId = await insertCompany(trx, ctx, company, now, rep.teamId || undefined)
-    const contactId = await insertContact(trx, contact(companyId), now)
+    let companyId: string
+    let contactId: string
+    let existingContact = false
+    if (existing) {
+      // Read again inside the transaction: a pull may have deleted the company since the check above.
+      companyId = (await existingCompany(trx, existing.id, ctx.userId, rep)).id
+      const match = await matchingContactOfCompany(trx, companyId, person)
+      existingContact = match !== null
+      contactId = match?.id ?? await insertContact(trx, contact(companyId), now)
+    } else {
+      companyId = await insertCompany(trx, ctx, company, now, rep.teamId || undefined)
+      contactId = await insertContact(trx, contact(companyId), now)
+    }
     await insertTouchpoint(trx, ctx, touchpoint(companyId, contactId), now)
     const taskId = await insertTask(trx, ctx, task(companyId, contactId), now, 'task.title.firstContact')
     await updateSynced(trx, 'leads', lead.id, {
       ...qualificationColumns(q), status: 'converted', converted_company_id: companyId, contact_id: contactId, assigned_to: rep.id, decided_by: ctx.userId, decided_at: now,
     }, now)
-    return { converted: true as const, companyId, contactId, taskId }
+    return { converted: true as const, companyId, contactId, taskId, existingCompany: existing !== null, existingContact }
   })
 }
 

@@ -1,8 +1,9 @@
 // The lead inbox (issue 19, docs/leads.md): new leads from marketing at or above the team's handover threshold, by
 // score and age, each with its scoring history; the Marketing-Leads below it only counted. Qualify (budget, need,
 // timing, decision maker, the company's address), assign to a field rep — proposed by the team's territories from
-// the address, or chosen by hand — and convert (company + contact + first touchpoint + the rep's task, duplicates
-// named first), or reject with a reason from the catalogue.
+// the address, or chosen by hand — and convert (company + contact + first touchpoint + the rep's task), or reject
+// with a reason from the catalogue. Likely duplicates of the company are listed first: convert into one of them
+// (its contact who is the lead's person reused), or create a new company anyway.
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
@@ -10,7 +11,7 @@ import { z } from 'zod'
 import { Link } from 'react-router-dom'
 import {
   LEAD_REJECT_REASONS, leadQualificationSchema, proposeRep,
-  type LeadInbox, type LeadInboxItem, type LeadRejectReason,
+  type LeadDuplicate, type LeadInbox, type LeadInboxItem, type LeadRejectReason,
 } from '../../../../shared/modules/leads'
 import { FEDERAL_STATES } from '../../../../shared/platform/federal-states'
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
@@ -24,7 +25,7 @@ const cardSchema = leadQualificationSchema.extend({ repId: z.string().default(''
 
 const detail = (label: string, value: string) => <div className="details__item"><dt>{label}</dt><dd>{value}</dd></div>
 
-type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'error'; key: string }
+type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string; existing: boolean } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'error'; key: string }
 
 export function LeadInboxPage() {
   const { t, tFromData, number } = useI18n()
@@ -35,7 +36,7 @@ export function LeadInboxPage() {
     <section className="page">
       <PageHeader title={t('leads.title')} subtitle={inbox.data ? t('leads.intro', { threshold: inbox.data.threshold }) : undefined} />
       {inbox.error ? <LoadError message={inbox.error} /> : null}
-      {outcome?.kind === 'converted' ? <p role="status">{t('leads.convertedTo', { name: outcome.name, rep: outcome.rep })} <Link to={`/companies/${outcome.companyId}`}>{outcome.name}</Link></p> : null}
+      {outcome?.kind === 'converted' ? <p role="status">{t(outcome.existing ? 'leads.convertedInto' : 'leads.convertedTo', { name: outcome.name, rep: outcome.rep })} <Link to={`/companies/${outcome.companyId}`}>{outcome.name}</Link></p> : null}
       {outcome?.kind === 'rejected' ? <p role="status">{t('leads.rejected')}</p> : null}
       {outcome?.kind === 'qualified' ? <p role="status">{t('leads.qualified')}</p> : null}
       {outcome?.kind === 'error' ? <div className="form-error" role="alert">{tFromData(outcome.key)}</div> : null}
@@ -59,7 +60,7 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
   const { run, busy } = useAction()
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState<LeadRejectReason>('no_need')
-  const [duplicates, setDuplicates] = useState<string | null>(null)
+  const [duplicates, setDuplicates] = useState<LeadDuplicate[] | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<z.input<typeof cardSchema>, unknown, z.output<typeof cardSchema>>({
     resolver: zodResolver(cardSchema),
@@ -84,14 +85,21 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
     if (result.ok) onDone({ kind: 'qualified' })
     else setFormError(showServerErrors(form, result.error))
   })
-  const convert = (anyway: boolean) => form.handleSubmit(async ({ repId: _r, ...qualification }) => {
+  // `into`: one of the duplicates answered, to convert into; `anyway`: a new company beside them.
+  const convert = (choice: { anyway?: boolean; into?: LeadDuplicate }) => form.handleSubmit(async ({ repId: _r, ...qualification }) => {
     setFormError(null)
     if (!repId) return form.setError('repId', { message: 'errors.leadRepRequired' })
-    const result = await run('leads.convert', { id: lead.id, anyway, repId, qualification, language })
+    const into = choice.into
+    const result = await run('leads.convert', { id: lead.id, anyway: choice.anyway ?? false, ...(into ? { companyId: into.id } : {}), repId, qualification, language })
+    if (!result.ok) {
+      // The company chosen is gone (deleted meanwhile): its error, and the list is no longer true.
+      const gone = result.error.fields?.companyId
+      if (gone) setDuplicates(null)
+      return setFormError(gone ?? showServerErrors(form, result.error))
+    }
     setDuplicates(null)
-    if (!result.ok) return setFormError(showServerErrors(form, result.error))
-    if (result.data.converted) onDone({ kind: 'converted', name: lead.companyName, companyId: result.data.companyId, rep: repName(repId) })
-    else setDuplicates(result.data.duplicates.map((d) => d.name).join(', '))
+    if (result.data.converted) onDone({ kind: 'converted', name: into?.name ?? lead.companyName, companyId: result.data.companyId, rep: repName(repId), existing: result.data.existingCompany })
+    else setDuplicates(result.data.duplicates)
   })()
   const reject = async () => {
     const result = await run('leads.reject', { id: lead.id, reason })
@@ -144,10 +152,22 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
             </p>
           </fieldset>
           {duplicates ? (
-            <p role="alert">{t('leads.duplicates', { names: duplicates })} <button type="button" className="button" disabled={busy} onClick={() => void convert(true)}>{t('leads.convertAnyway')}</button></p>
+            <div className="notice notice--warn">
+              <p role="alert">{t('leads.duplicates')}</p>
+              <ul aria-label={`${t('leads.duplicatesOf')}: ${lead.companyName}`}>
+                {duplicates.map((d) => (
+                  <li key={d.id}>
+                    <strong>{d.name}</strong>{d.postalCode || d.city ? `, ${[d.postalCode, d.city].filter(Boolean).join(' ')}` : ''}
+                    {' – '}{d.contact ? t('leads.duplicateContact', { name: d.contact.name }) : t('leads.duplicateNoContact')}{' '}
+                    <button type="button" className="button" disabled={busy} onClick={() => void convert({ into: d })}>{t('leads.convertInto', { name: d.name })}</button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="button" disabled={busy} onClick={() => void convert({ anyway: true })}>{t('leads.convertAnyway')}</button>
+            </div>
           ) : null}
           <div className="form-actions">
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void convert(false)}>{t('leads.convert')}</button>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void convert({})}>{t('leads.convert')}</button>
             <button type="submit" className="button" disabled={busy}>{t('leads.saveQualification')}</button>
             {rejecting ? (
               <>
