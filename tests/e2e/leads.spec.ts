@@ -90,6 +90,25 @@ test('a posted lead reaches the inbox, is converted into a company; a low one is
     await expect(page.getByText('Lead zu „Hansen Logistik GmbH“ übernommen – zugewiesen an Anna Becker.')).toBeVisible()
     await expect(page.getByText('Keine neuen Leads.')).toBeVisible()
 
+    // Jens Brandt posts under a name the duplicate check cannot tie to Hansen (his own firm's, from a trade fair), but
+    // inside sales knows he buys for Hansen now: the company is chosen by typing its name, and he becomes its contact.
+    expect((await post(validLead({ id: 'hs-4730', source: 'messe', campaign: '', score: 60, events: [], company: { name: 'Brandt Technik' },
+      person: { firstName: 'Jens', lastName: 'Brandt', email: 'j.brandt@example.de' } }))).status).toBe(200)
+    await syncNow(page)
+    await page.getByRole('link', { name: 'Leads' }).click()
+    const brandt = page.getByRole('article', { name: 'Brandt Technik' })
+    await brandt.getByLabel('Außendienst').selectOption({ label: 'Anna Becker' })
+    const existing = brandt.getByLabel('In bestehende Firma übernehmen (optional)')
+    await existing.fill('Hansen Logistik AG')
+    await brandt.getByRole('button', { name: 'Übernehmen', exact: true }).dblclick()
+    await expect(existing).toHaveAccessibleDescription('Keine Firma dieses Namens – bitte aus der Liste wählen oder das Feld leeren.')
+    await expect(page.getByRole('link', { name: 'Brandt Technik' })).toHaveCount(0)
+    // Typed and saved at once, before the search has answered: the name is looked up, never made a new company.
+    await existing.fill('Hansen Logistik GmbH')
+    await brandt.getByRole('button', { name: 'Übernehmen', exact: true }).dblclick()
+    await expect(page.getByText('Lead zu „Hansen Logistik GmbH“ übernommen – zugewiesen an Anna Becker.')).toBeVisible()
+    await expect(page.getByText('Keine neuen Leads.')).toBeVisible()
+
     // One Hansen Logistik GmbH, with Greta once and both leads' touchpoints on its timeline.
     await page.getByRole('link', { name: 'Firmen' }).click()
     await expect(page.getByRole('link', { name: 'Hansen Logistik GmbH' })).toHaveCount(1)
@@ -100,6 +119,10 @@ test('a posted lead reaches the inbox, is converted into a company; a low one is
     await expect(timeline.getByText('Lead webinar · Winter 2026 · 80')).toBeVisible()
     await expect(timeline.getByText('Lead webinar · Herbst 2026 · 72')).toBeVisible()
     await expect(timeline.getByRole('listitem').filter({ hasText: 'Lead webinar' })).toHaveCount(2)
+    await expect(timeline.getByText('Lead messe · 60')).toBeVisible()
+    await expect(page.getByText('Jens Brandt').first()).toBeVisible()
+    await page.getByRole('link', { name: 'Firmen' }).click()
+    await expect(page.getByRole('link', { name: 'Brandt Technik' })).toHaveCount(0)
     await syncNow(page)
     expect(consoleErrors).toEqual([])
   } finally {

@@ -39,6 +39,12 @@ export const LEAD_TEXTS = {
   'leads.duplicateContact': { de: '{name} ist dort schon Ansprechpartner.', en: '{name} is a contact there already.' },
   'leads.duplicateNoContact': { de: 'Ansprechpartner wird dort neu angelegt.', en: 'A new contact will be added there.' },
   'leads.convertInto': { de: 'Zu „{name}“ übernehmen', en: 'Convert into “{name}”' },
+  'leads.existingCompany': { de: 'In bestehende Firma übernehmen (optional)', en: 'Convert into an existing company (optional)' },
+  'leads.existingCompanyHint': {
+    de: 'Leer lassen, um aus dem Lead eine neue Firma anzulegen. Die gewählte Firma bleibt unverändert; die Person wird dort Ansprechpartner, wenn sie es noch nicht ist.',
+    en: 'Leave empty to create a new company from the lead. The chosen company stays as it is; the person becomes its contact unless they already are.',
+  },
+  'errors.leadCompanyChoose': { de: 'Keine Firma dieses Namens – bitte aus der Liste wählen oder das Feld leeren.', en: 'No company of this name – please choose one from the list or clear the field.' },
   'leads.convertAnyway': { de: 'Trotzdem neue Firma anlegen', en: 'Create a new company anyway' },
   'leads.convertedInto': { de: 'Lead zu „{name}“ übernommen – zugewiesen an {rep}.', en: 'Lead converted into “{name}” – assigned to {rep}.' },
   'leads.touchpointSummary': { de: 'Lead aus dem Marketing ({source}, {score} Punkte) übernommen.', en: 'Lead from marketing ({source}, {score} points) converted.' },

@@ -14,6 +14,7 @@ import {
   type LeadDuplicate, type LeadInbox, type LeadInboxItem, type LeadRejectReason,
 } from '../../../../shared/modules/leads'
 import { FEDERAL_STATES } from '../../../../shared/platform/federal-states'
+import { CompanyPicker, companyNamed } from '../../components/company-picker'
 import { FormError, SelectField, TextAreaField, TextField, enumOptions, showServerErrors } from '../../components/form-fields'
 import { Badge, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
@@ -21,7 +22,8 @@ import { useData } from '../../lib/use-data'
 import { useI18n } from '../../lib/i18n'
 
 /** The card's form: the qualification and the rep (the rep is checked when converting, not when saving). */
-const cardSchema = leadQualificationSchema.extend({ repId: z.string().default('') })
+// `companyId`: an existing company chosen by name to convert into (empty: a new company from the lead).
+const cardSchema = leadQualificationSchema.extend({ repId: z.string().default(''), companyId: z.string().default('') })
 
 const detail = (label: string, value: string) => <div className="details__item"><dt>{label}</dt><dd>{value}</dd></div>
 
@@ -64,7 +66,7 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<z.input<typeof cardSchema>, unknown, z.output<typeof cardSchema>>({
     resolver: zodResolver(cardSchema),
-    defaultValues: { ...lead.qualification, repId: '' },
+    defaultValues: { ...lead.qualification, repId: '', companyId: '' },
   })
   const postalCode = form.watch('postalCode') ?? ''
   const federalState = form.watch('federalState') ?? ''
@@ -75,21 +77,32 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
     if (!form.getFieldState('repId').isDirty) form.setValue('repId', proposed)
   }, [form, proposed])
   const repId = form.watch('repId') ?? ''
+  const chosenId = form.watch('companyId') ?? ''
+  const chosen = useData('companies.get', chosenId ? { id: chosenId } : null)
+  const [companyText, setCompanyText] = useState('')
   const repName = (id: string) => inbox.reps.find((r) => r.id === id)?.name ?? ''
   const name = `${lead.firstName} ${lead.lastName}`.trim()
   const label = `${lead.companyName}`
 
-  const qualify = form.handleSubmit(async ({ repId: _r, ...qualification }) => {
+  const qualify = form.handleSubmit(async ({ repId: _r, companyId: _c, ...qualification }) => {
     setFormError(null)
     const result = await run('leads.qualify', { id: lead.id, qualification })
     if (result.ok) onDone({ kind: 'qualified' })
     else setFormError(showServerErrors(form, result.error))
   })
-  // `into`: one of the duplicates answered, to convert into; `anyway`: a new company beside them.
-  const convert = (choice: { anyway?: boolean; into?: LeadDuplicate }) => form.handleSubmit(async ({ repId: _r, ...qualification }) => {
+  // `into`: one of the duplicates answered, or the company chosen by name, to convert into; `anyway`: a new company
+  // beside the duplicates.
+  const convert = (choice: { anyway?: boolean; into?: LeadDuplicate }) => form.handleSubmit(async ({ repId: _r, companyId, ...qualification }) => {
     setFormError(null)
     if (!repId) return form.setError('repId', { message: 'errors.leadRepRequired' })
-    const into = choice.into
+    // A name typed into "In bestehende Firma übernehmen" whose search has not answered yet is looked up now: a
+    // typed company must never become a new one, and a name that names no company is the field's error.
+    let picked = companyId && chosen.data?.id === companyId ? { id: companyId, name: chosen.data.name } : null
+    if (!choice.into && !choice.anyway && !picked && companyText.trim()) {
+      picked = await companyNamed(companyText)
+      if (!picked) return form.setError('companyId', { message: 'errors.leadCompanyChoose' })
+    }
+    const into: { id: string; name: string } | undefined = choice.into ?? (choice.anyway ? undefined : picked ?? undefined)
     const result = await run('leads.convert', { id: lead.id, anyway: choice.anyway ?? false, ...(into ? { companyId: into.id } : {}), repId, qualification, language })
     if (!result.ok) {
       // The company chosen is gone (deleted meanwhile): its error, and the list is no longer true.
@@ -150,6 +163,8 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
             <p className="muted small" role="note">
               {proposal ? t(proposal.by === 'postcode' ? 'leads.proposedByPostcode' : 'leads.proposedByState', { name: repName(proposal.userId) }) : t('leads.noProposal')}
             </p>
+            <CompanyPicker name="companyId" label={t('leads.existingCompany')} onText={setCompanyText} />
+            <p className="muted small">{t('leads.existingCompanyHint')}</p>
           </fieldset>
           {duplicates ? (
             <div className="notice notice--warn">
