@@ -28,6 +28,7 @@ import * as m026 from './2026-11-30-026-lead-qualification'
 import * as m027 from './2026-11-30-027-lead-report-index'
 import * as m028 from './2026-11-30-028-service-requests'
 import * as m029 from './2026-11-30-029-task-title-keys'
+import * as m030 from './2026-11-30-030-lead-report-by-source'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -58,6 +59,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-027-lead-report-index': m027,
   '2026-11-30-028-service-requests': m028,
   '2026-11-30-029-task-title-keys': m029,
+  '2026-11-30-030-lead-report-by-source': m030,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */
