@@ -145,6 +145,8 @@ test('a product and a contract double-clicked save once', async ({ page, app, co
 
 test('action buttons double-clicked act once: send, win, a case step, a work-list entry done', async ({ page, app, consoleErrors }) => {
   void consoleErrors
+  // Four screens, each opened afresh: on a loaded 2-core CI machine this ran past the 60 s default once.
+  test.slow()
   const ids = await setUp(app)
   await openApp(page, app, `/offers/${ids.offerId}`)
   await page.getByRole('button', { name: 'Als versendet markieren' }).dblclick()
