@@ -26,6 +26,7 @@ export const CHANNELS = [
   'contacts.vcard',
   'contacts.importVcard',
   'erasures.create',
+  'erasures.lead',
   'erasures.preview',
   'erasures.list',
   'access.report',

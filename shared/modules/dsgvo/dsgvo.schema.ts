@@ -11,4 +11,6 @@ export const contactEraseSchema = z.object({
 export type ContactEraseInput = z.output<typeof contactEraseSchema>
 
 export const erasurePreviewSchema = z.object({ id: idSchema })
+/** The erasure of a lead that was never converted (a converted one is erased through its contact). */
+export const leadEraseSchema = z.object({ id: idSchema })
 export const erasureListSchema = z.object({})

@@ -39,6 +39,12 @@ export const DSGVO_TEXTS = {
   'dsgvo.logOffers': { de: 'Offene Angebote', en: 'Open offers' },
   'dsgvo.logPending': { de: 'noch nicht übertragen', en: 'not yet sent' },
   'dsgvo.logTable.contacts': { de: 'Ansprechpartner', en: 'Contact' },
+  'dsgvo.logTable.leads': { de: 'Lead (nicht übernommen)', en: 'Lead (not converted)' },
+  'dsgvo.errors.leadConverted': { de: 'Dieser Lead wurde übernommen: Löschen Sie die Person über ihren Ansprechpartner.', en: 'This lead was converted: erase the person through their contact.' },
+  'dsgvo.leadErase': { de: 'Person löschen (DSGVO)', en: 'Erase person (GDPR)' },
+  'dsgvo.leadEraseQuestion': { de: '{name} endgültig löschen? Name, E-Mail, Telefon, Adresse und Verlauf dieses Leads werden auf diesem Gerät, auf dem Server und auf allen Geräten gelöscht.', en: 'Erase {name} for good? The name, e-mail, phone, address and history of this lead are erased on this device, on the server and on every device.' },
+  'dsgvo.leadEraseConfirm': { de: 'Endgültig löschen', en: 'Erase for good' },
+  'dsgvo.leadErased': { de: 'Die Person wurde gelöscht.', en: 'The person was erased.' },
   'dsgvo.auditTitle': { de: 'Datenschutz-Protokoll: Exporte und Auskünfte', en: 'Privacy log: exports and access requests' },
   'dsgvo.auditIntro': {
     de: 'Jede Datei mit Kundendaten, die die App verlässt – Listen als CSV oder Excel, vCards, Kalender, Auskünfte nach Art. 15 –, mit wer, wann und wie viele Datensätze.',

@@ -573,7 +573,8 @@ const COLUMNS = {
     by_user: opt(text(64)),
   },
   erasures: {
-    company_id: req(id),
+    // '' for a lead that was never converted: it belongs to no company (the erasure is organisation-wide).
+    company_id: req(z.union([id, z.literal('')])),
     table_name: req(oneOf(ERASED_TABLES)),
     row_id: req(id),
     erased_by: req(text(64)),

@@ -18,13 +18,14 @@ import { Badge, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { useI18n } from '../../lib/i18n'
+import { LeadEraseButton } from './lead-erase-button'
 
 /** The card's form: the qualification and the rep (the rep is checked when converting, not when saving). */
 const cardSchema = leadQualificationSchema.extend({ repId: z.string().default('') })
 
 const detail = (label: string, value: string) => <div className="details__item"><dt>{label}</dt><dd>{value}</dd></div>
 
-type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'error'; key: string }
+type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'erased' } | { kind: 'error'; key: string }
 
 export function LeadInboxPage() {
   const { t, tFromData, number } = useI18n()
@@ -38,6 +39,7 @@ export function LeadInboxPage() {
       {outcome?.kind === 'converted' ? <p role="status">{t('leads.convertedTo', { name: outcome.name, rep: outcome.rep })} <Link to={`/companies/${outcome.companyId}`}>{outcome.name}</Link></p> : null}
       {outcome?.kind === 'rejected' ? <p role="status">{t('leads.rejected')}</p> : null}
       {outcome?.kind === 'qualified' ? <p role="status">{t('leads.qualified')}</p> : null}
+      {outcome?.kind === 'erased' ? <p role="status">{t('dsgvo.leadErased')}</p> : null}
       {outcome?.kind === 'error' ? <div className="form-error" role="alert">{tFromData(outcome.key)}</div> : null}
       {inbox.data ? (
         <div className="stack">
@@ -162,6 +164,7 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
           </div>
         </form>
       </FormProvider>
+      <LeadEraseButton leadId={lead.id} name={name || lead.companyName} onErased={() => onDone({ kind: 'erased' })} />
     </article>
   )
 }
