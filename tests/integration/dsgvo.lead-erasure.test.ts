@@ -5,7 +5,7 @@
 // lead work and hand-made pushes are refused with nothing written. On SQLite and PostgreSQL.
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { eraseLead, listErasures } from '../../electron/main/modules/dsgvo'
+import { eraseContact, eraseLead, listErasures } from '../../electron/main/modules/dsgvo'
 import { convertLead, leadInbox, qualifyLead, rejectLead } from '../../electron/main/modules/leads'
 import { writeState } from '../../electron/main/modules/sync/state'
 import { createIntegrationKey } from '../../server/integrations/keys'
@@ -104,6 +104,28 @@ describe.each(STORE_KINDS)('erasing leads never converted on %s', (kind) => {
     expect(await scanServerTables(server.h.store, NEEDLES)).toEqual([])
     await max.sync()
     expect(await max.ctx.db.selectFrom('leads').select('id').execute()).toEqual([])
+  })
+
+  it.skipIf(skip)('a lead converted and its contact erased before the push: the server erases the lead too, not keeping it as posted', async () => {
+    const post = await poster()
+    expect((await post('a', 72)).status).toBe(200)
+    const ben = await server.client('ben')
+    const max = await server.client('max')
+    await ben.sync()
+    await max.sync()
+    const a = await leadOf(ben, 'a')
+    const annaId = (await ben.ctx.db.selectFrom('users').select('id').where('display_name', '=', 'Anna Becker').executeTakeFirstOrThrow()).id
+    const converted = await convertLead(ben.ctx, { id: a.id, anyway: true, repId: annaId, language: 'de' })
+    if (!converted.converted) throw new Error('not converted')
+    await eraseContact(ben.ctx, { id: converted.contactId })
+    expect((await ben.sync()).rejected).toBe(0)
+    expect(await stored('leads', a.id)).toMatchObject({ deleted: 1, data: '{"erased":1}' })
+    expect(await scanServerTables(server.h.store, NEEDLES)).toEqual([])
+    await max.sync()
+    expect(await max.ctx.db.selectFrom('leads').select('id').execute()).toEqual([])
+    // The laptop that erased does not get the lead back by a checksum's re-download either.
+    for (let i = 0; i < 2; i++) expect(await ben.sync()).toMatchObject({ redownloaded: [], rejected: 0 })
+    expect(await ben.ctx.db.selectFrom('leads').select('id').execute()).toEqual([])
   })
 
   it.skipIf(skip)('refuses a converted lead, an unknown id and a user without lead work, with nothing written', async () => {
