@@ -5,7 +5,7 @@
 // lead work and hand-made pushes are refused with nothing written. On SQLite and PostgreSQL.
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { eraseContact, eraseLead, listErasures } from '../../electron/main/modules/dsgvo'
+import { eraseContact, eraseLead, leadsToErase, listErasures } from '../../electron/main/modules/dsgvo'
 import { convertLead, leadInbox, qualifyLead, rejectLead } from '../../electron/main/modules/leads'
 import { writeState } from '../../electron/main/modules/sync/state'
 import { createIntegrationKey } from '../../server/integrations/keys'
@@ -70,6 +70,15 @@ describe.each(STORE_KINDS)('erasing leads never converted on %s', (kind) => {
     expect(await scanLaptopTables(max.ctx.db, NEEDLES)).not.toEqual([])
     expect(await scanServerTables(server.h.store, NEEDLES)).not.toEqual([])
 
+    // The leads the inbox does not list are found by name, e-mail or company (wildcards are plain text).
+    const found = async (search: string) => (await leadsToErase(ben.ctx, { search })).map((l) => [l.name, l.status])
+    expect(await found('vqpm')).toEqual([['Hildebrand Vqpmalski', 'new']])
+    expect(await found('O.JYKROWETZ@')).toEqual([['Ortwinja Jykrowetz', 'rejected']])
+    expect(await found('Firma B')).toEqual([['Hildebrand Vqpmalski', 'new']])
+    expect((await found('lead.example')).sort()).toEqual([['Hildebrand Vqpmalski', 'new'], ['Ortwinja Jykrowetz', 'rejected'], ['Wendelgard Qxzyborski', 'new']])
+    expect(await found('%')).toEqual([])
+    expect(await found('_')).toEqual([])
+    expect(await found('q')).toEqual([]) // too short: nothing listed
     // A qualification not pushed yet carries the address: its operation must not reach the server.
     await qualifyLead(ben.ctx, { id: a.id, qualification: { budget: 'Qxzyborski-Budget', need: '', timing: '', decisionMaker: '', postalCode: '30159', city: 'Hannover', federalState: 'NI' } })
     for (const lead of [a, b, c]) await eraseLead(ben.ctx, { id: lead.id })
@@ -148,6 +157,9 @@ describe.each(STORE_KINDS)('erasing leads never converted on %s', (kind) => {
     // The device knows its user's role from the connection (as the app writes it at sign-in).
     await writeState(anna.ctx.db, 'user', { id: anna.ctx.userId, login: 'anna', displayName: 'Anna Becker', email: '', role: 'field_sales', teamId: server.h.teams.nord })
     await expect(eraseLead(anna.ctx, { id: b.id })).rejects.toMatchObject({ code: 'forbidden', message: 'rights.denied.leads.work' })
+    await expect(leadsToErase(anna.ctx, { search: 'lead.example' })).rejects.toMatchObject({ code: 'forbidden' })
+    // A converted lead is not offered for this erasure.
+    expect((await leadsToErase(ben.ctx, { search: 'lead.example' })).map((l) => l.id)).toEqual([b.id])
     expect(await outbox(ben)).toBe(before)
     expect(await outbox(anna)).toBe(0)
     expect((await leadOf(ben, 'a')).status).toBe('converted')

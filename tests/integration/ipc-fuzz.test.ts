@@ -292,6 +292,7 @@ async function setUp(): Promise<Seeds> {
     'erasures.preview': () => ({ id: contact.id }),
     'erasures.create': () => ({ id: toErase.id, offerDecision: 'keepWithoutContact' }),
     'erasures.lead': () => ({ id: company.id }),
+    'leadErasure.list': () => ({ search: 'Hansen' }),
     'erasures.list': () => ({}),
     'access.report': () => ({ contactId: contact.id }),
     'audit.list': () => ({}),

@@ -44,6 +44,13 @@ export const DSGVO_TEXTS = {
   'dsgvo.leadErase': { de: 'Person löschen (DSGVO)', en: 'Erase person (GDPR)' },
   'dsgvo.leadEraseQuestion': { de: '{name} endgültig löschen? Name, E-Mail, Telefon, Adresse und Verlauf dieses Leads werden auf diesem Gerät, auf dem Server und auf allen Geräten gelöscht.', en: 'Erase {name} for good? The name, e-mail, phone, address and history of this lead are erased on this device, on the server and on every device.' },
   'dsgvo.leadEraseConfirm': { de: 'Endgültig löschen', en: 'Erase for good' },
+  'dsgvo.leadSearchTitle': { de: 'Lead einer Person löschen (DSGVO)', en: 'Erase the person of a lead (GDPR)' },
+  'dsgvo.leadSearchIntro': { de: 'Für Leads, die hier nicht stehen: Marketing-Leads und abgelehnte Leads. Übernommene Leads löschen Sie über den Ansprechpartner.', en: 'For leads not listed here: marketing leads and rejected leads. Converted leads are erased through their contact.' },
+  'dsgvo.leadSearchLabel': { de: 'Name, E-Mail oder Firma', en: 'Name, e-mail or company' },
+  'dsgvo.leadSearchEmpty': { de: 'Kein Lead gefunden.', en: 'No lead found.' },
+  'dsgvo.leadSearchResults': { de: 'Gefundene Leads', en: 'Leads found' },
+  'dsgvo.leadStatus.new': { de: 'neu', en: 'new' },
+  'dsgvo.leadStatus.rejected': { de: 'abgelehnt', en: 'rejected' },
   'dsgvo.leadErased': { de: 'Die Person wurde gelöscht.', en: 'The person was erased.' },
   'dsgvo.auditTitle': { de: 'Datenschutz-Protokoll: Exporte und Auskünfte', en: 'Privacy log: exports and access requests' },
   'dsgvo.auditIntro': {

@@ -19,6 +19,7 @@ import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { useI18n } from '../../lib/i18n'
 import { LeadEraseButton } from './lead-erase-button'
+import { LeadErasureSearch } from './lead-erasure-search'
 
 /** The card's form: the qualification and the rep (the rep is checked when converting, not when saving). */
 const cardSchema = leadQualificationSchema.extend({ repId: z.string().default('') })
@@ -50,6 +51,7 @@ export function LeadInboxPage() {
           {inbox.data.leads.map((lead) => (
             <LeadCard key={lead.id} lead={lead} inbox={inbox.data!} onDone={(o) => { setOutcome(o); inbox.reload() }} />
           ))}
+          <LeadErasureSearch onErased={() => { setOutcome({ kind: 'erased' }); inbox.reload() }} />
         </div>
       ) : null}
     </section>
