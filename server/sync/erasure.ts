@@ -156,7 +156,7 @@ async function purgeContact(ctx: ErasureCtx, contactId: string, companyId: strin
 }
 
 /** An id-only tombstone: pull sends it as a delete without data, so the mark never travels. */
-async function purge(ctx: ErasureCtx, table: string, id: string): Promise<void> {
+export async function purge(ctx: ErasureCtx, table: string, id: string): Promise<void> {
   await ctx.trx.updateTable('sync_rows').set({ deleted: 1, data: JSON.stringify(ERASED_MARK), field_versions: '{}', version: ctx.seq.next(), updated_by: ctx.actor.userId })
     .where('table_name', '=', table).where('id', '=', id).execute()
   ctx.forget(table, id)

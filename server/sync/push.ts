@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from '../../db/migrations'
 import { insertConflict, type FieldVersion } from './conflicts'
 import { numberHolder, recordDuplicateNumber, releaseCompanyNumber, setCompanyNumber, type DuplicateNumber } from './customer-numbers'
 import { erasedSince, insertErasure, isPlaceholder, refuseErased, scrubStore, withoutErasedPerson, type ErasureCtx } from './erasure'
+import { insertLeadErasure, isLeadErasure } from './lead-erasure'
 import { canSee, scopesKey, visibleScopes } from './scope'
 import { writeWithSequence, type Sequencer } from './sequence'
 import { checkApprovalOp } from './approvals'
@@ -169,6 +170,7 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
     // take nothing any more — refused before any conflict record could keep what was pushed.
     if (isPlaceholder(op)) return { opId: op.opId, status: 'applied', version: null }
     refuseErased(row)
+    if (isLeadErasure(op)) return await insertLeadErasure(erasureCtx(ctx), op, row)
     if (table === 'erasures') return await insertErasure(erasureCtx(ctx), op, row)
     // The audit log is insert-only (its columns are immutable); the server names who wrote an entry.
     if (table === 'audit_events') {

@@ -70,13 +70,16 @@ export function checkUpdate(table: SyncTableName, stored: Data, changes: Data, m
   if (problem) throw new Rejected(`invalid_row: ${problem}`)
 }
 
-/** References that change (all of them on insert) must name a visible row of the same company. */
+/**
+ * References that change (all of them on insert) must name a visible row of the same company; a reference
+ * under another column's company (`underColumn`) is checked again when that column changes too.
+ */
 export async function checkReferences(ctx: ValidationContext, table: SyncTableName, row: Data, changed: Iterable<string>, rowScope: string): Promise<void> {
   const references = REFERENCES[table]
   if (!references) return
   const changedSet = new Set(changed)
   for (const reference of references) {
-    if (!changedSet.has(reference.column)) continue
+    if (!changedSet.has(reference.column) && !(reference.underColumn && changedSet.has(reference.underColumn))) continue
     const target = row[reference.column]
     if (target === null || target === undefined || target === '') continue
     if (typeof target !== 'string' || !(await referenceHolds(ctx, reference, target, row, rowScope))) {
@@ -89,6 +92,8 @@ async function referenceHolds(ctx: ValidationContext, reference: Reference, targ
   const found = await ctx.load(reference.table, target)
   // A deleted record cannot be referred to anew (a reference that stays unchanged is not checked again).
   if (!found || Number(found.deleted) === 1 || !ctx.canSee(found.scope_id)) return false
+  // Under the company another column names (a lead's contact under its converted company): nothing named, nothing to hang off.
+  if (reference.underColumn) return typeof row[reference.underColumn] === 'string' && row[reference.underColumn] !== '' && found.parent_id === row[reference.underColumn]
   if (!reference.sameCompany) return true
   // Children of a company carry it as parent_id: the target must hang off the very same company.
   return found.scope_id === rowScope && found.parent_id === row.company_id

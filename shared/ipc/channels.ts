@@ -26,6 +26,7 @@ export const CHANNELS = [
   'contacts.vcard',
   'contacts.importVcard',
   'erasures.create',
+  'erasures.lead',
   'erasures.preview',
   'erasures.list',
   'access.report',
@@ -228,6 +229,8 @@ export const CHANNELS = [
   // The team a manager without a team edits the settings of (a device setting).
   'settingsTeam.get',
   'settingsTeam.choose',
+  // Appended (not grouped) so the IPC fuzz's seeds of the channels before it stay as they were.
+  'leadErasure.list',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

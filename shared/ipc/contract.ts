@@ -38,7 +38,7 @@ import {
   consentCreateSchema, consentListSchema, consentWithdrawSchema, retentionKeepSchema, retentionSettingsSchema,
   type Consent, type RetentionReview, type CompanyMergeResult, type ContactDuplicateCandidate, type DuplicateCandidate, type DuplicateCompany, type DuplicateContact, type DuplicateList,
 } from '../modules/customers'
-import { contactEraseSchema, erasurePreviewSchema, type ErasureLog, type ErasurePreview, type ErasureResult } from '../modules/dsgvo'
+import { contactEraseSchema, erasurePreviewSchema, leadEraseSchema, leadErasureListSchema, type ErasureLog, type ErasurePreview, type ErasureResult, type LeadErasureItem } from '../modules/dsgvo'
 import { accessReportSchema, type AccessReportAnswer, type AuditLog } from '../modules/dsgvo'
 import {
   mailAccountTestSchema, mailAccountsSchema, mailboxAttachmentSchema, mailboxIdSchema, mailboxListSchema, mailboxStateSchema, mailComposeSchema, mailDraftSchema,
@@ -123,6 +123,8 @@ export const contract = {
   'contacts.importVcard': channel<VcardImportReport>()(contactVcardImportSchema),
   'erasures.create': channel<ErasureResult>()(contactEraseSchema),
   'erasures.preview': channel<ErasurePreview>()(erasurePreviewSchema),
+  'erasures.lead': channel<{ erasureId: string }>()(leadEraseSchema),
+  'leadErasure.list': channel<LeadErasureItem[]>()(leadErasureListSchema),
   'erasures.list': channel<ErasureLog>()(none),
   'access.report': channel<AccessReportAnswer>()(accessReportSchema),
   'audit.list': channel<AuditLog>()(none),

@@ -291,6 +291,8 @@ async function setUp(): Promise<Seeds> {
     'contacts.create': () => contactInput,
     'erasures.preview': () => ({ id: contact.id }),
     'erasures.create': () => ({ id: toErase.id, offerDecision: 'keepWithoutContact' }),
+    'erasures.lead': () => ({ id: company.id }),
+    'leadErasure.list': () => ({ search: 'Hansen' }),
     'erasures.list': () => ({}),
     'access.report': () => ({ contactId: contact.id }),
     'audit.list': () => ({}),
@@ -526,7 +528,7 @@ function tame(channel: Channel, input: unknown): unknown {
 }
 
 /** Delete channels get no known ids by mutation (the records the other channels build on stay). */
-const DELETES = new Set<Channel>(['companies.delete', 'contacts.delete', 'personas.delete', 'touchpoints.delete', 'erasures.create'])
+const DELETES = new Set<Channel>(['companies.delete', 'contacts.delete', 'personas.delete', 'touchpoints.delete', 'erasures.create', 'erasures.lead'])
 
 function inputs(channel: Channel): fc.Arbitrary<{ input: unknown; proto: number }> {
   const seed = seeds[channel]()

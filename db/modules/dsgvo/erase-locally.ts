@@ -148,3 +148,18 @@ async function rewriteOutbox(trx: Trx, contactId: string, purged: ReadonlySet<st
     await sql`update sync_outbox set fields = ${JSON.stringify(fields)} where client_seq = ${op.client_seq}`.execute(trx)
   }
 }
+
+/**
+ * The local purge of a lead that was never converted (DSGVO Art. 17): the row goes (name, address, scoring history),
+ * with the conflict records and set-aside rows about it, and this laptop's unpushed operations on it become empty
+ * placeholders. Plain SQL, never the outbox. Returns whether the lead was still here.
+ */
+export async function eraseLeadLocally(trx: Trx, leadId: string): Promise<boolean> {
+  const found = (await select(trx, sql<Row>`select id from leads where id = ${leadId}`)).length > 0
+  const purged = new Set<string>([leadId])
+  await sql`delete from leads where id = ${leadId}`.execute(trx)
+  await dropConflicts(trx, purged, new Set())
+  await rewriteOutbox(trx, '', purged, new Map(), new Map())
+  await sql`delete from sync_quarantine where table_name = 'leads' and row_id = ${leadId}`.execute(trx)
+  return found
+}

@@ -5,5 +5,6 @@ export const OFFER_DECISIONS = ['keepWithoutContact', 'withdraw'] as const
 export type OfferDecision = (typeof OFFER_DECISIONS)[number]
 
 /** The kinds of record an erasure may be about (today only a contact person). */
-export const ERASED_TABLES = ['contacts'] as const
+/** A contact person, or a lead that was never converted (its erasure names no company: organisation-wide). */
+export const ERASED_TABLES = ['contacts', 'leads'] as const
 export type ErasedTable = (typeof ERASED_TABLES)[number]

@@ -11,4 +11,9 @@ export const contactEraseSchema = z.object({
 export type ContactEraseInput = z.output<typeof contactEraseSchema>
 
 export const erasurePreviewSchema = z.object({ id: idSchema })
+/** The erasure of a lead that was never converted (a converted one is erased through its contact). */
+export const leadEraseSchema = z.object({ id: idSchema })
+/** Leads never converted whose person, e-mail or company contains the text (at least LEAD_ERASURE_MIN_SEARCH characters). */
+export const leadErasureListSchema = z.object({ search: z.string().trim().max(200) })
+export const LEAD_ERASURE_MIN_SEARCH = 2
 export const erasureListSchema = z.object({})

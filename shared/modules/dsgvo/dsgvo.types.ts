@@ -3,6 +3,16 @@ import type { OfferStatus } from '../offers'
 import type { OfferDecision } from './dsgvo.enums'
 
 /** What the confirmation shows before a person is erased (read on this laptop only). */
+/** A lead never converted, found to erase its person (DSGVO Art. 17). */
+export interface LeadErasureItem {
+  id: string
+  name: string
+  email: string
+  companyName: string
+  status: 'new' | 'rejected'
+  score: number
+}
+
 export interface ErasurePreview {
   contactId: string
   /** Shown in the confirmation only; it is never written anywhere by the erasure. */

@@ -573,7 +573,8 @@ const COLUMNS = {
     by_user: opt(text(64)),
   },
   erasures: {
-    company_id: req(id),
+    // '' for a lead that was never converted: it belongs to no company (the erasure is organisation-wide).
+    company_id: req(z.union([id, z.literal('')])),
     table_name: req(oneOf(ERASED_TABLES)),
     row_id: req(id),
     erased_by: req(text(64)),
@@ -654,13 +655,19 @@ export const IMMUTABLE_COLUMNS: Partial<Record<SyncTableName, readonly string[]>
 /**
  * References to other synced rows: the target must exist, be visible to the writer, and sit with the
  * same company (`sameCompany`) — an item of one team's offer can never point into another team's offer.
+ * An organisation-wide row (a lead, a service request) belongs to no company itself: its reference into a
+ * customer's records names the company in another of its columns (`underColumn`), and the target must hang
+ * off exactly that company — checked again when either column changes.
  */
 export interface Reference {
   column: string
   table: SyncTableName
   sameCompany: boolean
+  underColumn?: string
 }
 const ref = (column: string, table: SyncTableName, sameCompany = true): Reference => ({ column, table, sameCompany })
+/** A reference of an organisation-wide row to a record under the company its column `underColumn` names. */
+const refUnder = (column: string, table: SyncTableName, underColumn: string): Reference => ({ column, table, sameCompany: false, underColumn })
 
 export const REFERENCES: Partial<Record<SyncTableName, readonly Reference[]>> = {
   contacts: [ref('persona_id', 'personas', false)],
@@ -685,6 +692,10 @@ export const REFERENCES: Partial<Record<SyncTableName, readonly Reference[]>> = 
   appointments: [ref('report_touchpoint_id', 'touchpoints')],
   appointment_participants: [ref('appointment_id', 'appointments'), ref('contact_id', 'contacts')],
   attachments: [ref('contact_id', 'contacts'), ref('offer_id', 'offers'), ref('contract_id', 'contracts'), ref('case_id', 'cases')],
+  // The decision on a lead: the company and contact it was converted into, the rep of the directory it went to.
+  leads: [ref('converted_company_id', 'companies', false), refUnder('contact_id', 'contacts', 'converted_company_id'), ref('assigned_to', 'users', false)],
+  // The triage of a service request: the customer it belongs to and the case made of it, under that customer.
+  service_requests: [ref('company_id', 'companies', false), refUnder('case_id', 'cases', 'company_id')],
 }
 
 export type RowColumns = typeof COLUMNS

@@ -2,6 +2,8 @@
 // `erasures` row — the only outbox operation, ids only — and the local purge), then the cleanup of
 // documents and of the file. Open offers addressed to the person are kept without them or withdrawn,
 // as the user decided; without a decision nothing is erased.
+import type { Transaction } from 'kysely'
+import type { Database } from '../../../../db/database.types'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import { eraseLocally } from '../../../../db/modules/dsgvo'
@@ -44,6 +46,19 @@ export async function erasurePreview(ctx: ServiceContext, id: string): Promise<E
   }
 }
 
+/**
+ * A lead converted into the person whose conversion has not reached the server (an operation on it still waits in
+ * the outbox): the erasure blanks that operation, so the server would keep the lead as posted, not knowing it was the
+ * person's. Its own erasure (docs/leads.md "DSGVO erasure") goes with the contact's.
+ */
+async function eraseUnpushedLeads(trx: Transaction<Database>, contactId: string, userId: string, now: string): Promise<void> {
+  const leads = await trx.selectFrom('leads').select('id').where('contact_id', '=', contactId)
+    .where((eb) => eb.exists(eb.selectFrom('sync_outbox').select('client_seq').where('sync_outbox.table_name', '=', 'leads').whereRef('sync_outbox.row_id', '=', 'leads.id'))).execute()
+  for (const lead of leads) {
+    await insertSynced(trx, 'erasures', { id: newId(), company_id: '', table_name: 'leads', row_id: lead.id, erased_by: userId, erased_at: now, offer_decision: '' }, now)
+  }
+}
+
 export async function eraseContact(ctx: ServiceContext, input: ContactEraseInput): Promise<ErasureResult> {
   const contact = await loadContact(ctx, input.id)
   const open = await openOffersOf(ctx, contact.id)
@@ -63,6 +78,7 @@ export async function eraseContact(ctx: ServiceContext, input: ContactEraseInput
       id: erasureId, company_id: contact.company_id, table_name: 'contacts', row_id: contact.id, erased_by: ctx.userId, erased_at: now,
       offer_decision: open.length > 0 ? input.offerDecision ?? '' : '',
     }, now)
+    await eraseUnpushedLeads(trx, contact.id, ctx.userId, now)
     const local = await eraseLocally(trx, contact.id, now)
     await refreshJourney(trx, contact.company_id, now)
     return local

@@ -1,6 +1,7 @@
 // Public entry of the module: its services and IPC handlers; everything else in this folder is internal.
 export * from './dsgvo.handlers'
 export * from './erasure.service'
+export * from './lead-erasure.service'
 export * from './erasure-log.service'
 export * from './erasure-cleanup'
 export * from './pulled-erasures'

@@ -2,7 +2,7 @@
 // page is applied, and purge them after it, in the page's transaction (db/modules/dsgvo).
 import type { Transaction } from 'kysely'
 import type { Database } from '../../../../db/database.types'
-import { eraseLocally, erasureTargets, type ErasureTargets } from '../../../../db/modules/dsgvo'
+import { eraseLeadLocally, eraseLocally, erasureTargets, type ErasureTargets } from '../../../../db/modules/dsgvo'
 import type { PullChange } from '../../../../shared/modules/sync/protocol'
 
 /** People a page purged, and the offers and contracts whose letters named them. */
@@ -13,6 +13,8 @@ export interface ErasedOnPage {
 
 interface PulledErasure {
   change: PullChange
+  /** `leads`: a lead that was never converted, purged on its own (no company, nothing else points at it). */
+  table: 'contacts' | 'leads'
   contactId: string
   companyId: string | null
   /** What pointed at the person before this page: the page's own anonymised rows no longer do. */
@@ -24,8 +26,9 @@ export async function pulledErasures(trx: Transaction<Database>, changes: PullCh
   for (const change of changes) {
     if (change.table !== 'erasures' || change.op !== 'upsert') continue
     const { table_name: table, row_id: contactId, company_id: companyId } = change.data ?? {}
-    if (table !== 'contacts' || typeof contactId !== 'string') continue
-    erasures.push({ change, contactId, companyId: typeof companyId === 'string' ? companyId : null, before: await erasureTargets(trx, contactId) })
+    if ((table !== 'contacts' && table !== 'leads') || typeof contactId !== 'string') continue
+    const before = table === 'contacts' ? await erasureTargets(trx, contactId) : { found: false, participants: new Set<string>(), anonymised: new Map() }
+    erasures.push({ change, table, contactId, companyId: typeof companyId === 'string' && companyId ? companyId : null, before })
   }
   return erasures
 }
@@ -37,8 +40,13 @@ export async function pulledErasures(trx: Transaction<Database>, changes: PullCh
  */
 export async function applyErasures(trx: Transaction<Database>, erasures: PulledErasure[], setAside: ReadonlyMap<string, unknown>, companies: Set<string>, now: string): Promise<ErasedOnPage> {
   const erased: ErasedOnPage = { contacts: 0, records: [] }
-  for (const { change, contactId, companyId, before } of erasures) {
+  for (const { change, table, contactId, companyId, before } of erasures) {
     if (setAside.has(`erasures:${change.id}`)) continue
+    if (table === 'leads') {
+      // Counted with the people purged: the laptop scrubs its file after the pull, as the one that erased did.
+      if (await eraseLeadLocally(trx, contactId)) erased.contacts++
+      continue
+    }
     const local = await eraseLocally(trx, contactId, now, before)
     if (local.found) erased.contacts++
     erased.records.push(...local.offers, ...local.contracts)

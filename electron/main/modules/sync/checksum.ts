@@ -25,8 +25,10 @@ export function scopedRows(table: (typeof CHECKED_TABLES)[number]): string {
     case 'team':
       return `select ${SCOPE_OF_TEAM(`t.${rule.teamField}`)} as scope, t.id as id, t.server_version as v from ${quote(table)} t where ${live}`
     case 'company':
-      // A child goes with its company's team; a company set aside in quarantine still names its team there.
-      return `select ${SCOPE_OF_TEAM(`coalesce(c.team_id, json_extract(q.data, '$.team_id'))`)} as scope, t.id as id, t.server_version as v
+      // A child goes with its company's team; a company set aside in quarantine still names its team there. A row that
+      // names no company (the erasure of a lead never converted) is organisation-wide, as the server stores it.
+      return `select case when coalesce(t.${rule.parentField}, '') = '' then '${ORG_SCOPE}'
+          else ${SCOPE_OF_TEAM(`coalesce(c.team_id, json_extract(q.data, '$.team_id'))`)} end as scope, t.id as id, t.server_version as v
         from ${quote(table)} t left join companies c on c.id = t.${rule.parentField}
         left join sync_quarantine q on c.id is null and q.table_name = 'companies' and q.row_id = t.${rule.parentField}
         where ${live}`
@@ -75,6 +77,7 @@ async function quarantinedScope(db: Kysely<Database>, table: (typeof CHECKED_TAB
     return team ? `team:${team}` : UNASSIGNED_SCOPE
   }
   if (rule.kind === 'company') {
+    if (!data[rule.parentField]) return ORG_SCOPE
     const company = await db.selectFrom('companies').select('team_id').where('id', '=', String(data[rule.parentField] ?? '')).executeTakeFirst()
     return company ? (company.team_id ? `team:${company.team_id}` : UNASSIGNED_SCOPE) : null
   }

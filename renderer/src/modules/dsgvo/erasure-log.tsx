@@ -14,7 +14,7 @@ export function ErasureLogSection() {
         <tr key={e.id}>
           <td>{dateTime(e.erasedAt)}{e.pending ? ` (${t('dsgvo.logPending')})` : ''}</td>
           <td>{e.erasedByName || e.erasedBy}</td>
-          <td><code>{t('dsgvo.logTable.contacts')} {e.rowId}</code></td>
+          <td><code>{t(e.tableName === 'leads' ? 'dsgvo.logTable.leads' : 'dsgvo.logTable.contacts')} {e.rowId}</code></td>
           <td>{e.companyName}</td>
           <td>{e.offerDecision ? t(`enum.offerDecision.${e.offerDecision}`) : '–'}</td>
         </tr>

@@ -20,6 +20,8 @@ import { Badge, LoadError, PageHeader } from '../../components/page'
 import { useAction } from '../../lib/use-action'
 import { useData } from '../../lib/use-data'
 import { useI18n } from '../../lib/i18n'
+import { LeadEraseButton } from './lead-erase-button'
+import { LeadErasureSearch } from './lead-erasure-search'
 
 /** The card's form: the qualification and the rep (the rep is checked when converting, not when saving). */
 // `companyId`: an existing company chosen by name to convert into (empty: a new company from the lead).
@@ -27,7 +29,7 @@ const cardSchema = leadQualificationSchema.extend({ repId: z.string().default(''
 
 const detail = (label: string, value: string) => <div className="details__item"><dt>{label}</dt><dd>{value}</dd></div>
 
-type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string; existing: boolean } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'error'; key: string }
+type Outcome = { kind: 'converted'; name: string; companyId: string; rep: string; existing: boolean } | { kind: 'rejected' } | { kind: 'qualified' } | { kind: 'erased' } | { kind: 'error'; key: string }
 
 export function LeadInboxPage() {
   const { t, tFromData, number } = useI18n()
@@ -41,6 +43,7 @@ export function LeadInboxPage() {
       {outcome?.kind === 'converted' ? <p role="status">{t(outcome.existing ? 'leads.convertedInto' : 'leads.convertedTo', { name: outcome.name, rep: outcome.rep })} <Link to={`/companies/${outcome.companyId}`}>{outcome.name}</Link></p> : null}
       {outcome?.kind === 'rejected' ? <p role="status">{t('leads.rejected')}</p> : null}
       {outcome?.kind === 'qualified' ? <p role="status">{t('leads.qualified')}</p> : null}
+      {outcome?.kind === 'erased' ? <p role="status">{t('dsgvo.leadErased')}</p> : null}
       {outcome?.kind === 'error' ? <div className="form-error" role="alert">{tFromData(outcome.key)}</div> : null}
       {inbox.data ? (
         <div className="stack">
@@ -51,6 +54,7 @@ export function LeadInboxPage() {
           {inbox.data.leads.map((lead) => (
             <LeadCard key={lead.id} lead={lead} inbox={inbox.data!} onDone={(o) => { setOutcome(o); inbox.reload() }} />
           ))}
+          <LeadErasureSearch onErased={() => { setOutcome({ kind: 'erased' }); inbox.reload() }} />
         </div>
       ) : null}
     </section>
@@ -197,6 +201,7 @@ function LeadCard({ lead, inbox, onDone }: { lead: LeadInboxItem; inbox: LeadInb
           </div>
         </form>
       </FormProvider>
+      <LeadEraseButton leadId={lead.id} name={name || lead.companyName} onErased={() => onDone({ kind: 'erased' })} />
     </article>
   )
 }
