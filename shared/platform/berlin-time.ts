@@ -28,10 +28,18 @@ export const berlinDay = (iso: string): string => new Date(Date.parse(iso) + ber
 
 /** The instant a German calendar day begins (its midnight in Europe/Berlin), as a UTC ISO string. */
 export function berlinDayStart(day: string): string {
+  const known = DAY_STARTS.get(day)
+  if (known) return known
   const utcMidnight = Date.parse(`${day}T00:00:00.000Z`)
   // German midnight lies one or two hours before UTC midnight; the offset an hour earlier is the one in force.
-  return new Date(utcMidnight - berlinOffsetMs(utcMidnight - 3_600_000)).toISOString()
+  const start = new Date(utcMidnight - berlinOffsetMs(utcMidnight - 3_600_000)).toISOString()
+  if (DAY_STARTS.size > 20_000) DAY_STARTS.clear()
+  DAY_STARTS.set(day, start)
+  return start
 }
+
+/** German midnights by day: a report asks them for every day of a period (the offset lookup costs microseconds each). */
+const DAY_STARTS = new Map<string, string>()
 
 /** Today in Germany on a clock: the one function every "today" of the app goes through. */
 export const berlinToday = (clock: () => Date): string => berlinDay(clock().toISOString())
