@@ -4,10 +4,16 @@ import { z } from 'zod'
 import { optionalIdSchema, requiredText, text } from './common.schema'
 import { amountCents } from './money'
 
+/**
+ * At most `decimals` places, checked as the totals check it (line-item-totals.ts `toScaledInteger`): the value is the
+ * double nearest to its rounded decimal. A looser check let 9.4e-323 pass as a quantity, and the totals then failed
+ * after the line had been written.
+ */
+const atMostDecimals = (decimals: number) => (v: number) => Math.round(v * 10 ** decimals) / 10 ** decimals === v
 export const percent = z.number('errors.number').finite('errors.number').min(0, 'errors.notNegative').max(100, 'errors.percentMax')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'errors.twoDecimals')
+  .refine(atMostDecimals(2), 'errors.twoDecimals')
 export const quantity = z.number('errors.number').finite('errors.number').gt(0, 'errors.quantityPositive').max(1_000_000, 'errors.tooLarge')
-  .refine((v) => Math.abs(Math.round(v * 1000) - v * 1000) < 1e-6, 'errors.threeDecimals')
+  .refine(atMostDecimals(3), 'errors.threeDecimals')
 export const vatRate = z.union([z.literal(19), z.literal(7), z.literal(0)], 'errors.invalidChoice')
 
 export const offerItemSchema = z.object({

@@ -91,6 +91,10 @@ describe.each(STORE_KINDS)('validation of pushed operations on %s', (kind) => {
       { op: { table: 'companies', rowId: newRowId(), kind: 'insert', fields: { created_at: NOW, name: 'Ohne Status' } }, reason: /^invalid_row: status: required/ },
       { op: { table: 'offer_items', rowId: newRowId(), kind: 'insert', fields: { ...item({}), position: null } }, reason: /^invalid_row: position/ },
       { op: { table: 'offer_items', rowId: newRowId(), kind: 'insert', fields: item({ quantity: '1; drop table' }) }, reason: /^invalid_row: quantity/ },
+      // Values the line totals cannot compute would break every laptop's view of the offer after the pull.
+      { op: { table: 'offer_items', rowId: newRowId(), kind: 'insert', fields: item({ quantity: 9.4e-323 }) }, reason: /^invalid_row: quantity/ },
+      { op: { table: 'offer_items', rowId: newRowId(), kind: 'insert', fields: item({ quantity: -2 }) }, reason: /^invalid_row: quantity/ },
+      { op: { table: 'offer_items', rowId: newRowId(), kind: 'insert', fields: item({ discount_percent: 1.005 }) }, reason: /^invalid_row: discount_percent/ },
       { op: { table: 'offer_items', rowId: newRowId(), kind: 'insert', fields: item({ offer_id: suedOffer }) }, reason: /^unknown_reference: offer_id/ },
       { op: { table: 'offer_items', rowId: newRowId(), kind: 'insert', fields: item({ offer_id: secondOffer }) }, reason: /^unknown_reference: offer_id/ },
       { op: { table: 'offers', rowId: nordOffer, kind: 'update', fields: { number: 'A-2026-AAAAA-9999' } }, reason: /^immutable: number/ },

@@ -96,3 +96,22 @@ describe('the IPC contract', () => {
     }
   })
 })
+
+describe('a line item accepts only what its totals can compute', () => {
+  // The schema's decimal check is the totals' own: a value it passes never fails lineNetCents after the line is
+  // written (a fuzzed contracts.update with quantity 9.4e-323 once committed, then failed).
+  it('refuses a quantity or discount too small or too fine to be a decimal of three (two) places', async () => {
+    const { offerItemSchema } = await import('../../shared/platform/line-items.schema')
+    const { lineNetCents } = await import('../../shared/platform/line-item-totals')
+    for (const quantity of [9.4e-323, 1e-7, 0.0004, 1.0005]) {
+      expect(offerItemSchema.safeParse({ ...item, quantity }).success, String(quantity)).toBe(false)
+    }
+    for (const discountPercent of [5e-324, 1e-9, 1.005]) {
+      expect(offerItemSchema.safeParse({ ...item, discountPercent }).success, String(discountPercent)).toBe(false)
+    }
+    for (const [quantity, discountPercent] of [[0.001, 0.01], [0.3, 19.99], [1250.5, 0.07], [1_000_000, 100]] as const) {
+      const parsed = offerItemSchema.parse({ ...item, quantity, discountPercent })
+      expect(() => lineNetCents(parsed)).not.toThrow()
+    }
+  })
+})

@@ -25,6 +25,7 @@ import { TEAM_SETTING_KEYS, TRIGGER_ACTIONS, TRIGGER_REASON_EVENTS, TRIGGER_SIGN
 import { CONFLICT_KINDS, type SyncTableName } from './tables'
 import { ALLOWED_MIMES, MAX_NAME } from '../files'
 import { eventParamsJson } from '../../platform/event-message'
+import { percent, quantity } from '../../platform/line-items.schema'
 
 /** A column: its type, and whether an insert may leave it out (the table has a default or allows null). */
 interface Column {
@@ -102,10 +103,12 @@ const lineItem = {
   sku: opt(text(100)),
   name: req(text(500)),
   description: opt(text(5000)),
-  quantity: req(real(-1_000_000_000, 1_000_000_000)),
+  // What the line totals can compute (the forms' own checks): a pulled line outside them would break every
+  // laptop's view of its offer or contract.
+  quantity: req(quantity),
   unit: opt(text(40)),
   unit_price_cents: req(money),
-  discount_percent: opt(real(0, 100)),
+  discount_percent: opt(percent),
   vat_rate: opt(vatRate),
   optional: opt(flag),
 }
@@ -281,7 +284,7 @@ const COLUMNS = {
     revision: opt(int(1, 10_000)),
     offer_date: req(date),
     valid_until: req(date),
-    offer_discount_percent: opt(real(0, 100)),
+    offer_discount_percent: opt(percent),
     payment_net_days: opt(int(0, 3650)),
     skonto_percent: opt(real(0, 100)),
     skonto_days: opt(int(0, 3650)),
