@@ -129,4 +129,46 @@ describe.skipIf(!pgOk || !lbOk)('two sync server instances behind HAProxy on one
     expect(duplicatedPushes.length).toBeGreaterThanOrEqual(2)
     expect(new Set(duplicatedPushes.map(([by]) => by)).size).toBeGreaterThanOrEqual(1)
   })
+
+  it('40 laptops of 4 teams push at the same moment through both instances, then everyone pulls: every change once, in its team only', async () => {
+    const teams = ['Nord', 'Süd', 'West', 'Ost']
+    const reps = Array.from({ length: 40 }, (_, i) => ({ login: `rep${i}`, name: `Rep ${i}`, role: 'field_sales' as const, team: `Vertrieb ${teams[i % 4]}` }))
+    const store = await openTestStore('postgres')
+    cleanups.push(() => store.cleanup())
+    const first = await startServerProcess({ storeUrl: store.url, users: [...reps, { login: 'max', name: 'Max Leitner', role: 'manager' }] })
+    cleanups.push(() => first.cleanup())
+    const second = await startServerProcess({ storeUrl: store.url, users: [] })
+    cleanups.push(() => second.cleanup())
+    const lb = await startLoadBalancer([first.url, second.url])
+    cleanups.push(() => lb.stop())
+
+    const served: string[] = []
+    const clock = { now: new Date() }
+    const transport = httpTransport(lb.url, recordingFetch(served))
+    const laptops = await Promise.all(reps.map((r) => connectClient({ transport, clock }, r.login)))
+    const manager = await connectClient({ transport, clock }, 'max')
+    cleanups.push(...[...laptops, manager].map((c) => () => c.cleanup()))
+    const perLaptop = 5
+    for (const [i, laptop] of laptops.entries()) {
+      for (let k = 0; k < perLaptop; k++) await createCompany(laptop.ctx, fields({ name: `${reps[i]!.team} rep${i} Firma ${k}` }))
+    }
+
+    // All at once: 40 pushes (and pulls) spread over both instances.
+    await Promise.all(laptops.map((l) => l.sync()))
+    await Promise.all([...laptops, manager].map((l) => l.sync()))
+
+    const names = async (c: TestClient) => (await c.ctx.db.selectFrom('companies').select('name').orderBy('name').execute()).map((r) => r.name)
+    const all = reps.flatMap((r, i) => Array.from({ length: perLaptop }, (_, k) => `${r.team} rep${i} Firma ${k}`)).sort()
+    for (const [i, laptop] of laptops.entries()) {
+      expect(await laptop.ctx.db.selectFrom('sync_outbox').selectAll().execute()).toEqual([])
+      expect(await names(laptop)).toEqual(all.filter((n) => n.startsWith(`${reps[i]!.team} `)))
+    }
+    expect(await names(manager)).toEqual(all)
+    const onServer = await store.store.db.selectFrom('sync_rows').select(['id', 'version']).where('table_name', '=', 'companies').execute()
+    expect(onServer).toHaveLength(reps.length * perLaptop)
+    expect(new Set(onServer.map((r) => r.version)).size).toBe(onServer.length)
+    expect(new Set(served)).toEqual(new Set(['i0', 'i1']))
+    expect(served.filter((s) => s === 'i0').length).toBeGreaterThan(served.length / 4)
+    expect(served.filter((s) => s === 'i1').length).toBeGreaterThan(served.length / 4)
+  }, 120_000)
 })
