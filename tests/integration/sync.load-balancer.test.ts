@@ -153,8 +153,19 @@ describe.skipIf(!pgOk || !lbOk)('two sync server instances behind HAProxy on one
       for (let k = 0; k < perLaptop; k++) await createCompany(laptop.ctx, fields({ name: `${reps[i]!.team} rep${i} Firma ${k}` }))
     }
 
-    // All at once: 40 pushes (and pulls) spread over both instances.
-    await Promise.all(laptops.map((l) => l.sync()))
+    // All at once: 40 pushes (and pulls) spread over both instances, while the manager pulls again and again.
+    // A row committed after a later-numbered one would be skipped by the manager's cursor and stay missing.
+    let pushing = true
+    const pulls = (async () => {
+      let n = 0
+      while (pushing || n === 0) {
+        await manager.sync()
+        n += 1
+      }
+      return n
+    })()
+    await Promise.all(laptops.map((l) => l.sync())).finally(() => (pushing = false))
+    expect(await pulls).toBeGreaterThan(0)
     await Promise.all([...laptops, manager].map((l) => l.sync()))
 
     const names = async (c: TestClient) => (await c.ctx.db.selectFrom('companies').select('name').orderBy('name').execute()).map((r) => r.name)
