@@ -3,7 +3,8 @@
 //   a fresh laptop database over HTTP on loopback, rows/s;
 // - incremental sync of 100 and 1,000 changes (push on one laptop + pull on another), ms;
 // - 50 concurrent laptops each pushing 5 edits and pulling, p50/p99 ms;
-// - the same documents replicated by PouchDB to pouchdb-server, and the ratio.
+// - the same documents replicated by PouchDB to pouchdb-server, and the ratio;
+// - pushes per second through a real HAProxy with one and with two server instances on PostgreSQL.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -20,6 +21,7 @@ import { importRows, type ImportRow } from '../server/admin/import'
 import { openStore, type Store } from '../server/store/open-store'
 import type { SyncValue } from '../shared/modules/sync'
 import type { Role } from '../shared/modules/sync'
+import { haproxyAvailable } from '../tests/helpers/load-balancer'
 import { tempDir } from '../tests/helpers/temp-db'
 
 const BENCH_DB = path.resolve('.data/bench-large.sqlite')
@@ -224,8 +226,16 @@ export async function postgresReachable(): Promise<boolean> {
 }
 
 export async function benchSync(): Promise<void> {
-  await benchPushDurability()
+  if (process.env.BENCH_SYNC_ONLY !== 'balanced') await benchPushDurability()
   if (process.env.BENCH_SYNC_ONLY === 'push') return
+  if (haproxyAvailable() && (await postgresReachable())) {
+    const { benchBalancedPushes } = await import('./bench-sync-balanced')
+    const balanced = await benchBalancedPushes(PG_URL)
+    emit('sync.postgres.balanced_pushes_1_instance', balanced[1]!, 'pushes/s')
+    emit('sync.postgres.balanced_pushes_2_instances', balanced[2]!, 'pushes/s')
+    emit('sync.postgres.balanced_pushes_2_to_1_ratio', balanced[2]! / balanced[1]!, 'x')
+  }
+  if (process.env.BENCH_SYNC_ONLY === 'balanced') return
   if (!existsSync(BENCH_DB)) {
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--size', 'large'], { stdio: ['ignore', 'ignore', 'inherit'] })
     if (seeded.status !== 0) throw new Error('seeding the large dataset failed')

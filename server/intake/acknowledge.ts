@@ -4,6 +4,7 @@
 // waiting ones, marks each sent, and leaves a failed one waiting for the next round (at most MAX_ATTEMPTS).
 // The mail names the case number in its subject and carries a Message-ID of the server's, so a reply — by
 // In-Reply-To/References, or by the number in its subject — goes to the case (server/intake/mailbox.ts).
+import { sql } from 'kysely'
 import nodemailer from 'nodemailer'
 import { SERVICE_INTAKE_TEXTS } from '../../shared/modules/service'
 import type { Store } from '../store/open-store'
@@ -11,6 +12,11 @@ import type { MailAccount } from './config'
 import { ackMessageId } from './requests'
 
 export const MAX_ATTEMPTS = 10
+/**
+ * The PostgreSQL advisory lock held while acknowledgements are sent: every server instance runs the intake round,
+ * and two reading the same waiting acknowledgement at once would both send it (docs/sync.md, several instances).
+ */
+export const ACKS_LOCK_KEY = 4712
 /** Triage requests looked at for a case made on a laptop: those that arrived within this many days. */
 export const TRIAGE_ACK_DAYS = 30
 
@@ -58,8 +64,20 @@ export function smtpTransportOf(account: MailAccount) {
   })
 }
 
-/** Sends the waiting acknowledgements (oldest first, at most `limit`); answers how many were sent and how many failed. */
+/**
+ * Sends the waiting acknowledgements (oldest first, at most `limit`); answers how many were sent and how many failed.
+ * On PostgreSQL one instance sends at a time: the others wait for it (holding the lock in a transaction of its own,
+ * while the sends and their marks commit one by one), then find what it sent marked and send only what is left.
+ */
 export async function sendAcknowledgements(store: Store, account: MailAccount, from: string, now: () => Date, limit = 50): Promise<{ sent: number; failed: number }> {
+  if (store.kind !== 'postgres') return sendWaiting(store, account, from, now, limit)
+  return store.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${sql.lit(ACKS_LOCK_KEY)})`.execute(trx)
+    return sendWaiting(store, account, from, now, limit)
+  })
+}
+
+async function sendWaiting(store: Store, account: MailAccount, from: string, now: () => Date, limit: number): Promise<{ sent: number; failed: number }> {
   const waiting = await store.db.selectFrom('intake_acks').selectAll().where('status', '=', 'pending').where('attempts', '<', MAX_ATTEMPTS)
     .orderBy('created_at').limit(limit).execute()
   if (waiting.length === 0) return { sent: 0, failed: 0 }

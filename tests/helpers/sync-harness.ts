@@ -116,7 +116,8 @@ export interface TestClient {
   cleanup(): Promise<void>
 }
 
-export async function connectClient(h: Harness, login: string): Promise<TestClient> {
+/** A laptop logged in through `h.transport`: the in-process harness, or any server reached over HTTP (a load balancer). */
+export async function connectClient(h: Pick<Harness, 'transport' | 'clock'>, login: string): Promise<TestClient> {
   const dir = tempDir()
   const file = path.join(dir, `${login}.sqlite`)
   let database = await openDatabase(file)
