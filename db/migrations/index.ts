@@ -29,6 +29,8 @@ import * as m027 from './2026-11-30-027-lead-report-index'
 import * as m028 from './2026-11-30-028-service-requests'
 import * as m029 from './2026-11-30-029-task-title-keys'
 import * as m030 from './2026-11-30-030-lead-report-by-source'
+import * as m031 from './2026-11-30-031-approval-report-index'
+import * as m032 from './2026-11-30-032-follow-up-work-list-index'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -60,6 +62,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-028-service-requests': m028,
   '2026-11-30-029-task-title-keys': m029,
   '2026-11-30-030-lead-report-by-source': m030,
+  '2026-11-30-031-approval-report-index': m031,
+  '2026-11-30-032-follow-up-work-list-index': m032,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -12,8 +12,10 @@ export function median(values: readonly number[]): number | null {
 }
 
 export async function approvalStats(db: Kysely<Database>, q: { from: string; to: string; ownerId: string; segment: string }): Promise<ApprovalStats> {
+  // The period's requests first (offer_approvals_requested), then each one's offer: `cross join` fixes that order in
+  // SQLite. Left to the planner, it walked all offers and probed each one's approvals.
   const rows = (await sql<{ offer_id: string; requested_at: string; decided_at: string | null }>`
-    select a.offer_id, a.requested_at, a.decided_at from offer_approvals a join offers o on o.id = a.offer_id
+    select a.offer_id, a.requested_at, a.decided_at from offer_approvals a cross join offers o on o.id = a.offer_id
     where a.deleted_at is null and o.deleted_at is null and a.requested_at >= ${q.from} and a.requested_at < ${`${q.to}T99`}
       ${q.ownerId ? sql`and o.owner_id = ${q.ownerId}` : sql``}
       ${q.segment ? sql`and a.company_id in (select id from companies where segment = ${q.segment})` : sql``}`.execute(db)).rows
