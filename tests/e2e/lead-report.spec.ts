@@ -3,10 +3,8 @@
 // trade-fair lead for "Kein Budget"; an offer to the converted company is won. The report, opened from the
 // navigation, counts the funnel by source (the order rate under the webinar source), the rejection reason and the
 // time to first contact; a backwards period is refused with its message; the same report in English.
-import { createIntegrationKey } from '../../server/integrations/keys'
-import { openStore } from '../../server/store/open-store'
 import { startServerProcess } from '../helpers/server-process'
-import { validLead } from '../helpers/leads'
+import { serverLeadPoster, validLead } from '../helpers/leads'
 import { expect, must, openApp, test } from './fixtures'
 import { connect, syncNow } from './sync-helpers'
 
@@ -16,10 +14,7 @@ test('the lead report counts the funnel, the order rate by lead source and the r
   test.setTimeout(120_000)
   const server = await startServerProcess()
   try {
-    const store = await openStore(server.storeUrl)
-    const { key } = await createIntegrationKey(store.db, 'Marketing Automation', ['leads'])
-    await store.close()
-    const post = (body: unknown) => fetch(`${server.url}/integrations/v1/leads`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const post = await serverLeadPoster(server)
     expect((await post(validLead())).status).toBe(200)
     expect((await post(validLead({ id: 'hs-4712', source: 'messe', campaign: '', score: 55, company: { name: 'Ott Spedition KG' }, person: { lastName: 'Ott', phone: '+49 40 123456' }, events: [] }))).status).toBe(200)
     expect((await post(validLead({ id: 'hs-4713', source: 'messe', campaign: '', score: 30, company: { name: 'Dreyer Druck GmbH' } }))).status).toBe(200)

@@ -3,10 +3,9 @@
 // cancelling keeps it, the double-clicked confirmation erases once — and after the sync the server holds only the
 // lead's id-only tombstone and one erasure entry; the other lead stays. A Marketing-Lead, not in the inbox, is found
 // by name and erased the same way. A repost of the erased lead creates nothing.
-import { createIntegrationKey } from '../../server/integrations/keys'
 import { openStore } from '../../server/store/open-store'
 import { startServerProcess } from '../helpers/server-process'
-import { validLead } from '../helpers/leads'
+import { serverLeadPoster, validLead } from '../helpers/leads'
 import { expect, openApp, test } from './fixtures'
 import { connect, syncNow } from './sync-helpers'
 
@@ -16,10 +15,7 @@ test('inside sales erase the person of a lead from the inbox, after a confirmati
   test.setTimeout(120_000)
   const server = await startServerProcess()
   try {
-    let store = await openStore(server.storeUrl)
-    const { key } = await createIntegrationKey(store.db, 'Marketing Automation', ['leads'])
-    await store.close()
-    const post = (body: unknown) => fetch(`${server.url}/integrations/v1/leads`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const post = await serverLeadPoster(server)
     expect((await post(validLead())).status).toBe(200)
     expect((await post(validLead({ id: 'hs-4713', score: 30, company: { name: 'Dreyer Druck GmbH' }, person: { firstName: 'Dora', lastName: 'Dreyer', email: 'dora@dreyer.example' } }))).status).toBe(200)
     expect((await post(validLead({ id: 'hs-4712', score: 55, company: { name: 'Ott Spedition KG' }, person: { firstName: 'Olaf', lastName: 'Ott', phone: '+49 40 123456' }, events: [] }))).status).toBe(200)
@@ -60,7 +56,7 @@ test('inside sales erase the person of a lead from the inbox, after a confirmati
     await expect(page.getByRole('status').filter({ hasText: 'Die Person wurde gelöscht.' })).toBeVisible()
     await syncNow(page)
 
-    store = await openStore(server.storeUrl)
+    const store = await openStore(server.storeUrl)
     try {
       const erasures = await store.db.selectFrom('sync_rows').select('data').where('table_name', '=', 'erasures').execute()
       expect(erasures).toHaveLength(2)

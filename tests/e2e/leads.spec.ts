@@ -4,10 +4,8 @@
 // the company (it opens from the confirmation); the other lead is rejected with a reason and the inbox is empty. A
 // later lead of the same person and company is named as a duplicate and converted into the existing company (in
 // German, its texts checked in English; double-clicked): no second company or contact, its touchpoint there.
-import { createIntegrationKey } from '../../server/integrations/keys'
-import { openStore } from '../../server/store/open-store'
 import { startServerProcess } from '../helpers/server-process'
-import { validLead } from '../helpers/leads'
+import { serverLeadPoster, validLead } from '../helpers/leads'
 import { expect, openApp, test } from './fixtures'
 import { connect, syncNow } from './sync-helpers'
 
@@ -17,10 +15,7 @@ test('a posted lead reaches the inbox, is converted into a company; a low one is
   test.setTimeout(120_000)
   const server = await startServerProcess()
   try {
-    const store = await openStore(server.storeUrl)
-    const { key } = await createIntegrationKey(store.db, 'Marketing Automation', ['leads'])
-    await store.close()
-    const post = (body: unknown) => fetch(`${server.url}/integrations/v1/leads`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const post = await serverLeadPoster(server)
     expect((await post(validLead())).status).toBe(200)
     expect((await post(validLead({ id: 'hs-4712', score: 55, company: { name: 'Ott Spedition KG' }, person: { lastName: 'Ott', phone: '+49 40 123456' }, events: [] }))).status).toBe(200)
     expect((await post(validLead({ id: 'hs-4713', score: 30, company: { name: 'Dreyer Druck GmbH' } }))).status).toBe(200)

@@ -1,5 +1,6 @@
 // A lead as marketing automation posts it (tests of the lead intake and the inbox).
 import { createIntegrationKey } from '../../server/integrations/keys'
+import { openStore } from '../../server/store/open-store'
 import type { Harness, TestClient } from './sync-harness'
 
 export const validLead = (over: Record<string, unknown> = {}) => ({
@@ -43,6 +44,14 @@ export const storedLead = (f: StoredLeadFixture) => ({
 export async function leadPoster(h: Harness): Promise<(body: unknown) => Promise<Response>> {
   const { key } = await createIntegrationKey(h.store.db, 'Marketing', ['leads'])
   return (body) => h.fetch('http://sync.test/integrations/v1/leads', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } })
+}
+
+/** The same for a sync server running as its own process (the end-to-end tests): a plain HTTP post, as curl would. */
+export async function serverLeadPoster(server: { url: string; storeUrl: string }): Promise<(body: unknown) => Promise<Response>> {
+  const store = await openStore(server.storeUrl)
+  const { key } = await createIntegrationKey(store.db, 'Marketing Automation', ['leads'])
+  await store.close()
+  return (body) => fetch(`${server.url}/integrations/v1/leads`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
 }
 
 /** Rows of the tables a lead's conversion writes (and the outbox): "nothing written" is these unchanged. */
