@@ -15,6 +15,7 @@ import { newId } from '../db/platform/ids'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { insertSynced, updateSynced } from '../db/platform/synced-writes'
 import { syncOnce, type EngineDeps } from '../electron/main/modules/sync'
+import { emptyBreakdown, phasedSync, timeChecksumCompare, timedTransport, type SyncBreakdown } from './bench-sync-breakdown'
 import { httpTransport } from '../electron/main/modules/sync'
 import { createTeam, createUser } from '../server/admin/accounts'
 import { importRows, type ImportRow } from '../server/admin/import'
@@ -24,10 +25,11 @@ import type { Role } from '../shared/modules/sync'
 import { haproxyAvailable } from '../tests/helpers/load-balancer'
 import { tempDir } from '../tests/helpers/temp-db'
 
-const BENCH_DB = path.resolve('.data/bench-large.sqlite')
+const BENCH_DB = path.resolve(process.env.BENCH_DB ?? '.data/bench-large.sqlite')
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const PASSWORD = 'Bench-Passwort-2026'
 const CONCURRENT = 50
+const WARM_UP = 10
 
 export const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }))
 
@@ -52,20 +54,23 @@ async function readDataset(): Promise<ImportRow[]> {
 interface Laptop {
   database: AppDatabase
   deps: EngineDeps
+  /** Milliseconds spent waiting on the server (request, server work, response) since the laptop was opened. */
+  waited: { ms: number }
   sync(): Promise<unknown>
 }
 
 async function laptop(serverUrl: string, login: string, dir: string): Promise<Laptop> {
   const database = await openDatabase(path.join(dir, `${login}.sqlite`))
-  const transport = httpTransport(serverUrl)
+  const waited = { ms: 0 }
+  const transport = timedTransport(httpTransport(serverUrl), waited)
   const { token } = await transport.login({ login, password: PASSWORD, clientId: database.clientId })
   const deps: EngineDeps = { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() }
-  return { database, deps, sync: () => syncOnce(deps) }
+  return { database, deps, waited, sync: () => syncOnce(deps) }
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 
-async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Promise<{ initialRowsPerSecond: number; incremental: Record<number, number>; p50: number; p99: number }> {
+async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Promise<{ initialRowsPerSecond: number; incremental: Record<number, number>; breakdown: Record<number, SyncBreakdown>; compare: { server: number; laptop: number }; p50: number; p99: number }> {
   const dir = tempDir()
   const schema = `bench_${Date.now().toString(36)}`
   const storeUrl = kind === 'sqlite' ? path.join(dir, 'server.sqlite') : `${PG_URL}?options=-c%20search_path%3D${schema}`
@@ -109,7 +114,10 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
     await rep.sync()
     await manager.sync()
     const incremental: Record<number, number> = {}
-    for (const n of [100, 1000]) {
+    const breakdown: Record<number, SyncBreakdown> = {}
+    // A warm-up round (not counted), as PouchDB's figures are taken after one warm-up push: the first write after the
+    // two downloads would otherwise also pay for checkpointing their write-ahead logs.
+    for (const n of [WARM_UP, 100, 1000]) {
       const now = new Date().toISOString()
       await rep.database.db.transaction().execute(async (trx) => {
         for (let i = 0; i < n; i++) {
@@ -118,11 +126,17 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
           }, now)
         }
       })
+      const parts = emptyBreakdown()
       const start = performance.now()
-      await rep.sync()
-      await manager.sync()
+      await phasedSync(rep, parts)
+      await phasedSync(manager, parts)
+      if (n === WARM_UP) continue
       incremental[n] = performance.now() - start
+      breakdown[n] = parts
     }
+    // The scope checksum comparison the app runs after a download and then at most every 15 minutes while rows move
+    // (CHECK_AFTER_CHANGES_MS): not part of every sync, so measured on its own, for the manager's whole database.
+    const compare = await timeChecksumCompare(manager)
 
     // 50 laptops at once, each with its own company: 5 edits, then push and pull.
     const reps = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => laptop(url, `rep${i}`, dir)))
@@ -142,7 +156,7 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
     }))
     latencies.sort((a, b) => a - b)
     for (const r of [...reps, rep, manager]) await r.database.close()
-    return { initialRowsPerSecond, incremental, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) }
+    return { initialRowsPerSecond, incremental, breakdown, compare, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) }
   } finally {
     const running = server as ChildProcess | null
     if (running && running.exitCode === null) {
@@ -226,16 +240,17 @@ export async function postgresReachable(): Promise<boolean> {
 }
 
 export async function benchSync(): Promise<void> {
-  if (process.env.BENCH_SYNC_ONLY !== 'balanced') await benchPushDurability()
-  if (process.env.BENCH_SYNC_ONLY === 'push') return
-  if (haproxyAvailable() && (await postgresReachable())) {
+  const only = process.env.BENCH_SYNC_ONLY // push | balanced | stores: one part alone
+  if (!only || only === 'push') await benchPushDurability()
+  if (only === 'push') return
+  if ((!only || only === 'balanced') && haproxyAvailable() && (await postgresReachable())) {
     const { benchBalancedPushes } = await import('./bench-sync-balanced')
     const balanced = await benchBalancedPushes(PG_URL)
     emit('sync.postgres.balanced_pushes_1_instance', balanced[1]!, 'pushes/s')
     emit('sync.postgres.balanced_pushes_2_instances', balanced[2]!, 'pushes/s')
     emit('sync.postgres.balanced_pushes_2_to_1_ratio', balanced[2]! / balanced[1]!, 'x')
   }
-  if (process.env.BENCH_SYNC_ONLY === 'balanced') return
+  if (only === 'balanced') return
   if (!existsSync(BENCH_DB)) {
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--size', 'large'], { stdio: ['ignore', 'ignore', 'inherit'] })
     if (seeded.status !== 0) throw new Error('seeding the large dataset failed')
@@ -252,6 +267,10 @@ export async function benchSync(): Promise<void> {
     emit(`sync.${kind}.initial_sync`, r.initialRowsPerSecond, 'rows/s')
     emit(`sync.${kind}.incremental_100`, r.incremental[100]!, 'ms')
     emit(`sync.${kind}.incremental_1000`, r.incremental[1000]!, 'ms')
+    // Both laptops of the incremental run together (the rep pushes, the manager pulls; each also pulls and verifies).
+    for (const n of [100, 1000]) for (const [part, ms] of Object.entries(r.breakdown[n]!)) emit(`sync.${kind}.incremental_${n}.${part}`, ms, 'ms')
+    emit(`sync.${kind}.checksum_compare.server`, r.compare.server, 'ms')
+    emit(`sync.${kind}.checksum_compare.laptop`, r.compare.laptop, 'ms')
     emit(`sync.${kind}.concurrent_50_p50`, r.p50, 'ms')
     emit(`sync.${kind}.concurrent_50_p99`, r.p99, 'ms')
   }

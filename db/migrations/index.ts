@@ -31,6 +31,7 @@ import * as m029 from './2026-11-30-029-task-title-keys'
 import * as m030 from './2026-11-30-030-lead-report-by-source'
 import * as m031 from './2026-11-30-031-approval-report-index'
 import * as m032 from './2026-11-30-032-follow-up-work-list-index'
+import * as m033 from './2026-11-30-033-search-index-unchanged-rows'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -64,6 +65,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-030-lead-report-by-source': m030,
   '2026-11-30-031-approval-report-index': m031,
   '2026-11-30-032-follow-up-work-list-index': m032,
+  '2026-11-30-033-search-index-unchanged-rows': m033,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

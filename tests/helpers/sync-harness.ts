@@ -125,6 +125,8 @@ export async function connectClient(h: Pick<Harness, 'transport' | 'clock'>, log
   const ctx: ServiceContext = { db: database.db, clock: () => h.clock.now, userId: response.user.id, userName: response.user.displayName }
   const deps: EngineDeps = {
     db: database.db, clientId: database.clientId, token: response.token, schemaVersion: SCHEMA_VERSION, transport: h.transport, clock: () => h.clock.now,
+    // Every run compares the checksums, so each test's "nothing re-downloaded" is checked after every exchange.
+    checkAfterChangesMs: 0,
     reidentify: () => takeNewClientId(client.deps.db, h.transport, client.deps.token, SCHEMA_VERSION, (t) => t),
   }
   const client: TestClient = {

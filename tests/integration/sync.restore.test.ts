@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CHECK_AFTER_CHANGES_MS } from '../../electron/main/modules/sync/engine'
 import { readState } from '../../electron/main/modules/sync/state'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
 import { companyFieldsSchema } from '../../shared/modules/customers/company.schema'
@@ -103,5 +104,35 @@ describe('restored and copied laptops, and divergence from the server', () => {
     expect(await names(anna)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
     expect(await serverNames(h)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
     expect((await anna.sync()).redownloaded).toEqual([])
+  })
+
+  it('as the app runs it, compares after a download at once, then at most every 15 minutes while rows move', async () => {
+    const anna = await client('anna')
+    const ben = await client('ben')
+    anna.deps.checkAfterChangesMs = undefined // the app's cadence, not the harness's every run
+    let seen = 0
+    const checksum = h.transport.checksum.bind(h.transport)
+    anna.deps.transport = { ...h.transport, checksum: (...args) => (seen++, checksum(...args)) }
+    for (const name of ['Alpha GmbH', 'Bravo GmbH']) await company(ben, name)
+    await ben.sync()
+    expect((await anna.sync()).pulled).toBeGreaterThan(0) // the first download
+    expect(seen).toBe(1)
+    // A row lost behind the sync's back, while colleagues keep working: the next few runs do not read the checksums …
+    await sql`PRAGMA foreign_keys = OFF`.execute(anna.ctx.db)
+    await anna.ctx.db.deleteFrom('companies').where('name', '=', 'Alpha GmbH').execute()
+    await sql`PRAGMA foreign_keys = ON`.execute(anna.ctx.db)
+    await company(ben, 'Charlie GmbH')
+    await ben.sync()
+    h.clock.now = new Date(h.clock.now.getTime() + CHECK_AFTER_CHANGES_MS - 60_000)
+    expect(await anna.sync()).toMatchObject({ pulled: 1, redownloaded: [] })
+    expect(seen).toBe(1)
+    expect(await names(anna)).toEqual(['Bravo GmbH', 'Charlie GmbH'])
+    // … the first run with changes after 15 minutes does, and repairs the laptop.
+    await company(ben, 'Delta GmbH')
+    await ben.sync()
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000)
+    expect(await anna.sync()).toMatchObject({ redownloaded: [`team:${h.teams.nord}`] })
+    expect(seen).toBe(3) // compared, pulled once more, compared again: still different, so downloaded again
+    expect(await names(anna)).toEqual(['Alpha GmbH', 'Bravo GmbH', 'Charlie GmbH', 'Delta GmbH'])
   })
 })

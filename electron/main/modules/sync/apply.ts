@@ -59,6 +59,11 @@ const NOT_FROM_SERVER = new Set<string>(LOCAL_COLUMNS)
 
 export interface ApplyOptions {
   now: string
+  /**
+   * A first download: the companies' journey positions are worked out once at its end (refreshAllJourneys), not per
+   * page — a page of touchpoints names some 500 companies, and each was refreshed again on every later page.
+   */
+  deferJourneys?: boolean
   /** Test hook for fault injection: called after each applied change, inside the transaction. */
   afterChange?: (index: number) => void
 }
@@ -232,7 +237,7 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
         await flushUpserts(trx, writer)
         await settleQuarantine(trx, changes, setAside, options.now)
         const erased = await applyErasures(trx, erasures, setAside, companies, options.now)
-        await refreshJourneys(trx, companies, options.now)
+        if (!options.deferJourneys) await refreshJourneys(trx, companies, options.now)
         // A colleague changed the team's health weights or targets: every score follows, in this transaction.
         if (teamSettingsChanged) await recomputeAllHealth(trx, options.now)
         if (cursor !== null) await writeState(trx, 'cursor', cursor)
@@ -243,6 +248,15 @@ export async function applyPage(db: Kysely<Database>, changes: PullChange[], cur
     }
   })
 }
+
+/** After a first download: every company's journey position and what hangs off it, a few hundred per transaction. */
+export async function refreshAllJourneys(db: Kysely<Database>, now: string): Promise<void> {
+  const ids = (await db.selectFrom('companies').select('id').orderBy('local_seq').execute()).map((r) => r.id)
+  for (let i = 0; i < ids.length; i += JOURNEY_CHUNK) {
+    await db.transaction().execute((trx) => refreshJourneys(trx, ids.slice(i, i + JOURNEY_CHUNK), now))
+  }
+}
+const JOURNEY_CHUNK = 2000
 
 /**
  * Rows set aside on this page go to quarantine with their error; a record that arrived in a valid

@@ -5,9 +5,9 @@ import type { Database } from '../../../../db/database.types'
 import type { SyncOutboxTable } from '../../../../db/platform/local.table'
 import type { PushOp, PushResult } from '../../../../shared/modules/sync/protocol'
 import { afterPulledErasures, type PulledErasures } from '../dsgvo'
-import { applyPage, resetSyncedData, type ApplyOptions, type ApplySummary } from './apply'
+import { applyPage, refreshAllJourneys, resetSyncedData, type ApplyOptions, type ApplySummary } from './apply'
 import { divergedScopes, localChecksums, sweepScope } from './checksum'
-import { readState, writeState, type SyncStateValues } from './state'
+import { clearState, readState, writeState, type SyncStateValues } from './state'
 import { SyncTransportError, type SyncTransport } from './transport'
 
 export const PUSH_BATCH = 200
@@ -45,6 +45,12 @@ function countErased(summary: SyncRunSummary, applied: ApplySummary): void {
 
 /** Without changes either way, the checksums are compared at most this often (a restored server shows here). */
 export const CHECK_INTERVAL_MS = 60 * 60_000
+/**
+ * With changes, at most this often: the laptop's checksum reads every synced row (seconds on a large file with a cold
+ * cache), and a periodic sync every few minutes would otherwise read the whole database each time. The first run after
+ * a download, a run that set rows aside and a re-identified laptop compare at once.
+ */
+export const CHECK_AFTER_CHANGES_MS = 15 * 60_000
 
 export interface EngineDeps {
   db: Kysely<Database>
@@ -54,6 +60,8 @@ export interface EngineDeps {
   transport: SyncTransport
   clock: () => Date
   onProgress?: (progress: SyncProgress) => void
+  /** How often the checksums are compared after runs that moved rows (default CHECK_AFTER_CHANGES_MS; tests: 0, every run). */
+  checkAfterChangesMs?: number
   /** Fault injection for tests: runs inside the page transaction after each applied change. */
   afterChange?: ApplyOptions['afterChange']
   /**
@@ -145,7 +153,7 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
     }
     if (page.remaining !== undefined) total = page.remaining
     if (page.changes.length > 0) {
-      const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange })
+      const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange, deferJourneys: bootstrapping })
       summary.pulled += page.changes.length
       summary.quarantined += applied.quarantined
       countErased(summary, applied)
@@ -154,7 +162,12 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
     deps.onProgress?.({ phase: bootstrapping ? 'bootstrap' : 'pull', done: summary.pulled, total })
     if (!page.hasMore) break
   }
-  if (bootstrapping) await writeState(db, 'bootstrapped', true)
+  if (bootstrapping) {
+    // Interrupted before this, the download resumes at its cursor and comes here again: nothing is left unrefreshed.
+    await refreshAllJourneys(db, deps.clock().toISOString())
+    await writeState(db, 'bootstrapped', true)
+    await clearState(db, ['checked_at']) // a fresh download is compared at once
+  }
 }
 
 /**
@@ -165,7 +178,9 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
 export async function verifyScopes(deps: EngineDeps, summary: SyncRunSummary): Promise<void> {
   const lastCheck = await readState(deps.db, 'checked_at')
   const quiet = summary.pushed === 0 && summary.pulled === 0 && summary.quarantined === 0
-  if (quiet && lastCheck && deps.clock().getTime() - Date.parse(lastCheck) < CHECK_INTERVAL_MS) return
+  const interval = quiet ? CHECK_INTERVAL_MS : deps.checkAfterChangesMs ?? CHECK_AFTER_CHANGES_MS
+  const urgent = summary.quarantined > 0 || summary.reidentified
+  if (!urgent && lastCheck && deps.clock().getTime() - Date.parse(lastCheck) < interval) return
   const compare = async () => divergedScopes((await deps.transport.checksum(deps.token, deps.schemaVersion, deps.clientId)).scopes, await localChecksums(deps.db))
   let diverged = await compare()
   if (diverged.length > 0) {
