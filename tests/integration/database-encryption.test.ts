@@ -31,9 +31,9 @@ async function writeName(file: string, key: Buffer | null) {
 const holds = (file: string, text: string) => existsSync(file) && readFileSync(file).includes(Buffer.from(text, 'utf8'))
 /** Shannon entropy in bits per byte: ~8 for ciphertext, far lower for SQLite pages with text, zeros and b-tree headers. */
 function byteEntropy(bytes: Buffer): number {
-  const counts = new Array<number>(256).fill(0)
-  for (const b of bytes) counts[b]++
-  return counts.reduce((sum, n) => (n === 0 ? sum : sum - (n / bytes.length) * Math.log2(n / bytes.length)), 0)
+  const counts = new Uint32Array(256)
+  for (const b of bytes) counts[b] = (counts[b] ?? 0) + 1
+  return Array.from(counts).reduce((sum, n) => (n === 0 ? sum : sum - (n / bytes.length) * Math.log2(n / bytes.length)), 0)
 }
 
 describe.skipIf(!available)('database encryption at rest', () => {
