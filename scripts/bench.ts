@@ -205,6 +205,9 @@ async function main(): Promise<void> {
   // Lead intake (issue 19): 10,000 posts with idempotency checks, SQLite and PostgreSQL stores (prints its own lines).
   const { benchLeadIntake } = await import('./bench-leads')
   await benchLeadIntake()
+  // Cold start (issue 20): web mode on the large set to the company list in Chromium, cold and warm, and main's memory.
+  const { benchColdStart } = await import('./bench-cold-start')
+  await benchColdStart(emit)
   if (process.env.BENCH_SYNC !== '0') await benchSync()
 }
 

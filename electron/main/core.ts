@@ -59,7 +59,7 @@ export interface Core {
   app: AppContext
   /** The open database (the user's own or the demo database). */
   readonly database: AppDatabase
-  /** Settles when the background integrity check of the open database is done (tests and scripts wait for it). */
+  /** Settles when the background integrity check of the open database is done; starts it now if it still waits (tests and scripts wait for it). */
   readonly integrityChecked: Promise<void>
   /** Settles when the first daily upkeep (offer expiry, contract roll) of the open database is done; scripts wait for it before bulk writes. */
   readonly upkeepDone: Promise<void>
@@ -81,8 +81,18 @@ interface Opened {
   timer: ReturnType<typeof setInterval>
   upkeepDone: Promise<void>
   integrity: AppInfo['integrity']
-  integrityChecked: Promise<void>
+  /** Starts the integrity check now unless it started already; settles when it is done. */
+  checkIntegrity(): Promise<void>
+  /** The delayed start of the check (cleared when the database closes first). */
+  checkTimer: ReturnType<typeof setTimeout>
 }
+
+/**
+ * The integrity check (a read of the whole file, seconds on a large database) waits this long after the open: started
+ * at once, it took a core from the first page the window shows (issue 20, cold start on two cores). Whoever waits for
+ * it (`Core.integrityChecked`: tests, scripts) starts it at once.
+ */
+export const INTEGRITY_CHECK_DELAY_MS = 5_000
 
 /**
  * `databaseKey`: the key the user's own database is encrypted with (SQLCipher), null for an unencrypted one.
@@ -162,22 +172,30 @@ export async function startCore(
     // date-based early warnings fire (once a day), reading the fresh scores.
     const upkeep = () => expireOffers(ctx).then(() => rollContracts(ctx)).then(() => recomputeHealthIfNewDay(ctx)).then(() => rollTriggers(ctx))
       .then(() => undefined, (err: unknown) => console.error('[kundenreise] daily upkeep failed', err))
+    let checked: Promise<void> | undefined
+    const checkIntegrity = () => {
+      clearTimeout(opened.checkTimer)
+      checked ??= quickCheck(file, key).then(({ integrity, detail }) => {
+        opened.integrity = integrity
+        // A check of a database that was switched away from in the meantime says nothing about the open one.
+        if (openDb === opened) env.integrity = integrity
+        if (integrity === 'corrupt') console.error(`[kundenreise] database integrity check failed for ${file}: ${detail}`)
+      })
+      return checked
+    }
     const opened: Opened = {
-      kind, database, ctx, sync, mail, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking', integrityChecked: Promise.resolve(),
+      kind, database, ctx, sync, mail, timer: setInterval(() => void (opened.upkeepDone = upkeep()), 3_600_000), upkeepDone: upkeep(), integrity: 'checking',
+      checkIntegrity, checkTimer: setTimeout(() => void checkIntegrity(), INTEGRITY_CHECK_DELAY_MS),
     }
     opened.timer.unref()
-    opened.integrityChecked = quickCheck(file, key).then(({ integrity, detail }) => {
-      opened.integrity = integrity
-      // A check of a database that was switched away from in the meantime says nothing about the open one.
-      if (openDb === opened) env.integrity = integrity
-      if (integrity === 'corrupt') console.error(`[kundenreise] database integrity check failed for ${file}: ${detail}`)
-    })
+    opened.checkTimer.unref()
     return opened
   }
 
   /** Stops what runs on a database that is switched away from or closed, then closes it (queued queries finish first). */
   async function shut(opened: Opened): Promise<void> {
     clearInterval(opened.timer)
+    clearTimeout(opened.checkTimer)
     await opened.sync.stop()
     await opened.mail.stop()
     await opened.upkeepDone
@@ -231,7 +249,7 @@ export async function startCore(
       return current().database
     },
     get integrityChecked() {
-      return current().integrityChecked
+      return current().checkIntegrity()
     },
     get upkeepDone() {
       return current().upkeepDone

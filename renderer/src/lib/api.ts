@@ -58,9 +58,51 @@ async function overHttp(channel: Channel, input: unknown, options: CallOptions):
  * components read with `call`, which takes read channels only (shared/ipc/channel-kinds.ts).
  */
 export async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>, options: CallOptions = {}): Promise<Result<ChannelOutput<C>>> {
+  inFlight += 1
+  try {
+    return await send(channel, input, options)
+  } finally {
+    inFlight -= 1
+    if (inFlight === 0) for (const wake of waiting.splice(0)) wake()
+  }
+}
+
+async function send<C extends Channel>(channel: C, input: ChannelInput<C>, options: CallOptions): Promise<Result<ChannelOutput<C>>> {
   const result = window.api ? await window.api[channel](input, options) : await overHttp(channel, input, options)
   return result as Result<ChannelOutput<C>>
 }
+
+/** Requests of the page (and the shell) not yet answered, background reads not counted; those wait until there are none. */
+let inFlight = 0
+const waiting: Array<() => void> = []
+/** The longest a background read waits for the page's requests (a page that keeps asking never starves it). */
+export const BACKGROUND_WAIT_MS = 2_000
+
+/**
+ * Settles once no request of the page is open, or after BACKGROUND_WAIT_MS. It first lets the render that asked finish
+ * (a macrotask), so the page's own first reads, made in the same render's effects, are counted.
+ */
+export async function whenRequestsSettled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  if (inFlight === 0) return
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, BACKGROUND_WAIT_MS)
+    function done() {
+      clearTimeout(timer)
+      resolve()
+    }
+    waiting.push(done)
+  })
+}
+
+/**
+ * A read for what sits around the page (navigation counters, the due banner, reminders, prefetches, the app's and the
+ * sync's status): sent once the page's own requests are answered, so main, which answers one query at a time, shows the
+ * page first (issue 20: the company list at start waited behind the work list, the station counts and two counts of the
+ * sync outbox). Not counted as a request of the page itself.
+ */
+export const backgroundCall = <C extends ReadChannel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> =>
+  whenRequestsSettled().then(() => send(channel, input, {}))
 
 /** A read: pages and components load data with it (or with useData). Changes go through useAction. */
 export const call = <C extends ReadChannel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> => invoke(channel, input)

@@ -5,7 +5,7 @@ import { NavLink, useLocation } from 'react-router-dom'
 import type { StationCount } from '../../../shared/modules/customers'
 import { STATION_NUMBER, STATION_PHASE, STATIONS, type Station } from '../../../shared/modules/customers'
 import { may } from '../../../shared/platform/rights'
-import { call } from '../lib/api'
+import { backgroundCall, call } from '../lib/api'
 import { useDataVersion } from '../lib/data-events'
 import { useI18n } from '../lib/i18n'
 
@@ -16,7 +16,7 @@ function useStationCounts(): StationCount[] {
   const version = useDataVersion()
   useEffect(() => {
     let live = true
-    void call('companies.stationCounts', {}).then((r) => live && r.ok && setCounts(r.data))
+    void backgroundCall('companies.stationCounts', {}).then((r) => live && r.ok && setCounts(r.data))
     return () => {
       live = false
     }

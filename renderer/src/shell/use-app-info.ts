@@ -2,7 +2,7 @@
 // see lib/today.ts), which database is open (the demo shows a banner) and the background integrity
 // check, asked again until it is done. A switch of the database reloads the window, so once is enough.
 import { useEffect, useState } from 'react'
-import { call, setOpenDatabase } from '../lib/api'
+import { backgroundCall, setOpenDatabase } from '../lib/api'
 import { setAppNow } from '../lib/today'
 
 export interface AppFacts {
@@ -19,7 +19,8 @@ export function useAppInfo(): AppFacts {
     // The background integrity check takes a few seconds on a large file; ask again until it is done.
     let timer: ReturnType<typeof setTimeout> | undefined
     const poll = () =>
-      void call('app.info', {}).then((r) => {
+      // In the background: it counts the unsynced changes, which takes a while on a large outbox (issue 20).
+      void backgroundCall('app.info', {}).then((r) => {
         if (!r.ok) return
         setAppNow(r.data.now)
         setDemo(r.data.database === 'demo')

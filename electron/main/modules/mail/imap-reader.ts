@@ -4,7 +4,7 @@
 // several runs and the report says so). Envelopes are fetched in batches and matched against the contacts one
 // query per batch; only a matching message is downloaded (up to MAILBOX_RAW_LIMIT) and parsed. Progress is saved
 // after each batch, and one broken message never stops the others.
-import { ImapFlow, type FetchMessageObject } from 'imapflow'
+import type { FetchMessageObject, ImapFlow } from 'imapflow'
 import { MAILBOX_RAW_LIMIT, MAILBOX_READ_LIMIT, type MailboxReadReport, type MailboxReadSummary } from '../../../../shared/modules/mail'
 import type { ServiceContext } from '../../platform/context'
 import { readErrorOf } from './imap-errors'
@@ -70,7 +70,9 @@ async function readAccount(ctx: ServiceContext, account: ImapReadAccount, option
   const sinceDays = account.sinceDays > 0 ? account.sinceDays : 90
   const report: MailboxReadReport = { mailboxes: [], sinceDays, error: '', detail: '' }
   if (!account.host || !account.user) return { ...report, error: 'not_configured' }
-  const client = new ImapFlow({
+  // Loaded on the first mailbox read, not at start.
+  const { ImapFlow: Imap } = await import('imapflow')
+  const client = new Imap({
     host: account.host, port: account.port, secure: account.security === 'tls',
     doSTARTTLS: account.security === 'starttls' ? true : account.security === 'none' ? false : undefined,
     auth: { user: account.user, pass: account.password }, logger: false, disableAutoIdle: true,

@@ -1,6 +1,5 @@
 // "Verbindung testen": logs in to the saved SMTP or IMAP account and logs out again, with short timeouts, so a
 // wrong host answers within seconds. The answer is an error class of the outbox and the server's own words.
-import { ImapFlow } from 'imapflow'
 import type { MailAccountTest, OutboxError } from '../../../../shared/modules/mail'
 import type { ServiceContext } from '../../platform/context'
 import { imapSettings, smtpAccount, type ImapAccount, type MailSecrets } from './mail-accounts.service'
@@ -12,7 +11,7 @@ export async function testMailAccount(ctx: ServiceContext, secrets: MailSecrets,
   if (which === 'smtp') {
     const account = await smtpAccount(ctx, secrets)
     if (!account) return failed('not_configured', '')
-    const transport = smtpTransport(account, timeouts)
+    const transport = await smtpTransport(account, timeouts)
     try {
       await transport.verify()
       return { ok: true, error: '', detail: '' }
@@ -45,6 +44,7 @@ export function classifyImapError(err: unknown): { error: OutboxError; detail: s
 }
 
 async function testImap(account: ImapAccount, timeouts: SmtpTimeouts): Promise<MailAccountTest> {
+  const { ImapFlow } = await import('imapflow')
   const client = new ImapFlow({
     host: account.host,
     port: account.port,

@@ -1,7 +1,7 @@
 // A downloaded message's content, read with mailparser: the text (an HTML-only mail as mailparser's text of it;
 // mail HTML is never rendered in the app), the first lines for the timeline and the attachments' names and sizes.
 // The same reading serves the attachment download, so an attachment's index is the same in both.
-import { simpleParser, type Attachment, type ParsedMail } from 'mailparser'
+import type { Attachment, ParsedMail } from 'mailparser'
 import { MAIL_SNIPPET_LENGTH } from '../../../../shared/modules/customers'
 import type { MailAttachmentInfo } from '../../../../shared/modules/mail'
 import { withoutControls } from './imap-envelope'
@@ -18,6 +18,8 @@ export interface MailContent {
 
 /** Parses a message; throws when it cannot be read (mailparser's own limits) or has no header at all. */
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  // Loaded with the first mail read, not at start.
+  const { simpleParser } = await import('mailparser')
   const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true })
   if (parsed.headers.size === 0) throw new Error('no message headers')
   return parsed

@@ -2,7 +2,6 @@
 // so every attempt (and a resend after a crash) carries the same Message-ID. The same builder writes the .eml a
 // rep opens in their own mail program: `draft` marks it unsent (X-Unsent: 1, Outlook opens it ready to send).
 import { randomUUID } from 'node:crypto'
-import MailComposer from 'nodemailer/lib/mail-composer'
 import type { MailAddress } from '../../../../shared/modules/customers'
 import type { ExportFile } from '../../../../shared/platform/export-file'
 import { safeNamePart } from '../../platform/documents/document-files'
@@ -62,6 +61,8 @@ const addresses = (list: MailAddress[] | undefined) => (list ?? []).map((a) => (
 export async function buildMessage(input: MessageInput): Promise<BuiltMessage> {
   const messageId = stripBrackets(input.messageId ?? newMessageId(input.from.address))
   const calendar = (input.attachments ?? []).find(isCalendar)
+  // Loaded with the first mail written, not at start.
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer')
   const composer = new MailComposer({
     from: { name: input.from.name, address: input.from.address },
     to: addresses(input.to),

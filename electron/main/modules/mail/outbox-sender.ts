@@ -89,7 +89,7 @@ interface Run {
   options: DrainOptions
   clock: () => Date
   log: NonNullable<DrainOptions['log']>
-  transport: ReturnType<typeof smtpTransport>
+  transport: Awaited<ReturnType<typeof smtpTransport>>
   result: DrainResult
 }
 
@@ -97,7 +97,7 @@ async function drainRun(ctx: ServiceContext, account: SmtpAccount, options: Drai
   const run: Run = {
     ctx, options, clock: options.now ?? ctx.clock,
     log: options.log ?? ((message: string, detail?: unknown) => console.warn(`[outbox] ${message}`, detail ?? '')),
-    transport: smtpTransport(account, options.timeouts ?? DEFAULT_SMTP_TIMEOUTS),
+    transport: await smtpTransport(account, options.timeouts ?? DEFAULT_SMTP_TIMEOUTS),
     result: { sent: 0, failed: 0, deferred: 0, waiting: 0, stoppedBy: null, afterDeliveryErrors: 0 },
   }
   let cursor: Cursor | null = null

@@ -1,6 +1,5 @@
 // How this device talks SMTP: the transport for an account (one pooled connection, short timeouts) and what an
 // SMTP failure means for the mail (the error classes of the outbox, docs/mail.md "Error classes").
-import nodemailer from 'nodemailer'
 import type { OutboxError } from '../../../../shared/modules/mail'
 import type { SmtpAccount } from './mail-accounts.service'
 
@@ -17,8 +16,12 @@ export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greet
 /** "Verbindung testen" waits less: a wrong host must answer calmly within seconds. */
 export const TEST_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 8_000, greetingMs: 8_000, socketMs: 8_000 }
 
-/** A pooled transport with exactly one connection: the queue drains one mail after the other at the server's pace. */
-export function smtpTransport(account: SmtpAccount, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS) {
+/**
+ * A pooled transport with exactly one connection: the queue drains one mail after the other at the server's pace.
+ * nodemailer is loaded with the first transport, not at start.
+ */
+export async function smtpTransport(account: SmtpAccount, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS) {
+  const { default: nodemailer } = await import('nodemailer')
   return nodemailer.createTransport({
     pool: true,
     maxConnections: 1,

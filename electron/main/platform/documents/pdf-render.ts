@@ -8,7 +8,6 @@
 //   file id from the document's information, so one model always gives the same bytes (a resent
 //   mail attaches exactly the PDF it attached before).
 import { createRequire } from 'node:module'
-import pdfmake from 'pdfmake'
 import type { Column, Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { ADDRESS_WIDTH, COLOURS, INFO_LABEL_WIDTH, INFO_WIDTH, LOGO_HEIGHT_PX, MARGINS, SIZES, mmToPt } from './din5008-letter'
 import { frameTexts, letterWarnings, pageLabel, usableLogo, type FrameTexts } from './letter-frame'
@@ -22,10 +21,18 @@ const fontFile = (name: string) => resolve(`pdfmake/fonts/Roboto/Roboto-${name}.
 const FONT_FILES = { normal: fontFile('Regular'), bold: fontFile('Medium'), italics: fontFile('Italic'), bolditalics: fontFile('MediumItalic') }
 const ALLOWED_FILES = new Set(Object.values(FONT_FILES))
 
-pdfmake.setFonts({ [FONT]: { ...FONT_FILES } })
-// The fonts are the only files pdfmake may read; it fetches nothing (a letter holds no URL).
-pdfmake.setLocalAccessPolicy((file) => ALLOWED_FILES.has(file))
-pdfmake.setUrlAccessPolicy(() => false)
+/** pdfmake with the fonts and access policy set, loaded with the first PDF (not at start: it takes a while to load). */
+let pdfmakeLoaded: Promise<typeof import('pdfmake')> | undefined
+function loadPdfmake(): Promise<typeof import('pdfmake')> {
+  pdfmakeLoaded ??= import('pdfmake').then(({ default: pdfmake }) => {
+    pdfmake.setFonts({ [FONT]: { ...FONT_FILES } })
+    // The fonts are the only files pdfmake may read; it fetches nothing (a letter holds no URL).
+    pdfmake.setLocalAccessPolicy((file) => ALLOWED_FILES.has(file))
+    pdfmake.setUrlAccessPolicy(() => false)
+    return pdfmake
+  })
+  return pdfmakeLoaded
+}
 
 const pt = mmToPt
 /** The logo's height in points (the DOCX's 48 px would reach into the address field's line). */
@@ -136,7 +143,7 @@ export function pdfDefinition(model: LetterModel, pages = { count: 0 }): TDocume
  * briefing in the planning module): pdfmake is one instance, so every PDF of the app is made the same way.
  */
 export async function createPdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake.createPdf(definition).getBuffer()
+  return (await loadPdfmake()).createPdf(definition).getBuffer()
 }
 
 /** The PDF's bytes and page count. */

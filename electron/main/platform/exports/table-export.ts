@@ -3,7 +3,7 @@
 // text, never a formula). Each module builds its table (headers in the reader's language, one row per
 // list row); a report hands in several tables (one worksheet each, or titled blocks in one CSV). This
 // file knows no module.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { AppError } from '../../../../shared/platform/result'
 import { MAX_EXPORT_ROWS, type ExportFile, type ExportFormat } from '../../../../shared/platform/export-file'
@@ -109,7 +109,9 @@ function addSheet(workbook: ExcelJS.Workbook, table: ExportTable, language: Lang
 }
 
 async function toWorkbook(tables: ExportTable[], language: Language): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on the first export, not at start (exceljs alone takes a few hundred ms to load).
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   workbook.creator = 'Kundenreise'
   const taken = new Set<string>()
   for (const table of tables) addSheet(workbook, table, language, taken)

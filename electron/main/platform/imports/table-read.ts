@@ -4,7 +4,7 @@
 // "CSV (Trennzeichen-getrennt)" saves it), what a cell of a typed Excel column reads as (a date as
 // TT.MM.JJJJ, a formula as its last result, never the formula), and the limits that refuse a file as a
 // whole before anything is planned. This file knows no module.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { AppError } from '../../../../shared/platform/result'
 
@@ -87,7 +87,9 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadTable> {
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on the first import, not at start (exceljs alone takes a few hundred ms to load).
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {

@@ -5,7 +5,7 @@
 // Web mode only: the desktop app reads its own database, which is there without a network, and keeping a copy
 // of the briefings (attitudes, worries, names) in the browser profile would bypass its encryption and erasure.
 import { useEffect, useRef } from 'react'
-import { call } from '../../lib/api'
+import { backgroundCall } from '../../lib/api'
 import { useDataVersion } from '../../lib/data-events'
 import { useI18n } from '../../lib/i18n'
 import { keepBriefings } from './briefing-store'
@@ -26,7 +26,7 @@ export function BriefingPrefetch() {
     const fetchNow = async () => {
       timer.current = null
       last.current = { at: Date.now(), language }
-      const answer = await call('briefing.upcoming', { days: BRIEFING_PREFETCH_DAYS, language })
+      const answer = await backgroundCall('briefing.upcoming', { days: BRIEFING_PREFETCH_DAYS, language })
       if (!answer.ok) return
       try {
         await keepBriefings(answer.data)

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Link } from 'react-router-dom'
 import { groupReminders, type Reminder } from '../../../../shared/modules/planning'
-import { call } from '../../lib/api'
+import { backgroundCall } from '../../lib/api'
 import { useDataVersion } from '../../lib/data-events'
 import { useI18n } from '../../lib/i18n'
 
@@ -31,7 +31,7 @@ export function ReminderNotices() {
   const [shown, setShown] = useState<Reminder[]>([])
 
   const poll = useCallback(async () => {
-    const result = await call('reminders.due', {})
+    const result = await backgroundCall('reminders.due', {})
     if (!result.ok) return
     const seen = seenKeys()
     const due = result.data.filter((r) => !seen.has(r.key))

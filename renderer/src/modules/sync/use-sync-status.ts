@@ -2,7 +2,7 @@
 // browser or the laptop comes back online.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SyncStatus } from '../../../../shared/modules/sync/status'
-import { call } from '../../lib/api'
+import { backgroundCall } from '../../lib/api'
 import { useAction } from '../../lib/use-action'
 import { notifyDataChanged, useDataVersion } from '../../lib/data-events'
 
@@ -19,7 +19,7 @@ export function useSyncStatus(): { status: SyncStatus | null; refresh(): void } 
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
     const poll = () =>
-      void call('sync.status', {}).then((r) => {
+      void backgroundCall('sync.status', {}).then((r) => {
         if (!live) return
         if (r.ok) {
           setStatus(r.data)

@@ -2,7 +2,7 @@
 // overdue, and service cases past their service level.
 import { useEffect, useState } from 'react'
 import { Link, useLocation } from 'react-router-dom'
-import { call } from '../../lib/api'
+import { backgroundCall } from '../../lib/api'
 import { useDataVersion } from '../../lib/data-events'
 import { useI18n } from '../../lib/i18n'
 
@@ -18,8 +18,8 @@ export function DueFollowUpsBanner() {
   useEffect(() => {
     let live = true
     const check = () => {
-      void call('worklist.list', { limit: 1 }).then((r) => live && r.ok && setDue(r.data.counts.overdue + r.data.counts.dueToday))
-      void call('cases.workList', {}).then((r) => live && r.ok && setOverdueCases(r.data.teamOverdue.length))
+      void backgroundCall('worklist.list', { limit: 1 }).then((r) => live && r.ok && setDue(r.data.counts.overdue + r.data.counts.dueToday))
+      void backgroundCall('cases.workList', {}).then((r) => live && r.ok && setOverdueCases(r.data.teamOverdue.length))
     }
     check()
     const timer = setInterval(check, EVERY_MS)
