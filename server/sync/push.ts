@@ -269,13 +269,14 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
     case 'company': {
       const parentId = data[rule.parentField]
       if (typeof parentId !== 'string' || !parentId) throw new Rejected('missing_parent')
-      const parent = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted', 'data']).where('table_name', '=', 'companies').where('id', '=', parentId).executeTakeFirst()
+      // Read with the push's rows (prefetched with them as a reference; read again once this push has changed it).
+      const parent = await ctx.rows.load('companies', parentId)
       if (!parent || !canSee(ctx.actor, parent.scope_id)) throw new Rejected('unknown_parent')
       if (Number(parent.deleted) === 1) {
         // A record added offline to a company a colleague merged away meanwhile goes to the survivor.
         // One step only: the survivor must be live itself (a survivor merged away again is refused, never chased).
         const survivor = await mergedInto(ctx, parentId)
-        const target = survivor && survivor !== parentId ? await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', survivor).executeTakeFirst() : undefined
+        const target = survivor && survivor !== parentId ? await ctx.rows.load('companies', survivor) : undefined
         if (survivor && target && Number(target.deleted) === 0 && canSee(ctx.actor, target.scope_id) && rule.parentField === 'company_id') {
           return { scope: target.scope_id, parentId: survivor, patch: { company_id: survivor } }
         }
