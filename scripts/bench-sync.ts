@@ -274,6 +274,12 @@ export async function benchSync(): Promise<void> {
     emit(`sync.${kind}.concurrent_50_p50`, r.p50, 'ms')
     emit(`sync.${kind}.concurrent_50_p99`, r.p99, 'ms')
   }
+  if (ours.sqlite && process.env.BENCH_RAW !== '0') {
+    const { rawInsertRowsPerSecond } = await import('./bench-sync-raw')
+    const raw = await rawInsertRowsPerSecond(dataset)
+    emit('sync.raw_sqlite3.insert', raw, 'rows/s')
+    emit('sync.sqlite_to_raw_sqlite3.initial_sync_ratio', ours.sqlite.initialRowsPerSecond / raw, 'x')
+  }
   if (process.env.BENCH_POUCH === '0') return
   const pouchDocs = Number(process.env.BENCH_POUCH_DOCS ?? dataset.length)
   const { benchPouchReplication } = await import('./pouchdb-reference')
