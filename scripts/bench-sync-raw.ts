@@ -1,5 +1,5 @@
 // The ceiling for a first download (issue 20, scope 4): the same rows written into a fresh laptop database by raw
-// sqlite3 — one transaction, one prepared statement per table, no HTTP, no JSON, no checks — with the laptop's schema,
+// sqlite3 — one transaction, 100 rows per statement, no HTTP, no JSON, no checks — with the laptop's schema,
 // indexes and search triggers. The bench prints the download's rows per second as a share of this.
 import { rmSync } from 'node:fs'
 import path from 'node:path'
@@ -9,6 +9,7 @@ import type { ImportRow } from '../server/admin/import'
 import type { SyncValue } from '../shared/modules/sync'
 import { tempDir } from '../tests/helpers/temp-db'
 
+const ROWS_PER_STATEMENT = 100
 const run = (db: sqlite3.Database, statement: string) => new Promise<void>((resolve, reject) => db.run(statement, (err) => (err ? reject(err) : resolve())))
 
 export async function rawInsertRowsPerSecond(dataset: ImportRow[]): Promise<number> {
@@ -25,22 +26,26 @@ export async function rawInsertRowsPerSecond(dataset: ImportRow[]): Promise<numb
     const now = new Date().toISOString()
     const started = performance.now()
     await run(db, 'begin')
-    const prepared = new Map<string, sqlite3.Statement>()
+    // Consecutive rows of one table and column set go in one statement of up to 100 rows, as the download writes them.
+    let batch: { key: string; table: string; columns: string[]; values: SyncValue[][] } | null = null
+    const flush = async (b: NonNullable<typeof batch>) => {
+      const tuple = `(${b.columns.map(() => '?').join(', ')})`
+      await new Promise<void>((resolve, reject) => db.run(`insert into "${b.table}" (${b.columns.map((c) => `"${c}"`).join(', ')}) values ${b.values.map(() => tuple).join(', ')}`, b.values.flat(), (err) => (err ? reject(err) : resolve())))
+    }
     for (const [index, row] of dataset.entries()) {
       const known = columnsOf.get(row.table)!
       const values: Record<string, SyncValue> = { id: row.id, server_version: index + 1, created_at: now, updated_at: now }
       for (const [column, value] of Object.entries(row.data)) if (known.has(column)) values[column] = value
       const columns = Object.keys(values)
       const key = `${row.table}:${columns.join(',')}`
-      let statement = prepared.get(key)
-      if (!statement) {
-        statement = db.prepare(`insert into "${row.table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`)
-        prepared.set(key, statement)
+      if (batch && (batch.key !== key || batch.values.length === ROWS_PER_STATEMENT)) {
+        await flush(batch)
+        batch = null
       }
-      const insert = statement
-      await new Promise<void>((resolve, reject) => insert.run(columns.map((c) => values[c] ?? null), (err) => (err ? reject(err) : resolve())))
+      batch ??= { key, table: row.table, columns, values: [] }
+      batch.values.push(columns.map((c) => values[c] ?? null))
     }
-    for (const statement of prepared.values()) await new Promise<void>((resolve) => statement.finalize(() => resolve()))
+    if (batch) await flush(batch)
     await run(db, 'commit')
     const seconds = (performance.now() - started) / 1000
     await new Promise<void>((resolve) => db.close(() => resolve()))

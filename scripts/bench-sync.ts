@@ -36,7 +36,7 @@ export const emit = (name: string, value: number, unit: string) => console.log(J
 const LOCAL = new Set(['local_seq', 'updated_at', 'server_version', 'deleted_at', 'sort_name'])
 
 /** The large dataset as it would be imported: companies first, then what hangs off them. */
-async function readDataset(): Promise<ImportRow[]> {
+export async function readDataset(): Promise<ImportRow[]> {
   const db = new sqlite3.Database(BENCH_DB, sqlite3.OPEN_READONLY)
   const all = (query: string) => new Promise<Array<Record<string, SyncValue>>>((resolve, reject) => db.all(query, (err, rows) => (err ? reject(err) : resolve(rows as Array<Record<string, SyncValue>>))))
   const rows: ImportRow[] = []
