@@ -47,6 +47,8 @@ interface Ctx {
   actor: Actor
   now: string
   rows: RowCache
+  /** New rows of this push not yet written: one statement per 100 instead of one round trip each. */
+  inserts: PendingInserts
   /** Companies of this push whose merge was refused: their delete, which belongs to the merge, is refused too. */
   refusedMerges: Set<string>
 }
@@ -64,7 +66,7 @@ function toStored(row: SyncRowTable): StoredRow {
 /** Rows of one push, read once up front; a row is read again after this push has written it. */
 class RowCache {
   private readonly rows = new Map<string, StoredRow | null>()
-  constructor(private readonly trx: Trx) {}
+  constructor(private readonly trx: Trx, private readonly inserts: PendingInserts) {}
 
   /** By table, so the primary key (table_name, id) finds each row. */
   async prefetch(keys: Array<{ table: string; id: string }>): Promise<void> {
@@ -85,6 +87,7 @@ class RowCache {
   async load(table: string, id: string): Promise<StoredRow | null> {
     const key = `${table}:${id}`
     if (this.rows.has(key)) return this.rows.get(key)!
+    await this.inserts.flush() // the row may be one of them
     const row = await this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', '=', id).executeTakeFirst()
     const stored = row ? toStored(row) : null
     this.rows.set(key, stored)
@@ -93,6 +96,32 @@ class RowCache {
 
   forget(table: string, id: string): void {
     this.rows.delete(`${table}:${id}`)
+  }
+
+  /** A row this push has just written, as it is stored (a later operation of the push reads it from here). */
+  put(row: StoredRow): void {
+    this.rows.set(`${row.table_name}:${row.id}`, row)
+  }
+}
+
+/**
+ * Inserts of new rows, written together before anything else touches the store: a push of 100 new touchpoints is
+ * one statement, not 100 round trips (on PostgreSQL each is a round trip; under the writers' lock every one of them
+ * holds up all other writers). Whatever reads or changes stored rows other than through the row cache (updates,
+ * deletes, children queries, erasures, the end of the push) flushes first, so it sees them.
+ */
+class PendingInserts {
+  private rows: SyncRowTable[] = []
+  constructor(private readonly trx: Trx) {}
+
+  add(row: SyncRowTable): void {
+    this.rows.push(row)
+  }
+
+  async flush(): Promise<void> {
+    const rows = this.rows
+    this.rows = []
+    for (let i = 0; i < rows.length; i += 100) await this.trx.insertInto('sync_rows').values(rows.slice(i, i + 100)).execute()
   }
 }
 
@@ -125,7 +154,8 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('client_id', '=', request.clientId).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
     }
     const refusedMerges = new Set<string>()
-    const rows = new RowCache(trx)
+    const inserts = new PendingInserts(trx)
+    const rows = new RowCache(trx, inserts)
     await rows.prefetch(request.ops.flatMap((o) => [{ table: o.table, id: o.rowId }, ...referencedRows(o)]))
     const results: PushResult[] = []
     const applied: Array<{ op_id: string; client_id: string; client_seq: number; result: string; applied_at: string }> = []
@@ -139,12 +169,13 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       // server's (a restored backup, or a copied database). Nothing is taken; the laptop re-identifies.
       if (op.clientSeq <= lastSeq) throw new PushRefused('client_restored', lastSeq + 1, results.filter((r) => r.status === 'duplicate'))
       if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
-      const result = await applyOne({ trx, seq, actor, now, rows, refusedMerges }, op)
+      const result = await applyOne({ trx, seq, actor, now, rows, inserts, refusedMerges }, op)
       applied.push({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now })
       known.set(op.opId, JSON.stringify(result))
       lastSeq = op.clientSeq
       results.push(result)
     }
+    await inserts.flush()
     for (let i = 0; i < applied.length; i += 100) await trx.insertInto('sync_ops').values(applied.slice(i, i + 100)).execute()
     await trx.updateTable('sync_clients').set({ last_seq: lastSeq, last_push_at: now, user_id: actor.userId }).where('client_id', '=', request.clientId).execute()
     await hooks.beforeCommit?.()
@@ -165,6 +196,8 @@ async function applyOne(ctx: Ctx, pushed: PushOp): Promise<PushResult> {
   const table = op.table as SyncTableName
   const row = await ctx.rows.load(table, op.rowId)
   ctx.rows.forget(table, op.rowId) // whatever happens next may change it
+  // Only a plain insert waits to be written with the next ones; everything else sees the store as this push left it.
+  if (op.kind !== 'insert' || table === 'erasures' || isLeadErasure(op)) await ctx.inserts.flush()
   try {
     // DSGVO erasure (erasure.ts): a blanked operation is acknowledged and ignored; an erased person's rows
     // take nothing any more — refused before any conflict record could keep what was pushed.
@@ -400,7 +433,10 @@ async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: Stor
   if (existing && (sameMailFiled(op, existing) || ((sameTaskOccurrence(op, existing) || sameTriggerRecord(op, existing) || sameJourneyChange(op, existing)) && canSee(ctx.actor, existing.scope_id)))) {
     return { opId: op.opId, status: 'applied', version: existing.version }
   }
-  if (existing && sameErpMonth(op, existing) && canSee(ctx.actor, existing.scope_id)) return applyUpdate(ctx, laterFigures(op, existing), rule, existing)
+  if (existing && sameErpMonth(op, existing) && canSee(ctx.actor, existing.scope_id)) {
+    await ctx.inserts.flush()
+    return applyUpdate(ctx, laterFigures(op, existing), rule, existing)
+  }
   if (existing) throw new Rejected(existing.deleted && canSee(ctx.actor, existing.scope_id) ? 'deleted' : 'exists')
   const table = op.table as SyncTableName
   const data: Data = upgradeFields(table, newValues(op), op.schemaVersion)
@@ -415,10 +451,12 @@ async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: Stor
   const seq = ctx.seq.next()
   const versions: Record<string, FieldVersion> = {}
   for (const column of Object.keys(data)) versions[column] = fieldVersion(ctx, seq)
-  await ctx.trx.insertInto('sync_rows').values({
+  const inserted = {
     table_name: op.table, id: op.rowId, scope_id: placement.scope, parent_id: placement.parentId, version: seq, deleted: 0,
     data: JSON.stringify(data), field_versions: JSON.stringify(versions), created_seq: seq, updated_by: ctx.actor.userId,
-  }).execute()
+  }
+  ctx.inserts.add(inserted)
+  ctx.rows.put({ ...inserted, data, fieldVersions: versions })
   if (table === 'companies') await setCompanyNumber(ctx.trx, op.rowId, data.customer_number)
   if (!duplicate) return { opId: op.opId, status: 'applied', version: seq }
   await recordDuplicate(ctx, { table_name: table, id: op.rowId, scope_id: placement.scope, parent_id: placement.parentId }, duplicate)
