@@ -1,7 +1,7 @@
 // `npm run bench:sync` (also part of `npm run bench`): sync figures per store, as JSON lines.
 // - initial sync of the large dataset (20,000 companies, 60,000 contacts, 200,000 touchpoints) into
 //   a fresh laptop database over HTTP on loopback, rows/s;
-// - incremental sync of 100 and 1,000 changes (push on one laptop + pull on another), ms;
+// - incremental sync of 100 and 1,000 changes (push on one laptop + pull on another), median of ROUNDS rounds, ms;
 // - 50 concurrent laptops each pushing 5 edits and pulling, p50/p99 ms;
 // - the same documents replicated by PouchDB to pouchdb-server, and the ratio;
 // - pushes per second through a real HAProxy with one and with two server instances on PostgreSQL.
@@ -30,6 +30,8 @@ export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127
 const PASSWORD = 'Bench-Passwort-2026'
 const CONCURRENT = 50
 const WARM_UP = 10
+/** Rounds of each incremental size; the median is printed (`BENCH_SYNC_ROUNDS`). */
+export const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 5)
 
 export const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }))
 
@@ -116,23 +118,33 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
     const incremental: Record<number, number> = {}
     const breakdown: Record<number, SyncBreakdown> = {}
     // A warm-up round (not counted), as PouchDB's figures are taken after one warm-up push: the first write after the
-    // two downloads would otherwise also pay for checkpointing their write-ahead logs.
-    for (const n of [WARM_UP, 100, 1000]) {
-      const now = new Date().toISOString()
-      await rep.database.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < n; i++) {
-          await insertSynced(trx, 'touchpoints', {
-            id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Nachgefasst ${i}`, created_by: '',
-          }, now)
-        }
-      })
-      const parts = emptyBreakdown()
-      const start = performance.now()
-      await phasedSync(rep, parts)
-      await phasedSync(manager, parts)
-      if (n === WARM_UP) continue
-      incremental[n] = performance.now() - start
-      breakdown[n] = parts
+    // two downloads would otherwise also pay for checkpointing their write-ahead logs. Then ROUNDS rounds of each
+    // size, and the median (PouchDB's the same way): one round alone swings by a third on a shared machine.
+    const rounds = async (n: number, count: number): Promise<Array<{ ms: number; parts: SyncBreakdown }>> => {
+      const out: Array<{ ms: number; parts: SyncBreakdown }> = []
+      for (let round = 0; round < count; round++) {
+        const now = new Date().toISOString()
+        await rep.database.db.transaction().execute(async (trx) => {
+          for (let i = 0; i < n; i++) {
+            await insertSynced(trx, 'touchpoints', {
+              id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Nachgefasst ${i}`, created_by: '',
+            }, now)
+          }
+        })
+        const parts = emptyBreakdown()
+        const start = performance.now()
+        await phasedSync(rep, parts)
+        await phasedSync(manager, parts)
+        out.push({ ms: performance.now() - start, parts })
+      }
+      return out
+    }
+    await rounds(WARM_UP, 1)
+    for (const n of [100, 1000]) {
+      const measured = (await rounds(n, ROUNDS)).sort((a, b) => a.ms - b.ms)
+      const median = measured[Math.floor(measured.length / 2)]!
+      incremental[n] = median.ms
+      breakdown[n] = median.parts
     }
     // The scope checksum comparison the app runs after a download and then at most every 15 minutes while rows move
     // (CHECK_AFTER_CHANGES_MS): not part of every sync, so measured on its own, for the manager's whole database.
@@ -284,7 +296,7 @@ export async function benchSync(): Promise<void> {
   const pouchDocs = Number(process.env.BENCH_POUCH_DOCS ?? dataset.length)
   const { benchPouchReplication } = await import('./pouchdb-reference')
   const docs = dataset.slice(0, pouchDocs).map((r) => ({ _id: `${r.table}:${r.id}`, ...r.data }))
-  const pouch = await benchPouchReplication({ docs, changeBatches: [100, 1000] })
+  const pouch = await benchPouchReplication({ docs, changeBatches: [100, 1000], rounds: ROUNDS })
   emit('sync.pouchdb.documents', docs.length, 'docs')
   emit('sync.pouchdb.initial_sync', pouch.initialRowsPerSecond, 'rows/s')
   emit('sync.pouchdb.incremental_100', pouch.incrementalMs[100]!, 'ms')

@@ -12,7 +12,7 @@ if (!pgOk && process.env.CI) throw new Error('PostgreSQL is required in CI (127.
 
 const NOW = '2026-11-20T09:00:00.000Z'
 const touchpoint = (companyId: string, i: number) => ({
-  id: newId(), company_id: companyId, contact_id: null, occurred_at: NOW, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Nachgefasst ${i}`, created_by: '',
+  id: newId(), company_id: companyId, contact_id: null, occurred_at: NOW, channel: 'phone' as const, direction: 'outbound' as const, mode: 'direct' as const, station: 'offer' as const, summary: `Nachgefasst ${i}`, created_by: '',
 })
 
 describe.each(STORE_KINDS)('a push of many new rows on %s', (kind) => {
