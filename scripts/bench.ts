@@ -9,38 +9,16 @@ import { openDatabase } from '../db/database'
 import { newId } from '../db/platform/ids'
 import { startCore } from '../electron/main/core'
 import { benchSync } from './bench-sync'
-import { workList } from '../electron/main/modules/worklist'
-import { listOffers } from '../electron/main/modules/offers'
-import { orderRateReport } from '../electron/main/modules/offers'
-import { renewalPipeline, renewalReport } from '../electron/main/modules/contracts'
-import { serviceWorkList } from '../electron/main/modules/service'
-import { npsReport } from '../electron/main/modules/service'
+import { benchGrowth, benchListsCold, mainQueries, timeIt } from './bench-lists'
 import { accessReport } from '../electron/main/modules/dsgvo'
-import { offerListQuerySchema } from '../shared/modules/offers'
-import { OPEN_CASE_STATUSES } from '../shared/modules/service'
-import { createCompany, listCompanies } from '../electron/main/modules/customers'
-import { listContacts } from '../electron/main/modules/customers'
-import { createTouchpoint, listTouchpoints } from '../electron/main/modules/customers'
-import { companyFieldsSchema, companyListQuerySchema } from '../shared/modules/customers'
-import { contactListQuerySchema } from '../shared/modules/customers'
-import { touchpointListQuerySchema } from '../shared/modules/customers'
+import { createCompany } from '../electron/main/modules/customers'
+import { createTouchpoint } from '../electron/main/modules/customers'
+import { companyFieldsSchema } from '../shared/modules/customers'
 
 const BENCH_DB = path.resolve('.data/bench-large.sqlite')
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 3000)
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }))
-
-async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await fn()
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn()
-    samples.push(performance.now() - t0)
-  }
-  samples.sort((a, b) => a - b)
-  return { median: samples[Math.floor(runs / 2)]!, p95: samples[Math.min(runs - 1, Math.floor(runs * 0.95))]! }
-}
 
 async function queries(): Promise<void> {
   const t0 = performance.now()
@@ -49,45 +27,17 @@ async function queries(): Promise<void> {
   await core.integrityChecked
   emit('db.background_integrity_check_large', performance.now() - t0, 'ms')
   const ctx = core.app.ctx
-  const companies = (q: Record<string, unknown>) => () => listCompanies(ctx, companyListQuerySchema.parse(q) as Parameters<typeof listCompanies>[1])
-
   const report = async (name: string, fn: () => Promise<unknown>) => {
     const { median, p95 } = await timeIt(30, fn)
     emit(`${name}.median`, median, 'ms')
     emit(`${name}.p95`, p95, 'ms')
   }
-  await report('companies.first_page.filtered_sorted', companies({ status: 'customer', federalState: 'NI', sort: 'name', dir: 'asc', limit: 100 }))
-  await report('companies.first_page.unfiltered_sorted_desc', companies({ sort: 'name', dir: 'desc', limit: 100 }))
-  await report('companies.first_page.station_filtered_sorted_by_city', companies({ station: 'offer', sort: 'city', limit: 100 }))
-  // The health score column (issue 17): worst first over all companies, and the manager's "only red".
-  await report('companies.first_page.sorted_by_health', companies({ sort: 'health', dir: 'asc', limit: 100 }))
-  await report('companies.first_page.red_only_sorted_by_health', companies({ health: 'red', sort: 'health', limit: 100 }))
-  await report('companies.first_page.green_only_sorted_by_name', companies({ health: 'green', sort: 'name', limit: 100 }))
-  await report('companies.search.substring', companies({ search: 'präzision', limit: 100 }))
-  await report('companies.search.two_words_filtered', companies({ search: 'hanse logistik', status: 'customer', limit: 100 }))
-  await report('companies.search.prefix_short', companies({ search: 'Bö', limit: 100 }))
-  await report('contacts.search', () => listContacts(ctx, contactListQuerySchema.parse({ search: 'berger', limit: 100 }) as Parameters<typeof listContacts>[1]))
-  await report('touchpoints.search_200k', () => listTouchpoints(ctx, touchpointListQuerySchema.parse({ search: 'Reklamation', limit: 100 }) as Parameters<typeof listTouchpoints>[1]))
-  await report('touchpoints.first_page_by_date', () => listTouchpoints(ctx, touchpointListQuerySchema.parse({ station: 'support', limit: 100 }) as Parameters<typeof listTouchpoints>[1]))
-  // The offer station on 100,000 offers.
-  const offers = (q: Record<string, unknown>) => () => listOffers(ctx, offerListQuerySchema.parse(q) as Parameters<typeof listOffers>[1])
-  await report('offers.first_page.open_sorted_by_date', offers({ status: 'open', limit: 100 }))
-  await report('offers.first_page.lost_sorted_by_value', offers({ status: 'lost', sort: 'grossCents', dir: 'desc', limit: 100 }))
-  await report('offers.search.number_or_company', offers({ search: 'Logistik', limit: 100 }))
-  await report('follow_ups.work_list', () => workList(ctx, { ownerId: '' }))
-  const year = new Date().getFullYear()
-  await report('reports.order_rate.year', () => orderRateReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'month', ownerId: '', segment: '' }))
-  // The renewal station on 10,000 contracts: the pipeline (three horizons and the first page) and the report.
-  await report('contracts.renewal_pipeline.90_days', () => renewalPipeline(ctx, { days: 90, ownerId: '', offset: 0, limit: 200 }))
-  await report('contracts.renewal_pipeline.180_days', () => renewalPipeline(ctx, { days: 180, ownerId: '', offset: 0, limit: 200 }))
-  // The use phase on ~30,000 assets and cases: a rep's service work list (with the team's overdue cases) and the NPS report.
-  const rep = (await ctx.db.selectFrom('cases').select('owner_id').where('status', 'in', OPEN_CASE_STATUSES).limit(1).executeTakeFirst())?.owner_id ?? ''
-  await report('cases.service_work_list', () => serviceWorkList(ctx, { ownerId: rep }))
+  // The main lists, searches and reports (scripts/bench-lists.ts; the same ones are measured cold and at 5× the data).
+  for (const [name, run] of await mainQueries(ctx)) await report(name, run)
   // Art. 15 for the person with the most touchpoints: everything about them as JSON and as the letter.
   const person = await ctx.db.selectFrom('touchpoints').select('contact_id').where('contact_id', 'is not', null).groupBy('contact_id')
     .orderBy((eb) => eb.fn.countAll(), 'desc').limit(1).executeTakeFirst()
   if (person?.contact_id) await report('dsgvo.art15_one_person', () => accessReport(ctx, person.contact_id!))
-  await report('reports.nps.two_years', () => npsReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter' }))
   const { benchPlanning } = await import('./bench-planning')
   await benchPlanning(ctx, report, emit)
   const { benchDashboard } = await import('./bench-dashboard')
@@ -103,7 +53,6 @@ async function queries(): Promise<void> {
   // Leads (issue 19): the inbox, the lead report and the work list's leads on 20,000 leads.
   const { benchLeads } = await import('./bench-leads')
   await benchLeads(ctx, report, emit)
-  await report('reports.renewal_rate.two_years', () => renewalReport(ctx, { from: `${year - 1}-01-01`, to: `${year}-12-31`, period: 'quarter', ownerId: '' }))
   await core.database.close()
 }
 
@@ -180,6 +129,9 @@ async function main(): Promise<void> {
   }
   await openFresh()
   await queries()
+  // Every main list cold (fresh connection, file evicted from the page cache), then at 1× and 5× the data.
+  await benchListsCold(BENCH_DB, emit)
+  if (process.env.BENCH_GROWTH !== '0') await benchGrowth(emit)
   const service = await serviceInserts()
   const raw = await rawInserts()
   emit('touchpoints.insert.service_layer', service, 'rows/s')
