@@ -252,7 +252,7 @@ export async function postgresReachable(): Promise<boolean> {
 }
 
 export async function benchSync(): Promise<void> {
-  const only = process.env.BENCH_SYNC_ONLY // push | balanced | stores: one part alone
+  const only = process.env.BENCH_SYNC_ONLY // push | balanced | stores | tenfold: one part alone
   if (!only || only === 'push') await benchPushDurability()
   if (only === 'push') return
   if ((!only || only === 'balanced') && haproxyAvailable() && (await postgresReachable())) {
@@ -271,7 +271,7 @@ export async function benchSync(): Promise<void> {
   emit('sync.dataset_rows', dataset.length, 'rows')
   const pgReachable = await postgresReachable()
   const wanted = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',')
-  const stores = (['sqlite', 'postgres'] as const).filter((k) => wanted.includes(k) && (k === 'sqlite' || pgReachable))
+  const stores = (['sqlite', 'postgres'] as const).filter((k) => only !== 'tenfold' && wanted.includes(k) && (k === 'sqlite' || pgReachable))
   const ours: Record<string, Awaited<ReturnType<typeof benchStore>>> = {}
   for (const kind of stores) {
     const r = await benchStore(kind, dataset)
@@ -286,6 +286,11 @@ export async function benchSync(): Promise<void> {
     emit(`sync.${kind}.concurrent_50_p50`, r.p50, 'ms')
     emit(`sync.${kind}.concurrent_50_p99`, r.p99, 'ms')
   }
+  if ((!only || only === 'tenfold') && pgReachable) {
+    const { benchTenfold } = await import('./bench-sync-tenfold')
+    await benchTenfold(PG_URL, dataset, emit, ROUNDS)
+  }
+  if (only === 'tenfold') return
   if (ours.sqlite && process.env.BENCH_RAW !== '0') {
     const { rawInsertRowsPerSecond } = await import('./bench-sync-raw')
     const raw = await rawInsertRowsPerSecond(dataset)

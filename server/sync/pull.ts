@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { PullChange, PullResponse } from '../../shared/modules/sync'
 import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
+import type { SyncRowTable } from '../store/schema'
 import { scopesKey, visibleScopes } from './scope'
 
 export interface PullRequest {
@@ -32,6 +33,28 @@ export function serializePull(response: RawPullResponse): string {
 const PULL_NOTED_EVERY_MS = 60_000
 const pullWorthNoting = (last: string | null, now: string) => !last || Date.parse(now) - Date.parse(last) >= PULL_NOTED_EVERY_MS
 
+type ChangedRow = Pick<SyncRowTable, 'table_name' | 'id' | 'version' | 'deleted' | 'data'>
+
+/**
+ * The first `limit` rows after `cursor` in the given scopes (null: all), in version order. Each scope is read on its own
+ * from the (scope_id, version) index, which hands out its rows in order and stops after `limit`; the union is sorted
+ * and cut once more. One query with `scope_id in (...)` cannot use that order: PostgreSQL and SQLite either walk the
+ * version index through every other team's rows or collect and sort all of the scopes' rows after the cursor for every
+ * page — with 100 teams on the server a rep's first download took 2.5 times as long as with 10 (issue 20).
+ */
+async function changedRows(store: Store, scopes: string[] | null, cursor: number, limit: number): Promise<ChangedRow[]> {
+  const db = store.db
+  const after = (scope: string | null) => {
+    const q = db.selectFrom('sync_rows').select(['table_name', 'id', 'version', 'deleted', 'data']).where('version', '>', cursor)
+    return (scope === null ? q : q.where('scope_id', '=', scope)).orderBy('version').limit(limit)
+  }
+  if (scopes === null) return after(null).execute()
+  if (scopes.length === 1) return after(scopes[0]!).execute()
+  const parts = scopes.map((scope, i) => sql`select * from (${after(scope)}) as ${sql.ref(`s${i}`)}`)
+  const union = await sql<ChangedRow>`${sql.join(parts, sql` union all `)} order by version limit ${limit}`.execute(db)
+  return union.rows
+}
+
 export async function pull(store: Store, actor: Actor, request: PullRequest, clock: () => Date): Promise<RawPullResponse> {
   const db = store.db
   const scopes = visibleScopes(actor)
@@ -51,10 +74,7 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
     if (request.cursor > 0) return { changes: [], cursor: 0, hasMore: true, reset: true }
   }
 
-  let rowQuery = db.selectFrom('sync_rows').select(['table_name', 'id', 'version', 'deleted', 'data']).where('version', '>', request.cursor)
-  if (request.scope) rowQuery = rowQuery.where('scope_id', '=', request.scope)
-  else if (scopes) rowQuery = rowQuery.where('scope_id', 'in', scopes)
-  const rows = await rowQuery.orderBy('version').limit(request.limit).execute()
+  const rows = await changedRows(store, request.scope ? [request.scope] : scopes, request.cursor, request.limit)
   const evictions = scopes && !request.scope
     ? await db.selectFrom('sync_evictions').select(['seq', 'table_name', 'row_id']).where('seq', '>', request.cursor)
         .where('old_scope', 'in', scopes).orderBy('seq').limit(request.limit).execute()
