@@ -22,7 +22,7 @@ type Emit = (name: string, value: number, unit: string) => void
 const COMPANIES_PER_TEAM = 2_000
 
 /** The dataset cut into team slices: each company with everything that hangs off it. */
-function slices(dataset: ImportRow[]): { org: ImportRow[]; teams: ImportRow[][] } {
+export function slices(dataset: ImportRow[]): { org: ImportRow[]; teams: ImportRow[][] } {
   const org = dataset.filter((r) => r.table === 'personas')
   const slice = new Map<string, number>()
   const teams: ImportRow[][] = []
@@ -41,7 +41,7 @@ function slices(dataset: ImportRow[]): { org: ImportRow[]; teams: ImportRow[][] 
 }
 
 /** A slice with new ids (references follow; customer numbers stay unique), for the copies of the tenfold set. */
-function copied(rows: ImportRow[], copy: number): ImportRow[] {
+export function copied(rows: ImportRow[], copy: number): ImportRow[] {
   if (copy === 0) return rows
   const ids = new Map<string, string>()
   const idOf = (id: SyncValue | undefined) => (typeof id === 'string' && id ? (ids.get(id) ?? ids.set(id, newId()).get(id)!) : id ?? null)
@@ -68,6 +68,17 @@ async function measure(pgUrl: string, dataset: ImportRow[], teamCount: number, r
       if (t === 0) firstTeam = team
       const rows = copied(base[t % base.length]!, Math.floor(t / base.length))
       serverRows += await importRows(store, t === 0 ? [...org, ...rows] : rows, { teamId: team })
+    }
+    // A server that holds this data has long since vacuumed, analysed and checkpointed it (autovacuum); right after
+    // the import PostgreSQL would still be writing the import's pages back while the download reads.
+    const admin = new pg.Client({ connectionString: pgUrl })
+    await admin.connect()
+    try {
+      await admin.query(`SET search_path = "${schema}"`)
+      await admin.query('VACUUM ANALYZE sync_rows')
+      await admin.query('CHECKPOINT')
+    } finally {
+      await admin.end()
     }
     for (const login of ['rep', 'kollegin']) await createUser(store, { login, displayName: login, role: 'field_sales', teamId: firstTeam, password: SERVER_PASSWORD })
     await store.close()
