@@ -7,13 +7,72 @@ import { openDatabase } from '../db/database'
 import { newId } from '../db/platform/ids'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { insertSynced } from '../db/platform/synced-writes'
-import { httpTransport, pushAll, type EngineDeps } from '../electron/main/modules/sync'
+import { httpTransport, pushAll, type EngineDeps, type SyncTransport } from '../electron/main/modules/sync'
+import type { PushOp } from '../shared/modules/sync'
 import { openStore } from '../server/store/open-store'
 import { startLoadBalancer } from '../tests/helpers/load-balancer'
 import { SERVER_PASSWORD, startServerProcess, type ServerProcess } from '../tests/helpers/server-process'
 import { tempDir } from '../tests/helpers/temp-db'
 
 const emptySummary = () => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+
+interface Rep {
+  database: Awaited<ReturnType<typeof openDatabase>>
+  deps: EngineDeps
+}
+
+/**
+ * `instances` server processes on a fresh PostgreSQL schema behind HAProxy (round-robin), `laptops` reps of `teams`
+ * teams logged in through it; `work` runs with them, then the server must hold `expectedCompanies` companies, each
+ * with its own version (nothing lost, nothing doubled), or the bench fails.
+ */
+async function withBalancedTeams<T>(
+  pgUrl: string, instances: number, laptops: number, teams: number, work: (reps: Rep[], transport: SyncTransport, users: Array<{ login: string }>) => Promise<T>, expectedCompanies: number, withDatabases = true,
+): Promise<T> {
+  const dir = tempDir()
+  const schema = `bench_lb_${Date.now().toString(36)}`
+  const storeUrl = `${pgUrl}?options=-c%20search_path%3D${schema}`
+  await (await openStore(pgUrl, { schema })).close()
+  const servers: ServerProcess[] = []
+  let stopBalancer = async () => {}
+  const reps: Rep[] = []
+  try {
+    const users = Array.from({ length: laptops }, (_, i) => ({ login: `rep${i}`, name: `Rep ${i}`, role: 'field_sales' as const, team: `Team ${i % teams}` }))
+    servers.push(await startServerProcess({ storeUrl, users }))
+    for (let i = 1; i < instances; i++) servers.push(await startServerProcess({ storeUrl, users: [] }))
+    const lb = await startLoadBalancer(servers.map((s) => s.url))
+    stopBalancer = lb.stop
+    const transport = httpTransport(lb.url)
+    for (const u of withDatabases ? users : []) {
+      const database = await openDatabase(path.join(dir, `${u.login}.sqlite`))
+      const { token } = await transport.login({ login: u.login, password: SERVER_PASSWORD, clientId: database.clientId })
+      reps.push({ database, deps: { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() } })
+    }
+    const result = await work(reps, transport, users)
+    const store = await openStore(storeUrl)
+    try {
+      const rows = await store.db.selectFrom('sync_rows').select([(eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.count('version').distinct().as('v')]).where('table_name', '=', 'companies').executeTakeFirstOrThrow()
+      if (Number(rows.n) !== expectedCompanies || Number(rows.v) !== Number(rows.n)) throw new Error(`balanced: ${rows.n} companies with ${rows.v} versions on the server, expected ${expectedCompanies}`)
+    } finally {
+      await store.close()
+    }
+    return result
+  } finally {
+    for (const r of reps) await r.database.close()
+    await stopBalancer()
+    for (const s of servers) await s.cleanup()
+    const client = new pg.Client({ connectionString: pgUrl })
+    await client.connect()
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+    await client.end()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const newCompanies = (r: Rep, names: string[]) => r.database.db.transaction().execute(async (trx) => {
+  const now = new Date().toISOString()
+  for (const name of names) await insertSynced(trx, 'companies', { id: newId(), name, status: 'prospect' }, now)
+})
 
 /**
  * Pushes per second through HAProxy (round-robin) with one and with two server processes on one PostgreSQL
@@ -23,54 +82,86 @@ const emptySummary = () => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, q
 export async function benchBalancedPushes(pgUrl: string, laptops = 40, teams = 4, rounds = 10, changes = 5): Promise<Record<number, number>> {
   const figures: Record<number, number> = {}
   for (const instances of [1, 2]) {
-    const dir = tempDir()
-    const schema = `bench_lb_${Date.now().toString(36)}`
-    const storeUrl = `${pgUrl}?options=-c%20search_path%3D${schema}`
-    await (await openStore(pgUrl, { schema })).close()
-    const servers: ServerProcess[] = []
-    let stopBalancer = async () => {}
-    try {
-      const users = Array.from({ length: laptops }, (_, i) => ({ login: `rep${i}`, name: `Rep ${i}`, role: 'field_sales' as const, team: `Team ${i % teams}` }))
-      servers.push(await startServerProcess({ storeUrl, users }))
-      for (let i = 1; i < instances; i++) servers.push(await startServerProcess({ storeUrl, users: [] }))
-      const lb = await startLoadBalancer(servers.map((s) => s.url))
-      stopBalancer = lb.stop
-      const transport = httpTransport(lb.url)
-      const reps = await Promise.all(users.map(async (u) => {
-        const database = await openDatabase(path.join(dir, `${u.login}.sqlite`))
-        const { token } = await transport.login({ login: u.login, password: SERVER_PASSWORD, clientId: database.clientId })
-        const deps: EngineDeps = { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() }
-        return { database, deps }
-      }))
+    figures[instances] = await withBalancedTeams(pgUrl, instances, laptops, teams, async (reps) => {
       const started = performance.now()
       await Promise.all(reps.map(async (r, i) => {
         for (let round = 0; round < rounds; round++) {
-          const now = new Date().toISOString()
-          await r.database.db.transaction().execute(async (trx) => {
-            for (let c = 0; c < changes; c++) await insertSynced(trx, 'companies', { id: newId(), name: `Rep ${i} Runde ${round} Firma ${c}`, status: 'prospect' }, now)
-          })
+          await newCompanies(r, Array.from({ length: changes }, (_, c) => `Rep ${i} Runde ${round} Firma ${c}`))
           await pushAll(r.deps, emptySummary())
         }
       }))
-      const seconds = (performance.now() - started) / 1000
-      figures[instances] = (laptops * rounds) / seconds
-      for (const r of reps) await r.database.close()
-      const store = await openStore(storeUrl)
-      try {
-        const rows = await store.db.selectFrom('sync_rows').select([(eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.count('version').distinct().as('v')]).where('table_name', '=', 'companies').executeTakeFirstOrThrow()
-        if (Number(rows.n) !== laptops * rounds * changes || Number(rows.v) !== Number(rows.n)) throw new Error(`balanced pushes: ${rows.n} companies with ${rows.v} versions on the server, expected ${laptops * rounds * changes}`)
-      } finally {
-        await store.close()
-      }
-    } finally {
-      await stopBalancer()
-      for (const s of servers) await s.cleanup()
-      const client = new pg.Client({ connectionString: pgUrl })
-      await client.connect()
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-      await client.end()
-      rmSync(dir, { recursive: true, force: true })
-    }
+      return (laptops * rounds) / ((performance.now() - started) / 1000)
+    }, laptops * rounds * changes)
   }
   return figures
+}
+
+/**
+ * The team-scale moment (issue 20, scope 2): LAPTOPS simulated laptops of TEAMS teams each push CHANGES new companies
+ * and pull everyone's at the same moment, through HAProxy with one and with two server processes. The laptops speak
+ * the sync protocol over HTTP without a database of their own: 500 real laptops' SQLite work would run on 500
+ * machines, here it would all queue on this one's threads and measure the simulator, not the server. Each laptop's
+ * push + pull is timed (p50, p99); afterwards each must have received exactly its team's new companies, once each.
+ */
+export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, changes = 5): Promise<Record<number, { p50: number; p99: number; pushesPerSecond: number }>> {
+  const figures: Record<number, { p50: number; p99: number; pushesPerSecond: number }> = {}
+  for (const instances of [1, 2]) {
+    figures[instances] = await withBalancedServers(pgUrl, instances, laptops, teams, async (transport, logins) => {
+      const pullFrom = async (l: SimulatedLaptop, seen: Map<string, number>) => {
+        for (;;) {
+          const page = await transport.pull(l.token, SCHEMA_VERSION, { clientId: l.clientId, cursor: l.cursor, limit: 1000, bootstrap: false, withRemaining: false })
+          for (const c of page.changes) if (c.table === 'companies') seen.set(c.id, (seen.get(c.id) ?? 0) + 1)
+          l.cursor = page.cursor
+          if (!page.hasMore) return
+        }
+      }
+      const sims: SimulatedLaptop[] = logins.map((l) => ({ ...l, cursor: 0, seen: new Map() }))
+      for (const l of sims) await pullFrom(l, new Map()) // the first download (the team's directory; no companies yet)
+      const now = new Date().toISOString()
+      const started = performance.now()
+      const latencies = await Promise.all(sims.map(async (l, i) => {
+        const ops: PushOp[] = Array.from({ length: changes }, (_, c) => ({
+          opId: crypto.randomUUID(), clientSeq: c + 1, table: 'companies', rowId: newId(), kind: 'insert', baseVersion: null, schemaVersion: SCHEMA_VERSION, createdAt: now,
+          fields: { created_at: { old: null, new: now }, name: { old: null, new: `Rep ${i} Firma ${c}` }, status: { old: null, new: 'prospect' } },
+        }))
+        const t0 = performance.now()
+        const { results } = await transport.push(l.token, SCHEMA_VERSION, { clientId: l.clientId, schemaVersion: SCHEMA_VERSION, ops })
+        if (results.some((r) => r.status !== 'applied')) throw new Error(`team burst: a push of rep ${i} was not applied: ${JSON.stringify(results)}`)
+        await pullFrom(l, l.seen)
+        return performance.now() - t0
+      }))
+      const seconds = (performance.now() - started) / 1000
+      // Whoever pulled before a colleague's push committed gets it at the next pull: one more, then count.
+      for (const l of sims) await pullFrom(l, l.seen)
+      const expected = (laptops / teams) * changes
+      for (const [i, l] of sims.entries()) {
+        const twice = [...l.seen.values()].filter((n) => n > 1).length
+        if (l.seen.size !== expected || twice > 0) throw new Error(`team burst: rep ${i} received ${l.seen.size} companies (${twice} twice), expected ${expected} once each`)
+      }
+      latencies.sort((a, b) => a - b)
+      const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!
+      return { p50: at(0.5), p99: at(0.99), pushesPerSecond: laptops / seconds }
+    }, laptops * changes)
+  }
+  return figures
+}
+
+interface SimulatedLaptop {
+  login: string
+  token: string
+  clientId: string
+  cursor: number
+  seen: Map<string, number>
+}
+
+/** As withBalancedTeams, for laptops without a database: each login gets a client id and a session. */
+async function withBalancedServers<T>(pgUrl: string, instances: number, laptops: number, teams: number, work: (transport: SyncTransport, logins: Array<{ login: string; token: string; clientId: string }>) => Promise<T>, expectedCompanies: number): Promise<T> {
+  return withBalancedTeams(pgUrl, instances, laptops, teams, async (_reps, transport, users) => {
+    const logins: Array<{ login: string; token: string; clientId: string }> = []
+    for (const u of users) {
+      const clientId = crypto.randomUUID()
+      logins.push({ login: u.login, clientId, token: (await transport.login({ login: u.login, password: SERVER_PASSWORD, clientId })).token })
+    }
+    return work(transport, logins)
+  }, expectedCompanies, false)
 }

@@ -261,6 +261,14 @@ export async function benchSync(): Promise<void> {
     emit('sync.postgres.balanced_pushes_1_instance', balanced[1]!, 'pushes/s')
     emit('sync.postgres.balanced_pushes_2_instances', balanced[2]!, 'pushes/s')
     emit('sync.postgres.balanced_pushes_2_to_1_ratio', balanced[2]! / balanced[1]!, 'x')
+    const { benchTeamBurst } = await import('./bench-sync-balanced')
+    const laptops = Number(process.env.BENCH_BURST_LAPTOPS ?? 500)
+    const burst = await benchTeamBurst(PG_URL, laptops, Math.max(1, Math.round(laptops / 25)))
+    for (const [instances, f] of Object.entries(burst)) {
+      emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.p50`, f.p50, 'ms')
+      emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.p99`, f.p99, 'ms')
+      emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.pushes`, f.pushesPerSecond, 'pushes/s')
+    }
   }
   if (only === 'balanced') return
   if (!existsSync(BENCH_DB)) {

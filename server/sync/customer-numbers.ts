@@ -30,6 +30,11 @@ export async function numberHolder(db: Db, value: SyncValue | undefined, company
 /** The company now holds `value` ('' or null: no number); its previous number becomes free. */
 export async function setCompanyNumber(db: Db, companyId: string, value: SyncValue | undefined): Promise<void> {
   await releaseCompanyNumber(db, companyId)
+  await claimCompanyNumber(db, companyId, value)
+}
+
+/** A company that holds no number yet (a new one) takes `value` ('' or null: nothing to write). */
+export async function claimCompanyNumber(db: Db, companyId: string, value: SyncValue | undefined): Promise<void> {
   const key = customerNumberKey(value)
   if (key) await db.insertInto('customer_numbers').values({ number: key, company_id: companyId }).execute()
 }

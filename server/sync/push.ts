@@ -10,7 +10,7 @@ import type { Store } from '../store/open-store'
 import type { ServerDatabase, SyncRowTable } from '../store/schema'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { insertConflict, type FieldVersion } from './conflicts'
-import { numberHolder, recordDuplicateNumber, releaseCompanyNumber, setCompanyNumber, type DuplicateNumber } from './customer-numbers'
+import { claimCompanyNumber, numberHolder, recordDuplicateNumber, releaseCompanyNumber, setCompanyNumber, type DuplicateNumber } from './customer-numbers'
 import { erasedSince, insertErasure, isPlaceholder, refuseErased, scrubStore, withoutErasedPerson, type ErasureCtx } from './erasure'
 import { insertLeadErasure, isLeadErasure } from './lead-erasure'
 import { canSee, scopesKey, visibleScopes } from './scope'
@@ -49,6 +49,8 @@ interface Ctx {
   rows: RowCache
   /** New rows of this push not yet written: one statement per 100 instead of one round trip each. */
   inserts: PendingInserts
+  /** Teams this push has looked up: exists or not. */
+  teams: Map<string, boolean>
   /** Companies of this push whose merge was refused: their delete, which belongs to the merge, is refused too. */
   refusedMerges: Set<string>
 }
@@ -154,6 +156,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('client_id', '=', request.clientId).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
     }
     const refusedMerges = new Set<string>()
+    const teams = new Map<string, boolean>()
     const inserts = new PendingInserts(trx)
     const rows = new RowCache(trx, inserts)
     await rows.prefetch(request.ops.flatMap((o) => [{ table: o.table, id: o.rowId }, ...referencedRows(o)]))
@@ -169,7 +172,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       // server's (a restored backup, or a copied database). Nothing is taken; the laptop re-identifies.
       if (op.clientSeq <= lastSeq) throw new PushRefused('client_restored', lastSeq + 1, results.filter((r) => r.status === 'duplicate'))
       if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
-      const result = await applyOne({ trx, seq, actor, now, rows, inserts, refusedMerges }, op)
+      const result = await applyOne({ trx, seq, actor, now, rows, inserts, refusedMerges, teams }, op)
       applied.push({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now })
       known.set(op.opId, JSON.stringify(result))
       lastSeq = op.clientSeq
@@ -293,10 +296,7 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
       const requested = typeof data[rule.teamField] === 'string' ? (data[rule.teamField] as string) : ''
       const team = requested || ctx.actor.teamId
       if (team !== ctx.actor.teamId && !seesAllTeams(ctx.actor.role)) throw new Rejected('forbidden')
-      if (team) {
-        const exists = await ctx.trx.selectFrom('teams').select('id').where('id', '=', team).executeTakeFirst()
-        if (!exists) throw new Rejected('unknown_team')
-      }
+      if (team && !(await teamExists(ctx, team))) throw new Rejected('unknown_team')
       return { scope: teamScope(team), parentId: null, patch: team !== requested ? { [rule.teamField]: team } : {} }
     }
     case 'company': {
@@ -320,6 +320,16 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
     case 'row':
       throw new Rejected('read_only')
   }
+}
+
+/** Whether a team exists, asked once per push and team (a push of new companies asks for the same team each time). */
+async function teamExists(ctx: Ctx, team: string): Promise<boolean> {
+  let known = ctx.teams.get(team)
+  if (known === undefined) {
+    known = (await ctx.trx.selectFrom('teams').select('id').where('id', '=', team).executeTakeFirst()) !== undefined
+    ctx.teams.set(team, known)
+  }
+  return known
 }
 
 /**
@@ -457,7 +467,8 @@ async function applyInsert(ctx: Ctx, op: PushOp, rule: ScopeRule, existing: Stor
   }
   ctx.inserts.add(inserted)
   ctx.rows.put({ ...inserted, data, fieldVersions: versions })
-  if (table === 'companies') await setCompanyNumber(ctx.trx, op.rowId, data.customer_number)
+  // A new company has no number to release: only a number it takes is written.
+  if (table === 'companies') await claimCompanyNumber(ctx.trx, op.rowId, data.customer_number)
   if (!duplicate) return { opId: op.opId, status: 'applied', version: seq }
   await recordDuplicate(ctx, { table_name: table, id: op.rowId, scope_id: placement.scope, parent_id: placement.parentId }, duplicate)
   return { opId: op.opId, status: 'conflict', version: seq, reason: 'duplicate_number' }
