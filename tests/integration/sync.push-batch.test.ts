@@ -1,11 +1,11 @@
 // The server writes a push's new rows together (server/sync/push.ts, PendingInserts): whatever later operations of the
 // same push do with those rows — update, delete, children, a second insert of the same id — must see them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { newId } from '../../db/platform/ids'
 import { deleteSynced, insertSynced, updateSynced } from '../../db/platform/synced-writes'
 import type { PushOp, PushResult } from '../../shared/modules/sync'
-import { connectClient, postgresAvailable, startHarness, STORE_KINDS, type Harness, type TestClient } from '../helpers/sync-harness'
+import { harnessPerTest, postgresAvailable, STORE_KINDS } from '../helpers/sync-harness'
 
 const pgOk = await postgresAvailable()
 if (!pgOk && process.env.CI) throw new Error('PostgreSQL is required in CI (127.0.0.1:5432) for the sync server suite')
@@ -17,23 +17,11 @@ const touchpoint = (companyId: string, i: number) => ({
 
 describe.each(STORE_KINDS)('a push of many new rows on %s', (kind) => {
   const skip = kind === 'postgres' && !pgOk
-  let h: Harness
-  const clients: TestClient[] = []
-  const client = async (login: string) => {
-    const c = await connectClient(h, login)
-    clients.push(c)
-    return c
-  }
-  beforeEach(async () => {
-    if (!skip) h = await startHarness(kind)
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) await c.cleanup()
-    if (!skip) await h.cleanup()
-  })
+  const server = harnessPerTest(kind, skip)
+  const client = (login: string) => server.client(login)
 
   const serverRows = async (table: string) =>
-    (await h.store.db.selectFrom('sync_rows').select(['id', 'deleted', 'data', 'version']).where('table_name', '=', table).execute())
+    (await server.h.store.db.selectFrom('sync_rows').select(['id', 'deleted', 'data', 'version']).where('table_name', '=', table).execute())
       .map((r) => ({ id: r.id, deleted: Number(r.deleted), data: JSON.parse(r.data) as Record<string, unknown>, version: Number(r.version) }))
 
   it.skipIf(skip)('new rows, then edits and deletes of them in the same push, arrive as the laptop left them', async () => {
@@ -82,7 +70,7 @@ describe.each(STORE_KINDS)('a push of many new rows on %s', (kind) => {
     const anna = await client('anna')
     await anna.sync()
     const companyId = newId()
-    let seq = Number((await h.store.db.selectFrom('sync_clients').select('last_seq').where('client_id', '=', anna.deps.clientId).executeTakeFirstOrThrow()).last_seq)
+    let seq = Number((await server.h.store.db.selectFrom('sync_clients').select('last_seq').where('client_id', '=', anna.deps.clientId).executeTakeFirstOrThrow()).last_seq)
     const op = (table: string, rowId: string, values: Record<string, string | null>): PushOp => ({
       opId: crypto.randomUUID(), clientSeq: ++seq, table, rowId, kind: 'insert', baseVersion: null, schemaVersion: SCHEMA_VERSION, createdAt: NOW,
       fields: Object.fromEntries(Object.entries({ created_at: NOW, ...values }).map(([k, v]) => [k, { old: null, new: v }])),
@@ -93,7 +81,7 @@ describe.each(STORE_KINDS)('a push of many new rows on %s', (kind) => {
       op('companies', companyId, { name: 'Zweit GmbH', status: 'prospect' }),
       op('touchpoints', tpId, tp as Record<string, string | null>),
     ]
-    const { results } = await h.transport.push(anna.deps.token, SCHEMA_VERSION, { clientId: anna.deps.clientId, schemaVersion: SCHEMA_VERSION, ops })
+    const { results } = await server.h.transport.push(anna.deps.token, SCHEMA_VERSION, { clientId: anna.deps.clientId, schemaVersion: SCHEMA_VERSION, ops })
     expect(results.map((r: PushResult) => [r.status, r.reason ?? ''])).toEqual([['applied', ''], ['rejected', 'exists'], ['applied', '']])
     expect((await serverRows('companies')).filter((r) => r.id === companyId).map((r) => r.data.name)).toEqual(['Erst GmbH'])
     expect((await serverRows('touchpoints')).map((r) => r.id)).toEqual([tpId])
