@@ -46,7 +46,8 @@ test('first start to the first won offer', async ({ page, app, consoleErrors }) 
 
   // A company, as a prospect.
   await page.getByRole('link', { name: 'Neue Firma' }).click()
-  await page.getByLabel('Firmenname').fill('Brunsviga Präzisionstechnik GmbH')
+  // The list's "Sortieren nach Firmenname" button carries the same word until the form has replaced the list.
+  await page.getByRole('textbox', { name: 'Firmenname' }).fill('Brunsviga Präzisionstechnik GmbH')
   await page.getByLabel('Status').selectOption({ label: 'Interessent' })
   await page.getByLabel('Straße und Hausnummer').fill('Hamburger Straße 12')
   await page.getByLabel('PLZ').fill('38114')

@@ -83,7 +83,9 @@ test('an offer by e-mail: queued while the server is down, delivered once with i
   await page.getByRole('link', { name: 'Zum Postausgang' }).click()
   const row = page.getByRole('row').filter({ hasText: `Ihr Angebot ${number}` })
   await expect(row).toHaveCount(1)
-  await expect(row).toContainText('Wartet')
+  // The first attempt renders the offer's PDF first (pdfmake loaded on first use): under a loaded CI machine it took
+  // more than the default 10 s once before the refused connection set the mail to waiting.
+  await expect(row).toContainText('Wartet', { timeout: 30_000 })
   await expect(row).toContainText(/Keine Verbindung zum Mailserver/)
   await page.goto(`${app.url}/#/offers/${offer.data!.id}`)
   await expect(page.getByText('Entwurf').first()).toBeVisible()
