@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { startCore } from '../electron/main/core'
 import { completeLetterProfile } from '../tests/helpers/letter-profile'
+import { evict } from './bench-lists'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** BENCH_START_DB: another database to start on (the large demo set by default). */
@@ -64,14 +65,6 @@ function filesUnder(dir: string): string[] {
     if (e.isSymbolicLink()) return []
     return e.isDirectory() ? filesUnder(full) : [full]
   })
-}
-
-/**
- * Drops the files' pages from the page cache (posix_fadvise DONTNEED through `dd iflag=nocache count=0`): a first
- * start after boot reads them from disk. `echo 1 > /proc/sys/vm/drop_caches` is refused on this machine.
- */
-function evict(files: string[]): void {
-  for (const file of files) spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none'])
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

@@ -75,7 +75,10 @@ export async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<
   return { median: samples[Math.floor(runs / 2)]!, p95: samples[Math.min(runs - 1, Math.floor(runs * 0.95))]! }
 }
 
-/** Drops the files' pages from the page cache (posix_fadvise DONTNEED): the next read comes from disk. */
+/**
+ * Drops the files' pages from the page cache (posix_fadvise DONTNEED through `dd iflag=nocache count=0`): the next read
+ * comes from disk. `echo 1 > /proc/sys/vm/drop_caches` is refused on this machine.
+ */
 export function evict(files: string[]): void {
   for (const file of files) if (existsSync(file)) spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none'])
 }

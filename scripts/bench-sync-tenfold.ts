@@ -4,19 +4,16 @@
 // one 100 (2.8 million rows, the slices copied with new ids). A rep of the first team downloads its scope on a new
 // laptop, then pulls a colleague's 100 new touchpoints (median of ROUNDS): since a pull reads only the rep's scopes,
 // both must stay within 20 % of today's (`sync.tenfold.*.ratio`, 10× ÷ 1×). PostgreSQL, the production store.
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import pg from 'pg'
-import { openDatabase } from '../db/database'
 import { newId } from '../db/platform/ids'
-import { SCHEMA_VERSION } from '../db/migrations'
-import { insertSynced } from '../db/platform/synced-writes'
-import { httpTransport, syncOnce, type EngineDeps } from '../electron/main/modules/sync'
 import { createTeam, createUser } from '../server/admin/accounts'
 import { importRows, type ImportRow } from '../server/admin/import'
 import { openStore } from '../server/store/open-store'
 import type { SyncValue } from '../shared/modules/sync'
 import { SERVER_PASSWORD, startServerProcess } from '../tests/helpers/server-process'
 import { tempDir } from '../tests/helpers/temp-db'
+import { laptop, recordTouchpoints } from './bench-sync-laptop'
 
 type Emit = (name: string, value: number, unit: string) => void
 const COMPANIES_PER_TEAM = 2_000
@@ -83,14 +80,7 @@ async function measure(pgUrl: string, dataset: ImportRow[], teamCount: number, r
     for (const login of ['rep', 'kollegin']) await createUser(store, { login, displayName: login, role: 'field_sales', teamId: firstTeam, password: SERVER_PASSWORD })
     await store.close()
     server = await startServerProcess({ storeUrl, users: [] })
-    const transport = httpTransport(server.url)
-    const laptop = async (login: string) => {
-      const database = await openDatabase(path.join(dir, `${login}.sqlite`))
-      const { token } = await transport.login({ login, password: SERVER_PASSWORD, clientId: database.clientId })
-      const deps: EngineDeps = { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() }
-      return { database, sync: () => syncOnce(deps) }
-    }
-    const rep = await laptop('rep')
+    const rep = await laptop(server.url, 'rep', dir, SERVER_PASSWORD)
     const t0 = performance.now()
     await rep.sync()
     const initialMs = performance.now() - t0
@@ -98,19 +88,12 @@ async function measure(pgUrl: string, dataset: ImportRow[], teamCount: number, r
     const expected = base[0]!.filter((r) => r.table === 'touchpoints').length
     if (received !== expected) throw new Error(`tenfold: the rep received ${received} touchpoints, expected ${expected}`)
     const rowsInScope = base[0]!.length + org.length
-    const colleague = await laptop('kollegin')
+    const colleague = await laptop(server.url, 'kollegin', dir, SERVER_PASSWORD)
     await colleague.sync()
     const companyId = (await colleague.database.db.selectFrom('companies').select('id').limit(1).executeTakeFirstOrThrow()).id
     const times: number[] = []
     for (let round = 0; round < rounds + 1; round++) {
-      const now = new Date().toISOString()
-      await colleague.database.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < 100; i++) {
-          await insertSynced(trx, 'touchpoints', {
-            id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Nachgefasst ${i}`, created_by: '',
-          }, now)
-        }
-      })
+      await recordTouchpoints(colleague.database.db, companyId, 100)
       await colleague.sync()
       const start = performance.now()
       await rep.sync()
@@ -126,6 +109,7 @@ async function measure(pgUrl: string, dataset: ImportRow[], teamCount: number, r
     await client.connect()
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
     await client.end()
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 

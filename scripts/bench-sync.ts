@@ -10,12 +10,13 @@ import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import sqlite3 from 'sqlite3'
-import { openDatabase, type AppDatabase } from '../db/database'
+import { openDatabase } from '../db/database'
 import { newId } from '../db/platform/ids'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { insertSynced, updateSynced } from '../db/platform/synced-writes'
-import { syncOnce, type EngineDeps } from '../electron/main/modules/sync'
-import { emptyBreakdown, phasedSync, timeChecksumCompare, timedTransport, type SyncBreakdown } from './bench-sync-breakdown'
+import type { EngineDeps } from '../electron/main/modules/sync'
+import { emptyBreakdown, phasedSync, timeChecksumCompare, type SyncBreakdown } from './bench-sync-breakdown'
+import { laptop, recordTouchpoints } from './bench-sync-laptop'
 import { httpTransport } from '../electron/main/modules/sync'
 import { createTeam, createUser } from '../server/admin/accounts'
 import { importRows, type ImportRow } from '../server/admin/import'
@@ -53,23 +54,6 @@ export async function readDataset(): Promise<ImportRow[]> {
   return rows
 }
 
-interface Laptop {
-  database: AppDatabase
-  deps: EngineDeps
-  /** Milliseconds spent waiting on the server (request, server work, response) since the laptop was opened. */
-  waited: { ms: number }
-  sync(): Promise<unknown>
-}
-
-async function laptop(serverUrl: string, login: string, dir: string): Promise<Laptop> {
-  const database = await openDatabase(path.join(dir, `${login}.sqlite`))
-  const waited = { ms: 0 }
-  const transport = timedTransport(httpTransport(serverUrl), waited)
-  const { token } = await transport.login({ login, password: PASSWORD, clientId: database.clientId })
-  const deps: EngineDeps = { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() }
-  return { database, deps, waited, sync: () => syncOnce(deps) }
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 
 async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Promise<{ initialRowsPerSecond: number; incremental: Record<number, number>; breakdown: Record<number, SyncBreakdown>; compare: { server: number; laptop: number }; p50: number; p99: number }> {
@@ -100,7 +84,7 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
     await startServer()
 
     // Initial sync: a manager's new laptop downloads everything.
-    const manager = await laptop(url, 'leitung', dir)
+    const manager = await laptop(url, 'leitung', dir, PASSWORD)
     const t0 = performance.now()
     await manager.sync()
     const seconds = (performance.now() - t0) / 1000
@@ -109,7 +93,7 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
     const initialRowsPerSecond = dataset.length / seconds
 
     // Incremental: a rep of the same team records N touchpoints; the manager pulls them.
-    const rep = await laptop(url, 'aussen', dir)
+    const rep = await laptop(url, 'aussen', dir, PASSWORD)
     const companyId = (await manager.database.db.selectFrom('companies').select('id').limit(1).executeTakeFirstOrThrow()).id
     await rep.database.db.transaction().execute((trx) => insertSynced(trx, 'companies', { id: newId(), name: 'Vorlauf GmbH', status: 'prospect' }, new Date().toISOString()))
     // The rep's own first sync is the same team bootstrap; done before measuring.
@@ -123,14 +107,7 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
     const rounds = async (n: number, count: number): Promise<Array<{ ms: number; parts: SyncBreakdown }>> => {
       const out: Array<{ ms: number; parts: SyncBreakdown }> = []
       for (let round = 0; round < count; round++) {
-        const now = new Date().toISOString()
-        await rep.database.db.transaction().execute(async (trx) => {
-          for (let i = 0; i < n; i++) {
-            await insertSynced(trx, 'touchpoints', {
-              id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Nachgefasst ${i}`, created_by: '',
-            }, now)
-          }
-        })
+        await recordTouchpoints(rep.database.db, companyId, n)
         const parts = emptyBreakdown()
         const start = performance.now()
         await phasedSync(rep, parts)
@@ -151,7 +128,7 @@ async function benchStore(kind: 'sqlite' | 'postgres', dataset: ImportRow[]): Pr
     const compare = await timeChecksumCompare(manager)
 
     // 50 laptops at once, each with its own company: 5 edits, then push and pull.
-    const reps = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => laptop(url, `rep${i}`, dir)))
+    const reps = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => laptop(url, `rep${i}`, dir, PASSWORD)))
     for (const [i, r] of reps.entries()) {
       await r.database.db.transaction().execute((trx) => insertSynced(trx, 'companies', { id: newId(), name: `Last ${i} GmbH`, status: 'prospect', notes: '' }, new Date().toISOString()))
     }
@@ -209,13 +186,7 @@ export async function benchPushDurability(): Promise<void> {
       await database.db.transaction().execute((trx) => insertSynced(trx, 'companies', { id: companyId, name: 'Brunsviga GmbH', status: 'customer' }, now))
       await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
       const N = 3000
-      await database.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < N; i++) {
-          await insertSynced(trx, 'touchpoints', {
-            id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'phone', direction: 'outbound', mode: 'direct', station: 'offer', summary: `Anruf ${i}`, created_by: '',
-          }, now)
-        }
-      })
+      await recordTouchpoints(database.db, companyId, N, 'Anruf')
       const started = performance.now()
       await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
       emit(`sync.sqlite.push_throughput_synchronous_${synchronous.toLowerCase()}`, N / ((performance.now() - started) / 1000), 'ops/s')
