@@ -103,8 +103,44 @@ export async function benchBalancedPushes(pgUrl: string, laptops = 40, teams = 4
  * machines, here it would all queue on this one's threads and measure the simulator, not the server. Each laptop's
  * push + pull is timed (p50, p99); afterwards each must have received exactly its team's new companies, once each.
  */
-export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, changes = 5): Promise<Record<number, { p50: number; p99: number; pushesPerSecond: number }>> {
-  const figures: Record<number, { p50: number; p99: number; pushesPerSecond: number }> = {}
+/**
+ * How many server connections wait for a lock (pg_stat_activity, every 20 ms) while `work` runs: on average, and at
+ * most. With one writers' lock held by every push, a burst kept ~12 pushes waiting for it; with pushes side by side,
+ * only pushes that change the same rows wait for each other.
+ */
+async function lockWaitsDuring<T>(pgUrl: string, work: () => Promise<T>): Promise<{ result: T; average: number; max: number }> {
+  const client = new pg.Client({ connectionString: pgUrl })
+  await client.connect()
+  const counts: number[] = []
+  let running = true
+  const sampling = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ n: string }>("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+      counts.push(Number(rows[0]!.n))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  })()
+  try {
+    const result = await work()
+    return { result, average: counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length), max: Math.max(0, ...counts) }
+  } finally {
+    running = false
+    await sampling
+    await client.end()
+  }
+}
+
+export interface BurstFigures {
+  p50: number
+  p99: number
+  pushesPerSecond: number
+  /** Server connections waiting for a lock during the burst: average and highest of the samples. */
+  lockWaits: number
+  lockWaitsMax: number
+}
+
+export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, changes = 5): Promise<Record<number, BurstFigures>> {
+  const figures: Record<number, BurstFigures> = {}
   for (const instances of [1, 2]) {
     figures[instances] = await withBalancedServers(pgUrl, instances, laptops, teams, async (transport, logins) => {
       const pullFrom = async (l: SimulatedLaptop, seen: Map<string, number>) => {
@@ -119,7 +155,7 @@ export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, c
       for (const l of sims) await pullFrom(l, new Map()) // the first download (the team's directory; no companies yet)
       const now = new Date().toISOString()
       const started = performance.now()
-      const latencies = await Promise.all(sims.map(async (l, i) => {
+      const burst = await lockWaitsDuring(pgUrl, () => Promise.all(sims.map(async (l, i) => {
         const ops: PushOp[] = Array.from({ length: changes }, (_, c) => ({
           opId: crypto.randomUUID(), clientSeq: c + 1, table: 'companies', rowId: newId(), kind: 'insert', baseVersion: null, schemaVersion: SCHEMA_VERSION, createdAt: now,
           fields: { created_at: { old: null, new: now }, name: { old: null, new: `Rep ${i} Firma ${c}` }, status: { old: null, new: 'prospect' } },
@@ -129,7 +165,8 @@ export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, c
         if (results.some((r) => r.status !== 'applied')) throw new Error(`team burst: a push of rep ${i} was not applied: ${JSON.stringify(results)}`)
         await pullFrom(l, l.seen)
         return performance.now() - t0
-      }))
+      })))
+      const latencies = burst.result
       const seconds = (performance.now() - started) / 1000
       // Whoever pulled before a colleague's push committed gets it at the next pull: one more, then count.
       for (const l of sims) await pullFrom(l, l.seen)
@@ -140,7 +177,7 @@ export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, c
       }
       latencies.sort((a, b) => a - b)
       const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!
-      return { p50: at(0.5), p99: at(0.99), pushesPerSecond: laptops / seconds }
+      return { p50: at(0.5), p99: at(0.99), pushesPerSecond: laptops / seconds, lockWaits: burst.average, lockWaitsMax: burst.max }
     }, laptops * changes)
   }
   return figures

@@ -239,6 +239,8 @@ export async function benchSync(): Promise<void> {
       emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.p50`, f.p50, 'ms')
       emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.p99`, f.p99, 'ms')
       emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.pushes`, f.pushesPerSecond, 'pushes/s')
+      emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.lock_waits`, f.lockWaits, 'connections')
+      emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.lock_waits_max`, f.lockWaitsMax, 'connections')
     }
   }
   if (only === 'balanced') return

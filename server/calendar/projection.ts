@@ -8,7 +8,7 @@
 // is visible. Two catch-ups at once are harmless: each write keeps the newer source version only.
 import { sql, type Kysely } from 'kysely'
 import type { ServerDatabase } from '../store/schema'
-import { currentSequence } from '../sync/sequence'
+import { stableVersion } from '../sync/sequence'
 import { CALENDAR_SOURCE_TABLES, projectRow, type Projected, type SourceRow } from './project-row'
 
 type Db = Kysely<ServerDatabase>
@@ -80,7 +80,7 @@ async function catchUp(db: Db, pageSize: number): Promise<CatchUp> {
   let rows = 0
   for (;;) {
     const mark = Number((await db.selectFrom('calendar_projection').select('mark').where('id', '=', 1).executeTakeFirstOrThrow()).mark)
-    const counter = await currentSequence(db)
+    const counter = await stableVersion(db)
     if (counter <= mark) return { rows, mark }
     const page: SourceRow[] = await db.selectFrom('sync_rows').select(['table_name', 'id', 'scope_id', 'version', 'deleted', 'data'])
       .where('version', '>', mark).where('version', '<=', counter).where('table_name', 'in', CALENDAR_SOURCE_TABLES)

@@ -8,6 +8,7 @@ import { m008IntegrationKeys } from '../integrations/migration'
 import { m009MustChangePassword } from '../admin/migration'
 import { m010Files } from '../files/migration'
 import { m011ServiceIntake } from '../intake/migration'
+import { m012ConcurrentWriters } from '../sync/migration'
 
 const m001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -255,4 +256,5 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-009-must-change-password': m009MustChangePassword,
   '2026-11-30-010-files': m010Files,
   '2026-11-30-011-service-intake': m011ServiceIntake,
+  '2026-12-01-012-concurrent-writers': m012ConcurrentWriters,
 }

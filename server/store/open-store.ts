@@ -3,7 +3,6 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { openHandle } from '../../db/platform/sqlite/sqlite3-handle'
 import { Sqlite3Dialect } from '../../db/platform/sqlite/sqlite3-dialect'
-import { WRITERS_LOCK_KEY } from '../sync/sequence'
 import { SERVER_MIGRATIONS } from './migrations'
 import type { ServerDatabase } from './schema'
 
@@ -12,8 +11,6 @@ export type StoreKind = 'sqlite' | 'postgres'
 export interface Store {
   db: Kysely<ServerDatabase>
   kind: StoreKind
-  /** Serialises writers so the global sequence is assigned in commit order (docs/sync.md). */
-  lockWriters(trx: Kysely<ServerDatabase>): Promise<void>
   close(): Promise<void>
 }
 
@@ -49,13 +46,8 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       }
     }
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) })
-    store = {
-      db,
-      kind: 'postgres',
-      // One advisory lock for all writers, held to the end of the transaction: commit order = sequence order.
-      lockWriters: async (trx) => void (await sql`select pg_advisory_xact_lock(${sql.lit(WRITERS_LOCK_KEY)})`.execute(trx)),
-      close: () => db.destroy(),
-    }
+    // Writers take their numbers and locks in `writeWithSequence` (server/sync/sequence.ts).
+    store = { db, kind: 'postgres', close: () => db.destroy() }
   } else {
     const path = url.replace(/^sqlite:/, '')
     const handle = await openHandle(path, 'readwrite')
@@ -64,7 +56,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     // secure_delete: pages and cells freed by an erasure (or any delete) are zeroed, so no remnant of a person stays in the file.
     const db = new Kysely<ServerDatabase>({ dialect: new Sqlite3Dialect(handle) })
     // SQLite has one writer, and our dialect opens every transaction with BEGIN IMMEDIATE.
-    store = { db, kind: 'sqlite', lockWriters: async () => {}, close: () => db.destroy() }
+    store = { db, kind: 'sqlite', close: () => db.destroy() }
   }
   try {
     // Kysely's migrator looks for its own tables in every schema unless told which one: a store in a fresh

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import type { SyncRowTable } from '../store/schema'
 import { scopesKey, visibleScopes } from './scope'
+import { stableVersion } from './sequence'
 
 export interface PullRequest {
   clientId: string
@@ -42,10 +43,11 @@ type ChangedRow = Pick<SyncRowTable, 'table_name' | 'id' | 'version' | 'deleted'
  * version index through every other team's rows or collect and sort all of the scopes' rows after the cursor for every
  * page — with 100 teams on the server a rep's first download took 2.5 times as long as with 10 (issue 20).
  */
-async function changedRows(store: Store, scopes: string[] | null, cursor: number, limit: number): Promise<ChangedRow[]> {
+async function changedRows(store: Store, scopes: string[] | null, cursor: number, limit: number, stable: number | null): Promise<ChangedRow[]> {
   const db = store.db
   const after = (scope: string | null) => {
-    const q = db.selectFrom('sync_rows').select(['table_name', 'id', 'version', 'deleted', 'data']).where('version', '>', cursor)
+    let q = db.selectFrom('sync_rows').select(['table_name', 'id', 'version', 'deleted', 'data']).where('version', '>', cursor)
+    if (stable !== null) q = q.where('version', '<=', stable)
     return (scope === null ? q : q.where('scope_id', '=', scope)).orderBy('version').limit(limit)
   }
   if (scopes === null) return after(null).execute()
@@ -74,11 +76,13 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
     if (request.cursor > 0) return { changes: [], cursor: 0, hasMore: true, reset: true }
   }
 
-  const rows = await changedRows(store, request.scope ? [request.scope] : scopes, request.cursor, request.limit)
-  const evictions = scopes && !request.scope
-    ? await db.selectFrom('sync_evictions').select(['seq', 'table_name', 'row_id']).where('seq', '>', request.cursor)
-        .where('old_scope', 'in', scopes).orderBy('seq').limit(request.limit).execute()
-    : []
+  // PostgreSQL: writers commit side by side, so only versions below every running writer's are handed out (a version
+  // handed out past one still running would move the cursor past that writer's rows). SQLite: one writer, no limit.
+  const stable = store.kind === 'postgres' ? await stableVersion(db) : null
+  const rows = await changedRows(store, request.scope ? [request.scope] : scopes, request.cursor, request.limit, stable)
+  let evictionQuery = db.selectFrom('sync_evictions').select(['seq', 'table_name', 'row_id']).where('seq', '>', request.cursor)
+  if (stable !== null) evictionQuery = evictionQuery.where('seq', '<=', stable)
+  const evictions = scopes && !request.scope ? await evictionQuery.where('old_scope', 'in', scopes).orderBy('seq').limit(request.limit).execute() : []
 
   const changes: RawChange[] = [
     ...rows.map((r): RawChange => r.deleted
@@ -92,6 +96,7 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
   const response: RawPullResponse = { changes, cursor, hasMore, reset: false }
   if (request.withRemaining) {
     let countQuery = db.selectFrom('sync_rows').select(sql<number>`count(*)`.as('n')).where('version', '>', request.cursor)
+    if (stable !== null) countQuery = countQuery.where('version', '<=', stable)
     if (request.scope) countQuery = countQuery.where('scope_id', '=', request.scope)
     else if (scopes) countQuery = countQuery.where('scope_id', 'in', scopes)
     response.remaining = Number((await countQuery.executeTakeFirstOrThrow()).n)

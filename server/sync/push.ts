@@ -53,6 +53,8 @@ interface Ctx {
   teams: Map<string, boolean>
   /** Companies of this push whose merge was refused: their delete, which belongs to the merge, is refused too. */
   refusedMerges: Set<string>
+  /** PostgreSQL: rows read to be rewritten are locked to the commit (pushes run side by side). */
+  lockRows: boolean
 }
 
 interface StoredRow extends Omit<SyncRowTable, 'data' | 'field_versions'> {
@@ -65,21 +67,27 @@ function toStored(row: SyncRowTable): StoredRow {
   return { ...rest, version: Number(row.version), created_seq: Number(row.created_seq), data: JSON.parse(data), fieldVersions: JSON.parse(field_versions) }
 }
 
-/** Rows of one push, read once up front; a row is read again after this push has written it. */
+/**
+ * Rows of one push, read once up front; a row is read again after this push has written it. On PostgreSQL pushes run
+ * side by side, so every row a push reads — its own rows and those it refers to — is locked to its commit (`for
+ * update`): a second push that reads the same row waits and then sees what the first wrote, as if they had run one
+ * after the other (prefetched in key order; a deadlock between two pushes makes PostgreSQL abort one, which runs again).
+ */
 class RowCache {
   private readonly rows = new Map<string, StoredRow | null>()
-  constructor(private readonly trx: Trx, private readonly inserts: PendingInserts) {}
+  constructor(private readonly trx: Trx, private readonly inserts: PendingInserts, private readonly lockRows: boolean) {}
 
   /** By table, so the primary key (table_name, id) finds each row. */
   async prefetch(keys: Array<{ table: string; id: string }>): Promise<void> {
     const byTable = new Map<string, Set<string>>()
     for (const { table, id } of keys) byTable.set(table, (byTable.get(table) ?? new Set()).add(id))
-    for (const [table, idSet] of byTable) {
-      const ids = [...idSet]
+    for (const table of [...byTable.keys()].sort()) {
+      const ids = [...byTable.get(table)!].sort()
       for (let i = 0; i < ids.length; i += 200) {
         const chunk = ids.slice(i, i + 200)
         for (const id of chunk) this.rows.set(`${table}:${id}`, null)
-        for (const row of await this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', 'in', chunk).execute()) {
+        const query = this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', 'in', chunk).orderBy('id')
+        for (const row of await (this.lockRows ? query.forUpdate() : query).execute()) {
           this.rows.set(`${row.table_name}:${row.id}`, toStored(row))
         }
       }
@@ -90,7 +98,8 @@ class RowCache {
     const key = `${table}:${id}`
     if (this.rows.has(key)) return this.rows.get(key)!
     await this.inserts.flush() // the row may be one of them
-    const row = await this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', '=', id).executeTakeFirst()
+    const query = this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', '=', id)
+    const row = await (this.lockRows ? query.forUpdate() : query).executeTakeFirst()
     const stored = row ? toStored(row) : null
     this.rows.set(key, stored)
     return stored
@@ -137,9 +146,16 @@ export interface PushHooks {
 export async function push(store: Store, actor: Actor, request: PushRequest, clock: () => Date, hooks: PushHooks = {}): Promise<PushResponse> {
   if (request.clientId !== actor.clientId) throw new PushRefused('forbidden')
   if (request.schemaVersion > SERVER_SCHEMA_VERSION || request.ops.some((o) => o.schemaVersion > SERVER_SCHEMA_VERSION)) throw new PushRefused('server_outdated')
+  // Pushes run beside each other (PostgreSQL; row locks keep them apart); one that erases a person reads and rewrites
+  // rows across the store, so it runs alone. Numbers: one per operation and room for conflicts and resends (a push
+  // that needs more runs again with more).
+  const erases = request.ops.some((o) => o.table === 'erasures' || isLeadErasure(o))
+  const lockRows = store.kind === 'postgres' && !erases
   const response = await writeWithSequence(store, async (trx, seq) => {
     const now = clock().toISOString()
-    const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', request.clientId).executeTakeFirst()
+    const clientQuery = trx.selectFrom('sync_clients').selectAll().where('client_id', '=', request.clientId)
+    // The same laptop's pushes (a retry racing the original) wait for each other: its numbering is checked below.
+    const client = await (lockRows ? clientQuery.forUpdate() : clientQuery).executeTakeFirst()
     // A client new to this server starts its numbering where its outbox starts (it may have
     // worked, or synced with another server, before); from then on every gap is refused.
     const firstSeq = request.ops[0]?.clientSeq ?? 1
@@ -158,7 +174,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
     const refusedMerges = new Set<string>()
     const teams = new Map<string, boolean>()
     const inserts = new PendingInserts(trx)
-    const rows = new RowCache(trx, inserts)
+    const rows = new RowCache(trx, inserts, lockRows)
     await rows.prefetch(request.ops.flatMap((o) => [{ table: o.table, id: o.rowId }, ...referencedRows(o)]))
     const results: PushResult[] = []
     const applied: Array<{ op_id: string; client_id: string; client_seq: number; result: string; applied_at: string }> = []
@@ -172,7 +188,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       // server's (a restored backup, or a copied database). Nothing is taken; the laptop re-identifies.
       if (op.clientSeq <= lastSeq) throw new PushRefused('client_restored', lastSeq + 1, results.filter((r) => r.status === 'duplicate'))
       if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
-      const result = await applyOne({ trx, seq, actor, now, rows, inserts, refusedMerges, teams }, op)
+      const result = await applyOne({ trx, seq, actor, now, rows, inserts, refusedMerges, teams, lockRows }, op)
       applied.push({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now })
       known.set(op.opId, JSON.stringify(result))
       lastSeq = op.clientSeq
@@ -183,7 +199,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
     await trx.updateTable('sync_clients').set({ last_seq: lastSeq, last_push_at: now, user_id: actor.userId }).where('client_id', '=', request.clientId).execute()
     await hooks.beforeCommit?.()
     return { results }
-  })
+  }, { mode: erases ? 'exclusive' : 'shared', numbers: request.ops.length + 32 })
   // An erasure leaves no remnants of the person in the store's files once it has committed.
   if (request.ops.some((o) => o.table === 'erasures')) {
     await hooks.afterErasure?.()
@@ -351,7 +367,9 @@ async function mergeTarget(ctx: Ctx, row: StoredRow, requested: string): Promise
 async function adoptChildren(ctx: Ctx, fromId: string, survivorId: string): Promise<void> {
   const survivor = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', survivorId).executeTakeFirst()
   if (!survivor || Number(survivor.deleted) === 1) return deleteChildren(ctx, fromId)
-  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'data', 'field_versions']).where('parent_id', '=', fromId).where('deleted', '=', 0).execute()
+  const childQuery = ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'data', 'field_versions']).where('parent_id', '=', fromId).where('deleted', '=', 0).orderBy('table_name').orderBy('id')
+  // Their data is rewritten from what is read here: a push editing one of them meanwhile waits (or is waited for).
+  const children = await (ctx.lockRows ? childQuery.forUpdate() : childQuery).execute()
   for (const child of children) {
     const data = JSON.parse(child.data) as Data
     const version = ctx.seq.next()

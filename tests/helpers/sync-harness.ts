@@ -185,3 +185,13 @@ export function harnessPerTest(kind: StoreKind, skip: boolean): { readonly h: Ha
     },
   }
 }
+
+/**
+ * The highest version written to the store (rows and evictions): unchanged means nothing was written. Not the
+ * sequence: on PostgreSQL every writer takes a number, also one that then writes nothing (gaps are allowed).
+ */
+export async function highestVersion(store: Store): Promise<number> {
+  const rows = await store.db.selectFrom('sync_rows').select((e) => e.fn.max('version').as('v')).executeTakeFirstOrThrow()
+  const evictions = await store.db.selectFrom('sync_evictions').select((e) => e.fn.max('seq').as('v')).executeTakeFirstOrThrow()
+  return Math.max(Number(rows.v ?? 0), Number(evictions.v ?? 0))
+}

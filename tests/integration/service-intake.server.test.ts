@@ -18,7 +18,7 @@ import { companyFieldsSchema } from '../../shared/modules/customers/company.sche
 import { contactFieldsSchema } from '../../shared/modules/customers/contact.schema'
 import { startDovecot, type Dovecot } from '../helpers/dovecot'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink'
-import { harnessPerTest, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
+import { harnessPerTest, highestVersion, postgresAvailable, STORE_KINDS, type TestClient } from '../helpers/sync-harness'
 import { validCompany } from '../helpers/temp-db'
 
 const pgOk = await postgresAvailable()
@@ -56,7 +56,7 @@ describe.each(STORE_KINDS)('service intake on %s', (kind) => {
   const skip = kind === 'postgres' && !pgOk
   const server = harnessPerTest(kind, skip)
   const intakeApp = (formLimits = {}) => createApp({ store: server.h.store, clock: () => server.h.clock.now, intake: INTAKE, formLimits, peerAddress: () => '203.0.113.7' })
-  const seq = async () => Number((await server.h.store.db.selectFrom('sync_counter').select('seq').executeTakeFirstOrThrow()).seq)
+  const seq = () => highestVersion(server.h.store)
   const rows = (table: string) => server.h.store.db.selectFrom('sync_rows').select(['id', 'scope_id', 'data']).where('table_name', '=', table).execute()
   const postForm = (app: ReturnType<typeof intakeApp>, body: string) => app.request(FORM, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
 

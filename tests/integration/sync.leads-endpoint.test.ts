@@ -8,7 +8,7 @@ import { leadId } from '../../db/modules/leads'
 import { hashToken } from '../../server/auth/sessions'
 import { createIntegrationKey, revokeIntegrationKey } from '../../server/integrations/keys'
 import { validLead } from '../helpers/leads'
-import { harnessPerTest, postgresAvailable, STORE_KINDS } from '../helpers/sync-harness'
+import { harnessPerTest, highestVersion, postgresAvailable, STORE_KINDS } from '../helpers/sync-harness'
 
 const pgOk = await postgresAvailable()
 if (!pgOk && process.env.CI) throw new Error('PostgreSQL is required in CI (127.0.0.1:5432) for the sync server suite')
@@ -28,7 +28,7 @@ describe.each(STORE_KINDS)('leads posted to the sync server on %s', (kind) => {
   })
   const storedLeads = async () => (await server.h.store.db.selectFrom('sync_rows').select(['id', 'version', 'data', 'scope_id']).where('table_name', '=', 'leads').orderBy('id').execute())
     .map((r) => ({ ...r, version: Number(r.version) }))
-  const seq = async () => Number((await server.h.store.db.selectFrom('sync_counter').select('seq').executeTakeFirstOrThrow()).seq)
+  const seq = () => highestVersion(server.h.store)
 
   it.skipIf(skip)('a lead reaches the laptops of every team; a retried post creates nothing twice', async () => {
     const ben = await server.client('ben') // inside sales, team Nord

@@ -10,7 +10,7 @@ import { LEAD_MAX_EVENTS } from '../../shared/modules/leads'
 import { createApp } from '../../server/app'
 import { createIntegrationKey } from '../../server/integrations/keys'
 import { validLead } from '../helpers/leads'
-import { harnessPerTest, postgresAvailable, STORE_KINDS } from '../helpers/sync-harness'
+import { harnessPerTest, highestVersion, postgresAvailable, STORE_KINDS } from '../helpers/sync-harness'
 
 const pgOk = await postgresAvailable()
 if (!pgOk && process.env.CI) throw new Error('PostgreSQL is required in CI (127.0.0.1:5432) for the sync server suite')
@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('a lead posted again as it collects points, on %s', (
   const post = (key: string, body: unknown) => server.h.fetch(URL, {
     method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
   })
-  const seq = async () => Number((await server.h.store.db.selectFrom('sync_counter').select('seq').executeTakeFirstOrThrow()).seq)
+  const seq = () => highestVersion(server.h.store)
   const rowCount = async () => Number((await server.h.store.db.selectFrom('sync_rows').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 
   it.skipIf(skip)('download 10 → survey 20 → opened mail 10: a Marketing-Lead; webinar 30: in the inbox; a retry creates nothing', async () => {

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../server/auth/sessions'
 import { pull } from '../../server/sync/pull'
+import { writeWithSequence } from '../../server/sync/sequence'
 import { ORG_SCOPE, teamScope } from '../../shared/modules/sync'
 import { openTestStore, postgresAvailable, STORE_KINDS, type TestStore } from '../helpers/sync-harness'
 
@@ -27,10 +28,15 @@ describe.each(STORE_KINDS)('pulling several scopes on %s', (kind) => {
   async function fill(): Promise<Array<{ id: string; scope: string; version: number }>> {
     const scopes = [ORG_SCOPE, teamScope('nord'), teamScope('sued'), teamScope('west'), teamScope('nord'), teamScope('nord'), teamScope('sued')]
     const rows = Array.from({ length: 61 }, (_, i) => ({ id: `row-${String(i).padStart(3, '0')}`, scope: scopes[(i * 5) % scopes.length]!, version: 10 + i * 3 }))
-    await t.store.db.insertInto('sync_rows').values(rows.map((r, i) => ({
-      table_name: 'companies', id: r.id, scope_id: r.scope, parent_id: null, version: r.version, deleted: i % 9 === 0 ? 1 : 0,
-      data: JSON.stringify({ name: r.id }), field_versions: '{}', created_seq: r.version, updated_by: 'test',
-    }))).execute()
+    // Written as a writer does, so the store's sequence has handed out these versions (a pull hands out no version
+    // the sequence has not reached: PostgreSQL's stable version).
+    await writeWithSequence(t.store, async (trx, seq) => {
+      await trx.insertInto('sync_rows').values(rows.map((r, i) => ({
+        table_name: 'companies', id: r.id, scope_id: r.scope, parent_id: null, version: r.version, deleted: i % 9 === 0 ? 1 : 0,
+        data: JSON.stringify({ name: r.id }), field_versions: '{}', created_seq: r.version, updated_by: 'test',
+      }))).execute()
+      while (seq.current < rows[rows.length - 1]!.version) seq.next()
+    })
     return rows
   }
 
