@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
+import { jsonAnswer } from './json-answer'
 import type { z } from 'zod'
 import {
   MAX_BODY_BYTES, MIN_PASSWORD_LENGTH, loginRequestSchema, pullQuerySchema, pushRequestSchema, rebindRequestSchema,
@@ -200,7 +201,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     try {
       const response = await push(store, c.get('actor'), input, clock, hooks)
       if (fault === 'exit-after-commit') process.kill(process.pid, 'SIGKILL')
-      return c.json(response)
+      return jsonAnswer(c, JSON.stringify(response))
     } catch (err) {
       if (err instanceof PushRefused) {
         switch (err.code) {
@@ -225,7 +226,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (parsed.data.clientId !== actor.clientId) return problem(c, 403, 'forbidden', 'this client id belongs to another login')
     if (parsed.data.scope && !canSee(actor, parsed.data.scope)) return problem(c, 403, 'forbidden', 'not a scope of this user')
     const response = await pull(store, actor, { ...parsed.data, withRemaining: bootstrap && c.req.query('withRemaining') === '1' }, clock)
-    return c.body(serializePull(response), 200, { 'content-type': 'application/json; charset=utf-8' })
+    return jsonAnswer(c, serializePull(response))
   }
   app.get('/sync/v1/checksum', async (c) => {
     const actor = c.get('actor')

@@ -5,7 +5,6 @@ import type { Actor } from '../auth/sessions'
 import type { Store } from '../store/open-store'
 import type { SyncRowTable } from '../store/schema'
 import { scopesKey, visibleScopes } from './scope'
-import { stableVersion } from './sequence'
 
 export interface PullRequest {
   clientId: string
@@ -62,7 +61,21 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
   const scopes = visibleScopes(actor)
   const key = scopesKey(scopes)
   const now = clock().toISOString()
-  const client = await db.selectFrom('sync_clients').select(['scopes_key', 'last_pull_at']).where('client_id', '=', request.clientId).executeTakeFirst()
+  // PostgreSQL: writers commit side by side, so only versions below every running writer's are handed out (a version
+  // handed out past one still running would move the cursor past that writer's rows); read in the same round trip as
+  // the client's row, before the rows (their query must see every commit the stable version counts). SQLite: one
+  // writer, no limit.
+  let stable: number | null = null
+  let client: { scopes_key: string; last_pull_at: string | null } | undefined
+  if (store.kind === 'postgres') {
+    const { rows } = await sql<{ stable: string | number; scopes_key: string | null; last_pull_at: string | null }>`
+      select sync_stable_version() as stable, c.scopes_key, c.last_pull_at from (select 1) as one
+      left join sync_clients c on c.client_id = ${request.clientId}`.execute(db)
+    stable = Number(rows[0]!.stable)
+    client = rows[0]!.scopes_key === null ? undefined : { scopes_key: rows[0]!.scopes_key, last_pull_at: rows[0]!.last_pull_at }
+  } else {
+    client = await db.selectFrom('sync_clients').select(['scopes_key', 'last_pull_at']).where('client_id', '=', request.clientId).executeTakeFirst()
+  }
   if (client && client.scopes_key === key && pullWorthNoting(client.last_pull_at, now)) {
     // Who is connected when (the team administration's devices): noted at most once a minute, not at every page.
     await db.updateTable('sync_clients').set({ last_pull_at: now }).where('client_id', '=', request.clientId).execute()
@@ -76,9 +89,6 @@ export async function pull(store: Store, actor: Actor, request: PullRequest, clo
     if (request.cursor > 0) return { changes: [], cursor: 0, hasMore: true, reset: true }
   }
 
-  // PostgreSQL: writers commit side by side, so only versions below every running writer's are handed out (a version
-  // handed out past one still running would move the cursor past that writer's rows). SQLite: one writer, no limit.
-  const stable = store.kind === 'postgres' ? await stableVersion(db) : null
   const rows = await changedRows(store, request.scope ? [request.scope] : scopes, request.cursor, request.limit, stable)
   let evictionQuery = db.selectFrom('sync_evictions').select(['seq', 'table_name', 'row_id']).where('seq', '>', request.cursor)
   if (stable !== null) evictionQuery = evictionQuery.where('seq', '<=', stable)

@@ -15,6 +15,7 @@ import { erasedSince, insertErasure, isPlaceholder, refuseErased, scrubStore, wi
 import { insertLeadErasure, isLeadErasure } from './lead-erasure'
 import { canSee, scopesKey, visibleScopes } from './scope'
 import { writeWithSequence, type Sequencer } from './sequence'
+import { clientAndKnownOps, storeApplied } from './push-bookkeeping'
 import { checkApprovalOp } from './approvals'
 import { checkInsert, checkReferences, checkUpdate, Rejected, upgradeFields } from './validate'
 
@@ -51,6 +52,8 @@ interface Ctx {
   inserts: PendingInserts
   /** Teams this push has looked up: exists or not. */
   teams: Map<string, boolean>
+  /** Teams this process has seen in the store: teams are never deleted, so each is asked for once. */
+  knownTeams: Set<string>
   /** Companies of this push whose merge was refused: their delete, which belongs to the merge, is refused too. */
   refusedMerges: Set<string>
   /** PostgreSQL: rows read to be rewritten are locked to the commit (pushes run side by side). */
@@ -153,9 +156,9 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
   const lockRows = store.kind === 'postgres' && !erases
   const response = await writeWithSequence(store, async (trx, seq) => {
     const now = clock().toISOString()
-    const clientQuery = trx.selectFrom('sync_clients').selectAll().where('client_id', '=', request.clientId)
+    const opIds = request.ops.map((o) => o.opId)
     // The same laptop's pushes (a retry racing the original) wait for each other: its numbering is checked below.
-    const client = await (lockRows ? clientQuery.forUpdate() : clientQuery).executeTakeFirst()
+    const { client, known } = await clientAndKnownOps(trx, request.clientId, opIds, lockRows)
     // A client new to this server starts its numbering where its outbox starts (it may have
     // worked, or synced with another server, before); from then on every gap is refused.
     const firstSeq = request.ops[0]?.clientSeq ?? 1
@@ -165,12 +168,6 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       }).execute()
     }
     let lastSeq = client && client.last_push_at !== null ? Number(client.last_seq) : firstSeq - 1
-    // Two queries for the whole batch instead of two per operation (round trips dominate on PostgreSQL).
-    const opIds = request.ops.map((o) => o.opId)
-    const known = new Map<string, string>()
-    for (let i = 0; i < opIds.length; i += 200) {
-      for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('client_id', '=', request.clientId).where('op_id', 'in', opIds.slice(i, i + 200)).execute()) known.set(r.op_id, r.result)
-    }
     const refusedMerges = new Set<string>()
     const teams = new Map<string, boolean>()
     const inserts = new PendingInserts(trx)
@@ -188,15 +185,14 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
       // server's (a restored backup, or a copied database). Nothing is taken; the laptop re-identifies.
       if (op.clientSeq <= lastSeq) throw new PushRefused('client_restored', lastSeq + 1, results.filter((r) => r.status === 'duplicate'))
       if (op.clientSeq !== lastSeq + 1) throw new PushRefused('sequence_gap', lastSeq + 1)
-      const result = await applyOne({ trx, seq, actor, now, rows, inserts, refusedMerges, teams, lockRows }, op)
+      const result = await applyOne({ trx, seq, actor, now, rows, inserts, refusedMerges, teams, knownTeams: knownTeams(store), lockRows }, op)
       applied.push({ op_id: op.opId, client_id: request.clientId, client_seq: op.clientSeq, result: JSON.stringify(result), applied_at: now })
       known.set(op.opId, JSON.stringify(result))
       lastSeq = op.clientSeq
       results.push(result)
     }
     await inserts.flush()
-    for (let i = 0; i < applied.length; i += 100) await trx.insertInto('sync_ops').values(applied.slice(i, i + 100)).execute()
-    await trx.updateTable('sync_clients').set({ last_seq: lastSeq, last_push_at: now, user_id: actor.userId }).where('client_id', '=', request.clientId).execute()
+    await storeApplied(trx, request.clientId, applied, { last_seq: lastSeq, last_push_at: now, user_id: actor.userId }, lockRows)
     await hooks.beforeCommit?.()
     return { results }
   }, { mode: erases ? 'exclusive' : 'shared', numbers: request.ops.length + 32 })
@@ -338,14 +334,26 @@ async function place(ctx: Ctx, rule: ScopeRule, data: Data): Promise<Placement> 
   }
 }
 
-/** Whether a team exists, asked once per push and team (a push of new companies asks for the same team each time). */
+/**
+ * Whether a team exists: asked once per push and team (a push of new companies asks for the same team each time), and
+ * not again once this process has seen it, since teams are never deleted (server/admin/accounts.ts).
+ */
 async function teamExists(ctx: Ctx, team: string): Promise<boolean> {
+  if (ctx.knownTeams.has(team)) return true
   let known = ctx.teams.get(team)
   if (known === undefined) {
     known = (await ctx.trx.selectFrom('teams').select('id').where('id', '=', team).executeTakeFirst()) !== undefined
     ctx.teams.set(team, known)
   }
+  if (known) ctx.knownTeams.add(team)
   return known
+}
+
+const teamsSeen = new WeakMap<Store, Set<string>>()
+function knownTeams(store: Store): Set<string> {
+  let teams = teamsSeen.get(store)
+  if (!teams) teamsSeen.set(store, (teams = new Set()))
+  return teams
 }
 
 /**
