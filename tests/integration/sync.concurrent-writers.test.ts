@@ -7,9 +7,10 @@ import { SCHEMA_VERSION } from '../../db/migrations'
 import { newId } from '../../db/platform/ids'
 import { createTeam } from '../../server/admin/accounts'
 import type { Actor } from '../../server/auth/sessions'
+import { scopeChecksums } from '../../server/sync/checksum'
 import { pull } from '../../server/sync/pull'
 import { push } from '../../server/sync/push'
-import type { PushOp, PushRequest, SyncValue } from '../../shared/modules/sync'
+import { teamScope, type PushOp, type PushRequest, type SyncValue } from '../../shared/modules/sync'
 import { openTestStore, postgresAvailable, type TestStore } from '../helpers/sync-harness'
 
 const pgOk = await postgresAvailable()
@@ -199,5 +200,38 @@ describe('writers side by side on PostgreSQL', () => {
     expect(rows.every((r) => Number(r.deleted) === 1)).toBe(true)
     expect(new Set(rows.map((r) => Number(r.version))).size).toBe(120)
     expect(Math.min(...rows.map((r) => Number(r.version)))).toBeGreaterThan(deleted.results[0]!.version!)
+  })
+
+  it.skipIf(!pgOk)('a checksum waits for a push still running below a committed one, so the pull after it receives both', async () => {
+    const first = actor('laptop-a', teamA)
+    const second = actor('laptop-b', teamA)
+    const manager = actor('manager', '', 'manager')
+    const hold = deferred()
+    const holding = deferred()
+    const slow = push(t.store, first, request(first, [company('laptop-a', 'Lang GmbH')]), clock, {
+      beforeCommit: async () => {
+        holding.resolve()
+        await hold.promise
+      },
+    })
+    await holding.promise
+    let answered = false
+    try {
+      await push(t.store, second, request(second, [company('laptop-b', 'Kurz KG')]), clock)
+      const sums = scopeChecksums(t.store, manager).then((r) => {
+        answered = true
+        return r
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(answered).toBe(false)
+      hold.resolve()
+      await slow
+      const team = (await sums).find((s) => s.scope === teamScope(teamA))
+      const page = await pull(t.store, manager, { clientId: manager.clientId, cursor: 0, limit: 100 }, clock)
+      const companies = page.changes.filter((c) => c.table === 'companies')
+      expect(team).toEqual({ scope: teamScope(teamA), count: 2, sum: companies.reduce((sum, c) => sum + c.seq, 0) })
+    } finally {
+      hold.resolve()
+    }
   })
 })
