@@ -25,6 +25,22 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
   return { promise, resolve }
 }
 
+/** Hooks that hold a push open right before its commit (its numbers taken, its rows written) until `release`. */
+function heldOpen(): { hooks: { beforeCommit(): Promise<void> }; holding: Promise<void>; release(): void } {
+  const hold = deferred()
+  const holding = deferred()
+  return {
+    hooks: {
+      beforeCommit: async () => {
+        holding.resolve()
+        await hold.promise
+      },
+    },
+    holding: holding.promise,
+    release: hold.resolve,
+  }
+}
+
 describe('writers side by side on PostgreSQL', () => {
   let t: TestStore
   let teamA: string
@@ -59,15 +75,9 @@ describe('writers side by side on PostgreSQL', () => {
     const first = actor('laptop-a', teamA)
     const second = actor('laptop-b', teamB)
     const manager = actor('manager', '', 'manager')
-    const hold = deferred()
-    const holding = deferred()
-    const slow = push(t.store, first, request(first, [company('laptop-a', 'Früh GmbH')]), clock, {
-      beforeCommit: async () => {
-        holding.resolve()
-        await hold.promise
-      },
-    })
-    await holding.promise // the first push has its number and has written its row, not committed
+    const held = heldOpen()
+    const slow = push(t.store, first, request(first, [company('laptop-a', 'Früh GmbH')]), clock, held.hooks)
+    await held.holding // the first push has its number and has written its row, not committed
     let early: Awaited<ReturnType<typeof pull>>
     let fast: Awaited<ReturnType<typeof push>>
     try {
@@ -77,7 +87,7 @@ describe('writers side by side on PostgreSQL', () => {
       // The later push has committed, but its version is above the running one's: not handed out yet.
       expect(early.changes.map((c) => c.table)).not.toContain('companies')
     } finally {
-      hold.resolve()
+      held.release()
     }
     const slowResult = await slow
     const late = await pull(t.store, manager, { clientId: manager.clientId, cursor: early.cursor, limit: 100 }, clock)
@@ -133,22 +143,16 @@ describe('writers side by side on PostgreSQL', () => {
         fields: { name: { old: 'Gemeinsam GmbH', new: name } },
       }
     }
-    const hold = deferred()
-    const holding = deferred()
-    const firstEdit = push(t.store, a, request(a, [edit('laptop-a', 'Anna sagt GmbH')]), clock, {
-      beforeCommit: async () => {
-        holding.resolve()
-        await hold.promise
-      },
-    })
-    await holding.promise
+    const held = heldOpen()
+    const firstEdit = push(t.store, a, request(a, [edit('laptop-a', 'Anna sagt GmbH')]), clock, held.hooks)
+    await held.holding
     let secondDone = false
     const secondEdit = push(t.store, b, request(b, [edit('laptop-b', 'Ben sagt GmbH')]), clock).then((r) => {
       secondDone = true
       return r
     })
     await new Promise((resolve) => setTimeout(resolve, 300))
-    hold.resolve()
+    held.release()
     expect(secondDone).toBe(false) // it waited on the row the first push held
     expect((await firstEdit).results[0]!.status).toBe('applied')
     expect((await secondEdit).results[0]!.status).toBe('conflict')
@@ -163,18 +167,12 @@ describe('writers side by side on PostgreSQL', () => {
     const b = actor('laptop-b', teamB)
     // The first has claimed the number and not committed when the second looks for a holder and finds none: its claim
     // waits on the first's key and fails when the first commits; the push runs again and finds the holder.
-    const hold = deferred()
-    const holding = deferred()
-    const first = push(t.store, a, request(a, [company('laptop-a', 'Erste GmbH', 'K-4711')]), clock, {
-      beforeCommit: async () => {
-        holding.resolve()
-        await hold.promise
-      },
-    })
-    await holding.promise
+    const held = heldOpen()
+    const first = push(t.store, a, request(a, [company('laptop-a', 'Erste GmbH', 'K-4711')]), clock, held.hooks)
+    await held.holding
     const second = push(t.store, b, request(b, [company('laptop-b', 'Zweite GmbH', 'k-4711 ')]), clock)
     await new Promise((resolve) => setTimeout(resolve, 300))
-    hold.resolve()
+    held.release()
     const results = await Promise.all([first, second])
     expect(results.map((r) => r.results[0]!.status)).toEqual(['applied', 'conflict'])
     const holders = await t.store.db.selectFrom('customer_numbers').selectAll().execute()
@@ -206,15 +204,9 @@ describe('writers side by side on PostgreSQL', () => {
     const first = actor('laptop-a', teamA)
     const second = actor('laptop-b', teamA)
     const manager = actor('manager', '', 'manager')
-    const hold = deferred()
-    const holding = deferred()
-    const slow = push(t.store, first, request(first, [company('laptop-a', 'Lang GmbH')]), clock, {
-      beforeCommit: async () => {
-        holding.resolve()
-        await hold.promise
-      },
-    })
-    await holding.promise
+    const held = heldOpen()
+    const slow = push(t.store, first, request(first, [company('laptop-a', 'Lang GmbH')]), clock, held.hooks)
+    await held.holding
     let answered = false
     try {
       await push(t.store, second, request(second, [company('laptop-b', 'Kurz KG')]), clock)
@@ -224,14 +216,14 @@ describe('writers side by side on PostgreSQL', () => {
       })
       await new Promise((resolve) => setTimeout(resolve, 300))
       expect(answered).toBe(false)
-      hold.resolve()
+      held.release()
       await slow
       const team = (await sums).find((s) => s.scope === teamScope(teamA))
       const page = await pull(t.store, manager, { clientId: manager.clientId, cursor: 0, limit: 100 }, clock)
       const companies = page.changes.filter((c) => c.table === 'companies')
       expect(team).toEqual({ scope: teamScope(teamA), count: 2, sum: companies.reduce((sum, c) => sum + c.seq, 0) })
     } finally {
-      hold.resolve()
+      held.release()
     }
   })
 })
