@@ -1,6 +1,6 @@
 // Pushes per second through a real HAProxy (Debian's package) with one and with two sync server processes on
 // one PostgreSQL schema (issue 20): part of `npm run bench:sync`; alone with `BENCH_SYNC_ONLY=balanced`.
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { openDatabase } from '../db/database'
@@ -27,7 +27,7 @@ interface Rep {
  * with its own version (nothing lost, nothing doubled), or the bench fails.
  */
 async function withBalancedTeams<T>(
-  pgUrl: string, instances: number, laptops: number, teams: number, work: (reps: Rep[], transport: SyncTransport, users: Array<{ login: string }>) => Promise<T>, expectedCompanies: number, withDatabases = true,
+  pgUrl: string, instances: number, laptops: number, teams: number, work: (reps: Rep[], transport: SyncTransport, users: Array<{ login: string }>, servers: ServerProcess[]) => Promise<T>, expectedCompanies: number, withDatabases = true,
 ): Promise<T> {
   const dir = tempDir()
   const schema = `bench_lb_${Date.now().toString(36)}`
@@ -48,7 +48,7 @@ async function withBalancedTeams<T>(
       const { token } = await transport.login({ login: u.login, password: SERVER_PASSWORD, clientId: database.clientId })
       reps.push({ database, deps: { db: database.db, clientId: database.clientId, token, schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date() } })
     }
-    const result = await work(reps, transport, users)
+    const result = await work(reps, transport, users, servers)
     const store = await openStore(storeUrl)
     try {
       const rows = await store.db.selectFrom('sync_rows').select([(eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.count('version').distinct().as('v')]).where('table_name', '=', 'companies').executeTakeFirstOrThrow()
@@ -137,12 +137,70 @@ export interface BurstFigures {
   /** Server connections waiting for a lock during the burst: average and highest of the samples. */
   lockWaits: number
   lockWaitsMax: number
+  /** Cores used on average during the burst: where the machine's time went (null: no /proc). */
+  cpu: CpuCores | null
+}
+
+interface CpuCores {
+  servers: number
+  postgres: number
+  /** This process: the simulated laptops. */
+  laptops: number
+  haproxy: number
+}
+
+interface CpuSnapshot {
+  servers: number
+  postgres: number
+  haproxy: number
+  self: number
+}
+
+/** CPU seconds of processes by /proc (Linux; USER_HZ is 100 there): the given pids, or every process named `comm`. */
+function procCpuSeconds(match: (pid: number, comm: string) => boolean): number {
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry)
+    if (!Number.isInteger(pid)) continue
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      if (!match(pid, comm)) continue
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100
+}
+
+function cpuSnapshot(servers: ServerProcess[]): CpuSnapshot | null {
+  if (!existsSync('/proc/self/stat')) return null
+  const pids = new Set(servers.map((s) => s.pid()))
+  const usage = process.cpuUsage()
+  return {
+    servers: procCpuSeconds((pid) => pids.has(pid)),
+    postgres: procCpuSeconds((_pid, comm) => comm === 'postgres'),
+    haproxy: procCpuSeconds((_pid, comm) => comm === 'haproxy'),
+    self: (usage.user + usage.system) / 1e6,
+  }
+}
+
+function cpuCores(before: CpuSnapshot | null, after: CpuSnapshot | null, seconds: number): CpuCores | null {
+  if (!before || !after) return null
+  return {
+    servers: (after.servers - before.servers) / seconds,
+    postgres: (after.postgres - before.postgres) / seconds,
+    laptops: (after.self - before.self) / seconds,
+    haproxy: (after.haproxy - before.haproxy) / seconds,
+  }
 }
 
 export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, changes = 5): Promise<Record<number, BurstFigures>> {
   const figures: Record<number, BurstFigures> = {}
   for (const instances of [1, 2]) {
-    figures[instances] = await withBalancedServers(pgUrl, instances, laptops, teams, async (transport, logins) => {
+    figures[instances] = await withBalancedServers(pgUrl, instances, laptops, teams, async (transport, logins, servers) => {
       const pullFrom = async (l: SimulatedLaptop, seen: Map<string, number>) => {
         for (;;) {
           const page = await transport.pull(l.token, SCHEMA_VERSION, { clientId: l.clientId, cursor: l.cursor, limit: 1000, bootstrap: false, withRemaining: false })
@@ -155,6 +213,7 @@ export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, c
       for (const l of sims) await pullFrom(l, new Map()) // the first download (the team's directory; no companies yet)
       const now = new Date().toISOString()
       const started = performance.now()
+      const cpuBefore = cpuSnapshot(servers)
       const burst = await lockWaitsDuring(pgUrl, () => Promise.all(sims.map(async (l, i) => {
         const ops: PushOp[] = Array.from({ length: changes }, (_, c) => ({
           opId: crypto.randomUUID(), clientSeq: c + 1, table: 'companies', rowId: newId(), kind: 'insert', baseVersion: null, schemaVersion: SCHEMA_VERSION, createdAt: now,
@@ -168,6 +227,7 @@ export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, c
       })))
       const latencies = burst.result
       const seconds = (performance.now() - started) / 1000
+      const cpu = cpuCores(cpuBefore, cpuSnapshot(servers), seconds)
       // Whoever pulled before a colleague's push committed gets it at the next pull: one more, then count.
       for (const l of sims) await pullFrom(l, l.seen)
       const expected = (laptops / teams) * changes
@@ -177,7 +237,7 @@ export async function benchTeamBurst(pgUrl: string, laptops = 500, teams = 20, c
       }
       latencies.sort((a, b) => a - b)
       const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!
-      return { p50: at(0.5), p99: at(0.99), pushesPerSecond: laptops / seconds, lockWaits: burst.average, lockWaitsMax: burst.max }
+      return { p50: at(0.5), p99: at(0.99), pushesPerSecond: laptops / seconds, lockWaits: burst.average, lockWaitsMax: burst.max, cpu }
     }, laptops * changes)
   }
   return figures
@@ -192,13 +252,13 @@ interface SimulatedLaptop {
 }
 
 /** As withBalancedTeams, for laptops without a database: each login gets a client id and a session. */
-async function withBalancedServers<T>(pgUrl: string, instances: number, laptops: number, teams: number, work: (transport: SyncTransport, logins: Array<{ login: string; token: string; clientId: string }>) => Promise<T>, expectedCompanies: number): Promise<T> {
-  return withBalancedTeams(pgUrl, instances, laptops, teams, async (_reps, transport, users) => {
+async function withBalancedServers<T>(pgUrl: string, instances: number, laptops: number, teams: number, work: (transport: SyncTransport, logins: Array<{ login: string; token: string; clientId: string }>, servers: ServerProcess[]) => Promise<T>, expectedCompanies: number): Promise<T> {
+  return withBalancedTeams(pgUrl, instances, laptops, teams, async (_reps, transport, users, servers) => {
     const logins: Array<{ login: string; token: string; clientId: string }> = []
     for (const u of users) {
       const clientId = crypto.randomUUID()
       logins.push({ login: u.login, clientId, token: (await transport.login({ login: u.login, password: SERVER_PASSWORD, clientId })).token })
     }
-    return work(transport, logins)
+    return work(transport, logins, servers)
   }, expectedCompanies, false)
 }

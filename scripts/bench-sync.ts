@@ -241,6 +241,7 @@ export async function benchSync(): Promise<void> {
       emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.pushes`, f.pushesPerSecond, 'pushes/s')
       emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.lock_waits`, f.lockWaits, 'connections')
       emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.lock_waits_max`, f.lockWaitsMax, 'connections')
+      for (const [part, cores] of Object.entries(f.cpu ?? {})) emit(`sync.postgres.burst_${laptops}_laptops_${instances}_instance.cpu_${part}`, cores, 'cores')
     }
   }
   if (only === 'balanced') return

@@ -20,6 +20,8 @@ export interface ServerProcess {
   kill9(): Promise<void>
   exited(): Promise<number | null>
   cleanup(): Promise<void>
+  /** The running server's process id (benches read its CPU time). */
+  pid(): number | undefined
 }
 
 export async function seedAccounts(storeUrl: string, users: Array<{ login: string; name: string; role: Role; team?: string }>): Promise<void> {
@@ -83,6 +85,7 @@ export async function startServerProcess(options: { storeUrl?: string; faults?: 
       }
     },
     exited: () => exit,
+    pid: () => child?.pid,
     async cleanup() {
       await server.kill9()
       rmSync(dir, { recursive: true, force: true })
