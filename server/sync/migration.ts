@@ -28,17 +28,19 @@ export const m012ConcurrentWriters: Migration = {
         first bigint;
       begin
         if exclusive then perform pg_advisory_xact_lock(${WRITERS_LOCK_KEY}); else perform pg_advisory_xact_lock_shared(${WRITERS_LOCK_KEY}); end if;
+        -- Only the first number is taken under the gate: the rest come after it and are larger anyway.
         perform pg_advisory_lock_shared(ns, 0);
         begin
-          numbers := array(select nextval('sync_version') from generate_series(1, greatest(reserve, 1)));
-          first := numbers[1];
+          first := nextval('sync_version');
           if first >= 4294967296 then raise exception 'sync_version has passed 2^32'; end if;
           perform pg_advisory_xact_lock(ns, (case when first >= 2147483648 then first - 4294967296 else first end)::integer);
-        exception when others then
+        exception when query_canceled or others then
+          -- others does not include a cancelled statement (statement_timeout): the session lock must go either way.
           perform pg_advisory_unlock_shared(ns, 0);
           raise;
         end;
         perform pg_advisory_unlock_shared(ns, 0);
+        numbers := array[first] || array(select nextval('sync_version') from generate_series(2, greatest(reserve, 1)));
         return numbers;
       end $fn$`).execute(db)
     await sql.raw(`create or replace function sync_stable_version() returns bigint
@@ -55,7 +57,7 @@ export const m012ConcurrentWriters: Migration = {
           select min(l.objid::bigint) into held from pg_locks l
             where l.locktype = 'advisory' and l.database = (select oid from pg_database where datname = current_database())
               and l.classid::bigint = (ns::bigint & 4294967295) and l.objsubid = 2 and l.objid::bigint <> 0 and l.granted;
-        exception when others then
+        exception when query_canceled or others then
           perform pg_advisory_unlock(ns, 0);
           raise;
         end;

@@ -12,7 +12,9 @@ const CHUNK = 200
 /**
  * The laptop's row (locked to the commit on PostgreSQL, so a retry racing its original waits) and the stored results
  * of those of `opIds` that were applied before. A laptop without a row has no applied operations: a push writes both
- * in one transaction and neither is ever deleted.
+ * in one transaction and neither is ever deleted. On PostgreSQL both come from one statement; when it waited for the
+ * row, the row is read as committed after the wait but the operation ids as before it (read committed), so the caller
+ * reads them again (`knownOps`) before it refuses an operation as already used.
  */
 export async function clientAndKnownOps(trx: Trx, clientId: string, opIds: string[], postgres: boolean): Promise<{ client: SyncClientTable | undefined; known: Map<string, string> }> {
   const known = new Map<string, string>()
@@ -28,12 +30,17 @@ export async function clientAndKnownOps(trx: Trx, clientId: string, opIds: strin
   }
   const query = trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId)
   const client = await (postgres ? query.forUpdate() : query).executeTakeFirst()
-  if (!client) return { client, known }
+  return { client, known: client ? await knownOps(trx, clientId, opIds) : known }
+}
+
+/** The stored results of those of `opIds` this laptop has had applied before. */
+export async function knownOps(trx: Trx, clientId: string, opIds: string[]): Promise<Map<string, string>> {
+  const known = new Map<string, string>()
   for (let i = 0; i < opIds.length; i += CHUNK) {
     const chunk = opIds.slice(i, i + CHUNK)
     for (const r of await trx.selectFrom('sync_ops').select(['op_id', 'result']).where('client_id', '=', clientId).where('op_id', 'in', chunk).execute()) known.set(r.op_id, r.result)
   }
-  return { client, known }
+  return known
 }
 
 /** Stores the applied operations' results and where the laptop's numbering now stands (PostgreSQL: one statement for up to 100). */

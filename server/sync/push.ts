@@ -14,8 +14,8 @@ import { claimCompanyNumber, numberHolder, recordDuplicateNumber, releaseCompany
 import { erasedSince, insertErasure, isPlaceholder, refuseErased, scrubStore, withoutErasedPerson, type ErasureCtx } from './erasure'
 import { insertLeadErasure, isLeadErasure } from './lead-erasure'
 import { canSee, scopesKey, visibleScopes } from './scope'
-import { writeWithSequence, type Sequencer } from './sequence'
-import { clientAndKnownOps, storeApplied } from './push-bookkeeping'
+import { StaleNumbers, writeWithSequence, type Sequencer } from './sequence'
+import { clientAndKnownOps, knownOps, storeApplied } from './push-bookkeeping'
 import { checkApprovalOp } from './approvals'
 import { checkInsert, checkReferences, checkUpdate, Rejected, upgradeFields } from './validate'
 
@@ -78,7 +78,13 @@ function toStored(row: SyncRowTable): StoredRow {
  */
 class RowCache {
   private readonly rows = new Map<string, StoredRow | null>()
-  constructor(private readonly trx: Trx, private readonly inserts: PendingInserts, private readonly lockRows: boolean) {}
+  constructor(private readonly trx: Trx, private readonly inserts: PendingInserts, private readonly lockRows: boolean, private readonly seq: Sequencer) {}
+
+  private stored(row: SyncRowTable): StoredRow {
+    const stored = toStored(row)
+    if (this.lockRows) notTakenAfterMine(this.seq, stored.version)
+    return stored
+  }
 
   /** By table, so the primary key (table_name, id) finds each row. */
   async prefetch(keys: Array<{ table: string; id: string }>): Promise<void> {
@@ -91,7 +97,7 @@ class RowCache {
         for (const id of chunk) this.rows.set(`${table}:${id}`, null)
         const query = this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', 'in', chunk).orderBy('id')
         for (const row of await (this.lockRows ? query.forUpdate() : query).execute()) {
-          this.rows.set(`${row.table_name}:${row.id}`, toStored(row))
+          this.rows.set(`${row.table_name}:${row.id}`, this.stored(row))
         }
       }
     }
@@ -103,7 +109,7 @@ class RowCache {
     await this.inserts.flush() // the row may be one of them
     const query = this.trx.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('id', '=', id)
     const row = await (this.lockRows ? query.forUpdate() : query).executeTakeFirst()
-    const stored = row ? toStored(row) : null
+    const stored = row ? this.stored(row) : null
     this.rows.set(key, stored)
     return stored
   }
@@ -140,6 +146,8 @@ class PendingInserts {
 }
 
 export interface PushHooks {
+  /** Test hook: runs first in the transaction, once the push has its numbers and before it reads anything. */
+  afterBegin?: () => Promise<void>
   /** Test hook for fault injection: runs inside the transaction, after the last write, before commit. */
   beforeCommit?: () => Promise<void>
   /** After a push that held an erasure has committed, before the store's files are scrubbed (the file store's sweep). */
@@ -155,6 +163,7 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
   const erases = request.ops.some((o) => o.table === 'erasures' || isLeadErasure(o))
   const lockRows = store.kind === 'postgres' && !erases
   const response = await writeWithSequence(store, async (trx, seq) => {
+    await hooks.afterBegin?.()
     const now = clock().toISOString()
     const opIds = request.ops.map((o) => o.opId)
     // The same laptop's pushes (a retry racing the original) wait for each other: its numbering is checked below.
@@ -171,12 +180,20 @@ export async function push(store: Store, actor: Actor, request: PushRequest, clo
     const refusedMerges = new Set<string>()
     const teams = new Map<string, boolean>()
     const inserts = new PendingInserts(trx)
-    const rows = new RowCache(trx, inserts, lockRows)
+    const rows = new RowCache(trx, inserts, lockRows, seq)
     await rows.prefetch(request.ops.flatMap((o) => [{ table: o.table, id: o.rowId }, ...referencedRows(o)]))
     const results: PushResult[] = []
     const applied: Array<{ op_id: string; client_id: string; client_seq: number; result: string; applied_at: string }> = []
+    let refreshed = false
     for (const op of request.ops) {
-      const stored = known.get(op.opId)
+      let stored = known.get(op.opId)
+      if (!stored && op.clientSeq <= lastSeq && !refreshed) {
+        // This laptop's earlier push of the same operations (a retry racing its original) may have committed while this
+        // one waited for the laptop's row: the row read after the wait, the operation ids in the same statement before it.
+        refreshed = true
+        for (const [opId, result] of await knownOps(trx, request.clientId, opIds)) known.set(opId, result)
+        stored = known.get(op.opId)
+      }
       if (stored) {
         results.push({ ...(JSON.parse(stored) as PushResult), status: 'duplicate' })
         continue
@@ -373,11 +390,13 @@ async function mergeTarget(ctx: Ctx, row: StoredRow, requested: string): Promise
 
 /** Everything still under a merged-away company moves to the survivor (its company, its parent, its scope). */
 async function adoptChildren(ctx: Ctx, fromId: string, survivorId: string): Promise<void> {
-  const survivor = await ctx.trx.selectFrom('sync_rows').select(['scope_id', 'deleted']).where('table_name', '=', 'companies').where('id', '=', survivorId).executeTakeFirst()
+  // Read again as stored now, and locked: a push deleting or moving the survivor meanwhile waits (or is waited for).
+  ctx.rows.forget('companies', survivorId)
+  const survivor = await ctx.rows.load('companies', survivorId)
   if (!survivor || Number(survivor.deleted) === 1) return deleteChildren(ctx, fromId)
-  const childQuery = ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'data', 'field_versions']).where('parent_id', '=', fromId).where('deleted', '=', 0).orderBy('table_name').orderBy('id')
+  const childQuery = ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'data', 'field_versions', 'version']).where('parent_id', '=', fromId).where('deleted', '=', 0).orderBy('table_name').orderBy('id')
   // Their data is rewritten from what is read here: a push editing one of them meanwhile waits (or is waited for).
-  const children = await (ctx.lockRows ? childQuery.forUpdate() : childQuery).execute()
+  const children = await lockedChildren(ctx, childQuery)
   for (const child of children) {
     const data = JSON.parse(child.data) as Data
     const version = ctx.seq.next()
@@ -591,7 +610,7 @@ async function movedPlacement(ctx: Ctx, rule: ScopeRule, row: StoredRow, applied
 async function moveScope(ctx: Ctx, row: StoredRow, newScope: string): Promise<void> {
   await ctx.trx.insertInto('sync_evictions').values({ seq: ctx.seq.next(), table_name: row.table_name, row_id: row.id, old_scope: row.scope_id }).execute()
   if (row.table_name !== 'companies') return
-  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'scope_id']).where('parent_id', '=', row.id).execute()
+  const children = await lockedChildren(ctx, ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'scope_id', 'version']).where('parent_id', '=', row.id).orderBy('table_name').orderBy('id'))
   for (const child of children) {
     if (child.scope_id === newScope) continue
     await ctx.trx.insertInto('sync_evictions').values({ seq: ctx.seq.next(), table_name: child.table_name, row_id: child.id, old_scope: child.scope_id }).execute()
@@ -634,8 +653,8 @@ async function applyDelete(ctx: Ctx, op: PushOp, row: StoredRow): Promise<PushRe
  * (the delete records it just before; taking it along dropped that edit silently — found by the model test).
  */
 async function deleteChildren(ctx: Ctx, companyId: string): Promise<void> {
-  const children = await ctx.trx.selectFrom('sync_rows').select(['table_name', 'id']).where('parent_id', '=', companyId).where('deleted', '=', 0)
-    .where('table_name', 'not in', ['sync_conflicts', 'erasures']).execute()
+  const children = await lockedChildren(ctx, ctx.trx.selectFrom('sync_rows').select(['table_name', 'id', 'version']).where('parent_id', '=', companyId).where('deleted', '=', 0)
+    .where('table_name', 'not in', ['sync_conflicts', 'erasures']).orderBy('table_name').orderBy('id'))
   for (const child of children) {
     await ctx.trx.updateTable('sync_rows').set({ deleted: 1, version: ctx.seq.next(), updated_by: ctx.actor.userId })
       .where('table_name', '=', child.table_name).where('id', '=', child.id).execute()
@@ -652,4 +671,21 @@ async function recordConflict(
     field, kind, serverValue, clientValue, serverUser: serverVersion?.[4] ?? '', serverAt: serverVersion?.[3] ?? '',
     clientUser: ctx.actor.displayName, clientAt: op.createdAt,
   }, fieldVersion(ctx, seq), ctx.now, ctx.actor.userId)
+}
+
+/**
+ * PostgreSQL, pushes side by side: a row this push rewrites must not carry a version another push took after this
+ * one's numbers (it committed first). Written with this push's smaller number, the row's version would go backwards,
+ * below the field versions the other push wrote, and every later edit of those fields would be a false conflict.
+ */
+function notTakenAfterMine(seq: Sequencer, version: number): void {
+  if (seq.takenAfterMine(version)) throw new StaleNumbers()
+}
+
+/** Children this push rewrites, locked to its commit and checked like the rows of its row cache (PostgreSQL). */
+async function lockedChildren<R extends { version: number }>(ctx: Ctx, query: { forUpdate(): { execute(): Promise<R[]> }; execute(): Promise<R[]> }): Promise<R[]> {
+  if (!ctx.lockRows) return query.execute()
+  const children = await query.forUpdate().execute()
+  for (const child of children) notTakenAfterMine(ctx.seq, Number(child.version))
+  return children
 }

@@ -19,12 +19,25 @@ export type WriteMode = 'shared' | 'exclusive'
 export interface Sequencer {
   next(): number
   readonly current: number
+  /**
+   * Whether a stored row's version was taken by another writer after this one took its numbers (PostgreSQL, pushes
+   * side by side): that writer committed first, so numbering the row from this writer's numbers would move its
+   * version backwards, below its own field versions. The push is run again with new numbers (`StaleNumbers`).
+   */
+  takenAfterMine(version: number): boolean
 }
 
 /** A shared writer used more numbers than it reserved: its transaction is rolled back and run again with more. */
 export class SequenceExhausted extends Error {
   constructor() {
     super('sequence_exhausted')
+  }
+}
+
+/** A row this writer must rewrite carries a version taken after its own numbers: run again with new ones. */
+export class StaleNumbers extends Error {
+  constructor() {
+    super('stale_numbers')
   }
 }
 
@@ -61,7 +74,7 @@ export async function writeWithSequence<T>(
         })
       } catch (err) {
         const code = (err as { code?: string }).code ?? ''
-        const retry = err instanceof SequenceExhausted || RETRY_CODES.has(code) || (mode === 'shared' && code === UNIQUE_VIOLATION)
+        const retry = err instanceof SequenceExhausted || err instanceof StaleNumbers || RETRY_CODES.has(code) || (mode === 'shared' && code === UNIQUE_VIOLATION)
         if (attempt >= MAX_ATTEMPTS || !retry) throw err
         if (err instanceof SequenceExhausted) reserve *= 8
       }
@@ -86,6 +99,7 @@ async function numberedAlone<D extends Kysely<ServerDatabase>, T>(trx: D, work: 
     get current() {
       return current
     },
+    takenAfterMine: () => false, // alone: no other writer took numbers meanwhile
   }
   const result = await work(trx, sequencer)
   if (current > first) await sql`select setval('sync_version', ${current})`.execute(trx)
@@ -94,7 +108,9 @@ async function numberedAlone<D extends Kysely<ServerDatabase>, T>(trx: D, work: 
 
 function reservedSequencer(numbers: number[]): Sequencer {
   let i = 0
+  const mine = new Set(numbers)
   return {
+    takenAfterMine: (version) => version >= numbers[0]! && !mine.has(version),
     next: () => {
       if (i >= numbers.length) throw new SequenceExhausted()
       return numbers[i++]!
@@ -141,6 +157,7 @@ export async function withSequence<D extends Kysely<ServerDatabase>, T>(trx: D, 
     get current() {
       return current
     },
+    takenAfterMine: () => false, // the only writer
   }
   const result = await work(trx, sequencer)
   if (current !== start) await trx.updateTable('sync_counter').set({ seq: current }).where('id', '=', 1).execute()

@@ -226,4 +226,63 @@ describe('writers side by side on PostgreSQL', () => {
       held.release()
     }
   })
+
+  it.skipIf(!pgOk)('the same push sent again while the first is still running gets the first one\'s answers, not a refusal', async () => {
+    const a = actor('laptop-a', teamA)
+    await push(t.store, a, request(a, [company('laptop-a', 'Vorher GmbH')]), clock) // the laptop's row exists
+    const sent = request(a, [company('laptop-a', 'Einmal GmbH'), company('laptop-a', 'Zweimal KG')])
+    const held = heldOpen()
+    const original = push(t.store, a, sent, clock, held.hooks)
+    await held.holding
+    const again = push(t.store, a, sent, clock) // waits for the laptop's row the original holds
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    held.release()
+    const [first, second] = await Promise.all([original, again])
+    expect(first.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+    expect(second.results.map((r) => [r.status, r.version])).toEqual(first.results.map((r) => ['duplicate', r.version]))
+    expect(await t.store.db.selectFrom('sync_rows').select('id').where('table_name', '=', 'companies').execute()).toHaveLength(3)
+  })
+
+  it.skipIf(!pgOk)('a push that took its numbers before another committed a change of the same row runs again with newer ones', async () => {
+    const a = actor('laptop-a', teamA)
+    const b = actor('laptop-b', teamA)
+    const c = actor('laptop-c', teamA)
+    const created = company('laptop-a', 'Reihenfolge GmbH')
+    const base = (await push(t.store, a, request(a, [created]), clock)).results[0]!.version!
+    const edit = (client: string, baseVersion: number, column: string, value: string): PushOp => {
+      const clientSeq = (seqs.get(client) ?? 0) + 1
+      seqs.set(client, clientSeq)
+      return {
+        opId: crypto.randomUUID(), clientSeq, table: 'companies', rowId: created.rowId, kind: 'update', baseVersion, schemaVersion: SCHEMA_VERSION, createdAt: NOW,
+        fields: { [column]: { old: null, new: value } },
+      }
+    }
+    // The first push has its numbers and waits before reading the row; the second takes later numbers and commits first.
+    const hold = deferred()
+    const started = deferred()
+    const early = push(t.store, a, request(a, [edit('laptop-a', base, 'name', 'Reihenfolge AG')]), clock, {
+      afterBegin: async () => {
+        started.resolve()
+        await hold.promise
+      },
+    })
+    await started.promise
+    let later: Awaited<ReturnType<typeof push>>
+    try {
+      later = await push(t.store, b, request(b, [edit('laptop-b', base, 'city', 'Bremen')]), clock)
+    } finally {
+      hold.resolve()
+    }
+    const earlyResult = await early
+    expect(earlyResult.results[0]!.status).toBe('applied')
+    // The row's version never goes back below a field's version: the first push ran again with numbers after the second's.
+    expect(earlyResult.results[0]!.version!).toBeGreaterThan(later.results[0]!.version!)
+    const row = await t.store.db.selectFrom('sync_rows').select(['version', 'field_versions', 'data']).where('table_name', '=', 'companies').where('id', '=', created.rowId).executeTakeFirstOrThrow()
+    const fieldVersions = Object.values(JSON.parse(row.field_versions) as Record<string, [number]>).map((v) => v[0])
+    expect(Math.max(...fieldVersions)).toBe(Number(row.version))
+    expect(JSON.parse(row.data)).toMatchObject({ name: 'Reihenfolge AG', city: 'Bremen' })
+    // A colleague who pulled the row edits the city on top of it: no conflict.
+    const third = await push(t.store, c, request(c, [edit('laptop-c', Number(row.version), 'city', 'Bremerhaven')]), clock)
+    expect(third.results[0]!.status).toBe('applied')
+  })
 })
