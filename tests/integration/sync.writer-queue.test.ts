@@ -1,6 +1,6 @@
-// Pushes of one server instance wait for the writers' lock in the instance's memory, one at a time, not each on a
-// pool connection (server/sync/sequence.ts): while another instance holds the lock, a queue of pushes must not take
-// every connection from this instance's pulls.
+// Writers of one server instance wait in the instance's memory, at most six at a time on pool connections
+// (server/sync/sequence.ts, withWriterSlot): while another process holds the writers' lock exclusively, a queue of
+// pushes must not take every connection from this instance's pulls.
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../db/migrations'
