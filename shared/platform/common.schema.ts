@@ -41,8 +41,10 @@ export const pagingSchema = {
 
 export interface Page<T> {
   rows: T[]
+  /** The number of matches; a lower bound when `totalIsLowerBound` (a long list counts only so far ahead, db/platform/capped-count). */
   total: number
   offset: number
+  totalIsLowerBound?: boolean
 }
 
 /**

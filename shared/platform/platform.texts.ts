@@ -63,6 +63,8 @@ export const PLATFORM_TEXTS = {
   'common.none': { de: '–', en: '–' },
   'common.loading': { de: 'Wird geladen …', en: 'Loading …' },
   'common.results': { de: '{count, number} Treffer', en: '{count, plural, one {# result} other {# results}}' },
+  // A long list counts only so far ahead (db/platform/capped-count): "more than" the bound it stopped at.
+  'common.resultsMoreThan': { de: 'Mehr als {count, number} Treffer', en: 'More than {count, number} results' },
   'common.filters': { de: 'Filter', en: 'Filters' },
   'common.sortBy': { de: 'Sortieren nach {column}', en: 'Sort by {column}' },
   'common.confirmDelete': { de: '„{name}“ wirklich löschen? Der Eintrag wird bei allen Kollegen entfernt.', en: 'Really delete “{name}”? It will be removed for all colleagues.' },

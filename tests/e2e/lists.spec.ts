@@ -57,3 +57,30 @@ test('contacts by buying-center role and touchpoints by full text', async ({ pag
   await expect(page.getByText(all)).toBeHidden()
   await expectColumn(page.getByRole('table', { name: 'Liste der Kontaktpunkte' }), 6, (summary) => summary.includes('Reklamation'))
 })
+
+test('a long company list says "more than" until the user scrolls to its end', async ({ page, app, consoleErrors: _ }) => {
+  // 60 demo companies and 1,100 more: longer than the first page counts ahead (100 + 1,000, db/platform/capped-count).
+  for (let batch = 0; batch < 55; batch++) {
+    await Promise.all(Array.from({ length: 20 }, async (_, i) => {
+      const answer = await app.api('companies.create', { name: `Zeilenfirma ${String(batch * 20 + i).padStart(4, '0')} GmbH`, status: 'prospect', federalState: 'NI' })
+      expect(answer.ok).toBe(true)
+    }))
+  }
+  await openApp(page, app)
+  const table = page.getByRole('table', { name: 'Firmenliste' })
+  await expect(page.getByText('Mehr als 1.100 Treffer')).toBeVisible()
+  await expect(table).toHaveAttribute('aria-rowcount', '-1')
+
+  // Scrolling down loads the pages further down, which count further: the exact count appears.
+  const body = table.getByRole('rowgroup').nth(1)
+  await expect.poll(async () => {
+    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+    return page.getByText('1.160 Treffer').isVisible()
+  }).toBe(true)
+  await expect(table).toHaveAttribute('aria-rowcount', '1161')
+  await expect(table.getByRole('row').last()).toContainText(/Zeilenfirma|GmbH|AG|KG/)
+
+  // A filter with few matches is counted exactly at once.
+  await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Ehemaliger Kunde' })
+  await expect(page.getByText(/^\d+ Treffer$/)).toBeVisible()
+})

@@ -71,12 +71,15 @@ describe('the CSV file', () => {
 
   it('asks a too long list for its count only, never for its rows', async () => {
     const limits: number[] = []
-    const page = (total: number) => async (limit: number) => {
+    // A list as the services count it: up to `limit + countAhead` matches, then a lower bound (db/platform/capped-count).
+    const page = (total: number) => async (limit: number, countAhead: number) => {
       limits.push(limit)
-      return { total, rows: Array.from({ length: Math.min(limit, total) }, (_, i) => i) }
+      const bound = limit + countAhead
+      return { total: Math.min(total, bound), totalIsLowerBound: total > bound, rows: Array.from({ length: Math.min(limit, total) }, (_, i) => i) }
     }
     await expect(allRows(page(MAX_EXPORT_ROWS + 1))).rejects.toThrow('errors.exportTooLarge')
     expect(limits).toEqual([0])
     expect(await allRows(page(3))).toEqual([0, 1, 2])
+    expect(await allRows(page(MAX_EXPORT_ROWS))).toHaveLength(MAX_EXPORT_ROWS)
   })
 })

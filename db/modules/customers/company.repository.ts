@@ -7,6 +7,7 @@ import type { Station } from '../../../shared/modules/customers/journey.stations
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
 import type { CompanyTable, TouchpointTable } from './customers.table'
 import type { Database } from '../../database.types'
+import { countUpTo } from '../../platform/capped-count'
 import { journeyFacts } from './journey.facts'
 
 type Parsed<T> = Required<T>
@@ -87,16 +88,15 @@ const LIST_COLUMNS = ['c.id', 'c.name', 'c.customer_number', 'c.city', 'c.federa
 const stationOfRow = () => sql<Station | null>`(select station from company_journey where company_id = c.id)`.as('station')
 const ownerOfRow = () => sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name')
 
-export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>) {
+export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>, countAhead?: number) {
   let base = db.selectFrom('companies as c')
   for (const filter of companyFilters(q)) base = base.where(filter)
   // The health score is the success module's derived table (local, one row per scored company, migration 018);
   // the light filter reads its index by light.
   if (q.health) base = base.where(sql<SqlBool>`c.id in (select company_id from company_health where light = ${q.health})`)
 
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  const total = Number(count.n)
-  if (q.sort === 'health') return { rows: await pageByHealth(db, q), total }
+  const count = await countUpTo(db, base, q, countAhead)
+  if (q.sort === 'health') return { rows: await pageByHealth(db, q), ...count }
   let page = base.select([
     ...LIST_COLUMNS, stationOfRow(), ownerOfRow(),
     sql<number | null>`(select score from company_health where company_id = c.id)`.as('health_score'),
@@ -104,7 +104,7 @@ export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQ
   ])
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('c.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
-  return { rows, total }
+  return { rows, ...count }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ContactListQuery } from '../../../shared/modules/customers/contact
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
 import type { ContactTable } from './customers.table'
 import type { Database } from '../../database.types'
+import { countUpTo } from '../../platform/capped-count'
 
 export type ContactRow = Selectable<ContactTable> & { company_name: string; persona_name: string | null }
 
@@ -31,7 +32,7 @@ const SORT_COLUMNS = {
   updatedAt: ['k.updated_at'],
 } as const
 
-export async function listContacts(db: Kysely<Database>, q: Required<ContactListQuery>) {
+export async function listContacts(db: Kysely<Database>, q: Required<ContactListQuery>, countAhead?: number) {
   let base = db.selectFrom('contacts as k').innerJoin('companies as c', 'c.id', 'k.company_id').where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null)
   if (q.search) {
     const match = trigramQuery(q.search)
@@ -46,7 +47,7 @@ export async function listContacts(db: Kysely<Database>, q: Required<ContactList
   if (q.buyingRole) base = base.where('k.buying_role', '=', q.buyingRole)
   if (q.attitude) base = base.where('k.attitude', '=', q.attitude)
 
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const count = await countUpTo(db, base, q, countAhead)
   let page = base.select([
     'k.id',
     'k.company_id',
@@ -70,7 +71,7 @@ export async function listContacts(db: Kysely<Database>, q: Required<ContactList
   ])
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('k.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
-  return { rows, total: Number(count.n) }
+  return { rows, ...count }
 }
 
 /** Contacts with their company's name and address, for vCards; in the order of `ids`. */

@@ -4,6 +4,7 @@ import type { TouchpointListQuery } from '../../../shared/modules/customers/touc
 import { trigramQuery } from '../../../shared/platform/search'
 import type { TouchpointTable } from './customers.table'
 import type { Database } from '../../database.types'
+import { countUpTo } from '../../platform/capped-count'
 
 export type TouchpointRow = Selectable<TouchpointTable> & { company_name: string; contact_name: string | null; created_by_name: string | null }
 
@@ -38,7 +39,7 @@ const SORT_COLUMNS = {
 } as const
 
 /** `from`/`to` are calendar days; `toExclusive` is the instant after `to`, computed by the caller. */
-export async function listTouchpoints(db: Kysely<Database>, q: Required<TouchpointListQuery>, range: { from: string | null; toExclusive: string | null }) {
+export async function listTouchpoints(db: Kysely<Database>, q: Required<TouchpointListQuery>, range: { from: string | null; toExclusive: string | null }, countAhead?: number) {
   let base = baseQuery(db)
   if (q.search) {
     const match = trigramQuery(q.search)
@@ -52,9 +53,9 @@ export async function listTouchpoints(db: Kysely<Database>, q: Required<Touchpoi
   if (range.from) base = base.where('t.occurred_at', '>=', range.from)
   if (range.toExclusive) base = base.where('t.occurred_at', '<', range.toExclusive)
 
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const count = await countUpTo(db, base, q, countAhead)
   let page = base.selectAll('t').select(withNames)
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('t.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
-  return { rows, total: Number(count.n) }
+  return { rows, ...count }
 }

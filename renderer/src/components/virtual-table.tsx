@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Page } from '../../../shared/platform/common.schema'
 import { useI18n } from '../lib/i18n'
+import { mergeCount, resultCount, type Counted } from '../lib/result-count'
 
 export interface Column<Row> {
   id: string
@@ -31,7 +32,8 @@ const ROW_HEIGHT = 44
 export function VirtualTable<Row>({ label, columns, queryKey, fetchPage, sort, onSort, empty, rowKey }: Props<Row>) {
   const { t, tFromData } = useI18n()
   const scrollRef = useRef<HTMLDivElement>(null)
-  const [total, setTotal] = useState<number | null>(null)
+  const [count, setCount] = useState<Counted | null>(null)
+  const total = count?.total ?? null
   const [pages, setPages] = useState<Map<number, Row[]>>(new Map())
   const [error, setError] = useState<string | null>(null)
   const loading = useRef(new Set<number>())
@@ -45,7 +47,7 @@ export function VirtualTable<Row>({ label, columns, queryKey, fetchPage, sort, o
       try {
         const page = await fetchPage(pageIndex * PAGE_SIZE, PAGE_SIZE)
         if (mine !== generation.current) return
-        setTotal(page.total)
+        setCount((shown) => mergeCount(shown, page))
         setPages((prev) => new Map(prev).set(pageIndex, page.rows))
         setError(null)
       } catch (err) {
@@ -61,7 +63,7 @@ export function VirtualTable<Row>({ label, columns, queryKey, fetchPage, sort, o
     generation.current += 1
     loading.current = new Set()
     setPages(new Map())
-    setTotal(null)
+    setCount(null)
     scrollRef.current?.scrollTo({ top: 0 })
     void load(0)
     // A new query key means a new query: start over from the first page.
@@ -86,10 +88,10 @@ export function VirtualTable<Row>({ label, columns, queryKey, fetchPage, sort, o
   return (
     <div className="vtable">
       <div className="vtable__status" aria-live="polite">
-        {total === null ? t('common.loading') : t('common.results', { count: total })}
+        {count === null ? t('common.loading') : resultCount(t, count)}
       </div>
       {error ? <div className="form-error" role="alert">{tFromData(error)}</div> : null}
-      <div role="table" aria-label={label} aria-rowcount={(total ?? 0) + 1} className="vtable__table">
+      <div role="table" aria-label={label} aria-rowcount={count?.totalIsLowerBound ? -1 : (total ?? 0) + 1} className="vtable__table">
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="vtable__row vtable__row--head" style={{ gridTemplateColumns: template }}>
             {columns.map((column) => {

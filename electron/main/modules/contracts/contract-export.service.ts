@@ -11,7 +11,7 @@ export async function exportContracts(ctx: ServiceContext, q: Required<ContractE
   const { format, language, ...query } = q
   return exportList({
     title: translate(language, 'contract.allContracts'),
-    page: (limit) => listContracts(ctx, { ...query, offset: 0, limit }),
+    page: (limit, countAhead) => listContracts(ctx, { ...query, offset: 0, limit }, countAhead),
     columns: [
       { header: translate(language, 'contract.number'), kind: 'text', width: 18, value: (k) => k.number },
       { header: translate(language, 'contract.company'), kind: 'text', width: 40, value: (k) => k.companyName },

@@ -1,6 +1,7 @@
 // Contracts: from a won offer or direct, created and changed, read and listed. The term columns are in
 // contract-terms.ts; cancellation, renewal continuation and the daily roll have their own services.
 import type { Kysely, Selectable } from 'kysely'
+import { countUpTo } from '../../../../db/platform/capped-count'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type InsertRow, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import type { ContractTable } from '../../../../db/modules/contracts/contracts.table'
@@ -135,17 +136,17 @@ const listItem = (r: ListRow): ContractListItem => ({
 const LIST_COLUMNS = ['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'k.title', 'k.type', 'u.display_name as owner_name', 'k.status', 'k.start_date', 'k.end_date', 'k.cancel_by', 'k.annual_value_cents'] as const
 
 export async function listContracts(
-  ctx: ServiceContext, q: { status: ContractStatus | 'running' | ''; companyId: string; ownerId: string; offset: number; limit: number },
+  ctx: ServiceContext, q: { status: ContractStatus | 'running' | ''; companyId: string; ownerId: string; offset: number; limit: number }, countAhead?: number,
 ): Promise<Page<ContractListItem>> {
   let query = ctx.db.selectFrom('contracts as k').where('k.deleted_at', 'is', null)
   if (q.status === 'running') query = query.where(runningContract(today(ctx), 'k'))
   else if (q.status) query = query.where('k.status', '=', q.status)
   if (q.companyId) query = query.where('k.company_id', '=', q.companyId)
   if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
-  const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const count = await countUpTo(ctx.db, query, q, countAhead)
   const rows = await query.innerJoin('companies as c', 'c.id', 'k.company_id').leftJoin('users as u', 'u.id', 'k.owner_id').select([...LIST_COLUMNS])
     .orderBy('k.cancel_by').orderBy('k.id').offset(q.offset).limit(q.limit).execute()
-  return { total, offset: q.offset, rows: rows.map(listItem) }
+  return { ...count, offset: q.offset, rows: rows.map(listItem) }
 }
 
 export { LIST_COLUMNS as CONTRACT_LIST_COLUMNS, listItem as contractListItem }

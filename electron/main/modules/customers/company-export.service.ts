@@ -13,7 +13,7 @@ export async function exportCompanies(ctx: ServiceContext, q: Required<CompanyEx
   const { format, language, ...query } = q
   return exportList({
     title: translate(language, 'company.title'),
-    page: (limit) => listCompanies(ctx, { ...query, offset: 0, limit }),
+    page: (limit, countAhead) => listCompanies(ctx, { ...query, offset: 0, limit }, countAhead),
     columns: [
       { header: translate(language, 'company.name'), kind: 'text', width: 40, value: (c) => c.name },
       { header: translate(language, 'company.customerNumber'), kind: 'text', value: (c) => c.customerNumber },

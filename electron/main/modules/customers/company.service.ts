@@ -81,10 +81,11 @@ export async function deleteCompany(ctx: ServiceContext, id: string): Promise<{ 
   return { id }
 }
 
-export async function listCompanies(ctx: ServiceContext, query: Required<CompanyListQuery>): Promise<Page<CompanyListItem>> {
-  const { rows, total } = await queryCompanies(ctx.db, query)
+export async function listCompanies(ctx: ServiceContext, query: Required<CompanyListQuery>, countAhead?: number): Promise<Page<CompanyListItem>> {
+  const { rows, total, totalIsLowerBound } = await queryCompanies(ctx.db, query, countAhead)
   return {
     total,
+    totalIsLowerBound,
     offset: query.offset,
     rows: rows.map((r) => ({
       id: r.id,

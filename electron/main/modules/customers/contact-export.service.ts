@@ -15,7 +15,7 @@ export async function exportContacts(ctx: ServiceContext, q: Required<ContactExp
   const { format, language, ...query } = q
   return exportList({
     title: translate(language, 'contact.title'),
-    page: (limit) => listContacts(ctx, { ...query, offset: 0, limit }),
+    page: (limit, countAhead) => listContacts(ctx, { ...query, offset: 0, limit }, countAhead),
     columns: [
       { header: translate(language, 'contact.salutation'), kind: 'text', value: (k) => translateEnum(language, 'salutation', k.salutation) },
       { header: translate(language, 'contact.personTitle'), kind: 'text', value: (k) => k.title },
@@ -34,7 +34,7 @@ export async function exportContacts(ctx: ServiceContext, q: Required<ContactExp
 
 export async function exportVcards(ctx: ServiceContext, q: Required<ContactVcardQuery>): Promise<ExportFile> {
   const { id, ...query } = q
-  const ids = id ? [id] : (await allRows((limit) => listContacts(ctx, { ...query, offset: 0, limit }))).map((k) => k.id)
+  const ids = id ? [id] : (await allRows((limit, countAhead) => listContacts(ctx, { ...query, offset: 0, limit }, countAhead))).map((k) => k.id)
   const cards = await contactCards(ctx.db, ids)
   if (id && cards.length === 0) throw new AppError('not_found', 'errors.notFound')
   const single = id ? cards[0] : undefined

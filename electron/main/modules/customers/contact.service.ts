@@ -56,10 +56,11 @@ export async function deleteContact(ctx: ServiceContext, id: string): Promise<{ 
   return { id }
 }
 
-export async function listContacts(ctx: ServiceContext, query: Required<ContactListQuery>): Promise<Page<ContactListItem>> {
-  const { rows, total } = await queryContacts(ctx.db, query)
+export async function listContacts(ctx: ServiceContext, query: Required<ContactListQuery>, countAhead?: number): Promise<Page<ContactListItem>> {
+  const { rows, total, totalIsLowerBound } = await queryContacts(ctx.db, query, countAhead)
   return {
     total,
+    totalIsLowerBound,
     offset: query.offset,
     rows: rows.map((r) => ({
       id: r.id,

@@ -14,7 +14,7 @@ export async function exportTouchpoints(ctx: ServiceContext, q: Required<Touchpo
   const { format, language, ...query } = q
   return exportList({
     title: translate(language, 'touchpoint.title'),
-    page: (limit) => listTouchpoints(ctx, { ...query, offset: 0, limit }),
+    page: (limit, countAhead) => listTouchpoints(ctx, { ...query, offset: 0, limit }, countAhead),
     columns: [
       { header: translate(language, 'touchpoint.occurredAt'), kind: 'date', width: 14, value: (p) => berlinDay(p.occurredAt) },
       { header: translate(language, 'touchpoint.company'), kind: 'text', width: 40, value: (p) => p.companyName },

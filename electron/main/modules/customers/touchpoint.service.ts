@@ -78,11 +78,11 @@ export async function deleteTouchpoint(ctx: ServiceContext, id: string): Promise
 const dayStart = (day: string) => berlinDayStart(day)
 const nextDayStart = (day: string) => berlinDayStart(addCalendarDays(day, 1))
 
-export async function listTouchpoints(ctx: ServiceContext, query: Required<TouchpointListQuery>): Promise<Page<Touchpoint>> {
+export async function listTouchpoints(ctx: ServiceContext, query: Required<TouchpointListQuery>, countAhead?: number): Promise<Page<Touchpoint>> {
   if (query.from && query.to && query.from > query.to) throw fieldError('to', 'errors.rangeEndBeforeStart')
   const range = { from: query.from ? dayStart(query.from) : null, toExclusive: query.to ? nextDayStart(query.to) : null }
-  const { rows, total } = await queryTouchpoints(ctx.db, query, range)
-  return { rows: rows.map(toTouchpoint), total, offset: query.offset }
+  const { rows, total, totalIsLowerBound } = await queryTouchpoints(ctx.db, query, range, countAhead)
+  return { rows: rows.map(toTouchpoint), total, totalIsLowerBound, offset: query.offset }
 }
 
 /** The touchpoints of one record (an offer's mails and the replies in their thread), newest first. */
@@ -100,6 +100,6 @@ export async function companyTimeline(ctx: ServiceContext, q: { companyId: strin
   })
   const rows: TimelineEntry[] = page.rows.map((touchpoint) => ({ kind: 'touchpoint', at: touchpoint.occurredAt, touchpoint }))
   const total = page.total + 1
-  if (q.offset + rows.length >= page.total && rows.length < q.limit) rows.push({ kind: 'company_created', at: company.created_at })
-  return { rows, total, offset: q.offset }
+  if (!page.totalIsLowerBound && q.offset + rows.length >= page.total && rows.length < q.limit) rows.push({ kind: 'company_created', at: company.created_at })
+  return { rows, total, totalIsLowerBound: page.totalIsLowerBound, offset: q.offset }
 }

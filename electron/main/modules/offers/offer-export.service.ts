@@ -12,7 +12,7 @@ export async function exportOffers(ctx: ServiceContext, q: z.output<typeof offer
   const { format, language, ...query } = q
   return exportList({
     title: translate(language, 'offer.listTitle'),
-    page: (limit) => listOffers(ctx, { ...query, offset: 0, limit }),
+    page: (limit, countAhead) => listOffers(ctx, { ...query, offset: 0, limit }, countAhead),
     columns: [
       { header: translate(language, 'offer.number'), kind: 'text', width: 22, value: (o) => o.number },
       { header: translate(language, 'offer.revision'), kind: 'integer', width: 10, value: (o) => o.revision },

@@ -1,6 +1,7 @@
 // Offers: numbering that stays unique offline, items and totals, sending (a frozen revision plus its
 // follow-ups), revising, won/lost/withdrawn, and expiry after the validity date.
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { countUpTo } from '../../../../db/platform/capped-count'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type InsertColumns, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import { openOffer, undecidedOffer } from '../../../../db/modules/offers/offer.predicates'
@@ -183,7 +184,7 @@ export async function expireOffers(ctx: ServiceContext): Promise<number> {
 
 const SORT = { offerDate: 'o.offer_date', number: 'o.number', grossCents: 'o.gross_cents', validUntil: 'o.valid_until' } as const
 
-export async function listOffers(ctx: ServiceContext, q: { search: string; status: OfferStatus | 'open' | ''; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }): Promise<Page<OfferListItem>> {
+export async function listOffers(ctx: ServiceContext, q: { search: string; status: OfferStatus | 'open' | ''; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }, countAhead?: number): Promise<Page<OfferListItem>> {
   // Filters on the offers table alone, so the count never joins; the company name is joined for
   // the one page shown. A search finds companies through their full-text index, or offer numbers.
   let query = ctx.db.selectFrom('offers as o').where('o.deleted_at', 'is', null)
@@ -205,12 +206,12 @@ export async function listOffers(ctx: ServiceContext, q: { search: string; statu
       ...(/\d|^a-/i.test(term) ? [sql<boolean>`o.number like ${numberLike} escape '\\'`] : []),
     ]))
   }
-  const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const count = await countUpTo(ctx.db, query, q, countAhead)
   const rows = await query.innerJoin('companies as c', 'c.id', 'o.company_id').leftJoin('users as u', 'u.id', 'o.owner_id')
     .select(['o.id', 'o.number', 'o.company_id', 'c.name as company_name', 'u.display_name as owner_name', 'o.status', 'o.revision', 'o.offer_date', 'o.valid_until', 'o.gross_cents', 'o.conversation_id'])
     .orderBy(sql.ref(SORT[q.sort]), q.dir).orderBy('o.id', q.dir).offset(q.offset).limit(q.limit).execute()
   return {
-    total,
+    ...count,
     offset: q.offset,
     rows: rows.map((r) => ({
       id: r.id, number: r.number, companyId: r.company_id, companyName: r.company_name, ownerName: r.owner_name ?? '', status: r.status,

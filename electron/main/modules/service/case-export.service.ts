@@ -12,7 +12,7 @@ export async function exportCases(ctx: ServiceContext, q: Required<CaseExportQue
   const { format, language, ...query } = q
   return exportList({
     title: translate(language, 'service.allCases'),
-    page: (limit) => listCases(ctx, { ...query, offset: 0, limit }),
+    page: (limit, countAhead) => listCases(ctx, { ...query, offset: 0, limit }, countAhead),
     columns: [
       { header: translate(language, 'case.number'), kind: 'text', width: 18, value: (c) => c.number },
       { header: translate(language, 'case.type'), kind: 'text', width: 18, value: (c) => translateEnum(language, 'caseType', c.type) },

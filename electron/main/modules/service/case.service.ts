@@ -1,6 +1,7 @@
 // Cases of the support station — service requests, complaints, warranty claims, returns: created,
 // read and listed, and the service work list. Their workflow steps are in case-workflow.service.ts.
 import type { Selectable } from 'kysely'
+import { countUpTo } from '../../../../db/platform/capped-count'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced } from '../../../../db/platform/synced-writes'
 import type { CaseTable } from '../../../../db/modules/service/service.table'
@@ -98,18 +99,18 @@ const listItem = (r: ListRow, now: string): CaseListItem => ({
   status: r.status, ownerName: r.owner_name ?? '', receivedAt: r.received_at, slaDue: r.sla_due, overdue: isOverdueCase({ status: r.status, slaDue: r.sla_due }, now),
 })
 
-export async function listCases(ctx: ServiceContext, q: { companyId: string; ownerId: string; type: CaseType | ''; status: CaseStatus | 'open' | ''; offset: number; limit: number }): Promise<Page<CaseListItem>> {
+export async function listCases(ctx: ServiceContext, q: { companyId: string; ownerId: string; type: CaseType | ''; status: CaseStatus | 'open' | ''; offset: number; limit: number }, countAhead?: number): Promise<Page<CaseListItem>> {
   let query = ctx.db.selectFrom('cases as s').where('s.deleted_at', 'is', null)
   if (q.status === 'open') query = query.where(openCase('s'))
   else if (q.status) query = query.where('s.status', '=', q.status)
   if (q.type) query = query.where('s.type', '=', q.type)
   if (q.companyId) query = query.where('s.company_id', '=', q.companyId)
   if (q.ownerId) query = query.where('s.owner_id', '=', q.ownerId)
-  const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const count = await countUpTo(ctx.db, query, q, countAhead)
   const rows = await query.innerJoin('companies as c', 'c.id', 's.company_id').leftJoin('users as u', 'u.id', 's.owner_id').select([...LIST_COLUMNS])
     .orderBy('s.received_at', 'desc').orderBy('s.id').offset(q.offset).limit(q.limit).execute()
   const now = nowIso(ctx)
-  return { total, offset: q.offset, rows: rows.map((r) => listItem(r, now)) }
+  return { ...count, offset: q.offset, rows: rows.map((r) => listItem(r, now)) }
 }
 
 /**

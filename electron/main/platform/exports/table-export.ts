@@ -44,11 +44,17 @@ export function checkExportSize(total: number): void {
   if (total > MAX_EXPORT_ROWS) throw new AppError('validation', 'errors.exportTooLarge')
 }
 
+/**
+ * A paged list query for an export: `limit` rows from the first, counted up to `countAhead` rows past them (lists
+ * count only so far, db/platform/capped-count).
+ */
+export type ListPage<R> = (limit: number, countAhead: number) => Promise<{ total: number; totalIsLowerBound?: boolean; rows: R[] }>
+
 /** Every row of a paged list query (asked for its count first), refused above MAX_EXPORT_ROWS before any row is read. */
-export async function allRows<R>(page: (limit: number) => Promise<{ total: number; rows: R[] }>): Promise<R[]> {
-  const { total } = await page(0)
-  checkExportSize(total)
-  return total === 0 ? [] : (await page(total)).rows
+export async function allRows<R>(page: ListPage<R>): Promise<R[]> {
+  const { total, totalIsLowerBound } = await page(0, MAX_EXPORT_ROWS)
+  checkExportSize(totalIsLowerBound ? total + 1 : total)
+  return total === 0 ? [] : (await page(total, 0)).rows
 }
 
 /** A table's header and rows as CSV lines (no byte order mark, no final line break). */
@@ -172,7 +178,7 @@ export function tableOf<R>(title: string, columns: ListColumn<R>[], rows: R[]): 
 
 /** A paged list query exported whole (see allRows) as one table: what every list export does. */
 export async function exportList<R>(
-  list: { title: string; columns: ListColumn<R>[]; page: (limit: number) => Promise<{ total: number; rows: R[] }> },
+  list: { title: string; columns: ListColumn<R>[]; page: ListPage<R> },
   options: ExportOptions,
 ): Promise<ExportFile> {
   return exportFile(tableOf(list.title, list.columns, await allRows(list.page)), options)

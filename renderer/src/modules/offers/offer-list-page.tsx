@@ -10,6 +10,7 @@ import { call } from '../../lib/api'
 import { useDebounced } from '../../lib/use-debounced'
 import { useI18n } from '../../lib/i18n'
 import { useData } from '../../lib/use-data'
+import { resultCount } from '../../lib/result-count'
 import { formatCents } from '../../../../shared/platform/money'
 
 /** The status filter's choices: all, the open ones, or one status. */
@@ -23,7 +24,7 @@ export function OfferListPage() {
   const offers = useData('offers.list', { search: term, status, limit: 200 })
   return (
     <section className="page">
-      <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? t('common.results', { count: offers.data.total }) : undefined}
+      <PageHeader title={t('offer.listTitle')} subtitle={offers.data ? resultCount(t, offers.data) : undefined}
         actions={<>
           <ExportButtons onExport={(format) => call('offers.export', { search: term, status, format, language })} />
           <Link className="button button--primary" to="/offers/new">{t('offer.new')}</Link>
