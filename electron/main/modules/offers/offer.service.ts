@@ -1,6 +1,6 @@
 // Offers: numbering that stays unique offline, items and totals, sending (a frozen revision plus its
 // follow-ups), revising, won/lost/withdrawn, and expiry after the validity date.
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import { countUpTo } from '../../../../db/platform/capped-count'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type InsertColumns, type UpdatePatch } from '../../../../db/platform/synced-writes'
@@ -189,7 +189,11 @@ export async function listOffers(ctx: ServiceContext, q: { search: string; statu
   // the one page shown. A search finds companies through their full-text index, or offer numbers.
   let query = ctx.db.selectFrom('offers as o').where('o.deleted_at', 'is', null)
   // The list's "open" filter shows every offer still undecided, drafts included.
-  if (q.status === 'open') query = query.where(undecidedOffer('o'))
+  // Newest open offers first (the default) are read from their own index in date order, stopping after the page
+  // (migration 034), not sorted all: `likely(…)` keeps SQLite from reading them by status (the status indexes, then a
+  // sort of every undecided offer) and `offer_date >= ''` (always true) gives it the range on that index.
+  if (q.status === 'open' && q.sort === 'offerDate') query = query.where(sql<SqlBool>`likely(${undecidedOffer('o')})`).where('o.offer_date', '>=', '')
+  else if (q.status === 'open') query = query.where(undecidedOffer('o'))
   else if (q.status) query = query.where('o.status', '=', q.status)
   if (q.ownerId) query = query.where('o.owner_id', '=', q.ownerId)
   if (q.companyId) query = query.where('o.company_id', '=', q.companyId)

@@ -1,0 +1,93 @@
+// How the long lists read their first page (issue 20): from an index in the sort's order, stopping after the page,
+// instead of reading and sorting every match — checked on SQLite's query plans of the statements the services send,
+// and the two ways a company list can be read (look the matches up, or walk the sort's index) give the same rows.
+import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listCompanies } from '../../electron/main/modules/customers/company.service'
+import { listOffers } from '../../electron/main/modules/offers/offer.service'
+import type { ServiceContext } from '../../electron/main/platform/context'
+import { companyListQuerySchema } from '../../shared/modules/customers/company.schema'
+import { offerListQuerySchema } from '../../shared/modules/offers/offer.schema'
+import { mustOf, openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
+
+let t: TestDb
+const must = mustOf(() => t.app)
+const STATIONS = ['offer', 'contract', 'usage'] as const
+
+beforeAll(async () => {
+  t = await openTestDb()
+  const cities = ['Hannover', 'Braunschweig', 'Ulm', 'Kassel', 'Bremen', 'Goslar']
+  for (let i = 0; i < 36; i++) {
+    await must('companies.create', validCompany({ name: `Firma ${String.fromCharCode(65 + (i * 7) % 26)}${i} GmbH`, customerNumber: `K-${i}`, city: cities[i % cities.length] }))
+  }
+  // The journey station is the customers module's derived table; set here as the journey would have: the test is about the list.
+  const ids = (await t.ctx.db.selectFrom('companies').select('id').orderBy('local_seq').execute()).map((c) => c.id)
+  for (const [i, id] of ids.entries()) await t.ctx.db.updateTable('company_journey').set({ station: STATIONS[i % 3]! }).where('company_id', '=', id).execute()
+})
+afterAll(async () => t.cleanup())
+
+/** The services' statements, as SQLite will run them (SQL and parameters). */
+function recording(ctx: ServiceContext) {
+  const statements: Array<{ sql: string; parameters: readonly unknown[] }> = []
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      statements.push(ctx.db.getExecutor().compileQuery(args.node as RootOperationNode, args.queryId))
+      return args.node
+    },
+    transformResult: async (args) => args.result,
+  }
+  return { ctx: { ...ctx, db: ctx.db.withPlugin(plugin) }, statements }
+}
+
+async function planOf(statement: { sql: string; parameters: readonly unknown[] }): Promise<string> {
+  const rows = await t.ctx.db.executeQuery<{ detail: string }>({ ...sql.raw(`explain query plan ${statement.sql}`).compile(t.ctx.db), parameters: statement.parameters })
+  return rows.rows.map((r) => r.detail).join('\n')
+}
+
+const companies = (ctx: ServiceContext, q: Record<string, unknown>, countAhead?: number) =>
+  listCompanies(ctx, companyListQuerySchema.parse(q) as Parameters<typeof listCompanies>[1], countAhead)
+
+describe('first pages from the sort\'s index', () => {
+  it('reads the newest open offers from their own index in date order, without sorting them', async () => {
+    const { ctx, statements } = recording(t.ctx)
+    await listOffers(ctx, offerListQuerySchema.parse({ status: 'open', limit: 100 }) as Parameters<typeof listOffers>[1])
+    const page = statements.find((s) => /order by/i.test(s.sql))!
+    const plan = await planOf(page)
+    expect(plan).toContain('offers_undecided_by_date')
+    expect(plan).not.toContain('TEMP B-TREE')
+  })
+
+  it('walks the companies in city order when a station has many matches, and looks few matches up', async () => {
+    const many = recording(t.ctx)
+    const walked = await companies(many.ctx, { station: 'offer', sort: 'city', limit: 5 }, 1)
+    expect(walked.totalIsLowerBound).toBe(true)
+    const walkPlan = await planOf(many.statements.find((s) => /order by/i.test(s.sql))!)
+    expect(walkPlan).toContain('companies_city')
+    expect(walkPlan).not.toContain('TEMP B-TREE')
+
+    const few = recording(t.ctx)
+    const looked = await companies(few.ctx, { station: 'offer', sort: 'city', limit: 5 })
+    expect(looked).toMatchObject({ total: 12, totalIsLowerBound: false })
+    expect(await planOf(few.statements.find((s) => /order by/i.test(s.sql))!)).toContain('company_journey_station')
+    expect(walked.rows.map((r) => r.id)).toEqual(looked.rows.map((r) => r.id))
+  })
+
+  it('gives the same pages either way, in both directions, for stations and health lights', async () => {
+    const ids = (await t.ctx.db.selectFrom('companies').select('id').orderBy('local_seq').execute()).map((c) => c.id)
+    for (const [i, id] of ids.entries()) {
+      await t.ctx.db.insertInto('company_health').values({
+        company_id: id, score: (i * 37) % 100, light: i % 4 === 0 ? 'red' : 'green', reasons: '[]', components: '{}', computed_at: '2026-11-20T09:00:00.000Z',
+      }).onConflict((oc) => oc.column('company_id').doUpdateSet((eb) => ({ score: eb.ref('excluded.score'), light: eb.ref('excluded.light') }))).execute()
+    }
+    for (const q of [
+      { station: 'contract', sort: 'name', dir: 'desc' }, { station: 'usage', sort: 'city', dir: 'asc' }, { health: 'green', sort: 'name' },
+      { health: 'red', sort: 'customerNumber', dir: 'desc' }, { station: 'offer', health: 'green', sort: 'status' }, { station: 'none', sort: 'name' },
+    ]) {
+      for (const offset of [0, 4]) {
+        const walked = await companies(t.ctx, { ...q, offset, limit: 4 }, 0)
+        const looked = await companies(t.ctx, { ...q, offset, limit: 4 })
+        expect(walked.rows.map((r) => r.name), JSON.stringify(q)).toEqual(looked.rows.map((r) => r.name))
+      }
+    }
+  })
+})
