@@ -2,7 +2,7 @@
 // query that reads every match, so it grew with the data (issue 20: 20,000 companies counted for a page of 100).
 // A list counts up to `offset + limit + COUNT_AHEAD` matches and says "more than" beyond that, as Salesforce's
 // "2000+ items" does; scrolling further counts further (each page counts ahead of itself).
-import { sql, type QueryExecutorProvider, type SelectQueryBuilder } from 'kysely'
+import { sql, type Expression, type QueryExecutorProvider, type SelectQueryBuilder } from 'kysely'
 
 /** Matches counted past the end of the requested page before the count stops and becomes a lower bound. */
 export const COUNT_AHEAD = 1000
@@ -22,9 +22,15 @@ export interface CappedCount {
 export async function countUpTo<DB, TB extends keyof DB, O>(
   db: QueryExecutorProvider, query: SelectQueryBuilder<DB, TB, O>, page: { offset: number; limit: number }, ahead = COUNT_AHEAD,
 ): Promise<CappedCount> {
+  return countMatchesUpTo(db, (bound) => query.clearSelect().select(sql<number>`1`.as('one')).limit(bound), page, ahead)
+}
+
+/** The same for a statement written in SQL: `matches(limit)` selects one row per match, at most `limit`. */
+export async function countMatchesUpTo(
+  db: QueryExecutorProvider, matches: (limit: number) => Expression<unknown>, page: { offset: number; limit: number }, ahead = COUNT_AHEAD,
+): Promise<CappedCount> {
   const bound = page.offset + page.limit + ahead
-  const matches = query.clearSelect().select(sql<number>`1`.as('one')).limit(bound + 1)
-  const row = (await sql<{ n: number }>`select count(*) as n from (${matches})`.execute(db)).rows[0]
+  const row = (await sql<{ n: number }>`select count(*) as n from (${matches(bound + 1)})`.execute(db)).rows[0]
   const n = Number(row?.n ?? 0)
   return n > bound ? { total: bound, totalIsLowerBound: true } : { total: n, totalIsLowerBound: false }
 }

@@ -7,7 +7,7 @@ import type { Station } from '../../../shared/modules/customers/journey.stations
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
 import type { CompanyTable, TouchpointTable } from './customers.table'
 import type { Database } from '../../database.types'
-import { countUpTo } from '../../platform/capped-count'
+import { countMatchesUpTo, countUpTo } from '../../platform/capped-count'
 import { journeyFacts } from './journey.facts'
 
 type Parsed<T> = Required<T>
@@ -57,21 +57,46 @@ const SORT_COLUMNS = {
 const onCompany = expressionBuilder<{ c: CompanyTable }, 'c'>()
 
 /**
- * Whether a company is in a derived set (its journey station, its health light), written one of two ways:
- * - `lookUp`: `c.id in (select …)` — SQLite reads the set from its index first, then sorts it: right for a few matches,
- *   but it reads and sorts every match, so the page grew with the data (issue 20: 5.8× at 5× the data).
+ * Whether a company is in a derived set (its journey station, its health light), written one of three ways:
+ * - `join`: the set's rows joined by company — SQLite reads them from the set's index and stops where a LIMIT tells
+ *   it to: the count's form (an `in (select …)` list would be read whole before the first row is counted).
+ * - `lookUp`: `c.id in (select …)` — the set read from its index first, then sorted: the page's form for few matches;
+ *   it reads and sorts every match, so with many it grew with the data (issue 20: 5.8× at 5× the data).
  * - `walk`: `exists (select …)` per company — SQLite walks the companies in the order of the sort's index and stops after
- *   the page: right when matches are many (their share, not their number, sets how far it walks).
- * The list counts first (capped) and takes `walk` only when the count stopped at its bound, i.e. matches are many.
+ *   the page: the page's form for many matches (their share, not their number, sets how far it walks).
+ * The list counts first (capped) and walks only when the count stopped at its bound, i.e. matches are many.
  */
-type MemberForm = 'lookUp' | 'walk'
-function inDerivedSet(form: MemberForm, table: 'company_journey' | 'company_health', condition: RawBuilder<unknown>): Expression<SqlBool> {
+type MemberForm = 'join' | 'lookUp' | 'walk'
+interface DerivedSet {
+  table: 'company_journey' | 'company_health'
+  column: 'station' | 'light'
+  /** The value the column must have; null: none (a company without a station). */
+  value: string | null
+}
+/** The set's condition on its table, or on the table under `alias`. */
+function isInSet(set: DerivedSet, alias?: string): RawBuilder<SqlBool> {
+  const column = sql.ref(alias ? `${alias}.${set.column}` : set.column)
+  return set.value === null ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} = ${set.value}`
+}
+function inDerivedSet(form: Exclude<MemberForm, 'join'>, set: DerivedSet): Expression<SqlBool> {
   return form === 'walk'
-    ? sql<SqlBool>`exists (select 1 from ${sql.table(table)} where company_id = c.id and ${condition})`
-    : sql<SqlBool>`c.id in (select company_id from ${sql.table(table)} where ${condition})`
+    ? sql<SqlBool>`exists (select 1 from ${sql.table(set.table)} where company_id = c.id and ${isInSet(set)})`
+    : sql<SqlBool>`c.id in (select company_id from ${sql.table(set.table)} where ${isInSet(set)})`
 }
 
-/** The list's search and filters. `health` (the light) is left to the caller: the list by score reads it from its own join. */
+/** The derived sets the list's filters ask for (station, and the health light unless the list reads it itself). */
+function derivedSets(q: Parsed<CompanyListQuery>, withHealth: boolean): DerivedSet[] {
+  const sets: DerivedSet[] = []
+  if (q.station) sets.push({ table: 'company_journey', column: 'station', value: q.station === 'none' ? null : q.station })
+  // The health score is the success module's derived table (local, one row per scored company, migration 018).
+  if (withHealth && q.health) sets.push({ table: 'company_health', column: 'light', value: q.health })
+  return sets
+}
+
+/**
+ * The list's search and filters; the derived sets in `form` (none for `join`: the caller joins them). `health` (the
+ * light) is left to the caller: the list by score reads it from its own join.
+ */
 function companyFilters(q: Parsed<CompanyListQuery>, form: MemberForm = 'lookUp'): Expression<SqlBool>[] {
   const filters: Expression<SqlBool>[] = [onCompany('c.deleted_at', 'is', null)]
   if (q.search) {
@@ -90,8 +115,7 @@ function companyFilters(q: Parsed<CompanyListQuery>, form: MemberForm = 'lookUp'
   if (q.federalState) filters.push(onCompany('c.federal_state', '=', q.federalState))
   if (q.segment) filters.push(onCompany('c.segment', '=', q.segment))
   if (q.ownerId) filters.push(onCompany('c.owner_id', '=', q.ownerId))
-  if (q.station === 'none') filters.push(inDerivedSet(form, 'company_journey', sql`station is null`))
-  else if (q.station) filters.push(inDerivedSet(form, 'company_journey', sql`station = ${q.station}`))
+  if (form !== 'join') for (const set of derivedSets(q, false)) filters.push(inDerivedSet(form, set))
   return filters
 }
 
@@ -101,15 +125,17 @@ const stationOfRow = () => sql<Station | null>`(select station from company_jour
 const ownerOfRow = () => sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name')
 
 export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>, countAhead?: number) {
-  const filtered = (form: MemberForm) => {
+  const filtered = (form: Exclude<MemberForm, 'join'>) => {
     let base = db.selectFrom('companies as c')
     for (const filter of companyFilters(q, form)) base = base.where(filter)
-    // The health score is the success module's derived table (local, one row per scored company, migration 018);
-    // the light filter reads its index by light.
-    return q.health ? base.where(inDerivedSet(form, 'company_health', sql`light = ${q.health}`)) : base
+    return q.health ? base.where(inDerivedSet(form, derivedSets(q, true).at(-1)!)) : base
   }
-
-  const count = await countUpTo(db, filtered('lookUp'), q, countAhead)
+  const sets = derivedSets(q, true)
+  const count = sets.length === 0
+    ? await countUpTo(db, filtered('lookUp'), q, countAhead)
+    : await countMatchesUpTo(db, (limit) => sql`select 1 from companies c
+        ${sql.join(sets.map((set, i) => sql`join ${sql.table(set.table)} as ${sql.id(`m${i}`)} on ${sql.ref(`m${i}.company_id`)} = c.id and ${isInSet(set, `m${i}`)}`), sql` `)}
+        where ${sql.join(companyFilters(q, 'join'), sql` and `)} limit ${limit}`, q, countAhead)
   if (q.sort === 'health') return { rows: await pageByHealth(db, q), ...count }
   let page = filtered(count.totalIsLowerBound ? 'walk' : 'lookUp').select([
     ...LIST_COLUMNS, stationOfRow(), ownerOfRow(),
