@@ -8,6 +8,7 @@ import { foldForSort, trigramQuery } from '../../../shared/platform/search'
 import type { CompanyTable, TouchpointTable } from './customers.table'
 import type { Database } from '../../database.types'
 import { countMatchesUpTo, countUpTo } from '../../platform/capped-count'
+import { allOf, inSet, pageForm, type PageForm } from '../../platform/match-set'
 import { journeyFacts } from './journey.facts'
 
 type Parsed<T> = Required<T>
@@ -57,16 +58,11 @@ const SORT_COLUMNS = {
 const onCompany = expressionBuilder<{ c: CompanyTable }, 'c'>()
 
 /**
- * Whether a company is in a derived set (its journey station, its health light), written one of three ways:
- * - `join`: the set's rows joined by company — SQLite reads them from the set's index and stops where a LIMIT tells
- *   it to: the count's form (an `in (select …)` list would be read whole before the first row is counted).
- * - `lookUp`: `c.id in (select …)` — the set read from its index first, then sorted: the page's form for few matches;
- *   it reads and sorts every match, so with many it grew with the data (issue 20: 5.8× at 5× the data).
- * - `walk`: `exists (select …)` per company — SQLite walks the companies in the order of the sort's index and stops after
- *   the page: the page's form for many matches (their share, not their number, sets how far it walks).
- * The list counts first (capped) and walks only when the count stopped at its bound, i.e. matches are many.
+ * Whether a company is in a derived set (its journey station, its health light): for a page `lookUp` or `walk`
+ * (db/platform/match-set); for the count `join` — the set's rows joined by company, read from the set's index, so a
+ * LIMIT stops the count at its bound (an `in (select …)` list would be read whole before the first row is counted).
  */
-type MemberForm = 'join' | 'lookUp' | 'walk'
+type MemberForm = 'join' | PageForm
 interface DerivedSet {
   table: 'company_journey' | 'company_health'
   column: 'station' | 'light'
@@ -78,10 +74,12 @@ function isInSet(set: DerivedSet, alias?: string): RawBuilder<SqlBool> {
   const column = sql.ref(alias ? `${alias}.${set.column}` : set.column)
   return set.value === null ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} = ${set.value}`
 }
-function inDerivedSet(form: Exclude<MemberForm, 'join'>, set: DerivedSet): Expression<SqlBool> {
+/** For a walk, a look-up of each company in the set's primary key: reading the set into a list first (as `inSet`'s
+ * walk does) would read all of a large set (all green companies) for a page. */
+function inDerivedSet(form: PageForm, set: DerivedSet): Expression<SqlBool> {
   return form === 'walk'
     ? sql<SqlBool>`exists (select 1 from ${sql.table(set.table)} where company_id = c.id and ${isInSet(set)})`
-    : sql<SqlBool>`c.id in (select company_id from ${sql.table(set.table)} where ${isInSet(set)})`
+    : inSet(form, 'c.id', sql`select company_id from ${sql.table(set.table)} where ${isInSet(set)}`)
 }
 
 /** The derived sets the list's filters ask for (station, and the health light unless the list reads it itself). */
@@ -102,7 +100,8 @@ function companyFilters(q: Parsed<CompanyListQuery>, form: MemberForm = 'lookUp'
   if (q.search) {
     const match = trigramQuery(q.search)
     if (match) {
-      filters.push(sql<SqlBool>`c.local_seq in (select rowid from companies_fts where companies_fts match ${match})`)
+      // The `join` form (the count) joins the full-text index itself.
+      if (form !== 'join') filters.push(inSet(form, 'c.local_seq', sql`select rowid from companies_fts where companies_fts match ${match}`))
     } else {
       // Two index range scans joined by UNION; an OR across two columns would scan the whole table.
       const prefix = foldForSort(q.search.trim())
@@ -125,19 +124,23 @@ const stationOfRow = () => sql<Station | null>`(select station from company_jour
 const ownerOfRow = () => sql<string | null>`(select display_name from users where id = c.owner_id)`.as('owner_name')
 
 export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQuery>, countAhead?: number) {
-  const filtered = (form: Exclude<MemberForm, 'join'>) => {
+  const filtered = (form: PageForm) => {
     let base = db.selectFrom('companies as c')
     for (const filter of companyFilters(q, form)) base = base.where(filter)
     return q.health ? base.where(inDerivedSet(form, derivedSets(q, true).at(-1)!)) : base
   }
   const sets = derivedSets(q, true)
-  const count = sets.length === 0
+  const match = q.search ? trigramQuery(q.search) : null
+  const joins: RawBuilder<unknown>[] = sets.map((set, i) => sql`join ${sql.table(set.table)} as ${sql.id(`m${i}`)} on ${sql.ref(`m${i}.company_id`)} = c.id and ${isInSet(set, `m${i}`)}`)
+  // A search drives the count from its full-text index: CROSS JOIN keeps it the outer loop (SQLite would otherwise
+  // be free to walk the companies and ask the index once per company, which is slow).
+  const from = match ? sql`companies_fts f cross join companies c on c.local_seq = f.rowid` : sql`companies c`
+  const matched = match ? [sql<SqlBool>`f.companies_fts match ${match}`] : []
+  const count = !match && joins.length === 0
     ? await countUpTo(db, filtered('lookUp'), q, countAhead)
-    : await countMatchesUpTo(db, (limit) => sql`select 1 from companies c
-        ${sql.join(sets.map((set, i) => sql`join ${sql.table(set.table)} as ${sql.id(`m${i}`)} on ${sql.ref(`m${i}.company_id`)} = c.id and ${isInSet(set, `m${i}`)}`), sql` `)}
-        where ${sql.join(companyFilters(q, 'join'), sql` and `)} limit ${limit}`, q, countAhead)
+    : await countMatchesUpTo(db, (limit) => sql`select 1 from ${from} ${sql.join(joins, sql` `)} where ${allOf([...matched, ...companyFilters(q, 'join')])} limit ${limit}`, q, countAhead)
   if (q.sort === 'health') return { rows: await pageByHealth(db, q), ...count }
-  let page = filtered(count.totalIsLowerBound ? 'walk' : 'lookUp').select([
+  let page = filtered(pageForm(count, true)).select([
     ...LIST_COLUMNS, stationOfRow(), ownerOfRow(),
     sql<number | null>`(select score from company_health where company_id = c.id)`.as('health_score'),
     sql<HealthLight | null>`(select light from company_health where company_id = c.id)`.as('health_light'),

@@ -1,10 +1,11 @@
 // SQL for contacts: lookups and the paged list with search, filters and sort.
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { ContactListQuery } from '../../../shared/modules/customers/contact.schema'
 import { foldForSort, trigramQuery } from '../../../shared/platform/search'
-import type { ContactTable } from './customers.table'
+import type { CompanyTable, ContactTable } from './customers.table'
 import type { Database } from '../../database.types'
-import { countUpTo } from '../../platform/capped-count'
+import { countMatchesUpTo, countUpTo } from '../../platform/capped-count'
+import { allOf, inSet, pageForm, type PageForm } from '../../platform/match-set'
 
 export type ContactRow = Selectable<ContactTable> & { company_name: string; persona_name: string | null }
 
@@ -33,22 +34,28 @@ const SORT_COLUMNS = {
 } as const
 
 export async function listContacts(db: Kysely<Database>, q: Required<ContactListQuery>, countAhead?: number) {
-  let base = db.selectFrom('contacts as k').innerJoin('companies as c', 'c.id', 'k.company_id').where('k.deleted_at', 'is', null).where('c.deleted_at', 'is', null)
-  if (q.search) {
-    const match = trigramQuery(q.search)
-    if (match) {
-      base = base.where(sql<boolean>`k.local_seq in (select rowid from contacts_fts where contacts_fts match ${match})`)
-    } else {
-      const prefix = foldForSort(q.search.trim())
-      base = base.where((eb) => eb.and([eb('k.sort_name', '>=', prefix), eb('k.sort_name', '<', `${prefix}\uffff`)]))
-    }
+  const on = expressionBuilder<{ k: ContactTable; c: CompanyTable }, 'k' | 'c'>()
+  const filters: Expression<SqlBool>[] = [on('k.deleted_at', 'is', null), on('c.deleted_at', 'is', null)]
+  const match = q.search ? trigramQuery(q.search) : null
+  if (q.search && !match) {
+    const prefix = foldForSort(q.search.trim())
+    filters.push(on('k.sort_name', '>=', prefix), on('k.sort_name', '<', `${prefix}\uffff`))
   }
-  if (q.companyId) base = base.where('k.company_id', '=', q.companyId)
-  if (q.buyingRole) base = base.where('k.buying_role', '=', q.buyingRole)
-  if (q.attitude) base = base.where('k.attitude', '=', q.attitude)
+  if (q.companyId) filters.push(on('k.company_id', '=', q.companyId))
+  if (q.buyingRole) filters.push(on('k.buying_role', '=', q.buyingRole))
+  if (q.attitude) filters.push(on('k.attitude', '=', q.attitude))
+  const filtered = (form: PageForm) => {
+    let base = db.selectFrom('contacts as k').innerJoin('companies as c', 'c.id', 'k.company_id')
+    for (const filter of filters) base = base.where(filter)
+    return match ? base.where(inSet(form, 'k.local_seq', sql`select rowid from contacts_fts where contacts_fts match ${match}`)) : base
+  }
 
-  const count = await countUpTo(db, base, q, countAhead)
-  let page = base.select([
+  // As the touchpoint list: a search counted from its index joined to the rows, many matches walk the sort's index.
+  const count = match
+    ? await countMatchesUpTo(db, (limit) => sql`select 1 from contacts_fts f cross join contacts k on k.local_seq = f.rowid join companies c on c.id = k.company_id
+        where f.contacts_fts match ${match} and ${allOf(filters)} limit ${limit}`, q, countAhead)
+    : await countUpTo(db, filtered('lookUp'), q, countAhead)
+  let page = filtered(pageForm(count, q.sort !== 'companyName')).select([
     'k.id',
     'k.company_id',
     'c.name as company_name',

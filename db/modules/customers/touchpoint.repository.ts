@@ -1,10 +1,11 @@
 // SQL for touchpoints: lookups, the paged list, and a company's timeline.
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { expressionBuilder, sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { TouchpointListQuery } from '../../../shared/modules/customers/touchpoint.schema'
 import { trigramQuery } from '../../../shared/platform/search'
 import type { TouchpointTable } from './customers.table'
 import type { Database } from '../../database.types'
-import { countUpTo } from '../../platform/capped-count'
+import { countMatchesUpTo, countUpTo } from '../../platform/capped-count'
+import { allOf, inSet, pageForm, type PageForm } from '../../platform/match-set'
 
 export type TouchpointRow = Selectable<TouchpointTable> & { company_name: string; contact_name: string | null; created_by_name: string | null }
 
@@ -40,21 +41,29 @@ const SORT_COLUMNS = {
 
 /** `from`/`to` are calendar days; `toExclusive` is the instant after `to`, computed by the caller. */
 export async function listTouchpoints(db: Kysely<Database>, q: Required<TouchpointListQuery>, range: { from: string | null; toExclusive: string | null }, countAhead?: number) {
-  let base = baseQuery(db)
-  if (q.search) {
-    const match = trigramQuery(q.search)
-    base = match
-      ? base.where(sql<boolean>`t.local_seq in (select rowid from touchpoints_fts where touchpoints_fts match ${match})`)
-      : base.where('t.summary', 'like', `%${q.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+  const on = expressionBuilder<{ t: TouchpointTable }, 't'>()
+  const filters: Expression<SqlBool>[] = [on('t.deleted_at', 'is', null)]
+  const match = q.search ? trigramQuery(q.search) : null
+  if (q.search && !match) filters.push(on('t.summary', 'like', `%${q.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`))
+  if (q.companyId) filters.push(on('t.company_id', '=', q.companyId))
+  if (q.channel) filters.push(on('t.channel', '=', q.channel))
+  if (q.station) filters.push(on('t.station', '=', q.station))
+  if (range.from) filters.push(on('t.occurred_at', '>=', range.from))
+  if (range.toExclusive) filters.push(on('t.occurred_at', '<', range.toExclusive))
+  const filtered = (form: PageForm) => {
+    let base = baseQuery(db)
+    for (const filter of filters) base = base.where(filter)
+    return match ? base.where(inSet(form, 't.local_seq', sql`select rowid from touchpoints_fts where touchpoints_fts match ${match}`)) : base
   }
-  if (q.companyId) base = base.where('t.company_id', '=', q.companyId)
-  if (q.channel) base = base.where('t.channel', '=', q.channel)
-  if (q.station) base = base.where('t.station', '=', q.station)
-  if (range.from) base = base.where('t.occurred_at', '>=', range.from)
-  if (range.toExclusive) base = base.where('t.occurred_at', '<', range.toExclusive)
 
-  const count = await countUpTo(db, base, q, countAhead)
-  let page = base.selectAll('t').select(withNames)
+  // A search is counted from the full-text index joined to the rows, so the count stops at its bound (a list of the
+  // matches would be read whole first; CROSS JOIN keeps the index the outer loop, asking it once per row is slow);
+  // a page of many matches walks the sort's index (db/platform/match-set).
+  const count = match
+    ? await countMatchesUpTo(db, (limit) => sql`select 1 from touchpoints_fts f cross join touchpoints t on t.local_seq = f.rowid
+        where f.touchpoints_fts match ${match} and ${allOf(filters)} limit ${limit}`, q, countAhead)
+    : await countUpTo(db, filtered('lookUp'), q, countAhead)
+  let page = filtered(pageForm(count, q.sort !== 'companyName')).selectAll('t').select(withNames)
   for (const column of SORT_COLUMNS[q.sort]) page = page.orderBy(column, q.dir)
   const rows = await page.orderBy('t.local_seq', q.dir).limit(q.limit).offset(q.offset).execute()
   return { rows, ...count }
