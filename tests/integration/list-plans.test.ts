@@ -135,4 +135,21 @@ describe('first pages from the sort\'s index', () => {
       expect(walked.rows.map((r) => r.id), JSON.stringify(q)).toEqual((await page()).rows.map((r) => r.id))
     }
   })
+
+  it('gives the same offer search pages either way', async () => {
+    const companyIds = (await t.ctx.db.selectFrom('companies').select('id').orderBy('local_seq').limit(5).execute()).map((c) => c.id)
+    const item = { productId: '', name: 'Prüfstand', description: '', unit: 'Stück', quantity: 1, unitPriceCents: 100_000, vatRate: 19, discountPercent: 0, optional: false }
+    for (let i = 0; i < 10; i++) {
+      await must('offers.create', {
+        companyId: companyIds[i % companyIds.length]!, offerDate: `2026-11-${String(1 + ((i * 3) % 10)).padStart(2, '0')}`, validUntil: '2026-12-19', offerDiscountPercent: 0,
+        paymentNetDays: 30, skontoPercent: 0, skontoDays: 0, deliveryTerms: 'frei Haus', introduction: '', benefits: '', items: [{ ...item, quantity: i + 1 }],
+      })
+    }
+    for (const q of [{ search: 'firma' }, { search: 'firma', sort: 'grossCents', dir: 'asc' }, { search: 'firma', status: 'open' }]) {
+      const page = (countAhead?: number) => listOffers(t.ctx, offerListQuerySchema.parse({ ...q, offset: 2, limit: 3 }) as Parameters<typeof listOffers>[1], countAhead)
+      const walked = await page(0)
+      expect(walked.totalIsLowerBound).toBe(true)
+      expect(walked.rows.map((r) => r.id), JSON.stringify(q)).toEqual((await page()).rows.map((r) => r.id))
+    }
+  })
 })

@@ -1,7 +1,9 @@
 // Offers: numbering that stays unique offline, items and totals, sending (a frozen revision plus its
 // follow-ups), revising, won/lost/withdrawn, and expiry after the validity date.
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
-import { countUpTo } from '../../../../db/platform/capped-count'
+import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import { countMatchesUpTo, countUpTo } from '../../../../db/platform/capped-count'
+import { allOf, inSet, pageForm, type PageForm } from '../../../../db/platform/match-set'
+import type { OfferTable } from '../../../../db/modules/offers/offers.table'
 import { newId } from '../../../../db/platform/ids'
 import { insertSynced, updateSynced, type InsertColumns, type UpdatePatch } from '../../../../db/platform/synced-writes'
 import { openOffer, undecidedOffer } from '../../../../db/modules/offers/offer.predicates'
@@ -184,33 +186,56 @@ export async function expireOffers(ctx: ServiceContext): Promise<number> {
 
 const SORT = { offerDate: 'o.offer_date', number: 'o.number', grossCents: 'o.gross_cents', validUntil: 'o.valid_until' } as const
 
-export async function listOffers(ctx: ServiceContext, q: { search: string; status: OfferStatus | 'open' | ''; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }, countAhead?: number): Promise<Page<OfferListItem>> {
-  // Filters on the offers table alone, so the count never joins; the company name is joined for
-  // the one page shown. A search finds companies through their full-text index, or offer numbers.
-  let query = ctx.db.selectFrom('offers as o').where('o.deleted_at', 'is', null)
+type OfferListQuery = { search: string; status: OfferStatus | 'open' | ''; ownerId: string; companyId: string; sort: keyof typeof SORT; dir: 'asc' | 'desc'; offset: number; limit: number }
+
+/** The list's filters on the offers table alone (so the count never joins); a search is `offerSearch`'s. */
+function offerListFilters(q: OfferListQuery): Expression<SqlBool>[] {
+  const on = expressionBuilder<{ o: OfferTable }, 'o'>()
+  const filters: Expression<SqlBool>[] = [on('o.deleted_at', 'is', null)]
   // The list's "open" filter shows every offer still undecided, drafts included.
   // Newest open offers first (the default) are read from their own index in date order, stopping after the page
   // (migration 034), not sorted all: `likely(…)` keeps SQLite from reading them by status (the status indexes, then a
   // sort of every undecided offer) and `offer_date >= ''` (always true) gives it the range on that index.
-  if (q.status === 'open' && q.sort === 'offerDate') query = query.where(sql<SqlBool>`likely(${undecidedOffer('o')})`).where('o.offer_date', '>=', '')
-  else if (q.status === 'open') query = query.where(undecidedOffer('o'))
-  else if (q.status) query = query.where('o.status', '=', q.status)
-  if (q.ownerId) query = query.where('o.owner_id', '=', q.ownerId)
-  if (q.companyId) query = query.where('o.company_id', '=', q.companyId)
-  if (q.search) {
-    const term = q.search.trim()
-    const match = trigramQuery(term)
-    const companies = match
-      ? sql`select id from companies where local_seq in (select rowid from companies_fts where companies_fts match ${match}) and deleted_at is null`
-      : sql`select id from companies where sort_name >= ${foldForSort(term)} and sort_name < ${`${foldForSort(term)}\uffff`} and deleted_at is null`
-    const numberLike = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    query = query.where((eb) => eb.or([
-      sql<boolean>`o.company_id in (${companies})`,
-      // Offer numbers contain digits or start with "A-": only then is the number column searched.
-      ...(/\d|^a-/i.test(term) ? [sql<boolean>`o.number like ${numberLike} escape '\\'`] : []),
-    ]))
+  if (q.status === 'open' && q.sort === 'offerDate') filters.push(sql<SqlBool>`likely(${undecidedOffer('o')})`, on('o.offer_date', '>=', ''))
+  else if (q.status === 'open') filters.push(undecidedOffer('o'))
+  else if (q.status) filters.push(on('o.status', '=', q.status))
+  if (q.ownerId) filters.push(on('o.owner_id', '=', q.ownerId))
+  if (q.companyId) filters.push(on('o.company_id', '=', q.companyId))
+  return filters
+}
+
+/**
+ * A search finds companies through their full-text index (or a name prefix), or offer numbers: those contain digits
+ * or start with "A-", and only then is the number column searched.
+ */
+function offerSearch(term: string) {
+  const match = trigramQuery(term)
+  const companies = match
+    ? sql`select id from companies where local_seq in (select rowid from companies_fts where companies_fts match ${match}) and deleted_at is null`
+    : sql`select id from companies where sort_name >= ${foldForSort(term)} and sort_name < ${`${foldForSort(term)}\uffff`} and deleted_at is null`
+  const numberLike = /\d|^a-/i.test(term) ? `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null
+  return {
+    match, numberLike,
+    condition: (form: PageForm) => sql<SqlBool>`(${inSet(form, 'o.company_id', companies)}${numberLike ? sql` or o.number like ${numberLike} escape '\\'` : sql``})`,
   }
-  const count = await countUpTo(ctx.db, query, q, countAhead)
+}
+
+export async function listOffers(ctx: ServiceContext, q: OfferListQuery, countAhead?: number): Promise<Page<OfferListItem>> {
+  const filters = offerListFilters(q)
+  const search = q.search.trim() ? offerSearch(q.search.trim()) : null
+  const filtered = (form: PageForm) => {
+    let query = ctx.db.selectFrom('offers as o')
+    for (const filter of filters) query = query.where(filter)
+    return search ? query.where(search.condition(form)) : query
+  }
+  // A search by company name alone is counted from the full-text index, joined to the companies' offers (the count
+  // stops at its bound; CROSS JOIN keeps the index the outer loop); a page of many matches walks the sort's index
+  // (db/platform/match-set). The company name is joined for the one page shown.
+  const count = search?.match && !search.numberLike
+    ? await countMatchesUpTo(ctx.db, (limit) => sql`select 1 from companies_fts f cross join companies c on c.local_seq = f.rowid join offers o on o.company_id = c.id
+        where f.companies_fts match ${search.match} and c.deleted_at is null and ${allOf(filters)} limit ${limit}`, q, countAhead)
+    : await countUpTo(ctx.db, filtered('lookUp'), q, countAhead)
+  const query = filtered(search ? pageForm(count, true) : 'lookUp')
   const rows = await query.innerJoin('companies as c', 'c.id', 'o.company_id').leftJoin('users as u', 'u.id', 'o.owner_id')
     .select(['o.id', 'o.number', 'o.company_id', 'c.name as company_name', 'u.display_name as owner_name', 'o.status', 'o.revision', 'o.offer_date', 'o.valid_until', 'o.gross_cents', 'o.conversation_id'])
     .orderBy(sql.ref(SORT[q.sort]), q.dir).orderBy('o.id', q.dir).offset(q.offset).limit(q.limit).execute()
