@@ -4,23 +4,18 @@
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countUpTo, COUNT_AHEAD } from '../../db/platform/capped-count'
-import { dispatch } from '../../electron/main/ipc/dispatch'
 import { listCompanies } from '../../electron/main/modules/customers/company.service'
 import { listTouchpoints } from '../../electron/main/modules/customers/touchpoint.service'
 import { companyListQuerySchema } from '../../shared/modules/customers/company.schema'
 import { touchpointListQuerySchema } from '../../shared/modules/customers/touchpoint.schema'
 import type { ExportFile } from '../../shared/platform/export-file'
-import { openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
+import { mustOf, openTestDb, validCompany, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb
 const COMPANIES = COUNT_AHEAD + 150 // more than the first page counts ahead (100 + COUNT_AHEAD)
 let firstCompany = ''
 
-async function must<T>(channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
-  const answer = await dispatch(t.app, channel, input)
-  if (!answer.ok) throw new Error(JSON.stringify(answer.error))
-  return answer.data as T
-}
+const must = mustOf(() => t.app)
 
 beforeAll(async () => {
   t = await openTestDb()
