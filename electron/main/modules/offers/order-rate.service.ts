@@ -7,7 +7,7 @@ import { decidedOffer } from '../../../../db/modules/offers/offer.predicates'
 import { berlinDayEnd } from '../../../../db/platform/berlin-sql'
 import type { OrderRateReport, OrderRateRow, ParetoReason } from '../../../../shared/modules/offers/offer.types'
 import { todayOf, type ServiceContext } from '../../platform/context'
-import { periodOf } from '../../platform/periods'
+import { periodOf, splitRange } from '../../platform/periods'
 
 interface Query {
   from: string
@@ -17,26 +17,6 @@ interface Query {
   segment: string
 }
 
-
-const shiftMonth = (month: string, by: number): string => {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1))
-  return d.toISOString().slice(0, 7)
-}
-const lastDay = (month: string): string => new Date(Date.parse(`${shiftMonth(month, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
-
-/**
- * Splits [from, to] into whole months (read from the roll-up) and the partial months at its edges
- * (read from the offers themselves).
- */
-export function splitRange(from: string, to: string): { months: [string, string] | null; days: Array<[string, string]> } {
-  const first = from.endsWith('-01') ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1)
-  const last = to === lastDay(to.slice(0, 7)) ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1)
-  if (first > last) return { months: null, days: from <= to ? [[from, to]] : [] }
-  const days: Array<[string, string]> = []
-  if (!from.endsWith('-01')) days.push([from, lastDay(from.slice(0, 7))])
-  if (to !== lastDay(to.slice(0, 7))) days.push([`${to.slice(0, 7)}-01`, to])
-  return { months: [first, last], days }
-}
 
 /** One roll-up group: a row of `offer_stats`, with its month as the report's period. */
 type Group = Omit<OfferStatsTable, 'month'> & { period: string }
