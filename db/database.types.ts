@@ -5,7 +5,7 @@ import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTabl
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
-import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, ReferralTable } from './modules/service'
+import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, FeedbackStatsTable, ReferralTable } from './modules/service'
 import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppointmentParticipantTable, AppointmentTable, TaskTable } from './modules/planning'
 import type { ErpFactTable } from './modules/erp'
@@ -43,6 +43,7 @@ export interface Database {
   case_events: CaseEventTable
   referrals: ReferralTable
   feedback: FeedbackTable
+  feedback_stats: FeedbackStatsTable
   erasures: ErasureTable
   consents: ConsentTable
   audit_events: AuditEventTable
