@@ -2,10 +2,10 @@
 import type { SyncTableName } from '../shared/modules/sync'
 import { isOneOf } from '../shared/platform/value-lists'
 import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
-import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, ProductTable, PromiseTable } from './modules/offers'
+import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, FollowUpStatsTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable } from './modules/contracts'
-import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, ReferralTable } from './modules/service'
+import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, FeedbackStatsTable, ReferralTable } from './modules/service'
 import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppointmentParticipantTable, AppointmentTable, TaskTable } from './modules/planning'
 import type { ErpFactTable } from './modules/erp'
@@ -35,6 +35,7 @@ export interface Database {
   offer_approvals: OfferApprovalTable
   follow_ups: FollowUpTable
   offer_stats: OfferStatsTable
+  follow_up_stats: FollowUpStatsTable
   contracts: ContractTable
   contract_items: ContractItemTable
   assets: AssetTable
@@ -43,6 +44,7 @@ export interface Database {
   case_events: CaseEventTable
   referrals: ReferralTable
   feedback: FeedbackTable
+  feedback_stats: FeedbackStatsTable
   erasures: ErasureTable
   consents: ConsentTable
   audit_events: AuditEventTable

@@ -33,6 +33,8 @@ import * as m031 from './2026-11-30-031-approval-report-index'
 import * as m032 from './2026-11-30-032-follow-up-work-list-index'
 import * as m033 from './2026-11-30-033-search-index-unchanged-rows'
 import * as m034 from './2026-12-01-034-open-offers-by-date'
+import * as m035 from './2026-12-01-035-feedback-stats'
+import * as m036 from './2026-12-01-036-follow-up-stats'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -68,6 +70,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-032-follow-up-work-list-index': m032,
   '2026-11-30-033-search-index-unchanged-rows': m033,
   '2026-12-01-034-open-offers-by-date': m034,
+  '2026-12-01-035-feedback-stats': m035,
+  '2026-12-01-036-follow-up-stats': m036,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

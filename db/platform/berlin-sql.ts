@@ -4,6 +4,8 @@
 // query covers are computed here and written into the SQL as literals: per row only text comparisons run
 // (date functions per row made the order-rate report four times slower). A test compares every day of
 // several years with shared/platform/berlin-time.ts (which takes the rule from the time-zone data).
+// The follow-up roll-up's triggers (migration 036) know no query's years: they write the same rule with the
+// year's Sundays computed per row (berlinDayEndSql there), once per write; the same test checks it.
 import { sql, type RawBuilder } from 'kysely'
 
 /** The last Sunday of a month (0-based) of a year, as an ISO day. */

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { berlinDayEnd } from '../../db/platform/berlin-sql'
+import { berlinDayEndSql } from '../../db/migrations/2026-12-01-036-follow-up-stats'
 import { berlinDayStart } from '../../shared/platform/berlin-time'
 import { addCalendarDays } from '../../shared/platform/calendar/calendar-days'
 import { createCompany } from '../../electron/main/modules/customers/company.service'
@@ -34,6 +35,15 @@ describe('German days', () => {
       with recursive days(day) as (select '2026-01-01' union all select date(day, '+1 day') from days where day < '2030-12-31')
       select day, ${berlinDayEnd(sql.ref('day'), 2026, 2030)} as end from days`.execute(t.ctx.db)
     expect(rows).toHaveLength(1826)
+    const wrong = rows.filter((r) => r.end !== berlinDayStart(addCalendarDays(r.day, 1)))
+    expect(wrong).toEqual([])
+  })
+
+  it('the any-year SQL end of a German day (the follow-up roll-up\'s triggers) agrees with the time-zone data on every day of 2000–2040', async () => {
+    const { rows } = await sql<{ day: string; end: string }>`
+      with recursive days(day) as (select '2000-01-01' union all select date(day, '+1 day') from days where day < '2040-12-31')
+      select day, ${sql.raw(berlinDayEndSql('day'))} as end from days`.execute(t.ctx.db)
+    expect(rows).toHaveLength(14976)
     const wrong = rows.filter((r) => r.end !== berlinDayStart(addCalendarDays(r.day, 1)))
     expect(wrong).toEqual([])
   })

@@ -54,7 +54,9 @@ async function statistics(c: TestClient, companyId: string) {
   const count = async (table: 'offers' | 'touchpoints' | 'cases' | 'feedback') =>
     Number((await c.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('company_id', '=', companyId).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n)
   const stats = await c.ctx.db.selectFrom('offer_stats').selectAll().where('n', '<>', 0).orderBy('month').orderBy('status').orderBy('owner_id').execute()
-  return { offers: await count('offers'), touchpoints: await count('touchpoints'), cases: await count('cases'), feedback: await count('feedback'), stats }
+  const feedbackStats = await c.ctx.db.selectFrom('feedback_stats').selectAll().where('answers', '<>', 0).orderBy('month').orderBy('kind').orderBy('segment').execute()
+  const followUpStats = await c.ctx.db.selectFrom('follow_up_stats').selectAll().where('due', '<>', 0).orderBy('month').orderBy('owner_id').orderBy('segment').execute()
+  return { offers: await count('offers'), touchpoints: await count('touchpoints'), cases: await count('cases'), feedback: await count('feedback'), stats, feedbackStats, followUpStats }
 }
 
 async function everywhereOnLaptop(c: TestClient): Promise<string[]> {
@@ -119,6 +121,8 @@ describe.each(STORE_KINDS)('DSGVO erasure across laptops on %s', (kind) => {
     await updateContact(anna.ctx, person.id, contactFieldsSchema.parse({ ...(await getContact(anna.ctx, person.id)), jobFunction: 'Einkauf Qxzyborski' }))
     await createTouchpoint(anna.ctx, touchpointFieldsSchema.parse({ companyId: company.id, contactId: person.id, occurredAt: '2026-11-20T12:00:00.000Z', channel: 'email', direction: 'inbound', mode: 'direct', station: 'offer', summary: 'Mail von Qxzyborski' }))
     const before = await statistics(anna, company.id)
+    // The local roll-ups (offer_stats, feedback_stats, follow_up_stats) hold the company's figures, which the erasure keeps.
+    expect([before.stats.length, before.feedbackStats.length, before.followUpStats.length]).toEqual([1, 1, 1])
     // The scans see the person while she is there (in the index, the file, a document and the server's store).
     expect(await scanIndexTerms(anna.ctx.db, INDEX_TRIGRAMS)).toContain('contacts_fts: qxz')
     expect(scanFileBytes(anna.file, [LAST])).not.toEqual([])

@@ -4,7 +4,8 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deleteSynced, updateSynced } from '../../db/platform/synced-writes'
 import { loadDemoData, DEMO_SIZES } from '../../electron/main/modules/demo/demo-data.service'
-import { orderRateReport, splitRange } from '../../electron/main/modules/offers/order-rate.service'
+import { orderRateReport } from '../../electron/main/modules/offers/order-rate.service'
+import { splitRange } from '../../electron/main/platform/periods'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
 
 let t: TestDb

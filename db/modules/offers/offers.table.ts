@@ -135,3 +135,12 @@ export interface OfferStatsTable {
   n: number
   value: number
 }
+
+/** Derived, local-only: first follow-ups (not cancelled) per planned month, owner and segment, due and done on time (migration 036, kept by triggers). */
+export interface FollowUpStatsTable {
+  month: string
+  owner_id: string
+  segment: Segment | ''
+  due: number
+  on_time: number
+}

@@ -1,7 +1,7 @@
 // Tables of the use phase (migration 006). Enum columns carry their value lists' types;
 // `Default<…>` marks a column the migration gives a default (optional on insert, see sync-columns.ts).
 import type { Default, SyncColumns } from '../../platform/sync-columns'
-import type { Station } from '../../../shared/modules/customers'
+import type { Segment, Station } from '../../../shared/modules/customers'
 import type {
   CaseChannel, CaseEventKind, CaseStatus, CaseType, ComplaintCategory, FeedbackKind, Priority, ReturnReason, ReturnStatus, WarrantyDecision,
 } from '../../../shared/modules/service'
@@ -103,6 +103,20 @@ export interface FeedbackTable extends SyncColumns {
   owner_id: Default<string>
   ask_due: string | null
   ask_done_at: string | null
+}
+
+/**
+ * Derived, local-only: scored feedback per month, kind and segment (migration 035, kept by triggers). NPS answers of
+ * live companies under their segment; satisfaction scores of any company under ''.
+ */
+export interface FeedbackStatsTable {
+  month: string
+  kind: Extract<FeedbackKind, 'nps' | 'satisfaction'>
+  segment: Segment | ''
+  answers: number
+  promoters: number
+  detractors: number
+  score_sum: number
 }
 
 /** A service request the sync server could not match to a customer (issue 19, migration 028): the triage list. */

@@ -7,7 +7,7 @@ import { decidedOffer } from '../../../../db/modules/offers/offer.predicates'
 import { berlinDayEnd } from '../../../../db/platform/berlin-sql'
 import type { OrderRateReport, OrderRateRow, ParetoReason } from '../../../../shared/modules/offers/offer.types'
 import { todayOf, type ServiceContext } from '../../platform/context'
-import { periodOf } from '../../platform/periods'
+import { periodOf, splitRange } from '../../platform/periods'
 
 interface Query {
   from: string
@@ -17,26 +17,6 @@ interface Query {
   segment: string
 }
 
-
-const shiftMonth = (month: string, by: number): string => {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1))
-  return d.toISOString().slice(0, 7)
-}
-const lastDay = (month: string): string => new Date(Date.parse(`${shiftMonth(month, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
-
-/**
- * Splits [from, to] into whole months (read from the roll-up) and the partial months at its edges
- * (read from the offers themselves).
- */
-export function splitRange(from: string, to: string): { months: [string, string] | null; days: Array<[string, string]> } {
-  const first = from.endsWith('-01') ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1)
-  const last = to === lastDay(to.slice(0, 7)) ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1)
-  if (first > last) return { months: null, days: from <= to ? [[from, to]] : [] }
-  const days: Array<[string, string]> = []
-  if (!from.endsWith('-01')) days.push([from, lastDay(from.slice(0, 7))])
-  if (to !== lastDay(to.slice(0, 7))) days.push([`${to.slice(0, 7)}-01`, to])
-  return { months: [first, last], days }
-}
 
 /** One roll-up group: a row of `offer_stats`, with its month as the report's period. */
 type Group = Omit<OfferStatsTable, 'month'> & { period: string }
@@ -72,6 +52,37 @@ function rollUp<K extends string>(groups: Group[], keyOf: (g: Group) => K): Orde
     byKey.set(key, acc)
   }
   return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key)).map(toRow)
+}
+
+/**
+ * Follow-up discipline: of the first follow-ups planned in the period (and due by today), how many were done on or
+ * before the planned (German) day. Whole months from the trigger-kept roll-up (follow_up_stats, migration 036), the
+ * partial months at the edges — the one of today among them — from one covering index of follow_ups.
+ */
+async function followUpDiscipline(ctx: ServiceContext, q: Query): Promise<{ due: number; onTime: number }> {
+  const today = todayOf(ctx)
+  const until = q.to < today ? q.to : today
+  const { months, days } = splitRange(q.from, until)
+  const d = { due: 0, onTime: 0 }
+  if (months) {
+    const stats = await sql<{ due: number | null; on_time: number | null }>`
+      select sum(due) as due, sum(on_time) as on_time from follow_up_stats where month >= ${months[0]} and month <= ${months[1]}
+        ${q.ownerId ? sql`and owner_id = ${q.ownerId}` : sql``}
+        ${q.segment ? sql`and segment = ${q.segment}` : sql``}`.execute(ctx.db)
+    d.due += Number(stats.rows[0]?.due ?? 0)
+    d.onTime += Number(stats.rows[0]?.on_time ?? 0)
+  }
+  for (const [fromDay, toDay] of days) {
+    const rows = await sql<{ due: number; on_time: number }>`
+      select count(*) as due, coalesce(sum(f.status = 'done' and f.done_at < ${berlinDayEnd(sql.ref('f.planned_date'), Number(fromDay.slice(0, 4)), Number(toDay.slice(0, 4)))}), 0) as on_time
+      from follow_ups f
+      where f.deleted_at is null and f.kind = 'after_first' and f.planned_date >= ${fromDay} and f.planned_date <= ${toDay} and f.status <> 'cancelled'
+        ${q.ownerId ? sql`and f.owner_id = ${q.ownerId}` : sql``}
+        ${q.segment ? sql`and f.company_id in (select id from companies where segment = ${q.segment})` : sql``}`.execute(ctx.db)
+    d.due += Number(rows.rows[0]?.due ?? 0)
+    d.onTime += Number(rows.rows[0]?.on_time ?? 0)
+  }
+  return d
 }
 
 export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<OrderRateReport> {
@@ -122,17 +133,7 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
       return { reason, count: r.count, valueCents: r.valueCents, cumulativeShare: lostTotal > 0 ? running / lostTotal : 0 }
     })
 
-  // Follow-up discipline: of the first follow-ups planned in the period (and due by today), how many
-  // were done on or before the planned (German) day. Read from one covering index.
-  const today = todayOf(ctx)
-  const until = q.to < today ? q.to : today
-  const discipline = await sql<{ due: number; on_time: number }>`
-    select count(*) as due, coalesce(sum(f.status = 'done' and f.done_at < ${berlinDayEnd(sql.ref('f.planned_date'), Number(q.from.slice(0, 4)), Number(until.slice(0, 4)))}), 0) as on_time
-    from follow_ups f
-    where f.deleted_at is null and f.kind = 'after_first' and f.planned_date >= ${q.from} and f.planned_date <= ${until} and f.status <> 'cancelled'
-      ${q.ownerId ? sql`and f.owner_id = ${q.ownerId}` : sql``}
-      ${q.segment ? sql`and f.company_id in (select id from companies where segment = ${q.segment})` : sql``}`.execute(ctx.db)
-  const d = discipline.rows[0] ?? { due: 0, on_time: 0 }
+  const d = await followUpDiscipline(ctx, q)
   return {
     total: rollUp(groups, () => 'total')[0] ?? empty('total'),
     byPeriod: rollUp(groups, (g) => g.period),
@@ -141,7 +142,7 @@ export async function orderRateReport(ctx: ServiceContext, q: Query): Promise<Or
     withConversation: byConversation.find((r) => r.key === 'with') ?? empty('with'),
     withoutConversation: byConversation.find((r) => r.key === 'without') ?? empty('without'),
     lostReasons,
-    followUpDiscipline: { due: Number(d.due), onTime: Number(d.on_time), share: Number(d.due) > 0 ? Number(d.on_time) / Number(d.due) : null },
+    followUpDiscipline: { due: d.due, onTime: d.onTime, share: d.due > 0 ? d.onTime / d.due : null },
     approvals: await approvalStats(ctx.db, { from: q.from, to: q.to, ownerId: q.ownerId, segment: q.segment }),
   }
 }

@@ -13,7 +13,7 @@ import { sql } from 'kysely'
 import { AppError, fieldError } from '../../../../shared/platform/result'
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
-import { periodOf } from '../../platform/periods'
+import { periodOf, splitRange } from '../../platform/periods'
 
 export async function createFeedback(ctx: ServiceContext, f: FeedbackFields): Promise<Feedback> {
   const now = nowIso(ctx)
@@ -75,16 +75,59 @@ function toRow(c: Counts): NpsRow {
   return { ...c, passives: c.answers - c.promoters - c.detractors, nps: npsOf(c.promoters, c.detractors, c.answers) }
 }
 
+/** NPS answers of one month and segment. */
+interface NpsGroup {
+  month: string
+  segment: string
+  answers: number
+  promoters: number
+  detractors: number
+}
+
+/**
+ * NPS answers per month and segment, and the satisfaction scores' sum and count, in [from, to]: whole months from the
+ * trigger-kept roll-up (feedback_stats, migration 035), the partial months at the edges from feedback (the NPS index).
+ */
+async function npsGroups(ctx: ServiceContext, from: string, to: string): Promise<{ groups: NpsGroup[]; satisfaction: { sum: number; n: number } }> {
+  const { months, days } = splitRange(from, to)
+  const groups: NpsGroup[] = []
+  const satisfaction = { sum: 0, n: 0 }
+  if (months) {
+    const stats = await ctx.db.selectFrom('feedback_stats')
+      .select((eb) => ['month', 'kind', 'segment', eb.fn.sum<number>('answers').as('answers'), eb.fn.sum<number>('promoters').as('promoters'),
+        eb.fn.sum<number>('detractors').as('detractors'), eb.fn.sum<number>('score_sum').as('score_sum')])
+      .where('month', '>=', months[0]).where('month', '<=', months[1]).groupBy(['month', 'kind', 'segment']).having((eb) => eb.fn.sum('answers'), '<>', 0).execute()
+    for (const g of stats) {
+      if (g.kind === 'nps') groups.push({ month: g.month, segment: g.segment, answers: Number(g.answers), promoters: Number(g.promoters), detractors: Number(g.detractors) })
+      else if (g.kind === 'satisfaction') {
+        satisfaction.sum += Number(g.score_sum)
+        satisfaction.n += Number(g.answers)
+      }
+    }
+  }
+  for (const [fromDay, toDay] of days) {
+    // Counted in SQL per month and segment, in one pass over the NPS index.
+    groups.push(...await ctx.db.selectFrom('feedback as f').innerJoin('companies as c', 'c.id', 'f.company_id')
+      .select((eb) => [
+        sql<string>`substr(f.given_on, 1, 7)`.as('month'), 'c.segment',
+        eb.fn.countAll<number>().as('answers'), sql<number>`sum(${promoterScore('f')})`.as('promoters'), sql<number>`sum(${detractorScore('f')})`.as('detractors'),
+      ])
+      .where('f.kind', '=', 'nps').where('f.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where('f.given_on', '>=', fromDay).where('f.given_on', '<=', toDay).where('f.score', 'is not', null)
+      .groupBy([sql`substr(f.given_on, 1, 7)`, 'c.segment']).execute())
+    const scores = await ctx.db.selectFrom('feedback').select((eb) => [eb.fn.sum<number>('score').as('sum'), eb.fn.count<number>('score').as('n')])
+      .where('kind', '=', 'satisfaction').where('deleted_at', 'is', null).where('given_on', '>=', fromDay).where('given_on', '<=', toDay).executeTakeFirst()
+    satisfaction.sum += Number(scores?.sum ?? 0)
+    satisfaction.n += Number(scores?.n ?? 0)
+  }
+  // In month and segment order, as one grouped query over the range returned them (segments of equal answers keep that order).
+  groups.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
+  return { groups, satisfaction }
+}
+
 /** NPS per period and segment, the average satisfaction, and the testimonials that may be quoted. */
 export async function npsReport(ctx: ServiceContext, q: { from: string; to: string; period: 'month' | 'quarter' | 'year' }): Promise<NpsReport> {
-  // Counted in SQL per month and segment (one pass over the NPS index), folded into periods here.
-  const groups = await ctx.db.selectFrom('feedback as f').innerJoin('companies as c', 'c.id', 'f.company_id')
-    .select((eb) => [
-      sql<string>`substr(f.given_on, 1, 7)`.as('month'), 'c.segment',
-      eb.fn.countAll<number>().as('answers'), sql<number>`sum(${promoterScore('f')})`.as('promoters'), sql<number>`sum(${detractorScore('f')})`.as('detractors'),
-    ])
-    .where('f.kind', '=', 'nps').where('f.deleted_at', 'is', null).where('c.deleted_at', 'is', null).where('f.given_on', '>=', q.from).where('f.given_on', '<=', q.to).where('f.score', 'is not', null)
-    .groupBy([sql`substr(f.given_on, 1, 7)`, 'c.segment']).execute()
+  // Folded into periods here from per-month groups: whole months read from the roll-up, the edges from feedback.
+  const { groups, satisfaction } = await npsGroups(ctx, q.from, q.to)
   const total = emptyCounts('total')
   const byPeriod = new Map<string, Counts>()
   const bySegment = new Map<string, Counts>()
@@ -96,8 +139,6 @@ export async function npsReport(ctx: ServiceContext, q: { from: string; to: stri
       counts.detractors += Number(g.detractors)
     }
   }
-  const satisfaction = await ctx.db.selectFrom('feedback').select((eb) => eb.fn.avg<number>('score').as('avg')).where('kind', '=', 'satisfaction').where('deleted_at', 'is', null)
-    .where('given_on', '>=', q.from).where('given_on', '<=', q.to).executeTakeFirst()
   const testimonials = await ctx.db.selectFrom('feedback as f').innerJoin('companies as c', 'c.id', 'f.company_id').leftJoin('contacts as k', 'k.id', 'f.contact_id')
     .select(['f.id', 'c.name', 'k.first_name', 'k.last_name', 'f.comment', 'f.before_figure', 'f.after_figure', 'f.given_on'])
     .where('f.kind', '=', 'testimonial').where('f.quote_permission', '=', 1).where('f.deleted_at', 'is', null).orderBy('f.given_on', 'desc').limit(20).execute()
@@ -105,7 +146,8 @@ export async function npsReport(ctx: ServiceContext, q: { from: string; to: stri
     total: toRow(total),
     byPeriod: [...byPeriod.values()].map(toRow).sort((a, b) => a.key.localeCompare(b.key)),
     bySegment: [...bySegment.values()].map(toRow).sort((a, b) => b.answers - a.answers),
-    satisfactionAverage: satisfaction?.avg === null || satisfaction?.avg === undefined ? null : Math.round(Number(satisfaction.avg) * 10) / 10,
+    // The mean of the scores (SQLite's avg: their sum over their count), to one decimal.
+    satisfactionAverage: satisfaction.n === 0 ? null : Math.round((satisfaction.sum / satisfaction.n) * 10) / 10,
     testimonials: testimonials.map((t) => ({
       id: t.id, companyName: t.name, contactName: `${t.first_name ?? ''} ${t.last_name ?? ''}`.trim(), comment: t.comment, beforeFigure: t.before_figure, afterFigure: t.after_figure, givenOn: t.given_on,
     })),
