@@ -21,8 +21,9 @@ import { workList } from '../electron/main/modules/worklist'
 export type Emit = (name: string, value: number, unit: string) => void
 export type Query = [name: string, run: () => Promise<unknown>]
 
-export const LARGE_DB = path.resolve('.data/bench-large.sqlite')
-export const LARGE_5X_DB = path.resolve('.data/bench-large5x.sqlite')
+// BENCH_DB / BENCH_DB_5X measure copies (a build with newer migrations changes the file it opens).
+export const LARGE_DB = path.resolve(process.env.BENCH_DB ?? '.data/bench-large.sqlite')
+export const LARGE_5X_DB = path.resolve(process.env.BENCH_DB_5X ?? '.data/bench-large5x.sqlite')
 
 /** The lists, searches and reports a user opens every day, as the screens call them. */
 export async function mainQueries(ctx: ServiceContext): Promise<Query[]> {
@@ -142,7 +143,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('scripts/b
   const emit: Emit = (name, value, unit) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }))
   const only = process.env.BENCH_LISTS_ONLY
   const run = async () => {
-    if (only !== 'growth') await benchListsCold(path.resolve(process.env.BENCH_DB ?? LARGE_DB), emit)
+    if (only !== 'growth') await benchListsCold(LARGE_DB, emit)
     if (only !== 'cold') await benchGrowth(emit)
   }
   run().then(() => process.exit(0), (err: unknown) => {
