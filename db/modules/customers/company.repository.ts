@@ -82,12 +82,14 @@ function inDerivedSet(form: PageForm, set: DerivedSet): Expression<SqlBool> {
     : inSet(form, 'c.id', sql`select company_id from ${sql.table(set.table)} where ${isInSet(set)}`)
 }
 
+// The health score is the success module's derived table (local, one row per scored company, migration 018).
+const healthSet = (light: HealthLight): DerivedSet => ({ table: 'company_health', column: 'light', value: light })
+
 /** The derived sets the list's filters ask for (station, and the health light unless the list reads it itself). */
 function derivedSets(q: Parsed<CompanyListQuery>, withHealth: boolean): DerivedSet[] {
   const sets: DerivedSet[] = []
   if (q.station) sets.push({ table: 'company_journey', column: 'station', value: q.station === 'none' ? null : q.station })
-  // The health score is the success module's derived table (local, one row per scored company, migration 018).
-  if (withHealth && q.health) sets.push({ table: 'company_health', column: 'light', value: q.health })
+  if (withHealth && q.health) sets.push(healthSet(q.health))
   return sets
 }
 
@@ -127,7 +129,7 @@ export async function listCompanies(db: Kysely<Database>, q: Parsed<CompanyListQ
   const filtered = (form: PageForm) => {
     let base = db.selectFrom('companies as c')
     for (const filter of companyFilters(q, form)) base = base.where(filter)
-    return q.health ? base.where(inDerivedSet(form, derivedSets(q, true).at(-1)!)) : base
+    return q.health ? base.where(inDerivedSet(form, healthSet(q.health))) : base
   }
   const sets = derivedSets(q, true)
   const match = q.search ? trigramQuery(q.search) : null
