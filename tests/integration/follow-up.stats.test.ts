@@ -7,6 +7,7 @@ import { statements } from '../../db/migrations/2026-12-01-036-follow-up-stats'
 import { berlinDayEnd } from '../../db/platform/berlin-sql'
 import { orderRateReport } from '../../electron/main/modules/offers/order-rate.service'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
+import { seededRandom } from '../helpers/seeded-random'
 
 let t: TestDb
 const TODAY = '2026-06-15'
@@ -69,20 +70,6 @@ async function expectSame(from: string, to: string, ownerId = '', segment = '') 
   expect(report.followUpDiscipline, `${from} – ${to}, owner '${ownerId}', segment '${segment}'`).toEqual(await direct(from, to, ownerId, segment))
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0
-    let r = Math.imul(a ^ (a >>> 15), 1 | a)
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!
-  const day = (fromYear: number, years: number) => new Date(Date.UTC(fromYear, 0, 1) + int(years * 365 + 1) * 86_400_000).toISOString().slice(0, 10)
-  return { next, int, pick, day }
-}
 
 describe('follow-up roll-up (follow_up_stats)', () => {
   it('counts first follow-ups that are not cancelled, and those done before the end of the planned German day', async () => {
@@ -163,7 +150,7 @@ describe('follow-up roll-up (follow_up_stats)', () => {
   })
 
   it('equals the direct count for every range, owner and segment after random writes, pulls, segment changes and removals', async () => {
-    const r = random(36)
+    const r = seededRandom(36)
     const companies = Array.from({ length: 12 }, (_, i) => `c${i}`)
     const segments = ['', 'enterprise', 'mid_market', 'small_business']
     const owners = ['u1', 'u2', 'u3']

@@ -9,6 +9,7 @@ import { npsReport } from '../../electron/main/modules/service/feedback.service'
 import { periodOf, type Period } from '../../electron/main/platform/periods'
 import { npsOf } from '../../shared/modules/service/sla.rules'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
+import { seededRandom } from '../helpers/seeded-random'
 
 let t: TestDb
 beforeEach(async () => {
@@ -89,20 +90,6 @@ async function expectSame(from: string, to: string, period: Period = 'quarter') 
   expect({ total, byPeriod, bySegment, satisfactionAverage }, `${from} – ${to} by ${period}`).toEqual(await direct(from, to, period))
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0
-    let r = Math.imul(a ^ (a >>> 15), 1 | a)
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!
-  const day = (fromYear: number, years: number) => new Date(Date.UTC(fromYear, 0, 1) + int(years * 365 + 1) * 86_400_000).toISOString().slice(0, 10)
-  return { next, int, pick, day }
-}
 
 describe('feedback roll-up (feedback_stats)', () => {
   it('counts an NPS answer under its company\'s segment, and a satisfaction score under \'\'', async () => {
@@ -188,7 +175,7 @@ describe('feedback roll-up (feedback_stats)', () => {
   })
 
   it('equals the direct report for every range after random writes, pulls, segment changes and deletions', async () => {
-    const r = random(20)
+    const r = seededRandom(20)
     const companies = Array.from({ length: 14 }, (_, i) => `c${i}`)
     const segments = ['', 'enterprise', 'mid_market', 'small_business']
     const present = new Set<string>()
