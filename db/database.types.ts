@@ -4,7 +4,7 @@ import { isOneOf } from '../shared/platform/value-lists'
 import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
 import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, FollowUpStatsTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
-import type { ContractItemTable, ContractTable } from './modules/contracts'
+import type { ContractItemTable, ContractTable, RenewalDayStatsTable, RenewalStatsTable } from './modules/contracts'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, FeedbackStatsTable, ReferralTable } from './modules/service'
 import type { AuditEventTable, ErasureTable } from './modules/dsgvo'
 import type { AppointmentParticipantTable, AppointmentTable, TaskTable } from './modules/planning'
@@ -38,6 +38,8 @@ export interface Database {
   follow_up_stats: FollowUpStatsTable
   contracts: ContractTable
   contract_items: ContractItemTable
+  renewal_stats: RenewalStatsTable
+  renewal_day_stats: RenewalDayStatsTable
   assets: AssetTable
   cases: CaseTable
   case_lines: CaseLineTable

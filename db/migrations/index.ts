@@ -35,6 +35,7 @@ import * as m033 from './2026-11-30-033-search-index-unchanged-rows'
 import * as m034 from './2026-12-01-034-open-offers-by-date'
 import * as m035 from './2026-12-01-035-feedback-stats'
 import * as m036 from './2026-12-01-036-follow-up-stats'
+import * as m037 from './2026-12-01-037-renewal-stats'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -72,6 +73,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-034-open-offers-by-date': m034,
   '2026-12-01-035-feedback-stats': m035,
   '2026-12-01-036-follow-up-stats': m036,
+  '2026-12-01-037-renewal-stats': m037,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -40,3 +40,24 @@ export interface ContractTable extends SyncColumns {
 export interface ContractItemTable extends LineItemColumns {
   contract_id: string
 }
+
+/** A renewal decision's outcome: renewed, ran out ('no_renewal'), or the churn reason of a cancellation. */
+export type RenewalOutcome = 'renewed' | 'no_renewal' | ChurnReason
+
+/** Derived, local-only: renewal decisions per month, owner and outcome, with their annual value (migration 037, kept by triggers). */
+export interface RenewalStatsTable {
+  month: string
+  owner_id: string
+  outcome: RenewalOutcome
+  decisions: number
+  value_cents: number
+}
+
+/** The same per day, read for the partial months at a report range's edges (migration 037). */
+export interface RenewalDayStatsTable {
+  day: string
+  owner_id: string
+  outcome: RenewalOutcome
+  decisions: number
+  value_cents: number
+}

@@ -51,7 +51,7 @@ export function noticeEnds(received: string, notice: NoticePeriod): string {
   return addCalendarDays(received, notice.value * (notice.unit === 'weeks' ? 7 : 1))
 }
 
-/** Cancel-by dates already walked, by end and notice: the renewal report asks for every term of every contract. */
+/** Cancel-by dates already walked, by end and notice: rolls, seeds and imports ask for the same ends again and again. */
 const cancelByMemo = new Map<string, string>()
 
 /** The last day a notice may be received for the term to end on `end` (Kündigungstermin). */

@@ -1,7 +1,6 @@
 // The renewal station: the pipeline of cancel-by dates, the renewal reminders on the work list,
 // and the renewal rate with its churn reasons.
 import { sql } from 'kysely'
-import { z } from 'zod'
 import { newId } from '../../../../db/platform/ids'
 import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
 import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
@@ -9,8 +8,6 @@ import { insertSynced, updateSynced, type UpdatePatch } from '../../../../db/pla
 import { renewingContract } from '../../../../db/modules/contracts/contract.predicates'
 import { addCalendarDays } from '../../../../shared/platform/calendar/german-holidays'
 import { isOneOf } from '../../../../shared/platform/value-lists'
-import { cancelBy } from '../../../../shared/modules/contracts/contract.dates'
-import { RENEWAL_DECIDED_STATUSES } from '../../../../shared/modules/contracts/contract.enums'
 import {
   isRenewing, PIPELINE_HORIZONS, RENEWAL_REMINDER_KINDS, type ChurnReason, type RenewalReminderKind,
 } from '../../../../shared/modules/contracts/contract.enums'
@@ -21,7 +18,7 @@ import { eventColumns, messageRef } from '../../../../shared/platform/event-mess
 import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { CONTRACT_LIST_COLUMNS, contractListItem } from './contract.service'
 import { refreshJourney } from '../customers'
-import { periodOf } from '../../platform/periods'
+import { periodOf, splitRange } from '../../platform/periods'
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
 
@@ -171,13 +168,6 @@ export const renewalWorkListSource = {
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
-/**
- * The end dates of a contract's terms, all the report needs. The row schema guarantees each term's start
- * and end; a history that is not even that fails the report, as it always did.
- */
-const termEndsSchema = z.array(z.object({ end: z.string() }))
-const termEnds = (log: string): string[] => termEndsSchema.parse(JSON.parse(log)).map((t) => t.end)
-
 function emptyRow(key: string): RenewalRateRow {
   return { key, due: 0, renewed: 0, churned: 0, renewedValueCents: 0, dueValueCents: 0, rateByCount: null, rateByValue: null }
 }
@@ -188,38 +178,27 @@ function emptyRow(key: string): RenewalRateRow {
  * renewed or ran out, and on the day the notice came in when it was cancelled.
  */
 export async function renewalReport(ctx: ServiceContext, q: { from: string; to: string; period: 'month' | 'quarter' | 'year'; ownerId: string }): Promise<RenewalReport> {
-  let query = ctx.db.selectFrom('contracts as k').leftJoin('users as u', 'u.id', 'k.owner_id')
-    .select(['k.owner_id', 'u.display_name as owner_name', 'k.status', 'k.terms_log', 'k.notice_value', 'k.notice_unit', 'k.cancel_by', 'k.cancellation_received_on', 'k.churn_reason', 'k.annual_value_cents'])
-    .where('k.deleted_at', 'is', null).where('k.status', 'in', RENEWAL_DECIDED_STATUSES)
-  if (q.ownerId) query = query.where('k.owner_id', '=', q.ownerId)
   const total = emptyRow('total')
   const byPeriod = new Map<string, RenewalRateRow>()
   const byOwner = new Map<string, RenewalRateRow>()
   const reasons = new Map<ChurnReason | 'no_renewal', { count: number; valueCents: number }>()
-  const count = (date: string, owner: string, renewed: boolean, value: number) => {
-    if (date < q.from || date > q.to) return false
-    const key = periodOf(date.slice(0, 7), q.period)
+  for (const g of await renewalGroups(ctx, q.from, q.to, q.ownerId)) {
+    const key = periodOf(g.month, q.period)
+    const owner = g.owner_name ?? g.owner_id
+    const renewed = g.outcome === 'renewed'
+    const n = Number(g.decisions)
+    const value = Number(g.value_cents)
     for (const row of [total, byPeriod.get(key) ?? byPeriod.set(key, emptyRow(key)).get(key)!, byOwner.get(owner) ?? byOwner.set(owner, emptyRow(owner)).get(owner)!]) {
-      row.due++
+      row.due += n
       row.dueValueCents += value
       if (renewed) {
-        row.renewed++
+        row.renewed += n
         row.renewedValueCents += value
-      } else row.churned++
+      } else row.churned += n
     }
-    return true
-  }
-  for (const k of await query.execute()) {
-    const owner = k.owner_name ?? k.owner_id
-    const notice = { value: k.notice_value, unit: k.notice_unit }
-    const ends = termEnds(k.terms_log)
-    // Every term that was followed by another one was renewed, decided on its cancel-by date.
-    for (let i = 1; i < ends.length; i++) count(cancelBy(ends[i - 1]!, notice), owner, true, k.annual_value_cents)
-    const churn = k.status === 'ended' ? { date: k.cancel_by, reason: 'no_renewal' as const }
-      : k.cancellation_received_on ? { date: k.cancellation_received_on, reason: k.churn_reason || 'other' } : null
-    if (churn && count(churn.date, owner, false, k.annual_value_cents)) {
-      const r = reasons.get(churn.reason) ?? { count: 0, valueCents: 0 }
-      reasons.set(churn.reason, { count: r.count + 1, valueCents: r.valueCents + k.annual_value_cents })
+    if (g.outcome !== 'renewed') {
+      const r = reasons.get(g.outcome) ?? { count: 0, valueCents: 0 }
+      reasons.set(g.outcome, { count: r.count + n, valueCents: r.valueCents + value })
     }
   }
   const finish = (row: RenewalRateRow) => ({ ...row, rateByCount: rate(row.renewed, row.due), rateByValue: rate(row.renewedValueCents, row.dueValueCents) })
@@ -229,4 +208,33 @@ export async function renewalReport(ctx: ServiceContext, q: { from: string; to: 
     byOwner: [...byOwner.values()].map(finish).sort((a, b) => b.due - a.due),
     churnReasons: [...reasons.entries()].map(([reason, r]) => ({ reason, ...r })).sort((a, b) => b.count - a.count),
   }
+}
+
+/**
+ * The renewal decisions of [from, to] per month, owner and outcome: whole months from the trigger-kept roll-up
+ * (renewal_stats, migration 037), the partial months at the edges from its days (renewal_day_stats), with the
+ * owners' names. Each decision is a contract's annual value decided on one day (the migration says which).
+ */
+async function renewalGroups(ctx: ServiceContext, from: string, to: string, ownerId: string) {
+  const { months, days } = splitRange(from, to)
+  const parts = []
+  if (months) {
+    let stats = ctx.db.selectFrom('renewal_stats as s').select(['s.month', 's.owner_id', 's.outcome', 's.decisions', 's.value_cents'])
+      .where('s.month', '>=', months[0]).where('s.month', '<=', months[1])
+    if (ownerId) stats = stats.where('s.owner_id', '=', ownerId)
+    parts.push(stats)
+  }
+  for (const [fromDay, toDay] of days) {
+    let stats = ctx.db.selectFrom('renewal_day_stats as s').select([sql<string>`substr(s.day, 1, 7)`.as('month'), 's.owner_id', 's.outcome', 's.decisions', 's.value_cents'])
+      .where('s.day', '>=', fromDay).where('s.day', '<=', toDay)
+    if (ownerId) stats = stats.where('s.owner_id', '=', ownerId)
+    parts.push(stats)
+  }
+  const [first, ...rest] = parts
+  if (!first) return []
+  const all = rest.reduce((union, part) => union.unionAll(part), first)
+  return ctx.db.selectFrom(all.as('g')).leftJoin('users as u', 'u.id', 'g.owner_id')
+    .select((eb) => ['g.month', 'g.owner_id', 'g.outcome', 'u.display_name as owner_name', eb.fn.sum<number>('g.decisions').as('decisions'), eb.fn.sum<number>('g.value_cents').as('value_cents')])
+    .groupBy(['g.month', 'g.owner_id', 'g.outcome']).having((eb) => eb.fn.sum('g.decisions'), '<>', 0)
+    .orderBy('g.month').orderBy('g.owner_id').orderBy('g.outcome').execute()
 }
