@@ -9,6 +9,8 @@ import { listTouchpoints } from '../../electron/main/modules/customers/touchpoin
 import { contactListQuerySchema } from '../../shared/modules/customers/contact.schema'
 import { touchpointListQuerySchema } from '../../shared/modules/customers/touchpoint.schema'
 import { listOffers } from '../../electron/main/modules/offers/offer.service'
+import { promiseItems } from '../../electron/main/modules/offers/promise-items'
+import { taskItems } from '../../electron/main/modules/planning/task-items'
 import type { ServiceContext } from '../../electron/main/platform/context'
 import { companyListQuerySchema } from '../../shared/modules/customers/company.schema'
 import { offerListQuerySchema } from '../../shared/modules/offers/offer.schema'
@@ -59,6 +61,20 @@ describe('first pages from the sort\'s index', () => {
     const plan = await planOf(page)
     expect(plan).toContain('offers_undecided_by_date')
     expect(plan).not.toContain('TEMP B-TREE')
+  })
+
+  it('reads a work-list section\'s first tasks and promises from their open index in the list\'s order, without sorting a day', async () => {
+    for (const [list, index] of [[taskItems, 'tasks_open'], [promiseItems, 'promises_open']] as const) {
+      for (const ownerId of ['', 'u-anna']) {
+        for (const range of [{ from: '', to: '2026-11-30' }, { from: '2026-12-01', to: '2026-12-01' }]) {
+          const { ctx, statements } = recording(t.ctx)
+          await list(ctx, { ownerId, ...range, limit: 50 })
+          const plan = await planOf(statements[0]!)
+          expect(plan, `${index} ${ownerId} ${range.from}`).toContain(ownerId ? `${index}_due` : `${index}_all_due`)
+          expect(plan, `${index} ${ownerId} ${range.from}`).not.toMatch(/TEMP B-TREE/)
+        }
+      }
+    }
   })
 
   it('walks the companies in city order when a station has many matches, and looks few matches up', async () => {

@@ -51,10 +51,11 @@ export async function taskCounts(ctx: ServiceContext, q: DueCountQuery): Promise
 
 /**
  * The first open tasks of the range: by due day, then time (one without a time after those with one). The
- * first `limit` are picked from the tasks alone; only those are joined to their names.
+ * first `limit` are the first entries of the tasks' open index in that order (migration 038: the time a literal
+ * expression the index holds); only those are joined to their names.
  */
 export async function taskItems(ctx: ServiceContext, q: DueListQuery): Promise<TaskItem[]> {
-  const first = openTasks(ctx, q).select(['t.id', 't.due_date', (eb) => eb.fn.coalesce('t.due_time', eb.val('99:99')).as('at'), 't.created_at'])
+  const first = openTasks(ctx, q).select(['t.id', 't.due_date', (eb) => eb.fn.coalesce('t.due_time', sql.lit('99:99')).as('at'), 't.created_at'])
     .orderBy('t.due_date').orderBy('at').orderBy('t.created_at').limit(q.limit)
   const rows = await taskQuery(ctx.db).innerJoin(first.as('x'), 'x.id', 't.id')
     .orderBy('x.due_date').orderBy('x.at').orderBy('x.created_at').execute()
