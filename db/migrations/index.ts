@@ -37,6 +37,7 @@ import * as m035 from './2026-12-01-035-feedback-stats'
 import * as m036 from './2026-12-01-036-follow-up-stats'
 import * as m037 from './2026-12-01-037-renewal-stats'
 import * as m038 from './2026-12-01-038-work-list-day-order'
+import * as m039 from './2026-12-01-039-follow-up-queue'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -76,6 +77,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-036-follow-up-stats': m036,
   '2026-12-01-037-renewal-stats': m037,
   '2026-12-01-038-work-list-day-order': m038,
+  '2026-12-01-039-follow-up-queue': m039,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

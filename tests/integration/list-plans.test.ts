@@ -10,6 +10,7 @@ import { contactListQuerySchema } from '../../shared/modules/customers/contact.s
 import { touchpointListQuerySchema } from '../../shared/modules/customers/touchpoint.schema'
 import { listOffers } from '../../electron/main/modules/offers/offer.service'
 import { promiseItems } from '../../electron/main/modules/offers/promise-items'
+import { followUpItems } from '../../electron/main/modules/offers/follow-up.service'
 import { taskItems } from '../../electron/main/modules/planning/task-items'
 import type { ServiceContext } from '../../electron/main/platform/context'
 import { companyListQuerySchema } from '../../shared/modules/customers/company.schema'
@@ -63,15 +64,16 @@ describe('first pages from the sort\'s index', () => {
     expect(plan).not.toContain('TEMP B-TREE')
   })
 
-  it('reads a work-list section\'s first tasks and promises from their open index in the list\'s order, without sorting a day', async () => {
-    for (const [list, index] of [[taskItems, 'tasks_open'], [promiseItems, 'promises_open']] as const) {
+  it('reads a work-list section\'s first tasks, promises and offer follow-ups from their open index in the list\'s order, without sorting a day', async () => {
+    const lists = [[taskItems, 'tasks_open_due', 'tasks_open_all_due'], [promiseItems, 'promises_open_due', 'promises_open_all_due'], [followUpItems, 'follow_up_queue_owner_day', 'follow_up_queue_day']] as const
+    for (const [list, ownerIndex, allIndex] of lists) {
       for (const ownerId of ['', 'u-anna']) {
         for (const range of [{ from: '', to: '2026-11-30' }, { from: '2026-12-01', to: '2026-12-01' }]) {
           const { ctx, statements } = recording(t.ctx)
           await list(ctx, { ownerId, ...range, limit: 50 })
           const plan = await planOf(statements[0]!)
-          expect(plan, `${index} ${ownerId} ${range.from}`).toContain(ownerId ? `${index}_due` : `${index}_all_due`)
-          expect(plan, `${index} ${ownerId} ${range.from}`).not.toMatch(/TEMP B-TREE/)
+          expect(plan, `${allIndex} ${ownerId} ${range.from}`).toContain(ownerId ? ownerIndex : allIndex)
+          expect(plan, `${allIndex} ${ownerId} ${range.from}`).not.toMatch(/TEMP B-TREE/)
         }
       }
     }

@@ -124,6 +124,15 @@ export interface FollowUpTable extends SyncColumns {
   touchpoint_id: string | null
 }
 
+/** Derived, local-only: each open follow-up with its offer's value, in the work list's order (migration 039, kept by triggers). */
+export interface FollowUpQueueTable {
+  follow_up_id: string
+  due_date: string
+  owner_id: string
+  offer_id: string
+  gross_cents: number
+}
+
 /** Derived, local-only: decided offers rolled up per month (migration 004, kept by triggers). */
 export interface OfferStatsTable {
   month: string

@@ -30,26 +30,19 @@ export async function followUpCounts(ctx: ServiceContext, q: DueCountQuery): Pro
 }
 
 /**
- * The first open follow-ups of the range: the earliest due, the higher value first within a day. The first
- * `limit` are picked from the follow-ups' due index and their offers' values alone; only those are joined
- * to their names (a busy day holds hundreds for a team).
+ * The first open follow-ups of the range: the earliest due, the higher value first within a day. They are the first
+ * entries of follow_up_queue's index in that order (migration 039: each open follow-up with its offer's value), the
+ * offer's status checked from offers_id_status_gross (index pages only); only those are joined to their names.
  */
 export async function followUpItems(ctx: ServiceContext, q: DueListQuery): Promise<FollowUpItem[]> {
-  // The day of the `limit`-th follow-up, from the due index alone: the first `limit` by day and value lie on or
-  // before it, so only those days' offers are looked up (a two-week range holds ~8,000 on the large set, ~600 a day).
-  // Should offers filter some out (an open follow-up of a closed offer), fewer than `limit` come back and the whole
-  // range is read, so the result is the same either way.
-  const cutoff = (await openFollowUps(ctx, q).select('f.due_date').orderBy('f.due_date').offset(q.limit - 1).limit(1).executeTakeFirst())?.due_date
-  // Each offer's status and value from offers_id_status_gross (index pages only): the planner would take the unique
-  // index on the id and read every offer's row.
-  const firstOf = (to: string) => sql<{ id: string; due_date: string; gross_cents: number }>`(
-    select f.id, f.due_date, o.gross_cents from follow_ups f indexed by follow_ups_open_due_offer
-      join offers o indexed by offers_id_status_gross on o.id = f.offer_id
-    where f.status = 'open' and f.deleted_at is null and ${dueWithin(sql.ref('f.due_date'), { ...q, to })}
-      ${q.ownerId ? sql`and f.owner_id = ${q.ownerId}` : sql``}
+  const first = sql<{ id: string; due_date: string; gross_cents: number }>`(
+    select x.follow_up_id as id, x.due_date, x.gross_cents
+    from follow_up_queue x indexed by ${sql.raw(q.ownerId ? 'follow_up_queue_owner_day' : 'follow_up_queue_day')}
+      join offers o indexed by offers_id_status_gross on o.id = x.offer_id
+    where ${dueWithin(sql.ref('x.due_date'), q)} ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}
       and ${openOfferLookedUp('o')} and o.deleted_at is null
-    order by f.due_date, o.gross_cents desc limit ${q.limit})`
-  const listed = (to: string) => ctx.db.selectFrom(firstOf(to).as('x'))
+    order by x.due_date, x.gross_cents desc, x.follow_up_id limit ${q.limit})`
+  const rows = await ctx.db.selectFrom(first.as('x'))
     .innerJoin('follow_ups as f', 'f.id', 'x.id')
     .innerJoin('offers as o', 'o.id', 'f.offer_id')
     .innerJoin('companies as c', 'c.id', 'f.company_id')
@@ -57,9 +50,7 @@ export async function followUpItems(ctx: ServiceContext, q: DueListQuery): Promi
     .leftJoin('users as u', 'u.id', 'f.owner_id')
     .select(['f.id', 'f.offer_id', 'o.number', 'f.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.phone', 'k.mobile',
       'f.owner_id', 'u.display_name as owner_name', 'f.kind', 'f.due_date', 'o.gross_cents', 'o.valid_until'])
-    .orderBy('x.due_date').orderBy('x.gross_cents', 'desc').execute()
-  let rows = await listed(cutoff ?? q.to)
-  if (cutoff && cutoff < q.to && rows.length < q.limit) rows = await listed(q.to)
+    .orderBy('x.due_date').orderBy('x.gross_cents', 'desc').orderBy('x.id').execute()
   return rows.map((r): FollowUpItem => ({
     source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
     contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
