@@ -87,14 +87,38 @@ describe('on the demo data, every source at once', () => {
 
   it('a short page is the start of the long one: the most urgent entries of every source, the higher value first within a day', async () => {
     const long = await workList(t.ctx, { ownerId: '', today: TODAY, limit: 1000 })
-    const short = await workList(t.ctx, { ownerId: '', today: TODAY, limit: 7 })
-    expect(short.counts).toEqual(long.counts)
+    // Short pages ask the later sources only up to the day of the page's last entry: the same entries either way.
+    for (const limit of [1, 3, 7, 20]) {
+      const short = await workList(t.ctx, { ownerId: '', today: TODAY, limit })
+      expect(short.counts).toEqual(long.counts)
+      for (const section of WORK_LIST_SECTIONS) expect(short[section].map((i) => i.id), `${section} ${limit}`).toEqual(long[section].slice(0, limit).map((i) => i.id))
+    }
     for (const section of WORK_LIST_SECTIONS) {
-      expect(short[section].map((i) => i.id), section).toEqual(long[section].slice(0, 7).map((i) => i.id))
       const keys = long[section].map((i) => [i.dueDate, -i.view.valueCents] as const)
       expect(keys, section).toEqual([...keys].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]))
     }
-    expect(long.counts.overdue, 'the demo data has overdue entries').toBeGreaterThan(7)
+    expect(long.counts.overdue, 'the demo data has overdue entries').toBeGreaterThan(20)
+    expect(new Set(long.overdue.slice(0, 20).map((i) => i.source)).size, 'the first overdue entries come from more than one source').toBeGreaterThan(1)
+    // One rep's list and this week's, the same way.
+    const rep = long.overdue[0]!.ownerId
+    for (const q of [{ ownerId: rep, when: 'all' as const }, { ownerId: '', when: 'week' as const }]) {
+      const whole = await workList(t.ctx, { ...q, today: TODAY, limit: 1000 })
+      const page = await workList(t.ctx, { ...q, today: TODAY, limit: 3 })
+      for (const section of WORK_LIST_SECTIONS) expect(page[section].map((i) => i.id), `${JSON.stringify(q)} ${section}`).toEqual(whole[section].slice(0, 3).map((i) => i.id))
+    }
+  })
+
+  it('a later source\'s entry on the last day of a full page, worth more, still comes first within that day', async () => {
+    // An offer follow-up fills today's page of one first; the renewal reminders are then asked up to its day, that day included.
+    const source = (name: string) => WORK_LIST_SOURCES.find((s) => s.source === name)!
+    const [followUp] = await source('offer').list(t.ctx, { ownerId: '', from: '', to: TODAY, limit: 1 })
+    const [renewal] = await source('contract').list(t.ctx, { ownerId: '', from: '', to: '2027-12-31', limit: 1 })
+    expect([followUp, renewal].every(Boolean), 'the demo data has an open follow-up and a renewal reminder').toBe(true)
+    await t.ctx.db.updateTable('follow_ups').set({ due_date: TODAY }).where('id', '=', followUp!.id).execute()
+    const contractId = renewal!.id.split(':')[0]!
+    await t.ctx.db.updateTable('contracts').set({ review_due: TODAY, review_done_at: null, annual_value_cents: 1_000_000_000_00 }).where('id', '=', contractId).execute()
+    const page = await workList(t.ctx, { ownerId: '', today: TODAY, limit: 1 })
+    expect(page.dueToday.map((i) => i.id)).toEqual([`${contractId}:renewal_review`])
   })
 
   it('an open follow-up of a closed offer (not closed with it, as from an older laptop) is left out, and the page still fills from later days', async () => {

@@ -19,7 +19,9 @@ const byUrgency = (a: WorkListItem, b: WorkListItem) => a.dueDate.localeCompare(
 /**
  * The work list under a filter: each section's first `limit` entries, the most urgent first, and how many
  * each holds in all. Every source counts its span of days in one pass and lists only the sections where it
- * has entries, each from its own index, so the list costs the same with 50 or 50,000 open entries.
+ * has entries, each from its own index, so the list costs the same with 50 or 50,000 open entries. Once a
+ * section holds `limit` entries, the next sources are asked only up to the day of its `limit`-th (an entry due
+ * later cannot be among the first): each row read for the page costs a page of the file when the cache is cold.
  */
 export async function workList(ctx: ServiceContext, q: { ownerId: string; today?: string; when?: WorkListWhen; limit?: number }): Promise<WorkList> {
   const today = q.today ?? todayOf(ctx)
@@ -30,17 +32,25 @@ export async function workList(ctx: ServiceContext, q: { ownerId: string; today?
   const sections: Record<WorkListSection, WorkListItem[]> = { overdue: [], dueToday: [], upcoming: [] }
   let counts = NO_COUNTS
   if (span) {
+    const own = []
     for (const source of WORK_LIST_SOURCES) {
-      const own = await source.count(ctx, { ownerId: q.ownerId, ...span, today })
-      counts = add(counts, own)
-      for (const section of WORK_LIST_SECTIONS) {
-        const range = ranges[section]
-        if (range && own[section] > 0) sections[section].push(...await source.list(ctx, { ownerId: q.ownerId, ...range, limit }))
+      const sourceCounts = await source.count(ctx, { ownerId: q.ownerId, ...span, today })
+      counts = add(counts, sourceCounts)
+      own.push({ source, counts: sourceCounts })
+    }
+    for (const section of WORK_LIST_SECTIONS) {
+      const range = ranges[section]
+      if (!range) continue
+      let to = range.to
+      for (const { source, counts: sourceCounts } of own) {
+        if (sourceCounts[section] === 0) continue
+        // Stable: entries of equal day and value keep the sources' order.
+        sections[section] = [...sections[section], ...await source.list(ctx, { ownerId: q.ownerId, from: range.from, to, limit })].sort(byUrgency).slice(0, limit)
+        if (sections[section].length === limit) to = sections[section][limit - 1]!.dueDate
       }
     }
   }
-  const first = (items: WorkListItem[]) => items.sort(byUrgency).slice(0, limit)
-  return { today, when, overdue: first(sections.overdue), dueToday: first(sections.dueToday), upcoming: first(sections.upcoming), counts }
+  return { today, when, overdue: sections.overdue, dueToday: sections.dueToday, upcoming: sections.upcoming, counts }
 }
 
 export async function completeWorkListItem(ctx: ServiceContext, input: { source: string; id: string; channel: TouchpointChannel; outcome: string }): Promise<{ touchpointId: string }> {
