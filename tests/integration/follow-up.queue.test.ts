@@ -12,6 +12,7 @@ import { followUpItems } from '../../electron/main/modules/offers/follow-up.serv
 import type { DueListQuery } from '../../shared/platform/due-range'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
 import { seededRandom } from '../helpers/seeded-random'
+import { refill } from '../helpers/roll-up'
 
 let t: TestDb
 beforeEach(async () => {
@@ -98,8 +99,7 @@ describe('follow-up queue (follow_up_queue)', () => {
     await followUp('o-missing', '2026-06-21')
     await followUp('o1', '2026-06-22', 'u1', 'cancelled')
     const kept = await queue()
-    await t.ctx.db.deleteFrom('follow_up_queue').execute()
-    for (const statement of statements.filter((s) => s.startsWith('INSERT'))) await sql.raw(statement).execute(t.ctx.db)
+    await refill(t.ctx.db, ['follow_up_queue'], statements)
     expect(await queue()).toEqual(kept)
     expect(kept).toEqual(await queueCounted())
     expect(kept).toHaveLength(2)

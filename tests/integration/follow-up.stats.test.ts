@@ -8,6 +8,7 @@ import { berlinDayEnd } from '../../db/platform/berlin-sql'
 import { orderRateReport } from '../../electron/main/modules/offers/order-rate.service'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
 import { seededRandom } from '../helpers/seeded-random'
+import { refill } from '../helpers/roll-up'
 
 let t: TestDb
 const TODAY = '2026-06-15'
@@ -136,8 +137,7 @@ describe('follow-up roll-up (follow_up_stats)', () => {
     await followUp({ company: 'c3', planned: '2026-04-04', status: 'cancelled' })
     await followUp({ company: 'c3', planned: '2026-04-04' })
     const kept = await rollUp()
-    await t.ctx.db.deleteFrom('follow_up_stats').execute()
-    for (const statement of statements.filter((s) => s.startsWith('INSERT'))) await sql.raw(statement).execute(t.ctx.db)
+    await refill(t.ctx.db, ['follow_up_stats'], statements)
     expect(await rollUp()).toEqual(kept)
     expect(kept).toEqual(await rollUpCounted())
     expect(kept).toHaveLength(3)

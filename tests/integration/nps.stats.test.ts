@@ -10,6 +10,7 @@ import { periodOf, type Period } from '../../electron/main/platform/periods'
 import { npsOf } from '../../shared/modules/service/sla.rules'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
 import { seededRandom } from '../helpers/seeded-random'
+import { refill } from '../helpers/roll-up'
 
 let t: TestDb
 beforeEach(async () => {
@@ -157,8 +158,7 @@ describe('feedback roll-up (feedback_stats)', () => {
     await feedback('c3', 'satisfaction', '2026-05-02', 4)
     await feedback('c1', 'satisfaction', '2026-06-02', 1, true)
     const kept = await rollUp()
-    await t.ctx.db.deleteFrom('feedback_stats').execute()
-    for (const statement of statements.filter((s) => s.startsWith('INSERT'))) await sql.raw(statement).execute(t.ctx.db)
+    await refill(t.ctx.db, ['feedback_stats'], statements)
     expect(await rollUp()).toEqual(kept)
     expect(kept).toEqual(await rollUpCounted())
     expect(kept).toHaveLength(2)

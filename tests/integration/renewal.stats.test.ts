@@ -12,6 +12,7 @@ import { addCalendarDays } from '../../shared/platform/calendar/calendar-days'
 import type { RenewalRateRow } from '../../shared/modules/contracts/contract.types'
 import { openTestDb, type TestDb } from '../helpers/temp-db'
 import { seededRandom } from '../helpers/seeded-random'
+import { refill } from '../helpers/roll-up'
 
 let t: TestDb
 beforeEach(async () => {
@@ -228,9 +229,7 @@ describe('renewal roll-up (renewal_stats, renewal_day_stats)', () => {
     await contract({ status: 'cancelled_customer', cancellation_received_on: '2025-02-03', churn_reason: 'budget' })
     await contract({ status: 'ended', cancel_by: '2025-06-30', deleted_at: NOW })
     const kept = await rollUps()
-    await t.ctx.db.deleteFrom('renewal_stats').execute()
-    await t.ctx.db.deleteFrom('renewal_day_stats').execute()
-    for (const statement of statements.filter((s) => s.startsWith('INSERT'))) await sql.raw(statement).execute(t.ctx.db)
+    await refill(t.ctx.db, ['renewal_stats', 'renewal_day_stats'], statements)
     expect(await rollUps()).toEqual(kept)
     expect(kept).toEqual(await rollUpsCounted())
     expect(kept.days).toHaveLength(6)
