@@ -107,6 +107,18 @@ describe('contacts and touchpoints', () => {
     await expect(list({ from: '2026-11-03', to: '2026-11-02' })).rejects.toMatchObject({ fields: { to: 'errors.rangeEndBeforeStart' } })
   })
 
+  it('finds a short search term with % or _ as the characters typed, not as wildcards', async () => {
+    const c = await addCompany({})
+    await touchpoint(c.id, { summary: 'Rabatt 5% zugesagt' })
+    await touchpoint(c.id, { summary: 'Rabatt 50 zugesagt' })
+    await touchpoint(c.id, { summary: 'Datei a_b.pdf geschickt' })
+    await touchpoint(c.id, { summary: 'Datei axb.pdf geschickt' })
+    const list = (q: Record<string, unknown>) => listTouchpoints(t.ctx, touchpointListQuerySchema.parse(q) as Parameters<typeof listTouchpoints>[1])
+    // Two characters: too short for the trigram index, searched with LIKE.
+    expect((await list({ search: '5%' })).rows.map((r) => r.summary)).toEqual(['Rabatt 5% zugesagt'])
+    expect((await list({ search: 'a_' })).rows.map((r) => r.summary)).toEqual(['Datei a_b.pdf geschickt'])
+  })
+
   it('builds the timeline newest first, ending with the company creation', async () => {
     const c = await addCompany({})
     await touchpoint(c.id, { occurredAt: '2026-11-10T10:00:00.000Z', summary: 'Erstkontakt' })

@@ -44,7 +44,8 @@ export async function listTouchpoints(db: Kysely<Database>, q: Required<Touchpoi
   const on = expressionBuilder<{ t: TouchpointTable }, 't'>()
   const filters: Expression<SqlBool>[] = [on('t.deleted_at', 'is', null)]
   const match = q.search ? trigramQuery(q.search) : null
-  if (q.search && !match) filters.push(on('t.summary', 'like', `%${q.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`))
+  // Too short for the trigram index: LIKE, with the user's % and _ taken as typed (escaped, and the escape declared).
+  if (q.search && !match) filters.push(sql<SqlBool>`t.summary like ${`%${q.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`)
   if (q.companyId) filters.push(on('t.company_id', '=', q.companyId))
   if (q.channel) filters.push(on('t.channel', '=', q.channel))
   if (q.station) filters.push(on('t.station', '=', q.station))
