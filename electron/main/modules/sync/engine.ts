@@ -137,20 +137,28 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
   let bootstrapping = !(await readState(db, 'bootstrapped'))
   let cursor = (await readState(db, 'cursor')) ?? 0
   let total: number | null = null
-  let first = true
-  for (;;) {
-    const page = await deps.transport.pull(deps.token, deps.schemaVersion, {
-      clientId: deps.clientId, cursor, limit: bootstrapping ? BOOTSTRAP_LIMIT : PULL_LIMIT, bootstrap: bootstrapping, withRemaining: bootstrapping && first,
+  const request = (from: number, first: boolean) => {
+    const page = deps.transport.pull(deps.token, deps.schemaVersion, {
+      clientId: deps.clientId, cursor: from, limit: bootstrapping ? BOOTSTRAP_LIMIT : PULL_LIMIT, bootstrap: bootstrapping, withRemaining: bootstrapping && first,
     })
-    first = false
+    // Should the page before it fail to apply, this answer is dropped unread; its failure must not go unhandled.
+    page.catch(() => undefined)
+    return page
+  }
+  let next = request(cursor, true)
+  for (;;) {
+    const page = await next
     if (page.reset) {
       await resetSyncedData(db)
       await writeState(db, 'bootstrapped', false)
       bootstrapping = true
-      first = true
       cursor = 0
+      next = request(cursor, true)
       continue
     }
+    // The next page is asked for while this one is written: the server reads and sends it in its own process, so
+    // its time and the laptop's overlap (a page's cursor is the server's answer, not what the laptop applied).
+    if (page.hasMore) next = request(page.cursor, false)
     if (page.remaining !== undefined) total = page.remaining
     if (page.changes.length > 0) {
       const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange, deferJourneys: bootstrapping })

@@ -1,0 +1,82 @@
+// The laptop asks for the next page while it writes the one it has (engine.ts, pullAll): the server's reading and
+// sending and the laptop's writing overlap. A page that fails to apply must still leave the cursor at the last page
+// written, and the answer asked for ahead of it must not surface as an unhandled rejection.
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase, type AppDatabase } from '../../db/database'
+import { SCHEMA_VERSION } from '../../db/migrations'
+import { pullAll, type EngineDeps, type SyncRunSummary } from '../../electron/main/modules/sync/engine'
+import type { SyncTransport } from '../../electron/main/modules/sync/transport'
+import type { PullResponse } from '../../shared/modules/sync/protocol'
+import { tempDir } from '../helpers/temp-db'
+
+const summary = (): SyncRunSummary => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+const company = (n: number) => ({ seq: n, table: 'companies', id: `c-${String(n).padStart(4, '0')}`, op: 'upsert' as const, data: { name: `Firma ${n}`, status: 'prospect' } })
+
+/** Three pages of two companies each; `failing` pages are answered with an error. */
+function scriptedTransport(events: string[], failing: Set<number> = new Set()): SyncTransport {
+  const pages: PullResponse[] = [0, 1, 2].map((p) => ({ changes: [company(p * 2 + 1), company(p * 2 + 2)], cursor: p * 2 + 2, hasMore: p < 2, reset: false }))
+  const unused = () => Promise.reject(new Error('not used here'))
+  return {
+    login: unused, push: unused, checksum: unused,
+    pull: async (_token, _version, query) => {
+      const index = query.cursor / 2
+      events.push(`ask ${index}`)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      if (failing.has(index)) throw new Error(`page ${index} lost`)
+      return pages[index]!
+    },
+  } as unknown as SyncTransport
+}
+
+const opened: AppDatabase[] = []
+afterEach(async () => {
+  for (const database of opened.splice(0)) await database.close()
+})
+
+async function laptop(transport: SyncTransport, afterChange?: (index: number) => void): Promise<{ database: AppDatabase; deps: EngineDeps }> {
+  const database = await openDatabase(path.join(tempDir(), 'laptop.sqlite'))
+  opened.push(database)
+  return { database, deps: { db: database.db, clientId: database.clientId, token: 't'.repeat(30), schemaVersion: SCHEMA_VERSION, transport, clock: () => new Date('2026-12-02T09:00:00Z'), afterChange } }
+}
+
+const cursorOf = async (database: AppDatabase) => (await database.db.selectFrom('sync_state').select('value').where('key', '=', 'cursor').executeTakeFirst())?.value
+
+describe('pipelined pull', () => {
+  it('asks for the next page before it writes the current one, and writes every page once in order', async () => {
+    const events: string[] = []
+    let page = 0
+    const { database, deps } = await laptop(scriptedTransport(events), (i) => {
+      if (i === 0) events.push(`write ${page++}`)
+    })
+    const run = summary()
+    await pullAll(deps, run)
+    expect(events).toEqual(['ask 0', 'ask 1', 'write 0', 'ask 2', 'write 1', 'write 2'])
+    expect(run.pulled).toBe(6)
+    expect((await database.db.selectFrom('companies').select('name').orderBy('name').execute()).map((r) => r.name)).toEqual(['Firma 1', 'Firma 2', 'Firma 3', 'Firma 4', 'Firma 5', 'Firma 6'])
+    expect(await cursorOf(database)).toBe('6')
+  })
+
+  it('a page that fails to apply keeps the last written cursor; the answer already asked for is dropped quietly', async () => {
+    const events: string[] = []
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      let page = 0
+      // Page 1 fails while it is written; page 2, asked for meanwhile, fails on the way (offline).
+      const { database, deps } = await laptop(scriptedTransport(events, new Set([2])), (i) => {
+        if (i === 0) page++
+        if (page === 2 && i === 1) throw new Error('disk full')
+      })
+      await expect(pullAll(deps, summary())).rejects.toThrow('disk full')
+      await new Promise((resolve) => setTimeout(resolve, 30)) // the dropped answer settles
+      expect(events).toEqual(['ask 0', 'ask 1', 'ask 2'])
+      expect(unhandled).toEqual([])
+      expect(await cursorOf(database)).toBe('2')
+      expect((await database.db.selectFrom('companies').select('name').orderBy('name').execute()).map((r) => r.name)).toEqual(['Firma 1', 'Firma 2'])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+})
