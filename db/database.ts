@@ -1,7 +1,8 @@
 // Opens the local database safely: refuses files that are not ours, corrupt or newer, then migrates.
 import { existsSync, openSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs'
-import { Kysely, Migrator, type MigrationProvider } from 'kysely'
+import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely'
 import { newId } from './platform/ids'
+import { restoreIndexes } from './platform/deferred-indexes'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { openHandle, type DatabaseKey, type SqliteHandle } from './platform/sqlite/sqlite3-handle'
 import { Sqlite3Dialect } from './platform/sqlite/sqlite3-dialect'
@@ -197,6 +198,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   await handle.exec(`PRAGMA application_id = ${APPLICATION_ID}`)
   const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(handle) })
   try {
+    // A first download stopped by the app's end left indexes to be built: the schema is whole before migrations run.
+    const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'sync_state'`.execute(db)
+    if (Number(rows[0]?.n) > 0) await restoreIndexes(db)
     await migrate(db)
     await handle.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`)
     const clientId = await ensureClientId(db)

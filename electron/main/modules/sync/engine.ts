@@ -1,5 +1,6 @@
 // One sync run (docs/sync.md): push until the outbox is empty, then pull until nothing is left.
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely'
+import { deferIndexes, restoreIndexes } from '../../../../db/platform/deferred-indexes'
 import { newId } from '../../../../db/platform/ids'
 import type { Database } from '../../../../db/database.types'
 import type { SyncOutboxTable } from '../../../../db/platform/local.table'
@@ -146,32 +147,44 @@ export async function pullAll(deps: EngineDeps, summary: SyncRunSummary): Promis
     return page
   }
   let next = request(cursor, true)
-  for (;;) {
-    const page = await next
-    if (page.reset) {
-      await resetSyncedData(db)
-      await writeState(db, 'bootstrapped', false)
-      bootstrapping = true
-      cursor = 0
-      next = request(cursor, true)
-      continue
+  // A first download writes the touchpoints without their secondary indexes; they are built once at its end.
+  if (bootstrapping) await deferIndexes(db)
+  try {
+    for (;;) {
+      const page = await next
+      if (page.reset) {
+        await resetSyncedData(db)
+        await writeState(db, 'bootstrapped', false)
+        bootstrapping = true
+        cursor = 0
+        next = request(cursor, true)
+        await deferIndexes(db)
+        continue
+      }
+      // The next page is asked for while this one is written: the server reads and sends it in its own process, so
+      // its time and the laptop's overlap (a page's cursor is the server's answer, not what the laptop applied).
+      if (page.hasMore) next = request(page.cursor, false)
+      if (page.remaining !== undefined) total = page.remaining
+      if (page.changes.length > 0) {
+        const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange, deferJourneys: bootstrapping })
+        summary.pulled += page.changes.length
+        summary.quarantined += applied.quarantined
+        countErased(summary, applied)
+      }
+      cursor = page.cursor
+      deps.onProgress?.({ phase: bootstrapping ? 'bootstrap' : 'pull', done: summary.pulled, total })
+      if (!page.hasMore) break
     }
-    // The next page is asked for while this one is written: the server reads and sends it in its own process, so
-    // its time and the laptop's overlap (a page's cursor is the server's answer, not what the laptop applied).
-    if (page.hasMore) next = request(page.cursor, false)
-    if (page.remaining !== undefined) total = page.remaining
-    if (page.changes.length > 0) {
-      const applied = await applyPage(db, page.changes, page.cursor, { now: deps.clock().toISOString(), afterChange: deps.afterChange, deferJourneys: bootstrapping })
-      summary.pulled += page.changes.length
-      summary.quarantined += applied.quarantined
-      countErased(summary, applied)
-    }
-    cursor = page.cursor
-    deps.onProgress?.({ phase: bootstrapping ? 'bootstrap' : 'pull', done: summary.pulled, total })
-    if (!page.hasMore) break
+  } catch (err) {
+    // Stopped part-way (offline, a page that could not be written): until the next run resumes the download, what
+    // arrived so far is read at full speed; the next run defers the indexes again.
+    if (bootstrapping) await restoreIndexes(db).catch(() => undefined)
+    throw err
   }
   if (bootstrapping) {
     // Interrupted before this, the download resumes at its cursor and comes here again: nothing is left unrefreshed.
+    // The indexes first: the journeys read each company's latest touchpoint through one of them.
+    await restoreIndexes(db)
     await refreshAllJourneys(db, deps.clock().toISOString())
     await writeState(db, 'bootstrapped', true)
     await clearState(db, ['checked_at']) // a fresh download is compared at once
