@@ -56,8 +56,9 @@ async function insertChange(trx: Transaction<Database>, companyId: string, stati
  */
 export async function recordJourneyChange(
   trx: Transaction<Database>, companyId: string, before: PositionBefore, after: JourneyPosition, status: CompanyStatus, now: string,
+  known?: Map<string, LatestChange>,
 ): Promise<void> {
-  const latest = await trx.selectFrom('journey_changes').select(['station', 'reason'])
+  const latest = known ? known.get(companyId) : await trx.selectFrom('journey_changes').select(['station', 'reason'])
     .where('company_id', '=', companyId).where('deleted_at', 'is', null)
     .orderBy('changed_on', 'desc').orderBy('local_seq', 'desc').limit(1).executeTakeFirst()
   if (latest && latest.station === after.station && latest.reason === after.reason) return
@@ -67,4 +68,23 @@ export async function recordJourneyChange(
     await insertChange(trx, companyId, before.station, before.reason, before.status, berlinDay(company.created_at), now)
   }
   await insertChange(trx, companyId, after.station, after.reason, status, berlinDay(now), now)
+}
+
+export interface LatestChange {
+  station: Station | null
+  reason: JourneyReason
+}
+
+/**
+ * The latest recorded change of each of these companies (what `recordJourneyChange` compares with), in one query for
+ * a chunk of a bulk refresh instead of one per company; a company without any is not in the map.
+ */
+export async function latestJourneyChanges(trx: Transaction<Database>, companyIds: readonly string[]): Promise<Map<string, LatestChange>> {
+  const latest = new Map<string, LatestChange>()
+  if (companyIds.length === 0) return latest
+  const rows = await trx.selectFrom('journey_changes').select(['company_id', 'station', 'reason'])
+    .where('company_id', 'in', companyIds).where('deleted_at', 'is', null)
+    .orderBy('company_id').orderBy('changed_on', 'desc').orderBy('local_seq', 'desc').execute()
+  for (const row of rows) if (!latest.has(row.company_id)) latest.set(row.company_id, { station: row.station, reason: row.reason })
+  return latest
 }

@@ -1,7 +1,7 @@
 // Keeps each company's derived journey position current; called inside the writing transaction.
 import { sql, type Transaction } from 'kysely'
-import { latestTouchpointStation, saveJourney } from '../../../../db/modules/customers/journey.repository'
-import { recordJourneyChange } from '../../../../db/modules/customers/journey-history'
+import { latestTouchpointStation, saveJourney, saveJourneys, type JourneySave } from '../../../../db/modules/customers/journey.repository'
+import { latestJourneyChanges, recordJourneyChange } from '../../../../db/modules/customers/journey-history'
 import { runCompanyRefreshHooks, type CompanyRefreshOrigin } from '../../../../db/modules/customers/company-refresh'
 import { journeyFacts, structuralFacts } from '../../../../db/modules/customers/journey.facts'
 import { statusMovedBy, wonOfferOfItsOwn } from '../../../../db/modules/customers/company-status.facts'
@@ -111,15 +111,20 @@ export async function refreshJourneys(
       ])
       .where('c.id', 'in', chunk)
       .execute()
+    // One read of the chunk's latest recorded changes and one write of its positions per few hundred companies.
+    const latestChanges = await latestJourneyChanges(db, chunk)
+    const saves: JourneySave[] = []
     for (const row of rows) {
       const outcome = await followBusiness(db, row.id, row.status, row.business, hasBusiness(row), row.moves ? ROLL_OWNER : PULLED, now)
       const business = outcome.business !== row.business ? outcome.business : undefined
       const position = currentStation({ status: outcome.status, latestTouchpointStation: outcome.eventStation ?? row.latest, ...factsOf(row, row.open_offers) })
       if (row.reason !== position.reason || row.station !== position.station || business !== undefined) {
-        await saveJourney(db, row.id, position.station, position.reason, now, business)
-        if (row.reason !== position.reason || row.station !== position.station) await recordJourneyChange(db, row.id, row, position, outcome.status, now)
+        saves.push({ companyId: row.id, station: position.station, reason: position.reason, business })
+        if (row.reason !== position.reason || row.station !== position.station) await recordJourneyChange(db, row.id, row, position, outcome.status, now, latestChanges)
       }
     }
+    // Written before the hooks run: they read the positions.
+    await saveJourneys(db, saves, now)
     await runCompanyRefreshHooks(db, chunk, now, origin)
   }
 }
