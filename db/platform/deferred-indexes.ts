@@ -1,12 +1,14 @@
 // A first download writes the touchpoints without their secondary indexes and builds them once at its end (issue 20,
-// scope 4): kept current row by row, the five indexes of 200,000 touchpoints cost about twice what the rows themselves
-// do (random inserts into five B-trees), while CREATE INDEX sorts once. Only the touchpoints: the company and contact
+// scope 4): kept current row by row, the secondary indexes of 200,000 touchpoints (five that every row enters, two
+// partial ones) cost about twice what the rows themselves do (random inserts into five B-trees), while CREATE INDEX
+// sorts once. Only the touchpoints: the company and contact
 // lists, their search and the touchpoints' own search (FTS, kept by its triggers) stay as fast as before while the
 // download goes on; a company's timeline reads its touchpoints by a scan meanwhile.
 //
 // The dropped indexes' definitions are kept in sync_state (local bookkeeping, read from sqlite_master, never synced), in
-// the transaction that drops them. They are built again at the end of the download, and, should the app stop before
-// that, when the database is next opened, before its migrations run: outside a running download the schema is whole.
+// the transaction that drops them. They are built again at the end of the download, when a download run fails
+// part-way, and, should the app stop before that, when the database is next opened, before its migrations run:
+// outside a running download the schema is whole.
 import { CompiledQuery, type Kysely } from 'kysely'
 import type { Database } from '../database.types'
 
