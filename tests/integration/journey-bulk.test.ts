@@ -1,7 +1,9 @@
 // The bulk refresh of many companies (a first download's end, the daily roll, a pulled page) writes the positions a
 // few hundred to a statement and reads each chunk's latest recorded changes in one query: the same result as one
 // statement per company, `business` kept where it is not given, the latest change found as one look-up finds it.
+import type { KyselyPlugin, RootOperationNode } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { refreshJourneys } from '../../electron/main/modules/customers/journey.service'
 import { latestJourneyChanges } from '../../db/modules/customers/journey-history'
 import { saveJourneys } from '../../db/modules/customers/journey.repository'
 import { newId } from '../../db/platform/ids'
@@ -58,5 +60,31 @@ describe('bulk journey writes', () => {
     expect(latest.get(a!)).toEqual({ station: 'support', reason: 'latest_touchpoint' })
     expect(latest.get(b!)).toEqual({ station: 'renewal', reason: 'latest_touchpoint' })
     expect(latest.has(c!)).toBe(false)
+  })
+
+  it('reads no recorded history when no position moves, and records the ones that do', async () => {
+    const ids = await companies(3)
+    await t.ctx.db.transaction().execute((trx) => refreshJourneys(trx, ids, NOW))
+    const historyBefore = await t.ctx.db.selectFrom('journey_changes').select(['company_id', 'station']).execute()
+    // Every query of the refresh, as the tree Kysely compiles (the tables it names).
+    const seen: RootOperationNode[] = []
+    const spy: KyselyPlugin = { transformQuery: ({ node }) => (seen.push(node), node), transformResult: async ({ result }) => result }
+    const readsHistory = () => seen.some((node) => node.kind === 'SelectQueryNode' && JSON.stringify(node).includes('"journey_changes"'))
+
+    await t.ctx.db.transaction().execute((trx) => refreshJourneys(trx.withPlugin(spy), ids, NOW))
+    expect(seen.length).toBeGreaterThan(0)
+    expect(readsHistory()).toBe(false)
+    expect(await t.ctx.db.selectFrom('journey_changes').select(['company_id', 'station']).execute()).toEqual(historyBefore)
+
+    // A complaint call moves the first company to the support station: now its history is read and extended.
+    await t.ctx.db.transaction().execute((trx) => insertSynced(trx, 'touchpoints', {
+      id: newId(), company_id: ids[0]!, contact_id: null, occurred_at: NOW, channel: 'phone', direction: 'inbound', mode: 'direct', station: 'support', summary: 'Reklamation', created_by: '',
+    }, NOW))
+    seen.length = 0
+    await t.ctx.db.transaction().execute((trx) => refreshJourneys(trx.withPlugin(spy), ids, NOW))
+    expect(readsHistory()).toBe(true)
+    expect((await journey(ids[0]!))?.station).toBe('support')
+    const added = await t.ctx.db.selectFrom('journey_changes').select(['company_id', 'station']).where('station', '=', 'support').execute()
+    expect(added).toEqual([{ company_id: ids[0]!, station: 'support' }])
   })
 })

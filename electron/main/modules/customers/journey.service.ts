@@ -111,17 +111,22 @@ export async function refreshJourneys(
       ])
       .where('c.id', 'in', chunk)
       .execute()
-    // One read of the chunk's latest recorded changes and one write of its positions per few hundred companies.
-    const latestChanges = await latestJourneyChanges(db, chunk)
+    // One write of the chunk's positions and, only when some moved, one read of their latest recorded changes per few
+    // hundred companies (a pull of edits that move nobody, the common case, reads no history at all).
     const saves: JourneySave[] = []
+    const moved: Array<{ row: (typeof rows)[number]; position: JourneyPosition; status: CompanyStatus }> = []
     for (const row of rows) {
       const outcome = await followBusiness(db, row.id, row.status, row.business, hasBusiness(row), row.moves ? ROLL_OWNER : PULLED, now)
       const business = outcome.business !== row.business ? outcome.business : undefined
       const position = currentStation({ status: outcome.status, latestTouchpointStation: outcome.eventStation ?? row.latest, ...factsOf(row, row.open_offers) })
       if (row.reason !== position.reason || row.station !== position.station || business !== undefined) {
         saves.push({ companyId: row.id, station: position.station, reason: position.reason, business })
-        if (row.reason !== position.reason || row.station !== position.station) await recordJourneyChange(db, row.id, row, position, outcome.status, now, latestChanges)
+        if (row.reason !== position.reason || row.station !== position.station) moved.push({ row, position, status: outcome.status })
       }
+    }
+    if (moved.length > 0) {
+      const latestChanges = await latestJourneyChanges(db, moved.map((m) => m.row.id))
+      for (const { row, position, status } of moved) await recordJourneyChange(db, row.id, row, position, status, now, latestChanges)
     }
     // Written before the hooks run: they read the positions.
     await saveJourneys(db, saves, now)
