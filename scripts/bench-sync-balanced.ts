@@ -7,14 +7,13 @@ import { openDatabase } from '../db/database'
 import { newId } from '../db/platform/ids'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { insertSynced } from '../db/platform/synced-writes'
-import { httpTransport, pushAll, type EngineDeps, type SyncTransport } from '../electron/main/modules/sync'
+import { emptySyncSummary as emptySummary, httpTransport, pushAll, type EngineDeps, type SyncTransport } from '../electron/main/modules/sync'
 import type { PushOp } from '../shared/modules/sync'
 import { openStore } from '../server/store/open-store'
 import { startLoadBalancer } from '../tests/helpers/load-balancer'
 import { SERVER_PASSWORD, startServerProcess, type ServerProcess } from '../tests/helpers/server-process'
 import { tempDir } from '../tests/helpers/temp-db'
 
-const emptySummary = () => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
 
 interface Rep {
   database: Awaited<ReturnType<typeof openDatabase>>

@@ -1,6 +1,6 @@
 // Where an incremental sync's time goes (`npm run bench:sync`): each phase of a run split into the time spent waiting
 // on the server (request, server work, response) and the laptop's own work.
-import { pullAll, pushAll, verifyScopes, type EngineDeps, type SyncRunSummary, type SyncTransport } from '../electron/main/modules/sync'
+import { emptySyncSummary as emptySummary, pullAll, pushAll, verifyScopes, type EngineDeps, type SyncTransport } from '../electron/main/modules/sync'
 
 /** The transport with the time spent in each call added up: what the server and the wire cost. */
 export function timedTransport(inner: SyncTransport, waited: { ms: number }): SyncTransport {
@@ -19,7 +19,6 @@ export function timedTransport(inner: SyncTransport, waited: { ms: number }): Sy
 export type SyncBreakdown = Record<`${'push' | 'pull' | 'verify'}_${'server' | 'laptop'}`, number>
 
 export const emptyBreakdown = (): SyncBreakdown => ({ push_server: 0, push_laptop: 0, pull_server: 0, pull_laptop: 0, verify_server: 0, verify_laptop: 0 })
-const emptySummary = (): SyncRunSummary => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
 
 /** One comparison of the scope checksums, forced (as after changes once 15 minutes have passed). */
 export async function timeChecksumCompare(l: { deps: EngineDeps; waited: { ms: number } }): Promise<{ server: number; laptop: number }> {

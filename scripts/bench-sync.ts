@@ -17,7 +17,7 @@ import { insertSynced, updateSynced } from '../db/platform/synced-writes'
 import type { EngineDeps } from '../electron/main/modules/sync'
 import { emptyBreakdown, phasedSync, timeChecksumCompare, type SyncBreakdown } from './bench-sync-breakdown'
 import { laptop, recordTouchpoints } from './bench-sync-laptop'
-import { httpTransport } from '../electron/main/modules/sync'
+import { emptySyncSummary, httpTransport } from '../electron/main/modules/sync'
 import { createTeam, createUser } from '../server/admin/accounts'
 import { importRows, type ImportRow } from '../server/admin/import'
 import { openStore, type Store } from '../server/store/open-store'
@@ -187,11 +187,11 @@ export async function benchPushDurability(): Promise<void> {
       const companyId = newId()
       const now = new Date().toISOString()
       await database.db.transaction().execute((trx) => insertSynced(trx, 'companies', { id: companyId, name: 'Brunsviga GmbH', status: 'customer' }, now))
-      await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+      await pushAll(deps, emptySyncSummary())
       const N = 3000
       await recordTouchpoints(database.db, companyId, N, 'Anruf')
       const started = performance.now()
-      await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+      await pushAll(deps, emptySyncSummary())
       emit(`sync.sqlite.push_throughput_synchronous_${synchronous.toLowerCase()}`, N / ((performance.now() - started) / 1000), 'ops/s')
       // The common case of a laptop syncing every few minutes: small pushes, one commit (one fsync) each.
       const small = 300
@@ -201,7 +201,7 @@ export async function benchPushDurability(): Promise<void> {
           id: newId(), company_id: companyId, contact_id: null, occurred_at: now, channel: 'email', direction: 'inbound', mode: 'direct', station: 'offer', summary: `Mail ${i}`, created_by: '',
         }, now))
         const t0 = performance.now()
-        await pushAll(deps, { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+        await pushAll(deps, emptySyncSummary())
         elapsed += performance.now() - t0
       }
       emit(`sync.sqlite.push_single_op_synchronous_${synchronous.toLowerCase()}`, elapsed / small, 'ms')

@@ -5,13 +5,12 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase, type AppDatabase } from '../../db/database'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { pullAll, type EngineDeps, type SyncRunSummary } from '../../electron/main/modules/sync/engine'
+import { emptySyncSummary as summary, pullAll, type EngineDeps } from '../../electron/main/modules/sync/engine'
 import type { SyncTransport } from '../../electron/main/modules/sync/transport'
 import type { PullResponse } from '../../shared/modules/sync/protocol'
 import { deferredIndexNames, deferIndexes } from '../../db/platform/deferred-indexes'
 import { tempDir } from '../helpers/temp-db'
 
-const summary = (): SyncRunSummary => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
 const company = (n: number) => ({ seq: n, table: 'companies', id: `c-${String(n).padStart(4, '0')}`, op: 'upsert' as const, data: { name: `Firma ${n}`, status: 'prospect' } })
 
 /** Three pages of two companies each; `failing` pages are answered with an error. */

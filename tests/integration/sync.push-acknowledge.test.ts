@@ -7,13 +7,12 @@ import { openDatabase, type AppDatabase } from '../../db/database'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { newId } from '../../db/platform/ids'
 import { insertSynced } from '../../db/platform/synced-writes'
-import { pushAll, type EngineDeps, type SyncRunSummary } from '../../electron/main/modules/sync/engine'
+import { emptySyncSummary as summary, pushAll, type EngineDeps } from '../../electron/main/modules/sync/engine'
 import type { SyncTransport } from '../../electron/main/modules/sync/transport'
 import type { PushRequest, PushResult } from '../../shared/modules/sync/protocol'
 import { tempDir } from '../helpers/temp-db'
 
 const NOW = '2026-12-02T09:00:00.000Z'
-const summary = (): SyncRunSummary => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
 
 let database: AppDatabase | null = null
 afterEach(async () => {

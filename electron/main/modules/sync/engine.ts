@@ -255,8 +255,11 @@ export async function takeNewClientId(db: Kysely<Database>, transport: SyncTrans
   return { clientId, token: fresh.token }
 }
 
+/** A run's summary before anything happened. */
+export const emptySyncSummary = (): SyncRunSummary => ({ pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] })
+
 export async function syncOnce(deps: EngineDeps): Promise<SyncRunSummary> {
-  const summary: SyncRunSummary = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, quarantined: 0, reidentified: false, redownloaded: [] }
+  const summary = emptySyncSummary()
   await pushAll(deps, summary)
   await pullAll(deps, summary)
   await verifyScopes(deps, summary)
