@@ -2,7 +2,7 @@
 import type { SyncTableName } from '../shared/modules/sync'
 import { isOneOf } from '../shared/platform/value-lists'
 import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
-import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, FollowUpQueueTable, FollowUpStatsTable, ProductTable, PromiseTable } from './modules/offers'
+import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, FollowUpQueueTable, FollowUpDayCountsTable, FollowUpStatsTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable, RenewalDayStatsTable, RenewalStatsTable } from './modules/contracts'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, FeedbackStatsTable, ReferralTable } from './modules/service'
@@ -37,6 +37,7 @@ export interface Database {
   offer_stats: OfferStatsTable
   follow_up_stats: FollowUpStatsTable
   follow_up_queue: FollowUpQueueTable
+  follow_up_day_counts: FollowUpDayCountsTable
   contracts: ContractTable
   contract_items: ContractItemTable
   renewal_stats: RenewalStatsTable

@@ -8,11 +8,11 @@ import type { DueCounts, DueRange } from '../../shared/platform/due-range'
 export const dueWithin = (due: Expression<unknown> | RawBuilder<unknown>, range: DueRange): RawBuilder<boolean> =>
   range.from ? sql<boolean>`${due} between ${range.from} and ${range.to}` : sql<boolean>`${due} <= ${range.to}`
 
-/** The counts' columns: entries due before today, today, and after it. */
-export const dueCountColumns = (due: Expression<unknown> | RawBuilder<unknown>, today: string) => [
-  sql<number | null>`sum(${due} < ${today})`.as('overdue'),
-  sql<number | null>`sum(${due} = ${today})`.as('due_today'),
-  sql<number | null>`sum(${due} > ${today})`.as('upcoming'),
+/** The counts' columns: entries due before today, today, and after it (each row `weight` entries, one by default: a roll-up's count). */
+export const dueCountColumns = (due: Expression<unknown> | RawBuilder<unknown>, today: string, weight: Expression<unknown> | RawBuilder<unknown> = sql.lit(1)) => [
+  sql<number | null>`sum(${weight} * (${due} < ${today}))`.as('overdue'),
+  sql<number | null>`sum(${weight} * (${due} = ${today}))`.as('due_today'),
+  sql<number | null>`sum(${weight} * (${due} > ${today}))`.as('upcoming'),
 ] as const
 
 export const toSourceCounts = (row: { overdue: number | null; due_today: number | null; upcoming: number | null } | undefined): DueCounts => ({

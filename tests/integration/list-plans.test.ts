@@ -79,6 +79,16 @@ describe('first pages from the sort\'s index', () => {
     }
   })
 
+  it('reads a page of offer follow-ups from the queue\'s index pages alone, joining only the owner\'s name (migration 040)', async () => {
+    for (const ownerId of ['', 'u-anna']) {
+      const { ctx, statements } = recording(t.ctx)
+      await followUpItems(ctx, { ownerId, from: '', to: '2026-11-30', limit: 50 })
+      const plan = await planOf(statements[0]!)
+      expect(plan).toMatch(ownerId ? /COVERING INDEX follow_up_queue_owner_day/ : /COVERING INDEX follow_up_queue_day/)
+      expect(plan).not.toMatch(/\b(offers|companies|contacts|follow_ups)\b/)
+    }
+  })
+
   it('walks the companies in city order when a station has many matches, and looks few matches up', async () => {
     const many = recording(t.ctx)
     const walked = await companies(many.ctx, { station: 'offer', sort: 'city', limit: 5 }, 1)

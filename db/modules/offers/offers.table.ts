@@ -124,13 +124,35 @@ export interface FollowUpTable extends SyncColumns {
   touchpoint_id: string | null
 }
 
-/** Derived, local-only: each open follow-up with its offer's value, in the work list's order (migration 039, kept by triggers). */
+/**
+ * Derived, local-only: each open follow-up with what the work list shows of it, in the list's order (migrations 039,
+ * 040, kept by triggers). The offer's columns are null (its value 0) while the offer has not arrived or is deleted
+ * (offer_status), the company's name while the company has not arrived.
+ */
 export interface FollowUpQueueTable {
   follow_up_id: string
   due_date: string
   owner_id: string
   offer_id: string
+  kind: FollowUpKind
+  company_id: string
+  company_name: string | null
   gross_cents: number
+  offer_status: OfferStatus | null
+  offer_number: string | null
+  valid_until: string | null
+  contact_id: string | null
+  first_name: string | null
+  last_name: string | null
+  phone: string | null
+  mobile: string | null
+}
+
+/** Derived, local-only: the open follow-ups per owner and due day (migration 040, kept by triggers on follow_up_queue). */
+export interface FollowUpDayCountsTable {
+  owner_id: string
+  due_date: string
+  n: number
 }
 
 /** Derived, local-only: decided offers rolled up per month (migration 004, kept by triggers). */

@@ -2,9 +2,11 @@
 import { sql } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
 import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
-import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
+import type { DueCounts, DueCountQuery, DueListQuery } from '../../../../shared/platform/due-range'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
-import { openOfferLookedUp } from '../../../../db/modules/offers/offer.predicates'
+import type { FollowUpQueueTable } from '../../../../db/modules/offers'
+import { inList } from '../../../../db/platform/sql-values'
+import { OPEN_OFFER_STATUSES } from '../../../../shared/modules/offers'
 import type { TouchpointChannel } from '../../../../shared/modules/customers'
 import type { FollowUpItem } from '../../../../shared/modules/offers/offer.types'
 import { AppError, fieldError } from '../../../../shared/platform/result'
@@ -13,57 +15,54 @@ import { nowIso, todayOf, type ServiceContext } from '../../platform/context'
 import { refreshJourney } from '../customers'
 
 /**
- * Open follow-ups due in the range, read from their own index alone (the status a literal, so the partial
- * index serves). An open follow-up belongs to an open offer: deciding or expiring an offer closes its
- * follow-ups in the same transaction (offer.service.ts), so the count needs no look at the offers.
+ * How many open follow-ups fall before, on and after today within the range: summed from follow_up_day_counts
+ * (migration 040: the open follow-ups per owner and day, kept by triggers), a few hundred rows however many are open.
+ * An open follow-up belongs to an open offer: deciding or expiring an offer closes its follow-ups in the same
+ * transaction (offer.service.ts), so the count needs no look at the offers.
  */
-const openFollowUps = (ctx: ServiceContext, q: DueRange & { ownerId: string }) => {
-  let query = ctx.db.selectFrom('follow_ups as f')
-    .where('f.status', '=', sql.lit('open')).where('f.deleted_at', 'is', null).where(dueWithin(sql.ref('f.due_date'), q))
-  if (q.ownerId) query = query.where('f.owner_id', '=', q.ownerId)
-  return query
+export async function followUpCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
+  let query = ctx.db.selectFrom('follow_up_day_counts as d').where(dueWithin(sql.ref('d.due_date'), q))
+  if (q.ownerId) query = query.where('d.owner_id', '=', q.ownerId)
+  return toSourceCounts(await query.select(dueCountColumns(sql.ref('d.due_date'), q.today, sql.ref('d.n'))).executeTakeFirst())
 }
 
-/** How many open follow-ups fall before, on and after today within the range. */
-export async function followUpCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
-  return toSourceCounts(await openFollowUps(ctx, q).select(dueCountColumns(sql.ref('f.due_date'), q.today)).executeTakeFirst())
-}
+/** An open offer and a company that has arrived: a follow-up whose offer was decided, deleted or not pulled yet is left out. */
+const listed = sql`${inList(sql`+x.offer_status`, OPEN_OFFER_STATUSES)} and x.company_name is not null`
 
 /**
  * The first open follow-ups of the range: the earliest due, the higher value first within a day. They are the first
- * entries of follow_up_queue's index in that order (migration 039: each open follow-up with its offer's value), the
- * offer's status checked from offers_id_status_gross (index pages only); only those are joined to their names.
+ * entries of follow_up_queue's index in that order, and the index holds every column the list shows (migration 040:
+ * each open follow-up with its offer's value, number, status and validity, its company's name and its contact), so
+ * a page is read from index pages alone; only the owner's name is joined.
  */
 export async function followUpItems(ctx: ServiceContext, q: DueListQuery): Promise<FollowUpItem[]> {
-  const first = sql<{ id: string; due_date: string; gross_cents: number }>`(
-    select x.follow_up_id as id, x.due_date, x.gross_cents
+  const first = sql<FollowUpQueueTable>`(
+    select x.follow_up_id, x.due_date, x.gross_cents, x.offer_status, x.company_name, x.owner_id, x.offer_id, x.kind, x.company_id,
+      x.offer_number, x.valid_until, x.first_name, x.last_name, x.phone, x.mobile
     from follow_up_queue x indexed by ${sql.raw(q.ownerId ? 'follow_up_queue_owner_day' : 'follow_up_queue_day')}
-      join offers o indexed by offers_id_status_gross on o.id = x.offer_id
-    where ${dueWithin(sql.ref('x.due_date'), q)} ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``}
-      and ${openOfferLookedUp('o')} and o.deleted_at is null
+    where ${dueWithin(sql.ref('x.due_date'), q)} ${q.ownerId ? sql`and x.owner_id = ${q.ownerId}` : sql``} and ${listed}
     order by x.due_date, x.gross_cents desc, x.follow_up_id limit ${q.limit})`
-  const rows = await ctx.db.selectFrom(first.as('x'))
-    .innerJoin('follow_ups as f', 'f.id', 'x.id')
-    .innerJoin('offers as o', 'o.id', 'f.offer_id')
-    .innerJoin('companies as c', 'c.id', 'f.company_id')
-    .leftJoin('contacts as k', 'k.id', 'o.contact_id')
-    .leftJoin('users as u', 'u.id', 'f.owner_id')
-    .select(['f.id', 'f.offer_id', 'o.number', 'f.company_id', 'c.name as company_name', 'k.first_name', 'k.last_name', 'k.phone', 'k.mobile',
-      'f.owner_id', 'u.display_name as owner_name', 'f.kind', 'f.due_date', 'o.gross_cents', 'o.valid_until'])
-    .orderBy('x.due_date').orderBy('x.gross_cents', 'desc').orderBy('x.id').execute()
-  return rows.map((r): FollowUpItem => ({
-    source: 'offer', id: r.id, offerId: r.offer_id, offerNumber: r.number, companyId: r.company_id, companyName: r.company_name,
-    contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
-    kind: r.kind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil: r.valid_until,
-    view: {
-      label: messageRef('worklist.followUp', { kind: r.kind, number: r.number, company: r.company_name }),
-      subject: { text: r.number, href: `/offers/${r.offer_id}` },
-      detail: messageRef('worklist.followUpDetail', { kind: r.kind, gross: r.gross_cents, validUntil: r.valid_until }),
-      calendarTitle: messageRef('worklist.followUpCalendar', { number: r.number }),
-      calendarDetail: messageRef('worklist.followUpCalendarDetail', { validUntil: r.valid_until }),
-      valueCents: r.gross_cents,
-    },
-  }))
+  const rows = await ctx.db.selectFrom(first.as('x')).leftJoin('users as u', 'u.id', 'x.owner_id')
+    .selectAll('x').select('u.display_name as owner_name')
+    .orderBy('x.due_date').orderBy('x.gross_cents', 'desc').orderBy('x.follow_up_id').execute()
+  return rows.map((r): FollowUpItem => {
+    const number = r.offer_number ?? ''
+    const validUntil = r.valid_until ?? ''
+    const company = r.company_name ?? ''
+    return {
+      source: 'offer', id: r.follow_up_id, offerId: r.offer_id, offerNumber: number, companyId: r.company_id, companyName: company,
+      contactName: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), contactPhone: r.phone || r.mobile || '', ownerId: r.owner_id, ownerName: r.owner_name ?? '',
+      kind: r.kind, dueDate: r.due_date, grossCents: r.gross_cents, validUntil,
+      view: {
+        label: messageRef('worklist.followUp', { kind: r.kind, number, company }),
+        subject: { text: number, href: `/offers/${r.offer_id}` },
+        detail: messageRef('worklist.followUpDetail', { kind: r.kind, gross: r.gross_cents, validUntil }),
+        calendarTitle: messageRef('worklist.followUpCalendar', { number }),
+        calendarDetail: messageRef('worklist.followUpCalendarDetail', { validUntil }),
+        valueCents: r.gross_cents,
+      },
+    }
+  })
 }
 
 async function openFollowUp(ctx: ServiceContext, id: string) {
