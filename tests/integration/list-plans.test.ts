@@ -12,6 +12,7 @@ import { listOffers } from '../../electron/main/modules/offers/offer.service'
 import { promiseItems } from '../../electron/main/modules/offers/promise-items'
 import { followUpItems } from '../../electron/main/modules/offers/follow-up.service'
 import { taskItems } from '../../electron/main/modules/planning/task-items'
+import { renewalReminders } from '../../electron/main/modules/contracts/renewal.service'
 import type { ServiceContext } from '../../electron/main/platform/context'
 import { companyListQuerySchema } from '../../shared/modules/customers/company.schema'
 import { offerListQuerySchema } from '../../shared/modules/offers/offer.schema'
@@ -86,6 +87,24 @@ describe('first pages from the sort\'s index', () => {
       const plan = await planOf(statements[0]!)
       expect(plan).toMatch(ownerId ? /COVERING INDEX follow_up_queue_owner_day/ : /COVERING INDEX follow_up_queue_day/)
       expect(plan).not.toMatch(/\b(offers|companies|contacts|follow_ups)\b/)
+    }
+  })
+
+  it('reads a page of renewal reminders from the reminder\'s index in the list\'s order, without sorting or reading contracts (migration 041)', async () => {
+    for (const ownerId of ['', 'u-anna']) {
+      const { ctx, statements } = recording(t.ctx)
+      await renewalReminders(ctx, { ownerId, from: '2026-12-01', to: '2026-12-31', limit: 50 })
+      // Per kind: the page as its own statement (compiled for the subquery), then the statement run with the names joined.
+      expect(statements).toHaveLength(4)
+      for (const [i, kind] of ['review', 'final'].entries()) {
+        const page = await planOf(statements[2 * i]!)
+        const index = `COVERING INDEX contracts_${kind}_${ownerId ? 'owner_' : ''}due`
+        expect(page).toContain(index)
+        expect(page).not.toMatch(/TEMP B-TREE/)
+        const run = await planOf(statements[2 * i + 1]!)
+        expect(run).toContain(index)
+        expect(run.split('\n').filter((line) => /\bk\b/.test(line) && !line.includes('COVERING INDEX'))).toEqual([])
+      }
     }
   })
 

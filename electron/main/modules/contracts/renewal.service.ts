@@ -89,13 +89,15 @@ export async function renewalReminders(ctx: ServiceContext, q: DueListQuery): Pr
   const items: RenewalReminderItem[] = []
   for (const kind of REMINDER_KINDS) {
     const { query: base, due } = openReminders(ctx, kind, q)
-    // The first `limit` from the reminder's index and the contract alone; only those are joined to their names.
-    const first = base.select(['k.id', `${due} as due`, 'k.annual_value_cents']).orderBy(due).orderBy('k.annual_value_cents', 'desc').limit(q.limit)
-    const query = ctx.db.selectFrom(first.as('x')).innerJoin('contracts as k', 'k.id', 'x.id')
-      .innerJoin('companies as c', 'c.id', 'k.company_id').where('c.deleted_at', 'is', null)
-      .leftJoin('contacts as p', 'p.id', 'k.contact_id').leftJoin('users as u', 'u.id', 'k.owner_id')
-      .select(['k.id', 'k.number', 'k.company_id', 'c.name as company_name', 'p.first_name', 'p.last_name', 'p.phone', 'p.mobile', 'k.owner_id', 'u.display_name as owner_name',
-        'x.due', 'k.annual_value_cents', 'k.cancel_by'])
+    // The first `limit` from the reminder's index alone (migration 041: in the list's order, with every contract column
+    // shown); only those are joined to their names.
+    const first = base.select(['k.id', `${due} as due`, 'k.annual_value_cents', 'k.number', 'k.company_id', 'k.contact_id', 'k.owner_id', 'k.cancel_by'])
+      .orderBy(due).orderBy('k.annual_value_cents', 'desc').limit(q.limit)
+    const query = ctx.db.selectFrom(first.as('x'))
+      .innerJoin('companies as c', 'c.id', 'x.company_id').where('c.deleted_at', 'is', null)
+      .leftJoin('contacts as p', 'p.id', 'x.contact_id').leftJoin('users as u', 'u.id', 'x.owner_id')
+      .select(['x.id', 'x.number', 'x.company_id', 'c.name as company_name', 'p.first_name', 'p.last_name', 'p.phone', 'p.mobile', 'x.owner_id', 'u.display_name as owner_name',
+        'x.due', 'x.annual_value_cents', 'x.cancel_by'])
     for (const r of await query.orderBy('x.due').orderBy('x.annual_value_cents', 'desc').execute()) {
       items.push({
         source: 'contract', id: `${r.id}:${kind}`, contractId: r.id, contractNumber: r.number, companyId: r.company_id, companyName: r.company_name,
