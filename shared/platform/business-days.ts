@@ -1,7 +1,7 @@
 // Business days of a German federal state, or of the whole country when the state is not known:
 // used by follow-ups, renewal reminders and service levels alike.
-import { addBusinessDays, addCalendarDays, isBusinessDay, publicHolidays } from './calendar/german-holidays'
-import { FEDERAL_STATES, type FederalState } from './federal-states'
+import { addBusinessDays, addCalendarDays, isBusinessDay, nationwideHolidays } from './calendar/german-holidays'
+import type { FederalState } from './federal-states'
 
 const NATIONWIDE = new Map<number, Set<string>>()
 
@@ -9,8 +9,7 @@ const NATIONWIDE = new Map<number, Set<string>>()
 function nationwide(year: number): Set<string> {
   const known = NATIONWIDE.get(year)
   if (known) return known
-  const sets = FEDERAL_STATES.map((s) => new Set(publicHolidays(year, s).map((h) => h.date)))
-  const days = new Set([...sets[0]!].filter((d) => sets.every((set) => set.has(d))))
+  const days = new Set(nationwideHolidays(year).map((h) => h.date))
   NATIONWIDE.set(year, days)
   return days
 }

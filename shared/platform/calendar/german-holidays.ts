@@ -35,13 +35,13 @@ const OUR_NAMES: Readonly<Record<string, string>> = {
   'Tag der Befreiung (80. Jahrestag)': 'Tag der Befreiung',
 }
 
-/** One calendar per state, made on first use (making one parses the German rules: a few ms). */
-const calendars = new Map<FederalState, Holidays>()
+/** One calendar per state ('' = the country's own, federal holidays), made on first use (making one parses the German rules: a few ms). */
+const calendars = new Map<FederalState | '', Holidays>()
 
-function calendar(state: FederalState): Holidays {
+function calendar(state: FederalState | ''): Holidays {
   let hd = calendars.get(state)
   if (!hd) {
-    hd = new Holidays('DE', state, { languages: ['de'] })
+    hd = state ? new Holidays('DE', state, { languages: ['de'] }) : new Holidays('DE', { languages: ['de'] })
     calendars.set(state, hd)
   }
   return hd
@@ -56,7 +56,7 @@ interface YearCalendar {
 const yearCache = new Map<string, YearCalendar>()
 const YEAR_CACHE_LIMIT = 2_000
 
-function yearCalendar(year: number, state: FederalState): YearCalendar {
+function yearCalendar(year: number, state: FederalState | ''): YearCalendar {
   const key = `${state}${year}`
   let entry = yearCache.get(key)
   if (!entry) {
@@ -90,6 +90,16 @@ export function publicHolidays(year: number, state: FederalState): Holiday[] {
   checkYear(year)
   checkState(state)
   return yearCalendar(year, state).holidays.map((h) => ({ ...h }))
+}
+
+/**
+ * The public holidays of a year that every federal state keeps (the library's country-level calendar: the federal
+ * days, and Reformationstag 2017), sorted by date: what counts when a customer's state is not known. One calendar
+ * instead of intersecting all sixteen states' (~25 vs ~250 ms for the first year asked; the same days, tested).
+ */
+export function nationwideHolidays(year: number): Holiday[] {
+  checkYear(year)
+  return yearCalendar(year, '').holidays.map((h) => ({ ...h }))
 }
 
 function isBusinessDayNumber(n: number, state: FederalState): boolean {
