@@ -40,6 +40,7 @@ import * as m038 from './2026-12-01-038-work-list-day-order'
 import * as m039 from './2026-12-01-039-follow-up-queue'
 import * as m040 from './2026-12-02-040-follow-up-queue-rows'
 import * as m041 from './2026-12-02-041-renewal-reminders-order'
+import * as m042 from './2026-12-02-042-open-tasks-covering'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -82,6 +83,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-039-follow-up-queue': m039,
   '2026-12-02-040-follow-up-queue-rows': m040,
   '2026-12-02-041-renewal-reminders-order': m041,
+  '2026-12-02-042-open-tasks-covering': m042,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -9,9 +9,9 @@ import { listTouchpoints } from '../../electron/main/modules/customers/touchpoin
 import { contactListQuerySchema } from '../../shared/modules/customers/contact.schema'
 import { touchpointListQuerySchema } from '../../shared/modules/customers/touchpoint.schema'
 import { listOffers } from '../../electron/main/modules/offers/offer.service'
-import { promiseItems } from '../../electron/main/modules/offers/promise-items'
+import { promiseCounts, promiseItems } from '../../electron/main/modules/offers/promise-items'
 import { followUpItems } from '../../electron/main/modules/offers/follow-up.service'
-import { taskItems } from '../../electron/main/modules/planning/task-items'
+import { taskCounts, taskItems } from '../../electron/main/modules/planning/task-items'
 import { renewalReminders } from '../../electron/main/modules/contracts/renewal.service'
 import type { ServiceContext } from '../../electron/main/platform/context'
 import { companyListQuerySchema } from '../../shared/modules/customers/company.schema'
@@ -75,7 +75,19 @@ describe('first pages from the sort\'s index', () => {
           const plan = await planOf(statements[0]!)
           expect(plan, `${allIndex} ${ownerId} ${range.from}`).toContain(ownerId ? ownerIndex : allIndex)
           expect(plan, `${allIndex} ${ownerId} ${range.from}`).not.toMatch(/TEMP B-TREE/)
+          // The page's row numbers come from the index alone (migrations 040, 042): only the page's rows are read.
+          expect(plan, `${allIndex} ${ownerId} ${range.from}`).toContain(`COVERING INDEX ${ownerId ? ownerIndex : allIndex}`)
         }
+      }
+    }
+  })
+
+  it('counts open tasks and promises of a span from index pages alone (migration 042)', async () => {
+    for (const [count, ownerIndex, allIndex] of [[taskCounts, 'tasks_open_due', 'tasks_open_all_due'], [promiseCounts, 'promises_open_due', 'promises_open_all_due']] as const) {
+      for (const ownerId of ['', 'u-anna']) {
+        const { ctx, statements } = recording(t.ctx)
+        await count(ctx, { ownerId, from: '', to: '2026-12-31', today: '2026-12-01' })
+        expect(await planOf(statements[0]!)).toContain(`COVERING INDEX ${ownerId ? ownerIndex : allIndex}`)
       }
     }
   })

@@ -41,8 +41,9 @@ export async function promiseCounts(ctx: ServiceContext, q: DueCountQuery): Prom
 
 /** The first open promises of the range, the earliest due first: picked from the promises alone, then joined to their names. */
 export async function promiseItems(ctx: ServiceContext, q: DueListQuery): Promise<PromiseItem[]> {
-  const first = openPromises(ctx, q).select(['p.id', 'p.due_date', 'p.created_at']).orderBy('p.due_date').orderBy('p.created_at').limit(q.limit)
-  const rows = await promiseQuery(ctx.db).innerJoin(first.as('x'), 'x.id', 'p.id').orderBy('x.due_date').orderBy('x.created_at').execute()
+  const first = openPromises(ctx, q).select([sql<number>`p.rowid`.as('rid'), 'p.due_date', 'p.created_at']).orderBy('p.due_date').orderBy('p.created_at').limit(q.limit)
+  // By row number: the index hands it out, so only the page's rows are read (migration 042).
+  const rows = await promiseQuery(ctx.db).innerJoin(first.as('x'), (join) => join.on(sql`x.rid`, '=', sql`p.rowid`)).orderBy('x.due_date').orderBy('x.created_at').execute()
   return rows.map((r): PromiseItem => ({
     source: 'promise', kind: 'promise', id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: contactNameOf(r), contactPhone: r.phone || r.mobile || '',
     ownerId: r.owner_id, ownerName: r.owner_name ?? '', dueDate: r.due_date, title: r.title, conversationId: r.conversation_id ?? '', changedAt: r.changed_at,

@@ -55,9 +55,10 @@ export async function taskCounts(ctx: ServiceContext, q: DueCountQuery): Promise
  * expression the index holds); only those are joined to their names.
  */
 export async function taskItems(ctx: ServiceContext, q: DueListQuery): Promise<TaskItem[]> {
-  const first = openTasks(ctx, q).select(['t.id', 't.due_date', (eb) => eb.fn.coalesce('t.due_time', sql.lit('99:99')).as('at'), 't.created_at'])
+  const first = openTasks(ctx, q).select([sql<number>`t.rowid`.as('rid'), 't.due_date', (eb) => eb.fn.coalesce('t.due_time', sql.lit('99:99')).as('at'), 't.created_at'])
     .orderBy('t.due_date').orderBy('at').orderBy('t.created_at').limit(q.limit)
-  const rows = await taskQuery(ctx.db).innerJoin(first.as('x'), 'x.id', 't.id')
+  // By row number: the index hands it out, so only the page's rows are read (migration 042).
+  const rows = await taskQuery(ctx.db).innerJoin(first.as('x'), (join) => join.on(sql`x.rid`, '=', sql`t.rowid`))
     .orderBy('x.due_date').orderBy('x.at').orderBy('x.created_at').execute()
   return rows.map((r): TaskItem => ({
     source: 'task', kind: 'task', id: r.id, companyId: r.company_id, companyName: r.company_name, contactName: contactNameOf(r), contactPhone: r.phone || r.mobile || '',
