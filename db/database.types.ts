@@ -1,8 +1,9 @@
 // The Kysely database type: every table by name.
 import type { SyncTableName } from '../shared/modules/sync'
+import type { OpenDayCountsTable } from './platform/day-counts.table'
 import { isOneOf } from '../shared/platform/value-lists'
 import type { CompanyJourneyTable, CompanyTable, JourneyChangeTable, ConsentTable, ContactTable, PersonaTable, TouchpointTable, UserTable } from './modules/customers'
-import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, FollowUpQueueTable, FollowUpDayCountsTable, FollowUpStatsTable, ProductTable, PromiseTable } from './modules/offers'
+import type { ConversationParticipantTable, ConversationTable, FollowUpTable, OfferApprovalTable, OfferItemTable, OfferRevisionTable, OfferStatsTable, OfferTable, FollowUpQueueTable, FollowUpStatsTable, ProductTable, PromiseTable } from './modules/offers'
 import type { MailMessageTable, MailOutboxTable } from './modules/mail'
 import type { ContractItemTable, ContractTable, RenewalDayStatsTable, RenewalStatsTable } from './modules/contracts'
 import type { AssetTable, CaseEventTable, CaseLineTable, CaseTable, ServiceRequestTable, FeedbackTable, FeedbackStatsTable, ReferralTable } from './modules/service'
@@ -37,7 +38,7 @@ export interface Database {
   offer_stats: OfferStatsTable
   follow_up_stats: FollowUpStatsTable
   follow_up_queue: FollowUpQueueTable
-  follow_up_day_counts: FollowUpDayCountsTable
+  follow_up_day_counts: OpenDayCountsTable
   contracts: ContractTable
   contract_items: ContractItemTable
   renewal_stats: RenewalStatsTable
@@ -53,9 +54,11 @@ export interface Database {
   consents: ConsentTable
   audit_events: AuditEventTable
   promises: PromiseTable
+  promises_day_counts: OpenDayCountsTable
   mail_outbox: MailOutboxTable
   mail_messages: MailMessageTable
   tasks: TaskTable
+  tasks_day_counts: OpenDayCountsTable
   appointments: AppointmentTable
   appointment_participants: AppointmentParticipantTable
   erp_facts: ErpFactTable

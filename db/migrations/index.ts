@@ -41,6 +41,7 @@ import * as m039 from './2026-12-01-039-follow-up-queue'
 import * as m040 from './2026-12-02-040-follow-up-queue-rows'
 import * as m041 from './2026-12-02-041-renewal-reminders-order'
 import * as m042 from './2026-12-02-042-open-tasks-covering'
+import * as m043 from './2026-12-02-043-open-day-counts'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-customers': m001,
@@ -84,6 +85,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-040-follow-up-queue-rows': m040,
   '2026-12-02-041-renewal-reminders-order': m041,
   '2026-12-02-042-open-tasks-covering': m042,
+  '2026-12-02-043-open-day-counts': m043,
 }
 
 /** The schema version this build writes; stored in PRAGMA user_version and sent with outbox ops. */

@@ -148,13 +148,6 @@ export interface FollowUpQueueTable {
   mobile: string | null
 }
 
-/** Derived, local-only: the open follow-ups per owner and due day (migration 040, kept by triggers on follow_up_queue). */
-export interface FollowUpDayCountsTable {
-  owner_id: string
-  due_date: string
-  n: number
-}
-
 /** Derived, local-only: decided offers rolled up per month (migration 004, kept by triggers). */
 export interface OfferStatsTable {
   month: string

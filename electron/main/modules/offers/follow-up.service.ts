@@ -1,7 +1,7 @@
 // Offer follow-ups as a source of the work list: listed by due date, done with an outcome, or snoozed.
 import { sql } from 'kysely'
 import { newId } from '../../../../db/platform/ids'
-import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import { countsByDay, dueWithin } from '../../../../db/platform/due-range'
 import type { DueCounts, DueCountQuery, DueListQuery } from '../../../../shared/platform/due-range'
 import { insertSynced, updateSynced } from '../../../../db/platform/synced-writes'
 import type { FollowUpQueueTable } from '../../../../db/modules/offers'
@@ -21,9 +21,7 @@ import { refreshJourney } from '../customers'
  * transaction (offer.service.ts), so the count needs no look at the offers.
  */
 export async function followUpCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
-  let query = ctx.db.selectFrom('follow_up_day_counts as d').where(dueWithin(sql.ref('d.due_date'), q))
-  if (q.ownerId) query = query.where('d.owner_id', '=', q.ownerId)
-  return toSourceCounts(await query.select(dueCountColumns(sql.ref('d.due_date'), q.today, sql.ref('d.n'))).executeTakeFirst())
+  return countsByDay(ctx.db, 'follow_up_day_counts', q)
 }
 
 /** An open offer and a company that has arrived: a follow-up whose offer was decided, deleted or not pulled yet is left out. */

@@ -6,7 +6,7 @@ import { berlinDay } from '../../../../shared/platform/berlin-time'
 import { messageRef } from '../../../../shared/platform/event-message'
 import type { ServiceContext } from '../../platform/context'
 import { sql } from 'kysely'
-import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import { countsByDay, dueWithin } from '../../../../db/platform/due-range'
 import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
 import { contactNameOf, promiseQuery, type PromiseRow } from './promise-rows'
 
@@ -34,9 +34,9 @@ const openPromises = (ctx: ServiceContext, q: DueRange & { ownerId: string }) =>
   return query
 }
 
-/** How many open promises fall before, on and after today within the range. */
+/** How many open promises fall before, on and after today within the range: from their roll-up per owner and day (migration 043). */
 export async function promiseCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
-  return toSourceCounts(await openPromises(ctx, q).select(dueCountColumns(sql.ref('p.due_date'), q.today)).executeTakeFirst())
+  return countsByDay(ctx.db, 'promises_day_counts', q)
 }
 
 /** The first open promises of the range, the earliest due first: picked from the promises alone, then joined to their names. */

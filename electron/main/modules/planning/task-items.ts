@@ -5,7 +5,7 @@ import { storedTitleRef, type TaskItem } from '../../../../shared/modules/planni
 import { messageRef } from '../../../../shared/platform/event-message'
 import type { ServiceContext } from '../../platform/context'
 import { sql } from 'kysely'
-import { dueCountColumns, dueWithin, toSourceCounts } from '../../../../db/platform/due-range'
+import { countsByDay, dueWithin } from '../../../../db/platform/due-range'
 import type { DueCounts, DueCountQuery, DueListQuery, DueRange } from '../../../../shared/platform/due-range'
 import { contactNameOf, taskQuery, type TaskRow } from './task-rows'
 
@@ -44,9 +44,9 @@ const openTasks = (ctx: ServiceContext, q: DueRange & { ownerId: string }) => {
   return query
 }
 
-/** How many open tasks fall before, on and after today within the range. */
+/** How many open tasks fall before, on and after today within the range: from their roll-up per owner and day (migration 043). */
 export async function taskCounts(ctx: ServiceContext, q: DueCountQuery): Promise<DueCounts> {
-  return toSourceCounts(await openTasks(ctx, q).select(dueCountColumns(sql.ref('t.due_date'), q.today)).executeTakeFirst())
+  return countsByDay(ctx.db, 'tasks_day_counts', q)
 }
 
 /**
